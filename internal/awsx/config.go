@@ -1,0 +1,102 @@
+// Package awsx loads AWS configuration for a scan and instruments every SDK
+// client the collectors create: the ledger of calls, per-endpoint rate
+// control, a retryer without a shared quota, endpoint overrides for emulators,
+// and an in-process responder used by the demo estate and tests.
+package awsx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// Options selects credentials and where the SDK sends requests.
+type Options struct {
+	Profile     string // shared-config profile; empty = default chain
+	Region      string // starting region; empty = profile's region or us-east-1
+	EndpointURL string // send every client to this URL (emulator, proxy)
+	// Responder, when set, answers every call in process instead of the
+	// network (demo estate, tests). Credentials become static fakes.
+	Responder Responder
+	// Credentials replace the default chain (tests, emulators). May be nil.
+	Credentials aws.CredentialsProvider
+	// Observer sees every call and attempt (ledger, rate control). May be nil.
+	Observer Observer
+	// MaxAttempts per call, including the first; 0 means 10.
+	MaxAttempts int
+	// MaxBackoff bounds the delay between attempts; 0 means 2s.
+	MaxBackoff time.Duration
+}
+
+// DefaultRegion is used when neither the profile nor the environment names one.
+const DefaultRegion = "us-east-1"
+
+// ErrNoCredentials is returned when the default chain finds nothing.
+var ErrNoCredentials = errors.New("no AWS credentials found (use -p PROFILE, set AWS_PROFILE, or run `aws sso login`)")
+
+// LoadConfig builds the aws.Config every collector client derives from. It
+// uses the SDK's default chain, so environment variables, shared config and
+// credentials files, SSO and assume-role profiles, and IMDS/ECS all work.
+func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
+	attempts, backoff := o.MaxAttempts, o.MaxBackoff
+	if attempts == 0 {
+		attempts = 10
+	}
+	if backoff == 0 {
+		backoff = 2 * time.Second
+	}
+	loaders := []func(*config.LoadOptions) error{
+		// The standard retryer's shared quota fails calls under concurrency
+		// ("retry quota exceeded"); rate control is ours, per endpoint.
+		config.WithRetryer(func() aws.Retryer {
+			return retry.NewStandard(func(so *retry.StandardOptions) {
+				so.MaxAttempts = attempts
+				so.MaxBackoff = backoff
+				so.RateLimiter = ratelimit.None
+			})
+		}),
+	}
+	if o.Profile != "" {
+		loaders = append(loaders, config.WithSharedConfigProfile(o.Profile))
+	}
+	if o.Region != "" {
+		loaders = append(loaders, config.WithRegion(o.Region))
+	}
+	if o.EndpointURL != "" {
+		loaders = append(loaders, config.WithBaseEndpoint(o.EndpointURL))
+	}
+	if o.Responder != nil && o.Credentials == nil {
+		o.Credentials = credentials.NewStaticCredentialsProvider("AKIDDEMO", "demo-secret", "")
+	}
+	if o.Credentials != nil {
+		loaders = append(loaders, config.WithCredentialsProvider(o.Credentials))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, loaders...)
+	if err != nil {
+		return aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = DefaultRegion
+	}
+	local := cfg.BaseEndpoint != nil || o.Responder != nil
+	cfg.APIOptions = append(cfg.APIOptions, func(s *middleware.Stack) error {
+		return instrument(s, o.Observer, o.Responder, local)
+	})
+	return cfg, nil
+}
+
+// disableHostPrefix stops operations from prepending "api." and the like to
+// the host, which emulators and proxies on one host name cannot answer.
+var disableHostPrefix = middleware.InitializeMiddlewareFunc("awsmapNoHostPrefix",
+	func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+		return next.HandleInitialize(smithyhttp.DisableEndpointHostPrefix(ctx, true), in)
+	})

@@ -1,0 +1,119 @@
+package awsx
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/aws/smithy-go"
+)
+
+// Outcome classifies how a call or a collection ended. The values are stored
+// in the ledger and the coverage view.
+type Outcome string
+
+// Outcomes, from best to worst for the purpose of coverage.
+const (
+	OK          Outcome = "ok"
+	NotFound    Outcome = "not_found"   // the thing asked about does not exist (normal for optional settings)
+	Partial     Outcome = "partial"     // listed, but some detail calls failed
+	Unsupported Outcome = "unsupported" // service or operation not available in that region/account
+	Skipped     Outcome = "skipped"     // not attempted (cancelled)
+	Throttled   Outcome = "throttled"   // still throttled after all retries
+	Denied      Outcome = "denied"      // AccessDenied and friends
+	Failed      Outcome = "error"       // anything else
+)
+
+// Severity orders outcomes so the worst can be kept.
+func (o Outcome) Severity() int {
+	switch o {
+	case OK:
+		return 0
+	case NotFound:
+		return 1
+	case Partial:
+		return 2
+	case Unsupported:
+		return 3
+	case Skipped:
+		return 4
+	case Throttled:
+		return 5
+	case Denied:
+		return 6
+	}
+	return 7
+}
+
+// ErrorCode returns the AWS error code of err, or "" when it has none.
+func ErrorCode(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode()
+	}
+	return ""
+}
+
+// ErrorMessage returns the AWS error message of err, or err's text.
+func ErrorMessage(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) && ae.ErrorMessage() != "" {
+		return ae.ErrorMessage()
+	}
+	return err.Error()
+}
+
+// Classify maps an SDK error to an outcome.
+func Classify(err error) Outcome {
+	if err == nil {
+		return OK
+	}
+	if IsCanceled(err) {
+		return Skipped
+	}
+	code := ErrorCode(err)
+	switch {
+	case code == "":
+		if IsThrottle(err) {
+			return Throttled
+		}
+		return Failed
+	case IsThrottle(err):
+		return Throttled
+	case isDenied(code):
+		return Denied
+	case IsNotFoundCode(code):
+		return NotFound
+	case isUnsupported(code):
+		return Unsupported
+	}
+	return Failed
+}
+
+func isDenied(code string) bool {
+	switch code {
+	case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthFailure",
+		"UnauthorizedAccess", "UnrecognizedClientException", "InvalidClientTokenId",
+		"ExpiredToken", "ExpiredTokenException", "AuthorizationError", "Forbidden", "AllAccessDisabled":
+		return true
+	}
+	return strings.Contains(code, "NotAuthorized") || strings.Contains(code, "AccessDenied")
+}
+
+// IsNotFoundCode reports whether an error code means "no such thing", which
+// for optional settings (a bucket without a policy) is a normal answer.
+func IsNotFoundCode(code string) bool {
+	return strings.HasPrefix(code, "NoSuch") || strings.Contains(code, "NotFound") ||
+		strings.HasSuffix(code, ".NotFound") || code == "ResourceNotFoundException"
+}
+
+// IsNotFound reports whether err is a "no such thing" answer.
+func IsNotFound(err error) bool { return err != nil && IsNotFoundCode(ErrorCode(err)) }
+
+func isUnsupported(code string) bool {
+	switch code {
+	case "OptInRequired", "UnsupportedOperation", "InvalidAction", "SubscriptionRequiredException",
+		"UnsupportedOperationException", "UnknownOperationException":
+		return true
+	}
+	return false
+}

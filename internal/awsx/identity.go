@@ -1,0 +1,61 @@
+package awsx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+// Identity is who the credentials belong to.
+type Identity struct {
+	Account string
+	ARN     string
+	Alias   string // empty when the account has none or it could not be read
+	// AliasErr is set when the alias could not be read (it is best effort).
+	AliasErr error
+}
+
+// WhoAmI validates the credentials with STS and reads the account alias.
+func WhoAmI(ctx context.Context, cfg aws.Config) (Identity, error) {
+	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		// Signing fails when the chain could not produce credentials.
+		var se *v4.SigningError
+		if errors.As(err, &se) {
+			return Identity{}, fmt.Errorf("%w: %v", ErrNoCredentials, se.Err)
+		}
+		return Identity{}, fmt.Errorf("invalid AWS credentials: %s", ErrorMessage(err))
+	}
+	id := Identity{Account: aws.ToString(out.Account), ARN: aws.ToString(out.Arn)}
+	aliases, err := iam.NewFromConfig(cfg).ListAccountAliases(WithAccount(ctx, id.Account), &iam.ListAccountAliasesInput{})
+	if err != nil {
+		id.AliasErr = err
+	} else if len(aliases.AccountAliases) > 0 {
+		id.Alias = aliases.AccountAliases[0]
+	}
+	return id, nil
+}
+
+// EnabledRegions lists the regions the account can use (opt-in regions only
+// when opted in), sorted.
+func EnabledRegions(ctx context.Context, cfg aws.Config) ([]string, error) {
+	out, err := ec2.NewFromConfig(cfg).DescribeRegions(ctx, &ec2.DescribeRegionsInput{})
+	if err != nil {
+		return nil, fmt.Errorf("listing enabled regions: %w", err)
+	}
+	regions := make([]string, 0, len(out.Regions))
+	for _, r := range out.Regions {
+		if s := aws.ToString(r.OptInStatus); s == "" || s == "opt-in-not-required" || s == "opted-in" {
+			regions = append(regions, aws.ToString(r.RegionName))
+		}
+	}
+	sort.Strings(regions)
+	return regions, nil
+}

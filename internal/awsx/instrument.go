@@ -1,0 +1,133 @@
+package awsx
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	awsmw "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// Endpoint is the unit of rate control: one service in one region of one account.
+type Endpoint struct {
+	Account, Region, Service string
+}
+
+// Call is what the ledger learns about one operation call (all its attempts).
+type Call struct {
+	Endpoint
+	Operation string
+	Attempts  int
+	Throttles int
+	Duration  time.Duration
+	Err       error // final error, nil on success
+}
+
+// Observer sees every API call. Wait runs before each attempt (rate control),
+// Attempt after it, Done once per call with the final outcome.
+type Observer interface {
+	Wait(ctx context.Context, e Endpoint) error
+	Attempt(e Endpoint, throttled bool)
+	Done(c Call)
+}
+
+type accountKey struct{}
+
+// WithAccount tags ctx so calls made with it are attributed to account.
+func WithAccount(ctx context.Context, account string) context.Context {
+	return context.WithValue(ctx, accountKey{}, account)
+}
+
+func accountOf(ctx context.Context) string {
+	a, _ := ctx.Value(accountKey{}).(string)
+	return a
+}
+
+type callStateKey struct{}
+
+// callState is shared by the per-call and per-attempt middlewares of one call.
+type callState struct {
+	attempts, throttles int
+}
+
+func endpointOf(ctx context.Context) Endpoint {
+	return Endpoint{Account: accountOf(ctx), Region: awsmw.GetRegion(ctx), Service: awsmw.GetServiceID(ctx)}
+}
+
+// instrument adds awsmap's middlewares to one operation's stack.
+func instrument(s *middleware.Stack, obs Observer, resp Responder, local bool) error {
+	if local {
+		if err := s.Initialize.Add(disableHostPrefix, middleware.Before); err != nil {
+			return err
+		}
+	}
+	if obs != nil {
+		if err := s.Initialize.Add(ledgerMiddleware(obs), middleware.Before); err != nil {
+			return err
+		}
+		// After the retry middleware, so it runs once per attempt.
+		if err := s.Finalize.Insert(attemptMiddleware(obs), "Retry", middleware.After); err != nil {
+			return err
+		}
+	}
+	if resp != nil {
+		// Before the operation's deserializer: the responder replaces the
+		// network round trip, while serialization checks, signing, the
+		// retryer and our middlewares all still run.
+		if err := s.Initialize.Add(captureInput, middleware.After); err != nil {
+			return err
+		}
+		return s.Deserialize.Add(responderMiddleware(resp), middleware.Before)
+	}
+	return nil
+}
+
+func ledgerMiddleware(obs Observer) middleware.InitializeMiddleware {
+	return middleware.InitializeMiddlewareFunc("awsmapLedger",
+		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+			st := &callState{}
+			start := time.Now()
+			out, md, err := next.HandleInitialize(context.WithValue(ctx, callStateKey{}, st), in)
+			obs.Done(Call{
+				Endpoint:  endpointOf(ctx),
+				Operation: awsmw.GetOperationName(ctx),
+				Attempts:  st.attempts,
+				Throttles: st.throttles,
+				Duration:  time.Since(start),
+				Err:       err,
+			})
+			return out, md, err
+		})
+}
+
+func attemptMiddleware(obs Observer) middleware.FinalizeMiddleware {
+	return middleware.FinalizeMiddlewareFunc("awsmapAttempt",
+		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+			e := endpointOf(ctx)
+			if err := obs.Wait(ctx, e); err != nil {
+				return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+			}
+			out, md, err := next.HandleFinalize(ctx, in)
+			throttled := err != nil && IsThrottle(err)
+			if st, ok := ctx.Value(callStateKey{}).(*callState); ok {
+				st.attempts++
+				if throttled {
+					st.throttles++
+				}
+			}
+			obs.Attempt(e, throttled)
+			return out, md, err
+		})
+}
+
+// IsThrottle reports whether err is a throttling response.
+func IsThrottle(err error) bool {
+	return retry.IsErrorThrottles(retry.DefaultThrottles).IsErrorThrottle(err).Bool()
+}
+
+// IsCanceled reports whether err comes from a cancelled context (Ctrl-C).
+func IsCanceled(err error) bool {
+	return errors.Is(err, context.Canceled)
+}

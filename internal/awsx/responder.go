@@ -1,0 +1,61 @@
+package awsx
+
+import (
+	"context"
+	"errors"
+
+	awsmw "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// Request is one API call as a Responder sees it.
+type Request struct {
+	Service   string // SDK service id, e.g. "EC2", "S3"
+	Operation string // e.g. "DescribeInstances"
+	Region    string
+	Account   string
+	Input     any // the operation's *XxxInput
+}
+
+// Responder answers API calls in process, in place of the network: it returns
+// the operation's *XxxOutput, or an error such as a *smithy.GenericAPIError
+// (which the SDK retryer and the ledger treat exactly like a real response).
+type Responder interface {
+	Respond(ctx context.Context, req Request) (any, error)
+}
+
+// ErrPassThrough, returned by a Responder, sends the call to the network as
+// usual: tests use it to fault or fake some operations of a real emulator.
+var ErrPassThrough = errors.New("awsx: pass through to the network")
+
+// ResponderFunc adapts a function to Responder.
+type ResponderFunc func(ctx context.Context, req Request) (any, error)
+
+// Respond calls f.
+func (f ResponderFunc) Respond(ctx context.Context, req Request) (any, error) { return f(ctx, req) }
+
+type inputKey struct{}
+
+func responderMiddleware(r Responder) middleware.DeserializeMiddleware {
+	return middleware.DeserializeMiddlewareFunc("awsmapResponder",
+		func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+			out, err := r.Respond(ctx, Request{
+				Service:   awsmw.GetServiceID(ctx),
+				Operation: awsmw.GetOperationName(ctx),
+				Region:    awsmw.GetRegion(ctx),
+				Account:   accountOf(ctx),
+				Input:     ctx.Value(inputKey{}),
+			})
+			if errors.Is(err, ErrPassThrough) {
+				return next.HandleDeserialize(ctx, in)
+			}
+			return middleware.DeserializeOutput{Result: out}, middleware.Metadata{}, err
+		})
+}
+
+// captureInput keeps the operation input for the responder, which runs in a
+// later step where only the serialized request is available.
+var captureInput = middleware.InitializeMiddlewareFunc("awsmapCaptureInput",
+	func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+		return next.HandleInitialize(context.WithValue(ctx, inputKey{}, in.Parameters), in)
+	})

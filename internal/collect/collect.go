@@ -1,0 +1,253 @@
+// Package collect defines what a collector is: per AWS service, a list of
+// resource types, each with one function that pages through a list API and
+// emits resources and relationships. Service packages live below this one
+// (collect/ec2, collect/s3, ...) and are registered in collect/all.
+package collect
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Scope says how often a type is collected.
+type Scope int
+
+const (
+	// Regional types are collected once per region.
+	Regional Scope = iota
+	// Global types belong to a global service (IAM, Route 53...): collected
+	// once, from the service's control-plane region, stored with region "global".
+	Global
+	// AccountWide types are listed once for all regions (S3 buckets): the task
+	// runs once and its collection vouches for every planned region.
+	AccountWide
+)
+
+// Service is one AWS service's collector.
+type Service struct {
+	Name          string // lower-case, as users type it with -s: "ec2"
+	Description   string
+	Scope         Scope  // of all its types
+	ControlRegion string // Global/AccountWide: region the calls go to; default us-east-1
+	Types         []Type
+}
+
+// Type collects one resource type.
+type Type struct {
+	Name        string // "instance"
+	Description string
+	Fields      []model.Field // every key Collect puts in Details
+	Collect     func(ctx context.Context, t *Task) error
+}
+
+// Info describes t as part of s.
+func (s *Service) Info(t Type) model.TypeInfo {
+	return model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Fields: t.Fields}
+}
+
+// Region to call for a Global or AccountWide service.
+func (s *Service) Region() string {
+	if s.ControlRegion != "" {
+		return s.ControlRegion
+	}
+	return "us-east-1"
+}
+
+// Sink receives what collectors find. It must be safe for concurrent use.
+type Sink interface {
+	Resource(r *model.Resource)
+	Relationship(rel model.Relationship)
+}
+
+// Task is one (account, region, service, type) collection in progress.
+type Task struct {
+	Account string
+	Region  string   // an AWS region, or model.GlobalRegion
+	Regions []string // AccountWide: the planned regions; resources elsewhere are dropped
+	Service string
+	Type    string
+	Config  aws.Config // Region set to the region to call
+	Local   bool       // an emulator or in-process responder: S3 needs path-style
+	Out     Sink
+
+	mu      sync.Mutex
+	items   int
+	partial []Warning
+}
+
+// Warning is a detail call that failed while the listing itself succeeded.
+type Warning struct {
+	Operation string
+	Err       error
+}
+
+// Emit sends r, filling account, region, service and type when empty, and
+// normalising nil maps so stored JSON is always an object.
+func (t *Task) Emit(r *model.Resource) {
+	if r.Account == "" {
+		r.Account = t.Account
+	}
+	if r.Region == "" {
+		r.Region = t.Region
+	}
+	if r.Service == "" {
+		r.Service = t.Service
+	}
+	if r.Type == "" {
+		r.Type = t.Type
+	}
+	if r.Tags == nil {
+		r.Tags = map[string]string{}
+	}
+	if r.Details == nil {
+		r.Details = map[string]any{}
+	}
+	t.mu.Lock()
+	t.items++
+	t.mu.Unlock()
+	t.Out.Resource(r)
+}
+
+// Relate records an edge from -kind-> to.
+func (t *Task) Relate(from model.Key, kind string, to model.Key) {
+	if to.ID == "" || from.ID == "" {
+		return
+	}
+	t.Out.Relationship(model.Relationship{From: from, Kind: kind, To: to})
+}
+
+// Key is the key of a resource of this task's service in its account and region.
+func (t *Task) Key(typ, id string) model.Key {
+	return model.Key{Account: t.Account, Region: t.Region, Service: t.Service, Type: typ, ID: id}
+}
+
+// Ref is the key of a resource of another service in this account and region.
+func (t *Task) Ref(service, typ, id string) model.Key {
+	return model.Key{Account: t.Account, Region: t.Region, Service: service, Type: typ, ID: id}
+}
+
+// GlobalRef is the key of a resource of a global service (IAM...).
+func (t *Task) GlobalRef(service, typ, id string) model.Key {
+	return model.Key{Account: t.Account, Region: model.GlobalRegion, Service: service, Type: typ, ID: id}
+}
+
+// Warn records that a detail call failed: the resource is still emitted,
+// without the fields that call would have filled, and the collection is
+// marked partial. "Not found" answers are normal and are not warnings.
+func (t *Task) Warn(operation string, err error) {
+	if err == nil || awsx.IsNotFound(err) {
+		return
+	}
+	t.mu.Lock()
+	t.partial = append(t.partial, Warning{Operation: operation, Err: err})
+	t.mu.Unlock()
+}
+
+// Items is how many resources the task emitted.
+func (t *Task) Items() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.items
+}
+
+// Warnings are the failed detail calls, in the order they happened.
+func (t *Task) Warnings() []Warning {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return append([]Warning(nil), t.partial...)
+}
+
+// InPlan reports whether region is one this AccountWide task should keep.
+func (t *Task) InPlan(region string) bool {
+	i := sort.SearchStrings(t.Regions, region)
+	return i < len(t.Regions) && t.Regions[i] == region
+}
+
+// DetailConcurrency bounds the per-resource detail calls one task runs at
+// once; per-endpoint rate control still applies underneath.
+const DetailConcurrency = 16
+
+// ForEach runs fn for every item with bounded concurrency and waits for all.
+// Use it for per-resource detail calls instead of a serial loop. fn reports
+// its own failures (usually with Task.Warn); ForEach stops early only when
+// ctx is cancelled.
+func ForEach[T any](ctx context.Context, items []T, fn func(ctx context.Context, item T)) {
+	sem := make(chan struct{}, DetailConcurrency)
+	var wg sync.WaitGroup
+	for _, it := range items {
+		if ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			fn(ctx, it)
+		}()
+	}
+	wg.Wait()
+}
+
+// Strings copies a list of SDK string pointers, skipping nils.
+func Strings(ps []*string) []string {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if p != nil {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
+
+// TagMap turns an SDK tag list into a map, whatever the service's tag type.
+func TagMap[T any](tags []T, kv func(T) (*string, *string)) map[string]string {
+	m := make(map[string]string, len(tags))
+	for _, tag := range tags {
+		k, v := kv(tag)
+		if k != nil {
+			m[*k] = aws.ToString(v)
+		}
+	}
+	return m
+}
+
+// ARN builds an ARN in the task's partition and region for services whose
+// list APIs return ids but not ARNs. account defaults to the task's.
+func ARN(t *Task, service, account, resource string) string {
+	if account == "" {
+		account = t.Account
+	}
+	region := t.Region
+	if region == model.GlobalRegion {
+		region = ""
+	}
+	return "arn:aws:" + service + ":" + region + ":" + account + ":" + resource
+}
+
+// ARNResourceName is the last path segment of an ARN's resource part:
+// arn:aws:iam::1:instance-profile/path/web -> web.
+func ARNResourceName(arn string) string {
+	if i := strings.LastIndexAny(arn, "/:"); i >= 0 {
+		return arn[i+1:]
+	}
+	return arn
+}
+
+// PageCap, when non-zero, lowers every page size collectors ask for: tests
+// set it so paginators run over several pages with a handful of resources.
+var PageCap int32
+
+// PageSize is the page size to request: max, or PageCap when that is lower.
+func PageSize(max int32) *int32 {
+	if PageCap > 0 && PageCap < max {
+		max = PageCap
+	}
+	return &max
+}

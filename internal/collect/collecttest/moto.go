@@ -1,0 +1,122 @@
+// Package collecttest runs collectors against moto_server, a real AWS
+// emulator, through the real SDK clients, paginators and retryer.
+package collecttest
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+)
+
+// MotoAccount is the account id moto answers with.
+const MotoAccount = "123456789012"
+
+// Moto is a running moto_server.
+type Moto struct {
+	URL string
+	cmd *exec.Cmd
+}
+
+// RequireEnv makes a missing moto_server a test failure instead of a skip;
+// .ci/run sets it so CI always runs the emulator tests.
+const RequireEnv = "AWSMAP_REQUIRE_MOTO"
+
+// StartMoto starts moto_server on a free loopback port for a whole test
+// package; call it from TestMain and Stop it after m.Run. It returns nil (and
+// the reason) when moto_server is not installed and RequireEnv is not set.
+func StartMoto() (*Moto, string) {
+	bin, err := exec.LookPath("moto_server")
+	if err != nil {
+		msg := "moto_server not found on PATH (pip install 'moto[server]')"
+		if os.Getenv(RequireEnv) != "" {
+			fmt.Fprintln(os.Stderr, "FATAL:", msg)
+			os.Exit(1)
+		}
+		return nil, msg
+	}
+	port, err := freePort()
+	if err != nil {
+		return nil, err.Error()
+	}
+	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
+	cmd.Env = append(os.Environ(), "MOTO_EC2_LOAD_DEFAULT_AMIS=false", "MOTO_IAM_LOAD_MANAGED_POLICIES=false")
+	logFile, _ := os.CreateTemp("", "moto-*.log")
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	if err := cmd.Start(); err != nil {
+		return nil, err.Error()
+	}
+	m := &Moto{URL: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if resp, err := http.Get(m.URL + "/moto-api/"); err == nil {
+			resp.Body.Close()
+			return m, ""
+		}
+	}
+	m.Stop()
+	fmt.Fprintln(os.Stderr, "FATAL: moto_server did not start; log in", filepath.Clean(logFile.Name()))
+	os.Exit(1)
+	return nil, ""
+}
+
+// Stop ends the server.
+func (m *Moto) Stop() {
+	if m != nil && m.cmd.Process != nil {
+		_ = m.cmd.Process.Kill()
+		_ = m.cmd.Wait()
+	}
+}
+
+// Reset empties moto's state between tests.
+func (m *Moto) Reset(t testing.TB) {
+	t.Helper()
+	resp, err := http.Post(m.URL+"/moto-api/reset", "application/json", strings.NewReader(""))
+	if err != nil {
+		t.Fatalf("reset moto: %v", err)
+	}
+	resp.Body.Close()
+}
+
+// Config is an SDK config pointed at moto, instrumented like a real scan's.
+func (m *Moto) Config(t testing.TB, region string, obs awsx.Observer) aws.Config {
+	t.Helper()
+	cfg, err := awsx.LoadConfig(context.Background(), awsx.Options{
+		Region:      region,
+		EndpointURL: m.URL,
+		Credentials: credentials.NewStaticCredentialsProvider("testing", "testing", ""),
+		Observer:    obs,
+		MaxBackoff:  50 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// Skip skips t when moto is not running, saying why.
+func Skip(t testing.TB, m *Moto, why string) {
+	t.Helper()
+	if m == nil {
+		t.Skip("skipping emulator test: " + why)
+	}
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}

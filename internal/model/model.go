@@ -1,0 +1,85 @@
+// Package model holds the types every part of awsmap shares: resources, the
+// relationships between them, and the self-description of stored fields.
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// GlobalRegion is the region recorded for resources of global services
+// (IAM, Route 53, CloudFront, Organizations...).
+const GlobalRegion = "global"
+
+// AllRegions is the region of a collection whose list call covers every
+// region at once (S3 ListBuckets): it vouches for the resources of all regions.
+const AllRegions = "*"
+
+// Key identifies a resource across scans.
+type Key struct {
+	Account string `json:"account_id"`
+	Region  string `json:"region"`
+	Service string `json:"service"`
+	Type    string `json:"type"`
+	ID      string `json:"id"`
+}
+
+// String renders the key as account/region/service/type/id.
+func (k Key) String() string {
+	return k.Account + "/" + k.Region + "/" + k.Service + "/" + k.Type + "/" + k.ID
+}
+
+// Resource is one collected AWS resource. Details holds the documented,
+// type-specific fields (snake_case names listed by `awsmap schema`).
+type Resource struct {
+	Key
+	ARN       string            `json:"arn,omitempty"`
+	Name      string            `json:"name,omitempty"`
+	CreatedAt string            `json:"created_at,omitempty"` // RFC 3339 UTC, empty when AWS does not say
+	IsDefault bool              `json:"is_default"`
+	Tags      map[string]string `json:"tags"`
+	Details   map[string]any    `json:"details"`
+}
+
+// Relationship is a directed edge between two resources, e.g.
+// instance -in-subnet-> subnet.
+type Relationship struct {
+	From Key    `json:"from"`
+	Kind string `json:"kind"`
+	To   Key    `json:"to"`
+}
+
+// Field describes one stored details field.
+type Field struct {
+	Name        string // snake_case key inside details
+	Type        string // text, integer, real, boolean, timestamp, json
+	Description string // one line
+}
+
+// TypeInfo describes one resource type a collector produces.
+type TypeInfo struct {
+	Service     string
+	Type        string
+	Description string
+	Fields      []Field
+}
+
+// View is the name of the typed SQL view for the type, e.g. ec2_instances.
+func (t TypeInfo) View() string {
+	name := strings.ReplaceAll(t.Service+"_"+t.Type, "-", "_")
+	switch {
+	case strings.HasSuffix(name, "y") && !strings.HasSuffix(name, "ey"):
+		return strings.TrimSuffix(name, "y") + "ies"
+	case strings.HasSuffix(name, "s"), strings.HasSuffix(name, "x"), strings.HasSuffix(name, "sh"):
+		return name + "es"
+	}
+	return name + "s"
+}
+
+// Time formats an AWS timestamp as RFC 3339 UTC; nil or zero gives "".
+func Time(t *time.Time) string {
+	if t == nil || t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}

@@ -1,0 +1,200 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// migrations are applied in order; the schema version (PRAGMA user_version)
+// is the number of migrations applied. Never edit a released migration:
+// append a new one.
+var migrations = []string{schemaV1}
+
+// schemaVersion is the version this build writes and reads.
+var schemaVersion = int64(len(migrations))
+
+// schemaV1 creates the ledger, the history and the current-state views.
+//
+// Scan ids in the *_scan columns refer to scans(id); they are not declared
+// as foreign keys so that bulk merges skip the checks. Merges happen in scan
+// id order (see Writer.Finish), so end_scan > first_scan always holds.
+const schemaV1 = `
+CREATE TABLE scans (
+	id               INTEGER PRIMARY KEY AUTOINCREMENT,
+	started_at       TEXT NOT NULL,
+	finished_at      TEXT,
+	status           TEXT NOT NULL CHECK (status IN ('running', 'complete', 'partial', 'aborted')),
+	account_id       TEXT,
+	account_alias    TEXT,
+	profile          TEXT,
+	regions          TEXT NOT NULL DEFAULT '[]',
+	services         TEXT NOT NULL DEFAULT '[]',
+	tool_version     TEXT,
+	options          TEXT NOT NULL DEFAULT '{}',
+	resource_count   INTEGER NOT NULL DEFAULT 0,
+	api_calls        INTEGER NOT NULL DEFAULT 0,
+	failures         INTEGER NOT NULL DEFAULT 0,
+	duration_seconds REAL,
+	pid              INTEGER,
+	host             TEXT
+) STRICT;
+
+CREATE TABLE resource_versions (
+	vid             INTEGER PRIMARY KEY,
+	account_id      TEXT NOT NULL,
+	region          TEXT NOT NULL,
+	service         TEXT NOT NULL,
+	type            TEXT NOT NULL,
+	id              TEXT NOT NULL,
+	arn             TEXT,
+	name            TEXT,
+	created_at      TEXT,
+	is_default      INTEGER NOT NULL DEFAULT 0,
+	tags            TEXT NOT NULL DEFAULT '{}',
+	details         TEXT NOT NULL DEFAULT '{}',
+	hash            INTEGER NOT NULL,
+	first_seen_scan INTEGER NOT NULL,
+	first_scan      INTEGER NOT NULL,
+	end_scan        INTEGER,
+	CHECK (end_scan IS NULL OR end_scan > first_scan)
+) STRICT;
+
+-- One current version per key. Its column order also serves the typed
+-- views (service, type) and the retirement of a collected
+-- (account, region, service, type).
+CREATE UNIQUE INDEX resource_versions_current
+	ON resource_versions (service, type, account_id, region, id) WHERE end_scan IS NULL;
+-- Versions opened and closed by a scan (diffs).
+CREATE INDEX resource_versions_first_scan ON resource_versions (first_scan);
+CREATE INDEX resource_versions_end_scan
+	ON resource_versions (end_scan) WHERE end_scan IS NOT NULL;
+
+CREATE TABLE relationship_versions (
+	rid             INTEGER PRIMARY KEY,
+	from_account_id TEXT NOT NULL,
+	from_region     TEXT NOT NULL,
+	from_service    TEXT NOT NULL,
+	from_type       TEXT NOT NULL,
+	from_id         TEXT NOT NULL,
+	kind            TEXT NOT NULL,
+	to_account_id   TEXT NOT NULL,
+	to_region       TEXT NOT NULL,
+	to_service      TEXT NOT NULL,
+	to_type         TEXT NOT NULL,
+	to_id           TEXT NOT NULL,
+	first_scan      INTEGER NOT NULL,
+	end_scan        INTEGER,
+	CHECK (end_scan IS NULL OR end_scan > first_scan)
+) STRICT;
+
+CREATE UNIQUE INDEX relationship_versions_current ON relationship_versions (
+	from_service, from_type, from_account_id, from_region, from_id, kind,
+	to_account_id, to_region, to_service, to_type, to_id) WHERE end_scan IS NULL;
+-- What points at a resource (security group users, subnet members...).
+CREATE INDEX relationship_versions_to ON relationship_versions (
+	to_service, to_type, to_account_id, to_region, to_id) WHERE end_scan IS NULL;
+CREATE INDEX relationship_versions_first_scan ON relationship_versions (first_scan);
+CREATE INDEX relationship_versions_end_scan
+	ON relationship_versions (end_scan) WHERE end_scan IS NOT NULL;
+
+CREATE TABLE collections (
+	scan_id       INTEGER NOT NULL,
+	account_id    TEXT NOT NULL,
+	region        TEXT NOT NULL,
+	service       TEXT NOT NULL,
+	type          TEXT NOT NULL,
+	outcome       TEXT NOT NULL CHECK (outcome IN
+		('ok', 'partial', 'denied', 'throttled', 'unsupported', 'not_found', 'error', 'skipped')),
+	operation     TEXT,
+	error_code    TEXT,
+	error_message TEXT,
+	items         INTEGER NOT NULL DEFAULT 0,
+	duration_ms   INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (scan_id, account_id, region, service, type)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE api_calls (
+	scan_id       INTEGER NOT NULL,
+	account_id    TEXT NOT NULL,
+	region        TEXT NOT NULL,
+	service       TEXT NOT NULL,
+	operation     TEXT NOT NULL,
+	calls         INTEGER NOT NULL DEFAULT 0,
+	pages         INTEGER NOT NULL DEFAULT 0,
+	items         INTEGER NOT NULL DEFAULT 0,
+	retries       INTEGER NOT NULL DEFAULT 0,
+	throttles     INTEGER NOT NULL DEFAULT 0,
+	errors        INTEGER NOT NULL DEFAULT 0,
+	outcome       TEXT NOT NULL CHECK (outcome IN
+		('ok', 'partial', 'denied', 'throttled', 'unsupported', 'not_found', 'error', 'skipped')),
+	error_code    TEXT,
+	error_message TEXT,
+	duration_ms   INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (scan_id, account_id, region, service, operation)
+) STRICT, WITHOUT ROWID;
+
+CREATE VIEW resources AS
+SELECT v.account_id, v.region, v.service, v.type, v.id, v.arn, v.name,
+	v.created_at, v.is_default, v.tags, v.details,
+	fs.started_at AS first_seen, lc.started_at AS last_changed, v.vid
+FROM resource_versions AS v
+JOIN scans AS fs ON fs.id = v.first_seen_scan
+JOIN scans AS lc ON lc.id = v.first_scan
+WHERE v.end_scan IS NULL;
+
+CREATE VIEW relationships AS
+SELECT r.from_account_id, r.from_region, r.from_service, r.from_type, r.from_id,
+	r.kind,
+	r.to_account_id, r.to_region, r.to_service, r.to_type, r.to_id,
+	fs.started_at AS first_seen, r.rid
+FROM relationship_versions AS r
+JOIN scans AS fs ON fs.id = r.first_scan
+WHERE r.end_scan IS NULL;
+
+CREATE VIEW coverage AS
+SELECT scan_id, account_id, region, service, type, outcome,
+	operation, error_code, error_message, items
+FROM collections;
+`
+
+// migrate brings the schema to schemaVersion. It runs the missing
+// migrations inside one IMMEDIATE transaction and re-reads the version
+// there, so two processes opening a new file at once apply them once.
+func migrate(conn *sqlite3.Conn) error {
+	version, err := userVersion(conn)
+	if err != nil || version == schemaVersion {
+		return err
+	}
+	if version > schemaVersion {
+		return newerSchemaError(version)
+	}
+	return inImmediate(conn, busyTimeout, func() error {
+		version, err := userVersion(conn)
+		switch {
+		case err != nil:
+			return err
+		case version > schemaVersion:
+			return newerSchemaError(version)
+		}
+		for i := version; i < schemaVersion; i++ {
+			if err := conn.Exec(migrations[i]); err != nil {
+				return fmt.Errorf("migration %d: %w", i+1, err)
+			}
+		}
+		return conn.Exec(fmt.Sprintf(`PRAGMA user_version=%d`, schemaVersion))
+	})
+}
+
+func userVersion(conn *sqlite3.Conn) (int64, error) {
+	v, err := queryInt64(conn, `PRAGMA user_version`)
+	if err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return v, nil
+}
+
+func newerSchemaError(version int64) error {
+	return fmt.Errorf("inventory schema %d is newer than this awsmap supports (%d): upgrade awsmap",
+		version, schemaVersion)
+}

@@ -1,0 +1,437 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Scan statuses (scans.status).
+const (
+	StatusRunning  = "running"
+	StatusComplete = "complete"
+	StatusPartial  = "partial"
+	StatusAborted  = "aborted"
+)
+
+// Outcomes of a collection or of the API calls of one operation.
+// Only OutcomeOK and OutcomePartial vouch for a collection: they allow the
+// merge to retire the resources it no longer returned.
+const (
+	OutcomeOK          = "ok"
+	OutcomePartial     = "partial"
+	OutcomeDenied      = "denied"
+	OutcomeThrottled   = "throttled"
+	OutcomeUnsupported = "unsupported"
+	OutcomeNotFound    = "not_found"
+	OutcomeError       = "error"
+	OutcomeSkipped     = "skipped"
+)
+
+// stagingBatch is the number of staged rows per staging transaction.
+const stagingBatch = 4096
+
+// ScanMeta describes a scan as it starts.
+type ScanMeta struct {
+	AccountID    string
+	AccountAlias string
+	Profile      string
+	Regions      []string // requested regions
+	Services     []string // requested services
+	ToolVersion  string
+	Options      map[string]any // command-line options worth recording
+}
+
+// ScanResult is what the engine reports when a scan ends.
+type ScanResult struct {
+	Status      string // StatusComplete or StatusPartial; ignored by Abort
+	Collections []Collection
+	Calls       []APICall
+	Duration    time.Duration // 0: measured from BeginScan
+}
+
+// Collection is one attempt to list one resource type in one account and
+// region (a row of the collections table). Region may be model.AllRegions
+// when one call covers every region of the account.
+type Collection struct {
+	AccountID    string
+	Region       string
+	Service      string
+	Type         string
+	Outcome      string // one of the Outcome constants
+	Operation    string // the API operation that decided the outcome
+	ErrorCode    string
+	ErrorMessage string
+	Items        int64
+	Duration     time.Duration
+}
+
+// APICall aggregates the calls of one operation against one endpoint during
+// a scan (a row of the api_calls ledger).
+type APICall struct {
+	AccountID    string
+	Region       string
+	Service      string
+	Operation    string
+	Calls        int64
+	Pages        int64
+	Items        int64
+	Retries      int64
+	Throttles    int64
+	Errors       int64
+	Outcome      string // one of the Outcome constants
+	ErrorCode    string
+	ErrorMessage string
+	Duration     time.Duration
+}
+
+// Writer records one scan. Resources and relationships are staged in TEMP
+// tables of the writer's connection (the inventory file does not grow by the
+// staged copy, and a crash loses only this scan) until Finish merges them
+// into the history. It is meant for a single goroutine.
+type Writer struct {
+	db      *DB
+	id      int64
+	started time.Time
+	insRes  *sqlite3.Stmt
+	insRel  *sqlite3.Stmt
+	tags    jsonBuffer
+	details jsonBuffer
+	pending int // rows staged in the open staging transaction
+	done    bool
+}
+
+// stagingSchema holds a scan's rows until the merge. Duplicate resources
+// replace each other (last wins); duplicate edges collapse.
+const stagingSchema = `
+DROP TABLE IF EXISTS temp.staged_resources;
+DROP TABLE IF EXISTS temp.staged_relationships;
+CREATE TEMP TABLE staged_resources (
+	account_id TEXT NOT NULL,
+	region     TEXT NOT NULL,
+	service    TEXT NOT NULL,
+	type       TEXT NOT NULL,
+	id         TEXT NOT NULL,
+	arn        TEXT,
+	name       TEXT,
+	created_at TEXT,
+	is_default INTEGER NOT NULL,
+	tags       TEXT NOT NULL,
+	details    TEXT NOT NULL,
+	hash       INTEGER NOT NULL,
+	UNIQUE (service, type, account_id, region, id)
+);
+CREATE TEMP TABLE staged_relationships (
+	from_account_id TEXT NOT NULL,
+	from_region     TEXT NOT NULL,
+	from_service    TEXT NOT NULL,
+	from_type       TEXT NOT NULL,
+	from_id         TEXT NOT NULL,
+	kind            TEXT NOT NULL,
+	to_account_id   TEXT NOT NULL,
+	to_region       TEXT NOT NULL,
+	to_service      TEXT NOT NULL,
+	to_type         TEXT NOT NULL,
+	to_id           TEXT NOT NULL,
+	UNIQUE (from_service, from_type, from_account_id, from_region, from_id, kind,
+		to_account_id, to_region, to_service, to_type, to_id)
+);`
+
+const (
+	stageResourceSQL = `INSERT OR REPLACE INTO temp.staged_resources
+		(account_id, region, service, type, id, arn, name, created_at, is_default, tags, details, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	stageRelationshipSQL = `INSERT OR IGNORE INTO temp.staged_relationships
+		(from_account_id, from_region, from_service, from_type, from_id, kind,
+		 to_account_id, to_region, to_service, to_type, to_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	dropStagingSQL = `DROP TABLE IF EXISTS temp.staged_resources;
+		DROP TABLE IF EXISTS temp.staged_relationships;`
+)
+
+// BeginScan records a running scan (with this process's pid and host) and
+// prepares its staging tables. One scan at a time per DB.
+func (db *DB) BeginScan(meta ScanMeta) (*Writer, error) {
+	if db.active != nil {
+		return nil, fmt.Errorf("begin scan: scan %d is still in progress", db.active.id)
+	}
+	w := &Writer{db: db, started: time.Now()}
+	if err := w.prepareStaging(); err != nil {
+		return nil, errors.Join(fmt.Errorf("begin scan: %w", err), w.release())
+	}
+	id, err := insertScan(db.conn, meta, w.started)
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("begin scan: %w", err), w.release())
+	}
+	w.id = id
+	db.active = w
+	return w, nil
+}
+
+func (w *Writer) prepareStaging() error {
+	conn := w.db.conn
+	if err := conn.Exec(stagingSchema); err != nil {
+		return fmt.Errorf("create staging tables: %w", err)
+	}
+	var err error
+	if w.insRes, _, err = conn.Prepare(stageResourceSQL); err != nil {
+		return fmt.Errorf("prepare staging: %w", err)
+	}
+	if w.insRel, _, err = conn.Prepare(stageRelationshipSQL); err != nil {
+		return fmt.Errorf("prepare staging: %w", err)
+	}
+	return nil
+}
+
+func insertScan(conn *sqlite3.Conn, meta ScanMeta, started time.Time) (int64, error) {
+	regions, err := jsonText(meta.Regions, "[]")
+	if err != nil {
+		return 0, fmt.Errorf("regions: %w", err)
+	}
+	services, err := jsonText(meta.Services, "[]")
+	if err != nil {
+		return 0, fmt.Errorf("services: %w", err)
+	}
+	options, err := jsonText(meta.Options, "{}")
+	if err != nil {
+		return 0, fmt.Errorf("options: %w", err)
+	}
+	var id int64
+	err = inImmediate(conn, mergePatience, func() error {
+		err := exec(conn, `INSERT INTO scans (started_at, status, account_id, account_alias, profile,
+				regions, services, tool_version, options, pid, host)
+			VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			formatTime(started), nullable(meta.AccountID), nullable(meta.AccountAlias),
+			nullable(meta.Profile), regions, services, nullable(meta.ToolVersion), options,
+			os.Getpid(), nullable(hostname()))
+		id = conn.LastInsertRowID()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("record scan: %w", err)
+	}
+	return id, nil
+}
+
+// jsonText encodes v as JSON, or returns empty when v is nil.
+func jsonText[T any](v T, empty string) (string, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	if string(b) == "null" {
+		return empty, nil
+	}
+	return string(b), nil
+}
+
+// ScanID returns the scan's id. Finish may renumber the scan so that merges
+// happen in id order; the id is final once Finish returns.
+func (w *Writer) ScanID() int64 { return w.id }
+
+// Add stages a resource. A later Add of the same key replaces it.
+func (w *Writer) Add(r *model.Resource) error {
+	if err := w.usable(); err != nil {
+		return err
+	}
+	if err := checkKey(r.Key); err != nil {
+		return fmt.Errorf("add resource %s: %w", r.Key, err)
+	}
+	tags, err := w.tags.encode(r.Tags)
+	if err != nil {
+		return fmt.Errorf("add resource %s: tags: %w", r.Key, err)
+	}
+	details, err := w.details.encode(r.Details)
+	if err != nil {
+		return fmt.Errorf("add resource %s: details: %w", r.Key, err)
+	}
+	s := w.insRes
+	err = errors.Join(
+		s.BindText(1, r.Account), s.BindText(2, r.Region), s.BindText(3, r.Service),
+		s.BindText(4, r.Type), s.BindText(5, r.ID),
+		bindOptional(s, 6, r.ARN), bindOptional(s, 7, r.Name), bindOptional(s, 8, r.CreatedAt),
+		s.BindBool(9, r.IsDefault), s.BindRawText(10, tags), s.BindRawText(11, details),
+		s.BindInt64(12, resourceHash(r, tags, details)),
+	)
+	if err == nil {
+		err = w.stage(s)
+	}
+	if err != nil {
+		return fmt.Errorf("add resource %s: %w", r.Key, err)
+	}
+	return nil
+}
+
+// Relate stages a relationship. Duplicate edges collapse into one.
+func (w *Writer) Relate(rel model.Relationship) error {
+	if err := w.usable(); err != nil {
+		return err
+	}
+	name := rel.From.String() + " -" + rel.Kind + "-> " + rel.To.String()
+	err := errors.Join(checkKey(rel.From), checkKey(rel.To))
+	if rel.Kind == "" {
+		err = errors.Join(err, errors.New("empty kind"))
+	}
+	if err != nil {
+		return fmt.Errorf("relate %s: %w", name, err)
+	}
+	s := w.insRel
+	err = errors.Join(
+		s.BindText(1, rel.From.Account), s.BindText(2, rel.From.Region), s.BindText(3, rel.From.Service),
+		s.BindText(4, rel.From.Type), s.BindText(5, rel.From.ID), s.BindText(6, rel.Kind),
+		s.BindText(7, rel.To.Account), s.BindText(8, rel.To.Region), s.BindText(9, rel.To.Service),
+		s.BindText(10, rel.To.Type), s.BindText(11, rel.To.ID),
+	)
+	if err == nil {
+		err = w.stage(s)
+	}
+	if err != nil {
+		return fmt.Errorf("relate %s: %w", name, err)
+	}
+	return nil
+}
+
+// checkKey rejects keys with empty parts, and the AllRegions marker, which
+// belongs to collections only.
+func checkKey(k model.Key) error {
+	if k.Account == "" || k.Region == "" || k.Service == "" || k.Type == "" || k.ID == "" {
+		return errors.New("incomplete key (account, region, service, type and id are required)")
+	}
+	if k.Region == model.AllRegions {
+		return fmt.Errorf("region %q is not a resource region", model.AllRegions)
+	}
+	return nil
+}
+
+func bindOptional(s *sqlite3.Stmt, param int, v string) error {
+	if v == "" {
+		return s.BindNull(param)
+	}
+	return s.BindText(param, v)
+}
+
+// stage executes a bound staging insert inside the current staging
+// transaction, committing every stagingBatch rows.
+func (w *Writer) stage(s *sqlite3.Stmt) error {
+	conn := w.db.conn
+	if conn.GetAutocommit() {
+		if err := conn.Exec(`BEGIN`); err != nil {
+			return fmt.Errorf("stage: %w", err)
+		}
+	}
+	if err := s.Exec(); err != nil {
+		return fmt.Errorf("stage: %w", err)
+	}
+	if w.pending++; w.pending >= stagingBatch {
+		return w.commitStaging()
+	}
+	return nil
+}
+
+// commitStaging commits the open staging transaction, if any.
+func (w *Writer) commitStaging() error {
+	if w.db.conn.GetAutocommit() {
+		return nil
+	}
+	if err := w.db.conn.Exec(`COMMIT`); err != nil {
+		return fmt.Errorf("commit staging: %w", err)
+	}
+	w.pending = 0
+	return nil
+}
+
+func (w *Writer) usable() error {
+	if w.done {
+		return fmt.Errorf("scan %d is already finished", w.id)
+	}
+	return nil
+}
+
+// Finish merges the staged scan into the history in one IMMEDIATE
+// transaction, writes the collections and the API-call ledger, and marks the
+// scan complete or partial. See merge for the rules. If another scan that
+// started later has merged meanwhile, this scan is renumbered first, so that
+// history intervals follow scan ids. On error the scan stays running and
+// staged: Finish may be retried, or the scan aborted.
+func (w *Writer) Finish(res ScanResult) error {
+	if err := w.usable(); err != nil {
+		return err
+	}
+	if res.Status != StatusComplete && res.Status != StatusPartial {
+		return fmt.Errorf("finish scan %d: status %q is neither %q nor %q",
+			w.id, res.Status, StatusComplete, StatusPartial)
+	}
+	if err := w.commitStaging(); err != nil {
+		return fmt.Errorf("finish scan %d: %w", w.id, err)
+	}
+	conn := w.db.conn
+	id := w.id
+	err := inImmediate(conn, mergePatience, func() error {
+		var err error
+		if id, err = claimLatestID(conn, w.id); err != nil {
+			return err
+		}
+		if err := writeLedger(conn, id, res); err != nil {
+			return err
+		}
+		if err := merge(conn, id); err != nil {
+			return err
+		}
+		return closeScan(conn, id, res.Status, w.duration(res))
+	})
+	if err != nil {
+		return fmt.Errorf("finish scan %d: %w", w.id, err)
+	}
+	w.id = id
+	return w.release()
+}
+
+// Abort marks the scan aborted, keeps its ledger (collections and API
+// calls) and leaves the history untouched. The writer is released even when
+// recording fails; the scan row is then recovered by a later Open.
+func (w *Writer) Abort(res ScanResult) error {
+	if err := w.usable(); err != nil {
+		return err
+	}
+	conn := w.db.conn
+	var rollback error
+	if !conn.GetAutocommit() {
+		rollback = conn.Exec(`ROLLBACK`)
+	}
+	err := inImmediate(conn, mergePatience, func() error {
+		if err := writeLedger(conn, w.id, res); err != nil {
+			return err
+		}
+		return closeScan(conn, w.id, StatusAborted, w.duration(res))
+	})
+	if err = errors.Join(rollback, err); err != nil {
+		err = fmt.Errorf("abort scan %d: %w", w.id, err)
+	}
+	return errors.Join(err, w.release())
+}
+
+func (w *Writer) duration(res ScanResult) time.Duration {
+	if res.Duration > 0 {
+		return res.Duration
+	}
+	return time.Since(w.started)
+}
+
+// release drops the staging tables and detaches the writer from its DB.
+func (w *Writer) release() error {
+	w.done = true
+	if w.db.active == w {
+		w.db.active = nil
+	}
+	err := errors.Join(w.insRes.Close(), w.insRel.Close(), w.db.conn.Exec(dropStagingSQL))
+	if err != nil {
+		return fmt.Errorf("drop staging: %w", err)
+	}
+	return nil
+}
