@@ -90,14 +90,17 @@ func (m *Moto) Reset(t testing.TB) {
 
 // Config is an SDK config pointed at moto, instrumented like a real scan's.
 func (m *Moto) Config(t testing.TB, region string, obs awsx.Observer) aws.Config {
+	return m.ConfigWith(t, region, awsx.Options{Observer: obs})
+}
+
+// ConfigWith is Config with more options, e.g. a Responder that fakes or
+// faults some operations and passes the rest to moto (awsx.ErrPassThrough).
+func (m *Moto) ConfigWith(t testing.TB, region string, o awsx.Options) aws.Config {
 	t.Helper()
-	cfg, err := awsx.LoadConfig(context.Background(), awsx.Options{
-		Region:      region,
-		EndpointURL: m.URL,
-		Credentials: credentials.NewStaticCredentialsProvider("testing", "testing", ""),
-		Observer:    obs,
-		MaxBackoff:  50 * time.Millisecond,
-	})
+	o.Region, o.EndpointURL = region, m.URL
+	o.Credentials = credentials.NewStaticCredentialsProvider("testing", "testing", "")
+	o.MaxBackoff = 50 * time.Millisecond
+	cfg, err := awsx.LoadConfig(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)
 	}

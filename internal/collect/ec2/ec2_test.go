@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 
+	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/ec2"
@@ -99,10 +100,10 @@ func TestInstances(t *testing.T) {
 		t.Errorf("arn %q created_at %q", in.ARN, in.CreatedAt)
 	}
 	want := map[string]bool{
-		stopped + " -in-subnet-> ec2/subnet:" + aws.ToString(subnet.Subnet.SubnetId): false,
-		stopped + " -in-vpc-> ec2/vpc:" + aws.ToString(vpc.Vpc.VpcId):               false,
+		stopped + " -in-subnet-> ec2/subnet:" + aws.ToString(subnet.Subnet.SubnetId):       false,
+		stopped + " -in-vpc-> ec2/vpc:" + aws.ToString(vpc.Vpc.VpcId):                      false,
 		stopped + " -uses-security-group-> ec2/security-group:" + aws.ToString(sg.GroupId): false,
-		stopped + " -uses-instance-profile-> iam/instance-profile:web-profile":       false,
+		stopped + " -uses-instance-profile-> iam/instance-profile:web-profile":             false,
 	}
 	for _, e := range got.Edges() {
 		if _, ok := want[e]; ok {
@@ -113,5 +114,18 @@ func TestInstances(t *testing.T) {
 		if !seen {
 			t.Errorf("missing relationship %s in %v", e, got.Edges())
 		}
+	}
+}
+
+func TestInstancesDenied(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeInstances")})
+	got := collecttest.Run(t, cfg, collector.Service, "instance", "eu-west-1")
+	if awsx.Classify(got.Err) != awsx.Denied {
+		t.Fatalf("want a denied error, got %v", got.Err)
+	}
+	if len(got.Resources) != 0 {
+		t.Fatalf("denied listing emitted %d resources", len(got.Resources))
 	}
 }

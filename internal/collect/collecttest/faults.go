@@ -1,0 +1,36 @@
+package collecttest
+
+import (
+	"context"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+)
+
+// Deny answers the named operations with AccessDenied and passes every other
+// call through to the emulator.
+func Deny(operations ...string) awsx.Responder {
+	deny := map[string]bool{}
+	for _, op := range operations {
+		deny[op] = true
+	}
+	return awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
+		if deny[req.Operation] {
+			return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "User is not authorized to perform " + req.Operation}
+		}
+		return nil, awsx.ErrPassThrough
+	})
+}
+
+// Canned answers the named operations with fixed outputs (for APIs the
+// emulator lacks) and passes every other call through. Each function gets the
+// operation's *XxxInput and returns its *XxxOutput, so paginators still page.
+func Canned(answers map[string]func(input any) (any, error)) awsx.Responder {
+	return awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
+		if f, ok := answers[req.Operation]; ok {
+			return f(req.Input)
+		}
+		return nil, awsx.ErrPassThrough
+	})
+}
