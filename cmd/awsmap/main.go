@@ -1,3 +1,11 @@
+// Command awsmap maps an AWS estate into a local SQLite inventory and answers
+// questions about it offline.
 package main
 
-func main() {}
+import (
+	"os"
+
+	"github.com/awsmap/awsmap/internal/cli"
+)
+
+func main() { os.Exit(cli.Execute()) }

@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -55,6 +56,9 @@ func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
 		backoff = 2 * time.Second
 	}
 	loaders := []func(*config.LoadOptions) error{
+		// The SDK's log lines (e.g. IMDS fallbacks) would break our output;
+		// failures reach the user through errors and the ledger instead.
+		config.WithLogger(logging.Nop{}),
 		// The standard retryer's shared quota fails calls under concurrency
 		// ("retry quota exceeded"); rate control is ours, per endpoint.
 		config.WithRetryer(func() aws.Retryer {

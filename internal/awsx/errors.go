@@ -117,3 +117,12 @@ func isUnsupported(code string) bool {
 	}
 	return false
 }
+
+// Operation returns the name of the API operation that failed, or "".
+func Operation(err error) string {
+	var oe *smithy.OperationError
+	if errors.As(err, &oe) {
+		return oe.OperationName
+	}
+	return ""
+}

@@ -2,12 +2,11 @@ package awsx
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
@@ -26,10 +25,13 @@ type Identity struct {
 func WhoAmI(ctx context.Context, cfg aws.Config) (Identity, error) {
 	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
-		// Signing fails when the chain could not produce credentials.
-		var se *v4.SigningError
-		if errors.As(err, &se) {
-			return Identity{}, fmt.Errorf("%w: %v", ErrNoCredentials, se.Err)
+		// Without an AWS error code the request never got an answer: the
+		// chain could not produce credentials (or the endpoint is down).
+		if ErrorCode(err) == "" && strings.Contains(err.Error(), "credentials") {
+			return Identity{}, ErrNoCredentials
+		}
+		if ErrorCode(err) == "" {
+			return Identity{}, fmt.Errorf("cannot reach AWS: %v", err)
 		}
 		return Identity{}, fmt.Errorf("invalid AWS credentials: %s", ErrorMessage(err))
 	}

@@ -3,6 +3,7 @@ package awsx
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	awsmw "github.com/aws/aws-sdk-go-v2/aws/middleware"
@@ -18,6 +19,9 @@ type Endpoint struct {
 // Call is what the ledger learns about one operation call (all its attempts).
 type Call struct {
 	Endpoint
+	// Collector is the awsmap service whose collection made the call ("elbv2"),
+	// or the SDK's service id in lower case outside collections ("sts").
+	Collector string
 	Operation string
 	Attempts  int
 	Throttles int
@@ -33,16 +37,34 @@ type Observer interface {
 	Done(c Call)
 }
 
-type accountKey struct{}
+// attribution says on whose behalf calls are made.
+type attribution struct{ account, service string }
+
+type attributionKey struct{}
 
 // WithAccount tags ctx so calls made with it are attributed to account.
 func WithAccount(ctx context.Context, account string) context.Context {
-	return context.WithValue(ctx, accountKey{}, account)
+	return WithCollection(ctx, account, "")
 }
 
-func accountOf(ctx context.Context) string {
-	a, _ := ctx.Value(accountKey{}).(string)
+// WithCollection tags ctx so calls made with it are attributed to account
+// and to the awsmap service collecting (in the ledger).
+func WithCollection(ctx context.Context, account, service string) context.Context {
+	return context.WithValue(ctx, attributionKey{}, attribution{account, service})
+}
+
+func attributionOf(ctx context.Context) attribution {
+	a, _ := ctx.Value(attributionKey{}).(attribution)
 	return a
+}
+
+func accountOf(ctx context.Context) string { return attributionOf(ctx).account }
+
+func collectorOf(ctx context.Context) string {
+	if s := attributionOf(ctx).service; s != "" {
+		return s
+	}
+	return strings.ToLower(strings.ReplaceAll(awsmw.GetServiceID(ctx), " ", ""))
 }
 
 type callStateKey struct{}
@@ -92,6 +114,7 @@ func ledgerMiddleware(obs Observer) middleware.InitializeMiddleware {
 			out, md, err := next.HandleInitialize(context.WithValue(ctx, callStateKey{}, st), in)
 			obs.Done(Call{
 				Endpoint:  endpointOf(ctx),
+				Collector: collectorOf(ctx),
 				Operation: awsmw.GetOperationName(ctx),
 				Attempts:  st.attempts,
 				Throttles: st.throttles,

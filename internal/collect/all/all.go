@@ -4,6 +4,7 @@ package all
 import (
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
+	"github.com/awsmap/awsmap/internal/model"
 )
 
 // Services returns every collector, in the order --list-services shows them.
@@ -11,4 +12,15 @@ func Services() []*collect.Service {
 	return []*collect.Service{
 		ec2.Service,
 	}
+}
+
+// Types describes every resource type of every collector.
+func Types() []model.TypeInfo {
+	var out []model.TypeInfo
+	for _, s := range Services() {
+		for _, t := range s.Types {
+			out = append(out, s.Info(t))
+		}
+	}
+	return out
 }

@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+type queryFlags struct {
+	file, scan, format string
+	listScans          bool
+}
+
+func newQueryCmd() *cobra.Command {
+	f := &queryFlags{}
+	cmd := &cobra.Command{
+		Use:   "query [SQL]",
+		Short: "Run read-only SQL against the inventory",
+		Long: `Run one read-only SQL statement against the inventory.
+
+Tables and views: resources (the current state, or the state as of --scan),
+relationships, coverage (which collections succeeded), api_calls (the ledger),
+scans, and one typed view per resource type (ec2_instances, s3_buckets, ...;
+see 'awsmap schema'). Statements that could write (INSERT, DELETE, DROP,
+ATTACH, PRAGMA assignments...) are refused with exit code 2.
+
+json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
+		Example: `  awsmap query "SELECT service, type, count(*) FROM resources GROUP BY 1, 2"
+  awsmap query "SELECT id, instance_type, state FROM ec2_instances" -f json
+  awsmap query --scan first "SELECT count(*) FROM resources"
+  awsmap query -F audit.sql -f csv > audit.csv
+  awsmap query --list-scans`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runQuery(cmd, f, args) },
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.file, "file", "F", "", "read the SQL from a file")
+	fl.StringVar(&f.scan, "scan", "latest", "state to query: latest, previous, first or a scan id")
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
+	fl.BoolVar(&f.listScans, "list-scans", false, "list the stored scans")
+	return cmd
+}
+
+func runQuery(cmd *cobra.Command, f *queryFlags, args []string) error {
+	if err := checkFormat(f.format, tableFormats); err != nil {
+		return err
+	}
+	sql, err := querySQL(f, args)
+	if err != nil {
+		return err
+	}
+	r, err := openReader(cmd, f.scan)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if f.listScans {
+		sql = listScansSQL
+	}
+	return runSQL(cmd, r, f.format, sql)
+}
+
+const listScansSQL = `SELECT id, started_at, status, account_id, account_alias, resource_count AS resources,
+  api_calls, failures, round(duration_seconds, 1) AS seconds FROM scans ORDER BY id DESC`
+
+func querySQL(f *queryFlags, args []string) (string, error) {
+	switch {
+	case f.listScans:
+		return "", nil
+	case f.file != "" && len(args) > 0:
+		return "", usageErr("give the SQL either as an argument or with -F, not both")
+	case f.file != "":
+		b, err := os.ReadFile(f.file)
+		if err != nil {
+			return "", usageErr("reading %s: %v", f.file, err)
+		}
+		return string(b), nil
+	case len(args) == 1 && strings.TrimSpace(args[0]) != "":
+		return args[0], nil
+	}
+	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, or --list-scans)")
+}
+
+// openReader opens the inventory read-only and shows the selected scan
+// under the usual names.
+func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, error) {
+	r, err := store.OpenReader(dbPath(cmd))
+	if err != nil {
+		return nil, withCode(ExitFatal, err)
+	}
+	id := int64(0) // current state
+	if scanSel != "" && scanSel != "latest" {
+		if id, err = r.ResolveScan(scanSel); err != nil {
+			r.Close()
+			return nil, usageErr("%v", err)
+		}
+	}
+	if err := r.UseScan(id, all.Types()); err != nil {
+		r.Close()
+		return nil, withCode(ExitFatal, err)
+	}
+	return r, nil
+}
+
+// runSQL runs one statement and prints its rows; the count goes to stderr.
+func runSQL(cmd *cobra.Command, r *store.Reader, format, sql string, args ...any) error {
+	rows, err := r.Query(cmd.Context(), sql, args...)
+	if err != nil {
+		var ro *store.ReadOnlyError
+		if errors.As(err, &ro) {
+			return usageErr("%v", err)
+		}
+		return usageErr("SQL error: %v", err)
+	}
+	defer rows.Close()
+	n, err := writeRows(cmd.OutOrStdout(), format, rows)
+	if err != nil {
+		return usageErr("SQL error: %v", err)
+	}
+	if format == "table" && n == 0 {
+		fmt.Fprintln(cmd.ErrOrStderr(), "No results.")
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "(%d rows)\n", n)
+	return nil
+}

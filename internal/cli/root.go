@@ -1,0 +1,104 @@
+// Package cli holds awsmap's commands: one file per command, the scan being
+// the root command.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X github.com/awsmap/awsmap/internal/cli.Version=…".
+var Version = "dev"
+
+// Exit codes, documented in the README.
+const (
+	ExitOK      = 0
+	ExitFatal   = 1 // no credentials, AWS unreachable, store failure
+	ExitUsage   = 2 // bad flags or input, refused SQL
+	ExitPartial = 3 // the scan finished but some collections failed
+	// ExitFindings and ExitIncomplete are used by audits with --fail-on.
+	ExitInterrupted = 130
+)
+
+// exitError carries an exit code up to Execute.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErr marks err as the user's mistake (exit 2).
+func usageErr(format string, a ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, a...)}
+}
+
+// withCode wraps err with an exit code.
+func withCode(code int, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitError{code: code, err: err}
+}
+
+// Execute runs the command line and returns the process exit code.
+func Execute() int {
+	root := newRootCmd()
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != errSilent {
+			fmt.Fprintln(os.Stderr, "awsmap:", ee.err)
+		}
+		return ee.code
+	}
+	// Cobra's own errors are flag and argument mistakes.
+	fmt.Fprintln(os.Stderr, "awsmap:", err)
+	fmt.Fprintln(os.Stderr, "Run 'awsmap --help' for usage.")
+	return ExitUsage
+}
+
+// errSilent exits with a code after the command already said why.
+var errSilent = errors.New("")
+
+// defaultDB is ~/.awsmap/inventory.db unless AWSMAP_DB says otherwise.
+func defaultDB() string {
+	if p := os.Getenv("AWSMAP_DB"); p != "" {
+		return p
+	}
+	return filepath.Join(homeDir(), ".awsmap", "inventory.db")
+}
+
+func homeDir() string {
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return "."
+}
+
+func newRootCmd() *cobra.Command {
+	root := newScanCmd()
+	root.Version = Version
+	root.SilenceUsage = true
+	root.SilenceErrors = true
+	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
+	root.AddCommand(newQueryCmd(), newSchemaCmd())
+	root.CompletionOptions.HiddenDefaultCmd = false
+	return root
+}
+
+// dbPath resolves --db for any command.
+func dbPath(cmd *cobra.Command) string {
+	if p, _ := cmd.Flags().GetString("db"); p != "" {
+		return p
+	}
+	return defaultDB()
+}

@@ -1,0 +1,342 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/export"
+	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/scan"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+type scanFlags struct {
+	profile, endpoint, format, output string
+	regions, services, tags           []string
+	workers                           int
+	quiet, timings, includeGlobal     bool
+	excludeDefaults, noDB, list       bool
+}
+
+func newScanCmd() *cobra.Command {
+	f := &scanFlags{}
+	cmd := &cobra.Command{
+		Use:   "awsmap [flags]",
+		Short: "Map an AWS estate into a local SQLite inventory",
+		Long: `awsmap scans every enabled region of an AWS account and stores what it finds
+in a local SQLite inventory (~/.awsmap/inventory.db). Later commands answer
+questions about it offline.
+
+Running awsmap without a command scans. Every API call is recorded in a ledger;
+a scan where some collections failed is stored, labelled partial, and exits 3.`,
+		Example: `  awsmap -p prod                          # scan every enabled region
+  awsmap -p prod -r eu-west-1 -s ec2,s3   # two services in one region
+  awsmap -t Environment=prod -f json -o prod.json
+  awsmap --endpoint-url http://127.0.0.1:5000 -r us-east-1   # an emulator
+  awsmap --list-services`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f.list {
+				return listServices(cmd.OutOrStdout())
+			}
+			return runScan(cmd, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.profile, "profile", "p", "", "AWS profile (default: the SDK's default credential chain)")
+	fl.StringSliceVarP(&f.regions, "region", "r", nil, "regions to scan, comma-separated or repeated (default: every enabled region)")
+	fl.StringSliceVarP(&f.services, "services", "s", nil, "services to scan (default: all; see --list-services)")
+	fl.IntVarP(&f.workers, "workers", "w", 20, "collections running at once")
+	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "keep only resources tagged Key=Value in the export (same key: OR; keys: AND)")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress or summary")
+	fl.BoolVar(&f.timings, "timings", false, "print time spent per service")
+	fl.BoolVar(&f.includeGlobal, "include-global", false, "with -r, also scan global services (IAM, Route 53, ...) whatever their control-plane region")
+	fl.BoolVar(&f.excludeDefaults, "exclude-defaults", false, "leave AWS-created default resources (default VPC, ...) out of the export")
+	fl.BoolVar(&f.noDB, "no-db", false, "do not store the scan (use with -f/-o to export only)")
+	fl.StringVarP(&f.format, "format", "f", "", "export format: json or csv (default: from -o's extension)")
+	fl.StringVarP(&f.output, "output", "o", "", "export file (default: <account>_inventory_<time>.<format> when -f is given)")
+	fl.StringVar(&f.endpoint, "endpoint-url", os.Getenv("AWS_ENDPOINT_URL"), "send every API call to this URL (emulator or proxy); also $AWS_ENDPOINT_URL")
+	fl.BoolVar(&f.list, "list-services", false, "list the service collectors and their resource types, then exit")
+	return cmd
+}
+
+func listServices(w io.Writer) error {
+	svcs := all.Services()
+	fmt.Fprintf(w, "Available service collectors (%d):\n", len(svcs))
+	for i, s := range svcs {
+		var types []string
+		for _, t := range s.Types {
+			types = append(types, t.Name)
+		}
+		scope := ""
+		switch s.Scope {
+		case collect.Global:
+			scope = " (global)"
+		case collect.AccountWide:
+			scope = " (account-wide)"
+		}
+		fmt.Fprintf(w, "%3d. %-16s %s%s\n", i+1, s.Name, strings.Join(types, ", "), scope)
+	}
+	return nil
+}
+
+// scanInput is everything validated before the first AWS call.
+type scanInput struct {
+	services []*collect.Service
+	filter   export.Filter
+	export   *exportTarget
+}
+
+func validateScan(f *scanFlags) (scanInput, error) {
+	var in scanInput
+	var err error
+	if in.services, err = scan.SelectServices(all.Services(), splitList(f.services)); err != nil {
+		return in, usageErr("%v; run 'awsmap --list-services'", err)
+	}
+	if in.filter, err = export.ParseTagFilter(f.tags); err != nil {
+		return in, usageErr("%v", err)
+	}
+	in.filter.ExcludeDefaults = f.excludeDefaults
+	if f.workers < 1 {
+		return in, usageErr("--workers must be at least 1")
+	}
+	if in.export, err = parseExport(f.format, f.output); err != nil {
+		return in, usageErr("%v", err)
+	}
+	if f.noDB && in.export == nil {
+		return in, usageErr("--no-db without -f or -o would discard the scan")
+	}
+	return in, nil
+}
+
+func runScan(cmd *cobra.Command, f *scanFlags) error {
+	in, err := validateScan(f)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	say := newSayer(cmd.ErrOrStderr(), f.quiet)
+
+	ledger := scan.NewLedger()
+	cfg, err := awsx.LoadConfig(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint, Observer: ledger})
+	if err != nil {
+		return withCode(ExitFatal, err)
+	}
+	say.line("Validating AWS credentials...")
+	id, err := awsx.WhoAmI(ctx, cfg)
+	if err != nil {
+		return withCode(ExitFatal, err)
+	}
+	say.identity(id)
+	enabled, err := awsx.EnabledRegions(awsx.WithAccount(ctx, id.Account), cfg)
+	if err != nil {
+		return withCode(ExitFatal, err)
+	}
+	regions, err := scan.SelectRegions(enabled, splitList(f.regions))
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
+
+	sink, err := openSinks(cmd, f, in, id, plan)
+	if err != nil {
+		return err
+	}
+	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
+		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
+	progress := newProgress(cmd.ErrOrStderr(), f.quiet, ledger)
+	res, runErr := scan.Run(ctx, []scan.Account{{ID: id.Account, Config: cfg}}, plan, sink,
+		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress})
+	progress.Stop()
+
+	sum := summarize(res, ledger)
+	interrupted := ctx.Err() != nil
+	if err := sink.close(res, ledger, sum, interrupted || runErr != nil); err != nil {
+		return withCode(ExitFatal, err)
+	}
+	if runErr != nil {
+		return withCode(ExitFatal, fmt.Errorf("storing the scan failed, nothing was changed: %w", runErr))
+	}
+	if !f.quiet {
+		printSummary(cmd.ErrOrStderr(), sum, res, f.timings)
+		sink.report(cmd.ErrOrStderr())
+	}
+	switch {
+	case interrupted:
+		fmt.Fprintln(cmd.ErrOrStderr(), "Interrupted: the scan was recorded as aborted; the previous inventory is unchanged.")
+		return withCode(ExitInterrupted, errSilent)
+	case sum.failedCollections > 0:
+		return withCode(ExitPartial, errSilent)
+	}
+	return nil
+}
+
+// splitList accepts both repeated flags and comma lists.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// sinks sends a scan to the store and/or an export file.
+type sinks struct {
+	writer   *store.Writer
+	db       *store.DB
+	exporter *export.Writer
+	filter   export.Filter
+	path     string
+	exported string
+}
+
+func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity, plan scan.Plan) (*sinks, error) {
+	s := &sinks{filter: in.filter}
+	if in.export != nil {
+		path := in.export.path
+		if path == "" {
+			path = fmt.Sprintf("%s_inventory_%s.%s", id.Account, time.Now().UTC().Format("20060102_150405"), in.export.format)
+		}
+		w, err := export.Create(path, in.export.format)
+		if err != nil {
+			return nil, withCode(ExitFatal, err)
+		}
+		s.exporter, s.exported = w, path
+	}
+	if f.noDB {
+		return s, nil
+	}
+	s.path = dbPath(cmd)
+	db, err := store.Open(s.path)
+	if err != nil {
+		return nil, withCode(ExitFatal, err)
+	}
+	w, err := db.BeginScan(store.ScanMeta{
+		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
+		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: Version,
+		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
+	})
+	if err != nil {
+		db.Close()
+		return nil, withCode(ExitFatal, err)
+	}
+	s.db, s.writer = db, w
+	return s, nil
+}
+
+func serviceNames(svcs []*collect.Service) []string {
+	out := make([]string, len(svcs))
+	for i, s := range svcs {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// Resource implements scan.Writer: the store keeps everything (history must
+// not retire what a filter hid); filters shape the export only.
+func (s *sinks) Resource(r *model.Resource) error {
+	if s.writer != nil {
+		if err := s.writer.Add(r); err != nil {
+			return err
+		}
+	}
+	if s.exporter != nil && s.filter.Match(r) {
+		return s.exporter.Write(r)
+	}
+	return nil
+}
+
+// Relationship implements scan.Writer.
+func (s *sinks) Relationship(rel model.Relationship) error {
+	if s.writer == nil {
+		return nil
+	}
+	return s.writer.Relate(rel)
+}
+
+func (s *sinks) close(res scan.Result, ledger *scan.Ledger, sum summary, abort bool) error {
+	var errs []error
+	if s.exporter != nil {
+		errs = append(errs, s.exporter.Close())
+	}
+	if s.writer != nil {
+		sr := storeResult(res, ledger, sum)
+		if abort {
+			errs = append(errs, s.writer.Abort(sr))
+		} else {
+			errs = append(errs, s.writer.Finish(sr))
+		}
+		errs = append(errs, s.db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+func (s *sinks) report(w io.Writer) {
+	if s.exporter != nil {
+		fmt.Fprintf(w, "Exported %d resources to %s\n", s.exporter.Count(), s.exported)
+	}
+	if s.writer != nil {
+		fmt.Fprintf(w, "Stored in %s (scan %d)\n", s.path, s.writer.ScanID())
+	}
+}
+
+func storeResult(res scan.Result, ledger *scan.Ledger, sum summary) store.ScanResult {
+	sr := store.ScanResult{Status: "complete", Duration: res.Duration}
+	if sum.failedCollections > 0 {
+		sr.Status = "partial"
+	}
+	for _, c := range res.Collections {
+		sr.Collections = append(sr.Collections, store.Collection{
+			AccountID: c.Account, Region: c.Region, Service: c.Service, Type: c.Type,
+			Outcome: string(c.Outcome), Operation: c.Operation, ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage,
+			Items: int64(c.Items), Duration: c.Duration,
+		})
+	}
+	for _, c := range ledger.Rows() {
+		sr.Calls = append(sr.Calls, store.APICall{
+			AccountID: c.Account, Region: c.Region, Service: c.Service, Operation: c.Operation,
+			Calls: int64(c.Calls), Retries: int64(c.Retries), Throttles: int64(c.Throttles), Errors: int64(c.Errors),
+			Outcome: string(c.Outcome), ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage, Duration: c.Duration,
+		})
+	}
+	return sr
+}
+
+// exportTarget is a validated -f/-o pair.
+type exportTarget struct{ format, path string }
+
+func parseExport(format, path string) (*exportTarget, error) {
+	if format == "" && path == "" {
+		return nil, nil
+	}
+	if format == "" {
+		switch {
+		case strings.HasSuffix(path, ".json"):
+			format = "json"
+		case strings.HasSuffix(path, ".csv"):
+			format = "csv"
+		default:
+			return nil, fmt.Errorf("cannot tell the export format of %q: add -f json or -f csv", path)
+		}
+	}
+	if format != "json" && format != "csv" {
+		return nil, fmt.Errorf("unknown export format %q (valid: json, csv)", format)
+	}
+	return &exportTarget{format: format, path: path}, nil
+}

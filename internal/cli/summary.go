@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/scan"
+)
+
+// summary is the end-of-scan account of what happened.
+type summary struct {
+	resources, services, regions int
+	calls, retries, throttles    int
+	failedCollections            int
+	failures                     []failureGroup
+	duration                     time.Duration
+}
+
+// failureGroup gathers failed collections by service, outcome and error code.
+type failureGroup struct {
+	service, outcome, code, operation, message string
+	where                                      []string // account/region/type
+}
+
+func summarize(res scan.Result, ledger *scan.Ledger) summary {
+	s := summary{resources: res.Resources, duration: res.Duration}
+	services, regions := map[string]bool{}, map[string]bool{}
+	groups := map[string]*failureGroup{}
+	for _, c := range res.Collections {
+		services[c.Service] = true
+		regions[c.Region] = true
+		if c.Outcome == awsx.OK || c.Outcome == awsx.NotFound {
+			continue
+		}
+		s.failedCollections++
+		key := c.Service + "|" + string(c.Outcome) + "|" + c.ErrorCode + "|" + c.Operation
+		g, ok := groups[key]
+		if !ok {
+			g = &failureGroup{service: c.Service, outcome: string(c.Outcome), code: c.ErrorCode, operation: c.Operation, message: c.ErrorMessage}
+			groups[key] = g
+		}
+		g.where = append(g.where, c.Region+"/"+c.Type)
+	}
+	for _, g := range groups {
+		s.failures = append(s.failures, *g)
+	}
+	sort.Slice(s.failures, func(i, j int) bool {
+		if s.failures[i].service != s.failures[j].service {
+			return s.failures[i].service < s.failures[j].service
+		}
+		return s.failures[i].code < s.failures[j].code
+	})
+	s.services, s.regions = len(services), len(regions)
+	for _, r := range ledger.Rows() {
+		s.calls += r.Calls
+		s.retries += r.Retries
+		s.throttles += r.Throttles
+	}
+	return s
+}
+
+func printSummary(w io.Writer, s summary, res scan.Result, timings bool) {
+	if timings {
+		printTimings(w, res)
+	}
+	status := "Scan complete"
+	if s.failedCollections > 0 {
+		status = fmt.Sprintf("Scan PARTIAL: %d collections failed", s.failedCollections)
+	}
+	fmt.Fprintf(w, "\n%s: %s resources, %d services, %d regions, %s API calls (%d retries, %d throttled), %.1fs\n",
+		status, thousands(s.resources), s.services, s.regions, thousands(s.calls), s.retries, s.throttles, s.duration.Seconds())
+	for _, g := range s.failures {
+		what := g.code
+		if what == "" {
+			what = g.outcome
+		}
+		op := ""
+		if g.operation != "" {
+			op = " on " + g.operation
+		}
+		fmt.Fprintf(w, "  %s: %s%s in %s: %s\n", g.service, what, op, abbreviate(g.where, 4), firstLine(g.message))
+	}
+	if s.failedCollections > 0 {
+		fmt.Fprintln(w, "  Nothing of a failed collection was retired; `awsmap query \"SELECT * FROM coverage WHERE outcome != 'ok'\"` lists them.")
+	}
+}
+
+// printTimings shows per service the summed time of its collections (which
+// can exceed wall time) and its resources.
+func printTimings(w io.Writer, res scan.Result) {
+	type row struct {
+		service string
+		d       time.Duration
+		n       int
+	}
+	by := map[string]*row{}
+	for _, c := range res.Collections {
+		r, ok := by[c.Service]
+		if !ok {
+			r = &row{service: c.Service}
+			by[c.Service] = r
+		}
+		r.d += c.Duration
+		r.n += c.Items
+	}
+	rows := make([]*row, 0, len(by))
+	for _, r := range by {
+		rows = append(rows, r)
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].d > rows[j].d })
+	fmt.Fprintf(w, "\n%-20s %10s %10s\n", "SERVICE", "TIME", "RESOURCES")
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-20s %9.1fs %10s\n", r.service, r.d.Seconds(), thousands(r.n))
+	}
+	fmt.Fprintf(w, "%-20s %9.1fs %10s  (wall time)\n", "TOTAL", res.Duration.Seconds(), thousands(res.Resources))
+}
+
+func abbreviate(list []string, n int) string {
+	sort.Strings(list)
+	if len(list) <= n {
+		return strings.Join(list, ", ")
+	}
+	return strings.Join(list[:n], ", ") + fmt.Sprintf(" and %d more", len(list)-n)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// thousands formats n with comma separators.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

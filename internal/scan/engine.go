@@ -1,0 +1,238 @@
+// Package scan runs a plan of collections: bounded workers, per-endpoint
+// rate control and a ledger of every API call, with everything found
+// streamed to one writer.
+package scan
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Account is one account to scan, with the config whose credentials reach it.
+type Account struct {
+	ID     string
+	Config aws.Config
+}
+
+// Writer receives everything a scan finds, from one goroutine at a time.
+// An error stops the scan (the store could not keep up or failed).
+type Writer interface {
+	Resource(r *model.Resource) error
+	Relationship(rel model.Relationship) error
+}
+
+// Progress hears about the scan as it runs. Methods are called from one
+// goroutine at a time.
+type Progress interface {
+	Start(tasks int)
+	Done(c Collection)
+}
+
+// Options configure a run.
+type Options struct {
+	Workers  int // concurrent collections; default 20
+	Local    bool
+	Progress Progress // may be nil
+}
+
+// Collection is the outcome of one task: whether the (account, region,
+// service, type) was fully collected, which decides whether missing resources
+// can be retired.
+type Collection struct {
+	Account, Region, Service, Type string
+	Outcome                        awsx.Outcome
+	Operation                      string // the failing operation, when known
+	ErrorCode, ErrorMessage        string
+	Items                          int
+	Duration                       time.Duration
+}
+
+// Result is what a run did.
+type Result struct {
+	Collections []Collection
+	Resources   int
+	Duration    time.Duration
+}
+
+// Run executes plan in every account, streaming to w. It returns when every
+// task has finished or ctx is cancelled (remaining tasks are then recorded as
+// skipped). The error is non-nil only when the writer failed.
+func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options) (Result, error) {
+	start := time.Now()
+	if o.Workers <= 0 {
+		o.Workers = 20
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	items := make(chan item, 1024)
+	writeErr := make(chan error, 1)
+	var resources int
+	go func() { writeErr <- drain(items, w, &resources, cancel) }()
+
+	jobs := make(chan job)
+	done := make(chan Collection)
+	var wg sync.WaitGroup
+	for range o.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				done <- runTask(ctx, j)
+			}
+		}()
+	}
+	tasks := expand(accounts, plan, items, o.Local)
+	go func() {
+		for _, t := range tasks {
+			jobs <- t
+		}
+		close(jobs)
+		wg.Wait()
+		close(done)
+	}()
+	if o.Progress != nil {
+		o.Progress.Start(len(tasks))
+	}
+	var res Result
+	for c := range done {
+		res.Collections = append(res.Collections, perRegion(c, plan)...)
+		if o.Progress != nil {
+			o.Progress.Done(c)
+		}
+	}
+	close(items)
+	err := <-writeErr
+	sortCollections(res.Collections)
+	res.Resources = resources
+	res.Duration = time.Since(start)
+	return res, err
+}
+
+// item is a resource or a relationship on its way to the writer.
+type item struct {
+	res *model.Resource
+	rel model.Relationship
+}
+
+// channelSink hands what collectors find to the writer goroutine.
+type channelSink chan<- item
+
+func (s channelSink) Resource(r *model.Resource)          { s <- item{res: r} }
+func (s channelSink) Relationship(rel model.Relationship) { s <- item{rel: rel} }
+
+func drain(items <-chan item, w Writer, count *int, cancel func()) error {
+	var err error
+	for it := range items {
+		if err != nil {
+			continue // keep draining so collectors never block
+		}
+		if it.res != nil {
+			*count++
+			err = w.Resource(it.res)
+		} else {
+			err = w.Relationship(it.rel)
+		}
+		if err != nil {
+			cancel()
+		}
+	}
+	return err
+}
+
+// job is a task and the function that collects it.
+type job struct {
+	task    *collect.Task
+	collect func(context.Context, *collect.Task) error
+}
+
+func expand(accounts []Account, plan Plan, items chan<- item, local bool) []job {
+	var jobs []job
+	for _, a := range accounts {
+		for _, pt := range plan.Tasks {
+			cfg := a.Config.Copy()
+			cfg.Region = pt.Region
+			jobs = append(jobs, job{task: &collect.Task{
+				Account: a.ID, Region: pt.StoredRegion, Regions: plan.Regions,
+				Service: pt.Service.Name, Type: pt.Type.Name,
+				Config: cfg, Local: local, Out: channelSink(items),
+			}, collect: pt.Type.Collect})
+		}
+	}
+	return jobs
+}
+
+// runTask runs one collection; a panicking collector is a failed collection,
+// not a crashed scan.
+func runTask(ctx context.Context, j job) (c Collection) {
+	start, t := time.Now(), j.task
+	c = Collection{Account: t.Account, Region: t.Region, Service: t.Service, Type: t.Type}
+	defer func() {
+		if p := recover(); p != nil {
+			c.Outcome, c.ErrorCode = awsx.Failed, "Panic"
+			c.ErrorMessage = fmt.Sprintf("collector panicked: %v\n%s", p, debug.Stack())
+		}
+		c.Items, c.Duration = t.Items(), time.Since(start)
+	}()
+	if ctx.Err() != nil {
+		c.Outcome = awsx.Skipped
+		return c
+	}
+	err := j.collect(awsx.WithCollection(ctx, t.Account, t.Service), t)
+	c.Outcome = awsx.Classify(err)
+	if err != nil {
+		c.Operation = awsx.Operation(err)
+		c.ErrorCode, c.ErrorMessage = awsx.ErrorCode(err), awsx.ErrorMessage(err)
+		return c
+	}
+	if w := t.Warnings(); len(w) > 0 {
+		c.Outcome = awsx.Partial
+		c.Operation = w[0].Operation
+		c.ErrorCode, c.ErrorMessage = awsx.ErrorCode(w[0].Err), awsx.ErrorMessage(w[0].Err)
+		if len(w) > 1 {
+			c.ErrorMessage += fmt.Sprintf(" (and %d more failed detail calls)", len(w)-1)
+		}
+	}
+	return c
+}
+
+// perRegion records an account-wide collection once per planned region, so
+// that it vouches for (and may retire) resources in each of them.
+func perRegion(c Collection, plan Plan) []Collection {
+	if c.Region != "" {
+		return []Collection{c}
+	}
+	out := make([]Collection, 0, len(plan.Regions))
+	for _, r := range plan.Regions {
+		rc := c
+		rc.Region = r
+		out = append(out, rc)
+	}
+	return out
+}
+
+func sortCollections(cs []Collection) {
+	sort.Slice(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		if a.Service != b.Service {
+			return a.Service < b.Service
+		}
+		if a.Region != b.Region {
+			return a.Region < b.Region
+		}
+		return a.Type < b.Type
+	})
+}
