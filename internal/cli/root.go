@@ -3,7 +3,9 @@
 package cli
 
 import (
+	"context"
 	"errors"
+	"io"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,23 +48,31 @@ func withCode(code int, err error) error {
 	return &exitError{code: code, err: err}
 }
 
-// Execute runs the command line and returns the process exit code.
+// Execute runs the process's command line and returns its exit code.
 func Execute() int {
+	return Run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+}
+
+// Run runs awsmap with args and returns the exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd()
-	err := root.Execute()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != errSilent {
-			fmt.Fprintln(os.Stderr, "awsmap:", ee.err)
+			fmt.Fprintln(stderr, "awsmap:", ee.err)
 		}
 		return ee.code
 	}
 	// Cobra's own errors are flag and argument mistakes.
-	fmt.Fprintln(os.Stderr, "awsmap:", err)
-	fmt.Fprintln(os.Stderr, "Run 'awsmap --help' for usage.")
+	fmt.Fprintln(stderr, "awsmap:", err)
+	fmt.Fprintln(stderr, "Run 'awsmap --help' for usage.")
 	return ExitUsage
 }
 

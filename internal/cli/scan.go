@@ -21,6 +21,13 @@ import (
 	"github.com/awsmap/awsmap/internal/store"
 )
 
+// Test seams: tests fault or slow down a scan through the same middleware
+// the demo estate uses. Always nil/zero in the binary.
+var (
+	testResponder  awsx.Responder
+	testMaxBackoff time.Duration
+)
+
 type scanFlags struct {
 	profile, endpoint, format, output string
 	regions, services, tags           []string
@@ -130,7 +137,8 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	say := newSayer(cmd.ErrOrStderr(), f.quiet)
 
 	ledger := scan.NewLedger()
-	cfg, err := awsx.LoadConfig(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint, Observer: ledger})
+	cfg, err := awsx.LoadConfig(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint, Observer: ledger,
+		Responder: testResponder, MaxBackoff: testMaxBackoff})
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}

@@ -4,6 +4,7 @@ package all
 import (
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
+	"github.com/awsmap/awsmap/internal/collect/s3"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -11,6 +12,7 @@ import (
 func Services() []*collect.Service {
 	return []*collect.Service{
 		ec2.Service,
+		s3.Service,
 	}
 }
 

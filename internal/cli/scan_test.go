@@ -1,0 +1,321 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
+)
+
+var moto *collecttest.Moto
+var motoWhy string
+
+// childEnv makes the test binary act as a slow awsmap scan that the parent
+// kills with SIGKILL (see TestScanKilledMidway).
+const childEnv = "AWSMAP_TEST_SLOW_SCAN"
+
+func TestMain(m *testing.M) {
+	if args := os.Getenv(childEnv); args != "" {
+		testResponder = awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
+			time.Sleep(300 * time.Millisecond)
+			return nil, awsx.ErrPassThrough
+		})
+		os.Exit(Run(context.Background(), strings.Split(args, " "), os.Stdout, os.Stderr))
+	}
+	moto, motoWhy = collecttest.StartMoto()
+	testMaxBackoff = 20 * time.Millisecond
+	code := m.Run()
+	moto.Stop()
+	os.Exit(code)
+}
+
+// awsmap runs the CLI in process and returns exit code, stdout and stderr.
+func awsmap(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func setCreds(t *testing.T) {
+	t.Setenv("AWS_ACCESS_KEY_ID", "testing")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "testing")
+	t.Setenv("AWS_REGION", "us-east-1")
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+}
+
+// estate is what a test seeded into moto.
+type estate struct {
+	instances map[string][]string // region -> instance ids
+	buckets   map[string]string   // name -> region
+}
+
+func seed(t *testing.T) estate {
+	t.Helper()
+	moto.Reset(t)
+	ctx := context.Background()
+	e := estate{instances: map[string][]string{}, buckets: map[string]string{}}
+	for region, n := range map[string]int32{"us-east-1": 3, "eu-west-1": 2} {
+		cfg := moto.Config(t, region, nil)
+		out, err := ec2.NewFromConfig(cfg).RunInstances(ctx, &ec2.RunInstancesInput{
+			ImageId: aws.String("ami-12c6146b"), MinCount: aws.Int32(n), MaxCount: aws.Int32(n),
+			TagSpecifications: []ec2types.TagSpecification{{ResourceType: ec2types.ResourceTypeInstance,
+				Tags: []ec2types.Tag{{Key: aws.String("Owner"), Value: aws.String("team-" + region)}}}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range out.Instances {
+			e.instances[region] = append(e.instances[region], aws.ToString(in.InstanceId))
+		}
+		bucket := "bucket-" + region
+		in := &s3.CreateBucketInput{Bucket: aws.String(bucket)}
+		if region != "us-east-1" {
+			in.CreateBucketConfiguration = &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraint(region)}
+		}
+		if _, err := s3API(t, region).CreateBucket(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+		e.buckets[bucket] = region
+	}
+	return e
+}
+
+func s3API(t *testing.T, region string) *s3.Client {
+	return s3.NewFromConfig(moto.Config(t, region, nil), func(o *s3.Options) { o.UsePathStyle = true })
+}
+
+func scanArgs(db string, extra ...string) []string {
+	return append([]string{"--endpoint-url", moto.URL, "-r", "us-east-1,eu-west-1", "-s", "ec2,s3", "--db", db, "-q"}, extra...)
+}
+
+// stored returns "region/service/type/id" of every resource in the state of scan sel.
+func stored(t *testing.T, db, sel string) []string {
+	t.Helper()
+	code, out, errs := awsmap(t, "query", "--db", db, "--scan", sel, "-f", "ndjson",
+		"SELECT region || '/' || service || '/' || type || '/' || id AS k FROM resources WHERE type IN ('instance','bucket') ORDER BY 1")
+	if code != 0 {
+		t.Fatalf("query exit %d: %s", code, errs)
+	}
+	var keys []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		var row struct{ K string }
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatalf("ndjson line %q: %v", line, err)
+		}
+		keys = append(keys, row.K)
+	}
+	return keys
+}
+
+func (e estate) keys() []string {
+	var keys []string
+	for region, ids := range e.instances {
+		for _, id := range ids {
+			keys = append(keys, region+"/ec2/instance/"+id)
+		}
+	}
+	for b, region := range e.buckets {
+		keys = append(keys, region+"/s3/bucket/"+b)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func TestScanStoresExactlyTheEstateAndItsHistory(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	e := seed(t)
+	db := filepath.Join(t.TempDir(), "inv.db")
+	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+		t.Fatalf("first scan exit %d: %s", code, errs)
+	}
+	first := e.keys()
+	if got := stored(t, db, "latest"); !slices.Equal(got, first) {
+		t.Fatalf("stored after first scan:\n%v\nwant:\n%v", got, first)
+	}
+
+	// Drift: terminate one instance, retag another, delete a bucket, add one.
+	ctx := context.Background()
+	us := ec2.NewFromConfig(moto.Config(t, "us-east-1", nil))
+	gone, retagged := e.instances["us-east-1"][0], e.instances["us-east-1"][1]
+	if _, err := us.TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIds: []string{gone}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := us.CreateTags(ctx, &ec2.CreateTagsInput{Resources: []string{retagged},
+		Tags: []ec2types.Tag{{Key: aws.String("Owner"), Value: aws.String("someone-else")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s3API(t, "eu-west-1").DeleteBucket(ctx, &s3.DeleteBucketInput{Bucket: aws.String("bucket-eu-west-1")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s3API(t, "us-east-1").CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("new-bucket")}); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+		t.Fatalf("second scan exit %d: %s", code, errs)
+	}
+	e.instances["us-east-1"] = e.instances["us-east-1"][1:]
+	delete(e.buckets, "bucket-eu-west-1")
+	e.buckets["new-bucket"] = "us-east-1"
+	if got, want := stored(t, db, "latest"), e.keys(); !slices.Equal(got, want) {
+		t.Fatalf("stored after second scan:\n%v\nwant:\n%v", got, want)
+	}
+	if got := stored(t, db, "first"); !slices.Equal(got, first) {
+		t.Fatalf("--scan first shows\n%v\nwant the first state\n%v", got, first)
+	}
+
+	// History: exactly one new version (the retag), the rest untouched.
+	_, out, _ := awsmap(t, "query", "--db", db, "-f", "json", `SELECT id, first_scan, end_scan FROM resource_versions
+		WHERE type = 'instance' AND region = 'us-east-1' ORDER BY id, first_scan`)
+	var versions []struct {
+		ID        string `json:"id"`
+		FirstScan int64  `json:"first_scan"`
+		EndScan   *int64 `json:"end_scan"`
+	}
+	if err := json.Unmarshal([]byte(out), &versions); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	counts := map[string]int{}
+	for _, v := range versions {
+		counts[v.ID]++
+		switch {
+		case v.ID == gone && (v.EndScan == nil || *v.EndScan != 2):
+			t.Errorf("terminated instance not retired by scan 2: %+v", v)
+		case v.ID == retagged && v.FirstScan == 2 && v.EndScan != nil:
+			t.Errorf("new version of retagged instance is closed: %+v", v)
+		}
+	}
+	if counts[retagged] != 2 || counts[e.instances["us-east-1"][1]] != 1 {
+		t.Errorf("versions per instance = %v; want 2 for the retagged one, 1 for the unchanged", counts)
+	}
+}
+
+// throttleEveryOther answers every other attempt of each operation with a
+// throttling error: half the calls are throttled, deterministically.
+func throttleEveryOther() (awsx.Responder, func() int) {
+	var mu sync.Mutex
+	seen := map[string]int{}
+	throttled := 0
+	r := awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		key := req.Region + req.Service + req.Operation
+		seen[key]++
+		if seen[key]%2 == 1 {
+			throttled++
+			return nil, &smithy.GenericAPIError{Code: "Throttling", Message: "Rate exceeded"}
+		}
+		return nil, awsx.ErrPassThrough
+	})
+	return r, func() int { mu.Lock(); defer mu.Unlock(); return throttled }
+}
+
+func TestScanUnderThrottlingMissesNothing(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	e := seed(t)
+	r, throttled := throttleEveryOther()
+	testResponder = r
+	defer func() { testResponder = nil }()
+	db := filepath.Join(t.TempDir(), "inv.db")
+	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+		t.Fatalf("throttled scan exit %d: %s", code, errs)
+	}
+	if got, want := stored(t, db, "latest"), e.keys(); !slices.Equal(got, want) {
+		t.Fatalf("stored under throttling:\n%v\nwant:\n%v", got, want)
+	}
+	_, out, _ := awsmap(t, "query", "--db", db, "-f", "csv", "SELECT sum(throttles), sum(retries) FROM api_calls")
+	if throttled() < 10 || !strings.Contains(out, fmt.Sprintf("%d,%d", throttled()-2, throttled()-2)) && !strings.Contains(out, fmt.Sprint(throttled())) {
+		t.Errorf("ledger throttles/retries %q do not account for %d throttled attempts", out, throttled())
+	}
+}
+
+func TestScanWithDeniedServiceIsPartialAndRetiresNothingOfIt(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	e := seed(t)
+	db := filepath.Join(t.TempDir(), "inv.db")
+	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+		t.Fatalf("first scan exit %d: %s", code, errs)
+	}
+	// The instances are gone, but EC2 is denied: nothing of EC2 may be retired.
+	ctx := context.Background()
+	for region, ids := range e.instances {
+		if _, err := ec2.NewFromConfig(moto.Config(t, region, nil)).TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIds: ids}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	testResponder = collecttest.Deny("DescribeInstances")
+	defer func() { testResponder = nil }()
+	code, _, errs := awsmap(t, scanArgs(db, "-q=false")...)
+	if code != ExitPartial {
+		t.Fatalf("exit %d, want %d (partial); stderr:\n%s", code, ExitPartial, errs)
+	}
+	for _, want := range []string{"PARTIAL", "ec2: AccessDenied on DescribeInstances"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("summary does not say %q:\n%s", want, errs)
+		}
+	}
+	if got, want := stored(t, db, "latest"), e.keys(); !slices.Equal(got, want) {
+		t.Fatalf("after a denied scan:\n%v\nwant everything kept:\n%v", got, want)
+	}
+	_, out, _ := awsmap(t, "query", "--db", db, "-f", "csv", "SELECT status FROM scans ORDER BY id")
+	if out != "status\ncomplete\npartial\n" {
+		t.Errorf("scan statuses = %q", out)
+	}
+}
+
+func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	e := seed(t)
+	db := filepath.Join(t.TempDir(), "inv.db")
+	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+		t.Fatalf("first scan exit %d: %s", code, errs)
+	}
+	ctx := context.Background()
+	if _, err := ec2.NewFromConfig(moto.Config(t, "us-east-1", nil)).TerminateInstances(ctx,
+		&ec2.TerminateInstancesInput{InstanceIds: e.instances["us-east-1"]}); err != nil {
+		t.Fatal(err)
+	}
+	child := exec.Command(os.Args[0], "-test.run=^$")
+	child.Env = append(os.Environ(), childEnv+"="+strings.Join(scanArgs(db), " "))
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond) // credentials, regions, first slow calls
+	if err := child.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = child.Wait()
+	if got, want := stored(t, db, "latest"), e.keys(); !slices.Equal(got, want) {
+		t.Fatalf("after kill -9:\n%v\nwant the previous state:\n%v", got, want)
+	}
+	_, out, _ := awsmap(t, "query", "--db", db, "-f", "csv", "SELECT id, status FROM scans ORDER BY id")
+	if out != "id,status\n1,complete\n2,aborted\n" {
+		t.Errorf("scans after kill -9 = %q, want the killed scan aborted", out)
+	}
+}
