@@ -38,6 +38,14 @@ type Options struct {
 	MaxBackoff time.Duration
 }
 
+// UnknownProfileError is returned when -p names no profile of the shared
+// config or credentials files.
+type UnknownProfileError struct{ Profile string }
+
+func (e *UnknownProfileError) Error() string {
+	return fmt.Sprintf("unknown AWS profile %q (profiles live in ~/.aws/config and ~/.aws/credentials)", e.Profile)
+}
+
 // DefaultRegion is used when neither the profile nor the environment names one.
 const DefaultRegion = "us-east-1"
 
@@ -85,6 +93,10 @@ func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
 		loaders = append(loaders, config.WithCredentialsProvider(o.Credentials))
 	}
 	cfg, err := config.LoadDefaultConfig(ctx, loaders...)
+	var missing config.SharedConfigProfileNotExistError
+	if errors.As(err, &missing) {
+		return aws.Config{}, &UnknownProfileError{Profile: o.Profile}
+	}
 	if err != nil {
 		return aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
 	}

@@ -139,6 +139,10 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	ledger := scan.NewLedger()
 	cfg, err := awsx.LoadConfig(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint, Observer: ledger,
 		Responder: testResponder, MaxBackoff: testMaxBackoff})
+	var unknownProfile *awsx.UnknownProfileError
+	if errors.As(err, &unknownProfile) {
+		return usageErr("%v", err)
+	}
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}

@@ -319,3 +319,57 @@ func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
 		t.Errorf("scans after kill -9 = %q, want the killed scan aborted", out)
 	}
 }
+
+func TestScanExportFiltersAndNoDB(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	e := seed(t)
+	dir := t.TempDir()
+	jsonOut := filepath.Join(dir, "out.json")
+	db := filepath.Join(dir, "never.db")
+	code, _, errs := awsmap(t, scanArgs(db, "--no-db", "-o", jsonOut, "-t", "Owner=team-us-east-1", "-t", "Owner=team-eu-west-1")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("--no-db created the inventory")
+	}
+	info, err := os.Stat(jsonOut)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("export file %v mode %v, want 0600", err, info)
+	}
+	var exported []struct {
+		ID      string            `json:"id"`
+		Type    string            `json:"type"`
+		Tags    map[string]string `json:"tags"`
+		Details map[string]any    `json:"details"`
+	}
+	b, _ := os.ReadFile(jsonOut)
+	if err := json.Unmarshal(b, &exported); err != nil {
+		t.Fatalf("export is not a JSON array: %v", err)
+	}
+	// Same key OR'd: instances of both regions; buckets have no Owner tag.
+	if len(exported) != len(e.instances["us-east-1"])+len(e.instances["eu-west-1"]) {
+		t.Fatalf("exported %d resources, want the 5 tagged instances", len(exported))
+	}
+	for _, r := range exported {
+		if r.Type != "instance" || r.Details["instance_type"] == nil {
+			t.Errorf("exported %+v: want instances with details", r)
+		}
+	}
+	// Different keys AND'd: nothing has both.
+	csvOut := filepath.Join(dir, "out.csv")
+	if code, _, errs := awsmap(t, scanArgs(db, "--no-db", "-o", csvOut, "-t", "Owner=team-us-east-1", "-t", "Env=prod")...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, _ = os.ReadFile(csvOut)
+	if lines := strings.Count(string(b), "\n"); lines != 1 {
+		t.Errorf("csv with AND'd keys has %d lines, want the header only:\n%s", lines, b)
+	}
+	for _, bad := range [][]string{{"-t", "Owner"}, {"-f", "xml"}, {"-o", "x.txt"}, {"--no-db"}, {"-w", "0"}, {"-s", "ec3"}, {"-p", "no-such-profile"}} {
+		code, _, errs := awsmap(t, append([]string{"--db", db}, bad...)...)
+		if code != ExitUsage {
+			t.Errorf("%v: exit %d (%s), want 2", bad, code, errs)
+		}
+	}
+}
