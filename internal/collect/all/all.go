@@ -3,8 +3,13 @@ package all
 
 import (
 	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
+	"github.com/awsmap/awsmap/internal/collect/iam"
+	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/s3"
+	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
+	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -13,6 +18,11 @@ func Services() []*collect.Service {
 	return []*collect.Service{
 		ec2.Service,
 		s3.Service,
+		iam.Service,
+		kms.Service,
+		secretsmanager.Service,
+		ssm.Service,
+		acm.Service,
 	}
 }
 

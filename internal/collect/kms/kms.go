@@ -1,0 +1,194 @@
+// Package kms collects customer-managed KMS keys and their aliases.
+package kms
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awskms "github.com/aws/aws-sdk-go-v2/service/kms"
+	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the KMS collector.
+var Service = &collect.Service{
+	Name:        "kms",
+	Description: "KMS customer-managed keys and aliases",
+	Types: []collect.Type{
+		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Collect: keys},
+		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Collect: aliases},
+	},
+}
+
+// KeyRef is the key that keyID names for other services' encrypted-with
+// relationships: a key ARN (in its own account and region) or a bare key id
+// (in account and region). Aliases name no key: the zero Key relates nothing.
+func KeyRef(account, region, keyID string) model.Key {
+	if parts := strings.SplitN(keyID, ":", 6); len(parts) == 6 && parts[0] == "arn" {
+		if parts[2] != "kms" || !strings.HasPrefix(parts[5], "key/") {
+			return model.Key{}
+		}
+		account, region, keyID = parts[4], parts[3], strings.TrimPrefix(parts[5], "key/")
+	}
+	if keyID == "" || strings.HasPrefix(keyID, "alias/") {
+		return model.Key{}
+	}
+	return model.Key{Account: account, Region: region, Service: "kms", Type: "key", ID: keyID}
+}
+
+func client(t *collect.Task) *awskms.Client { return awskms.NewFromConfig(t.Config) }
+
+var keyFields = []model.Field{
+	{Name: "key_state", Type: "text", Description: "Enabled, Disabled, PendingDeletion, PendingImport, ..."},
+	{Name: "enabled", Type: "boolean", Description: "the key can be used"},
+	{Name: "key_usage", Type: "text", Description: "ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT"},
+	{Name: "key_spec", Type: "text", Description: "SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, ..."},
+	{Name: "key_manager", Type: "text", Description: "CUSTOMER (AWS-managed keys are not collected)"},
+	{Name: "origin", Type: "text", Description: "AWS_KMS, EXTERNAL (imported material), AWS_CLOUDHSM or EXTERNAL_KEY_STORE"},
+	{Name: "description", Type: "text", Description: "key description"},
+	{Name: "multi_region", Type: "boolean", Description: "multi-Region key"},
+	{Name: "deletion_date", Type: "timestamp", Description: "scheduled deletion, when pending deletion"},
+	{Name: "rotation_enabled", Type: "boolean", Description: "automatic key rotation is on (false for keys that cannot rotate)"},
+	{Name: "aliases", Type: "json", Description: "alias names pointing to the key"},
+}
+
+func keys(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	var ids []string
+	p := awskms.NewListKeysPaginator(api, &awskms.ListKeysInput{Limit: collect.PageSize(1000)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, k := range page.Keys {
+			ids = append(ids, aws.ToString(k.KeyId))
+		}
+	}
+	names, err := aliasesByKey(ctx, api)
+	if err != nil {
+		t.Warn("ListAliases", err)
+	}
+	collect.ForEach(ctx, ids, func(ctx context.Context, id string) {
+		describeKey(ctx, t, api, id, names[id])
+	})
+	return nil
+}
+
+// aliasesByKey lists every alias once, so keys get their names without a
+// call per key.
+func aliasesByKey(ctx context.Context, api *awskms.Client) (map[string][]string, error) {
+	out := map[string][]string{}
+	err := eachAlias(ctx, api, func(a kmstypes.AliasListEntry) {
+		out[aws.ToString(a.TargetKeyId)] = append(out[aws.ToString(a.TargetKeyId)], aws.ToString(a.AliasName))
+	})
+	return out, err
+}
+
+// eachAlias calls fn for every alias of a customer key.
+func eachAlias(ctx context.Context, api *awskms.Client, fn func(kmstypes.AliasListEntry)) error {
+	p := awskms.NewListAliasesPaginator(api, &awskms.ListAliasesInput{Limit: collect.PageSize(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, a := range page.Aliases {
+			if a.TargetKeyId != nil && !strings.HasPrefix(aws.ToString(a.AliasName), "alias/aws/") {
+				fn(a)
+			}
+		}
+	}
+	return nil
+}
+
+func describeKey(ctx context.Context, t *collect.Task, api *awskms.Client, id string, aliasNames []string) {
+	out, err := api.DescribeKey(ctx, &awskms.DescribeKeyInput{KeyId: &id})
+	if err != nil {
+		// Without the metadata AWS-managed keys cannot be told apart: skip.
+		t.Warn("DescribeKey", err)
+		return
+	}
+	m := out.KeyMetadata
+	if m == nil || m.KeyManager != kmstypes.KeyManagerTypeCustomer {
+		return
+	}
+	sort.Strings(aliasNames)
+	d := map[string]any{
+		"key_state":     string(m.KeyState),
+		"enabled":       m.Enabled,
+		"key_usage":     string(m.KeyUsage),
+		"key_spec":      string(m.KeySpec),
+		"key_manager":   string(m.KeyManager),
+		"origin":        string(m.Origin),
+		"description":   aws.ToString(m.Description),
+		"multi_region":  aws.ToBool(m.MultiRegion),
+		"deletion_date": model.Time(m.DeletionDate),
+		"aliases":       append([]string{}, aliasNames...),
+	}
+	if rotating, err := rotation(ctx, api, m); err == nil {
+		d["rotation_enabled"] = rotating
+	} else {
+		t.Warn("GetKeyRotationStatus", err)
+	}
+	tags, err := keyTags(ctx, api, id)
+	t.Warn("ListResourceTags", err)
+	name := id
+	if len(aliasNames) > 0 {
+		name = aliasNames[0]
+	}
+	t.Emit(&model.Resource{
+		Key: t.Key("key", id), ARN: aws.ToString(m.Arn), Name: name,
+		CreatedAt: model.Time(m.CreationDate), Tags: tags, Details: d,
+	})
+}
+
+// rotation asks for the rotation status only of keys that can rotate
+// (symmetric, KMS-generated, not being deleted): others answer with errors.
+func rotation(ctx context.Context, api *awskms.Client, m *kmstypes.KeyMetadata) (bool, error) {
+	if m.KeySpec != kmstypes.KeySpecSymmetricDefault || m.Origin != kmstypes.OriginTypeAwsKms ||
+		m.KeyState == kmstypes.KeyStatePendingDeletion {
+		return false, nil
+	}
+	out, err := api.GetKeyRotationStatus(ctx, &awskms.GetKeyRotationStatusInput{KeyId: m.KeyId})
+	if err != nil {
+		return false, err
+	}
+	return out.KeyRotationEnabled, nil
+}
+
+func keyTags(ctx context.Context, api *awskms.Client, id string) (map[string]string, error) {
+	tags := map[string]string{}
+	p := awskms.NewListResourceTagsPaginator(api, &awskms.ListResourceTagsInput{KeyId: &id, Limit: collect.PageSize(50)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return tags, err
+		}
+		for k, v := range collect.TagMap(page.Tags, func(t kmstypes.Tag) (*string, *string) { return t.TagKey, t.TagValue }) {
+			tags[k] = v
+		}
+	}
+	return tags, nil
+}
+
+var aliasFields = []model.Field{
+	{Name: "target_key_id", Type: "text", Description: "id of the key the alias points to"},
+	{Name: "last_updated", Type: "timestamp", Description: "last time the alias was pointed to a key"},
+}
+
+func aliases(ctx context.Context, t *collect.Task) error {
+	return eachAlias(ctx, client(t), func(a kmstypes.AliasListEntry) {
+		name, target := aws.ToString(a.AliasName), aws.ToString(a.TargetKeyId)
+		key := t.Key("alias", name)
+		t.Emit(&model.Resource{
+			Key: key, ARN: aws.ToString(a.AliasArn), Name: name, CreatedAt: model.Time(a.CreationDate),
+			Details: map[string]any{"target_key_id": target, "last_updated": model.Time(a.LastUpdatedDate)},
+		})
+		t.Relate(key, "alias-of", t.Key("key", target))
+	})
+}

@@ -1,0 +1,268 @@
+package s3_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	collector "github.com/awsmap/awsmap/internal/collect/s3"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+var moto *collecttest.Moto
+var motoWhy string
+
+func TestMain(m *testing.M) {
+	moto, motoWhy = collecttest.StartMoto()
+	collect.PageCap = 5 // several pages with a handful of resources
+	code := m.Run()
+	moto.Stop()
+	os.Exit(code)
+}
+
+const keyARN = "arn:aws:kms:eu-west-1:" + collecttest.MotoAccount + ":key/1234abcd-12ab-34cd-56ef-1234567890ab"
+
+func s3api(t *testing.T, region string) *awss3.Client {
+	return awss3.NewFromConfig(moto.Config(t, region, nil), func(o *awss3.Options) { o.UsePathStyle = true })
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func createBucket(t *testing.T, region, name string) {
+	t.Helper()
+	in := &awss3.CreateBucketInput{Bucket: aws.String(name)}
+	if region != "us-east-1" {
+		in.CreateBucketConfiguration = &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraint(region)}
+	}
+	_, err := s3api(t, region).CreateBucket(context.Background(), in)
+	must(t, err)
+}
+
+// pagedListing is a config whose ListBuckets pages moto's bucket list as AWS
+// does with MaxBuckets (moto truncates without a continuation token), and
+// reports the region of "elsewhere" as a paginated AWS listing would. Moto
+// lacks GetBucketPolicyStatus: it answers as AWS does for the test's buckets.
+func pagedListing(t *testing.T) aws.Config {
+	all, err := s3api(t, "us-east-1").ListBuckets(context.Background(), &awss3.ListBucketsInput{})
+	must(t, err)
+	return moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+		"ListBuckets": func(input any) (any, error) {
+			in := input.(*awss3.ListBucketsInput)
+			start := 0
+			fmt.Sscan(aws.ToString(in.ContinuationToken), &start)
+			end := min(start+int(aws.ToInt32(in.MaxBuckets)), len(all.Buckets))
+			out := &awss3.ListBucketsOutput{Buckets: slices.Clone(all.Buckets[start:end])}
+			for i, b := range out.Buckets {
+				if aws.ToString(b.Name) == "elsewhere" {
+					out.Buckets[i].BucketRegion = aws.String("ap-south-1")
+				}
+			}
+			if end < len(all.Buckets) {
+				out.ContinuationToken = aws.String(fmt.Sprint(end))
+			}
+			return out, nil
+		},
+		"GetBucketPolicyStatus": func(input any) (any, error) {
+			switch aws.ToString(input.(*awss3.GetBucketPolicyStatusInput).Bucket) {
+			case "pub-policy":
+				return &awss3.GetBucketPolicyStatusOutput{PolicyStatus: &s3types.PolicyStatus{IsPublic: aws.Bool(true)}}, nil
+			case "logs":
+				return &awss3.GetBucketPolicyStatusOutput{PolicyStatus: &s3types.PolicyStatus{IsPublic: aws.Bool(false)}}, nil
+			}
+			return nil, &smithy.GenericAPIError{Code: "NoSuchBucketPolicy", Message: "The bucket policy does not exist"}
+		},
+	})})
+}
+
+// runPlanned runs the bucket type as the engine does for an AccountWide
+// service: one task for all planned regions, with no region of its own.
+func runPlanned(t *testing.T, cfg aws.Config, regions ...string) (*collecttest.Recorder, *collect.Task, error) {
+	t.Helper()
+	slices.Sort(regions)
+	rec := &collecttest.Recorder{}
+	task := &collect.Task{
+		Account: collecttest.MotoAccount, Region: model.AllRegions, Regions: regions,
+		Service: "s3", Type: "bucket", Config: cfg, Local: true, Out: rec,
+	}
+	err := collector.Service.Types[0].Collect(context.Background(), task)
+	documented := map[string]bool{}
+	for _, f := range collector.Service.Types[0].Fields {
+		documented[f.Name] = true
+	}
+	for _, r := range rec.Resources {
+		for k := range r.Details {
+			if !documented[k] {
+				t.Errorf("%s: details field %q is not documented", r.ID, k)
+			}
+		}
+	}
+	return rec, task, err
+}
+
+func TestBuckets(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	ctx := context.Background()
+	us, eu := s3api(t, "us-east-1"), s3api(t, "eu-west-1")
+
+	for i := range 5 { // more than one page
+		createBucket(t, "us-east-1", fmt.Sprintf("plain-%d", i))
+	}
+	createBucket(t, "ap-south-1", "elsewhere")
+
+	createBucket(t, "us-east-1", "pub-acl")
+	_, err := us.PutBucketAcl(ctx, &awss3.PutBucketAclInput{Bucket: aws.String("pub-acl"), ACL: s3types.BucketCannedACLPublicRead})
+	must(t, err)
+
+	createBucket(t, "us-east-1", "blocked")
+	_, err = us.PutBucketAcl(ctx, &awss3.PutBucketAclInput{Bucket: aws.String("blocked"), ACL: s3types.BucketCannedACLPublicRead})
+	must(t, err)
+	on := aws.Bool(true)
+	_, err = us.PutPublicAccessBlock(ctx, &awss3.PutPublicAccessBlockInput{Bucket: aws.String("blocked"),
+		PublicAccessBlockConfiguration: &s3types.PublicAccessBlockConfiguration{BlockPublicAcls: on, IgnorePublicAcls: on, BlockPublicPolicy: on, RestrictPublicBuckets: on}})
+	must(t, err)
+
+	createBucket(t, "eu-west-1", "pub-policy")
+	policy := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::pub-policy/*"}]}`
+	_, err = eu.PutBucketPolicy(ctx, &awss3.PutBucketPolicyInput{Bucket: aws.String("pub-policy"), Policy: aws.String(policy)})
+	must(t, err)
+
+	createBucket(t, "eu-west-1", "secure")
+	_, err = eu.PutBucketEncryption(ctx, &awss3.PutBucketEncryptionInput{Bucket: aws.String("secure"),
+		ServerSideEncryptionConfiguration: &s3types.ServerSideEncryptionConfiguration{Rules: []s3types.ServerSideEncryptionRule{{
+			ApplyServerSideEncryptionByDefault: &s3types.ServerSideEncryptionByDefault{SSEAlgorithm: s3types.ServerSideEncryptionAwsKms, KMSMasterKeyID: aws.String(keyARN)},
+			BucketKeyEnabled:                   on,
+		}}}})
+	must(t, err)
+	_, err = eu.PutBucketVersioning(ctx, &awss3.PutBucketVersioningInput{Bucket: aws.String("secure"),
+		VersioningConfiguration: &s3types.VersioningConfiguration{Status: s3types.BucketVersioningStatusEnabled}})
+	must(t, err)
+	_, err = eu.PutBucketTagging(ctx, &awss3.PutBucketTaggingInput{Bucket: aws.String("secure"),
+		Tagging: &s3types.Tagging{TagSet: []s3types.Tag{{Key: aws.String("Owner"), Value: aws.String("team-a")}}}})
+	must(t, err)
+	createBucket(t, "eu-west-1", "logs")
+	logPolicy := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::logs/*"}]}`
+	_, err = eu.PutBucketPolicy(ctx, &awss3.PutBucketPolicyInput{Bucket: aws.String("logs"), Policy: aws.String(logPolicy)})
+	must(t, err)
+	_, err = eu.PutBucketLogging(ctx, &awss3.PutBucketLoggingInput{Bucket: aws.String("secure"),
+		BucketLoggingStatus: &s3types.BucketLoggingStatus{LoggingEnabled: &s3types.LoggingEnabled{TargetBucket: aws.String("logs"), TargetPrefix: aws.String("logs/")}}})
+	must(t, err)
+	_, err = eu.PutBucketLifecycleConfiguration(ctx, &awss3.PutBucketLifecycleConfigurationInput{Bucket: aws.String("secure"),
+		LifecycleConfiguration: &s3types.BucketLifecycleConfiguration{Rules: []s3types.LifecycleRule{{
+			ID: aws.String("expire"), Status: s3types.ExpirationStatusEnabled, Filter: &s3types.LifecycleRuleFilter{Prefix: aws.String("tmp/")},
+			Expiration: &s3types.LifecycleExpiration{Days: aws.Int32(7)},
+		}}}})
+	must(t, err)
+	_, err = eu.PutBucketOwnershipControls(ctx, &awss3.PutBucketOwnershipControlsInput{Bucket: aws.String("secure"),
+		OwnershipControls: &s3types.OwnershipControls{Rules: []s3types.OwnershipControlsRule{{ObjectOwnership: s3types.ObjectOwnershipBucketOwnerEnforced}}}})
+	must(t, err)
+
+	rec, task, err := runPlanned(t, pagedListing(t), "us-east-1", "eu-west-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := task.Warnings(); len(w) != 0 {
+		t.Errorf("unexpected warnings: %v", w)
+	}
+	byID := rec.ByID()
+	if len(byID) != 10 {
+		t.Fatalf("want 10 buckets (ap-south-1 dropped), got %d: %v", len(byID), byID)
+	}
+	if _, ok := byID["elsewhere"]; ok {
+		t.Error("bucket outside the planned regions was kept")
+	}
+
+	want := map[string]map[string]any{
+		"plain-0": {"versioning": "Disabled", "encryption_algorithm": "none", "acl_public": false, "is_public": false,
+			"has_policy": false, "public_access_block_configured": false, "logging_enabled": false, "lifecycle_rules": 0, "object_lock_enabled": false},
+		"pub-acl":    {"acl_public": true, "policy_is_public": false, "is_public": true},
+		"blocked":    {"acl_public": true, "public_access_block_enabled": true, "public_access_block_configured": true, "is_public": false},
+		"pub-policy": {"has_policy": true, "policy_is_public": true, "acl_public": false, "is_public": true},
+		"secure": {"versioning": "Enabled", "mfa_delete": false, "encryption_algorithm": "aws:kms", "kms_key_id": keyARN, "bucket_key_enabled": true,
+			"logging_enabled": true, "logging_target_bucket": "logs", "lifecycle_rules": 1, "object_ownership": "BucketOwnerEnforced", "is_public": false},
+	}
+	for id, fields := range want {
+		b := byID[id]
+		if b == nil {
+			t.Errorf("bucket %s missing", id)
+			continue
+		}
+		for k, v := range fields {
+			if b.Details[k] != v {
+				t.Errorf("%s details[%s] = %v, want %v", id, k, b.Details[k], v)
+			}
+		}
+	}
+	if p, ok := byID["pub-policy"].Details["policy"].(map[string]any); !ok || p["Version"] != "2012-10-17" {
+		t.Errorf("policy document not stored as JSON: %#v", byID["pub-policy"].Details["policy"])
+	}
+	sec := byID["secure"]
+	if sec.Region != "eu-west-1" || byID["pub-acl"].Region != "us-east-1" || sec.Account != collecttest.MotoAccount {
+		t.Errorf("regions: secure %q pub-acl %q", sec.Region, byID["pub-acl"].Region)
+	}
+	if sec.ARN != "arn:aws:s3:::secure" || sec.Name != "secure" || sec.CreatedAt == "" || sec.Tags["Owner"] != "team-a" {
+		t.Errorf("identity fields wrong: %+v", sec)
+	}
+	if len(rec.Relationships) != 1 {
+		t.Fatalf("want one relationship, got %v", rec.Edges())
+	}
+	rel := rec.Relationships[0]
+	wantTo := model.Key{Account: collecttest.MotoAccount, Region: "eu-west-1", Service: "kms", Type: "key", ID: "1234abcd-12ab-34cd-56ef-1234567890ab"}
+	if rel.Kind != "encrypted-with" || rel.To != wantTo || rel.From != sec.Key {
+		t.Errorf("relationship %+v", rel)
+	}
+}
+
+func TestBucketsDetailDenied(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	createBucket(t, "eu-west-1", "data")
+	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetBucketEncryption")})
+	rec, task, err := runPlanned(t, cfg, "eu-west-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := rec.ByID()["data"]
+	if b == nil {
+		t.Fatal("bucket not emitted when a detail call is denied")
+	}
+	if _, ok := b.Details["encryption_algorithm"]; ok {
+		t.Errorf("encryption_algorithm set despite the denied call: %v", b.Details)
+	}
+	if b.Details["versioning"] != "Disabled" {
+		t.Errorf("other details missing: %v", b.Details)
+	}
+	w := task.Warnings()
+	if len(w) != 1 || w[0].Operation != "GetBucketEncryption" {
+		t.Errorf("warnings = %v", w)
+	}
+}
+
+func TestBucketsDenied(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	createBucket(t, "us-east-1", "data")
+	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListBuckets")})
+	got := collecttest.Run(t, cfg, collector.Service, "bucket", "us-east-1")
+	if awsx.Classify(got.Err) != awsx.Denied {
+		t.Fatalf("want a denied error, got %v", got.Err)
+	}
+	if len(got.Resources) != 0 {
+		t.Fatalf("denied listing emitted %d resources", len(got.Resources))
+	}
+}

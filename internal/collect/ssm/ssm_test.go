@@ -1,0 +1,101 @@
+package ssm_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsssm "github.com/aws/aws-sdk-go-v2/service/ssm"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	collector "github.com/awsmap/awsmap/internal/collect/ssm"
+)
+
+var moto *collecttest.Moto
+var motoWhy string
+
+func TestMain(m *testing.M) {
+	moto, motoWhy = collecttest.StartMoto()
+	collect.PageCap = 5 // several pages with a handful of resources
+	code := m.Run()
+	moto.Stop()
+	os.Exit(code)
+}
+
+const keyID = "1234abcd-12ab-34cd-56ef-1234567890ab"
+
+func create(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	api := awsssm.NewFromConfig(moto.Config(t, "eu-west-1", nil))
+	put := func(in *awsssm.PutParameterInput) {
+		t.Helper()
+		in.Value = aws.String("value")
+		if _, err := api.PutParameter(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 5 {
+		put(&awsssm.PutParameterInput{Name: aws.String(fmt.Sprintf("/app/plain-%d", i)), Type: ssmtypes.ParameterTypeString})
+	}
+	put(&awsssm.PutParameterInput{Name: aws.String("/app/db-password"), Type: ssmtypes.ParameterTypeSecureString, KeyId: aws.String(keyID),
+		Description: aws.String("database password"), Tags: []ssmtypes.Tag{{Key: aws.String("Owner"), Value: aws.String("team-a")}}})
+	put(&awsssm.PutParameterInput{Name: aws.String("/app/db-password"), Type: ssmtypes.ParameterTypeSecureString, KeyId: aws.String(keyID), Overwrite: aws.Bool(true)})
+}
+
+func TestParameters(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	create(t)
+	got := collecttest.Run(t, moto.Config(t, "eu-west-1", nil), collector.Service, "parameter", "eu-west-1")
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	if w := got.Task.Warnings(); len(w) != 0 {
+		t.Errorf("unexpected warnings: %v", w)
+	}
+	byID := got.ByID()
+	if len(byID) != 6 {
+		t.Fatalf("want 6 parameters, got %d", len(byID))
+	}
+	p := byID["/app/db-password"]
+	want := map[string]any{"type": "SecureString", "tier": "Standard", "data_type": "text", "version": int64(2), "key_id": keyID, "description": "database password"}
+	for k, v := range want {
+		if p.Details[k] != v {
+			t.Errorf("details[%s] = %v (%T), want %v", k, p.Details[k], p.Details[k], v)
+		}
+	}
+	if p.Details["last_modified"] == "" || p.Tags["Owner"] != "team-a" || p.ARN != "arn:aws:ssm:eu-west-1:"+collecttest.MotoAccount+":parameter/app/db-password" {
+		t.Errorf("identity fields wrong: %+v", p)
+	}
+	if e := "/app/db-password -encrypted-with-> kms/key:" + keyID; !slices.Contains(got.Edges(), e) {
+		t.Errorf("missing relationship %s in %v", e, got.Edges())
+	}
+}
+
+func TestParametersDenied(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	create(t)
+	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeParameters")})
+	got := collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
+	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
+		t.Fatalf("want a denied error and no parameters, got %v and %d", got.Err, len(got.Resources))
+	}
+
+	cfg = moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
+	got = collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	p := got.ByID()["/app/db-password"]
+	if p == nil || len(p.Tags) != 0 || p.Details["type"] != "SecureString" || len(got.Task.Warnings()) == 0 {
+		t.Errorf("want the parameter without tags and a warning: %+v %v", p, got.Task.Warnings())
+	}
+}
