@@ -112,7 +112,7 @@ func IsNotFound(err error) bool { return err != nil && IsNotFoundCode(ErrorCode(
 func isUnsupported(code string) bool {
 	switch code {
 	case "OptInRequired", "UnsupportedOperation", "InvalidAction", "SubscriptionRequiredException",
-		"UnsupportedOperationException", "UnknownOperationException":
+		"UnsupportedOperationException", "UnknownOperationException", "AWSOrganizationsNotInUseException":
 		return true
 	}
 	return false

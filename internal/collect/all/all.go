@@ -4,11 +4,35 @@ package all
 import (
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/acm"
+	"github.com/awsmap/awsmap/internal/collect/apigateway"
+	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/autoscaling"
+	"github.com/awsmap/awsmap/internal/collect/cloudformation"
+	"github.com/awsmap/awsmap/internal/collect/cloudfront"
+	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
+	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
+	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
+	"github.com/awsmap/awsmap/internal/collect/ecr"
+	"github.com/awsmap/awsmap/internal/collect/ecs"
+	"github.com/awsmap/awsmap/internal/collect/efs"
+	"github.com/awsmap/awsmap/internal/collect/eks"
+	"github.com/awsmap/awsmap/internal/collect/elasticache"
+	"github.com/awsmap/awsmap/internal/collect/elb"
+	"github.com/awsmap/awsmap/internal/collect/elbv2"
+	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/kms"
+	"github.com/awsmap/awsmap/internal/collect/lambda"
+	"github.com/awsmap/awsmap/internal/collect/logs"
+	"github.com/awsmap/awsmap/internal/collect/organizations"
+	"github.com/awsmap/awsmap/internal/collect/rds"
+	"github.com/awsmap/awsmap/internal/collect/route53"
+	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
+	"github.com/awsmap/awsmap/internal/collect/sns"
+	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -23,6 +47,30 @@ func Services() []*collect.Service {
 		secretsmanager.Service,
 		ssm.Service,
 		acm.Service,
+		rds.Service,
+		lambda.Service,
+		elbv2.Service,
+		elb.Service,
+		dynamodb.Service,
+		sqs.Service,
+		sns.Service,
+		logs.Service,
+		cloudwatch.Service,
+		events.Service,
+		cloudtrail.Service,
+		ecr.Service,
+		ecs.Service,
+		eks.Service,
+		autoscaling.Service,
+		cloudformation.Service,
+		elasticache.Service,
+		efs.Service,
+		route53.Service,
+		route53resolver.Service,
+		cloudfront.Service,
+		apigateway.Service,
+		apigatewayv2.Service,
+		organizations.Service,
 	}
 }
 

@@ -1,0 +1,158 @@
+// Package apigateway collects API Gateway REST APIs (v1) and their stages.
+package apigateway
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the API Gateway (REST APIs) collector.
+var Service = &collect.Service{
+	Name:        "apigateway",
+	Description: "API Gateway REST APIs and stages",
+	Types: []collect.Type{
+		{Name: "rest-api", Description: "REST API (id = API id)", Fields: restAPIFields, Collect: restAPIs},
+		{Name: "stage", Description: "REST API stage (id = apiId/stageName)", Fields: stageFields, Collect: stages},
+	},
+}
+
+// arn builds an API Gateway ARN: they carry no account id.
+func arn(t *collect.Task, path string) string {
+	return "arn:aws:apigateway:" + t.Region + "::" + path
+}
+
+func listAPIs(ctx context.Context, api *apigateway.Client) ([]types.RestApi, error) {
+	var apis []types.RestApi
+	p := apigateway.NewGetRestApisPaginator(api, &apigateway.GetRestApisInput{Limit: collect.PageSize(500)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		apis = append(apis, page.Items...)
+	}
+	return apis, nil
+}
+
+var restAPIFields = []model.Field{
+	{Name: "description", Type: "text", Description: "API description"},
+	{Name: "endpoint_types", Type: "json", Description: "EDGE, REGIONAL or PRIVATE"},
+	{Name: "vpc_endpoint_ids", Type: "json", Description: "VPC endpoints of a PRIVATE API"},
+	{Name: "api_key_source", Type: "text", Description: "HEADER or AUTHORIZER"},
+	{Name: "disable_execute_api_endpoint", Type: "boolean", Description: "the default execute-api endpoint is disabled"},
+	{Name: "has_policy", Type: "boolean", Description: "a resource policy is attached"},
+	{Name: "version", Type: "text", Description: "API version label"},
+}
+
+func restAPIs(ctx context.Context, t *collect.Task) error {
+	apis, err := listAPIs(ctx, apigateway.NewFromConfig(t.Config))
+	if err != nil {
+		return err
+	}
+	for _, a := range apis {
+		id := aws.ToString(a.Id)
+		d := map[string]any{
+			"description":                  aws.ToString(a.Description),
+			"api_key_source":               string(a.ApiKeySource),
+			"disable_execute_api_endpoint": a.DisableExecuteApiEndpoint,
+			"has_policy":                   aws.ToString(a.Policy) != "",
+			"version":                      aws.ToString(a.Version),
+		}
+		if ec := a.EndpointConfiguration; ec != nil {
+			var kinds []string
+			for _, k := range ec.Types {
+				kinds = append(kinds, string(k))
+			}
+			d["endpoint_types"] = kinds
+			d["vpc_endpoint_ids"] = ec.VpcEndpointIds
+		}
+		t.Emit(&model.Resource{
+			Key:       t.Key("rest-api", id),
+			ARN:       arn(t, "/restapis/"+id),
+			Name:      aws.ToString(a.Name),
+			CreatedAt: model.Time(a.CreatedDate),
+			Tags:      a.Tags,
+			Details:   d,
+		})
+	}
+	return nil
+}
+
+var stageFields = []model.Field{
+	{Name: "rest_api_id", Type: "text", Description: "REST API of the stage"},
+	{Name: "deployment_id", Type: "text", Description: "deployment the stage serves"},
+	{Name: "description", Type: "text", Description: "stage description"},
+	{Name: "tracing_enabled", Type: "boolean", Description: "X-Ray tracing is enabled"},
+	{Name: "cache_cluster_enabled", Type: "boolean", Description: "a cache cluster is enabled"},
+	{Name: "web_acl_arn", Type: "text", Description: "AWS WAF web ACL protecting the stage"},
+	{Name: "client_certificate_id", Type: "text", Description: "client certificate used to call the backend"},
+	{Name: "logging_level", Type: "text", Description: "execution logging level of all methods (*/*): OFF, ERROR or INFO"},
+	{Name: "data_trace_enabled", Type: "boolean", Description: "full request/response logging for all methods (*/*)"},
+	{Name: "access_log_destination", Type: "text", Description: "ARN receiving access logs, empty when off"},
+	{Name: "last_updated", Type: "timestamp", Description: "last stage update"},
+}
+
+// allMethods is the MethodSettings key of stage-wide settings.
+const allMethods = "*/*"
+
+func stages(ctx context.Context, t *collect.Task) error {
+	api := apigateway.NewFromConfig(t.Config)
+	apis, err := listAPIs(ctx, api)
+	if err != nil {
+		return err
+	}
+	collect.ForEach(ctx, apis, func(ctx context.Context, a types.RestApi) {
+		// GetStages returns every stage at once: it has no pagination.
+		out, err := api.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: a.Id})
+		if err != nil {
+			t.Warn("GetStages", err)
+			return
+		}
+		for _, s := range out.Item {
+			emitStage(t, aws.ToString(a.Id), s)
+		}
+	})
+	return nil
+}
+
+func emitStage(t *collect.Task, apiID string, s types.Stage) {
+	name := aws.ToString(s.StageName)
+	d := map[string]any{
+		"rest_api_id":            apiID,
+		"deployment_id":          aws.ToString(s.DeploymentId),
+		"description":            aws.ToString(s.Description),
+		"tracing_enabled":        s.TracingEnabled,
+		"cache_cluster_enabled":  s.CacheClusterEnabled,
+		"web_acl_arn":            aws.ToString(s.WebAclArn),
+		"client_certificate_id":  aws.ToString(s.ClientCertificateId),
+		"last_updated":           model.Time(s.LastUpdatedDate),
+		"logging_level":          "OFF",
+		"data_trace_enabled":     false,
+		"access_log_destination": "",
+	}
+	if m, ok := s.MethodSettings[allMethods]; ok {
+		if lvl := aws.ToString(m.LoggingLevel); lvl != "" {
+			d["logging_level"] = lvl
+		}
+		d["data_trace_enabled"] = m.DataTraceEnabled
+	}
+	if s.AccessLogSettings != nil {
+		d["access_log_destination"] = aws.ToString(s.AccessLogSettings.DestinationArn)
+	}
+	key := t.Key("stage", apiID+"/"+name)
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       arn(t, "/restapis/"+apiID+"/stages/"+name),
+		Name:      name,
+		CreatedAt: model.Time(s.CreatedDate),
+		Tags:      s.Tags,
+		Details:   d,
+	})
+	t.Relate(key, "member-of", t.Key("rest-api", apiID))
+}

@@ -1,0 +1,152 @@
+// Package apigatewayv2 collects API Gateway HTTP and WebSocket APIs (v2) and
+// their stages.
+package apigatewayv2
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the API Gateway v2 (HTTP and WebSocket APIs) collector.
+var Service = &collect.Service{
+	Name:        "apigatewayv2",
+	Description: "API Gateway HTTP and WebSocket APIs and stages",
+	Types: []collect.Type{
+		{Name: "api", Description: "HTTP or WebSocket API (id = API id)", Fields: apiFields, Collect: apis},
+		{Name: "stage", Description: "HTTP/WebSocket API stage (id = apiId/stageName)", Fields: stageFields, Collect: stages},
+	},
+}
+
+// pageSize is the MaxResults to send: this API takes it as a string.
+func pageSize() *string { return aws.String(strconv.Itoa(int(*collect.PageSize(500)))) }
+
+// arn builds an API Gateway ARN: they carry no account id.
+func arn(t *collect.Task, path string) string {
+	return "arn:aws:apigateway:" + t.Region + "::" + path
+}
+
+// listAPIs pages GetApis by hand: the SDK has no paginator for it.
+func listAPIs(ctx context.Context, client *apigatewayv2.Client) ([]types.Api, error) {
+	var out []types.Api
+	in := &apigatewayv2.GetApisInput{MaxResults: pageSize()}
+	for {
+		page, err := client.GetApis(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Items...)
+		if aws.ToString(page.NextToken) == "" {
+			return out, nil
+		}
+		in.NextToken = page.NextToken
+	}
+}
+
+var apiFields = []model.Field{
+	{Name: "protocol_type", Type: "text", Description: "HTTP or WEBSOCKET"},
+	{Name: "endpoint", Type: "text", Description: "default execute-api endpoint URL"},
+	{Name: "description", Type: "text", Description: "API description"},
+	{Name: "disable_execute_api_endpoint", Type: "boolean", Description: "the default execute-api endpoint is disabled"},
+	{Name: "api_gateway_managed", Type: "boolean", Description: "managed by API Gateway (quick create); not editable"},
+	{Name: "version", Type: "text", Description: "API version label"},
+}
+
+func apis(ctx context.Context, t *collect.Task) error {
+	items, err := listAPIs(ctx, apigatewayv2.NewFromConfig(t.Config))
+	if err != nil {
+		return err
+	}
+	for _, a := range items {
+		id := aws.ToString(a.ApiId)
+		t.Emit(&model.Resource{
+			Key:       t.Key("api", id),
+			ARN:       arn(t, "/apis/"+id),
+			Name:      aws.ToString(a.Name),
+			CreatedAt: model.Time(a.CreatedDate),
+			Tags:      a.Tags,
+			Details: map[string]any{
+				"protocol_type":                string(a.ProtocolType),
+				"endpoint":                     aws.ToString(a.ApiEndpoint),
+				"description":                  aws.ToString(a.Description),
+				"disable_execute_api_endpoint": aws.ToBool(a.DisableExecuteApiEndpoint),
+				"api_gateway_managed":          aws.ToBool(a.ApiGatewayManaged),
+				"version":                      aws.ToString(a.Version),
+			},
+		})
+	}
+	return nil
+}
+
+var stageFields = []model.Field{
+	{Name: "api_id", Type: "text", Description: "API of the stage"},
+	{Name: "deployment_id", Type: "text", Description: "deployment the stage serves"},
+	{Name: "description", Type: "text", Description: "stage description"},
+	{Name: "auto_deploy", Type: "boolean", Description: "changes to the API are deployed automatically"},
+	{Name: "access_log_destination", Type: "text", Description: "ARN receiving access logs, empty when off"},
+	{Name: "logging_level", Type: "text", Description: "default route execution logging (WebSocket): OFF, ERROR or INFO"},
+	{Name: "detailed_metrics_enabled", Type: "boolean", Description: "per-route CloudWatch metrics by default"},
+	{Name: "last_updated", Type: "timestamp", Description: "last stage update"},
+}
+
+func stages(ctx context.Context, t *collect.Task) error {
+	client := apigatewayv2.NewFromConfig(t.Config)
+	items, err := listAPIs(ctx, client)
+	if err != nil {
+		return err
+	}
+	collect.ForEach(ctx, items, func(ctx context.Context, a types.Api) {
+		id := aws.ToString(a.ApiId)
+		in := &apigatewayv2.GetStagesInput{ApiId: a.ApiId, MaxResults: pageSize()}
+		for {
+			page, err := client.GetStages(ctx, in)
+			if err != nil {
+				t.Warn("GetStages", err)
+				return
+			}
+			for _, s := range page.Items {
+				emitStage(t, id, s)
+			}
+			if aws.ToString(page.NextToken) == "" {
+				return
+			}
+			in.NextToken = page.NextToken
+		}
+	})
+	return nil
+}
+
+func emitStage(t *collect.Task, apiID string, s types.Stage) {
+	name := aws.ToString(s.StageName)
+	d := map[string]any{
+		"api_id":                 apiID,
+		"deployment_id":          aws.ToString(s.DeploymentId),
+		"description":            aws.ToString(s.Description),
+		"auto_deploy":            aws.ToBool(s.AutoDeploy),
+		"access_log_destination": "",
+		"last_updated":           model.Time(s.LastUpdatedDate),
+	}
+	if s.AccessLogSettings != nil {
+		d["access_log_destination"] = aws.ToString(s.AccessLogSettings.DestinationArn)
+	}
+	if rs := s.DefaultRouteSettings; rs != nil {
+		d["logging_level"] = string(rs.LoggingLevel)
+		d["detailed_metrics_enabled"] = aws.ToBool(rs.DetailedMetricsEnabled)
+	}
+	key := t.Key("stage", apiID+"/"+name)
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       arn(t, "/apis/"+apiID+"/stages/"+name),
+		Name:      name,
+		CreatedAt: model.Time(s.CreatedDate),
+		Tags:      s.Tags,
+		Details:   d,
+	})
+	t.Relate(key, "member-of", t.Key("api", apiID))
+}

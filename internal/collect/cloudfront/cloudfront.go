@@ -1,0 +1,153 @@
+// Package cloudfront collects CloudFront distributions.
+package cloudfront
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
+	"github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the CloudFront collector.
+var Service = &collect.Service{
+	Name:        "cloudfront",
+	Description: "CloudFront CDN distributions",
+	Scope:       collect.Global,
+	Types: []collect.Type{
+		{Name: "distribution", Description: "CloudFront distribution (id = distribution id, e.g. E2QWRUHAPOMQZL)", Fields: distributionFields, Collect: distributions},
+	},
+}
+
+// certificateRegion is where CloudFront's ACM certificates must live.
+const certificateRegion = "us-east-1"
+
+var distributionFields = []model.Field{
+	{Name: "domain_name", Type: "text", Description: "CloudFront domain, e.g. d111111abcdef8.cloudfront.net"},
+	{Name: "aliases", Type: "json", Description: "alternate domain names (CNAMEs)"},
+	{Name: "comment", Type: "text", Description: "distribution comment"},
+	{Name: "enabled", Type: "boolean", Description: "the distribution serves requests"},
+	{Name: "status", Type: "text", Description: "Deployed or InProgress"},
+	{Name: "last_modified", Type: "timestamp", Description: "last configuration change"},
+	{Name: "price_class", Type: "text", Description: "PriceClass_All, PriceClass_200 or PriceClass_100"},
+	{Name: "viewer_protocol_policy", Type: "text", Description: "default behaviour: allow-all, redirect-to-https or https-only"},
+	{Name: "web_acl_id", Type: "text", Description: "AWS WAF web ACL (ARN for WAFv2), empty when none"},
+	{Name: "origins", Type: "json", Description: "origins: id, domain, type (s3, custom, vpc), origin_access (oac, oai, none)"},
+	{Name: "minimum_protocol_version", Type: "text", Description: "minimum TLS version for viewers, e.g. TLSv1.2_2021"},
+	{Name: "certificate_source", Type: "text", Description: "cloudfront (default *.cloudfront.net certificate), acm or iam"},
+	{Name: "certificate_arn", Type: "text", Description: "ACM certificate ARN, when certificate_source is acm"},
+	{Name: "http_version", Type: "text", Description: "highest HTTP version viewers can use: http1.1, http2, http3, http2and3"},
+	{Name: "ipv6_enabled", Type: "boolean", Description: "IPv6 is enabled"},
+	{Name: "staging", Type: "boolean", Description: "a staging distribution of continuous deployment"},
+}
+
+// origin is what is stored of a distribution's origin.
+type origin struct {
+	ID           string `json:"id"`
+	Domain       string `json:"domain"`
+	Type         string `json:"type"`
+	OriginAccess string `json:"origin_access"`
+}
+
+func distributions(ctx context.Context, t *collect.Task) error {
+	api := cloudfront.NewFromConfig(t.Config)
+	var rs []*model.Resource
+	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: collect.PageSize(1000)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		if page.DistributionList != nil {
+			for _, d := range page.DistributionList.Items {
+				rs = append(rs, distribution(t, d))
+			}
+		}
+	}
+	collect.ForEach(ctx, rs, func(ctx context.Context, r *model.Resource) {
+		out, err := api.ListTagsForResource(ctx, &cloudfront.ListTagsForResourceInput{Resource: aws.String(r.ARN)})
+		if err != nil {
+			t.Warn("ListTagsForResource", err)
+		} else if out.Tags != nil {
+			r.Tags = collect.TagMap(out.Tags.Items, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
+		}
+		t.Emit(r)
+	})
+	return nil
+}
+
+func distribution(t *collect.Task, s types.DistributionSummary) *model.Resource {
+	id := aws.ToString(s.Id)
+	d := map[string]any{
+		"domain_name":   aws.ToString(s.DomainName),
+		"aliases":       []string{},
+		"comment":       aws.ToString(s.Comment),
+		"enabled":       aws.ToBool(s.Enabled),
+		"status":        aws.ToString(s.Status),
+		"last_modified": model.Time(s.LastModifiedTime),
+		"price_class":   string(s.PriceClass),
+		"web_acl_id":    aws.ToString(s.WebACLId),
+		"origins":       origins(s.Origins),
+		"http_version":  string(s.HttpVersion),
+		"ipv6_enabled":  aws.ToBool(s.IsIPV6Enabled),
+		"staging":       aws.ToBool(s.Staging),
+	}
+	if s.Aliases != nil && len(s.Aliases.Items) > 0 {
+		d["aliases"] = s.Aliases.Items
+	}
+	if s.DefaultCacheBehavior != nil {
+		d["viewer_protocol_policy"] = string(s.DefaultCacheBehavior.ViewerProtocolPolicy)
+	}
+	key := t.Key("distribution", id)
+	if vc := s.ViewerCertificate; vc != nil {
+		d["minimum_protocol_version"] = string(vc.MinimumProtocolVersion)
+		d["certificate_source"] = certificateSource(vc)
+		if arn := aws.ToString(vc.ACMCertificateArn); arn != "" {
+			d["certificate_arn"] = arn
+			t.Relate(key, "uses-certificate", model.Key{Account: t.Account, Region: certificateRegion,
+				Service: "acm", Type: "certificate", ID: collect.ARNResourceName(arn)})
+		}
+	}
+	return &model.Resource{Key: key, ARN: aws.ToString(s.ARN), Name: aws.ToString(s.DomainName), Details: d}
+}
+
+// certificateSource derives the source from the fields that are set: the
+// CertificateSource field itself is deprecated and often empty.
+func certificateSource(vc *types.ViewerCertificate) string {
+	switch {
+	case aws.ToString(vc.ACMCertificateArn) != "":
+		return "acm"
+	case aws.ToString(vc.IAMCertificateId) != "":
+		return "iam"
+	case aws.ToBool(vc.CloudFrontDefaultCertificate):
+		return "cloudfront"
+	}
+	return string(vc.CertificateSource)
+}
+
+func origins(os *types.Origins) []origin {
+	out := []origin{}
+	if os == nil {
+		return out
+	}
+	for _, o := range os.Items {
+		kind, access := "custom", "none"
+		switch {
+		case o.S3OriginConfig != nil:
+			kind = "s3"
+			if aws.ToString(o.S3OriginConfig.OriginAccessIdentity) != "" {
+				access = "oai"
+			}
+		case o.VpcOriginConfig != nil:
+			kind = "vpc"
+		}
+		if aws.ToString(o.OriginAccessControlId) != "" {
+			access = "oac"
+		}
+		out = append(out, origin{ID: aws.ToString(o.Id), Domain: aws.ToString(o.DomainName), Type: kind, OriginAccess: access})
+	}
+	return out
+}

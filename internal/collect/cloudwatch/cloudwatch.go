@@ -1,0 +1,103 @@
+// Package cloudwatch collects CloudWatch alarms.
+package cloudwatch
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the CloudWatch collector.
+var Service = &collect.Service{
+	Name:        "cloudwatch",
+	Description: "CloudWatch metric and composite alarms",
+	Types: []collect.Type{
+		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Collect: alarms},
+	},
+}
+
+var alarmFields = []model.Field{
+	{Name: "alarm_type", Type: "text", Description: "metric or composite"},
+	{Name: "state", Type: "text", Description: "OK, ALARM or INSUFFICIENT_DATA"},
+	{Name: "state_updated", Type: "timestamp", Description: "last state change"},
+	{Name: "metric_name", Type: "text", Description: "metric watched (metric alarms on a single metric)"},
+	{Name: "namespace", Type: "text", Description: "namespace of the metric, e.g. AWS/EC2"},
+	{Name: "dimensions", Type: "json", Description: "dimensions of the metric: {name: value}"},
+	{Name: "statistic", Type: "text", Description: "Average, Sum, Maximum, ... (or the extended statistic)"},
+	{Name: "period_seconds", Type: "integer", Description: "evaluation period in seconds"},
+	{Name: "threshold", Type: "real", Description: "threshold compared against"},
+	{Name: "comparison", Type: "text", Description: "comparison operator, e.g. GreaterThanThreshold"},
+	{Name: "alarm_rule", Type: "text", Description: "rule expression of a composite alarm"},
+	{Name: "actions_enabled", Type: "boolean", Description: "actions run on state changes"},
+	{Name: "alarm_actions", Type: "json", Description: "ARNs notified or run on ALARM"},
+}
+
+func alarms(ctx context.Context, t *collect.Task) error {
+	p := cloudwatch.NewDescribeAlarmsPaginator(cloudwatch.NewFromConfig(t.Config), &cloudwatch.DescribeAlarmsInput{
+		AlarmTypes: []types.AlarmType{types.AlarmTypeMetricAlarm, types.AlarmTypeCompositeAlarm},
+		MaxRecords: collect.PageSize(100),
+	})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, a := range page.MetricAlarms {
+			emitMetricAlarm(t, a)
+		}
+		for _, a := range page.CompositeAlarms {
+			emit(t, a.AlarmName, a.AlarmArn, map[string]any{
+				"alarm_type":      "composite",
+				"state":           string(a.StateValue),
+				"state_updated":   model.Time(a.StateUpdatedTimestamp),
+				"alarm_rule":      aws.ToString(a.AlarmRule),
+				"actions_enabled": aws.ToBool(a.ActionsEnabled),
+				"alarm_actions":   append([]string{}, a.AlarmActions...),
+			})
+		}
+	}
+	return nil
+}
+
+func emitMetricAlarm(t *collect.Task, a types.MetricAlarm) {
+	dims := map[string]string{}
+	for _, d := range a.Dimensions {
+		dims[aws.ToString(d.Name)] = aws.ToString(d.Value)
+	}
+	statistic := string(a.Statistic)
+	if statistic == "" {
+		statistic = aws.ToString(a.ExtendedStatistic)
+	}
+	d := map[string]any{
+		"alarm_type":      "metric",
+		"state":           string(a.StateValue),
+		"state_updated":   model.Time(a.StateUpdatedTimestamp),
+		"metric_name":     aws.ToString(a.MetricName),
+		"namespace":       aws.ToString(a.Namespace),
+		"dimensions":      dims,
+		"statistic":       statistic,
+		"period_seconds":  aws.ToInt32(a.Period),
+		"comparison":      string(a.ComparisonOperator),
+		"actions_enabled": aws.ToBool(a.ActionsEnabled),
+		"alarm_actions":   append([]string{}, a.AlarmActions...),
+	}
+	// Anomaly-detection alarms compare against a band, not a threshold.
+	if a.Threshold != nil {
+		d["threshold"] = *a.Threshold
+	}
+	emit(t, a.AlarmName, a.AlarmArn, d)
+}
+
+func emit(t *collect.Task, name, arn *string, d map[string]any) {
+	t.Emit(&model.Resource{
+		Key:     t.Key("alarm", aws.ToString(name)),
+		ARN:     aws.ToString(arn),
+		Name:    aws.ToString(name),
+		Details: d,
+	})
+}

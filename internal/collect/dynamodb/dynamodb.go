@@ -1,0 +1,140 @@
+// Package dynamodb collects DynamoDB tables.
+package dynamodb
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the DynamoDB collector.
+var Service = &collect.Service{
+	Name:        "dynamodb",
+	Description: "DynamoDB tables",
+	Types: []collect.Type{
+		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Collect: tables},
+	},
+}
+
+var tableFields = []model.Field{
+	{Name: "billing_mode", Type: "text", Description: "PROVISIONED or PAY_PER_REQUEST"},
+	{Name: "status", Type: "text", Description: "ACTIVE, CREATING, UPDATING, ..."},
+	{Name: "item_count", Type: "integer", Description: "approximate item count (refreshed about every six hours)"},
+	{Name: "size_bytes", Type: "integer", Description: "approximate table size in bytes"},
+	{Name: "read_capacity", Type: "integer", Description: "provisioned read capacity units (0 on demand)"},
+	{Name: "write_capacity", Type: "integer", Description: "provisioned write capacity units (0 on demand)"},
+	{Name: "pitr_enabled", Type: "boolean", Description: "point-in-time recovery enabled"},
+	{Name: "sse_type", Type: "text", Description: "KMS when encrypted with a KMS key; empty for the AWS owned key"},
+	{Name: "sse_status", Type: "text", Description: "server-side encryption status, e.g. ENABLED"},
+	{Name: "kms_key_arn", Type: "text", Description: "KMS key of the server-side encryption"},
+	{Name: "stream_enabled", Type: "boolean", Description: "DynamoDB Streams enabled"},
+	{Name: "stream_view_type", Type: "text", Description: "what the stream records: KEYS_ONLY, NEW_IMAGE, ..."},
+	{Name: "table_class", Type: "text", Description: "STANDARD or STANDARD_INFREQUENT_ACCESS"},
+	{Name: "deletion_protection", Type: "boolean", Description: "deletion protection enabled"},
+	{Name: "global_table_replicas", Type: "json", Description: "regions of the global table replicas"},
+	{Name: "gsi_count", Type: "integer", Description: "number of global secondary indexes"},
+}
+
+func tables(ctx context.Context, t *collect.Task) error {
+	api := dynamodb.NewFromConfig(t.Config)
+	var names []string
+	p := dynamodb.NewListTablesPaginator(api, &dynamodb.ListTablesInput{Limit: collect.PageSize(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		names = append(names, page.TableNames...)
+	}
+	collect.ForEach(ctx, names, func(ctx context.Context, name string) {
+		r := &model.Resource{Key: t.Key("table", name), Name: name, ARN: collect.ARN(t, "dynamodb", "", "table/"+name), Details: map[string]any{}}
+		desc, err := api.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(name)})
+		switch {
+		case awsx.IsNotFound(err):
+			return // deleted between the listing and now
+		case err != nil:
+			t.Warn("DescribeTable", err)
+		case desc.Table != nil:
+			describe(t, r, desc.Table)
+		}
+		backups, err := api.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: aws.String(name)})
+		if err != nil {
+			t.Warn("DescribeContinuousBackups", err)
+		} else if cb := backups.ContinuousBackupsDescription; cb != nil && cb.PointInTimeRecoveryDescription != nil {
+			r.Details["pitr_enabled"] = cb.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == types.PointInTimeRecoveryStatusEnabled
+		}
+		if tags, err := listTags(ctx, api, r.ARN); err != nil {
+			t.Warn("ListTagsOfResource", err)
+		} else {
+			r.Tags = tags
+		}
+		t.Emit(r)
+	})
+	return nil
+}
+
+// describe fills r from DescribeTable's answer and relates it to its KMS key.
+func describe(t *collect.Task, r *model.Resource, tb *types.TableDescription) {
+	if arn := aws.ToString(tb.TableArn); arn != "" {
+		r.ARN = arn
+	}
+	r.CreatedAt = model.Time(tb.CreationDateTime)
+	replicas := []string{}
+	for _, rep := range tb.Replicas {
+		replicas = append(replicas, aws.ToString(rep.RegionName))
+	}
+	d := r.Details
+	d["billing_mode"] = string(types.BillingModeProvisioned) // tables predating on-demand have no summary
+	if tb.BillingModeSummary != nil {
+		d["billing_mode"] = string(tb.BillingModeSummary.BillingMode)
+	}
+	d["status"] = string(tb.TableStatus)
+	d["item_count"] = aws.ToInt64(tb.ItemCount)
+	d["size_bytes"] = aws.ToInt64(tb.TableSizeBytes)
+	if pt := tb.ProvisionedThroughput; pt != nil {
+		d["read_capacity"] = aws.ToInt64(pt.ReadCapacityUnits)
+		d["write_capacity"] = aws.ToInt64(pt.WriteCapacityUnits)
+	}
+	if sse := tb.SSEDescription; sse != nil {
+		d["sse_type"] = string(sse.SSEType)
+		d["sse_status"] = string(sse.Status)
+		d["kms_key_arn"] = aws.ToString(sse.KMSMasterKeyArn)
+		t.Relate(r.Key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(aws.ToString(sse.KMSMasterKeyArn))))
+	}
+	d["stream_enabled"] = tb.StreamSpecification != nil && aws.ToBool(tb.StreamSpecification.StreamEnabled)
+	if tb.StreamSpecification != nil {
+		d["stream_view_type"] = string(tb.StreamSpecification.StreamViewType)
+	}
+	d["table_class"] = string(types.TableClassStandard)
+	if tb.TableClassSummary != nil && tb.TableClassSummary.TableClass != "" {
+		d["table_class"] = string(tb.TableClassSummary.TableClass)
+	}
+	d["deletion_protection"] = aws.ToBool(tb.DeletionProtectionEnabled)
+	d["global_table_replicas"] = replicas
+	d["gsi_count"] = len(tb.GlobalSecondaryIndexes)
+}
+
+// listTags pages through ListTagsOfResource, which has no SDK paginator.
+func listTags(ctx context.Context, api *dynamodb.Client, arn string) (map[string]string, error) {
+	tags := map[string]string{}
+	in := &dynamodb.ListTagsOfResourceInput{ResourceArn: aws.String(arn)}
+	for {
+		out, err := api.ListTagsOfResource(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range collect.TagMap(out.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value }) {
+			tags[k] = v
+		}
+		if aws.ToString(out.NextToken) == "" {
+			return tags, nil
+		}
+		in.NextToken = out.NextToken
+	}
+}

@@ -1,0 +1,98 @@
+// Package ecr collects ECR container image repositories.
+package ecr
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	"github.com/aws/aws-sdk-go-v2/service/ecr/types"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the ECR collector.
+var Service = &collect.Service{
+	Name:        "ecr",
+	Description: "ECR private container image repositories",
+	Types: []collect.Type{
+		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Collect: repositories},
+	},
+}
+
+var repositoryFields = []model.Field{
+	{Name: "uri", Type: "text", Description: "repository URI used to push and pull images"},
+	{Name: "scan_on_push", Type: "boolean", Description: "images are scanned for vulnerabilities when pushed"},
+	{Name: "image_tag_mutability", Type: "text", Description: "MUTABLE or IMMUTABLE (tags cannot be overwritten)"},
+	{Name: "encryption_type", Type: "text", Description: "AES256 or KMS"},
+	{Name: "kms_key", Type: "text", Description: "KMS key ARN when encryption_type is KMS"},
+	{Name: "registry_id", Type: "text", Description: "account id of the registry"},
+	{Name: "lifecycle_policy_present", Type: "boolean", Description: "a lifecycle policy expires old images"},
+}
+
+func repositories(ctx context.Context, t *collect.Task) error {
+	api := ecr.NewFromConfig(t.Config)
+	var repos []types.Repository
+	p := ecr.NewDescribeRepositoriesPaginator(api, &ecr.DescribeRepositoriesInput{MaxResults: collect.PageSize(1000)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		repos = append(repos, page.Repositories...)
+	}
+	collect.ForEach(ctx, repos, func(ctx context.Context, r types.Repository) {
+		emitRepository(ctx, t, api, r)
+	})
+	return nil
+}
+
+func emitRepository(ctx context.Context, t *collect.Task, api *ecr.Client, r types.Repository) {
+	name := aws.ToString(r.RepositoryName)
+	d := map[string]any{
+		"uri":                  aws.ToString(r.RepositoryUri),
+		"image_tag_mutability": string(r.ImageTagMutability),
+		"registry_id":          aws.ToString(r.RegistryId),
+	}
+	if r.ImageScanningConfiguration != nil {
+		d["scan_on_push"] = r.ImageScanningConfiguration.ScanOnPush
+	}
+	var kmsKey string
+	if r.EncryptionConfiguration != nil {
+		d["encryption_type"] = string(r.EncryptionConfiguration.EncryptionType)
+		kmsKey = aws.ToString(r.EncryptionConfiguration.KmsKey)
+		if kmsKey != "" {
+			d["kms_key"] = kmsKey
+		}
+	}
+	_, err := api.GetLifecyclePolicy(ctx, &ecr.GetLifecyclePolicyInput{RepositoryName: r.RepositoryName, RegistryId: r.RegistryId})
+	switch {
+	case err == nil:
+		d["lifecycle_policy_present"] = true
+	case awsx.IsNotFound(err): // LifecyclePolicyNotFoundException
+		d["lifecycle_policy_present"] = false
+	default:
+		t.Warn("GetLifecyclePolicy", err)
+	}
+	var tags map[string]string
+	out, err := api.ListTagsForResource(ctx, &ecr.ListTagsForResourceInput{ResourceArn: r.RepositoryArn})
+	if err != nil {
+		t.Warn("ListTagsForResource", err)
+	} else {
+		tags = collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
+	}
+	key := t.Key("repository", name)
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       aws.ToString(r.RepositoryArn),
+		Name:      name,
+		CreatedAt: model.Time(r.CreatedAt),
+		Tags:      tags,
+		Details:   d,
+	})
+	if kmsKey != "" {
+		t.Relate(key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(kmsKey)))
+	}
+}

@@ -1,0 +1,108 @@
+package ecr_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	"github.com/aws/aws-sdk-go-v2/service/ecr/types"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	collector "github.com/awsmap/awsmap/internal/collect/ecr"
+)
+
+var moto *collecttest.Moto
+var motoWhy string
+
+func TestMain(m *testing.M) {
+	moto, motoWhy = collecttest.StartMoto()
+	collect.PageCap = 5 // several pages with a handful of resources
+	code := m.Run()
+	moto.Stop()
+	os.Exit(code)
+}
+
+// createRepos makes n repositories; the first has a lifecycle policy, tags,
+// immutable tags, scan on push and KMS encryption.
+func createRepos(t *testing.T, api *ecr.Client, n int) {
+	t.Helper()
+	ctx := context.Background()
+	for i := range n {
+		in := &ecr.CreateRepositoryInput{RepositoryName: aws.String(fmt.Sprintf("app-%d", i))}
+		if i == 0 {
+			in.ImageTagMutability = types.ImageTagMutabilityImmutable
+			in.ImageScanningConfiguration = &types.ImageScanningConfiguration{ScanOnPush: true}
+			in.EncryptionConfiguration = &types.EncryptionConfiguration{EncryptionType: types.EncryptionTypeKms,
+				KmsKey: aws.String("arn:aws:kms:eu-west-1:" + collecttest.MotoAccount + ":key/k-1")}
+			in.Tags = []types.Tag{{Key: aws.String("team"), Value: aws.String("a")}}
+		}
+		if _, err := api.CreateRepository(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := api.PutLifecyclePolicy(ctx, &ecr.PutLifecyclePolicyInput{RepositoryName: aws.String("app-0"),
+		LifecyclePolicyText: aws.String(`{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}]}`)}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRepositories(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.Config(t, "eu-west-1", nil)
+	createRepos(t, ecr.NewFromConfig(cfg), 7)
+
+	got := collecttest.Run(t, cfg, collector.Service, "repository", "eu-west-1")
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	byID := got.ByID()
+	if len(byID) != 7 {
+		t.Fatalf("want 7 repositories over several pages, got %d", len(byID))
+	}
+	r := byID["app-0"]
+	checks := map[string]any{
+		"scan_on_push": true, "image_tag_mutability": "IMMUTABLE", "encryption_type": "KMS",
+		"lifecycle_policy_present": true,
+	}
+	for k, want := range checks {
+		if r.Details[k] != want {
+			t.Errorf("details[%s] = %v, want %v", k, r.Details[k], want)
+		}
+	}
+	if byID["app-1"].Details["lifecycle_policy_present"] != false {
+		t.Errorf("app-1 has no lifecycle policy: %v", byID["app-1"].Details)
+	}
+	if r.Tags["team"] != "a" || r.ARN != "arn:aws:ecr:eu-west-1:"+collecttest.MotoAccount+":repository/app-0" || r.CreatedAt == "" || r.Details["uri"] == "" {
+		t.Errorf("identity fields wrong: %+v", r)
+	}
+	want := "app-0 -encrypted-with-> kms/key:k-1"
+	if edges := got.Edges(); len(edges) != 1 || edges[0] != want {
+		t.Errorf("edges %v, want [%s]", edges, want)
+	}
+}
+
+func TestRepositoriesDenied(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeRepositories")})
+	got := collecttest.Run(t, cfg, collector.Service, "repository", "eu-west-1")
+	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
+		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
+	}
+
+	createRepos(t, ecr.NewFromConfig(moto.Config(t, "eu-west-1", nil)), 1)
+	cfg = moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("GetLifecyclePolicy")})
+	got = collecttest.Run(t, cfg, collector.Service, "repository", "eu-west-1")
+	if got.Err != nil || len(got.Resources) != 1 {
+		t.Fatalf("err %v, %d resources", got.Err, len(got.Resources))
+	}
+	if _, ok := got.Resources[0].Details["lifecycle_policy_present"]; ok || len(got.Task.Warnings()) == 0 {
+		t.Errorf("denied detail call: details %v, warnings %v", got.Resources[0].Details, got.Task.Warnings())
+	}
+}

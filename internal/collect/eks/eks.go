@@ -1,0 +1,207 @@
+// Package eks collects EKS clusters and their managed node groups.
+package eks
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
+	"github.com/aws/aws-sdk-go-v2/service/eks/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the EKS collector.
+var Service = &collect.Service{
+	Name:        "eks",
+	Description: "EKS Kubernetes clusters and managed node groups",
+	Types: []collect.Type{
+		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Collect: clusters},
+		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Collect: nodegroups},
+	},
+}
+
+func clusterNames(ctx context.Context, api *eks.Client) ([]string, error) {
+	var names []string
+	p := eks.NewListClustersPaginator(api, &eks.ListClustersInput{MaxResults: collect.PageSize(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, page.Clusters...)
+	}
+	return names, nil
+}
+
+var clusterFields = []model.Field{
+	{Name: "version", Type: "text", Description: "Kubernetes version"},
+	{Name: "platform_version", Type: "text", Description: "EKS platform version"},
+	{Name: "status", Type: "text", Description: "CREATING, ACTIVE, UPDATING, DELETING, FAILED"},
+	{Name: "endpoint", Type: "text", Description: "Kubernetes API server endpoint"},
+	{Name: "endpoint_public_access", Type: "boolean", Description: "the API server endpoint is reachable from the internet"},
+	{Name: "endpoint_private_access", Type: "boolean", Description: "the API server endpoint is reachable from the VPC"},
+	{Name: "public_access_cidrs", Type: "json", Description: "CIDR blocks allowed to reach the public endpoint"},
+	{Name: "logging_enabled_types", Type: "json", Description: "control plane log types sent to CloudWatch (api, audit, authenticator...)"},
+	{Name: "role_arn", Type: "text", Description: "IAM role of the control plane"},
+	{Name: "vpc_id", Type: "text", Description: "VPC of the cluster"},
+	{Name: "subnet_ids", Type: "json", Description: "subnets of the control plane network interfaces"},
+	{Name: "security_group_ids", Type: "json", Description: "additional security groups of the control plane"},
+	{Name: "cluster_security_group_id", Type: "text", Description: "security group EKS created for the cluster"},
+	{Name: "secrets_encryption", Type: "boolean", Description: "Kubernetes secrets are envelope-encrypted with a KMS key"},
+}
+
+func clusters(ctx context.Context, t *collect.Task) error {
+	api := eks.NewFromConfig(t.Config)
+	names, err := clusterNames(ctx, api)
+	if err != nil {
+		return err
+	}
+	collect.ForEach(ctx, names, func(ctx context.Context, name string) {
+		out, err := api.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
+		if err != nil || out.Cluster == nil {
+			// Listed, so it exists: keep it without details.
+			t.Warn("DescribeCluster", err)
+			t.Emit(&model.Resource{Key: t.Key("cluster", name), ARN: collect.ARN(t, "eks", "", "cluster/"+name), Name: name})
+			return
+		}
+		emitCluster(t, out.Cluster)
+	})
+	return nil
+}
+
+func emitCluster(t *collect.Task, c *types.Cluster) {
+	name := aws.ToString(c.Name)
+	var logTypes []string
+	if c.Logging != nil {
+		for _, l := range c.Logging.ClusterLogging {
+			if aws.ToBool(l.Enabled) {
+				for _, lt := range l.Types {
+					logTypes = append(logTypes, string(lt))
+				}
+			}
+		}
+	}
+	d := map[string]any{
+		"version":               aws.ToString(c.Version),
+		"platform_version":      aws.ToString(c.PlatformVersion),
+		"status":                string(c.Status),
+		"endpoint":              aws.ToString(c.Endpoint),
+		"logging_enabled_types": logTypes,
+		"role_arn":              aws.ToString(c.RoleArn),
+		"secrets_encryption":    len(c.EncryptionConfig) > 0,
+	}
+	var vpc types.VpcConfigResponse
+	if c.ResourcesVpcConfig != nil {
+		vpc = *c.ResourcesVpcConfig
+		d["endpoint_public_access"] = vpc.EndpointPublicAccess
+		d["endpoint_private_access"] = vpc.EndpointPrivateAccess
+		d["public_access_cidrs"] = vpc.PublicAccessCidrs
+		d["vpc_id"] = aws.ToString(vpc.VpcId)
+		d["subnet_ids"] = vpc.SubnetIds
+		d["security_group_ids"] = vpc.SecurityGroupIds
+		d["cluster_security_group_id"] = aws.ToString(vpc.ClusterSecurityGroupId)
+	}
+	key := t.Key("cluster", name)
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       aws.ToString(c.Arn),
+		Name:      name,
+		CreatedAt: model.Time(c.CreatedAt),
+		Tags:      c.Tags,
+		Details:   d,
+	})
+	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(vpc.VpcId)))
+	for _, s := range vpc.SubnetIds {
+		t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))
+	}
+	for _, sg := range vpc.SecurityGroupIds {
+		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
+	}
+	t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", aws.ToString(vpc.ClusterSecurityGroupId)))
+	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(c.RoleArn))))
+}
+
+var nodegroupFields = []model.Field{
+	{Name: "cluster", Type: "text", Description: "name of the cluster the node group belongs to"},
+	{Name: "status", Type: "text", Description: "CREATING, ACTIVE, UPDATING, DEGRADED..."},
+	{Name: "version", Type: "text", Description: "Kubernetes version of the nodes"},
+	{Name: "instance_types", Type: "json", Description: "EC2 instance types of the nodes"},
+	{Name: "capacity_type", Type: "text", Description: "ON_DEMAND, SPOT or CAPACITY_BLOCK"},
+	{Name: "desired_size", Type: "integer", Description: "desired number of nodes"},
+	{Name: "min_size", Type: "integer", Description: "minimum number of nodes"},
+	{Name: "max_size", Type: "integer", Description: "maximum number of nodes"},
+	{Name: "ami_type", Type: "text", Description: "AMI family of the nodes, e.g. AL2023_x86_64_STANDARD"},
+	{Name: "node_role", Type: "text", Description: "IAM role ARN of the nodes"},
+	{Name: "subnets", Type: "json", Description: "subnets the nodes are launched in"},
+}
+
+// nodegroupRef names one node group of one cluster.
+type nodegroupRef struct{ cluster, name string }
+
+func nodegroups(ctx context.Context, t *collect.Task) error {
+	api := eks.NewFromConfig(t.Config)
+	names, err := clusterNames(ctx, api)
+	if err != nil {
+		return err
+	}
+	var refs []nodegroupRef
+	for _, cluster := range names {
+		p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: collect.PageSize(100)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, ng := range page.Nodegroups {
+				refs = append(refs, nodegroupRef{cluster, ng})
+			}
+		}
+	}
+	collect.ForEach(ctx, refs, func(ctx context.Context, ref nodegroupRef) {
+		out, err := api.DescribeNodegroup(ctx, &eks.DescribeNodegroupInput{ClusterName: aws.String(ref.cluster), NodegroupName: aws.String(ref.name)})
+		if err != nil || out.Nodegroup == nil {
+			t.Warn("DescribeNodegroup", err)
+			key := t.Key("nodegroup", ref.cluster+"/"+ref.name)
+			t.Emit(&model.Resource{Key: key, Name: ref.name, Details: map[string]any{"cluster": ref.cluster}})
+			t.Relate(key, "member-of", t.Key("cluster", ref.cluster))
+			return
+		}
+		emitNodegroup(t, out.Nodegroup)
+	})
+	return nil
+}
+
+func emitNodegroup(t *collect.Task, ng *types.Nodegroup) {
+	cluster, name := aws.ToString(ng.ClusterName), aws.ToString(ng.NodegroupName)
+	d := map[string]any{
+		"cluster":        cluster,
+		"status":         string(ng.Status),
+		"version":        aws.ToString(ng.Version),
+		"instance_types": ng.InstanceTypes,
+		"capacity_type":  string(ng.CapacityType),
+		"ami_type":       string(ng.AmiType),
+		"node_role":      aws.ToString(ng.NodeRole),
+		"subnets":        ng.Subnets,
+	}
+	if s := ng.ScalingConfig; s != nil {
+		d["desired_size"] = aws.ToInt32(s.DesiredSize)
+		d["min_size"] = aws.ToInt32(s.MinSize)
+		d["max_size"] = aws.ToInt32(s.MaxSize)
+	}
+	key := t.Key("nodegroup", cluster+"/"+name)
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       aws.ToString(ng.NodegroupArn),
+		Name:      name,
+		CreatedAt: model.Time(ng.CreatedAt),
+		Tags:      ng.Tags,
+		Details:   d,
+	})
+	t.Relate(key, "member-of", t.Key("cluster", cluster))
+	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(ng.NodeRole))))
+	for _, s := range ng.Subnets {
+		t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))
+	}
+}

@@ -1,0 +1,164 @@
+package elasticache_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/elasticache"
+	"github.com/aws/aws-sdk-go-v2/service/elasticache/types"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	collector "github.com/awsmap/awsmap/internal/collect/elasticache"
+)
+
+var moto *collecttest.Moto
+var motoWhy string
+
+func TestMain(m *testing.M) {
+	moto, motoWhy = collecttest.StartMoto()
+	collect.PageCap = 5 // several pages with a handful of resources
+	code := m.Run()
+	moto.Stop()
+	os.Exit(code)
+}
+
+const region = "eu-west-1"
+
+func hasEdges(t *testing.T, got collecttest.Result, want ...string) {
+	t.Helper()
+	edges := got.Edges()
+	for _, e := range want {
+		if !slices.Contains(edges, e) {
+			t.Errorf("missing relationship %s in %v", e, edges)
+		}
+	}
+}
+
+func tags(k, v string) []types.Tag { return []types.Tag{{Key: aws.String(k), Value: aws.String(v)}} }
+
+func createClusters(t *testing.T, api *elasticache.Client, n int) {
+	t.Helper()
+	for i := range n {
+		if _, err := api.CreateCacheCluster(context.Background(), &elasticache.CreateCacheClusterInput{
+			CacheClusterId: aws.String(fmt.Sprintf("cc%d", i)), Engine: aws.String("redis"), CacheNodeType: aws.String("cache.t3.micro"),
+			NumCacheNodes: aws.Int32(1), SnapshotRetentionLimit: aws.Int32(3), Tags: tags("n", fmt.Sprint(i)),
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestClusters(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.Config(t, region, nil)
+	createClusters(t, elasticache.NewFromConfig(cfg), 7)
+	got := collecttest.Run(t, cfg, collector.Service, "cluster", region)
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	byID := got.ByID()
+	if len(byID) != 7 {
+		t.Fatalf("want 7 clusters, got %d", len(byID))
+	}
+	c := byID["cc6"]
+	checks := map[string]any{"engine": "redis", "node_type": "cache.t3.micro", "num_nodes": int32(1), "snapshot_retention": int32(3)}
+	for k, want := range checks {
+		if c.Details[k] != want {
+			t.Errorf("details[%s] = %v, want %v", k, c.Details[k], want)
+		}
+	}
+	if c.Tags["n"] != "6" || c.ARN != "arn:aws:elasticache:eu-west-1:"+collecttest.MotoAccount+":cluster:cc6" || c.CreatedAt == "" {
+		t.Errorf("identity wrong: %+v", c)
+	}
+}
+
+func TestReplicationGroups(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.Config(t, region, nil)
+	api := elasticache.NewFromConfig(cfg)
+	if _, err := api.CreateReplicationGroup(context.Background(), &elasticache.CreateReplicationGroupInput{
+		ReplicationGroupId: aws.String("rg"), ReplicationGroupDescription: aws.String("sessions"), Engine: aws.String("redis"),
+		CacheNodeType: aws.String("cache.t3.micro"), NumCacheClusters: aws.Int32(2), AtRestEncryptionEnabled: aws.Bool(true),
+		TransitEncryptionEnabled: aws.Bool(true), KmsKeyId: aws.String("arn:aws:kms:eu-west-1:1:key/k-1"), Tags: tags("env", "prod"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got := collecttest.Run(t, cfg, collector.Service, "replication-group", region)
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	g := got.ByID()["rg"]
+	if g == nil {
+		t.Fatalf("replication group missing: %v", got.Resources)
+	}
+	checks := map[string]any{"description": "sessions", "at_rest_encryption": true, "transit_encryption": true}
+	for k, want := range checks {
+		if g.Details[k] != want {
+			t.Errorf("details[%s] = %v, want %v", k, g.Details[k], want)
+		}
+	}
+	if g.Tags["env"] != "prod" || g.ARN == "" {
+		t.Errorf("identity wrong: %+v", g)
+	}
+	hasEdges(t, got, "rg -encrypted-with-> kms/key:k-1")
+}
+
+func TestSubnetGroups(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	ctx := context.Background()
+	cfg := moto.Config(t, region, nil)
+	ec := ec2.NewFromConfig(cfg)
+	vpc, err := ec.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.1.0.0/16")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn, err := ec.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String("10.1.1.0/24")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	subnet := aws.ToString(sn.Subnet.SubnetId)
+	api := elasticache.NewFromConfig(cfg)
+	for i := range 6 {
+		if _, err := api.CreateCacheSubnetGroup(ctx, &elasticache.CreateCacheSubnetGroupInput{CacheSubnetGroupName: aws.String(fmt.Sprintf("sg%d", i)),
+			CacheSubnetGroupDescription: aws.String("cache"), SubnetIds: []string{subnet}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := collecttest.Run(t, cfg, collector.Service, "subnet-group", region)
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	byID := got.ByID()
+	g := byID["sg5"]
+	if g == nil || g.Details["vpc_id"] != aws.ToString(vpc.Vpc.VpcId) || g.ARN == "" {
+		t.Fatalf("subnet group sg5 wrong or missing: %v", byID)
+	}
+	hasEdges(t, got, "sg5 -includes-subnet-> ec2/subnet:"+subnet, "sg0 -in-vpc-> ec2/vpc:"+aws.ToString(vpc.Vpc.VpcId))
+}
+
+func TestDenied(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeCacheClusters")})
+	got := collecttest.Run(t, cfg, collector.Service, "cluster", region)
+	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
+		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
+	}
+
+	createClusters(t, elasticache.NewFromConfig(moto.Config(t, region, nil)), 1)
+	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
+	got = collecttest.Run(t, cfg, collector.Service, "cluster", region)
+	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 || len(got.Resources[0].Tags) != 0 {
+		t.Fatalf("err %v, resources %v, warnings %v", got.Err, got.Resources, got.Task.Warnings())
+	}
+}

@@ -1,0 +1,150 @@
+// Package elb collects Classic Load Balancers.
+package elb
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	classic "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
+	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the Classic Load Balancer collector.
+var Service = &collect.Service{
+	Name:        "elb",
+	Description: "Classic Load Balancers",
+	Types: []collect.Type{
+		{Name: "load-balancer", Description: "Classic Load Balancer", Fields: lbFields, Collect: loadBalancers},
+	},
+}
+
+// tagBatch is how many names DescribeTags accepts per call.
+const tagBatch = 20
+
+var lbFields = []model.Field{
+	{Name: "scheme", Type: "text", Description: "internet-facing or internal"},
+	{Name: "dns_name", Type: "text", Description: "public DNS name"},
+	{Name: "vpc_id", Type: "text", Description: "VPC of the load balancer (empty for EC2-Classic)"},
+	{Name: "availability_zones", Type: "json", Description: "availability zones it is enabled in"},
+	{Name: "subnet_ids", Type: "json", Description: "subnets it is attached to"},
+	{Name: "security_group_ids", Type: "json", Description: "security groups of the load balancer"},
+	{Name: "instances", Type: "json", Description: "ids of the registered instances"},
+	{Name: "instance_count", Type: "integer", Description: "number of registered instances"},
+	{Name: "listeners", Type: "json", Description: "listeners: [{protocol, port, instance_protocol, instance_port, certificate_arn}]"},
+	{Name: "health_check_target", Type: "text", Description: "health check target, e.g. HTTP:80/health"},
+}
+
+// listener is one entry of the listeners field.
+type listener struct {
+	Protocol         string `json:"protocol"`
+	Port             int32  `json:"port"`
+	InstanceProtocol string `json:"instance_protocol"`
+	InstancePort     int32  `json:"instance_port"`
+	CertificateARN   string `json:"certificate_arn,omitempty"`
+}
+
+func loadBalancers(ctx context.Context, t *collect.Task) error {
+	api := classic.NewFromConfig(t.Config)
+	var all []types.LoadBalancerDescription
+	p := classic.NewDescribeLoadBalancersPaginator(api, &classic.DescribeLoadBalancersInput{PageSize: collect.PageSize(400)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		all = append(all, page.LoadBalancerDescriptions...)
+	}
+	names := make([]string, 0, len(all))
+	for _, lb := range all {
+		names = append(names, aws.ToString(lb.LoadBalancerName))
+	}
+	tags := tagsByName(ctx, t, api, names)
+	for _, lb := range all {
+		emit(t, lb, tags[aws.ToString(lb.LoadBalancerName)])
+	}
+	return nil
+}
+
+// tagsByName fetches the tags of the named load balancers, tagBatch names
+// per DescribeTags call. A failed batch is a warning: its load balancers are
+// emitted without tags.
+func tagsByName(ctx context.Context, t *collect.Task, api *classic.Client, names []string) map[string]map[string]string {
+	var mu sync.Mutex
+	out := map[string]map[string]string{}
+	collect.ForEach(ctx, slices.Collect(slices.Chunk(names, tagBatch)), func(ctx context.Context, batch []string) {
+		res, err := api.DescribeTags(ctx, &classic.DescribeTagsInput{LoadBalancerNames: batch})
+		if err != nil {
+			t.Warn("DescribeTags", err)
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for _, d := range res.TagDescriptions {
+			out[aws.ToString(d.LoadBalancerName)] = collect.TagMap(d.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
+		}
+	})
+	return out
+}
+
+func emit(t *collect.Task, lb types.LoadBalancerDescription, tags map[string]string) {
+	name := aws.ToString(lb.LoadBalancerName)
+	key := t.Key("load-balancer", name)
+	instances := []string{}
+	for _, in := range lb.Instances {
+		instances = append(instances, aws.ToString(in.InstanceId))
+	}
+	listeners := []listener{}
+	for _, ld := range lb.ListenerDescriptions {
+		if l := ld.Listener; l != nil {
+			listeners = append(listeners, listener{
+				Protocol: aws.ToString(l.Protocol), Port: l.LoadBalancerPort,
+				InstanceProtocol: aws.ToString(l.InstanceProtocol), InstancePort: aws.ToInt32(l.InstancePort),
+				CertificateARN: aws.ToString(l.SSLCertificateId),
+			})
+		}
+	}
+	d := map[string]any{
+		"scheme":             aws.ToString(lb.Scheme),
+		"dns_name":           aws.ToString(lb.DNSName),
+		"vpc_id":             aws.ToString(lb.VPCId),
+		"availability_zones": append([]string{}, lb.AvailabilityZones...),
+		"subnet_ids":         append([]string{}, lb.Subnets...),
+		"security_group_ids": append([]string{}, lb.SecurityGroups...),
+		"instances":          instances,
+		"instance_count":     len(instances),
+		"listeners":          listeners,
+	}
+	if lb.HealthCheck != nil {
+		d["health_check_target"] = aws.ToString(lb.HealthCheck.Target)
+	}
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       collect.ARN(t, "elasticloadbalancing", "", "loadbalancer/"+name),
+		Name:      name,
+		CreatedAt: model.Time(lb.CreatedTime),
+		Tags:      tags,
+		Details:   d,
+	})
+	for _, in := range instances {
+		t.Relate(key, "targets", t.Ref("ec2", "instance", in))
+	}
+	for _, sg := range lb.SecurityGroups {
+		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
+	}
+	for _, s := range lb.Subnets {
+		t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))
+	}
+	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(lb.VPCId)))
+	for _, l := range listeners {
+		// Listeners may also use IAM server certificates, which are not ACM resources.
+		if strings.Contains(l.CertificateARN, ":acm:") {
+			t.Relate(key, "uses-certificate", t.Ref("acm", "certificate", collect.ARNResourceName(l.CertificateARN)))
+		}
+	}
+}

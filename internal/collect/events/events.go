@@ -1,0 +1,204 @@
+// Package events collects EventBridge event buses and rules.
+package events
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/arn"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the EventBridge collector.
+var Service = &collect.Service{
+	Name:        "events",
+	Description: "EventBridge event buses and rules",
+	Types: []collect.Type{
+		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Collect: buses},
+		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Collect: rules},
+	},
+}
+
+// defaultBus is the bus every account has; its rules keep their plain names as ids.
+const defaultBus = "default"
+
+// maxLimit is the largest Limit the EventBridge list APIs accept.
+const maxLimit = 100
+
+func client(t *collect.Task) *eventbridge.Client { return eventbridge.NewFromConfig(t.Config) }
+
+// pages follows NextToken by hand: the EventBridge SDK has no paginators.
+func pages[T any](ctx context.Context, fetch func(ctx context.Context, token *string) ([]T, *string, error)) ([]T, error) {
+	var all []T
+	var token *string
+	for {
+		items, next, err := fetch(ctx, token)
+		if err != nil {
+			return all, err
+		}
+		all = append(all, items...)
+		if aws.ToString(next) == "" {
+			return all, nil
+		}
+		token = next
+	}
+}
+
+func listBuses(ctx context.Context, api *eventbridge.Client) ([]types.EventBus, error) {
+	return pages(ctx, func(ctx context.Context, token *string) ([]types.EventBus, *string, error) {
+		out, err := api.ListEventBuses(ctx, &eventbridge.ListEventBusesInput{NextToken: token, Limit: collect.PageSize(maxLimit)})
+		if err != nil {
+			return nil, nil, err
+		}
+		return out.EventBuses, out.NextToken, nil
+	})
+}
+
+var busFields = []model.Field{
+	{Name: "description", Type: "text", Description: "description of the bus"},
+	{Name: "policy_present", Type: "boolean", Description: "the bus has a resource policy (e.g. other accounts may put events)"},
+	{Name: "last_modified", Type: "timestamp", Description: "last update of the bus"},
+}
+
+func buses(ctx context.Context, t *collect.Task) error {
+	all, err := listBuses(ctx, client(t))
+	if err != nil {
+		return err
+	}
+	for _, b := range all {
+		name := aws.ToString(b.Name)
+		t.Emit(&model.Resource{
+			Key:       t.Key("bus", name),
+			ARN:       aws.ToString(b.Arn),
+			Name:      name,
+			CreatedAt: model.Time(b.CreationTime),
+			IsDefault: name == defaultBus,
+			Details: map[string]any{
+				"description":    aws.ToString(b.Description),
+				"policy_present": aws.ToString(b.Policy) != "",
+				"last_modified":  model.Time(b.LastModifiedTime),
+			},
+		})
+	}
+	return nil
+}
+
+var ruleFields = []model.Field{
+	{Name: "event_bus", Type: "text", Description: "name of the bus the rule listens on"},
+	{Name: "state", Type: "text", Description: "ENABLED, DISABLED, ..."},
+	{Name: "description", Type: "text", Description: "description of the rule"},
+	{Name: "schedule_expression", Type: "text", Description: "cron() or rate() expression of a scheduled rule"},
+	{Name: "event_pattern_present", Type: "boolean", Description: "the rule matches events by pattern"},
+	{Name: "role_arn", Type: "text", Description: "role the rule uses to invoke its targets"},
+	{Name: "managed_by", Type: "text", Description: "service principal managing the rule, if any"},
+	{Name: "target_count", Type: "integer", Description: "number of targets"},
+}
+
+func rules(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	bs, err := listBuses(ctx, api)
+	if err != nil {
+		return err
+	}
+	var (
+		mu   sync.Mutex
+		all  []types.Rule
+		errs []error
+	)
+	collect.ForEach(ctx, bs, func(ctx context.Context, b types.EventBus) {
+		rs, err := pages(ctx, func(ctx context.Context, token *string) ([]types.Rule, *string, error) {
+			out, err := api.ListRules(ctx, &eventbridge.ListRulesInput{EventBusName: b.Name, NextToken: token, Limit: collect.PageSize(maxLimit)})
+			if err != nil {
+				return nil, nil, err
+			}
+			return out.Rules, out.NextToken, nil
+		})
+		mu.Lock()
+		defer mu.Unlock()
+		all = append(all, rs...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	})
+	collect.ForEach(ctx, all, func(ctx context.Context, r types.Rule) {
+		targets, err := pages(ctx, func(ctx context.Context, token *string) ([]types.Target, *string, error) {
+			out, err := api.ListTargetsByRule(ctx, &eventbridge.ListTargetsByRuleInput{Rule: r.Name, EventBusName: r.EventBusName,
+				NextToken: token, Limit: collect.PageSize(maxLimit)})
+			if err != nil {
+				return nil, nil, err
+			}
+			return out.Targets, out.NextToken, nil
+		})
+		if err != nil {
+			t.Warn("ListTargetsByRule", err)
+			targets = nil
+		}
+		emitRule(t, r, targets, err == nil)
+	})
+	// A bus whose rules could not be listed fails the collection; the rules
+	// of the other buses are still kept.
+	return errors.Join(errs...)
+}
+
+func emitRule(t *collect.Task, r types.Rule, targets []types.Target, targetsKnown bool) {
+	bus, name := aws.ToString(r.EventBusName), aws.ToString(r.Name)
+	if bus == "" {
+		bus = defaultBus
+	}
+	id := name
+	if bus != defaultBus {
+		id = bus + "/" + name
+	}
+	d := map[string]any{
+		"event_bus":             bus,
+		"state":                 string(r.State),
+		"description":           aws.ToString(r.Description),
+		"schedule_expression":   aws.ToString(r.ScheduleExpression),
+		"event_pattern_present": aws.ToString(r.EventPattern) != "",
+		"role_arn":              aws.ToString(r.RoleArn),
+		"managed_by":            aws.ToString(r.ManagedBy),
+	}
+	if targetsKnown {
+		d["target_count"] = len(targets)
+	}
+	key := t.Key("rule", id)
+	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(r.Arn), Name: name, Details: d})
+	t.Relate(key, "member-of", t.Key("bus", bus))
+	for _, tg := range targets {
+		if to, ok := targetKey(aws.ToString(tg.Arn)); ok {
+			t.Relate(key, "triggers", to)
+		}
+	}
+}
+
+// targetKey is the key of the Lambda function, SQS queue or SNS topic a
+// target ARN names, in the ARN's own account and region.
+func targetKey(target string) (model.Key, bool) {
+	a, err := arn.Parse(target)
+	if err != nil {
+		return model.Key{}, false
+	}
+	k := model.Key{Account: a.AccountID, Region: a.Region, Service: a.Service}
+	switch a.Service {
+	case "lambda": // function:NAME[:qualifier]
+		parts := strings.Split(a.Resource, ":")
+		if len(parts) < 2 || parts[0] != "function" {
+			return model.Key{}, false
+		}
+		k.Type, k.ID = "function", parts[1]
+	case "sqs":
+		k.Type, k.ID = "queue", a.Resource
+	case "sns":
+		k.Type, k.ID = "topic", a.Resource
+	default:
+		return model.Key{}, false
+	}
+	return k, true
+}

@@ -1,0 +1,159 @@
+package events_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	collector "github.com/awsmap/awsmap/internal/collect/events"
+)
+
+var moto *collecttest.Moto
+var motoWhy string
+
+func TestMain(m *testing.M) {
+	moto, motoWhy = collecttest.StartMoto()
+	collect.PageCap = 5 // several pages with a handful of resources
+	code := m.Run()
+	moto.Stop()
+	os.Exit(code)
+}
+
+const region = "eu-west-1"
+
+var (
+	fnARN    = "arn:aws:lambda:" + region + ":" + collecttest.MotoAccount + ":function:ingest"
+	queueARN = "arn:aws:sqs:" + region + ":" + collecttest.MotoAccount + ":audit"
+)
+
+// setup creates bus "orders" (with a policy) holding rule "placed" with two
+// targets, and six scheduled rules on the default bus.
+func setup(t *testing.T, cfg aws.Config) {
+	t.Helper()
+	ctx := context.Background()
+	api := eventbridge.NewFromConfig(cfg)
+	if _, err := api.CreateEventBus(ctx, &eventbridge.CreateEventBusInput{Name: aws.String("orders")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.PutPermission(ctx, &eventbridge.PutPermissionInput{EventBusName: aws.String("orders"), Action: aws.String("events:PutEvents"),
+		Principal: aws.String("210987654321"), StatementId: aws.String("partner")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.PutRule(ctx, &eventbridge.PutRuleInput{Name: aws.String("placed"), EventBusName: aws.String("orders"),
+		EventPattern: aws.String(`{"source":["shop"]}`)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.PutTargets(ctx, &eventbridge.PutTargetsInput{Rule: aws.String("placed"), EventBusName: aws.String("orders"),
+		Targets: []types.Target{{Id: aws.String("fn"), Arn: aws.String(fnARN)}, {Id: aws.String("q"), Arn: aws.String(queueARN)}}}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 6 {
+		if _, err := api.PutRule(ctx, &eventbridge.PutRuleInput{Name: aws.String(fmt.Sprintf("nightly-%d", i)),
+			ScheduleExpression: aws.String("cron(0 2 * * ? *)"), State: types.RuleStateDisabled}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestBuses(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.Config(t, region, nil)
+	setup(t, cfg)
+	got := collecttest.Run(t, cfg, collector.Service, "bus", region)
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	byID := got.ByID()
+	if len(byID) != 2 {
+		t.Fatalf("want buses default and orders, got %v", byID)
+	}
+	def, orders := byID["default"], byID["orders"]
+	if !def.IsDefault || orders.IsDefault || def.Details["policy_present"] != false || orders.Details["policy_present"] != true {
+		t.Errorf("default %+v orders %+v", def, orders)
+	}
+	if orders.ARN != "arn:aws:events:"+region+":"+collecttest.MotoAccount+":event-bus/orders" {
+		t.Errorf("arn = %q", orders.ARN)
+	}
+}
+
+func TestRules(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.Config(t, region, nil)
+	setup(t, cfg)
+	got := collecttest.Run(t, cfg, collector.Service, "rule", region)
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	if len(got.Task.Warnings()) != 0 {
+		t.Errorf("unexpected warnings: %v", got.Task.Warnings())
+	}
+	byID := got.ByID()
+	if len(byID) != 7 {
+		t.Fatalf("want 7 rules over several pages, got %d: %v", len(byID), byID)
+	}
+	placed := byID["orders/placed"]
+	if placed == nil {
+		t.Fatalf("rule orders/placed missing: %v", byID)
+	}
+	checks := map[string]any{"event_bus": "orders", "state": "ENABLED", "event_pattern_present": true, "schedule_expression": "", "target_count": 2}
+	for k, want := range checks {
+		if placed.Details[k] != want {
+			t.Errorf("details[%s] = %v (%T), want %v", k, placed.Details[k], placed.Details[k], want)
+		}
+	}
+	nightly := byID["nightly-0"]
+	if nightly.Details["event_bus"] != "default" || nightly.Details["state"] != "DISABLED" || nightly.Details["schedule_expression"] != "cron(0 2 * * ? *)" || nightly.Details["target_count"] != 0 {
+		t.Errorf("nightly-0 details = %v", nightly.Details)
+	}
+	if placed.Name != "placed" || placed.ARN != "arn:aws:events:"+region+":"+collecttest.MotoAccount+":rule/orders/placed" {
+		t.Errorf("name %q arn %q", placed.Name, placed.ARN)
+	}
+	want := map[string]bool{
+		"orders/placed -member-of-> events/bus:orders":     false,
+		"orders/placed -triggers-> lambda/function:ingest": false,
+		"orders/placed -triggers-> sqs/queue:audit":        false,
+		"nightly-0 -member-of-> events/bus:default":        false,
+	}
+	for _, e := range got.Edges() {
+		if _, ok := want[e]; ok {
+			want[e] = true
+		}
+	}
+	for e, seen := range want {
+		if !seen {
+			t.Errorf("missing relationship %s in %v", e, got.Edges())
+		}
+	}
+}
+
+func TestPermissions(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListEventBuses")})
+	for _, typ := range []string{"bus", "rule"} {
+		got := collecttest.Run(t, cfg, collector.Service, typ, region)
+		if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
+			t.Fatalf("%s: want a denied error and no resources, got %v and %d", typ, got.Err, len(got.Resources))
+		}
+	}
+
+	setup(t, moto.Config(t, region, nil))
+	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTargetsByRule")})
+	got := collecttest.Run(t, cfg, collector.Service, "rule", region)
+	if got.Err != nil || len(got.Resources) != 7 {
+		t.Fatalf("want the rules despite the denied detail call, got %v and %d", got.Err, len(got.Resources))
+	}
+	if _, ok := got.ByID()["orders/placed"].Details["target_count"]; ok || len(got.Task.Warnings()) == 0 {
+		t.Errorf("want target_count absent and warnings, got %v / %v", got.ByID()["orders/placed"].Details, got.Task.Warnings())
+	}
+}

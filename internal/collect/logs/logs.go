@@ -1,0 +1,99 @@
+// Package logs collects CloudWatch Logs log groups.
+package logs
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the CloudWatch Logs collector.
+var Service = &collect.Service{
+	Name:        "logs",
+	Description: "CloudWatch Logs log groups",
+	Types: []collect.Type{
+		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Collect: groups},
+	},
+}
+
+// lambdaPrefix is where Lambda writes each function's logs by convention.
+const lambdaPrefix = "/aws/lambda/"
+
+var groupFields = []model.Field{
+	{Name: "retention_days", Type: "integer", Description: "days events are kept; null when they never expire"},
+	{Name: "never_expires", Type: "boolean", Description: "no retention policy: events are kept forever"},
+	{Name: "stored_bytes", Type: "integer", Description: "stored (compressed) bytes"},
+	{Name: "metric_filter_count", Type: "integer", Description: "number of metric filters"},
+	{Name: "kms_key_id", Type: "text", Description: "ARN of the KMS key encrypting the group"},
+	{Name: "log_group_class", Type: "text", Description: "STANDARD or INFREQUENT_ACCESS"},
+	{Name: "created", Type: "timestamp", Description: "creation time"},
+}
+
+func groups(ctx context.Context, t *collect.Task) error {
+	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(cloudwatchlogs.NewFromConfig(t.Config),
+		&cloudwatchlogs.DescribeLogGroupsInput{Limit: collect.PageSize(50)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, g := range page.LogGroups {
+			emit(t, g)
+		}
+	}
+	return nil
+}
+
+func emit(t *collect.Task, g types.LogGroup) {
+	name := aws.ToString(g.LogGroupName)
+	var created string
+	if ms := aws.ToInt64(g.CreationTime); ms > 0 {
+		ts := time.UnixMilli(ms)
+		created = model.Time(&ts)
+	}
+	// A group without retention keeps its events forever: stored as null,
+	// not 0, so sorting and sums over retention stay meaningful.
+	var retention any
+	if days := aws.ToInt32(g.RetentionInDays); days > 0 {
+		retention = days
+	}
+	kmsKey := aws.ToString(g.KmsKeyId)
+	key := t.Key("log-group", name)
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       groupARN(t, g),
+		Name:      name,
+		CreatedAt: created,
+		Details: map[string]any{
+			"retention_days":      retention,
+			"never_expires":       retention == nil,
+			"stored_bytes":        aws.ToInt64(g.StoredBytes),
+			"metric_filter_count": aws.ToInt32(g.MetricFilterCount),
+			"kms_key_id":          kmsKey,
+			"log_group_class":     string(g.LogGroupClass),
+			"created":             created,
+		},
+	})
+	if fn, ok := strings.CutPrefix(name, lambdaPrefix); ok {
+		t.Relate(key, "logs-for", t.Ref("lambda", "function", fn))
+	}
+	t.Relate(key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(kmsKey)))
+}
+
+// groupARN prefers the plain ARN; the older Arn field ends with ":*".
+func groupARN(t *collect.Task, g types.LogGroup) string {
+	if arn := aws.ToString(g.LogGroupArn); arn != "" {
+		return arn
+	}
+	if arn := aws.ToString(g.Arn); arn != "" {
+		return strings.TrimSuffix(arn, ":*")
+	}
+	return collect.ARN(t, "logs", "", "log-group:"+aws.ToString(g.LogGroupName))
+}

@@ -1,0 +1,83 @@
+package logs_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	collector "github.com/awsmap/awsmap/internal/collect/logs"
+)
+
+var moto *collecttest.Moto
+var motoWhy string
+
+func TestMain(m *testing.M) {
+	moto, motoWhy = collecttest.StartMoto()
+	collect.PageCap = 5 // several pages with a handful of resources
+	code := m.Run()
+	moto.Stop()
+	os.Exit(code)
+}
+
+const region = "eu-west-1"
+
+func TestLogGroups(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	ctx := context.Background()
+	cfg := moto.Config(t, region, nil)
+	api := cloudwatchlogs.NewFromConfig(cfg)
+	names := []string{"/aws/lambda/api", "/app/web"}
+	for i := range 4 {
+		names = append(names, fmt.Sprintf("/app/worker-%d", i))
+	}
+	for _, n := range names {
+		if _, err := api.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String(n)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := api.PutRetentionPolicy(ctx, &cloudwatchlogs.PutRetentionPolicyInput{LogGroupName: aws.String("/app/web"), RetentionInDays: aws.Int32(30)}); err != nil {
+		t.Fatal(err)
+	}
+
+	got := collecttest.Run(t, cfg, collector.Service, "log-group", region)
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	byID := got.ByID()
+	if len(byID) != 6 {
+		t.Fatalf("want 6 log groups over several pages, got %d", len(byID))
+	}
+	// moto does not count metric filters (always 0).
+	web, fn := byID["/app/web"], byID["/aws/lambda/api"]
+	if web.Details["retention_days"] != int32(30) || web.Details["never_expires"] != false || web.Details["metric_filter_count"] != int32(0) {
+		t.Errorf("/app/web details = %v", web.Details)
+	}
+	if fn.Details["retention_days"] != nil || fn.Details["never_expires"] != true {
+		t.Errorf("/aws/lambda/api details = %v", fn.Details)
+	}
+	if web.CreatedAt == "" || web.Details["created"] != web.CreatedAt || web.ARN != "arn:aws:logs:"+region+":"+collecttest.MotoAccount+":log-group:/app/web" {
+		t.Errorf("created %q arn %q", web.CreatedAt, web.ARN)
+	}
+	edges := got.Edges()
+	if len(edges) != 1 || edges[0] != "/aws/lambda/api -logs-for-> lambda/function:api" {
+		t.Errorf("edges = %v", edges)
+	}
+}
+
+func TestPermissions(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeLogGroups")})
+	got := collecttest.Run(t, cfg, collector.Service, "log-group", region)
+	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
+		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
+	}
+}

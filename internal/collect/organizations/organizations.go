@@ -1,0 +1,132 @@
+// Package organizations collects the AWS Organizations organization and its
+// member accounts. Both need the management account (or a delegated
+// administrator): elsewhere the calls fail with AWSOrganizationsNotInUse or
+// AccessDenied, which the type returns for the engine to classify.
+package organizations
+
+import (
+	"context"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the AWS Organizations collector.
+var Service = &collect.Service{
+	Name:        "organizations",
+	Description: "AWS Organizations organization and member accounts (needs the management account)",
+	Scope:       collect.Global,
+	Types: []collect.Type{
+		{Name: "account", Description: "member account of the organization (id = account id); needs the management account or a delegated administrator",
+			Fields: accountFields, Collect: accounts},
+		{Name: "organization", Description: "the organization (id = o-...); needs an account of the organization",
+			Fields: organizationFields, Collect: organization},
+	},
+}
+
+var accountFields = []model.Field{
+	{Name: "email_domain", Type: "text", Description: "domain of the root user's email (the address itself is not stored)"},
+	{Name: "status", Type: "text", Description: "ACTIVE, SUSPENDED, PENDING_CLOSURE (or the newer account state, e.g. CLOSED)"},
+	{Name: "joined_method", Type: "text", Description: "INVITED or CREATED"},
+	{Name: "joined_timestamp", Type: "timestamp", Description: "when the account joined the organization"},
+}
+
+func accounts(ctx context.Context, t *collect.Task) error {
+	api := organizations.NewFromConfig(t.Config)
+	var list []types.Account
+	p := organizations.NewListAccountsPaginator(api, &organizations.ListAccountsInput{MaxResults: collect.PageSize(20)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		list = append(list, page.Accounts...)
+	}
+	collect.ForEach(ctx, list, func(ctx context.Context, a types.Account) {
+		emitAccount(ctx, t, api, a)
+	})
+	return nil
+}
+
+func emitAccount(ctx context.Context, t *collect.Task, api *organizations.Client, a types.Account) {
+	id := aws.ToString(a.Id)
+	status := string(a.State)
+	if status == "" {
+		status = string(a.Status)
+	}
+	_, domain, _ := strings.Cut(aws.ToString(a.Email), "@")
+	tags := map[string]string{}
+	p := organizations.NewListTagsForResourcePaginator(api, &organizations.ListTagsForResourceInput{ResourceId: a.Id})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			t.Warn("ListTagsForResource", err)
+			break
+		}
+		for _, tg := range page.Tags {
+			tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
+		}
+	}
+	key := t.Key("account", id)
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       aws.ToString(a.Arn),
+		Name:      aws.ToString(a.Name),
+		CreatedAt: model.Time(a.JoinedTimestamp),
+		Tags:      tags,
+		Details: map[string]any{
+			"email_domain":     domain,
+			"status":           status,
+			"joined_method":    string(a.JoinedMethod),
+			"joined_timestamp": model.Time(a.JoinedTimestamp),
+		},
+	})
+	t.Relate(key, "member-of", t.Key("organization", organizationID(aws.ToString(a.Arn))))
+}
+
+// organizationID extracts o-xxx from arn:aws:organizations::1:account/o-xxx/2.
+func organizationID(arn string) string {
+	_, res, ok := strings.Cut(arn, ":account/")
+	if !ok {
+		return ""
+	}
+	org, _, _ := strings.Cut(res, "/")
+	return org
+}
+
+var organizationFields = []model.Field{
+	{Name: "master_account_id", Type: "text", Description: "management account id"},
+	{Name: "feature_set", Type: "text", Description: "ALL (SCPs and other policies available) or CONSOLIDATED_BILLING"},
+	{Name: "available_policy_types", Type: "json", Description: "policy types enabled in the root, e.g. SERVICE_CONTROL_POLICY"},
+}
+
+func organization(ctx context.Context, t *collect.Task) error {
+	out, err := organizations.NewFromConfig(t.Config).DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
+	if err != nil {
+		return err
+	}
+	o := out.Organization
+	if o == nil {
+		return nil
+	}
+	var policies []string
+	for _, p := range o.AvailablePolicyTypes {
+		policies = append(policies, string(p.Type))
+	}
+	t.Emit(&model.Resource{
+		Key:  t.Key("organization", aws.ToString(o.Id)),
+		ARN:  aws.ToString(o.Arn),
+		Name: aws.ToString(o.Id),
+		Details: map[string]any{
+			"master_account_id":      aws.ToString(o.MasterAccountId),
+			"feature_set":            string(o.FeatureSet),
+			"available_policy_types": policies,
+		},
+	})
+	return nil
+}

@@ -1,0 +1,131 @@
+package organizations_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	collector "github.com/awsmap/awsmap/internal/collect/organizations"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+var moto *collecttest.Moto
+var motoWhy string
+
+func TestMain(m *testing.M) {
+	moto, motoWhy = collecttest.StartMoto()
+	collect.PageCap = 5 // several pages with a handful of resources
+	code := m.Run()
+	moto.Stop()
+	os.Exit(code)
+}
+
+// createOrganization makes an organization with the management account and
+// 6 created members; it returns the organization id and the tagged member's id.
+func createOrganization(t *testing.T, api *organizations.Client) (org, tagged string) {
+	t.Helper()
+	ctx := context.Background()
+	out, err := api.CreateOrganization(ctx, &organizations.CreateOrganizationInput{FeatureSet: types.OrganizationFeatureSetAll})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 6 {
+		in := &organizations.CreateAccountInput{AccountName: aws.String(fmt.Sprintf("member%d", i)), Email: aws.String(fmt.Sprintf("ops+%d@example.com", i))}
+		if i == 0 {
+			in.Tags = []types.Tag{{Key: aws.String("env"), Value: aws.String("prod")}}
+		}
+		acc, err := api.CreateAccount(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			tagged = aws.ToString(acc.CreateAccountStatus.AccountId)
+		}
+	}
+	return aws.ToString(out.Organization.Id), tagged
+}
+
+func TestAccounts(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.Config(t, "us-east-1", nil)
+	org, tagged := createOrganization(t, organizations.NewFromConfig(cfg))
+	got := collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	byID := got.ByID()
+	if len(byID) != 7 || byID[collecttest.MotoAccount] == nil {
+		t.Fatalf("want the management account and 6 members, got %d", len(byID))
+	}
+	a := byID[tagged]
+	checks := map[string]any{"email_domain": "example.com", "status": "ACTIVE", "joined_method": "CREATED"}
+	for k, want := range checks {
+		if a.Details[k] != want {
+			t.Errorf("details[%s] = %v, want %v", k, a.Details[k], want)
+		}
+	}
+	if strings.Contains(fmt.Sprint(a.Details), "@") {
+		t.Errorf("an email address was stored: %v", a.Details)
+	}
+	if a.Name != "member0" || a.Tags["env"] != "prod" || a.CreatedAt == "" || a.ARN == "" || a.Region != model.GlobalRegion {
+		t.Errorf("identity wrong: %+v", a)
+	}
+	if want := tagged + " -member-of-> organizations/organization:" + org; !slices.Contains(got.Edges(), want) {
+		t.Errorf("missing %s in %v", want, got.Edges())
+	}
+}
+
+func TestOrganization(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	cfg := moto.Config(t, "us-east-1", nil)
+	org, _ := createOrganization(t, organizations.NewFromConfig(cfg))
+	got := collecttest.Run(t, cfg, collector.Service, "organization", model.GlobalRegion)
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	o := got.ByID()[org]
+	if len(got.Resources) != 1 || o == nil || o.Details["master_account_id"] != collecttest.MotoAccount || o.Details["feature_set"] != "ALL" || o.ARN == "" {
+		t.Fatalf("organization wrong: %v", got.Resources)
+	}
+}
+
+func TestNotManagementAccount(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	moto.Reset(t)
+	// The answer a standalone account gets (moto returns an empty list instead).
+	notInUse := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+		"ListAccounts": func(any) (any, error) {
+			return nil, &smithy.GenericAPIError{Code: "AWSOrganizationsNotInUseException", Message: "Your account is not a member of an organization."}
+		},
+	})})
+	got := collecttest.Run(t, notInUse, collector.Service, "account", model.GlobalRegion)
+	if awsx.ErrorCode(got.Err) != "AWSOrganizationsNotInUseException" || len(got.Resources) != 0 {
+		t.Fatalf("want AWSOrganizationsNotInUseException and nothing, got %v and %d resources", got.Err, len(got.Resources))
+	}
+
+	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListAccounts")})
+	got = collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
+	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
+		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
+	}
+
+	createOrganization(t, organizations.NewFromConfig(moto.Config(t, "us-east-1", nil)))
+	cfg = moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
+	got = collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
+	if got.Err != nil || len(got.Resources) != 7 || len(got.Task.Warnings()) != 7 {
+		t.Fatalf("err %v, %d resources, %d warnings", got.Err, len(got.Resources), len(got.Task.Warnings()))
+	}
+}

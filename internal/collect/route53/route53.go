@@ -1,0 +1,136 @@
+// Package route53 collects Route 53 hosted zones.
+package route53
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/route53"
+	"github.com/aws/aws-sdk-go-v2/service/route53/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the Route 53 collector.
+var Service = &collect.Service{
+	Name:        "route53",
+	Description: "Route 53 DNS hosted zones",
+	Scope:       collect.Global,
+	Types: []collect.Type{
+		{Name: "hosted-zone", Description: "public or private hosted zone (id = zone id, e.g. Z123..., without /hostedzone/)", Fields: hostedZoneFields, Collect: hostedZones},
+	},
+}
+
+// tagBatch is the most ids ListTagsForResources accepts.
+const tagBatch = 10
+
+var hostedZoneFields = []model.Field{
+	{Name: "private_zone", Type: "boolean", Description: "private zone, resolvable only from associated VPCs"},
+	{Name: "record_count", Type: "integer", Description: "number of record sets"},
+	{Name: "comment", Type: "text", Description: "zone comment"},
+	{Name: "vpcs", Type: "json", Description: "private zones: associated VPCs (vpc_id, region)"},
+	{Name: "linked_service", Type: "text", Description: "service principal managing the zone (e.g. Cloud Map), if any"},
+}
+
+// zoneVPC is one VPC a private zone is associated with.
+type zoneVPC struct {
+	VPCID  string `json:"vpc_id"`
+	Region string `json:"region"`
+}
+
+func hostedZones(ctx context.Context, t *collect.Task) error {
+	api := route53.NewFromConfig(t.Config)
+	var zones []types.HostedZone
+	p := route53.NewListHostedZonesPaginator(api, &route53.ListHostedZonesInput{MaxItems: collect.PageSize(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		zones = append(zones, page.HostedZones...)
+	}
+	rs := make(map[string]*model.Resource, len(zones))
+	var ids, private []string
+	for _, z := range zones {
+		r := zoneResource(t, z)
+		rs[r.ID] = r
+		ids = append(ids, r.ID)
+		if r.Details["private_zone"] == true {
+			private = append(private, r.ID)
+		}
+	}
+	addTags(ctx, t, api, rs, ids)
+	addVPCs(ctx, t, api, rs, private)
+	for _, id := range ids {
+		t.Emit(rs[id])
+	}
+	return nil
+}
+
+func zoneResource(t *collect.Task, z types.HostedZone) *model.Resource {
+	id := strings.TrimPrefix(aws.ToString(z.Id), "/hostedzone/")
+	d := map[string]any{"record_count": aws.ToInt64(z.ResourceRecordSetCount)}
+	if z.Config != nil {
+		d["private_zone"] = z.Config.PrivateZone
+		d["comment"] = aws.ToString(z.Config.Comment)
+	}
+	if z.LinkedService != nil {
+		d["linked_service"] = aws.ToString(z.LinkedService.ServicePrincipal)
+	}
+	return &model.Resource{
+		Key:     t.Key("hosted-zone", id),
+		ARN:     "arn:aws:route53:::hostedzone/" + id,
+		Name:    aws.ToString(z.Name),
+		Details: d,
+	}
+}
+
+// addTags fills the zones' tags, ten zones per call, batches concurrently.
+func addTags(ctx context.Context, t *collect.Task, api *route53.Client, rs map[string]*model.Resource, ids []string) {
+	var batches [][]string
+	for len(ids) > tagBatch {
+		batches = append(batches, ids[:tagBatch])
+		ids = ids[tagBatch:]
+	}
+	if len(ids) > 0 {
+		batches = append(batches, ids)
+	}
+	var mu sync.Mutex
+	collect.ForEach(ctx, batches, func(ctx context.Context, batch []string) {
+		out, err := api.ListTagsForResources(ctx, &route53.ListTagsForResourcesInput{ResourceType: types.TagResourceTypeHostedzone, ResourceIds: batch})
+		if err != nil {
+			t.Warn("ListTagsForResources", err)
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for _, set := range out.ResourceTagSets {
+			if r := rs[aws.ToString(set.ResourceId)]; r != nil {
+				r.Tags = collect.TagMap(set.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
+			}
+		}
+	})
+}
+
+// addVPCs fills the associated VPCs of private zones (one GetHostedZone
+// each, concurrently) and relates the zones to them, in the VPC's region.
+func addVPCs(ctx context.Context, t *collect.Task, api *route53.Client, rs map[string]*model.Resource, private []string) {
+	collect.ForEach(ctx, private, func(ctx context.Context, id string) {
+		out, err := api.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: aws.String(id)})
+		if err != nil {
+			t.Warn("GetHostedZone", err)
+			return
+		}
+		r := rs[id] // each goroutine owns a distinct zone
+		vpcs := make([]zoneVPC, 0, len(out.VPCs))
+		for _, v := range out.VPCs {
+			zv := zoneVPC{VPCID: aws.ToString(v.VPCId), Region: string(v.VPCRegion)}
+			vpcs = append(vpcs, zv)
+			t.Relate(r.Key, "associated-with", model.Key{Account: t.Account, Region: zv.Region, Service: "ec2", Type: "vpc", ID: zv.VPCID})
+		}
+		r.Details["vpcs"] = vpcs
+	})
+}

@@ -1,0 +1,176 @@
+// Package route53resolver collects Route 53 Resolver query logging
+// configurations and resolver endpoints.
+package route53resolver
+
+import (
+	"context"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
+	"github.com/aws/aws-sdk-go-v2/service/route53resolver/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the Route 53 Resolver collector.
+var Service = &collect.Service{
+	Name:        "route53resolver",
+	Description: "Route 53 Resolver DNS query logging and inbound/outbound endpoints",
+	Types: []collect.Type{
+		{Name: "query-log-config", Description: "Resolver query logging configuration (id = rqlc-...)", Fields: queryLogConfigFields, Collect: queryLogConfigs},
+		{Name: "resolver-endpoint", Description: "inbound or outbound Resolver endpoint (id = rslvr-in-/rslvr-out-...)", Fields: endpointFields, Collect: endpoints},
+	},
+}
+
+// created parses the API's ISO 8601 string timestamps; unparsable gives "".
+func created(s *string) string {
+	ts, err := time.Parse(time.RFC3339, aws.ToString(s))
+	if err != nil {
+		return ""
+	}
+	return model.Time(&ts)
+}
+
+// emitTagged fetches each resource's tags concurrently, then emits it.
+func emitTagged(ctx context.Context, t *collect.Task, api *route53resolver.Client, rs []*model.Resource) {
+	collect.ForEach(ctx, rs, func(ctx context.Context, r *model.Resource) {
+		tags := map[string]string{}
+		p := route53resolver.NewListTagsForResourcePaginator(api, &route53resolver.ListTagsForResourceInput{ResourceArn: aws.String(r.ARN)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				t.Warn("ListTagsForResource", err)
+				tags = nil
+				break
+			}
+			for _, tg := range page.Tags {
+				tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
+			}
+		}
+		r.Tags = tags
+		t.Emit(r)
+	})
+}
+
+var queryLogConfigFields = []model.Field{
+	{Name: "destination_arn", Type: "text", Description: "where query logs go: S3 bucket, CloudWatch log group or Firehose stream"},
+	{Name: "status", Type: "text", Description: "CREATING, CREATED, DELETING, FAILED"},
+	{Name: "association_count", Type: "integer", Description: "number of VPCs whose queries are logged"},
+	{Name: "share_status", Type: "text", Description: "NOT_SHARED, SHARED_WITH_ME or SHARED_BY_ME (RAM)"},
+	{Name: "owner_id", Type: "text", Description: "account that owns the configuration"},
+	{Name: "vpc_ids", Type: "json", Description: "VPCs associated with the configuration"},
+}
+
+func queryLogConfigs(ctx context.Context, t *collect.Task) error {
+	api := route53resolver.NewFromConfig(t.Config)
+	var configs []types.ResolverQueryLogConfig
+	p := route53resolver.NewListResolverQueryLogConfigsPaginator(api, &route53resolver.ListResolverQueryLogConfigsInput{MaxResults: collect.PageSize(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		configs = append(configs, page.ResolverQueryLogConfigs...)
+	}
+	// Without the associations the configurations are still worth keeping.
+	vpcs, err := associatedVPCs(ctx, api)
+	t.Warn("ListResolverQueryLogConfigAssociations", err)
+	rs := make([]*model.Resource, 0, len(configs))
+	for _, c := range configs {
+		id := aws.ToString(c.Id)
+		key := t.Key("query-log-config", id)
+		d := map[string]any{
+			"destination_arn":   aws.ToString(c.DestinationArn),
+			"status":            string(c.Status),
+			"association_count": c.AssociationCount,
+			"share_status":      string(c.ShareStatus),
+			"owner_id":          aws.ToString(c.OwnerId),
+		}
+		if err == nil {
+			d["vpc_ids"] = append([]string{}, vpcs[id]...)
+		}
+		for _, vpc := range vpcs[id] {
+			t.Relate(key, "associated-with", t.Ref("ec2", "vpc", vpc))
+		}
+		rs = append(rs, &model.Resource{Key: key, ARN: aws.ToString(c.Arn), Name: aws.ToString(c.Name),
+			CreatedAt: created(c.CreationTime), Details: d})
+	}
+	emitTagged(ctx, t, api, rs)
+	return nil
+}
+
+// associatedVPCs lists every query logging association once and groups the
+// VPC ids by configuration id.
+func associatedVPCs(ctx context.Context, api *route53resolver.Client) (map[string][]string, error) {
+	vpcs := map[string][]string{}
+	p := route53resolver.NewListResolverQueryLogConfigAssociationsPaginator(api,
+		&route53resolver.ListResolverQueryLogConfigAssociationsInput{MaxResults: collect.PageSize(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range page.ResolverQueryLogConfigAssociations {
+			id := aws.ToString(a.ResolverQueryLogConfigId)
+			vpcs[id] = append(vpcs[id], aws.ToString(a.ResourceId))
+		}
+	}
+	return vpcs, nil
+}
+
+var endpointFields = []model.Field{
+	{Name: "direction", Type: "text", Description: "INBOUND (queries from the network into the VPC) or OUTBOUND"},
+	{Name: "ip_address_count", Type: "integer", Description: "number of IP addresses (ENIs) of the endpoint"},
+	{Name: "vpc_id", Type: "text", Description: "VPC hosting the endpoint"},
+	{Name: "status", Type: "text", Description: "CREATING, OPERATIONAL, UPDATING, AUTO_RECOVERING, ACTION_NEEDED, DELETING"},
+	{Name: "security_group_ids", Type: "json", Description: "security groups of the endpoint's interfaces"},
+	{Name: "endpoint_type", Type: "text", Description: "IPV4, IPV6 or DUALSTACK"},
+	{Name: "protocols", Type: "json", Description: "DNS protocols: Do53, DoH, DoH-FIPS"},
+}
+
+func endpoints(ctx context.Context, t *collect.Task) error {
+	api := route53resolver.NewFromConfig(t.Config)
+	var rs []*model.Resource
+	p := route53resolver.NewListResolverEndpointsPaginator(api, &route53resolver.ListResolverEndpointsInput{MaxResults: collect.PageSize(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, e := range page.ResolverEndpoints {
+			rs = append(rs, endpoint(t, e))
+		}
+	}
+	emitTagged(ctx, t, api, rs)
+	return nil
+}
+
+func endpoint(t *collect.Task, e types.ResolverEndpoint) *model.Resource {
+	id, vpc := aws.ToString(e.Id), aws.ToString(e.HostVPCId)
+	var protocols []string
+	for _, p := range e.Protocols {
+		protocols = append(protocols, string(p))
+	}
+	key := t.Key("resolver-endpoint", id)
+	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", vpc))
+	for _, sg := range e.SecurityGroupIds {
+		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
+	}
+	return &model.Resource{
+		Key:       key,
+		ARN:       aws.ToString(e.Arn),
+		Name:      aws.ToString(e.Name),
+		CreatedAt: created(e.CreationTime),
+		Details: map[string]any{
+			"direction":          string(e.Direction),
+			"ip_address_count":   aws.ToInt32(e.IpAddressCount),
+			"vpc_id":             vpc,
+			"status":             string(e.Status),
+			"security_group_ids": e.SecurityGroupIds,
+			"endpoint_type":      string(e.ResolverEndpointType),
+			"protocols":          protocols,
+		},
+	}
+}
