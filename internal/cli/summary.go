@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/scan"
 )
 
@@ -16,6 +17,7 @@ type summary struct {
 	resources, services, regions int
 	calls, retries, throttles    int
 	failedCollections            int
+	unsupported                  int // service or operation not offered there: nothing to collect
 	failures                     []failureGroup
 	duration                     time.Duration
 }
@@ -32,8 +34,13 @@ func summarize(res scan.Result, ledger *scan.Ledger) summary {
 	groups := map[string]*failureGroup{}
 	for _, c := range res.Collections {
 		services[c.Service] = true
-		regions[c.Region] = true
-		if c.Outcome == awsx.OK || c.Outcome == awsx.NotFound {
+		if c.Region != model.GlobalRegion {
+			regions[c.Region] = true
+		}
+		if c.Outcome == awsx.Unsupported {
+			s.unsupported++
+		}
+		if !failed(c) {
 			continue
 		}
 		s.failedCollections++
@@ -83,6 +90,9 @@ func printSummary(w io.Writer, s summary, res scan.Result, timings bool) {
 			op = " on " + g.operation
 		}
 		fmt.Fprintf(w, "  %s: %s%s in %s: %s\n", g.service, what, op, abbreviate(g.where, 4), firstLine(g.message))
+	}
+	if s.unsupported > 0 {
+		fmt.Fprintf(w, "  %d collections found their service not offered there (unsupported); nothing to collect.\n", s.unsupported)
 	}
 	if s.failedCollections > 0 {
 		fmt.Fprintln(w, "  Nothing of a failed collection was retired; `awsmap query \"SELECT * FROM coverage WHERE outcome != 'ok'\"` lists them.")
