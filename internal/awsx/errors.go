@@ -2,9 +2,12 @@ package awsx
 
 import (
 	"errors"
+	"fmt"
+	"net"
 	"strings"
 
 	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // Outcome classifies how a call or a collection ended. The values are stored
@@ -44,8 +47,36 @@ func (o Outcome) Severity() int {
 	return 7
 }
 
-// ErrorCode returns the AWS error code of err, or "" when it has none.
+// ErrorCode returns the AWS error code of err or, when AWS sent none, a code
+// naming what failed instead, so the ledger explains every failure:
+// HTTP<status> (an answer that is not an AWS error), DeserializationError,
+// NetworkError, Canceled, ClientError. nil gives "".
 func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode()
+	}
+	var de *smithy.DeserializationError
+	var re *smithyhttp.ResponseError
+	var ne net.Error
+	switch {
+	case errors.As(err, &re) && re.HTTPStatusCode() >= 300:
+		return fmt.Sprintf("HTTP%d", re.HTTPStatusCode())
+	case errors.As(err, &de):
+		return "DeserializationError"
+	case IsCanceled(err):
+		return "Canceled"
+	case errors.As(err, &ne):
+		return "NetworkError"
+	}
+	return "ClientError"
+}
+
+// apiCode is the code AWS itself sent, or "".
+func apiCode(err error) string {
 	var ae smithy.APIError
 	if errors.As(err, &ae) {
 		return ae.ErrorCode()
@@ -70,7 +101,7 @@ func Classify(err error) Outcome {
 	if IsCanceled(err) {
 		return Skipped
 	}
-	code := ErrorCode(err)
+	code := apiCode(err)
 	switch {
 	case code == "":
 		if IsThrottle(err) {
@@ -107,7 +138,7 @@ func IsNotFoundCode(code string) bool {
 }
 
 // IsNotFound reports whether err is a "no such thing" answer.
-func IsNotFound(err error) bool { return err != nil && IsNotFoundCode(ErrorCode(err)) }
+func IsNotFound(err error) bool { return err != nil && IsNotFoundCode(apiCode(err)) }
 
 func isUnsupported(code string) bool {
 	switch code {

@@ -27,10 +27,10 @@ func WhoAmI(ctx context.Context, cfg aws.Config) (Identity, error) {
 	if err != nil {
 		// Without an AWS error code the request never got an answer: the
 		// chain could not produce credentials (or the endpoint is down).
-		if ErrorCode(err) == "" && strings.Contains(err.Error(), "credentials") {
+		if apiCode(err) == "" && strings.Contains(err.Error(), "credentials") {
 			return Identity{}, ErrNoCredentials
 		}
-		if ErrorCode(err) == "" {
+		if apiCode(err) == "" {
 			return Identity{}, fmt.Errorf("cannot reach AWS: %v", err)
 		}
 		return Identity{}, fmt.Errorf("invalid AWS credentials: %s", ErrorMessage(err))

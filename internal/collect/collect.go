@@ -6,6 +6,7 @@ package collect
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
 	"sync"
@@ -88,9 +89,18 @@ type Warning struct {
 	Err       error
 }
 
+// errNoID marks a resource an API returned without an identifier.
+var errNoID = errors.New("the API returned a resource without an id; it was not stored")
+
 // Emit sends r, filling account, region, service and type when empty, and
-// normalising nil maps so stored JSON is always an object.
+// normalising nil maps so stored JSON is always an object. A resource without
+// an id cannot be tracked across scans: it is dropped and the collection
+// marked partial.
 func (t *Task) Emit(r *model.Resource) {
+	if r.ID == "" {
+		t.Warn(t.Type, errNoID)
+		return
+	}
 	if r.Account == "" {
 		r.Account = t.Account
 	}

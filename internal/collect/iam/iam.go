@@ -493,6 +493,9 @@ func policies(ctx context.Context, t *collect.Task) error {
 	}
 	for _, p := range details.policies {
 		name := aws.ToString(p.PolicyName)
+		if name == "" { // the name is the ARN's last path segment
+			name = collect.ARNResourceName(aws.ToString(p.Arn))
+		}
 		d := map[string]any{
 			"policy_id":                        aws.ToString(p.PolicyId),
 			"path":                             aws.ToString(p.Path),
