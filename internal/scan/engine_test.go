@@ -1,0 +1,210 @@
+package scan
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+type memWriter struct {
+	res  []*model.Resource
+	rels []model.Relationship
+	fail error
+}
+
+func (w *memWriter) Resource(r *model.Resource) error {
+	w.res = append(w.res, r)
+	return w.fail
+}
+
+func (w *memWriter) Relationship(rel model.Relationship) error {
+	w.rels = append(w.rels, rel)
+	return nil
+}
+
+func emitN(n int) func(context.Context, *collect.Task) error {
+	return func(_ context.Context, t *collect.Task) error {
+		for i := range n {
+			t.Emit(&model.Resource{Key: t.Key(t.Type, string(rune('a'+i)))})
+		}
+		return nil
+	}
+}
+
+var (
+	regional = &collect.Service{Name: "ec2", Types: []collect.Type{{Name: "instance", Collect: emitN(2)}, {Name: "volume", Collect: emitN(1)}}}
+	global   = &collect.Service{Name: "iam", Scope: collect.Global, Types: []collect.Type{{Name: "user", Collect: emitN(3)}}}
+	wide     = &collect.Service{Name: "s3", Scope: collect.AccountWide, Types: []collect.Type{{Name: "bucket", Collect: emitN(1)}}}
+	regions  = []string{"eu-west-1", "us-east-1"}
+)
+
+func TestPlanGlobalServices(t *testing.T) {
+	tests := []struct {
+		name           string
+		regions        []string
+		chosen, incl   bool
+		wantIAM, tasks int
+	}{
+		{"all regions", regions, false, false, 1, 2*2 + 1 + 1},
+		{"-r includes the control region", regions, true, false, 1, 2*2 + 1 + 1},
+		{"-r without it", []string{"eu-west-1"}, true, false, 0, 2 + 1},
+		{"-r without it, --include-global", []string{"eu-west-1"}, true, true, 1, 2 + 1 + 1},
+	}
+	for _, tt := range tests {
+		p := NewPlan([]*collect.Service{regional, global, wide}, tt.regions, tt.chosen, tt.incl)
+		iam := 0
+		for _, task := range p.Tasks {
+			if task.Service.Name == "iam" {
+				iam++
+				if task.StoredRegion != model.GlobalRegion || task.Region != "us-east-1" {
+					t.Errorf("%s: iam task %+v", tt.name, task)
+				}
+			}
+		}
+		if iam != tt.wantIAM || len(p.Tasks) != tt.tasks {
+			t.Errorf("%s: %d iam tasks of %d, want %d of %d", tt.name, iam, len(p.Tasks), tt.wantIAM, tt.tasks)
+		}
+	}
+}
+
+func TestPlanInterleavesEndpoints(t *testing.T) {
+	p := NewPlan([]*collect.Service{regional}, regions, false, false)
+	for i := 1; i < len(p.Tasks); i++ {
+		if p.Tasks[i].Region == p.Tasks[i-1].Region {
+			t.Fatalf("tasks %d and %d hit the same region: %v", i-1, i, p.Tasks)
+		}
+	}
+}
+
+func TestSelectServicesAndRegions(t *testing.T) {
+	if _, err := SelectServices([]*collect.Service{regional, global}, []string{"iam", "ec3"}); err == nil || err.Error() != `unknown service "ec3" (did you mean ec2?)` {
+		t.Errorf("unknown service error = %v", err)
+	}
+	got, err := SelectServices([]*collect.Service{regional, global}, []string{"IAM", "iam"})
+	if err != nil || len(got) != 1 || got[0] != global {
+		t.Errorf("SelectServices dedupe/case: %v %v", got, err)
+	}
+	if _, err := SelectRegions(regions, []string{"eu-wst-1"}); err == nil {
+		t.Error("bad region accepted")
+	}
+	if r, _ := SelectRegions(regions, []string{"us-east-1", "eu-west-1", "us-east-1"}); !slices.Equal(r, regions) {
+		t.Errorf("SelectRegions = %v", r)
+	}
+}
+
+func TestRunCollectsRecordsAndSurvivesPanics(t *testing.T) {
+	boom := &collect.Service{Name: "boom", Types: []collect.Type{{Name: "thing", Collect: func(context.Context, *collect.Task) error { panic("nil map") }}}}
+	denied := &collect.Service{Name: "sqs", Types: []collect.Type{{Name: "queue", Collect: func(context.Context, *collect.Task) error {
+		return &smithy.OperationError{OperationName: "ListQueues", Err: &smithy.GenericAPIError{Code: "AccessDenied", Message: "no"}}
+	}}}}
+	p := NewPlan([]*collect.Service{regional, global, wide, boom, denied}, regions, false, false)
+	w := &memWriter{}
+	res, err := Run(context.Background(), []Account{{ID: "111"}, {ID: "222"}}, p, w, Options{Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// per account: ec2 2 regions x 3, iam 3, s3 1
+	if res.Resources != 2*(2*3+3+1) || len(w.res) != res.Resources {
+		t.Fatalf("resources = %d (writer got %d)", res.Resources, len(w.res))
+	}
+	outcomes := map[string]awsx.Outcome{}
+	for _, c := range res.Collections {
+		outcomes[c.Account+"/"+c.Region+"/"+c.Service] = c.Outcome
+		if c.Service == "sqs" && (c.Operation != "ListQueues" || c.ErrorCode != "AccessDenied") {
+			t.Errorf("denied collection lost its cause: %+v", c)
+		}
+	}
+	want := map[string]awsx.Outcome{
+		"111/eu-west-1/boom": awsx.Failed, "222/us-east-1/sqs": awsx.Denied,
+		"111/global/iam": awsx.OK, "111/us-east-1/s3": awsx.OK, "111/eu-west-1/s3": awsx.OK,
+	}
+	for k, o := range want {
+		if outcomes[k] != o {
+			t.Errorf("collection %s = %q, want %q", k, outcomes[k], o)
+		}
+	}
+}
+
+func TestRunStopsWhenTheWriterFails(t *testing.T) {
+	w := &memWriter{fail: errors.New("disk full")}
+	p := NewPlan([]*collect.Service{regional}, regions, false, false)
+	if _, err := Run(context.Background(), []Account{{ID: "1"}}, p, w, Options{Workers: 1}); err == nil || err.Error() != "disk full" {
+		t.Fatalf("Run error = %v, want the writer's", err)
+	}
+}
+
+func TestRunCancelledSkipsRemainingTasks(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err := Run(ctx, []Account{{ID: "1"}}, NewPlan([]*collect.Service{regional}, regions, false, false), &memWriter{}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Collections {
+		if c.Outcome != awsx.Skipped {
+			t.Errorf("%+v ran after cancellation", c)
+		}
+	}
+}
+
+// The ledger and rate control see every call and attempt of a real SDK client.
+func TestLedgerCountsRetriesAndThrottles(t *testing.T) {
+	ledger := NewLedger()
+	attempts := 0
+	cfg, err := awsx.LoadConfig(context.Background(), awsx.Options{Region: "us-east-1", Observer: ledger, MaxBackoff: 1,
+		Responder: awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
+			attempts++
+			if attempts <= 3 {
+				return nil, &smithy.GenericAPIError{Code: "Throttling", Message: "slow down"}
+			}
+			return &sts.GetCallerIdentityOutput{Account: aws.String("111")}, nil
+		})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := awsx.WithCollection(context.Background(), "111", "sts")
+	if _, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{}); err != nil {
+		t.Fatal(err)
+	}
+	rows := ledger.Rows()
+	if len(rows) != 1 {
+		t.Fatalf("ledger rows = %+v", rows)
+	}
+	r := rows[0]
+	if r.Calls != 1 || r.Retries != 3 || r.Throttles != 3 || r.Outcome != awsx.OK || r.Account != "111" || r.Operation != "GetCallerIdentity" {
+		t.Errorf("ledger row = %+v", r)
+	}
+	e := awsx.Endpoint{Account: "111", Region: "us-east-1", Service: "STS"}
+	if got := ledger.rc.limiter(e).Limit(); float64(got) >= startRate {
+		t.Errorf("rate after 3 throttles = %v, want below the start rate %v", got, startRate)
+	}
+}
+
+func TestRateControlAIMD(t *testing.T) {
+	rc := newRateControl(8)
+	e := awsx.Endpoint{Service: "EC2"}
+	if r := rc.adjust(e, true); r != 4 {
+		t.Errorf("after a throttle: %v, want 4", r)
+	}
+	for range 1000 {
+		rc.adjust(e, true)
+	}
+	if r := rc.adjust(e, false); r != minRate+increase {
+		t.Errorf("floor: %v", r)
+	}
+	for range 10000 {
+		rc.adjust(e, false)
+	}
+	if r := rc.adjust(e, false); r != maxRate {
+		t.Errorf("ceiling: %v", r)
+	}
+}
