@@ -55,27 +55,32 @@ var ErrNoCredentials = errors.New("no AWS credentials found (use -p PROFILE, set
 // LoadConfig builds the aws.Config every collector client derives from. It
 // uses the SDK's default chain, so environment variables, shared config and
 // credentials files, SSO and assume-role profiles, and IMDS/ECS all work.
+// With a Responder nothing is read from the environment or ~/.aws: the
+// demo estate must work on a machine whatever its AWS set-up.
 func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
-	attempts, backoff := o.MaxAttempts, o.MaxBackoff
-	if attempts == 0 {
-		attempts = 10
+	var cfg aws.Config
+	var err error
+	if o.Responder != nil {
+		cfg = offlineConfig(o)
+	} else if cfg, err = defaultConfig(ctx, o); err != nil {
+		return aws.Config{}, err
 	}
-	if backoff == 0 {
-		backoff = 2 * time.Second
+	if cfg.Region == "" {
+		cfg.Region = DefaultRegion
 	}
+	local := cfg.BaseEndpoint != nil || o.Responder != nil
+	cfg.APIOptions = append(cfg.APIOptions, func(s *middleware.Stack) error {
+		return instrument(s, o.Observer, o.Responder, local)
+	})
+	return cfg, nil
+}
+
+func defaultConfig(ctx context.Context, o Options) (aws.Config, error) {
 	loaders := []func(*config.LoadOptions) error{
 		// The SDK's log lines (e.g. IMDS fallbacks) would break our output;
 		// failures reach the user through errors and the ledger instead.
 		config.WithLogger(logging.Nop{}),
-		// The standard retryer's shared quota fails calls under concurrency
-		// ("retry quota exceeded"); rate control is ours, per endpoint.
-		config.WithRetryer(func() aws.Retryer {
-			return retry.NewStandard(func(so *retry.StandardOptions) {
-				so.MaxAttempts = attempts
-				so.MaxBackoff = backoff
-				so.RateLimiter = ratelimit.None
-			})
-		}),
+		config.WithRetryer(retryer(o)),
 	}
 	if o.Profile != "" {
 		loaders = append(loaders, config.WithSharedConfigProfile(o.Profile))
@@ -85,9 +90,6 @@ func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
 	}
 	if o.EndpointURL != "" {
 		loaders = append(loaders, config.WithBaseEndpoint(o.EndpointURL))
-	}
-	if o.Responder != nil && o.Credentials == nil {
-		o.Credentials = credentials.NewStaticCredentialsProvider("AKIDDEMO", "demo-secret", "")
 	}
 	if o.Credentials != nil {
 		loaders = append(loaders, config.WithCredentialsProvider(o.Credentials))
@@ -100,14 +102,43 @@ func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
 	if err != nil {
 		return aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
 	}
-	if cfg.Region == "" {
-		cfg.Region = DefaultRegion
-	}
-	local := cfg.BaseEndpoint != nil || o.Responder != nil
-	cfg.APIOptions = append(cfg.APIOptions, func(s *middleware.Stack) error {
-		return instrument(s, o.Observer, o.Responder, local)
-	})
 	return cfg, nil
+}
+
+func offlineConfig(o Options) aws.Config {
+	cfg := aws.Config{
+		Region:      o.Region,
+		Credentials: o.Credentials,
+		Retryer:     retryer(o),
+		Logger:      logging.Nop{},
+	}
+	if cfg.Credentials == nil {
+		cfg.Credentials = credentials.NewStaticCredentialsProvider("AKIDDEMO", "demo-secret", "")
+	}
+	if o.EndpointURL != "" {
+		cfg.BaseEndpoint = aws.String(o.EndpointURL)
+	}
+	return cfg
+}
+
+// retryer makes more attempts than the SDK's default, with bounded backoff
+// and without the standard retryer's shared quota, which fails calls under
+// concurrency ("retry quota exceeded"); rate control is ours, per endpoint.
+func retryer(o Options) func() aws.Retryer {
+	attempts, backoff := o.MaxAttempts, o.MaxBackoff
+	if attempts == 0 {
+		attempts = 10
+	}
+	if backoff == 0 {
+		backoff = 2 * time.Second
+	}
+	return func() aws.Retryer {
+		return retry.NewStandard(func(so *retry.StandardOptions) {
+			so.MaxAttempts = attempts
+			so.MaxBackoff = backoff
+			so.RateLimiter = ratelimit.None
+		})
+	}
 }
 
 // disableHostPrefix stops operations from prepending "api." and the like to

@@ -12,7 +12,9 @@ import (
 )
 
 func TestClassifyAndErrorCode(t *testing.T) {
-	op := func(err error) error { return &smithy.OperationError{ServiceID: "EC2", OperationName: "DescribeInstances", Err: err} }
+	op := func(err error) error {
+		return &smithy.OperationError{ServiceID: "EC2", OperationName: "DescribeInstances", Err: err}
+	}
 	api := func(code string) error { return op(&smithy.GenericAPIError{Code: code, Message: "m"}) }
 	httpErr := op(&smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: &http.Response{StatusCode: 404}}, Err: errors.New("decode")})
 	tests := []struct {

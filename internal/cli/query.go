@@ -15,6 +15,7 @@ import (
 type queryFlags struct {
 	file, scan, format string
 	listScans          bool
+	named              namedFlags
 }
 
 func newQueryCmd() *cobra.Command {
@@ -35,7 +36,10 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
   awsmap query "SELECT id, instance_type, state FROM ec2_instances" -f json
   awsmap query --scan first "SELECT count(*) FROM resources"
   awsmap query -F audit.sql -f csv > audit.csv
-  awsmap query --list-scans`,
+  awsmap query --list-scans
+  awsmap query --list
+  awsmap query -n admin-users
+  awsmap query -n old-access-keys -P days=180 -a prod -f json --fail-on findings`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runQuery(cmd, f, args) },
 	}
@@ -44,12 +48,36 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 	fl.StringVar(&f.scan, "scan", "latest", "state to query: latest, previous, first or a scan id")
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
 	fl.BoolVar(&f.listScans, "list-scans", false, "list the stored scans")
+	fl.StringVarP(&f.named.name, "name", "n", "", "run a named query (see --list)")
+	fl.StringArrayVarP(&f.named.params, "param", "P", nil, "named query parameter key=value (repeatable); service and region filter any query")
+	fl.BoolVarP(&f.named.list, "list", "l", false, "list the named queries")
+	fl.StringVarP(&f.named.show, "show", "S", "", "print a named query's header and SQL")
+	fl.StringVarP(&f.named.account, "account", "a", "", "named queries: limit to one account (id, alias or profile)")
+	fl.StringVar(&f.named.failOn, "fail-on", "", "named queries: exit 4 on findings, 5 on incomplete input (findings|incomplete)")
+	cmd.MarkFlagsMutuallyExclusive("name", "list", "show", "list-scans", "file")
 	return cmd
 }
 
 func runQuery(cmd *cobra.Command, f *queryFlags, args []string) error {
+	if !cmd.Flags().Changed("format") {
+		if c := loadConfig(cmd); c.QueryFormat != "" {
+			f.format = c.QueryFormat
+		}
+	}
 	if err := checkFormat(f.format, tableFormats); err != nil {
 		return err
+	}
+	if err := checkFailOn(f.named.failOn); err != nil {
+		return err
+	}
+	if f.named.name != "" || f.named.list || f.named.show != "" {
+		if len(args) > 0 {
+			return usageErr("give either SQL or a named query (-n), not both")
+		}
+		return runNamed(cmd, f)
+	}
+	if len(f.named.params) > 0 || f.named.account != "" || f.named.failOn != "" {
+		return usageErr("-P, -a and --fail-on apply to named queries (-n NAME)")
 	}
 	sql, err := querySQL(f, args)
 	if err != nil {
@@ -84,13 +112,13 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 	case len(args) == 1 && strings.TrimSpace(args[0]) != "":
 		return args[0], nil
 	}
-	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, or --list-scans)")
+	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, -n NAME, --list, or --list-scans)")
 }
 
 // openReader opens the inventory read-only and shows the selected scan
 // under the usual names.
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, error) {
-	r, err := store.OpenReader(dbPath(cmd))
+	r, err := store.OpenReader(resolveDB(cmd))
 	if err != nil {
 		return nil, withCode(ExitFatal, err)
 	}

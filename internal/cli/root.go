@@ -5,8 +5,8 @@ package cli
 import (
 	"context"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -23,6 +23,8 @@ const (
 	ExitUsage   = 2 // bad flags or input, refused SQL
 	ExitPartial = 3 // the scan finished but some collections failed
 	// ExitFindings and ExitIncomplete are used by audits with --fail-on.
+	ExitFindings    = 4 // --fail-on findings: the audit found something
+	ExitIncomplete  = 5 // --fail-on: some input the audit reads was not collected (UNKNOWN)
 	ExitInterrupted = 130
 )
 
@@ -101,6 +103,8 @@ func newRootCmd() *cobra.Command {
 	root.SilenceErrors = true
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
 	root.AddCommand(newQueryCmd(), newSchemaCmd())
+	root.AddCommand(newDemoCmd())
+	root.AddCommand(newWasteCmd(), newTagsCmd(), newConfigCmd())
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }

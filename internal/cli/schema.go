@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
 
@@ -39,7 +40,11 @@ the type's view (e.g. ec2_instances.instance_type).`,
 				shown++
 				fmt.Fprintf(w, "%s/%s  (view %s)  %s\n", t.Service, t.Type, t.View(), t.Description)
 				for _, f := range t.Fields {
-					fmt.Fprintf(w, "    %-28s %-9s %s\n", f.Name, f.Type, f.Description)
+					desc := f.Description
+					if col := store.ViewColumn(t, f); col != f.Name {
+						desc += " (view column " + col + ")"
+					}
+					fmt.Fprintf(w, "    %-28s %-9s %s\n", f.Name, f.Type, desc)
 				}
 				fmt.Fprintln(w)
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
@@ -184,18 +185,24 @@ func TestLedgerCountsRetriesAndThrottles(t *testing.T) {
 		t.Errorf("ledger row = %+v", r)
 	}
 	e := awsx.Endpoint{Account: "111", Region: "us-east-1", Service: "STS"}
-	if got := ledger.rc.limiter(e).Limit(); float64(got) >= startRate {
-		t.Errorf("rate after 3 throttles = %v, want below the start rate %v", got, startRate)
+	if got := ledger.rc.limiter(e).Limit(); float64(got) != startRate/2+increase {
+		t.Errorf("rate after 3 throttles in a row and a success = %v, want one halving (%v)", got, startRate/2+increase)
 	}
 }
 
 func TestRateControlAIMD(t *testing.T) {
 	rc := newRateControl(8)
+	clock := time.Unix(0, 0)
+	rc.now = func() time.Time { return clock }
 	e := awsx.Endpoint{Service: "EC2"}
 	if r := rc.adjust(e, true); r != 4 {
 		t.Errorf("after a throttle: %v, want 4", r)
 	}
+	if r := rc.adjust(e, true); r != 4 {
+		t.Errorf("a second throttle within the cooldown halved again: %v", r)
+	}
 	for range 1000 {
+		clock = clock.Add(cooldown)
 		rc.adjust(e, true)
 	}
 	if r := rc.adjust(e, false); r != minRate+increase {

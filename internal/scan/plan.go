@@ -89,6 +89,7 @@ func SelectRegions(enabled, requested []string) ([]string, error) {
 // only if that region was chosen, unless includeGlobal is set. Tasks are
 // interleaved so consecutive tasks hit different endpoints.
 func NewPlan(services []*collect.Service, regions []string, regionsChosen, includeGlobal bool) Plan {
+	regions = slices.Sorted(slices.Values(regions)) // collect.Task.InPlan searches them
 	p := Plan{Services: services, Regions: regions}
 	var once, regional [][]Task
 	for _, s := range services {

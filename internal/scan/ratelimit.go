@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"sync"
+	"time"
 
 	"golang.org/x/time/rate"
 
@@ -10,33 +11,42 @@ import (
 )
 
 // Rate control per endpoint (account, region, service): additive increase,
-// multiplicative decrease. A throttled attempt halves the endpoint's rate;
-// each successful one adds a little back. Work spreads across endpoints
-// because each has its own bucket.
+// multiplicative decrease. Each successful attempt adds a little rate back;
+// a throttled attempt halves it, at most once per cooldown, because the
+// attempts in flight when a limit is hit are throttled together and one
+// overload must cost one halving, not one per concurrent request. Work
+// spreads across endpoints because each has its own bucket.
 const (
-	startRate = 40.0  // requests per second per endpoint
-	maxRate   = 200.0 // never faster than this
-	minRate   = 0.5   // never slower than one request every 2 s
-	increase  = 0.25  // rate regained per successful attempt
-	burst     = 20
+	startRate = 50.0   // requests per second per endpoint
+	maxRate   = 2000.0 // never faster than this
+	minRate   = 2.0    // never slower
+	increase  = 1.0    // rate regained per successful attempt
+	burst     = 50
+	cooldown  = time.Second // minimum time between two halvings
 )
+
+type endpointLimiter struct {
+	*rate.Limiter
+	lastDecrease time.Time
+}
 
 type rateControl struct {
 	mu       sync.Mutex
-	limiters map[awsx.Endpoint]*rate.Limiter
+	limiters map[awsx.Endpoint]*endpointLimiter
 	start    float64
+	now      func() time.Time
 }
 
 func newRateControl(start float64) *rateControl {
-	return &rateControl{limiters: map[awsx.Endpoint]*rate.Limiter{}, start: start}
+	return &rateControl{limiters: map[awsx.Endpoint]*endpointLimiter{}, start: start, now: time.Now}
 }
 
-func (rc *rateControl) limiter(e awsx.Endpoint) *rate.Limiter {
+func (rc *rateControl) limiter(e awsx.Endpoint) *endpointLimiter {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	l, ok := rc.limiters[e]
 	if !ok {
-		l = rate.NewLimiter(rate.Limit(rc.start), burst)
+		l = &endpointLimiter{Limiter: rate.NewLimiter(rate.Limit(rc.start), burst)}
 		rc.limiters[e] = l
 	}
 	return l
@@ -52,9 +62,13 @@ func (rc *rateControl) adjust(e awsx.Endpoint, throttled bool) float64 {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	r := float64(l.Limit())
-	if throttled {
+	switch now := rc.now(); {
+	case throttled && now.Sub(l.lastDecrease) >= cooldown:
 		r = max(r/2, minRate)
-	} else {
+		l.lastDecrease = now
+	case throttled:
+		return r // already halved for this overload
+	default:
 		r = min(r+increase, maxRate)
 	}
 	l.SetLimit(rate.Limit(r))

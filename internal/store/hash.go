@@ -1,37 +1,8 @@
 package store
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/awsmap/awsmap/internal/model"
 )
-
-// jsonBuffer encodes maps into a reused buffer. encoding/json sorts map
-// keys, so equal maps always give equal bytes; HTML characters are kept as
-// they are for readable stored JSON.
-type jsonBuffer struct {
-	buf bytes.Buffer
-	enc *json.Encoder
-}
-
-// encode returns the JSON of m ("{}" for a nil or empty map). The bytes are
-// valid until the next call.
-func (j *jsonBuffer) encode(m any) ([]byte, error) {
-	if j.enc == nil {
-		j.enc = json.NewEncoder(&j.buf)
-		j.enc.SetEscapeHTML(false)
-	}
-	j.buf.Reset()
-	if err := j.enc.Encode(m); err != nil {
-		return nil, err
-	}
-	b := bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
-	if string(b) == "null" {
-		return []byte("{}"), nil
-	}
-	return b, nil
-}
 
 const (
 	fnvOffset64 = 14695981039346656037
@@ -55,6 +26,27 @@ func resourceHash(r *model.Resource, tags, details []byte) int64 {
 	h = fnvField(h, tags)
 	h = fnvField(h, details)
 	return int64(h)
+}
+
+// keyHash folds a resource key into the FNV-1a state h. Started from
+// fnvOffset64, it gives staged_resources.khash, with which Finish finds
+// duplicate keys in the staging table by integer comparisons (the key
+// columns are still compared, so a collision costs time, never
+// correctness).
+func keyHash(h uint64, k model.Key) int64 {
+	h = fnvField(h, k.Account)
+	h = fnvField(h, k.Region)
+	h = fnvField(h, k.Service)
+	h = fnvField(h, k.Type)
+	return int64(fnvField(h, k.ID))
+}
+
+// edgeHash is staged_relationships.ekey, the hash of both keys and the
+// kind (the edge's identity), used like keyHash.
+func edgeHash(rel model.Relationship) int64 {
+	h := uint64(keyHash(fnvOffset64, rel.From))
+	h = fnvField(h, rel.Kind)
+	return keyHash(h, rel.To)
 }
 
 // fnvField folds the length of b (8 bytes, little-endian), then b, into the

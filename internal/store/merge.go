@@ -20,7 +20,7 @@ func claimLatestID(conn *sqlite3.Conn, id int64) (int64, error) {
 	if latest < id {
 		return id, nil
 	}
-	err = exec(conn, `INSERT INTO scans (started_at, status, account_id, account_alias, profile,
+	err = execSQL(conn, `INSERT INTO scans (started_at, status, account_id, account_alias, profile,
 			regions, services, tool_version, options, pid, host)
 		SELECT started_at, status, account_id, account_alias, profile,
 			regions, services, tool_version, options, pid, host
@@ -29,7 +29,7 @@ func claimLatestID(conn *sqlite3.Conn, id int64) (int64, error) {
 		return 0, fmt.Errorf("renumber scan: %w", err)
 	}
 	newID := conn.LastInsertRowID()
-	if err := exec(conn, `DELETE FROM scans WHERE id = ?`, id); err != nil {
+	if err := execSQL(conn, `DELETE FROM scans WHERE id = ?`, id); err != nil {
 		return 0, fmt.Errorf("renumber scan: %w", err)
 	}
 	return newID, nil
@@ -38,7 +38,7 @@ func claimLatestID(conn *sqlite3.Conn, id int64) (int64, error) {
 // writeLedger inserts the scan's collections and API calls.
 func writeLedger(conn *sqlite3.Conn, scan int64, res ScanResult) error {
 	for _, c := range res.Collections {
-		err := exec(conn, `INSERT INTO collections (scan_id, account_id, region, service, type,
+		err := execSQL(conn, `INSERT INTO collections (scan_id, account_id, region, service, type,
 				outcome, operation, error_code, error_message, items, duration_ms)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			scan, c.AccountID, c.Region, c.Service, c.Type, c.Outcome, nullable(c.Operation),
@@ -48,7 +48,7 @@ func writeLedger(conn *sqlite3.Conn, scan int64, res ScanResult) error {
 		}
 	}
 	for _, a := range res.Calls {
-		err := exec(conn, `INSERT INTO api_calls (scan_id, account_id, region, service, operation,
+		err := execSQL(conn, `INSERT INTO api_calls (scan_id, account_id, region, service, operation,
 				calls, pages, items, retries, throttles, errors, outcome, error_code, error_message, duration_ms)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			scan, a.AccountID, a.Region, a.Service, a.Operation, a.Calls, a.Pages, a.Items,
@@ -65,7 +65,7 @@ func writeLedger(conn *sqlite3.Conn, scan int64, res ScanResult) error {
 // what was written: staged resources, ledger calls, and failed collections
 // (partial, denied, throttled or error).
 func closeScan(conn *sqlite3.Conn, scan int64, status string, d time.Duration) error {
-	err := exec(conn, `UPDATE scans SET status = ?1, finished_at = ?2,
+	err := execSQL(conn, `UPDATE scans SET status = ?1, finished_at = ?2,
 			resource_count = (SELECT count(*) FROM temp.staged_resources),
 			api_calls = (SELECT coalesce(sum(calls), 0) FROM api_calls WHERE scan_id = ?3),
 			failures = (SELECT count(*) FROM collections WHERE scan_id = ?3
@@ -78,77 +78,111 @@ func closeScan(conn *sqlite3.Conn, scan int64, status string, d time.Duration) e
 	return nil
 }
 
-// vouched selects the current versions whose (account, region, service,
-// type) was collected by scan ?1 with outcome ok or partial (a collection in
-// region "*" vouches for every region). Only those may be retired.
-const vouchedResources = `
-	SELECT v.vid FROM main.collections AS c
-	CROSS JOIN main.resource_versions AS v
-		ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
-		AND v.account_id = c.account_id AND (c.region = '*' OR v.region = c.region)
-	WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial')
-	AND NOT EXISTS (SELECT 1 FROM temp.staged_resources AS s
-		WHERE s.service = v.service AND s.type = v.type AND s.account_id = v.account_id
-		AND s.region = v.region AND s.id = v.id)`
+// sameKey and sameEdge compare the key columns of two rows; the hash
+// lookups find candidates, these make the match exact.
+const (
+	sameKey = `%[1]s.id = %[2]s.id AND %[1]s.region = %[2]s.region AND %[1]s.type = %[2]s.type
+		AND %[1]s.service = %[2]s.service AND %[1]s.account_id = %[2]s.account_id`
+	sameEdge = `%[1]s.from_id = %[2]s.from_id AND %[1]s.to_id = %[2]s.to_id AND %[1]s.kind = %[2]s.kind
+		AND %[1]s.from_region = %[2]s.from_region AND %[1]s.from_type = %[2]s.from_type
+		AND %[1]s.from_service = %[2]s.from_service AND %[1]s.from_account_id = %[2]s.from_account_id
+		AND %[1]s.to_region = %[2]s.to_region AND %[1]s.to_type = %[2]s.to_type
+		AND %[1]s.to_service = %[2]s.to_service AND %[1]s.to_account_id = %[2]s.to_account_id`
+)
 
-const vouchedRelationships = `
-	SELECT r.rid FROM main.collections AS c
-	CROSS JOIN main.relationship_versions AS r
-		ON r.end_scan IS NULL AND r.from_service = c.service AND r.from_type = c.type
-		AND r.from_account_id = c.account_id AND (c.region = '*' OR r.from_region = c.region)
-	WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial')
-	AND NOT EXISTS (SELECT 1 FROM temp.staged_relationships AS s
-		WHERE s.from_service = r.from_service AND s.from_type = r.from_type
-		AND s.from_account_id = r.from_account_id AND s.from_region = r.from_region
-		AND s.from_id = r.from_id AND s.kind = r.kind
-		AND s.to_account_id = r.to_account_id AND s.to_region = r.to_region
-		AND s.to_service = r.to_service AND s.to_type = r.to_type AND s.to_id = r.to_id)`
+// stagingSteps index the staging tables in bulk and drop duplicates (the
+// last resource staged for a key wins; repeated edges collapse). They touch
+// only TEMP tables, so they run before the merge takes the write lock, and
+// may run again if Finish is retried.
+var stagingSteps = []struct{ name, sql string }{
+	{"index staged resources", `CREATE INDEX IF NOT EXISTS temp.staged_resources_khash
+		ON staged_resources (khash)`},
+	{"drop duplicate resources", `DELETE FROM temp.staged_resources WHERE rowid IN (
+		SELECT s.rowid FROM (SELECT khash FROM temp.staged_resources GROUP BY khash HAVING count(*) > 1) AS d
+		JOIN temp.staged_resources AS s ON s.khash = d.khash
+		JOIN temp.staged_resources AS t ON t.khash = s.khash AND t.rowid > s.rowid
+			AND ` + fmt.Sprintf(sameKey, "t", "s") + `)`},
+	{"index staged relationships", `CREATE INDEX IF NOT EXISTS temp.staged_relationships_ekey
+		ON staged_relationships (ekey)`},
+	{"drop duplicate relationships", `DELETE FROM temp.staged_relationships WHERE rowid IN (
+		SELECT s.rowid FROM (SELECT ekey FROM temp.staged_relationships GROUP BY ekey HAVING count(*) > 1) AS d
+		JOIN temp.staged_relationships AS s ON s.ekey = d.ekey
+		JOIN temp.staged_relationships AS t ON t.ekey = s.ekey AND t.rowid > s.rowid
+			AND ` + fmt.Sprintf(sameEdge, "t", "s") + `)`},
+}
 
-// mergeSteps merge the staging tables of scan ?1 into the history:
+// mergeSteps merge the staging tables of scan ?1 into the history, inside
+// the write transaction:
 //
-//  1. plan: the staged resources that are new or whose hash changed, with
-//     the current version they replace (unchanged ones cost no write at all);
-//  2. retire the current versions missing from a vouched collection;
-//  3. close the versions replaced by a changed one;
-//  4. open the new versions, carrying first_seen_scan over;
-//  5. retire the missing edges of vouched collections (keyed on the from
-//     side) and open the new ones.
+//  1. plan: each staged resource with the current version of its key, if
+//     any, and whether it changed (unchanged ones then cost no write);
+//  2. retire the current versions of vouched collections that no staged
+//     resource matched: only a collection of the version's (account,
+//     service, type) in its region, or in region "*", with outcome ok or
+//     partial in this scan, vouches for it;
+//  3. close the versions replaced by changed resources;
+//  4. open versions for new and changed resources, carrying first_seen_scan;
+//  5. the same for edges (keyed on the from side's collection), which are
+//     either current or new: an edge has no content to change.
 var mergeSteps = []struct{ name, sql string }{
 	{"plan", `CREATE TEMP TABLE merge_plan (
-			srow INTEGER PRIMARY KEY, old_vid INTEGER, first_seen INTEGER)`},
-	{"plan", `INSERT INTO temp.merge_plan (srow, old_vid, first_seen)
-		SELECT s.rowid, v.vid, v.first_seen_scan
+		srow INTEGER PRIMARY KEY, old_vid INTEGER, first_seen INTEGER, changed INTEGER NOT NULL)`},
+	{"plan", `INSERT INTO temp.merge_plan (srow, old_vid, first_seen, changed)
+		SELECT s.rowid, v.vid, v.first_seen_scan, v.vid IS NULL OR v.hash <> s.hash
 		FROM temp.staged_resources AS s
 		LEFT JOIN main.resource_versions AS v
-			ON v.end_scan IS NULL AND v.service = s.service AND v.type = s.type
-			AND v.account_id = s.account_id AND v.region = s.region AND v.id = s.id
-		WHERE v.vid IS NULL OR v.hash <> s.hash`},
-	{"retire resources", `UPDATE main.resource_versions SET end_scan = ?1
-		WHERE vid IN (` + vouchedResources + `)`},
-	{"close changed resources", `UPDATE main.resource_versions SET end_scan = ?1
-		WHERE vid IN (SELECT old_vid FROM temp.merge_plan WHERE old_vid IS NOT NULL)`},
+			ON v.end_scan IS NULL AND ` + fmt.Sprintf(sameKey, "v", "s")},
+	{"plan", `CREATE INDEX temp.merge_plan_old ON merge_plan (old_vid)`},
+	{"retire resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
+		SELECT v.vid FROM main.collections AS c
+		CROSS JOIN main.resource_versions AS v
+			ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
+			AND v.account_id = c.account_id AND (c.region = '*' OR v.region = c.region)
+		WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial')
+		AND NOT EXISTS (SELECT 1 FROM temp.merge_plan AS p WHERE p.old_vid = v.vid))`},
+	{"close changed resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
+		SELECT old_vid FROM temp.merge_plan WHERE changed AND old_vid IS NOT NULL)`},
 	{"open resource versions", `INSERT INTO main.resource_versions (account_id, region, service, type, id,
 			arn, name, created_at, is_default, tags, details, hash, first_seen_scan, first_scan)
 		SELECT s.account_id, s.region, s.service, s.type, s.id, s.arn, s.name, s.created_at,
 			s.is_default, s.tags, s.details, s.hash, coalesce(p.first_seen, ?1), ?1
 		FROM temp.merge_plan AS p
-		CROSS JOIN temp.staged_resources AS s ON s.rowid = p.srow`},
+		CROSS JOIN temp.staged_resources AS s ON s.rowid = p.srow
+		WHERE p.changed`},
 	{"plan", `DROP TABLE temp.merge_plan`},
-	{"retire relationships", `UPDATE main.relationship_versions SET end_scan = ?1
-		WHERE rid IN (` + vouchedRelationships + `)`},
+	{"plan relationships", `CREATE TEMP TABLE edge_plan (srow INTEGER PRIMARY KEY, old_rid INTEGER)`},
+	{"plan relationships", `INSERT INTO temp.edge_plan (srow, old_rid)
+		SELECT s.rowid, r.rid
+		FROM temp.staged_relationships AS s
+		LEFT JOIN main.relationship_versions AS r
+			ON r.end_scan IS NULL AND ` + fmt.Sprintf(sameEdge, "r", "s")},
+	{"plan relationships", `CREATE INDEX temp.edge_plan_old ON edge_plan (old_rid)`},
+	{"retire relationships", `UPDATE main.relationship_versions SET end_scan = ?1 WHERE rid IN (
+		SELECT r.rid FROM main.collections AS c
+		CROSS JOIN main.relationship_versions AS r
+			ON r.end_scan IS NULL AND r.from_service = c.service AND r.from_type = c.type
+			AND r.from_account_id = c.account_id AND (c.region = '*' OR r.from_region = c.region)
+		WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial')
+		AND NOT EXISTS (SELECT 1 FROM temp.edge_plan AS p WHERE p.old_rid = r.rid))`},
 	{"open relationships", `INSERT INTO main.relationship_versions (
 			from_account_id, from_region, from_service, from_type, from_id, kind,
 			to_account_id, to_region, to_service, to_type, to_id, first_scan)
 		SELECT s.from_account_id, s.from_region, s.from_service, s.from_type, s.from_id, s.kind,
 			s.to_account_id, s.to_region, s.to_service, s.to_type, s.to_id, ?1
-		FROM temp.staged_relationships AS s
-		WHERE NOT EXISTS (SELECT 1 FROM main.relationship_versions AS r
-			WHERE r.end_scan IS NULL
-			AND r.from_service = s.from_service AND r.from_type = s.from_type
-			AND r.from_account_id = s.from_account_id AND r.from_region = s.from_region
-			AND r.from_id = s.from_id AND r.kind = s.kind
-			AND r.to_account_id = s.to_account_id AND r.to_region = s.to_region
-			AND r.to_service = s.to_service AND r.to_type = s.to_type AND r.to_id = s.to_id)`},
+		FROM temp.edge_plan AS p
+		CROSS JOIN temp.staged_relationships AS s ON s.rowid = p.srow
+		WHERE p.old_rid IS NULL`},
+	{"plan relationships", `DROP TABLE temp.edge_plan`},
+}
+
+// prepareStaged applies stagingSteps.
+func prepareStaged(conn *sqlite3.Conn) error {
+	for _, step := range stagingSteps {
+		if err := conn.Exec(step.sql); err != nil {
+			return fmt.Errorf("%s: %w", step.name, err)
+		}
+	}
+	return nil
 }
 
 // merge applies mergeSteps for scan, inside the caller's transaction.

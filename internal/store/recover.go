@@ -25,9 +25,27 @@ type runningScan struct {
 // scan started more than staleAfter ago. Their history was never merged, so
 // only the status changes.
 func recoverStale(conn *sqlite3.Conn, now time.Time) error {
-	running, err := runningScans(conn)
-	if err != nil || len(running) == 0 {
+	stale, err := staleScans(conn, now)
+	if err != nil || len(stale) == 0 {
 		return err
+	}
+	return inImmediate(conn, busyTimeout, func() error {
+		for _, id := range stale {
+			err := execSQL(conn, `UPDATE scans SET status = 'aborted', finished_at = ?
+				WHERE id = ? AND status = 'running'`, formatTime(now), id)
+			if err != nil {
+				return fmt.Errorf("abort scan %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
+// staleScans lists the running scans whose process is gone.
+func staleScans(conn *sqlite3.Conn, now time.Time) ([]int64, error) {
+	running, err := runningScans(conn)
+	if err != nil {
+		return nil, err
 	}
 	host := hostname()
 	cutoff := formatTime(now.Add(-staleAfter))
@@ -37,19 +55,7 @@ func recoverStale(conn *sqlite3.Conn, now time.Time) error {
 			stale = append(stale, s.id)
 		}
 	}
-	if len(stale) == 0 {
-		return nil
-	}
-	return inImmediate(conn, busyTimeout, func() error {
-		for _, id := range stale {
-			err := exec(conn, `UPDATE scans SET status = 'aborted', finished_at = ?
-				WHERE id = ? AND status = 'running'`, formatTime(now), id)
-			if err != nil {
-				return fmt.Errorf("abort scan %d: %w", id, err)
-			}
-		}
-		return nil
-	})
+	return stale, nil
 }
 
 func runningScans(conn *sqlite3.Conn) ([]runningScan, error) {

@@ -13,8 +13,8 @@ import (
 // the busy timeout).
 const mergePatience = 10 * time.Minute
 
-// exec runs one statement with positional arguments.
-func exec(conn *sqlite3.Conn, sql string, args ...any) error {
+// execSQL runs one statement with positional arguments.
+func execSQL(conn *sqlite3.Conn, sql string, args ...any) error {
 	stmt, _, err := conn.Prepare(sql)
 	if err != nil {
 		return err

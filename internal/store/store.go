@@ -49,6 +49,9 @@ const (
 	busyTimeout = 30 * time.Second
 	// cacheKiB is the page cache of each schema (main and temp), in KiB.
 	cacheKiB = 32 << 10
+	// pageSize is the page size of new inventories: large rows (tags and
+	// details) and bulk merges run faster on 16 KiB pages than on 4 KiB.
+	pageSize = 16 << 10
 	// walLimit is the size the WAL file is truncated to after a checkpoint.
 	walLimit = 64 << 20
 	dirMode  = 0o700
@@ -90,10 +93,11 @@ func Open(path string) (*DB, error) {
 // init configures the connection, migrates the schema and recovers scans
 // abandoned by dead processes.
 func (db *DB) init() error {
-	err := db.conn.Exec(fmt.Sprintf(`PRAGMA journal_mode=WAL;
+	err := db.conn.Exec(fmt.Sprintf(`PRAGMA page_size=%d;
+		PRAGMA journal_mode=WAL;
 		PRAGMA synchronous=NORMAL;
 		PRAGMA journal_size_limit=%d;
-		PRAGMA temp.journal_mode=MEMORY;`, walLimit))
+		PRAGMA temp.journal_mode=MEMORY;`, pageSize, walLimit))
 	if err != nil {
 		return fmt.Errorf("configure %s: %w", db.path, err)
 	}

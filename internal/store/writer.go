@@ -107,12 +107,14 @@ type Writer struct {
 	done    bool
 }
 
-// stagingSchema holds a scan's rows until the merge. Duplicate resources
-// replace each other (last wins); duplicate edges collapse.
+// stagingSchema holds a scan's rows until the merge: append-only tables
+// (no index to maintain while collectors stream), carrying the key hashes
+// computed in Go. Finish indexes them in bulk and removes duplicates.
 const stagingSchema = `
 DROP TABLE IF EXISTS temp.staged_resources;
 DROP TABLE IF EXISTS temp.staged_relationships;
 CREATE TEMP TABLE staged_resources (
+	khash      INTEGER NOT NULL,
 	account_id TEXT NOT NULL,
 	region     TEXT NOT NULL,
 	service    TEXT NOT NULL,
@@ -124,10 +126,10 @@ CREATE TEMP TABLE staged_resources (
 	is_default INTEGER NOT NULL,
 	tags       TEXT NOT NULL,
 	details    TEXT NOT NULL,
-	hash       INTEGER NOT NULL,
-	UNIQUE (service, type, account_id, region, id)
+	hash       INTEGER NOT NULL
 );
 CREATE TEMP TABLE staged_relationships (
+	ekey            INTEGER NOT NULL,
 	from_account_id TEXT NOT NULL,
 	from_region     TEXT NOT NULL,
 	from_service    TEXT NOT NULL,
@@ -138,19 +140,17 @@ CREATE TEMP TABLE staged_relationships (
 	to_region       TEXT NOT NULL,
 	to_service      TEXT NOT NULL,
 	to_type         TEXT NOT NULL,
-	to_id           TEXT NOT NULL,
-	UNIQUE (from_service, from_type, from_account_id, from_region, from_id, kind,
-		to_account_id, to_region, to_service, to_type, to_id)
+	to_id           TEXT NOT NULL
 );`
 
 const (
-	stageResourceSQL = `INSERT OR REPLACE INTO temp.staged_resources
-		(account_id, region, service, type, id, arn, name, created_at, is_default, tags, details, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	stageRelationshipSQL = `INSERT OR IGNORE INTO temp.staged_relationships
-		(from_account_id, from_region, from_service, from_type, from_id, kind,
+	stageResourceSQL = `INSERT INTO temp.staged_resources
+		(khash, account_id, region, service, type, id, arn, name, created_at, is_default, tags, details, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	stageRelationshipSQL = `INSERT INTO temp.staged_relationships
+		(ekey, from_account_id, from_region, from_service, from_type, from_id, kind,
 		 to_account_id, to_region, to_service, to_type, to_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	dropStagingSQL = `DROP TABLE IF EXISTS temp.staged_resources;
 		DROP TABLE IF EXISTS temp.staged_relationships;`
 )
@@ -204,7 +204,7 @@ func insertScan(conn *sqlite3.Conn, meta ScanMeta, started time.Time) (int64, er
 	}
 	var id int64
 	err = inImmediate(conn, mergePatience, func() error {
-		err := exec(conn, `INSERT INTO scans (started_at, status, account_id, account_alias, profile,
+		err := execSQL(conn, `INSERT INTO scans (started_at, status, account_id, account_alias, profile,
 				regions, services, tool_version, options, pid, host)
 			VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			formatTime(started), nullable(meta.AccountID), nullable(meta.AccountAlias),
@@ -253,11 +253,12 @@ func (w *Writer) Add(r *model.Resource) error {
 	}
 	s := w.insRes
 	err = errors.Join(
-		s.BindText(1, r.Account), s.BindText(2, r.Region), s.BindText(3, r.Service),
-		s.BindText(4, r.Type), s.BindText(5, r.ID),
-		bindOptional(s, 6, r.ARN), bindOptional(s, 7, r.Name), bindOptional(s, 8, r.CreatedAt),
-		s.BindBool(9, r.IsDefault), s.BindRawText(10, tags), s.BindRawText(11, details),
-		s.BindInt64(12, resourceHash(r, tags, details)),
+		s.BindInt64(1, keyHash(fnvOffset64, r.Key)),
+		s.BindText(2, r.Account), s.BindText(3, r.Region), s.BindText(4, r.Service),
+		s.BindText(5, r.Type), s.BindText(6, r.ID),
+		bindOptional(s, 7, r.ARN), bindOptional(s, 8, r.Name), bindOptional(s, 9, r.CreatedAt),
+		s.BindBool(10, r.IsDefault), s.BindRawText(11, tags), s.BindRawText(12, details),
+		s.BindInt64(13, resourceHash(r, tags, details)),
 	)
 	if err == nil {
 		err = w.stage(s)
@@ -283,10 +284,11 @@ func (w *Writer) Relate(rel model.Relationship) error {
 	}
 	s := w.insRel
 	err = errors.Join(
-		s.BindText(1, rel.From.Account), s.BindText(2, rel.From.Region), s.BindText(3, rel.From.Service),
-		s.BindText(4, rel.From.Type), s.BindText(5, rel.From.ID), s.BindText(6, rel.Kind),
-		s.BindText(7, rel.To.Account), s.BindText(8, rel.To.Region), s.BindText(9, rel.To.Service),
-		s.BindText(10, rel.To.Type), s.BindText(11, rel.To.ID),
+		s.BindInt64(1, edgeHash(rel)),
+		s.BindText(2, rel.From.Account), s.BindText(3, rel.From.Region), s.BindText(4, rel.From.Service),
+		s.BindText(5, rel.From.Type), s.BindText(6, rel.From.ID), s.BindText(7, rel.Kind),
+		s.BindText(8, rel.To.Account), s.BindText(9, rel.To.Region), s.BindText(10, rel.To.Service),
+		s.BindText(11, rel.To.Type), s.BindText(12, rel.To.ID),
 	)
 	if err == nil {
 		err = w.stage(s)
@@ -371,6 +373,9 @@ func (w *Writer) Finish(res ScanResult) error {
 		return fmt.Errorf("finish scan %d: %w", w.id, err)
 	}
 	conn := w.db.conn
+	if err := prepareStaged(conn); err != nil {
+		return fmt.Errorf("finish scan %d: %w", w.id, err)
+	}
 	id := w.id
 	err := inImmediate(conn, mergePatience, func() error {
 		var err error

@@ -1,0 +1,251 @@
+package audit
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+// Gap is a place where an audit's input is unknown: the latest collection
+// of a type it reads, at or before the audited scan, is missing or did not
+// succeed completely there.
+type Gap struct {
+	Account   string `json:"account_id"`
+	Region    string `json:"region"`
+	Service   string `json:"service"`
+	Type      string `json:"type"`
+	Outcome   string `json:"outcome"` // "missing" when never collected
+	Operation string `json:"operation,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
+	ScanID    int64  `json:"scan_id,omitempty"` // the scan of that collection
+}
+
+// String renders the gap as an UNKNOWN status line.
+func (g Gap) String() string {
+	what := g.Operation
+	if what == "" {
+		what = g.Type
+	}
+	why := g.ErrorCode
+	if why == "" {
+		why = g.Outcome
+	}
+	if g.Outcome == "missing" {
+		why = "never collected"
+	}
+	return fmt.Sprintf("UNKNOWN for %s/%s: %s %s %s", g.Account, g.Region, g.Service, what, why)
+}
+
+// Querier is what audits need from an inventory (a *store.Reader).
+type Querier interface {
+	Query(ctx context.Context, sql string, args ...any) (*store.Rows, error)
+}
+
+// globalServices are the services whose types are stored with region
+// "global", for services the registry does not list yet.
+var globalServices = map[string]bool{"iam": true, "route53": true, "cloudfront": true, "organizations": true}
+
+// scopeOf returns the collection scope of service.
+func scopeOf(service string) collect.Scope {
+	for _, s := range all.Services() {
+		if s.Name == service {
+			return s.Scope
+		}
+	}
+	switch {
+	case globalServices[service]:
+		return collect.Global
+	case service == "s3":
+		return collect.AccountWide
+	}
+	return collect.Regional
+}
+
+// AuditedScan returns the scan id whose state is audited: scanID itself, or
+// for 0 (the current state) the latest merged scan (0 when there is none).
+func AuditedScan(ctx context.Context, q Querier, scanID int64) (int64, error) {
+	if scanID != 0 {
+		return scanID, nil
+	}
+	return queryInt(ctx, q, `SELECT coalesce(max(id), 0) FROM main.scans WHERE status IN ('complete', 'partial')`)
+}
+
+// Completeness checks the collections behind reads for every account
+// (limited to account when not empty) and region known at scanID, and
+// returns the gaps. scanID must be a merged scan id (see AuditedScan); 0
+// means an empty inventory, which has no gaps: it has no accounts.
+func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64, account string) ([]Gap, error) {
+	if scanID == 0 || len(reads) == 0 {
+		return nil, nil
+	}
+	// scans.account_id may list several accounts, comma separated.
+	listed, err := strings1(ctx, q, `SELECT account_id FROM main.scans
+		WHERE status IN ('complete', 'partial') AND id <= ?1 AND coalesce(account_id, '') <> ''
+		UNION SELECT c.account_id FROM main.collections c JOIN main.scans s ON s.id = c.scan_id
+		WHERE s.status IN ('complete', 'partial') AND c.scan_id <= ?1`, scanID)
+	if err != nil {
+		return nil, err
+	}
+	var accounts []string
+	for _, l := range listed {
+		for _, a := range strings.Split(l, ",") {
+			if a = strings.TrimSpace(a); a != "" && !slices.Contains(accounts, a) {
+				accounts = append(accounts, a)
+			}
+		}
+	}
+	sort.Strings(accounts)
+	var gaps []Gap
+	for _, acct := range accounts {
+		if account != "" && acct != account {
+			continue
+		}
+		regions, err := strings1(ctx, q, `SELECT DISTINCT c.region FROM main.collections c
+			JOIN main.scans s ON s.id = c.scan_id
+			WHERE s.status IN ('complete', 'partial') AND c.scan_id <= ?1 AND c.account_id = ?2
+			AND c.region NOT IN ('global', '*') ORDER BY 1`, scanID, acct)
+		if err != nil {
+			return nil, err
+		}
+		for _, ref := range dedupe(reads) {
+			g, err := typeGaps(ctx, q, ref, scanID, acct, regions)
+			if err != nil {
+				return nil, err
+			}
+			gaps = append(gaps, g...)
+		}
+	}
+	return gaps, nil
+}
+
+func dedupe(refs []TypeRef) []TypeRef {
+	seen := map[TypeRef]bool{}
+	var out []TypeRef
+	for _, r := range refs {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// typeGaps checks one type in one account.
+func typeGaps(ctx context.Context, q Querier, ref TypeRef, scanID int64, account string, regions []string) ([]Gap, error) {
+	rows, err := q.Query(ctx, `SELECT c.region, c.outcome, coalesce(c.operation, ''), coalesce(c.error_code, ''), c.scan_id
+		FROM main.collections c JOIN main.scans s ON s.id = c.scan_id
+		WHERE s.status IN ('complete', 'partial') AND c.scan_id <= ?1
+		AND c.account_id = ?2 AND c.service = ?3 AND c.type = ?4
+		ORDER BY c.scan_id`, scanID, account, ref.Service, ref.Type)
+	if err != nil {
+		return nil, fmt.Errorf("completeness of %s: %w", ref, err)
+	}
+	latest := map[string]Gap{} // region → latest collection, as a Gap
+	for rows.Next() {
+		v := rows.Values()
+		g := Gap{Account: account, Region: text(v[0]), Service: ref.Service, Type: ref.Type,
+			Outcome: text(v[1]), Operation: text(v[2]), ErrorCode: text(v[3]), ScanID: toInt(v[4])}
+		latest[g.Region] = g // ascending scan ids: the last one wins
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("completeness of %s: %w", ref, err)
+	}
+	var places []string
+	switch scopeOf(ref.Service) {
+	case collect.Global:
+		places = []string{model.GlobalRegion}
+	case collect.AccountWide:
+		places = []string{model.AllRegions}
+	default:
+		places = regions
+		if len(places) == 0 {
+			places = []string{model.AllRegions}
+		}
+	}
+	var gaps []Gap
+	for _, region := range places {
+		g, ok := latest[region]
+		if !ok && region != model.AllRegions {
+			// A collection covering every region vouches for this one.
+			if star, ok2 := latest[model.AllRegions]; ok2 {
+				g, ok = star, true
+			}
+		}
+		if !ok {
+			gaps = append(gaps, Gap{Account: account, Region: region, Service: ref.Service, Type: ref.Type, Outcome: "missing"})
+			continue
+		}
+		if g.Outcome != store.OutcomeOK && g.Outcome != store.OutcomeNotFound {
+			g.Region = region
+			gaps = append(gaps, g)
+		}
+	}
+	sort.Slice(gaps, func(i, j int) bool { return gaps[i].Region < gaps[j].Region })
+	return gaps, nil
+}
+
+func queryInt(ctx context.Context, q Querier, sql string, args ...any) (int64, error) {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var n int64
+	if rows.Next() {
+		n = toInt(rows.Values()[0])
+	}
+	return n, rows.Err()
+}
+
+// strings1 returns the first column of every row as text.
+func strings1(ctx context.Context, q Querier, sql string, args ...any) ([]string, error) {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		out = append(out, text(rows.Values()[0]))
+	}
+	return out, rows.Err()
+}
+
+func text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	}
+	return fmt.Sprint(v)
+}
+
+func toInt(v any) int64 {
+	switch x := v.(type) {
+	case int64:
+		return x
+	case float64:
+		return int64(x)
+	}
+	return 0
+}
+
+func toFloat(v any) float64 {
+	switch x := v.(type) {
+	case int64:
+		return float64(x)
+	case float64:
+		return x
+	}
+	return 0
+}

@@ -1,0 +1,244 @@
+package audit
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+func TestAdminUsersUnknownWhenIAMDenied(t *testing.T) {
+	cols := []store.Collection{
+		{AccountID: acct, Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeDenied,
+			Operation: "ListUsers", ErrorCode: "AccessDenied"},
+		{AccountID: acct, Region: "global", Service: "iam", Type: "group", Outcome: store.OutcomeOK, Operation: "ListGroups"},
+		// iam/policy never collected
+		{AccountID: acct, Region: "us-east-1", Service: "ec2", Type: "instance", Outcome: store.OutcomeOK},
+	}
+	r := fixture(t, nil, cols)
+	lib, _ := Builtin()
+	q, _ := lib.Get("admin-users")
+	res, err := Run(ctx, r, q, nil, Scope{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, g := range res.Incomplete {
+		lines = append(lines, g.String())
+	}
+	want := []string{
+		"UNKNOWN for " + acct + "/global: iam ListUsers AccessDenied",
+		"UNKNOWN for " + acct + "/global: iam policy never collected",
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("gaps = %q, want %q", lines, want)
+	}
+}
+
+func TestCompletenessRegionsAndHistory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "inv.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan := func(cols ...store.Collection) {
+		w, err := db.BeginScan(store.ScanMeta{AccountID: acct})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Finish(store.ScanResult{Status: store.StatusPartial, Collections: cols}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := func(region, outcome string) store.Collection {
+		return store.Collection{AccountID: acct, Region: region, Service: "ec2", Type: "volume", Outcome: outcome, Operation: "DescribeVolumes"}
+	}
+	scan(c("us-east-1", "ok"), c("eu-west-1", "ok"))                                                                                  // scan 1
+	scan(c("us-east-1", "error"))                                                                                                     // scan 2: eu-west-1 not rescanned
+	scan(c("us-east-1", "ok"), store.Collection{AccountID: acct, Region: "ap-south-1", Service: "s3", Type: "bucket", Outcome: "ok"}) // scan 3
+	db.Close()
+	r, err := store.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	reads := []TypeRef{{"ec2", "volume"}}
+	for _, tc := range []struct {
+		scan int64
+		want []string
+	}{
+		{1, nil},
+		{2, []string{"us-east-1:error"}},
+		{3, []string{"ap-south-1:missing"}}, // a region known to the account, never collected for volumes
+	} {
+		gaps, err := Completeness(ctx, r, reads, tc.scan, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range gaps {
+			got = append(got, g.Region+":"+g.Outcome)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("scan %d: gaps %v, want %v", tc.scan, got, tc.want)
+		}
+	}
+	if gaps, _ := Completeness(ctx, r, reads, 3, "999999999999"); len(gaps) != 0 {
+		t.Errorf("other account: %v", gaps)
+	}
+}
+
+func TestParamsAreBoundNotSpliced(t *testing.T) {
+	rs := []*model.Resource{
+		withTags(res("ec2/volume", "v1", d{}), map[string]string{"Owner": "alice"}),
+		res("iam/user", "u", d{"access_keys": []any{key("AK", "Active", "2020-01-01T00:00:00Z", "")}}),
+	}
+	r := fixture(t, rs, okCollections(rs, nil))
+	lib, _ := Builtin()
+	before := dump(t, r)
+	for _, tc := range []struct {
+		query, param, value string
+		wantErr             bool
+		wantRows            int
+	}{
+		{"old-access-keys", "days", "1; DROP TABLE scans", true, 0},
+		{"old-access-keys", "days", "' OR 1=1 --", true, 0},
+		{"missing-tag", "tag", "' OR 1=1 --", false, 2},           // no resource has that key: literal
+		{"resources-by-tag", "tag", "Owner' OR '1'='1", false, 0}, // literal key, no match
+		{"resources-by-tag", "tag", "Owner", false, 1},            // control
+		{"missing-tag", "region", "us-east-1'; DELETE FROM scans; --", true, 0},
+		{"missing-tag", "service", "ec2' OR 1=1 --", true, 0},
+		{"missing-tag", "nosuch", "x", true, 0},
+	} {
+		q, _ := lib.Get(tc.query)
+		res, err := Run(ctx, r, q, map[string]string{tc.param: tc.value}, Scope{Now: testNow})
+		if (err != nil) != tc.wantErr {
+			t.Errorf("%s -P %s=%q: err = %v", tc.query, tc.param, tc.value, err)
+			continue
+		}
+		if err != nil && !IsUsage(err) {
+			t.Errorf("%s -P %s=%q: not a usage error: %v", tc.query, tc.param, tc.value, err)
+		}
+		if err == nil && len(res.Rows) != tc.wantRows {
+			t.Errorf("%s -P %s=%q: %d rows, want %d", tc.query, tc.param, tc.value, len(res.Rows), tc.wantRows)
+		}
+	}
+	if after := dump(t, r); after != before {
+		t.Error("the inventory changed")
+	}
+	// Account selectors with quotes are values, never SQL.
+	for _, sel := range []string{"' OR 1=1 --", `prod"; DROP TABLE scans; --`} {
+		if _, err := ResolveAccount(ctx, r, sel); err == nil || !IsUsage(err) {
+			t.Errorf("account %q: err = %v", sel, err)
+		}
+	}
+	for _, sel := range []string{acct, "prod-alias", "prod"} {
+		if got, err := ResolveAccount(ctx, r, sel); err != nil || got != acct {
+			t.Errorf("account %q = %q, %v", sel, got, err)
+		}
+	}
+	if _, err := ResolveAccount(ctx, r, "prod-alis"); err == nil || !strings.Contains(err.Error(), "did you mean prod-alias") {
+		t.Errorf("no suggestion: %v", err)
+	}
+}
+
+func dump(t *testing.T, r *store.Reader) string {
+	t.Helper()
+	rows, err := r.Query(ctx, `SELECT (SELECT count(*) FROM main.scans) || '/' || (SELECT count(*) FROM main.resource_versions)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	rows.Next()
+	return text(rows.Values()[0])
+}
+
+func TestUserQueries(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	override := "-- name: admin-users\n-- title: mine\n-- category: security\n-- severity: low\n" +
+		"SELECT account_id, region, service, type, id, name FROM resources WHERE 0\n"
+	write("a.sql", override)
+	lib, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := lib.Get("admin-users"); q.Title != "mine" || q.Source == "builtin" {
+		t.Errorf("user file did not override: %+v", q)
+	}
+	builtin, _ := Builtin()
+	if len(lib.Names()) != len(builtin.Names()) {
+		t.Errorf("override added a query")
+	}
+
+	// A user file that tries to write is refused and changes nothing.
+	evil := write("evil.sql", "-- name: evil\n-- title: evil\nDELETE FROM scans\n")
+	evil2 := write("evil2.sql", "-- name: evil2\n-- title: evil\nSELECT 1 AS account_id; DELETE FROM scans\n")
+	lib, err = Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []*model.Resource{res("ec2/volume", "v", d{})}
+	r := fixture(t, rs, okCollections(rs, nil))
+	before := dump(t, r)
+	beforeFile, _ := os.ReadFile(evil)
+	for _, n := range []string{"evil", "evil2"} {
+		q, _ := lib.Get(n)
+		if _, err := Run(ctx, r, q, nil, Scope{}); err == nil || !IsUsage(err) {
+			t.Errorf("%s: err = %v, want a refusal", n, err)
+		}
+	}
+	if dump(t, r) != before {
+		t.Error("the inventory changed")
+	}
+	if afterFile, _ := os.ReadFile(evil); !bytes.Equal(afterFile, beforeFile) {
+		t.Error("the query file changed")
+	}
+	_ = evil2
+}
+
+func TestMalformedHeaders(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"-- name: x\n-- colour: red\nSELECT 1", "f.sql:2: unknown header key"},
+		{"-- name: x\n-- severity: huge\nSELECT 1", "f.sql:2: severity"},
+		{"-- name: x\n-- category: fun\nSELECT 1", "f.sql:2: category"},
+		{"-- name: x\n-- params: 9bad\nSELECT 1", "f.sql:2: params"},
+		{"-- name: x\n-- reads: iam\nSELECT 1", "f.sql:2: reads"},
+		{"-- name: x\n-- this is prose\nSELECT 1", "f.sql:2: header line"},
+		{"-- title: no name\nSELECT 1", "f.sql:1: header has no"},
+		{"-- name: x\nSELECT :days", "does not declare"},
+		{"-- name: x\n-- params: days=1\nSELECT ?", "parameter form"},
+		{"-- name: x\n-- name: y\nSELECT 1", "f.sql:2: header key \"name\" given twice"},
+	} {
+		_, err := Parse("f.sql", []byte(tc.body))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: err = %v, want %q", tc.body, err, tc.want)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bad.sql"), []byte("-- name: bad\n-- oops\nSELECT 1"), 0o600)
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "bad.sql:2") {
+		t.Errorf("Load: %v", err)
+	}
+}
+
+func TestRewriteParams(t *testing.T) {
+	sql, names, err := rewriteParams("SELECT ':x', \"a:b\", :a, :b -- :c\n, /* :d */ :a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "SELECT ':x', \"a:b\", ?1, ?2 -- :c\n, /* :d */ ?1"; sql != want || !reflect.DeepEqual(names, []string{"a", "b"}) {
+		t.Errorf("got %q %v", sql, names)
+	}
+}

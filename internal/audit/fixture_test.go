@@ -1,0 +1,142 @@
+package audit
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+const acct = "111111111111"
+
+var testNow = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+
+type d = map[string]any
+
+// res builds a resource "service/type" in the usual region for its service.
+func res(ref, id string, details d) *model.Resource {
+	svc, typ, _ := strings.Cut(ref, "/")
+	region := "us-east-1"
+	switch scopeOf(svc) {
+	case collect.Global:
+		region = model.GlobalRegion
+	}
+	if details == nil {
+		details = d{}
+	}
+	return &model.Resource{Key: model.Key{Account: acct, Region: region, Service: svc, Type: typ, ID: id},
+		ARN: "arn:aws:" + svc + ":" + region + ":" + acct + ":" + typ + "/" + id, Name: id,
+		Tags: map[string]string{}, Details: details}
+}
+
+func withTags(r *model.Resource, tags map[string]string) *model.Resource {
+	r.Tags = tags
+	return r
+}
+
+func asDefault(r *model.Resource) *model.Resource {
+	r.IsDefault = true
+	return r
+}
+
+func createdAt(r *model.Resource, t string) *model.Resource {
+	r.CreatedAt = t
+	return r
+}
+
+// okCollections vouches for every type of rs and of reads.
+func okCollections(rs []*model.Resource, reads []TypeRef) []store.Collection {
+	seen := map[TypeRef]bool{}
+	var out []store.Collection
+	add := func(ref TypeRef) {
+		if seen[ref] {
+			return
+		}
+		seen[ref] = true
+		region := "us-east-1"
+		switch scopeOf(ref.Service) {
+		case collect.Global:
+			region = model.GlobalRegion
+		case collect.AccountWide:
+			region = model.AllRegions
+		}
+		out = append(out, store.Collection{AccountID: acct, Region: region, Service: ref.Service, Type: ref.Type,
+			Outcome: store.OutcomeOK, Operation: "List"})
+	}
+	for _, r := range rs {
+		add(TypeRef{r.Service, r.Type})
+	}
+	for _, r := range reads {
+		add(r)
+	}
+	return out
+}
+
+// fixture writes one scan with rs and collections and returns a reader.
+func fixture(t *testing.T, rs []*model.Resource, cols []store.Collection) *store.Reader {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "inventory.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if len(rs) > 0 || len(cols) > 0 {
+		w, err := db.BeginScan(store.ScanMeta{AccountID: acct, AccountAlias: "prod-alias", Profile: "prod",
+			Regions: []string{"us-east-1"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			if err := w.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		status := store.StatusComplete
+		for _, c := range cols {
+			if c.Outcome != store.OutcomeOK {
+				status = store.StatusPartial
+			}
+		}
+		if err := w.Finish(store.ScanResult{Status: status, Collections: cols}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	if err := r.UseScan(0, nil); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// ids returns the sorted distinct values of column 4 (id).
+func ids(rows [][]any) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, row := range rows {
+		s := text(row[4])
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var ctx = context.Background()
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -1,0 +1,202 @@
+package audit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/store"
+	"github.com/awsmap/awsmap/internal/suggest"
+)
+
+// UsageError is an error in what the user asked for (unknown names,
+// parameters, accounts): the CLI maps it to exit code 2.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usage(err error) error { return &UsageError{Err: err} }
+
+// IsUsage reports whether err is the user's mistake.
+func IsUsage(err error) bool {
+	var u *UsageError
+	var ro *store.ReadOnlyError
+	return errors.As(err, &u) || errors.As(err, &ro)
+}
+
+// Scope is where an audit runs: an inventory state and an optional account.
+type Scope struct {
+	ScanID  int64     // 0: the current state (the reader's UseScan must match)
+	Account string    // resolved account id, "" for all
+	Now     time.Time // zero: time.Now()
+}
+
+func (s Scope) now() time.Time {
+	if s.Now.IsZero() {
+		return time.Now().UTC()
+	}
+	return s.Now.UTC()
+}
+
+// Result is the outcome of a named query.
+type Result struct {
+	Query      string   `json:"query"`
+	Columns    []string `json:"-"`
+	Rows       [][]any  `json:"-"`
+	Incomplete []Gap    `json:"incomplete"`
+}
+
+// ResolveAccount turns an account selector (id, alias or profile, as
+// recorded in the scans table; the most recent scan wins) into an account
+// id. An unknown selector is a usage error with suggestions.
+func ResolveAccount(ctx context.Context, q Querier, sel string) (string, error) {
+	if sel == "" {
+		return "", nil
+	}
+	rows, err := q.Query(ctx, `SELECT coalesce(account_id, ''), coalesce(account_alias, ''), coalesce(profile, '')
+		FROM main.scans WHERE coalesce(account_id, '') <> '' ORDER BY id DESC`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var options []string
+	match := ""
+	ambiguous := false
+	for rows.Next() {
+		v := rows.Values()
+		ids, alias, profile := strings.Split(text(v[0]), ","), text(v[1]), text(v[2])
+		for i := range ids {
+			ids[i] = strings.TrimSpace(ids[i])
+			if match == "" && sel == ids[i] {
+				match = ids[i]
+			}
+		}
+		if match == "" && !ambiguous && (sel == alias || sel == profile) {
+			// An alias or profile names one account only when its scan covered one.
+			if len(ids) == 1 {
+				match = ids[0]
+			} else {
+				ambiguous = true
+			}
+		}
+		for _, o := range append(ids, alias, profile) {
+			if o != "" && !slices.Contains(options, o) {
+				options = append(options, o)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	if match == "" && ambiguous {
+		return "", usage(fmt.Errorf("account %q names a scan of several accounts: give an account id", sel))
+	}
+	if match == "" {
+		return "", usage(suggest.Unknown("account", sel, options))
+	}
+	return match, nil
+}
+
+// checkFilters validates the service and region filters against the
+// collectors and the inventory.
+func checkFilters(ctx context.Context, q Querier, f Filters) error {
+	if f.Service != "" {
+		known, err := strings1(ctx, q, `SELECT DISTINCT service FROM main.collections ORDER BY 1`)
+		if err != nil {
+			return err
+		}
+		for _, s := range all.Services() {
+			if !slices.Contains(known, s.Name) {
+				known = append(known, s.Name)
+			}
+		}
+		if !slices.Contains(known, f.Service) {
+			return usage(suggest.Unknown("service", f.Service, known))
+		}
+	}
+	if f.Region != "" {
+		known, err := strings1(ctx, q, `SELECT DISTINCT region FROM main.collections
+			UNION SELECT DISTINCT region FROM main.resource_versions ORDER BY 1`)
+		if err != nil {
+			return err
+		}
+		if !validRegion(f.Region) || !slices.Contains(known, f.Region) {
+			return usage(suggest.Unknown("region", f.Region, known))
+		}
+	}
+	return nil
+}
+
+// Run runs named query qry with params in scope, and checks the
+// completeness of what it reads.
+func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, scope Scope) (*Result, error) {
+	b, err := Bind(qry, params, scope.now().Format(time.RFC3339), Filters{Account: scope.Account})
+	if err != nil {
+		return nil, usage(err)
+	}
+	f := Filters{Service: params["service"], Region: params["region"]}
+	if err := checkFilters(ctx, q, f); err != nil {
+		return nil, err
+	}
+	rows, err := q.Query(ctx, b.SQL, b.Args...)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", qry.Name, err)
+	}
+	defer rows.Close()
+	res := &Result{Query: qry.Name, Columns: rows.Columns}
+	for rows.Next() {
+		res.Rows = append(res.Rows, rows.Values())
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query %s: %w", qry.Name, err)
+	}
+	scan, err := AuditedScan(ctx, q, scope.ScanID)
+	if err != nil {
+		return nil, err
+	}
+	reads := qry.Reads
+	if f.Service != "" {
+		reads = slices.DeleteFunc(slices.Clone(reads), func(r TypeRef) bool { return r.Service != f.Service })
+	}
+	gaps, err := Completeness(ctx, q, reads, scan, scope.Account)
+	if err != nil {
+		return nil, err
+	}
+	if f.Region != "" {
+		gaps = slices.DeleteFunc(gaps, func(g Gap) bool {
+			return g.Region != f.Region && g.Region != "global" && g.Region != "*"
+		})
+	}
+	res.Incomplete = gaps
+	if res.Incomplete == nil {
+		res.Incomplete = []Gap{}
+	}
+	return res, nil
+}
+
+// Objects returns the rows as column → value maps (JSON text columns
+// stay text).
+func (r *Result) Objects() []map[string]any {
+	out := make([]map[string]any, len(r.Rows))
+	for i, row := range r.Rows {
+		m := make(map[string]any, len(row))
+		for j, c := range r.Columns {
+			m[c] = row[j]
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// checkColumns reports whether cols start with LeadingColumns.
+func checkColumns(cols []string) error {
+	if len(cols) < len(LeadingColumns) || !slices.Equal(cols[:len(LeadingColumns)], LeadingColumns) {
+		return fmt.Errorf("columns %s do not start with %s", strings.Join(cols, ", "), strings.Join(LeadingColumns, ", "))
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+package audit
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+func tagFixture() []*model.Resource {
+	return []*model.Resource{
+		withTags(res("ec2/volume", "full", d{}), map[string]string{"Owner": "a", "Environment": "prod"}),
+		withTags(res("ec2/volume", "half", d{}), map[string]string{"Owner": "a"}),
+		withTags(res("s3/bucket", "empty-value", d{}), map[string]string{"Owner": ""}),
+		res("s3/bucket", "bare", d{}),
+		asDefault(res("ec2/vpc", "default-vpc", d{})),
+	}
+}
+
+func listed(rep *TagReport) []string {
+	var out []string
+	for _, r := range rep.Resources {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+func TestTags(t *testing.T) {
+	rs := tagFixture()
+	r := fixture(t, rs, okCollections(rs, nil))
+	req := []string{"Owner", "Environment"}
+	for _, tc := range []struct {
+		name      string
+		opts      TagOptions
+		want      []string
+		compliant int
+		total     int
+	}{
+		{"required", TagOptions{Required: req}, []string{"half", "bare", "empty-value"}, 1, 4},
+		{"noncompliant-only", TagOptions{Required: req, NoncompliantOnly: true}, []string{"half", "bare", "empty-value"}, 1, 4},
+		{"untagged-only", TagOptions{Required: req, UntaggedOnly: true}, []string{"bare"}, 1, 4},
+		{"any tag", TagOptions{}, []string{"bare", "empty-value"}, 2, 4},
+		{"defaults", TagOptions{Required: req, IncludeDefaults: true}, []string{"half", "default-vpc", "bare", "empty-value"}, 1, 5},
+		{"service", TagOptions{Required: req, Services: []string{"s3"}}, []string{"bare", "empty-value"}, 0, 2},
+	} {
+		rep, err := Tags(ctx, r, tc.opts, Scope{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := listed(rep); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: listed %v, want %v", tc.name, got, tc.want)
+		}
+		if rep.Overall.Compliant != tc.compliant || rep.Overall.Total != tc.total {
+			t.Errorf("%s: overall %+v, want %d/%d", tc.name, rep.Overall, tc.compliant, tc.total)
+		}
+	}
+	rep, _ := Tags(ctx, r, TagOptions{Required: req}, Scope{})
+	if want := []TagKeyCount{{"Owner", 2, 4, 50}, {"Environment", 1, 4, 25}}; !reflect.DeepEqual(rep.PerKey, want) {
+		t.Errorf("per key %+v", rep.PerKey)
+	}
+	if want := []ServiceCount{{"s3", TagCount{0, 2, 0}}, {"ec2", TagCount{1, 2, 50}}}; !reflect.DeepEqual(rep.ByService, want) {
+		t.Errorf("by service %+v", rep.ByService)
+	}
+	if rep.Resources[0].Missing[0] != "Environment" {
+		t.Errorf("missing %v", rep.Resources[0].Missing)
+	}
+	if _, err := Tags(ctx, r, TagOptions{UntaggedOnly: true, NoncompliantOnly: true}, Scope{}); err == nil || !IsUsage(err) {
+		t.Errorf("mutually exclusive flags accepted: %v", err)
+	}
+	if _, err := Tags(ctx, r, TagOptions{Services: []string{"ec3"}}, Scope{}); err == nil || !IsUsage(err) {
+		t.Errorf("unknown service accepted: %v", err)
+	}
+}

@@ -1,0 +1,413 @@
+package audit
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/awsmap/awsmap/internal/suggest"
+)
+
+// Rule is one waste check: SQL returning the leading columns plus rule
+// columns, and the estimated monthly cost of a finding.
+type Rule struct {
+	Key   string
+	Title string
+	Note  string
+	Reads []TypeRef
+	SQL   string // parameters: :now, :min_age_days, :include_defaults
+	Cost  func(f map[string]any, p Prices) float64
+}
+
+func refs(s ...string) []TypeRef {
+	out := make([]TypeRef, len(s))
+	for i, x := range s {
+		svc, typ, _ := strings.Cut(x, "/")
+		out[i] = TypeRef{svc, typ}
+	}
+	return out
+}
+
+// notDefault filters AWS default resources unless asked for.
+const notDefault = `(is_default = 0 OR :include_defaults = 1)`
+
+// Rules are the waste checks, in display order.
+var Rules = []Rule{
+	{Key: "unattached-ebs", Title: "Unattached EBS volumes", Note: "billed per provisioned GB-month whether attached or not",
+		Reads: refs("ec2/volume"),
+		SQL: `SELECT account_id, region, service, type, id, name,
+			CAST(details ->> '$.size_gb' AS INTEGER) AS size_gb, details ->> '$.volume_type' AS volume_type, created_at
+			FROM resources WHERE service = 'ec2' AND type = 'volume' AND details ->> '$.state' = 'available' AND ` + notDefault,
+		Cost: func(f map[string]any, p Prices) float64 {
+			return toFloat(f["size_gb"]) * p.ebsPrice(text(f["volume_type"]))
+		}},
+	{Key: "unassociated-eip", Title: "Unassociated Elastic IPs", Note: "an Elastic IP is billed by the hour, attached or not",
+		Reads: refs("ec2/elastic-ip"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.public_ip' AS public_ip
+			FROM resources WHERE service = 'ec2' AND type = 'elastic-ip'
+			AND coalesce(details ->> '$.association_id', '') = '' AND coalesce(details ->> '$.instance_id', '') = ''
+			AND coalesce(details ->> '$.network_interface_id', '') = '' AND ` + notDefault,
+		Cost: func(_ map[string]any, p Prices) float64 { return p.PublicIPv4Hour * HoursPerMonth }},
+	{Key: "available-eni", Title: "Detached network interfaces", Note: "free unless they hold a public IPv4 address; clutter and IP consumption",
+		Reads: refs("ec2/network-interface"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.interface_type' AS interface_type,
+			details ->> '$.public_ip' AS public_ip
+			FROM resources WHERE service = 'ec2' AND type = 'network-interface' AND details ->> '$.status' = 'available'
+			AND coalesce(details ->> '$.requester_managed', 0) = 0 AND ` + notDefault,
+		Cost: func(f map[string]any, p Prices) float64 {
+			if text(f["public_ip"]) != "" {
+				return p.PublicIPv4Hour * HoursPerMonth
+			}
+			return 0
+		}},
+	{Key: "idle-target-group", Title: "Target groups without targets", Note: "no direct charge; leftovers of removed services",
+		Reads: refs("elbv2/target-group"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.target_type' AS target_type,
+			details ->> '$.port' AS port
+			FROM resources WHERE service = 'elbv2' AND type = 'target-group'
+			AND coalesce(details ->> '$.target_count', coalesce(details ->> '$.healthy_count', 0) + coalesce(details ->> '$.unhealthy_count', 0)) = 0
+			AND ` + notDefault,
+		Cost: func(map[string]any, Prices) float64 { return 0 }},
+	{Key: "empty-classic-elb", Title: "Classic load balancers without instances", Note: "billed by the hour with nothing behind them",
+		Reads: refs("elb/load-balancer"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.scheme' AS scheme
+			FROM resources WHERE service = 'elb' AND type = 'load-balancer'
+			AND coalesce(details ->> '$.instance_count', json_array_length(details, '$.instances'), 0) = 0 AND ` + notDefault,
+		Cost: func(_ map[string]any, p Prices) float64 { return p.CLBHour * HoursPerMonth }},
+	{Key: "lb-without-targets", Title: "Application/Network load balancers with no registered target", Note: "billed by the hour (plus LCUs) with nothing behind them",
+		Reads: refs("elbv2/load-balancer", "elbv2/target-group"),
+		SQL: `SELECT l.account_id, l.region, l.service, l.type, l.id, l.name, l.details ->> '$.type' AS lb_type,
+			l.details ->> '$.scheme' AS scheme
+			FROM resources l WHERE l.service = 'elbv2' AND l.type = 'load-balancer'
+			AND coalesce(l.details ->> '$.type', '') IN ('application', 'network', '')
+			AND NOT EXISTS (SELECT 1 FROM resources g, json_each(g.details, '$.load_balancer_arns') a
+				WHERE g.service = 'elbv2' AND g.type = 'target-group' AND g.account_id = l.account_id
+				AND g.region = l.region AND a.value = l.arn AND coalesce(g.details ->> '$.target_count', 0) > 0)
+			AND (l.is_default = 0 OR :include_defaults = 1)`,
+		Cost: func(f map[string]any, p Prices) float64 {
+			if text(f["lb_type"]) == "network" {
+				return p.NLBHour * HoursPerMonth
+			}
+			return p.ALBHour * HoursPerMonth
+		}},
+	{Key: "idle-nat-gateway", Title: "NAT gateways nothing routes to or nothing uses", Note: "judged by structure (routes, interfaces), not by traffic; billed by the hour plus data processed",
+		Reads: refs("ec2/nat-gateway", "ec2/route-table", "ec2/network-interface"),
+		SQL: `SELECT n.account_id, n.region, n.service, n.type, n.id, n.name, n.details ->> '$.vpc_id' AS vpc_id,
+			CASE WHEN NOT EXISTS (SELECT 1 FROM resources t, json_each(t.details, '$.routes') rt
+				WHERE t.service = 'ec2' AND t.type = 'route-table' AND t.account_id = n.account_id AND t.region = n.region
+				AND rt.value ->> '$.target' = n.id) THEN 'no route targets it'
+			ELSE 'no workload interface in its VPC' END AS reason
+			FROM resources n WHERE n.service = 'ec2' AND n.type = 'nat-gateway' AND n.details ->> '$.state' = 'available'
+			AND (n.is_default = 0 OR :include_defaults = 1)
+			AND (NOT EXISTS (SELECT 1 FROM resources t, json_each(t.details, '$.routes') rt
+				WHERE t.service = 'ec2' AND t.type = 'route-table' AND t.account_id = n.account_id AND t.region = n.region
+				AND rt.value ->> '$.target' = n.id)
+			OR NOT EXISTS (SELECT 1 FROM resources e WHERE e.service = 'ec2' AND e.type = 'network-interface'
+				AND e.account_id = n.account_id AND e.region = n.region
+				AND e.details ->> '$.vpc_id' = n.details ->> '$.vpc_id' AND e.details ->> '$.status' = 'in-use'
+				AND coalesce(e.details ->> '$.interface_type', '') NOT IN ('nat_gateway', 'vpc_endpoint', 'gateway_load_balancer_endpoint')))`,
+		Cost: func(_ map[string]any, p Prices) float64 { return p.NATGatewayHour * HoursPerMonth }},
+	{Key: "stopped-instance", Title: "Stopped EC2 instances", Note: "compute is free while stopped, the attached EBS volumes are not; how long it has been stopped is in state_reason when AWS says",
+		Reads: refs("ec2/instance", "ec2/volume"),
+		SQL: `SELECT i.account_id, i.region, i.service, i.type, i.id, i.name, i.details ->> '$.instance_type' AS instance_type,
+			i.details ->> '$.state_reason' AS state_reason,
+			(SELECT json_group_array(json_object('gb', v.details ->> '$.size_gb', 'type', v.details ->> '$.volume_type'))
+				FROM json_each(i.details, '$.volume_ids') vid JOIN resources v ON v.service = 'ec2' AND v.type = 'volume'
+				AND v.account_id = i.account_id AND v.region = i.region AND v.id = vid.value) AS volumes
+			FROM resources i WHERE i.service = 'ec2' AND i.type = 'instance' AND i.details ->> '$.state' = 'stopped'
+			AND (i.is_default = 0 OR :include_defaults = 1)`,
+		Cost: func(f map[string]any, p Prices) float64 {
+			var vols []struct {
+				GB   float64 `json:"gb"`
+				Type string  `json:"type"`
+			}
+			_ = json.Unmarshal([]byte(text(f["volumes"])), &vols)
+			sum := 0.0
+			for _, v := range vols {
+				sum += v.GB * p.ebsPrice(v.Type)
+			}
+			return sum
+		}},
+	{Key: "gp2-volume", Title: "gp2 volumes that should be gp3", Note: "the cost shown is the monthly saving of moving to gp3 at the same size",
+		Reads: refs("ec2/volume"),
+		SQL: `SELECT account_id, region, service, type, id, name, CAST(details ->> '$.size_gb' AS INTEGER) AS size_gb,
+			details ->> '$.state' AS state
+			FROM resources WHERE service = 'ec2' AND type = 'volume' AND details ->> '$.volume_type' = 'gp2' AND ` + notDefault,
+		Cost: func(f map[string]any, p Prices) float64 {
+			return toFloat(f["size_gb"]) * (p.EBSGBMonth["gp2"] - p.EBSGBMonth["gp3"])
+		}},
+	{Key: "old-snapshot", Title: "EBS snapshots older than the age threshold", Note: "full volume size shown: snapshots are incremental, so this is an upper bound; snapshots backing an AMI are left to old-ami",
+		Reads: refs("ec2/snapshot", "ec2/ami"),
+		SQL: `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name,
+			CAST(s.details ->> '$.volume_size_gb' AS INTEGER) AS size_gb, s.details ->> '$.start_time' AS start_time
+			FROM resources s WHERE s.service = 'ec2' AND s.type = 'snapshot'
+			AND julianday(:now) - julianday(s.details ->> '$.start_time') > :min_age_days
+			AND NOT EXISTS (SELECT 1 FROM resources a, json_each(a.details, '$.snapshot_ids') x
+				WHERE a.service = 'ec2' AND a.type = 'ami' AND a.account_id = s.account_id AND a.region = s.region AND x.value = s.id)
+			AND (s.is_default = 0 OR :include_defaults = 1)`,
+		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.SnapshotGBMonth }},
+	{Key: "orphaned-snapshot", Title: "EBS snapshots of deleted volumes", Note: "the source volume no longer exists and no AMI uses the snapshot; upper bound as for old-snapshot",
+		Reads: refs("ec2/snapshot", "ec2/volume", "ec2/ami"),
+		SQL: `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name, s.details ->> '$.volume_id' AS volume_id,
+			CAST(s.details ->> '$.volume_size_gb' AS INTEGER) AS size_gb, s.details ->> '$.start_time' AS start_time
+			FROM resources s WHERE s.service = 'ec2' AND s.type = 'snapshot'
+			AND coalesce(s.details ->> '$.volume_id', '') NOT IN ('', 'vol-ffffffff')
+			AND NOT EXISTS (SELECT 1 FROM resources v WHERE v.service = 'ec2' AND v.type = 'volume'
+				AND v.account_id = s.account_id AND v.region = s.region AND v.id = s.details ->> '$.volume_id')
+			AND NOT EXISTS (SELECT 1 FROM resources a, json_each(a.details, '$.snapshot_ids') x
+				WHERE a.service = 'ec2' AND a.type = 'ami' AND a.account_id = s.account_id AND a.region = s.region AND x.value = s.id)
+			AND (s.is_default = 0 OR :include_defaults = 1)`,
+		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.SnapshotGBMonth }},
+	{Key: "old-ami", Title: "AMIs older than the age threshold", Note: "cost is the size of the snapshots behind the image (upper bound)",
+		Reads: refs("ec2/ami", "ec2/snapshot"),
+		SQL: `SELECT a.account_id, a.region, a.service, a.type, a.id, a.name, a.details ->> '$.creation_date' AS creation_date,
+			(SELECT coalesce(sum(CAST(s.details ->> '$.volume_size_gb' AS INTEGER)), 0) FROM json_each(a.details, '$.snapshot_ids') x
+				JOIN resources s ON s.service = 'ec2' AND s.type = 'snapshot' AND s.account_id = a.account_id
+				AND s.region = a.region AND s.id = x.value) AS snapshot_gb
+			FROM resources a WHERE a.service = 'ec2' AND a.type = 'ami'
+			AND julianday(:now) - julianday(a.details ->> '$.creation_date') > :min_age_days
+			AND (a.is_default = 0 OR :include_defaults = 1)`,
+		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["snapshot_gb"]) * p.SnapshotGBMonth }},
+	{Key: "log-group-no-retention", Title: "Log groups kept forever that store data", Note: "stored data grows every month; cost is the current storage",
+		Reads: refs("logs/log-group"),
+		SQL: `SELECT account_id, region, service, type, id, name, CAST(details ->> '$.stored_bytes' AS INTEGER) AS stored_bytes
+			FROM resources WHERE service = 'logs' AND type = 'log-group'
+			AND (details ->> '$.never_expires' = 1 OR coalesce(details ->> '$.retention_days', 0) = 0)
+			AND CAST(details ->> '$.stored_bytes' AS INTEGER) > 0 AND ` + notDefault,
+		Cost: func(f map[string]any, p Prices) float64 {
+			return toFloat(f["stored_bytes"]) / (1 << 30) * p.LogsGBMonth
+		}},
+	{Key: "disabled-kms-key", Title: "Disabled customer KMS keys", Note: "a disabled key is still billed monthly; keys pending deletion are not billed and not listed",
+		Reads: refs("kms/key"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.aliases' AS aliases
+			FROM resources WHERE service = 'kms' AND type = 'key' AND details ->> '$.key_manager' = 'CUSTOMER'
+			AND details ->> '$.key_state' = 'Disabled' AND ` + notDefault,
+		Cost: func(_ map[string]any, p Prices) float64 { return p.KMSKeyMonth }},
+	{Key: "old-rds-snapshot", Title: "Manual RDS snapshots older than the age threshold", Note: "manual snapshots are kept (and billed as backup storage) until deleted",
+		Reads: refs("rds/db-snapshot"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.db_instance_id' AS db_instance_id,
+			CAST(details ->> '$.allocated_storage_gb' AS INTEGER) AS size_gb, details ->> '$.snapshot_create_time' AS created
+			FROM resources WHERE service = 'rds' AND type = 'db-snapshot'
+			AND julianday(:now) - julianday(details ->> '$.snapshot_create_time') > :min_age_days AND ` + notDefault,
+		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.RDSSnapshotGB }},
+	{Key: "orphaned-rds-snapshot", Title: "Manual RDS snapshots of deleted instances", Note: "the source DB instance no longer exists; allocated size is an upper bound",
+		Reads: refs("rds/db-snapshot", "rds/db-instance"),
+		SQL: `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name, s.details ->> '$.db_instance_id' AS db_instance_id,
+			CAST(s.details ->> '$.allocated_storage_gb' AS INTEGER) AS size_gb
+			FROM resources s WHERE s.service = 'rds' AND s.type = 'db-snapshot'
+			AND NOT EXISTS (SELECT 1 FROM resources i WHERE i.service = 'rds' AND i.type = 'db-instance'
+				AND i.account_id = s.account_id AND i.region = s.region AND i.id = s.details ->> '$.db_instance_id')
+			AND (s.is_default = 0 OR :include_defaults = 1)`,
+		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.RDSSnapshotGB }},
+	{Key: "stopped-rds-instance", Title: "Stopped RDS instances", Note: "storage is billed while stopped, and AWS restarts them after 7 days",
+		Reads: refs("rds/db-instance"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.engine' AS engine,
+			CAST(details ->> '$.allocated_storage_gb' AS INTEGER) AS size_gb
+			FROM resources WHERE service = 'rds' AND type = 'db-instance' AND details ->> '$.status' = 'stopped' AND ` + notDefault,
+		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.RDSStorageGB }},
+	{Key: "unmounted-efs", Title: "EFS file systems without mount targets", Note: "nothing can mount them, their storage is still billed",
+		Reads: refs("efs/file-system"),
+		SQL: `SELECT account_id, region, service, type, id, name, CAST(details ->> '$.size_bytes' AS INTEGER) AS size_bytes
+			FROM resources WHERE service = 'efs' AND type = 'file-system'
+			AND coalesce(details ->> '$.number_of_mount_targets', 0) = 0 AND ` + notDefault,
+		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_bytes"]) / (1 << 30) * p.EFSGBMonth }},
+	{Key: "empty-provisioned-dynamodb", Title: "Empty DynamoDB tables with provisioned capacity", Note: "provisioned read/write capacity is billed by the hour, used or not",
+		Reads: refs("dynamodb/table"),
+		SQL: `SELECT account_id, region, service, type, id, name, CAST(details ->> '$.read_capacity' AS INTEGER) AS read_capacity,
+			CAST(details ->> '$.write_capacity' AS INTEGER) AS write_capacity
+			FROM resources WHERE service = 'dynamodb' AND type = 'table' AND details ->> '$.billing_mode' = 'PROVISIONED'
+			AND coalesce(details ->> '$.item_count', 0) = 0 AND ` + notDefault,
+		Cost: func(f map[string]any, p Prices) float64 {
+			return (toFloat(f["read_capacity"])*p.DynamoRCUHour + toFloat(f["write_capacity"])*p.DynamoWCUHour) * HoursPerMonth
+		}},
+}
+
+// RuleKeys lists the rule keys in display order.
+func RuleKeys() []string {
+	out := make([]string, len(Rules))
+	for i, r := range Rules {
+		out[i] = r.Key
+	}
+	return out
+}
+
+// SelectRules returns the rules named in keys (all when empty); an unknown
+// key is a usage error listing the valid ones.
+func SelectRules(keys []string) ([]Rule, error) {
+	if len(keys) == 0 {
+		return Rules, nil
+	}
+	var out []Rule
+	for _, k := range keys {
+		i := slices.IndexFunc(Rules, func(r Rule) bool { return r.Key == k })
+		if i < 0 {
+			err := suggest.Unknown("waste rule", k, RuleKeys())
+			return nil, usage(fmt.Errorf("%w; valid rules: %s", err, strings.Join(RuleKeys(), ", ")))
+		}
+		if !slices.ContainsFunc(out, func(r Rule) bool { return r.Key == k }) {
+			out = append(out, Rules[i])
+		}
+	}
+	return out, nil
+}
+
+// WasteOptions parameterise a waste run.
+type WasteOptions struct {
+	Rules           []Rule
+	MinAgeDays      int
+	IncludeDefaults bool
+}
+
+// Finding is one waste finding.
+type Finding struct {
+	Rule        string         `json:"rule"`
+	AccountID   string         `json:"account_id"`
+	Region      string         `json:"region"`
+	Service     string         `json:"service"`
+	Type        string         `json:"type"`
+	ID          string         `json:"id"`
+	Name        string         `json:"name"`
+	MonthlyCost float64        `json:"estimated_monthly_usd"`
+	Details     map[string]any `json:"details"`
+	DetailKeys  []string       `json:"-"`
+}
+
+// RuleSummary counts one rule's findings.
+type RuleSummary struct {
+	Rule        string  `json:"rule"`
+	Title       string  `json:"title"`
+	Note        string  `json:"note"`
+	Findings    int     `json:"findings"`
+	MonthlyCost float64 `json:"estimated_monthly_usd"`
+	Incomplete  []Gap   `json:"incomplete"`
+}
+
+// WasteReport is the result of a waste run.
+type WasteReport struct {
+	PricesAsOf      string        `json:"prices_as_of"`
+	CostNote        string        `json:"cost_note"`
+	MinAgeDays      int           `json:"min_age_days"`
+	IncludeDefaults bool          `json:"include_defaults"`
+	Account         string        `json:"account,omitempty"`
+	Total           int           `json:"total_findings"`
+	MonthlyCost     float64       `json:"estimated_monthly_usd"` // each resource counted once
+	Rules           []RuleSummary `json:"rules"`
+	Findings        []Finding     `json:"findings"`
+	Incomplete      []Gap         `json:"incomplete"`
+}
+
+// CostNote labels every waste cost.
+const CostNote = "estimate from on-demand list prices bundled in awsmap; no discounts, free tiers or usage-based charges"
+
+// Waste runs the rules in scope.
+func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*WasteReport, error) {
+	if opts.MinAgeDays < 1 {
+		return nil, usage(fmt.Errorf("--min-age-days must be at least 1, not %d", opts.MinAgeDays))
+	}
+	rules := opts.Rules
+	if rules == nil {
+		rules = Rules
+	}
+	scan, err := AuditedScan(ctx, q, scope.ScanID)
+	if err != nil {
+		return nil, err
+	}
+	rep := &WasteReport{PricesAsOf: PricesAsOf, CostNote: CostNote, MinAgeDays: opts.MinAgeDays,
+		IncludeDefaults: opts.IncludeDefaults, Account: scope.Account, Findings: []Finding{}, Incomplete: []Gap{}}
+	now := scope.now().Format(time.RFC3339)
+	incl := 0
+	if opts.IncludeDefaults {
+		incl = 1
+	}
+	perResource := map[string]float64{}
+	seenGap := map[Gap]bool{}
+	for _, rule := range rules {
+		b, err := bindSQL(rule.SQL, func(name string) (any, error) {
+			switch name {
+			case ParamNow:
+				return now, nil
+			case "min_age_days":
+				return int64(opts.MinAgeDays), nil
+			case "include_defaults":
+				return int64(incl), nil
+			}
+			return nil, fmt.Errorf("rule %s: unknown parameter :%s", rule.Key, name)
+		}, Filters{Account: scope.Account})
+		if err != nil {
+			return nil, err
+		}
+		sum := RuleSummary{Rule: rule.Key, Title: rule.Title, Note: rule.Note}
+		found, err := runRule(ctx, q, rule, b)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range found {
+			sum.Findings++
+			sum.MonthlyCost += f.MonthlyCost
+			k := strings.Join([]string{f.AccountID, f.Region, f.Service, f.Type, f.ID}, "/")
+			perResource[k] = math.Max(perResource[k], f.MonthlyCost)
+		}
+		rep.Findings = append(rep.Findings, found...)
+		gaps, err := Completeness(ctx, q, rule.Reads, scan, scope.Account)
+		if err != nil {
+			return nil, err
+		}
+		sum.Incomplete = append([]Gap{}, gaps...)
+		for _, g := range gaps {
+			if !seenGap[g] {
+				seenGap[g] = true
+				rep.Incomplete = append(rep.Incomplete, g)
+			}
+		}
+		sum.MonthlyCost = round2(sum.MonthlyCost)
+		rep.Rules = append(rep.Rules, sum)
+	}
+	rep.Total = len(rep.Findings)
+	for _, c := range perResource {
+		rep.MonthlyCost += c
+	}
+	rep.MonthlyCost = round2(rep.MonthlyCost)
+	sort.SliceStable(rep.Incomplete, func(i, j int) bool { return rep.Incomplete[i].String() < rep.Incomplete[j].String() })
+	return rep, nil
+}
+
+func runRule(ctx context.Context, q Querier, rule Rule, b Bound) ([]Finding, error) {
+	rows, err := q.Query(ctx, b.SQL, b.Args...)
+	if err != nil {
+		return nil, fmt.Errorf("waste rule %s: %w", rule.Key, err)
+	}
+	defer rows.Close()
+	if err := checkColumns(rows.Columns); err != nil {
+		return nil, fmt.Errorf("waste rule %s: %w", rule.Key, err)
+	}
+	var out []Finding
+	for rows.Next() {
+		v := rows.Values()
+		f := Finding{Rule: rule.Key, AccountID: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]),
+			ID: text(v[4]), Name: text(v[5]), Details: map[string]any{}}
+		for i := len(LeadingColumns); i < len(v); i++ {
+			f.Details[rows.Columns[i]] = v[i]
+			f.DetailKeys = append(f.DetailKeys, rows.Columns[i])
+		}
+		p, _ := PricesFor(f.Region)
+		f.MonthlyCost = round2(rule.Cost(f.Details, p))
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("waste rule %s: %w", rule.Key, err)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].MonthlyCost != out[j].MonthlyCost {
+			return out[i].MonthlyCost > out[j].MonthlyCost
+		}
+		return out[i].AccountID+out[i].Region+out[i].ID < out[j].AccountID+out[j].Region+out[j].ID
+	})
+	return out, nil
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awsmap/awsmap/internal/demo"
+	"github.com/awsmap/awsmap/internal/scan"
+)
+
+type demoFlags struct {
+	seed         int64
+	size, scans  int
+	workers      int
+	force, quiet bool
+	drift        float64
+}
+
+func newDemoCmd() *cobra.Command {
+	f := &demoFlags{}
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Scan a synthetic multi-account estate into ~/.awsmap/demo.db (no AWS account needed)",
+		Long: `Build a demo inventory without credentials or network: a deterministic
+synthetic estate (3 accounts, 6 regions, every resource type awsmap collects,
+with realistic tags, ages and planted problems) is served in process to the
+real AWS SDK clients, and scanned by the real engine --scans times, with
+drift between scans (resources added, removed and modified).
+
+An existing database is never overwritten without --force.`,
+		Example: `  awsmap demo
+  awsmap demo --size 50000 --scans 5 --seed 7 --db /tmp/big.db --force`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runDemo(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.Int64Var(&f.seed, "seed", 42, "seed of the synthetic estate (same seed, same estate)")
+	fl.IntVar(&f.size, "size", demo.DefaultSize, "approximate number of resources in the estate")
+	fl.IntVar(&f.scans, "scans", 3, "scans to run, with drift between them")
+	fl.Float64Var(&f.drift, "drift", 0.02, "fraction of resources changed between scans (added, removed, modified)")
+	fl.IntVarP(&f.workers, "workers", "w", 20, "collections running at once")
+	fl.BoolVar(&f.force, "force", false, "replace an existing database file")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress or summary")
+	return cmd
+}
+
+// demoDB is where `awsmap demo` writes: --db, or ~/.awsmap/demo.db (never
+// $AWSMAP_DB, which names the real inventory).
+func demoDB(cmd *cobra.Command) string {
+	if p, _ := cmd.Flags().GetString("db"); p != "" {
+		return p
+	}
+	return filepath.Join(homeDir(), ".awsmap", "demo.db")
+}
+
+func runDemo(cmd *cobra.Command, f *demoFlags) error {
+	if f.size < 1 || f.scans < 1 || f.workers < 1 {
+		return usageErr("--size, --scans and --workers must be at least 1")
+	}
+	if f.drift < 0 || f.drift > 0.5 {
+		return usageErr("--drift must be between 0 and 0.5")
+	}
+	path := demoDB(cmd)
+	if err := replaceDB(path, f.force); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	out := cmd.ErrOrStderr()
+	if f.quiet {
+		out = io.Discard
+	}
+	drift := f.drift
+	if drift == 0 {
+		drift = -1
+	}
+	est := demo.New(demo.Options{Seed: f.seed, Size: f.size, Drift: drift})
+	fmt.Fprintf(out, "Building a demo inventory in %s: seed %d, about %s resources, %d accounts, %d regions, %d scans\n",
+		path, f.seed, thousands(f.size), len(demo.Accounts), len(demo.Regions), f.scans)
+	start := time.Now()
+	var last demoScan
+	for s := range f.scans {
+		res, err := runDemoScan(ctx, path, est.Scan(s), demo.ServeOptions{}, f.workers, f.seed)
+		if err != nil {
+			return withCode(ExitFatal, err)
+		}
+		if ctx.Err() != nil {
+			return withCode(ExitInterrupted, errors.New("interrupted"))
+		}
+		fmt.Fprintf(out, "  scan %d/%d: %s resources, %s API calls, %.1fs%s\n", s+1, f.scans,
+			thousands(res.sum.resources), thousands(res.sum.calls), res.sum.duration.Seconds(), failedNote(res.sum))
+		last = res
+	}
+	services := map[string]bool{}
+	for _, c := range last.res.Collections {
+		if c.Items > 0 {
+			services[c.Service] = true
+		}
+	}
+	fmt.Fprintf(out, "\nDone in %.1fs: %d scans of %s resources in %d services stored in %s\n",
+		time.Since(start).Seconds(), f.scans, thousands(last.sum.resources), len(services), path)
+	for _, g := range last.sum.failures {
+		fmt.Fprintf(out, "  %s: %s on %s: %s\n", g.service, g.code, g.operation, firstLine(g.message))
+	}
+	db := ""
+	if p, _ := cmd.Flags().GetString("db"); p != "" || path != filepath.Join(homeDir(), ".awsmap", "demo.db") {
+		db = " --db " + shellQuote(path)
+	} else {
+		db = " --db ~/.awsmap/demo.db"
+	}
+	fmt.Fprintf(out, "\nTry next:\n")
+	for _, c := range demoCommands(cmd.Root()) {
+		fmt.Fprintf(out, "  awsmap%s %s\n", db, c)
+	}
+	if last.sum.failedCollections > 0 {
+		return withCode(ExitPartial, errSilent)
+	}
+	return nil
+}
+
+func failedNote(s summary) string {
+	if s.failedCollections == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d collections failed)", s.failedCollections)
+}
+
+// demoCommands are the follow-up commands to suggest, those that exist.
+func demoCommands(root *cobra.Command) []string {
+	out := []string{
+		`query "SELECT service, type, count(*) AS n FROM resources GROUP BY 1, 2 ORDER BY n DESC"`,
+		`query "SELECT account_id, id, name FROM resources WHERE type = 'bucket' AND json_extract(details, '$.public') = 1"`,
+		`query "SELECT account_id, region, id, json_extract(details, '$.open_ports_to_world') FROM resources WHERE type = 'security-group' AND json_extract(details, '$.open_to_world') = 1"`,
+		`query --scan first "SELECT count(*) FROM resources"`,
+	}
+	has := func(name string) bool {
+		c, _, err := root.Find([]string{name})
+		return err == nil && c != root
+	}
+	if c, _, err := root.Find([]string{"query"}); err == nil && c.Flags().Lookup("named") != nil {
+		out = append(out, "query -n")
+	}
+	if has("waste") {
+		out = append(out, "waste")
+	}
+	if has("tags") {
+		out = append(out, "tags -R Owner")
+	}
+	if has("diff") {
+		out = append(out, "diff")
+	}
+	return out
+}
+
+func shellQuote(s string) string {
+	if strings.ContainsAny(s, " '\"$\\") {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	return s
+}
+
+// replaceDB refuses to touch an existing file without force, and removes
+// it (and its -wal/-shm companions) with it.
+func replaceDB(path string, force bool) error {
+	_, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return withCode(ExitFatal, err)
+	case !force:
+		return usageErr("%s already exists; use --force to replace it", path)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return withCode(ExitFatal, fmt.Errorf("replace %s: %w", path, err))
+		}
+	}
+	return nil
+}
+
+// demoScan is one scan of the estate through the real engine.
+type demoScan struct {
+	res    scan.Result
+	sum    summary
+	scanID int64
+}
+
+// runDemoScan scans one view of the estate into the database at path
+// (demo.ScanInto: the same config loading, ledger, engine and store writer
+// as a scan of AWS) and summarizes it like a scan.
+func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.ServeOptions, workers int, seed int64) (demoScan, error) {
+	r, err := demo.ScanInto(ctx, path, view, demo.ScanOptions{Serve: so, Workers: workers, Version: Version, Meta: map[string]any{"seed": seed}})
+	if err != nil {
+		return demoScan{}, err
+	}
+	return demoScan{res: r.Result, sum: summarize(r.Result, r.Ledger), scanID: r.ScanID}, nil
+}

@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awsmap/awsmap/internal/audit"
+)
+
+type tagsFlags struct {
+	scan, format, account          string
+	required, services             []string
+	untaggedOnly, noncompliantOnly bool
+	defaults, summary              bool
+}
+
+func newTagsCmd() *cobra.Command {
+	f := &tagsFlags{}
+	cmd := &cobra.Command{
+		Use:   "tags",
+		Short: "Audit tag compliance against required tag keys",
+		Long: `Score the inventory against required tag keys: overall, per key, per
+service, and the list of non-compliant resources with the keys they miss.
+A tag counts when its key exists with a non-empty value.
+
+Required keys come from -R, else from the config key required_tags, else
+compliance means "has at least one tag". AWS default resources (default VPCs,
+security groups...) are left out unless --include-defaults.`,
+		Example: `  awsmap tags -R Owner,Environment
+  awsmap tags --untagged-only -s ec2
+  awsmap tags -R Owner --summary -f json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runTags(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.scan, "scan", "latest", "state to audit: latest, previous, first or a scan id")
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
+	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
+	fl.StringSliceVarP(&f.required, "required", "R", nil, "required tag keys (repeatable or comma list)")
+	fl.StringSliceVarP(&f.services, "service", "s", nil, "limit to services (repeatable or comma list)")
+	fl.BoolVar(&f.untaggedOnly, "untagged-only", false, "list only resources without any tag")
+	fl.BoolVar(&f.noncompliantOnly, "noncompliant-only", false, "list only non-compliant resources (the default listing)")
+	fl.BoolVar(&f.defaults, "include-defaults", false, "include AWS default resources")
+	fl.BoolVar(&f.summary, "summary", false, "scores only, no resource list")
+	cmd.MarkFlagsMutuallyExclusive("untagged-only", "noncompliant-only")
+	return cmd
+}
+
+func runTags(cmd *cobra.Command, f *tagsFlags) error {
+	if err := checkFormat(f.format, reportFormats); err != nil {
+		return err
+	}
+	required := audit.ParseKeys(f.required...)
+	if !cmd.Flags().Changed("required") {
+		required = loadConfig(cmd).RequiredTags
+	}
+	r, scanID, err := openScoped(cmd, f.scan)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	acct, err := audit.ResolveAccount(cmd.Context(), r, f.account)
+	if err != nil {
+		return auditErr(err)
+	}
+	rep, err := audit.Tags(cmd.Context(), r, audit.TagOptions{Required: required, Services: audit.ParseKeys(f.services...),
+		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly},
+		audit.Scope{ScanID: scanID, Account: acct})
+	if err != nil {
+		return auditErr(err)
+	}
+	if f.summary {
+		rep.Resources = []audit.TagResource{}
+	}
+	out := cmd.OutOrStdout()
+	switch f.format {
+	case "json":
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return withCode(ExitFatal, err)
+		}
+	case "csv":
+		cw := csv.NewWriter(out)
+		if f.summary {
+			cw.Write([]string{"scope", "compliant", "total", "percent"})
+			cw.Write([]string{"overall", strconv.Itoa(rep.Overall.Compliant), strconv.Itoa(rep.Overall.Total), pctText(rep.Overall.Percent)})
+			for _, k := range rep.PerKey {
+				cw.Write([]string{"tag:" + k.Key, strconv.Itoa(k.Present), strconv.Itoa(k.Total), pctText(k.Percent)})
+			}
+			for _, s := range rep.ByService {
+				cw.Write([]string{"service:" + s.Service, strconv.Itoa(s.Compliant), strconv.Itoa(s.Total), pctText(s.Percent)})
+			}
+		} else {
+			cw.Write([]string{"account_id", "region", "service", "type", "id", "name", "missing", "untagged"})
+			for _, x := range rep.Resources {
+				cw.Write([]string{x.AccountID, x.Region, x.Service, x.Type, x.ID, x.Name, strings.Join(x.Missing, ";"), strconv.FormatBool(x.Untagged)})
+			}
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return withCode(ExitFatal, err)
+		}
+	default:
+		writeTagsTable(cmd, rep, f.summary)
+	}
+	return nil
+}
+
+func pctText(p float64) string { return strconv.FormatFloat(p, 'f', 1, 64) }
+
+func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
+	out := cmd.OutOrStdout()
+	req := strings.Join(rep.Required, ", ")
+	if req == "" {
+		req = "(at least one tag)"
+	}
+	scope := "AWS default resources excluded"
+	if rep.IncludeDefaults {
+		scope = "AWS default resources included"
+	}
+	fmt.Fprintf(out, "Required: %s\nScope: %d resources (%s)\nOverall compliance %s%% (%d / %d)\n",
+		req, rep.Overall.Total, scope, pctText(rep.Overall.Percent), rep.Overall.Compliant, rep.Overall.Total)
+	if len(rep.PerKey) > 0 {
+		fmt.Fprintln(out, "\nRequired tag coverage:")
+		var rows [][]any
+		for _, k := range rep.PerKey {
+			rows = append(rows, []any{k.Key, int64(k.Present), int64(k.Total), pctText(k.Percent) + "%"})
+		}
+		writeMemRows(out, "table", []string{"tag", "present", "total", "percent"}, rows)
+	}
+	fmt.Fprintln(out, "\nBy service:")
+	var rows [][]any
+	for _, s := range rep.ByService {
+		rows = append(rows, []any{s.Service, int64(s.Compliant), int64(s.Total), pctText(s.Percent) + "%"})
+	}
+	writeMemRows(out, "table", []string{"service", "compliant", "total", "percent"}, rows)
+	if summary {
+		return
+	}
+	label := "NON-COMPLIANT"
+	if rep.Listing == "untagged" {
+		label = "UNTAGGED"
+	}
+	fmt.Fprintf(out, "\n%s resources (%d):\n", label, len(rep.Resources))
+	rows = nil
+	for i, x := range rep.Resources {
+		if i == maxListed {
+			fmt.Fprintf(out, "... %d more (use -f json or csv)\n", len(rep.Resources)-maxListed)
+			break
+		}
+		rows = append(rows, []any{x.AccountID, x.Region, x.Service, x.Type, x.ID, x.Name, "missing: " + strings.Join(x.Missing, ", ")})
+	}
+	if len(rows) > 0 {
+		writeMemRows(out, "table", []string{"account_id", "region", "service", "type", "id", "name", "missing"}, rows)
+	}
+}

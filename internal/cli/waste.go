@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awsmap/awsmap/internal/audit"
+)
+
+type wasteFlags struct {
+	scan, format, account string
+	rules                 []string
+	minAge                int
+	summary, defaults     bool
+	failOn                string
+}
+
+var reportFormats = []string{"table", "json", "csv"}
+
+func newWasteCmd() *cobra.Command {
+	f := &wasteFlags{}
+	cmd := &cobra.Command{
+		Use:   "waste",
+		Short: "Find resources that cost money for nothing, with estimated monthly costs",
+		Long: `Check the inventory for unused or forgotten resources (unattached volumes,
+idle load balancers and NAT gateways, old snapshots...). Each finding carries an
+ESTIMATED monthly cost in USD from on-demand list prices bundled in awsmap (their
+date is printed); discounts, free tiers and usage charges are not included.
+
+Where a rule's input was not collected successfully, an UNKNOWN line says so
+(stderr; "incomplete" in JSON).
+
+Rules: ` + strings.Join(audit.RuleKeys(), ", "),
+		Example: `  awsmap waste
+  awsmap waste --summary
+  awsmap waste -t unattached-ebs,old-snapshot --min-age-days 180 -f csv > waste.csv
+  awsmap waste -a prod -f json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runWaste(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.scan, "scan", "latest", "state to check: latest, previous, first or a scan id")
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
+	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
+	fl.StringSliceVarP(&f.rules, "type", "t", nil, "rules to run (repeatable or comma list; default all)")
+	fl.IntVar(&f.minAge, "min-age-days", 90, "age threshold of the old-* rules")
+	fl.BoolVar(&f.summary, "summary", false, "counts and costs per rule only")
+	fl.BoolVar(&f.defaults, "include-defaults", false, "include AWS default resources")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 4 on findings, 5 on incomplete input (findings|incomplete)")
+	return cmd
+}
+
+func runWaste(cmd *cobra.Command, f *wasteFlags) error {
+	if err := checkFormat(f.format, reportFormats); err != nil {
+		return err
+	}
+	if err := checkFailOn(f.failOn); err != nil {
+		return err
+	}
+	rules, err := audit.SelectRules(f.rules)
+	if err != nil {
+		return auditErr(err)
+	}
+	r, scanID, err := openScoped(cmd, f.scan)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	acct, err := audit.ResolveAccount(cmd.Context(), r, f.account)
+	if err != nil {
+		return auditErr(err)
+	}
+	rep, err := audit.Waste(cmd.Context(), r, audit.WasteOptions{Rules: rules, MinAgeDays: f.minAge, IncludeDefaults: f.defaults},
+		audit.Scope{ScanID: scanID, Account: acct})
+	if err != nil {
+		return auditErr(err)
+	}
+	out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	switch f.format {
+	case "json":
+		if f.summary {
+			rep.Findings = []audit.Finding{}
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return withCode(ExitFatal, err)
+		}
+	case "csv":
+		cw := csv.NewWriter(out)
+		if f.summary {
+			cw.Write([]string{"rule", "title", "findings", "estimated_monthly_usd"})
+			for _, s := range rep.Rules {
+				cw.Write([]string{s.Rule, s.Title, strconv.Itoa(s.Findings), money(s.MonthlyCost)})
+			}
+		} else {
+			cw.Write([]string{"rule", "account_id", "region", "service", "type", "id", "name", "estimated_monthly_usd", "details"})
+			for _, x := range rep.Findings {
+				cw.Write([]string{x.Rule, x.AccountID, x.Region, x.Service, x.Type, x.ID, x.Name, money(x.MonthlyCost), detailText(x)})
+			}
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return withCode(ExitFatal, err)
+		}
+	default:
+		writeWasteTable(cmd, rep, f.summary)
+	}
+	if f.format != "json" {
+		for _, g := range rep.Incomplete {
+			fmt.Fprintln(errw, g.String())
+		}
+		fmt.Fprintf(errw, "Costs are estimates: on-demand list prices as of %s (USD per month).\n", rep.PricesAsOf)
+	}
+	return failExit(f.failOn, rep.Total, len(rep.Incomplete))
+}
+
+func money(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+
+// detailText renders a finding's rule columns as k=v pairs.
+func detailText(f audit.Finding) string {
+	var parts []string
+	for _, k := range f.DetailKeys {
+		if v := cell(f.Details[k]); v != "" {
+			parts = append(parts, k+"="+v)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// maxListed bounds the findings listed per rule in a table.
+const maxListed = 200
+
+func writeWasteTable(cmd *cobra.Command, rep *audit.WasteReport, summary bool) {
+	out := cmd.OutOrStdout()
+	fmt.Fprintf(out, "Waste: %d finding(s) across %d rule(s), estimated $%s/month (estimate, prices as of %s; min age %d days)\n\n",
+		rep.Total, len(rep.Rules), money(rep.MonthlyCost), rep.PricesAsOf, rep.MinAgeDays)
+	cols := []string{"rule", "findings", "est_usd_month", "title"}
+	var rows [][]any
+	sums := append([]audit.RuleSummary(nil), rep.Rules...)
+	sort.SliceStable(sums, func(i, j int) bool { return sums[i].MonthlyCost > sums[j].MonthlyCost })
+	for _, s := range sums {
+		title := s.Title
+		if len(s.Incomplete) > 0 {
+			title += " (UNKNOWN in places)"
+		}
+		rows = append(rows, []any{s.Rule, int64(s.Findings), money(s.MonthlyCost), title})
+	}
+	writeMemRows(out, "table", cols, rows)
+	if summary {
+		return
+	}
+	byRule := map[string][]audit.Finding{}
+	for _, f := range rep.Findings {
+		byRule[f.Rule] = append(byRule[f.Rule], f)
+	}
+	for _, s := range rep.Rules {
+		fs := byRule[s.Rule]
+		if len(fs) == 0 {
+			continue
+		}
+		fmt.Fprintf(out, "\n== %s: %s (%d, ~$%s/month)\n   %s\n", s.Rule, s.Title, len(fs), money(s.MonthlyCost), s.Note)
+		var rows [][]any
+		for i, f := range fs {
+			if i == maxListed {
+				fmt.Fprintf(out, "   ... %d more (use -f json or csv)\n", len(fs)-maxListed)
+				break
+			}
+			rows = append(rows, []any{f.AccountID, f.Region, f.ID, f.Name, money(f.MonthlyCost), detailText(f)})
+		}
+		writeMemRows(out, "table", []string{"account_id", "region", "id", "name", "est_usd_month", "details"}, rows)
+	}
+	if rep.Total == 0 {
+		fmt.Fprintln(out, "\nNo waste detected where the inventory is complete.")
+	}
+}

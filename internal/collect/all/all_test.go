@@ -1,0 +1,38 @@
+package all
+
+import (
+	"testing"
+
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+// Every registered type must turn into a typed view: unique view names,
+// snake_case fields, no duplicate columns.
+func TestRegistryTypesMakeValidViews(t *testing.T) {
+	if err := store.CheckTypes(Types()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRegistryNamesAreUniqueAndDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range Services() {
+		if seen[s.Name] {
+			t.Errorf("service %s registered twice", s.Name)
+		}
+		seen[s.Name] = true
+		if s.Description == "" {
+			t.Errorf("service %s has no description", s.Name)
+		}
+		for _, typ := range s.Types {
+			if typ.Description == "" || typ.Collect == nil {
+				t.Errorf("%s/%s lacks a description or a collect function", s.Name, typ.Name)
+			}
+			for _, f := range typ.Fields {
+				if f.Description == "" || f.Type == "" {
+					t.Errorf("%s/%s field %s lacks a type or description", s.Name, typ.Name, f.Name)
+				}
+			}
+		}
+	}
+}

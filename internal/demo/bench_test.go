@@ -1,0 +1,173 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Benchmarks (one command runs them all):
+//
+//	go test ./internal/demo -run '^$' -bench . -benchtime 1x -timeout 60m
+//
+// AWSMAP_BENCH_1M=1 adds the 1M-resource scan. Each reports resources/s,
+// peak RSS (VmHWM, reset before each run) and the database size.
+
+func peakRSSMB() float64 {
+	b, _ := os.ReadFile("/proc/self/status")
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			kb, _ := strconv.Atoi(strings.Fields(l)[1])
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
+
+func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+func dbMB(path string) float64 {
+	var n int64
+	for _, p := range []string{path, path + "-wal"} {
+		if fi, err := os.Stat(p); err == nil {
+			n += fi.Size()
+		}
+	}
+	return float64(n) / (1 << 20)
+}
+
+func benchScan(b *testing.B, size int, so ServeOptions, scans int) (ScanResult, string) {
+	b.Helper()
+	var last ScanResult
+	var path string
+	for range b.N {
+		path = filepath.Join(b.TempDir(), "bench.db")
+		est := New(Options{Seed: 42, Size: size})
+		resetPeakRSS()
+		start := time.Now()
+		for s := range scans {
+			r, err := ScanInto(context.Background(), path, est.Scan(s), ScanOptions{Serve: so})
+			if err != nil {
+				b.Fatal(err)
+			}
+			last = r
+		}
+		el := time.Since(start)
+		b.ReportMetric(float64(last.Result.Resources)*float64(scans)/el.Seconds(), "resources/s")
+		b.ReportMetric(peakRSSMB(), "peakRSS-MB")
+		b.ReportMetric(dbMB(path), "db-MB")
+		b.ReportMetric(float64(last.Result.Resources), "resources")
+	}
+	return last, path
+}
+
+func BenchmarkScanZeroLatency(b *testing.B) {
+	sizes := []int{10_000, 100_000}
+	if os.Getenv("AWSMAP_BENCH_1M") != "" {
+		sizes = append(sizes, 1_000_000)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) { benchScan(b, n, ServeOptions{}, 1) })
+	}
+}
+
+// rateBound is the least time n calls to one endpoint take under the
+// engine's AIMD limiter (scan/ratelimit.go: burst 20, start 40/s, +0.25/s
+// per successful call, at most 200/s).
+func rateBound(n int) time.Duration {
+	if n <= 20 {
+		return 0
+	}
+	m := float64(n - 20)
+	// rate(k) = 40 + 0.25k up to 200 (k = 640): t = ∫ dk / rate(k)
+	grow := math.Min(m, 640)
+	t := 4 * math.Log(1+grow/160)
+	if m > 640 {
+		t += (m - 640) / 200
+	}
+	return time.Duration(t * float64(time.Second))
+}
+
+// criticalPath is a lower bound on a scan's wall time: per endpoint
+// (account, region, service), its calls cannot go faster than the rate
+// limiter allows, nor than ⌈calls/16⌉ round trips (at most 16 detail calls
+// of a task run at once), and the first call of each is one round trip.
+func criticalPath(r ScanResult, latency time.Duration) time.Duration {
+	per := map[string]int{}
+	for _, row := range r.Ledger.Rows() {
+		per[row.Account+"/"+row.Region+"/"+row.Service] += row.Calls
+	}
+	var bound time.Duration
+	for _, n := range per {
+		rt := time.Duration((n+15)/16) * latency
+		bound = max(bound, max(rateBound(n)+latency, rt))
+	}
+	return bound
+}
+
+func BenchmarkScanLatency40ms(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			start := time.Now()
+			r, _ := benchScan(b, n, ServeOptions{Latency: 40 * time.Millisecond}, 1)
+			bound := criticalPath(r, 40*time.Millisecond)
+			b.ReportMetric(time.Since(start).Seconds(), "wall-s")
+			b.ReportMetric(bound.Seconds(), "bound-s")
+			b.ReportMetric(time.Since(start).Seconds()/bound.Seconds(), "ratio")
+		})
+	}
+}
+
+func BenchmarkScanThrottled30(b *testing.B) {
+	n := 10_000
+	ref, refPath := benchScan(b, n, ServeOptions{}, 1)
+	start := time.Now()
+	r, path := benchScan(b, n, ServeOptions{Throttle: 0.3}, 1)
+	var retries, throttles int
+	for _, row := range r.Ledger.Rows() {
+		retries += row.Retries
+		throttles += row.Throttles
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "wall-s")
+	b.ReportMetric(float64(retries), "retries")
+	b.ReportMetric(float64(throttles), "throttles")
+	b.ReportMetric(float64(ref.Result.Resources-r.Result.Resources), "missing")
+	b.ReportMetric(float64(r.Failed), "failed-collections")
+	_, _ = refPath, path
+}
+
+func BenchmarkRescanDrift(b *testing.B) {
+	n := 10_000
+	scans := 100
+	if s := os.Getenv("AWSMAP_BENCH_SCANS"); s != "" {
+		scans, _ = strconv.Atoi(s)
+	}
+	path := filepath.Join(b.TempDir(), "drift.db")
+	est := New(Options{Seed: 42, Size: n, Drift: 0.02})
+	var first, one float64
+	var rescan time.Duration
+	for s := range scans {
+		start := time.Now()
+		if _, err := ScanInto(context.Background(), path, est.Scan(s), ScanOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		if s == 0 {
+			first = dbMB(path)
+		}
+		if s == 1 {
+			rescan = time.Since(start)
+			one = dbMB(path) - first
+		}
+	}
+	b.ReportMetric(rescan.Seconds(), "rescan-s")
+	b.ReportMetric(one, "rescan-growth-MB")
+	b.ReportMetric(first, "one-scan-MB")
+	b.ReportMetric(dbMB(path), fmt.Sprintf("after-%d-scans-MB", scans))
+	b.ReportMetric(dbMB(path)/first, "ratio-to-one-scan")
+}

@@ -1,0 +1,198 @@
+// Benchmarks of the scan write path on a synthetic estate.
+//
+//	go test -run XXX -bench Scan -benchtime 1x ./internal/store/
+//	AWSMAP_BENCH_1M=1 go test -run XXX -bench Scan -benchtime 1x -timeout 30m ./internal/store/
+//
+// Each size writes a first scan (every resource and edge new), then an
+// unchanged re-scan of the same estate, on a fresh file per iteration. It
+// reports resources/s and seconds of both, the inventory size before and
+// after the re-scan (main file plus WAL) and the peak RSS (VmHWM, reset
+// before each size). The 1M size takes a few minutes: it runs only with
+// AWSMAP_BENCH_1M=1.
+package store
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+func BenchmarkScan(b *testing.B) {
+	sizes := []int{100_000}
+	if os.Getenv("AWSMAP_BENCH_1M") == "1" {
+		sizes = append(sizes, 1_000_000)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
+			resetPeakRSS(b)
+			for range b.N {
+				benchScans(b, n)
+			}
+			b.ReportMetric(float64(peakRSS(b))/(1<<20), "VmHWM_MB")
+		})
+	}
+}
+
+// benchScans writes a first scan and an unchanged re-scan of n resources.
+func benchScans(b *testing.B, n int) {
+	path := filepath.Join(b.TempDir(), "bench.db")
+	db, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	first := timedScan(b, db, n)
+	before := inventorySize(b, path)
+	rescan := timedScan(b, db, n)
+	after := inventorySize(b, path)
+	if got := count(b, db, `SELECT count(*) FROM resource_versions`); got != int64(n) {
+		b.Fatalf("%d versions after an unchanged re-scan of %d resources", got, n)
+	}
+	b.ReportMetric(float64(n)/first.Seconds(), "first_res/s")
+	b.ReportMetric(first.Seconds(), "first_s")
+	b.ReportMetric(float64(n)/rescan.Seconds(), "rescan_res/s")
+	b.ReportMetric(rescan.Seconds(), "rescan_s")
+	b.ReportMetric(float64(before)/(1<<20), "size_before_MB")
+	b.ReportMetric(float64(after)/(1<<20), "size_after_MB")
+	b.ReportMetric(100*float64(after-before)/float64(before), "growth_%")
+}
+
+// timedScan writes one complete scan of the synthetic estate of n
+// resources (one edge each) and returns its duration. As in a real scan,
+// the resources come from another goroutine (the collectors).
+func timedScan(b *testing.B, db *DB, n int) time.Duration {
+	start := time.Now()
+	w, err := db.BeginScan(ScanMeta{AccountID: benchAccount})
+	if err != nil {
+		b.Fatal(err)
+	}
+	resources := make(chan *model.Resource, 1024)
+	go func() {
+		defer close(resources)
+		for i := range n {
+			resources <- synthetic(i)
+		}
+	}()
+	for r := range resources {
+		if err := w.Add(r); err != nil {
+			b.Fatal(err)
+		}
+		if err := w.Relate(syntheticEdge(r)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	staged := time.Since(start)
+	if err := w.Finish(ScanResult{Status: StatusComplete, Collections: benchCollections()}); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("staged in %v, finished in %v", staged, time.Since(start)-staged)
+	return time.Since(start)
+}
+
+const benchAccount = "123456789012"
+
+var (
+	benchRegions = []string{"us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"}
+	benchTypes   = [][2]string{{"ec2", "instance"}, {"ec2", "volume"}, {"lambda", "function"},
+		{"rds", "db_instance"}, {"s3", "bucket"}}
+)
+
+// benchCollections vouches for every (region, type) of the estate.
+func benchCollections() []Collection {
+	var out []Collection
+	for _, region := range benchRegions {
+		for _, t := range benchTypes {
+			out = append(out, Collection{AccountID: benchAccount, Region: region,
+				Service: t[0], Type: t[1], Outcome: OutcomeOK})
+		}
+	}
+	return out
+}
+
+// synthetic returns resource i of the estate: about 600 bytes of key,
+// ARN, name, tags and details, the same for the same i.
+func synthetic(i int) *model.Resource {
+	t := benchTypes[i%len(benchTypes)]
+	region := benchRegions[(i/len(benchTypes))%len(benchRegions)]
+	id := fmt.Sprintf("%s-%010d", t[1], i)
+	return &model.Resource{
+		Key:       model.Key{Account: benchAccount, Region: region, Service: t[0], Type: t[1], ID: id},
+		ARN:       fmt.Sprintf("arn:aws:%s:%s:%s:%s/%s", t[0], region, benchAccount, t[1], id),
+		Name:      fmt.Sprintf("app-%d-%s", i%97, id),
+		CreatedAt: time.Date(2023, 1, 1, 0, 0, i%86400, 0, time.UTC).Format(time.RFC3339),
+		Tags: map[string]string{
+			"Name": fmt.Sprintf("app-%d", i%97), "env": []string{"prod", "staging", "dev"}[i%3],
+			"team": fmt.Sprintf("team-%d", i%13), "cost-center": fmt.Sprintf("cc-%04d", i%211),
+			"owner": fmt.Sprintf("owner-%d@example.com", i%53),
+		},
+		Details: map[string]any{
+			"state":             []string{"running", "stopped", "available"}[i%3],
+			"size_gb":           8 + i%500,
+			"encrypted":         i%2 == 0,
+			"vpc_id":            fmt.Sprintf("vpc-%08x", i%17),
+			"subnet_id":         fmt.Sprintf("subnet-%08x", i%101),
+			"security_groups":   []string{fmt.Sprintf("sg-%08x", i%37), fmt.Sprintf("sg-%08x", i%41)},
+			"kms_key_id":        fmt.Sprintf("arn:aws:kms:%s:%s:key/%08x-0000-0000-0000-%012x", region, benchAccount, i%7, i),
+			"monitoring":        "disabled",
+			"platform":          "linux",
+			"last_modified":     "2024-06-01T12:00:00Z",
+			"throughput_mbps":   125.5,
+			"availability_zone": region + "a",
+		},
+	}
+}
+
+// syntheticEdge links a resource to its subnet.
+func syntheticEdge(r *model.Resource) model.Relationship {
+	return model.Relationship{From: r.Key, Kind: "in", To: model.Key{Account: r.Account, Region: r.Region,
+		Service: "ec2", Type: "subnet", ID: r.Details["subnet_id"].(string)}}
+}
+
+// inventorySize is the size of the database file and its WAL.
+func inventorySize(b *testing.B, path string) int64 {
+	var total int64
+	for _, name := range []string{path, path + "-wal"} {
+		fi, err := os.Stat(name)
+		if err == nil {
+			total += fi.Size()
+		} else if !os.IsNotExist(err) {
+			b.Fatal(err)
+		}
+	}
+	return total
+}
+
+// resetPeakRSS resets VmHWM (Linux: clear_refs 5).
+func resetPeakRSS(b *testing.B) {
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		b.Logf("cannot reset VmHWM: %v", err)
+	}
+}
+
+// peakRSS reads VmHWM from /proc/self/status, in bytes.
+func peakRSS(b *testing.B) int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		b.Skipf("no /proc/self/status: %v", err)
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return kb << 10
+		}
+	}
+	b.Fatal("no VmHWM in /proc/self/status")
+	return 0
+}
