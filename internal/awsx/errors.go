@@ -62,7 +62,10 @@ func ErrorCode(err error) string {
 	var de *smithy.DeserializationError
 	var re *smithyhttp.ResponseError
 	var ne net.Error
+	var na *NotApplicableError
 	switch {
+	case errors.As(err, &na):
+		return "NotApplicable"
 	case errors.As(err, &re) && re.HTTPStatusCode() >= 300:
 		return fmt.Sprintf("HTTP%d", re.HTTPStatusCode())
 	case errors.As(err, &de):
@@ -93,10 +96,21 @@ func ErrorMessage(err error) string {
 	return err.Error()
 }
 
+// NotApplicableError is returned by a collector when its type cannot exist
+// for this caller (Organizations accounts outside the management account):
+// an unsupported collection, not a gap in the inventory.
+type NotApplicableError struct{ Reason string }
+
+func (e *NotApplicableError) Error() string { return e.Reason }
+
 // Classify maps an SDK error to an outcome.
 func Classify(err error) Outcome {
 	if err == nil {
 		return OK
+	}
+	var na *NotApplicableError
+	if errors.As(err, &na) {
+		return Unsupported
 	}
 	if IsCanceled(err) {
 		return Skipped

@@ -37,6 +37,7 @@ func TestClassifyAndErrorCode(t *testing.T) {
 		{op(&smithy.DeserializationError{Err: errors.New("bad")}), Failed, "DeserializationError"},
 		{fmt.Errorf("wrapped: %w", context.Canceled), Skipped, "Canceled"},
 		{errors.New("something else"), Failed, "ClientError"},
+		{&NotApplicableError{Reason: "member account"}, Unsupported, "NotApplicable"},
 	}
 	for _, tt := range tests {
 		if got := Classify(tt.err); got != tt.outcome {

@@ -3,6 +3,7 @@ package awsx
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -60,18 +61,23 @@ func attributionOf(ctx context.Context) attribution {
 
 func accountOf(ctx context.Context) string { return attributionOf(ctx).account }
 
-func collectorOf(ctx context.Context) string {
+func collectorOf(ctx context.Context, serviceID string) string {
 	if s := attributionOf(ctx).service; s != "" {
 		return s
 	}
-	return strings.ToLower(strings.ReplaceAll(awsmw.GetServiceID(ctx), " ", ""))
+	return strings.ToLower(strings.ReplaceAll(serviceID, " ", ""))
 }
 
 type callStateKey struct{}
 
 // callState is shared by the per-call and per-attempt middlewares of one call.
+// The attempt middleware records the endpoint and operation: some clients
+// register their service metadata after our per-call middleware, so only
+// later steps are sure to see it.
 type callState struct {
 	attempts, throttles int
+	endpoint            Endpoint
+	operation           string
 }
 
 func endpointOf(ctx context.Context) Endpoint {
@@ -109,13 +115,17 @@ func instrument(s *middleware.Stack, obs Observer, resp Responder, local bool) e
 func ledgerMiddleware(obs Observer) middleware.InitializeMiddleware {
 	return middleware.InitializeMiddlewareFunc("awsmapLedger",
 		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-			st := &callState{}
+			st := &callState{endpoint: endpointOf(ctx), operation: awsmw.GetOperationName(ctx)}
 			start := time.Now()
 			out, md, err := next.HandleInitialize(context.WithValue(ctx, callStateKey{}, st), in)
+			if st.operation == "" { // failed before any attempt: name it after its input type
+				st.operation = strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", in.Parameters), "*"), "Input")
+				st.operation = st.operation[strings.LastIndex(st.operation, ".")+1:]
+			}
 			obs.Done(Call{
-				Endpoint:  endpointOf(ctx),
-				Collector: collectorOf(ctx),
-				Operation: awsmw.GetOperationName(ctx),
+				Endpoint:  st.endpoint,
+				Collector: collectorOf(ctx, st.endpoint.Service),
+				Operation: st.operation,
 				Attempts:  st.attempts,
 				Throttles: st.throttles,
 				Duration:  time.Since(start),
@@ -135,6 +145,7 @@ func attemptMiddleware(obs Observer) middleware.FinalizeMiddleware {
 			out, md, err := next.HandleFinalize(ctx, in)
 			throttled := err != nil && IsThrottle(err)
 			if st, ok := ctx.Value(callStateKey{}).(*callState); ok {
+				st.endpoint, st.operation = e, awsmw.GetOperationName(ctx)
 				st.attempts++
 				if throttled {
 					st.throttles++

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -18,21 +17,6 @@ func loadConfig(cmd *cobra.Command) config.Config {
 		return config.Config{}
 	}
 	return c
-}
-
-// resolveDB picks the inventory: --db, then $AWSMAP_DB, then config db,
-// then ~/.awsmap/inventory.db.
-func resolveDB(cmd *cobra.Command) string {
-	if p, _ := cmd.Flags().GetString("db"); p != "" {
-		return p
-	}
-	if p := os.Getenv("AWSMAP_DB"); p != "" {
-		return p
-	}
-	if c, err := config.Load(); err == nil && c.DB != "" {
-		return c.DB
-	}
-	return defaultDB()
 }
 
 func newConfigCmd() *cobra.Command {

@@ -26,7 +26,7 @@ func TestDemoRefusesToOverwriteWithoutForce(t *testing.T) {
 	}
 	errb.Reset()
 	code := Run(context.Background(), []string{"demo", "--db", path, "--size", "300", "--scans", "2", "--force"}, &out, &errb)
-	if code != ExitOK && code != ExitPartial { // partial while some collectors are not served yet
+	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if b, _ := os.ReadFile(path); strings.HasPrefix(string(b), "precious") {

@@ -118,7 +118,7 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 // openReader opens the inventory read-only and shows the selected scan
 // under the usual names.
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, error) {
-	r, err := store.OpenReader(resolveDB(cmd))
+	r, err := store.OpenReader(dbPath(cmd))
 	if err != nil {
 		return nil, withCode(ExitFatal, err)
 	}

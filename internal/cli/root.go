@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/cobra"
+
+	"github.com/awsmap/awsmap/internal/config"
 )
 
 // Version is set at build time with -ldflags "-X github.com/awsmap/awsmap/internal/cli.Version=…".
@@ -81,13 +83,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // errSilent exits with a code after the command already said why.
 var errSilent = errors.New("")
 
-// defaultDB is ~/.awsmap/inventory.db unless AWSMAP_DB says otherwise.
-func defaultDB() string {
-	if p := os.Getenv("AWSMAP_DB"); p != "" {
-		return p
-	}
-	return filepath.Join(homeDir(), ".awsmap", "inventory.db")
-}
+// defaultDB is where the inventory lives when nothing says otherwise.
+func defaultDB() string { return filepath.Join(homeDir(), ".awsmap", "inventory.db") }
 
 func homeDir() string {
 	if h, err := os.UserHomeDir(); err == nil {
@@ -102,17 +99,22 @@ func newRootCmd() *cobra.Command {
 	root.SilenceUsage = true
 	root.SilenceErrors = true
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
-	root.AddCommand(newQueryCmd(), newSchemaCmd())
-	root.AddCommand(newDemoCmd())
-	root.AddCommand(newWasteCmd(), newTagsCmd(), newConfigCmd())
+	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd())
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
 
-// dbPath resolves --db for any command.
+// dbPath is the inventory of any command: --db, then $AWSMAP_DB, then the
+// config's db, then ~/.awsmap/inventory.db.
 func dbPath(cmd *cobra.Command) string {
 	if p, _ := cmd.Flags().GetString("db"); p != "" {
 		return p
+	}
+	if p := os.Getenv("AWSMAP_DB"); p != "" {
+		return p
+	}
+	if c, err := config.Load(); err == nil && c.DB != "" {
+		return c.DB
 	}
 	return defaultDB()
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/export"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/scan"
@@ -127,7 +128,33 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	return in, nil
 }
 
+// applyConfig fills the flags the user did not give from ~/.awsmap/config:
+// a flag on the command line wins over the configuration.
+func applyConfig(cmd *cobra.Command, f *scanFlags) {
+	c := loadConfig(cmd)
+	for _, p := range c.Problems {
+		fmt.Fprintf(cmd.ErrOrStderr(), "awsmap: warning: %s: %s (ignored)\n", config.Path(), p)
+	}
+	unset := func(name string) bool { return !cmd.Flags().Changed(name) }
+	if unset("profile") && c.Profile != "" {
+		f.profile = c.Profile
+	}
+	if unset("region") && len(c.Regions) > 0 {
+		f.regions = c.Regions
+	}
+	if unset("services") && len(c.Services) > 0 {
+		f.services = c.Services
+	}
+	if unset("workers") && c.Workers > 0 {
+		f.workers = c.Workers
+	}
+	if unset("exclude-defaults") && c.ExcludeDefaults != nil {
+		f.excludeDefaults = *c.ExcludeDefaults
+	}
+}
+
 func runScan(cmd *cobra.Command, f *scanFlags) error {
+	applyConfig(cmd, f)
 	in, err := validateScan(f)
 	if err != nil {
 		return err

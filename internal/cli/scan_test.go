@@ -373,3 +373,31 @@ func TestScanExportFiltersAndNoDB(t *testing.T) {
 		}
 	}
 }
+
+func TestScanTakesDefaultsFromConfigButFlagsWin(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	seed(t)
+	dir := t.TempDir()
+	t.Setenv("AWSMAP_CONFIG", filepath.Join(dir, "config"))
+	if code, _, errs := awsmap(t, "config", "set", "services", "s3"); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := awsmap(t, "config", "set", "regions", "eu-west-1"); code != 0 {
+		t.Fatal(errs)
+	}
+	db := filepath.Join(dir, "inv.db")
+	if code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "--db", db, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if got := stored(t, db, "latest"); !slices.Equal(got, []string{"eu-west-1/s3/bucket/bucket-eu-west-1"}) {
+		t.Errorf("config services=s3 regions=eu-west-1 stored %v", got)
+	}
+	if code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "--db", db, "-q", "-s", "ec2"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got := stored(t, db, "latest")
+	if len(got) != 3 || !strings.HasPrefix(got[0], "eu-west-1/ec2/instance/") {
+		t.Errorf("-s ec2 over config: stored %v, want the 2 eu-west-1 instances and the bucket", got)
+	}
+}

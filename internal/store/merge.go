@@ -138,8 +138,8 @@ var mergeSteps = []struct{ name, sql string }{
 		CROSS JOIN main.resource_versions AS v
 			ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
 			AND v.account_id = c.account_id AND (c.region = '*' OR v.region = c.region)
-		WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial')
-		AND NOT EXISTS (SELECT 1 FROM temp.merge_plan AS p WHERE p.old_vid = v.vid))`},
+		LEFT JOIN temp.merge_plan AS p ON p.old_vid = v.vid
+		WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial') AND p.old_vid IS NULL)`},
 	{"close changed resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
 		SELECT old_vid FROM temp.merge_plan WHERE changed AND old_vid IS NOT NULL)`},
 	{"open resource versions", `INSERT INTO main.resource_versions (account_id, region, service, type, id,
@@ -162,8 +162,8 @@ var mergeSteps = []struct{ name, sql string }{
 		CROSS JOIN main.relationship_versions AS r
 			ON r.end_scan IS NULL AND r.from_service = c.service AND r.from_type = c.type
 			AND r.from_account_id = c.account_id AND (c.region = '*' OR r.from_region = c.region)
-		WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial')
-		AND NOT EXISTS (SELECT 1 FROM temp.edge_plan AS p WHERE p.old_rid = r.rid))`},
+		LEFT JOIN temp.edge_plan AS p ON p.old_rid = r.rid
+		WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial') AND p.old_rid IS NULL)`},
 	{"open relationships", `INSERT INTO main.relationship_versions (
 			from_account_id, from_region, from_service, from_type, from_id, kind,
 			to_account_id, to_region, to_service, to_type, to_id, first_scan)

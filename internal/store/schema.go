@@ -60,11 +60,15 @@ CREATE TABLE resource_versions (
 	CHECK (end_scan IS NULL OR end_scan > first_scan)
 ) STRICT;
 
--- One current version per key. Its column order also serves the typed
--- views (service, type) and the retirement of a collected
--- (account, region, service, type).
+-- One current version per key. The id comes first: lookups by key (the
+-- merge, user queries by id) then mostly compare one short string.
 CREATE UNIQUE INDEX resource_versions_current
-	ON resource_versions (service, type, account_id, region, id) WHERE end_scan IS NULL;
+	ON resource_versions (id, region, account_id, type, service) WHERE end_scan IS NULL;
+-- The current versions of one collection: typed views (service, type) and
+-- the retirement of what a collection no longer returned. end_scan, always
+-- NULL here, makes the index covering for the retirement.
+CREATE INDEX resource_versions_collection
+	ON resource_versions (service, type, account_id, region, end_scan) WHERE end_scan IS NULL;
 -- Versions opened and closed by a scan (diffs).
 CREATE INDEX resource_versions_first_scan ON resource_versions (first_scan);
 CREATE INDEX resource_versions_end_scan
@@ -89,11 +93,15 @@ CREATE TABLE relationship_versions (
 ) STRICT;
 
 CREATE UNIQUE INDEX relationship_versions_current ON relationship_versions (
-	from_service, from_type, from_account_id, from_region, from_id, kind,
-	to_account_id, to_region, to_service, to_type, to_id) WHERE end_scan IS NULL;
+	from_id, to_id, kind, from_region, from_account_id, from_type, from_service,
+	to_region, to_account_id, to_type, to_service) WHERE end_scan IS NULL;
+-- The current edges from one collection's resources, for their retirement
+-- (covering, like resource_versions_collection).
+CREATE INDEX relationship_versions_collection ON relationship_versions (
+	from_service, from_type, from_account_id, from_region, end_scan) WHERE end_scan IS NULL;
 -- What points at a resource (security group users, subnet members...).
 CREATE INDEX relationship_versions_to ON relationship_versions (
-	to_service, to_type, to_account_id, to_region, to_id) WHERE end_scan IS NULL;
+	to_id, to_region, to_account_id, to_type, to_service) WHERE end_scan IS NULL;
 CREATE INDEX relationship_versions_first_scan ON relationship_versions (first_scan);
 CREATE INDEX relationship_versions_end_scan
 	ON relationship_versions (end_scan) WHERE end_scan IS NOT NULL;

@@ -96,8 +96,7 @@ func (db *DB) init() error {
 	err := db.conn.Exec(fmt.Sprintf(`PRAGMA page_size=%d;
 		PRAGMA journal_mode=WAL;
 		PRAGMA synchronous=NORMAL;
-		PRAGMA journal_size_limit=%d;
-		PRAGMA temp.journal_mode=MEMORY;`, pageSize, walLimit))
+		PRAGMA journal_size_limit=%d;`, pageSize, walLimit))
 	if err != nil {
 		return fmt.Errorf("configure %s: %w", db.path, err)
 	}

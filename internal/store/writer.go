@@ -34,9 +34,6 @@ const (
 	OutcomeSkipped     = "skipped"
 )
 
-// stagingBatch is the number of staged rows per staging transaction.
-const stagingBatch = 4096
-
 // ScanMeta describes a scan as it starts.
 type ScanMeta struct {
 	AccountID    string
@@ -99,61 +96,14 @@ type Writer struct {
 	db      *DB
 	id      int64
 	started time.Time
-	insRes  *sqlite3.Stmt
-	insRel  *sqlite3.Stmt
+	res     *batchInsert // into staged_resources
+	rel     *batchInsert // into staged_relationships
 	tags    jsonBuffer
 	details jsonBuffer
-	pending int // rows staged in the open staging transaction
+	pending int   // rows staged in the open staging transaction
+	failed  error // a staging failure: the scan can only be aborted
 	done    bool
 }
-
-// stagingSchema holds a scan's rows until the merge: append-only tables
-// (no index to maintain while collectors stream), carrying the key hashes
-// computed in Go. Finish indexes them in bulk and removes duplicates.
-const stagingSchema = `
-DROP TABLE IF EXISTS temp.staged_resources;
-DROP TABLE IF EXISTS temp.staged_relationships;
-CREATE TEMP TABLE staged_resources (
-	khash      INTEGER NOT NULL,
-	account_id TEXT NOT NULL,
-	region     TEXT NOT NULL,
-	service    TEXT NOT NULL,
-	type       TEXT NOT NULL,
-	id         TEXT NOT NULL,
-	arn        TEXT,
-	name       TEXT,
-	created_at TEXT,
-	is_default INTEGER NOT NULL,
-	tags       TEXT NOT NULL,
-	details    TEXT NOT NULL,
-	hash       INTEGER NOT NULL
-);
-CREATE TEMP TABLE staged_relationships (
-	ekey            INTEGER NOT NULL,
-	from_account_id TEXT NOT NULL,
-	from_region     TEXT NOT NULL,
-	from_service    TEXT NOT NULL,
-	from_type       TEXT NOT NULL,
-	from_id         TEXT NOT NULL,
-	kind            TEXT NOT NULL,
-	to_account_id   TEXT NOT NULL,
-	to_region       TEXT NOT NULL,
-	to_service      TEXT NOT NULL,
-	to_type         TEXT NOT NULL,
-	to_id           TEXT NOT NULL
-);`
-
-const (
-	stageResourceSQL = `INSERT INTO temp.staged_resources
-		(khash, account_id, region, service, type, id, arn, name, created_at, is_default, tags, details, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	stageRelationshipSQL = `INSERT INTO temp.staged_relationships
-		(ekey, from_account_id, from_region, from_service, from_type, from_id, kind,
-		 to_account_id, to_region, to_service, to_type, to_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	dropStagingSQL = `DROP TABLE IF EXISTS temp.staged_resources;
-		DROP TABLE IF EXISTS temp.staged_relationships;`
-)
 
 // BeginScan records a running scan (with this process's pid and host) and
 // prepares its staging tables. One scan at a time per DB.
@@ -172,21 +122,6 @@ func (db *DB) BeginScan(meta ScanMeta) (*Writer, error) {
 	w.id = id
 	db.active = w
 	return w, nil
-}
-
-func (w *Writer) prepareStaging() error {
-	conn := w.db.conn
-	if err := conn.Exec(stagingSchema); err != nil {
-		return fmt.Errorf("create staging tables: %w", err)
-	}
-	var err error
-	if w.insRes, _, err = conn.Prepare(stageResourceSQL); err != nil {
-		return fmt.Errorf("prepare staging: %w", err)
-	}
-	if w.insRel, _, err = conn.Prepare(stageRelationshipSQL); err != nil {
-		return fmt.Errorf("prepare staging: %w", err)
-	}
-	return nil
 }
 
 func insertScan(conn *sqlite3.Conn, meta ScanMeta, started time.Time) (int64, error) {
@@ -251,17 +186,16 @@ func (w *Writer) Add(r *model.Resource) error {
 	if err != nil {
 		return fmt.Errorf("add resource %s: details: %w", r.Key, err)
 	}
-	s := w.insRes
+	b := w.res
 	err = errors.Join(
-		s.BindInt64(1, keyHash(fnvOffset64, r.Key)),
-		s.BindText(2, r.Account), s.BindText(3, r.Region), s.BindText(4, r.Service),
-		s.BindText(5, r.Type), s.BindText(6, r.ID),
-		bindOptional(s, 7, r.ARN), bindOptional(s, 8, r.Name), bindOptional(s, 9, r.CreatedAt),
-		s.BindBool(10, r.IsDefault), s.BindRawText(11, tags), s.BindRawText(12, details),
-		s.BindInt64(13, resourceHash(r, tags, details)),
+		b.int(0, keyHash(fnvOffset64, r.Key)),
+		b.text(1, r.Account), b.text(2, r.Region), b.text(3, r.Service), b.text(4, r.Type), b.text(5, r.ID),
+		b.optional(6, r.ARN), b.optional(7, r.Name), b.optional(8, r.CreatedAt),
+		b.bool(9, r.IsDefault), b.rawText(10, tags), b.rawText(11, details),
+		b.int(12, resourceHash(r, tags, details)),
 	)
 	if err == nil {
-		err = w.stage(s)
+		err = w.staged(b)
 	}
 	if err != nil {
 		return fmt.Errorf("add resource %s: %w", r.Key, err)
@@ -282,16 +216,16 @@ func (w *Writer) Relate(rel model.Relationship) error {
 	if err != nil {
 		return fmt.Errorf("relate %s: %w", name, err)
 	}
-	s := w.insRel
+	b := w.rel
 	err = errors.Join(
-		s.BindInt64(1, edgeHash(rel)),
-		s.BindText(2, rel.From.Account), s.BindText(3, rel.From.Region), s.BindText(4, rel.From.Service),
-		s.BindText(5, rel.From.Type), s.BindText(6, rel.From.ID), s.BindText(7, rel.Kind),
-		s.BindText(8, rel.To.Account), s.BindText(9, rel.To.Region), s.BindText(10, rel.To.Service),
-		s.BindText(11, rel.To.Type), s.BindText(12, rel.To.ID),
+		b.int(0, edgeHash(rel)),
+		b.text(1, rel.From.Account), b.text(2, rel.From.Region), b.text(3, rel.From.Service),
+		b.text(4, rel.From.Type), b.text(5, rel.From.ID), b.text(6, rel.Kind),
+		b.text(7, rel.To.Account), b.text(8, rel.To.Region), b.text(9, rel.To.Service),
+		b.text(10, rel.To.Type), b.text(11, rel.To.ID),
 	)
 	if err == nil {
-		err = w.stage(s)
+		err = w.staged(b)
 	}
 	if err != nil {
 		return fmt.Errorf("relate %s: %w", name, err)
@@ -311,43 +245,6 @@ func checkKey(k model.Key) error {
 	return nil
 }
 
-func bindOptional(s *sqlite3.Stmt, param int, v string) error {
-	if v == "" {
-		return s.BindNull(param)
-	}
-	return s.BindText(param, v)
-}
-
-// stage executes a bound staging insert inside the current staging
-// transaction, committing every stagingBatch rows.
-func (w *Writer) stage(s *sqlite3.Stmt) error {
-	conn := w.db.conn
-	if conn.GetAutocommit() {
-		if err := conn.Exec(`BEGIN`); err != nil {
-			return fmt.Errorf("stage: %w", err)
-		}
-	}
-	if err := s.Exec(); err != nil {
-		return fmt.Errorf("stage: %w", err)
-	}
-	if w.pending++; w.pending >= stagingBatch {
-		return w.commitStaging()
-	}
-	return nil
-}
-
-// commitStaging commits the open staging transaction, if any.
-func (w *Writer) commitStaging() error {
-	if w.db.conn.GetAutocommit() {
-		return nil
-	}
-	if err := w.db.conn.Exec(`COMMIT`); err != nil {
-		return fmt.Errorf("commit staging: %w", err)
-	}
-	w.pending = 0
-	return nil
-}
-
 func (w *Writer) usable() error {
 	if w.done {
 		return fmt.Errorf("scan %d is already finished", w.id)
@@ -364,6 +261,9 @@ func (w *Writer) usable() error {
 func (w *Writer) Finish(res ScanResult) error {
 	if err := w.usable(); err != nil {
 		return err
+	}
+	if w.failed != nil {
+		return fmt.Errorf("finish scan %d: staging failed, abort the scan: %w", w.id, w.failed)
 	}
 	if res.Status != StatusComplete && res.Status != StatusPartial {
 		return fmt.Errorf("finish scan %d: status %q is neither %q nor %q",
@@ -426,17 +326,4 @@ func (w *Writer) duration(res ScanResult) time.Duration {
 		return res.Duration
 	}
 	return time.Since(w.started)
-}
-
-// release drops the staging tables and detaches the writer from its DB.
-func (w *Writer) release() error {
-	w.done = true
-	if w.db.active == w {
-		w.db.active = nil
-	}
-	err := errors.Join(w.insRes.Close(), w.insRel.Close(), w.db.conn.Exec(dropStagingSQL))
-	if err != nil {
-		return fmt.Errorf("drop staging: %w", err)
-	}
-	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 
+	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -42,6 +43,9 @@ func accounts(ctx context.Context, t *collect.Task) error {
 	p := organizations.NewListAccountsPaginator(api, &organizations.ListAccountsInput{MaxResults: collect.PageSize(20)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if awsx.Classify(err) == awsx.Denied && !isManagementAccount(ctx, t, api) {
+			return &awsx.NotApplicableError{Reason: "only the organization's management account can list its accounts"}
+		}
 		if err != nil {
 			return err
 		}
@@ -51,6 +55,16 @@ func accounts(ctx context.Context, t *collect.Task) error {
 		emitAccount(ctx, t, api, a)
 	})
 	return nil
+}
+
+// isManagementAccount reports whether the caller manages its organization;
+// when that cannot be told, it says yes, so a denial stays a denial.
+func isManagementAccount(ctx context.Context, t *collect.Task, api *organizations.Client) bool {
+	out, err := api.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
+	if err != nil || out.Organization == nil {
+		return true
+	}
+	return aws.ToString(out.Organization.MasterAccountId) == t.Account
 }
 
 func emitAccount(ctx context.Context, t *collect.Task, api *organizations.Client, a types.Account) {

@@ -122,6 +122,20 @@ func TestNotManagementAccount(t *testing.T) {
 		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
 	}
 
+	// A member account: denied, and the organization is managed elsewhere.
+	member := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+		"ListAccounts": func(any) (any, error) {
+			return nil, &smithy.GenericAPIError{Code: "AccessDeniedException", Message: "not the management account"}
+		},
+		"DescribeOrganization": func(any) (any, error) {
+			return &organizations.DescribeOrganizationOutput{Organization: &types.Organization{MasterAccountId: aws.String("999999999999")}}, nil
+		},
+	})})
+	got = collecttest.Run(t, member, collector.Service, "account", model.GlobalRegion)
+	if awsx.Classify(got.Err) != awsx.Unsupported || len(got.Resources) != 0 {
+		t.Fatalf("member account: want unsupported and nothing, got %v and %d resources", got.Err, len(got.Resources))
+	}
+
 	createOrganization(t, organizations.NewFromConfig(moto.Config(t, "us-east-1", nil)))
 	cfg = moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
 	got = collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
