@@ -120,7 +120,7 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 		db = " --db ~/.awsmap/demo.db"
 	}
 	fmt.Fprintf(out, "\nTry next:\n")
-	for _, c := range demoCommands(cmd.Root()) {
+	for _, c := range demoCommands {
 		fmt.Fprintf(out, "  awsmap%s %s\n", db, c)
 	}
 	if last.sum.failedCollections > 0 {
@@ -136,31 +136,16 @@ func failedNote(s summary) string {
 	return fmt.Sprintf(" (%d collections failed)", s.failedCollections)
 }
 
-// demoCommands are the follow-up commands to suggest, those that exist.
-func demoCommands(root *cobra.Command) []string {
-	out := []string{
-		`query "SELECT service, type, count(*) AS n FROM resources GROUP BY 1, 2 ORDER BY n DESC"`,
-		`query "SELECT account_id, id, name FROM resources WHERE type = 'bucket' AND json_extract(details, '$.public') = 1"`,
-		`query "SELECT account_id, region, id, json_extract(details, '$.open_ports_to_world') FROM resources WHERE type = 'security-group' AND json_extract(details, '$.open_to_world') = 1"`,
-		`query --scan first "SELECT count(*) FROM resources"`,
-	}
-	has := func(name string) bool {
-		c, _, err := root.Find([]string{name})
-		return err == nil && c != root
-	}
-	if c, _, err := root.Find([]string{"query"}); err == nil && c.Flags().Lookup("named") != nil {
-		out = append(out, "query -n")
-	}
-	if has("waste") {
-		out = append(out, "waste")
-	}
-	if has("tags") {
-		out = append(out, "tags -R Owner")
-	}
-	if has("diff") {
-		out = append(out, "diff")
-	}
-	return out
+// demoCommands are the follow-up commands to suggest.
+var demoCommands = []string{
+	`query "SELECT service, type, count(*) AS n FROM resources GROUP BY 1, 2 ORDER BY n DESC"`,
+	`query "SELECT account_id, region, id, open_ports_to_world FROM ec2_security_groups WHERE open_to_world"`,
+	`query --list`,
+	`query -n public-s3-buckets`,
+	`query -n admin-users`,
+	`query --scan first "SELECT count(*) FROM resources"`,
+	`waste --summary`,
+	`tags -R Owner,Environment`,
 }
 
 func shellQuote(s string) string {
