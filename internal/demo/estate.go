@@ -170,14 +170,27 @@ func (v *View) limit(acct int, region, kind string) (base, limit int) {
 	if k == nil || k.stable || v.e.drift == 0 {
 		return base, base
 	}
-	return base, base + v.scan*v.addPerScan(base)
+	return base, base + v.scan*v.addPerScan(acct, region, kind, base)
 }
 
-func (v *View) addPerScan(base int) int {
-	if base == 0 {
+// addPerScan is how many items of a kind each scan adds: base×drift/3 on
+// average. The fraction is rounded up or down by a stable draw per (account,
+// region, kind), so small kinds do not each gain a whole item every scan.
+func (v *View) addPerScan(acct int, region, kind string, base int) int {
+	x := float64(base) * v.e.drift / 3
+	n := int(x)
+	if unit01(v.e.seed, uint64(acct), hashString(region), hashString(kind), 0xadd) < x-float64(n) {
+		n++
+	}
+	return n
+}
+
+// born is the scan that added item i: 0 for the base items.
+func (v *View) born(acct int, region, kind string, base, i int) int {
+	if i < base {
 		return 0
 	}
-	return int(math.Ceil(float64(base) * v.e.drift / 3))
+	return 1 + (i-base)/max(v.addPerScan(acct, region, kind, base), 1)
 }
 
 // exists says whether item i of kind is alive at this scan.
@@ -190,10 +203,7 @@ func (v *View) exists(acct int, region, kind string, i int) bool {
 	if k.stable || v.e.drift == 0 {
 		return true
 	}
-	born := 0
-	if i >= base {
-		born = 1 + (i-base)/v.addPerScan(base)
-	}
+	born := v.born(acct, region, kind, base, i)
 	// Death: geometric with p = drift/3 per scan after birth.
 	p := v.e.drift / 3
 	u := unit01(v.e.seed, uint64(acct), hashString(region), hashString(kind), uint64(i), 0xdead)
@@ -319,7 +329,7 @@ func (v *View) created(acct int, region, kind string, i int) time.Time {
 	base, _ := v.limit(acct, region, kind)
 	r := v.rng(acct, region, kind, i, 0xa9e)
 	if i >= base && base > 0 {
-		born := 1 + (i-base)/max(v.addPerScan(base), 1)
+		born := v.born(acct, region, kind, base, i)
 		// Scans are a day apart in the estate's calendar; the latest is now.
 		days := max(v.scan-born, 0)
 		return v.e.now.Add(-time.Duration(days)*24*time.Hour - time.Duration(r.intn(86400))*time.Second)

@@ -3,12 +3,13 @@
 //	go test -run XXX -bench Scan -benchtime 1x ./internal/store/
 //	AWSMAP_BENCH_1M=1 go test -run XXX -bench Scan -benchtime 1x -timeout 30m ./internal/store/
 //
-// Each size writes a first scan (every resource and edge new), then an
-// unchanged re-scan of the same estate, on a fresh file per iteration. It
-// reports resources/s and seconds of both, the inventory size before and
-// after the re-scan (main file plus WAL) and the peak RSS (VmHWM, reset
-// before each size). The 1M size takes a few minutes: it runs only with
-// AWSMAP_BENCH_1M=1.
+// Each case writes a first scan (everything new), then an unchanged re-scan
+// of the same estate, on a fresh file. It reports resources/s and seconds of
+// both, the database file size before and after the re-scan (with its
+// growth; the WAL, truncated or deleted at the next write or close, is
+// reported apart), and the peak RSS (VmHWM, reset before each case). The
+// edges=1 case adds one relationship per resource. The 1M case takes a few
+// minutes: it runs only with AWSMAP_BENCH_1M=1.
 package store
 
 import (
@@ -25,15 +26,25 @@ import (
 )
 
 func BenchmarkScan(b *testing.B) {
-	sizes := []int{100_000}
+	cases := []struct {
+		n     int
+		edges bool
+	}{{100_000, false}, {100_000, true}}
 	if os.Getenv("AWSMAP_BENCH_1M") == "1" {
-		sizes = append(sizes, 1_000_000)
+		cases = append(cases, struct {
+			n     int
+			edges bool
+		}{1_000_000, false})
 	}
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
+	for _, c := range cases {
+		name := fmt.Sprintf("resources=%d", c.n)
+		if c.edges {
+			name += "/edges=1"
+		}
+		b.Run(name, func(b *testing.B) {
 			resetPeakRSS(b)
 			for range b.N {
-				benchScans(b, n)
+				benchScans(b, c.n, c.edges)
 			}
 			b.ReportMetric(float64(peakRSS(b))/(1<<20), "VmHWM_MB")
 		})
@@ -41,17 +52,17 @@ func BenchmarkScan(b *testing.B) {
 }
 
 // benchScans writes a first scan and an unchanged re-scan of n resources.
-func benchScans(b *testing.B, n int) {
+func benchScans(b *testing.B, n int, edges bool) {
 	path := filepath.Join(b.TempDir(), "bench.db")
 	db, err := Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	first := timedScan(b, db, n)
-	before := inventorySize(b, path)
-	rescan := timedScan(b, db, n)
-	after := inventorySize(b, path)
+	first := timedScan(b, db, n, edges)
+	before := fileSize(b, path)
+	rescan := timedScan(b, db, n, edges)
+	after := fileSize(b, path)
 	if got := count(b, db, `SELECT count(*) FROM resource_versions`); got != int64(n) {
 		b.Fatalf("%d versions after an unchanged re-scan of %d resources", got, n)
 	}
@@ -59,15 +70,16 @@ func benchScans(b *testing.B, n int) {
 	b.ReportMetric(first.Seconds(), "first_s")
 	b.ReportMetric(float64(n)/rescan.Seconds(), "rescan_res/s")
 	b.ReportMetric(rescan.Seconds(), "rescan_s")
-	b.ReportMetric(float64(before)/(1<<20), "size_before_MB")
-	b.ReportMetric(float64(after)/(1<<20), "size_after_MB")
+	b.ReportMetric(float64(before)/(1<<20), "db_before_MB")
+	b.ReportMetric(float64(after)/(1<<20), "db_after_MB")
 	b.ReportMetric(100*float64(after-before)/float64(before), "growth_%")
+	b.ReportMetric(float64(fileSize(b, path+"-wal"))/(1<<20), "wal_MB")
 }
 
 // timedScan writes one complete scan of the synthetic estate of n
-// resources (one edge each) and returns its duration. As in a real scan,
-// the resources come from another goroutine (the collectors).
-func timedScan(b *testing.B, db *DB, n int) time.Duration {
+// resources (with one edge each if asked) and returns its duration. As in a
+// real scan, the resources come from another goroutine (the collectors).
+func timedScan(b *testing.B, db *DB, n int, edges bool) time.Duration {
 	start := time.Now()
 	w, err := db.BeginScan(ScanMeta{AccountID: benchAccount})
 	if err != nil {
@@ -84,6 +96,9 @@ func timedScan(b *testing.B, db *DB, n int) time.Duration {
 		if err := w.Add(r); err != nil {
 			b.Fatal(err)
 		}
+		if !edges {
+			continue
+		}
 		if err := w.Relate(syntheticEdge(r)); err != nil {
 			b.Fatal(err)
 		}
@@ -92,7 +107,8 @@ func timedScan(b *testing.B, db *DB, n int) time.Duration {
 	if err := w.Finish(ScanResult{Status: StatusComplete, Collections: benchCollections()}); err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("staged in %v, finished in %v", staged, time.Since(start)-staged)
+	b.Logf("scan of %d: staged in %v, finished in %v", n, staged.Round(time.Millisecond),
+		(time.Since(start) - staged).Round(time.Millisecond))
 	return time.Since(start)
 }
 
@@ -155,18 +171,16 @@ func syntheticEdge(r *model.Resource) model.Relationship {
 		Service: "ec2", Type: "subnet", ID: r.Details["subnet_id"].(string)}}
 }
 
-// inventorySize is the size of the database file and its WAL.
-func inventorySize(b *testing.B, path string) int64 {
-	var total int64
-	for _, name := range []string{path, path + "-wal"} {
-		fi, err := os.Stat(name)
-		if err == nil {
-			total += fi.Size()
-		} else if !os.IsNotExist(err) {
-			b.Fatal(err)
-		}
+// fileSize is the size of a file, 0 if it does not exist.
+func fileSize(b *testing.B, path string) int64 {
+	fi, err := os.Stat(path)
+	if os.IsNotExist(err) {
+		return 0
 	}
-	return total
+	if err != nil {
+		b.Fatal(err)
+	}
+	return fi.Size()
 }
 
 // resetPeakRSS resets VmHWM (Linux: clear_refs 5).
