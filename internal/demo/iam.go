@@ -107,8 +107,9 @@ type userFacts struct {
 
 func (c *call) user(i int) userFacts {
 	r := c.grng("iam.user", i)
-	f := userFacts{admin: i%7 == 0, console: i%9 != 4 && r.chance(0.8)}
-	f.mfa = f.console && r.chance(0.65)
+	// User 0 of every account is the planted console admin without MFA.
+	f := userFacts{admin: i%7 == 0, console: i == 0 || i%9 != 4 && r.chance(0.8)}
+	f.mfa = f.console && i != 0 && r.chance(0.65)
 	f.keys = r.intn(3)
 	f.group = i % max(c.g("iam.group"), 1)
 	return f

@@ -13,6 +13,7 @@
 package store
 
 import (
+	"runtime"
 	"bufio"
 	"fmt"
 	"os"
@@ -47,6 +48,9 @@ func BenchmarkScan(b *testing.B) {
 				benchScans(b, c.n, c.edges)
 			}
 			b.ReportMetric(float64(peakRSS(b))/(1<<20), "VmHWM_MB")
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.Logf("go sys %d MB heap sys %d MB", ms.Sys>>20, ms.HeapSys>>20)
 		})
 	}
 }
