@@ -161,9 +161,7 @@ func typeGaps(ctx context.Context, q Querier, ref TypeRef, scanID int64, account
 	switch scopeOf(ref.Service) {
 	case collect.Global:
 		places = []string{model.GlobalRegion}
-	case collect.AccountWide:
-		places = []string{model.AllRegions}
-	default:
+	default: // regional and account-wide types: the engine records one collection per region
 		places = regions
 		if len(places) == 0 {
 			places = []string{model.AllRegions}

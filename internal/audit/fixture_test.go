@@ -59,12 +59,9 @@ func okCollections(rs []*model.Resource, reads []TypeRef) []store.Collection {
 			return
 		}
 		seen[ref] = true
-		region := "us-east-1"
-		switch scopeOf(ref.Service) {
-		case collect.Global:
+		region := "us-east-1" // as the engine records them: account-wide types per region too
+		if scopeOf(ref.Service) == collect.Global {
 			region = model.GlobalRegion
-		case collect.AccountWide:
-			region = model.AllRegions
 		}
 		out = append(out, store.Collection{AccountID: acct, Region: region, Service: ref.Service, Type: ref.Type,
 			Outcome: store.OutcomeOK, Operation: "List"})
