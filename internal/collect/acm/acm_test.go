@@ -3,7 +3,6 @@ package acm_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 
@@ -17,22 +16,13 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 // create requests six certificates and returns the ARN of www.example.com.
 func create(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
-	api := awsacm.NewFromConfig(moto.Config(t, "eu-west-1", nil))
+	api := awsacm.NewFromConfig(collecttest.Config(t, "eu-west-1", nil))
 	for i := range 5 {
 		if _, err := api.RequestCertificate(ctx, &awsacm.RequestCertificateInput{DomainName: aws.String(fmt.Sprintf("host%d.example.com", i))}); err != nil {
 			t.Fatal(err)
@@ -48,16 +38,13 @@ func create(t *testing.T) string {
 }
 
 func TestCertificates(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	arn := create(t)
-	got := collecttest.Run(t, moto.Config(t, "eu-west-1", nil), collector.Service, "certificate", "eu-west-1")
+	got := collecttest.Run(t, collecttest.Config(t, "eu-west-1", nil), collector.Service, "certificate", "eu-west-1")
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if w := got.Task.Warnings(); len(w) != 0 {
-		t.Errorf("unexpected warnings: %v", w)
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 6 {
 		t.Fatalf("want 6 certificates, got %d", len(byID))
@@ -83,16 +70,13 @@ func TestCertificates(t *testing.T) {
 }
 
 func TestCertificatesDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	arn := create(t)
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListCertificates")})
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListCertificates")})
 	got := collecttest.Run(t, cfg, collector.Service, "certificate", "eu-west-1")
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no certificates, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	cfg = moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeCertificate")})
+	cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeCertificate")})
 	got = collecttest.Run(t, cfg, collector.Service, "certificate", "eu-west-1")
 	if got.Err != nil {
 		t.Fatal(got.Err)

@@ -3,7 +3,6 @@ package apigateway_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 
@@ -12,21 +11,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/apigateway/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	collector "github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -81,9 +70,8 @@ func rootID(t *testing.T, api *apigateway.Client, apiID string) *string {
 }
 
 func TestRestAPIs(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	first := createAPIs(t, apigateway.NewFromConfig(cfg), 7)
 	got := collecttest.Run(t, cfg, collector.Service, "rest-api", region)
 	if got.Err != nil {
@@ -101,9 +89,8 @@ func TestRestAPIs(t *testing.T) {
 }
 
 func TestStages(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	first := createAPIs(t, apigateway.NewFromConfig(cfg), 2)
 	got := collecttest.Run(t, cfg, collector.Service, "stage", region)
 	if got.Err != nil {
@@ -128,16 +115,13 @@ func TestStages(t *testing.T) {
 }
 
 func TestDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetRestApis")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetRestApis")})
 	got := collecttest.Run(t, cfg, collector.Service, "rest-api", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createAPIs(t, apigateway.NewFromConfig(moto.Config(t, region, nil)), 1)
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetStages")})
+	createAPIs(t, apigateway.NewFromConfig(collecttest.Config(t, region, nil)), 1)
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetStages")})
 	got = collecttest.Run(t, cfg, collector.Service, "stage", region)
 	if got.Err != nil || len(got.Resources) != 0 || len(got.Task.Warnings()) != 1 {
 		t.Fatalf("err %v, %d resources, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())

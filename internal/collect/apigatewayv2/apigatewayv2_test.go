@@ -3,7 +3,6 @@ package apigatewayv2_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 
@@ -12,21 +11,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	collector "github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -49,9 +38,8 @@ func createAPI(t *testing.T, api *apigatewayv2.Client) string {
 }
 
 func TestAPIsAndStages(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	id := createAPI(t, apigatewayv2.NewFromConfig(cfg))
 
 	got := collecttest.Run(t, cfg, collector.Service, "api", region)
@@ -93,7 +81,7 @@ func pages[T any](items []T, token *string, max *string) ([]T, *string) {
 // moto ignores MaxResults on GetApis and GetStages: page canned answers to
 // check the hand-written token loops.
 func TestPaging(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	collecttest.Require(t)
 	var all []types.Api
 	for i := range 7 {
 		all = append(all, types.Api{ApiId: aws.String(fmt.Sprintf("a%d", i)), Name: aws.String("x"), ProtocolType: types.ProtocolTypeWebsocket})
@@ -102,7 +90,7 @@ func TestPaging(t *testing.T) {
 	for i := range 6 {
 		st = append(st, types.Stage{StageName: aws.String(fmt.Sprintf("s%d", i))})
 	}
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"GetApis": func(in any) (any, error) {
 			req := in.(*apigatewayv2.GetApisInput)
 			items, next := pages(all, req.NextToken, req.MaxResults)
@@ -125,16 +113,13 @@ func TestPaging(t *testing.T) {
 }
 
 func TestDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetApis")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetApis")})
 	got := collecttest.Run(t, cfg, collector.Service, "api", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createAPI(t, apigatewayv2.NewFromConfig(moto.Config(t, region, nil)))
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetStages")})
+	createAPI(t, apigatewayv2.NewFromConfig(collecttest.Config(t, region, nil)))
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetStages")})
 	got = collecttest.Run(t, cfg, collector.Service, "stage", region)
 	if got.Err != nil || len(got.Resources) != 0 || len(got.Task.Warnings()) != 1 {
 		t.Fatalf("err %v, %d resources, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())

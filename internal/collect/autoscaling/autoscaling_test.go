@@ -3,7 +3,6 @@ package autoscaling_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -11,46 +10,22 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling/types"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	collector "github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
 // network creates a VPC with a subnet and a security group.
 func network(t *testing.T, cfg aws.Config) (vpc, subnet, sg string) {
 	t.Helper()
-	ctx := context.Background()
-	api := ec2.NewFromConfig(cfg)
-	v, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.1.0.0/16")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sn, err := api.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: v.Vpc.VpcId, CidrBlock: aws.String("10.1.1.0/24"), AvailabilityZone: aws.String("eu-west-1a")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := api.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("asg"), Description: aws.String("asg"), VpcId: v.Vpc.VpcId})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return aws.ToString(v.Vpc.VpcId), aws.ToString(sn.Subnet.SubnetId), aws.ToString(g.GroupId)
+	n := collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "asg", collecttest.Subnet{CIDR: "10.1.1.0/24", AZ: "eu-west-1a"})
+	return n.VPC, n.Subnets[0], n.SG
 }
 
 func createLaunchConfigurations(t *testing.T, api *autoscaling.Client, n int, sg string) {
@@ -68,9 +43,8 @@ func createLaunchConfigurations(t *testing.T, api *autoscaling.Client, n int, sg
 }
 
 func TestLaunchConfigurations(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	_, _, sg := network(t, cfg)
 	createLaunchConfigurations(t, autoscaling.NewFromConfig(cfg), 7, sg)
 	got := collecttest.Run(t, cfg, collector.Service, "launch-configuration", region)
@@ -101,10 +75,9 @@ func TestLaunchConfigurations(t *testing.T) {
 }
 
 func TestGroups(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	vpc, subnet, sg := network(t, cfg)
 	api := autoscaling.NewFromConfig(cfg)
 	createLaunchConfigurations(t, api, 1, sg)
@@ -164,11 +137,8 @@ func TestGroups(t *testing.T) {
 }
 
 func TestDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeAutoScalingGroups")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeAutoScalingGroups")})
 	got := collecttest.Run(t, cfg, collector.Service, "group", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 }

@@ -3,7 +3,6 @@ package cloudfront_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -11,22 +10,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	collector "github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const certARN = "arn:aws:acm:us-east-1:123456789012:certificate/c-1"
 
@@ -69,10 +58,9 @@ func listPage(in *cloudfront.ListDistributionsInput, all []types.DistributionSum
 }
 
 func TestDistributions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "us-east-1", nil)
+	cfg := collecttest.Config(t, "us-east-1", nil)
 	api := cloudfront.NewFromConfig(cfg)
 	var first string
 	var summaries []types.DistributionSummary
@@ -90,7 +78,7 @@ func TestDistributions(t *testing.T) {
 	}
 	// moto's ListDistributions leaves out every configuration field: answer it
 	// from the created distributions, honouring MaxItems and Marker.
-	cfg = moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	cfg = collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"ListDistributions": func(in any) (any, error) { return listPage(in.(*cloudfront.ListDistributionsInput), summaries), nil },
 	})})
 	got := collecttest.Run(t, cfg, collector.Service, "distribution", model.GlobalRegion)
@@ -122,19 +110,16 @@ func TestDistributions(t *testing.T) {
 }
 
 func TestDistributionsDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListDistributions")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListDistributions")})
 	got := collecttest.Run(t, cfg, collector.Service, "distribution", model.GlobalRegion)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	if _, err := cloudfront.NewFromConfig(moto.Config(t, "us-east-1", nil)).CreateDistribution(context.Background(),
+	if _, err := cloudfront.NewFromConfig(collecttest.Config(t, "us-east-1", nil)).CreateDistribution(context.Background(),
 		&cloudfront.CreateDistributionInput{DistributionConfig: distributionConfig(0)}); err != nil {
 		t.Fatal(err)
 	}
-	cfg = moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
+	cfg = collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
 	got = collecttest.Run(t, cfg, collector.Service, "distribution", model.GlobalRegion)
 	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 {
 		t.Fatalf("err %v, %d resources, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())

@@ -5,7 +5,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -81,24 +80,20 @@ func trails(ctx context.Context, t *collect.Task) error {
 // listTags fetches the tags of the trails, tagBatch ARNs per ListTags call;
 // a failed batch is a warning and its trails are emitted without tags.
 func listTags(ctx context.Context, t *collect.Task, api *cloudtrail.Client, arns []string) map[string]map[string]string {
-	var mu sync.Mutex
-	out := map[string]map[string]string{}
-	collect.ForEach(ctx, slices.Collect(slices.Chunk(arns, tagBatch)), func(ctx context.Context, batch []string) {
+	return collect.TagBatches(ctx, t, "ListTags", arns, tagBatch, func(ctx context.Context, batch []string) (map[string]map[string]string, error) {
+		out := map[string]map[string]string{}
 		p := cloudtrail.NewListTagsPaginator(api, &cloudtrail.ListTagsInput{ResourceIdList: batch})
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				t.Warn("ListTags", err)
-				return
+				return out, err
 			}
-			mu.Lock()
 			for _, r := range page.ResourceTagList {
 				out[aws.ToString(r.ResourceId)] = collect.TagMap(r.TagsList, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
 			}
-			mu.Unlock()
 		}
+		return out, nil
 	})
-	return out
 }
 
 func trailDetails(tr types.Trail) map[string]any {

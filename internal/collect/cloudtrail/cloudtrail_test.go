@@ -2,7 +2,6 @@ package cloudtrail_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -12,21 +11,11 @@ import (
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	collector "github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -36,7 +25,7 @@ const region = "eu-west-1"
 func setup(t *testing.T) {
 	t.Helper()
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	s3API := s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true })
 	if _, err := s3API.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("trail-logs"),
 		CreateBucketConfiguration: &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraint(region)}}); err != nil {
@@ -63,24 +52,21 @@ func setup(t *testing.T) {
 		EventSelectors: []types.EventSelector{{IncludeManagementEvents: aws.Bool(false), ReadWriteType: types.ReadWriteTypeAll}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := cloudtrail.NewFromConfig(moto.Config(t, "us-east-1", nil)).CreateTrail(ctx, &cloudtrail.CreateTrailInput{
+	if _, err := cloudtrail.NewFromConfig(collecttest.Config(t, "us-east-1", nil)).CreateTrail(ctx, &cloudtrail.CreateTrailInput{
 		Name: aws.String("elsewhere"), S3BucketName: aws.String("trail-logs"), IsMultiRegionTrail: aws.Bool(true)}); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestTrails(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	setup(t)
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	got := collecttest.Run(t, cfg, collector.Service, "trail", region)
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if len(got.Task.Warnings()) != 0 {
-		t.Errorf("unexpected warnings: %v", got.Task.Warnings())
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 2 {
 		t.Fatalf("want trails audit and local (not the shadow of elsewhere), got %v", byID)
@@ -112,16 +98,13 @@ func TestTrails(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeTrails")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeTrails")})
 	got := collecttest.Run(t, cfg, collector.Service, "trail", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
 	setup(t)
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetTrailStatus")})
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetTrailStatus")})
 	got = collecttest.Run(t, cfg, collector.Service, "trail", region)
 	if got.Err != nil || len(got.Resources) != 2 {
 		t.Fatalf("want the trails despite the denied detail call, got %v and %d", got.Err, len(got.Resources))

@@ -2,7 +2,6 @@ package cloudwatch_test
 
 import (
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -10,28 +9,18 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	collector "github.com/awsmap/awsmap/internal/collect/cloudwatch"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
 // moto 5.2.1 does not speak the Smithy RPCv2 CBOR protocol this SDK uses for
 // CloudWatch, so DescribeAlarms is answered with canned pages.
 func TestAlarms(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	collecttest.Require(t)
 	topic := "arn:aws:sns:" + region + ":" + collecttest.MotoAccount + ":alerts"
 	metric := func(i int) types.MetricAlarm {
 		name := fmt.Sprintf("cpu-%d", i)
@@ -57,7 +46,7 @@ func TestAlarms(t *testing.T) {
 					AlarmRule: aws.String(`ALARM("cpu-0") AND ALARM("cpu-1")`), AlarmActions: []string{topic}}}}, nil
 		},
 	})
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: responder})
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: responder})
 
 	got := collecttest.Run(t, cfg, collector.Service, "alarm", region)
 	if got.Err != nil {
@@ -94,10 +83,8 @@ func TestAlarms(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeAlarms")})
+	collecttest.Require(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeAlarms")})
 	got := collecttest.Run(t, cfg, collector.Service, "alarm", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 }

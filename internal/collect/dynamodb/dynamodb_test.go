@@ -3,7 +3,6 @@ package dynamodb_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -11,21 +10,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/dynamodb"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -42,10 +31,9 @@ func createTable(t *testing.T, api *dynamodb.Client, in *dynamodb.CreateTableInp
 }
 
 func TestTables(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := dynamodb.NewFromConfig(cfg)
 	createTable(t, api, &dynamodb.CreateTableInput{
 		TableName: aws.String("orders"), BillingMode: types.BillingModeProvisioned,
@@ -76,9 +64,7 @@ func TestTables(t *testing.T) {
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if len(got.Task.Warnings()) != 0 {
-		t.Errorf("unexpected warnings: %v", got.Task.Warnings())
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 6 {
 		t.Fatalf("want 6 tables over several pages, got %d", len(byID))
@@ -107,16 +93,13 @@ func TestTables(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTables")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTables")})
 	got := collecttest.Run(t, cfg, collector.Service, "table", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createTable(t, dynamodb.NewFromConfig(moto.Config(t, region, nil)), &dynamodb.CreateTableInput{TableName: aws.String("orders")})
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeContinuousBackups")})
+	createTable(t, dynamodb.NewFromConfig(collecttest.Config(t, region, nil)), &dynamodb.CreateTableInput{TableName: aws.String("orders")})
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeContinuousBackups")})
 	got = collecttest.Run(t, cfg, collector.Service, "table", region)
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("want the table despite the denied detail call, got %v and %d", got.Err, len(got.Resources))

@@ -14,10 +14,9 @@ import (
 )
 
 func TestElasticIPs(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	instance := launch(t, api)
 	used, err := api.AllocateAddress(ctx, &ec2.AllocateAddressInput{Domain: types.DomainTypeVpc,
@@ -43,17 +42,16 @@ func TestElasticIPs(t *testing.T) {
 	}
 	wantDetails(t, got.ByID()[aws.ToString(idle.AllocationId)], map[string]any{"instance_id": "", "association_id": ""})
 	eni := e.Details["network_interface_id"].(string)
-	wantEdges(t, got, id+" -associated-with-> ec2/instance:"+instance, id+" -associated-with-> ec2/network-interface:"+eni)
+	collecttest.HasEdges(t, got, id+" -associated-with-> ec2/instance:"+instance, id+" -associated-with-> ec2/network-interface:"+eni)
 	if eni == "" {
 		t.Error("associated address has no network interface")
 	}
 }
 
 func TestSecurityGroups(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	vpc, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.2.0.0/16")})
 	check(t, err)
@@ -109,13 +107,12 @@ func TestSecurityGroups(t *testing.T) {
 	if defaults != 2 {
 		t.Errorf("want 2 default groups, got %d", defaults)
 	}
-	wantEdges(t, got, app+" -references-security-group-> ec2/security-group:"+lb, lb+" -in-vpc-> ec2/vpc:"+vpcID)
+	collecttest.HasEdges(t, got, app+" -references-security-group-> ec2/security-group:"+lb, lb+" -in-vpc-> ec2/vpc:"+vpcID)
 }
 
 // moto ignores MaxResults for security groups, so pages are served canned.
 func TestSecurityGroupsPaged(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	var all []types.SecurityGroup
 	for i := range 7 {
 		all = append(all, types.SecurityGroup{GroupId: aws.String(fmt.Sprintf("sg-%02d", i)), GroupName: aws.String(fmt.Sprintf("g%d", i)),
@@ -123,7 +120,7 @@ func TestSecurityGroupsPaged(t *testing.T) {
 				IpRanges: []types.IpRange{{CidrIp: aws.String("0.0.0.0/0")}}}}})
 	}
 	calls := 0
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"DescribeSecurityGroups": func(in any) (any, error) {
 			calls++
 			req := in.(*ec2.DescribeSecurityGroupsInput)
@@ -139,10 +136,9 @@ func TestSecurityGroupsPaged(t *testing.T) {
 }
 
 func TestNetworkInterfaces(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	vpc, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.3.0.0/16")})
 	check(t, err)
@@ -169,16 +165,15 @@ func TestNetworkInterfaces(t *testing.T) {
 	if n.Name != "extra" || n.ARN != "arn:aws:ec2:eu-west-1:"+collecttest.MotoAccount+":network-interface/"+id {
 		t.Errorf("identity fields wrong: %q %q", n.Name, n.ARN)
 	}
-	wantEdges(t, got,
+	collecttest.HasEdges(t, got,
 		id+" -in-subnet-> ec2/subnet:"+aws.ToString(subnet.Subnet.SubnetId),
 		id+" -uses-security-group-> ec2/security-group:"+aws.ToString(sg.GroupId),
 		id+" -attached-to-> ec2/instance:"+instance)
 }
 
 func TestKeyPairs(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, "eu-west-1", nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	kp, err := ec2.NewFromConfig(cfg).CreateKeyPair(context.Background(), &ec2.CreateKeyPairInput{KeyName: aws.String("deploy"),
 		KeyType: types.KeyTypeEd25519, TagSpecifications: tagSpec(types.ResourceTypeKeyPair, tag("Team", "ops"))})
 	check(t, err)
@@ -192,10 +187,9 @@ func TestKeyPairs(t *testing.T) {
 }
 
 func TestLaunchTemplates(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	// moto cuts DescribeLaunchTemplates at MaxResults without a NextToken,
 	// so stay within one page.

@@ -29,10 +29,9 @@ func launch(t *testing.T, api *ec2.Client) string {
 }
 
 func TestVolumes(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	instance := launch(t, api)
 	data, err := api.CreateVolume(ctx, &ec2.CreateVolumeInput{
@@ -64,21 +63,20 @@ func TestVolumes(t *testing.T) {
 	}
 	s := byID[aws.ToString(spare.VolumeId)]
 	wantDetails(t, s, map[string]any{"state": "available", "attached_instance_ids": []string{}, "encrypted": false})
-	wantEdges(t, got,
+	collecttest.HasEdges(t, got,
 		id+" -attached-to-> ec2/instance:"+instance,
 		id+" -encrypted-with-> kms/key:1234abcd-12ab-34cd-56ef-1234567890ab")
 }
 
 // moto ignores MaxResults for volumes, so pages are served canned.
 func TestVolumesPaged(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	var all []types.Volume
 	for i := range 12 {
 		all = append(all, types.Volume{VolumeId: aws.String(fmt.Sprintf("vol-%02d", i)), Size: aws.Int32(int32(i + 1))})
 	}
 	calls := 0
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"DescribeVolumes": func(in any) (any, error) {
 			calls++
 			req := in.(*ec2.DescribeVolumesInput)
@@ -94,13 +92,10 @@ func TestVolumesPaged(t *testing.T) {
 }
 
 func TestVolumesDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeVolumes")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeVolumes")})
 	got := collecttest.Run(t, cfg, collector.Service, "volume", "eu-west-1")
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 }
 
 // snapshotFixture makes a volume with two snapshots: one shared publicly and
@@ -124,9 +119,8 @@ func snapshotFixture(t *testing.T, api *ec2.Client) (volume, public, private str
 }
 
 func TestSnapshots(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, "eu-west-1", nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	volume, public, private := snapshotFixture(t, ec2.NewFromConfig(cfg))
 
 	got := run(t, cfg, "snapshot", "eu-west-1")
@@ -144,13 +138,12 @@ func TestSnapshots(t *testing.T) {
 		t.Errorf("identity fields wrong: %+v", s)
 	}
 	wantDetails(t, byID[private], map[string]any{"shared_publicly": false, "shared_with_accounts": []string{}})
-	wantEdges(t, got, public+" -created-from-> ec2/volume:"+volume, private+" -created-from-> ec2/volume:"+volume)
+	collecttest.HasEdges(t, got, public+" -created-from-> ec2/volume:"+volume, private+" -created-from-> ec2/volume:"+volume)
 }
 
 func TestSnapshotAttributeDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeSnapshotAttribute")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeSnapshotAttribute")})
 	_, public, _ := snapshotFixture(t, ec2.NewFromConfig(cfg))
 	got := run(t, cfg, "snapshot", "eu-west-1")
 	s := got.ByID()[public]
@@ -163,10 +156,9 @@ func TestSnapshotAttributeDenied(t *testing.T) {
 }
 
 func TestAMIs(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	img, err := api.CreateImage(ctx, &ec2.CreateImageInput{
 		InstanceId: aws.String(launch(t, api)), Name: aws.String("web-2024"), Description: aws.String("web server"),
@@ -197,5 +189,5 @@ func TestAMIs(t *testing.T) {
 		a.ARN != "arn:aws:ec2:eu-west-1::image/"+id {
 		t.Errorf("identity fields wrong: %+v %+v", a.Name, a.Tags)
 	}
-	wantEdges(t, got, id+" -created-from-> ec2/snapshot:"+snap)
+	collecttest.HasEdges(t, got, id+" -created-from-> ec2/snapshot:"+snap)
 }

@@ -3,7 +3,6 @@ package ec2_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,43 +19,22 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 func TestInstances(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
-	vpc, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.1.0.0/16")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	subnet, err := api.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String("10.1.1.0/24")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg, err := api.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("web"), Description: aws.String("web"), VpcId: vpc.Vpc.VpcId})
-	if err != nil {
-		t.Fatal(err)
-	}
+	n := collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "web", collecttest.Subnet{CIDR: "10.1.1.0/24"})
 	iamAPI := iam.NewFromConfig(cfg)
 	if _, err := iamAPI.CreateInstanceProfile(ctx, &iam.CreateInstanceProfileInput{InstanceProfileName: aws.String("web-profile")}); err != nil {
 		t.Fatal(err)
 	}
 	run, err := api.RunInstances(ctx, &ec2.RunInstancesInput{
 		ImageId: aws.String("ami-12c6146b"), InstanceType: types.InstanceTypeT3Micro,
-		MinCount: aws.Int32(7), MaxCount: aws.Int32(7), SubnetId: subnet.Subnet.SubnetId,
-		SecurityGroupIds:   []string{aws.ToString(sg.GroupId)},
+		MinCount: aws.Int32(7), MaxCount: aws.Int32(7), SubnetId: aws.String(n.Subnets[0]),
+		SecurityGroupIds:   []string{n.SG},
 		IamInstanceProfile: &types.IamInstanceProfileSpecification{Name: aws.String("web-profile")},
 		TagSpecifications: []types.TagSpecification{{ResourceType: types.ResourceTypeInstance,
 			Tags: []types.Tag{{Key: aws.String("Name"), Value: aws.String("web")}, {Key: aws.String("Owner"), Value: aws.String("team-a")}}}},
@@ -90,7 +68,7 @@ func TestInstances(t *testing.T) {
 	}
 	checks := map[string]any{
 		"state": "stopped", "instance_type": "t3.micro", "image_id": "ami-12c6146b",
-		"vpc_id": aws.ToString(vpc.Vpc.VpcId), "subnet_id": aws.ToString(subnet.Subnet.SubnetId),
+		"vpc_id": n.VPC, "subnet_id": n.Subnets[0],
 	}
 	for k, want := range checks {
 		if in.Details[k] != want {
@@ -104,10 +82,10 @@ func TestInstances(t *testing.T) {
 		t.Errorf("arn %q created_at %q", in.ARN, in.CreatedAt)
 	}
 	want := map[string]bool{
-		stopped + " -in-subnet-> ec2/subnet:" + aws.ToString(subnet.Subnet.SubnetId):       false,
-		stopped + " -in-vpc-> ec2/vpc:" + aws.ToString(vpc.Vpc.VpcId):                      false,
-		stopped + " -uses-security-group-> ec2/security-group:" + aws.ToString(sg.GroupId): false,
-		stopped + " -uses-instance-profile-> iam/instance-profile:web-profile":             false,
+		stopped + " -in-subnet-> ec2/subnet:" + n.Subnets[0]:                   false,
+		stopped + " -in-vpc-> ec2/vpc:" + n.VPC:                                false,
+		stopped + " -uses-security-group-> ec2/security-group:" + n.SG:         false,
+		stopped + " -uses-instance-profile-> iam/instance-profile:web-profile": false,
 	}
 	for _, e := range got.Edges() {
 		if _, ok := want[e]; ok {
@@ -128,16 +106,10 @@ func TestInstances(t *testing.T) {
 }
 
 func TestInstancesDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeInstances")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeInstances")})
 	got := collecttest.Run(t, cfg, collector.Service, "instance", "eu-west-1")
-	if awsx.Classify(got.Err) != awsx.Denied {
-		t.Fatalf("want a denied error, got %v", got.Err)
-	}
-	if len(got.Resources) != 0 {
-		t.Fatalf("denied listing emitted %d resources", len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 }
 
 // run collects one ec2 type in region and fails the test on a listing error.
@@ -158,18 +130,6 @@ func check(t *testing.T, err error) {
 }
 
 // wantEdges fails unless every edge ("from -kind-> svc/type:to") was recorded.
-func wantEdges(t *testing.T, got collecttest.Result, edges ...string) {
-	t.Helper()
-	have := map[string]bool{}
-	for _, e := range got.Edges() {
-		have[e] = true
-	}
-	for _, e := range edges {
-		if !have[e] {
-			t.Errorf("missing relationship %s in %v", e, got.Edges())
-		}
-	}
-}
 
 // wantDetails compares details values after a JSON round trip, i.e. as stored.
 func wantDetails(t *testing.T, r *model.Resource, want map[string]any) {

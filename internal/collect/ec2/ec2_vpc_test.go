@@ -46,9 +46,8 @@ func arnOf(resource string) string {
 }
 
 func TestVPCs(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, "eu-west-1", nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.4.0.0/16", "10.4.1.0/24")
 	_, err := n.api.AssociateVpcCidrBlock(context.Background(), &ec2.AssociateVpcCidrBlockInput{VpcId: aws.String(n.vpc), CidrBlock: aws.String("10.5.0.0/16")})
 	check(t, err)
@@ -70,9 +69,8 @@ func TestVPCs(t *testing.T) {
 }
 
 func TestSubnets(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, "eu-west-1", nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.4.0.0/16", "10.4.1.0/24")
 	_, err := n.api.ModifySubnetAttribute(context.Background(), &ec2.ModifySubnetAttributeInput{SubnetId: aws.String(n.subnet),
 		MapPublicIpOnLaunch: &types.AttributeBooleanValue{Value: aws.Bool(true)}})
@@ -98,14 +96,13 @@ func TestSubnets(t *testing.T) {
 	if defaults == 0 {
 		t.Error("no default subnets")
 	}
-	wantEdges(t, got, n.subnet+" -in-vpc-> ec2/vpc:"+n.vpc)
+	collecttest.HasEdges(t, got, n.subnet+" -in-vpc-> ec2/vpc:"+n.vpc)
 }
 
 func TestRouteTables(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.6.0.0/16", "10.6.1.0/24")
 	igw, err := n.api.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{})
 	check(t, err)
@@ -142,14 +139,13 @@ func TestRouteTables(t *testing.T) {
 			t.Errorf("route table %s: is_default = %v, want %v", res.ID, res.IsDefault, want)
 		}
 	}
-	wantEdges(t, got, rtID+" -in-vpc-> ec2/vpc:"+n.vpc, rtID+" -associated-with-> ec2/subnet:"+n.subnet)
+	collecttest.HasEdges(t, got, rtID+" -in-vpc-> ec2/vpc:"+n.vpc, rtID+" -associated-with-> ec2/subnet:"+n.subnet)
 }
 
 func TestInternetGateways(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.6.0.0/16", "10.6.1.0/24")
 	attach := func(vpc string) string {
 		igw, err := n.api.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{
@@ -170,14 +166,13 @@ func TestInternetGateways(t *testing.T) {
 	if d := got.ByID()[def]; d == nil || !d.IsDefault {
 		t.Errorf("gateway of the default VPC not flagged is_default: %v", d)
 	}
-	wantEdges(t, got, own+" -attached-to-> ec2/vpc:"+n.vpc, def+" -attached-to-> ec2/vpc:"+n.defaultVPC)
+	collecttest.HasEdges(t, got, own+" -attached-to-> ec2/vpc:"+n.vpc, def+" -attached-to-> ec2/vpc:"+n.defaultVPC)
 }
 
 func TestNATGateways(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.7.0.0/16", "10.7.1.0/24")
 	newNAT := func() (string, string) {
 		eip, err := n.api.AllocateAddress(ctx, &ec2.AllocateAddressInput{Domain: types.DomainTypeVpc})
@@ -201,14 +196,13 @@ func TestNATGateways(t *testing.T) {
 	if len(g.Details["private_ips"].([]string)) != 1 || g.Name != "egress" || g.CreatedAt == "" || g.ARN != arnOf("natgateway/"+live) {
 		t.Errorf("identity fields wrong: %q %q %q %v", g.Name, g.CreatedAt, g.ARN, g.Details)
 	}
-	wantEdges(t, got, live+" -in-subnet-> ec2/subnet:"+n.subnet)
+	collecttest.HasEdges(t, got, live+" -in-subnet-> ec2/subnet:"+n.subnet)
 }
 
 func TestNetworkACLs(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.8.0.0/16", "10.8.1.0/24")
 	acl, err := n.api.CreateNetworkAcl(ctx, &ec2.CreateNetworkAclInput{VpcId: aws.String(n.vpc),
 		TagSpecifications: tagSpec(types.ResourceTypeNetworkAcl, tag("Name", "strict"))})
@@ -238,14 +232,13 @@ func TestNetworkACLs(t *testing.T) {
 	if asJSON(t, defaultOfVPC.Details["entries"]) == "[]" || !strings.Contains(asJSON(t, defaultOfVPC.Details["entries"]), `"protocol":"all"`) {
 		t.Errorf("default ACL entries not normalised: %s", asJSON(t, defaultOfVPC.Details["entries"]))
 	}
-	wantEdges(t, got, id+" -in-vpc-> ec2/vpc:"+n.vpc)
+	collecttest.HasEdges(t, got, id+" -in-vpc-> ec2/vpc:"+n.vpc)
 }
 
 func TestVPCEndpoints(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.9.0.0/16", "10.9.1.0/24")
 	rt, err := n.api.CreateRouteTable(ctx, &ec2.CreateRouteTableInput{VpcId: aws.String(n.vpc)})
 	check(t, err)
@@ -270,13 +263,12 @@ func TestVPCEndpoints(t *testing.T) {
 		t.Errorf("identity fields wrong: %q %q %q", e.Name, e.CreatedAt, e.ARN)
 	}
 	wantDetails(t, got.ByID()[aws.ToString(ifc.VpcEndpoint.VpcEndpointId)], map[string]any{"vpc_endpoint_type": "Interface", "subnet_ids": []string{n.subnet}})
-	wantEdges(t, got, gwID+" -in-vpc-> ec2/vpc:"+n.vpc)
+	collecttest.HasEdges(t, got, gwID+" -in-vpc-> ec2/vpc:"+n.vpc)
 }
 
 func TestVPCPeeringConnections(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, "eu-west-1", nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.10.0.0/16", "10.10.1.0/24")
 	pc, err := n.api.CreateVpcPeeringConnection(context.Background(), &ec2.CreateVpcPeeringConnectionInput{VpcId: aws.String(n.vpc), PeerVpcId: aws.String(n.defaultVPC),
 		TagSpecifications: tagSpec(types.ResourceTypeVpcPeeringConnection, tag("Name", "to-default"))})
@@ -296,10 +288,9 @@ func TestVPCPeeringConnections(t *testing.T) {
 }
 
 func TestTransitGateways(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.11.0.0/16", "10.11.1.0/24")
 	tgw, err := n.api.CreateTransitGateway(ctx, &ec2.CreateTransitGatewayInput{Description: aws.String("hub"),
 		Options:           &types.TransitGatewayRequestOptions{AmazonSideAsn: aws.Int64(64513)},
@@ -325,14 +316,13 @@ func TestTransitGateways(t *testing.T) {
 	if a.Details["state"] == "" || a.ARN != arnOf("transit-gateway-attachment/"+attID) {
 		t.Errorf("identity fields wrong: %q %q %v", a.Name, a.ARN, a.Details)
 	}
-	wantEdges(t, got, attID+" -attached-to-tgw-> ec2/transit-gateway:"+tgwID, attID+" -attached-to-> ec2/vpc:"+n.vpc)
+	collecttest.HasEdges(t, got, attID+" -attached-to-tgw-> ec2/transit-gateway:"+tgwID, attID+" -attached-to-> ec2/vpc:"+n.vpc)
 }
 
 func TestDHCPOptions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.12.0.0/16", "10.12.1.0/24")
 	opts, err := n.api.CreateDhcpOptions(ctx, &ec2.CreateDhcpOptionsInput{
 		DhcpConfigurations: []types.NewDhcpConfiguration{
@@ -368,10 +358,9 @@ func TestDHCPOptions(t *testing.T) {
 }
 
 func TestFlowLogs(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.13.0.0/16", "10.13.1.0/24")
 	_, err := cloudwatchlogs.NewFromConfig(cfg).CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String("vpc-flows")})
 	check(t, err)
@@ -397,15 +386,14 @@ func TestFlowLogs(t *testing.T) {
 		t.Errorf("identity fields wrong: %q %q %q", f.Name, f.CreatedAt, f.ARN)
 	}
 	wantDetails(t, got.ByID()[s3ID], map[string]any{"resource_id": n.subnet, "log_destination_type": "s3", "log_destination": "arn:aws:s3:::flow-archive"})
-	wantEdges(t, got, logsID+" -logs-to-> logs/log-group:vpc-flows", s3ID+" -logs-to-> s3/bucket:flow-archive")
+	collecttest.HasEdges(t, got, logsID+" -logs-to-> logs/log-group:vpc-flows", s3ID+" -logs-to-> s3/bucket:flow-archive")
 }
 
 // moto rejects S3 destinations with a key prefix and always returns the log
 // group name, so those two forms of the destination are served canned.
 func TestFlowLogDestinations(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"DescribeFlowLogs": func(any) (any, error) {
 			return &ec2.DescribeFlowLogsOutput{FlowLogs: []types.FlowLog{
 				{FlowLogId: aws.String("fl-s3"), LogDestinationType: types.LogDestinationTypeS3, LogDestination: aws.String("arn:aws:s3:::archive/vpc/flows/")},
@@ -415,5 +403,5 @@ func TestFlowLogDestinations(t *testing.T) {
 		},
 	})})
 	got := run(t, cfg, "flow-log", "eu-west-1")
-	wantEdges(t, got, "fl-s3 -logs-to-> s3/bucket:archive", "fl-cwl -logs-to-> logs/log-group:/vpc/flows")
+	collecttest.HasEdges(t, got, "fl-s3 -logs-to-> s3/bucket:archive", "fl-cwl -logs-to-> logs/log-group:/vpc/flows")
 }

@@ -3,7 +3,6 @@ package ecr_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -11,21 +10,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecr/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/ecr"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 // createRepos makes n repositories; the first has a lifecycle policy, tags,
 // immutable tags, scan on push and KMS encryption.
@@ -52,9 +41,8 @@ func createRepos(t *testing.T, api *ecr.Client, n int) {
 }
 
 func TestRepositories(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, "eu-west-1", nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	createRepos(t, ecr.NewFromConfig(cfg), 7)
 
 	got := collecttest.Run(t, cfg, collector.Service, "repository", "eu-west-1")
@@ -88,16 +76,13 @@ func TestRepositories(t *testing.T) {
 }
 
 func TestRepositoriesDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeRepositories")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeRepositories")})
 	got := collecttest.Run(t, cfg, collector.Service, "repository", "eu-west-1")
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createRepos(t, ecr.NewFromConfig(moto.Config(t, "eu-west-1", nil)), 1)
-	cfg = moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("GetLifecyclePolicy")})
+	createRepos(t, ecr.NewFromConfig(collecttest.Config(t, "eu-west-1", nil)), 1)
+	cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("GetLifecyclePolicy")})
 	got = collecttest.Run(t, cfg, collector.Service, "repository", "eu-west-1")
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("err %v, %d resources", got.Err, len(got.Resources))

@@ -3,51 +3,27 @@ package ecs_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/ecs"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
 var roleARN = "arn:aws:iam::" + collecttest.MotoAccount + ":role/"
 
-func hasEdges(t *testing.T, got collecttest.Result, want ...string) {
-	t.Helper()
-	edges := got.Edges()
-	for _, e := range want {
-		if !slices.Contains(edges, e) {
-			t.Errorf("missing relationship %s in %v", e, edges)
-		}
-	}
-}
-
 func TestClusters(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := ecs.NewFromConfig(cfg)
 	for i := range 7 {
 		in := &ecs.CreateClusterInput{ClusterName: aws.String(fmt.Sprintf("c%d", i))}
@@ -96,10 +72,9 @@ func registerTaskDefinition(t *testing.T, api *ecs.Client, user string) {
 }
 
 func TestTaskDefinitions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := ecs.NewFromConfig(cfg)
 	for i := range 7 {
 		user := "1000"
@@ -140,34 +115,20 @@ func TestTaskDefinitions(t *testing.T) {
 	if td.Tags["app"] != "web" || td.ARN != "arn:aws:ecs:eu-west-1:"+collecttest.MotoAccount+":task-definition/web:7" {
 		t.Errorf("identity wrong: %+v", td)
 	}
-	hasEdges(t, got, "web:7 -assumes-role-> iam/role:task", "web:7 -assumes-role-> iam/role:exec")
+	collecttest.HasEdges(t, got, "web:7 -assumes-role-> iam/role:task", "web:7 -assumes-role-> iam/role:exec")
 }
 
 // network creates a subnet and a security group for awsvpc services.
 func network(t *testing.T, cfg aws.Config) (subnet, sg string) {
 	t.Helper()
-	ctx := context.Background()
-	api := ec2.NewFromConfig(cfg)
-	vpc, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.1.0.0/16")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sn, err := api.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String("10.1.1.0/24")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := api.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("svc"), Description: aws.String("svc"), VpcId: vpc.Vpc.VpcId})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return aws.ToString(sn.Subnet.SubnetId), aws.ToString(g.GroupId)
+	n := collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "svc", collecttest.Subnet{CIDR: "10.1.1.0/24"})
+	return n.Subnets[0], n.SG
 }
 
 func TestServices(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := ecs.NewFromConfig(cfg)
 	registerTaskDefinition(t, api, "")
 	subnet, sg := network(t, cfg)
@@ -211,22 +172,19 @@ func TestServices(t *testing.T) {
 	if s.Tags["n"] != "11" || s.Name != "s11" || s.ARN == "" {
 		t.Errorf("identity wrong: %+v", s)
 	}
-	hasEdges(t, got, "a/s11 -member-of-> ecs/cluster:a", "a/s11 -runs-> ecs/task-definition:web:1",
+	collecttest.HasEdges(t, got, "a/s11 -member-of-> ecs/cluster:a", "a/s11 -runs-> ecs/task-definition:web:1",
 		"a/s11 -in-subnet-> ec2/subnet:"+subnet, "a/s11 -uses-security-group-> ec2/security-group:"+sg,
 		"b/s0 -member-of-> ecs/cluster:b")
 }
 
 func TestDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListClusters")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListClusters")})
 	got := collecttest.Run(t, cfg, collector.Service, "service", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	registerTaskDefinition(t, ecs.NewFromConfig(moto.Config(t, region, nil)), "")
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeTaskDefinition")})
+	registerTaskDefinition(t, ecs.NewFromConfig(collecttest.Config(t, region, nil)), "")
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeTaskDefinition")})
 	got = collecttest.Run(t, cfg, collector.Service, "task-definition", region)
 	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 {
 		t.Fatalf("err %v, %d resources, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())

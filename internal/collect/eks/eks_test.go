@@ -3,8 +3,6 @@ package eks_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -12,35 +10,15 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eks/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/eks"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
 var roleARN = "arn:aws:iam::" + collecttest.MotoAccount + ":role/"
-
-func hasEdges(t *testing.T, got collecttest.Result, want ...string) {
-	t.Helper()
-	edges := got.Edges()
-	for _, e := range want {
-		if !slices.Contains(edges, e) {
-			t.Errorf("missing relationship %s in %v", e, edges)
-		}
-	}
-}
 
 // createClusters makes n clusters k0..k(n-1); k0 has secrets encryption,
 // audit logging, a private endpoint and tags.
@@ -62,9 +40,8 @@ func createClusters(t *testing.T, api *eks.Client, n int) {
 }
 
 func TestClusters(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	createClusters(t, eks.NewFromConfig(cfg), 7)
 	got := collecttest.Run(t, cfg, collector.Service, "cluster", region)
 	if got.Err != nil {
@@ -90,14 +67,13 @@ func TestClusters(t *testing.T) {
 	if c.Tags["env"] != "prod" || c.CreatedAt == "" || c.ARN != "arn:aws:eks:eu-west-1:"+collecttest.MotoAccount+":cluster/k0" {
 		t.Errorf("identity wrong: %+v", c)
 	}
-	hasEdges(t, got, "k0 -assumes-role-> iam/role:eks", "k0 -in-subnet-> ec2/subnet:subnet-a", "k0 -uses-security-group-> ec2/security-group:sg-a")
+	collecttest.HasEdges(t, got, "k0 -assumes-role-> iam/role:eks", "k0 -in-subnet-> ec2/subnet:subnet-a", "k0 -uses-security-group-> ec2/security-group:sg-a")
 }
 
 func TestNodegroups(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := eks.NewFromConfig(cfg)
 	createClusters(t, api, 2)
 	for i := range 6 {
@@ -131,20 +107,17 @@ func TestNodegroups(t *testing.T) {
 	if ng.Tags["n"] != "5" || ng.Name != "ng5" || ng.ARN == "" || ng.CreatedAt == "" {
 		t.Errorf("identity wrong: %+v", ng)
 	}
-	hasEdges(t, got, "k0/ng5 -member-of-> eks/cluster:k0", "k0/ng5 -assumes-role-> iam/role:node", "k1/ng0 -in-subnet-> ec2/subnet:subnet-b")
+	collecttest.HasEdges(t, got, "k0/ng5 -member-of-> eks/cluster:k0", "k0/ng5 -assumes-role-> iam/role:node", "k1/ng0 -in-subnet-> ec2/subnet:subnet-b")
 }
 
 func TestDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListClusters")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListClusters")})
 	got := collecttest.Run(t, cfg, collector.Service, "cluster", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createClusters(t, eks.NewFromConfig(moto.Config(t, region, nil)), 1)
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeCluster")})
+	createClusters(t, eks.NewFromConfig(collecttest.Config(t, region, nil)), 1)
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeCluster")})
 	got = collecttest.Run(t, cfg, collector.Service, "cluster", region)
 	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 {
 		t.Fatalf("err %v, %d resources, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())

@@ -3,43 +3,20 @@ package elasticache_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
 	"github.com/aws/aws-sdk-go-v2/service/elasticache/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/elasticache"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
-
-func hasEdges(t *testing.T, got collecttest.Result, want ...string) {
-	t.Helper()
-	edges := got.Edges()
-	for _, e := range want {
-		if !slices.Contains(edges, e) {
-			t.Errorf("missing relationship %s in %v", e, edges)
-		}
-	}
-}
 
 func tags(k, v string) []types.Tag { return []types.Tag{{Key: aws.String(k), Value: aws.String(v)}} }
 
@@ -56,9 +33,8 @@ func createClusters(t *testing.T, api *elasticache.Client, n int) {
 }
 
 func TestClusters(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	createClusters(t, elasticache.NewFromConfig(cfg), 7)
 	got := collecttest.Run(t, cfg, collector.Service, "cluster", region)
 	if got.Err != nil {
@@ -81,9 +57,8 @@ func TestClusters(t *testing.T) {
 }
 
 func TestReplicationGroups(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	api := elasticache.NewFromConfig(cfg)
 	if _, err := api.CreateReplicationGroup(context.Background(), &elasticache.CreateReplicationGroupInput{
 		ReplicationGroupId: aws.String("rg"), ReplicationGroupDescription: aws.String("sessions"), Engine: aws.String("redis"),
@@ -109,24 +84,15 @@ func TestReplicationGroups(t *testing.T) {
 	if g.Tags["env"] != "prod" || g.ARN == "" {
 		t.Errorf("identity wrong: %+v", g)
 	}
-	hasEdges(t, got, "rg -encrypted-with-> kms/key:k-1")
+	collecttest.HasEdges(t, got, "rg -encrypted-with-> kms/key:k-1")
 }
 
 func TestSubnetGroups(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
-	ec := ec2.NewFromConfig(cfg)
-	vpc, err := ec.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.1.0.0/16")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sn, err := ec.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String("10.1.1.0/24")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	subnet := aws.ToString(sn.Subnet.SubnetId)
+	cfg := collecttest.Config(t, region, nil)
+	n := collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "", collecttest.Subnet{CIDR: "10.1.1.0/24"})
+	subnet := n.Subnets[0]
 	api := elasticache.NewFromConfig(cfg)
 	for i := range 6 {
 		if _, err := api.CreateCacheSubnetGroup(ctx, &elasticache.CreateCacheSubnetGroupInput{CacheSubnetGroupName: aws.String(fmt.Sprintf("sg%d", i)),
@@ -140,23 +106,20 @@ func TestSubnetGroups(t *testing.T) {
 	}
 	byID := got.ByID()
 	g := byID["sg5"]
-	if g == nil || g.Details["vpc_id"] != aws.ToString(vpc.Vpc.VpcId) || g.ARN == "" {
+	if g == nil || g.Details["vpc_id"] != n.VPC || g.ARN == "" {
 		t.Fatalf("subnet group sg5 wrong or missing: %v", byID)
 	}
-	hasEdges(t, got, "sg5 -includes-subnet-> ec2/subnet:"+subnet, "sg0 -in-vpc-> ec2/vpc:"+aws.ToString(vpc.Vpc.VpcId))
+	collecttest.HasEdges(t, got, "sg5 -includes-subnet-> ec2/subnet:"+subnet, "sg0 -in-vpc-> ec2/vpc:"+n.VPC)
 }
 
 func TestDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeCacheClusters")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeCacheClusters")})
 	got := collecttest.Run(t, cfg, collector.Service, "cluster", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createClusters(t, elasticache.NewFromConfig(moto.Config(t, region, nil)), 1)
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
+	createClusters(t, elasticache.NewFromConfig(collecttest.Config(t, region, nil)), 1)
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
 	got = collecttest.Run(t, cfg, collector.Service, "cluster", region)
 	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 || len(got.Resources[0].Tags) != 0 {
 		t.Fatalf("err %v, resources %v, warnings %v", got.Err, got.Resources, got.Task.Warnings())

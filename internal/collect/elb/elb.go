@@ -3,13 +3,10 @@ package elb
 
 import (
 	"context"
-	"slices"
-	"strings"
-	"sync"
-
 	"github.com/aws/aws-sdk-go-v2/aws"
 	classic "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
+	"strings"
 
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
@@ -75,21 +72,17 @@ func loadBalancers(ctx context.Context, t *collect.Task) error {
 // per DescribeTags call. A failed batch is a warning: its load balancers are
 // emitted without tags.
 func tagsByName(ctx context.Context, t *collect.Task, api *classic.Client, names []string) map[string]map[string]string {
-	var mu sync.Mutex
-	out := map[string]map[string]string{}
-	collect.ForEach(ctx, slices.Collect(slices.Chunk(names, tagBatch)), func(ctx context.Context, batch []string) {
+	return collect.TagBatches(ctx, t, "DescribeTags", names, tagBatch, func(ctx context.Context, batch []string) (map[string]map[string]string, error) {
 		res, err := api.DescribeTags(ctx, &classic.DescribeTagsInput{LoadBalancerNames: batch})
 		if err != nil {
-			t.Warn("DescribeTags", err)
-			return
+			return nil, err
 		}
-		mu.Lock()
-		defer mu.Unlock()
+		out := map[string]map[string]string{}
 		for _, d := range res.TagDescriptions {
 			out[aws.ToString(d.LoadBalancerName)] = collect.TagMap(d.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
 		}
+		return out, nil
 	})
-	return out
 }
 
 func emit(t *collect.Task, lb types.LoadBalancerDescription, tags map[string]string) {

@@ -4,13 +4,10 @@ package elbv2
 
 import (
 	"context"
-	"slices"
-	"strings"
-	"sync"
-
 	"github.com/aws/aws-sdk-go-v2/aws"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"strings"
 
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
@@ -39,27 +36,6 @@ func nameFromARN(arn string) string {
 		return ""
 	}
 	return parts[len(parts)-2]
-}
-
-// tagsByARN fetches the tags of arns, tagBatch ARNs per DescribeTags call.
-// A failed batch is a warning: its resources are emitted without tags.
-func tagsByARN(ctx context.Context, t *collect.Task, api *elb.Client, arns []string) map[string]map[string]string {
-	batches := slices.Collect(slices.Chunk(arns, tagBatch))
-	var mu sync.Mutex
-	out := map[string]map[string]string{}
-	collect.ForEach(ctx, batches, func(ctx context.Context, batch []string) {
-		res, err := api.DescribeTags(ctx, &elb.DescribeTagsInput{ResourceArns: batch})
-		if err != nil {
-			t.Warn("DescribeTags", err)
-			return
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		for _, d := range res.TagDescriptions {
-			out[aws.ToString(d.ResourceArn)] = collect.TagMap(d.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
-		}
-	})
-	return out
 }
 
 var lbFields = []model.Field{
@@ -300,7 +276,7 @@ func addTargets(t *collect.Task, key model.Key, typ types.TargetTypeEnum, hs []t
 		case types.TargetTypeEnumInstance:
 			t.Relate(key, "targets", t.Ref("ec2", "instance", tg.ID))
 		case types.TargetTypeEnumLambda:
-			t.Relate(key, "targets", t.Ref("lambda", "function", lambdaName(tg.ID)))
+			t.Relate(key, "targets", t.Ref("lambda", "function", collect.FunctionName(tg.ID)))
 		case types.TargetTypeEnumAlb:
 			t.Relate(key, "targets", t.Key("load-balancer", nameFromARN(tg.ID)))
 		}
@@ -311,11 +287,18 @@ func addTargets(t *collect.Task, key model.Key, typ types.TargetTypeEnum, hs []t
 	d["target_count"] = len(targets)
 }
 
-// lambdaName is the function name in a (possibly qualified) function ARN.
-func lambdaName(arn string) string {
-	parts := strings.Split(arn, ":")
-	if len(parts) >= 7 {
-		return parts[6]
-	}
-	return ""
+// tagsByARN fetches the tags of arns, tagBatch ARNs per DescribeTags call.
+// A failed batch is a warning: its resources are emitted without tags.
+func tagsByARN(ctx context.Context, t *collect.Task, api *elb.Client, arns []string) map[string]map[string]string {
+	return collect.TagBatches(ctx, t, "DescribeTags", arns, tagBatch, func(ctx context.Context, batch []string) (map[string]map[string]string, error) {
+		res, err := api.DescribeTags(ctx, &elb.DescribeTagsInput{ResourceArns: batch})
+		if err != nil {
+			return nil, err
+		}
+		out := map[string]map[string]string{}
+		for _, d := range res.TagDescriptions {
+			out[aws.ToString(d.ResourceArn)] = collect.TagMap(d.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
+		}
+		return out, nil
+	})
 }

@@ -3,7 +3,6 @@ package elbv2_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -19,16 +18,7 @@ import (
 	collector "github.com/awsmap/awsmap/internal/collect/elbv2"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -44,24 +34,9 @@ func setup(t *testing.T, cfg aws.Config) estate {
 	t.Helper()
 	ctx := context.Background()
 	ec2API := ec2.NewFromConfig(cfg)
-	vpc, err := ec2API.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.4.0.0/16")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := estate{vpc: aws.ToString(vpc.Vpc.VpcId)}
-	for i, az := range []string{"a", "b"} {
-		s, err := ec2API.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId,
-			CidrBlock: aws.String(fmt.Sprintf("10.4.%d.0/24", i)), AvailabilityZone: aws.String(region + az)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.subnets = append(e.subnets, aws.ToString(s.Subnet.SubnetId))
-	}
-	sg, err := ec2API.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("lb"), Description: aws.String("lb"), VpcId: vpc.Vpc.VpcId})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.sg = aws.ToString(sg.GroupId)
+	n := collecttest.NewNetwork(t, cfg, "10.4.0.0/16", "lb",
+		collecttest.Subnet{CIDR: "10.4.0.0/24", AZ: region + "a"}, collecttest.Subnet{CIDR: "10.4.1.0/24", AZ: region + "b"})
+	e := estate{vpc: n.VPC, subnets: n.Subnets, sg: n.SG}
 	run, err := ec2API.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-12c6146b"), InstanceType: ec2types.InstanceTypeT3Micro,
 		MinCount: aws.Int32(2), MaxCount: aws.Int32(2), SubnetId: aws.String(e.subnets[0])})
 	if err != nil {
@@ -93,7 +68,7 @@ func setup(t *testing.T, cfg aws.Config) estate {
 		}
 	}
 	tg, err := api.CreateTargetGroup(ctx, &elb.CreateTargetGroupInput{Name: aws.String("web-tg"), Protocol: types.ProtocolEnumHttp,
-		Port: aws.Int32(8080), VpcId: vpc.Vpc.VpcId, HealthCheckPath: aws.String("/health"), TargetType: types.TargetTypeEnumInstance,
+		Port: aws.Int32(8080), VpcId: aws.String(e.vpc), HealthCheckPath: aws.String("/health"), TargetType: types.TargetTypeEnumInstance,
 		Tags: []types.Tag{{Key: aws.String("App"), Value: aws.String("web")}}})
 	if err != nil {
 		t.Fatal(err)
@@ -117,38 +92,22 @@ func setup(t *testing.T, cfg aws.Config) estate {
 	}
 	for i := range 5 {
 		if _, err := api.CreateTargetGroup(ctx, &elb.CreateTargetGroupInput{Name: aws.String(fmt.Sprintf("ip-tg-%d", i)),
-			Protocol: types.ProtocolEnumTcp, Port: aws.Int32(80), VpcId: vpc.Vpc.VpcId, TargetType: types.TargetTypeEnumIp}); err != nil {
+			Protocol: types.ProtocolEnumTcp, Port: aws.Int32(80), VpcId: aws.String(e.vpc), TargetType: types.TargetTypeEnumIp}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return e
 }
 
-func wantEdges(t *testing.T, got []string, want ...string) {
-	t.Helper()
-	have := map[string]bool{}
-	for _, e := range got {
-		have[e] = true
-	}
-	for _, e := range want {
-		if !have[e] {
-			t.Errorf("missing relationship %s in %v", e, got)
-		}
-	}
-}
-
 func TestLoadBalancers(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	e := setup(t, cfg)
 	got := collecttest.Run(t, cfg, collector.Service, "load-balancer", region)
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if len(got.Task.Warnings()) != 0 {
-		t.Errorf("unexpected warnings: %v", got.Task.Warnings())
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 6 {
 		t.Fatalf("want 6 load balancers over several pages, got %d", len(byID))
@@ -175,7 +134,7 @@ func TestLoadBalancers(t *testing.T) {
 	if lb.Tags["Env"] != "web-env" || byID["lb-4"].Tags["Env"] != "lb-4-env" || lb.CreatedAt == "" || lb.ARN == "" {
 		t.Errorf("tags %v / %v created %q arn %q", lb.Tags, byID["lb-4"].Tags, lb.CreatedAt, lb.ARN)
 	}
-	wantEdges(t, got.Edges(),
+	collecttest.HasEdges(t, got,
 		"web -routes-to-> elbv2/target-group:web-tg",
 		"web -uses-certificate-> acm/certificate:"+collect.ARNResourceName(e.cert),
 		"web -in-vpc-> ec2/vpc:"+e.vpc,
@@ -185,9 +144,8 @@ func TestLoadBalancers(t *testing.T) {
 }
 
 func TestTargetGroups(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	e := setup(t, cfg)
 	got := collecttest.Run(t, cfg, collector.Service, "target-group", region)
 	if got.Err != nil {
@@ -216,7 +174,7 @@ func TestTargetGroups(t *testing.T) {
 	if byID["ip-tg-0"].Details["target_count"] != 0 {
 		t.Errorf("ip-tg-0 targets = %v", byID["ip-tg-0"].Details["targets"])
 	}
-	wantEdges(t, got.Edges(),
+	collecttest.HasEdges(t, got,
 		"web-tg -targets-> ec2/instance:"+e.instances[0],
 		"web-tg -targets-> ec2/instance:"+e.instances[1],
 		"web -routes-to-> elbv2/target-group:web-tg",
@@ -224,16 +182,13 @@ func TestTargetGroups(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeLoadBalancers")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeLoadBalancers")})
 	got := collecttest.Run(t, cfg, collector.Service, "load-balancer", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	setup(t, moto.Config(t, region, nil))
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeListeners", "DescribeTags")})
+	setup(t, collecttest.Config(t, region, nil))
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeListeners", "DescribeTags")})
 	got = collecttest.Run(t, cfg, collector.Service, "load-balancer", region)
 	if got.Err != nil || len(got.Resources) != 6 {
 		t.Fatalf("want the load balancers despite denied detail calls, got %v and %d", got.Err, len(got.Resources))

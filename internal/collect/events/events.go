@@ -4,11 +4,9 @@ package events
 import (
 	"context"
 	"errors"
-	"strings"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/arn"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
@@ -172,33 +170,8 @@ func emitRule(t *collect.Task, r types.Rule, targets []types.Target, targetsKnow
 	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(r.Arn), Name: name, Details: d})
 	t.Relate(key, "member-of", t.Key("bus", bus))
 	for _, tg := range targets {
-		if to, ok := targetKey(aws.ToString(tg.Arn)); ok {
+		if to, ok := collect.TargetKey(aws.ToString(tg.Arn)); ok {
 			t.Relate(key, "triggers", to)
 		}
 	}
-}
-
-// targetKey is the key of the Lambda function, SQS queue or SNS topic a
-// target ARN names, in the ARN's own account and region.
-func targetKey(target string) (model.Key, bool) {
-	a, err := arn.Parse(target)
-	if err != nil {
-		return model.Key{}, false
-	}
-	k := model.Key{Account: a.AccountID, Region: a.Region, Service: a.Service}
-	switch a.Service {
-	case "lambda": // function:NAME[:qualifier]
-		parts := strings.Split(a.Resource, ":")
-		if len(parts) < 2 || parts[0] != "function" {
-			return model.Key{}, false
-		}
-		k.Type, k.ID = "function", parts[1]
-	case "sqs":
-		k.Type, k.ID = "queue", a.Resource
-	case "sns":
-		k.Type, k.ID = "topic", a.Resource
-	default:
-		return model.Key{}, false
-	}
-	return k, true
 }

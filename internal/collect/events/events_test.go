@@ -3,7 +3,6 @@ package events_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -11,21 +10,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/events"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -64,9 +53,8 @@ func setup(t *testing.T, cfg aws.Config) {
 }
 
 func TestBuses(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	setup(t, cfg)
 	got := collecttest.Run(t, cfg, collector.Service, "bus", region)
 	if got.Err != nil {
@@ -86,17 +74,14 @@ func TestBuses(t *testing.T) {
 }
 
 func TestRules(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	setup(t, cfg)
 	got := collecttest.Run(t, cfg, collector.Service, "rule", region)
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if len(got.Task.Warnings()) != 0 {
-		t.Errorf("unexpected warnings: %v", got.Task.Warnings())
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 7 {
 		t.Fatalf("want 7 rules over several pages, got %d: %v", len(byID), byID)
@@ -137,9 +122,8 @@ func TestRules(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListEventBuses")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListEventBuses")})
 	for _, typ := range []string{"bus", "rule"} {
 		got := collecttest.Run(t, cfg, collector.Service, typ, region)
 		if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
@@ -147,8 +131,8 @@ func TestPermissions(t *testing.T) {
 		}
 	}
 
-	setup(t, moto.Config(t, region, nil))
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTargetsByRule")})
+	setup(t, collecttest.Config(t, region, nil))
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTargetsByRule")})
 	got := collecttest.Run(t, cfg, collector.Service, "rule", region)
 	if got.Err != nil || len(got.Resources) != 7 {
 		t.Fatalf("want the rules despite the denied detail call, got %v and %d", got.Err, len(got.Resources))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
-	"os"
 	"slices"
 	"testing"
 	"time"
@@ -15,22 +14,12 @@ import (
 	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const (
 	adminDoc  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`
@@ -49,9 +38,8 @@ type fixture struct {
 }
 
 func setup(t *testing.T) fixture {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	return fixture{t: t, ctx: context.Background(), api: awsiam.NewFromConfig(moto.Config(t, "us-east-1", nil))}
+	collecttest.Setup(t)
+	return fixture{t: t, ctx: context.Background(), api: awsiam.NewFromConfig(collecttest.Config(t, "us-east-1", nil))}
 }
 
 func (f fixture) must(_ any, err error) {
@@ -93,16 +81,6 @@ func checkDetails(t *testing.T, r *model.Resource, want map[string]any) {
 	}
 }
 
-func checkEdges(t *testing.T, got collecttest.Result, want ...string) {
-	t.Helper()
-	edges := got.Edges()
-	for _, e := range want {
-		if !slices.Contains(edges, e) {
-			t.Errorf("missing relationship %s in %v", e, edges)
-		}
-	}
-}
-
 func TestUsers(t *testing.T) {
 	f := setup(t)
 	admin := f.policy("admin-all", adminDoc)
@@ -123,10 +101,8 @@ func TestUsers(t *testing.T) {
 	f.must(f.api.EnableMFADevice(f.ctx, &awsiam.EnableMFADeviceInput{UserName: aws.String("alice"), SerialNumber: mfa.VirtualMFADevice.SerialNumber,
 		AuthenticationCode1: aws.String("123456"), AuthenticationCode2: aws.String("654321")}))
 
-	got := run(t, moto.Config(t, "us-east-1", nil), "user")
-	if w := got.Task.Warnings(); len(w) != 0 {
-		t.Errorf("unexpected warnings: %v", w)
-	}
+	got := run(t, collecttest.Config(t, "us-east-1", nil), "user")
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 7 {
 		t.Fatalf("want 7 users, got %d", len(byID))
@@ -144,13 +120,13 @@ func TestUsers(t *testing.T) {
 	if alice.ARN != "arn:aws:iam::"+collecttest.MotoAccount+":user/alice" || alice.Region != model.GlobalRegion || alice.CreatedAt == "" || alice.Tags["Owner"] != "team-a" {
 		t.Errorf("identity fields wrong: %+v", alice)
 	}
-	checkEdges(t, got, "alice -member-of-> iam/group:devs", "alice -has-policy-> iam/policy:admin-all")
+	collecttest.HasEdges(t, got, "alice -member-of-> iam/group:devs", "alice -has-policy-> iam/policy:admin-all")
 }
 
 func TestUsersWithoutCredentialReport(t *testing.T) {
 	f := setup(t)
 	f.must(f.api.CreateUser(f.ctx, &awsiam.CreateUserInput{UserName: aws.String("bob")}))
-	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetCredentialReport")})
+	cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetCredentialReport")})
 	got := run(t, cfg, "user")
 	bob := got.ByID()["bob"]
 	if bob == nil {
@@ -181,7 +157,7 @@ func TestRoles(t *testing.T) {
 	f.must(f.api.AttachRolePolicy(f.ctx, &awsiam.AttachRolePolicyInput{RoleName: aws.String("cross"), PolicyArn: aws.String(reader)}))
 	f.must(f.api.CreateServiceLinkedRole(f.ctx, &awsiam.CreateServiceLinkedRoleInput{AWSServiceName: aws.String("elasticbeanstalk.amazonaws.com")}))
 
-	got := run(t, moto.Config(t, "us-east-1", nil), "role")
+	got := run(t, collecttest.Config(t, "us-east-1", nil), "role")
 	byID := got.ByID()
 	if len(byID) != 6 {
 		t.Fatalf("want 6 roles (service-linked skipped), got %d: %v", len(byID), byID)
@@ -199,7 +175,7 @@ func TestRoles(t *testing.T) {
 	if byID["app"].ARN != "arn:aws:iam::"+collecttest.MotoAccount+":role/app" || byID["app"].CreatedAt == "" {
 		t.Errorf("identity fields wrong: %+v", byID["app"])
 	}
-	checkEdges(t, got, "cross -has-policy-> iam/policy:reader")
+	collecttest.HasEdges(t, got, "cross -has-policy-> iam/policy:reader")
 }
 
 func TestGroups(t *testing.T) {
@@ -214,7 +190,7 @@ func TestGroups(t *testing.T) {
 	f.must(f.api.AttachGroupPolicy(f.ctx, &awsiam.AttachGroupPolicyInput{GroupName: aws.String("devs"), PolicyArn: aws.String(admin)}))
 	f.must(f.api.PutGroupPolicy(f.ctx, &awsiam.PutGroupPolicyInput{GroupName: aws.String("devs"), PolicyName: aws.String("inline"), PolicyDocument: aws.String(readerDoc)}))
 
-	got := run(t, moto.Config(t, "us-east-1", nil), "group")
+	got := run(t, collecttest.Config(t, "us-east-1", nil), "group")
 	if len(got.Resources) != 2 {
 		t.Fatalf("want 2 groups, got %d", len(got.Resources))
 	}
@@ -224,7 +200,7 @@ func TestGroups(t *testing.T) {
 	if devs.ARN != "arn:aws:iam::"+collecttest.MotoAccount+":group/devs" || devs.CreatedAt == "" {
 		t.Errorf("identity fields wrong: %+v", devs)
 	}
-	checkEdges(t, got, "devs -has-policy-> iam/policy:admin-all")
+	collecttest.HasEdges(t, got, "devs -has-policy-> iam/policy:admin-all")
 }
 
 // cannedPolicies answers GetAccountAuthorizationDetails as AWS does, in pages
@@ -251,7 +227,7 @@ func cannedPolicies(t *testing.T) aws.Config {
 			},
 		})
 	}
-	return moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	return collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"GetAccountAuthorizationDetails": func(input any) (any, error) {
 			in := input.(*awsiam.GetAccountAuthorizationDetailsInput)
 			if !slices.Equal(in.Filter, []iamtypes.EntityType{iamtypes.EntityTypeLocalManagedPolicy}) {
@@ -295,17 +271,17 @@ func TestInstanceProfiles(t *testing.T) {
 		f.must(f.api.CreateInstanceProfile(f.ctx, &awsiam.CreateInstanceProfileInput{InstanceProfileName: aws.String(fmt.Sprintf("ip-%d", i))}))
 	}
 	f.must(f.api.AddRoleToInstanceProfile(f.ctx, &awsiam.AddRoleToInstanceProfileInput{InstanceProfileName: aws.String("ip-0"), RoleName: aws.String("app")}))
-	got := run(t, moto.Config(t, "us-east-1", nil), "instance-profile")
+	got := run(t, collecttest.Config(t, "us-east-1", nil), "instance-profile")
 	if len(got.Resources) != 6 {
 		t.Fatalf("want 6 instance profiles, got %d", len(got.Resources))
 	}
 	checkDetails(t, got.ByID()["ip-0"], map[string]any{"roles": []string{"app"}, "path": "/"})
-	checkEdges(t, got, "ip-0 -assumes-role-> iam/role:app")
+	collecttest.HasEdges(t, got, "ip-0 -assumes-role-> iam/role:app")
 }
 
 func TestAccountSettings(t *testing.T) {
 	f := setup(t)
-	cfg := moto.Config(t, "us-east-1", nil)
+	cfg := collecttest.Config(t, "us-east-1", nil)
 	none := run(t, cfg, "password-policy")
 	checkDetails(t, none.ByID()["account-password-policy"], map[string]any{"exists": false})
 
@@ -322,7 +298,7 @@ func TestAccountSettings(t *testing.T) {
 
 func TestDenied(t *testing.T) {
 	setup(t)
-	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetAccountAuthorizationDetails")})
+	cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetAccountAuthorizationDetails")})
 	for _, typ := range []string{"user", "role"} {
 		got := collecttest.Run(t, cfg, collector.Service, typ, model.GlobalRegion)
 		if awsx.Classify(got.Err) != awsx.Denied {

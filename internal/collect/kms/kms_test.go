@@ -3,7 +3,6 @@ package kms_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 
@@ -12,21 +11,11 @@ import (
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/kms"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 type fixture struct {
 	t   *testing.T
@@ -35,9 +24,8 @@ type fixture struct {
 }
 
 func setup(t *testing.T) fixture {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	return fixture{t: t, ctx: context.Background(), api: awskms.NewFromConfig(moto.Config(t, "eu-west-1", nil))}
+	collecttest.Setup(t)
+	return fixture{t: t, ctx: context.Background(), api: awskms.NewFromConfig(collecttest.Config(t, "eu-west-1", nil))}
 }
 
 func (f fixture) key(in *awskms.CreateKeyInput) string {
@@ -71,7 +59,7 @@ func TestKeys(t *testing.T) {
 	awsManaged := f.key(&awskms.CreateKeyInput{})
 
 	// Moto cannot create AWS-managed keys: describe one as AWS would.
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"DescribeKey": func(input any) (any, error) {
 			if aws.ToString(input.(*awskms.DescribeKeyInput).KeyId) != awsManaged {
 				return nil, awsx.ErrPassThrough
@@ -83,9 +71,7 @@ func TestKeys(t *testing.T) {
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if w := got.Task.Warnings(); len(w) != 0 {
-		t.Errorf("unexpected warnings: %v", w)
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 7 {
 		t.Fatalf("want 7 customer keys (AWS-managed skipped), got %d", len(byID))
@@ -115,7 +101,7 @@ func TestAliases(t *testing.T) {
 	for i := range 6 {
 		f.must(f.api.CreateAlias(f.ctx, &awskms.CreateAliasInput{AliasName: aws.String(fmt.Sprintf("alias/app-%d", i)), TargetKeyId: &key}))
 	}
-	got := collecttest.Run(t, moto.Config(t, "eu-west-1", nil), collector.Service, "alias", "eu-west-1")
+	got := collecttest.Run(t, collecttest.Config(t, "eu-west-1", nil), collector.Service, "alias", "eu-west-1")
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
@@ -135,13 +121,11 @@ func TestKeysDenied(t *testing.T) {
 	f := setup(t)
 	key := f.key(&awskms.CreateKeyInput{})
 
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListKeys")})
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListKeys")})
 	got := collecttest.Run(t, cfg, collector.Service, "key", "eu-west-1")
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no keys, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	cfg = moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("GetKeyRotationStatus")})
+	cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("GetKeyRotationStatus")})
 	got = collecttest.Run(t, cfg, collector.Service, "key", "eu-west-1")
 	if got.Err != nil {
 		t.Fatal(got.Err)

@@ -4,7 +4,6 @@ package lambda
 import (
 	"context"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -34,16 +33,6 @@ func lambdaTime(s *string) string {
 		if ts, err := time.Parse(layout, aws.ToString(s)); err == nil {
 			return model.Time(&ts)
 		}
-	}
-	return ""
-}
-
-// functionName is the function name inside a function ARN, qualified
-// (arn:aws:lambda:r:a:function:name:alias) or not.
-func functionName(arn string) string {
-	parts := strings.Split(arn, ":")
-	if len(parts) >= 7 && parts[5] == "function" {
-		return parts[6]
 	}
 	return ""
 }
@@ -262,5 +251,5 @@ func emitMapping(t *collect.Task, m types.EventSourceMappingConfiguration) {
 			"last_modified":    model.Time(m.LastModified),
 		},
 	})
-	t.Relate(key, "triggers", t.Key("function", functionName(fn)))
+	t.Relate(key, "triggers", t.Key("function", collect.FunctionName(fn)))
 }

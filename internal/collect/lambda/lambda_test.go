@@ -5,12 +5,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/lambda/types"
@@ -18,21 +16,11 @@ import (
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/lambda"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -75,39 +63,13 @@ func createFunction(t *testing.T, api *lambda.Client, in *lambda.CreateFunctionI
 	}
 }
 
-func wantEdges(t *testing.T, got []string, want ...string) {
-	t.Helper()
-	have := map[string]bool{}
-	for _, e := range got {
-		have[e] = true
-	}
-	for _, e := range want {
-		if !have[e] {
-			t.Errorf("missing relationship %s in %v", e, got)
-		}
-	}
-}
-
 func TestFunctions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	role := createRole(t, cfg)
-	ec2API := ec2.NewFromConfig(cfg)
-	vpc, err := ec2API.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.3.0.0/16")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	subnet, err := ec2API.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String("10.3.1.0/24")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg, err := ec2API.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("fn"), Description: aws.String("fn"), VpcId: vpc.Vpc.VpcId})
-	if err != nil {
-		t.Fatal(err)
-	}
-	subnetID, sgID := aws.ToString(subnet.Subnet.SubnetId), aws.ToString(sg.GroupId)
+	n := collecttest.NewNetwork(t, cfg, "10.3.0.0/16", "fn", collecttest.Subnet{CIDR: "10.3.1.0/24"})
+	subnetID, sgID := n.Subnets[0], n.SG
 	api := lambda.NewFromConfig(cfg)
 	createFunction(t, api, &lambda.CreateFunctionInput{
 		FunctionName: aws.String("api"), Role: aws.String(role), MemorySize: aws.Int32(512), Timeout: aws.Int32(30),
@@ -128,9 +90,7 @@ func TestFunctions(t *testing.T) {
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if len(got.Task.Warnings()) != 0 {
-		t.Errorf("unexpected warnings: %v", got.Task.Warnings())
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 6 {
 		t.Fatalf("want 6 functions over several pages, got %d", len(byID))
@@ -167,7 +127,7 @@ func TestFunctions(t *testing.T) {
 	if fn.Tags["Team"] != "payments" || fn.ARN != "arn:aws:lambda:"+region+":"+collecttest.MotoAccount+":function:api" {
 		t.Errorf("tags %v arn %q", fn.Tags, fn.ARN)
 	}
-	wantEdges(t, got.Edges(),
+	collecttest.HasEdges(t, got,
 		"api -assumes-role-> iam/role:fn-role",
 		"api -in-subnet-> ec2/subnet:"+subnetID,
 		"api -uses-security-group-> ec2/security-group:"+sgID,
@@ -175,10 +135,9 @@ func TestFunctions(t *testing.T) {
 }
 
 func TestLayers(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := lambda.NewFromConfig(cfg)
 	for i := range 6 {
 		for range 2 { // two versions: the latest is reported
@@ -208,10 +167,9 @@ func TestLayers(t *testing.T) {
 }
 
 func TestEventSourceMappings(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := lambda.NewFromConfig(cfg)
 	createFunction(t, api, &lambda.CreateFunctionInput{FunctionName: aws.String("consumer"), Role: aws.String(createRole(t, cfg))})
 	var uuids []string
@@ -244,21 +202,18 @@ func TestEventSourceMappings(t *testing.T) {
 	if m.Details["batch_size"] != int32(7) || m.Details["event_source_arn"] != "arn:aws:sqs:"+region+":"+collecttest.MotoAccount+":jobs-0" || m.Details["state"] == "" {
 		t.Errorf("details = %v", m.Details)
 	}
-	wantEdges(t, got.Edges(), uuids[0]+" -triggers-> lambda/function:consumer")
+	collecttest.HasEdges(t, got, uuids[0]+" -triggers-> lambda/function:consumer")
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListFunctions")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListFunctions")})
 	got := collecttest.Run(t, cfg, collector.Service, "function", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	plain := moto.Config(t, region, nil)
+	plain := collecttest.Config(t, region, nil)
 	createFunction(t, lambda.NewFromConfig(plain), &lambda.CreateFunctionInput{FunctionName: aws.String("api"), Role: aws.String(createRole(t, plain))})
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetFunctionConcurrency")})
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetFunctionConcurrency")})
 	got = collecttest.Run(t, cfg, collector.Service, "function", region)
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("want the function despite the denied detail call, got %v and %d", got.Err, len(got.Resources))

@@ -3,7 +3,6 @@ package organizations_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -14,22 +13,12 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 // createOrganization makes an organization with the management account and
 // 6 created members; it returns the organization id and the tagged member's id.
@@ -57,9 +46,8 @@ func createOrganization(t *testing.T, api *organizations.Client) (org, tagged st
 }
 
 func TestAccounts(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, "us-east-1", nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "us-east-1", nil)
 	org, tagged := createOrganization(t, organizations.NewFromConfig(cfg))
 	got := collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
 	if got.Err != nil {
@@ -88,9 +76,8 @@ func TestAccounts(t *testing.T) {
 }
 
 func TestOrganization(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, "us-east-1", nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "us-east-1", nil)
 	org, _ := createOrganization(t, organizations.NewFromConfig(cfg))
 	got := collecttest.Run(t, cfg, collector.Service, "organization", model.GlobalRegion)
 	if got.Err != nil {
@@ -103,10 +90,9 @@ func TestOrganization(t *testing.T) {
 }
 
 func TestNotManagementAccount(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	// The answer a standalone account gets (moto returns an empty list instead).
-	notInUse := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	notInUse := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"ListAccounts": func(any) (any, error) {
 			return nil, &smithy.GenericAPIError{Code: "AWSOrganizationsNotInUseException", Message: "Your account is not a member of an organization."}
 		},
@@ -116,14 +102,12 @@ func TestNotManagementAccount(t *testing.T) {
 		t.Fatalf("want AWSOrganizationsNotInUseException and nothing, got %v and %d resources", got.Err, len(got.Resources))
 	}
 
-	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListAccounts")})
+	cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListAccounts")})
 	got = collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
 	// A member account: denied, and the organization is managed elsewhere.
-	member := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	member := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"ListAccounts": func(any) (any, error) {
 			return nil, &smithy.GenericAPIError{Code: "AccessDeniedException", Message: "not the management account"}
 		},
@@ -136,8 +120,8 @@ func TestNotManagementAccount(t *testing.T) {
 		t.Fatalf("member account: want unsupported and nothing, got %v and %d resources", got.Err, len(got.Resources))
 	}
 
-	createOrganization(t, organizations.NewFromConfig(moto.Config(t, "us-east-1", nil)))
-	cfg = moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
+	createOrganization(t, organizations.NewFromConfig(collecttest.Config(t, "us-east-1", nil)))
+	cfg = collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
 	got = collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
 	if got.Err != nil || len(got.Resources) != 7 || len(got.Task.Warnings()) != 7 {
 		t.Fatalf("err %v, %d resources, %d warnings", got.Err, len(got.Resources), len(got.Task.Warnings()))

@@ -3,31 +3,19 @@ package rds_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/rds/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/rds"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -40,25 +28,9 @@ type network struct {
 func setupNetwork(t *testing.T, cfg aws.Config) network {
 	t.Helper()
 	ctx := context.Background()
-	api := ec2.NewFromConfig(cfg)
-	vpc, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.2.0.0/16")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := network{vpc: aws.ToString(vpc.Vpc.VpcId)}
-	for i, az := range []string{"a", "b"} {
-		s, err := api.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId,
-			CidrBlock: aws.String(fmt.Sprintf("10.2.%d.0/24", i)), AvailabilityZone: aws.String(region + az)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		n.subnets = append(n.subnets, aws.ToString(s.Subnet.SubnetId))
-	}
-	sg, err := api.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("db"), Description: aws.String("db"), VpcId: vpc.Vpc.VpcId})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n.sg = aws.ToString(sg.GroupId)
+	net := collecttest.NewNetwork(t, cfg, "10.2.0.0/16", "db",
+		collecttest.Subnet{CIDR: "10.2.0.0/24", AZ: region + "a"}, collecttest.Subnet{CIDR: "10.2.1.0/24", AZ: region + "b"})
+	n := network{vpc: net.VPC, sg: net.SG, subnets: net.Subnets}
 	if _, err := rds.NewFromConfig(cfg).CreateDBSubnetGroup(ctx, &rds.CreateDBSubnetGroupInput{
 		DBSubnetGroupName: aws.String("db-subnets"), DBSubnetGroupDescription: aws.String("db"), SubnetIds: n.subnets,
 	}); err != nil {
@@ -74,24 +46,10 @@ func createInstance(t *testing.T, api *rds.Client, in *rds.CreateDBInstanceInput
 	}
 }
 
-func wantEdges(t *testing.T, got []string, want ...string) {
-	t.Helper()
-	have := map[string]bool{}
-	for _, e := range got {
-		have[e] = true
-	}
-	for _, e := range want {
-		if !have[e] {
-			t.Errorf("missing relationship %s in %v", e, got)
-		}
-	}
-}
-
 func TestDBInstances(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	n := setupNetwork(t, cfg)
 	key, err := kms.NewFromConfig(cfg).CreateKey(ctx, &kms.CreateKeyInput{})
 	if err != nil {
@@ -155,7 +113,7 @@ func TestDBInstances(t *testing.T) {
 	if db.ARN != "arn:aws:rds:"+region+":"+collecttest.MotoAccount+":db:main" || db.Tags["Owner"] != "team-db" || db.Name != "main" {
 		t.Errorf("identity wrong: arn %q tags %v name %q", db.ARN, db.Tags, db.Name)
 	}
-	wantEdges(t, got.Edges(),
+	collecttest.HasEdges(t, got,
 		"main -in-subnet-group-> rds/db-subnet-group:db-subnets",
 		"main -uses-security-group-> ec2/security-group:"+n.sg,
 		"main -encrypted-with-> kms/key:"+aws.ToString(key.KeyMetadata.KeyId),
@@ -164,10 +122,9 @@ func TestDBInstances(t *testing.T) {
 }
 
 func TestDBClusters(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := rds.NewFromConfig(cfg)
 	for i := range 6 {
 		if _, err := api.CreateDBCluster(ctx, &rds.CreateDBClusterInput{
@@ -214,10 +171,9 @@ func TestDBClusters(t *testing.T) {
 }
 
 func TestDBSnapshots(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := rds.NewFromConfig(cfg)
 	createInstance(t, api, &rds.CreateDBInstanceInput{
 		DBInstanceIdentifier: aws.String("main"), Engine: aws.String("postgres"),
@@ -259,13 +215,12 @@ func TestDBSnapshots(t *testing.T) {
 	if pub.CreatedAt == "" || pub.Details["snapshot_create_time"] != pub.CreatedAt || pub.Tags["Kind"] != "before-upgrade" {
 		t.Errorf("created %q / %v tags %v", pub.CreatedAt, pub.Details["snapshot_create_time"], pub.Tags)
 	}
-	wantEdges(t, got.Edges(), "snap-0 -created-from-> rds/db-instance:main")
+	collecttest.HasEdges(t, got, "snap-0 -created-from-> rds/db-instance:main")
 }
 
 func TestDBSubnetGroups(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	n := setupNetwork(t, cfg)
 	for i := range 5 {
 		if _, err := rds.NewFromConfig(cfg).CreateDBSubnetGroup(context.Background(), &rds.CreateDBSubnetGroupInput{
@@ -286,31 +241,28 @@ func TestDBSubnetGroups(t *testing.T) {
 	if g.Details["vpc_id"] != n.vpc || fmt.Sprint(g.Details["subnet_ids"]) != fmt.Sprint(n.subnets) || g.Details["status"] != "Complete" {
 		t.Errorf("details = %v", g.Details)
 	}
-	wantEdges(t, got.Edges(),
+	collecttest.HasEdges(t, got,
 		"db-subnets -includes-subnet-> ec2/subnet:"+n.subnets[0],
 		"db-subnets -includes-subnet-> ec2/subnet:"+n.subnets[1],
 	)
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeDBInstances")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeDBInstances")})
 	got := collecttest.Run(t, cfg, collector.Service, "db-instance", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createInstance(t, rds.NewFromConfig(moto.Config(t, region, nil)), &rds.CreateDBInstanceInput{
+	createInstance(t, rds.NewFromConfig(collecttest.Config(t, region, nil)), &rds.CreateDBInstanceInput{
 		DBInstanceIdentifier: aws.String("main"), Engine: aws.String("postgres"), DBInstanceClass: aws.String("db.t3.micro"),
 		AllocatedStorage: aws.Int32(20), MasterUsername: aws.String("admin"), MasterUserPassword: aws.String("secret-password"),
 	})
-	if _, err := rds.NewFromConfig(moto.Config(t, region, nil)).CreateDBSnapshot(context.Background(), &rds.CreateDBSnapshotInput{
+	if _, err := rds.NewFromConfig(collecttest.Config(t, region, nil)).CreateDBSnapshot(context.Background(), &rds.CreateDBSnapshotInput{
 		DBInstanceIdentifier: aws.String("main"), DBSnapshotIdentifier: aws.String("snap"),
 	}); err != nil {
 		t.Fatal(err)
 	}
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeDBSnapshotAttributes")})
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeDBSnapshotAttributes")})
 	got = collecttest.Run(t, cfg, collector.Service, "db-snapshot", region)
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("want the snapshot despite the denied detail call, got %v and %d", got.Err, len(got.Resources))

@@ -3,7 +3,6 @@ package route53_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -14,29 +13,19 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 // createZones makes n public zones (the first tagged) and one private zone
 // associated with a new VPC in eu-west-1; it returns the private zone id and the VPC id.
 func createZones(t *testing.T, n int) (privateZone, vpc string) {
 	t.Helper()
 	ctx := context.Background()
-	api := route53.NewFromConfig(moto.Config(t, "us-east-1", nil))
+	api := route53.NewFromConfig(collecttest.Config(t, "us-east-1", nil))
 	for i := range n {
 		out, err := api.CreateHostedZone(ctx, &route53.CreateHostedZoneInput{Name: aws.String(fmt.Sprintf("z%d.example.com", i)),
 			CallerReference: aws.String(fmt.Sprint(i)), HostedZoneConfig: &types.HostedZoneConfig{Comment: aws.String("public")}})
@@ -51,7 +40,7 @@ func createZones(t *testing.T, n int) (privateZone, vpc string) {
 			}
 		}
 	}
-	v, err := ec2.NewFromConfig(moto.Config(t, "eu-west-1", nil)).CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.1.0.0/16")})
+	v, err := ec2.NewFromConfig(collecttest.Config(t, "eu-west-1", nil)).CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.1.0.0/16")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,10 +54,9 @@ func createZones(t *testing.T, n int) (privateZone, vpc string) {
 }
 
 func TestHostedZones(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	private, vpc := createZones(t, 11) // 12 zones: several list pages and two tag batches
-	got := collecttest.Run(t, moto.Config(t, "us-east-1", nil), collector.Service, "hosted-zone", model.GlobalRegion)
+	got := collecttest.Run(t, collecttest.Config(t, "us-east-1", nil), collector.Service, "hosted-zone", model.GlobalRegion)
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
@@ -102,16 +90,13 @@ func TestHostedZones(t *testing.T) {
 }
 
 func TestHostedZonesDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListHostedZones")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListHostedZones")})
 	got := collecttest.Run(t, cfg, collector.Service, "hosted-zone", model.GlobalRegion)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
 	private, _ := createZones(t, 1)
-	cfg = moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetHostedZone")})
+	cfg = collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetHostedZone")})
 	got = collecttest.Run(t, cfg, collector.Service, "hosted-zone", model.GlobalRegion)
 	if got.Err != nil || len(got.Resources) != 2 || len(got.Task.Warnings()) != 1 {
 		t.Fatalf("err %v, %d resources, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())

@@ -3,12 +3,9 @@ package route53resolver_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver/types"
 
@@ -18,37 +15,9 @@ import (
 	collector "github.com/awsmap/awsmap/internal/collect/route53resolver"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
-
-func hasEdges(t *testing.T, got collecttest.Result, want ...string) {
-	t.Helper()
-	edges := got.Edges()
-	for _, e := range want {
-		if !slices.Contains(edges, e) {
-			t.Errorf("missing relationship %s in %v", e, edges)
-		}
-	}
-}
-
-func vpc(t *testing.T, api *ec2.Client, cidr string) string {
-	t.Helper()
-	v, err := api.CreateVpc(context.Background(), &ec2.CreateVpcInput{CidrBlock: aws.String(cidr)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return aws.ToString(v.Vpc.VpcId)
-}
 
 // createConfigs makes n configurations; the first is tagged and associated
 // with 6 VPCs (several association pages).
@@ -56,7 +25,6 @@ func createConfigs(t *testing.T, cfg aws.Config, n int) (first string, vpcs []st
 	t.Helper()
 	ctx := context.Background()
 	api := route53resolver.NewFromConfig(cfg)
-	ec := ec2.NewFromConfig(cfg)
 	for i := range n {
 		in := &route53resolver.CreateResolverQueryLogConfigInput{Name: aws.String(fmt.Sprintf("q%d", i)), CreatorRequestId: aws.String(fmt.Sprint(i)),
 			DestinationArn: aws.String("arn:aws:logs:eu-west-1:" + collecttest.MotoAccount + ":log-group:dns")}
@@ -69,7 +37,7 @@ func createConfigs(t *testing.T, cfg aws.Config, n int) (first string, vpcs []st
 		}
 	}
 	for i := range 6 {
-		v := vpc(t, ec, fmt.Sprintf("10.%d.0.0/16", i))
+		v := collecttest.NewNetwork(t, cfg, fmt.Sprintf("10.%d.0.0/16", i), "").VPC
 		vpcs = append(vpcs, v)
 		if _, err := api.AssociateResolverQueryLogConfig(ctx, &route53resolver.AssociateResolverQueryLogConfigInput{
 			ResolverQueryLogConfigId: aws.String(first), ResourceId: aws.String(v)}); err != nil {
@@ -80,12 +48,11 @@ func createConfigs(t *testing.T, cfg aws.Config, n int) (first string, vpcs []st
 }
 
 func TestQueryLogConfigs(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	first, vpcs := createConfigs(t, cfg, 7)
 	// moto cannot tag query logging configurations: answer their tags, in two pages.
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"ListTagsForResource": func(in any) (any, error) {
 			req := in.(*route53resolver.ListTagsForResourceInput)
 			if collect.ARNResourceName(aws.ToString(req.ResourceArn)) != first {
@@ -115,32 +82,20 @@ func TestQueryLogConfigs(t *testing.T) {
 		t.Errorf("vpc_ids = %v, want the 6 associated VPCs", c.Details["vpc_ids"])
 	}
 	for _, v := range vpcs {
-		hasEdges(t, got, first+" -associated-with-> ec2/vpc:"+v)
+		collecttest.HasEdges(t, got, first+" -associated-with-> ec2/vpc:"+v)
 	}
 }
 
 func TestResolverEndpoints(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
-	ec := ec2.NewFromConfig(cfg)
-	v := vpc(t, ec, "10.9.0.0/16")
-	var subnets []string
-	for i, az := range []string{"eu-west-1a", "eu-west-1b"} {
-		sn, err := ec.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: aws.String(v), CidrBlock: aws.String(fmt.Sprintf("10.9.%d.0/24", i)), AvailabilityZone: aws.String(az)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		subnets = append(subnets, aws.ToString(sn.Subnet.SubnetId))
-	}
-	sg, err := ec.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("dns"), Description: aws.String("dns"), VpcId: aws.String(v)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := collecttest.Config(t, region, nil)
+	n := collecttest.NewNetwork(t, cfg, "10.9.0.0/16", "dns",
+		collecttest.Subnet{CIDR: "10.9.0.0/24", AZ: "eu-west-1a"}, collecttest.Subnet{CIDR: "10.9.1.0/24", AZ: "eu-west-1b"})
+	v, subnets := n.VPC, n.Subnets
 	out, err := route53resolver.NewFromConfig(cfg).CreateResolverEndpoint(ctx, &route53resolver.CreateResolverEndpointInput{
 		CreatorRequestId: aws.String("e"), Name: aws.String("inbound"), Direction: types.ResolverEndpointDirectionInbound,
-		SecurityGroupIds: []string{aws.ToString(sg.GroupId)},
+		SecurityGroupIds: []string{n.SG},
 		IpAddresses:      []types.IpAddressRequest{{SubnetId: aws.String(subnets[0])}, {SubnetId: aws.String(subnets[1])}},
 		Tags:             []types.Tag{{Key: aws.String("env"), Value: aws.String("prod")}},
 	})
@@ -157,20 +112,17 @@ func TestResolverEndpoints(t *testing.T) {
 		e.Details["ip_address_count"] != int32(2) || e.Details["vpc_id"] != v {
 		t.Fatalf("endpoint wrong: %+v", e)
 	}
-	hasEdges(t, got, id+" -in-vpc-> ec2/vpc:"+v, id+" -uses-security-group-> ec2/security-group:"+aws.ToString(sg.GroupId))
+	collecttest.HasEdges(t, got, id+" -in-vpc-> ec2/vpc:"+v, id+" -uses-security-group-> ec2/security-group:"+n.SG)
 }
 
 func TestDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListResolverQueryLogConfigs")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListResolverQueryLogConfigs")})
 	got := collecttest.Run(t, cfg, collector.Service, "query-log-config", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and nothing, got %v and %d resources", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createConfigs(t, moto.Config(t, region, nil), 1)
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListResolverQueryLogConfigAssociations")})
+	createConfigs(t, collecttest.Config(t, region, nil), 1)
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListResolverQueryLogConfigAssociations")})
 	got = collecttest.Run(t, cfg, collector.Service, "query-log-config", region)
 	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 {
 		t.Fatalf("err %v, %d resources, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())

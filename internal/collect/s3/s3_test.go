@@ -3,7 +3,6 @@ package s3_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 
@@ -19,21 +18,12 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const keyARN = "arn:aws:kms:eu-west-1:" + collecttest.MotoAccount + ":key/1234abcd-12ab-34cd-56ef-1234567890ab"
 
 func s3api(t *testing.T, region string) *awss3.Client {
-	return awss3.NewFromConfig(moto.Config(t, region, nil), func(o *awss3.Options) { o.UsePathStyle = true })
+	return awss3.NewFromConfig(collecttest.Config(t, region, nil), func(o *awss3.Options) { o.UsePathStyle = true })
 }
 
 func must(t *testing.T, err error) {
@@ -60,7 +50,7 @@ func createBucket(t *testing.T, region, name string) {
 func pagedListing(t *testing.T) aws.Config {
 	all, err := s3api(t, "us-east-1").ListBuckets(context.Background(), &awss3.ListBucketsInput{})
 	must(t, err)
-	return moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	return collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"ListBuckets": func(input any) (any, error) {
 			in := input.(*awss3.ListBucketsInput)
 			start := 0
@@ -115,8 +105,7 @@ func runPlanned(t *testing.T, cfg aws.Config, regions ...string) (*collecttest.R
 }
 
 func TestBuckets(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
 	us, eu := s3api(t, "us-east-1"), s3api(t, "eu-west-1")
 
@@ -229,10 +218,9 @@ func TestBuckets(t *testing.T) {
 }
 
 func TestBucketsDetailDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	createBucket(t, "eu-west-1", "data")
-	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetBucketEncryption")})
+	cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("GetBucketEncryption")})
 	rec, task, err := runPlanned(t, cfg, "eu-west-1")
 	if err != nil {
 		t.Fatal(err)
@@ -254,15 +242,9 @@ func TestBucketsDetailDenied(t *testing.T) {
 }
 
 func TestBucketsDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	createBucket(t, "us-east-1", "data")
-	cfg := moto.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListBuckets")})
+	cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListBuckets")})
 	got := collecttest.Run(t, cfg, collector.Service, "bucket", "us-east-1")
-	if awsx.Classify(got.Err) != awsx.Denied {
-		t.Fatalf("want a denied error, got %v", got.Err)
-	}
-	if len(got.Resources) != 0 {
-		t.Fatalf("denied listing emitted %d resources", len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 }

@@ -3,7 +3,6 @@ package secretsmanager_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -13,21 +12,11 @@ import (
 	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/secretsmanager"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const (
 	keyID     = "1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -37,10 +26,9 @@ const (
 )
 
 func TestSecrets(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, "eu-west-1", nil)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := awssm.NewFromConfig(cfg)
 	must := func(_ any, err error) {
 		t.Helper()
@@ -66,7 +54,7 @@ func TestSecrets(t *testing.T) {
 			all[i].RotationRules = &smtypes.RotationRulesType{AutomaticallyAfterDays: aws.Int64(30)}
 		}
 	}
-	cfg = moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+	cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"ListSecrets": func(input any) (any, error) {
 			in := input.(*awssm.ListSecretsInput)
 			start := 0
@@ -83,9 +71,7 @@ func TestSecrets(t *testing.T) {
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if w := got.Task.Warnings(); len(w) != 0 {
-		t.Errorf("unexpected warnings: %v", w)
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 6 {
 		t.Fatalf("want 6 secrets, got %d", len(byID))
@@ -113,20 +99,17 @@ func TestSecrets(t *testing.T) {
 }
 
 func TestSecretsDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	api := awssm.NewFromConfig(moto.Config(t, "eu-west-1", nil))
+	api := awssm.NewFromConfig(collecttest.Config(t, "eu-west-1", nil))
 	if _, err := api.CreateSecret(ctx, &awssm.CreateSecretInput{Name: aws.String("db"), SecretString: aws.String("s")}); err != nil {
 		t.Fatal(err)
 	}
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListSecrets")})
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListSecrets")})
 	got := collecttest.Run(t, cfg, collector.Service, "secret", "eu-west-1")
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no secrets, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	cfg = moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("GetResourcePolicy")})
+	cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("GetResourcePolicy")})
 	got = collecttest.Run(t, cfg, collector.Service, "secret", "eu-west-1")
 	if got.Err != nil {
 		t.Fatal(got.Err)

@@ -157,23 +157,10 @@ func maskEndpoint(protocol, endpoint string) string {
 
 // targetKey is the key of the Lambda function or SQS queue an endpoint ARN
 // names, in the ARN's own account and region (subscriptions may cross both).
+// SNS ARNs here are platform application endpoints, not topics.
 func targetKey(endpoint string) (model.Key, bool) {
-	a, err := arn.Parse(endpoint)
-	if err != nil {
-		return model.Key{}, false
+	if k, ok := collect.TargetKey(endpoint); ok && k.Service != "sns" {
+		return k, true
 	}
-	k := model.Key{Account: a.AccountID, Region: a.Region, Service: a.Service}
-	switch a.Service {
-	case "lambda": // function:NAME[:qualifier]
-		parts := strings.Split(a.Resource, ":")
-		if len(parts) < 2 || parts[0] != "function" {
-			return model.Key{}, false
-		}
-		k.Type, k.ID = "function", parts[1]
-	case "sqs":
-		k.Type, k.ID = "queue", a.Resource
-	default:
-		return model.Key{}, false
-	}
-	return k, true
+	return model.Key{}, false
 }

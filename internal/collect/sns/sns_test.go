@@ -3,7 +3,6 @@ package sns_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,21 +12,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/sns"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -51,9 +40,8 @@ func subscribe(t *testing.T, api *sns.Client, topic, protocol, endpoint string) 
 }
 
 func TestTopics(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.Config(t, region, nil)
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, region, nil)
 	api := sns.NewFromConfig(cfg)
 	alerts := createTopic(t, api, &sns.CreateTopicInput{Name: aws.String("alerts"),
 		Attributes: map[string]string{"DisplayName": "Alerts", "KmsMasterKeyId": "alias/aws/sns"},
@@ -67,9 +55,7 @@ func TestTopics(t *testing.T) {
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if len(got.Task.Warnings()) != 0 {
-		t.Errorf("unexpected warnings: %v", got.Task.Warnings())
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 6 {
 		t.Fatalf("want 6 topics, got %d", len(byID))
@@ -89,10 +75,9 @@ func TestTopics(t *testing.T) {
 }
 
 func TestSubscriptions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := sns.NewFromConfig(cfg)
 	topic := createTopic(t, api, &sns.CreateTopicInput{Name: aws.String("alerts")})
 	if _, err := sqs.NewFromConfig(cfg).CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("inbox")}); err != nil {
@@ -152,16 +137,13 @@ func TestSubscriptions(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTopics")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTopics")})
 	got := collecttest.Run(t, cfg, collector.Service, "topic", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createTopic(t, sns.NewFromConfig(moto.Config(t, region, nil)), &sns.CreateTopicInput{Name: aws.String("alerts")})
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetTopicAttributes")})
+	createTopic(t, sns.NewFromConfig(collecttest.Config(t, region, nil)), &sns.CreateTopicInput{Name: aws.String("alerts")})
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetTopicAttributes")})
 	got = collecttest.Run(t, cfg, collector.Service, "topic", region)
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("want the topic despite the denied detail call, got %v and %d", got.Err, len(got.Resources))

@@ -3,28 +3,17 @@ package sqs_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/sqs"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
@@ -38,10 +27,9 @@ func createQueue(t *testing.T, api *sqs.Client, name string, attrs map[string]st
 }
 
 func TestQueues(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	ctx := context.Background()
-	cfg := moto.Config(t, region, nil)
+	cfg := collecttest.Config(t, region, nil)
 	api := sqs.NewFromConfig(cfg)
 	dlqARN := "arn:aws:sqs:" + region + ":" + collecttest.MotoAccount + ":jobs-dlq"
 	createQueue(t, api, "jobs-dlq", nil, nil)
@@ -62,9 +50,7 @@ func TestQueues(t *testing.T) {
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if len(got.Task.Warnings()) != 0 {
-		t.Errorf("unexpected warnings: %v", got.Task.Warnings())
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 7 {
 		t.Fatalf("want 7 queues over several pages, got %d", len(byID))
@@ -91,16 +77,13 @@ func TestQueues(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
-	cfg := moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListQueues")})
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListQueues")})
 	got := collecttest.Run(t, cfg, collector.Service, "queue", region)
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no resources, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	createQueue(t, sqs.NewFromConfig(moto.Config(t, region, nil)), "jobs", nil, map[string]string{"Team": "ops"})
-	cfg = moto.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetQueueAttributes")})
+	createQueue(t, sqs.NewFromConfig(collecttest.Config(t, region, nil)), "jobs", nil, map[string]string{"Team": "ops"})
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetQueueAttributes")})
 	got = collecttest.Run(t, cfg, collector.Service, "queue", region)
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("want the queue despite the denied detail call, got %v and %d", got.Err, len(got.Resources))

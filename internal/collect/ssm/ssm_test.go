@@ -3,7 +3,6 @@ package ssm_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 
@@ -12,28 +11,18 @@ import (
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/ssm"
 )
 
-var moto *collecttest.Moto
-var motoWhy string
-
-func TestMain(m *testing.M) {
-	moto, motoWhy = collecttest.StartMoto()
-	collect.PageCap = 5 // several pages with a handful of resources
-	code := m.Run()
-	moto.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const keyID = "1234abcd-12ab-34cd-56ef-1234567890ab"
 
 func create(t *testing.T) {
 	t.Helper()
 	ctx := context.Background()
-	api := awsssm.NewFromConfig(moto.Config(t, "eu-west-1", nil))
+	api := awsssm.NewFromConfig(collecttest.Config(t, "eu-west-1", nil))
 	put := func(in *awsssm.PutParameterInput) {
 		t.Helper()
 		in.Value = aws.String("value")
@@ -50,16 +39,13 @@ func create(t *testing.T) {
 }
 
 func TestParameters(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	create(t)
-	got := collecttest.Run(t, moto.Config(t, "eu-west-1", nil), collector.Service, "parameter", "eu-west-1")
+	got := collecttest.Run(t, collecttest.Config(t, "eu-west-1", nil), collector.Service, "parameter", "eu-west-1")
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	if w := got.Task.Warnings(); len(w) != 0 {
-		t.Errorf("unexpected warnings: %v", w)
-	}
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 6 {
 		t.Fatalf("want 6 parameters, got %d", len(byID))
@@ -80,16 +66,13 @@ func TestParameters(t *testing.T) {
 }
 
 func TestParametersDenied(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	collecttest.Setup(t)
 	create(t)
-	cfg := moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeParameters")})
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeParameters")})
 	got := collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
-	if awsx.Classify(got.Err) != awsx.Denied || len(got.Resources) != 0 {
-		t.Fatalf("want a denied error and no parameters, got %v and %d", got.Err, len(got.Resources))
-	}
+	collecttest.AssertDenied(t, got)
 
-	cfg = moto.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
+	cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
 	got = collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
 	if got.Err != nil {
 		t.Fatal(got.Err)

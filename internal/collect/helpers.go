@@ -1,0 +1,67 @@
+package collect
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws/arn"
+
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// TagBatches fetches the tags of ids for APIs that take a batch of ids per
+// call: size ids per call, the batches run with ForEach. fetch makes one call
+// and returns tags by id. A failed batch is a warning under operation: the
+// tags it did return are kept, its other resources are emitted without tags.
+func TagBatches(ctx context.Context, t *Task, operation string, ids []string, size int,
+	fetch func(ctx context.Context, batch []string) (map[string]map[string]string, error)) map[string]map[string]string {
+	var mu sync.Mutex
+	out := map[string]map[string]string{}
+	ForEach(ctx, slices.Collect(slices.Chunk(ids, size)), func(ctx context.Context, batch []string) {
+		tags, err := fetch(ctx, batch)
+		t.Warn(operation, err)
+		mu.Lock()
+		defer mu.Unlock()
+		maps.Copy(out, tags)
+	})
+	return out
+}
+
+// FunctionName is the function name inside a Lambda function ARN, qualified
+// (arn:aws:lambda:r:a:function:name:alias) or not; "" for anything else.
+func FunctionName(arn string) string {
+	parts := strings.Split(arn, ":")
+	if len(parts) >= 7 && parts[5] == "function" {
+		return parts[6]
+	}
+	return ""
+}
+
+// TargetKey is the key of the Lambda function, SQS queue or SNS topic an ARN
+// names, in the ARN's own account and region (targets may cross both); false
+// for any other ARN.
+func TargetKey(target string) (model.Key, bool) {
+	a, err := arn.Parse(target)
+	if err != nil {
+		return model.Key{}, false
+	}
+	k := model.Key{Account: a.AccountID, Region: a.Region, Service: a.Service}
+	switch a.Service {
+	case "lambda": // function:NAME[:qualifier]
+		parts := strings.Split(a.Resource, ":")
+		if len(parts) < 2 || parts[0] != "function" {
+			return model.Key{}, false
+		}
+		k.Type, k.ID = "function", parts[1]
+	case "sqs":
+		k.Type, k.ID = "queue", a.Resource
+	case "sns":
+		k.Type, k.ID = "topic", a.Resource
+	default:
+		return model.Key{}, false
+	}
+	return k, true
+}
