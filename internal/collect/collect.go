@@ -261,3 +261,25 @@ func PageSize(max int32) *int32 {
 	}
 	return &max
 }
+
+// KMSKey is the key of the KMS key a resource names by key id or key ARN,
+// in the task's account and region unless the ARN says otherwise. Aliases
+// and empty ids give a zero Key, which Relate ignores.
+func (t *Task) KMSKey(keyIDOrARN string) model.Key {
+	return KMSKeyIn(t.Account, t.Region, keyIDOrARN)
+}
+
+// KMSKeyIn is KMSKey with an explicit default account and region (S3
+// buckets live in their own region, not the task's).
+func KMSKeyIn(account, region, keyID string) model.Key {
+	if parts := strings.SplitN(keyID, ":", 6); len(parts) == 6 && parts[0] == "arn" {
+		if parts[2] != "kms" || !strings.HasPrefix(parts[5], "key/") {
+			return model.Key{}
+		}
+		account, region, keyID = parts[4], parts[3], strings.TrimPrefix(parts[5], "key/")
+	}
+	if keyID == "" || strings.HasPrefix(keyID, "alias/") {
+		return model.Key{}
+	}
+	return model.Key{Account: account, Region: region, Service: "kms", Type: "key", ID: keyID}
+}

@@ -144,7 +144,7 @@ func emit(t *collect.Task, tr types.Trail, d map[string]any, tags map[string]str
 		t.Relate(key, "logs-to", model.Key{Account: t.Account, Region: home, Service: "s3", Type: "bucket", ID: bucket})
 	}
 	t.Relate(key, "logs-to", t.Ref("logs", "log-group", logGroupName(aws.ToString(tr.CloudWatchLogsLogGroupArn))))
-	t.Relate(key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(aws.ToString(tr.KmsKeyId))))
+	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(tr.KmsKeyId)))
 }
 
 // logGroupName is NAME in arn:aws:logs:REGION:ACCOUNT:log-group:NAME[:*].

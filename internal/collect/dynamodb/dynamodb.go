@@ -105,7 +105,7 @@ func describe(t *collect.Task, r *model.Resource, tb *types.TableDescription) {
 		d["sse_type"] = string(sse.SSEType)
 		d["sse_status"] = string(sse.Status)
 		d["kms_key_arn"] = aws.ToString(sse.KMSMasterKeyArn)
-		t.Relate(r.Key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(aws.ToString(sse.KMSMasterKeyArn))))
+		t.Relate(r.Key, "encrypted-with", t.KMSKey(aws.ToString(sse.KMSMasterKeyArn)))
 	}
 	d["stream_enabled"] = tb.StreamSpecification != nil && aws.ToBool(tb.StreamSpecification.StreamEnabled)
 	if tb.StreamSpecification != nil {

@@ -294,7 +294,7 @@ func emitVolume(t *collect.Task, v types.Volume) {
 
 // relateKMS links key to the KMS key whose ARN (or bare id) AWS reported.
 func relateKMS(t *collect.Task, from model.Key, kmsKey string) {
-	t.Relate(from, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(kmsKey)))
+	t.Relate(from, "encrypted-with", t.KMSKey(kmsKey))
 }
 
 var snapshotFields = []model.Field{

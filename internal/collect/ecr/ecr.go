@@ -93,6 +93,6 @@ func emitRepository(ctx context.Context, t *collect.Task, api *ecr.Client, r typ
 		Details:   d,
 	})
 	if kmsKey != "" {
-		t.Relate(key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(kmsKey)))
+		t.Relate(key, "encrypted-with", t.KMSKey(kmsKey))
 	}
 }

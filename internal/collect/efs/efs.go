@@ -79,6 +79,6 @@ func emitFileSystem(t *collect.Task, fs types.FileSystemDescription) {
 		Details:   d,
 	})
 	if kms != "" {
-		t.Relate(key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(kms)))
+		t.Relate(key, "encrypted-with", t.KMSKey(kms))
 	}
 }

@@ -148,7 +148,7 @@ func replicationGroup(t *collect.Task, g types.ReplicationGroup) *model.Resource
 	kms := aws.ToString(g.KmsKeyId)
 	key := t.Key("replication-group", id)
 	if kms != "" {
-		t.Relate(key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(kms)))
+		t.Relate(key, "encrypted-with", t.KMSKey(kms))
 	}
 	return &model.Resource{
 		Key:       key,

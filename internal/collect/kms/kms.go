@@ -24,22 +24,6 @@ var Service = &collect.Service{
 	},
 }
 
-// KeyRef is the key that keyID names for other services' encrypted-with
-// relationships: a key ARN (in its own account and region) or a bare key id
-// (in account and region). Aliases name no key: the zero Key relates nothing.
-func KeyRef(account, region, keyID string) model.Key {
-	if parts := strings.SplitN(keyID, ":", 6); len(parts) == 6 && parts[0] == "arn" {
-		if parts[2] != "kms" || !strings.HasPrefix(parts[5], "key/") {
-			return model.Key{}
-		}
-		account, region, keyID = parts[4], parts[3], strings.TrimPrefix(parts[5], "key/")
-	}
-	if keyID == "" || strings.HasPrefix(keyID, "alias/") {
-		return model.Key{}
-	}
-	return model.Key{Account: account, Region: region, Service: "kms", Type: "key", ID: keyID}
-}
-
 func client(t *collect.Task) *awskms.Client { return awskms.NewFromConfig(t.Config) }
 
 var keyFields = []model.Field{

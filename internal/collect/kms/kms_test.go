@@ -141,19 +141,3 @@ func TestKeysDenied(t *testing.T) {
 		t.Error("no warning for the denied rotation status")
 	}
 }
-
-func TestKeyRef(t *testing.T) {
-	const id = "1234abcd-12ab-34cd-56ef-1234567890ab"
-	cases := map[string]string{
-		"arn:aws:kms:us-west-2:111122223333:key/" + id: "111122223333/us-west-2/kms/key/" + id,
-		id:                                  collecttest.MotoAccount + "/eu-west-1/kms/key/" + id,
-		"alias/app":                         "////",
-		"arn:aws:kms:eu-west-1:1:alias/app": "////",
-		"":                                  "////",
-	}
-	for in, want := range cases {
-		if got := collector.KeyRef(collecttest.MotoAccount, "eu-west-1", in).String(); got != want {
-			t.Errorf("KeyRef(%q) = %s, want %s", in, got, want)
-		}
-	}
-}

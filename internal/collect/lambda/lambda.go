@@ -159,7 +159,7 @@ func emitFunction(t *collect.Task, f types.FunctionConfiguration, d map[string]a
 			t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 		}
 	}
-	t.Relate(key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(aws.ToString(f.KMSKeyArn))))
+	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(f.KMSKeyArn)))
 }
 
 var layerFields = []model.Field{

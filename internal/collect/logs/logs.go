@@ -84,7 +84,7 @@ func emit(t *collect.Task, g types.LogGroup) {
 	if fn, ok := strings.CutPrefix(name, lambdaPrefix); ok {
 		t.Relate(key, "logs-for", t.Ref("lambda", "function", fn))
 	}
-	t.Relate(key, "encrypted-with", t.Ref("kms", "key", collect.ARNResourceName(kmsKey)))
+	t.Relate(key, "encrypted-with", t.KMSKey(kmsKey))
 }
 
 // groupARN prefers the plain ARN; the older Arn field ends with ":*".

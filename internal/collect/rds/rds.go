@@ -35,9 +35,6 @@ func tags(ts []types.Tag) map[string]string {
 	return collect.TagMap(ts, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
 }
 
-// kmsKeyID turns the KMS key ARN RDS reports into the key id kms resources use.
-func kmsKeyID(arn string) string { return collect.ARNResourceName(arn) }
-
 var instanceFields = []model.Field{
 	{Name: "engine", Type: "text", Description: "database engine, e.g. postgres, mysql, aurora-mysql"},
 	{Name: "engine_version", Type: "text", Description: "engine version"},
@@ -126,7 +123,7 @@ func emitInstance(t *collect.Task, db types.DBInstance) {
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 	}
 	t.Relate(key, "member-of", t.Key("db-cluster", aws.ToString(db.DBClusterIdentifier)))
-	t.Relate(key, "encrypted-with", t.Ref("kms", "key", kmsKeyID(kmsKey)))
+	t.Relate(key, "encrypted-with", t.KMSKey(kmsKey))
 }
 
 var clusterFields = []model.Field{
@@ -189,7 +186,7 @@ func emitCluster(t *collect.Task, c types.DBCluster) {
 			"endpoint":              aws.ToString(c.Endpoint),
 		},
 	})
-	t.Relate(key, "encrypted-with", t.Ref("kms", "key", kmsKeyID(kmsKey)))
+	t.Relate(key, "encrypted-with", t.KMSKey(kmsKey))
 }
 
 var snapshotFields = []model.Field{
@@ -245,7 +242,7 @@ func snapshots(ctx context.Context, t *collect.Task) error {
 			Details:   d,
 		})
 		t.Relate(key, "created-from", t.Key("db-instance", aws.ToString(s.DBInstanceIdentifier)))
-		t.Relate(key, "encrypted-with", t.Ref("kms", "key", kmsKeyID(aws.ToString(s.KmsKeyId))))
+		t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(s.KmsKeyId)))
 	})
 	return nil
 }

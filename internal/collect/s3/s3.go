@@ -11,7 +11,6 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
-	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -190,7 +189,7 @@ func (s *bucketScan) encryption(ctx context.Context) {
 		s.d["encryption_algorithm"] = string(rule.ApplyServerSideEncryptionByDefault.SSEAlgorithm)
 		s.d["kms_key_id"] = keyID
 		s.d["bucket_key_enabled"] = aws.ToBool(rule.BucketKeyEnabled)
-		s.kmsKey = kms.KeyRef(s.t.Account, s.region, keyID)
+		s.kmsKey = collect.KMSKeyIn(s.t.Account, s.region, keyID)
 		return
 	}
 }

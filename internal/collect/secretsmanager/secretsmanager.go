@@ -11,7 +11,6 @@ import (
 	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 
 	"github.com/awsmap/awsmap/internal/collect"
-	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -92,7 +91,7 @@ func emitSecret(ctx context.Context, t *collect.Task, api *awssm.Client, s smtyp
 		Tags:    collect.TagMap(s.Tags, func(t smtypes.Tag) (*string, *string) { return t.Key, t.Value }),
 		Details: d,
 	})
-	t.Relate(key, "encrypted-with", kms.KeyRef(t.Account, t.Region, aws.ToString(s.KmsKeyId)))
+	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(s.KmsKeyId)))
 	t.Relate(key, "rotated-by", lambdaRef(aws.ToString(s.RotationLambdaARN)))
 }
 

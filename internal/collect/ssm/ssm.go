@@ -11,7 +11,6 @@ import (
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 
 	"github.com/awsmap/awsmap/internal/collect"
-	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -80,5 +79,5 @@ func emitParameter(ctx context.Context, t *collect.Task, api *awsssm.Client, pm 
 			"description":        aws.ToString(pm.Description),
 		},
 	})
-	t.Relate(key, "encrypted-with", kms.KeyRef(t.Account, t.Region, aws.ToString(pm.KeyId)))
+	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(pm.KeyId)))
 }
