@@ -49,7 +49,7 @@ An existing database is never overwritten without --force.`,
 	fl.IntVar(&f.size, "size", demo.DefaultSize, "approximate number of resources in the estate")
 	fl.IntVar(&f.scans, "scans", 3, "scans to run, with drift between them")
 	fl.Float64Var(&f.drift, "drift", 0.02, "fraction of resources changed between scans (added, removed, modified)")
-	fl.IntVarP(&f.workers, "workers", "w", 20, "collections running at once")
+	fl.IntVarP(&f.workers, "workers", "w", scan.DefaultWorkers, "collections running at once")
 	fl.BoolVar(&f.force, "force", false, "replace an existing database file")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress or summary")
 	return cmd

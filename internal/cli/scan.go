@@ -65,7 +65,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
 	fl.StringVarP(&f.profile, "profile", "p", "", "AWS profile (default: the SDK's default credential chain)")
 	fl.StringSliceVarP(&f.regions, "region", "r", nil, "regions to scan, comma-separated or repeated (default: every enabled region)")
 	fl.StringSliceVarP(&f.services, "services", "s", nil, "services to scan (default: all; see --list-services)")
-	fl.IntVarP(&f.workers, "workers", "w", 20, "collections running at once")
+	fl.IntVarP(&f.workers, "workers", "w", scan.DefaultWorkers, "collections running at once")
 	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "keep only resources tagged Key=Value in the export (same key: OR; keys: AND)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress or summary")
 	fl.BoolVar(&f.timings, "timings", false, "print time spent per service")

@@ -3,13 +3,14 @@ package demo
 import (
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/awsmap/awsmap/internal/scan"
 )
 
 // Benchmarks (one command runs them all):
@@ -77,23 +78,6 @@ func BenchmarkScanZeroLatency(b *testing.B) {
 	}
 }
 
-// rateBound is the least time n calls to one endpoint take under the
-// engine's AIMD limiter (scan/ratelimit.go: burst 20, start 40/s, +0.25/s
-// per successful call, at most 200/s).
-func rateBound(n int) time.Duration {
-	if n <= 20 {
-		return 0
-	}
-	m := float64(n - 20)
-	// rate(k) = 40 + 0.25k up to 200 (k = 640): t = ∫ dk / rate(k)
-	grow := math.Min(m, 640)
-	t := 4 * math.Log(1+grow/160)
-	if m > 640 {
-		t += (m - 640) / 200
-	}
-	return time.Duration(t * float64(time.Second))
-}
-
 // criticalPath is a lower bound on a scan's wall time: per endpoint
 // (account, region, service), its calls cannot go faster than the rate
 // limiter allows, nor than ⌈calls/16⌉ round trips (at most 16 detail calls
@@ -106,7 +90,7 @@ func criticalPath(r ScanResult, latency time.Duration) time.Duration {
 	var bound time.Duration
 	for _, n := range per {
 		rt := time.Duration((n+15)/16) * latency
-		bound = max(bound, max(rateBound(n)+latency, rt))
+		bound = max(bound, max(scan.MinDuration(n)+latency, rt))
 	}
 	return bound
 }

@@ -27,7 +27,7 @@ type ScanResult struct {
 // ScanOptions configure ScanInto.
 type ScanOptions struct {
 	Serve    ServeOptions
-	Workers  int                // default 20
+	Workers  int                // default scan.DefaultWorkers
 	Services []*collect.Service // default: the whole registry
 	Meta     map[string]any     // recorded with the scan
 	Version  string             // tool version recorded with the scan
@@ -39,9 +39,6 @@ type ScanOptions struct {
 // account, the store's writer and merge); only the SDK's network round trip
 // is replaced by the estate.
 func ScanInto(ctx context.Context, path string, view *View, o ScanOptions) (ScanResult, error) {
-	if o.Workers <= 0 {
-		o.Workers = 20
-	}
 	if o.Services == nil {
 		o.Services = all.Services()
 	}

@@ -38,9 +38,15 @@ type Progress interface {
 	Done(c Collection)
 }
 
+// DefaultWorkers is how many collections run at once by default. A
+// collection mostly waits on the network, and per-endpoint rate control, not
+// this pool, is what protects AWS: a small pool would leave the scan queueing
+// behind slow round trips.
+const DefaultWorkers = 128
+
 // Options configure a run.
 type Options struct {
-	Workers  int // concurrent collections; default 20
+	Workers  int // concurrent collections; default DefaultWorkers
 	Local    bool
 	Progress Progress // may be nil
 }
@@ -70,7 +76,7 @@ type Result struct {
 func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options) (Result, error) {
 	start := time.Now()
 	if o.Workers <= 0 {
-		o.Workers = 20
+		o.Workers = DefaultWorkers
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

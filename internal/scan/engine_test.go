@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -213,5 +214,18 @@ func TestRateControlAIMD(t *testing.T) {
 	}
 	if r := rc.adjust(e, false); r != maxRate {
 		t.Errorf("ceiling: %v", r)
+	}
+}
+
+func TestMinDuration(t *testing.T) {
+	if MinDuration(burst) != 0 {
+		t.Error("calls within the burst should cost nothing")
+	}
+	// Within the growth phase: ∫ dk/(start+k) = ln(1 + m/start) for increase 1.
+	if got, want := MinDuration(burst+50).Seconds(), math.Log(2); math.Abs(got-want) > 1e-6 {
+		t.Errorf("MinDuration(burst+50) = %v, want %v", got, want)
+	}
+	if MinDuration(100000) <= MinDuration(10000) {
+		t.Error("more calls must take longer")
 	}
 }

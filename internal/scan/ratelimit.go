@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"math"
 	"sync"
 	"time"
 
@@ -73,4 +74,22 @@ func (rc *rateControl) adjust(e awsx.Endpoint, throttled bool) float64 {
 	}
 	l.SetLimit(rate.Limit(r))
 	return r
+}
+
+// MinDuration is the least time rate control lets n calls to one endpoint
+// take when none is throttled: a burst, then a rate growing by increase per
+// call from startRate up to maxRate. Benchmarks use it as a lower bound.
+func MinDuration(n int) time.Duration {
+	m := float64(n - burst)
+	if m <= 0 {
+		return 0
+	}
+	// rate(k) = startRate + increase·k until maxRate: t = ∫ dk / rate(k)
+	growCalls := (maxRate - startRate) / increase
+	grow := math.Min(m, growCalls)
+	t := math.Log1p(increase*grow/startRate) / increase
+	if m > growCalls {
+		t += (m - growCalls) / maxRate
+	}
+	return time.Duration(t * float64(time.Second))
 }

@@ -4,6 +4,7 @@ package s3
 import (
 	"context"
 	"encoding/json"
+	"maps"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
@@ -122,19 +123,37 @@ func (s *bucketScan) failed(op string, err error) bool {
 	return err != nil && !awsx.IsNotFound(err)
 }
 
+// settings are the per-bucket calls. They are independent, so they run at
+// once: a bucket costs one round trip of latency, not eleven.
+var settings = []func(*bucketScan, context.Context){
+	(*bucketScan).tagging, (*bucketScan).versioning, (*bucketScan).encryption,
+	(*bucketScan).publicAccessBlock, (*bucketScan).policyStatus, (*bucketScan).policy,
+	(*bucketScan).acl, (*bucketScan).logging, (*bucketScan).lifecycle,
+	(*bucketScan).objectLock, (*bucketScan).ownership,
+}
+
 func describe(ctx context.Context, t *collect.Task, api *awss3.Client, b s3types.Bucket, region string) {
-	s := &bucketScan{t: t, api: api, name: b.Name, region: region, d: map[string]any{}}
-	s.tagging(ctx)
-	s.versioning(ctx)
-	s.encryption(ctx)
-	s.publicAccessBlock(ctx)
-	s.policyStatus(ctx)
-	s.policy(ctx)
-	s.acl(ctx)
-	s.logging(ctx)
-	s.lifecycle(ctx)
-	s.objectLock(ctx)
-	s.ownership(ctx)
+	type call struct {
+		part *bucketScan
+		get  func(*bucketScan, context.Context)
+	}
+	calls := make([]call, len(settings))
+	parts := make([]*bucketScan, len(settings))
+	for i, get := range settings {
+		parts[i] = &bucketScan{t: t, api: api, name: b.Name, region: region, d: map[string]any{}}
+		calls[i] = call{parts[i], get}
+	}
+	collect.ForEach(ctx, calls, func(ctx context.Context, c call) { c.get(c.part, ctx) })
+	s := &bucketScan{d: map[string]any{}}
+	for _, p := range parts { // each part wrote only its own fields
+		maps.Copy(s.d, p.d)
+		if p.tags != nil {
+			s.tags = p.tags
+		}
+		if p.kmsKey.ID != "" {
+			s.kmsKey = p.kmsKey
+		}
+	}
 	if public, known := isPublic(s.d); known {
 		s.d["is_public"] = public
 	}
