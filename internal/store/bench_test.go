@@ -8,12 +8,12 @@
 // both, the database file size before and after the re-scan (with its
 // growth; the WAL, truncated or deleted at the next write or close, is
 // reported apart), and the peak RSS (VmHWM, reset before each case). The
-// edges=1 case adds one relationship per resource. The 1M case takes a few
-// minutes: it runs only with AWSMAP_BENCH_1M=1.
+// edges=1 case adds one relationship per resource. The 1M case takes one to
+// two minutes depending on the machine's load: it runs only with
+// AWSMAP_BENCH_1M=1.
 package store
 
 import (
-	"runtime"
 	"bufio"
 	"fmt"
 	"os"
@@ -48,9 +48,6 @@ func BenchmarkScan(b *testing.B) {
 				benchScans(b, c.n, c.edges)
 			}
 			b.ReportMetric(float64(peakRSS(b))/(1<<20), "VmHWM_MB")
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			b.Logf("go sys %d MB heap sys %d MB", ms.Sys>>20, ms.HeapSys>>20)
 		})
 	}
 }
@@ -136,30 +133,56 @@ func benchCollections() []Collection {
 	return out
 }
 
+// cycle returns the n strings f(0)..f(n-1), which the synthetic estate
+// repeats (precomputed: generating must cost much less than storing).
+func cycle(n int, f func(int) string) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = f(i)
+	}
+	return out
+}
+
+var (
+	benchApps    = cycle(97, func(i int) string { return fmt.Sprintf("app-%d", i) })
+	benchTeams   = cycle(13, func(i int) string { return fmt.Sprintf("team-%d", i) })
+	benchCosts   = cycle(211, func(i int) string { return fmt.Sprintf("cc-%04d", i) })
+	benchOwners  = cycle(53, func(i int) string { return fmt.Sprintf("owner-%d@example.com", i) })
+	benchVPCs    = cycle(17, func(i int) string { return fmt.Sprintf("vpc-%08x", i) })
+	benchSubnets = cycle(101, func(i int) string { return fmt.Sprintf("subnet-%08x", i) })
+	benchSGs     = cycle(41, func(i int) string { return fmt.Sprintf("sg-%08x", i) })
+	benchTimes   = cycle(1440, func(i int) string {
+		return time.Date(2023, 1, 1, 0, i, 0, 0, time.UTC).Format(time.RFC3339)
+	})
+	benchStates = []string{"running", "stopped", "available"}
+	benchEnvs   = []string{"prod", "staging", "dev"}
+)
+
 // synthetic returns resource i of the estate: about 600 bytes of key,
 // ARN, name, tags and details, the same for the same i.
 func synthetic(i int) *model.Resource {
 	t := benchTypes[i%len(benchTypes)]
 	region := benchRegions[(i/len(benchTypes))%len(benchRegions)]
-	id := fmt.Sprintf("%s-%010d", t[1], i)
+	seq := strconv.Itoa(i)
+	id := t[1] + "-" + strings.Repeat("0", max(0, 10-len(seq))) + seq
+	app := benchApps[i%len(benchApps)]
 	return &model.Resource{
 		Key:       model.Key{Account: benchAccount, Region: region, Service: t[0], Type: t[1], ID: id},
-		ARN:       fmt.Sprintf("arn:aws:%s:%s:%s:%s/%s", t[0], region, benchAccount, t[1], id),
-		Name:      fmt.Sprintf("app-%d-%s", i%97, id),
-		CreatedAt: time.Date(2023, 1, 1, 0, 0, i%86400, 0, time.UTC).Format(time.RFC3339),
+		ARN:       "arn:aws:" + t[0] + ":" + region + ":" + benchAccount + ":" + t[1] + "/" + id,
+		Name:      app + "-" + id,
+		CreatedAt: benchTimes[i%len(benchTimes)],
 		Tags: map[string]string{
-			"Name": fmt.Sprintf("app-%d", i%97), "env": []string{"prod", "staging", "dev"}[i%3],
-			"team": fmt.Sprintf("team-%d", i%13), "cost-center": fmt.Sprintf("cc-%04d", i%211),
-			"owner": fmt.Sprintf("owner-%d@example.com", i%53),
+			"Name": app, "env": benchEnvs[i%3], "team": benchTeams[i%len(benchTeams)],
+			"cost-center": benchCosts[i%len(benchCosts)], "owner": benchOwners[i%len(benchOwners)],
 		},
 		Details: map[string]any{
-			"state":             []string{"running", "stopped", "available"}[i%3],
+			"state":             benchStates[i%3],
 			"size_gb":           8 + i%500,
 			"encrypted":         i%2 == 0,
-			"vpc_id":            fmt.Sprintf("vpc-%08x", i%17),
-			"subnet_id":         fmt.Sprintf("subnet-%08x", i%101),
-			"security_groups":   []string{fmt.Sprintf("sg-%08x", i%37), fmt.Sprintf("sg-%08x", i%41)},
-			"kms_key_id":        fmt.Sprintf("arn:aws:kms:%s:%s:key/%08x-0000-0000-0000-%012x", region, benchAccount, i%7, i),
+			"vpc_id":            benchVPCs[i%len(benchVPCs)],
+			"subnet_id":         benchSubnets[i%len(benchSubnets)],
+			"security_groups":   []string{benchSGs[i%37], benchSGs[i%41]},
+			"kms_key_id":        "arn:aws:kms:" + region + ":" + benchAccount + ":key/0000-" + strconv.FormatInt(int64(i), 16),
 			"monitoring":        "disabled",
 			"platform":          "linux",
 			"last_modified":     "2024-06-01T12:00:00Z",

@@ -61,25 +61,27 @@ func writeLedger(conn *sqlite3.Conn, scan int64, res ScanResult) error {
 	return nil
 }
 
-// closeScan sets the final status and counts of a scan. The counts come from
-// what was written: staged resources, ledger calls, and failed collections
-// (partial, denied, throttled or error).
-func closeScan(conn *sqlite3.Conn, scan int64, status string, d time.Duration) error {
+// closeScan sets the final status and counts of a scan: the resources seen,
+// and from the ledger the API calls and the failed collections (partial,
+// denied, throttled or error).
+func closeScan(conn *sqlite3.Conn, scan int64, status string, resources int64, d time.Duration) error {
 	err := execSQL(conn, `UPDATE scans SET status = ?1, finished_at = ?2,
-			resource_count = (SELECT count(*) FROM temp.staged_resources),
+			resource_count = ?5,
 			api_calls = (SELECT coalesce(sum(calls), 0) FROM api_calls WHERE scan_id = ?3),
 			failures = (SELECT count(*) FROM collections WHERE scan_id = ?3
 				AND outcome IN ('partial', 'denied', 'throttled', 'error')),
 			duration_seconds = ?4
-		WHERE id = ?3`, status, formatTime(time.Now()), scan, d.Seconds())
+		WHERE id = ?3`, status, formatTime(time.Now()), scan, d.Seconds(), resources)
 	if err != nil {
 		return fmt.Errorf("record scan status: %w", err)
 	}
 	return nil
 }
 
-// sameKey and sameEdge compare the key columns of two rows; the hash
-// lookups find candidates, these make the match exact.
+// sameKey and sameEdge compare the key columns of two rows (format with the
+// two table aliases). The merge looks keys up through the unique indexes on
+// these columns; the duplicate search finds candidates by hash, and these
+// make its matches exact.
 const (
 	sameKey = `%[1]s.id = %[2]s.id AND %[1]s.region = %[2]s.region AND %[1]s.type = %[2]s.type
 		AND %[1]s.service = %[2]s.service AND %[1]s.account_id = %[2]s.account_id`

@@ -2,8 +2,11 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 
@@ -309,4 +312,79 @@ func openTwice(t *testing.T, path string) (*DB, *DB) {
 	}
 	t.Cleanup(func() { b.Close() })
 	return a, b
+}
+
+func TestStagingBatches(t *testing.T) {
+	db, _ := newTestDB(t)
+	// A full batch whose last row is "old", then "new" alone in the partial
+	// batch Finish flushes: it must not re-insert the full batch's rows.
+	var first []*model.Resource
+	for i := range stageRows - 1 {
+		first = append(first, instance("us-east-1", fmt.Sprintf("i-%d", i), "filler"))
+	}
+	first = append(first, instance("us-east-1", "i-x", "old"), instance("us-east-1", "i-x", "new"))
+	runScan(t, db, scanInput{resources: first})
+	if got := resourceVersions(t, db, "i-x"); len(got) != 1 || got[0].name != "new" {
+		t.Errorf("i-x: versions %+v, want one named new", got)
+	}
+	// Enough rows for several staging transactions.
+	var many []*model.Resource
+	for i := range 2*stagingBatch + 7 {
+		many = append(many, instance("eu-west-1", fmt.Sprintf("i-%d", i), "more"))
+	}
+	runScan(t, db, scanInput{resources: many})
+	if n, want := count(t, db, `SELECT count(*) FROM resources`), int64(stageRows+2*stagingBatch+7); n != want {
+		t.Errorf("%d resources, want %d", n, want)
+	}
+}
+
+func TestStagingFailureOnlyAborts(t *testing.T) {
+	db, _ := newTestDB(t)
+	w, err := db.BeginScan(ScanMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.conn.Exec(`DROP TABLE temp.staged_resources`); err != nil {
+		t.Fatal(err)
+	}
+	var addErr error
+	for i := 0; i < stageRows && addErr == nil; i++ {
+		addErr = w.Add(instance("us-east-1", fmt.Sprintf("i-%d", i), "lost"))
+	}
+	if addErr == nil {
+		t.Fatal("staging into a dropped table succeeded")
+	}
+	if err := w.Finish(ScanResult{Status: StatusComplete}); err == nil || !strings.Contains(err.Error(), "abort") {
+		t.Errorf("Finish after a staging failure: %v", err)
+	}
+	if err := w.Abort(ScanResult{}); err != nil {
+		t.Errorf("Abort: %v", err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM scans WHERE status = 'aborted'`); n != 1 {
+		t.Errorf("%d aborted scans, want 1", n)
+	}
+}
+
+func TestWriteTransactionWaitsForTheLock(t *testing.T) {
+	_, path := newTestDB(t)
+	holder, waiter := openTwice(t, path)
+	if err := waiter.conn.BusyTimeout(20 * time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	if err := holder.conn.Exec(`BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan error)
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		released <- holder.conn.Exec(`COMMIT`)
+	}()
+	ran := false
+	err := inImmediate(waiter.conn, 10*time.Second, func() error { ran = true; return nil })
+	if err := <-released; err != nil {
+		t.Fatal(err)
+	}
+	if err != nil || !ran {
+		t.Errorf("inImmediate behind a 300ms lock (20ms busy timeout): %v, ran %v", err, ran)
+	}
 }

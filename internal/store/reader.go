@@ -65,7 +65,13 @@ func OpenReader(path string) (*Reader, error) {
 	}
 	r := &Reader{conn: conn, path: abs}
 	conn.Limit(sqlite3.LIMIT_ATTACHED, 0)
-	if err := errors.Join(secureFiles(abs), r.guard()); err != nil {
+	// Reading may create the -shm file: make it 0600 too. Someone else's
+	// inventory cannot be changed, and need not be to be read.
+	err = secureFiles(abs)
+	if errors.Is(err, fs.ErrPermission) {
+		err = nil
+	}
+	if err = errors.Join(err, r.guard()); err != nil {
 		conn.Close()
 		return nil, err
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ncruces/go-sqlite3"
+
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -300,4 +302,130 @@ func newFileState(t *testing.T, path string) fileState {
 		t.Fatal(err)
 	}
 	return fileState{data, fi.ModTime().UnixNano()}
+}
+
+// TestGuardLayers runs forbidden statements straight on the reader's
+// connection, past Query's own checks: the authorizer, PRAGMA query_only,
+// mode=ro and the attach limit must still stop every one of them.
+func TestGuardLayers(t *testing.T) {
+	path := threeScans(t)
+	r := openTestReader(t, path)
+	before := newFileState(t, path)
+	outside := filepath.Join(t.TempDir(), "copy.db")
+	for _, sql := range []string{
+		`DELETE FROM scans`, `UPDATE resource_versions SET name = 'x'`, `DROP TABLE scans`,
+		`CREATE TEMP TABLE t (a)`, `PRAGMA query_only=0`, `PRAGMA user_version=5`,
+		`PRAGMA journal_mode=delete`, `VACUUM`, fmt.Sprintf(`VACUUM INTO '%s'`, outside),
+		fmt.Sprintf(`ATTACH '%s' AS other`, outside), `REINDEX`, `ANALYZE`, `BEGIN IMMEDIATE`,
+	} {
+		stmt, _, err := r.conn.Prepare(sql)
+		if err == nil {
+			err = stmt.Exec()
+			stmt.Close()
+		}
+		if err == nil {
+			t.Errorf("%s: ran on the read-only connection", sql)
+		}
+	}
+	if _, err := os.Stat(outside); err == nil {
+		t.Errorf("a forbidden statement created %s", outside)
+	}
+	if after := newFileState(t, path); !after.equal(before) {
+		t.Error("inventory changed by forbidden statements")
+	}
+	if n := queryAll(t, r, `SELECT count(*) FROM scans`); n[0][0] != int64(3) {
+		t.Errorf("scans: %v", n)
+	}
+}
+
+// TestGuardLayersAlone lifts the other defences to check that each one
+// refuses writes on its own.
+func TestGuardLayersAlone(t *testing.T) {
+	path := threeScans(t)
+	r := openTestReader(t, path)
+	lift := func(t *testing.T) {
+		t.Helper()
+		if err := errors.Join(r.conn.SetAuthorizer(nil), r.conn.Exec(`PRAGMA query_only=0`)); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if err := r.guard(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	run := func(sql string) error {
+		stmt, _, err := r.conn.Prepare(sql)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		return stmt.Exec()
+	}
+	t.Run("statement read-only check", func(t *testing.T) {
+		lift(t)
+		_, err := r.Query(context.Background(), `WITH x AS (SELECT 1) DELETE FROM scans`)
+		var ro *ReadOnlyError
+		if !errors.As(err, &ro) || ro.Statement != "WITH" {
+			t.Errorf("got %v, want a ReadOnlyError", err)
+		}
+	})
+	t.Run("mode=ro", func(t *testing.T) {
+		lift(t)
+		if err := run(`DELETE FROM scans`); err == nil {
+			t.Error("DELETE ran")
+		}
+	})
+	t.Run("attach limit", func(t *testing.T) {
+		lift(t)
+		if err := run(`ATTACH ':memory:' AS other`); err == nil {
+			t.Error("ATTACH ran")
+		}
+	})
+	t.Run("query_only", func(t *testing.T) {
+		if err := r.conn.SetAuthorizer(nil); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.guard() })
+		if err := run(`CREATE TEMP TABLE t (a)`); err == nil {
+			t.Error("CREATE TEMP TABLE ran")
+		}
+	})
+}
+
+func TestAuthorizer(t *testing.T) {
+	tests := []struct {
+		action sqlite3.AuthorizerActionCode
+		name   string
+		want   sqlite3.AuthorizerReturnCode
+	}{
+		{sqlite3.AUTH_SELECT, "", sqlite3.AUTH_OK},
+		{sqlite3.AUTH_READ, "scans", sqlite3.AUTH_OK},
+		{sqlite3.AUTH_FUNCTION, "", sqlite3.AUTH_OK},
+		{sqlite3.AUTH_RECURSIVE, "", sqlite3.AUTH_OK},
+		{sqlite3.AUTH_PRAGMA, "table_info", sqlite3.AUTH_OK},
+		{sqlite3.AUTH_PRAGMA, "TABLE_LIST", sqlite3.AUTH_OK},
+		{sqlite3.AUTH_PRAGMA, "query_only", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_PRAGMA, "user_version", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_PRAGMA, "journal_mode", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_INSERT, "scans", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_UPDATE, "scans", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_DELETE, "scans", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_CREATE_TEMP_TABLE, "t", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_CREATE_TEMP_VIEW, "v", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_DROP_TABLE, "scans", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_ALTER_TABLE, "main", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_ATTACH, "x.db", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_DETACH, "main", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_REINDEX, "", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_ANALYZE, "", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_TRANSACTION, "BEGIN", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_SAVEPOINT, "BEGIN", sqlite3.AUTH_DENY},
+		{sqlite3.AUTH_CREATE_VTABLE, "t", sqlite3.AUTH_DENY},
+	}
+	for _, tt := range tests {
+		if got := authorize(tt.action, tt.name, "", "", ""); got != tt.want {
+			t.Errorf("authorize(%d, %q) = %d, want %d", tt.action, tt.name, got, tt.want)
+		}
+	}
 }

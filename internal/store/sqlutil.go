@@ -8,10 +8,15 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
-// mergePatience is how long a writer keeps retrying to start its merge
-// transaction while another process merges (each attempt already waits for
-// the busy timeout).
-const mergePatience = 10 * time.Minute
+const (
+	// mergePatience is how long a writer keeps retrying to start its merge
+	// transaction while another process merges (each attempt already waits
+	// for the busy timeout).
+	mergePatience = 10 * time.Minute
+	// busyRetryDelay spaces those attempts when SQLite reports BUSY
+	// without waiting (a busy handler is not called in every case).
+	busyRetryDelay = 50 * time.Millisecond
+)
 
 // execSQL runs one statement with positional arguments.
 func execSQL(conn *sqlite3.Conn, sql string, args ...any) error {
@@ -105,6 +110,7 @@ func inImmediate(conn *sqlite3.Conn, patience time.Duration, fn func() error) (e
 		if err == nil || !errors.Is(err, sqlite3.BUSY) || time.Now().After(deadline) {
 			break
 		}
+		time.Sleep(busyRetryDelay)
 	}
 	if err != nil {
 		return fmt.Errorf("begin write transaction: %w", err)

@@ -47,8 +47,12 @@ const (
 	// busyTimeout is how long a statement waits for another connection's
 	// lock before failing with SQLITE_BUSY.
 	busyTimeout = 30 * time.Second
-	// cacheKiB is the page cache of each schema (main and temp), in KiB.
-	cacheKiB = 32 << 10
+	// mainCacheKiB and tempCacheKiB are the page caches of the main and
+	// temp schemas, in KiB. Measured on 1M-resource scans (BenchmarkScan),
+	// a 24 MiB main cache gives 35-38k resources/s and a 188 MB peak RSS;
+	// 16 MiB, 24k/s and 130 MB; 32 MiB, no faster and 236 MB.
+	mainCacheKiB = 24 << 10
+	tempCacheKiB = 16 << 10
 	// pageSize is the page size of new inventories: large rows (tags and
 	// details) and bulk merges run faster on 16 KiB pages than on 4 KiB.
 	pageSize = 16 << 10
@@ -96,7 +100,8 @@ func (db *DB) init() error {
 	err := db.conn.Exec(fmt.Sprintf(`PRAGMA page_size=%d;
 		PRAGMA journal_mode=WAL;
 		PRAGMA synchronous=NORMAL;
-		PRAGMA journal_size_limit=%d;`, pageSize, walLimit))
+		PRAGMA journal_size_limit=%d;
+		PRAGMA analysis_limit=1000;`, pageSize, walLimit))
 	if err != nil {
 		return fmt.Errorf("configure %s: %w", db.path, err)
 	}
@@ -141,7 +146,7 @@ func openConn(abs string, readOnly bool) (*sqlite3.Conn, error) {
 	}
 	err = errors.Join(
 		conn.BusyTimeout(busyTimeout),
-		conn.Exec(fmt.Sprintf(`PRAGMA cache_size=-%[1]d; PRAGMA temp.cache_size=-%[1]d;`, cacheKiB)),
+		conn.Exec(fmt.Sprintf(`PRAGMA cache_size=-%d; PRAGMA temp.cache_size=-%d;`, mainCacheKiB, tempCacheKiB)),
 	)
 	if err != nil {
 		conn.Close()

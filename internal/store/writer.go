@@ -100,6 +100,7 @@ type Writer struct {
 	rel     *batchInsert // into staged_relationships
 	tags    jsonBuffer
 	details jsonBuffer
+	added   int64 // resources added, duplicates included
 	pending int   // rows staged in the open staging transaction
 	failed  error // a staging failure: the scan can only be aborted
 	done    bool
@@ -200,6 +201,7 @@ func (w *Writer) Add(r *model.Resource) error {
 	if err != nil {
 		return fmt.Errorf("add resource %s: %w", r.Key, err)
 	}
+	w.added++
 	return nil
 }
 
@@ -288,12 +290,20 @@ func (w *Writer) Finish(res ScanResult) error {
 		if err := merge(conn, id); err != nil {
 			return err
 		}
-		return closeScan(conn, id, res.Status, w.duration(res))
+		resources, err := queryInt64(conn, `SELECT count(*) FROM temp.staged_resources`)
+		if err != nil {
+			return fmt.Errorf("count staged resources: %w", err)
+		}
+		return closeScan(conn, id, res.Status, resources, w.duration(res))
 	})
 	if err != nil {
 		return fmt.Errorf("finish scan %d: %w", w.id, err)
 	}
 	w.id = id
+	// Refresh the planner's statistics when the tables changed much (they
+	// steer, e.g., full reads of resources to a table scan). Statistics are
+	// only a hint: if this fails (busy), the previous ones stay.
+	_ = conn.Exec(`PRAGMA optimize=0x10002`)
 	return w.release()
 }
 
@@ -313,7 +323,7 @@ func (w *Writer) Abort(res ScanResult) error {
 		if err := writeLedger(conn, w.id, res); err != nil {
 			return err
 		}
-		return closeScan(conn, w.id, StatusAborted, w.duration(res))
+		return closeScan(conn, w.id, StatusAborted, w.added, w.duration(res))
 	})
 	if err = errors.Join(rollback, err); err != nil {
 		err = fmt.Errorf("abort scan %d: %w", w.id, err)
