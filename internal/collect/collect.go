@@ -187,21 +187,27 @@ const DetailConcurrency = 16
 // ForEach runs fn for every item with bounded concurrency and waits for all.
 // Use it for per-resource detail calls instead of a serial loop. fn reports
 // its own failures (usually with Task.Warn); ForEach stops early only when
-// ctx is cancelled.
+// ctx is cancelled. A few long-lived workers, rather than a goroutine per
+// item, keep the stacks the SDK's deep middleware chain has grown.
 func ForEach[T any](ctx context.Context, items []T, fn func(ctx context.Context, item T)) {
-	sem := make(chan struct{}, DetailConcurrency)
+	work := make(chan T)
 	var wg sync.WaitGroup
+	for range min(DetailConcurrency, len(items)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range work {
+				fn(ctx, it)
+			}
+		}()
+	}
 	for _, it := range items {
 		if ctx.Err() != nil {
 			break
 		}
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			fn(ctx, it)
-		}()
+		work <- it
 	}
+	close(work)
 	wg.Wait()
 }
 
