@@ -551,7 +551,11 @@ func ec2ENIs(c *call) (any, error) {
 		n := types.NetworkInterface{NetworkInterfaceId: aws.String(c.id("ec2.network-interface", "eni", e)), OwnerId: c.owner(),
 			InterfaceType: types.NetworkInterfaceTypeInterface, Status: types.NetworkInterfaceStatusInUse, AvailabilityZone: aws.String(c.az(subnet)),
 			TagSet: c.ec2Tags("ec2.network-interface", e, "")}
-		if c.alive("ec2.instance", e) && c.instance(e).state != types.InstanceStateNameTerminated {
+		running := c.alive("ec2.instance", e) && c.instance(e).state != types.InstanceStateNameTerminated
+		if e < c.n("ec2.instance") && !running {
+			continue // a primary interface is deleted with its instance
+		}
+		if running {
 			f := c.instance(e)
 			subnet = f.subnet
 			n.Attachment = &types.NetworkInterfaceAttachment{InstanceId: aws.String(c.instanceID(e)), AttachmentId: aws.String(c.id("ec2.network-interface", "eni-attach", e)),
@@ -602,10 +606,15 @@ func ec2Volumes(c *call) (any, error) {
 		} else if ni > 0 && !r.chance(0.25) {
 			inst = r.intn(ni)
 		}
+		running := inst >= 0 && c.alive("ec2.instance", inst) && c.instance(inst).state != types.InstanceStateNameTerminated
+		if inst == v && !running {
+			continue // a root volume is deleted with its instance
+		}
 		az := c.az(v)
-		if inst >= 0 && c.alive("ec2.instance", inst) && c.instance(inst).state != types.InstanceStateNameTerminated {
-			f := c.instance(inst)
-			az = c.az(f.subnet)
+		if inst >= 0 {
+			az = c.az(c.instance(inst).subnet) // a volume never changes zone
+		}
+		if running {
 			vol.State = types.VolumeStateInUse
 			dev := "/dev/xvda"
 			if inst != v {

@@ -185,6 +185,14 @@ func (v *View) addPerScan(acct int, region, kind string, base int) int {
 	return n
 }
 
+// scanHorizon is how many daily scans the estate's calendar fits before
+// now: scan s happens on day s of it, so a time derived from a scan number
+// (an item's birth, its last change) is the same in every later scan.
+const scanHorizon = 100
+
+// scanDay is the day of scan s in the estate's calendar.
+func (e *Estate) scanDay(s int) time.Time { return e.now.AddDate(0, 0, s-scanHorizon) }
+
 // born is the scan that added item i: 0 for the base items.
 func (v *View) born(acct int, region, kind string, base, i int) int {
 	if i < base {
@@ -330,9 +338,7 @@ func (v *View) created(acct int, region, kind string, i int) time.Time {
 	r := v.rng(acct, region, kind, i, 0xa9e)
 	if i >= base && base > 0 {
 		born := v.born(acct, region, kind, base, i)
-		// Scans are a day apart in the estate's calendar; the latest is now.
-		days := max(v.scan-born, 0)
-		return v.e.now.Add(-time.Duration(days)*24*time.Hour - time.Duration(r.intn(86400))*time.Second)
+		return v.e.scanDay(born).Add(-time.Duration(r.intn(86400)) * time.Second)
 	}
 	// Skewed towards recent: squares of a uniform over four years.
 	u := float64(r.next()>>11) / (1 << 53)

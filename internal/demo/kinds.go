@@ -2,7 +2,6 @@ package demo
 
 import (
 	"fmt"
-	"time"
 )
 
 // kind is one generated resource type. Counts follow weight (share of the
@@ -103,7 +102,7 @@ func (v *View) tagsOf(acct int, region, kind string, i int, name string) []tag {
 		r.next()
 	}
 	if ver := v.version(acct, region, kind, i); ver > 0 {
-		out = append(out, tag{"LastModified", v.e.now.Add(-time.Duration(v.scan-ver) * 24 * time.Hour).Format("2006-01-02")})
+		out = append(out, tag{"LastModified", v.e.scanDay(ver).Format("2006-01-02")})
 	}
 	return out
 }
