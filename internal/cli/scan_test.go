@@ -401,3 +401,38 @@ func TestScanTakesDefaultsFromConfigButFlagsWin(t *testing.T) {
 		t.Errorf("-s ec2 over config: stored %v, want the 2 eu-west-1 instances and the bucket", got)
 	}
 }
+
+func TestScanInterruptedIsAbortedAndExits130(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	e := seed(t)
+	db := filepath.Join(t.TempDir(), "inv.db")
+	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+		t.Fatalf("first scan exit %d: %s", code, errs)
+	}
+	child := exec.Command(os.Args[0], "-test.run=^$")
+	child.Env = append(os.Environ(), childEnv+"="+strings.Join(scanArgs(db), " "))
+	var stderr bytes.Buffer
+	child.Stderr = &stderr
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if err := child.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := child.Wait()
+	if code := child.ProcessState.ExitCode(); code != ExitInterrupted {
+		t.Fatalf("exit %d (%v), want %d; stderr:\n%s", code, err, ExitInterrupted, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "aborted") {
+		t.Errorf("stderr does not say the scan was aborted:\n%s", stderr.String())
+	}
+	if got, want := stored(t, db, "latest"), e.keys(); !slices.Equal(got, want) {
+		t.Fatalf("after Ctrl-C:\n%v\nwant the previous state:\n%v", got, want)
+	}
+	_, out, _ := awsmap(t, "query", "--db", db, "-f", "csv", "SELECT id, status FROM scans ORDER BY id")
+	if out != "id,status\n1,complete\n2,aborted\n" {
+		t.Errorf("scans after Ctrl-C = %q", out)
+	}
+}
