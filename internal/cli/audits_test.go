@@ -225,7 +225,7 @@ func TestWasteCommand(t *testing.T) {
 	if code != ExitUsage || !strings.Contains(errs, "did you mean unattached-ebs") {
 		t.Errorf("unknown rule: %d %q", code, errs)
 	}
-	code, out, _ = awsmap(t, "waste", "--db", db, "-f", "json", "--summary", "-t", "unattached-ebs")
+	_, out, _ = awsmap(t, "waste", "--db", db, "-f", "json", "--summary", "-t", "unattached-ebs")
 	var rep struct {
 		PricesAsOf string  `json:"prices_as_of"`
 		Cost       float64 `json:"estimated_monthly_usd"`

@@ -289,3 +289,28 @@ func KMSKeyIn(account, region, keyID string) model.Key {
 	}
 	return model.Key{Account: account, Region: region, Service: "kms", Type: "key", ID: keyID}
 }
+
+// Pager is an AWS SDK v2 paginator: Opt is the service's Options type, Out
+// the list operation's output.
+type Pager[Opt, Out any] interface {
+	HasMorePages() bool
+	NextPage(ctx context.Context, optFns ...func(*Opt)) (*Out, error)
+}
+
+// EachPage fetches the pages of p one at a time and runs fn on each before
+// fetching the next, so a collection holds one page of SDK objects rather
+// than the whole listing; fn typically runs ForEach over the page's items
+// and emits them. It returns the first listing error (resources of earlier
+// pages have already been emitted) or the first error fn returns.
+func EachPage[Opt, Out any](ctx context.Context, p Pager[Opt, Out], fn func(page *Out) error) error {
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		if err := fn(page); err != nil {
+			return err
+		}
+	}
+	return nil
+}

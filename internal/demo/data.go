@@ -378,7 +378,6 @@ func ctTrails(c *call) (any, error) {
 		}
 		if i%2 == 0 && c.n("sns.topic") > 0 {
 			tr.SnsTopicARN = aws.String(c.topicARN(0))
-			tr.SnsTopicName = tr.SnsTopicARN
 		}
 		out.TrailList = append(out.TrailList, tr)
 	}

@@ -225,11 +225,11 @@ func acmTags(c *call) (any, error) {
 // unhealthy ones: idle load balancers.
 
 type lbFacts struct {
-	name, hex           string
-	network, internal   bool
-	https, oldTLS       bool
-	subnets             []int
-	vpc, sg, cert, port int
+	name, hex         string
+	network, internal bool
+	https, oldTLS     bool
+	subnets           []int
+	vpc, sg, cert     int
 }
 
 func (c *call) lb(i int) lbFacts {
@@ -862,12 +862,11 @@ func cfDistributions(c *call) (any, error) {
 		if f.allowHTTP {
 			policy = cftypes.ViewerProtocolPolicyAllowAll
 		}
-		vc := &cftypes.ViewerCertificate{CloudFrontDefaultCertificate: aws.Bool(true), MinimumProtocolVersion: cftypes.MinimumProtocolVersionTLSv1,
-			CertificateSource: cftypes.CertificateSourceCloudfront}
+		vc := &cftypes.ViewerCertificate{CloudFrontDefaultCertificate: aws.Bool(true), MinimumProtocolVersion: cftypes.MinimumProtocolVersionTLSv1}
 		aliases := &cftypes.Aliases{Quantity: aws.Int32(0)}
 		if f.acm {
 			arn := use1.certARN(f.cert)
-			vc = &cftypes.ViewerCertificate{ACMCertificateArn: aws.String(arn), Certificate: aws.String(arn), CertificateSource: cftypes.CertificateSourceAcm,
+			vc = &cftypes.ViewerCertificate{ACMCertificateArn: aws.String(arn),
 				SSLSupportMethod: cftypes.SSLSupportMethodSniOnly, MinimumProtocolVersion: cftypes.MinimumProtocolVersionTLSv122021, CloudFrontDefaultCertificate: aws.Bool(false)}
 			if d%5 == 2 {
 				vc.MinimumProtocolVersion = cftypes.MinimumProtocolVersionTLSv12016

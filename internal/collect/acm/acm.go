@@ -43,23 +43,17 @@ func client(t *collect.Task) *awsacm.Client { return awsacm.NewFromConfig(t.Conf
 
 func certificates(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var list []acmtypes.CertificateSummary
 	// Without a key type filter ListCertificates returns only RSA_2048 ones.
 	in := &awsacm.ListCertificatesInput{
 		Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}, MaxItems: collect.PageSize(1000),
 	}
 	p := awsacm.NewListCertificatesPaginator(api, in)
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		list = append(list, page.CertificateSummaryList...)
-	}
-	collect.ForEach(ctx, list, func(ctx context.Context, c acmtypes.CertificateSummary) {
-		emitCertificate(ctx, t, api, c)
+	return collect.EachPage(ctx, p, func(page *awsacm.ListCertificatesOutput) error {
+		collect.ForEach(ctx, page.CertificateSummaryList, func(ctx context.Context, c acmtypes.CertificateSummary) {
+			emitCertificate(ctx, t, api, c)
+		})
+		return nil
 	})
-	return nil
 }
 
 func emitCertificate(ctx context.Context, t *collect.Task, api *awsacm.Client, c acmtypes.CertificateSummary) {

@@ -27,17 +27,13 @@ func arn(t *collect.Task, path string) string {
 	return "arn:aws:apigateway:" + t.Region + "::" + path
 }
 
-func listAPIs(ctx context.Context, api *apigateway.Client) ([]types.RestApi, error) {
-	var apis []types.RestApi
+// apiPages runs fn on each page of REST APIs, one page at a time.
+func apiPages(ctx context.Context, api *apigateway.Client, fn func(apis []types.RestApi)) error {
 	p := apigateway.NewGetRestApisPaginator(api, &apigateway.GetRestApisInput{Limit: collect.PageSize(500)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		apis = append(apis, page.Items...)
-	}
-	return apis, nil
+	return collect.EachPage(ctx, p, func(page *apigateway.GetRestApisOutput) error {
+		fn(page.Items)
+		return nil
+	})
 }
 
 var restAPIFields = []model.Field{
@@ -51,10 +47,12 @@ var restAPIFields = []model.Field{
 }
 
 func restAPIs(ctx context.Context, t *collect.Task) error {
-	apis, err := listAPIs(ctx, apigateway.NewFromConfig(t.Config))
-	if err != nil {
-		return err
-	}
+	return apiPages(ctx, apigateway.NewFromConfig(t.Config), func(apis []types.RestApi) {
+		emitRestAPIs(t, apis)
+	})
+}
+
+func emitRestAPIs(t *collect.Task, apis []types.RestApi) {
 	for _, a := range apis {
 		id := aws.ToString(a.Id)
 		d := map[string]any{
@@ -81,7 +79,6 @@ func restAPIs(ctx context.Context, t *collect.Task) error {
 			Details:   d,
 		})
 	}
-	return nil
 }
 
 var stageFields = []model.Field{
@@ -103,22 +100,19 @@ const allMethods = "*/*"
 
 func stages(ctx context.Context, t *collect.Task) error {
 	api := apigateway.NewFromConfig(t.Config)
-	apis, err := listAPIs(ctx, api)
-	if err != nil {
-		return err
-	}
-	collect.ForEach(ctx, apis, func(ctx context.Context, a types.RestApi) {
-		// GetStages returns every stage at once: it has no pagination.
-		out, err := api.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: a.Id})
-		if err != nil {
-			t.Warn("GetStages", err)
-			return
-		}
-		for _, s := range out.Item {
-			emitStage(t, aws.ToString(a.Id), s)
-		}
+	return apiPages(ctx, api, func(apis []types.RestApi) {
+		collect.ForEach(ctx, apis, func(ctx context.Context, a types.RestApi) {
+			// GetStages returns every stage at once: it has no pagination.
+			out, err := api.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: a.Id})
+			if err != nil {
+				t.Warn("GetStages", err)
+				return
+			}
+			for _, s := range out.Item {
+				emitStage(t, aws.ToString(a.Id), s)
+			}
+		})
 	})
-	return nil
 }
 
 func emitStage(t *collect.Task, apiID string, s types.Stage) {

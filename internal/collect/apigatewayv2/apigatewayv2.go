@@ -32,18 +32,18 @@ func arn(t *collect.Task, path string) string {
 	return "arn:aws:apigateway:" + t.Region + "::" + path
 }
 
-// listAPIs pages GetApis by hand: the SDK has no paginator for it.
-func listAPIs(ctx context.Context, client *apigatewayv2.Client) ([]types.Api, error) {
-	var out []types.Api
+// apiPages pages GetApis by hand (the SDK has no paginator for it) and runs
+// fn on each page before fetching the next.
+func apiPages(ctx context.Context, client *apigatewayv2.Client, fn func(items []types.Api)) error {
 	in := &apigatewayv2.GetApisInput{MaxResults: pageSize()}
 	for {
 		page, err := client.GetApis(ctx, in)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, page.Items...)
+		fn(page.Items)
 		if aws.ToString(page.NextToken) == "" {
-			return out, nil
+			return nil
 		}
 		in.NextToken = page.NextToken
 	}
@@ -59,10 +59,12 @@ var apiFields = []model.Field{
 }
 
 func apis(ctx context.Context, t *collect.Task) error {
-	items, err := listAPIs(ctx, apigatewayv2.NewFromConfig(t.Config))
-	if err != nil {
-		return err
-	}
+	return apiPages(ctx, apigatewayv2.NewFromConfig(t.Config), func(items []types.Api) {
+		emitAPIs(t, items)
+	})
+}
+
+func emitAPIs(t *collect.Task, items []types.Api) {
 	for _, a := range items {
 		id := aws.ToString(a.ApiId)
 		t.Emit(&model.Resource{
@@ -81,7 +83,6 @@ func apis(ctx context.Context, t *collect.Task) error {
 			},
 		})
 	}
-	return nil
 }
 
 var stageFields = []model.Field{
@@ -97,10 +98,12 @@ var stageFields = []model.Field{
 
 func stages(ctx context.Context, t *collect.Task) error {
 	client := apigatewayv2.NewFromConfig(t.Config)
-	items, err := listAPIs(ctx, client)
-	if err != nil {
-		return err
-	}
+	return apiPages(ctx, client, func(items []types.Api) {
+		stagesOf(ctx, t, client, items)
+	})
+}
+
+func stagesOf(ctx context.Context, t *collect.Task, client *apigatewayv2.Client, items []types.Api) {
 	collect.ForEach(ctx, items, func(ctx context.Context, a types.Api) {
 		id := aws.ToString(a.ApiId)
 		in := &apigatewayv2.GetStagesInput{ApiId: a.ApiId, MaxResults: pageSize()}
@@ -119,7 +122,6 @@ func stages(ctx context.Context, t *collect.Task) error {
 			in.NextToken = page.NextToken
 		}
 	})
-	return nil
 }
 
 func emitStage(t *collect.Task, apiID string, s types.Stage) {

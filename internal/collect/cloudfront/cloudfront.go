@@ -54,29 +54,25 @@ type origin struct {
 
 func distributions(ctx context.Context, t *collect.Task) error {
 	api := cloudfront.NewFromConfig(t.Config)
-	var rs []*model.Resource
 	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: collect.PageSize(1000)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
+	return collect.EachPage(ctx, p, func(page *cloudfront.ListDistributionsOutput) error {
+		var rs []*model.Resource
 		if page.DistributionList != nil {
 			for _, d := range page.DistributionList.Items {
 				rs = append(rs, distribution(t, d))
 			}
 		}
-	}
-	collect.ForEach(ctx, rs, func(ctx context.Context, r *model.Resource) {
-		out, err := api.ListTagsForResource(ctx, &cloudfront.ListTagsForResourceInput{Resource: aws.String(r.ARN)})
-		if err != nil {
-			t.Warn("ListTagsForResource", err)
-		} else if out.Tags != nil {
-			r.Tags = collect.TagMap(out.Tags.Items, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
-		}
-		t.Emit(r)
+		collect.ForEach(ctx, rs, func(ctx context.Context, r *model.Resource) {
+			out, err := api.ListTagsForResource(ctx, &cloudfront.ListTagsForResourceInput{Resource: aws.String(r.ARN)})
+			if err != nil {
+				t.Warn("ListTagsForResource", err)
+			} else if out.Tags != nil {
+				r.Tags = collect.TagMap(out.Tags.Items, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
+			}
+			t.Emit(r)
+		})
+		return nil
 	})
-	return nil
 }
 
 func distribution(t *collect.Task, s types.DistributionSummary) *model.Resource {
@@ -125,7 +121,7 @@ func certificateSource(vc *types.ViewerCertificate) string {
 	case aws.ToBool(vc.CloudFrontDefaultCertificate):
 		return "cloudfront"
 	}
-	return string(vc.CertificateSource)
+	return ""
 }
 
 func origins(os *types.Origins) []origin {

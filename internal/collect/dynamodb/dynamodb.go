@@ -43,40 +43,34 @@ var tableFields = []model.Field{
 
 func tables(ctx context.Context, t *collect.Task) error {
 	api := dynamodb.NewFromConfig(t.Config)
-	var names []string
 	p := dynamodb.NewListTablesPaginator(api, &dynamodb.ListTablesInput{Limit: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		names = append(names, page.TableNames...)
-	}
-	collect.ForEach(ctx, names, func(ctx context.Context, name string) {
-		r := &model.Resource{Key: t.Key("table", name), Name: name, ARN: collect.ARN(t, "dynamodb", "", "table/"+name), Details: map[string]any{}}
-		desc, err := api.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(name)})
-		switch {
-		case awsx.IsNotFound(err):
-			return // deleted between the listing and now
-		case err != nil:
-			t.Warn("DescribeTable", err)
-		case desc.Table != nil:
-			describe(t, r, desc.Table)
-		}
-		backups, err := api.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: aws.String(name)})
-		if err != nil {
-			t.Warn("DescribeContinuousBackups", err)
-		} else if cb := backups.ContinuousBackupsDescription; cb != nil && cb.PointInTimeRecoveryDescription != nil {
-			r.Details["pitr_enabled"] = cb.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == types.PointInTimeRecoveryStatusEnabled
-		}
-		if tags, err := listTags(ctx, api, r.ARN); err != nil {
-			t.Warn("ListTagsOfResource", err)
-		} else {
-			r.Tags = tags
-		}
-		t.Emit(r)
+	return collect.EachPage(ctx, p, func(page *dynamodb.ListTablesOutput) error {
+		collect.ForEach(ctx, page.TableNames, func(ctx context.Context, name string) {
+			r := &model.Resource{Key: t.Key("table", name), Name: name, ARN: collect.ARN(t, "dynamodb", "", "table/"+name), Details: map[string]any{}}
+			desc, err := api.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(name)})
+			switch {
+			case awsx.IsNotFound(err):
+				return // deleted between the listing and now
+			case err != nil:
+				t.Warn("DescribeTable", err)
+			case desc.Table != nil:
+				describe(t, r, desc.Table)
+			}
+			backups, err := api.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: aws.String(name)})
+			if err != nil {
+				t.Warn("DescribeContinuousBackups", err)
+			} else if cb := backups.ContinuousBackupsDescription; cb != nil && cb.PointInTimeRecoveryDescription != nil {
+				r.Details["pitr_enabled"] = cb.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == types.PointInTimeRecoveryStatusEnabled
+			}
+			if tags, err := listTags(ctx, api, r.ARN); err != nil {
+				t.Warn("ListTagsOfResource", err)
+			} else {
+				r.Tags = tags
+			}
+			t.Emit(r)
+		})
+		return nil
 	})
-	return nil
 }
 
 // describe fills r from DescribeTable's answer and relates it to its KMS key.

@@ -311,15 +311,12 @@ var snapshotFields = []model.Field{
 
 func snapshots(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var snaps []types.Snapshot
 	p := ec2.NewDescribeSnapshotsPaginator(api, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: collect.PageSize(1000)})
-	if err := eachPage(ctx, p, func(page *ec2.DescribeSnapshotsOutput) { snaps = append(snaps, page.Snapshots...) }); err != nil {
-		return err
-	}
-	collect.ForEach(ctx, snaps, func(ctx context.Context, s types.Snapshot) {
-		emitSnapshot(ctx, t, api, s)
+	return eachPage(ctx, p, func(page *ec2.DescribeSnapshotsOutput) {
+		collect.ForEach(ctx, page.Snapshots, func(ctx context.Context, s types.Snapshot) {
+			emitSnapshot(ctx, t, api, s)
+		})
 	})
-	return nil
 }
 
 func emitSnapshot(ctx context.Context, t *collect.Task, api *ec2.Client, s types.Snapshot) {

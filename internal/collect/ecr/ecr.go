@@ -34,19 +34,13 @@ var repositoryFields = []model.Field{
 
 func repositories(ctx context.Context, t *collect.Task) error {
 	api := ecr.NewFromConfig(t.Config)
-	var repos []types.Repository
 	p := ecr.NewDescribeRepositoriesPaginator(api, &ecr.DescribeRepositoriesInput{MaxResults: collect.PageSize(1000)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		repos = append(repos, page.Repositories...)
-	}
-	collect.ForEach(ctx, repos, func(ctx context.Context, r types.Repository) {
-		emitRepository(ctx, t, api, r)
+	return collect.EachPage(ctx, p, func(page *ecr.DescribeRepositoriesOutput) error {
+		collect.ForEach(ctx, page.Repositories, func(ctx context.Context, r types.Repository) {
+			emitRepository(ctx, t, api, r)
+		})
+		return nil
 	})
-	return nil
 }
 
 func emitRepository(ctx context.Context, t *collect.Task, api *ecr.Client, r types.Repository) {

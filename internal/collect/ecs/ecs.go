@@ -58,17 +58,12 @@ func taskDefinitionID(arn string) string {
 	return arn
 }
 
-func clusterARNs(ctx context.Context, api *ecs.Client) ([]string, error) {
-	var arns []string
+// clusterPages runs fn on each page of cluster ARNs, one page at a time.
+func clusterPages(ctx context.Context, api *ecs.Client, fn func(arns []string) error) error {
 	p := ecs.NewListClustersPaginator(api, &ecs.ListClustersInput{MaxResults: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		arns = append(arns, page.ClusterArns...)
-	}
-	return arns, nil
+	return collect.EachPage(ctx, p, func(page *ecs.ListClustersOutput) error {
+		return fn(page.ClusterArns)
+	})
 }
 
 var clusterFields = []model.Field{
@@ -83,21 +78,19 @@ var clusterFields = []model.Field{
 
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	arns, err := clusterARNs(ctx, api)
-	if err != nil {
-		return err
-	}
-	for _, batch := range batches(arns, clusterBatch) {
-		out, err := api.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch,
-			Include: []types.ClusterField{types.ClusterFieldTags, types.ClusterFieldSettings}})
-		if err != nil {
-			return err
+	return clusterPages(ctx, api, func(arns []string) error {
+		for _, batch := range batches(arns, clusterBatch) {
+			out, err := api.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch,
+				Include: []types.ClusterField{types.ClusterFieldTags, types.ClusterFieldSettings}})
+			if err != nil {
+				return err
+			}
+			for _, c := range out.Clusters {
+				emitCluster(t, c)
+			}
 		}
-		for _, c := range out.Clusters {
-			emitCluster(t, c)
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func emitCluster(t *collect.Task, c types.Cluster) {
@@ -142,39 +135,31 @@ var serviceFields = []model.Field{
 
 func services(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	arns, err := clusterARNs(ctx, api)
-	if err != nil {
-		return err
-	}
-	for _, cluster := range arns {
-		if err := clusterServices(ctx, t, api, cluster); err != nil {
-			return err
+	return clusterPages(ctx, api, func(arns []string) error {
+		for _, cluster := range arns {
+			if err := clusterServices(ctx, t, api, cluster); err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func clusterServices(ctx context.Context, t *collect.Task, api *ecs.Client, cluster string) error {
-	var arns []string
 	p := ecs.NewListServicesPaginator(api, &ecs.ListServicesInput{Cluster: aws.String(cluster), MaxResults: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
+	return collect.EachPage(ctx, p, func(page *ecs.ListServicesOutput) error {
+		for _, batch := range batches(page.ServiceArns, serviceBatch) {
+			out, err := api.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: aws.String(cluster), Services: batch,
+				Include: []types.ServiceField{types.ServiceFieldTags}})
+			if err != nil {
+				return err
+			}
+			for _, s := range out.Services {
+				emitService(t, s)
+			}
 		}
-		arns = append(arns, page.ServiceArns...)
-	}
-	for _, batch := range batches(arns, serviceBatch) {
-		out, err := api.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: aws.String(cluster), Services: batch,
-			Include: []types.ServiceField{types.ServiceFieldTags}})
-		if err != nil {
-			return err
-		}
-		for _, s := range out.Services {
-			emitService(t, s)
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func emitService(t *collect.Task, s types.Service) {
@@ -249,29 +234,23 @@ type container struct {
 
 func taskDefinitions(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var arns []string
 	p := ecs.NewListTaskDefinitionsPaginator(api, &ecs.ListTaskDefinitionsInput{
 		Status: types.TaskDefinitionStatusActive, MaxResults: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		arns = append(arns, page.TaskDefinitionArns...)
-	}
-	collect.ForEach(ctx, arns, func(ctx context.Context, arn string) {
-		out, err := api.DescribeTaskDefinition(ctx, &ecs.DescribeTaskDefinitionInput{TaskDefinition: aws.String(arn),
-			Include: []types.TaskDefinitionField{types.TaskDefinitionFieldTags}})
-		if err != nil || out.TaskDefinition == nil {
-			// The listing proves the revision exists: keep it, without details.
-			t.Warn("DescribeTaskDefinition", err)
-			id := taskDefinitionID(arn)
-			t.Emit(&model.Resource{Key: t.Key("task-definition", id), ARN: arn, Name: id})
-			return
-		}
-		emitTaskDefinition(t, *out.TaskDefinition, out.Tags)
+	return collect.EachPage(ctx, p, func(page *ecs.ListTaskDefinitionsOutput) error {
+		collect.ForEach(ctx, page.TaskDefinitionArns, func(ctx context.Context, arn string) {
+			out, err := api.DescribeTaskDefinition(ctx, &ecs.DescribeTaskDefinitionInput{TaskDefinition: aws.String(arn),
+				Include: []types.TaskDefinitionField{types.TaskDefinitionFieldTags}})
+			if err != nil || out.TaskDefinition == nil {
+				// The listing proves the revision exists: keep it, without details.
+				t.Warn("DescribeTaskDefinition", err)
+				id := taskDefinitionID(arn)
+				t.Emit(&model.Resource{Key: t.Key("task-definition", id), ARN: arn, Name: id})
+				return
+			}
+			emitTaskDefinition(t, *out.TaskDefinition, out.Tags)
+		})
+		return nil
 	})
-	return nil
 }
 
 func emitTaskDefinition(t *collect.Task, td types.TaskDefinition, ts []types.Tag) {

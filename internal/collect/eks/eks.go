@@ -22,17 +22,12 @@ var Service = &collect.Service{
 	},
 }
 
-func clusterNames(ctx context.Context, api *eks.Client) ([]string, error) {
-	var names []string
+// clusterPages runs fn on each page of cluster names, one page at a time.
+func clusterPages(ctx context.Context, api *eks.Client, fn func(names []string) error) error {
 	p := eks.NewListClustersPaginator(api, &eks.ListClustersInput{MaxResults: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		names = append(names, page.Clusters...)
-	}
-	return names, nil
+	return collect.EachPage(ctx, p, func(page *eks.ListClustersOutput) error {
+		return fn(page.Clusters)
+	})
 }
 
 var clusterFields = []model.Field{
@@ -54,21 +49,19 @@ var clusterFields = []model.Field{
 
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
-	names, err := clusterNames(ctx, api)
-	if err != nil {
-		return err
-	}
-	collect.ForEach(ctx, names, func(ctx context.Context, name string) {
-		out, err := api.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
-		if err != nil || out.Cluster == nil {
-			// Listed, so it exists: keep it without details.
-			t.Warn("DescribeCluster", err)
-			t.Emit(&model.Resource{Key: t.Key("cluster", name), ARN: collect.ARN(t, "eks", "", "cluster/"+name), Name: name})
-			return
-		}
-		emitCluster(t, out.Cluster)
+	return clusterPages(ctx, api, func(names []string) error {
+		collect.ForEach(ctx, names, func(ctx context.Context, name string) {
+			out, err := api.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
+			if err != nil || out.Cluster == nil {
+				// Listed, so it exists: keep it without details.
+				t.Warn("DescribeCluster", err)
+				t.Emit(&model.Resource{Key: t.Key("cluster", name), ARN: collect.ARN(t, "eks", "", "cluster/"+name), Name: name})
+				return
+			}
+			emitCluster(t, out.Cluster)
+		})
+		return nil
 	})
-	return nil
 }
 
 func emitCluster(t *collect.Task, c *types.Cluster) {
@@ -142,35 +135,36 @@ type nodegroupRef struct{ cluster, name string }
 
 func nodegroups(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
-	names, err := clusterNames(ctx, api)
-	if err != nil {
-		return err
-	}
-	var refs []nodegroupRef
-	for _, cluster := range names {
-		p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: collect.PageSize(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
-			for _, ng := range page.Nodegroups {
-				refs = append(refs, nodegroupRef{cluster, ng})
+	// One page of clusters at a time; a cluster's node groups are a small
+	// sub-listing, gathered for the whole page so the detail calls of the
+	// page's clusters still run together.
+	return clusterPages(ctx, api, func(names []string) error {
+		var refs []nodegroupRef
+		for _, cluster := range names {
+			p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: collect.PageSize(100)})
+			for p.HasMorePages() {
+				page, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, ng := range page.Nodegroups {
+					refs = append(refs, nodegroupRef{cluster, ng})
+				}
 			}
 		}
-	}
-	collect.ForEach(ctx, refs, func(ctx context.Context, ref nodegroupRef) {
-		out, err := api.DescribeNodegroup(ctx, &eks.DescribeNodegroupInput{ClusterName: aws.String(ref.cluster), NodegroupName: aws.String(ref.name)})
-		if err != nil || out.Nodegroup == nil {
-			t.Warn("DescribeNodegroup", err)
-			key := t.Key("nodegroup", ref.cluster+"/"+ref.name)
-			t.Emit(&model.Resource{Key: key, Name: ref.name, Details: map[string]any{"cluster": ref.cluster}})
-			t.Relate(key, "member-of", t.Key("cluster", ref.cluster))
-			return
-		}
-		emitNodegroup(t, out.Nodegroup)
+		collect.ForEach(ctx, refs, func(ctx context.Context, ref nodegroupRef) {
+			out, err := api.DescribeNodegroup(ctx, &eks.DescribeNodegroupInput{ClusterName: aws.String(ref.cluster), NodegroupName: aws.String(ref.name)})
+			if err != nil || out.Nodegroup == nil {
+				t.Warn("DescribeNodegroup", err)
+				key := t.Key("nodegroup", ref.cluster+"/"+ref.name)
+				t.Emit(&model.Resource{Key: key, Name: ref.name, Details: map[string]any{"cluster": ref.cluster}})
+				t.Relate(key, "member-of", t.Key("cluster", ref.cluster))
+				return
+			}
+			emitNodegroup(t, out.Nodegroup)
+		})
+		return nil
 	})
-	return nil
 }
 
 func emitNodegroup(t *collect.Task, ng *types.Nodegroup) {

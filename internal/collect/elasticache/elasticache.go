@@ -57,19 +57,15 @@ var clusterFields = []model.Field{
 
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
-	var rs []*model.Resource
 	p := elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
+	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheClustersOutput) error {
+		rs := make([]*model.Resource, 0, len(page.CacheClusters))
 		for _, c := range page.CacheClusters {
 			rs = append(rs, cluster(t, c))
 		}
-	}
-	emitTagged(ctx, t, api, rs)
-	return nil
+		emitTagged(ctx, t, api, rs)
+		return nil
+	})
 }
 
 func cluster(t *collect.Task, c types.CacheCluster) *model.Resource {
@@ -128,19 +124,15 @@ var replicationGroupFields = []model.Field{
 
 func replicationGroups(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
-	var rs []*model.Resource
 	p := elasticache.NewDescribeReplicationGroupsPaginator(api, &elasticache.DescribeReplicationGroupsInput{MaxRecords: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
+	return collect.EachPage(ctx, p, func(page *elasticache.DescribeReplicationGroupsOutput) error {
+		rs := make([]*model.Resource, 0, len(page.ReplicationGroups))
 		for _, g := range page.ReplicationGroups {
 			rs = append(rs, replicationGroup(t, g))
 		}
-	}
-	emitTagged(ctx, t, api, rs)
-	return nil
+		emitTagged(ctx, t, api, rs)
+		return nil
+	})
 }
 
 func replicationGroup(t *collect.Task, g types.ReplicationGroup) *model.Resource {
@@ -182,19 +174,15 @@ var subnetGroupFields = []model.Field{
 
 func subnetGroups(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
-	var rs []*model.Resource
 	p := elasticache.NewDescribeCacheSubnetGroupsPaginator(api, &elasticache.DescribeCacheSubnetGroupsInput{MaxRecords: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
+	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheSubnetGroupsOutput) error {
+		rs := make([]*model.Resource, 0, len(page.CacheSubnetGroups))
 		for _, g := range page.CacheSubnetGroups {
 			rs = append(rs, subnetGroup(t, g))
 		}
-	}
-	emitTagged(ctx, t, api, rs)
-	return nil
+		emitTagged(ctx, t, api, rs)
+		return nil
+	})
 }
 
 func subnetGroup(t *collect.Task, g types.CacheSubnetGroup) *model.Resource {

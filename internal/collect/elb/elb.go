@@ -48,24 +48,19 @@ type listener struct {
 
 func loadBalancers(ctx context.Context, t *collect.Task) error {
 	api := classic.NewFromConfig(t.Config)
-	var all []types.LoadBalancerDescription
 	p := classic.NewDescribeLoadBalancersPaginator(api, &classic.DescribeLoadBalancersInput{PageSize: collect.PageSize(400)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
+	return collect.EachPage(ctx, p, func(page *classic.DescribeLoadBalancersOutput) error {
+		all := page.LoadBalancerDescriptions
+		names := make([]string, 0, len(all))
+		for _, lb := range all {
+			names = append(names, aws.ToString(lb.LoadBalancerName))
 		}
-		all = append(all, page.LoadBalancerDescriptions...)
-	}
-	names := make([]string, 0, len(all))
-	for _, lb := range all {
-		names = append(names, aws.ToString(lb.LoadBalancerName))
-	}
-	tags := tagsByName(ctx, t, api, names)
-	for _, lb := range all {
-		emit(t, lb, tags[aws.ToString(lb.LoadBalancerName)])
-	}
-	return nil
+		tags := tagsByName(ctx, t, api, names)
+		for _, lb := range all {
+			emit(t, lb, tags[aws.ToString(lb.LoadBalancerName)])
+		}
+		return nil
+	})
 }
 
 // tagsByName fetches the tags of the named load balancers, tagBatch names

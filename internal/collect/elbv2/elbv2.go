@@ -62,41 +62,36 @@ type listener struct {
 
 func loadBalancers(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var all []types.LoadBalancer
 	p := elb.NewDescribeLoadBalancersPaginator(api, &elb.DescribeLoadBalancersInput{PageSize: collect.PageSize(400)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
+	return collect.EachPage(ctx, p, func(page *elb.DescribeLoadBalancersOutput) error {
+		all := page.LoadBalancers
+		arns := make([]string, 0, len(all))
+		for _, lb := range all {
+			arns = append(arns, aws.ToString(lb.LoadBalancerArn))
 		}
-		all = append(all, page.LoadBalancers...)
-	}
-	arns := make([]string, 0, len(all))
-	for _, lb := range all {
-		arns = append(arns, aws.ToString(lb.LoadBalancerArn))
-	}
-	tags := tagsByARN(ctx, t, api, arns)
-	collect.ForEach(ctx, all, func(ctx context.Context, lb types.LoadBalancer) {
-		key := t.Key("load-balancer", aws.ToString(lb.LoadBalancerName))
-		d := lbDetails(lb)
-		if ls, err := describeListeners(ctx, api, lb.LoadBalancerArn); err != nil {
-			t.Warn("DescribeListeners", err)
-		} else {
-			d["listeners"] = relateListeners(t, key, ls)
-		}
-		attrs, err := api.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})
-		if err != nil {
-			t.Warn("DescribeLoadBalancerAttributes", err)
-		} else {
-			for _, a := range attrs.Attributes {
-				if aws.ToString(a.Key) == "deletion_protection.enabled" {
-					d["deletion_protection"] = aws.ToString(a.Value) == "true"
+		tags := tagsByARN(ctx, t, api, arns)
+		collect.ForEach(ctx, all, func(ctx context.Context, lb types.LoadBalancer) {
+			key := t.Key("load-balancer", aws.ToString(lb.LoadBalancerName))
+			d := lbDetails(lb)
+			if ls, err := describeListeners(ctx, api, lb.LoadBalancerArn); err != nil {
+				t.Warn("DescribeListeners", err)
+			} else {
+				d["listeners"] = relateListeners(t, key, ls)
+			}
+			attrs, err := api.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})
+			if err != nil {
+				t.Warn("DescribeLoadBalancerAttributes", err)
+			} else {
+				for _, a := range attrs.Attributes {
+					if aws.ToString(a.Key) == "deletion_protection.enabled" {
+						d["deletion_protection"] = aws.ToString(a.Value) == "true"
+					}
 				}
 			}
-		}
-		emitLoadBalancer(t, key, lb, d, tags[aws.ToString(lb.LoadBalancerArn)])
+			emitLoadBalancer(t, key, lb, d, tags[aws.ToString(lb.LoadBalancerArn)])
+		})
+		return nil
 	})
-	return nil
 }
 
 func describeListeners(ctx context.Context, api *elb.Client, lbARN *string) ([]types.Listener, error) {
@@ -204,51 +199,46 @@ type target struct {
 
 func targetGroups(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var all []types.TargetGroup
 	p := elb.NewDescribeTargetGroupsPaginator(api, &elb.DescribeTargetGroupsInput{PageSize: collect.PageSize(400)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
+	return collect.EachPage(ctx, p, func(page *elb.DescribeTargetGroupsOutput) error {
+		all := page.TargetGroups
+		arns := make([]string, 0, len(all))
+		for _, tg := range all {
+			arns = append(arns, aws.ToString(tg.TargetGroupArn))
 		}
-		all = append(all, page.TargetGroups...)
-	}
-	arns := make([]string, 0, len(all))
-	for _, tg := range all {
-		arns = append(arns, aws.ToString(tg.TargetGroupArn))
-	}
-	tags := tagsByARN(ctx, t, api, arns)
-	collect.ForEach(ctx, all, func(ctx context.Context, tg types.TargetGroup) {
-		key := t.Key("target-group", aws.ToString(tg.TargetGroupName))
-		d := map[string]any{
-			"protocol":           string(tg.Protocol),
-			"port":               aws.ToInt32(tg.Port),
-			"target_type":        string(tg.TargetType),
-			"vpc_id":             aws.ToString(tg.VpcId),
-			"health_check_path":  aws.ToString(tg.HealthCheckPath),
-			"load_balancer_arns": append([]string{}, tg.LoadBalancerArns...),
-		}
-		health, err := api.DescribeTargetHealth(ctx, &elb.DescribeTargetHealthInput{TargetGroupArn: tg.TargetGroupArn})
-		if err != nil {
-			t.Warn("DescribeTargetHealth", err)
-		} else {
-			addTargets(t, key, tg.TargetType, health.TargetHealthDescriptions, d)
-		}
-		t.Emit(&model.Resource{
-			Key:     key,
-			ARN:     aws.ToString(tg.TargetGroupArn),
-			Name:    key.ID,
-			Tags:    tags[aws.ToString(tg.TargetGroupArn)],
-			Details: d,
+		tags := tagsByARN(ctx, t, api, arns)
+		collect.ForEach(ctx, all, func(ctx context.Context, tg types.TargetGroup) {
+			key := t.Key("target-group", aws.ToString(tg.TargetGroupName))
+			d := map[string]any{
+				"protocol":           string(tg.Protocol),
+				"port":               aws.ToInt32(tg.Port),
+				"target_type":        string(tg.TargetType),
+				"vpc_id":             aws.ToString(tg.VpcId),
+				"health_check_path":  aws.ToString(tg.HealthCheckPath),
+				"load_balancer_arns": append([]string{}, tg.LoadBalancerArns...),
+			}
+			health, err := api.DescribeTargetHealth(ctx, &elb.DescribeTargetHealthInput{TargetGroupArn: tg.TargetGroupArn})
+			if err != nil {
+				t.Warn("DescribeTargetHealth", err)
+			} else {
+				addTargets(t, key, tg.TargetType, health.TargetHealthDescriptions, d)
+			}
+			t.Emit(&model.Resource{
+				Key:     key,
+				ARN:     aws.ToString(tg.TargetGroupArn),
+				Name:    key.ID,
+				Tags:    tags[aws.ToString(tg.TargetGroupArn)],
+				Details: d,
+			})
+			t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(tg.VpcId)))
+			// Also covers load balancers that reach the group through listener
+			// rules rather than default actions.
+			for _, lb := range tg.LoadBalancerArns {
+				t.Relate(t.Key("load-balancer", nameFromARN(lb)), "routes-to", key)
+			}
 		})
-		t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(tg.VpcId)))
-		// Also covers load balancers that reach the group through listener
-		// rules rather than default actions.
-		for _, lb := range tg.LoadBalancerArns {
-			t.Relate(t.Key("load-balancer", nameFromARN(lb)), "routes-to", key)
-		}
+		return nil
 	})
-	return nil
 }
 
 // addTargets fills the targets fields and relates the group to the targets

@@ -42,25 +42,27 @@ var keyFields = []model.Field{
 
 func keys(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var ids []string
 	p := awskms.NewListKeysPaginator(api, &awskms.ListKeysInput{Limit: collect.PageSize(1000)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
+	// The aliases are listed once, after the first page of keys: an index
+	// every page's keys look up.
+	var (
+		names  map[string][]string
+		listed bool
+	)
+	return collect.EachPage(ctx, p, func(page *awskms.ListKeysOutput) error {
+		if !listed {
+			listed = true
+			var err error
+			if names, err = aliasesByKey(ctx, api); err != nil {
+				t.Warn("ListAliases", err)
+			}
 		}
-		for _, k := range page.Keys {
-			ids = append(ids, aws.ToString(k.KeyId))
-		}
-	}
-	names, err := aliasesByKey(ctx, api)
-	if err != nil {
-		t.Warn("ListAliases", err)
-	}
-	collect.ForEach(ctx, ids, func(ctx context.Context, id string) {
-		describeKey(ctx, t, api, id, names[id])
+		collect.ForEach(ctx, page.Keys, func(ctx context.Context, k kmstypes.KeyListEntry) {
+			id := aws.ToString(k.KeyId)
+			describeKey(ctx, t, api, id, names[id])
+		})
+		return nil
 	})
-	return nil
 }
 
 // aliasesByKey lists every alias once, so keys get their names without a

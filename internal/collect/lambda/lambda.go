@@ -61,36 +61,30 @@ var functionFields = []model.Field{
 
 func functions(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var all []types.FunctionConfiguration
 	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{MaxItems: collect.PageSize(50)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		all = append(all, page.Functions...)
-	}
-	collect.ForEach(ctx, all, func(ctx context.Context, f types.FunctionConfiguration) {
-		d := functionDetails(f)
-		var tags map[string]string
-		out, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: f.FunctionArn})
-		if err != nil {
-			t.Warn("ListTags", err)
-		} else {
-			tags = out.Tags
-		}
-		conc, err := api.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: f.FunctionName})
-		if err != nil {
-			t.Warn("GetFunctionConcurrency", err)
-		} else {
-			d["reserved_concurrency"] = nil // unreserved: draws on the account's unreserved pool
-			if rc := conc.ReservedConcurrentExecutions; rc != nil {
-				d["reserved_concurrency"] = *rc
+	return collect.EachPage(ctx, p, func(page *lambda.ListFunctionsOutput) error {
+		collect.ForEach(ctx, page.Functions, func(ctx context.Context, f types.FunctionConfiguration) {
+			d := functionDetails(f)
+			var tags map[string]string
+			out, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: f.FunctionArn})
+			if err != nil {
+				t.Warn("ListTags", err)
+			} else {
+				tags = out.Tags
 			}
-		}
-		emitFunction(t, f, d, tags)
+			conc, err := api.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: f.FunctionName})
+			if err != nil {
+				t.Warn("GetFunctionConcurrency", err)
+			} else {
+				d["reserved_concurrency"] = nil // unreserved: draws on the account's unreserved pool
+				if rc := conc.ReservedConcurrentExecutions; rc != nil {
+					d["reserved_concurrency"] = *rc
+				}
+			}
+			emitFunction(t, f, d, tags)
+		})
+		return nil
 	})
-	return nil
 }
 
 func functionDetails(f types.FunctionConfiguration) map[string]any {

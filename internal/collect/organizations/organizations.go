@@ -39,7 +39,6 @@ var accountFields = []model.Field{
 
 func accounts(ctx context.Context, t *collect.Task) error {
 	api := organizations.NewFromConfig(t.Config)
-	var list []types.Account
 	p := organizations.NewListAccountsPaginator(api, &organizations.ListAccountsInput{MaxResults: collect.PageSize(20)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -49,11 +48,10 @@ func accounts(ctx context.Context, t *collect.Task) error {
 		if err != nil {
 			return err
 		}
-		list = append(list, page.Accounts...)
+		collect.ForEach(ctx, page.Accounts, func(ctx context.Context, a types.Account) {
+			emitAccount(ctx, t, api, a)
+		})
 	}
-	collect.ForEach(ctx, list, func(ctx context.Context, a types.Account) {
-		emitAccount(ctx, t, api, a)
-	})
 	return nil
 }
 

@@ -202,49 +202,43 @@ var snapshotFields = []model.Field{
 
 func snapshots(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var all []types.DBSnapshot
 	// Automated snapshots come and go daily with the instance's backup
 	// window; only manual ones are resources someone manages.
 	p := rds.NewDescribeDBSnapshotsPaginator(api, &rds.DescribeDBSnapshotsInput{
 		SnapshotType: aws.String("manual"), MaxRecords: collect.PageSize(maxRecords),
 	})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		all = append(all, page.DBSnapshots...)
-	}
-	collect.ForEach(ctx, all, func(ctx context.Context, s types.DBSnapshot) {
-		d := map[string]any{
-			"engine":               aws.ToString(s.Engine),
-			"allocated_storage_gb": aws.ToInt32(s.AllocatedStorage),
-			"encrypted":            aws.ToBool(s.Encrypted),
-			"kms_key_id":           aws.ToString(s.KmsKeyId),
-			"status":               aws.ToString(s.Status),
-			"snapshot_create_time": model.Time(s.SnapshotCreateTime),
-			"db_instance_id":       aws.ToString(s.DBInstanceIdentifier),
-		}
-		out, err := api.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{DBSnapshotIdentifier: s.DBSnapshotIdentifier})
-		if err != nil {
-			t.Warn("DescribeDBSnapshotAttributes", err)
-		} else {
-			d["shared_publicly"] = restorableByAll(out.DBSnapshotAttributesResult)
-		}
-		id := aws.ToString(s.DBSnapshotIdentifier)
-		key := t.Key("db-snapshot", id)
-		t.Emit(&model.Resource{
-			Key:       key,
-			ARN:       aws.ToString(s.DBSnapshotArn),
-			Name:      id,
-			CreatedAt: model.Time(s.SnapshotCreateTime),
-			Tags:      tags(s.TagList),
-			Details:   d,
+	return collect.EachPage(ctx, p, func(page *rds.DescribeDBSnapshotsOutput) error {
+		collect.ForEach(ctx, page.DBSnapshots, func(ctx context.Context, s types.DBSnapshot) {
+			d := map[string]any{
+				"engine":               aws.ToString(s.Engine),
+				"allocated_storage_gb": aws.ToInt32(s.AllocatedStorage),
+				"encrypted":            aws.ToBool(s.Encrypted),
+				"kms_key_id":           aws.ToString(s.KmsKeyId),
+				"status":               aws.ToString(s.Status),
+				"snapshot_create_time": model.Time(s.SnapshotCreateTime),
+				"db_instance_id":       aws.ToString(s.DBInstanceIdentifier),
+			}
+			out, err := api.DescribeDBSnapshotAttributes(ctx, &rds.DescribeDBSnapshotAttributesInput{DBSnapshotIdentifier: s.DBSnapshotIdentifier})
+			if err != nil {
+				t.Warn("DescribeDBSnapshotAttributes", err)
+			} else {
+				d["shared_publicly"] = restorableByAll(out.DBSnapshotAttributesResult)
+			}
+			id := aws.ToString(s.DBSnapshotIdentifier)
+			key := t.Key("db-snapshot", id)
+			t.Emit(&model.Resource{
+				Key:       key,
+				ARN:       aws.ToString(s.DBSnapshotArn),
+				Name:      id,
+				CreatedAt: model.Time(s.SnapshotCreateTime),
+				Tags:      tags(s.TagList),
+				Details:   d,
+			})
+			t.Relate(key, "created-from", t.Key("db-instance", aws.ToString(s.DBInstanceIdentifier)))
+			t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(s.KmsKeyId)))
 		})
-		t.Relate(key, "created-from", t.Key("db-instance", aws.ToString(s.DBInstanceIdentifier)))
-		t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(s.KmsKeyId)))
+		return nil
 	})
-	return nil
 }
 
 // restorableByAll reports whether the snapshot's "restore" attribute lists

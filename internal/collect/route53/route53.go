@@ -43,31 +43,25 @@ type zoneVPC struct {
 
 func hostedZones(ctx context.Context, t *collect.Task) error {
 	api := route53.NewFromConfig(t.Config)
-	var zones []types.HostedZone
 	p := route53.NewListHostedZonesPaginator(api, &route53.ListHostedZonesInput{MaxItems: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
+	return collect.EachPage(ctx, p, func(page *route53.ListHostedZonesOutput) error {
+		rs := make(map[string]*model.Resource, len(page.HostedZones))
+		var ids, private []string
+		for _, z := range page.HostedZones {
+			r := zoneResource(t, z)
+			rs[r.ID] = r
+			ids = append(ids, r.ID)
+			if r.Details["private_zone"] == true {
+				private = append(private, r.ID)
+			}
 		}
-		zones = append(zones, page.HostedZones...)
-	}
-	rs := make(map[string]*model.Resource, len(zones))
-	var ids, private []string
-	for _, z := range zones {
-		r := zoneResource(t, z)
-		rs[r.ID] = r
-		ids = append(ids, r.ID)
-		if r.Details["private_zone"] == true {
-			private = append(private, r.ID)
+		addTags(ctx, t, api, rs, ids)
+		addVPCs(ctx, t, api, rs, private)
+		for _, id := range ids {
+			t.Emit(rs[id])
 		}
-	}
-	addTags(ctx, t, api, rs, ids)
-	addVPCs(ctx, t, api, rs, private)
-	for _, id := range ids {
-		t.Emit(rs[id])
-	}
-	return nil
+		return nil
+	})
 }
 
 func zoneResource(t *collect.Task, z types.HostedZone) *model.Resource {

@@ -65,40 +65,44 @@ var queryLogConfigFields = []model.Field{
 
 func queryLogConfigs(ctx context.Context, t *collect.Task) error {
 	api := route53resolver.NewFromConfig(t.Config)
-	var configs []types.ResolverQueryLogConfig
 	p := route53resolver.NewListResolverQueryLogConfigsPaginator(api, &route53resolver.ListResolverQueryLogConfigsInput{MaxResults: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
+	// The associations are listed once, after the first page of
+	// configurations: an index every page's configurations look up.
+	var (
+		vpcs   map[string][]string
+		err    error
+		listed bool
+	)
+	return collect.EachPage(ctx, p, func(page *route53resolver.ListResolverQueryLogConfigsOutput) error {
+		if !listed {
+			listed = true
+			// Without the associations the configurations are still worth keeping.
+			vpcs, err = associatedVPCs(ctx, api)
+			t.Warn("ListResolverQueryLogConfigAssociations", err)
 		}
-		configs = append(configs, page.ResolverQueryLogConfigs...)
-	}
-	// Without the associations the configurations are still worth keeping.
-	vpcs, err := associatedVPCs(ctx, api)
-	t.Warn("ListResolverQueryLogConfigAssociations", err)
-	rs := make([]*model.Resource, 0, len(configs))
-	for _, c := range configs {
-		id := aws.ToString(c.Id)
-		key := t.Key("query-log-config", id)
-		d := map[string]any{
-			"destination_arn":   aws.ToString(c.DestinationArn),
-			"status":            string(c.Status),
-			"association_count": c.AssociationCount,
-			"share_status":      string(c.ShareStatus),
-			"owner_id":          aws.ToString(c.OwnerId),
+		rs := make([]*model.Resource, 0, len(page.ResolverQueryLogConfigs))
+		for _, c := range page.ResolverQueryLogConfigs {
+			id := aws.ToString(c.Id)
+			key := t.Key("query-log-config", id)
+			d := map[string]any{
+				"destination_arn":   aws.ToString(c.DestinationArn),
+				"status":            string(c.Status),
+				"association_count": c.AssociationCount,
+				"share_status":      string(c.ShareStatus),
+				"owner_id":          aws.ToString(c.OwnerId),
+			}
+			if err == nil {
+				d["vpc_ids"] = append([]string{}, vpcs[id]...)
+			}
+			for _, vpc := range vpcs[id] {
+				t.Relate(key, "associated-with", t.Ref("ec2", "vpc", vpc))
+			}
+			rs = append(rs, &model.Resource{Key: key, ARN: aws.ToString(c.Arn), Name: aws.ToString(c.Name),
+				CreatedAt: created(c.CreationTime), Details: d})
 		}
-		if err == nil {
-			d["vpc_ids"] = append([]string{}, vpcs[id]...)
-		}
-		for _, vpc := range vpcs[id] {
-			t.Relate(key, "associated-with", t.Ref("ec2", "vpc", vpc))
-		}
-		rs = append(rs, &model.Resource{Key: key, ARN: aws.ToString(c.Arn), Name: aws.ToString(c.Name),
-			CreatedAt: created(c.CreationTime), Details: d})
-	}
-	emitTagged(ctx, t, api, rs)
-	return nil
+		emitTagged(ctx, t, api, rs)
+		return nil
+	})
 }
 
 // associatedVPCs lists every query logging association once and groups the
@@ -132,19 +136,15 @@ var endpointFields = []model.Field{
 
 func endpoints(ctx context.Context, t *collect.Task) error {
 	api := route53resolver.NewFromConfig(t.Config)
-	var rs []*model.Resource
 	p := route53resolver.NewListResolverEndpointsPaginator(api, &route53resolver.ListResolverEndpointsInput{MaxResults: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
+	return collect.EachPage(ctx, p, func(page *route53resolver.ListResolverEndpointsOutput) error {
+		rs := make([]*model.Resource, 0, len(page.ResolverEndpoints))
 		for _, e := range page.ResolverEndpoints {
 			rs = append(rs, endpoint(t, e))
 		}
-	}
-	emitTagged(ctx, t, api, rs)
-	return nil
+		emitTagged(ctx, t, api, rs)
+		return nil
+	})
 }
 
 func endpoint(t *collect.Task, e types.ResolverEndpoint) *model.Resource {

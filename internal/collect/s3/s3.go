@@ -62,23 +62,17 @@ func client(t *collect.Task) *awss3.Client {
 
 func buckets(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var list []s3types.Bucket
 	p := awss3.NewListBucketsPaginator(api, &awss3.ListBucketsInput{MaxBuckets: collect.PageSize(10000)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		list = append(list, page.Buckets...)
-	}
-	collect.ForEach(ctx, list, func(ctx context.Context, b s3types.Bucket) {
-		region, ok := bucketRegion(ctx, t, api, b)
-		if !ok || !t.InPlan(region) {
-			return
-		}
-		describe(ctx, t, api, b, region)
+	return collect.EachPage(ctx, p, func(page *awss3.ListBucketsOutput) error {
+		collect.ForEach(ctx, page.Buckets, func(ctx context.Context, b s3types.Bucket) {
+			region, ok := bucketRegion(ctx, t, api, b)
+			if !ok || !t.InPlan(region) {
+				return
+			}
+			describe(ctx, t, api, b, region)
+		})
+		return nil
 	})
-	return nil
 }
 
 // bucketRegion is where b lives: ListBuckets says so when paginated, else

@@ -43,19 +43,13 @@ func client(t *collect.Task) *awssm.Client { return awssm.NewFromConfig(t.Config
 
 func secrets(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var list []smtypes.SecretListEntry
 	p := awssm.NewListSecretsPaginator(api, &awssm.ListSecretsInput{MaxResults: collect.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		list = append(list, page.SecretList...)
-	}
-	collect.ForEach(ctx, list, func(ctx context.Context, s smtypes.SecretListEntry) {
-		emitSecret(ctx, t, api, s)
+	return collect.EachPage(ctx, p, func(page *awssm.ListSecretsOutput) error {
+		collect.ForEach(ctx, page.SecretList, func(ctx context.Context, s smtypes.SecretListEntry) {
+			emitSecret(ctx, t, api, s)
+		})
+		return nil
 	})
-	return nil
 }
 
 func emitSecret(ctx context.Context, t *collect.Task, api *awssm.Client, s smtypes.SecretListEntry) {

@@ -39,17 +39,18 @@ var topicFields = []model.Field{
 
 func topics(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var arns []string
 	p := sns.NewListTopicsPaginator(api, &sns.ListTopicsInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
+	return collect.EachPage(ctx, p, func(page *sns.ListTopicsOutput) error {
+		arns := make([]string, 0, len(page.Topics))
 		for _, tp := range page.Topics {
 			arns = append(arns, aws.ToString(tp.TopicArn))
 		}
-	}
+		topicsOf(ctx, t, api, arns)
+		return nil
+	})
+}
+
+func topicsOf(ctx context.Context, t *collect.Task, api *sns.Client, arns []string) {
 	collect.ForEach(ctx, arns, func(ctx context.Context, topicARN string) {
 		name := collect.ARNResourceName(topicARN)
 		r := &model.Resource{Key: t.Key("topic", name), ARN: topicARN, Name: name, Details: map[string]any{}}
@@ -67,7 +68,6 @@ func topics(ctx context.Context, t *collect.Task) error {
 		}
 		t.Emit(r)
 	})
-	return nil
 }
 
 // applyAttributes maps GetTopicAttributes' string map; the policy itself is

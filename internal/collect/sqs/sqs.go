@@ -39,36 +39,30 @@ var queueFields = []model.Field{
 
 func queues(ctx context.Context, t *collect.Task) error {
 	api := sqs.NewFromConfig(t.Config)
-	var urls []string
 	p := sqs.NewListQueuesPaginator(api, &sqs.ListQueuesInput{MaxResults: collect.PageSize(1000)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		urls = append(urls, page.QueueUrls...)
-	}
-	collect.ForEach(ctx, urls, func(ctx context.Context, url string) {
-		name := collect.ARNResourceName(url) // the URL's last path segment
-		r := &model.Resource{Key: t.Key("queue", name), Name: name, ARN: collect.ARN(t, "sqs", "", name),
-			Details: map[string]any{"url": url}}
-		attrs, err := api.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{
-			QueueUrl: aws.String(url), AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameAll},
+	return collect.EachPage(ctx, p, func(page *sqs.ListQueuesOutput) error {
+		collect.ForEach(ctx, page.QueueUrls, func(ctx context.Context, url string) {
+			name := collect.ARNResourceName(url) // the URL's last path segment
+			r := &model.Resource{Key: t.Key("queue", name), Name: name, ARN: collect.ARN(t, "sqs", "", name),
+				Details: map[string]any{"url": url}}
+			attrs, err := api.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{
+				QueueUrl: aws.String(url), AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameAll},
+			})
+			if err != nil {
+				t.Warn("GetQueueAttributes", err)
+			} else {
+				applyAttributes(r, attrs.Attributes)
+			}
+			tags, err := api.ListQueueTags(ctx, &sqs.ListQueueTagsInput{QueueUrl: aws.String(url)})
+			if err != nil {
+				t.Warn("ListQueueTags", err)
+			} else {
+				r.Tags = tags.Tags
+			}
+			t.Emit(r)
 		})
-		if err != nil {
-			t.Warn("GetQueueAttributes", err)
-		} else {
-			applyAttributes(r, attrs.Attributes)
-		}
-		tags, err := api.ListQueueTags(ctx, &sqs.ListQueueTagsInput{QueueUrl: aws.String(url)})
-		if err != nil {
-			t.Warn("ListQueueTags", err)
-		} else {
-			r.Tags = tags.Tags
-		}
-		t.Emit(r)
+		return nil
 	})
-	return nil
 }
 
 // applyAttributes maps GetQueueAttributes' string map onto r. The policy

@@ -38,19 +38,13 @@ func client(t *collect.Task) *awsssm.Client { return awsssm.NewFromConfig(t.Conf
 
 func parameters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	var list []ssmtypes.ParameterMetadata
 	p := awsssm.NewDescribeParametersPaginator(api, &awsssm.DescribeParametersInput{MaxResults: collect.PageSize(50)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		list = append(list, page.Parameters...)
-	}
-	collect.ForEach(ctx, list, func(ctx context.Context, pm ssmtypes.ParameterMetadata) {
-		emitParameter(ctx, t, api, pm)
+	return collect.EachPage(ctx, p, func(page *awsssm.DescribeParametersOutput) error {
+		collect.ForEach(ctx, page.Parameters, func(ctx context.Context, pm ssmtypes.ParameterMetadata) {
+			emitParameter(ctx, t, api, pm)
+		})
+		return nil
 	})
-	return nil
 }
 
 func emitParameter(ctx context.Context, t *collect.Task, api *awsssm.Client, pm ssmtypes.ParameterMetadata) {
