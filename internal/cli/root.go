@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/config"
+	"github.com/awsmap/awsmap/internal/scan"
 )
 
 // Version is set at build time with -ldflags "-X github.com/awsmap/awsmap/internal/cli.Version=…".
@@ -54,6 +55,7 @@ func withCode(code int, err error) error {
 
 // Execute runs the process's command line and returns its exit code.
 func Execute() int {
+	scan.LimitMemory()
 	return Run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
 }
 

@@ -45,6 +45,7 @@ func dbMB(path string) float64 {
 
 func benchScan(b *testing.B, size int, so ServeOptions, scans int) (ScanResult, string) {
 	b.Helper()
+	scan.LimitMemory() // as the awsmap binary does
 	var last ScanResult
 	var path string
 	for range b.N {
