@@ -80,7 +80,7 @@ func (p *lineProgress) Start(int) {}
 
 func (p *lineProgress) Done(c scan.Collection) {
 	p.found[c.Service] += c.Items
-	if failed(c) {
+	if c.Failed() {
 		p.failed[c.Service]++
 		fmt.Fprintf(p.w, "  %-18s %s/%s: %s %s\n", c.Service, c.Region, c.Type, c.Outcome, firstLine(c.ErrorMessage))
 	}
@@ -143,7 +143,7 @@ func (p *liveProgress) Done(c scan.Collection) {
 	defer p.mu.Unlock()
 	p.done++
 	p.items += c.Items
-	if failed(c) {
+	if c.Failed() {
 		p.failed++
 	}
 }
@@ -183,14 +183,4 @@ func (p *liveProgress) Stop() {
 	}
 	close(p.stop)
 	p.wg.Wait()
-}
-
-// failed reports whether a collection left a gap: anything but ok,
-// not-found and unsupported (a service not offered has nothing to collect).
-func failed(c scan.Collection) bool {
-	switch c.Outcome {
-	case awsx.OK, awsx.NotFound, awsx.Unsupported:
-		return false
-	}
-	return true
 }

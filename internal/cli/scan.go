@@ -202,7 +202,7 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 
 	sum := summarize(res, ledger)
 	interrupted := ctx.Err() != nil
-	if err := sink.close(res, ledger, sum, interrupted || runErr != nil); err != nil {
+	if err := sink.close(res, ledger, interrupted || runErr != nil); err != nil {
 		return withCode(ExitFatal, err)
 	}
 	if runErr != nil {
@@ -309,13 +309,13 @@ func (s *sinks) Relationship(rel model.Relationship) error {
 	return s.writer.Relate(rel)
 }
 
-func (s *sinks) close(res scan.Result, ledger *scan.Ledger, sum summary, abort bool) error {
+func (s *sinks) close(res scan.Result, ledger *scan.Ledger, abort bool) error {
 	var errs []error
 	if s.exporter != nil {
 		errs = append(errs, s.exporter.Close())
 	}
 	if s.writer != nil {
-		sr := storeResult(res, ledger, sum)
+		sr := scan.Record(res, ledger)
 		if abort {
 			errs = append(errs, s.writer.Abort(sr))
 		} else {
@@ -333,28 +333,6 @@ func (s *sinks) report(w io.Writer) {
 	if s.writer != nil {
 		fmt.Fprintf(w, "Stored in %s (scan %d)\n", s.path, s.writer.ScanID())
 	}
-}
-
-func storeResult(res scan.Result, ledger *scan.Ledger, sum summary) store.ScanResult {
-	sr := store.ScanResult{Status: "complete", Duration: res.Duration}
-	if sum.failedCollections > 0 {
-		sr.Status = "partial"
-	}
-	for _, c := range res.Collections {
-		sr.Collections = append(sr.Collections, store.Collection{
-			AccountID: c.Account, Region: c.Region, Service: c.Service, Type: c.Type,
-			Outcome: string(c.Outcome), Operation: c.Operation, ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage,
-			Items: int64(c.Items), Duration: c.Duration,
-		})
-	}
-	for _, c := range ledger.Rows() {
-		sr.Calls = append(sr.Calls, store.APICall{
-			AccountID: c.Account, Region: c.Region, Service: c.Service, Operation: c.Operation,
-			Calls: int64(c.Calls), Retries: int64(c.Retries), Throttles: int64(c.Throttles), Errors: int64(c.Errors),
-			Outcome: string(c.Outcome), ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage, Duration: c.Duration,
-		})
-	}
-	return sr
 }
 
 // exportTarget is a validated -f/-o pair.

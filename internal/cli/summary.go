@@ -40,7 +40,7 @@ func summarize(res scan.Result, ledger *scan.Ledger) summary {
 		if c.Outcome == awsx.Unsupported {
 			s.unsupported++
 		}
-		if !failed(c) {
+		if !c.Failed() {
 			continue
 		}
 		s.failedCollections++

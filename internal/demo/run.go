@@ -78,13 +78,11 @@ func ScanInto(ctx context.Context, path string, view *View, o ScanOptions) (Scan
 		return ScanResult{}, err
 	}
 	res, runErr := scan.Run(ctx, accounts, plan, writer{w}, scan.Options{Workers: o.Workers, Local: true, Progress: o.Progress})
-	sr := storeResult(res, ledger)
+	sr := scan.Record(res, ledger)
 	out := ScanResult{Result: res, Ledger: ledger, Responder: resp, ScanID: w.ScanID()}
-	if sr.Status == "partial" {
-		for _, c := range sr.Collections {
-			if c.Outcome != string(awsx.OK) && c.Outcome != string(awsx.NotFound) {
-				out.Failed++
-			}
+	for _, c := range res.Collections {
+		if c.Failed() {
+			out.Failed++
 		}
 	}
 	if ctx.Err() != nil || runErr != nil {
@@ -105,26 +103,3 @@ type writer struct{ w *store.Writer }
 
 func (w writer) Resource(r *model.Resource) error          { return w.w.Add(r) }
 func (w writer) Relationship(rel model.Relationship) error { return w.w.Relate(rel) }
-
-// storeResult is the same conversion the scan command makes (cli.storeResult).
-func storeResult(res scan.Result, ledger *scan.Ledger) store.ScanResult {
-	sr := store.ScanResult{Status: "complete", Duration: res.Duration}
-	for _, c := range res.Collections {
-		if c.Outcome != awsx.OK && c.Outcome != awsx.NotFound {
-			sr.Status = "partial"
-		}
-		sr.Collections = append(sr.Collections, store.Collection{
-			AccountID: c.Account, Region: c.Region, Service: c.Service, Type: c.Type,
-			Outcome: string(c.Outcome), Operation: c.Operation, ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage,
-			Items: int64(c.Items), Duration: c.Duration,
-		})
-	}
-	for _, c := range ledger.Rows() {
-		sr.Calls = append(sr.Calls, store.APICall{
-			AccountID: c.Account, Region: c.Region, Service: c.Service, Operation: c.Operation,
-			Calls: int64(c.Calls), Retries: int64(c.Retries), Throttles: int64(c.Throttles), Errors: int64(c.Errors),
-			Outcome: string(c.Outcome), ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage, Duration: c.Duration,
-		})
-	}
-	return sr
-}
