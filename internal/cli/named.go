@@ -192,9 +192,7 @@ func writeResult(cmd *cobra.Command, format string, q *audit.Query, res *audit.R
 			Findings   []json.RawMessage `json:"findings"`
 			Incomplete []audit.Gap       `json:"incomplete"`
 		}{q.Name, q.Title, q.Category, q.Severity, len(res.Incomplete) == 0, len(res.Rows), findings, res.Incomplete}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(env)
+		return printJSON(out, env)
 	}
 	if err := writeMemRows(out, format, res.Columns, res.Rows); err != nil {
 		return err

@@ -265,3 +265,10 @@ func terminalWidth(w io.Writer) int {
 	}
 	return 120
 }
+
+// printJSON writes v as one indented JSON document (audit reports).
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

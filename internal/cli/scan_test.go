@@ -288,6 +288,21 @@ func TestScanWithDeniedServiceIsPartialAndRetiresNothingOfIt(t *testing.T) {
 	}
 }
 
+// startSlowScan starts a scan in a child process (the test binary, see
+// TestMain) whose every call is slowed down, and lets it get going.
+func startSlowScan(t *testing.T, db string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	child := exec.Command(os.Args[0], "-test.run=^$")
+	child.Env = append(os.Environ(), childEnv+"="+strings.Join(scanArgs(db), " "))
+	stderr := &bytes.Buffer{}
+	child.Stderr = stderr
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond) // credentials, regions, first slow calls
+	return child, stderr
+}
+
 func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
 	setCreds(t)
@@ -301,12 +316,7 @@ func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
 		&ec2.TerminateInstancesInput{InstanceIds: e.instances["us-east-1"]}); err != nil {
 		t.Fatal(err)
 	}
-	child := exec.Command(os.Args[0], "-test.run=^$")
-	child.Env = append(os.Environ(), childEnv+"="+strings.Join(scanArgs(db), " "))
-	if err := child.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(1500 * time.Millisecond) // credentials, regions, first slow calls
+	child, _ := startSlowScan(t, db)
 	if err := child.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -410,14 +420,7 @@ func TestScanInterruptedIsAbortedAndExits130(t *testing.T) {
 	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
 		t.Fatalf("first scan exit %d: %s", code, errs)
 	}
-	child := exec.Command(os.Args[0], "-test.run=^$")
-	child.Env = append(os.Environ(), childEnv+"="+strings.Join(scanArgs(db), " "))
-	var stderr bytes.Buffer
-	child.Stderr = &stderr
-	if err := child.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(1500 * time.Millisecond)
+	child, stderr := startSlowScan(t, db)
 	if err := child.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -80,9 +79,7 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	out := cmd.OutOrStdout()
 	switch f.format {
 	case "json":
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := printJSON(out, rep); err != nil {
 			return withCode(ExitFatal, err)
 		}
 	case "csv":

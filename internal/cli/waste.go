@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -87,9 +86,7 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 		if f.summary {
 			rep.Findings = []audit.Finding{}
 		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := printJSON(out, rep); err != nil {
 			return withCode(ExitFatal, err)
 		}
 	case "csv":
