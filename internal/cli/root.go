@@ -102,7 +102,7 @@ func newRootCmd() *cobra.Command {
 	root.SilenceErrors = true
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
 	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd())
-	root.CompletionOptions.HiddenDefaultCmd = false
+	registerCompletions(root)
 	return root
 }
 

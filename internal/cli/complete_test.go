@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCompletion(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+		not  string
+	}{
+		{[]string{"__complete", "-s", "ec"}, "ec2\t", "s3\t"},
+		{[]string{"__complete", "-s", "ec2,s"}, "ec2,s3\t", "ec2,iam"},
+		{[]string{"__complete", "query", "-n", "admin-u"}, "admin-users\t", "admin-roles"},
+		{[]string{"__complete", "waste", "-t", "unatt"}, "unattached-ebs", "gp2-volume"},
+		{[]string{"__complete", "config", "set", "req"}, "required_tags", "workers"},
+	}
+	for _, tt := range tests {
+		_, out, _ := awsmap(t, tt.args...)
+		if !strings.Contains(out, tt.want) || tt.not != "" && strings.Contains(out, tt.not) {
+			t.Errorf("%v: %q; want %q and not %q", tt.args, out, tt.want, tt.not)
+		}
+	}
+}
