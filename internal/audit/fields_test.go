@@ -4,40 +4,8 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/awsmap/awsmap/internal/collect"
-	"github.com/awsmap/awsmap/internal/collect/acm"
-	"github.com/awsmap/awsmap/internal/collect/autoscaling"
-	"github.com/awsmap/awsmap/internal/collect/cloudformation"
-	"github.com/awsmap/awsmap/internal/collect/cloudfront"
-	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
-	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
-	"github.com/awsmap/awsmap/internal/collect/dynamodb"
-	"github.com/awsmap/awsmap/internal/collect/ec2"
-	"github.com/awsmap/awsmap/internal/collect/ecr"
-	"github.com/awsmap/awsmap/internal/collect/ecs"
-	"github.com/awsmap/awsmap/internal/collect/efs"
-	"github.com/awsmap/awsmap/internal/collect/eks"
-	"github.com/awsmap/awsmap/internal/collect/elasticache"
-	"github.com/awsmap/awsmap/internal/collect/elb"
-	"github.com/awsmap/awsmap/internal/collect/elbv2"
-	"github.com/awsmap/awsmap/internal/collect/iam"
-	"github.com/awsmap/awsmap/internal/collect/kms"
-	"github.com/awsmap/awsmap/internal/collect/lambda"
-	"github.com/awsmap/awsmap/internal/collect/logs"
-	"github.com/awsmap/awsmap/internal/collect/rds"
-	"github.com/awsmap/awsmap/internal/collect/route53resolver"
-	"github.com/awsmap/awsmap/internal/collect/s3"
-	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
-	"github.com/awsmap/awsmap/internal/collect/sns"
-	"github.com/awsmap/awsmap/internal/collect/sqs"
-	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/all"
 )
-
-// collectors are the services the audits read.
-var collectors = []*collect.Service{acm.Service, autoscaling.Service, cloudformation.Service, cloudfront.Service, cloudtrail.Service,
-	cloudwatch.Service, dynamodb.Service, ec2.Service, ecr.Service, ecs.Service, efs.Service, eks.Service,
-	elasticache.Service, elb.Service, elbv2.Service, iam.Service, kms.Service, lambda.Service, logs.Service,
-	rds.Service, route53resolver.Service, s3.Service, secretsmanager.Service, sns.Service, sqs.Service, ssm.Service}
 
 // nestedKeys are keys inside JSON list items the collectors document in
 // their field descriptions (access_keys, routes).
@@ -50,7 +18,7 @@ var fieldRef = regexp.MustCompile(`'\$\.([a-z0-9_]+)'`)
 // exists.
 func TestAuditsReadRealFields(t *testing.T) {
 	fields := map[TypeRef]map[string]bool{}
-	for _, s := range collectors {
+	for _, s := range all.Services() {
 		for _, typ := range s.Types {
 			m := map[string]bool{}
 			for _, f := range typ.Fields {
