@@ -13,7 +13,7 @@ import (
 // id order keeps every validity interval [first_scan, end_scan) well formed.
 // It runs inside the merge transaction.
 func claimLatestID(conn *sqlite3.Conn, id int64) (int64, error) {
-	latest, err := queryInt64(conn, `SELECT max(id) FROM scans WHERE status IN ('complete', 'partial')`)
+	latest, err := queryInt64(conn, `SELECT max(id) FROM scans WHERE ledger = 1`)
 	if err != nil {
 		return 0, fmt.Errorf("latest merged scan: %w", err)
 	}
@@ -35,30 +35,100 @@ func claimLatestID(conn *sqlite3.Conn, id int64) (int64, error) {
 	return newID, nil
 }
 
-// writeLedger inserts the scan's collections and API calls.
+// writeLedger records the scan's collections and API calls. They are kept
+// as validity intervals: staged in TEMP tables, they close the current rows
+// they differ from (or that this scan did not repeat) and open rows for
+// what is new or changed; an unchanged row writes nothing. The merge's
+// retirement rule reads temp.scan_collections. Scans write ledgers in id
+// order (claimLatestID), so intervals stay well formed.
 func writeLedger(conn *sqlite3.Conn, scan int64, res ScanResult) error {
+	if err := conn.Exec(ledgerTemp); err != nil {
+		return fmt.Errorf("stage ledger: %w", err)
+	}
+	timings := map[string][2]int64{}
 	for _, c := range res.Collections {
-		err := execSQL(conn, `INSERT INTO collections (scan_id, account_id, region, service, type,
-				outcome, operation, error_code, error_message, items, duration_ms)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			scan, c.AccountID, c.Region, c.Service, c.Type, c.Outcome, nullable(c.Operation),
-			nullable(c.ErrorCode), nullable(c.ErrorMessage), c.Items, c.Duration.Milliseconds())
+		err := execSQL(conn, `INSERT INTO temp.scan_collections (account_id, region, service, type,
+				outcome, operation, error_code, error_message, items)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.AccountID, c.Region, c.Service, c.Type, c.Outcome, nullable(c.Operation),
+			nullable(c.ErrorCode), nullable(c.ErrorMessage), c.Items)
 		if err != nil {
 			return fmt.Errorf("collection %s/%s/%s/%s: %w", c.AccountID, c.Region, c.Service, c.Type, err)
 		}
+		t := timings[c.Service]
+		t[0] += c.Duration.Milliseconds()
+		timings[c.Service] = t
 	}
 	for _, a := range res.Calls {
-		err := execSQL(conn, `INSERT INTO api_calls (scan_id, account_id, region, service, operation,
-				calls, pages, items, retries, throttles, errors, outcome, error_code, error_message, duration_ms)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			scan, a.AccountID, a.Region, a.Service, a.Operation, a.Calls, a.Pages, a.Items,
-			a.Retries, a.Throttles, a.Errors, a.Outcome, nullable(a.ErrorCode),
-			nullable(a.ErrorMessage), a.Duration.Milliseconds())
+		err := execSQL(conn, `INSERT INTO temp.scan_calls (account_id, region, service, operation,
+				calls, pages, items, retries, throttles, errors, outcome, error_code, error_message)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.AccountID, a.Region, a.Service, a.Operation, a.Calls, a.Pages, a.Items,
+			a.Retries, a.Throttles, a.Errors, a.Outcome, nullable(a.ErrorCode), nullable(a.ErrorMessage))
 		if err != nil {
 			return fmt.Errorf("api call %s/%s/%s %s: %w", a.AccountID, a.Region, a.Service, a.Operation, err)
 		}
+		t := timings[a.Service]
+		t[1] += a.Duration.Milliseconds()
+		timings[a.Service] = t
 	}
-	return nil
+	for _, step := range ledgerSteps {
+		if err := mergeStep(conn, step, scan); err != nil {
+			return fmt.Errorf("ledger: %w", err)
+		}
+	}
+	for svc, t := range timings {
+		err := execSQL(conn, `INSERT INTO scan_timings (scan_id, service, collections_ms, calls_ms) VALUES (?, ?, ?, ?)`,
+			scan, svc, t[0], t[1])
+		if err != nil {
+			return fmt.Errorf("timings of %s: %w", svc, err)
+		}
+	}
+	return execSQL(conn, `UPDATE scans SET ledger = 1 WHERE id = ?`, scan)
+}
+
+const ledgerTemp = `
+CREATE TEMP TABLE IF NOT EXISTS scan_collections (
+	account_id TEXT NOT NULL, region TEXT NOT NULL, service TEXT NOT NULL, type TEXT NOT NULL,
+	outcome TEXT NOT NULL, operation TEXT, error_code TEXT, error_message TEXT, items INTEGER NOT NULL,
+	PRIMARY KEY (service, type, account_id, region));
+CREATE TEMP TABLE IF NOT EXISTS scan_calls (
+	account_id TEXT NOT NULL, region TEXT NOT NULL, service TEXT NOT NULL, operation TEXT NOT NULL,
+	calls INTEGER NOT NULL, pages INTEGER NOT NULL, items INTEGER NOT NULL, retries INTEGER NOT NULL,
+	throttles INTEGER NOT NULL, errors INTEGER NOT NULL, outcome TEXT NOT NULL, error_code TEXT, error_message TEXT,
+	PRIMARY KEY (service, operation, account_id, region));
+DELETE FROM temp.scan_collections;
+DELETE FROM temp.scan_calls;`
+
+// ledgerSteps close the ledger rows this scan did not repeat exactly, then
+// open rows for everything not current any more (new or changed).
+var ledgerSteps = []string{
+	`UPDATE main.collection_versions AS v SET end_scan = ?1 WHERE v.end_scan IS NULL AND NOT EXISTS (
+		SELECT 1 FROM temp.scan_collections AS n WHERE n.service = v.service AND n.type = v.type
+			AND n.account_id = v.account_id AND n.region = v.region AND n.outcome = v.outcome
+			AND n.operation IS v.operation AND n.error_code IS v.error_code
+			AND n.error_message IS v.error_message AND n.items = v.items)`,
+	`INSERT INTO main.collection_versions (account_id, region, service, type, outcome, operation,
+			error_code, error_message, items, first_scan)
+		SELECT n.account_id, n.region, n.service, n.type, n.outcome, n.operation,
+			n.error_code, n.error_message, n.items, ?1
+		FROM temp.scan_collections AS n WHERE NOT EXISTS (
+			SELECT 1 FROM main.collection_versions AS v WHERE v.end_scan IS NULL
+				AND v.service = n.service AND v.type = n.type AND v.account_id = n.account_id AND v.region = n.region)`,
+	`UPDATE main.call_versions AS v SET end_scan = ?1 WHERE v.end_scan IS NULL AND NOT EXISTS (
+		SELECT 1 FROM temp.scan_calls AS n WHERE n.service = v.service AND n.operation = v.operation
+			AND n.account_id = v.account_id AND n.region = v.region AND n.calls = v.calls
+			AND n.pages = v.pages AND n.items = v.items AND n.retries = v.retries
+			AND n.throttles = v.throttles AND n.errors = v.errors AND n.outcome = v.outcome
+			AND n.error_code IS v.error_code AND n.error_message IS v.error_message)`,
+	`INSERT INTO main.call_versions (account_id, region, service, operation, calls, pages, items,
+			retries, throttles, errors, outcome, error_code, error_message, first_scan)
+		SELECT n.account_id, n.region, n.service, n.operation, n.calls, n.pages, n.items,
+			n.retries, n.throttles, n.errors, n.outcome, n.error_code, n.error_message, ?1
+		FROM temp.scan_calls AS n WHERE NOT EXISTS (
+			SELECT 1 FROM main.call_versions AS v WHERE v.end_scan IS NULL
+				AND v.service = n.service AND v.operation = n.operation
+				AND v.account_id = n.account_id AND v.region = n.region)`,
 }
 
 // closeScan sets the final status and counts of a scan: the resources seen,
@@ -67,9 +137,9 @@ func writeLedger(conn *sqlite3.Conn, scan int64, res ScanResult) error {
 func closeScan(conn *sqlite3.Conn, scan int64, status string, resources int64, d time.Duration) error {
 	err := execSQL(conn, `UPDATE scans SET status = ?1, finished_at = ?2,
 			resource_count = ?5,
-			api_calls = (SELECT coalesce(sum(calls), 0) FROM api_calls WHERE scan_id = ?3),
-			failures = (SELECT count(*) FROM collections WHERE scan_id = ?3
-				AND outcome IN ('partial', 'denied', 'throttled', 'error')),
+			api_calls = (SELECT coalesce(sum(calls), 0) FROM temp.scan_calls),
+			failures = (SELECT count(*) FROM temp.scan_collections
+				WHERE outcome IN ('partial', 'denied', 'throttled', 'error')),
 			duration_seconds = ?4
 		WHERE id = ?3`, status, formatTime(time.Now()), scan, d.Seconds(), resources)
 	if err != nil {
@@ -136,12 +206,12 @@ var mergeSteps = []struct{ name, sql string }{
 			ON v.end_scan IS NULL AND ` + fmt.Sprintf(sameKey, "v", "s")},
 	{"plan", `CREATE INDEX temp.merge_plan_old ON merge_plan (old_vid)`},
 	{"retire resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
-		SELECT v.vid FROM main.collections AS c
+		SELECT v.vid FROM temp.scan_collections AS c
 		CROSS JOIN main.resource_versions AS v
 			ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
 			AND v.account_id = c.account_id AND (c.region = '*' OR v.region = c.region)
 		LEFT JOIN temp.merge_plan AS p ON p.old_vid = v.vid
-		WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial') AND p.old_vid IS NULL)`},
+		WHERE c.outcome IN ('ok', 'partial') AND p.old_vid IS NULL)`},
 	{"close changed resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
 		SELECT old_vid FROM temp.merge_plan WHERE changed AND old_vid IS NOT NULL)`},
 	{"open resource versions", `INSERT INTO main.resource_versions (account_id, region, service, type, id,
@@ -160,12 +230,12 @@ var mergeSteps = []struct{ name, sql string }{
 			ON r.end_scan IS NULL AND ` + fmt.Sprintf(sameEdge, "r", "s")},
 	{"plan relationships", `CREATE INDEX temp.edge_plan_old ON edge_plan (old_rid)`},
 	{"retire relationships", `UPDATE main.relationship_versions SET end_scan = ?1 WHERE rid IN (
-		SELECT r.rid FROM main.collections AS c
+		SELECT r.rid FROM temp.scan_collections AS c
 		CROSS JOIN main.relationship_versions AS r
 			ON r.end_scan IS NULL AND r.from_service = c.service AND r.from_type = c.type
 			AND r.from_account_id = c.account_id AND (c.region = '*' OR r.from_region = c.region)
 		LEFT JOIN temp.edge_plan AS p ON p.old_rid = r.rid
-		WHERE c.scan_id = ?1 AND c.outcome IN ('ok', 'partial') AND p.old_rid IS NULL)`},
+		WHERE c.outcome IN ('ok', 'partial') AND p.old_rid IS NULL)`},
 	{"open relationships", `INSERT INTO main.relationship_versions (
 			from_account_id, from_region, from_service, from_type, from_id, kind,
 			to_account_id, to_region, to_service, to_type, to_id, first_scan)

@@ -9,7 +9,7 @@ import (
 // migrations are applied in order; the schema version (PRAGMA user_version)
 // is the number of migrations applied. Never edit a released migration:
 // append a new one.
-var migrations = []string{schemaV1}
+var migrations = []string{schemaV1, schemaV2}
 
 // schemaVersion is the version this build writes and reads.
 var schemaVersion = int64(len(migrations))
@@ -206,3 +206,94 @@ func newerSchemaError(version int64) error {
 	return fmt.Errorf("inventory schema %d is newer than this awsmap supports (%d): upgrade awsmap",
 		version, schemaVersion)
 }
+
+// schemaV2 stores the ledger and the coverage like the history: as validity
+// intervals, so a scan whose collections and calls ended as in the previous
+// scan writes nothing for them (they were most of a re-scan's growth). The
+// collections, api_calls and coverage views keep their columns for scans
+// that recorded a ledger (scans.ledger); per-operation durations become
+// per-service totals in scan_timings. Rows of earlier scans are valid for
+// their own scan only.
+const schemaV2 = `
+CREATE TABLE collection_versions (
+	account_id    TEXT NOT NULL,
+	region        TEXT NOT NULL,
+	service       TEXT NOT NULL,
+	type          TEXT NOT NULL,
+	outcome       TEXT NOT NULL CHECK (outcome IN
+		('ok', 'partial', 'denied', 'throttled', 'unsupported', 'not_found', 'error', 'skipped')),
+	operation     TEXT,
+	error_code    TEXT,
+	error_message TEXT,
+	items         INTEGER NOT NULL DEFAULT 0,
+	first_scan    INTEGER NOT NULL,
+	end_scan      INTEGER
+) STRICT;
+CREATE UNIQUE INDEX collection_versions_current
+	ON collection_versions (service, type, account_id, region) WHERE end_scan IS NULL;
+CREATE INDEX collection_versions_scans ON collection_versions (first_scan, end_scan);
+
+CREATE TABLE call_versions (
+	account_id    TEXT NOT NULL,
+	region        TEXT NOT NULL,
+	service       TEXT NOT NULL,
+	operation     TEXT NOT NULL,
+	calls         INTEGER NOT NULL DEFAULT 0,
+	pages         INTEGER NOT NULL DEFAULT 0,
+	items         INTEGER NOT NULL DEFAULT 0,
+	retries       INTEGER NOT NULL DEFAULT 0,
+	throttles     INTEGER NOT NULL DEFAULT 0,
+	errors        INTEGER NOT NULL DEFAULT 0,
+	outcome       TEXT NOT NULL CHECK (outcome IN
+		('ok', 'partial', 'denied', 'throttled', 'unsupported', 'not_found', 'error', 'skipped')),
+	error_code    TEXT,
+	error_message TEXT,
+	first_scan    INTEGER NOT NULL,
+	end_scan      INTEGER
+) STRICT;
+CREATE UNIQUE INDEX call_versions_current
+	ON call_versions (service, operation, account_id, region) WHERE end_scan IS NULL;
+CREATE INDEX call_versions_scans ON call_versions (first_scan, end_scan);
+
+CREATE TABLE scan_timings (
+	scan_id        INTEGER NOT NULL,
+	service        TEXT NOT NULL,
+	collections_ms INTEGER NOT NULL DEFAULT 0,
+	calls_ms       INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (scan_id, service)
+) STRICT, WITHOUT ROWID;
+
+ALTER TABLE scans ADD COLUMN ledger INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO collection_versions SELECT account_id, region, service, type, outcome, operation,
+	error_code, error_message, items, scan_id, scan_id + 1 FROM collections;
+INSERT INTO call_versions SELECT account_id, region, service, operation, calls, pages, items,
+	retries, throttles, errors, outcome, error_code, error_message, scan_id, scan_id + 1 FROM api_calls;
+INSERT INTO scan_timings SELECT scan_id, service, sum(c), sum(a) FROM (
+	SELECT scan_id, service, duration_ms AS c, 0 AS a FROM collections
+	UNION ALL SELECT scan_id, service, 0, duration_ms FROM api_calls) GROUP BY 1, 2;
+UPDATE scans SET ledger = 1 WHERE id IN (SELECT scan_id FROM collections UNION SELECT scan_id FROM api_calls);
+
+DROP VIEW coverage;
+DROP TABLE collections;
+DROP TABLE api_calls;
+
+CREATE VIEW collections AS
+SELECT s.id AS scan_id, c.account_id, c.region, c.service, c.type, c.outcome,
+	c.operation, c.error_code, c.error_message, c.items
+FROM scans AS s
+JOIN collection_versions AS c ON c.first_scan <= s.id AND (c.end_scan IS NULL OR c.end_scan > s.id)
+WHERE s.ledger = 1;
+
+CREATE VIEW api_calls AS
+SELECT s.id AS scan_id, c.account_id, c.region, c.service, c.operation, c.calls, c.pages,
+	c.items, c.retries, c.throttles, c.errors, c.outcome, c.error_code, c.error_message
+FROM scans AS s
+JOIN call_versions AS c ON c.first_scan <= s.id AND (c.end_scan IS NULL OR c.end_scan > s.id)
+WHERE s.ledger = 1;
+
+CREATE VIEW coverage AS
+SELECT scan_id, account_id, region, service, type, outcome,
+	operation, error_code, error_message, items
+FROM collections;
+`

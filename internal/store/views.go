@@ -26,7 +26,7 @@ var baseColumns = []string{"account_id", "region", "service", "type", "id", "arn
 // reservedNames are the tables and views a typed view may not shadow.
 var reservedNames = map[string]bool{
 	"scans": true, "resource_versions": true, "relationship_versions": true,
-	"collections": true, "api_calls": true,
+	"collections": true, "api_calls": true, "collection_versions": true, "call_versions": true, "scan_timings": true,
 	"resources": true, "relationships": true, "coverage": true,
 }
 

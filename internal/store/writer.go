@@ -319,12 +319,18 @@ func (w *Writer) Abort(res ScanResult) error {
 	if !conn.GetAutocommit() {
 		rollback = conn.Exec(`ROLLBACK`)
 	}
+	id := w.id
 	err := inImmediate(conn, mergePatience, func() error {
-		if err := writeLedger(conn, w.id, res); err != nil {
+		var err error
+		if id, err = claimLatestID(conn, w.id); err != nil { // ledgers are written in id order
 			return err
 		}
-		return closeScan(conn, w.id, StatusAborted, w.added, w.duration(res))
+		if err := writeLedger(conn, id, res); err != nil {
+			return err
+		}
+		return closeScan(conn, id, StatusAborted, w.added, w.duration(res))
 	})
+	w.id = id
 	if err = errors.Join(rollback, err); err != nil {
 		err = fmt.Errorf("abort scan %d: %w", w.id, err)
 	}
