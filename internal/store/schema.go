@@ -232,6 +232,8 @@ CREATE TABLE collection_versions (
 CREATE UNIQUE INDEX collection_versions_current
 	ON collection_versions (service, type, account_id, region) WHERE end_scan IS NULL;
 CREATE INDEX collection_versions_scans ON collection_versions (first_scan, end_scan);
+-- Audits ask for the collections of one type in one account across scans.
+CREATE INDEX collection_versions_type ON collection_versions (service, type, account_id, first_scan);
 
 CREATE TABLE call_versions (
 	account_id    TEXT NOT NULL,
