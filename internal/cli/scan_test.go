@@ -130,6 +130,19 @@ func stored(t *testing.T, db, sel string) []string {
 	return keys
 }
 
+// scannedEstate seeds moto and scans it once into a fresh inventory.
+func scannedEstate(t *testing.T) (estate, string) {
+	t.Helper()
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	e := seed(t)
+	db := filepath.Join(t.TempDir(), "inv.db")
+	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+		t.Fatalf("first scan exit %d: %s", code, errs)
+	}
+	return e, db
+}
+
 func (e estate) keys() []string {
 	var keys []string
 	for region, ids := range e.instances {
@@ -145,13 +158,7 @@ func (e estate) keys() []string {
 }
 
 func TestScanStoresExactlyTheEstateAndItsHistory(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
-	e := seed(t)
-	db := filepath.Join(t.TempDir(), "inv.db")
-	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
-		t.Fatalf("first scan exit %d: %s", code, errs)
-	}
+	e, db := scannedEstate(t)
 	first := e.keys()
 	if got := stored(t, db, "latest"); !slices.Equal(got, first) {
 		t.Fatalf("stored after first scan:\n%v\nwant:\n%v", got, first)
@@ -254,13 +261,7 @@ func TestScanUnderThrottlingMissesNothing(t *testing.T) {
 }
 
 func TestScanWithDeniedServiceIsPartialAndRetiresNothingOfIt(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
-	e := seed(t)
-	db := filepath.Join(t.TempDir(), "inv.db")
-	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
-		t.Fatalf("first scan exit %d: %s", code, errs)
-	}
+	e, db := scannedEstate(t)
 	// The instances are gone, but EC2 is denied: nothing of EC2 may be retired.
 	ctx := context.Background()
 	for region, ids := range e.instances {
@@ -304,13 +305,7 @@ func startSlowScan(t *testing.T, db string) (*exec.Cmd, *bytes.Buffer) {
 }
 
 func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
-	e := seed(t)
-	db := filepath.Join(t.TempDir(), "inv.db")
-	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
-		t.Fatalf("first scan exit %d: %s", code, errs)
-	}
+	e, db := scannedEstate(t)
 	ctx := context.Background()
 	if _, err := ec2.NewFromConfig(moto.Config(t, "us-east-1", nil)).TerminateInstances(ctx,
 		&ec2.TerminateInstancesInput{InstanceIds: e.instances["us-east-1"]}); err != nil {
@@ -413,13 +408,7 @@ func TestScanTakesDefaultsFromConfigButFlagsWin(t *testing.T) {
 }
 
 func TestScanInterruptedIsAbortedAndExits130(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
-	e := seed(t)
-	db := filepath.Join(t.TempDir(), "inv.db")
-	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
-		t.Fatalf("first scan exit %d: %s", code, errs)
-	}
+	e, db := scannedEstate(t)
 	child, stderr := startSlowScan(t, db)
 	if err := child.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
