@@ -165,18 +165,19 @@ const (
 // stagingSteps index the staging tables in bulk and drop duplicates (the
 // last resource staged for a key wins; repeated edges collapse). They touch
 // only TEMP tables, so they run before the merge takes the write lock, and
-// may run again if Finish is retried.
-var stagingSteps = []struct{ name, sql string }{
-	{"index staged resources", `CREATE INDEX IF NOT EXISTS temp.staged_resources_khash
+// may run again if Finish is retried. They are skipped for a table where
+// no key hash repeats (the usual case), which cannot hold duplicates.
+var stagingSteps = []struct{ table, name, sql string }{
+	{"staged_resources", "index staged resources", `CREATE INDEX IF NOT EXISTS temp.staged_resources_khash
 		ON staged_resources (khash)`},
-	{"drop duplicate resources", `DELETE FROM temp.staged_resources WHERE rowid IN (
+	{"staged_resources", "drop duplicate resources", `DELETE FROM temp.staged_resources WHERE rowid IN (
 		SELECT s.rowid FROM (SELECT khash FROM temp.staged_resources GROUP BY khash HAVING count(*) > 1) AS d
 		JOIN temp.staged_resources AS s ON s.khash = d.khash
 		JOIN temp.staged_resources AS t ON t.khash = s.khash AND t.rowid > s.rowid
 			AND ` + fmt.Sprintf(sameKey, "t", "s") + `)`},
-	{"index staged relationships", `CREATE INDEX IF NOT EXISTS temp.staged_relationships_ekey
+	{"staged_relationships", "index staged relationships", `CREATE INDEX IF NOT EXISTS temp.staged_relationships_ekey
 		ON staged_relationships (ekey)`},
-	{"drop duplicate relationships", `DELETE FROM temp.staged_relationships WHERE rowid IN (
+	{"staged_relationships", "drop duplicate relationships", `DELETE FROM temp.staged_relationships WHERE rowid IN (
 		SELECT s.rowid FROM (SELECT ekey FROM temp.staged_relationships GROUP BY ekey HAVING count(*) > 1) AS d
 		JOIN temp.staged_relationships AS s ON s.ekey = d.ekey
 		JOIN temp.staged_relationships AS t ON t.ekey = s.ekey AND t.rowid > s.rowid
@@ -196,7 +197,10 @@ var stagingSteps = []struct{ name, sql string }{
 //  4. open versions for new and changed resources, carrying first_seen_scan;
 //  5. the same for edges (keyed on the from side's collection), which are
 //     either current or new: an edge has no content to change.
-var mergeSteps = []struct{ name, sql string }{
+//
+// Without current versions (a first scan) there is nothing to match, close
+// or retire: every staged row opens a version (openAll).
+var mergeResources = []step{
 	{"plan", `CREATE TEMP TABLE merge_plan (
 		srow INTEGER PRIMARY KEY, old_vid INTEGER, first_seen INTEGER, changed INTEGER NOT NULL)`},
 	{"plan", `INSERT INTO temp.merge_plan (srow, old_vid, first_seen, changed)
@@ -222,6 +226,9 @@ var mergeSteps = []struct{ name, sql string }{
 		CROSS JOIN temp.staged_resources AS s ON s.rowid = p.srow
 		WHERE p.changed`},
 	{"plan", `DROP TABLE temp.merge_plan`},
+}
+
+var mergeRelationships = []step{
 	{"plan relationships", `CREATE TEMP TABLE edge_plan (srow INTEGER PRIMARY KEY, old_rid INTEGER)`},
 	{"plan relationships", `INSERT INTO temp.edge_plan (srow, old_rid)
 		SELECT s.rowid, r.rid
@@ -247,9 +254,36 @@ var mergeSteps = []struct{ name, sql string }{
 	{"plan relationships", `DROP TABLE temp.edge_plan`},
 }
 
-// prepareStaged applies stagingSteps.
-func prepareStaged(conn *sqlite3.Conn) error {
+// step is one statement of a merge.
+type step struct{ name, sql string }
+
+// tableMerges are the merges of the two history tables, each with the
+// statement that replaces it when the table has no current version.
+var tableMerges = []struct {
+	table   string
+	steps   []step
+	openAll string
+}{
+	{"resource_versions", mergeResources, `INSERT INTO main.resource_versions (account_id, region,
+			service, type, id, arn, name, created_at, is_default, tags, details, hash, first_seen_scan, first_scan)
+		SELECT account_id, region, service, type, id, arn, name, created_at,
+			is_default, tags, details, hash, ?1, ?1
+		FROM temp.staged_resources`},
+	{"relationship_versions", mergeRelationships, `INSERT INTO main.relationship_versions (
+			from_account_id, from_region, from_service, from_type, from_id, kind,
+			to_account_id, to_region, to_service, to_type, to_id, first_scan)
+		SELECT from_account_id, from_region, from_service, from_type, from_id, kind,
+			to_account_id, to_region, to_service, to_type, to_id, ?1
+		FROM temp.staged_relationships`},
+}
+
+// prepareStaged applies the stagingSteps of the staging tables that may
+// hold duplicates: those where Go saw a key hash twice.
+func prepareStaged(conn *sqlite3.Conn, repeats map[string]bool) error {
 	for _, step := range stagingSteps {
+		if !repeats[step.table] {
+			continue
+		}
 		if err := conn.Exec(step.sql); err != nil {
 			return fmt.Errorf("%s: %w", step.name, err)
 		}
@@ -257,11 +291,22 @@ func prepareStaged(conn *sqlite3.Conn) error {
 	return nil
 }
 
-// merge applies mergeSteps for scan, inside the caller's transaction.
+// merge merges the staged scan into the history of scan, inside the
+// caller's transaction.
 func merge(conn *sqlite3.Conn, scan int64) error {
-	for _, step := range mergeSteps {
-		if err := mergeStep(conn, step.sql, scan); err != nil {
-			return fmt.Errorf("merge (%s): %w", step.name, err)
+	for _, m := range tableMerges {
+		current, err := queryInt64(conn, `SELECT EXISTS (SELECT 1 FROM main.`+m.table+` WHERE end_scan IS NULL)`)
+		if err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+		steps := m.steps
+		if current == 0 {
+			steps = []step{{"open " + m.table, m.openAll}}
+		}
+		for _, step := range steps {
+			if err := mergeStep(conn, step.sql, scan); err != nil {
+				return fmt.Errorf("merge (%s): %w", step.name, err)
+			}
 		}
 	}
 	return nil

@@ -199,6 +199,38 @@ func TestDuplicateAddLastWins(t *testing.T) {
 	}
 }
 
+// Duplicates are dropped in SQL only when Go saw a key hash repeat, and the
+// first scan of an empty history skips the plan: both paths must agree.
+func TestDuplicatesOnFirstAndLaterScans(t *testing.T) {
+	db, _ := newTestDB(t)
+	in := scanInput{
+		resources: []*model.Resource{
+			instance("us-east-1", "i-1", "old"), instance("us-east-1", "i-2", "two"), instance("us-east-1", "i-1", "new"),
+		},
+		edges: []model.Relationship{edge("us-east-1", "i-1", "i-2"), edge("us-east-1", "i-1", "i-2")},
+	}
+	first := runScan(t, db, in)
+	// A later scan: i-1 changes back to "old" then to "again"; i-2 repeats unchanged.
+	in.resources = []*model.Resource{
+		instance("us-east-1", "i-1", "old"), instance("us-east-1", "i-2", "two"),
+		instance("us-east-1", "i-2", "two"), instance("us-east-1", "i-1", "again"),
+	}
+	second := runScan(t, db, in)
+	if got, want := withoutIDs(resourceVersions(t, db, "i-1")),
+		[]version{ver(first, first, second, "new"), ver(first, second, 0, "again")}; !slices.Equal(got, want) {
+		t.Errorf("i-1 versions %+v, want %+v", got, want)
+	}
+	if got := resourceVersions(t, db, "i-2"); len(got) != 1 {
+		t.Errorf("i-2 versions %+v, want the first scan's only", got)
+	}
+	if got := edgeVersions(t, db, "i-1"); len(got) != 1 {
+		t.Errorf("edges from i-1 %+v, want one, current since the first scan", got)
+	}
+	if n := count(t, db, `SELECT resource_count FROM scans WHERE id = ?`, second); n != 2 {
+		t.Errorf("resource_count %d, want 2", n)
+	}
+}
+
 func TestAbortKeepsLedgerAndHistory(t *testing.T) {
 	db, _ := newTestDB(t)
 	ok := []Collection{collected("us-east-1", OutcomeOK)}
