@@ -184,8 +184,8 @@ var stagingSteps = []struct{ table, name, sql string }{
 			AND ` + fmt.Sprintf(sameEdge, "t", "s") + `)`},
 }
 
-// mergeSteps merge the staging tables of scan ?1 into the history, inside
-// the write transaction:
+// mergeResources and mergeRelationships merge the staging tables of scan ?1
+// into the history, inside the write transaction:
 //
 //  1. plan: each staged resource with the current version of its key, if
 //     any, and whether it changed (unchanged ones then cost no write);
