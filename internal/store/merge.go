@@ -278,8 +278,12 @@ var tableMerges = []struct {
 }
 
 // prepareStaged applies the stagingSteps of the staging tables that may
-// hold duplicates: those where Go saw a key hash twice.
-func prepareStaged(conn *sqlite3.Conn, repeats map[string]bool) error {
+// hold duplicates: those where a key hash was staged twice.
+func prepareStaged(conn *sqlite3.Conn, batches ...*batchInsert) error {
+	repeats := map[string]bool{}
+	for _, b := range batches {
+		repeats[b.table] = b.mayRepeat()
+	}
 	for _, step := range stagingSteps {
 		if !repeats[step.table] {
 			continue

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
@@ -60,9 +61,13 @@ const dropStagingSQL = `DROP TABLE IF EXISTS temp.staged_resources;
 // when every slot is bound; a partial batch runs with the first column of
 // its unused slots set to NULL, which the statement filters out.
 type batchInsert struct {
-	stmt *sqlite3.Stmt
-	cols int
-	rows int // rows bound since the statement last ran
+	table string
+	stmt  *sqlite3.Stmt
+	cols  int
+	rows  int // rows bound since the statement last ran
+	// keys are the key hashes of the rows staged (column 0): Finish looks
+	// for duplicates in SQL only where one repeats.
+	keys []int64
 }
 
 func newBatchInsert(conn *sqlite3.Conn, table string, cols int) (*batchInsert, error) {
@@ -73,7 +78,24 @@ func newBatchInsert(conn *sqlite3.Conn, table string, cols int) (*batchInsert, e
 	if err != nil {
 		return nil, fmt.Errorf("prepare staging of %s: %w", table, err)
 	}
-	return &batchInsert{stmt: stmt, cols: cols}, nil
+	return &batchInsert{table: table, stmt: stmt, cols: cols}, nil
+}
+
+// key binds the row's key hash to column 0 and remembers it.
+func (b *batchInsert) key(h int64) error {
+	b.keys = append(b.keys, h)
+	return b.int(0, h)
+}
+
+// mayRepeat reports whether a key hash was staged twice.
+func (b *batchInsert) mayRepeat() bool {
+	slices.Sort(b.keys)
+	for i := 1; i < len(b.keys); i++ {
+		if b.keys[i] == b.keys[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // param is the parameter index of column col of the row being bound.

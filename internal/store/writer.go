@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"time"
 
 	"github.com/ncruces/go-sqlite3"
@@ -102,9 +101,6 @@ type Writer struct {
 	tags    jsonBuffer
 	details jsonBuffer
 	added   int64 // resources added, duplicates included
-	// hashes are the key hashes staged per staging table: Finish looks
-	// for duplicates in SQL only where one repeats.
-	hashes  map[string][]int64
 	pending int   // rows staged in the open staging transaction
 	failed  error // a staging failure: the scan can only be aborted
 	done    bool
@@ -116,7 +112,7 @@ func (db *DB) BeginScan(meta ScanMeta) (*Writer, error) {
 	if db.active != nil {
 		return nil, fmt.Errorf("begin scan: scan %d is still in progress", db.active.id)
 	}
-	w := &Writer{db: db, started: time.Now(), hashes: map[string][]int64{}}
+	w := &Writer{db: db, started: time.Now()}
 	if err := w.prepareStaging(); err != nil {
 		return nil, errors.Join(fmt.Errorf("begin scan: %w", err), w.release())
 	}
@@ -192,10 +188,8 @@ func (w *Writer) Add(r *model.Resource) error {
 		return fmt.Errorf("add resource %s: details: %w", r.Key, err)
 	}
 	b := w.res
-	khash := keyHash(fnvOffset64, r.Key)
-	w.hashes["staged_resources"] = append(w.hashes["staged_resources"], khash)
 	err = errors.Join(
-		b.int(0, khash),
+		b.key(keyHash(fnvOffset64, r.Key)),
 		b.text(1, r.Account), b.text(2, r.Region), b.text(3, r.Service), b.text(4, r.Type), b.text(5, r.ID),
 		b.optional(6, r.ARN), b.optional(7, r.Name), b.optional(8, r.CreatedAt),
 		b.bool(9, r.IsDefault), b.rawText(10, tags), b.rawText(11, details),
@@ -225,10 +219,8 @@ func (w *Writer) Relate(rel model.Relationship) error {
 		return fmt.Errorf("relate %s: %w", name, err)
 	}
 	b := w.rel
-	ekey := edgeHash(rel)
-	w.hashes["staged_relationships"] = append(w.hashes["staged_relationships"], ekey)
 	err = errors.Join(
-		b.int(0, ekey),
+		b.key(edgeHash(rel)),
 		b.text(1, rel.From.Account), b.text(2, rel.From.Region), b.text(3, rel.From.Service),
 		b.text(4, rel.From.Type), b.text(5, rel.From.ID), b.text(6, rel.Kind),
 		b.text(7, rel.To.Account), b.text(8, rel.To.Region), b.text(9, rel.To.Service),
@@ -283,7 +275,7 @@ func (w *Writer) Finish(res ScanResult) error {
 		return fmt.Errorf("finish scan %d: %w", w.id, err)
 	}
 	conn := w.db.conn
-	if err := prepareStaged(conn, w.repeats()); err != nil {
+	if err := prepareStaged(conn, w.res, w.rel); err != nil {
 		return fmt.Errorf("finish scan %d: %w", w.id, err)
 	}
 	id := w.id
@@ -343,18 +335,6 @@ func (w *Writer) Abort(res ScanResult) error {
 		err = fmt.Errorf("abort scan %d: %w", w.id, err)
 	}
 	return errors.Join(err, w.release())
-}
-
-// repeats reports, per staging table, whether a key hash was staged twice.
-func (w *Writer) repeats() map[string]bool {
-	out := map[string]bool{}
-	for table, hashes := range w.hashes {
-		slices.Sort(hashes)
-		for i := 1; i < len(hashes) && !out[table]; i++ {
-			out[table] = hashes[i] == hashes[i-1]
-		}
-	}
-	return out
 }
 
 func (w *Writer) duration(res ScanResult) time.Duration {
