@@ -93,6 +93,7 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			collect.GrowStack()
 			for j := range jobs {
 				done <- runTask(ctx, j)
 			}
