@@ -406,13 +406,18 @@ func snsSubscriptions(c *call) (any, error) {
 
 // --- SSM parameters (50 a page)
 
+func (c *call) paramName(i int) string {
+	return fmt.Sprintf("/%s/%s/config-%04d", Accounts[c.acct].Env, c.rng("ssm.parameter", i).pick(apps), i)
+}
+
 func ssmParameters(c *call) (any, error) {
 	in := c.in.(*ssm.DescribeParametersInput)
 	items, next := c.list("ssm.parameter", in.NextToken, in.MaxResults, 50)
 	out := &ssm.DescribeParametersOutput{NextToken: next}
 	for _, i := range items {
 		r := c.rng("ssm.parameter", i)
-		name := fmt.Sprintf("/%s/%s/config-%04d", Accounts[c.acct].Env, r.pick(apps), i)
+		name := c.paramName(i)
+		r.next() // the app drawn for the name
 		typ := []ssmtypes.ParameterType{ssmtypes.ParameterTypeString, ssmtypes.ParameterTypeSecureString, ssmtypes.ParameterTypeStringList}[r.intn(3)]
 		out.Parameters = append(out.Parameters, ssmtypes.ParameterMetadata{Name: aws.String(name), ARN: aws.String(c.arn("ssm", "parameter"+name)), Type: typ,
 			Tier: ssmtypes.ParameterTierStandard, DataType: aws.String("text"), Version: int64(1 + c.v.version(c.acct, c.region, "ssm.parameter", i)),

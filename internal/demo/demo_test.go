@@ -251,4 +251,41 @@ func TestThrottlingAndDenial(t *testing.T) {
 	}
 }
 
+// Tags read in bulk (GetResources) are exactly those the per-resource tag
+// calls return, which a scan falls back to when the bulk read is denied.
+func TestBulkTagsMatchPerResourceTags(t *testing.T) {
+	dir := t.TempDir()
+	est := New(Options{Seed: 9, Size: 600, Now: testNow})
+	bulk, perResource := filepath.Join(dir, "bulk.db"), filepath.Join(dir, "per-resource.db")
+	if _, err := ScanInto(context.Background(), bulk, est.Scan(0), ScanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ScanInto(context.Background(), perResource, est.Scan(0), ScanOptions{Serve: ServeOptions{Deny: []string{"Resource Groups Tagging API"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Failed != 0 {
+		t.Errorf("%d failed collections with GetResources denied: the per-resource fallback should cover it", r.Failed)
+	}
+	q := `SELECT account_id, region, service, type, id, tags FROM resources ORDER BY 1, 2, 3, 4, 5`
+	if a, b := rows(t, bulk, q), rows(t, perResource, q); !slices.EqualFunc(a, b, slices.Equal) {
+		t.Fatalf("bulk and per-resource tags differ (%d vs %d resources)", len(a), len(b))
+	}
+	if n := count(t, bulk, `SELECT count(*) FROM resources WHERE service IN ('lambda', 'ssm', 'sqs', 'dynamodb', 'elasticache', 'sns', 'kms', 'acm') AND tags <> '{}'`); n == 0 {
+		t.Fatal("no tagged resource among the services read in bulk")
+	}
+	perResourceOps := `SELECT coalesce(sum(calls), 0) FROM api_calls WHERE operation IN
+		('ListTags', 'ListTagsForResource', 'ListQueueTags', 'ListTagsOfResource', 'ListResourceTags', 'ListTagsForCertificate')
+		AND service IN ('lambda', 'ssm', 'sqs', 'dynamodb', 'elasticache', 'sns', 'kms', 'acm')`
+	if n := count(t, bulk, perResourceOps); n != 0 {
+		t.Errorf("%d per-resource tag calls although GetResources answered", n)
+	}
+	if n := count(t, perResource, perResourceOps); n == 0 {
+		t.Error("no per-resource tag call when GetResources was denied")
+	}
+	if n := count(t, perResource, `SELECT count(*) FROM api_calls WHERE operation = 'GetResources' AND outcome = 'denied'`); n == 0 {
+		t.Error("the denied GetResources calls are not in the ledger")
+	}
+}
+
 func filepathTemp() (string, error) { return os.MkdirTemp("", "awsmap-demo-test-") }

@@ -47,16 +47,17 @@ func certificates(ctx context.Context, t *collect.Task) error {
 	in := &awsacm.ListCertificatesInput{
 		Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}, MaxItems: collect.PageSize(1000),
 	}
+	bulk := collect.NewBulkTags(t, "acm")
 	p := awsacm.NewListCertificatesPaginator(api, in)
 	return collect.EachPage(ctx, p, func(page *awsacm.ListCertificatesOutput) error {
 		collect.ForEach(ctx, page.CertificateSummaryList, func(ctx context.Context, c acmtypes.CertificateSummary) {
-			emitCertificate(ctx, t, api, c)
+			emitCertificate(ctx, t, api, bulk, c)
 		})
 		return nil
 	})
 }
 
-func emitCertificate(ctx context.Context, t *collect.Task, api *awsacm.Client, c acmtypes.CertificateSummary) {
+func emitCertificate(ctx context.Context, t *collect.Task, api *awsacm.Client, bulk *collect.BulkTags, c acmtypes.CertificateSummary) {
 	arn := aws.ToString(c.CertificateArn)
 	// The summary carries the essentials; the description adds the full
 	// name list, the users and the issuer.
@@ -87,12 +88,13 @@ func emitCertificate(ctx context.Context, t *collect.Task, api *awsacm.Client, c
 		}
 	}
 	t.Warn("DescribeCertificate", err)
-	var tags map[string]string
-	tagged, err := api.ListTagsForCertificate(ctx, &awsacm.ListTagsForCertificateInput{CertificateArn: c.CertificateArn})
-	if err == nil {
-		tags = collect.TagMap(tagged.Tags, func(t acmtypes.Tag) (*string, *string) { return t.Key, t.Value })
-	}
-	t.Warn("ListTagsForCertificate", err)
+	tags := bulk.Of(ctx, arn, "ListTagsForCertificate", func(ctx context.Context) (map[string]string, error) {
+		out, err := api.ListTagsForCertificate(ctx, &awsacm.ListTagsForCertificateInput{CertificateArn: c.CertificateArn})
+		if err != nil {
+			return nil, err
+		}
+		return collect.TagMap(out.Tags, func(t acmtypes.Tag) (*string, *string) { return t.Key, t.Value }), nil
+	})
 	if created == nil {
 		created = c.ImportedAt
 	}

@@ -43,6 +43,7 @@ var tableFields = []model.Field{
 
 func tables(ctx context.Context, t *collect.Task) error {
 	api := dynamodb.NewFromConfig(t.Config)
+	bulk := collect.NewBulkTags(t, "dynamodb:table")
 	p := dynamodb.NewListTablesPaginator(api, &dynamodb.ListTablesInput{Limit: collect.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *dynamodb.ListTablesOutput) error {
 		collect.ForEach(ctx, page.TableNames, func(ctx context.Context, name string) {
@@ -62,11 +63,10 @@ func tables(ctx context.Context, t *collect.Task) error {
 			} else if cb := backups.ContinuousBackupsDescription; cb != nil && cb.PointInTimeRecoveryDescription != nil {
 				r.Details["pitr_enabled"] = cb.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == types.PointInTimeRecoveryStatusEnabled
 			}
-			if tags, err := listTags(ctx, api, r.ARN); err != nil {
-				t.Warn("ListTagsOfResource", err)
-			} else {
-				r.Tags = tags
-			}
+			arn := r.ARN
+			r.Tags = bulk.Of(ctx, arn, "ListTagsOfResource", func(ctx context.Context) (map[string]string, error) {
+				return listTags(ctx, api, arn)
+			})
 			t.Emit(r)
 		})
 		return nil

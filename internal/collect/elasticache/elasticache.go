@@ -24,19 +24,25 @@ var Service = &collect.Service{
 	},
 }
 
-// emitTagged fetches each resource's tags (ElastiCache list APIs return
-// none) concurrently, then emits it.
-func emitTagged(ctx context.Context, t *collect.Task, api *elasticache.Client, rs []*model.Resource) {
+// emitTagged adds each resource's tags (ElastiCache list APIs return none),
+// then emits it.
+func emitTagged(ctx context.Context, t *collect.Task, api *elasticache.Client, bulk *collect.BulkTags, rs []*model.Resource) {
 	collect.ForEach(ctx, rs, func(ctx context.Context, r *model.Resource) {
-		out, err := api.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: aws.String(r.ARN)})
-		if err != nil {
-			t.Warn("ListTagsForResource", err)
-		} else {
-			r.Tags = collect.TagMap(out.TagList, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
-		}
+		r.Tags = bulk.Of(ctx, r.ARN, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+			out, err := api.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: aws.String(r.ARN)})
+			if err != nil {
+				return nil, err
+			}
+			return collect.TagMap(out.TagList, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }), nil
+		})
 		t.Emit(r)
 	})
 }
+
+// tagFilter selects ElastiCache resources for BulkTags. It names the whole
+// service: the type names AWS documents (cluster, replicationgroup,
+// subnetgroup) are not the ones every implementation accepts.
+const tagFilter = "elasticache"
 
 var clusterFields = []model.Field{
 	{Name: "engine", Type: "text", Description: "redis, valkey or memcached"},
@@ -57,13 +63,14 @@ var clusterFields = []model.Field{
 
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
+	bulk := collect.NewBulkTags(t, tagFilter)
 	p := elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: collect.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheClustersOutput) error {
 		rs := make([]*model.Resource, 0, len(page.CacheClusters))
 		for _, c := range page.CacheClusters {
 			rs = append(rs, cluster(t, c))
 		}
-		emitTagged(ctx, t, api, rs)
+		emitTagged(ctx, t, api, bulk, rs)
 		return nil
 	})
 }
@@ -124,13 +131,14 @@ var replicationGroupFields = []model.Field{
 
 func replicationGroups(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
+	bulk := collect.NewBulkTags(t, tagFilter)
 	p := elasticache.NewDescribeReplicationGroupsPaginator(api, &elasticache.DescribeReplicationGroupsInput{MaxRecords: collect.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeReplicationGroupsOutput) error {
 		rs := make([]*model.Resource, 0, len(page.ReplicationGroups))
 		for _, g := range page.ReplicationGroups {
 			rs = append(rs, replicationGroup(t, g))
 		}
-		emitTagged(ctx, t, api, rs)
+		emitTagged(ctx, t, api, bulk, rs)
 		return nil
 	})
 }
@@ -174,13 +182,14 @@ var subnetGroupFields = []model.Field{
 
 func subnetGroups(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
+	bulk := collect.NewBulkTags(t, tagFilter)
 	p := elasticache.NewDescribeCacheSubnetGroupsPaginator(api, &elasticache.DescribeCacheSubnetGroupsInput{MaxRecords: collect.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheSubnetGroupsOutput) error {
 		rs := make([]*model.Resource, 0, len(page.CacheSubnetGroups))
 		for _, g := range page.CacheSubnetGroups {
 			rs = append(rs, subnetGroup(t, g))
 		}
-		emitTagged(ctx, t, api, rs)
+		emitTagged(ctx, t, api, bulk, rs)
 		return nil
 	})
 }

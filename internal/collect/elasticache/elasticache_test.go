@@ -119,7 +119,7 @@ func TestDenied(t *testing.T) {
 	collecttest.AssertDenied(t, got)
 
 	createClusters(t, elasticache.NewFromConfig(collecttest.Config(t, region, nil)), 1)
-	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetResources", "ListTagsForResource")})
 	got = collecttest.Run(t, cfg, collector.Service, "cluster", region)
 	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 || len(got.Resources[0].Tags) != 0 {
 		t.Fatalf("err %v, resources %v, warnings %v", got.Err, got.Resources, got.Task.Warnings())

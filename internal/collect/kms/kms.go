@@ -42,6 +42,7 @@ var keyFields = []model.Field{
 
 func keys(ctx context.Context, t *collect.Task) error {
 	api := client(t)
+	bulk := collect.NewBulkTags(t, "kms:key")
 	p := awskms.NewListKeysPaginator(api, &awskms.ListKeysInput{Limit: collect.PageSize(1000)})
 	// The aliases are listed once, after the first page of keys: an index
 	// every page's keys look up.
@@ -59,7 +60,7 @@ func keys(ctx context.Context, t *collect.Task) error {
 		}
 		collect.ForEach(ctx, page.Keys, func(ctx context.Context, k kmstypes.KeyListEntry) {
 			id := aws.ToString(k.KeyId)
-			describeKey(ctx, t, api, id, names[id])
+			describeKey(ctx, t, api, bulk, id, names[id])
 		})
 		return nil
 	})
@@ -92,7 +93,7 @@ func eachAlias(ctx context.Context, api *awskms.Client, fn func(kmstypes.AliasLi
 	return nil
 }
 
-func describeKey(ctx context.Context, t *collect.Task, api *awskms.Client, id string, aliasNames []string) {
+func describeKey(ctx context.Context, t *collect.Task, api *awskms.Client, bulk *collect.BulkTags, id string, aliasNames []string) {
 	out, err := api.DescribeKey(ctx, &awskms.DescribeKeyInput{KeyId: &id})
 	if err != nil {
 		// Without the metadata AWS-managed keys cannot be told apart: skip.
@@ -121,8 +122,9 @@ func describeKey(ctx context.Context, t *collect.Task, api *awskms.Client, id st
 	} else {
 		t.Warn("GetKeyRotationStatus", err)
 	}
-	tags, err := keyTags(ctx, api, id)
-	t.Warn("ListResourceTags", err)
+	tags := bulk.Of(ctx, aws.ToString(m.Arn), "ListResourceTags", func(ctx context.Context) (map[string]string, error) {
+		return keyTags(ctx, api, id)
+	})
 	name := id
 	if len(aliasNames) > 0 {
 		name = aliasNames[0]

@@ -61,17 +61,18 @@ var functionFields = []model.Field{
 
 func functions(ctx context.Context, t *collect.Task) error {
 	api := client(t)
+	bulk := collect.NewBulkTags(t, "lambda:function")
 	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{MaxItems: collect.PageSize(50)})
 	return collect.EachPage(ctx, p, func(page *lambda.ListFunctionsOutput) error {
 		collect.ForEach(ctx, page.Functions, func(ctx context.Context, f types.FunctionConfiguration) {
 			d := functionDetails(f)
-			var tags map[string]string
-			out, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: f.FunctionArn})
-			if err != nil {
-				t.Warn("ListTags", err)
-			} else {
-				tags = out.Tags
-			}
+			tags := bulk.Of(ctx, aws.ToString(f.FunctionArn), "ListTags", func(ctx context.Context) (map[string]string, error) {
+				out, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: f.FunctionArn})
+				if err != nil {
+					return nil, err
+				}
+				return out.Tags, nil
+			})
 			conc, err := api.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: f.FunctionName})
 			if err != nil {
 				t.Warn("GetFunctionConcurrency", err)

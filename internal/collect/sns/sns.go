@@ -39,18 +39,19 @@ var topicFields = []model.Field{
 
 func topics(ctx context.Context, t *collect.Task) error {
 	api := client(t)
+	bulk := collect.NewBulkTags(t, "sns")
 	p := sns.NewListTopicsPaginator(api, &sns.ListTopicsInput{})
 	return collect.EachPage(ctx, p, func(page *sns.ListTopicsOutput) error {
 		arns := make([]string, 0, len(page.Topics))
 		for _, tp := range page.Topics {
 			arns = append(arns, aws.ToString(tp.TopicArn))
 		}
-		topicsOf(ctx, t, api, arns)
+		topicsOf(ctx, t, api, bulk, arns)
 		return nil
 	})
 }
 
-func topicsOf(ctx context.Context, t *collect.Task, api *sns.Client, arns []string) {
+func topicsOf(ctx context.Context, t *collect.Task, api *sns.Client, bulk *collect.BulkTags, arns []string) {
 	collect.ForEach(ctx, arns, func(ctx context.Context, topicARN string) {
 		name := collect.ARNResourceName(topicARN)
 		r := &model.Resource{Key: t.Key("topic", name), ARN: topicARN, Name: name, Details: map[string]any{}}
@@ -60,12 +61,13 @@ func topicsOf(ctx context.Context, t *collect.Task, api *sns.Client, arns []stri
 		} else {
 			applyAttributes(r.Details, attrs.Attributes)
 		}
-		tags, err := api.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: aws.String(topicARN)})
-		if err != nil {
-			t.Warn("ListTagsForResource", err)
-		} else {
-			r.Tags = collect.TagMap(tags.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
-		}
+		r.Tags = bulk.Of(ctx, topicARN, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+			out, err := api.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: aws.String(topicARN)})
+			if err != nil {
+				return nil, err
+			}
+			return collect.TagMap(out.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value }), nil
+		})
 		t.Emit(r)
 	})
 }

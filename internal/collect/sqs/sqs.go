@@ -39,6 +39,7 @@ var queueFields = []model.Field{
 
 func queues(ctx context.Context, t *collect.Task) error {
 	api := sqs.NewFromConfig(t.Config)
+	bulk := collect.NewBulkTags(t, "sqs")
 	p := sqs.NewListQueuesPaginator(api, &sqs.ListQueuesInput{MaxResults: collect.PageSize(1000)})
 	return collect.EachPage(ctx, p, func(page *sqs.ListQueuesOutput) error {
 		collect.ForEach(ctx, page.QueueUrls, func(ctx context.Context, url string) {
@@ -53,12 +54,13 @@ func queues(ctx context.Context, t *collect.Task) error {
 			} else {
 				applyAttributes(r, attrs.Attributes)
 			}
-			tags, err := api.ListQueueTags(ctx, &sqs.ListQueueTagsInput{QueueUrl: aws.String(url)})
-			if err != nil {
-				t.Warn("ListQueueTags", err)
-			} else {
-				r.Tags = tags.Tags
-			}
+			r.Tags = bulk.Of(ctx, r.ARN, "ListQueueTags", func(ctx context.Context) (map[string]string, error) {
+				out, err := api.ListQueueTags(ctx, &sqs.ListQueueTagsInput{QueueUrl: aws.String(url)})
+				if err != nil {
+					return nil, err
+				}
+				return out.Tags, nil
+			})
 			t.Emit(r)
 		})
 		return nil

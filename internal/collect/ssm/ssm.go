@@ -38,27 +38,29 @@ func client(t *collect.Task) *awsssm.Client { return awsssm.NewFromConfig(t.Conf
 
 func parameters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
+	bulk := collect.NewBulkTags(t, "ssm:parameter")
 	p := awsssm.NewDescribeParametersPaginator(api, &awsssm.DescribeParametersInput{MaxResults: collect.PageSize(50)})
 	return collect.EachPage(ctx, p, func(page *awsssm.DescribeParametersOutput) error {
 		collect.ForEach(ctx, page.Parameters, func(ctx context.Context, pm ssmtypes.ParameterMetadata) {
-			emitParameter(ctx, t, api, pm)
+			emitParameter(ctx, t, api, bulk, pm)
 		})
 		return nil
 	})
 }
 
-func emitParameter(ctx context.Context, t *collect.Task, api *awsssm.Client, pm ssmtypes.ParameterMetadata) {
+func emitParameter(ctx context.Context, t *collect.Task, api *awsssm.Client, bulk *collect.BulkTags, pm ssmtypes.ParameterMetadata) {
 	name := aws.ToString(pm.Name)
 	arn := aws.ToString(pm.ARN)
 	if arn == "" {
 		arn = collect.ARN(t, "ssm", "", "parameter/"+strings.TrimPrefix(name, "/"))
 	}
-	var tags map[string]string
-	out, err := api.ListTagsForResource(ctx, &awsssm.ListTagsForResourceInput{ResourceId: pm.Name, ResourceType: ssmtypes.ResourceTypeForTaggingParameter})
-	if err == nil {
-		tags = collect.TagMap(out.TagList, func(t ssmtypes.Tag) (*string, *string) { return t.Key, t.Value })
-	}
-	t.Warn("ListTagsForResource", err)
+	tags := bulk.Of(ctx, arn, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+		out, err := api.ListTagsForResource(ctx, &awsssm.ListTagsForResourceInput{ResourceId: pm.Name, ResourceType: ssmtypes.ResourceTypeForTaggingParameter})
+		if err != nil {
+			return nil, err
+		}
+		return collect.TagMap(out.TagList, func(t ssmtypes.Tag) (*string, *string) { return t.Key, t.Value }), nil
+	})
 	key := t.Key("parameter", name)
 	t.Emit(&model.Resource{
 		Key: key, ARN: arn, Name: name, Tags: tags,

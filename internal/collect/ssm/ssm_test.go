@@ -72,13 +72,25 @@ func TestParametersDenied(t *testing.T) {
 	got := collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
 	collecttest.AssertDenied(t, got)
 
-	cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
-	got = collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
-	if got.Err != nil {
-		t.Fatal(got.Err)
-	}
-	p := got.ByID()["/app/db-password"]
-	if p == nil || len(p.Tags) != 0 || p.Details["type"] != "SecureString" || len(got.Task.Warnings()) == 0 {
-		t.Errorf("want the parameter without tags and a warning: %+v %v", p, got.Task.Warnings())
+	// Tags come in bulk (GetResources), else from the per-resource call;
+	// only when both are denied is the parameter emitted without them.
+	for _, c := range []struct {
+		deny   []string
+		tagged bool
+		warned bool
+	}{
+		{[]string{"ListTagsForResource"}, true, false},
+		{[]string{"GetResources"}, true, false},
+		{[]string{"GetResources", "ListTagsForResource"}, false, true},
+	} {
+		cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny(c.deny...)})
+		got = collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
+		if got.Err != nil {
+			t.Fatal(got.Err)
+		}
+		p := got.ByID()["/app/db-password"]
+		if p == nil || p.Details["type"] != "SecureString" || (p.Tags["Owner"] == "team-a") != c.tagged || (len(got.Task.Warnings()) > 0) != c.warned {
+			t.Errorf("denied %v: want tagged=%v, warned=%v, got %+v %v", c.deny, c.tagged, c.warned, p, got.Task.Warnings())
+		}
 	}
 }

@@ -1,0 +1,67 @@
+package collect
+
+import (
+	"context"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	tagging "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
+	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
+)
+
+// BulkTags reads the tags of one kind of resource in a task's account and
+// region through the Resource Groups Tagging API: one GetResources call per
+// 100 tagged resources instead of one tag call per resource (the N+1
+// pattern). The read happens once, at the first lookup, so a region
+// without such resources costs no call.
+//
+// GetResources returns only resources that carry, or once carried, tags:
+// a resource it does not return has none. When the read fails (often
+// tag:GetResources is not granted), every lookup falls back to the
+// service's own per-resource call: the tags are the same, they just cost
+// more calls. The failed call stays in the ledger.
+type BulkTags struct {
+	t      *Task
+	filter string
+	once   sync.Once
+	tags   map[string]map[string]string // by ARN; nil when the read failed
+}
+
+// NewBulkTags prepares the bulk read of the resources filter selects, in
+// GetResources' service[:type] form ("lambda:function", or "sqs" for all
+// of a service's types).
+func NewBulkTags(t *Task, filter string) *BulkTags {
+	return &BulkTags{t: t, filter: filter}
+}
+
+// Of returns the tags of the resource arn. own is the service's
+// per-resource tag call, made only when the bulk read failed; its failure
+// is a warning under operation and leaves the resource without tags.
+func (b *BulkTags) Of(ctx context.Context, arn, operation string, own func(context.Context) (map[string]string, error)) map[string]string {
+	b.once.Do(func() { b.tags = b.read(ctx) })
+	if b.tags != nil {
+		return b.tags[arn]
+	}
+	tags, err := own(ctx)
+	b.t.Warn(operation, err)
+	return tags
+}
+
+func (b *BulkTags) read(ctx context.Context) map[string]map[string]string {
+	api := tagging.NewFromConfig(b.t.Config)
+	p := tagging.NewGetResourcesPaginator(api, &tagging.GetResourcesInput{
+		ResourceTypeFilters: []string{b.filter},
+		ResourcesPerPage:    PageSize(100),
+	})
+	tags := map[string]map[string]string{}
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil
+		}
+		for _, r := range page.ResourceTagMappingList {
+			tags[aws.ToString(r.ResourceARN)] = TagMap(r.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
+		}
+	}
+	return tags
+}

@@ -1,0 +1,89 @@
+package demo
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	tagging "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
+	tagtypes "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
+)
+
+// --- Resource Groups Tagging API: GetResources answers the resource type
+// filters awsmap's collectors send, 100 resources a page, and like AWS
+// leaves out resources that never had tags.
+
+func init() {
+	register("Resource Groups Tagging API", map[string]handler{"GetResources": taggedResources})
+}
+
+// taggable is a kind GetResources serves, with the ARN of its item i.
+type taggable struct {
+	kind string
+	arn  func(c *call, i int) string
+}
+
+// taggableByFilter maps a GetResources type filter to the kinds it selects.
+var taggableByFilter = map[string][]taggable{
+	"lambda:function": {{"lambda.function", func(c *call, i int) string { return c.arn("lambda", "function:"+c.fnName(i)) }}},
+	"ssm:parameter":   {{"ssm.parameter", func(c *call, i int) string { return c.arn("ssm", "parameter"+c.paramName(i)) }}},
+	"sqs":             {{"sqs.queue", func(c *call, i int) string { return c.arn("sqs", c.queueName(i)) }}},
+	"dynamodb:table":  {{"dynamodb.table", func(c *call, i int) string { return c.arn("dynamodb", "table/"+c.tableName(i)) }}},
+	"sns":             {{"sns.topic", (*call).topicARN}},
+	"kms:key":         {{"kms.key", func(c *call, i int) string { return c.arn("kms", "key/"+c.uuid("kms.key", i)) }}},
+	"acm":             {{"acm.certificate", (*call).certARN}},
+	"elasticache": {
+		{"elasticache.cluster", func(c *call, i int) string { return c.arn("elasticache", "cluster:"+c.cacheClusterName(i)) }},
+		{"elasticache.replication-group", func(c *call, g int) string { return c.arn("elasticache", "replicationgroup:"+c.rgName(g)) }},
+		{"elasticache.subnet-group", func(c *call, j int) string { return c.arn("elasticache", "subnetgroup:"+c.cacheSubnetGroup(j)) }},
+	},
+}
+
+// taggedResources pages through the kinds of the filters in order; the
+// token is "demo-<kind number>-<item>".
+func taggedResources(c *call) (any, error) {
+	in := c.in.(*tagging.GetResourcesInput)
+	var sel []taggable
+	for _, f := range in.ResourceTypeFilters {
+		ks, ok := taggableByFilter[f]
+		if !ok {
+			return nil, notFound("InvalidParameterException", fmt.Sprintf("the demo estate does not serve resource type %q", f))
+		}
+		sel = append(sel, ks...)
+	}
+	k, i := 0, 0
+	if tok := aws.ToString(in.PaginationToken); tok != "" {
+		parts := strings.Split(strings.TrimPrefix(tok, "demo-"), "-")
+		if len(parts) == 2 {
+			k, _ = strconv.Atoi(parts[0])
+			i, _ = strconv.Atoi(parts[1])
+		}
+	}
+	size := c.pageSize(100, in.ResourcesPerPage)
+	out := &tagging.GetResourcesOutput{}
+	for ; k < len(sel); k, i = k+1, 0 {
+		stop := false
+		c.v.each(c.acct, c.region, sel[k].kind, i, func(j int) bool {
+			if len(out.ResourceTagMappingList) == size {
+				out.PaginationToken = aws.String(fmt.Sprintf("demo-%d-%d", k, j))
+				stop = true
+				return false
+			}
+			tags := c.v.tagsOf(c.acct, c.region, sel[k].kind, j, "")
+			if len(tags) == 0 {
+				return true
+			}
+			m := tagtypes.ResourceTagMapping{ResourceARN: aws.String(sel[k].arn(c, j))}
+			for _, t := range tags {
+				m.Tags = append(m.Tags, tagtypes.Tag{Key: aws.String(t.k), Value: aws.String(t.v)})
+			}
+			out.ResourceTagMappingList = append(out.ResourceTagMappingList, m)
+			return true
+		})
+		if stop {
+			break
+		}
+	}
+	return out, nil
+}
