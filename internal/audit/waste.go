@@ -324,8 +324,18 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 	if opts.IncludeDefaults {
 		incl = 1
 	}
+	// Completeness is checked once for every type the rules read: it scans
+	// the ledger of every scan so far, which grows with history.
+	var reads []TypeRef
+	for _, rule := range rules {
+		reads = append(reads, rule.Reads...)
+	}
+	gaps, err := Completeness(ctx, q, reads, scan, scope.Account)
+	if err != nil {
+		return nil, err
+	}
+	rep.Incomplete = append(rep.Incomplete, gaps...)
 	perResource := map[string]float64{}
-	seenGap := map[Gap]bool{}
 	for _, rule := range rules {
 		b, err := bindSQL(rule.SQL, func(name string) (any, error) {
 			switch name {
@@ -353,15 +363,10 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 			perResource[k] = math.Max(perResource[k], f.MonthlyCost)
 		}
 		rep.Findings = append(rep.Findings, found...)
-		gaps, err := Completeness(ctx, q, rule.Reads, scan, scope.Account)
-		if err != nil {
-			return nil, err
-		}
-		sum.Incomplete = append([]Gap{}, gaps...)
+		sum.Incomplete = []Gap{}
 		for _, g := range gaps {
-			if !seenGap[g] {
-				seenGap[g] = true
-				rep.Incomplete = append(rep.Incomplete, g)
+			if slices.Contains(rule.Reads, TypeRef{g.Service, g.Type}) {
+				sum.Incomplete = append(sum.Incomplete, g)
 			}
 		}
 		sum.MonthlyCost = round2(sum.MonthlyCost)

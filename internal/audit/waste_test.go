@@ -2,6 +2,7 @@ package audit
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -190,5 +191,32 @@ func TestWasteIncomplete(t *testing.T) {
 	}
 	if len(rep.Incomplete) != 1 || rep.Incomplete[0].String() != "UNKNOWN for "+acct+"/us-east-1: ec2 DescribeVolumes Throttling" {
 		t.Errorf("incomplete = %v", rep.Incomplete)
+	}
+	// With every rule: the gap is reported once, and only under the rules
+	// that read volumes.
+	rep, err = Waste(ctx, r, WasteOptions{MinAgeDays: 90}, Scope{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	volumeGaps := 0
+	for _, g := range rep.Incomplete {
+		if g.Service == "ec2" && g.Type == "volume" {
+			volumeGaps++
+		}
+	}
+	if volumeGaps != 1 {
+		t.Errorf("ec2/volume gaps in the report: %d, want 1 (%v)", volumeGaps, rep.Incomplete)
+	}
+	for i, sum := range rep.Rules {
+		readsVolumes := slices.Contains(Rules[i].Reads, TypeRef{"ec2", "volume"})
+		got := slices.ContainsFunc(sum.Incomplete, func(g Gap) bool { return g.Service == "ec2" && g.Type == "volume" })
+		if got != readsVolumes {
+			t.Errorf("rule %s: volume gap listed %v, reads volumes %v", sum.Rule, got, readsVolumes)
+		}
+		for _, g := range sum.Incomplete {
+			if !slices.Contains(Rules[i].Reads, TypeRef{g.Service, g.Type}) {
+				t.Errorf("rule %s lists a gap of %s/%s, which it does not read", sum.Rule, g.Service, g.Type)
+			}
+		}
 	}
 }
