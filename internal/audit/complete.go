@@ -77,6 +77,15 @@ func AuditedScan(ctx context.Context, q Querier, scanID int64) (int64, error) {
 	return queryInt(ctx, q, `SELECT coalesce(max(id), 0) FROM main.scans WHERE status IN ('complete', 'partial')`)
 }
 
+// auditedScanOf is, for the collection version v, the latest complete or
+// partial scan at or before ?1 that recorded it (NULL for none). The
+// completeness queries read collection_versions with it, rather than the
+// collections view, which repeats every version once per scan: their cost
+// then follows the number of versions, not the length of the history.
+const auditedScanOf = `(SELECT max(s.id) FROM main.scans s WHERE s.ledger = 1
+	AND s.status IN ('complete', 'partial') AND s.id <= ?1
+	AND s.id >= v.first_scan AND (v.end_scan IS NULL OR s.id < v.end_scan))`
+
 // Completeness checks the collections behind reads for every account
 // (limited to account when not empty) and region known at scanID, and
 // returns the gaps. scanID must be a merged scan id (see AuditedScan); 0
@@ -88,8 +97,8 @@ func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64,
 	// scans.account_id may list several accounts, comma separated.
 	listed, err := strings1(ctx, q, `SELECT account_id FROM main.scans
 		WHERE status IN ('complete', 'partial') AND id <= ?1 AND coalesce(account_id, '') <> ''
-		UNION SELECT c.account_id FROM main.collections c JOIN main.scans s ON s.id = c.scan_id
-		WHERE s.status IN ('complete', 'partial') AND c.scan_id <= ?1`, scanID)
+		UNION SELECT v.account_id FROM main.collection_versions v
+		WHERE v.first_scan <= ?1 AND `+auditedScanOf+` IS NOT NULL`, scanID)
 	if err != nil {
 		return nil, err
 	}
@@ -107,10 +116,9 @@ func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64,
 		if account != "" && acct != account {
 			continue
 		}
-		regions, err := strings1(ctx, q, `SELECT DISTINCT c.region FROM main.collections c
-			JOIN main.scans s ON s.id = c.scan_id
-			WHERE s.status IN ('complete', 'partial') AND c.scan_id <= ?1 AND c.account_id = ?2
-			AND c.region NOT IN ('global', '*') ORDER BY 1`, scanID, acct)
+		regions, err := strings1(ctx, q, `SELECT DISTINCT v.region FROM main.collection_versions v
+			WHERE v.first_scan <= ?1 AND v.account_id = ?2 AND v.region NOT IN ('global', '*')
+			AND `+auditedScanOf+` IS NOT NULL ORDER BY 1`, scanID, acct)
 		if err != nil {
 			return nil, err
 		}
@@ -139,11 +147,11 @@ func dedupe(refs []TypeRef) []TypeRef {
 
 // typeGaps checks one type in one account.
 func typeGaps(ctx context.Context, q Querier, ref TypeRef, scanID int64, account string, regions []string) ([]Gap, error) {
-	rows, err := q.Query(ctx, `SELECT c.region, c.outcome, coalesce(c.operation, ''), coalesce(c.error_code, ''), c.scan_id
-		FROM main.collections c JOIN main.scans s ON s.id = c.scan_id
-		WHERE s.status IN ('complete', 'partial') AND c.scan_id <= ?1
-		AND c.account_id = ?2 AND c.service = ?3 AND c.type = ?4
-		ORDER BY c.scan_id`, scanID, account, ref.Service, ref.Type)
+	rows, err := q.Query(ctx, `SELECT * FROM (
+			SELECT v.region, v.outcome, coalesce(v.operation, ''), coalesce(v.error_code, ''), `+auditedScanOf+` AS scan_id
+			FROM main.collection_versions v
+			WHERE v.service = ?3 AND v.type = ?4 AND v.account_id = ?2 AND v.first_scan <= ?1)
+		WHERE scan_id IS NOT NULL ORDER BY scan_id`, scanID, account, ref.Service, ref.Type)
 	if err != nil {
 		return nil, fmt.Errorf("completeness of %s: %w", ref, err)
 	}

@@ -61,6 +61,14 @@ func TestCompletenessRegionsAndHistory(t *testing.T) {
 	scan(c("us-east-1", "ok"), c("eu-west-1", "ok"))                                                                                  // scan 1
 	scan(c("us-east-1", "error"))                                                                                                     // scan 2: eu-west-1 not rescanned
 	scan(c("us-east-1", "ok"), store.Collection{AccountID: acct, Region: "ap-south-1", Service: "s3", Type: "bucket", Outcome: "ok"}) // scan 3
+	// Scan 4 is aborted: its ledger is kept, but it vouches for nothing.
+	w, err := db.BeginScan(store.ScanMeta{AccountID: acct})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Abort(store.ScanResult{Collections: []store.Collection{c("us-east-1", "error")}}); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	r, err := store.OpenReader(path)
 	if err != nil {
@@ -75,6 +83,7 @@ func TestCompletenessRegionsAndHistory(t *testing.T) {
 		{1, nil},
 		{2, []string{"us-east-1:error"}},
 		{3, []string{"ap-south-1:missing"}}, // a region known to the account, never collected for volumes
+		{4, []string{"ap-south-1:missing"}}, // the aborted scan's error does not count
 	} {
 		gaps, err := Completeness(ctx, r, reads, tc.scan, "")
 		if err != nil {
