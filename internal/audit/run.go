@@ -106,7 +106,7 @@ func ResolveAccount(ctx context.Context, q Querier, sel string) (string, error) 
 // collectors and the inventory.
 func checkFilters(ctx context.Context, q Querier, f Filters) error {
 	if f.Service != "" {
-		known, err := strings1(ctx, q, `SELECT DISTINCT service FROM main.collections ORDER BY 1`)
+		known, err := strings1(ctx, q, `SELECT DISTINCT service FROM main.collection_versions ORDER BY 1`)
 		if err != nil {
 			return err
 		}
@@ -120,7 +120,7 @@ func checkFilters(ctx context.Context, q Querier, f Filters) error {
 		}
 	}
 	if f.Region != "" {
-		known, err := strings1(ctx, q, `SELECT DISTINCT region FROM main.collections
+		known, err := strings1(ctx, q, `SELECT DISTINCT region FROM main.collection_versions
 			UNION SELECT DISTINCT region FROM main.resource_versions ORDER BY 1`)
 		if err != nil {
 			return err
