@@ -22,6 +22,7 @@ import (
 // more calls. The failed call stays in the ledger.
 type BulkTags struct {
 	t      *Task
+	region string // "" for the task's
 	filter string
 	once   sync.Once
 	tags   map[string]map[string]string // by ARN; nil when the read failed
@@ -29,9 +30,15 @@ type BulkTags struct {
 
 // NewBulkTags prepares the bulk read of the resources filter selects, in
 // GetResources' service[:type] form ("lambda:function", or "sqs" for all
-// of a service's types).
+// of a service's types), in the task's region.
 func NewBulkTags(t *Task, filter string) *BulkTags {
 	return &BulkTags{t: t, filter: filter}
+}
+
+// NewBulkTagsIn is NewBulkTags in another region, for account-wide types
+// (S3 buckets: GetResources answers for the buckets of the region called).
+func NewBulkTagsIn(t *Task, region, filter string) *BulkTags {
+	return &BulkTags{t: t, region: region, filter: filter}
 }
 
 // Of returns the tags of the resource arn. own is the service's
@@ -48,7 +55,11 @@ func (b *BulkTags) Of(ctx context.Context, arn, operation string, own func(conte
 }
 
 func (b *BulkTags) read(ctx context.Context) map[string]map[string]string {
-	api := tagging.NewFromConfig(b.t.Config)
+	api := tagging.NewFromConfig(b.t.Config, func(o *tagging.Options) {
+		if b.region != "" {
+			o.Region = b.region
+		}
+	})
 	p := tagging.NewGetResourcesPaginator(api, &tagging.GetResourcesInput{
 		ResourceTypeFilters: []string{b.filter},
 		ResourcesPerPage:    PageSize(100),

@@ -19,24 +19,37 @@ func init() {
 }
 
 // taggable is a kind GetResources serves, with the ARN of its item i.
+// Account-wide kinds (S3 buckets) are stored under the global region:
+// GetResources answers for the items located in the region called.
 type taggable struct {
-	kind string
-	arn  func(c *call, i int) string
+	kind    string
+	arn     func(c *call, i int) string
+	located func(c *call, i int) string // account-wide kinds: the item's region
+}
+
+// region is where the kind's items are stored in the estate.
+func (k taggable) region(c *call) string {
+	if k.located != nil {
+		return global
+	}
+	return c.region
 }
 
 // taggableByFilter maps a GetResources type filter to the kinds it selects.
 var taggableByFilter = map[string][]taggable{
-	"lambda:function": {{"lambda.function", func(c *call, i int) string { return c.arn("lambda", "function:"+c.fnName(i)) }}},
-	"ssm:parameter":   {{"ssm.parameter", func(c *call, i int) string { return c.arn("ssm", "parameter"+c.paramName(i)) }}},
-	"sqs":             {{"sqs.queue", func(c *call, i int) string { return c.arn("sqs", c.queueName(i)) }}},
-	"dynamodb:table":  {{"dynamodb.table", func(c *call, i int) string { return c.arn("dynamodb", "table/"+c.tableName(i)) }}},
-	"sns":             {{"sns.topic", (*call).topicARN}},
-	"kms:key":         {{"kms.key", func(c *call, i int) string { return c.arn("kms", "key/"+c.uuid("kms.key", i)) }}},
-	"acm":             {{"acm.certificate", (*call).certARN}},
+	"lambda:function": {{kind: "lambda.function", arn: func(c *call, i int) string { return c.arn("lambda", "function:"+c.fnName(i)) }}},
+	"ssm:parameter":   {{kind: "ssm.parameter", arn: func(c *call, i int) string { return c.arn("ssm", "parameter"+c.paramName(i)) }}},
+	"sqs":             {{kind: "sqs.queue", arn: func(c *call, i int) string { return c.arn("sqs", c.queueName(i)) }}},
+	"dynamodb:table":  {{kind: "dynamodb.table", arn: func(c *call, i int) string { return c.arn("dynamodb", "table/"+c.tableName(i)) }}},
+	"sns":             {{kind: "sns.topic", arn: (*call).topicARN}},
+	"kms:key":         {{kind: "kms.key", arn: func(c *call, i int) string { return c.arn("kms", "key/"+c.uuid("kms.key", i)) }}},
+	"acm":             {{kind: "acm.certificate", arn: (*call).certARN}},
+	"s3": {{kind: "s3.bucket", arn: func(c *call, i int) string { return "arn:aws:s3:::" + c.bucket(i).name },
+		located: func(c *call, i int) string { return c.bucket(i).region }}},
 	"elasticache": {
-		{"elasticache.cluster", func(c *call, i int) string { return c.arn("elasticache", "cluster:"+c.cacheClusterName(i)) }},
-		{"elasticache.replication-group", func(c *call, g int) string { return c.arn("elasticache", "replicationgroup:"+c.rgName(g)) }},
-		{"elasticache.subnet-group", func(c *call, j int) string { return c.arn("elasticache", "subnetgroup:"+c.cacheSubnetGroup(j)) }},
+		{kind: "elasticache.cluster", arn: func(c *call, i int) string { return c.arn("elasticache", "cluster:"+c.cacheClusterName(i)) }},
+		{kind: "elasticache.replication-group", arn: func(c *call, g int) string { return c.arn("elasticache", "replicationgroup:"+c.rgName(g)) }},
+		{kind: "elasticache.subnet-group", arn: func(c *call, j int) string { return c.arn("elasticache", "subnetgroup:"+c.cacheSubnetGroup(j)) }},
 	},
 }
 
@@ -64,13 +77,17 @@ func taggedResources(c *call) (any, error) {
 	out := &tagging.GetResourcesOutput{}
 	for ; k < len(sel); k, i = k+1, 0 {
 		stop := false
-		c.v.each(c.acct, c.region, sel[k].kind, i, func(j int) bool {
+		region := sel[k].region(c)
+		c.v.each(c.acct, region, sel[k].kind, i, func(j int) bool {
+			if sel[k].located != nil && sel[k].located(c, j) != c.region {
+				return true
+			}
 			if len(out.ResourceTagMappingList) == size {
 				out.PaginationToken = aws.String(fmt.Sprintf("demo-%d-%d", k, j))
 				stop = true
 				return false
 			}
-			tags := c.v.tagsOf(c.acct, c.region, sel[k].kind, j, "")
+			tags := c.v.tagsOf(c.acct, region, sel[k].kind, j, "")
 			if len(tags) == 0 {
 				return true
 			}

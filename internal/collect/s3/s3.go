@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"maps"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
@@ -62,6 +63,7 @@ func client(t *collect.Task) *awss3.Client {
 
 func buckets(ctx context.Context, t *collect.Task) error {
 	api := client(t)
+	tags := &bucketTags{t: t, in: map[string]*collect.BulkTags{}}
 	p := awss3.NewListBucketsPaginator(api, &awss3.ListBucketsInput{MaxBuckets: collect.PageSize(10000)})
 	return collect.EachPage(ctx, p, func(page *awss3.ListBucketsOutput) error {
 		collect.ForEach(ctx, page.Buckets, func(ctx context.Context, b s3types.Bucket) {
@@ -69,10 +71,27 @@ func buckets(ctx context.Context, t *collect.Task) error {
 			if !ok || !t.InPlan(region) {
 				return
 			}
-			describe(ctx, t, api, b, region)
+			describe(ctx, t, api, tags.of(region), b, region)
 		})
 		return nil
 	})
+}
+
+// bucketTags reads bucket tags in bulk, per bucket region: GetResources
+// answers for the buckets of the region called.
+type bucketTags struct {
+	t  *collect.Task
+	mu sync.Mutex
+	in map[string]*collect.BulkTags
+}
+
+func (b *bucketTags) of(region string) *collect.BulkTags {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.in[region] == nil {
+		b.in[region] = collect.NewBulkTagsIn(b.t, region, "s3")
+	}
+	return b.in[region]
 }
 
 // bucketRegion is where b lives: ListBuckets says so when paginated, else
@@ -101,6 +120,7 @@ func bucketRegion(ctx context.Context, t *collect.Task, api *awss3.Client, b s3t
 type bucketScan struct {
 	t      *collect.Task
 	api    *awss3.Client
+	bulk   *collect.BulkTags // the bucket region's tags
 	name   *string
 	region string
 	d      map[string]any
@@ -126,7 +146,7 @@ var settings = []func(*bucketScan, context.Context){
 	(*bucketScan).objectLock, (*bucketScan).ownership,
 }
 
-func describe(ctx context.Context, t *collect.Task, api *awss3.Client, b s3types.Bucket, region string) {
+func describe(ctx context.Context, t *collect.Task, api *awss3.Client, bulk *collect.BulkTags, b s3types.Bucket, region string) {
 	type call struct {
 		part *bucketScan
 		get  func(*bucketScan, context.Context)
@@ -134,7 +154,7 @@ func describe(ctx context.Context, t *collect.Task, api *awss3.Client, b s3types
 	calls := make([]call, len(settings))
 	parts := make([]*bucketScan, len(settings))
 	for i, get := range settings {
-		parts[i] = &bucketScan{t: t, api: api, name: b.Name, region: region, d: map[string]any{}}
+		parts[i] = &bucketScan{t: t, api: api, bulk: bulk, name: b.Name, region: region, d: map[string]any{}}
 		calls[i] = call{parts[i], get}
 	}
 	collect.ForEach(ctx, calls, func(ctx context.Context, c call) { c.get(c.part, ctx) })
@@ -165,11 +185,13 @@ func describe(ctx context.Context, t *collect.Task, api *awss3.Client, b s3types
 }
 
 func (s *bucketScan) tagging(ctx context.Context) {
-	out, err := s.api.GetBucketTagging(ctx, &awss3.GetBucketTaggingInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketTagging", err) || err != nil {
-		return
-	}
-	s.tags = collect.TagMap(out.TagSet, func(t s3types.Tag) (*string, *string) { return t.Key, t.Value })
+	s.tags = s.bulk.Of(ctx, "arn:aws:s3:::"+aws.ToString(s.name), "GetBucketTagging", func(ctx context.Context) (map[string]string, error) {
+		out, err := s.api.GetBucketTagging(ctx, &awss3.GetBucketTaggingInput{Bucket: s.name}, s.inRegion)
+		if err != nil {
+			return nil, err
+		}
+		return collect.TagMap(out.TagSet, func(t s3types.Tag) (*string, *string) { return t.Key, t.Value }), nil
+	})
 }
 
 func (s *bucketScan) versioning(ctx context.Context) {

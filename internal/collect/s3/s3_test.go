@@ -248,3 +248,43 @@ func TestBucketsDenied(t *testing.T) {
 	got := collecttest.Run(t, cfg, collector.Service, "bucket", "us-east-1")
 	collecttest.AssertDenied(t, got)
 }
+
+// Bucket tags come in bulk from GetResources in the bucket's region, else
+// from GetBucketTagging; only when both are denied is the bucket emitted
+// without them (and a warning).
+func TestBucketTagsInBulk(t *testing.T) {
+	collecttest.Setup(t)
+	createBucket(t, "eu-west-1", "tagged")
+	_, err := s3api(t, "eu-west-1").PutBucketTagging(context.Background(), &awss3.PutBucketTaggingInput{Bucket: aws.String("tagged"),
+		Tagging: &s3types.Tagging{TagSet: []s3types.Tag{{Key: aws.String("Owner"), Value: aws.String("team-b")}}}})
+	must(t, err)
+	createBucket(t, "eu-west-1", "untagged")
+	for _, c := range []struct {
+		deny   []string
+		tagged bool
+		warned bool
+	}{
+		{[]string{"GetBucketTagging"}, true, false},
+		{[]string{"GetResources"}, true, false},
+		{[]string{"GetResources", "GetBucketTagging"}, false, true},
+	} {
+		cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny(c.deny...)})
+		rec, task, err := runPlanned(t, cfg, "eu-west-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := rec.ByID()
+		if byID["tagged"] == nil || byID["untagged"] == nil {
+			t.Fatalf("denied %v: buckets missing: %v", c.deny, byID)
+		}
+		if got := byID["tagged"].Tags["Owner"] == "team-b"; got != c.tagged {
+			t.Errorf("denied %v: tagged bucket has tags %v", c.deny, byID["tagged"].Tags)
+		}
+		if len(byID["untagged"].Tags) != 0 {
+			t.Errorf("denied %v: untagged bucket has tags %v", c.deny, byID["untagged"].Tags)
+		}
+		if warned := len(task.Warnings()) > 0; warned != c.warned {
+			t.Errorf("denied %v: warnings %v", c.deny, task.Warnings())
+		}
+	}
+}
