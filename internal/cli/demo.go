@@ -98,8 +98,8 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 		if ctx.Err() != nil {
 			return withCode(ExitInterrupted, errors.New("interrupted"))
 		}
-		fmt.Fprintf(out, "  scan %d/%d: %s resources, %s API calls, %.1fs%s\n", s+1, f.scans,
-			thousands(res.sum.resources), thousands(res.sum.calls), res.sum.duration.Seconds(), failedNote(res.sum))
+		fmt.Fprintf(out, "  scan %d/%d: %s resources, %s API calls, %.1fs + %.1fs to store%s\n", s+1, f.scans,
+			thousands(res.sum.resources), thousands(res.sum.calls), res.sum.duration.Seconds(), res.stored.Seconds(), failedNote(res.sum))
 		last = res
 	}
 	services := map[string]bool{}
@@ -180,6 +180,7 @@ type demoScan struct {
 	res    scan.Result
 	sum    summary
 	scanID int64
+	stored time.Duration
 }
 
 // runDemoScan scans one view of the estate into the database at path
@@ -190,5 +191,5 @@ func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.Serv
 	if err != nil {
 		return demoScan{}, err
 	}
-	return demoScan{res: r.Result, sum: summarize(r.Result, r.Ledger), scanID: r.ScanID}, nil
+	return demoScan{res: r.Result, sum: summarize(r.Result, r.Ledger), scanID: r.ScanID, stored: r.Stored}, nil
 }

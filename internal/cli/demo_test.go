@@ -32,7 +32,7 @@ func TestDemoRefusesToOverwriteWithoutForce(t *testing.T) {
 	if b, _ := os.ReadFile(path); strings.HasPrefix(string(b), "precious") {
 		t.Fatal("--force did not replace the file")
 	}
-	for _, want := range []string{"scan 2/2", "Try next:", "awsmap --db " + path + " query"} {
+	for _, want := range []string{"scan 2/2", "s to store", "Try next:", "awsmap --db " + path + " query"} {
 		if !strings.Contains(errb.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, errb.String())
 		}

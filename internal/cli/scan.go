@@ -243,6 +243,7 @@ type sinks struct {
 	filter   export.Filter
 	path     string
 	exported string
+	stored   time.Duration // Finish or Abort: merging into the inventory
 }
 
 func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity, plan scan.Plan) (*sinks, error) {
@@ -316,11 +317,13 @@ func (s *sinks) close(res scan.Result, ledger *scan.Ledger, abort bool) error {
 	}
 	if s.writer != nil {
 		sr := scan.Record(res, ledger)
+		start := time.Now()
 		if abort {
 			errs = append(errs, s.writer.Abort(sr))
 		} else {
 			errs = append(errs, s.writer.Finish(sr))
 		}
+		s.stored = time.Since(start)
 		errs = append(errs, s.db.Close())
 	}
 	return errors.Join(errs...)
@@ -331,7 +334,7 @@ func (s *sinks) report(w io.Writer) {
 		fmt.Fprintf(w, "Exported %d resources to %s\n", s.exporter.Count(), s.exported)
 	}
 	if s.writer != nil {
-		fmt.Fprintf(w, "Stored in %s (scan %d)\n", s.path, s.writer.ScanID())
+		fmt.Fprintf(w, "Stored in %s (scan %d) in %.1fs\n", s.path, s.writer.ScanID(), s.stored.Seconds())
 	}
 }
 

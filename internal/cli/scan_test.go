@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -181,8 +182,14 @@ func TestScanStoresExactlyTheEstateAndItsHistory(t *testing.T) {
 	if _, err := s3API(t, "us-east-1").CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("new-bucket")}); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+	// Not quiet: the summary says where the scan went and how long storing took.
+	args := slices.DeleteFunc(scanArgs(db), func(a string) bool { return a == "-q" })
+	code, _, errs := awsmap(t, args...)
+	if code != 0 {
 		t.Fatalf("second scan exit %d: %s", code, errs)
+	}
+	if !regexp.MustCompile(`Stored in .*inv\.db \(scan 2\) in \d+\.\ds`).MatchString(errs) {
+		t.Errorf("the summary does not say where and how long the scan was stored:\n%s", errs)
 	}
 	e.instances["us-east-1"] = e.instances["us-east-1"][1:]
 	delete(e.buckets, "bucket-eu-west-1")

@@ -21,7 +21,8 @@ type ScanResult struct {
 	Ledger    *scan.Ledger
 	Responder *Responder
 	ScanID    int64
-	Failed    int // collections that did not end ok/not_found
+	Failed    int           // collections that did not end ok/not_found
+	Stored    time.Duration // merging the scan into the inventory, after collection
 }
 
 // ScanOptions configure ScanInto.
@@ -85,11 +86,13 @@ func ScanInto(ctx context.Context, path string, view *View, o ScanOptions) (Scan
 			out.Failed++
 		}
 	}
+	stored := time.Now()
 	if ctx.Err() != nil || runErr != nil {
 		err = w.Abort(sr)
 	} else {
 		err = w.Finish(sr)
 	}
+	out.Stored = time.Since(stored)
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
