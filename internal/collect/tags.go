@@ -25,7 +25,10 @@ type BulkTags struct {
 	region string // "" for the task's
 	filter string
 	once   sync.Once
-	tags   map[string]map[string]string // by ARN; nil when the read failed
+	// tags are the answers by ARN, kept as the SDK returned them (a map per
+	// resource is made at lookup: the whole region's maps at once would
+	// weigh on the peak memory); nil when the read failed.
+	tags map[string][]types.Tag
 }
 
 // NewBulkTags prepares the bulk read of the resources filter selects, in
@@ -47,14 +50,14 @@ func NewBulkTagsIn(t *Task, region, filter string) *BulkTags {
 func (b *BulkTags) Of(ctx context.Context, arn, operation string, own func(context.Context) (map[string]string, error)) map[string]string {
 	b.once.Do(func() { b.tags = b.read(ctx) })
 	if b.tags != nil {
-		return b.tags[arn]
+		return TagMap(b.tags[arn], func(t types.Tag) (*string, *string) { return t.Key, t.Value })
 	}
 	tags, err := own(ctx)
 	b.t.Warn(operation, err)
 	return tags
 }
 
-func (b *BulkTags) read(ctx context.Context) map[string]map[string]string {
+func (b *BulkTags) read(ctx context.Context) map[string][]types.Tag {
 	api := tagging.NewFromConfig(b.t.Config, func(o *tagging.Options) {
 		if b.region != "" {
 			o.Region = b.region
@@ -64,14 +67,14 @@ func (b *BulkTags) read(ctx context.Context) map[string]map[string]string {
 		ResourceTypeFilters: []string{b.filter},
 		ResourcesPerPage:    PageSize(100),
 	})
-	tags := map[string]map[string]string{}
+	tags := map[string][]types.Tag{}
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return nil
 		}
 		for _, r := range page.ResourceTagMappingList {
-			tags[aws.ToString(r.ResourceARN)] = TagMap(r.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
+			tags[aws.ToString(r.ResourceARN)] = r.Tags
 		}
 	}
 	return tags
