@@ -34,3 +34,22 @@ func Canned(answers map[string]func(input any) (any, error)) awsx.Responder {
 		return nil, awsx.ErrPassThrough
 	})
 }
+
+// TagDenial is one way of denying a bulk-tagged type's tag reads, with
+// what the collection must then show.
+type TagDenial struct {
+	Deny   []string // operations answered with AccessDenied
+	Tagged bool     // the resources still carry their tags
+	Warned bool     // the collection has warnings (is partial)
+}
+
+// TagDenials are the cases every bulk-tagged type must pass: tags come
+// from GetResources, else from the per-resource operation perResource;
+// only when both are denied are resources emitted without them.
+func TagDenials(perResource string) []TagDenial {
+	return []TagDenial{
+		{Deny: []string{perResource}, Tagged: true},
+		{Deny: []string{"GetResources"}, Tagged: true},
+		{Deny: []string{"GetResources", perResource}, Warned: true},
+	}
+}

@@ -259,32 +259,24 @@ func TestBucketTagsInBulk(t *testing.T) {
 		Tagging: &s3types.Tagging{TagSet: []s3types.Tag{{Key: aws.String("Owner"), Value: aws.String("team-b")}}}})
 	must(t, err)
 	createBucket(t, "eu-west-1", "untagged")
-	for _, c := range []struct {
-		deny   []string
-		tagged bool
-		warned bool
-	}{
-		{[]string{"GetBucketTagging"}, true, false},
-		{[]string{"GetResources"}, true, false},
-		{[]string{"GetResources", "GetBucketTagging"}, false, true},
-	} {
-		cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny(c.deny...)})
+	for _, c := range collecttest.TagDenials("GetBucketTagging") {
+		cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny(c.Deny...)})
 		rec, task, err := runPlanned(t, cfg, "eu-west-1")
 		if err != nil {
 			t.Fatal(err)
 		}
 		byID := rec.ByID()
 		if byID["tagged"] == nil || byID["untagged"] == nil {
-			t.Fatalf("denied %v: buckets missing: %v", c.deny, byID)
+			t.Fatalf("denied %v: buckets missing: %v", c.Deny, byID)
 		}
-		if got := byID["tagged"].Tags["Owner"] == "team-b"; got != c.tagged {
-			t.Errorf("denied %v: tagged bucket has tags %v", c.deny, byID["tagged"].Tags)
+		if got := byID["tagged"].Tags["Owner"] == "team-b"; got != c.Tagged {
+			t.Errorf("denied %v: tagged bucket has tags %v", c.Deny, byID["tagged"].Tags)
 		}
 		if len(byID["untagged"].Tags) != 0 {
-			t.Errorf("denied %v: untagged bucket has tags %v", c.deny, byID["untagged"].Tags)
+			t.Errorf("denied %v: untagged bucket has tags %v", c.Deny, byID["untagged"].Tags)
 		}
-		if warned := len(task.Warnings()) > 0; warned != c.warned {
-			t.Errorf("denied %v: warnings %v", c.deny, task.Warnings())
+		if warned := len(task.Warnings()) > 0; warned != c.Warned {
+			t.Errorf("denied %v: warnings %v", c.Deny, task.Warnings())
 		}
 	}
 }

@@ -72,25 +72,15 @@ func TestParametersDenied(t *testing.T) {
 	got := collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
 	collecttest.AssertDenied(t, got)
 
-	// Tags come in bulk (GetResources), else from the per-resource call;
-	// only when both are denied is the parameter emitted without them.
-	for _, c := range []struct {
-		deny   []string
-		tagged bool
-		warned bool
-	}{
-		{[]string{"ListTagsForResource"}, true, false},
-		{[]string{"GetResources"}, true, false},
-		{[]string{"GetResources", "ListTagsForResource"}, false, true},
-	} {
-		cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny(c.deny...)})
+	for _, c := range collecttest.TagDenials("ListTagsForResource") {
+		cfg = collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny(c.Deny...)})
 		got = collecttest.Run(t, cfg, collector.Service, "parameter", "eu-west-1")
 		if got.Err != nil {
 			t.Fatal(got.Err)
 		}
 		p := got.ByID()["/app/db-password"]
-		if p == nil || p.Details["type"] != "SecureString" || (p.Tags["Owner"] == "team-a") != c.tagged || (len(got.Task.Warnings()) > 0) != c.warned {
-			t.Errorf("denied %v: want tagged=%v, warned=%v, got %+v %v", c.deny, c.tagged, c.warned, p, got.Task.Warnings())
+		if p == nil || p.Details["type"] != "SecureString" || (p.Tags["Owner"] == "team-a") != c.Tagged || (len(got.Task.Warnings()) > 0) != c.Warned {
+			t.Errorf("denied %v: want tagged=%v, warned=%v, got %+v %v", c.Deny, c.Tagged, c.Warned, p, got.Task.Warnings())
 		}
 	}
 }
