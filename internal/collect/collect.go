@@ -47,6 +47,11 @@ type Type struct {
 	Description string
 	Fields      []model.Field // every key Collect puts in Details
 	Collect     func(ctx context.Context, t *Task) error
+	// DetailCalls is the number of API calls per resource found beyond the
+	// paged listing (0 for most types). The plan starts the types that make
+	// the most first: their calls, ramping up under rate control, set a
+	// scan's length.
+	DetailCalls int
 }
 
 // Info describes t as part of s.

@@ -163,10 +163,14 @@ type job struct {
 	collect func(context.Context, *collect.Task) error
 }
 
+// expand lays out the jobs task by task, each for every account in turn, so
+// that all accounts' endpoints start early: account by account, the last
+// account's slowest endpoints (per-resource detail calls, ramping up under
+// rate control from startRate) would start late and make the tail.
 func expand(accounts []Account, plan Plan, items chan<- item, local bool) []job {
 	var jobs []job
-	for _, a := range accounts {
-		for _, pt := range plan.Tasks {
+	for _, pt := range plan.Tasks {
+		for _, a := range accounts {
 			cfg := a.Config.Copy()
 			cfg.Region = pt.Region
 			jobs = append(jobs, job{task: &collect.Task{

@@ -87,6 +87,46 @@ func TestPlanInterleavesEndpoints(t *testing.T) {
 	}
 }
 
+func TestPlanStartsWithDetailCalls(t *testing.T) {
+	detailed := &collect.Service{Name: "kms", Types: []collect.Type{
+		{Name: "alias", Collect: emitN(1)}, {Name: "key", Collect: emitN(1), DetailCalls: 2}}}
+	buckets := &collect.Service{Name: "s3", Scope: collect.AccountWide, Types: []collect.Type{{Name: "bucket", Collect: emitN(1), DetailCalls: 10}}}
+	p := NewPlan([]*collect.Service{regional, global, detailed, buckets}, regions, false, false)
+	var got []string
+	for _, task := range p.Tasks {
+		got = append(got, task.Service.Name+"/"+task.Type.Name+"/"+task.Region)
+	}
+	want := []string{"s3/bucket/us-east-1", "kms/key/eu-west-1", "kms/key/us-east-1",
+		// then the interleaved order: global and account-wide first
+		"iam/user/us-east-1",
+		"ec2/instance/eu-west-1", "ec2/instance/us-east-1", "kms/alias/eu-west-1", "kms/alias/us-east-1",
+		"ec2/volume/eu-west-1", "ec2/volume/us-east-1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("plan order\n got %v\nwant %v", got, want)
+	}
+}
+
+// orderProgress records the collections in the order they finish.
+type orderProgress struct{ done []string }
+
+func (p *orderProgress) Start(int) {}
+func (p *orderProgress) Done(c Collection) {
+	p.done = append(p.done, c.Account+"/"+c.Service+"/"+c.Region)
+}
+
+func TestRunStartsEachTaskInEveryAccount(t *testing.T) {
+	p := NewPlan([]*collect.Service{regional}, regions, false, false)
+	progress := &orderProgress{}
+	_, err := Run(context.Background(), []Account{{ID: "111"}, {ID: "222"}}, p, &memWriter{}, Options{Workers: 1, Progress: progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"111/ec2/eu-west-1", "222/ec2/eu-west-1", "111/ec2/us-east-1", "222/ec2/us-east-1"}
+	if len(progress.done) < len(want) || !slices.Equal(progress.done[:len(want)], want) {
+		t.Errorf("with one worker, tasks ran in the order %v, want accounts alternating: %v...", progress.done, want)
+	}
+}
+
 func TestSelectServicesAndRegions(t *testing.T) {
 	if _, err := SelectServices([]*collect.Service{regional, global}, []string{"iam", "ec3"}); err == nil || err.Error() != `unknown service "ec3" (did you mean ec2?)` {
 		t.Errorf("unknown service error = %v", err)

@@ -86,8 +86,10 @@ func SelectRegions(enabled, requested []string) ([]string, error) {
 
 // NewPlan lays out the tasks. Global services are collected once, from their
 // control-plane region; when regions were chosen with -r they are included
-// only if that region was chosen, unless includeGlobal is set. Tasks are
-// interleaved so consecutive tasks hit different endpoints.
+// only if that region was chosen, unless includeGlobal is set. Types that
+// make per-resource calls come first, the most calls first (longest task
+// first keeps the slowest endpoints off the end of the scan); otherwise
+// tasks are interleaved so consecutive tasks hit different endpoints.
 func NewPlan(services []*collect.Service, regions []string, regionsChosen, includeGlobal bool) Plan {
 	regions = slices.Sorted(slices.Values(regions)) // collect.Task.InPlan searches them
 	p := Plan{Services: services, Regions: regions}
@@ -109,6 +111,7 @@ func NewPlan(services []*collect.Service, regions []string, regionsChosen, inclu
 	}
 	// Account-wide and global tasks first: they are few and often long.
 	p.Tasks = append(interleave(once), interleave(regional)...)
+	slices.SortStableFunc(p.Tasks, func(a, b Task) int { return b.Type.DetailCalls - a.Type.DetailCalls })
 	return p
 }
 

@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Name:        "cloudtrail",
 	Description: "CloudTrail trails",
 	Types: []collect.Type{
-		{Name: "trail", Description: "CloudTrail trail, collected in its home region", Fields: trailFields, Collect: trails},
+		{Name: "trail", Description: "CloudTrail trail, collected in its home region", Fields: trailFields, Collect: trails, DetailCalls: 2},
 	},
 }
 

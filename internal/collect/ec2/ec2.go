@@ -23,7 +23,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "instance", Description: "EC2 instance (every state but terminated)", Fields: instanceFields, Collect: instances},
 		{Name: "volume", Description: "EBS volume", Fields: volumeFields, Collect: volumes},
-		{Name: "snapshot", Description: "EBS snapshot owned by the account (public sharing read with one DescribeSnapshotAttribute per snapshot)", Fields: snapshotFields, Collect: snapshots},
+		{Name: "snapshot", Description: "EBS snapshot owned by the account (public sharing read with one DescribeSnapshotAttribute per snapshot)", Fields: snapshotFields, Collect: snapshots, DetailCalls: 1},
 		{Name: "ami", Description: "machine image (AMI) owned by the account", Fields: amiFields, Collect: amis},
 		{Name: "elastic-ip", Description: "Elastic IP address, keyed by allocation id", Fields: elasticIPFields, Collect: elasticIPs},
 		{Name: "security-group", Description: "VPC security group with its rules", Fields: securityGroupFields, Collect: securityGroups},

@@ -21,7 +21,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "cluster", Description: "ECS cluster (id = cluster name)", Fields: clusterFields, Collect: clusters},
 		{Name: "service", Description: "ECS service (id = cluster/service)", Fields: serviceFields, Collect: services},
-		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields, Collect: taskDefinitions},
+		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields, Collect: taskDefinitions, DetailCalls: 1},
 	},
 }
 

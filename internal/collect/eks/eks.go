@@ -17,8 +17,8 @@ var Service = &collect.Service{
 	Name:        "eks",
 	Description: "EKS Kubernetes clusters and managed node groups",
 	Types: []collect.Type{
-		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Collect: clusters},
-		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Collect: nodegroups},
+		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Collect: clusters, DetailCalls: 1},
+		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Collect: nodegroups, DetailCalls: 1},
 	},
 }
 

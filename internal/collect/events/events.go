@@ -20,7 +20,7 @@ var Service = &collect.Service{
 	Description: "EventBridge event buses and rules",
 	Types: []collect.Type{
 		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Collect: buses},
-		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Collect: rules},
+		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Collect: rules, DetailCalls: 1},
 	},
 }
 

@@ -30,7 +30,7 @@ var Service = &collect.Service{
 	Description: "IAM users, roles, groups, customer-managed policies, instance profiles, password policy, account summary",
 	Scope:       collect.Global,
 	Types: []collect.Type{
-		{Name: "user", Description: "IAM user (id = user name) with its credentials from the credential report", Fields: userFields, Collect: users},
+		{Name: "user", Description: "IAM user (id = user name) with its credentials from the credential report", Fields: userFields, Collect: users, DetailCalls: 2},
 		{Name: "role", Description: "IAM role (id = role name); service-linked roles (path /aws-service-role/) are skipped", Fields: roleFields, Collect: roles},
 		{Name: "group", Description: "IAM group (id = group name)", Fields: groupFields, Collect: groups},
 		{Name: "policy", Description: "customer-managed IAM policy (id = policy name); AWS-managed policies are skipped", Fields: policyFields, Collect: policies},
@@ -127,13 +127,14 @@ func users(ctx context.Context, t *collect.Task) error {
 		return err
 	}
 	report := credentialReport(ctx, t)
+	api := client(t)
 	collect.ForEach(ctx, details.users, func(ctx context.Context, u iamtypes.UserDetail) {
-		emitUser(ctx, t, u, report)
+		emitUser(ctx, t, api, u, report)
 	})
 	return nil
 }
 
-func emitUser(ctx context.Context, t *collect.Task, u iamtypes.UserDetail, report map[string]map[string]string) {
+func emitUser(ctx context.Context, t *collect.Task, api *awsiam.Client, u iamtypes.UserDetail, report map[string]map[string]string) {
 	name := aws.ToString(u.UserName)
 	key := t.Key("user", name)
 	d := map[string]any{
@@ -151,12 +152,12 @@ func emitUser(ctx context.Context, t *collect.Task, u iamtypes.UserDetail, repor
 		setReportTime(d, "password_last_used", row["password_last_used"])
 		setReportTime(d, "password_last_changed", row["password_last_changed"])
 	}
-	if keys, err := accessKeys(ctx, t, name, row); err == nil {
+	if keys, err := accessKeys(ctx, api, name, row); err == nil {
 		d["access_keys"] = keys
 	} else {
 		t.Warn("ListAccessKeys", err)
 	}
-	if n, err := mfaDevices(ctx, t, name); err == nil {
+	if n, err := mfaDevices(ctx, api, name); err == nil {
 		d["mfa_devices"] = n
 	} else {
 		t.Warn("ListMFADevices", err)
@@ -243,9 +244,9 @@ func parseReport(content []byte) (map[string]map[string]string, error) {
 	return rows, nil
 }
 
-func accessKeys(ctx context.Context, t *collect.Task, user string, report map[string]string) ([]map[string]any, error) {
+func accessKeys(ctx context.Context, api *awsiam.Client, user string, report map[string]string) ([]map[string]any, error) {
 	var keys []iamtypes.AccessKeyMetadata
-	p := awsiam.NewListAccessKeysPaginator(client(t), &awsiam.ListAccessKeysInput{UserName: &user, MaxItems: collect.PageSize(100)})
+	p := awsiam.NewListAccessKeysPaginator(api, &awsiam.ListAccessKeysInput{UserName: &user, MaxItems: collect.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -283,9 +284,9 @@ func keyLastUsed(report map[string]string, created *time.Time) string {
 	return ""
 }
 
-func mfaDevices(ctx context.Context, t *collect.Task, user string) (int, error) {
+func mfaDevices(ctx context.Context, api *awsiam.Client, user string) (int, error) {
 	n := 0
-	p := awsiam.NewListMFADevicesPaginator(client(t), &awsiam.ListMFADevicesInput{UserName: &user, MaxItems: collect.PageSize(100)})
+	p := awsiam.NewListMFADevicesPaginator(api, &awsiam.ListMFADevicesInput{UserName: &user, MaxItems: collect.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -321,7 +322,8 @@ func roles(ctx context.Context, t *collect.Task) error {
 	}
 	// The authorization details lack the session duration and description.
 	extra := map[string]iamtypes.Role{}
-	p := awsiam.NewListRolesPaginator(client(t), &awsiam.ListRolesInput{MaxItems: collect.PageSize(1000)})
+	api := client(t)
+	p := awsiam.NewListRolesPaginator(api, &awsiam.ListRolesInput{MaxItems: collect.PageSize(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -339,12 +341,12 @@ func roles(ctx context.Context, t *collect.Task) error {
 		}
 	}
 	collect.ForEach(ctx, own, func(ctx context.Context, r iamtypes.RoleDetail) {
-		emitRole(ctx, t, r, extra[aws.ToString(r.RoleName)])
+		emitRole(ctx, t, api, r, extra[aws.ToString(r.RoleName)])
 	})
 	return nil
 }
 
-func emitRole(ctx context.Context, t *collect.Task, r iamtypes.RoleDetail, extra iamtypes.Role) {
+func emitRole(ctx context.Context, t *collect.Task, api *awsiam.Client, r iamtypes.RoleDetail, extra iamtypes.Role) {
 	name := aws.ToString(r.RoleName)
 	key := t.Key("role", name)
 	d := map[string]any{
@@ -367,7 +369,7 @@ func emitRole(ctx context.Context, t *collect.Task, r iamtypes.RoleDetail, extra
 	lastUsed := r.RoleLastUsed
 	if lastUsed == nil {
 		// Not every listing carries it; GetRole always does.
-		out, err := client(t).GetRole(ctx, &awsiam.GetRoleInput{RoleName: r.RoleName})
+		out, err := api.GetRole(ctx, &awsiam.GetRoleInput{RoleName: r.RoleName})
 		if err == nil && out.Role != nil {
 			lastUsed = out.Role.RoleLastUsed
 		}

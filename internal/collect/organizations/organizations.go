@@ -24,7 +24,7 @@ var Service = &collect.Service{
 	Scope:       collect.Global,
 	Types: []collect.Type{
 		{Name: "account", Description: "member account of the organization (id = account id); needs the management account or a delegated administrator",
-			Fields: accountFields, Collect: accounts},
+			Fields: accountFields, Collect: accounts, DetailCalls: 1},
 		{Name: "organization", Description: "the organization (id = o-...); needs an account of the organization",
 			Fields: organizationFields, Collect: organization},
 	},

@@ -21,7 +21,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "db-instance", Description: "RDS database instance", Fields: instanceFields, Collect: instances},
 		{Name: "db-cluster", Description: "RDS / Aurora database cluster", Fields: clusterFields, Collect: clusters},
-		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Collect: snapshots},
+		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Collect: snapshots, DetailCalls: 1},
 		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Collect: subnetGroups},
 	},
 }
