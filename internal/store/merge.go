@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -162,26 +163,23 @@ const (
 		AND %[1]s.to_service = %[2]s.to_service AND %[1]s.to_account_id = %[2]s.to_account_id`
 )
 
-// stagingSteps index the staging tables in bulk and drop duplicates (the
-// last resource staged for a key wins; repeated edges collapse). They touch
-// only TEMP tables, so they run before the merge takes the write lock, and
-// may run again if Finish is retried. They are skipped for a table where
-// no key hash repeats (the usual case), which cannot hold duplicates.
-var stagingSteps = []struct{ table, name, sql string }{
-	{"staged_resources", "index staged resources", `CREATE INDEX IF NOT EXISTS temp.staged_resources_khash
-		ON staged_resources (khash)`},
-	{"staged_resources", "drop duplicate resources", `DELETE FROM temp.staged_resources WHERE rowid IN (
-		SELECT s.rowid FROM (SELECT khash FROM temp.staged_resources GROUP BY khash HAVING count(*) > 1) AS d
-		JOIN temp.staged_resources AS s ON s.khash = d.khash
-		JOIN temp.staged_resources AS t ON t.khash = s.khash AND t.rowid > s.rowid
-			AND ` + fmt.Sprintf(sameKey, "t", "s") + `)`},
-	{"staged_relationships", "index staged relationships", `CREATE INDEX IF NOT EXISTS temp.staged_relationships_ekey
-		ON staged_relationships (ekey)`},
-	{"staged_relationships", "drop duplicate relationships", `DELETE FROM temp.staged_relationships WHERE rowid IN (
-		SELECT s.rowid FROM (SELECT ekey FROM temp.staged_relationships GROUP BY ekey HAVING count(*) > 1) AS d
-		JOIN temp.staged_relationships AS s ON s.ekey = d.ekey
-		JOIN temp.staged_relationships AS t ON t.ekey = s.ekey AND t.rowid > s.rowid
-			AND ` + fmt.Sprintf(sameEdge, "t", "s") + `)`},
+// dropDuplicates removes the duplicates of each staging table (the last
+// resource staged for a key wins; repeated edges collapse). The rows whose
+// key hash repeats (listed in temp.repeated_keys) are copied aside and
+// compared there, so the cost follows the repeats, not the table. It
+// touches only TEMP tables, so it runs before the merge takes the write
+// lock, and may run again if Finish is retried.
+var dropDuplicates = map[string]string{
+	"staged_resources": `WITH r AS MATERIALIZED (SELECT rowid AS rid, * FROM temp.staged_resources
+			WHERE khash IN (SELECT h FROM temp.repeated_keys))
+		DELETE FROM temp.staged_resources WHERE rowid IN (
+			SELECT s.rid FROM r AS s JOIN r AS t ON t.khash = s.khash AND t.rid > s.rid
+				AND ` + fmt.Sprintf(sameKey, "t", "s") + `)`,
+	"staged_relationships": `WITH r AS MATERIALIZED (SELECT rowid AS rid, * FROM temp.staged_relationships
+			WHERE ekey IN (SELECT h FROM temp.repeated_keys))
+		DELETE FROM temp.staged_relationships WHERE rowid IN (
+			SELECT s.rid FROM r AS s JOIN r AS t ON t.ekey = s.ekey AND t.rid > s.rid
+				AND ` + fmt.Sprintf(sameEdge, "t", "s") + `)`,
 }
 
 // mergeResources and mergeRelationships merge the staging tables of scan ?1
@@ -277,19 +275,27 @@ var tableMerges = []struct {
 		FROM temp.staged_relationships`},
 }
 
-// prepareStaged applies the stagingSteps of the staging tables that may
-// hold duplicates: those where a key hash was staged twice.
+// prepareStaged drops the duplicates of the staging tables where a key
+// hash was staged twice.
 func prepareStaged(conn *sqlite3.Conn, batches ...*batchInsert) error {
-	repeats := map[string]bool{}
 	for _, b := range batches {
-		repeats[b.table] = b.mayRepeat()
-	}
-	for _, step := range stagingSteps {
-		if !repeats[step.table] {
+		repeats := b.repeats()
+		if len(repeats) == 0 {
 			continue
 		}
-		if err := conn.Exec(step.sql); err != nil {
-			return fmt.Errorf("%s: %w", step.name, err)
+		list, err := json.Marshal(repeats)
+		if err == nil {
+			err = conn.Exec(`CREATE TEMP TABLE IF NOT EXISTS repeated_keys (h INTEGER PRIMARY KEY);
+				DELETE FROM temp.repeated_keys`)
+		}
+		if err == nil {
+			err = execSQL(conn, `INSERT INTO temp.repeated_keys (h) SELECT value FROM json_each(?)`, string(list))
+		}
+		if err == nil {
+			err = conn.Exec(dropDuplicates[b.table])
+		}
+		if err != nil {
+			return fmt.Errorf("drop duplicates of %s: %w", b.table, err)
 		}
 	}
 	return nil

@@ -295,6 +295,10 @@ func TestWriterRejects(t *testing.T) {
 			t.Errorf("%s: no error", tt.name)
 		}
 	}
+	if err := w.Relate(badEdge); err == nil || !strings.Contains(err.Error(), "i-1 --> ") ||
+		!strings.Contains(err.Error(), "subnet-1: empty kind") {
+		t.Errorf("a rejected edge is named in the error, got %v", err)
+	}
 }
 
 func TestOutOfOrderFinishRenumbers(t *testing.T) {

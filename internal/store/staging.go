@@ -87,15 +87,16 @@ func (b *batchInsert) key(h int64) error {
 	return b.int(0, h)
 }
 
-// mayRepeat reports whether a key hash was staged twice.
-func (b *batchInsert) mayRepeat() bool {
+// repeats returns the key hashes staged more than once, each once.
+func (b *batchInsert) repeats() []int64 {
 	slices.Sort(b.keys)
+	var out []int64
 	for i := 1; i < len(b.keys); i++ {
-		if b.keys[i] == b.keys[i-1] {
-			return true
+		if b.keys[i] == b.keys[i-1] && (len(out) == 0 || out[len(out)-1] != b.keys[i]) {
+			out = append(out, b.keys[i])
 		}
 	}
-	return false
+	return out
 }
 
 // param is the parameter index of column col of the row being bound.

@@ -210,13 +210,12 @@ func (w *Writer) Relate(rel model.Relationship) error {
 	if err := w.usable(); err != nil {
 		return err
 	}
-	name := rel.From.String() + " -" + rel.Kind + "-> " + rel.To.String()
 	err := errors.Join(checkKey(rel.From), checkKey(rel.To))
 	if rel.Kind == "" {
 		err = errors.Join(err, errors.New("empty kind"))
 	}
 	if err != nil {
-		return fmt.Errorf("relate %s: %w", name, err)
+		return relateError(rel, err)
 	}
 	b := w.rel
 	err = errors.Join(
@@ -230,9 +229,15 @@ func (w *Writer) Relate(rel model.Relationship) error {
 		err = w.staged(b)
 	}
 	if err != nil {
-		return fmt.Errorf("relate %s: %w", name, err)
+		return relateError(rel, err)
 	}
 	return nil
+}
+
+// relateError names the edge only when Relate fails: a name per edge
+// staged would cost an allocation each.
+func relateError(rel model.Relationship, err error) error {
+	return fmt.Errorf("relate %s -%s-> %s: %w", rel.From, rel.Kind, rel.To, err)
 }
 
 // checkKey rejects keys with empty parts, and the AllRegions marker, which
