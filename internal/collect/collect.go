@@ -190,32 +190,60 @@ func (t *Task) InPlan(region string) bool {
 // once; per-endpoint rate control still applies underneath.
 const DetailConcurrency = 16
 
+// DetailWorkers bounds the extra detail workers of all tasks together. Each
+// worker holds a stack grown for the SDK's deep middleware chain (about 64
+// KiB): without a shared bound, 128 tasks in their detail phase at once
+// would hold 2,048 of them. 512 in flight still allow thousands of calls a
+// second at AWS's round-trip times, more than its rate limits admit.
+const DetailWorkers = 512
+
+// detailBudget counts the extra detail workers running (see DetailWorkers).
+var detailBudget atomic.Int64
+
 // ForEach runs fn for every item with bounded concurrency and waits for all.
 // Use it for per-resource detail calls instead of a serial loop. fn reports
 // its own failures (usually with Task.Warn); ForEach stops early only when
 // ctx is cancelled. A few long-lived workers, rather than a goroutine per
-// item, keep the stacks the SDK's deep middleware chain has grown.
+// item, keep the stacks the SDK's deep middleware chain has grown. Each
+// ForEach has one worker of its own and adds up to DetailConcurrency-1
+// more while the shared budget (DetailWorkers) allows; it never waits for
+// the budget, so nested calls cannot deadlock.
 func ForEach[T any](ctx context.Context, items []T, fn func(ctx context.Context, item T)) {
 	work := make(chan T)
 	var wg sync.WaitGroup
-	for range min(DetailConcurrency, len(items)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			GrowStack()
-			for it := range work {
-				fn(ctx, it)
-			}
-		}()
+	worker := func(extra bool) {
+		defer wg.Done()
+		if extra {
+			defer detailBudget.Add(-1)
+		}
+		GrowStack()
+		for it := range work {
+			fn(ctx, it)
+		}
 	}
+	workers := 0
 	for _, it := range items {
 		if ctx.Err() != nil {
 			break
+		}
+		if workers == 0 || workers < DetailConcurrency && takeDetailWorker() {
+			wg.Add(1)
+			go worker(workers > 0)
+			workers++
 		}
 		work <- it
 	}
 	close(work)
 	wg.Wait()
+}
+
+// takeDetailWorker reserves an extra detail worker if the budget allows.
+func takeDetailWorker() bool {
+	if detailBudget.Add(1) <= DetailWorkers {
+		return true
+	}
+	detailBudget.Add(-1)
+	return false
 }
 
 // Strings copies a list of SDK string pointers, skipping nils.

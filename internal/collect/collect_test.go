@@ -1,6 +1,11 @@
 package collect
 
-import "testing"
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
 
 func TestKMSKeyIn(t *testing.T) {
 	const id = "1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -27,5 +32,52 @@ func TestARNHelpers(t *testing.T) {
 	}
 	if got := FunctionName("arn:aws:lambda:us-east-1:1:function:fn:prod"); got != "fn" {
 		t.Errorf("FunctionName = %q", got)
+	}
+}
+
+func TestForEachSharesTheDetailBudget(t *testing.T) {
+	const tasks = 40 // 40 x 15 extra workers would exceed DetailWorkers
+	var running, peak atomic.Int64
+	release := make(chan struct{})
+	items := make([]int, DetailConcurrency*2)
+	var wg sync.WaitGroup
+	started := make(chan struct{}, tasks*len(items))
+	for range tasks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ForEach(context.Background(), items, func(context.Context, int) {
+				n := running.Add(1)
+				for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+				}
+				started <- struct{}{}
+				<-release
+				running.Add(-1)
+			})
+		}()
+	}
+	// Every task gets its own worker; the extra ones share the budget.
+	for range tasks + DetailWorkers {
+		<-started
+	}
+	close(release)
+	wg.Wait()
+	if got, max := peak.Load(), int64(tasks+DetailWorkers); got != max {
+		t.Errorf("%d detail calls ran at once, want the budget exactly: %d", got, max)
+	}
+	if n := detailBudget.Load(); n != 0 {
+		t.Errorf("%d extra workers still counted after every ForEach returned", n)
+	}
+
+	// Nested ForEach (S3: buckets, then calls per bucket) with the budget
+	// exhausted still runs everything, one worker each.
+	detailBudget.Store(DetailWorkers)
+	defer detailBudget.Store(0)
+	var done atomic.Int64
+	ForEach(context.Background(), items, func(ctx context.Context, _ int) {
+		ForEach(ctx, items, func(context.Context, int) { done.Add(1) })
+	})
+	if want := int64(len(items) * len(items)); done.Load() != want {
+		t.Errorf("nested ForEach ran %d items, want %d", done.Load(), want)
 	}
 }

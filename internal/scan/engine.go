@@ -89,19 +89,24 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 	jobs := make(chan job)
 	done := make(chan Collection)
 	var wg sync.WaitGroup
+	memory := newAdmission()
 	for range o.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			collect.GrowStack()
 			for j := range jobs {
-				done <- runTask(ctx, j)
+				c := runTask(ctx, j)
+				memory.running.Add(-1)
+				done <- c
 			}
 		}()
 	}
 	tasks := expand(accounts, plan, items, o.Local)
 	go func() {
 		for _, t := range tasks {
+			memory.wait(ctx)
+			memory.running.Add(1)
 			jobs <- t
 		}
 		close(jobs)
