@@ -54,22 +54,9 @@ func tags(ts []types.Tag) map[string]string {
 // nameTag is the conventional display name of EC2 resources.
 func nameTag(ts []types.Tag) string { return tags(ts)["Name"] }
 
-// pager is what every SDK paginator of this package looks like.
-type pager[O any] interface {
-	HasMorePages() bool
-	NextPage(ctx context.Context, optFns ...func(*ec2.Options)) (O, error)
-}
-
-// eachPage runs fn on every page of p and returns the first listing error.
-func eachPage[O any](ctx context.Context, p pager[O], fn func(page O)) error {
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		fn(page)
-	}
-	return nil
+// eachPage is collect.EachPage for a page function that cannot fail.
+func eachPage[Out any](ctx context.Context, p collect.Pager[ec2.Options, Out], fn func(page *Out)) error {
+	return collect.EachPage(ctx, p, func(page *Out) error { fn(page); return nil })
 }
 
 // arn builds the ARN of an EC2 resource; owner defaults to the task account.
