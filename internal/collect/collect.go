@@ -335,42 +335,22 @@ type Pager[Opt, Out any] interface {
 	NextPage(ctx context.Context, optFns ...func(*Opt)) (*Out, error)
 }
 
-// EachPage runs fn on each page of p in order, fetching the next page while
-// fn works on the current one: the listing's round trips then overlap the
-// detail calls fn makes (ForEach over the page's items), instead of adding
-// up after them. A collection holds at most two pages of SDK objects, not
-// the whole listing. It returns the first listing error (resources of
-// earlier pages have already been emitted) or the first error fn returns.
+// EachPage fetches the pages of p one at a time and runs fn on each before
+// fetching the next, so a collection holds one page of SDK objects rather
+// than the whole listing; fn typically runs ForEach over the page's items
+// and emits them. It returns the first listing error (resources of earlier
+// pages have already been emitted) or the first error fn returns.
+//
+// Fetching the next page while fn runs was tried (November 2026): no gain
+// with 40 ms round trips, where the scan is CPU-bound, and at 1M resources
+// the second page held per collection raised the peak RSS past 300 MB.
 func EachPage[Opt, Out any](ctx context.Context, p Pager[Opt, Out], fn func(page *Out) error) error {
-	type fetched struct {
-		page *Out
-		err  error
-	}
-	fetch := func() <-chan fetched {
-		next := make(chan fetched, 1)
-		go func() {
-			GrowStack()
-			page, err := p.NextPage(ctx)
-			next <- fetched{page, err}
-		}()
-		return next
-	}
-	if !p.HasMorePages() {
-		return nil
-	}
-	for next := fetch(); next != nil; {
-		f := <-next
-		if f.err != nil {
-			return f.err
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
 		}
-		next = nil
-		if p.HasMorePages() {
-			next = fetch()
-		}
-		if err := fn(f.page); err != nil {
-			if next != nil {
-				<-next // the paginator must not outlive the collection
-			}
+		if err := fn(page); err != nil {
 			return err
 		}
 	}
