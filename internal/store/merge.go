@@ -170,16 +170,18 @@ const (
 // touches only TEMP tables, so it runs before the merge takes the write
 // lock, and may run again if Finish is retried.
 var dropDuplicates = map[string]string{
-	"staged_resources": `WITH r AS MATERIALIZED (SELECT rowid AS rid, * FROM temp.staged_resources
-			WHERE khash IN (SELECT h FROM temp.repeated_keys))
-		DELETE FROM temp.staged_resources WHERE rowid IN (
-			SELECT s.rid FROM r AS s JOIN r AS t ON t.khash = s.khash AND t.rid > s.rid
-				AND ` + fmt.Sprintf(sameKey, "t", "s") + `)`,
-	"staged_relationships": `WITH r AS MATERIALIZED (SELECT rowid AS rid, * FROM temp.staged_relationships
-			WHERE ekey IN (SELECT h FROM temp.repeated_keys))
-		DELETE FROM temp.staged_relationships WHERE rowid IN (
-			SELECT s.rid FROM r AS s JOIN r AS t ON t.ekey = s.ekey AND t.rid > s.rid
-				AND ` + fmt.Sprintf(sameEdge, "t", "s") + `)`,
+	"staged_resources":     dropDuplicatesSQL("staged_resources", "khash", sameKey),
+	"staged_relationships": dropDuplicatesSQL("staged_relationships", "ekey", sameEdge),
+}
+
+// dropDuplicatesSQL is the dropDuplicates statement of a staging table,
+// given its key hash column and its key comparison (sameKey or sameEdge).
+func dropDuplicatesSQL(table, hash, same string) string {
+	return fmt.Sprintf(`WITH r AS MATERIALIZED (SELECT rowid AS rid, * FROM temp.%[1]s
+			WHERE %[2]s IN (SELECT h FROM temp.repeated_keys))
+		DELETE FROM temp.%[1]s WHERE rowid IN (
+			SELECT s.rid FROM r AS s JOIN r AS t ON t.%[2]s = s.%[2]s AND t.rid > s.rid AND %[3]s)`,
+		table, hash, fmt.Sprintf(same, "t", "s"))
 }
 
 // mergeResources and mergeRelationships merge the staging tables of scan ?1
