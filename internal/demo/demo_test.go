@@ -209,17 +209,27 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// scanVariant scans the estate of seed and size twice into new files: as
+// served by default (the reference) and as served by variant. It returns
+// both paths and the variant's result.
+func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref, path string, r ScanResult) {
+	t.Helper()
+	dir := t.TempDir()
+	est := New(Options{Seed: seed, Size: size, Now: testNow})
+	ref, path = filepath.Join(dir, "ref.db"), filepath.Join(dir, "variant.db")
+	if _, err := ScanInto(context.Background(), ref, est.Scan(0), ScanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ScanInto(context.Background(), path, est.Scan(0), ScanOptions{Serve: variant})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref, path, r
+}
+
 func TestPagination(t *testing.T) {
 	// Small pages: the same estate, many pages, same resources.
-	dir := t.TempDir()
-	est := New(Options{Seed: 3, Size: 300, Now: testNow})
-	full, paged := filepath.Join(dir, "full.db"), filepath.Join(dir, "paged.db")
-	if _, err := ScanInto(context.Background(), full, est.Scan(0), ScanOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ScanInto(context.Background(), paged, est.Scan(0), ScanOptions{Serve: ServeOptions{PageScale: 0.02}}); err != nil {
-		t.Fatal(err)
-	}
+	full, paged, _ := scanVariant(t, 3, 300, ServeOptions{PageScale: 0.02})
 	q := `SELECT account_id, region, service, type, id, details FROM resources ORDER BY 1, 2, 3, 4, 5`
 	if a, b := rows(t, full, q), rows(t, paged, q); !slices.EqualFunc(a, b, slices.Equal) {
 		t.Fatalf("paging changed the result: %d vs %d resources", len(a), len(b))
@@ -227,24 +237,14 @@ func TestPagination(t *testing.T) {
 }
 
 func TestThrottlingAndDenial(t *testing.T) {
-	dir := t.TempDir()
-	est := New(Options{Seed: 5, Size: 300, Now: testNow})
-	path := filepath.Join(dir, "t.db")
-	ref := filepath.Join(dir, "ref.db")
-	if _, err := ScanInto(context.Background(), ref, est.Scan(0), ScanOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	r, err := ScanInto(context.Background(), path, est.Scan(0), ScanOptions{Serve: ServeOptions{Throttle: 0.15, Deny: []string{"S3.GetBucketPolicy", "KMS"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref, path, r := scanVariant(t, 5, 300, ServeOptions{Throttle: 0.15, Deny: []string{"S3.GetBucketPolicy", "KMS"}})
 	if r.Responder.Throttled() == 0 || count(t, path, `SELECT sum(throttles) FROM api_calls`) == 0 {
 		t.Error("no throttling recorded in the ledger")
 	}
 	if n := count(t, path, `SELECT count(*) FROM api_calls WHERE service = 'kms' AND outcome = 'denied'`); n == 0 {
 		t.Error("KMS denial not in the ledger")
 	}
-	// Nothing else is missing despite 30% throttling.
+	// Nothing else is missing despite 15% throttling.
 	q := `SELECT count(*) FROM resources WHERE service NOT IN ('kms')`
 	if a, b := count(t, ref, q), count(t, path, q); a != b {
 		t.Errorf("throttled scan found %d resources, reference %d", b, a)
@@ -254,16 +254,7 @@ func TestThrottlingAndDenial(t *testing.T) {
 // Tags read in bulk (GetResources) are exactly those the per-resource tag
 // calls return, which a scan falls back to when the bulk read is denied.
 func TestBulkTagsMatchPerResourceTags(t *testing.T) {
-	dir := t.TempDir()
-	est := New(Options{Seed: 9, Size: 600, Now: testNow})
-	bulk, perResource := filepath.Join(dir, "bulk.db"), filepath.Join(dir, "per-resource.db")
-	if _, err := ScanInto(context.Background(), bulk, est.Scan(0), ScanOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	r, err := ScanInto(context.Background(), perResource, est.Scan(0), ScanOptions{Serve: ServeOptions{Deny: []string{"Resource Groups Tagging API"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	bulk, perResource, r := scanVariant(t, 9, 600, ServeOptions{Deny: []string{"Resource Groups Tagging API"}})
 	if r.Failed != 0 {
 		t.Errorf("%d failed collections with GetResources denied: the per-resource fallback should cover it", r.Failed)
 	}
