@@ -150,9 +150,9 @@ func closeScan(conn *sqlite3.Conn, scan int64, status string, resources int64, d
 }
 
 // sameKey and sameEdge compare the key columns of two rows (format with the
-// two table aliases). The merge looks keys up through the unique indexes on
-// these columns; the duplicate search finds candidates by hash, and these
-// make its matches exact.
+// two table aliases). The merge looks resources up through the unique index
+// on these columns and edges by their ekey (schemaV3); the duplicate search
+// finds candidates by hash; these make the matches exact.
 const (
 	sameKey = `%[1]s.id = %[2]s.id AND %[1]s.region = %[2]s.region AND %[1]s.type = %[2]s.type
 		AND %[1]s.service = %[2]s.service AND %[1]s.account_id = %[2]s.account_id`
@@ -196,7 +196,10 @@ func dropDuplicatesSQL(table, hash, same string) string {
 //  3. close the versions replaced by changed resources;
 //  4. open versions for new and changed resources, carrying first_seen_scan;
 //  5. the same for edges (keyed on the from side's collection), which are
-//     either current or new: an edge has no content to change.
+//     either current or new: an edge has no content to change. Edges are
+//     retired by a pass over the current ones (their ekey index holds only
+//     those): an index per collection cost more to keep up at every insert
+//     than it saved here, where most collections vouch.
 //
 // Without current versions (a first scan) there is nothing to match, close
 // or retire: every staged row opens a version (openAll).
@@ -234,20 +237,21 @@ var mergeRelationships = []step{
 		SELECT s.rowid, r.rid
 		FROM temp.staged_relationships AS s
 		LEFT JOIN main.relationship_versions AS r
-			ON r.end_scan IS NULL AND ` + fmt.Sprintf(sameEdge, "r", "s")},
+			ON r.end_scan IS NULL AND r.ekey = s.ekey AND ` + fmt.Sprintf(sameEdge, "r", "s")},
 	{"plan relationships", `CREATE INDEX temp.edge_plan_old ON edge_plan (old_rid)`},
 	{"retire relationships", `UPDATE main.relationship_versions SET end_scan = ?1 WHERE rid IN (
-		SELECT r.rid FROM temp.scan_collections AS c
-		CROSS JOIN main.relationship_versions AS r
-			ON r.end_scan IS NULL AND r.from_service = c.service AND r.from_type = c.type
-			AND r.from_account_id = c.account_id AND (c.region = '*' OR r.from_region = c.region)
-		LEFT JOIN temp.edge_plan AS p ON p.old_rid = r.rid
-		WHERE c.outcome IN ('ok', 'partial') AND p.old_rid IS NULL)`},
+		SELECT r.rid FROM main.relationship_versions AS r INDEXED BY relationship_versions_current
+		WHERE r.end_scan IS NULL
+			AND NOT EXISTS (SELECT 1 FROM temp.edge_plan AS p WHERE p.old_rid = r.rid)
+			AND EXISTS (SELECT 1 FROM temp.scan_collections AS c
+				WHERE c.service = r.from_service AND c.type = r.from_type
+				AND c.account_id = r.from_account_id AND c.region IN ('*', r.from_region)
+				AND c.outcome IN ('ok', 'partial')))`},
 	{"open relationships", `INSERT INTO main.relationship_versions (
 			from_account_id, from_region, from_service, from_type, from_id, kind,
-			to_account_id, to_region, to_service, to_type, to_id, first_scan)
+			to_account_id, to_region, to_service, to_type, to_id, ekey, first_scan)
 		SELECT s.from_account_id, s.from_region, s.from_service, s.from_type, s.from_id, s.kind,
-			s.to_account_id, s.to_region, s.to_service, s.to_type, s.to_id, ?1
+			s.to_account_id, s.to_region, s.to_service, s.to_type, s.to_id, s.ekey, ?1
 		FROM temp.edge_plan AS p
 		CROSS JOIN temp.staged_relationships AS s ON s.rowid = p.srow
 		WHERE p.old_rid IS NULL`},
@@ -271,9 +275,9 @@ var tableMerges = []struct {
 		FROM temp.staged_resources`},
 	{"relationship_versions", mergeRelationships, `INSERT INTO main.relationship_versions (
 			from_account_id, from_region, from_service, from_type, from_id, kind,
-			to_account_id, to_region, to_service, to_type, to_id, first_scan)
+			to_account_id, to_region, to_service, to_type, to_id, ekey, first_scan)
 		SELECT from_account_id, from_region, from_service, from_type, from_id, kind,
-			to_account_id, to_region, to_service, to_type, to_id, ?1
+			to_account_id, to_region, to_service, to_type, to_id, ekey, ?1
 		FROM temp.staged_relationships`},
 }
 

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// TestMigrationKeysStoredEdges opens a schema-v2 inventory holding two
+// current edges and one closed edge: the migration gives each its ekey
+// (edgeHash, as the merge computes it for staged edges), and the next scan
+// matches the stored edges by that key (one kept, not duplicated) and
+// retires the one it no longer saw.
+func TestMigrationKeysStoredEdges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v2.db")
+	conn, err := openConn(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, dropped, closed := edge("us-east-1", "i-1", "subnet-1"), edge("us-east-1", "i-2", "subnet-2"),
+		edge("us-east-1", "i-1", "subnet-0")
+	err = conn.Exec(schemaV1 + schemaV2 + `PRAGMA user_version=2;
+		INSERT INTO scans (id, started_at, status, ledger) VALUES
+			(1, '2026-01-01T00:00:00Z', 'complete', 1), (2, '2026-01-02T00:00:00Z', 'complete', 1);`)
+	for _, e := range []struct {
+		rel   model.Relationship
+		first int64
+		end   any
+	}{{closed, 1, 2}, {kept, 1, nil}, {dropped, 2, nil}} {
+		if err != nil {
+			break
+		}
+		err = execSQL(conn, `INSERT INTO relationship_versions (from_account_id, from_region, from_service,
+				from_type, from_id, kind, to_account_id, to_region, to_service, to_type, to_id, first_scan, end_scan)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.rel.From.Account, e.rel.From.Region, e.rel.From.Service, e.rel.From.Type, e.rel.From.ID, e.rel.Kind,
+			e.rel.To.Account, e.rel.To.Region, e.rel.To.Service, e.rel.To.Type, e.rel.To.ID, e.first, e.end)
+	}
+	if err = errors.Join(err, conn.Close()); err != nil {
+		t.Fatal(err)
+	}
+
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v := count(t, db, `PRAGMA user_version`); v != schemaVersion {
+		t.Fatalf("schema version %d after Open, want %d", v, schemaVersion)
+	}
+	for _, rel := range []model.Relationship{kept, dropped, closed} {
+		n := count(t, db, `SELECT count(*) FROM relationship_versions WHERE ekey = ? AND from_id = ? AND to_id = ?`,
+			edgeHash(rel), rel.From.ID, rel.To.ID)
+		if n != 1 {
+			t.Errorf("edge %s -> %s: %d rows with its ekey, want 1", rel.From.ID, rel.To.ID, n)
+		}
+	}
+
+	s3 := runScan(t, db, scanInput{
+		resources:   []*model.Resource{instance("us-east-1", "i-1", "web")},
+		edges:       []model.Relationship{kept},
+		collections: []Collection{collected("us-east-1", OutcomeOK)},
+	})
+	checkVersions(t, "edges of i-1", edgeVersions(t, db, "i-1"),
+		[]version{ver(0, 1, 2, "subnet-0"), ver(0, 1, 0, "subnet-1")}, map[int64]int64{0: 0, 1: 1, 2: 2}, false)
+	checkVersions(t, "edges of i-2", edgeVersions(t, db, "i-2"),
+		[]version{ver(0, 2, 3, "subnet-2")}, map[int64]int64{0: 0, 2: 2, 3: s3}, false)
+}
