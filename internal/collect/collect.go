@@ -139,6 +139,18 @@ func (t *Task) Relate(from model.Key, kind string, to model.Key) {
 	t.Out.Relationship(model.Relationship{From: from, Kind: kind, To: to})
 }
 
+// RelateByName records an edge to a resource known by a name that is
+// unique across accounts and regions (an S3 bucket), guessing it lives in
+// the task's account and the given region: the store resolves the guess
+// (see model.Relationship.ToGuessed).
+func (t *Task) RelateByName(from model.Key, kind string, service, typ, name, region string) {
+	if name == "" || from.ID == "" {
+		return
+	}
+	to := model.Key{Account: t.Account, Region: region, Service: service, Type: typ, ID: name}
+	t.Out.Relationship(model.Relationship{From: from, Kind: kind, To: to, ToGuessed: true})
+}
+
 // Key is the key of a resource of this task's service in its account and region.
 func (t *Task) Key(typ, id string) model.Key {
 	return model.Key{Account: t.Account, Region: t.Region, Service: t.Service, Type: typ, ID: id}

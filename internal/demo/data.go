@@ -312,8 +312,10 @@ func rdsSnapshotAttributes(c *call) (any, error) {
 
 // --- CloudTrail: trails are account-wide (a few each); trail 0 is the
 // multi-region management trail of us-east-1, trail 1 a single-region
-// trail, trail 2 has stopped logging. Each writes to a live bucket of its
-// home region (the cloudtrail-logs bucket for trail 0).
+// trail, trail 2 has stopped logging. Trail 0 writes to the cloudtrail-logs
+// bucket of the shared-services account (central logging: the other
+// accounts' trails name a bucket they do not own), the others to a live
+// bucket of their home region.
 
 var trailPurposes = []string{"management-events", "regional-audit", "security", "data-events"}
 
@@ -332,9 +334,15 @@ func (c *call) trailARN(i int) string {
 	return fmt.Sprintf("arn:aws:cloudtrail:%s:%s:trail/%s", c.trailHome(i), Accounts[c.acct].ID, c.trailName(i))
 }
 
-// trailBucket is a live bucket of the trail's home region (bucket 0, the
-// cloudtrail-logs bucket, for trail 0), or any live bucket.
+// loggingAccount owns the central cloudtrail-logs bucket (its bucket 0).
+const loggingAccount = 2
+
+// trailBucket is the central cloudtrail-logs bucket for trail 0 (while it
+// lives), else a live bucket of the trail's home region, or any live bucket.
 func (c *call) trailBucket(i int) string {
+	if i == 0 && c.v.exists(loggingAccount, global, "s3.bucket", 0) {
+		return (&call{r: c.r, v: c.v, acct: loggingAccount}).bucket(0).name
+	}
 	home := c.trailHome(i)
 	_, limit := c.v.limit(c.acct, global, "s3.bucket")
 	fallback := ""

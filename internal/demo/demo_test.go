@@ -151,6 +151,7 @@ func TestPlantedProblems(t *testing.T) {
 		"trails not logging":        `SELECT count(*) FROM resources WHERE type = 'trail' AND json_extract(details, '$.is_logging') = 0`,
 		"single-region trails":      `SELECT count(*) FROM resources WHERE type = 'trail' AND json_extract(details, '$.multi_region') = 0`,
 		"trails log to buckets":     `SELECT count(*) FROM relationships r JOIN resources b ON b.type = 'bucket' AND b.id = r.to_id AND b.region = r.to_region WHERE r.kind = 'logs-to' AND r.from_type = 'trail'`,
+		"central trail logging":     `SELECT count(*) FROM relationships r JOIN resources b ON b.type = 'bucket' AND b.id = r.to_id AND b.region = r.to_region AND b.account_id = r.to_account_id WHERE r.kind = 'logs-to' AND r.from_type = 'trail' AND r.to_account_id <> r.from_account_id`,
 		"rules trigger lambdas":     `SELECT count(*) FROM relationships r JOIN resources f ON f.type = 'function' AND f.id = r.to_id AND f.region = r.to_region WHERE r.kind = 'triggers'`,
 		"private zones in VPCs":     `SELECT count(*) FROM relationships r JOIN resources v ON v.type = 'vpc' AND v.id = r.to_id AND v.region = r.to_region WHERE r.kind = 'associated-with' AND r.from_type = 'hosted-zone'`,
 		"CloudFront allowing HTTP":  `SELECT count(*) FROM resources WHERE type = 'distribution' AND json_extract(details, '$.viewer_protocol_policy') = 'allow-all'`,
@@ -160,6 +161,14 @@ func TestPlantedProblems(t *testing.T) {
 		if n := count(t, path, q); n == 0 {
 			t.Errorf("%s: none found (%s)", name, q)
 		}
+	}
+	// Log buckets are found wherever they live (central logging, other
+	// regions): no trail points at a bucket that is not stored.
+	dangling := `SELECT count(*) FROM relationships r WHERE r.to_service = 's3' AND r.to_type = 'bucket' AND NOT EXISTS (
+		SELECT 1 FROM resources b WHERE b.service = 's3' AND b.type = 'bucket' AND b.id = r.to_id
+			AND b.account_id = r.to_account_id AND b.region = r.to_region)`
+	if n := count(t, path, dangling); n != 0 {
+		t.Errorf("%d edges to buckets that are not stored where they point", n)
 	}
 }
 

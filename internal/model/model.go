@@ -47,6 +47,11 @@ type Relationship struct {
 	From Key    `json:"from"`
 	Kind string `json:"kind"`
 	To   Key    `json:"to"`
+	// ToGuessed says that To's account and region are a guess: a trail names
+	// its log bucket, not where the bucket lives (often a central logging
+	// account). The store resolves them by To's service, type and id when
+	// exactly one current resource matches, and keeps the guess otherwise.
+	ToGuessed bool `json:"to_guessed,omitempty"`
 }
 
 // Field describes one stored details field.

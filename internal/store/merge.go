@@ -281,6 +281,52 @@ var tableMerges = []struct {
 		FROM temp.staged_relationships`},
 }
 
+// resolveGuesses gives the staged edges whose target was guessed
+// (model.Relationship.ToGuessed) the account and region of the one resource
+// with the target's service, type and id: staged in this scan, or else
+// current in the history. Edges with no match, or more than one, keep the
+// guess. A resolved edge has a new ekey, added to rel's keys so that
+// prepareStaged finds it if it now repeats another edge. It reads the
+// history outside the write transaction: a bucket moved by a scan merging
+// meanwhile is found at its previous place.
+func resolveGuesses(conn *sqlite3.Conn, rel *batchInsert) error {
+	stmt, _, err := conn.Prepare(resolveGuessesSQL)
+	if err != nil {
+		return fmt.Errorf("resolve guessed targets: %w", err)
+	}
+	defer stmt.Close()
+	for stmt.Step() {
+		rel.keys = append(rel.keys, stmt.ColumnInt64(0))
+	}
+	if err := stmt.Err(); err != nil {
+		return fmt.Errorf("resolve guessed targets: %w", err)
+	}
+	return nil
+}
+
+const resolveGuessesSQL = `WITH
+	wanted AS (SELECT DISTINCT to_service AS service, to_type AS type
+		FROM temp.staged_relationships WHERE guessed),
+	staged AS (SELECT DISTINCT s.service, s.type, s.id, s.account_id, s.region
+		FROM temp.staged_resources AS s JOIN wanted AS w ON w.service = s.service AND w.type = s.type),
+	known AS (SELECT * FROM staged
+		UNION ALL
+		SELECT v.service, v.type, v.id, v.account_id, v.region
+		FROM wanted AS w JOIN main.resource_versions AS v
+			ON v.end_scan IS NULL AND v.service = w.service AND v.type = w.type
+		WHERE NOT EXISTS (SELECT 1 FROM staged AS s
+			WHERE s.service = v.service AND s.type = v.type AND s.id = v.id)),
+	only AS (SELECT service, type, id, min(account_id) AS account_id, min(region) AS region
+		FROM known GROUP BY service, type, id HAVING count(*) = 1)
+UPDATE temp.staged_relationships AS e
+SET to_account_id = o.account_id, to_region = o.region,
+	ekey = awsmap_edge_key(e.from_account_id, e.from_region, e.from_service, e.from_type, e.from_id,
+		e.kind, o.account_id, o.region, e.to_service, e.to_type, e.to_id)
+FROM only AS o
+WHERE e.guessed AND o.service = e.to_service AND o.type = e.to_type AND o.id = e.to_id
+	AND (o.account_id <> e.to_account_id OR o.region <> e.to_region)
+RETURNING ekey`
+
 // prepareStaged drops the duplicates of the staging tables where a key
 // hash was staged twice.
 func prepareStaged(conn *sqlite3.Conn, batches ...*batchInsert) error {

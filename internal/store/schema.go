@@ -179,9 +179,6 @@ func migrate(conn *sqlite3.Conn) error {
 	if version > schemaVersion {
 		return newerSchemaError(version)
 	}
-	if err := registerEdgeKey(conn); err != nil {
-		return err
-	}
 	return inImmediate(conn, busyTimeout, func() error {
 		version, err := userVersion(conn)
 		switch {
@@ -326,8 +323,8 @@ DROP INDEX relationship_versions_to;
 CREATE INDEX relationship_versions_to ON relationship_versions (to_id) WHERE end_scan IS NULL;
 `
 
-// registerEdgeKey makes edgeHash available to migrations as the SQL
-// function awsmap_edge_key(from account, region, service, type, id, kind,
+// registerEdgeKey makes edgeHash available to migrations and to
+// resolveGuesses as the SQL function awsmap_edge_key(from account, region, service, type, id, kind,
 // to account, region, service, type, id).
 func registerEdgeKey(conn *sqlite3.Conn) error {
 	err := conn.CreateFunction("awsmap_edge_key", 11, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS,

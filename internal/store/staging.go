@@ -50,7 +50,8 @@ CREATE TEMP TABLE staged_relationships (
 	to_region       TEXT NOT NULL,
 	to_service      TEXT NOT NULL,
 	to_type         TEXT NOT NULL,
-	to_id           TEXT NOT NULL
+	to_id           TEXT NOT NULL,
+	guessed         INTEGER NOT NULL -- model.Relationship.ToGuessed
 );`
 
 const dropStagingSQL = `DROP TABLE IF EXISTS temp.staged_resources;
@@ -150,7 +151,7 @@ func (w *Writer) prepareStaging() error {
 	if w.res, err = newBatchInsert(conn, "staged_resources", 13); err != nil {
 		return err
 	}
-	w.rel, err = newBatchInsert(conn, "staged_relationships", 12)
+	w.rel, err = newBatchInsert(conn, "staged_relationships", 13)
 	return err
 }
 

@@ -105,6 +105,9 @@ func (db *DB) init() error {
 	if err != nil {
 		return fmt.Errorf("configure %s: %w", db.path, err)
 	}
+	if err := registerEdgeKey(db.conn); err != nil {
+		return err
+	}
 	if err := migrate(db.conn); err != nil {
 		return fmt.Errorf("migrate %s: %w", db.path, err)
 	}

@@ -101,6 +101,7 @@ type Writer struct {
 	tags    jsonBuffer
 	details jsonBuffer
 	added   int64 // resources added, duplicates included
+	guessed int   // edges staged with a guessed target (resolveGuesses)
 	pending int   // rows staged in the open staging transaction
 	failed  error // a staging failure: the scan can only be aborted
 	done    bool
@@ -223,13 +224,16 @@ func (w *Writer) Relate(rel model.Relationship) error {
 		b.text(1, rel.From.Account), b.text(2, rel.From.Region), b.text(3, rel.From.Service),
 		b.text(4, rel.From.Type), b.text(5, rel.From.ID), b.text(6, rel.Kind),
 		b.text(7, rel.To.Account), b.text(8, rel.To.Region), b.text(9, rel.To.Service),
-		b.text(10, rel.To.Type), b.text(11, rel.To.ID),
+		b.text(10, rel.To.Type), b.text(11, rel.To.ID), b.bool(12, rel.ToGuessed),
 	)
 	if err == nil {
 		err = w.staged(b)
 	}
 	if err != nil {
 		return relateError(rel, err)
+	}
+	if rel.ToGuessed {
+		w.guessed++
 	}
 	return nil
 }
@@ -280,6 +284,11 @@ func (w *Writer) Finish(res ScanResult) error {
 		return fmt.Errorf("finish scan %d: %w", w.id, err)
 	}
 	conn := w.db.conn
+	if w.guessed > 0 {
+		if err := resolveGuesses(conn, w.rel); err != nil {
+			return fmt.Errorf("finish scan %d: %w", w.id, err)
+		}
+	}
 	if err := prepareStaged(conn, w.res, w.rel); err != nil {
 		return fmt.Errorf("finish scan %d: %w", w.id, err)
 	}

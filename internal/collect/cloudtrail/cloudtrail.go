@@ -133,16 +133,14 @@ func emit(t *collect.Task, tr types.Trail, d map[string]any, tags map[string]str
 	name := aws.ToString(tr.Name)
 	key := t.Key("trail", name)
 	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(tr.TrailARN), Name: name, Tags: tags, Details: d})
-	// The bucket's own region is not known here; buckets are stored under
-	// their real region, which is usually the trail's home region, so the
-	// edge uses that and may dangle for a bucket in another region.
+	// The bucket may live in another region or account (central logging):
+	// the store finds it by name, and otherwise keeps the likeliest guess,
+	// the trail's home region in this account.
 	home := aws.ToString(tr.HomeRegion)
 	if home == "" {
 		home = t.Region
 	}
-	if bucket := aws.ToString(tr.S3BucketName); bucket != "" {
-		t.Relate(key, "logs-to", model.Key{Account: t.Account, Region: home, Service: "s3", Type: "bucket", ID: bucket})
-	}
+	t.RelateByName(key, "logs-to", "s3", "bucket", aws.ToString(tr.S3BucketName), home)
 	t.Relate(key, "logs-to", t.Ref("logs", "log-group", logGroupName(aws.ToString(tr.CloudWatchLogsLogGroupArn))))
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(tr.KmsKeyId)))
 }

@@ -1103,8 +1103,8 @@ func flowLogs(ctx context.Context, t *collect.Task) error {
 			case types.LogDestinationTypeCloudWatchLogs:
 				t.Relate(key, "logs-to", t.Ref("logs", "log-group", logGroupName(f)))
 			case types.LogDestinationTypeS3:
-				// The bucket's region is not known here; it is assumed to be the flow log's.
-				t.Relate(key, "logs-to", t.Ref("s3", "bucket", s3Bucket(dest)))
+				// The bucket may live elsewhere (see RelateByName).
+				t.RelateByName(key, "logs-to", "s3", "bucket", s3Bucket(dest), t.Region)
 			}
 		}
 	})
