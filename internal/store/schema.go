@@ -324,8 +324,8 @@ CREATE INDEX relationship_versions_to ON relationship_versions (to_id) WHERE end
 `
 
 // registerEdgeKey makes edgeHash available to migrations and to
-// resolveGuesses as the SQL function awsmap_edge_key(from account, region, service, type, id, kind,
-// to account, region, service, type, id).
+// resolveGuesses as the SQL function awsmap_edge_key(from account, region,
+// service, type, id, kind, to account, region, service, type, id).
 func registerEdgeKey(conn *sqlite3.Conn) error {
 	err := conn.CreateFunction("awsmap_edge_key", 11, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS,
 		func(ctx sqlite3.Context, arg ...sqlite3.Value) {
