@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ncruces/go-sqlite3"
+
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -79,24 +81,14 @@ func TestGuessedTargetsResolved(t *testing.T) {
 // from resource id from, calling check with each target key and ekey.
 func currentTargets(t *testing.T, db *DB, from string, check func(to model.Key, ekey int64)) []string {
 	t.Helper()
-	stmt, _, err := db.conn.Prepare(`SELECT to_account_id, to_region, to_service, to_type, to_id, ekey
-		FROM relationship_versions WHERE from_id = ? AND end_scan IS NULL ORDER BY rid`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stmt.Close()
-	if err := stmt.BindText(1, from); err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for stmt.Step() {
-		to := model.Key{Account: stmt.ColumnText(0), Region: stmt.ColumnText(1), Service: stmt.ColumnText(2),
-			Type: stmt.ColumnText(3), ID: stmt.ColumnText(4)}
-		check(to, stmt.ColumnInt64(5))
-		out = append(out, to.Account+"/"+to.Region)
-	}
-	if err := stmt.Err(); err != nil {
-		t.Fatal(err)
-	}
+	eachRow(t, db, `SELECT to_account_id, to_region, to_service, to_type, to_id, ekey
+		FROM relationship_versions WHERE from_id = ? AND end_scan IS NULL ORDER BY rid`, from,
+		func(stmt *sqlite3.Stmt) {
+			to := model.Key{Account: stmt.ColumnText(0), Region: stmt.ColumnText(1), Service: stmt.ColumnText(2),
+				Type: stmt.ColumnText(3), ID: stmt.ColumnText(4)}
+			check(to, stmt.ColumnInt64(5))
+			out = append(out, to.Account+"/"+to.Region)
+		})
 	return out
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ncruces/go-sqlite3"
+
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -113,6 +115,18 @@ func edgeVersions(t *testing.T, db *DB, from string) []version {
 
 func versionsOf(t *testing.T, db *DB, sql, id string) []version {
 	t.Helper()
+	var out []version
+	eachRow(t, db, sql, id, func(stmt *sqlite3.Stmt) {
+		out = append(out, version{stmt.ColumnInt64(0), stmt.ColumnInt64(1), stmt.ColumnInt64(2),
+			stmt.ColumnInt64(3), stmt.ColumnText(4)})
+	})
+	return out
+}
+
+// eachRow runs sql on the writer's connection with id bound to ?1 and
+// calls row for each result row.
+func eachRow(t *testing.T, db *DB, sql, id string, row func(*sqlite3.Stmt)) {
+	t.Helper()
 	stmt, _, err := db.conn.Prepare(sql)
 	if err != nil {
 		t.Fatal(err)
@@ -121,15 +135,12 @@ func versionsOf(t *testing.T, db *DB, sql, id string) []version {
 	if err := stmt.BindText(1, id); err != nil {
 		t.Fatal(err)
 	}
-	var out []version
 	for stmt.Step() {
-		out = append(out, version{stmt.ColumnInt64(0), stmt.ColumnInt64(1), stmt.ColumnInt64(2),
-			stmt.ColumnInt64(3), stmt.ColumnText(4)})
+		row(stmt)
 	}
 	if err := stmt.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return out
 }
 
 // count runs a count query on the writer's connection.
