@@ -41,12 +41,49 @@ func keyHash(h uint64, k model.Key) int64 {
 	return int64(fnvField(h, k.ID))
 }
 
-// edgeHash is staged_relationships.ekey, the hash of both keys and the
-// kind (the edge's identity), used like keyHash.
+// edgeHash is an edge's ekey. Its high 32 bits come from the from side's
+// collection (collectionBits) and its low 32 bits hash the edge's identity
+// (both keys and the kind). The current edges of one collection thus form
+// one range of the ekey index (edgeRange), and matching an edge stays one
+// integer lookup. A collision costs time, never correctness: the merge
+// compares the columns of the rows it finds.
 func edgeHash(rel model.Relationship) int64 {
 	h := uint64(keyHash(fnvOffset64, rel.From))
 	h = fnvField(h, rel.Kind)
-	return keyHash(h, rel.To)
+	h = uint64(keyHash(h, rel.To))
+	from := rel.From
+	return int64(collectionBits(from.Account, from.Service, from.Type, from.Region) | (h^h>>32)&0xffffffff)
+}
+
+// collectionBits are the high 32 bits of the ekeys of edges from one
+// collection: 24 bits hash the account, service and type, 8 the region, so
+// that a collection of region "*" (every region) is a range too.
+func collectionBits(account, service, typ, region string) uint64 {
+	family := mix(fnvField(fnvField(fnvField(fnvOffset64, account), service), typ))
+	return family>>40<<40 | mix(fnvField(fnvOffset64, region))>>56<<32
+}
+
+// mix is MurmurHash3's 64-bit finalizer. FNV-1a barely spreads its last
+// bytes into the high bits, which collectionBits keeps.
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	return h ^ h>>33
+}
+
+// edgeRange is the range of ekeys holding the edges from a collection
+// (region "*": from every region of its account, service and type). The
+// range is contiguous as a signed integer too: the sign bit is fixed
+// within it.
+func edgeRange(account, service, typ, region string) (low, high int64) {
+	if region == "*" {
+		b := collectionBits(account, service, typ, "") >> 40 << 40
+		return int64(b), int64(b | (1<<40 - 1))
+	}
+	b := collectionBits(account, service, typ, region)
+	return int64(b), int64(b | (1<<32 - 1))
 }
 
 // fnvField folds the length of b (8 bytes, little-endian), then b, into the

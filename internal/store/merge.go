@@ -48,11 +48,12 @@ func writeLedger(conn *sqlite3.Conn, scan int64, res ScanResult) error {
 	}
 	timings := map[string][2]int64{}
 	for _, c := range res.Collections {
+		low, high := edgeRange(c.AccountID, c.Service, c.Type, c.Region)
 		err := execSQL(conn, `INSERT INTO temp.scan_collections (account_id, region, service, type,
-				outcome, operation, error_code, error_message, items)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				outcome, operation, error_code, error_message, items, ekey_low, ekey_high)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.AccountID, c.Region, c.Service, c.Type, c.Outcome, nullable(c.Operation),
-			nullable(c.ErrorCode), nullable(c.ErrorMessage), c.Items)
+			nullable(c.ErrorCode), nullable(c.ErrorMessage), c.Items, low, high)
 		if err != nil {
 			return fmt.Errorf("collection %s/%s/%s/%s: %w", c.AccountID, c.Region, c.Service, c.Type, err)
 		}
@@ -92,6 +93,7 @@ const ledgerTemp = `
 CREATE TEMP TABLE IF NOT EXISTS scan_collections (
 	account_id TEXT NOT NULL, region TEXT NOT NULL, service TEXT NOT NULL, type TEXT NOT NULL,
 	outcome TEXT NOT NULL, operation TEXT, error_code TEXT, error_message TEXT, items INTEGER NOT NULL,
+	ekey_low INTEGER NOT NULL, ekey_high INTEGER NOT NULL,
 	PRIMARY KEY (service, type, account_id, region));
 CREATE TEMP TABLE IF NOT EXISTS scan_calls (
 	account_id TEXT NOT NULL, region TEXT NOT NULL, service TEXT NOT NULL, operation TEXT NOT NULL,
@@ -196,10 +198,12 @@ func dropDuplicatesSQL(table, hash, same string) string {
 //  3. close the versions replaced by changed resources;
 //  4. open versions for new and changed resources, carrying first_seen_scan;
 //  5. the same for edges (keyed on the from side's collection), which are
-//     either current or new: an edge has no content to change. Edges are
-//     retired by a pass over the current ones (their ekey index holds only
-//     those): an index per collection cost more to keep up at every insert
-//     than it saved here, where most collections vouch.
+//     either current or new: an edge has no content to change. An edge's
+//     ekey starts with bits of its from side's collection (edgeHash), so
+//     the edges a collection vouches for are one range of the ekey index
+//     (scan_collections.ekey_low and ekey_high): a rescan of one service
+//     reads that service's edges only, without a second index per
+//     collection for every insert to keep up.
 //
 // Without current versions (a first scan) there is nothing to match, close
 // or retire: every staged row opens a version (openAll).
@@ -212,13 +216,22 @@ var mergeResources = []step{
 		LEFT JOIN main.resource_versions AS v
 			ON v.end_scan IS NULL AND ` + fmt.Sprintf(sameKey, "v", "s")},
 	{"plan", `CREATE INDEX temp.merge_plan_old ON merge_plan (old_vid)`},
+	// Region "*" has its own branch: an OR in the join would make SQLite
+	// read every region of a type for each collection.
 	{"retire resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
 		SELECT v.vid FROM temp.scan_collections AS c
 		CROSS JOIN main.resource_versions AS v
 			ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
-			AND v.account_id = c.account_id AND (c.region = '*' OR v.region = c.region)
-		LEFT JOIN temp.merge_plan AS p ON p.old_vid = v.vid
-		WHERE c.outcome IN ('ok', 'partial') AND p.old_vid IS NULL)`},
+			AND v.account_id = c.account_id AND v.region = c.region
+		WHERE c.outcome IN ('ok', 'partial') AND c.region <> '*'
+			AND NOT EXISTS (SELECT 1 FROM temp.merge_plan AS p WHERE p.old_vid = v.vid)
+		UNION ALL
+		SELECT v.vid FROM temp.scan_collections AS c
+		CROSS JOIN main.resource_versions AS v
+			ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
+			AND v.account_id = c.account_id
+		WHERE c.outcome IN ('ok', 'partial') AND c.region = '*'
+			AND NOT EXISTS (SELECT 1 FROM temp.merge_plan AS p WHERE p.old_vid = v.vid))`},
 	{"close changed resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
 		SELECT old_vid FROM temp.merge_plan WHERE changed AND old_vid IS NOT NULL)`},
 	{"open resource versions", `INSERT INTO main.resource_versions (account_id, region, service, type, id,
@@ -239,14 +252,17 @@ var mergeRelationships = []step{
 		LEFT JOIN main.relationship_versions AS r
 			ON r.end_scan IS NULL AND r.ekey = s.ekey AND ` + fmt.Sprintf(sameEdge, "r", "s")},
 	{"plan relationships", `CREATE INDEX temp.edge_plan_old ON edge_plan (old_rid)`},
-	{"retire relationships", `UPDATE main.relationship_versions SET end_scan = ?1 WHERE rid IN (
-		SELECT r.rid FROM main.relationship_versions AS r INDEXED BY relationship_versions_current
-		WHERE r.end_scan IS NULL
-			AND NOT EXISTS (SELECT 1 FROM temp.edge_plan AS p WHERE p.old_rid = r.rid)
-			AND EXISTS (SELECT 1 FROM temp.scan_collections AS c
-				WHERE c.service = r.from_service AND c.type = r.from_type
-				AND c.account_id = r.from_account_id AND c.region IN ('*', r.from_region)
-				AND c.outcome IN ('ok', 'partial')))`},
+	// Unmatched edges in a vouching collection's ekey range are found in the
+	// index alone; the columns, read for those only, rule out collisions.
+	{"retire relationships", `WITH unmatched AS MATERIALIZED (
+			SELECT r.rid, c.service, c.type, c.account_id, c.region FROM temp.scan_collections AS c
+			CROSS JOIN main.relationship_versions AS r INDEXED BY relationship_versions_current
+				ON r.end_scan IS NULL AND r.ekey BETWEEN c.ekey_low AND c.ekey_high
+			WHERE c.outcome IN ('ok', 'partial')
+				AND NOT EXISTS (SELECT 1 FROM temp.edge_plan AS p WHERE p.old_rid = r.rid))
+		UPDATE main.relationship_versions AS r SET end_scan = ?1 FROM unmatched AS u
+		WHERE r.rid = u.rid AND r.from_service = u.service AND r.from_type = u.type
+			AND r.from_account_id = u.account_id AND u.region IN ('*', r.from_region)`},
 	{"open relationships", `INSERT INTO main.relationship_versions (
 			from_account_id, from_region, from_service, from_type, from_id, kind,
 			to_account_id, to_region, to_service, to_type, to_id, ekey, first_scan)

@@ -11,7 +11,7 @@ import (
 // migrations are applied in order; the schema version (PRAGMA user_version)
 // is the number of migrations applied. Never edit a released migration:
 // append a new one.
-var migrations = []string{schemaV1, schemaV2, schemaV3}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
 
 // schemaVersion is the version this build writes and reads.
 var schemaVersion = int64(len(migrations))
@@ -308,7 +308,8 @@ FROM collections;
 // edges are keyed by ekey, the edge's 64-bit hash (edgeHash, computed in
 // Go); the merge compares the columns of the rows whose ekey matches, so a
 // collision costs time, never correctness. The per-collection index goes:
-// the merge retires edges by a pass over the current ones. What points at a
+// the merge retires edges by a pass over the current ones (schema 4 makes
+// that a range per collection of the ekey index). What points at a
 // resource is found by to_id alone: the other columns of the target rarely
 // narrow it further.
 const schemaV3 = `
@@ -321,6 +322,16 @@ CREATE INDEX relationship_versions_current ON relationship_versions (ekey) WHERE
 DROP INDEX relationship_versions_collection;
 DROP INDEX relationship_versions_to;
 CREATE INDEX relationship_versions_to ON relationship_versions (to_id) WHERE end_scan IS NULL;
+`
+
+// schemaV4 recomputes every ekey: edgeHash now puts the from side's
+// collection in the high bits, so that the merge retires the edges of the
+// collections a scan covered through one index range each instead of a
+// pass over every current edge.
+const schemaV4 = `
+UPDATE relationship_versions SET ekey = awsmap_edge_key(
+	from_account_id, from_region, from_service, from_type, from_id, kind,
+	to_account_id, to_region, to_service, to_type, to_id);
 `
 
 // registerEdgeKey makes edgeHash available to migrations and to

@@ -2,28 +2,42 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-// TestMigrationKeysStoredEdges opens a schema-v2 inventory holding two
-// current edges and one closed edge: the migration gives each its ekey
-// (edgeHash, as the merge computes it for staged edges), and the next scan
-// matches the stored edges by that key (one kept, not duplicated) and
-// retires the one it no longer saw.
+// TestMigrationKeysStoredEdges opens inventories of schema 2 (no ekey)
+// and schema 3 (ekeys of an older layout, here 0) holding two current
+// edges and one closed edge: the migration gives each its ekey (edgeHash,
+// as the merge computes it for staged edges), and the next scan matches
+// the stored edges by that key (one kept, not duplicated) and retires the
+// one it no longer saw.
 func TestMigrationKeysStoredEdges(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v2.db")
+	for from := 2; from <= 3; from++ {
+		t.Run(fmt.Sprintf("from schema %d", from), func(t *testing.T) {
+			testMigrationKeysStoredEdges(t, from)
+		})
+	}
+}
+
+func testMigrationKeysStoredEdges(t *testing.T, from int) {
+	path := filepath.Join(t.TempDir(), "old.db")
 	conn, err := openConn(path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	kept, dropped, closed := edge("us-east-1", "i-1", "subnet-1"), edge("us-east-1", "i-2", "subnet-2"),
 		edge("us-east-1", "i-1", "subnet-0")
-	err = conn.Exec(schemaV1 + schemaV2 + `PRAGMA user_version=2;
+	err = registerEdgeKey(conn)
+	for _, m := range migrations[:from] {
+		err = errors.Join(err, conn.Exec(m))
+	}
+	err = errors.Join(err, conn.Exec(fmt.Sprintf(`PRAGMA user_version=%d;
 		INSERT INTO scans (id, started_at, status, ledger) VALUES
-			(1, '2026-01-01T00:00:00Z', 'complete', 1), (2, '2026-01-02T00:00:00Z', 'complete', 1);`)
+			(1, '2026-01-01T00:00:00Z', 'complete', 1), (2, '2026-01-02T00:00:00Z', 'complete', 1);`, from)))
 	for _, e := range []struct {
 		rel   model.Relationship
 		first int64
