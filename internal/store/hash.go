@@ -78,7 +78,7 @@ func mix(h uint64) uint64 {
 // range is contiguous as a signed integer too: the sign bit is fixed
 // within it.
 func edgeRange(account, service, typ, region string) (low, high int64) {
-	if region == "*" {
+	if region == model.AllRegions {
 		b := collectionBits(account, service, typ, "") >> 40 << 40
 		return int64(b), int64(b | (1<<40 - 1))
 	}
