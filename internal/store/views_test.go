@@ -1,6 +1,9 @@
 package store
 
 import (
+	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/awsmap/awsmap/internal/model"
@@ -29,5 +32,50 @@ func TestViewColumnRenamesBaseColumns(t *testing.T) {
 	dup := model.TypeInfo{Service: "x", Type: "y", Fields: []model.Field{{Name: "a"}, {Name: "a"}}}
 	if err := CheckTypes([]model.TypeInfo{dup}); err == nil {
 		t.Error("duplicate field accepted")
+	}
+}
+
+// TestRelationshipLookupsUseIndexes checks that looking up the current
+// edges from or to a resource, in an inventory of 2,000 edges, reads an
+// index, not every edge.
+func TestRelationshipLookupsUseIndexes(t *testing.T) {
+	db, path := newTestDB(t)
+	var in scanInput
+	for i := range 1000 {
+		id := fmt.Sprint("i-", i)
+		in.resources = append(in.resources, instance("us-east-1", id, id))
+		in.edges = append(in.edges, edge("us-east-1", id, fmt.Sprint("subnet-", i%50)),
+			edge("us-east-1", id, fmt.Sprint("subnet-x", i%30)))
+	}
+	in.collections = []Collection{collected("us-east-1", OutcomeOK)}
+	runScan(t, db, in)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if err := r.UseScan(0, nil); err != nil {
+		t.Fatal(err)
+	}
+	for column, index := range map[string]string{
+		"from_id": "relationship_versions_from", "to_id": "relationship_versions_to"} {
+		rows, err := r.Query(context.Background(),
+			"EXPLAIN QUERY PLAN SELECT * FROM relationships WHERE "+column+" = ?", "i-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			plan = append(plan, fmt.Sprint(rows.Values()[3]))
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(strings.Join(plan, "\n"), "USING INDEX "+index) {
+			t.Errorf("lookup by %s: plan %q, want it to use %s", column, plan, index)
+		}
 	}
 }
