@@ -6,9 +6,10 @@
 // Each case writes a first scan (everything new), then an unchanged re-scan
 // of the same estate, then a re-scan of its Lambda functions alone (a fifth
 // of it, as `awsmap -s lambda` would), on a fresh file. It reports
-// resources/s and seconds of the first two, seconds of the third, the database file size before and after the re-scan (with its
-// growth; the WAL, truncated or deleted at the next write or close, is
-// reported apart), and the peak RSS (VmHWM, reset before each case). The
+// resources/s and seconds of the first two, seconds of the third, the
+// database file size before and after the full re-scan (with its growth;
+// the WAL, truncated or deleted at the next write or close, is reported
+// apart), and the peak RSS (VmHWM, reset before each case). The
 // edges=1 case adds one relationship per resource. The 1M case takes one to
 // two minutes depending on the machine's load: it runs only with
 // AWSMAP_BENCH_1M=1.
