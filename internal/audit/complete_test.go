@@ -242,6 +242,24 @@ func TestMalformedHeaders(t *testing.T) {
 	}
 }
 
+func TestHasHeader(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"-- name: x\nSELECT 1", true},
+		{"-- title: t\n--\n-- Name: x\nSELECT 1", true},
+		{"-- how many\nSELECT count(*) FROM resources", false},
+		{"\n-- name: x\nSELECT 1", false}, // a blank line ends the header
+		{"SELECT 1 -- name: x", false},
+		{"-- the name: of it\nSELECT 1", false},
+	} {
+		if got := HasHeader([]byte(tc.body)); got != tc.want {
+			t.Errorf("HasHeader(%q) = %v, want %v", tc.body, got, tc.want)
+		}
+	}
+}
+
 func TestRewriteParams(t *testing.T) {
 	sql, names, err := rewriteParams("SELECT ':x', \"a:b\", :a, :b -- :c\n, /* :d */ :a")
 	if err != nil {

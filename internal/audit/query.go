@@ -117,6 +117,22 @@ var (
 // headerKeys are the keys a header may carry.
 var headerKeys = []string{"name", "title", "description", "category", "severity", "params", "reads", "references"}
 
+// HasHeader reports whether the leading comment lines of a query file
+// include a "-- name:" line, which makes them a header for Parse rather than
+// plain SQL comments.
+func HasHeader(data []byte) bool {
+	for _, raw := range strings.Split(string(data), "\n") {
+		line := strings.TrimSpace(raw)
+		if !strings.HasPrefix(line, "--") {
+			return false
+		}
+		if m := headerLine.FindStringSubmatch(line); m != nil && strings.EqualFold(m[1], "name") {
+			return true
+		}
+	}
+	return false
+}
+
 // Parse reads one query file. file names it in errors.
 func Parse(file string, data []byte) (*Query, error) {
 	q := &Query{Text: string(data)}

@@ -111,6 +111,13 @@ func runNamed(cmd *cobra.Command, f *queryFlags) error {
 	if !ok {
 		return usageErr("%v", suggest.Unknown("query", n.name, lib.Names()))
 	}
+	return runAudit(cmd, f, q)
+}
+
+// runAudit runs q like a named query: its parameters from -P, the account
+// of -a, UNKNOWN where its input is incomplete, the exit code of --fail-on.
+func runAudit(cmd *cobra.Command, f *queryFlags, q *audit.Query) error {
+	n := &f.named
 	params, err := parseParams(n.params)
 	if err != nil {
 		return err

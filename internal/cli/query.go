@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awsmap/awsmap/internal/audit"
 	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -31,6 +32,11 @@ scans, and one typed view per resource type (ec2_instances, s3_buckets, ...;
 see 'awsmap schema'). Statements that could write (INSERT, DELETE, DROP,
 ATTACH, PRAGMA assignments...) are refused with exit code 2.
 
+A file given with -F whose leading comment lines include "-- name:" is a
+query file with a header, like those of 'awsmap query --list' (see
+docs/audits.md): it runs as a named query, with -P, -a and --fail-on.
+Without that line the file is plain SQL.
+
 json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 		Example: `  awsmap query "SELECT service, type, count(*) FROM resources GROUP BY 1, 2"
   awsmap query "SELECT id, instance_type, state FROM ec2_instances" -f json
@@ -44,7 +50,7 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runQuery(cmd, f, args) },
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.file, "file", "F", "", "read the SQL from a file")
+	fl.StringVarP(&f.file, "file", "F", "", "read the SQL from a file (with a \"-- name:\" header: run it as a named query)")
 	fl.StringVar(&f.scan, "scan", "latest", "state to query: latest, previous, first or a scan id")
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
 	fl.BoolVar(&f.listScans, "list-scans", false, "list the stored scans")
@@ -76,12 +82,19 @@ func runQuery(cmd *cobra.Command, f *queryFlags, args []string) error {
 		}
 		return runNamed(cmd, f)
 	}
-	if len(f.named.params) > 0 || f.named.account != "" || f.named.failOn != "" {
-		return usageErr("-P, -a and --fail-on apply to named queries (-n NAME)")
-	}
 	sql, err := querySQL(f, args)
 	if err != nil {
 		return err
+	}
+	if f.file != "" && audit.HasHeader([]byte(sql)) {
+		q, err := audit.Parse(f.file, []byte(sql))
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		return runAudit(cmd, f, q)
+	}
+	if len(f.named.params) > 0 || f.named.account != "" || f.named.failOn != "" {
+		return usageErr("-P, -a and --fail-on apply to named queries (-n NAME, or -F with a query file header)")
 	}
 	r, err := openReader(cmd, f.scan)
 	if err != nil {

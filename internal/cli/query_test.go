@@ -121,3 +121,57 @@ func TestQueryFromFileAndBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryFileWithHeader runs a -F file with a "-- name:" header like a
+// named query: declared parameters from -P, --fail-on, header errors naming
+// the file, while a file with other leading comments stays plain SQL.
+func TestQueryFileWithHeader(t *testing.T) {
+	db := inventory(t)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	file := write("of-type.sql", `-- name: instances-of-type
+-- params: itype=t3.micro
+-- reads: ec2/instance
+SELECT account_id, region, service, type, id, name FROM ec2_instances
+WHERE instance_type = :itype ORDER BY id`)
+	tests := []struct {
+		args []string
+		code int
+		rows int
+	}{
+		{[]string{"-F", file}, ExitOK, 3},
+		{[]string{"-F", file, "-P", "itype=m5.large"}, ExitOK, 0},
+		{[]string{"-F", file, "--fail-on", "findings"}, ExitFindings, 3},
+		{[]string{"-F", file, "-a", "111122223333"}, ExitOK, 3},
+	}
+	for _, tt := range tests {
+		code, out, errs := awsmap(t, append([]string{"query", "--db", db, "-f", "csv"}, tt.args...)...)
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != tt.code || err != nil || len(recs) != tt.rows+1 {
+			t.Errorf("%v: exit %d, %d csv records (%v), stderr %q; want exit %d and %d rows",
+				tt.args, code, len(recs), err, errs, tt.code, tt.rows)
+		}
+	}
+
+	for _, bad := range []struct{ text, want string }{
+		{"-- name: Bad Name\nSELECT 1", "bad.sql:1"},
+		{"-- name: undeclared\nSELECT account_id, region, service, type, id, name FROM resources WHERE id = :who",
+			"does not declare"},
+	} {
+		code, _, errs := awsmap(t, "query", "--db", db, "-F", write("bad.sql", bad.text))
+		if code != ExitUsage || !strings.Contains(errs, bad.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", bad.text, code, errs, bad.want)
+		}
+	}
+	plain := write("plain.sql", "-- how many\nSELECT count(*) AS n FROM resources")
+	if code, _, errs := awsmap(t, "query", "--db", db, "-F", plain, "-P", "x=1"); code != ExitUsage ||
+		!strings.Contains(errs, "apply to named queries") {
+		t.Errorf("-P with a plain -F file: exit %d, stderr %q; want 2", code, errs)
+	}
+}
