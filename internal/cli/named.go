@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
-	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
 
@@ -122,7 +121,7 @@ func runAudit(cmd *cobra.Command, f *queryFlags, q *audit.Query) error {
 	if err != nil {
 		return err
 	}
-	r, scanID, err := openScoped(cmd, f.scan)
+	r, scanID, err := openReader(cmd, f.scan)
 	if err != nil {
 		return err
 	}
@@ -139,23 +138,6 @@ func runAudit(cmd *cobra.Command, f *queryFlags, q *audit.Query) error {
 		return withCode(ExitFatal, err)
 	}
 	return failExit(n.failOn, len(res.Rows), len(res.Incomplete))
-}
-
-// openScoped opens the reader on the --scan selection and returns the scan
-// id (0 = current).
-func openScoped(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
-	r, err := openReader(cmd, scanSel)
-	if err != nil {
-		return nil, 0, err
-	}
-	var id int64
-	if scanSel != "" && scanSel != "latest" {
-		if id, err = r.ResolveScan(scanSel); err != nil {
-			r.Close()
-			return nil, 0, usageErr("%v", err)
-		}
-	}
-	return r, id, nil
 }
 
 func listQueries(cmd *cobra.Command, lib *audit.Library, format string) error {

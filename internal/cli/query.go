@@ -96,7 +96,7 @@ func runQuery(cmd *cobra.Command, f *queryFlags, args []string) error {
 	if len(f.named.params) > 0 || f.named.account != "" || f.named.failOn != "" {
 		return usageErr("-P, -a and --fail-on apply to named queries (-n NAME, or -F with a query file header)")
 	}
-	r, err := openReader(cmd, f.scan)
+	r, _, err := openReader(cmd, f.scan)
 	if err != nil {
 		return err
 	}
@@ -128,25 +128,25 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, -n NAME, --list, or --list-scans)")
 }
 
-// openReader opens the inventory read-only and shows the selected scan
-// under the usual names.
-func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, error) {
+// openReader opens the inventory read-only, shows the selected scan under
+// the usual names and returns its id (0: the current state).
+func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
 	r, err := store.OpenReader(dbPath(cmd))
 	if err != nil {
-		return nil, withCode(ExitFatal, err)
+		return nil, 0, withCode(ExitFatal, err)
 	}
 	id := int64(0) // current state
 	if scanSel != "" && scanSel != "latest" {
 		if id, err = r.ResolveScan(scanSel); err != nil {
 			r.Close()
-			return nil, usageErr("%v", err)
+			return nil, 0, usageErr("%v", err)
 		}
 	}
 	if err := r.UseScan(id, all.Types()); err != nil {
 		r.Close()
-		return nil, withCode(ExitFatal, err)
+		return nil, 0, withCode(ExitFatal, err)
 	}
-	return r, nil
+	return r, id, nil
 }
 
 // runSQL runs one statement and prints its rows; the count goes to stderr.

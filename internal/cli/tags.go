@@ -58,7 +58,7 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	if !cmd.Flags().Changed("required") {
 		required = loadConfig(cmd).RequiredTags
 	}
-	r, scanID, err := openScoped(cmd, f.scan)
+	r, scanID, err := openReader(cmd, f.scan)
 	if err != nil {
 		return err
 	}

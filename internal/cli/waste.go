@@ -66,7 +66,7 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 	if err != nil {
 		return auditErr(err)
 	}
-	r, scanID, err := openScoped(cmd, f.scan)
+	r, scanID, err := openReader(cmd, f.scan)
 	if err != nil {
 		return err
 	}
