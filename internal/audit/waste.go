@@ -36,6 +36,14 @@ func refs(s ...string) []TypeRef {
 // notDefault filters AWS default resources unless asked for.
 const notDefault = `(is_default = 0 OR :include_defaults = 1)`
 
+// withAMISnapshots lists the snapshots behind AMIs once per query (as
+// ami_snapshots), where a correlated subquery would read every AMI of the
+// region for each snapshot.
+const withAMISnapshots = `WITH ami_snapshots AS MATERIALIZED (
+	SELECT a.account_id, a.region, x.value AS id FROM resources a, json_each(a.details, '$.snapshot_ids') x
+	WHERE a.service = 'ec2' AND a.type = 'ami')
+`
+
 // Rules are the waste checks, in display order.
 var Rules = []Rule{
 	{Key: "unattached-ebs", Title: "Unattached EBS volumes", Note: "billed per provisioned GB-month whether attached or not",
@@ -117,7 +125,7 @@ var Rules = []Rule{
 		SQL: `SELECT i.account_id, i.region, i.service, i.type, i.id, i.name, i.details ->> '$.instance_type' AS instance_type,
 			i.details ->> '$.state_reason' AS state_reason,
 			(SELECT json_group_array(json_object('gb', v.details ->> '$.size_gb', 'type', v.details ->> '$.volume_type'))
-				FROM json_each(i.details, '$.volume_ids') vid JOIN resources v ON v.service = 'ec2' AND v.type = 'volume'
+				FROM json_each(i.details, '$.volume_ids') vid CROSS JOIN resources v ON v.service = 'ec2' AND v.type = 'volume'
 				AND v.account_id = i.account_id AND v.region = i.region AND v.id = vid.value) AS volumes
 			FROM resources i WHERE i.service = 'ec2' AND i.type = 'instance' AND i.details ->> '$.state' = 'stopped'
 			AND (i.is_default = 0 OR :include_defaults = 1)`,
@@ -143,31 +151,31 @@ var Rules = []Rule{
 		}},
 	{Key: "old-snapshot", Title: "EBS snapshots older than the age threshold", Note: "full volume size shown: snapshots are incremental, so this is an upper bound; snapshots backing an AMI are left to old-ami",
 		Reads: refs("ec2/snapshot", "ec2/ami"),
-		SQL: `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name,
+		SQL: withAMISnapshots + `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name,
 			CAST(s.details ->> '$.volume_size_gb' AS INTEGER) AS size_gb, s.details ->> '$.start_time' AS start_time
 			FROM resources s WHERE s.service = 'ec2' AND s.type = 'snapshot'
 			AND julianday(:now) - julianday(s.details ->> '$.start_time') > :min_age_days
-			AND NOT EXISTS (SELECT 1 FROM resources a, json_each(a.details, '$.snapshot_ids') x
-				WHERE a.service = 'ec2' AND a.type = 'ami' AND a.account_id = s.account_id AND a.region = s.region AND x.value = s.id)
+			AND NOT EXISTS (SELECT 1 FROM ami_snapshots x
+				WHERE x.account_id = s.account_id AND x.region = s.region AND x.id = s.id)
 			AND (s.is_default = 0 OR :include_defaults = 1)`,
 		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.SnapshotGBMonth }},
 	{Key: "orphaned-snapshot", Title: "EBS snapshots of deleted volumes", Note: "the source volume no longer exists and no AMI uses the snapshot; upper bound as for old-snapshot",
 		Reads: refs("ec2/snapshot", "ec2/volume", "ec2/ami"),
-		SQL: `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name, s.details ->> '$.volume_id' AS volume_id,
+		SQL: withAMISnapshots + `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name, s.details ->> '$.volume_id' AS volume_id,
 			CAST(s.details ->> '$.volume_size_gb' AS INTEGER) AS size_gb, s.details ->> '$.start_time' AS start_time
 			FROM resources s WHERE s.service = 'ec2' AND s.type = 'snapshot'
 			AND coalesce(s.details ->> '$.volume_id', '') NOT IN ('', 'vol-ffffffff')
 			AND NOT EXISTS (SELECT 1 FROM resources v WHERE v.service = 'ec2' AND v.type = 'volume'
 				AND v.account_id = s.account_id AND v.region = s.region AND v.id = s.details ->> '$.volume_id')
-			AND NOT EXISTS (SELECT 1 FROM resources a, json_each(a.details, '$.snapshot_ids') x
-				WHERE a.service = 'ec2' AND a.type = 'ami' AND a.account_id = s.account_id AND a.region = s.region AND x.value = s.id)
+			AND NOT EXISTS (SELECT 1 FROM ami_snapshots x
+				WHERE x.account_id = s.account_id AND x.region = s.region AND x.id = s.id)
 			AND (s.is_default = 0 OR :include_defaults = 1)`,
 		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.SnapshotGBMonth }},
 	{Key: "old-ami", Title: "AMIs older than the age threshold", Note: "cost is the size of the snapshots behind the image (upper bound)",
 		Reads: refs("ec2/ami", "ec2/snapshot"),
 		SQL: `SELECT a.account_id, a.region, a.service, a.type, a.id, a.name, a.details ->> '$.creation_date' AS creation_date,
 			(SELECT coalesce(sum(CAST(s.details ->> '$.volume_size_gb' AS INTEGER)), 0) FROM json_each(a.details, '$.snapshot_ids') x
-				JOIN resources s ON s.service = 'ec2' AND s.type = 'snapshot' AND s.account_id = a.account_id
+				CROSS JOIN resources s ON s.service = 'ec2' AND s.type = 'snapshot' AND s.account_id = a.account_id
 				AND s.region = a.region AND s.id = x.value) AS snapshot_gb
 			FROM resources a WHERE a.service = 'ec2' AND a.type = 'ami'
 			AND julianday(:now) - julianday(a.details ->> '$.creation_date') > :min_age_days

@@ -10,16 +10,20 @@ import (
 	"testing"
 	"time"
 
+	"github.com/awsmap/awsmap/internal/audit"
+	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/scan"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // Benchmarks (one command runs them all):
 //
 //	go test ./internal/demo -run '^$' -bench . -benchtime 1x -timeout 60m
 //
-// AWSMAP_BENCH_1M=1 adds the 1M-resource scan. Each reports resources/s,
-// the seconds spent collecting and storing (merging after collection), peak
-// RSS (VmHWM, reset before each run) and the database size.
+// AWSMAP_BENCH_1M=1 adds the 1M-resource scan. Each scan benchmark reports
+// resources/s, the seconds spent collecting and storing (merging after
+// collection), peak RSS (VmHWM, reset before each run) and the database
+// size; BenchmarkAudits times the audits on the 100k inventory.
 
 func peakRSSMB() float64 {
 	b, _ := os.ReadFile("/proc/self/status")
@@ -163,4 +167,61 @@ func BenchmarkRescanDrift(b *testing.B) {
 	b.ReportMetric(first, "one-scan-MB")
 	b.ReportMetric(dbMB(path), fmt.Sprintf("after-%d-scans-MB", scans))
 	b.ReportMetric(dbMB(path)/first, "ratio-to-one-scan")
+}
+
+// BenchmarkAudits scans the 100k estate twice, then runs every named query,
+// the waste audit (every rule) and the tag audit on it, as `awsmap query
+// -n`, `waste` and `tags` would: seconds of each, and of the slowest named
+// query (logged by name).
+func BenchmarkAudits(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "audits.db")
+	est := New(Options{Seed: 42, Size: 100_000})
+	for s := range 2 {
+		if _, err := ScanInto(context.Background(), path, est.Scan(s), ScanOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	r, err := store.OpenReader(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	if err := r.UseScan(0, all.Types()); err != nil {
+		b.Fatal(err)
+	}
+	lib, err := audit.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	timed := func(f func() error) float64 {
+		start := time.Now()
+		if err := f(); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start).Seconds()
+	}
+	b.ResetTimer()
+	for range b.N {
+		var queries, slowest float64
+		var slowestName string
+		for _, q := range lib.All() {
+			s := timed(func() error { _, err := audit.Run(ctx, r, q, nil, audit.Scope{}); return err })
+			queries += s
+			if s > slowest {
+				slowest, slowestName = s, q.Name
+			}
+		}
+		b.ReportMetric(queries, "queries-s")
+		b.ReportMetric(slowest, "slowest-query-s")
+		b.Logf("slowest named query: %s (%.2f s)", slowestName, slowest)
+		b.ReportMetric(timed(func() error {
+			_, err := audit.Waste(ctx, r, audit.WasteOptions{MinAgeDays: 90}, audit.Scope{})
+			return err
+		}), "waste-s")
+		b.ReportMetric(timed(func() error {
+			_, err := audit.Tags(ctx, r, audit.TagOptions{Required: []string{"Owner"}}, audit.Scope{})
+			return err
+		}), "tags-s")
+	}
 }

@@ -86,18 +86,16 @@ func scanViews(id, coverageScan int64, types []model.TypeInfo) []view {
 		{"resources", `CREATE TEMP VIEW resources AS
 			SELECT v.account_id, v.region, v.service, v.type, v.id, v.arn, v.name,
 				v.created_at, v.is_default, v.tags, v.details,
-				fs.started_at AS first_seen, lc.started_at AS last_changed, v.vid
+				` + scanTime("v.first_seen_scan") + ` AS first_seen,
+				` + scanTime("v.first_scan") + ` AS last_changed, v.vid
 			FROM main.resource_versions AS v
-			JOIN main.scans AS fs ON fs.id = v.first_seen_scan
-			JOIN main.scans AS lc ON lc.id = v.first_scan
 			WHERE ` + validAt("v", id)},
 		{"relationships", `CREATE TEMP VIEW relationships AS
 			SELECT r.from_account_id, r.from_region, r.from_service, r.from_type, r.from_id,
 				r.kind,
 				r.to_account_id, r.to_region, r.to_service, r.to_type, r.to_id,
-				fs.started_at AS first_seen, r.rid
+				` + scanTime("r.first_scan") + ` AS first_seen, r.rid
 			FROM main.relationship_versions AS r
-			JOIN main.scans AS fs ON fs.id = r.first_scan
 			WHERE ` + validAt("r", id)},
 		{"coverage", fmt.Sprintf(`CREATE TEMP VIEW coverage AS
 			SELECT * FROM main.coverage WHERE scan_id = %d`, coverageScan)},
@@ -106,6 +104,15 @@ func scanViews(id, coverageScan int64, types []model.TypeInfo) []view {
 		views = append(views, typedView(t))
 	}
 	return views
+}
+
+// scanTime is the start time of the scan whose id is the column col. A
+// subquery rather than a join: it is evaluated only when the column is
+// read, and the planner cannot put the small scans table in an outer loop
+// (statistics taken when it held one row made it scan all scans for every
+// row).
+func scanTime(col string) string {
+	return "(SELECT started_at FROM main.scans WHERE id = " + col + ")"
 }
 
 // validAt is the condition for a version (table alias a) to be part of the

@@ -5,6 +5,10 @@
 -- severity: high
 -- reads: iam/role, iam/policy
 -- references: CIS 1.16
+WITH admin_policies AS MATERIALIZED (
+  SELECT account_id, name FROM resources
+  WHERE service = 'iam' AND type = 'policy' AND details ->> '$.allows_admin' = 1
+)
 SELECT r.account_id, r.region, r.service, r.type, r.id, r.name,
   r.details ->> '$.attached_policies' AS attached_policies,
   r.details ->> '$.trust_principals' AS trust_principals
@@ -12,6 +16,5 @@ FROM resources r
 WHERE r.service = 'iam' AND r.type = 'role'
   AND EXISTS (SELECT 1 FROM json_each(r.details, '$.attached_policies') p
     WHERE p.value = 'AdministratorAccess'
-       OR EXISTS (SELECT 1 FROM resources a WHERE a.service = 'iam' AND a.type = 'policy'
-            AND a.account_id = r.account_id AND a.name = p.value AND a.details ->> '$.allows_admin' = 1))
+       OR EXISTS (SELECT 1 FROM admin_policies a WHERE a.account_id = r.account_id AND a.name = p.value))
 ORDER BY r.account_id, r.id

@@ -5,14 +5,14 @@
 -- severity: critical
 -- reads: iam/user, iam/group, iam/policy
 -- references: CIS 1.16
-WITH admin_policies AS (
+WITH admin_policies AS MATERIALIZED (
   SELECT account_id, name FROM resources
   WHERE service = 'iam' AND type = 'policy' AND details ->> '$.allows_admin' = 1
 ),
-is_admin_policy(account_id, policy) AS (
+is_admin_policy(account_id, policy) AS MATERIALIZED (
   SELECT account_id, name FROM admin_policies
 ),
-admin_groups AS (
+admin_groups AS MATERIALIZED (
   SELECT g.account_id, g.name FROM resources g, json_each(g.details, '$.attached_policies') p
   WHERE g.service = 'iam' AND g.type = 'group'
     AND (p.value = 'AdministratorAccess'
