@@ -79,3 +79,49 @@ func TestRelationshipLookupsUseIndexes(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredViewsMatchReaderViews checks that the current-state views
+// stored in the file, for other SQLite clients, show what awsmap's own
+// views show.
+func TestStoredViewsMatchReaderViews(t *testing.T) {
+	db, path := newTestDB(t)
+	ok := []Collection{collected("us-east-1", OutcomeOK)}
+	runScan(t, db, scanInput{resources: []*model.Resource{instance("us-east-1", "i-1", "one")},
+		edges: []model.Relationship{edge("us-east-1", "i-1", "subnet-1")}, collections: ok})
+	runScan(t, db, scanInput{
+		resources:   []*model.Resource{instance("us-east-1", "i-1", "two"), instance("us-east-1", "i-2", "new")},
+		edges:       []model.Relationship{edge("us-east-1", "i-1", "subnet-1"), edge("us-east-1", "i-2", "subnet-2")},
+		collections: ok})
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if err := r.UseScan(0, nil); err != nil {
+		t.Fatal(err)
+	}
+	rowsOf := func(sql string) []string {
+		rows, err := r.Query(context.Background(), sql)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for rows.Next() {
+			out = append(out, fmt.Sprint(rows.Values()))
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, view := range []string{"resources", "relationships"} {
+		order := " ORDER BY 5, 11" // id, then details or to_id
+		stored, own := rowsOf("SELECT * FROM main."+view+order), rowsOf("SELECT * FROM temp."+view+order)
+		if len(own) < 2 || strings.Join(stored, "\n") != strings.Join(own, "\n") {
+			t.Errorf("%s: stored view shows %q, awsmap's shows %q", view, stored, own)
+		}
+	}
+}
