@@ -170,3 +170,39 @@ func queryAll(t *testing.T, r *Reader, sql string, args ...any) [][]any {
 	}
 	return out
 }
+
+// currentState closes db (at path) and opens a reader on its current state,
+// closed when the test ends.
+func currentState(t *testing.T, db *DB, path string) *Reader {
+	t.Helper()
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	if err := r.UseScan(0, nil); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// readerRows runs sql on r and returns its rows, each printed with fmt.Sprint.
+func readerRows(t *testing.T, r *Reader, sql string, args ...any) []string {
+	t.Helper()
+	rows, err := r.Query(context.Background(), sql, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		out = append(out, fmt.Sprint(rows.Values()))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

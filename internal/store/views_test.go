@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -49,31 +48,10 @@ func TestRelationshipLookupsUseIndexes(t *testing.T) {
 	}
 	in.collections = []Collection{collected("us-east-1", OutcomeOK)}
 	runScan(t, db, in)
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	r, err := OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	if err := r.UseScan(0, nil); err != nil {
-		t.Fatal(err)
-	}
+	r := currentState(t, db, path)
 	for column, index := range map[string]string{
 		"from_id": "relationship_versions_from", "to_id": "relationship_versions_to"} {
-		rows, err := r.Query(context.Background(),
-			"EXPLAIN QUERY PLAN SELECT * FROM relationships WHERE "+column+" = ?", "i-1")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			plan = append(plan, fmt.Sprint(rows.Values()[3]))
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
+		plan := readerRows(t, r, "EXPLAIN QUERY PLAN SELECT * FROM relationships WHERE "+column+" = ?", "i-1")
 		if !strings.Contains(strings.Join(plan, "\n"), "USING INDEX "+index) {
 			t.Errorf("lookup by %s: plan %q, want it to use %s", column, plan, index)
 		}
@@ -92,34 +70,10 @@ func TestStoredViewsMatchReaderViews(t *testing.T) {
 		resources:   []*model.Resource{instance("us-east-1", "i-1", "two"), instance("us-east-1", "i-2", "new")},
 		edges:       []model.Relationship{edge("us-east-1", "i-1", "subnet-1"), edge("us-east-1", "i-2", "subnet-2")},
 		collections: ok})
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	r, err := OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	if err := r.UseScan(0, nil); err != nil {
-		t.Fatal(err)
-	}
-	rowsOf := func(sql string) []string {
-		rows, err := r.Query(context.Background(), sql)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for rows.Next() {
-			out = append(out, fmt.Sprint(rows.Values()))
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
+	r := currentState(t, db, path)
 	for _, view := range []string{"resources", "relationships"} {
 		order := " ORDER BY 5, 11" // id, then details or to_id
-		stored, own := rowsOf("SELECT * FROM main."+view+order), rowsOf("SELECT * FROM temp."+view+order)
+		stored, own := readerRows(t, r, "SELECT * FROM main."+view+order), readerRows(t, r, "SELECT * FROM temp."+view+order)
 		if len(own) < 2 || strings.Join(stored, "\n") != strings.Join(own, "\n") {
 			t.Errorf("%s: stored view shows %q, awsmap's shows %q", view, stored, own)
 		}
