@@ -89,13 +89,17 @@ var Rules = []Rule{
 		Cost: func(_ map[string]any, p Prices) float64 { return p.CLBHour * HoursPerMonth }},
 	{Key: "lb-without-targets", Title: "Application/Network load balancers with no registered target", Note: "billed by the hour (plus LCUs) with nothing behind them",
 		Reads: refs("elbv2/load-balancer", "elbv2/target-group"),
-		SQL: `SELECT l.account_id, l.region, l.service, l.type, l.id, l.name, l.details ->> '$.type' AS lb_type,
+		// The balancers with targets are listed once: a correlated subquery
+		// read every target group of the region for each balancer.
+		SQL: `WITH served AS MATERIALIZED (
+				SELECT g.account_id, g.region, a.value AS arn FROM resources g, json_each(g.details, '$.load_balancer_arns') a
+				WHERE g.service = 'elbv2' AND g.type = 'target-group' AND coalesce(g.details ->> '$.target_count', 0) > 0)
+			SELECT l.account_id, l.region, l.service, l.type, l.id, l.name, l.details ->> '$.type' AS lb_type,
 			l.details ->> '$.scheme' AS scheme
 			FROM resources l WHERE l.service = 'elbv2' AND l.type = 'load-balancer'
 			AND coalesce(l.details ->> '$.type', '') IN ('application', 'network', '')
-			AND NOT EXISTS (SELECT 1 FROM resources g, json_each(g.details, '$.load_balancer_arns') a
-				WHERE g.service = 'elbv2' AND g.type = 'target-group' AND g.account_id = l.account_id
-				AND g.region = l.region AND a.value = l.arn AND coalesce(g.details ->> '$.target_count', 0) > 0)
+			AND NOT EXISTS (SELECT 1 FROM served x
+				WHERE x.account_id = l.account_id AND x.region = l.region AND x.arn = l.arn)
 			AND (l.is_default = 0 OR :include_defaults = 1)`,
 		Cost: func(f map[string]any, p Prices) float64 {
 			if text(f["lb_type"]) == "network" {
