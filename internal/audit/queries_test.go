@@ -395,18 +395,22 @@ func TestQueries(t *testing.T) {
 				t.Fatalf("no query %s", c.query)
 			}
 			r := fixture(t, c.rs, okCollections(c.rs, q.Reads))
-			res, err := Run(ctx, r, q, c.params, Scope{Now: testNow})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := checkColumns(res.Columns); err != nil {
-				t.Error(err)
-			}
-			if got := ids(res.Rows); !reflect.DeepEqual(got, c.want) {
-				t.Errorf("ids = %v, want %v", got, c.want)
-			}
-			if len(res.Incomplete) != 0 {
-				t.Errorf("incomplete = %v on a complete fixture", res.Incomplete)
+			// Scoped to the fixture's account, the query runs wrapped in the
+			// account filter: the same rows.
+			for _, account := range []string{"", acct} {
+				res, err := Run(ctx, r, q, c.params, Scope{Now: testNow, Account: account})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := checkColumns(res.Columns); err != nil {
+					t.Error(err)
+				}
+				if got := ids(res.Rows); !reflect.DeepEqual(got, c.want) {
+					t.Errorf("account %q: ids = %v, want %v", account, got, c.want)
+				}
+				if len(res.Incomplete) != 0 {
+					t.Errorf("account %q: incomplete = %v on a complete fixture", account, res.Incomplete)
+				}
 			}
 		})
 	}

@@ -128,17 +128,23 @@ func TestWasteRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := fixture(t, c.rs, okCollections(c.rs, rules[0].Reads))
-			rep, err := Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Now: testNow})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, f := range rep.Findings {
-				got = append(got, f.ID)
-			}
-			sort.Strings(got)
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("ids = %v, want %v", got, c.want)
+			var rep *WasteReport
+			// Scoped to the fixture's account, the rule's SQL runs wrapped in
+			// the account filter: the same findings.
+			for _, account := range []string{"", acct} {
+				var err error
+				rep, err = Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Now: testNow, Account: account})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, f := range rep.Findings {
+					got = append(got, f.ID)
+				}
+				sort.Strings(got)
+				if !reflect.DeepEqual(got, c.want) {
+					t.Errorf("account %q: ids = %v, want %v", account, got, c.want)
+				}
 			}
 			if rep.Rules[0].MonthlyCost != c.wantCost {
 				t.Errorf("cost = %v, want %v", rep.Rules[0].MonthlyCost, c.wantCost)
