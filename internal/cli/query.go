@@ -131,6 +131,7 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 // openReader opens the inventory read-only, shows the selected scan under
 // the usual names and returns its id (0: the current state).
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
+	noticeUpgrade(cmd, dbPath(cmd))
 	r, err := store.OpenReader(dbPath(cmd))
 	if err != nil {
 		return nil, 0, withCode(ExitFatal, err)
@@ -147,6 +148,17 @@ func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error
 		return nil, 0, withCode(ExitFatal, err)
 	}
 	return r, id, nil
+}
+
+// noticeUpgrade says on stderr that the inventory at path is about to be
+// upgraded to this awsmap's schema, which can take a minute at a million
+// resources. It says nothing when it cannot tell: opening reports errors.
+func noticeUpgrade(cmd *cobra.Command, path string) {
+	stored, current, err := store.SchemaVersions(path)
+	if err == nil && stored > 0 && stored < current {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Upgrading %s from schema %d to %d (once; a large inventory takes a while)...\n",
+			path, stored, current)
+	}
 }
 
 // runSQL runs one statement and prints its rows; the count goes to stderr.

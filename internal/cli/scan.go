@@ -263,6 +263,7 @@ func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity,
 		return s, nil
 	}
 	s.path = dbPath(cmd)
+	noticeUpgrade(cmd, s.path)
 	db, err := store.Open(s.path)
 	if err != nil {
 		return nil, withCode(ExitFatal, err)

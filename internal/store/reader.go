@@ -78,6 +78,25 @@ func OpenReader(path string) (*Reader, error) {
 	return r, nil
 }
 
+// SchemaVersions returns the schema version of the inventory at path (0 when
+// there is no file) and the version this awsmap writes. Open and OpenReader
+// upgrade an older inventory in place, which takes a while when it is large:
+// callers can say so first.
+func SchemaVersions(path string) (stored, current int64, err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return 0, schemaVersion, fmt.Errorf("inventory path %q: %w", path, err)
+	}
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		return 0, schemaVersion, nil
+	}
+	conn, stored, err := openReadOnly(abs)
+	if err != nil {
+		return 0, schemaVersion, err
+	}
+	return stored, schemaVersion, conn.Close()
+}
+
 // openCurrent opens a read-only connection on an inventory at the current
 // schema version, upgrading an older one first, and marking aborted the
 // scans whose process died (kill -9), so readers never show them running.

@@ -14,8 +14,11 @@ import (
 // edges and one closed edge: the migration gives each its ekey (edgeHash,
 // as the merge computes it for staged edges), and the next scan matches
 // the stored edges by that key (one kept, not duplicated) and retires the
-// one it no longer saw.
+// one it no longer saw. SchemaVersions tells the versions before and after.
 func TestMigrationKeysStoredEdges(t *testing.T) {
+	if stored, _, err := SchemaVersions(filepath.Join(t.TempDir(), "none.db")); stored != 0 || err != nil {
+		t.Fatalf("SchemaVersions of a missing file = %d, %v; want 0", stored, err)
+	}
 	for from := 2; from <= 3; from++ {
 		t.Run(fmt.Sprintf("from schema %d", from), func(t *testing.T) {
 			testMigrationKeysStoredEdges(t, from)
@@ -56,6 +59,9 @@ func testMigrationKeysStoredEdges(t *testing.T, from int) {
 		t.Fatal(err)
 	}
 
+	if stored, current, err := SchemaVersions(path); stored != int64(from) || current != schemaVersion || err != nil {
+		t.Fatalf("SchemaVersions before Open = %d, %d, %v; want %d, %d", stored, current, err, from, schemaVersion)
+	}
 	db, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +69,9 @@ func testMigrationKeysStoredEdges(t *testing.T, from int) {
 	defer db.Close()
 	if v := count(t, db, `PRAGMA user_version`); v != schemaVersion {
 		t.Fatalf("schema version %d after Open, want %d", v, schemaVersion)
+	}
+	if stored, _, err := SchemaVersions(path); stored != schemaVersion || err != nil {
+		t.Fatalf("SchemaVersions after Open = %d, %v; want %d", stored, err, schemaVersion)
 	}
 	for _, rel := range []model.Relationship{kept, dropped, closed} {
 		n := count(t, db, `SELECT count(*) FROM relationship_versions WHERE ekey = ? AND from_id = ? AND to_id = ?`,
