@@ -131,8 +131,9 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 // openReader opens the inventory read-only, shows the selected scan under
 // the usual names and returns its id (0: the current state).
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
-	noticeUpgrade(cmd, dbPath(cmd))
-	r, err := store.OpenReader(dbPath(cmd))
+	path := dbPath(cmd)
+	noticeUpgrade(cmd, path)
+	r, err := store.OpenReader(path)
 	if err != nil {
 		return nil, 0, withCode(ExitFatal, err)
 	}

@@ -218,20 +218,9 @@ var mergeResources = []step{
 	{"plan", `CREATE INDEX temp.merge_plan_old ON merge_plan (old_vid)`},
 	// Region "*" has its own branch: an OR in the join would make SQLite
 	// read every region of a type for each collection.
-	{"retire resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
-		SELECT v.vid FROM temp.scan_collections AS c
-		CROSS JOIN main.resource_versions AS v
-			ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
-			AND v.account_id = c.account_id AND v.region = c.region
-		WHERE c.outcome IN ('ok', 'partial') AND c.region <> '*'
-			AND NOT EXISTS (SELECT 1 FROM temp.merge_plan AS p WHERE p.old_vid = v.vid)
-		UNION ALL
-		SELECT v.vid FROM temp.scan_collections AS c
-		CROSS JOIN main.resource_versions AS v
-			ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
-			AND v.account_id = c.account_id
-		WHERE c.outcome IN ('ok', 'partial') AND c.region = '*'
-			AND NOT EXISTS (SELECT 1 FROM temp.merge_plan AS p WHERE p.old_vid = v.vid))`},
+	{"retire resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (` +
+		fmt.Sprintf(unplannedResources, "AND v.region = c.region", "c.region <> '*'") + " UNION ALL " +
+		fmt.Sprintf(unplannedResources, "", "c.region = '*'") + ")"},
 	{"close changed resources", `UPDATE main.resource_versions SET end_scan = ?1 WHERE vid IN (
 		SELECT old_vid FROM temp.merge_plan WHERE changed AND old_vid IS NOT NULL)`},
 	{"open resource versions", `INSERT INTO main.resource_versions (account_id, region, service, type, id,
@@ -243,6 +232,17 @@ var mergeResources = []step{
 		WHERE p.changed`},
 	{"plan", `DROP TABLE temp.merge_plan`},
 }
+
+// unplannedResources selects the current versions that a collection
+// vouching in this scan covers and no staged resource matched: %[1]s adds
+// to the join with the collection, %[2]s selects the collections.
+const unplannedResources = `
+		SELECT v.vid FROM temp.scan_collections AS c
+		CROSS JOIN main.resource_versions AS v
+			ON v.end_scan IS NULL AND v.service = c.service AND v.type = c.type
+			AND v.account_id = c.account_id %[1]s
+		WHERE c.outcome IN ('ok', 'partial') AND %[2]s
+			AND NOT EXISTS (SELECT 1 FROM temp.merge_plan AS p WHERE p.old_vid = v.vid)`
 
 var mergeRelationships = []step{
 	{"plan relationships", `CREATE TEMP TABLE edge_plan (srow INTEGER PRIMARY KEY, old_rid INTEGER)`},
