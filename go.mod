@@ -6,109 +6,44 @@ require (
 	github.com/aws/aws-sdk-go-v2 v1.47.7
 	github.com/aws/aws-sdk-go-v2/config v1.33.15
 	github.com/aws/aws-sdk-go-v2/credentials v1.20.15
-	github.com/aws/aws-sdk-go-v2/service/accessanalyzer v1.49.1
 	github.com/aws/aws-sdk-go-v2/service/acm v1.51.3
-	github.com/aws/aws-sdk-go-v2/service/amp v1.55.2
 	github.com/aws/aws-sdk-go-v2/service/apigateway v1.40.2
 	github.com/aws/aws-sdk-go-v2/service/apigatewayv2 v1.35.2
-	github.com/aws/aws-sdk-go-v2/service/appconfig v1.44.2
-	github.com/aws/aws-sdk-go-v2/service/apprunner v1.40.2
-	github.com/aws/aws-sdk-go-v2/service/appsync v1.54.0
-	github.com/aws/aws-sdk-go-v2/service/athena v1.66.10
 	github.com/aws/aws-sdk-go-v2/service/autoscaling v1.79.4
-	github.com/aws/aws-sdk-go-v2/service/backup v1.69.7
-	github.com/aws/aws-sdk-go-v2/service/batch v1.65.2
-	github.com/aws/aws-sdk-go-v2/service/budgets v1.44.0
-	github.com/aws/aws-sdk-go-v2/service/cloudcontrol v1.30.2
 	github.com/aws/aws-sdk-go-v2/service/cloudformation v1.82.5
 	github.com/aws/aws-sdk-go-v2/service/cloudfront v1.73.0
 	github.com/aws/aws-sdk-go-v2/service/cloudtrail v1.56.0
 	github.com/aws/aws-sdk-go-v2/service/cloudwatch v1.75.5
 	github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs v1.92.0
-	github.com/aws/aws-sdk-go-v2/service/codeartifact v1.39.2
-	github.com/aws/aws-sdk-go-v2/service/codebuild v1.69.0
-	github.com/aws/aws-sdk-go-v2/service/codecommit v1.44.5
-	github.com/aws/aws-sdk-go-v2/service/codedeploy v1.36.0
-	github.com/aws/aws-sdk-go-v2/service/codepipeline v1.47.0
-	github.com/aws/aws-sdk-go-v2/service/cognitoidentity v1.34.0
-	github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider v1.61.0
-	github.com/aws/aws-sdk-go-v2/service/configservice v1.74.10
-	github.com/aws/aws-sdk-go-v2/service/databasemigrationservice v1.64.0
-	github.com/aws/aws-sdk-go-v2/service/datasync v1.59.2
-	github.com/aws/aws-sdk-go-v2/service/detective v1.39.1
-	github.com/aws/aws-sdk-go-v2/service/directconnect v1.55.7
-	github.com/aws/aws-sdk-go-v2/service/directoryservice v1.39.0
-	github.com/aws/aws-sdk-go-v2/service/docdb v1.49.0
 	github.com/aws/aws-sdk-go-v2/service/dynamodb v1.73.1
 	github.com/aws/aws-sdk-go-v2/service/ec2 v1.344.1
 	github.com/aws/aws-sdk-go-v2/service/ecr v1.67.4
-	github.com/aws/aws-sdk-go-v2/service/ecrpublic v1.47.10
 	github.com/aws/aws-sdk-go-v2/service/ecs v1.104.1
 	github.com/aws/aws-sdk-go-v2/service/efs v1.41.18
 	github.com/aws/aws-sdk-go-v2/service/eks v1.105.4
 	github.com/aws/aws-sdk-go-v2/service/elasticache v1.64.4
-	github.com/aws/aws-sdk-go-v2/service/elasticbeanstalk v1.35.0
 	github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing v1.41.8
 	github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2 v1.63.8
-	github.com/aws/aws-sdk-go-v2/service/emr v1.71.1
 	github.com/aws/aws-sdk-go-v2/service/eventbridge v1.55.9
-	github.com/aws/aws-sdk-go-v2/service/firehose v1.52.10
-	github.com/aws/aws-sdk-go-v2/service/fsx v1.74.10
-	github.com/aws/aws-sdk-go-v2/service/globalaccelerator v1.36.2
-	github.com/aws/aws-sdk-go-v2/service/glue v1.173.0
-	github.com/aws/aws-sdk-go-v2/service/grafana v1.36.0
-	github.com/aws/aws-sdk-go-v2/service/guardduty v1.78.2
 	github.com/aws/aws-sdk-go-v2/service/iam v1.64.8
-	github.com/aws/aws-sdk-go-v2/service/inspector2 v1.48.2
-	github.com/aws/aws-sdk-go-v2/service/iot v1.75.0
-	github.com/aws/aws-sdk-go-v2/service/kafka v1.65.10
-	github.com/aws/aws-sdk-go-v2/service/keyspaces v1.26.1
-	github.com/aws/aws-sdk-go-v2/service/kinesis v1.56.11
-	github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2 v1.38.1
 	github.com/aws/aws-sdk-go-v2/service/kms v1.62.4
-	github.com/aws/aws-sdk-go-v2/service/lakeformation v1.47.10
 	github.com/aws/aws-sdk-go-v2/service/lambda v1.114.2
-	github.com/aws/aws-sdk-go-v2/service/lightsail v1.70.3
-	github.com/aws/aws-sdk-go-v2/service/macie2 v1.51.4
-	github.com/aws/aws-sdk-go-v2/service/memorydb v1.34.2
-	github.com/aws/aws-sdk-go-v2/service/mq v1.34.24
-	github.com/aws/aws-sdk-go-v2/service/mwaa v1.41.0
-	github.com/aws/aws-sdk-go-v2/service/neptune v1.44.7
-	github.com/aws/aws-sdk-go-v2/service/networkfirewall v1.61.2
-	github.com/aws/aws-sdk-go-v2/service/opensearch v1.70.2
 	github.com/aws/aws-sdk-go-v2/service/organizations v1.62.6
-	github.com/aws/aws-sdk-go-v2/service/pipes v1.24.2
-	github.com/aws/aws-sdk-go-v2/service/ram v1.45.10
 	github.com/aws/aws-sdk-go-v2/service/rds v1.132.1
-	github.com/aws/aws-sdk-go-v2/service/redshift v1.62.10
-	github.com/aws/aws-sdk-go-v2/service/resourceexplorer2 v1.24.2
-	github.com/aws/aws-sdk-go-v2/service/resourcegroups v1.33.28
 	github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi v1.41.10
 	github.com/aws/aws-sdk-go-v2/service/route53 v1.70.8
 	github.com/aws/aws-sdk-go-v2/service/route53resolver v1.45.0
 	github.com/aws/aws-sdk-go-v2/service/s3 v1.114.8
-	github.com/aws/aws-sdk-go-v2/service/sagemaker v1.287.0
-	github.com/aws/aws-sdk-go-v2/service/scheduler v1.18.2
 	github.com/aws/aws-sdk-go-v2/service/secretsmanager v1.50.10
-	github.com/aws/aws-sdk-go-v2/service/securityhub v1.71.2
-	github.com/aws/aws-sdk-go-v2/service/servicecatalog v1.39.17
-	github.com/aws/aws-sdk-go-v2/service/servicediscovery v1.40.2
-	github.com/aws/aws-sdk-go-v2/service/servicequotas v1.43.10
-	github.com/aws/aws-sdk-go-v2/service/sesv2 v1.79.7
-	github.com/aws/aws-sdk-go-v2/service/sfn v1.41.2
 	github.com/aws/aws-sdk-go-v2/service/sns v1.47.9
 	github.com/aws/aws-sdk-go-v2/service/sqs v1.52.10
 	github.com/aws/aws-sdk-go-v2/service/ssm v1.81.4
-	github.com/aws/aws-sdk-go-v2/service/ssoadmin v1.52.4
-	github.com/aws/aws-sdk-go-v2/service/storagegateway v1.43.18
 	github.com/aws/aws-sdk-go-v2/service/sts v1.51.8
-	github.com/aws/aws-sdk-go-v2/service/timestreamwrite v1.35.25
-	github.com/aws/aws-sdk-go-v2/service/transfer v1.72.2
-	github.com/aws/aws-sdk-go-v2/service/wafv2 v1.72.0
-	github.com/aws/aws-sdk-go-v2/service/workspaces v1.68.3
-	github.com/aws/aws-sdk-go-v2/service/xray v1.36.25
+	github.com/aws/smithy-go v1.28.8
 	github.com/ncruces/go-sqlite3 v0.35.6
 	github.com/spf13/cobra v1.10.2
+	golang.org/x/term v0.47.0
+	golang.org/x/time v0.16.0
 )
 
 require (
@@ -125,12 +60,9 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/signin v1.12.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/sso v1.39.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.3 // indirect
-	github.com/aws/smithy-go v1.28.8 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/ncruces/go-sqlite3-wasm/v6 v6.3.35304 // indirect
 	github.com/ncruces/julianday v1.0.0 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
 	golang.org/x/sys v0.49.0 // indirect
-	golang.org/x/term v0.47.0 // indirect
-	golang.org/x/time v0.16.0 // indirect
 )

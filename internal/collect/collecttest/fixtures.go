@@ -2,11 +2,13 @@ package collecttest
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
 )
@@ -82,4 +84,16 @@ func AssertNoWarnings(t testing.TB, got Result) {
 	if w := got.Task.Warnings(); len(w) != 0 {
 		t.Errorf("unexpected warnings: %v", w)
 	}
+}
+
+// Created is err, except that the API error alreadyExists counts as success.
+// Under load moto sometimes loses a create's response; the SDK retries and the
+// retry finds the first attempt's resource. Fixtures use unique names, so
+// that is the only way they meet such an error.
+func Created(err error, alreadyExists string) error {
+	var api smithy.APIError
+	if errors.As(err, &api) && api.ErrorCode() == alreadyExists {
+		return nil
+	}
+	return err
 }

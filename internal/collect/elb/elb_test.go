@@ -20,6 +20,9 @@ func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
+// duplicateName is the classic ELB API's error for a name already taken.
+const duplicateName = "DuplicateLoadBalancerName"
+
 type estate struct{ vpc, subnet, sg, instance string }
 
 // setup creates "web" (in a VPC subnet, one instance registered, tagged) and
@@ -48,13 +51,15 @@ func setup(t *testing.T, cfg aws.Config) estate {
 	e := estate{vpc: aws.ToString(vpc.Vpc.VpcId), subnet: aws.ToString(subnet.Subnet.SubnetId), sg: aws.ToString(sg.GroupId), instance: aws.ToString(run.Instances[0].InstanceId)}
 	api := classic.NewFromConfig(cfg)
 	listeners := []types.Listener{{Protocol: aws.String("HTTP"), LoadBalancerPort: 80, InstanceProtocol: aws.String("HTTP"), InstancePort: aws.Int32(8080)}}
-	if _, err := api.CreateLoadBalancer(ctx, &classic.CreateLoadBalancerInput{LoadBalancerName: aws.String("web"), Listeners: listeners,
-		Subnets: []string{e.subnet}, SecurityGroups: []string{e.sg}, Tags: []types.Tag{{Key: aws.String("Env"), Value: aws.String("prod")}}}); err != nil {
+	_, err = api.CreateLoadBalancer(ctx, &classic.CreateLoadBalancerInput{LoadBalancerName: aws.String("web"), Listeners: listeners,
+		Subnets: []string{e.subnet}, SecurityGroups: []string{e.sg}, Tags: []types.Tag{{Key: aws.String("Env"), Value: aws.String("prod")}}})
+	if err := collecttest.Created(err, duplicateName); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 5 {
-		if _, err := api.CreateLoadBalancer(ctx, &classic.CreateLoadBalancerInput{LoadBalancerName: aws.String(fmt.Sprintf("old-%d", i)),
-			Listeners: listeners, AvailabilityZones: []string{region + "a"}}); err != nil {
+		_, err := api.CreateLoadBalancer(ctx, &classic.CreateLoadBalancerInput{LoadBalancerName: aws.String(fmt.Sprintf("old-%d", i)),
+			Listeners: listeners, AvailabilityZones: []string{region + "a"}})
+		if err := collecttest.Created(err, duplicateName); err != nil {
 			t.Fatal(err)
 		}
 	}
