@@ -22,8 +22,8 @@ import (
 //
 // AWSMAP_BENCH_1M=1 adds the 1M-resource scan. Each scan benchmark reports
 // resources/s, the seconds spent collecting and storing (merging after
-// collection), peak RSS (VmHWM, reset before each run) and the database
-// size; BenchmarkAudits times the audits on the 100k inventory.
+// collection), the CPU seconds used and resources per CPU second, peak RSS
+// (VmHWM, reset before each run) and the database size; BenchmarkAudits times the audits on the 100k inventory.
 
 func peakRSSMB() float64 {
 	b, _ := os.ReadFile("/proc/self/status")
@@ -57,7 +57,7 @@ func benchScan(b *testing.B, size int, so ServeOptions, scans int) (ScanResult, 
 		path = filepath.Join(b.TempDir(), "bench.db")
 		est := New(Options{Seed: 42, Size: size})
 		resetPeakRSS()
-		start := time.Now()
+		start, cpuStart := time.Now(), cpuTime()
 		var stored time.Duration
 		for s := range scans {
 			r, err := ScanInto(context.Background(), path, est.Scan(s), ScanOptions{Serve: so})
@@ -67,8 +67,15 @@ func benchScan(b *testing.B, size int, so ServeOptions, scans int) (ScanResult, 
 			last = r
 			stored += r.Stored
 		}
-		el := time.Since(start)
-		b.ReportMetric(float64(last.Result.Resources)*float64(scans)/el.Seconds(), "resources/s")
+		el, cpu := time.Since(start), cpuTime()-cpuStart
+		resources := float64(last.Result.Resources) * float64(scans)
+		b.ReportMetric(resources/el.Seconds(), "resources/s")
+		// Per CPU second: what one core scans, less sensitive than wall
+		// time to the machine's load and core count.
+		if cpu > 0 {
+			b.ReportMetric(cpu.Seconds(), "cpu-s")
+			b.ReportMetric(resources/cpu.Seconds(), "resources/cpu-s")
+		}
 		// Where the time went: collection, then the single-threaded merge.
 		b.ReportMetric((el - stored).Seconds(), "collect-s")
 		b.ReportMetric(stored.Seconds(), "store-s")
