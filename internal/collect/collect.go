@@ -34,11 +34,10 @@ const (
 
 // Service is one AWS service's collector.
 type Service struct {
-	Name          string // lower-case, as users type it with -s: "ec2"
-	Description   string
-	Scope         Scope  // of all its types
-	ControlRegion string // Global/AccountWide: region the calls go to; default us-east-1
-	Types         []Type
+	Name        string // lower-case, as users type it with -s: "ec2"
+	Description string
+	Scope       Scope // of all its types; Global and AccountWide services are called in awsx.HomeRegion
+	Types       []Type
 }
 
 // Type collects one resource type.
@@ -57,14 +56,6 @@ type Type struct {
 // Info describes t as part of s.
 func (s *Service) Info(t Type) model.TypeInfo {
 	return model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Fields: t.Fields}
-}
-
-// Region to call for a Global or AccountWide service.
-func (s *Service) Region() string {
-	if s.ControlRegion != "" {
-		return s.ControlRegion
-	}
-	return "us-east-1"
 }
 
 // Sink receives what collectors find. It must be safe for concurrent use.
@@ -294,8 +285,19 @@ func ARN(t *Task, service, account, resource string) string {
 	if region == model.GlobalRegion {
 		region = ""
 	}
-	return "arn:aws:" + service + ":" + region + ":" + account + ":" + resource
+	return "arn:" + t.Partition() + ":" + service + ":" + region + ":" + account + ":" + resource
 }
+
+// AccountlessARN builds an ARN without an account id, the form AWS uses for
+// S3 buckets, Route 53 zones, API Gateway APIs and EC2 snapshots and images;
+// region is "" for global resources.
+func AccountlessARN(t *Task, service, region, resource string) string {
+	return "arn:" + t.Partition() + ":" + service + ":" + region + "::" + resource
+}
+
+// Partition is the partition of the region the task calls ("aws", "aws-cn"...),
+// the second field of the ARNs it builds.
+func (t *Task) Partition() string { return awsx.Partition(t.Config.Region) }
 
 // ARNResourceName is the last path segment of an ARN's resource part:
 // arn:aws:iam::1:instance-profile/path/web -> web.

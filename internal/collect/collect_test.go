@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
 )
 
 func TestKMSKeyIn(t *testing.T) {
@@ -31,6 +33,13 @@ func TestARNHelpers(t *testing.T) {
 	}
 	if got := ARN(&Task{Account: "1", Region: "global"}, "iam", "", "role/x"); got != "arn:aws:iam::1:role/x" {
 		t.Errorf("global ARN = %q", got)
+	}
+	china := &Task{Account: "1", Region: "cn-northwest-1", Config: aws.Config{Region: "cn-northwest-1"}}
+	if got := ARN(china, "sqs", "", "q"); got != "arn:aws-cn:sqs:cn-northwest-1:1:q" {
+		t.Errorf("ARN in China = %q", got)
+	}
+	if got := AccountlessARN(china, "s3", "", "logs"); got != "arn:aws-cn:s3:::logs" {
+		t.Errorf("AccountlessARN in China = %q", got)
 	}
 	if got := FunctionName("arn:aws:lambda:us-east-1:1:function:fn:prod"); got != "fn" {
 		t.Errorf("FunctionName = %q", got)

@@ -50,25 +50,34 @@ var (
 )
 
 func TestPlanGlobalServices(t *testing.T) {
+	china := []string{"cn-north-1", "cn-northwest-1"}
 	tests := []struct {
 		name           string
 		regions        []string
 		chosen, incl   bool
 		wantIAM, tasks int
+		home           string // where global and account-wide tasks call
 	}{
-		{"all regions", regions, false, false, 1, 2*2 + 1 + 1},
-		{"-r includes the control region", regions, true, false, 1, 2*2 + 1 + 1},
-		{"-r without it", []string{"eu-west-1"}, true, false, 0, 2 + 1},
-		{"-r without it, --include-global", []string{"eu-west-1"}, true, true, 1, 2 + 1 + 1},
+		{"all regions", regions, false, false, 1, 2*2 + 1 + 1, "us-east-1"},
+		{"-r includes the control region", regions, true, false, 1, 2*2 + 1 + 1, "us-east-1"},
+		{"-r without it", []string{"eu-west-1"}, true, false, 0, 2 + 1, "us-east-1"},
+		{"-r without it, --include-global", []string{"eu-west-1"}, true, true, 1, 2 + 1 + 1, "us-east-1"},
+		{"China: its own control region", china, false, false, 1, 2*2 + 1 + 1, "cn-north-1"},
+		{"China: -r without it", []string{"cn-northwest-1"}, true, false, 0, 2 + 1, "cn-north-1"},
 	}
 	for _, tt := range tests {
 		p := NewPlan([]*collect.Service{regional, global, wide}, tt.regions, tt.chosen, tt.incl)
 		iam := 0
 		for _, task := range p.Tasks {
-			if task.Service.Name == "iam" {
+			switch task.Service.Name {
+			case "iam":
 				iam++
-				if task.StoredRegion != model.GlobalRegion || task.Region != "us-east-1" {
+				if task.StoredRegion != model.GlobalRegion || task.Region != tt.home {
 					t.Errorf("%s: iam task %+v", tt.name, task)
+				}
+			case "s3":
+				if task.StoredRegion != "" || task.Region != tt.home {
+					t.Errorf("%s: s3 task %+v", tt.name, task)
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/suggest"
@@ -84,25 +85,30 @@ func SelectRegions(enabled, requested []string) ([]string, error) {
 	return out, nil
 }
 
-// NewPlan lays out the tasks. Global services are collected once, from their
-// control-plane region; when regions were chosen with -r they are included
-// only if that region was chosen, unless includeGlobal is set. Types that
+// NewPlan lays out the tasks. Global services are collected once, from the
+// home region of the regions' partition (awsx.HomeRegion: us-east-1 in
+// "aws"); when regions were chosen with -r they are included only if that
+// region was chosen, unless includeGlobal is set. Types that
 // make per-resource calls come first, the most calls first (longest task
 // first keeps the slowest endpoints off the end of the scan); otherwise
 // tasks are interleaved so consecutive tasks hit different endpoints.
 func NewPlan(services []*collect.Service, regions []string, regionsChosen, includeGlobal bool) Plan {
 	regions = slices.Sorted(slices.Values(regions)) // collect.Task.InPlan searches them
 	p := Plan{Services: services, Regions: regions}
+	home := awsx.DefaultRegion
+	if len(regions) > 0 {
+		home = awsx.HomeRegion(regions[0]) // all enabled regions share one partition
+	}
 	var once, regional [][]Task
 	for _, s := range services {
 		switch s.Scope {
 		case collect.Global:
-			if regionsChosen && !includeGlobal && !slices.Contains(regions, s.Region()) {
+			if regionsChosen && !includeGlobal && !slices.Contains(regions, home) {
 				continue
 			}
-			once = append(once, typeTasks(s, s.Region(), model.GlobalRegion))
+			once = append(once, typeTasks(s, home, model.GlobalRegion))
 		case collect.AccountWide:
-			once = append(once, typeTasks(s, s.Region(), ""))
+			once = append(once, typeTasks(s, home, ""))
 		default:
 			for _, r := range regions {
 				regional = append(regional, typeTasks(s, r, r))

@@ -24,7 +24,7 @@ var Service = &collect.Service{
 
 // arn builds an API Gateway ARN: they carry no account id.
 func arn(t *collect.Task, path string) string {
-	return "arn:aws:apigateway:" + t.Region + "::" + path
+	return collect.AccountlessARN(t, "apigateway", t.Region, path)
 }
 
 // apiPages runs fn on each page of REST APIs, one page at a time.

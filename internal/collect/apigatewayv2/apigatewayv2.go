@@ -29,7 +29,7 @@ func pageSize() *string { return aws.String(strconv.Itoa(int(*collect.PageSize(5
 
 // arn builds an API Gateway ARN: they carry no account id.
 func arn(t *collect.Task, path string) string {
-	return "arn:aws:apigateway:" + t.Region + "::" + path
+	return collect.AccountlessARN(t, "apigateway", t.Region, path)
 }
 
 // apiPages pages GetApis by hand (the SDK has no paginator for it) and runs

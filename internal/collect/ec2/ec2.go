@@ -64,12 +64,6 @@ func arn(t *collect.Task, owner *string, resource string) string {
 	return collect.ARN(t, "ec2", aws.ToString(owner), resource)
 }
 
-// accountlessARN is the ARN form AWS uses for snapshots and images, which
-// carry no account: arn:aws:ec2:eu-west-1::snapshot/snap-1.
-func accountlessARN(t *collect.Task, resource string) string {
-	return "arn:aws:ec2:" + t.Region + "::" + resource
-}
-
 // ids extracts the non-empty string each item gives, as a never-nil list so
 // it is stored as a JSON list.
 func ids[T any](items []T, f func(T) *string) []string {
@@ -332,7 +326,7 @@ func emitSnapshot(ctx context.Context, t *collect.Task, api *ec2.Client, s types
 		d["shared_with_accounts"] = ids(attr.CreateVolumePermissions, func(p types.CreateVolumePermission) *string { return p.UserId })
 	}
 	key := t.Key("snapshot", id)
-	t.Emit(&model.Resource{Key: key, ARN: accountlessARN(t, "snapshot/"+id), Name: nameTag(s.Tags), CreatedAt: model.Time(s.StartTime), Tags: tags(s.Tags), Details: d})
+	t.Emit(&model.Resource{Key: key, ARN: collect.AccountlessARN(t, "ec2", t.Region, "snapshot/"+id), Name: nameTag(s.Tags), CreatedAt: model.Time(s.StartTime), Tags: tags(s.Tags), Details: d})
 	t.Relate(key, "created-from", t.Key("volume", aws.ToString(s.VolumeId)))
 	relateKMS(t, key, kmsKey)
 }
@@ -387,7 +381,7 @@ func emitAMI(t *collect.Task, img types.Image) {
 		name = nameTag(img.Tags)
 	}
 	key := t.Key("ami", id)
-	t.Emit(&model.Resource{Key: key, ARN: accountlessARN(t, "image/"+id), Name: name, CreatedAt: created, Tags: tags(img.Tags), Details: d})
+	t.Emit(&model.Resource{Key: key, ARN: collect.AccountlessARN(t, "ec2", t.Region, "image/"+id), Name: name, CreatedAt: created, Tags: tags(img.Tags), Details: d})
 	for _, s := range snaps {
 		t.Relate(key, "created-from", t.Key("snapshot", s))
 	}

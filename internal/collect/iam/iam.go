@@ -91,9 +91,10 @@ func attachments(t *collect.Task, key model.Key, d map[string]any, attached []ia
 }
 
 // isCustomerPolicy tells customer-managed policies from AWS-managed ones,
-// whose ARNs have "aws" in place of an account id.
+// whose ARNs have "aws" in place of an account id, in every partition
+// (arn:aws-cn:iam::aws:policy/...).
 func isCustomerPolicy(arn string) bool {
-	return !strings.HasPrefix(arn, "arn:aws:iam::aws:") && arn != ""
+	return !strings.Contains(arn, ":iam::aws:policy/") && arn != ""
 }
 
 func boundary(b *iamtypes.AttachedPermissionsBoundary) string {

@@ -76,7 +76,7 @@ func zoneResource(t *collect.Task, z types.HostedZone) *model.Resource {
 	}
 	return &model.Resource{
 		Key:     t.Key("hosted-zone", id),
-		ARN:     "arn:aws:route53:::hostedzone/" + id,
+		ARN:     collect.AccountlessARN(t, "route53", "", "hostedzone/"+id),
 		Name:    aws.ToString(z.Name),
 		Details: d,
 	}

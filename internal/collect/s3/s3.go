@@ -175,7 +175,7 @@ func describe(ctx context.Context, t *collect.Task, api *awss3.Client, bulk *col
 	key := model.Key{Account: t.Account, Region: region, Service: t.Service, Type: "bucket", ID: name}
 	t.Emit(&model.Resource{
 		Key:       key,
-		ARN:       "arn:aws:s3:::" + name,
+		ARN:       collect.AccountlessARN(t, "s3", "", name),
 		Name:      name,
 		CreatedAt: model.Time(b.CreationDate),
 		Tags:      s.tags,
@@ -185,7 +185,7 @@ func describe(ctx context.Context, t *collect.Task, api *awss3.Client, bulk *col
 }
 
 func (s *bucketScan) tagging(ctx context.Context) {
-	s.tags = s.bulk.Of(ctx, "arn:aws:s3:::"+aws.ToString(s.name), "GetBucketTagging", func(ctx context.Context) (map[string]string, error) {
+	s.tags = s.bulk.Of(ctx, collect.AccountlessARN(s.t, "s3", "", aws.ToString(s.name)), "GetBucketTagging", func(ctx context.Context) (map[string]string, error) {
 		out, err := s.api.GetBucketTagging(ctx, &awss3.GetBucketTaggingInput{Bucket: s.name}, s.inRegion)
 		if err != nil {
 			return nil, err

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	tagging "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
+	taggingtypes "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
 	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/smithy-go"
@@ -278,5 +280,42 @@ func TestBucketTagsInBulk(t *testing.T) {
 		if warned := len(task.Warnings()) > 0; warned != c.Warned {
 			t.Errorf("denied %v: warnings %v", c.Deny, task.Warnings())
 		}
+	}
+}
+
+// TestBucketsInChina scans a bucket of the aws-cn partition: its ARN, and
+// the ARN its bulk tags are looked up by, say aws-cn (an "arn:aws:" lookup
+// would miss GetResources' answer and silently store the bucket untagged).
+// Moto fails GetResources outside "aws", so it is answered here as AWS
+// would, and GetBucketTagging is denied so that only the bulk read can
+// find the tags.
+func TestBucketsInChina(t *testing.T) {
+	collecttest.Setup(t)
+	const region = "cn-north-1"
+	createBucket(t, region, "china")
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+		"GetResources": func(any) (any, error) {
+			return &tagging.GetResourcesOutput{ResourceTagMappingList: []taggingtypes.ResourceTagMapping{{
+				ResourceARN: aws.String("arn:aws-cn:s3:::china"),
+				Tags:        []taggingtypes.Tag{{Key: aws.String("Owner"), Value: aws.String("team-cn")}},
+			}}}, nil
+		},
+		"GetBucketTagging": func(any) (any, error) {
+			return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "denied"}
+		},
+	})})
+	rec, task, err := runPlanned(t, cfg, region)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := rec.ByID()["china"]
+	if b == nil {
+		t.Fatalf("bucket missing: %v", rec.ByID())
+	}
+	if b.ARN != "arn:aws-cn:s3:::china" || b.Region != region || b.Tags["Owner"] != "team-cn" {
+		t.Errorf("bucket in China: ARN %q, region %q, tags %v", b.ARN, b.Region, b.Tags)
+	}
+	if w := task.Warnings(); len(w) > 0 {
+		t.Errorf("warnings: %v", w)
 	}
 }
