@@ -121,16 +121,24 @@ var headerKeys = []string{"name", "title", "description", "category", "severity"
 // include a "-- name:" line, which makes them a header for Parse rather than
 // plain SQL comments.
 func HasHeader(data []byte) bool {
-	for _, raw := range strings.Split(string(data), "\n") {
-		line := strings.TrimSpace(raw)
-		if !strings.HasPrefix(line, "--") {
-			return false
-		}
-		if m := headerLine.FindStringSubmatch(line); m != nil && strings.EqualFold(m[1], "name") {
+	lines := strings.Split(string(data), "\n")
+	for _, raw := range lines[:headerEnd(lines)] {
+		if m := headerLine.FindStringSubmatch(strings.TrimSpace(raw)); m != nil && strings.EqualFold(m[1], "name") {
 			return true
 		}
 	}
 	return false
+}
+
+// headerEnd is the index of the first line that is not a comment: the
+// header is the lines before it.
+func headerEnd(lines []string) int {
+	for i, raw := range lines {
+		if !strings.HasPrefix(strings.TrimSpace(raw), "--") {
+			return i
+		}
+	}
+	return len(lines)
 }
 
 // Parse reads one query file. file names it in errors.
@@ -138,13 +146,9 @@ func Parse(file string, data []byte) (*Query, error) {
 	q := &Query{Text: string(data)}
 	lines := strings.Split(string(data), "\n")
 	seen := map[string]bool{}
-	body := len(lines)
-	for i, raw := range lines {
-		line := strings.TrimSpace(strings.TrimSuffix(raw, "\r"))
-		if !strings.HasPrefix(line, "--") {
-			body = i
-			break
-		}
+	body := headerEnd(lines)
+	for i, raw := range lines[:body] {
+		line := strings.TrimSpace(raw)
 		if strings.TrimSpace(strings.TrimPrefix(line, "--")) == "" {
 			continue // a blank comment line
 		}
