@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
 
+	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -53,6 +54,11 @@ type origin struct {
 }
 
 func distributions(ctx context.Context, t *collect.Task) error {
+	// GovCloud and the isolated partitions have no CloudFront: the SDK would
+	// send their credentials to the commercial endpoint and fail every scan.
+	if p := t.Partition(); p != "aws" && p != "aws-cn" {
+		return &awsx.NotApplicableError{Reason: "CloudFront is not offered in the " + p + " partition"}
+	}
 	api := cloudfront.NewFromConfig(t.Config)
 	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: collect.PageSize(1000)})
 	return collect.EachPage(ctx, p, func(page *cloudfront.ListDistributionsOutput) error {

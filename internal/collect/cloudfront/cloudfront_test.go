@@ -125,3 +125,19 @@ func TestDistributionsDenied(t *testing.T) {
 		t.Fatalf("err %v, %d resources, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())
 	}
 }
+
+// TestDistributionsOutsideTheirPartitions: in GovCloud the collection is
+// unsupported, without a call to the commercial endpoint.
+func TestDistributionsOutsideTheirPartitions(t *testing.T) {
+	collecttest.Require(t)
+	cfg := collecttest.ConfigWith(t, "us-gov-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+		"ListDistributions": func(any) (any, error) {
+			t.Error("ListDistributions called in GovCloud")
+			return &cloudfront.ListDistributionsOutput{}, nil
+		},
+	})})
+	got := collecttest.Run(t, cfg, collector.Service, "distribution", model.GlobalRegion)
+	if awsx.Classify(got.Err) != awsx.Unsupported || len(got.Resources) != 0 {
+		t.Errorf("GovCloud: err %v (%s), %d resources", got.Err, awsx.Classify(got.Err), len(got.Resources))
+	}
+}
