@@ -27,11 +27,13 @@ type Gap struct {
 	ScanID    int64  `json:"scan_id,omitempty"` // the scan of that collection
 }
 
-// String renders the gap as an UNKNOWN status line.
+// String renders the gap as an UNKNOWN status line. It names the type: one
+// failed call (IAM's GetAccountAuthorizationDetails) can leave several
+// types unknown, and their lines would otherwise read the same.
 func (g Gap) String() string {
-	what := g.Operation
-	if what == "" {
-		what = g.Type
+	what := g.Type
+	if g.Operation != "" {
+		what += " " + g.Operation
 	}
 	why := g.ErrorCode
 	if why == "" {

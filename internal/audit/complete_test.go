@@ -32,7 +32,7 @@ func TestAdminUsersUnknownWhenIAMDenied(t *testing.T) {
 		lines = append(lines, g.String())
 	}
 	want := []string{
-		"UNKNOWN for " + acct + "/global: iam ListUsers AccessDenied",
+		"UNKNOWN for " + acct + "/global: iam user ListUsers AccessDenied",
 		"UNKNOWN for " + acct + "/global: iam policy never collected",
 	}
 	if !reflect.DeepEqual(lines, want) {

@@ -195,7 +195,7 @@ func TestWasteIncomplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Incomplete) != 1 || rep.Incomplete[0].String() != "UNKNOWN for "+acct+"/us-east-1: ec2 DescribeVolumes Throttling" {
+	if len(rep.Incomplete) != 1 || rep.Incomplete[0].String() != "UNKNOWN for "+acct+"/us-east-1: ec2 volume DescribeVolumes Throttling" {
 		t.Errorf("incomplete = %v", rep.Incomplete)
 	}
 	// With every rule: the gap is reported once, and only under the rules

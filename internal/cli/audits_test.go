@@ -57,7 +57,7 @@ func TestNamedQueryUnknownWhenIAMDenied(t *testing.T) {
 		{AccountID: auditAcct, Region: "global", Service: "iam", Type: "policy", Outcome: "ok"},
 	})
 	code, out, errs := awsmap(t, "query", "--db", db, "-n", "admin-users")
-	if code != 0 || !strings.Contains(errs, "UNKNOWN for "+auditAcct+"/global: iam ListUsers AccessDenied") {
+	if code != 0 || !strings.Contains(errs, "UNKNOWN for "+auditAcct+"/global: iam user ListUsers AccessDenied") {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 	if strings.Contains(errs, "No results.") {

@@ -25,6 +25,10 @@ type demoFlags struct {
 	workers      int
 	force, quiet bool
 	drift        float64
+	// what the estate simulates (demo.ServeOptions)
+	latency  time.Duration
+	throttle float64
+	deny     []string
 }
 
 func newDemoCmd() *cobra.Command {
@@ -38,9 +42,16 @@ with realistic tags, ages and planted problems) is served in process to the
 real AWS SDK clients, and scanned by the real engine --scans times, with
 drift between scans (resources added, removed and modified).
 
+The estate can also answer like a slow, busy or locked-down account: --latency
+adds a round trip to every call, --throttle answers a share of the calls with
+a throttling error (rate control slows down, the retryer tries again), and
+--deny answers services or operations with AccessDenied, so the scan is
+partial and the audits that read what was denied say UNKNOWN.
+
 An existing database is never overwritten without --force.`,
 		Example: `  awsmap demo
-  awsmap demo --size 50000 --scans 5 --seed 7 --db /tmp/big.db --force`,
+  awsmap demo --size 50000 --scans 5 --seed 7 --db /tmp/big.db --force
+  awsmap demo --db /tmp/locked.db --deny IAM,S3.GetBucketPolicy --throttle 0.2 --latency 40ms`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runDemo(cmd, f) },
 	}
@@ -52,6 +63,9 @@ An existing database is never overwritten without --force.`,
 	fl.IntVarP(&f.workers, "workers", "w", scan.DefaultWorkers, "collections running at once")
 	fl.BoolVar(&f.force, "force", false, "replace an existing database file")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress or summary")
+	fl.DurationVar(&f.latency, "latency", 0, "simulated round trip added to every API call, e.g. 40ms")
+	fl.Float64Var(&f.throttle, "throttle", 0, "share of API calls answered with a throttling error, 0 to 0.9")
+	fl.StringSliceVar(&f.deny, "deny", nil, "SDK service ids or ServiceID.Operation answered with AccessDenied, e.g. IAM,S3.GetBucketPolicy")
 	return cmd
 }
 
@@ -70,6 +84,10 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 	}
 	if f.drift < 0 || f.drift > 0.5 {
 		return usageErr("--drift must be between 0 and 0.5")
+	}
+	serve, err := demoServeOptions(f)
+	if err != nil {
+		return err
 	}
 	path := demoDB(cmd)
 	if err := replaceDB(path, f.force); err != nil {
@@ -91,15 +109,15 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 	start := time.Now()
 	var last demoScan
 	for s := range f.scans {
-		res, err := runDemoScan(ctx, path, est.Scan(s), demo.ServeOptions{}, f.workers, f.seed)
+		res, err := runDemoScan(ctx, path, est.Scan(s), serve, f.workers, f.seed)
 		if err != nil {
 			return withCode(ExitFatal, err)
 		}
 		if ctx.Err() != nil {
 			return withCode(ExitInterrupted, errors.New("interrupted"))
 		}
-		fmt.Fprintf(out, "  scan %d/%d: %s resources, %s API calls, %.1fs + %.1fs to store%s\n", s+1, f.scans,
-			thousands(res.sum.resources), thousands(res.sum.calls), res.sum.duration.Seconds(), res.stored.Seconds(), failedNote(res.sum))
+		fmt.Fprintf(out, "  scan %d/%d: %s resources, %s API calls%s, %.1fs + %.1fs to store%s\n", s+1, f.scans,
+			thousands(res.sum.resources), thousands(res.sum.calls), throttledNote(res.sum), res.sum.duration.Seconds(), res.stored.Seconds(), failedNote(res.sum))
 		last = res
 	}
 	services := map[string]bool{}
@@ -127,6 +145,28 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 		return withCode(ExitPartial, errSilent)
 	}
 	return nil
+}
+
+// demoServeOptions checks the simulation flags.
+func demoServeOptions(f *demoFlags) (demo.ServeOptions, error) {
+	if f.latency < 0 || f.latency > 10*time.Second {
+		return demo.ServeOptions{}, usageErr("--latency must be between 0 and 10s")
+	}
+	if f.throttle < 0 || f.throttle > 0.9 {
+		return demo.ServeOptions{}, usageErr("--throttle must be between 0 and 0.9")
+	}
+	deny, err := demo.ResolveDeny(f.deny)
+	if err != nil {
+		return demo.ServeOptions{}, usageErr("--deny: %v", err)
+	}
+	return demo.ServeOptions{Latency: f.latency, Throttle: f.throttle, Deny: deny}, nil
+}
+
+func throttledNote(s summary) string {
+	if s.throttles == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s throttled and retried)", thousands(s.throttles))
 }
 
 func failedNote(s summary) string {

@@ -38,3 +38,46 @@ func TestDemoRefusesToOverwriteWithoutForce(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoLockedDownAccount: --deny and --throttle make the estate answer
+// like a locked-down, busy account; the scan is stored partial and the
+// audits reading what was denied say UNKNOWN.
+func TestDemoLockedDownAccount(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), []string{"demo", "--db", path, "--size", "300", "--scans", "1", "--deny", "iam", "--throttle", "0.1"}, &out, &errb)
+	if code != ExitPartial {
+		t.Fatalf("exit %d, want %d (partial): %s", code, ExitPartial, errb.String())
+	}
+	for _, want := range []string{"throttled and retried", "collections failed", "iam: AccessDenied on GetAccountAuthorizationDetails"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("demo output lacks %q:\n%s", want, errb.String())
+		}
+	}
+	errb.Reset()
+	code = Run(context.Background(), []string{"--db", path, "query", "-n", "admin-users"}, &out, &errb)
+	if code != ExitOK || !strings.Contains(errb.String(), "/global: iam user GetAccountAuthorizationDetails AccessDenied") {
+		t.Errorf("admin-users: exit %d, stderr:\n%s", code, errb.String())
+	}
+}
+
+func TestDemoRejectsBadSimulation(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--deny", "iamm"}, `unknown service or operation "iamm" (did you mean IAM`},
+		{[]string{"--throttle", "1"}, "--throttle must be between 0 and 0.9"},
+		{[]string{"--latency", "-1s"}, "--latency must be between 0 and 10s"},
+	} {
+		path := filepath.Join(t.TempDir(), "demo.db")
+		var out, errb bytes.Buffer
+		code := Run(context.Background(), append([]string{"demo", "--db", path, "--size", "300"}, tt.args...), &out, &errb)
+		if code != ExitUsage || !strings.Contains(errb.String(), tt.want) {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, code, errb.String())
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("%v: a database was created", tt.args)
+		}
+	}
+}

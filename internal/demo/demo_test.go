@@ -289,3 +289,19 @@ func TestBulkTagsMatchPerResourceTags(t *testing.T) {
 }
 
 func filepathTemp() (string, error) { return os.MkdirTemp("", "awsmap-demo-test-") }
+
+func TestResolveDeny(t *testing.T) {
+	got, err := ResolveDeny([]string{"iam", "s3.getbucketpolicy", "Elastic Load Balancing v2", "elasticloadbalancingv2.DescribeTargetHealth"})
+	want := []string{"IAM", "S3.GetBucketPolicy", "Elastic Load Balancing v2", "Elastic Load Balancing v2.DescribeTargetHealth"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("ResolveDeny = %q, %v; want %q", got, err, want)
+	}
+	for _, bad := range []string{"iamm", "S3.GetBucketPolicyy", ""} {
+		if _, err := ResolveDeny([]string{bad}); err == nil {
+			t.Errorf("ResolveDeny(%q) accepted", bad)
+		}
+	}
+	if _, err := ResolveDeny([]string{"iamm"}); err == nil || !strings.Contains(err.Error(), "did you mean IAM") {
+		t.Errorf("no suggestion for iamm: %v", err)
+	}
+}

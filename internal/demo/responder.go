@@ -3,6 +3,8 @@ package demo
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/suggest"
 )
 
 // ServeOptions shape how the estate answers.
@@ -72,6 +75,31 @@ func Supported() []string {
 	}
 	return out
 }
+
+// ResolveDeny maps what users type after `awsmap demo --deny` to
+// ServeOptions.Deny keys: an SDK service id ("IAM") or "ServiceID.Operation"
+// ("S3.GetBucketPolicy"), matched ignoring case and spaces ("iam",
+// "elasticloadbalancingv2", "s3.getbucketpolicy"). An entry the estate does
+// not serve is an error, with suggestions.
+func ResolveDeny(entries []string) ([]string, error) {
+	known := map[string]string{} // folded -> canonical
+	for key := range handlers {
+		service, _, _ := strings.Cut(key, ".")
+		known[foldDeny(service)] = service
+		known[foldDeny(key)] = key
+	}
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		k, ok := known[foldDeny(e)]
+		if !ok {
+			return nil, suggest.Unknown("service or operation", e, slices.Sorted(maps.Values(known)))
+		}
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+func foldDeny(s string) string { return strings.ToLower(strings.ReplaceAll(s, " ", "")) }
 
 // call is one request, with the view and the account it is about.
 type call struct {
