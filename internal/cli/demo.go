@@ -64,7 +64,7 @@ An existing database is never overwritten without --force.`,
 	fl.BoolVar(&f.force, "force", false, "replace an existing database file")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress or summary")
 	fl.DurationVar(&f.latency, "latency", 0, "simulated round trip added to every API call, e.g. 40ms")
-	fl.Float64Var(&f.throttle, "throttle", 0, "share of API calls answered with a throttling error, 0 to 0.9")
+	fl.Float64Var(&f.throttle, "throttle", 0, "share of API calls answered with a throttling error, 0 to 0.5")
 	fl.StringSliceVar(&f.deny, "deny", nil, "SDK service ids or ServiceID.Operation answered with AccessDenied, e.g. IAM,S3.GetBucketPolicy")
 	return cmd
 }
@@ -152,8 +152,8 @@ func demoServeOptions(f *demoFlags) (demo.ServeOptions, error) {
 	if f.latency < 0 || f.latency > 10*time.Second {
 		return demo.ServeOptions{}, usageErr("--latency must be between 0 and 10s")
 	}
-	if f.throttle < 0 || f.throttle > 0.9 {
-		return demo.ServeOptions{}, usageErr("--throttle must be between 0 and 0.9")
+	if f.throttle < 0 || f.throttle > 0.5 {
+		return demo.ServeOptions{}, usageErr("--throttle must be between 0 and 0.5")
 	}
 	deny, err := demo.ResolveDeny(f.deny)
 	if err != nil {
@@ -166,7 +166,7 @@ func throttledNote(s summary) string {
 	if s.throttles == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%s throttled and retried)", thousands(s.throttles))
+	return fmt.Sprintf(" (%s throttled)", thousands(s.throttles))
 }
 
 func failedNote(s summary) string {

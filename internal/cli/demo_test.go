@@ -49,7 +49,7 @@ func TestDemoLockedDownAccount(t *testing.T) {
 	if code != ExitPartial {
 		t.Fatalf("exit %d, want %d (partial): %s", code, ExitPartial, errb.String())
 	}
-	for _, want := range []string{"throttled and retried", "collections failed", "iam: AccessDenied on GetAccountAuthorizationDetails"} {
+	for _, want := range []string{"throttled)", "collections failed", "iam: AccessDenied on GetAccountAuthorizationDetails"} {
 		if !strings.Contains(errb.String(), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, errb.String())
 		}
@@ -67,7 +67,7 @@ func TestDemoRejectsBadSimulation(t *testing.T) {
 		want string
 	}{
 		{[]string{"--deny", "iamm"}, `unknown service or operation "iamm" (did you mean IAM`},
-		{[]string{"--throttle", "1"}, "--throttle must be between 0 and 0.9"},
+		{[]string{"--throttle", "1"}, "--throttle must be between 0 and 0.5"},
 		{[]string{"--latency", "-1s"}, "--latency must be between 0 and 10s"},
 	} {
 		path := filepath.Join(t.TempDir(), "demo.db")
