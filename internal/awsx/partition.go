@@ -18,12 +18,8 @@ var partitions = []struct{ prefix, name, home string }{
 // Partition is the partition region belongs to, as ARNs spell it: "aws",
 // or "aws-cn", "aws-us-gov"... An empty region is in "aws".
 func Partition(region string) string {
-	for _, p := range partitions {
-		if strings.HasPrefix(region, p.prefix) {
-			return p.name
-		}
-	}
-	return "aws"
+	name, _ := partitionOf(region)
+	return name
 }
 
 // HomeRegion is the region of region's partition that global services (IAM,
@@ -31,10 +27,15 @@ func Partition(region string) string {
 // in: us-east-1 in "aws". Global services are one per partition: a China
 // account's IAM answers in cn-north-1 only.
 func HomeRegion(region string) string {
+	_, home := partitionOf(region)
+	return home
+}
+
+func partitionOf(region string) (name, home string) {
 	for _, p := range partitions {
 		if strings.HasPrefix(region, p.prefix) {
-			return p.home
+			return p.name, p.home
 		}
 	}
-	return DefaultRegion
+	return "aws", DefaultRegion
 }
