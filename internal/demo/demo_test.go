@@ -271,12 +271,12 @@ func TestBulkTagsMatchPerResourceTags(t *testing.T) {
 	if a, b := rows(t, bulk, q), rows(t, perResource, q); !slices.EqualFunc(a, b, slices.Equal) {
 		t.Fatalf("bulk and per-resource tags differ (%d vs %d resources)", len(a), len(b))
 	}
-	if n := count(t, bulk, `SELECT count(*) FROM resources WHERE service IN ('lambda', 'ssm', 'sqs', 'dynamodb', 'elasticache', 'sns', 'kms', 'acm', 's3') AND tags <> '{}'`); n == 0 {
+	if n := count(t, bulk, `SELECT count(*) FROM resources WHERE service IN ('lambda', 'ssm', 'sqs', 'dynamodb', 'elasticache', 'sns', 'kms', 'acm', 's3', 'ecr') AND tags <> '{}'`); n == 0 {
 		t.Fatal("no tagged resource among the services read in bulk")
 	}
 	perResourceOps := `SELECT coalesce(sum(calls), 0) FROM api_calls WHERE operation IN
 		('ListTags', 'ListTagsForResource', 'ListQueueTags', 'ListTagsOfResource', 'ListResourceTags', 'ListTagsForCertificate', 'GetBucketTagging')
-		AND service IN ('lambda', 'ssm', 'sqs', 'dynamodb', 'elasticache', 'sns', 'kms', 'acm', 's3')`
+		AND service IN ('lambda', 'ssm', 'sqs', 'dynamodb', 'elasticache', 'sns', 'kms', 'acm', 's3', 'ecr')`
 	if n := count(t, bulk, perResourceOps); n != 0 {
 		t.Errorf("%d per-resource tag calls although GetResources answered", n)
 	}

@@ -18,7 +18,7 @@ var Service = &collect.Service{
 	Name:        "ecr",
 	Description: "ECR private container image repositories",
 	Types: []collect.Type{
-		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Collect: repositories, DetailCalls: 2},
+		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Collect: repositories, DetailCalls: 1},
 	},
 }
 
@@ -34,16 +34,17 @@ var repositoryFields = []model.Field{
 
 func repositories(ctx context.Context, t *collect.Task) error {
 	api := ecr.NewFromConfig(t.Config)
+	bulk := collect.NewBulkTags(t, "ecr:repository")
 	p := ecr.NewDescribeRepositoriesPaginator(api, &ecr.DescribeRepositoriesInput{MaxResults: collect.PageSize(1000)})
 	return collect.EachPage(ctx, p, func(page *ecr.DescribeRepositoriesOutput) error {
 		collect.ForEach(ctx, page.Repositories, func(ctx context.Context, r types.Repository) {
-			emitRepository(ctx, t, api, r)
+			emitRepository(ctx, t, api, bulk, r)
 		})
 		return nil
 	})
 }
 
-func emitRepository(ctx context.Context, t *collect.Task, api *ecr.Client, r types.Repository) {
+func emitRepository(ctx context.Context, t *collect.Task, api *ecr.Client, bulk *collect.BulkTags, r types.Repository) {
 	name := aws.ToString(r.RepositoryName)
 	d := map[string]any{
 		"uri":                  aws.ToString(r.RepositoryUri),
@@ -70,13 +71,13 @@ func emitRepository(ctx context.Context, t *collect.Task, api *ecr.Client, r typ
 	default:
 		t.Warn("GetLifecyclePolicy", err)
 	}
-	var tags map[string]string
-	out, err := api.ListTagsForResource(ctx, &ecr.ListTagsForResourceInput{ResourceArn: r.RepositoryArn})
-	if err != nil {
-		t.Warn("ListTagsForResource", err)
-	} else {
-		tags = collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
-	}
+	tags := bulk.Of(ctx, aws.ToString(r.RepositoryArn), "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+		out, err := api.ListTagsForResource(ctx, &ecr.ListTagsForResourceInput{ResourceArn: r.RepositoryArn})
+		if err != nil {
+			return nil, err
+		}
+		return collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }), nil
+	})
 	key := t.Key("repository", name)
 	t.Emit(&model.Resource{
 		Key:       key,

@@ -8,6 +8,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
 	"github.com/aws/aws-sdk-go-v2/service/ecr/types"
+	tagging "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
+	taggingtypes "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
+	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
@@ -40,10 +43,46 @@ func createRepos(t *testing.T, api *ecr.Client, n int) {
 	}
 }
 
+// withBulkTags is a config on which GetResources answers for ECR
+// repositories as AWS does, from moto's own tag listing (moto's GetResources
+// leaves ECR out), and the operations deny are denied.
+func withBulkTags(t *testing.T, deny ...string) aws.Config {
+	api := ecr.NewFromConfig(collecttest.Config(t, "eu-west-1", nil))
+	answers := map[string]func(any) (any, error){
+		"GetResources": func(any) (any, error) {
+			ctx := context.Background()
+			repos, err := api.DescribeRepositories(ctx, &ecr.DescribeRepositoriesInput{})
+			if err != nil {
+				return nil, err
+			}
+			out := &tagging.GetResourcesOutput{}
+			for _, r := range repos.Repositories {
+				tags, err := api.ListTagsForResource(ctx, &ecr.ListTagsForResourceInput{ResourceArn: r.RepositoryArn})
+				if err != nil {
+					return nil, err
+				}
+				if len(tags.Tags) == 0 {
+					continue // like AWS: never-tagged resources are left out
+				}
+				m := taggingtypes.ResourceTagMapping{ResourceARN: r.RepositoryArn}
+				for _, tg := range tags.Tags {
+					m.Tags = append(m.Tags, taggingtypes.Tag{Key: tg.Key, Value: tg.Value})
+				}
+				out.ResourceTagMappingList = append(out.ResourceTagMappingList, m)
+			}
+			return out, nil
+		},
+	}
+	for _, op := range deny {
+		answers[op] = func(any) (any, error) { return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "denied"} }
+	}
+	return collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(answers)})
+}
+
 func TestRepositories(t *testing.T) {
 	collecttest.Setup(t)
-	cfg := collecttest.Config(t, "eu-west-1", nil)
-	createRepos(t, ecr.NewFromConfig(cfg), 7)
+	createRepos(t, ecr.NewFromConfig(collecttest.Config(t, "eu-west-1", nil)), 7)
+	cfg := withBulkTags(t)
 
 	got := collecttest.Run(t, cfg, collector.Service, "repository", "eu-west-1")
 	if got.Err != nil {
@@ -89,5 +128,20 @@ func TestRepositoriesDenied(t *testing.T) {
 	}
 	if _, ok := got.Resources[0].Details["lifecycle_policy_present"]; ok || len(got.Task.Warnings()) == 0 {
 		t.Errorf("denied detail call: details %v, warnings %v", got.Resources[0].Details, got.Task.Warnings())
+	}
+}
+
+func TestRepositoryTagsInBulk(t *testing.T) {
+	collecttest.Setup(t)
+	createRepos(t, ecr.NewFromConfig(collecttest.Config(t, "eu-west-1", nil)), 2)
+	for _, c := range collecttest.TagDenials("ListTagsForResource") {
+		got := collecttest.Run(t, withBulkTags(t, c.Deny...), collector.Service, "repository", "eu-west-1")
+		if got.Err != nil {
+			t.Fatal(got.Err)
+		}
+		r, other := got.ByID()["app-0"], got.ByID()["app-1"]
+		if r == nil || other == nil || (r.Tags["team"] == "a") != c.Tagged || len(other.Tags) != 0 || (len(got.Task.Warnings()) > 0) != c.Warned {
+			t.Errorf("denied %v: want tagged=%v, warned=%v, got %+v, %+v, %v", c.Deny, c.Tagged, c.Warned, r, other, got.Task.Warnings())
+		}
 	}
 }
