@@ -33,7 +33,7 @@ func createRepos(t *testing.T, api *ecr.Client, n int) {
 				KmsKey: aws.String("arn:aws:kms:eu-west-1:" + collecttest.MotoAccount + ":key/k-1")}
 			in.Tags = []types.Tag{{Key: aws.String("team"), Value: aws.String("a")}}
 		}
-		if _, err := api.CreateRepository(ctx, in); err != nil {
+		if _, err := api.CreateRepository(ctx, in); collecttest.Created(err, "RepositoryAlreadyExistsException") != nil {
 			t.Fatal(err)
 		}
 	}
