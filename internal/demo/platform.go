@@ -120,6 +120,8 @@ func (c *call) repoName(i int) string {
 	return fmt.Sprintf("%s/%s-%04d", r.pick(teams), r.pick(apps), i)
 }
 
+func (c *call) repoARN(i int) string { return c.arn("ecr", "repository/"+c.repoName(i)) }
+
 func (c *call) repoURI(i int) string {
 	return fmt.Sprintf("%s.dkr.ecr.%s.amazonaws.com/%s", Accounts[c.acct].ID, c.region, c.repoName(i))
 }
@@ -131,7 +133,7 @@ func ecrRepositories(c *call) (any, error) {
 	for _, i := range items {
 		r, m := c.rng("ecr.repository", i+1<<30), c.mut("ecr.repository", i)
 		name := c.repoName(i)
-		repo := ecrtypes.Repository{RepositoryName: aws.String(name), RepositoryArn: aws.String(c.arn("ecr", "repository/"+name)),
+		repo := ecrtypes.Repository{RepositoryName: aws.String(name), RepositoryArn: aws.String(c.repoARN(i)),
 			RegistryId: c.owner(), RepositoryUri: aws.String(c.repoURI(i)), CreatedAt: c.created("ecr.repository", i),
 			ImageScanningConfiguration: &ecrtypes.ImageScanningConfiguration{ScanOnPush: !m.chance(0.45)},
 			ImageTagMutability:         ecrtypes.ImageTagMutabilityImmutable,

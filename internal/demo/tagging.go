@@ -44,7 +44,7 @@ var taggableByFilter = map[string][]taggable{
 	"sns":             {{kind: "sns.topic", arn: (*call).topicARN}},
 	"kms:key":         {{kind: "kms.key", arn: func(c *call, i int) string { return c.arn("kms", "key/"+c.uuid("kms.key", i)) }}},
 	"acm":             {{kind: "acm.certificate", arn: (*call).certARN}},
-	"ecr:repository":  {{kind: "ecr.repository", arn: func(c *call, i int) string { return c.arn("ecr", "repository/"+c.repoName(i)) }}},
+	"ecr:repository":  {{kind: "ecr.repository", arn: (*call).repoARN}},
 	"s3": {{kind: "s3.bucket", arn: func(c *call, i int) string { return "arn:aws:s3:::" + c.bucket(i).name },
 		located: func(c *call, i int) string { return c.bucket(i).region }}},
 	"elasticache": {

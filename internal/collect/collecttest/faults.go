@@ -17,10 +17,19 @@ func Deny(operations ...string) awsx.Responder {
 	}
 	return awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
 		if deny[req.Operation] {
-			return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "User is not authorized to perform " + req.Operation}
+			return nil, accessDenied(req.Operation)
 		}
 		return nil, awsx.ErrPassThrough
 	})
+}
+
+// Denied is a Canned answer that denies operation as Deny does.
+func Denied(operation string) func(input any) (any, error) {
+	return func(any) (any, error) { return nil, accessDenied(operation) }
+}
+
+func accessDenied(operation string) error {
+	return &smithy.GenericAPIError{Code: "AccessDenied", Message: "User is not authorized to perform " + operation}
 }
 
 // Canned answers the named operations with fixed outputs (for APIs the

@@ -10,7 +10,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecr/types"
 	tagging "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	taggingtypes "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
-	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
@@ -74,7 +73,7 @@ func withBulkTags(t *testing.T, deny ...string) aws.Config {
 		},
 	}
 	for _, op := range deny {
-		answers[op] = func(any) (any, error) { return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "denied"} }
+		answers[op] = collecttest.Denied(op)
 	}
 	return collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(answers)})
 }

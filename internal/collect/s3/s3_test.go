@@ -300,9 +300,7 @@ func TestBucketsInChina(t *testing.T) {
 				Tags:        []taggingtypes.Tag{{Key: aws.String("Owner"), Value: aws.String("team-cn")}},
 			}}}, nil
 		},
-		"GetBucketTagging": func(any) (any, error) {
-			return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "denied"}
-		},
+		"GetBucketTagging": collecttest.Denied("GetBucketTagging"),
 	})})
 	rec, task, err := runPlanned(t, cfg, region)
 	if err != nil {
