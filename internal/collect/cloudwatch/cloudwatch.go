@@ -17,7 +17,7 @@ var Service = &collect.Service{
 	Name:        "cloudwatch",
 	Description: "CloudWatch metric and composite alarms",
 	Types: []collect.Type{
-		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Collect: alarms},
+		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Tags: collect.TagsBulk, Collect: alarms},
 	},
 }
 

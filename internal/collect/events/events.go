@@ -19,8 +19,8 @@ var Service = &collect.Service{
 	Name:        "events",
 	Description: "EventBridge event buses and rules",
 	Types: []collect.Type{
-		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Collect: buses},
-		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Collect: rules, DetailCalls: 1},
+		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Tags: collect.TagsBulk, Collect: buses},
+		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Tags: collect.TagsBulk, Collect: rules, DetailCalls: 1},
 	},
 }
 

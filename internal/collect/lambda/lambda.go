@@ -19,9 +19,9 @@ var Service = &collect.Service{
 	Name:        "lambda",
 	Description: "Lambda functions, layers and event source mappings",
 	Types: []collect.Type{
-		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields, Collect: functions, DetailCalls: 1},
-		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Collect: layers},
-		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Collect: mappings},
+		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields, Tags: collect.TagsBulk, Collect: functions, DetailCalls: 1},
+		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Tags: collect.NotTaggable, Collect: layers},
+		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings},
 	},
 }
 

@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Name:        "logs",
 	Description: "CloudWatch Logs log groups",
 	Types: []collect.Type{
-		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Collect: groups},
+		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Tags: collect.TagsBulk, Collect: groups},
 	},
 }
 

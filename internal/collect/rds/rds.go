@@ -19,10 +19,10 @@ var Service = &collect.Service{
 	Name:        "rds",
 	Description: "RDS database instances, clusters, manual snapshots and subnet groups",
 	Types: []collect.Type{
-		{Name: "db-instance", Description: "RDS database instance", Fields: instanceFields, Collect: instances},
-		{Name: "db-cluster", Description: "RDS / Aurora database cluster", Fields: clusterFields, Collect: clusters},
-		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Collect: snapshots, DetailCalls: 1},
-		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Collect: subnetGroups},
+		{Name: "db-instance", Description: "RDS database instance", Fields: instanceFields, Tags: collect.TagsListed, Collect: instances},
+		{Name: "db-cluster", Description: "RDS / Aurora database cluster", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters},
+		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Tags: collect.TagsListed, Collect: snapshots, DetailCalls: 1},
+		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Tags: collect.TagsBulk, Collect: subnetGroups},
 	},
 }
 
