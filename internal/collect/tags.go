@@ -80,10 +80,11 @@ func (b *BulkTags) Of(ctx context.Context, arn, operation string, own func(conte
 
 // verify checks an empty GetResources answer on resource arn with the
 // per-resource call; on disagreement it drops the bulk answer (see BulkTags).
-// A failed check leaves the answer trusted: nothing contradicts it.
+// A failed check keeps the answer but is a warning: it is unverified.
 func (b *BulkTags) verify(ctx context.Context, arn, operation string, own func(context.Context) (map[string]string, error)) {
 	tags, err := own(ctx)
 	if err != nil || len(tags) == 0 {
+		b.t.Warn(operation, err)
 		return
 	}
 	b.tags, b.checked, b.checkedTags = nil, arn, tags
