@@ -159,6 +159,12 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	if !f.noDB {
+		// A wrong --db fails here, before any AWS call.
+		if err := store.Check(dbPath(cmd)); err != nil {
+			return storeErr(err)
+		}
+	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	say := newSayer(cmd.ErrOrStderr(), f.quiet)
@@ -266,7 +272,7 @@ func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity,
 	noticeUpgrade(cmd, s.path)
 	db, err := store.Open(s.path)
 	if err != nil {
-		return nil, withCode(ExitFatal, err)
+		return nil, storeErr(err)
 	}
 	w, err := db.BeginScan(store.ScanMeta{
 		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,

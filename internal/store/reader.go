@@ -59,6 +59,9 @@ func OpenReader(path string) (*Reader, error) {
 	case err != nil:
 		return nil, fmt.Errorf("inventory: %w", err)
 	}
+	if err := identify(abs); err != nil {
+		return nil, err
+	}
 	conn, err := openCurrent(abs)
 	if err != nil {
 		return nil, err
