@@ -180,6 +180,6 @@ func runSQL(cmd *cobra.Command, r *store.Reader, format, sql string, args ...any
 	if format == "table" && n == 0 {
 		fmt.Fprintln(cmd.ErrOrStderr(), "No results.")
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "(%d rows)\n", n)
+	fmt.Fprintf(cmd.ErrOrStderr(), "(%s)\n", plural(n, "row"))
 	return nil
 }
