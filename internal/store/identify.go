@@ -116,3 +116,34 @@ func markInventory(conn *sqlite3.Conn) error {
 	}
 	return conn.Exec(fmt.Sprintf(`PRAGMA application_id=%d`, applicationID))
 }
+
+// IsDemoInventory tells, without writing anything, whether the file at path
+// is an inventory that only `awsmap demo` wrote: every scan in it records
+// the option "demo": true. Such a file may be rebuilt without asking.
+func IsDemoInventory(path string) (bool, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false, fmt.Errorf("inventory path %q: %w", path, err)
+	}
+	if err := identify(abs); err != nil {
+		var notInventory *NotInventoryError
+		if errors.As(err, &notInventory) {
+			return false, nil
+		}
+		return false, err
+	}
+	if fi, err := os.Stat(abs); err != nil || fi.Size() == 0 {
+		return false, nil
+	}
+	conn, err := openConn(abs, true)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	if ours, err := queryInt64(conn, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'scans'`); err != nil || ours == 0 {
+		return false, err
+	}
+	demo, err := queryInt64(conn, `SELECT count(*) > 0 AND count(*) = count(CASE WHEN json_extract(options, '$.demo') = 1 THEN 1 END)
+		FROM scans`)
+	return demo == 1, err
+}
