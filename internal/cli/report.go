@@ -186,4 +186,3 @@ func openInBrowser(path string) error {
 	}
 	return nil
 }
-
