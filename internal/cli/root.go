@@ -112,7 +112,7 @@ func newRootCmd() *cobra.Command {
 	root.SilenceUsage = true
 	root.SilenceErrors = true
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
-	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newReportCmd())
+	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newReportCmd(), newAskCmd(), newExamplesCmd())
 	registerCompletions(root)
 	return root
 }
