@@ -140,7 +140,7 @@
       if (f >= 0) out[f].push([t, k]);
       if (t >= 0) inc[t].push([f, k]);
     }
-    return {R, n, dict, byKey, keyOf, types, out, inc, outside, kinds: d.edgeKinds || [], text: null, marks: new Map()};
+    return {R, n, dict, byKey, keyOf, types, out, inc, outside, kinds: d.edgeKinds || [], text: new Array(n), textDone: 0};
   }
   const str = (I, col, i) => I.dict[I.R[col][i]];
   const typeKey = (I, i) => str(I, 'service', i) + '/' + str(I, 'type', i);
@@ -161,13 +161,12 @@
     return s.toLowerCase();
   }
   function buildText(I, upto) {
-    if (!I.text) { I.text = new Array(I.n); I.textDone = 0; }
     const end = Math.min(I.n, upto);
     for (let i = I.textDone; i < end; i++) I.text[i] = searchText(I, i);
     I.textDone = Math.max(I.textDone, end);
   }
   function buildTextIdle(I) {
-    const step = () => { buildText(I, I.textDone + 5000); if (I.textDone < I.n) setTimeout(step, 0); };
+    const step = () => { buildText(I, I.textDone + 5000); if (I.textDone < I.n) setTimeout(step, 0); else api.indexed = true; };
     setTimeout(step, 50);
   }
 
@@ -455,6 +454,7 @@
       body.scrollTop = Math.min(body.scrollTop, Math.max(0, rows.length * ROW - body.clientHeight));
       paint(true);
       api.lastRefreshMs = performance.now() - t0;
+      api.refreshes = (api.refreshes || 0) + 1;
       api.visible = rows.length;
     }
     function drawHead() {
