@@ -234,8 +234,8 @@ func TestWasteAndTagsPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagReport := map[string]any{"required": []string{"Owner"}, "listing": "noncompliant",
-		"overall": map[string]any{"compliant": 1, "total": 2, "percent": 50.0},
-		"per_tag": []any{map[string]any{"key": "Owner", "present": 1, "total": 2, "percent": 50.0}},
+		"overall":    map[string]any{"compliant": 1, "total": 2, "percent": 50.0},
+		"per_tag":    []any{map[string]any{"key": "Owner", "present": 1, "total": 2, "percent": 50.0}},
 		"by_service": []any{map[string]any{"service": "ec2", "compliant": 1, "total": 2, "percent": 50.0}},
 		"resources": []any{map[string]any{"account_id": acct, "region": "us-east-1", "service": "ec2", "type": "instance", "id": "i-0plain",
 			"name": xssImg, "missing": []string{"Owner"}}}}

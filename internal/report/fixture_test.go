@@ -138,8 +138,8 @@ func writeScan(t testing.TB, db *store.DB, res []*model.Resource, edges []model.
 func fixtureFindings() []NamedResult {
 	return []NamedResult{
 		{Name: "public-instances", Title: "EC2 instances with a public IP", Description: "Reachable from the internet.", Category: "security", Severity: "high",
-			Columns: []string{"account_id", "region", "service", "type", "id", "name", "public_ip"},
-			Rows:    [][]any{{acct, "us-east-1", "ec2", "instance", "i-0xss", xssScript, "203.0.113.7"}},
+			Columns:    []string{"account_id", "region", "service", "type", "id", "name", "public_ip"},
+			Rows:       [][]any{{acct, "us-east-1", "ec2", "instance", "i-0xss", xssScript, "203.0.113.7"}},
 			Incomplete: []map[string]any{}},
 		{Name: "admin-users", Title: "IAM users with admin rights", Description: "Users with AdministratorAccess.", Category: "security", Severity: "critical",
 			Columns: []string{"account_id", "region", "service", "type", "id", "name"}, Rows: [][]any{},
