@@ -70,7 +70,9 @@ func okCollections(rs []*model.Resource, reads []TypeRef) []store.Collection {
 		add(TypeRef{r.Service, r.Type})
 	}
 	for _, r := range reads {
-		add(r)
+		if r != AllTypes {
+			add(r)
+		}
 	}
 	return out
 }
