@@ -94,6 +94,9 @@ func runDiff(cmd *cobra.Command, f *diffFlags) error {
 	ctx := cmd.Context()
 	now := time.Now()
 	if o.From, err = r.ResolveScanAt(f.from, now); err != nil {
+		if scans, _ := r.Scans(); len(scans) < 2 {
+			return usageErr("the inventory holds %d scan(s): a diff needs two (scan again later)", len(scans))
+		}
 		return usageErr("--from: %v", err)
 	}
 	if o.To, err = r.ResolveScanAt(f.to, now); err != nil {
@@ -158,13 +161,13 @@ func checkDiffFlags(f *diffFlags) (diff.Options, error) {
 }
 
 // openInventory opens the inventory read-only, as it is stored (no scan
-// views): diff and history read the history tables.
+// views: diff and history read the history tables).
 func openInventory(cmd *cobra.Command) (*store.Reader, error) {
 	path := dbPath(cmd)
 	noticeUpgrade(cmd, path)
 	r, err := store.OpenReader(path)
 	if err != nil {
-		return nil, withCode(ExitFatal, err)
+		return nil, storeErr(err)
 	}
 	return r, nil
 }

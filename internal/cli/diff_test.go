@@ -340,3 +340,11 @@ func TestHistoryCommand(t *testing.T) {
 		})
 	}
 }
+
+func TestDiffNeedsTwoScans(t *testing.T) {
+	path := auditInventory(t, []*model.Resource{iamUser("u-1", nil, nil)}, nil)
+	code, _, errs := awsmap(t, "--db", path, "diff")
+	if code != ExitUsage || !strings.Contains(errs, "holds 1 scan(s): a diff needs two") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

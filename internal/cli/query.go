@@ -131,11 +131,9 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 // openReader opens the inventory read-only, shows the selected scan under
 // the usual names and returns its id (0: the current state).
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
-	path := dbPath(cmd)
-	noticeUpgrade(cmd, path)
-	r, err := store.OpenReader(path)
+	r, err := openInventory(cmd)
 	if err != nil {
-		return nil, 0, storeErr(err)
+		return nil, 0, err
 	}
 	id := int64(0) // current state
 	if scanSel != "" && scanSel != "latest" {

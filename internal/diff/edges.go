@@ -22,14 +22,13 @@ const edgeColumns = `from_account_id, from_region, from_service, from_type, from
 
 // The edges opened and closed between ?1 and ?2, like openedVersions and
 // closedVersions.
-const (
+var (
 	openedEdges = `SELECT ` + edgeColumns + `
 		FROM main.relationship_versions INDEXED BY relationship_versions_first_scan
-		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + edgeFilter
+		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + keyFilter("from_", 3)
 	closedEdges = `SELECT ` + edgeColumns + `
 		FROM main.relationship_versions INDEXED BY relationship_versions_end_scan
-		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + edgeFilter
-	edgeFilter = ` AND (?3 = '' OR from_account_id = ?3) AND (?4 = '' OR from_region = ?4) AND (?5 = '' OR from_service = ?5)`
+		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + keyFilter("from_", 3)
 )
 
 func readEdges(ctx context.Context, q Querier, sql string, args ...any) (map[edge]bool, error) {
