@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"path/filepath"
 	"reflect"
 	"sort"
 	"testing"
@@ -22,15 +21,13 @@ func driftScans(t *testing.T, iamDenied bool) *store.Reader {
 	sg := func(id, cidr string) *model.Resource {
 		return res("ec2/security-group", id, d{"ingress": []any{cidr}})
 	}
-	scans := [][]*model.Resource{
-		{sg("sg-1", "10.0.0.0/8"), sg("sg-2", "10.0.0.0/8"), res("iam/user", "u-1", nil), res("ec2/instance", "i-1", nil)},
-		{sg("sg-1", "0.0.0.0/0"), sg("sg-3", "10.0.0.0/8"), res("iam/user", "u-2", nil), res("ec2/instance", "i-2", nil)},
-	}
 	types := []TypeRef{{"ec2", "security-group"}, {"ec2", "instance"}, {"iam", "user"}, {"iam", "role"},
 		{"iam", "group"}, {"iam", "policy"}, {"iam", "instance-profile"}, {"iam", "password-policy"}}
-	var cols [][]store.Collection
-	for range scans {
-		cols = append(cols, okCollections(nil, types))
+	in := []scanInput{
+		{[]*model.Resource{sg("sg-1", "10.0.0.0/8"), sg("sg-2", "10.0.0.0/8"), res("iam/user", "u-1", nil), res("ec2/instance", "i-1", nil)},
+			okCollections(nil, types)},
+		{[]*model.Resource{sg("sg-1", "0.0.0.0/0"), sg("sg-3", "10.0.0.0/8"), res("iam/user", "u-2", nil), res("ec2/instance", "i-2", nil)},
+			okCollections(nil, types)},
 	}
 	if iamDenied {
 		denied := okCollections(nil, types)
@@ -39,41 +36,10 @@ func driftScans(t *testing.T, iamDenied bool) *store.Reader {
 				denied[i].Outcome, denied[i].ErrorCode = store.OutcomeDenied, "AccessDenied"
 			}
 		}
-		scans = append(scans, []*model.Resource{scans[1][0], scans[1][1], scans[1][3]})
-		cols = append(cols, denied)
+		kept := in[1].rs
+		in = append(in, scanInput{[]*model.Resource{kept[0], kept[1], kept[3]}, denied})
 	}
-	path := filepath.Join(t.TempDir(), "inventory.db")
-	db, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for i, rs := range scans {
-		w, err := db.BeginScan(store.ScanMeta{AccountID: acct})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range rs {
-			if err := w.Add(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Finish(store.ScanResult{Status: store.StatusComplete, Collections: cols[i]}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	r, err := store.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { r.Close() })
-	if err := r.UseScan(0, nil); err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return fixtureScans(t, in...)
 }
 
 func TestDriftQueries(t *testing.T) {
