@@ -113,7 +113,19 @@ func newRootCmd() *cobra.Command {
 	root.SilenceUsage = true
 	root.SilenceErrors = true
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
-	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newReportCmd(), newAskCmd(), newExamplesCmd(), newDiffCmd(), newHistoryCmd())
+	root.AddCommand(
+		newQueryCmd(),
+		newAskCmd(),
+		newExamplesCmd(),
+		newReportCmd(),
+		newDiffCmd(),
+		newHistoryCmd(),
+		newSchemaCmd(),
+		newWasteCmd(),
+		newTagsCmd(),
+		newDemoCmd(),
+		newConfigCmd(),
+	)
 	registerCompletions(root)
 	return root
 }
