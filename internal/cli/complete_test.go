@@ -16,6 +16,9 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "query", "-n", "admin-u"}, "admin-users\t", "admin-roles"},
 		{[]string{"__complete", "waste", "-t", "unatt"}, "unattached-ebs", "gp2-volume"},
 		{[]string{"__complete", "config", "set", "req"}, "required_tags", "workers"},
+		{[]string{"__complete", "diff", "--type", "added,rem"}, "added,removed", "modified"},
+		{[]string{"__complete", "diff", "-f", "h"}, "html", "json"},
+		{[]string{"__complete", "history", "x", "-s", "ia"}, "iam\t", "ec2"},
 	}
 	for _, tt := range tests {
 		_, out, _ := awsmap(t, tt.args...)
