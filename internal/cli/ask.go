@@ -61,7 +61,7 @@ docs/ask.md.`,
 func addAskFlags(cmd *cobra.Command, f *askFlags) {
 	fl := cmd.Flags()
 	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
-	fl.StringVar(&f.scan, "scan", "latest", "state to ask about: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to ask about: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
 }
 

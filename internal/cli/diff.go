@@ -30,9 +30,6 @@ type diffFlags struct {
 
 var diffFormats = []string{"table", "json", "csv", "ndjson", "html"}
 
-// selectorHelp describes what --from, --to (and --scan elsewhere) accept.
-const selectorHelp = "a scan (latest, previous, first, N) or a time (YYYY-MM-DD, RFC 3339, 7d, 12h, yesterday, today)"
-
 func newDiffCmd() *cobra.Command {
 	f := &diffFlags{}
 	cmd := &cobra.Command{

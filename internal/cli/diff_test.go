@@ -348,3 +348,22 @@ func TestDiffNeedsTwoScans(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }
+
+// TestScanTimeSelector: --scan takes a time wherever it is accepted; one
+// between two scans selects the earlier.
+func TestScanTimeSelector(t *testing.T) {
+	path := driftInventory(t)
+	for _, tt := range []struct{ scan, want string }{
+		{"2026-12-04", "3\n"},           // scan 2: sg-1, u-1, u-2 (IAM denied: kept)
+		{"2026-12-01T10:00:00Z", "3\n"}, // scan 1
+		{"latest", "4\n"},               // scan 3: sg-1, sg-2, u-1, u-3
+	} {
+		code, out, errs := awsmap(t, "--db", path, "query", "--scan", tt.scan, "-f", "csv", "SELECT count(*) AS n FROM resources")
+		if code != ExitOK || out != "n\n"+tt.want {
+			t.Errorf("--scan %s: exit %d, %q %s", tt.scan, code, out, errs)
+		}
+	}
+	if code, _, errs := awsmap(t, "--db", path, "query", "--scan", "2026-11-30", "SELECT 1"); code != ExitUsage || !strings.Contains(errs, "no scan at or before") {
+		t.Errorf("--scan before the first scan: exit %d, %s", code, errs)
+	}
+}

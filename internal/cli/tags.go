@@ -43,7 +43,7 @@ such place, and the JSON says "complete": false with the list.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTags(cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.scan, "scan", "latest", "state to audit: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to audit: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
 	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
 	fl.StringSliceVarP(&f.required, "required", "R", nil, "required tag keys (repeatable or comma list)")

@@ -44,7 +44,7 @@ Rules: ` + strings.Join(audit.RuleKeys(), ", "),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runWaste(cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.scan, "scan", "latest", "state to check: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to check: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
 	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
 	fl.StringSliceVarP(&f.rules, "type", "t", nil, "rules to run (repeatable or comma list; default all)")
