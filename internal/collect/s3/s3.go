@@ -28,9 +28,9 @@ var Service = &collect.Service{
 }
 
 var bucketFields = []model.Field{
-	{Name: "versioning", Type: "text", Description: "Enabled, Suspended or Disabled (never enabled)"},
+	{Name: "versioning", Type: "text", Description: "Enabled, Suspended or Disabled (never enabled)", Values: []string{"Enabled", "Suspended", "Disabled"}},
 	{Name: "mfa_delete", Type: "boolean", Description: "MFA delete is enabled on versioning"},
-	{Name: "encryption_algorithm", Type: "text", Description: "default encryption: AES256, aws:kms, aws:kms:dsse, or none"},
+	{Name: "encryption_algorithm", Type: "text", Description: "default encryption: AES256, aws:kms, aws:kms:dsse, or none", Values: append([]string{"none"}, collect.Values(s3types.ServerSideEncryption("").Values())...)},
 	{Name: "kms_key_id", Type: "text", Description: "KMS key of the default encryption (SSE-KMS), as configured"},
 	{Name: "bucket_key_enabled", Type: "boolean", Description: "S3 Bucket Key is enabled for SSE-KMS"},
 	{Name: "block_public_acls", Type: "boolean", Description: "bucket public access block: BlockPublicAcls"},
