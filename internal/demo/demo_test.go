@@ -317,3 +317,23 @@ func TestResolveDeny(t *testing.T) {
 		t.Errorf("no suggestion for iamm: %v", err)
 	}
 }
+
+// The ledger counts pages and their items: every Lambda function the scan
+// stored came in a ListFunctions page, and no operation has more pages than
+// calls.
+func TestLedgerCountsPagesAndItems(t *testing.T) {
+	path := sharedScan(t)
+	scan := `(SELECT min(id) FROM scans)`
+	functions := count(t, path, `SELECT count(*) FROM resource_versions WHERE service = 'lambda' AND type = 'function'
+		AND first_scan <= `+scan+` AND (end_scan IS NULL OR end_scan > `+scan+`)`)
+	items := count(t, path, `SELECT sum(items) FROM api_calls WHERE scan_id = `+scan+` AND operation = 'ListFunctions'`)
+	if functions == 0 || items != functions {
+		t.Errorf("ListFunctions pages held %d items, the first scan stored %d functions", items, functions)
+	}
+	if n := count(t, path, `SELECT count(*) FROM api_calls WHERE pages > calls OR (pages = 0 AND items > 0)`); n != 0 {
+		t.Errorf("%d ledger rows with more pages than calls, or items without pages", n)
+	}
+	if n := count(t, path, `SELECT count(*) FROM api_calls WHERE operation IN ('DescribeSnapshotAttribute', 'GetBucketPolicy') AND pages > 0`); n != 0 {
+		t.Errorf("%d rows count per-resource calls as pages", n)
+	}
+}
