@@ -2,6 +2,8 @@ package demo
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -142,11 +144,7 @@ func logGroupTags(c *call) (any, error) {
 
 func alarmTags(c *call) (any, error) {
 	tags, err := c.tagsOfARN("cloudwatch.alarm", aws.ToString(c.in.(*cw.ListTagsForResourceInput).ResourceARN), "ResourceNotFound")
-	out := &cw.ListTagsForResourceOutput{}
-	for k, v := range tags {
-		out.Tags = append(out.Tags, cwtypes.Tag{Key: aws.String(k), Value: aws.String(v)})
-	}
-	return out, err
+	return &cw.ListTagsForResourceOutput{Tags: tagList(tags, func(k, v *string) cwtypes.Tag { return cwtypes.Tag{Key: k, Value: v} })}, err
 }
 
 func ebTags(c *call) (any, error) {
@@ -156,18 +154,19 @@ func ebTags(c *call) (any, error) {
 		kind = "events.bus"
 	}
 	tags, err := c.tagsOfARN(kind, arn, "ResourceNotFoundException")
-	out := &eventbridge.ListTagsForResourceOutput{}
-	for k, v := range tags {
-		out.Tags = append(out.Tags, ebtypes.Tag{Key: aws.String(k), Value: aws.String(v)})
-	}
-	return out, err
+	return &eventbridge.ListTagsForResourceOutput{Tags: tagList(tags, func(k, v *string) ebtypes.Tag { return ebtypes.Tag{Key: k, Value: v} })}, err
 }
 
 func rdsTags(c *call) (any, error) {
 	tags, err := c.tagsOfARN("rds.db-subnet-group", aws.ToString(c.in.(*rds.ListTagsForResourceInput).ResourceName), "DBSubnetGroupNotFoundFault")
-	out := &rds.ListTagsForResourceOutput{}
-	for k, v := range tags {
-		out.TagList = append(out.TagList, rdstypes.Tag{Key: aws.String(k), Value: aws.String(v)})
+	return &rds.ListTagsForResourceOutput{TagList: tagList(tags, func(k, v *string) rdstypes.Tag { return rdstypes.Tag{Key: k, Value: v} })}, err
+}
+
+// tagList turns tags into a service's tag list, in key order.
+func tagList[T any](tags map[string]string, tag func(k, v *string) T) []T {
+	var out []T
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		out = append(out, tag(aws.String(k), aws.String(tags[k])))
 	}
-	return out, err
+	return out
 }
