@@ -552,7 +552,7 @@ func ec2ENIs(c *call) (any, error) {
 		n := types.NetworkInterface{NetworkInterfaceId: aws.String(c.id("ec2.network-interface", "eni", e)), OwnerId: c.owner(),
 			InterfaceType: types.NetworkInterfaceTypeInterface, Status: types.NetworkInterfaceStatusInUse, AvailabilityZone: aws.String(c.az(subnet)),
 			TagSet: c.ec2Tags("ec2.network-interface", e, "")}
-		running := c.alive("ec2.instance", e) && c.instance(e).state != types.InstanceStateNameTerminated
+		running := c.instanceRunning(e)
 		if e < c.n("ec2.instance") && !running {
 			continue // a primary interface is deleted with its instance
 		}
@@ -607,7 +607,7 @@ func ec2Volumes(c *call) (any, error) {
 		} else if ni > 0 && !r.chance(0.25) {
 			inst = r.intn(ni)
 		}
-		running := inst >= 0 && c.alive("ec2.instance", inst) && c.instance(inst).state != types.InstanceStateNameTerminated
+		running := inst >= 0 && c.instanceRunning(inst)
 		if inst == v && !running {
 			continue // a root volume is deleted with its instance
 		}
