@@ -101,7 +101,7 @@ func writeReport(ctx context.Context, r *store.Reader, path string, o report.Opt
 	if err != nil {
 		return 0, withCode(ExitFatal, err)
 	}
-	if err := report.WriteFile(path, report.Page{Kind: report.KindInventory, Title: o.Title, Data: data}); err != nil {
+	if err := report.WriteFile(path, data.Page()); err != nil {
 		return 0, withCode(ExitFatal, err)
 	}
 	return len(data.Res.ID), nil

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	"github.com/awsmap/awsmap/internal/report/browsertest"
 )
@@ -75,7 +77,7 @@ func TestReportOfDemoInBrowser(t *testing.T) {
 		t.Errorf("inventory shows %d resources, the inventory holds %d", got, resources)
 	}
 	if dir := os.Getenv("AWSMAP_DOCS_SCREENSHOT"); dir != "" {
-		p.Screenshot(filepath.Join(dir, "report-inventory.png"))
+		docsScreenshots(t, p, path, dir)
 	}
 	p.Load(path, "view=findings")
 	for _, name := range []string{"public-s3-buckets", "admin-users", "open-security-groups"} {
@@ -91,9 +93,6 @@ func TestReportOfDemoInBrowser(t *testing.T) {
 		if unknown := strings.Contains(errs, "UNKNOWN"); unknown != browsertest.Eval[bool](p, fmt.Sprintf(`!!document.querySelector('[data-query=%q] .badge.unknown')`, name)) {
 			t.Errorf("findings of %s: UNKNOWN in the query (%v) and in the page differ", name, unknown)
 		}
-	}
-	if dir := os.Getenv("AWSMAP_DOCS_SCREENSHOT"); dir != "" {
-		p.Screenshot(filepath.Join(dir, "report-findings.png"))
 	}
 	p.Load(path, "view=coverage")
 	denied := queryRows[struct{ N int }](t, db, `SELECT count(*) AS n FROM coverage WHERE outcome IN ('partial', 'denied', 'throttled', 'error', 'skipped')`)[0].N
@@ -127,5 +126,21 @@ func TestScanWritesHTMLReport(t *testing.T) {
 	}
 	if code, _, _ := awsmap(t, scanArgs(db, "--no-db", "-f", "html")...); code != ExitUsage {
 		t.Errorf("--no-db -f html: exit %d, want %d", code, ExitUsage)
+	}
+}
+
+// docsScreenshots writes the README's and docs/report.md's screenshots
+// (AWSMAP_DOCS_SCREENSHOT=docs go test -run TestReportOfDemoInBrowser ./internal/cli).
+func docsScreenshots(t *testing.T, p *browsertest.Page, path, dir string) {
+	t.Helper()
+	p.Screenshot(filepath.Join(dir, "report-inventory.png"))
+	p.Load(path, "service=ec2&type=instance&sort=badge")
+	p.Do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#rows .row').click()`))
+	p.WaitFor(`document.getElementById('panel').classList.contains('open')`)
+	p.Do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#panel svg').scrollIntoView({block: 'center'})`))
+	p.Screenshot(filepath.Join(dir, "report-resource.png"))
+	for _, view := range []string{"findings", "coverage", "changes"} {
+		p.Load(path, "view="+view)
+		p.Screenshot(filepath.Join(dir, "report-"+view+".png"))
 	}
 }

@@ -91,7 +91,7 @@ func scaleReport(t *testing.T, size int, dir string) string {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "report.html")
-	if err := WriteFile(path, Page{Kind: KindInventory, Title: "Synthetic estate", Data: d}); err != nil {
+	if err := WriteFile(path, d.Page()); err != nil {
 		t.Fatal(err)
 	}
 	fi, err := os.Stat(path)
@@ -145,8 +145,7 @@ func TestReportAtScale(t *testing.T) {
 	}{{"app-42-", count(func(i int) bool { return i%97 == 42 })},
 		{"cc-0007", count(func(i int) bool { return i%211 == 7 && i%len(scaleTypes) != 0 })}, // untagged: i%10 == 0
 		{"nothing-matches-this", 0}} {
-		p.Do(chromedp.Evaluate[chromedp.Void](`document.getElementById('search').value = ''`))
-		refreshed(p, chromedp.SendKeys(`#search`, c.query))
+		search(p, c.query)
 		ms := browsertest.Eval[float64](p, `window.awsmapReport.lastRefreshMs`)
 		got := browsertest.Eval[int](p, `window.awsmapReport.visible`)
 		t.Logf("search %q over %d resources: %d rows in %.0f ms", c.query, scaleSize, got, ms)
