@@ -240,6 +240,8 @@ func TestWasteAndTagsPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagReport := map[string]any{"required": []string{"Owner"}, "listing": "noncompliant",
+		"incomplete": []any{map[string]any{"account_id": acct, "region": "eu-west-1", "service": "lambda", "type": "function",
+			"outcome": "error", "operation": "ListTags", "error_code": "InternalError"}},
 		"overall":    map[string]any{"compliant": 1, "total": 2, "percent": 50.0},
 		"per_tag":    []any{map[string]any{"key": "Owner", "present": 1, "total": 2, "percent": 50.0}},
 		"by_service": []any{map[string]any{"service": "ec2", "compliant": 1, "total": 2, "percent": 50.0}},
@@ -248,7 +250,7 @@ func TestWasteAndTagsPages(t *testing.T) {
 	if err := WriteFile(tags, Page{Kind: KindTags, Title: "Tags", Data: tagReport}); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ path, want string }{{waste, "idle-instance"}, {tags, xssImg + " (i-0plain)"}} {
+	for _, c := range []struct{ path, want string }{{waste, "idle-instance"}, {tags, xssImg + " (i-0plain)"}, {tags, "UNKNOWN for 111111111111/eu-west-1: lambda function ListTags InternalError"}} {
 		p := browsertest.Open(t)
 		p.Load(c.path, "")
 		if text := browsertest.Eval[string](p, `document.querySelector('main').textContent`); !strings.Contains(text, c.want) {

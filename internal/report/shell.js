@@ -855,6 +855,8 @@
     const pc = x => (x || 0).toFixed(1) + '%';
     v.append(el('div', {class: 'cards'}, card('Compliance', pc(t.overall.percent), t.overall.percent >= 90 ? 'good' : 'warn'),
       card('Compliant', fmt(t.overall.compliant), '', 'of ' + fmt(t.overall.total)), card('Required keys', (t.required || []).length ? t.required.join(', ') : 'any tag')));
+    if ((t.incomplete || []).length) v.append(el('div', {class: 'section', id: 'tag-unknown'}, el('h2', {}, el('span', {class: 'badge unknown', text: 'UNKNOWN'}), 'Tags not collected everywhere'),
+      el('p', {class: 'desc', text: 'The tags of these types were not (fully) collected: their compliance is unknown there.'}), t.incomplete.map(g => el('div', {class: 'unknown-note', text: gapText(g)}))));
     if ((t.per_tag || []).length) v.append(el('div', {class: 'section'}, el('h2', {text: 'Required tag coverage'}),
       table([{label: 'Tag'}, {label: 'Present', num: true}, {label: 'Total', num: true}, {label: 'Percent', num: true}], t.per_tag.map(k => [k.key, fmt(k.present), fmt(k.total), pc(k.percent)]))));
     v.append(el('div', {class: 'section'}, el('h2', {text: 'By service'}),
