@@ -147,7 +147,7 @@
     }
     const types = new Map((d.types || []).map(t => [t.service + '/' + t.type, t]));
     return {R, n, dict, byId, keyOf, types, edges: d.edges || [], outside: d.outside || [], kinds: d.edgeKinds || [],
-      det: new Array(n), text: new Array(n), textDone: 0, hasDetails: false, detailsReady: null};
+      det: new Array(n), text: new Array(n), textDone: 0, blob: null, offs: null, hasDetails: false, detailsReady: null};
   }
   const str = (I, col, i) => I.dict[I.R[col][i]];
   const typeKey = (I, i) => str(I, 'service', i) + '/' + str(I, 'type', i);
@@ -181,22 +181,49 @@
     return out.concat(inc);
   }
 
-  // searchText is built after the first paint, in slices, then kept.
+  // The search index is every row's text (name, id, ARN, tags, details),
+  // lower-cased, joined into one string with offsets: one native indexOf
+  // pass over it finds a word in every row at once. It is built after the
+  // details arrive, in slices, so the page stays responsive.
   function searchText(I, i) {
     const R = I.R;
     let s = R.name[i] + '\n' + R.id[i] + '\n' + R.arn[i];
     const tags = R.tags[i];
     for (const k in tags) s += '\n' + k + '=' + tags[k];
-    return (s + '\n' + R.details[i]).toLowerCase();
+    return (s + '\n' + R.details[i]).toLowerCase().replaceAll('\u0000', ' ');
   }
-  function buildText(I, upto) {
+  function buildIndex(I, upto) {
     const end = Math.min(I.n, upto);
     for (let i = I.textDone; i < end; i++) I.text[i] = searchText(I, i);
     I.textDone = Math.max(I.textDone, end);
+    if (I.textDone < I.n || I.blob !== null) return;
+    I.offs = new Int32Array(I.n + 1);
+    for (let i = 0, o = 0; i <= I.n; i++) { I.offs[i] = o; if (i < I.n) o += I.text[i].length + 1; }
+    I.blob = I.text.join('\u0000');
+    I.text = null;
+    api.indexed = true;
   }
-  function buildTextIdle(I) {
-    const step = () => { buildText(I, I.textDone + 5000); if (I.textDone < I.n) setTimeout(step, 0); else api.indexed = true; };
-    setTimeout(step, 50);
+  function buildIndexIdle(I) {
+    const step = () => { buildIndex(I, I.textDone + 5000); if (I.blob === null) setTimeout(step, 0); };
+    setTimeout(step, 0);
+  }
+  // matchRows marks the rows whose text holds every term.
+  function matchRows(I, terms) {
+    if (I.blob === null) buildIndex(I, I.n);
+    const offs = I.offs, n = I.n;
+    let acc = null;
+    for (const t of terms) {
+      const m = new Uint8Array(n);
+      let pos = 0;
+      while ((pos = I.blob.indexOf(t, pos)) >= 0) {
+        let lo = 0, hi = n; // the row holding pos: offs[lo] <= pos < offs[lo + 1]
+        while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (offs[mid] <= pos) lo = mid; else hi = mid; }
+        if (!acc || acc[lo]) m[lo] = 1;
+        pos = offs[lo + 1];
+      }
+      acc = m;
+    }
+    return acc;
   }
 
   // ---------- state in the URL hash ----------
@@ -311,7 +338,7 @@
       I.detailsReady = decode('awsmap-lazy').then(det => {
         I.R.details = det;
         I.hasDetails = true;
-        buildTextIdle(I);
+        buildIndexIdle(I);
         if (inv) inv.detailsLoaded();
         api.complete = true;
       });
@@ -420,7 +447,7 @@
     function filter() {
       const R = I.R, n = I.n, f = S.f, dict = I.dict;
       terms = S.q.toLowerCase().split(/\s+/).filter(Boolean);
-      if (terms.length && I.textDone < n) buildText(I, n);
+      const hit = terms.length ? matchRows(I, terms) : null;
       const dsets = {};
       for (const k of ['account', 'region', 'service', 'type']) {
         dsets[k] = f[k].size ? new Set(dict.map((s, j) => f[k].has(s) ? j : -1).filter(j => j >= 0)) : null;
@@ -430,14 +457,8 @@
       const inSvc = new Int32Array(dict.length), inReg = new Int32Array(dict.length), inAcct = new Int32Array(dict.length), inType = new Int32Array(dict.length);
       const out = new Int32Array(n);
       let m = 0, withFindings = 0, untagged = 0;
-      const text = I.text;
       for (let i = 0; i < n; i++) {
-        if (terms.length) {
-          const s = text[i];
-          let ok = true;
-          for (const t of terms) if (s.indexOf(t) < 0) { ok = false; break; }
-          if (!ok) continue;
-        }
+        if (hit && !hit[i]) continue;
         let miss = null, misses = 0;
         if (dsets.account && !dsets.account.has(R.account[i])) { miss = 'account'; misses++; }
         if (dsets.region && !dsets.region.has(R.region[i])) { miss = 'region'; misses++; }
