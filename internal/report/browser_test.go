@@ -171,6 +171,32 @@ func TestReportInBrowser(t *testing.T) {
 		}
 		p.Screenshot(filepath.Join(screenshotDir, "fixture-resource.png"))
 	})
+	t.Run("keyboard", func(t *testing.T) {
+		p.Load(path, "")
+		p.Do(chromedp.KeyEvent("j"), chromedp.KeyEvent("j"), chromedp.KeyEvent("\r"))
+		p.WaitFor(`document.getElementById('panel').classList.contains('open')`)
+		second := browsertest.Eval[string](p, `document.querySelectorAll('#rows .row.sel .c')[1].textContent`)
+		if got := browsertest.Eval[string](p, `document.getElementById('panel-title').textContent`); got != second {
+			t.Errorf("j j Enter opened %q, want the second row %q", got, second)
+		}
+		p.Do(chromedp.KeyEvent("\x1b"))
+		p.WaitFor(`!document.getElementById('panel').classList.contains('open')`)
+		p.Do(chromedp.KeyEvent("/"))
+		if got := browsertest.Eval[string](p, `document.activeElement.id`); got != "search" {
+			t.Errorf("/ focused %q, want the search box", got)
+		}
+		p.Do(chromedp.KeyEvent("\x1b"), chromedp.KeyEvent("d"))
+		dark := browsertest.Eval[bool](p, `document.documentElement.classList.contains('dark')`)
+		p.Screenshot(filepath.Join(screenshotDir, "fixture-dark.png"))
+		p.Do(chromedp.KeyEvent("d"))
+		if dark == browsertest.Eval[bool](p, `document.documentElement.classList.contains('dark')`) {
+			t.Error("d does not toggle dark mode")
+		}
+		p.Do(chromedp.KeyEvent("3"))
+		if !browsertest.Eval[bool](p, `document.getElementById('view-coverage').classList.contains('active')`) {
+			t.Error("3 does not open the coverage view")
+		}
+	})
 	t.Run("relationships", func(t *testing.T) {
 		p.Load(path, "r="+strings.Join([]string{acct, "us-east-1", "ec2", "instance", "i-0xss"}, "%01"))
 		p.WaitFor(`document.getElementById('panel').classList.contains('open')`)

@@ -420,7 +420,7 @@
 
     function columns() {
       const base = [{id: 'badge', label: '', w: '44px'}, {id: 'name', label: 'Name', w: 'minmax(160px,2fr)'}, {id: 'id', label: 'ID', w: 'minmax(140px,1.6fr)'}];
-      const tail = [{id: 'region', label: 'Region', w: '120px'}, {id: 'account', label: 'Account', w: '120px'}, {id: 'created', label: 'Created', w: '110px'}];
+      const tail = [{id: 'region', label: 'Region', w: '120px'}, {id: 'account', label: 'Account', w: '120px'}, {id: 'created', label: 'Created', w: '130px'}];
       const onlyType = S.f.type.size === 1 && S.f.service.size <= 1 ? [...S.f.type][0] : null;
       let t = null;
       if (onlyType) for (const [k, ti] of I.types) if (ti.type === onlyType && (!S.f.service.size || S.f.service.has(ti.service))) t = ti;
