@@ -133,7 +133,11 @@ func (p *parser) interpretation(o Options) string {
 	var b strings.Builder
 	switch {
 	case in.most:
-		fmt.Fprintf(&b, "Finding which %s has the most %s", groupText(in.group), what)
+		most := "most"
+		if len(in.order) > 0 && !in.order[0].desc {
+			most = "fewest"
+		}
+		fmt.Fprintf(&b, "Finding which %s has the %s %s", groupText(in.group), most, what)
 	case in.action == actDistinct:
 		fmt.Fprintf(&b, "Listing the distinct %s of %s", groupText(in.group), what)
 	case in.action == actCount:

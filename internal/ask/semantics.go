@@ -479,7 +479,7 @@ func (p *parser) recBooleans() {
 		return
 	}
 	for i := range p.toks {
-		if !p.free(i) || p.toks[i].kind != kWord || fieldNoise[p.toks[i].word] {
+		if !p.free(i) || p.toks[i].kind != kWord {
 			continue
 		}
 		f, end, ok := p.booleanAt(i)
@@ -530,7 +530,7 @@ func (p *parser) booleanAt(i int) (fieldRef, int, bool) {
 				ws = append(ws, stem(part))
 			}
 		}
-		if !ok || len(ws) == 0 || fieldNoise[ws[0]] || stopWords[ws[0]] && n == 1 {
+		if !ok || len(ws) == 0 || (fieldNoise[ws[0]] || stopWords[ws[0]]) && n == 1 {
 			continue
 		}
 		var found *fieldRef

@@ -123,7 +123,7 @@ func classify(raw string) token {
 // stem is a crude singular: enough for resource and field names.
 func stem(w string) string {
 	switch {
-	case len(w) <= 3 || !isAlpha(w):
+	case len(w) <= 2 || !isAlpha(w):
 		return w
 	case irregular[w] != "":
 		return irregular[w]
@@ -131,7 +131,7 @@ func stem(w string) string {
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
 		return w[:len(w)-2]
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"):
 		return w
 	case strings.HasSuffix(w, "s"):
 		return w[:len(w)-1]
@@ -141,10 +141,11 @@ func stem(w string) string {
 
 var irregular = map[string]string{
 	"aliases": "alias", "statuses": "status", "policies": "policy", "gateways": "gateway",
-	"indices": "index", "indexes": "index", "addresses": "address", "buses": "bus", "busses": "bus",
-	"analyses": "analysis", "dns": "dns", "logs": "logs", "ecs": "ecs", "eks": "eks", "efs": "efs",
+	"indices": "index", "aws": "aws", "gas": "gas", "ses": "ses", "redis": "redis", "analysis": "analysis",
+	"basis": "basis", "kinesis": "kinesis", "axis": "axis", "indexes": "index", "addresses": "address", "buses": "bus", "busses": "bus",
+	"analyses": "analysis", "dns": "dns", "ecs": "ecs", "eks": "eks", "efs": "efs",
 	"sns": "sns", "sqs": "sqs", "kms": "kms", "iam": "iam", "acm": "acm", "rds": "rds", "ssm": "ssm",
-	"events": "events", "organizations": "organizations", "days": "day", "has": "has", "was": "was",
+	"days": "day", "has": "has", "was": "was",
 	"yes": "yes", "this": "this", "status": "status", "always": "always", "alias": "alias", "less": "less",
 	"access": "access", "its": "its", "series": "series", "process": "process", "vs": "vs", "plus": "plus",
 }
