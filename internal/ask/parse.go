@@ -154,11 +154,14 @@ func (p *parser) parse() {
 	p.recGrouping()
 	p.recOrdering()
 	p.recDistinct()
-	p.recBooleans() // a field named in the question wins over a generic concept
+	// A field named in the question wins over a generic concept word.
+	p.recBooleans()
+	p.recFieldEquals()
+	p.recNumeric()
+	p.recEnvironments()
 	p.recConcepts()
 	p.recEngines()
-	p.recNumeric()
-	p.recFieldValues()
+	p.recEnumValues()
 	p.resolveTimes()
 	p.recRelationships()
 	p.recStopWords()
@@ -437,7 +440,6 @@ func (p *parser) recTags() {
 		}
 	}
 	p.recTagCounts()
-	p.recEnvironments()
 }
 
 // isTagKeyAt: a word that can be a tag key (not a grammar word).
@@ -749,7 +751,7 @@ func fieldWordsOf(name string) []string { return stems(strings.Split(name, "_"))
 
 // fieldAliases map question words to field words.
 var fieldAliases = map[string]string{
-	"ram": "memory", "storage": "storage", "az": "availability", "zone": "availability",
+	"ram": "memory", "storage": "storage",
 	"ip": "ip", "ttl": "ttl", "cpu": "cpu", "class": "class", "version": "version",
 }
 
@@ -794,17 +796,33 @@ func (p *parser) matchField(ws []string, kinds ...string) (fieldRef, bool) {
 	return fieldRef{*found}, true
 }
 
+// containsAll: every word of want matches a distinct word of have.
 func containsAll(have, want []string) bool {
+	left := slices.Clone(have)
 	for _, w := range want {
-		if !slices.Contains(have, w) {
+		i := slices.Index(left, w)
+		if i < 0 {
 			return false
 		}
+		left = slices.Delete(left, i, i+1)
 	}
 	return true
 }
 
 // fieldAt matches the longest run of free words at i naming a field.
 func (p *parser) fieldAt(i int, kinds ...string) (fieldRef, int, bool) {
+	// The field's own name, word for word ("not after", "password last changed").
+	for n := 5; n >= 2; n-- {
+		var ws []string
+		for j := i; j < i+n && p.free(j) && p.toks[j].kind == kWord; j++ {
+			ws = append(ws, p.toks[j].word)
+		}
+		if len(ws) == n {
+			if f, ok := p.matchField(stems(ws), kinds...); ok && f.Name == strings.Join(ws, "_") {
+				return f, i + n, true
+			}
+		}
+	}
 	for n := 3; n >= 1; n-- {
 		var ws []string
 		ok := true
@@ -853,6 +871,13 @@ func coreColumn(w string) (expr, bool) {
 // groupKey reads one grouping key at i: a field, a core column or a tag key.
 func (p *parser) groupKey(i int) (expr, int, bool) {
 	i = p.skipArticles(i)
+	if !p.targetsDone && p.free(i+1) && p.toks[i+1].kind == kWord && !groupJoiners[p.toks[i+1].word] &&
+		!(p.is(i+1, "tag") && (!p.free(i+2) || groupJoiners[p.toks[i+2].word])) {
+		return expr{}, i, false // may be a field name ("per service name"): wait for the types
+	}
+	if f, end, ok := p.fieldAt(i); ok && end-i >= 2 && strings.Count(f.Name, "_") == end-i-1 {
+		return expr{sql: f.sql(), label: f.Name, text: f.text()}, end, true // its own name, word for word
+	}
 	if p.isTagKeyAt(i) && p.is(i+1, "tag") {
 		k := p.toks[i].raw
 		return expr{sql: "(SELECT t.value FROM json_each(r.tags) t WHERE lower(t.key) = lower(?) LIMIT 1)", args: []any{k},
@@ -888,6 +913,8 @@ func (p *parser) groupKey(i int) (expr, int, bool) {
 	}
 	return expr{}, i, false
 }
+
+var groupJoiners = set(`and per by combination combinations pair pairs in for with of sorted ordered order sort top first last limit desc asc which that has have hold holds contain contains run runs the are is do does use uses were was`)
 
 var commonTagKeys = []string{"owner", "environment", "team", "project", "costcenter", "application", "app", "env"}
 
@@ -1025,6 +1052,8 @@ func (p *parser) recOrdering() {
 				p.use("order", end)
 			}
 			p.in.order = append(p.in.order, orderBy{e: e, desc: desc})
+		case p.is(i, "newest", "latest", "youngest", "oldest") && p.startsField(i):
+			// "latest version": a field, not an order
 		case p.is(i, "newest", "latest", "youngest") || p.is(i, "most") && p.is(i+1, "recent", "recently"):
 			p.use("order", i)
 			if p.is(i, "most") {
@@ -1039,6 +1068,12 @@ func (p *parser) recOrdering() {
 			p.in.order = append(p.in.order, orderBy{e: expr{sql: "r.created_at", label: "created_at", text: "creation date"}})
 		}
 	}
+}
+
+// startsField reports whether the words at i name a field of the targets.
+func (p *parser) startsField(i int) bool {
+	_, end, ok := p.fieldAt(i)
+	return ok && end > i+1
 }
 
 // recDistinct: "which regions have X", "what runtimes", "distinct engines".

@@ -348,7 +348,8 @@ func (p *parser) resolveTimes() {
 func (p *parser) recHistory() {
 	for i := range p.toks {
 		switch {
-		case p.is(i, "changed", "changes", "change", "drift", "drifted"):
+		case p.is(i, "changed", "changes", "change", "drift", "drifted") && (p.is(i-1, "what", "which", "anything", "what's", "whats", "recent", "recently", "any", "has", "have", "were", "was") ||
+			p.is(i+1, "since", "in", "during", "this", "last", "today", "yesterday", "over", "between", "after", "before", "per", "by")):
 			p.in.history = "changes"
 		case p.is(i, "deleted", "removed", "disappeared", "gone", "destroyed") && !p.is(i-1, "not"):
 			p.in.history = "removed"

@@ -165,7 +165,7 @@ var stopWords = set(`a an the of to on at with is are was were be been being do 
 	that which who whom whose what where there their them they it its me my our us we i you your please
 	all every each any some and from as this these those can could would should will just currently
 	current now also show list display give get find tell see let know about here kind kinds in into inside
-	exist exists existing there's what's whats which's thing things stuff items item one ones
+	exist exists existing there's what's whats which's thing things stuff one ones
 	resource resources everything anything inventory estate aws amazon we've i'm got am
 	configured set up using used use uses by for per`)
 

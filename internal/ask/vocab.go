@@ -311,6 +311,21 @@ var synonyms = []synonym{
 	{"trigger|triggers|event source mapping", []string{"lambda/event-source-mapping"}, ""},
 }
 
+// Synonym is a curated name and the types it means (for tests and docs).
+type Synonym struct {
+	Phrase string   // forms separated by |
+	Types  []string // service/type
+}
+
+// Synonyms returns the curated synonym table.
+func Synonyms() []Synonym {
+	out := make([]Synonym, len(synonyms))
+	for i, s := range synonyms {
+		out[i] = Synonym{s.phrase, s.types}
+	}
+	return out
+}
+
 // enumValues lists the values a text field's description enumerates
 // ("pending, running, stopping, stopped"), lower-cased.
 func enumValues(f model.Field) []string {

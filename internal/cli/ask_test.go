@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -403,4 +405,243 @@ func pluralOf(s string) string {
 func typeRef(s string) ask.TypeRef {
 	svc, typ, _ := strings.Cut(s, "/")
 	return ask.TypeRef{Service: svc, Type: typ}
+}
+
+// TestAskExamples: every example question is understood, and its SQL runs
+// on the demo inventory and on an empty one.
+func TestAskExamples(t *testing.T) {
+	cat := ask.NewCatalog(typeCatalog())
+	examples := cat.Examples()
+	if len(examples) < 1000 {
+		t.Fatalf("%d examples, want at least 1000", len(examples))
+	}
+	readers := map[string]*store.Reader{"demo": openAskReader(t, askDemo(t)), "empty": openAskReader(t, emptyInventory(t))}
+	lib, err := loadLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range examples {
+		ans, err := cat.Ask(e.Question, ask.Options{Now: askTestNow})
+		if err != nil {
+			t.Errorf("[%s] %q: %v", e.Service, e.Question, err)
+			continue
+		}
+		if ans.Audit != "" {
+			if _, ok := lib.Get(ans.Audit); !ok {
+				t.Errorf("%q: runs %s, which is not a named query", e.Question, ans.Audit)
+			}
+			continue
+		}
+		if ans.Waste {
+			continue
+		}
+		for name, r := range readers {
+			rows, err := r.Query(context.Background(), ans.SQL, ans.Args...)
+			if err != nil {
+				t.Errorf("%s: %q: %v\n%s", name, e.Question, err, ans.SQL)
+				continue
+			}
+			for rows.Next() {
+			}
+			if err := rows.Err(); err != nil {
+				t.Errorf("%s: %q: %v", name, e.Question, err)
+			}
+			rows.Close()
+		}
+	}
+}
+
+// TestAskRefusals: questions that must not be answered, each refused with
+// a reason and close examples.
+func TestAskRefusals(t *testing.T) {
+	cat := ask.NewCatalog(typeCatalog())
+	cases := []struct{ q, why string }{
+		{"what is the weather in paris", "did not understand"},
+		{"how much does my bill cost", "did not understand"},
+		{"delete all instances", "did not understand"},
+		{"drop table resources", "did not understand"},
+		{"instances owned by bob", "did not understand"},
+		{"buckets with frobnication enabled", "did not understand"},
+		{"how many clusters", "ambiguous"},
+		{"list stages", "ambiguous"},
+		{"count groups per region", "ambiguous"},
+		{"public queues", "public"},
+		{"unencrypted roles", "encrypted"},
+		{"empty users", "empty"},
+		{"instances with quantum entanglement", "did not understand"},
+		{"instances larger than 10", "compares"},
+		{"lambda functions with memory greater than 10 days", "measured in"},
+		{"users who logged in yesterday or today", "did not understand"},
+		{"instances that are public or encrypted", "did not understand"},
+		{"show me the money", "did not understand"},
+		{"instances not", "did not understand"},
+		{"", "empty"},
+		{"???", "empty"},
+		{"the and of", "nothing to look for"},
+		{"roles expiring within 30 days", "no field"},
+		{"vpcs modified in the last week", "no field"},
+		{"what is expiring soon", "needs a resource type"},
+		{"public", "needs a resource type"},
+		{"how many instances per colour", "did not understand"},
+		{"which instances are haunted", "did not understand"},
+		{"average memory of lambda functions", "did not understand"},
+		{"sum of volume sizes", "did not understand"},
+		{"instances sorted by", "did not understand"},
+		{"buckets named", "did not understand"},
+		{"compare prod and staging costs", "did not understand"},
+		{"predict next month's bill", "did not understand"},
+		{"unused instances", "unused"},
+		{"instances available", "did not understand"},
+	}
+	if len(cases) < 30 {
+		t.Fatalf("only %d refusals", len(cases))
+	}
+	for _, tc := range cases {
+		ans, err := cat.Ask(tc.q, ask.Options{Now: askTestNow})
+		var r *ask.Refusal
+		if !errors.As(err, &r) {
+			t.Errorf("%q was answered: %v", tc.q, ans)
+			continue
+		}
+		if !strings.Contains(r.Error(), tc.why) {
+			t.Errorf("%q: refusal %q does not say %q", tc.q, r.Error(), tc.why)
+		}
+		if len(r.Suggestions) == 0 {
+			t.Errorf("%q: no suggestion", tc.q)
+		}
+		for _, s := range r.Suggestions {
+			if _, err := cat.Ask(s, ask.Options{Now: askTestNow}); err != nil {
+				t.Errorf("%q: suggestion %q is itself refused: %v", tc.q, s, err)
+			}
+		}
+	}
+}
+
+// TestAskSynonyms: every form of every curated synonym names its types.
+func TestAskSynonyms(t *testing.T) {
+	cat := ask.NewCatalog(typeCatalog())
+	for _, s := range ask.Synonyms() {
+		for _, form := range strings.Split(s.Phrase, "|") {
+			ans, err := cat.Ask("list "+form, ask.Options{Now: askTestNow})
+			if err != nil {
+				t.Errorf("%q: %v", form, err)
+				continue
+			}
+			var got []string
+			for _, r := range ans.Reads {
+				got = append(got, r.String())
+			}
+			if !slices.Equal(got, s.Types) {
+				t.Errorf("%q reads %v, want %v", form, got, s.Types)
+			}
+		}
+	}
+}
+
+// TestAskCommand runs the command: interpretation, SQL, rows; --sql,
+// --explain, refusals (exit 2), formats, typo notes and empty answers.
+func TestAskCommand(t *testing.T) {
+	db := askDemo(t)
+	askNow = func() time.Time { return askTestNow }
+	t.Cleanup(func() { askNow = time.Now })
+	code, out, errb := awsmap(t, "--db", db, "ask", "how", "many", "ec2", "instances", "per", "region")
+	if code != ExitOK || !strings.Contains(out, "Counting EC2 instances, by region.") || !strings.Contains(out, "GROUP BY 1") ||
+		!strings.Contains(out, "us-east-1") || !strings.Contains(errb, "(6 rows)") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errb)
+	}
+	code, out, _ = awsmap(t, "--db", db, "ask", "-f", "json", "public", "buckets")
+	var rows []map[string]any
+	if code != ExitOK || json.Unmarshal([]byte(out), &rows) != nil || len(rows) == 0 {
+		t.Errorf("json: exit %d\n%s", code, out)
+	}
+	code, out, errb = awsmap(t, "--db", db, "ask", "--sql", "stopped", "instances", "in", "eu-west-1")
+	if code != ExitOK || !strings.HasPrefix(out, "SELECT") || !strings.Contains(out, `-- parameters: 1="ec2", 2="instance", 3="eu-west-1", 4="stopped"`) {
+		t.Errorf("--sql: exit %d\n%s\n%s", code, out, errb)
+	}
+	code, out, _ = awsmap(t, "--db", db, "ask", "--explain", "unencrypted", "volumes", "in", "us-east-1")
+	for _, want := range []string{"unencrypted  filter", "volumes      type", "us-east-1    region"} {
+		if code != ExitOK || !strings.Contains(out, want) {
+			t.Errorf("--explain lacks %q: exit %d\n%s", want, code, out)
+		}
+	}
+	code, out, _ = awsmap(t, "--db", db, "ask", "count", "securty", "groups")
+	if code != ExitOK || !strings.Contains(out, "(read securty → security)") {
+		t.Errorf("typo: exit %d\n%s", code, out)
+	}
+	code, _, errb = awsmap(t, "--db", db, "ask", "what", "is", "the", "weather")
+	if code != ExitUsage || !strings.Contains(errb, `did not understand "weather"`) || !strings.Contains(errb, "awsmap ask ") {
+		t.Errorf("refusal: exit %d\n%s", code, errb)
+	}
+	code, _, errb = awsmap(t, "--db", db, "ask", "instances", "named", "no-such-instance")
+	if code != ExitOK || !strings.Contains(errb, `No results: searched EC2 instances named "no-such-instance" in every account, in the current state.`) {
+		t.Errorf("empty: exit %d\n%s", code, errb)
+	}
+	code, out, errb = awsmap(t, "--db", db, "ask", "-a", "444455556666", "count", "buckets")
+	if code != ExitOK || !strings.Contains(out, "in account 444455556666") || !strings.Contains(out, "r.account_id = ?") {
+		t.Errorf("-a: exit %d\n%s\n%s", code, out, errb)
+	}
+	code, out, errb = awsmap(t, "--db", db, "ask", "who", "has", "admin", "access")
+	if code != ExitOK || !strings.Contains(out, "Running the named query admin-users.") || !strings.Contains(out, "admin_source") {
+		t.Errorf("admin: exit %d\n%s\n%s", code, out, errb)
+	}
+	code, out, errb = awsmap(t, "--db", db, "ask", "what", "is", "wasting", "money")
+	if code != ExitOK || !strings.Contains(out, "Waste:") {
+		t.Errorf("waste: exit %d\n%s\n%s", code, out, errb)
+	}
+	code, out, errb = awsmap(t, "--db", db, "examples")
+	if code != ExitOK || !strings.Contains(out, "examples across") || !strings.Contains(out, "General (cross-service)") {
+		t.Errorf("examples: exit %d\n%s\n%s", code, out, errb)
+	}
+	code, out, errb = awsmap(t, "--db", db, "examples", "lambda", "1", "-f", "csv")
+	if code != ExitOK || !strings.Contains(errb, "awsmap ask ") || out == "" {
+		t.Errorf("examples lambda 1: exit %d\n%s\n%s", code, out, errb)
+	}
+	code, out, _ = awsmap(t, "--db", db, "examples", "--search", "python")
+	if code != ExitOK || !strings.Contains(out, "[lambda] functions using python 3.12") {
+		t.Errorf("examples --search: exit %d\n%s", code, out)
+	}
+}
+
+// TestAskUnknown: an answer over types whose collection was denied says
+// UNKNOWN for the places concerned, and an empty answer says so.
+func TestAskUnknown(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "locked.db")
+	if code, _, errb := awsmap(t, "demo", "--db", path, "--size", "300", "--scans", "1", "--deny", "lambda"); code != ExitPartial {
+		t.Fatalf("demo: exit %d\n%s", code, errb)
+	}
+	code, out, errb := awsmap(t, "--db", path, "ask", "lambda", "functions", "in", "eu-west-1")
+	if code != ExitOK || !strings.Contains(errb, "UNKNOWN for ") || !strings.Contains(errb, "/eu-west-1: lambda function") ||
+		strings.Contains(errb, "/us-east-1: lambda") || !strings.Contains(errb, "place(s) UNKNOWN") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errb)
+	}
+	code, _, errb = awsmap(t, "--db", path, "ask", "how", "many", "buckets")
+	if code != ExitOK || strings.Contains(errb, "UNKNOWN") {
+		t.Errorf("buckets were collected: exit %d\n%s", code, errb)
+	}
+}
+
+// FuzzAsk: no question panics, and every SQL ask produces prepares on an
+// inventory. go test ./internal/cli -run '^$' -fuzz FuzzAsk
+func FuzzAsk(f *testing.F) {
+	for _, tc := range curatedCases() {
+		f.Add(tc.q)
+	}
+	for _, s := range []string{"", "'", `"unterminated`, "named '; DROP TABLE x; --", "tagged a=b=c", "top 0 instances",
+		"instances in us-east-1 vs", "between 1 and", "per per per", "x=", "=y", "ec2 ec2 ec2", "9999999999999999999999 instances",
+		"functions with memory > 1e400", "since 0000-00-00", "named \x00", "résumé buckets", "最 instances"} {
+		f.Add(s)
+	}
+	cat := ask.NewCatalog(typeCatalog())
+	r := openAskReader(f, emptyInventory(f))
+	f.Fuzz(func(t *testing.T, q string) {
+		ans, err := cat.Ask(q, ask.Options{Now: askTestNow, Account: "111122223333"})
+		if err != nil || ans.SQL == "" {
+			return
+		}
+		rows, err := r.Query(context.Background(), ans.SQL, ans.Args...)
+		if err != nil {
+			t.Fatalf("%q: %v\n%s", q, err, ans.SQL)
+		}
+		rows.Close()
+	})
 }
