@@ -203,6 +203,12 @@ func (p *parser) recTime() {
 			if p.is(i-1, "in") && p.is(i, "next") {
 				p.use("time", i-1)
 			}
+		// N units ago: that day
+		case p.free(i) && p.toks[i].kind == kNumber && p.unitNext(i+1) && p.is(i+2, "ago") && !p.is(i-1, "than"):
+			n, _ := strconv.Atoi(p.toks[i].word)
+			d, _ := p.unitDuration(i+1, n)
+			from := p.startOfDay(d)
+			r, end = timeRange{from: from, to: from.AddDate(0, 0, 1), text: "on " + day(from)}, i+3
 		case p.is(i, "soon"):
 			to := p.now.AddDate(0, 0, 30)
 			r, end = timeRange{from: p.now, to: to, text: "within the next 30 days (by " + day(to) + ")"}, i+1

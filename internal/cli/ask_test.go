@@ -619,29 +619,3 @@ func TestAskUnknown(t *testing.T) {
 		t.Errorf("buckets were collected: exit %d\n%s", code, errb)
 	}
 }
-
-// FuzzAsk: no question panics, and every SQL ask produces prepares on an
-// inventory. go test ./internal/cli -run '^$' -fuzz FuzzAsk
-func FuzzAsk(f *testing.F) {
-	for _, tc := range curatedCases() {
-		f.Add(tc.q)
-	}
-	for _, s := range []string{"", "'", `"unterminated`, "named '; DROP TABLE x; --", "tagged a=b=c", "top 0 instances",
-		"instances in us-east-1 vs", "between 1 and", "per per per", "x=", "=y", "ec2 ec2 ec2", "9999999999999999999999 instances",
-		"functions with memory > 1e400", "since 0000-00-00", "named \x00", "résumé buckets", "最 instances"} {
-		f.Add(s)
-	}
-	cat := ask.NewCatalog(typeCatalog())
-	r := openAskReader(f, emptyInventory(f))
-	f.Fuzz(func(t *testing.T, q string) {
-		ans, err := cat.Ask(q, ask.Options{Now: askTestNow, Account: "111122223333"})
-		if err != nil || ans.SQL == "" {
-			return
-		}
-		rows, err := r.Query(context.Background(), ans.SQL, ans.Args...)
-		if err != nil {
-			t.Fatalf("%q: %v\n%s", q, err, ans.SQL)
-		}
-		rows.Close()
-	})
-}
