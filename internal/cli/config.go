@@ -38,7 +38,7 @@ Keys:
   workers           positive integer                 (scan)
 
 'awsmap config' alone lists the configuration.`,
-		Args: cobra.NoArgs,
+		Args: noArgsButCommands,
 		RunE: func(cmd *cobra.Command, _ []string) error { return configList(cmd) },
 	}
 	cmd.AddCommand(

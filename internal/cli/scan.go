@@ -53,7 +53,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
   awsmap -t Environment=prod -f json -o prod.json
   awsmap --endpoint-url http://127.0.0.1:5000 -r us-east-1   # an emulator
   awsmap --list-services`,
-		Args: cobra.NoArgs,
+		Args: noArgsButCommands,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if f.list {
 				return listServices(cmd.OutOrStdout())
@@ -276,7 +276,7 @@ func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity,
 	}
 	w, err := db.BeginScan(store.ScanMeta{
 		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
-		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: Version,
+		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: buildVersion(),
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
 	})
 	if err != nil {
