@@ -18,6 +18,7 @@ import (
 	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/export"
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/regions"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -111,6 +112,11 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	var err error
 	if in.services, err = scan.SelectServices(all.Services(), splitList(f.services)); err != nil {
 		return in, usageErr("%v; run 'awsmap --list-services'", err)
+	}
+	for _, r := range splitList(f.regions) {
+		if err := regions.Check(strings.ToLower(r)); err != nil {
+			return in, usageErr("-r: %v", err)
+		}
 	}
 	if in.filter, err = export.ParseTagFilter(f.tags); err != nil {
 		return in, usageErr("%v", err)

@@ -1,8 +1,16 @@
 package cli
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/awsmap/awsmap/internal/awsx"
 )
 
 // TestUsageMistakesSuggestAndNameTheHelp: a mistyped command or flag gets
@@ -28,6 +36,57 @@ func TestUsageMistakesSuggestAndNameTheHelp(t *testing.T) {
 			if !strings.Contains(errs, w) {
 				t.Errorf("%v: stderr %q lacks %q", tt.args, errs, w)
 			}
+		}
+	}
+}
+
+// TestRegionTypoCaughtBeforeAnyCall: -r with a mistyped region is refused
+// with suggestions before credentials are even checked.
+func TestRegionTypoCaughtBeforeAnyCall(t *testing.T) {
+	setCreds(t)
+	var calls atomic.Int64
+	testResponder = awsx.ResponderFunc(func(context.Context, awsx.Request) (any, error) {
+		calls.Add(1)
+		return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "no calls expected"}
+	})
+	defer func() { testResponder = nil }()
+	code, _, errs := awsmap(t, "-r", "us-east-1,eu-wset-1", "--db", filepath.Join(t.TempDir(), "inv.db"))
+	if code != ExitUsage || !strings.Contains(errs, `unknown region "eu-wset-1" (did you mean eu-west-1`) {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	if n := calls.Load(); n != 0 {
+		t.Errorf("%d AWS calls, want 0", n)
+	}
+}
+
+// TestConfigSetValidates: config set refuses unknown regions and services
+// with suggestions, and a db path that is a directory or another
+// application's file; nothing is written then.
+func TestConfigSetValidates(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config")
+	t.Setenv("AWSMAP_CONFIG", cfg)
+	foreign := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(foreign, []byte("my notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ key, value, want string }{
+		{"regions", "eu-west-1,eu-wset-1", `unknown region "eu-wset-1" (did you mean eu-west-1`},
+		{"services", "ec2,s4", `unknown service "s4" (did you mean s3`},
+		{"db", dir, "is a directory"},
+		{"db", foreign, "is not an awsmap inventory"},
+	} {
+		code, _, errs := awsmap(t, "config", "set", tt.key, tt.value)
+		if code != ExitUsage || !strings.Contains(errs, tt.want) {
+			t.Errorf("set %s %s: exit %d, %q; want 2 and %q", tt.key, tt.value, code, errs, tt.want)
+		}
+	}
+	if _, err := os.Stat(cfg); err == nil {
+		t.Error("a refused value was written")
+	}
+	for _, kv := range [][2]string{{"regions", "eu-west-1,us-east-1"}, {"services", "ec2,s3"}, {"db", filepath.Join(dir, "new.db")}} {
+		if code, _, errs := awsmap(t, "config", "set", kv[0], kv[1]); code != ExitOK {
+			t.Errorf("set %s %s: exit %d, %s", kv[0], kv[1], code, errs)
 		}
 	}
 }
