@@ -176,7 +176,7 @@ func failedNote(s summary) string {
 	if s.failedCollections == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d collections failed)", s.failedCollections)
+	return fmt.Sprintf(" (%s failed)", plural(s.failedCollections, "collection"))
 }
 
 // demoCommands are the follow-up commands to suggest.

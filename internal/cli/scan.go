@@ -200,13 +200,21 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return usageErr("%v", err)
 	}
 	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
+	if len(plan.SkippedGlobal) > 0 {
+		skipped := fmt.Sprintf("%s skipped: global services are called in %s, which -r does not include; add --include-global to scan them",
+			strings.Join(serviceNames(plan.SkippedGlobal), ", "), plan.Home)
+		if len(plan.Tasks) == 0 {
+			return usageErr("nothing to scan: %s", skipped)
+		}
+		say.line(skipped + ".")
+	}
 
 	sink, err := openSinks(cmd, f, in, id, plan)
 	if err != nil {
 		return err
 	}
-	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
-		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
+	say.line(fmt.Sprintf("Scanning %s in %s (%s, %s)...", plural(len(plan.Services), "service"),
+		plural(len(plan.Regions), "region"), plural(len(plan.Tasks), "collection"), plural(f.workers, "worker")))
 	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, ledger)
 	res, runErr := scan.Run(ctx, []scan.Account{{ID: id.Account, Config: cfg}}, plan, sink,
 		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress})

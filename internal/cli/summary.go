@@ -76,10 +76,11 @@ func printSummary(w io.Writer, s summary, res scan.Result, timings bool) {
 	}
 	status := "Scan complete"
 	if s.failedCollections > 0 {
-		status = fmt.Sprintf("Scan PARTIAL: %d collections failed", s.failedCollections)
+		status = fmt.Sprintf("Scan PARTIAL: %s failed", plural(s.failedCollections, "collection"))
 	}
-	fmt.Fprintf(w, "\n%s: %s resources, %d services, %d regions, %s API calls (%d retries, %d throttled), %.1fs\n",
-		status, thousands(s.resources), s.services, s.regions, thousands(s.calls), s.retries, s.throttles, s.duration.Seconds())
+	fmt.Fprintf(w, "\n%s: %s, %s, %s, %s (%s, %s throttled), %.1fs\n",
+		status, plural(s.resources, "resource"), plural(s.services, "service"), plural(s.regions, "region"),
+		plural(s.calls, "API call"), plural(s.retries, "retry"), thousands(s.throttles), s.duration.Seconds())
 	for _, g := range s.failures {
 		what := g.code
 		if what == "" {
@@ -92,7 +93,7 @@ func printSummary(w io.Writer, s summary, res scan.Result, timings bool) {
 		fmt.Fprintf(w, "  %s: %s%s in %s: %s\n", g.service, what, op, abbreviate(g.where, 4), firstLine(g.message))
 	}
 	if s.unsupported > 0 {
-		fmt.Fprintf(w, "  %d collections found their service not offered there (unsupported); nothing to collect.\n", s.unsupported)
+		fmt.Fprintf(w, "  %s found their service not offered there (unsupported); nothing to collect.\n", plural(s.unsupported, "collection"))
 	}
 	if s.failedCollections > 0 {
 		fmt.Fprintln(w, "  Nothing of a failed collection was retired; `awsmap query \"SELECT * FROM coverage WHERE outcome != 'ok'\"` lists them.")

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
 // TestUsageMistakesSuggestAndNameTheHelp: a mistyped command or flag gets
@@ -88,5 +89,42 @@ func TestConfigSetValidates(t *testing.T) {
 		if code, _, errs := awsmap(t, "config", "set", kv[0], kv[1]); code != ExitOK {
 			t.Errorf("set %s %s: exit %d, %s", kv[0], kv[1], code, errs)
 		}
+	}
+}
+
+// TestRegionsWithoutGlobalServicesSaySo: -r without the control-plane
+// region skips IAM and says why; when nothing else is left it is an error.
+func TestRegionsWithoutGlobalServicesSaySo(t *testing.T) {
+	collecttest.Skip(t, moto, motoWhy)
+	setCreds(t)
+	moto.Reset(t)
+	db := filepath.Join(t.TempDir(), "inv.db")
+	code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "--db", db, "-r", "eu-west-1", "-s", "s3,iam")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"iam skipped: global services are called in us-east-1, which -r does not include; add --include-global",
+		"Scanning 1 service in 1 region (1 collection, 128 workers)",
+		"Scan complete: 0 resources, 1 service, 1 region, ",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	code, _, errs = awsmap(t, "--endpoint-url", moto.URL, "--db", db, "-r", "eu-west-1", "-s", "iam")
+	if code != ExitUsage || !strings.Contains(errs, "nothing to scan: iam skipped") {
+		t.Errorf("-s iam -r eu-west-1: exit %d, %q", code, errs)
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "0 rows", 1: "1 row", 2300: "2,300 rows"} {
+		if got := plural(n, "row"); got != want {
+			t.Errorf("plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := plural(3, "query"); got != "3 queries" {
+		t.Errorf("plural(3, query) = %q", got)
 	}
 }
