@@ -143,9 +143,24 @@ func newRootCmd() *cobra.Command {
 	root.SilenceErrors = true
 	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
+	root.PersistentFlags().Int("width", 0, "fit tables to N columns (default: the terminal's width; no limit in a pipe or file)")
+	root.PersistentPreRunE = applyWidth
 	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newVersionCmd())
 	registerCompletions(root)
 	return root
+}
+
+// applyWidth makes the tables of the command fit --width.
+func applyWidth(cmd *cobra.Command, _ []string) error {
+	if !cmd.Flags().Changed("width") {
+		return nil
+	}
+	n, err := cmd.Flags().GetInt("width")
+	if err != nil || n < 20 {
+		return usageErr("--width must be a number of columns, at least 20")
+	}
+	cmd.SetOut(sizedWriter{cmd.OutOrStdout(), n})
+	return nil
 }
 
 // dbPath is the inventory of any command: --db, then $AWSMAP_DB, then the
