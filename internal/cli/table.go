@@ -22,6 +22,10 @@ const (
 	// header is shrunk to above its values.
 	minCut    = 4
 	minHeader = 3
+	// otherWidth and keyWidth are what other columns and ids or names keep
+	// in the first cuts (see layout).
+	otherWidth = 12
+	keyWidth   = 24
 )
 
 // sizedWriter carries the --width a table must fit.
@@ -71,8 +75,10 @@ func printTable(w io.Writer, cols []string, rows [][]string, more func() ([]stri
 
 // layout chooses column widths whose sum, with the gaps, is at most total
 // (0: no limit). Each column starts at its widest value or header. Headers
-// wider than their values (0/1 flags, short codes) shrink first; then the
-// widest columns are cut, ids and names last.
+// wider than their values (0/1 flags, short codes) shrink first. Then the
+// widest columns are cut: other columns (details, descriptions, regions) to
+// otherWidth, long ids and names (ARNs) to keyWidth, other columns to
+// minCut, and last ids and names to minCut.
 func layout(cols []string, rows [][]string, total int) []int {
 	values := make([]int, len(cols))
 	widths := make([]int, len(cols))
@@ -89,34 +95,33 @@ func layout(cols []string, rows [][]string, total int) []int {
 		return widths
 	}
 	for i := range widths {
-		if excess <= 0 {
-			break
-		}
-		if floor := max(values[i], minHeader); widths[i] > floor {
+		if floor := max(values[i], minHeader); widths[i] > floor && excess > 0 {
 			cut := min(widths[i]-floor, excess)
 			widths[i] -= cut
 			excess -= cut
 		}
 	}
-	for _, keys := range []bool{false, true} {
-		for excess > 0 {
-			i := widest(cols, widths, keys)
+	for _, stage := range []struct {
+		floor int
+		keys  bool // cut ids and names, or the other columns
+	}{{otherWidth, false}, {keyWidth, true}, {minCut, false}, {minCut, true}} {
+		for ; excess > 0; excess-- {
+			i := widest(cols, widths, stage.floor, stage.keys)
 			if i < 0 {
 				break
 			}
 			widths[i]--
-			excess--
 		}
 	}
 	return widths
 }
 
-// widest returns the widest column still above minCut among the key
-// columns (ids and names) or among the others, or -1.
-func widest(cols []string, widths []int, keys bool) int {
+// widest returns the widest column wider than floor among the ids and
+// names (keys) or among the others, or -1.
+func widest(cols []string, widths []int, floor int, keys bool) int {
 	best := -1
 	for i, c := range cols {
-		if isKeyColumn(c) == keys && widths[i] > minCut && (best < 0 || widths[i] > widths[best]) {
+		if isKeyColumn(c) == keys && widths[i] > floor && (best < 0 || widths[i] > widths[best]) {
 			best = i
 		}
 	}

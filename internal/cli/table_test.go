@@ -48,12 +48,15 @@ func TestTableFitsTheTerminal(t *testing.T) {
 
 func TestTableCutsIDsLastWithAMark(t *testing.T) {
 	cols, rows := wideRows()
-	widths := layout(cols, rows, 50)
-	if total := sum(widths) + len(columnGap)*(len(cols)-1); total > 50 {
-		t.Errorf("widths %v take %d columns, want at most 50", widths, total)
-	}
-	if widths[6] != minCut {
-		t.Errorf("description cut to %d, want %d before any id or name is cut (widths %v)", widths[6], minCut, widths)
+	for _, total := range []int{60, 50, 40} {
+		widths := layout(cols, rows, total)
+		if n := sum(widths) + len(columnGap)*(len(cols)-1); n > total {
+			t.Errorf("width %d: widths %v take %d columns", total, widths, n)
+		}
+		// The description (free text) is never left wider than the id.
+		if widths[6] > widths[2] {
+			t.Errorf("width %d: description %d wider than the id %d", total, widths[6], widths[2])
+		}
 	}
 	if got := cut("sg-0123456789abcdef0", 8); got != "sg-0123"+cutMark {
 		t.Errorf("cut = %q", got)
