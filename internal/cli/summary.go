@@ -100,8 +100,9 @@ func printSummary(w io.Writer, s summary, res scan.Result, timings bool) {
 	}
 }
 
-// printTimings shows per service the summed time of its collections (which
-// can exceed wall time) and its resources.
+// printTimings shows per service the time its collections took, summed
+// (they run in parallel, so the sum can exceed the scan's wall time), and
+// its resources; then the sums, and the wall time apart.
 func printTimings(w io.Writer, res scan.Result) {
 	type row struct {
 		service string
@@ -109,6 +110,7 @@ func printTimings(w io.Writer, res scan.Result) {
 		n       int
 	}
 	by := map[string]*row{}
+	var total row
 	for _, c := range res.Collections {
 		r, ok := by[c.Service]
 		if !ok {
@@ -117,17 +119,20 @@ func printTimings(w io.Writer, res scan.Result) {
 		}
 		r.d += c.Duration
 		r.n += c.Items
+		total.d += c.Duration
+		total.n += c.Items
 	}
 	rows := make([]*row, 0, len(by))
 	for _, r := range by {
 		rows = append(rows, r)
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].d > rows[j].d })
-	fmt.Fprintf(w, "\n%-20s %10s %10s\n", "SERVICE", "TIME", "RESOURCES")
+	fmt.Fprintf(w, "\n%-20s %16s %10s\n", "SERVICE", "COLLECTION TIME", "RESOURCES")
 	for _, r := range rows {
-		fmt.Fprintf(w, "%-20s %9.1fs %10s\n", r.service, r.d.Seconds(), thousands(r.n))
+		fmt.Fprintf(w, "%-20s %15.1fs %10s\n", r.service, r.d.Seconds(), thousands(r.n))
 	}
-	fmt.Fprintf(w, "%-20s %9.1fs %10s  (wall time)\n", "TOTAL", res.Duration.Seconds(), thousands(res.Resources))
+	fmt.Fprintf(w, "%-20s %15.1fs %10s\n", "sum", total.d.Seconds(), thousands(total.n))
+	fmt.Fprintf(w, "%-20s %15.1fs   (collections run in parallel: their sum exceeds it)\n", "wall time", res.Duration.Seconds())
 }
 
 func abbreviate(list []string, n int) string {
