@@ -367,3 +367,47 @@ func TestScanTimeSelector(t *testing.T) {
 		t.Errorf("--scan before the first scan: exit %d, %s", code, errs)
 	}
 }
+
+// TestDiffOneAccountAtATime: accounts scanned one after the other; -a
+// compares an account's own scans, and without it a note says the two
+// scans covered different accounts.
+func TestDiffOneAccountAtATime(t *testing.T) {
+	t.Setenv("AWSMAP_CONFIG", filepath.Join(t.TempDir(), "config"))
+	path := filepath.Join(t.TempDir(), "inv.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := func(acct, id string) *model.Resource {
+		return &model.Resource{Key: model.Key{Account: acct, Region: "global", Service: "iam", Type: "user", ID: id}}
+	}
+	for _, s := range []struct {
+		acct  string
+		users []string
+	}{{"111111111111", []string{"a1"}}, {"222222222222", []string{"b1"}}, {"111111111111", []string{"a1", "a2"}}} {
+		w, err := db.BeginScan(store.ScanMeta{AccountID: s.acct, Profile: "p" + s.acct[:1]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range s.users {
+			if err := w.Add(user(s.acct, u)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cols := []store.Collection{{AccountID: s.acct, Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeOK}}
+		if err := w.Finish(store.ScanResult{Status: store.StatusComplete, Collections: cols}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := awsmap(t, "--db", path, "diff", "-a", "p1")
+	if code != ExitOK || !strings.Contains(out, "+ added iam user a2") || !strings.Contains(errs, "Scan 1 (") || strings.Contains(errs, "Note:") {
+		t.Errorf("-a: exit %d\n%s%s", code, out, errs)
+	}
+	code, _, errs = awsmap(t, "--db", path, "diff")
+	if code != ExitOK || !strings.Contains(errs, "Note: scan 2 covered 222222222222 and scan 3 covered 111111111111") {
+		t.Errorf("no -a: exit %d\n%s", code, errs)
+	}
+}
