@@ -318,6 +318,9 @@
     if (page.kind === 'waste') {
       $('subtitle').textContent = page.title;
       addView('findings', 'Waste', money(D.estimated_monthly_usd) + '/mo', v => buildFindings(v, [], D));
+    } else if (page.kind === 'diff') {
+      $('subtitle').textContent = page.title;
+      addView('changes', 'Changes', fmt((D.changes || []).length), v => buildChanges(v, D));
     } else if (page.kind === 'tags') {
       $('subtitle').textContent = page.title;
       addView('tags', 'Tag compliance', (D.overall.percent || 0).toFixed(1) + '%', v => buildTags(v, D));
@@ -332,7 +335,7 @@
       addView('inventory', 'Inventory', fmt(I.n), buildInventory);
       addView('findings', 'Findings', fmt(findings.total), v => buildFindings(v, D.findings, D.waste));
       addView('coverage', 'Coverage', gaps ? gaps + ' gaps' : 'complete', buildCoverage);
-      if (D.changes) addView('changes', 'Changes', fmt(D.changes.added.length + D.changes.removed.length + D.changes.modified.length), buildChanges);
+      if (D.changes) addView('changes', 'Changes', fmt((D.changes.changes || []).length), v => buildChanges(v, D.changes));
       // Details are most of the data: they are decoded after the first
       // paint; what needs them (search, detail columns, the panel) waits.
       I.detailsReady = decode('awsmap-lazy').then(det => {
@@ -848,26 +851,36 @@
         c => [c[0], c[1], c[2], el('span', {class: 'mono', text: c[3]}), fmt(c[4]), fmt(c[7]), fmt(c[8]), fmt(c[9]), badge(c[10]), el('span', {class: 'mono', text: c[11]}), c[12]]) : el('p', {class: 'muted', text: 'No API operation failed.'})));
   }
 
-  // ---------- changes ----------
-  function buildChanges(v) {
+  // ---------- changes (internal/diff's result) ----------
+  function buildChanges(v, c) {
     v.classList.add('scrollview');
-    const c = D.changes, scan = id => (D.scans || []).find(s => s.ID === id);
-    const when = id => { const s = scan(id); return s ? `scan ${id} (${String(s.StartedAt).slice(0, 16).replace('T', ' ')} UTC)` : `scan ${id}`; };
-    v.append(el('div', {class: 'cards'}, card('Added', fmt(c.added.length), c.added.length ? 'good' : ''), card('Removed', fmt(c.removed.length), c.removed.length ? 'bad' : ''), card('Modified', fmt(c.modified.length), c.modified.length ? 'warn' : '')));
-    const ref = r => {
-      const i = keyIndex(I, r.account_id, r.region, r.service, r.type, r.id);
-      return resourceCell(i, r.id, r.name);
-    };
-    const basic = [{label: 'Resource'}, {label: 'Type'}, {label: 'Region'}, {label: 'Account'}];
-    const row = r => [ref(r), r.service + '/' + r.type, r.region, r.account_id];
+    const entries = c.changes || [], gaps = c.incomplete || [];
+    const of = kind => entries.filter(e => e.change === kind);
+    const when = s => `scan ${s.id} (${String(s.started_at).slice(0, 16).replace('T', ' ')} UTC)`;
+    v.append(el('div', {class: 'cards'}, card('Added', fmt(of('added').length), of('added').length ? 'good' : ''),
+      card('Removed', fmt(of('removed').length), of('removed').length ? 'bad' : ''), card('Modified', fmt(of('modified').length), of('modified').length ? 'warn' : ''),
+      card('Unknown', fmt(of('unknown').length), of('unknown').length ? 'warn' : '')));
     v.append(el('div', {class: 'section', id: 'changes-summary'}, el('h2', {text: `Changes from ${when(c.from)} to ${when(c.to)}`}),
-      el('p', {class: 'desc', text: 'Only collections that succeeded retire resources: a resource behind a failed collection is never reported removed.'})));
-    const show = val => val === undefined || val === null ? el('span', {class: 'muted', text: '(absent)'}) : el('code', {text: typeof val === 'object' ? JSON.stringify(val) : String(val)});
-    v.append(el('div', {class: 'section', id: 'changes-modified'}, el('h2', {text: `Modified (${fmt(c.modified.length)})`}),
-      c.modified.length ? limited([...basic, {label: 'Fields'}], c.modified, m => [...row(m), el('details', {}, el('summary', {text: m.fields.map(f => f.field).join(', ')}),
-        el('table', {class: 't diff'}, el('tbody', {}, m.fields.map(f => el('tr', {}, el('td', {class: 'mono', text: f.field}), el('td', {class: 'before'}, show(f.before)), el('td', {class: 'after'}, show(f.after)))))))]) : el('p', {class: 'muted', text: 'Nothing modified.'})));
-    v.append(el('div', {class: 'section', id: 'changes-added'}, el('h2', {text: `Added (${fmt(c.added.length)})`}), c.added.length ? limited(basic, c.added, row) : el('p', {class: 'muted', text: 'Nothing added.'})));
-    v.append(el('div', {class: 'section', id: 'changes-removed'}, el('h2', {text: `Removed (${fmt(c.removed.length)})`}), c.removed.length ? limited(basic, c.removed, r => [el('span', {class: 'mono', text: r.name ? `${r.name} (${r.id})` : r.id}), r.service + '/' + r.type, r.region, r.account_id]) : el('p', {class: 'muted', text: 'Nothing removed.'})));
+      el('p', {class: 'desc', text: 'Only a collection that succeeded retires a resource: what a failed collection held is unknown, never removed.'}),
+      gaps.map(g => el('div', {class: 'unknown-note', text: `${gapText(g)} (${g.side} scan ${g.scan})`}))));
+    const ref = e => resourceCell(I ? keyIndex(I, e.account_id, e.region, e.service, e.type, e.id) : -1, e.id, e.name);
+    const basic = [{label: 'Resource'}, {label: 'Type'}, {label: 'Region'}, {label: 'Account'}];
+    const row = e => [ref(e), e.service + '/' + e.type, e.region, e.account_id];
+    const val = x => x === undefined ? el('span', {class: 'muted', text: '(absent)'}) : el('code', {text: JSON.stringify(x)});
+    const what = e => {
+      const lines = [...(e.fields || []).map(f => [f.path, f]), ...(e.tags || []).map(f => ['tag ' + f.path, f])];
+      const edges = (e.edges || []).map(x => `${x.change === 'added' ? '+' : '−'} ${x.kind} → ${x.to.service}/${x.to.type} ${x.to.id}`);
+      const names = [...lines.map(l => l[0]), ...edges].join(', ');
+      return el('details', {}, el('summary', {text: names || '(no field)'}),
+        el('table', {class: 't diff'}, el('tbody', {}, lines.map(([p, f]) => el('tr', {}, el('td', {class: 'mono', text: p}), el('td', {class: 'before'}, val(f.before)), el('td', {class: 'after'}, val(f.after)))),
+          edges.map(x => el('tr', {}, el('td', {class: 'mono', text: 'edge'}), el('td', {colSpan: 2, text: x}))))));
+    };
+    const section = (id, title, list, cols, render) => el('div', {class: 'section', id: 'changes-' + id}, el('h2', {text: `${title} (${fmt(list.length)})`}),
+      list.length ? limited(cols, list, render) : el('p', {class: 'muted', text: 'None.'}));
+    v.append(section('modified', 'Modified', of('modified'), [...basic, {label: 'What changed'}], e => [...row(e), what(e)]),
+      section('added', 'Added', of('added'), basic, row),
+      section('removed', 'Removed', of('removed'), basic, row),
+      section('unknown', 'Unknown', of('unknown'), [...basic, {label: 'Why'}], e => [...row(e), e.reason || '']));
   }
 
   // ---------- tags page ----------
