@@ -144,7 +144,7 @@ func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
 	}
 	status := ""
 	if !rep.Complete {
-		status = fmt.Sprintf(" - UNKNOWN where tags were not collected (%d places, listed on stderr)", len(rep.Incomplete))
+		status = fmt.Sprintf(" - UNKNOWN where tags were not collected (%s, listed on stderr)", plural(len(rep.Incomplete), "place"))
 	}
 	fmt.Fprintf(out, "Required: %s\nScope: %d resources (%s)\nOverall compliance %s%% (%d / %d)%s\n",
 		req, rep.Overall.Total, scope, pctText(rep.Overall.Percent), rep.Overall.Compliant, rep.Overall.Total, status)
