@@ -762,6 +762,12 @@
     const why = g.outcome === 'missing' ? 'never collected' : (g.error_code || g.outcome);
     return `UNKNOWN for ${g.account_id}/${g.region}: ${g.service} ${g.type}${g.operation ? ' ' + g.operation : ''} ${why}`;
   }
+  // unknownList shows UNKNOWN lines, folded when there are many.
+  function unknownList(lines, what) {
+    const notes = lines.map(t => el('div', {class: 'unknown-note', text: t}));
+    if (lines.length <= 3) return notes;
+    return el('details', {}, el('summary', {}, el('span', {class: 'badge unknown', text: 'UNKNOWN'}), ` ${fmt(lines.length)} ${what}`), notes);
+  }
   function resourceCell(idx, id, name) {
     return idx >= 0 ? resLink(idx, name || id) : el('span', {class: 'mono', text: name ? `${name} (${id})` : id});
   }
@@ -793,7 +799,7 @@
         (q.incomplete || []).length ? el('span', {class: 'badge unknown', text: 'UNKNOWN'}) : null,
         el('span', {class: 'count', text: fmt(q.rows.length)}), el('span', {class: 'muted mono', text: q.name})));
     d.append(el('p', {class: 'desc', text: q.description}));
-    for (const g of q.incomplete || []) d.append(el('div', {class: 'unknown-note', text: gapText(g)}));
+    append(d, [unknownList((q.incomplete || []).map(gapText), 'places where this query\'s input was not collected')]);
     if (q.rows.length) {
       const cell = x => x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x);
       d.append(limited([{label: 'Resource'}, {label: 'Type'}, {label: 'Region'}, {label: 'Account'}, ...extra.map(c => ({label: c}))],
@@ -808,7 +814,7 @@
   function wasteSection(w) {
     const sec = el('div', {class: 'section', id: 'waste'}, el('h2', {}, 'Waste ', el('span', {class: 'badge cost', text: money(w.estimated_monthly_usd) + '/month'})),
       el('p', {class: 'desc', text: `Estimated monthly cost in USD from on-demand list prices as of ${w.prices_as_of} (${w.cost_note}). Minimum age ${w.min_age_days} days.`}));
-    for (const g of w.incomplete || []) sec.append(el('div', {class: 'unknown-note', text: gapText(g)}));
+    append(sec, [unknownList((w.incomplete || []).map(gapText), 'places where the rules\' input was not collected')]);
     sec.append(table([{label: 'Rule'}, {label: 'Title'}, {label: 'Findings', num: true}, {label: 'Est. $/month', num: true}, {label: ''}],
       [...(w.rules || [])].sort((a, b) => b.estimated_monthly_usd - a.estimated_monthly_usd || b.findings - a.findings).map(r => [el('span', {class: 'mono', text: r.rule}), r.title, fmt(r.findings), money(r.estimated_monthly_usd),
         (r.incomplete || []).length ? el('span', {class: 'badge unknown', title: r.incomplete.map(gapText).join('\n'), text: 'UNKNOWN'}) : ''])));
@@ -862,7 +868,7 @@
       card('Unknown', fmt(of('unknown').length), of('unknown').length ? 'warn' : '')));
     v.append(el('div', {class: 'section', id: 'changes-summary'}, el('h2', {text: `Changes from ${when(c.from)} to ${when(c.to)}`}),
       el('p', {class: 'desc', text: 'Only a collection that succeeded retires a resource: what a failed collection held is unknown, never removed.'}),
-      gaps.map(g => el('div', {class: 'unknown-note', text: `${gapText(g)} (${g.side} scan ${g.scan})`}))));
+      unknownList(gaps.map(g => `${gapText(g)} (${g.side} scan ${g.scan})`), 'collections failed in one of the two scans: what they hold there is UNKNOWN')));
     const ref = e => resourceCell(I ? keyIndex(I, e.account_id, e.region, e.service, e.type, e.id) : -1, e.id, e.name);
     const basic = [{label: 'Resource'}, {label: 'Type'}, {label: 'Region'}, {label: 'Account'}];
     const row = e => [ref(e), e.service + '/' + e.type, e.region, e.account_id];
@@ -870,7 +876,7 @@
     const what = e => {
       const lines = [...(e.fields || []).map(f => [f.path, f]), ...(e.tags || []).map(f => ['tag ' + f.path, f])];
       const edges = (e.edges || []).map(x => `${x.change === 'added' ? '+' : '−'} ${x.kind} → ${x.to.service}/${x.to.type} ${x.to.id}`);
-      const names = [...lines.map(l => l[0]), ...edges].join(', ');
+      const names = [...lines.map(l => l[0]), edges.length ? `${edges.length} edge${edges.length > 1 ? 's' : ''}` : null].filter(Boolean).join(', ');
       return el('details', {}, el('summary', {text: names || '(no field)'}),
         el('table', {class: 't diff'}, el('tbody', {}, lines.map(([p, f]) => el('tr', {}, el('td', {class: 'mono', text: p}), el('td', {class: 'before'}, val(f.before)), el('td', {class: 'after'}, val(f.after)))),
           edges.map(x => el('tr', {}, el('td', {class: 'mono', text: 'edge'}), el('td', {colSpan: 2, text: x}))))));
@@ -890,7 +896,7 @@
     v.append(el('div', {class: 'cards'}, card('Compliance', pc(t.overall.percent), t.overall.percent >= 90 ? 'good' : 'warn'),
       card('Compliant', fmt(t.overall.compliant), '', 'of ' + fmt(t.overall.total)), card('Required keys', (t.required || []).length ? t.required.join(', ') : 'any tag')));
     if ((t.incomplete || []).length) v.append(el('div', {class: 'section', id: 'tag-unknown'}, el('h2', {}, el('span', {class: 'badge unknown', text: 'UNKNOWN'}), 'Tags not collected everywhere'),
-      el('p', {class: 'desc', text: 'The tags of these types were not (fully) collected: their compliance is unknown there.'}), t.incomplete.map(g => el('div', {class: 'unknown-note', text: gapText(g)}))));
+      el('p', {class: 'desc', text: 'The tags of these types were not (fully) collected: their compliance is unknown there.'}), unknownList(t.incomplete.map(gapText), 'places')));
     if ((t.per_tag || []).length) v.append(el('div', {class: 'section'}, el('h2', {text: 'Required tag coverage'}),
       table([{label: 'Tag'}, {label: 'Present', num: true}, {label: 'Total', num: true}, {label: 'Percent', num: true}], t.per_tag.map(k => [k.key, fmt(k.present), fmt(k.total), pc(k.percent)]))));
     v.append(el('div', {class: 'section'}, el('h2', {text: 'By service'}),
