@@ -16,8 +16,8 @@ import (
 
 	"github.com/awsmap/awsmap/internal/audit"
 	"github.com/awsmap/awsmap/internal/diff"
-	"github.com/awsmap/awsmap/internal/report"
 	"github.com/awsmap/awsmap/internal/export"
+	"github.com/awsmap/awsmap/internal/report"
 	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
