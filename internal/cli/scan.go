@@ -18,6 +18,7 @@ import (
 	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/export"
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/regions"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -53,7 +54,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
   awsmap -t Environment=prod -f json -o prod.json
   awsmap --endpoint-url http://127.0.0.1:5000 -r us-east-1   # an emulator
   awsmap --list-services`,
-		Args: cobra.NoArgs,
+		Args: noArgsButCommands,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if f.list {
 				return listServices(cmd.OutOrStdout())
@@ -111,6 +112,11 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	var err error
 	if in.services, err = scan.SelectServices(all.Services(), splitList(f.services)); err != nil {
 		return in, usageErr("%v; run 'awsmap --list-services'", err)
+	}
+	for _, r := range splitList(f.regions) {
+		if err := regions.Check(strings.ToLower(r)); err != nil {
+			return in, usageErr("-r: %v", err)
+		}
 	}
 	if in.filter, err = export.ParseTagFilter(f.tags); err != nil {
 		return in, usageErr("%v", err)
@@ -197,13 +203,21 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return usageErr("%v", err)
 	}
 	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
+	if len(plan.SkippedGlobal) > 0 {
+		skipped := fmt.Sprintf("%s skipped: global services are called in %s, which -r does not include; add --include-global to scan them",
+			strings.Join(serviceNames(plan.SkippedGlobal), ", "), plan.Home)
+		if len(plan.Tasks) == 0 {
+			return usageErr("nothing to scan: %s", skipped)
+		}
+		say.line(skipped + ".")
+	}
 
 	sink, err := openSinks(cmd, f, in, id, plan)
 	if err != nil {
 		return err
 	}
-	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
-		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
+	say.line(fmt.Sprintf("Scanning %s in %s (%s, %s)...", plural(len(plan.Services), "service"),
+		plural(len(plan.Regions), "region"), plural(len(plan.Tasks), "collection"), plural(f.workers, "worker")))
 	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, ledger)
 	res, runErr := scan.Run(ctx, []scan.Account{{ID: id.Account, Config: cfg}}, plan, sink,
 		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress})
@@ -290,7 +304,7 @@ func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity,
 	}
 	w, err := db.BeginScan(store.ScanMeta{
 		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
-		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: Version,
+		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: buildVersion(),
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
 	})
 	if err != nil {
