@@ -522,14 +522,14 @@ func (p *parser) recEnvironments() {
 		}
 		if p.is(i-1, "not", "non") {
 			p.use("environment", i-1)
-			p.in.conds = append(p.in.conds, envCond(vals, false, p.toks[i].word))
+			p.in.conds = append(p.in.conds, envCond(vals, false))
 			continue
 		}
-		p.in.conds = append(p.in.conds, envCond(vals, true, p.toks[i].word))
+		p.in.conds = append(p.in.conds, envCond(vals, true))
 	}
 }
 
-func envCond(vals []string, in bool, word string) cond {
+func envCond(vals []string, in bool) cond {
 	args := []any{}
 	marks := make([]string, len(vals))
 	for i, v := range vals {
@@ -542,7 +542,6 @@ func envCond(vals []string, in bool, word string) cond {
 		sql = "NOT " + sql
 		text = "whose Environment tag is not " + joinWords(vals, "or")
 	}
-	_ = word
 	return cond{sql: sql, args: args, text: text}
 }
 
@@ -750,10 +749,7 @@ func (f fieldRef) text() string { return strings.ReplaceAll(f.Name, "_", " ") }
 func fieldWordsOf(name string) []string { return stems(strings.Split(name, "_")) }
 
 // fieldAliases map question words to field words.
-var fieldAliases = map[string]string{
-	"ram": "memory", "storage": "storage",
-	"ip": "ip", "ttl": "ttl", "cpu": "cpu", "class": "class", "version": "version",
-}
+var fieldAliases = map[string]string{"ram": "memory"}
 
 // matchField finds the field of every target whose words contain all of
 // ws (stems), preferring the fewest extra words; ok is false when none or
@@ -1193,7 +1189,6 @@ func (p *parser) unitAt(i int) (string, bool) {
 }
 
 func (p *parser) recNumeric() {
-	numeric := []string{"integer", "real"}
 	for i := range p.toks {
 		if !p.free(i) {
 			continue
@@ -1254,7 +1249,6 @@ func (p *parser) recNumeric() {
 			text: fmt.Sprintf("whose %s is %s %s", f.text(), opText[op], num(n)+unitSuffix(unit))})
 		p.in.extra = append(p.in.extra, expr{sql: f.sql(), label: f.Name})
 	}
-	_ = numeric
 }
 
 func unitSuffix(u string) string {
@@ -1312,7 +1306,7 @@ func (p *parser) numericFieldNear(i, end int, unit string) (fieldRef, int, bool)
 		for _, t := range p.in.targets[:min(1, len(p.in.targets))] {
 			for _, f := range p.c.types[t].Fields {
 				u := fieldUnit(f.Name)
-				if (f.Type == "integer" || f.Type == "real") && u != "" && unitKind[u] == kind || kind == "size" && u == "mibps" && false {
+				if (f.Type == "integer" || f.Type == "real") && u != "" && unitKind[u] == kind {
 					cand = append(cand, fieldRef{f})
 				}
 			}

@@ -314,9 +314,6 @@ func (p *parser) recEngines() {
 		if !ok {
 			continue
 		}
-		if base == "sql" {
-			continue
-		}
 		end := i + 1
 		if version == "" && p.free(i+1) && p.toks[i+1].kind == kNumber {
 			version = p.toks[i+1].word
@@ -592,14 +589,12 @@ func (p *parser) recRelationships() {
 		for p.is(start-1, "in", "inside", "within", "attached", "to", "on", "of", "behind", "using", "uses", "use", "with", "the", "vpc", "subnet", "instance", "security", "group", "by", "into") {
 			start--
 		}
-		incoming := false
 		for j := start - 1; j >= 0 && j >= start-3; j-- {
 			if p.is(j, "depends", "depend", "uses", "use", "using", "references", "reference", "points", "point", "pointing", "relies", "rely", "attached", "targets", "target") {
 				// "what depends on X": edges from the answer to X, same as "in X".
 				start = j
 			}
 		}
-		_ = incoming
 		p.useRange("relation", start, i+1)
 		p.in.conds = append(p.in.conds, cond{
 			sql: "EXISTS (SELECT 1 FROM relationships e WHERE e.from_id = r.id AND e.from_account_id = r.account_id " +
