@@ -18,6 +18,7 @@ import (
 	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/export"
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/regions"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -53,7 +54,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
   awsmap -t Environment=prod -f json -o prod.json
   awsmap --endpoint-url http://127.0.0.1:5000 -r us-east-1   # an emulator
   awsmap --list-services`,
-		Args: cobra.NoArgs,
+		Args: noArgsButCommands,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if f.list {
 				return listServices(cmd.OutOrStdout())
@@ -72,7 +73,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
 	fl.BoolVar(&f.includeGlobal, "include-global", false, "with -r, also scan global services (IAM, Route 53, ...) whatever their control-plane region")
 	fl.BoolVar(&f.excludeDefaults, "exclude-defaults", false, "leave AWS-created default resources (default VPC, ...) out of the export")
 	fl.BoolVar(&f.noDB, "no-db", false, "do not store the scan (use with -f/-o to export only)")
-	fl.StringVarP(&f.format, "format", "f", "", "export format: json or csv (default: from -o's extension)")
+	fl.StringVarP(&f.format, "format", "f", "", "export format: json, csv or html (a report; default: from -o's extension)")
 	fl.StringVarP(&f.output, "output", "o", "", "export file (default: <account>_inventory_<time>.<format> when -f is given)")
 	fl.StringVar(&f.endpoint, "endpoint-url", os.Getenv("AWS_ENDPOINT_URL"), "send every API call to this URL (emulator or proxy); also $AWS_ENDPOINT_URL")
 	fl.BoolVar(&f.list, "list-services", false, "list the service collectors and their resource types, then exit")
@@ -112,6 +113,11 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	if in.services, err = scan.SelectServices(all.Services(), splitList(f.services)); err != nil {
 		return in, usageErr("%v; run 'awsmap --list-services'", err)
 	}
+	for _, r := range splitList(f.regions) {
+		if err := regions.Check(strings.ToLower(r)); err != nil {
+			return in, usageErr("-r: %v", err)
+		}
+	}
 	if in.filter, err = export.ParseTagFilter(f.tags); err != nil {
 		return in, usageErr("%v", err)
 	}
@@ -124,6 +130,9 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	}
 	if f.noDB && in.export == nil {
 		return in, usageErr("--no-db without -f or -o would discard the scan")
+	}
+	if f.noDB && in.export.format == "html" {
+		return in, usageErr("-f html reports from the inventory: drop --no-db")
 	}
 	return in, nil
 }
@@ -194,13 +203,21 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return usageErr("%v", err)
 	}
 	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
+	if len(plan.SkippedGlobal) > 0 {
+		skipped := fmt.Sprintf("%s skipped: global services are called in %s, which -r does not include; add --include-global to scan them",
+			strings.Join(serviceNames(plan.SkippedGlobal), ", "), plan.Home)
+		if len(plan.Tasks) == 0 {
+			return usageErr("nothing to scan: %s", skipped)
+		}
+		say.line(skipped + ".")
+	}
 
 	sink, err := openSinks(cmd, f, in, id, plan)
 	if err != nil {
 		return err
 	}
-	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
-		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
+	say.line(fmt.Sprintf("Scanning %s in %s (%s, %s)...", plural(len(plan.Services), "service"),
+		plural(len(plan.Regions), "region"), plural(len(plan.Tasks), "collection"), plural(f.workers, "worker")))
 	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, ledger)
 	res, runErr := scan.Run(ctx, []scan.Account{{ID: id.Account, Config: cfg}}, plan, sink,
 		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress})
@@ -217,6 +234,11 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if interrupted {
 		sink.reportInterrupted(cmd.ErrOrStderr(), res.Duration)
 		return withCode(ExitInterrupted, errSilent)
+	}
+	if sink.html != "" {
+		if err := writeScanReport(cmd, sink.html, id.Account); err != nil {
+			return err
+		}
 	}
 	if !f.quiet {
 		printSummary(cmd.ErrOrStderr(), sum, res, f.timings)
@@ -249,12 +271,18 @@ type sinks struct {
 	filter   export.Filter
 	path     string
 	exported string
+	html     string        // the report to write once the scan is stored
 	stored   time.Duration // Finish or Abort: merging into the inventory
 }
 
 func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity, plan scan.Plan) (*sinks, error) {
 	s := &sinks{filter: in.filter}
-	if in.export != nil {
+	if in.export != nil && in.export.format == "html" {
+		s.html = in.export.path
+		if s.html == "" {
+			s.html = reportFileName(id.Account)
+		}
+	} else if in.export != nil {
 		path := in.export.path
 		if path == "" {
 			path = fmt.Sprintf("%s_inventory_%s.%s", id.Account, time.Now().UTC().Format("20060102_150405"), in.export.format)
@@ -276,7 +304,7 @@ func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity,
 	}
 	w, err := db.BeginScan(store.ScanMeta{
 		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
-		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: Version,
+		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: buildVersion(),
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
 	})
 	if err != nil {
@@ -372,12 +400,14 @@ func parseExport(format, path string) (*exportTarget, error) {
 			format = "json"
 		case strings.HasSuffix(path, ".csv"):
 			format = "csv"
+		case strings.HasSuffix(path, ".html"):
+			format = "html"
 		default:
-			return nil, fmt.Errorf("cannot tell the export format of %q: add -f json or -f csv", path)
+			return nil, fmt.Errorf("cannot tell the export format of %q: add -f json, -f csv or -f html", path)
 		}
 	}
-	if format != "json" && format != "csv" {
-		return nil, fmt.Errorf("unknown export format %q (valid: json, csv)", format)
+	if format != "json" && format != "csv" && format != "html" {
+		return nil, fmt.Errorf("unknown export format %q (valid: json, csv, html)", format)
 	}
 	return &exportTarget{format: format, path: path}, nil
 }
