@@ -29,6 +29,7 @@ const (
 	// ExitFindings and ExitIncomplete are used by audits with --fail-on.
 	ExitFindings    = 4 // --fail-on findings: the audit found something
 	ExitIncomplete  = 5 // --fail-on: some input the audit reads was not collected (UNKNOWN)
+	ExitChanges     = 6 // diff --fail-on changes: something was added, removed or modified
 	ExitInterrupted = 130
 )
 
@@ -145,7 +146,20 @@ func newRootCmd() *cobra.Command {
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
 	root.PersistentFlags().Int("width", 0, "fit tables to N columns (default: the terminal's width; no limit in a pipe or file)")
 	root.PersistentPreRunE = applyWidth
-	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newVersionCmd())
+	root.AddCommand(
+		newQueryCmd(),
+		newAskCmd(),
+		newExamplesCmd(),
+		newReportCmd(),
+		newDiffCmd(),
+		newHistoryCmd(),
+		newSchemaCmd(),
+		newWasteCmd(),
+		newTagsCmd(),
+		newDemoCmd(),
+		newConfigCmd(),
+		newVersionCmd(),
+	)
 	registerCompletions(root)
 	return root
 }

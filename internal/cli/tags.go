@@ -9,10 +9,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
+	"github.com/awsmap/awsmap/internal/report"
 )
 
 type tagsFlags struct {
-	scan, format, account          string
+	scan, format, account, failOn  string
 	required, services             []string
 	untaggedOnly, noncompliantOnly bool
 	defaults, summary              bool
@@ -29,16 +30,23 @@ A tag counts when its key exists with a non-empty value.
 
 Required keys come from -R, else from the config key required_tags, else
 compliance means "has at least one tag". AWS default resources (default VPCs,
-security groups...) are left out unless --include-defaults.`,
+security groups...) are left out unless --include-defaults. Types AWS does not
+let you tag (IAM groups, KMS aliases...) are not scored.
+
+Where the tags of a type in scope were not collected (the collection was
+denied, failed or partial), the scores are UNKNOWN there: a line names each
+such place, and the JSON says "complete": false with the list.`,
 		Example: `  awsmap tags -R Owner,Environment
   awsmap tags --untagged-only -s ec2
-  awsmap tags -R Owner --summary -f json`,
+  awsmap tags -R Owner --summary -f json
+  awsmap tags -R Owner -s logs --fail-on incomplete
+  awsmap tags -R Owner,Environment -f html > tags.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTags(cmd, f) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.scan, "scan", "latest", "state to audit: latest, previous, first or a scan id")
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, html")
 	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
 	fl.StringSliceVarP(&f.required, "required", "R", nil, "required tag keys (repeatable or comma list)")
 	fl.StringSliceVarP(&f.services, "service", "s", nil, "limit to services (repeatable or comma list)")
@@ -46,12 +54,16 @@ security groups...) are left out unless --include-defaults.`,
 	fl.BoolVar(&f.noncompliantOnly, "noncompliant-only", false, "list only non-compliant resources (the default listing)")
 	fl.BoolVar(&f.defaults, "include-defaults", false, "include AWS default resources")
 	fl.BoolVar(&f.summary, "summary", false, "scores only, no resource list")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 4 on non-compliant resources, 5 on incomplete input (findings|incomplete)")
 	cmd.MarkFlagsMutuallyExclusive("untagged-only", "noncompliant-only")
 	return cmd
 }
 
 func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	if err := checkFormat(f.format, reportFormats); err != nil {
+		return err
+	}
+	if err := checkFailOn(f.failOn); err != nil {
 		return err
 	}
 	required := audit.ParseKeys(f.required...)
@@ -68,7 +80,7 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 		return auditErr(err)
 	}
 	rep, err := audit.Tags(cmd.Context(), r, audit.TagOptions{Required: required, Services: audit.ParseKeys(f.services...),
-		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly},
+		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly, Types: typeCatalog()},
 		audit.Scope{ScanID: scanID, Account: acct})
 	if err != nil {
 		return auditErr(err)
@@ -78,6 +90,10 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	}
 	out := cmd.OutOrStdout()
 	switch f.format {
+	case "html":
+		if err := writePage(cmd, report.KindTags, "Tag compliance", rep); err != nil {
+			return err
+		}
 	case "json":
 		if err := printJSON(out, rep); err != nil {
 			return withCode(ExitFatal, err)
@@ -106,7 +122,12 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	default:
 		writeTagsTable(cmd, rep, f.summary)
 	}
-	return nil
+	if f.format != "json" {
+		for _, g := range rep.Incomplete {
+			fmt.Fprintln(cmd.ErrOrStderr(), g.String())
+		}
+	}
+	return failExit(f.failOn, rep.Overall.Total-rep.Overall.Compliant, len(rep.Incomplete))
 }
 
 func pctText(p float64) string { return strconv.FormatFloat(p, 'f', 1, 64) }
@@ -121,8 +142,12 @@ func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
 	if rep.IncludeDefaults {
 		scope = "AWS default resources included"
 	}
-	fmt.Fprintf(out, "Required: %s\nScope: %d resources (%s)\nOverall compliance %s%% (%d / %d)\n",
-		req, rep.Overall.Total, scope, pctText(rep.Overall.Percent), rep.Overall.Compliant, rep.Overall.Total)
+	status := ""
+	if !rep.Complete {
+		status = fmt.Sprintf(" - UNKNOWN where tags were not collected (%s, listed on stderr)", plural(len(rep.Incomplete), "place"))
+	}
+	fmt.Fprintf(out, "Required: %s\nScope: %d resources (%s)\nOverall compliance %s%% (%d / %d)%s\n",
+		req, rep.Overall.Total, scope, pctText(rep.Overall.Percent), rep.Overall.Compliant, rep.Overall.Total, status)
 	if len(rep.PerKey) > 0 {
 		fmt.Fprintln(out, "\nRequired tag coverage:")
 		var rows [][]any
@@ -132,9 +157,17 @@ func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
 		writeMemRows(out, "table", []string{"tag", "present", "total", "percent"}, rows)
 	}
 	fmt.Fprintln(out, "\nBy service:")
+	unknown := map[string]bool{}
+	for _, g := range rep.Incomplete {
+		unknown[g.Service] = true
+	}
 	var rows [][]any
 	for _, s := range rep.ByService {
-		rows = append(rows, []any{s.Service, int64(s.Compliant), int64(s.Total), pctText(s.Percent) + "%"})
+		percent := pctText(s.Percent) + "%"
+		if unknown[s.Service] {
+			percent += " (UNKNOWN in places)"
+		}
+		rows = append(rows, []any{s.Service, int64(s.Compliant), int64(s.Total), percent})
 	}
 	writeMemRows(out, "table", []string{"service", "compliant", "total", "percent"}, rows)
 	if summary {

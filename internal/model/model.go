@@ -59,6 +59,10 @@ type Field struct {
 	Name        string // snake_case key inside details
 	Type        string // text, integer, real, boolean, timestamp, json
 	Description string // one line
+	// Values, for enum-like text fields, are every value the collector
+	// writes (AWS's names, or its own such as "none"). Audits comparing the
+	// field with a literal are checked against them (internal/audit).
+	Values []string
 }
 
 // TypeInfo describes one resource type a collector produces.
@@ -67,6 +71,9 @@ type TypeInfo struct {
 	Type        string
 	Description string
 	Fields      []Field
+	// Taggable says AWS lets the type carry tags; the tag audit scores only
+	// taggable types.
+	Taggable bool
 }
 
 // View is the name of the typed SQL view for the type, e.g. ec2_instances.

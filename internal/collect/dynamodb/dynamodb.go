@@ -18,12 +18,12 @@ var Service = &collect.Service{
 	Name:        "dynamodb",
 	Description: "DynamoDB tables",
 	Types: []collect.Type{
-		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Collect: tables, DetailCalls: 2},
+		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Tags: collect.TagsBulk, Collect: tables, DetailCalls: 2},
 	},
 }
 
 var tableFields = []model.Field{
-	{Name: "billing_mode", Type: "text", Description: "PROVISIONED or PAY_PER_REQUEST"},
+	{Name: "billing_mode", Type: "text", Description: "PROVISIONED or PAY_PER_REQUEST", Values: collect.Values(types.BillingMode("").Values())},
 	{Name: "status", Type: "text", Description: "ACTIVE, CREATING, UPDATING, ..."},
 	{Name: "item_count", Type: "integer", Description: "approximate item count (refreshed about every six hours)"},
 	{Name: "size_bytes", Type: "integer", Description: "approximate table size in bytes"},

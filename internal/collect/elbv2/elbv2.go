@@ -18,8 +18,8 @@ var Service = &collect.Service{
 	Name:        "elbv2",
 	Description: "Application, network and gateway load balancers and their target groups",
 	Types: []collect.Type{
-		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields, Collect: loadBalancers, DetailCalls: 2},
-		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields, Collect: targetGroups, DetailCalls: 1},
+		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields, Tags: collect.TagsPerResource, Collect: loadBalancers, DetailCalls: 2},
+		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields, Tags: collect.TagsPerResource, Collect: targetGroups, DetailCalls: 1},
 	},
 }
 
@@ -39,7 +39,7 @@ func nameFromARN(arn string) string {
 }
 
 var lbFields = []model.Field{
-	{Name: "type", Type: "text", Description: "application, network or gateway"},
+	{Name: "type", Type: "text", Description: "application, network or gateway", Values: collect.Values(types.LoadBalancerTypeEnum("").Values())},
 	{Name: "scheme", Type: "text", Description: "internet-facing or internal"},
 	{Name: "state", Type: "text", Description: "active, provisioning, failed, ..."},
 	{Name: "dns_name", Type: "text", Description: "public DNS name"},

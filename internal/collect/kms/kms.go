@@ -19,20 +19,20 @@ var Service = &collect.Service{
 	Name:        "kms",
 	Description: "KMS customer-managed keys and aliases",
 	Types: []collect.Type{
-		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Collect: keys, DetailCalls: 2},
-		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Collect: aliases},
+		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Tags: collect.TagsBulk, Collect: keys, DetailCalls: 2},
+		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Tags: collect.NotTaggable, Collect: aliases},
 	},
 }
 
 func client(t *collect.Task) *awskms.Client { return awskms.NewFromConfig(t.Config) }
 
 var keyFields = []model.Field{
-	{Name: "key_state", Type: "text", Description: "Enabled, Disabled, PendingDeletion, PendingImport, ..."},
+	{Name: "key_state", Type: "text", Description: "Enabled, Disabled, PendingDeletion, PendingImport, ...", Values: collect.Values(kmstypes.KeyState("").Values())},
 	{Name: "enabled", Type: "boolean", Description: "the key can be used"},
 	{Name: "key_usage", Type: "text", Description: "ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT"},
-	{Name: "key_spec", Type: "text", Description: "SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, ..."},
-	{Name: "key_manager", Type: "text", Description: "CUSTOMER (AWS-managed keys are not collected)"},
-	{Name: "origin", Type: "text", Description: "AWS_KMS, EXTERNAL (imported material), AWS_CLOUDHSM or EXTERNAL_KEY_STORE"},
+	{Name: "key_spec", Type: "text", Description: "SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, ...", Values: collect.Values(kmstypes.KeySpec("").Values())},
+	{Name: "key_manager", Type: "text", Description: "CUSTOMER (AWS-managed keys are not collected)", Values: collect.Values(kmstypes.KeyManagerType("").Values())},
+	{Name: "origin", Type: "text", Description: "AWS_KMS, EXTERNAL (imported material), AWS_CLOUDHSM or EXTERNAL_KEY_STORE", Values: collect.Values(kmstypes.OriginType("").Values())},
 	{Name: "description", Type: "text", Description: "key description"},
 	{Name: "multi_region", Type: "boolean", Description: "multi-Region key"},
 	{Name: "deletion_date", Type: "timestamp", Description: "scheduled deletion, when pending deletion"},

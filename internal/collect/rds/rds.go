@@ -19,10 +19,10 @@ var Service = &collect.Service{
 	Name:        "rds",
 	Description: "RDS database instances, clusters, manual snapshots and subnet groups",
 	Types: []collect.Type{
-		{Name: "db-instance", Description: "RDS database instance", Fields: instanceFields, Collect: instances},
-		{Name: "db-cluster", Description: "RDS / Aurora database cluster", Fields: clusterFields, Collect: clusters},
-		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Collect: snapshots, DetailCalls: 1},
-		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Collect: subnetGroups},
+		{Name: "db-instance", Description: "RDS database instance", Fields: instanceFields, Tags: collect.TagsListed, Collect: instances},
+		{Name: "db-cluster", Description: "RDS / Aurora database cluster", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters},
+		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Tags: collect.TagsListed, Collect: snapshots, DetailCalls: 1},
+		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Tags: collect.TagsBulk, Collect: subnetGroups},
 	},
 }
 
@@ -34,6 +34,16 @@ func client(t *collect.Task) *rds.Client { return rds.NewFromConfig(t.Config) }
 func tags(ts []types.Tag) map[string]string {
 	return collect.TagMap(ts, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
 }
+
+// instanceStatuses are the DB instance statuses AWS documents (the SDK
+// types them as plain strings): "Viewing Amazon RDS DB instance status".
+var instanceStatuses = []string{"available", "backing-up", "backtracking", "configuring-enhanced-monitoring",
+	"configuring-iam-database-auth", "configuring-log-exports", "converting-to-vpc", "creating", "delete-precheck",
+	"deleting", "failed", "inaccessible-encryption-credentials", "inaccessible-encryption-credentials-recoverable",
+	"incompatible-network", "incompatible-option-group", "incompatible-parameters", "incompatible-restore",
+	"insufficient-capacity", "maintenance", "modifying", "moving-to-vpc", "rebooting", "resetting-master-credentials",
+	"renaming", "restore-error", "starting", "stopped", "stopping", "storage-config-upgrade", "storage-full",
+	"storage-optimization", "upgrading"}
 
 var instanceFields = []model.Field{
 	{Name: "engine", Type: "text", Description: "database engine, e.g. postgres, mysql, aurora-mysql"},
@@ -49,7 +59,7 @@ var instanceFields = []model.Field{
 	{Name: "deletion_protection", Type: "boolean", Description: "deletion protection enabled"},
 	{Name: "endpoint_address", Type: "text", Description: "DNS name of the endpoint"},
 	{Name: "endpoint_port", Type: "integer", Description: "port of the endpoint"},
-	{Name: "status", Type: "text", Description: "available, stopped, creating, ..."},
+	{Name: "status", Type: "text", Description: "available, stopped, creating, ...", Values: instanceStatuses},
 	{Name: "db_subnet_group", Type: "text", Description: "name of the DB subnet group"},
 	{Name: "vpc_id", Type: "text", Description: "VPC of the DB subnet group"},
 	{Name: "security_group_ids", Type: "json", Description: "VPC security groups of the instance"},
@@ -262,21 +272,27 @@ var subnetGroupFields = []model.Field{
 	{Name: "status", Type: "text", Description: "subnet group status, e.g. Complete"},
 }
 
+// subnetGroups: DescribeDBSubnetGroups returns no tags (unlike the
+// instance, cluster and snapshot listings), so they come in bulk.
 func subnetGroups(ctx context.Context, t *collect.Task) error {
-	p := rds.NewDescribeDBSubnetGroupsPaginator(client(t), &rds.DescribeDBSubnetGroupsInput{MaxRecords: collect.PageSize(maxRecords)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		for _, g := range page.DBSubnetGroups {
-			emitSubnetGroup(t, g)
-		}
-	}
-	return nil
+	api := client(t)
+	bulk := collect.NewBulkTags(t, "rds:subgrp")
+	p := rds.NewDescribeDBSubnetGroupsPaginator(api, &rds.DescribeDBSubnetGroupsInput{MaxRecords: collect.PageSize(maxRecords)})
+	return collect.EachPage(ctx, p, func(page *rds.DescribeDBSubnetGroupsOutput) error {
+		collect.ForEach(ctx, page.DBSubnetGroups, func(ctx context.Context, g types.DBSubnetGroup) {
+			emitSubnetGroup(t, g, bulk.Of(ctx, aws.ToString(g.DBSubnetGroupArn), "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+				out, err := api.ListTagsForResource(ctx, &rds.ListTagsForResourceInput{ResourceName: g.DBSubnetGroupArn})
+				if err != nil {
+					return nil, err
+				}
+				return tags(out.TagList), nil
+			}))
+		})
+		return nil
+	})
 }
 
-func emitSubnetGroup(t *collect.Task, g types.DBSubnetGroup) {
+func emitSubnetGroup(t *collect.Task, g types.DBSubnetGroup, tags map[string]string) {
 	var subnets []string
 	for _, s := range g.Subnets {
 		subnets = append(subnets, aws.ToString(s.SubnetIdentifier))
@@ -289,6 +305,7 @@ func emitSubnetGroup(t *collect.Task, g types.DBSubnetGroup) {
 		Name: name,
 		// "default" is the subnet group RDS creates in the default VPC.
 		IsDefault: name == "default",
+		Tags:      tags,
 		Details: map[string]any{
 			"description": aws.ToString(g.DBSubnetGroupDescription),
 			"vpc_id":      aws.ToString(g.VpcId),

@@ -19,12 +19,12 @@ var Service = &collect.Service{
 	Name:        "ssm",
 	Description: "Systems Manager Parameter Store parameters (metadata only, never values)",
 	Types: []collect.Type{
-		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields, Collect: parameters},
+		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields, Tags: collect.TagsBulk, Collect: parameters},
 	},
 }
 
 var parameterFields = []model.Field{
-	{Name: "type", Type: "text", Description: "String, StringList or SecureString"},
+	{Name: "type", Type: "text", Description: "String, StringList or SecureString", Values: collect.Values(ssmtypes.ParameterType("").Values())},
 	{Name: "tier", Type: "text", Description: "Standard, Advanced or Intelligent-Tiering"},
 	{Name: "data_type", Type: "text", Description: "text, aws:ec2:image or aws:ssm:integration"},
 	{Name: "version", Type: "integer", Description: "current version number"},
