@@ -158,9 +158,11 @@ func (p *parser) parse() {
 	p.recBooleans()
 	p.recFieldEquals()
 	p.recNumeric()
+	p.recPresence()
 	p.recEnvironments()
 	p.recConcepts()
 	p.recEngines()
+	p.recShapedValues()
 	p.recEnumValues()
 	p.resolveTimes()
 	p.recRelationships()
@@ -461,10 +463,17 @@ func (p *parser) addUntagged(untagged bool) {
 
 func (p *parser) addTagKey(key string, present bool) {
 	if present {
-		p.in.conds = append(p.in.conds, cond{sql: tagExists, args: []any{key}, text: "with a " + key + " tag"})
+		p.in.conds = append(p.in.conds, cond{sql: tagExists, args: []any{key}, text: "with " + article(key) + " " + key + " tag"})
 		return
 	}
-	p.in.conds = append(p.in.conds, cond{sql: "NOT " + tagExists, args: []any{key}, text: "without a " + key + " tag"})
+	p.in.conds = append(p.in.conds, cond{sql: "NOT " + tagExists, args: []any{key}, text: "without " + article(key) + " " + key + " tag"})
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func (p *parser) addTagKeys(keys []string) {
@@ -743,7 +752,15 @@ type fieldRef struct {
 }
 
 func (f fieldRef) sql() string  { return "r.details ->> '$." + f.Name + "'" }
-func (f fieldRef) text() string { return strings.ReplaceAll(f.Name, "_", " ") }
+// text names the field in words, without its unit suffix ("memory" for
+// memory_mb: the numbers quoted say their unit).
+func (f fieldRef) text() string {
+	name := f.Name
+	if u := fieldUnit(name); u != "" && name != u {
+		name = strings.TrimSuffix(name, "_"+u)
+	}
+	return strings.ReplaceAll(name, "_", " ")
+}
 
 // fieldWordsOf splits a field name into stems.
 func fieldWordsOf(name string) []string { return stems(strings.Split(name, "_")) }
@@ -1011,6 +1028,12 @@ func (p *parser) recOrdering() {
 				p.use("limit", i+1)
 			}
 		}
+		if p.is(i, "largest", "biggest", "smallest") && p.free(i+1) && p.toks[i+1].kind == kNumber {
+			if n, _ := strconv.Atoi(p.toks[i+1].word); n > 0 && n <= 100000 {
+				p.in.limit = n
+				p.use("limit", i+1)
+			}
+		}
 		if p.free(i) && p.toks[i].kind == kNumber && p.is(i+1, "newest", "latest", "oldest", "largest", "biggest", "smallest", "most") {
 			n, _ := strconv.Atoi(p.toks[i].word)
 			if n > 0 && n <= 100000 {
@@ -1059,11 +1082,36 @@ func (p *parser) recOrdering() {
 				}
 			}
 			p.in.order = append(p.in.order, orderBy{e: expr{sql: "r.created_at", label: "created_at", text: "creation date"}, desc: true})
+		case p.is(i, "largest", "biggest", "smallest"):
+			if f, ok := p.sizeField(); ok {
+				p.use("order", i)
+				p.in.order = append(p.in.order, orderBy{e: expr{sql: "CAST(" + f.sql() + " AS REAL)", label: f.Name, text: f.text()}, desc: !p.is(i, "smallest")})
+				p.in.extra = append(p.in.extra, expr{sql: f.sql(), label: f.Name})
+			}
 		case p.is(i, "oldest"):
 			p.use("order", i)
 			p.in.order = append(p.in.order, orderBy{e: expr{sql: "r.created_at", label: "created_at", text: "creation date"}})
 		}
 	}
+}
+
+// sizeField is the one numeric field of the targets measured in bytes or
+// its multiples (size_gb, allocated_storage_gb...).
+func (p *parser) sizeField() (fieldRef, bool) {
+	if len(p.in.targets) == 0 {
+		return fieldRef{}, false
+	}
+	var cand []fieldRef
+	for _, f := range p.c.types[p.in.targets[0]].Fields {
+		if (f.Type == "integer" || f.Type == "real") && unitKind[fieldUnit(f.Name)] == "size" {
+			cand = append(cand, fieldRef{f})
+		}
+	}
+	if len(cand) != 1 {
+		return fieldRef{}, false
+	}
+	_, ok := p.matchField(fieldWordsOf(cand[0].Name))
+	return cand[0], ok
 }
 
 // startsField reports whether the words at i name a field of the targets.

@@ -230,18 +230,12 @@ func (p *parser) searched(o Options) string {
 	if what == "" {
 		what = "resources of any type"
 	}
-	var parts []string
-	for _, c := range in.conds {
-		parts = append(parts, c.text)
-	}
 	s := "searched " + what
-	if len(parts) > 0 {
-		s += " " + strings.Join(parts, ", ")
+	if where := condText(in.conds, o); where != "" {
+		s += " " + where
 	}
-	if o.Account != "" {
-		s += " in account " + o.Account
-	} else {
-		s += " in every account"
+	if o.Account == "" {
+		s += " (every account)"
 	}
 	return s
 }
@@ -308,15 +302,8 @@ func (p *parser) historyText(o Options) string {
 	if p.in.action == actCount || len(p.in.group) > 0 {
 		s = "Counting" + strings.TrimPrefix(s, "Listing")
 	}
-	var parts []string
-	for _, c := range p.in.conds {
-		parts = append(parts, c.text)
-	}
-	if o.Account != "" {
-		parts = append(parts, "in account "+o.Account)
-	}
-	if len(parts) > 0 {
-		s += ", " + strings.Join(parts, ", ")
+	if where := condText(p.in.conds, o); where != "" {
+		s += ", " + where
 	}
 	if len(p.in.group) > 0 {
 		s += ", by " + groupText(p.in.group)
