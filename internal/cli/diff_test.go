@@ -141,13 +141,16 @@ func union(a, b map[string]int) map[string]int {
 	return out
 }
 
-// driftInventory writes three scans of one account, on Dec 1, 3 and 5
-// 2026 at 10:00 UTC:
-//
-//  1. sg-1 open on port 22 to the world (<b> in its name), u-1, u-2
-//  2. sg-1 open to 10.0.0.0/8 only; IAM denied (users kept, unknown)
-//  3. sg-1 unchanged; u-2 gone; u-3 new; a second sg named like sg-1
-func driftInventory(t *testing.T) string {
+// testScan is one scan a test inventory holds.
+type testScan struct {
+	meta store.ScanMeta
+	rs   []*model.Resource
+	cols []store.Collection
+}
+
+// writeInventory writes the scans, complete, into a new inventory (and
+// points the config at a fresh file) and returns its path.
+func writeInventory(t *testing.T, scans []testScan) string {
 	t.Helper()
 	t.Setenv("AWSMAP_CONFIG", filepath.Join(t.TempDir(), "config"))
 	path := filepath.Join(t.TempDir(), "inv.db")
@@ -155,28 +158,8 @@ func driftInventory(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sg := func(id, cidr string) *model.Resource {
-		return &model.Resource{Key: model.Key{Account: auditAcct, Region: "us-east-1", Service: "ec2", Type: "security-group", ID: id},
-			Name: "web <b>", Tags: map[string]string{"Env": "prod"},
-			Details: map[string]any{"ingress_rules": []any{map[string]any{"from_port": 22, "cidrs": []any{cidr}}}}}
-	}
-	ok := func(service, typ, region string) store.Collection {
-		return store.Collection{AccountID: auditAcct, Region: region, Service: service, Type: typ, Outcome: store.OutcomeOK}
-	}
-	denied := ok("iam", "user", "global")
-	denied.Outcome, denied.Operation, denied.ErrorCode = store.OutcomeDenied, "GetAccountAuthorizationDetails", "AccessDenied"
-	scans := []struct {
-		rs   []*model.Resource
-		cols []store.Collection
-	}{
-		{[]*model.Resource{sg("sg-1", "0.0.0.0/0"), iamUser("u-1", nil, nil), iamUser("u-2", nil, nil)},
-			[]store.Collection{ok("ec2", "security-group", "us-east-1"), ok("iam", "user", "global")}},
-		{[]*model.Resource{sg("sg-1", "10.0.0.0/8")}, []store.Collection{ok("ec2", "security-group", "us-east-1"), denied}},
-		{[]*model.Resource{sg("sg-1", "10.0.0.0/8"), sg("sg-2", "10.0.0.0/8"), iamUser("u-1", nil, nil), iamUser("u-3", nil, nil)},
-			[]store.Collection{ok("ec2", "security-group", "us-east-1"), ok("iam", "user", "global")}},
-	}
 	for _, s := range scans {
-		w, err := db.BeginScan(store.ScanMeta{AccountID: auditAcct, AccountAlias: "acme-prod"})
+		w, err := db.BeginScan(s.meta)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -192,6 +175,36 @@ func driftInventory(t *testing.T) string {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
+	return path
+}
+
+// driftInventory writes three scans of one account, on Dec 1, 3 and 5
+// 2026 at 10:00 UTC:
+//
+//  1. sg-1 open on port 22 to the world (<b> in its name), u-1, u-2
+//  2. sg-1 open to 10.0.0.0/8 only; IAM denied (users kept, unknown)
+//  3. sg-1 unchanged; u-2 gone; u-3 new; a second sg named like sg-1
+func driftInventory(t *testing.T) string {
+	t.Helper()
+	sg := func(id, cidr string) *model.Resource {
+		return &model.Resource{Key: model.Key{Account: auditAcct, Region: "us-east-1", Service: "ec2", Type: "security-group", ID: id},
+			Name: "web <b>", Tags: map[string]string{"Env": "prod"},
+			Details: map[string]any{"ingress_rules": []any{map[string]any{"from_port": 22, "cidrs": []any{cidr}}}}}
+	}
+	ok := func(service, typ, region string) store.Collection {
+		return store.Collection{AccountID: auditAcct, Region: region, Service: service, Type: typ, Outcome: store.OutcomeOK}
+	}
+	denied := ok("iam", "user", "global")
+	denied.Outcome, denied.Operation, denied.ErrorCode = store.OutcomeDenied, "GetAccountAuthorizationDetails", "AccessDenied"
+	meta := store.ScanMeta{AccountID: auditAcct, AccountAlias: "acme-prod"}
+	scans := []testScan{
+		{meta, []*model.Resource{sg("sg-1", "0.0.0.0/0"), iamUser("u-1", nil, nil), iamUser("u-2", nil, nil)},
+			[]store.Collection{ok("ec2", "security-group", "us-east-1"), ok("iam", "user", "global")}},
+		{meta, []*model.Resource{sg("sg-1", "10.0.0.0/8")}, []store.Collection{ok("ec2", "security-group", "us-east-1"), denied}},
+		{meta, []*model.Resource{sg("sg-1", "10.0.0.0/8"), sg("sg-2", "10.0.0.0/8"), iamUser("u-1", nil, nil), iamUser("u-3", nil, nil)},
+			[]store.Collection{ok("ec2", "security-group", "us-east-1"), ok("iam", "user", "global")}},
+	}
+	path := writeInventory(t, scans)
 	conn, err := sqlite3.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -372,36 +385,16 @@ func TestScanTimeSelector(t *testing.T) {
 // compares an account's own scans, and without it a note says the two
 // scans covered different accounts.
 func TestDiffOneAccountAtATime(t *testing.T) {
-	t.Setenv("AWSMAP_CONFIG", filepath.Join(t.TempDir(), "config"))
-	path := filepath.Join(t.TempDir(), "inv.db")
-	db, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	user := func(acct, id string) *model.Resource {
-		return &model.Resource{Key: model.Key{Account: acct, Region: "global", Service: "iam", Type: "user", ID: id}}
-	}
-	for _, s := range []struct {
-		acct  string
-		users []string
-	}{{"111111111111", []string{"a1"}}, {"222222222222", []string{"b1"}}, {"111111111111", []string{"a1", "a2"}}} {
-		w, err := db.BeginScan(store.ScanMeta{AccountID: s.acct, Profile: "p" + s.acct[:1]})
-		if err != nil {
-			t.Fatal(err)
+	var scans []testScan
+	for _, s := range []struct{ acct, users string }{{"111111111111", "a1"}, {"222222222222", "b1"}, {"111111111111", "a1 a2"}} {
+		var rs []*model.Resource
+		for _, u := range strings.Fields(s.users) {
+			rs = append(rs, &model.Resource{Key: model.Key{Account: s.acct, Region: "global", Service: "iam", Type: "user", ID: u}})
 		}
-		for _, u := range s.users {
-			if err := w.Add(user(s.acct, u)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		cols := []store.Collection{{AccountID: s.acct, Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeOK}}
-		if err := w.Finish(store.ScanResult{Status: store.StatusComplete, Collections: cols}); err != nil {
-			t.Fatal(err)
-		}
+		scans = append(scans, testScan{store.ScanMeta{AccountID: s.acct, Profile: "p" + s.acct[:1]}, rs,
+			[]store.Collection{{AccountID: s.acct, Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeOK}}})
 	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
+	path := writeInventory(t, scans)
 	code, out, errs := awsmap(t, "--db", path, "diff", "-a", "p1")
 	if code != ExitOK || !strings.Contains(out, "+ added iam user a2") || !strings.Contains(errs, "Scan 1 (") || strings.Contains(errs, "Note:") {
 		t.Errorf("-a: exit %d\n%s%s", code, out, errs)
