@@ -165,7 +165,7 @@ func openInventory(cmd *cobra.Command) (*store.Reader, error) {
 	noticeUpgrade(cmd, path)
 	r, err := store.OpenReader(path)
 	if err != nil {
-		return nil, withCode(ExitFatal, err)
+		return nil, storeErr(err)
 	}
 	return r, nil
 }
