@@ -17,6 +17,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/export"
+	"github.com/awsmap/awsmap/internal/inventory"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
@@ -163,8 +164,7 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	defer stop()
 	say := newSayer(cmd.ErrOrStderr(), f.quiet)
 
-	ledger := scan.NewLedger()
-	cfg, err := awsx.LoadConfig(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint, Observer: ledger,
+	sess, err := inventory.Open(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint,
 		Responder: testResponder, MaxBackoff: testMaxBackoff})
 	var unknownProfile *awsx.UnknownProfileError
 	if errors.As(err, &unknownProfile) {
@@ -174,12 +174,12 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return withCode(ExitFatal, err)
 	}
 	say.line("Validating AWS credentials...")
-	id, err := awsx.WhoAmI(ctx, cfg)
+	id, err := awsx.WhoAmI(ctx, sess.Config)
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
 	say.identity(id)
-	enabled, err := awsx.EnabledRegions(awsx.WithAccount(ctx, id.Account), cfg)
+	enabled, err := awsx.EnabledRegions(awsx.WithAccount(ctx, id.Account), sess.Config)
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
@@ -189,31 +189,38 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	}
 	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
 
-	sink, err := openSinks(cmd, f, in, id, plan)
+	exp, err := openExport(in, id)
 	if err != nil {
-		return err
+		return withCode(ExitFatal, err)
+	}
+	var stored string
+	if !f.noDB {
+		stored = dbPath(cmd)
+		noticeUpgrade(cmd, stored)
+		if err := sess.Store(stored, scanMeta(f, id, plan)); err != nil {
+			return withCode(ExitFatal, errors.Join(err, exp.close()))
+		}
 	}
 	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
 		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
-	progress := newProgress(cmd.ErrOrStderr(), f.quiet, ledger)
-	res, runErr := scan.Run(ctx, []scan.Account{{ID: id.Account, Config: cfg}}, plan, sink,
-		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress})
+	progress := newProgress(cmd.ErrOrStderr(), f.quiet, sess.Ledger)
+	out, err := sess.Run(ctx, []scan.Account{{ID: id.Account, Config: sess.Config}}, plan,
+		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress}, exp.writer())
 	progress.Stop()
-
-	sum := summarize(res, ledger)
-	interrupted := ctx.Err() != nil
-	if err := sink.close(res, ledger, interrupted || runErr != nil); err != nil {
+	if err := errors.Join(exp.close(), err); err != nil {
 		return withCode(ExitFatal, err)
 	}
-	if runErr != nil {
-		return withCode(ExitFatal, fmt.Errorf("storing the scan failed, nothing was changed: %w", runErr))
-	}
+
+	sum := summarize(out.Result, sess.Ledger)
 	if !f.quiet {
-		printSummary(cmd.ErrOrStderr(), sum, res, f.timings)
-		sink.report(cmd.ErrOrStderr())
+		printSummary(cmd.ErrOrStderr(), sum, out.Result, f.timings)
+		exp.report(cmd.ErrOrStderr())
+		if stored != "" {
+			fmt.Fprintf(cmd.ErrOrStderr(), "Stored in %s (scan %d) in %.1fs\n", stored, out.ScanID, out.Stored.Seconds())
+		}
 	}
 	switch {
-	case interrupted:
+	case ctx.Err() != nil:
 		fmt.Fprintln(cmd.ErrOrStderr(), "Interrupted: the scan was recorded as aborted; the previous inventory is unchanged.")
 		return withCode(ExitInterrupted, errSilent)
 	case sum.failedCollections > 0:
@@ -235,50 +242,12 @@ func splitList(vals []string) []string {
 	return out
 }
 
-// sinks sends a scan to the store and/or an export file.
-type sinks struct {
-	writer   *store.Writer
-	db       *store.DB
-	exporter *export.Writer
-	filter   export.Filter
-	path     string
-	exported string
-	stored   time.Duration // Finish or Abort: merging into the inventory
-}
-
-func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity, plan scan.Plan) (*sinks, error) {
-	s := &sinks{filter: in.filter}
-	if in.export != nil {
-		path := in.export.path
-		if path == "" {
-			path = fmt.Sprintf("%s_inventory_%s.%s", id.Account, time.Now().UTC().Format("20060102_150405"), in.export.format)
-		}
-		w, err := export.Create(path, in.export.format)
-		if err != nil {
-			return nil, withCode(ExitFatal, err)
-		}
-		s.exporter, s.exported = w, path
-	}
-	if f.noDB {
-		return s, nil
-	}
-	s.path = dbPath(cmd)
-	noticeUpgrade(cmd, s.path)
-	db, err := store.Open(s.path)
-	if err != nil {
-		return nil, withCode(ExitFatal, err)
-	}
-	w, err := db.BeginScan(store.ScanMeta{
+func scanMeta(f *scanFlags, id awsx.Identity, plan scan.Plan) store.ScanMeta {
+	return store.ScanMeta{
 		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
 		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: Version,
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
-	})
-	if err != nil {
-		db.Close()
-		return nil, withCode(ExitFatal, err)
 	}
-	s.db, s.writer = db, w
-	return s, nil
 }
 
 func serviceNames(svcs []*collect.Service) []string {
@@ -289,53 +258,58 @@ func serviceNames(svcs []*collect.Service) []string {
 	return out
 }
 
-// Resource implements scan.Writer: the store keeps everything (history must
-// not retire what a filter hid); filters shape the export only.
-func (s *sinks) Resource(r *model.Resource) error {
-	if s.writer != nil {
-		if err := s.writer.Add(r); err != nil {
-			return err
-		}
+// exportSink writes the resources an export filter keeps to a file; a nil
+// *exportSink exports nothing.
+type exportSink struct {
+	w      *export.Writer
+	filter export.Filter
+	path   string
+}
+
+func openExport(in scanInput, id awsx.Identity) (*exportSink, error) {
+	if in.export == nil {
+		return nil, nil
 	}
-	if s.exporter != nil && s.filter.Match(r) {
-		return s.exporter.Write(r)
+	path := in.export.path
+	if path == "" {
+		path = fmt.Sprintf("%s_inventory_%s.%s", id.Account, time.Now().UTC().Format("20060102_150405"), in.export.format)
+	}
+	w, err := export.Create(path, in.export.format)
+	if err != nil {
+		return nil, err
+	}
+	return &exportSink{w: w, filter: in.filter, path: path}, nil
+}
+
+// writer is e as a scan.Writer, or nil (not a nil *exportSink in an interface).
+func (e *exportSink) writer() scan.Writer {
+	if e == nil {
+		return nil
+	}
+	return e
+}
+
+// Resource implements scan.Writer.
+func (e *exportSink) Resource(r *model.Resource) error {
+	if e.filter.Match(r) {
+		return e.w.Write(r)
 	}
 	return nil
 }
 
-// Relationship implements scan.Writer.
-func (s *sinks) Relationship(rel model.Relationship) error {
-	if s.writer == nil {
+// Relationship implements scan.Writer: exports hold resources only.
+func (e *exportSink) Relationship(model.Relationship) error { return nil }
+
+func (e *exportSink) close() error {
+	if e == nil {
 		return nil
 	}
-	return s.writer.Relate(rel)
+	return e.w.Close()
 }
 
-func (s *sinks) close(res scan.Result, ledger *scan.Ledger, abort bool) error {
-	var errs []error
-	if s.exporter != nil {
-		errs = append(errs, s.exporter.Close())
-	}
-	if s.writer != nil {
-		sr := scan.Record(res, ledger)
-		start := time.Now()
-		if abort {
-			errs = append(errs, s.writer.Abort(sr))
-		} else {
-			errs = append(errs, s.writer.Finish(sr))
-		}
-		s.stored = time.Since(start)
-		errs = append(errs, s.db.Close())
-	}
-	return errors.Join(errs...)
-}
-
-func (s *sinks) report(w io.Writer) {
-	if s.exporter != nil {
-		fmt.Fprintf(w, "Exported %d resources to %s\n", s.exporter.Count(), s.exported)
-	}
-	if s.writer != nil {
-		fmt.Fprintf(w, "Stored in %s (scan %d) in %.1fs\n", s.path, s.writer.ScanID(), s.stored.Seconds())
+func (e *exportSink) report(w io.Writer) {
+	if e != nil {
+		fmt.Fprintf(w, "Exported %d resources to %s\n", e.w.Count(), e.path)
 	}
 }
 

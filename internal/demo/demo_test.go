@@ -17,12 +17,12 @@ import (
 
 var testNow = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
-func scanN(t *testing.T, path string, o Options, scans int) []ScanResult {
+func scanN(t *testing.T, path string, o Options, scans int) []scanResult {
 	t.Helper()
 	est := New(o)
-	var out []ScanResult
+	var out []scanResult
 	for s := range scans {
-		r, err := ScanInto(context.Background(), path, est.Scan(s), ScanOptions{Workers: 20})
+		r, err := scanInto(context.Background(), path, est.Scan(s), scanOptions{Workers: 20})
 		if err != nil {
 			t.Fatalf("scan %d: %v", s, err)
 		}
@@ -66,7 +66,7 @@ func count(t *testing.T, path, query string) int {
 // One small estate scanned once, shared by the tests that only read it.
 var shared struct {
 	path string
-	res  []ScanResult
+	res  []scanResult
 }
 
 func sharedScan(t *testing.T) string {
@@ -221,15 +221,15 @@ func TestDeterministic(t *testing.T) {
 // scanVariant scans the estate of seed and size twice into new files: as
 // served by default (the reference) and as served by variant. It returns
 // both paths and the variant's result.
-func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref, path string, r ScanResult) {
+func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref, path string, r scanResult) {
 	t.Helper()
 	dir := t.TempDir()
 	est := New(Options{Seed: seed, Size: size, Now: testNow})
 	ref, path = filepath.Join(dir, "ref.db"), filepath.Join(dir, "variant.db")
-	if _, err := ScanInto(context.Background(), ref, est.Scan(0), ScanOptions{}); err != nil {
+	if _, err := scanInto(context.Background(), ref, est.Scan(0), scanOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	r, err := ScanInto(context.Background(), path, est.Scan(0), ScanOptions{Serve: variant})
+	r, err := scanInto(context.Background(), path, est.Scan(0), scanOptions{Serve: variant})
 	if err != nil {
 		t.Fatal(err)
 	}
