@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/awsmap/awsmap/internal/collect"
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -50,26 +48,6 @@ type Querier interface {
 	Query(ctx context.Context, sql string, args ...any) (*store.Rows, error)
 }
 
-// globalServices are the services whose types are stored with region
-// "global", for services the registry does not list yet.
-var globalServices = map[string]bool{"iam": true, "route53": true, "cloudfront": true, "organizations": true}
-
-// scopeOf returns the collection scope of service.
-func scopeOf(service string) collect.Scope {
-	for _, s := range all.Services() {
-		if s.Name == service {
-			return s.Scope
-		}
-	}
-	switch {
-	case globalServices[service]:
-		return collect.Global
-	case service == "s3":
-		return collect.AccountWide
-	}
-	return collect.Regional
-}
-
 // AuditedScan returns the scan id whose state is audited: scanID itself, or
 // for 0 (the current state) the latest merged scan (0 when there is none).
 func AuditedScan(ctx context.Context, q Querier, scanID int64) (int64, error) {
@@ -90,9 +68,10 @@ const auditedScanOf = `(SELECT max(s.id) FROM main.scans s WHERE s.ledger = 1
 
 // Completeness checks the collections behind reads for every account
 // (limited to account when not empty) and region known at scanID, and
-// returns the gaps. scanID must be a merged scan id (see AuditedScan); 0
-// means an empty inventory, which has no gaps: it has no accounts.
-func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64, account string) ([]Gap, error) {
+// returns the gaps; types tells where each type is collected. scanID must
+// be a merged scan id (see AuditedScan); 0 means an empty inventory, which
+// has no gaps: it has no accounts.
+func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []TypeRef, scanID int64, account string) ([]Gap, error) {
 	if scanID == 0 || len(reads) == 0 {
 		return nil, nil
 	}
@@ -125,7 +104,7 @@ func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64,
 			return nil, err
 		}
 		for _, ref := range dedupe(reads) {
-			g, err := typeGaps(ctx, q, ref, scanID, acct, regions)
+			g, err := typeGaps(ctx, q, ref, types.ScopeOf(ref.Service), scanID, acct, regions)
 			if err != nil {
 				return nil, err
 			}
@@ -148,7 +127,7 @@ func dedupe(refs []TypeRef) []TypeRef {
 }
 
 // typeGaps checks one type in one account.
-func typeGaps(ctx context.Context, q Querier, ref TypeRef, scanID int64, account string, regions []string) ([]Gap, error) {
+func typeGaps(ctx context.Context, q Querier, ref TypeRef, scope model.Scope, scanID int64, account string, regions []string) ([]Gap, error) {
 	rows, err := q.Query(ctx, `SELECT * FROM (
 			SELECT v.region, v.outcome, coalesce(v.operation, ''), coalesce(v.error_code, ''), `+auditedScanOf+` AS scan_id
 			FROM main.collection_versions v
@@ -168,8 +147,8 @@ func typeGaps(ctx context.Context, q Querier, ref TypeRef, scanID int64, account
 		return nil, fmt.Errorf("completeness of %s: %w", ref, err)
 	}
 	var places []string
-	switch scopeOf(ref.Service) {
-	case collect.Global:
+	switch scope {
+	case model.Global:
 		places = []string{model.GlobalRegion}
 	default: // regional and account-wide types: the engine records one collection per region
 		places = regions

@@ -75,7 +75,7 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 	}
 	if len(opts.Services) > 0 {
 		for _, s := range opts.Services {
-			if err := checkFilters(ctx, q, Filters{Service: s}); err != nil {
+			if err := checkFilters(ctx, q, scope.Types, Filters{Service: s}); err != nil {
 				return nil, err
 			}
 		}

@@ -342,7 +342,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 	for _, rule := range rules {
 		reads = append(reads, rule.Reads...)
 	}
-	gaps, err := Completeness(ctx, q, reads, scan, scope.Account)
+	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Account)
 	if err != nil {
 		return nil, err
 	}

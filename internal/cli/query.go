@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
@@ -144,7 +143,7 @@ func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error
 			return nil, 0, usageErr("%v", err)
 		}
 	}
-	if err := r.UseScan(id, all.Types()); err != nil {
+	if err := r.UseScan(id, typeCatalog()); err != nil {
 		r.Close()
 		return nil, 0, withCode(ExitFatal, err)
 	}

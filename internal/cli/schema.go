@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
@@ -32,7 +31,7 @@ the type's view (e.g. ec2_instances.instance_type).`,
 			w := cmd.OutOrStdout()
 			var known []string
 			shown := 0
-			for _, t := range all.Types() {
+			for _, t := range typeCatalog() {
 				known = append(known, t.Service, t.Service+"/"+t.Type)
 				if filter != "" && filter != t.Service && filter != t.Service+"/"+t.Type {
 					continue

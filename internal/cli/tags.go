@@ -69,7 +69,7 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	}
 	rep, err := audit.Tags(cmd.Context(), r, audit.TagOptions{Required: required, Services: audit.ParseKeys(f.services...),
 		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly},
-		audit.Scope{ScanID: scanID, Account: acct})
+		audit.Scope{ScanID: scanID, Account: acct, Types: typeCatalog()})
 	if err != nil {
 		return auditErr(err)
 	}

@@ -76,7 +76,7 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 		return auditErr(err)
 	}
 	rep, err := audit.Waste(cmd.Context(), r, audit.WasteOptions{Rules: rules, MinAgeDays: f.minAge, IncludeDefaults: f.defaults},
-		audit.Scope{ScanID: scanID, Account: acct})
+		audit.Scope{ScanID: scanID, Account: acct, Types: typeCatalog()})
 	if err != nil {
 		return auditErr(err)
 	}

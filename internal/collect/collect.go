@@ -18,18 +18,14 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-// Scope says how often a type is collected.
-type Scope int
+// Scope says how often a service's types are collected (see model.Scope);
+// the names are repeated here for the service definitions.
+type Scope = model.Scope
 
 const (
-	// Regional types are collected once per region.
-	Regional Scope = iota
-	// Global types belong to a global service (IAM, Route 53...): collected
-	// once, from the service's control-plane region, stored with region "global".
-	Global
-	// AccountWide types are listed once for all regions (S3 buckets): the task
-	// runs once and its collection vouches for every planned region.
-	AccountWide
+	Regional    = model.Regional
+	Global      = model.Global
+	AccountWide = model.AccountWide
 )
 
 // Service is one AWS service's collector.
@@ -55,7 +51,7 @@ type Type struct {
 
 // Info describes t as part of s.
 func (s *Service) Info(t Type) model.TypeInfo {
-	return model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Fields: t.Fields}
+	return model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Scope: s.Scope, Fields: t.Fields}
 }
 
 // Sink receives what collectors find. It must be safe for concurrent use.

@@ -213,7 +213,7 @@ func BenchmarkAudits(b *testing.B) {
 		var queries, slowest float64
 		var slowestName string
 		for _, q := range lib.All() {
-			s := timed(func() error { _, err := audit.Run(ctx, r, q, nil, audit.Scope{}); return err })
+			s := timed(func() error { _, err := audit.Run(ctx, r, q, nil, audit.Scope{Types: all.Types()}); return err })
 			queries += s
 			if s > slowest {
 				slowest, slowestName = s, q.Name
@@ -223,11 +223,11 @@ func BenchmarkAudits(b *testing.B) {
 		b.ReportMetric(slowest, "slowest-query-s")
 		b.Logf("slowest named query: %s (%.2f s)", slowestName, slowest)
 		b.ReportMetric(timed(func() error {
-			_, err := audit.Waste(ctx, r, audit.WasteOptions{MinAgeDays: 90}, audit.Scope{})
+			_, err := audit.Waste(ctx, r, audit.WasteOptions{MinAgeDays: 90}, audit.Scope{Types: all.Types()})
 			return err
 		}), "waste-s")
 		b.ReportMetric(timed(func() error {
-			_, err := audit.Tags(ctx, r, audit.TagOptions{Required: []string{"Owner"}}, audit.Scope{})
+			_, err := audit.Tags(ctx, r, audit.TagOptions{Required: []string{"Owner"}}, audit.Scope{Types: all.Types()})
 			return err
 		}), "tags-s")
 	}

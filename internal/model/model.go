@@ -3,6 +3,8 @@
 package model
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -61,12 +63,79 @@ type Field struct {
 	Description string // one line
 }
 
-// TypeInfo describes one resource type a collector produces.
+// Scope says where a type's resources live and how often they are collected.
+type Scope int
+
+const (
+	// Regional types are collected once per region.
+	Regional Scope = iota
+	// Global types belong to a global service (IAM, Route 53...): collected
+	// once, from the service's control-plane region, stored with region "global".
+	Global
+	// AccountWide types are listed once for all regions (S3 buckets): the
+	// collection vouches for every planned region.
+	AccountWide
+)
+
+// String is the scope as docs and `awsmap schema` name it.
+func (s Scope) String() string {
+	switch s {
+	case Global:
+		return "global"
+	case AccountWide:
+		return "account-wide"
+	}
+	return "regional"
+}
+
+// MarshalText writes the scope by name (the type catalog is JSON).
+func (s Scope) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a scope name.
+func (s *Scope) UnmarshalText(b []byte) error {
+	for _, c := range []Scope{Regional, Global, AccountWide} {
+		if c.String() == string(b) {
+			*s = c
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown scope %q", b)
+}
+
+// TypeInfo describes one resource type a collector produces: what offline
+// commands know of it without linking any AWS client.
 type TypeInfo struct {
 	Service     string
 	Type        string
 	Description string
+	Scope       Scope
 	Fields      []Field
+}
+
+// Catalog describes every resource type awsmap collects. The CLI builds it
+// from the collector registry and passes it to the offline packages.
+type Catalog []TypeInfo
+
+// ScopeOf is the scope of service's types; Regional for a service the
+// catalog does not list.
+func (c Catalog) ScopeOf(service string) Scope {
+	for _, t := range c {
+		if t.Service == service {
+			return t.Scope
+		}
+	}
+	return Regional
+}
+
+// Services are the catalog's service names, in catalog order, once each.
+func (c Catalog) Services() []string {
+	var out []string
+	for _, t := range c {
+		if !slices.Contains(out, t.Service) {
+			out = append(out, t.Service)
+		}
+	}
+	return out
 }
 
 // View is the name of the typed SQL view for the type, e.g. ec2_instances.

@@ -3,6 +3,8 @@ package all
 import (
 	"testing"
 
+	"github.com/awsmap/awsmap/internal/catalog"
+	"github.com/awsmap/awsmap/internal/gendoc"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
@@ -35,4 +37,13 @@ func TestRegistryNamesAreUniqueAndDocumented(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The embedded catalog the offline packages read is the registry's.
+func TestCatalogIsGenerated(t *testing.T) {
+	b, err := catalog.Encode(Types())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gendoc.Check(t, "../../../"+catalog.File, string(b), "go test ./internal/collect/all -run TestCatalogIsGenerated")
 }
