@@ -7,6 +7,7 @@ package collect
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -34,6 +35,18 @@ type Service struct {
 	Description string
 	Scope       Scope // of all its types; Global and AccountWide services are called in awsx.HomeRegion
 	Types       []Type
+	// Calls says, per type, which API calls a collection makes (the
+	// README's table of calls is generated from it).
+	Calls string
+	// Relations are every relationship its collectors record: tests fail
+	// on one not declared here, or pointing to a type no collector has.
+	Relations []Relation
+}
+
+// Relation declares that resources of type From (of the service) may
+// relate with Kind to resources of To ("service/type").
+type Relation struct {
+	From, Kind, To string
 }
 
 // Type collects one resource type.
@@ -51,7 +64,21 @@ type Type struct {
 
 // Info describes t as part of s.
 func (s *Service) Info(t Type) model.TypeInfo {
-	return model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Scope: s.Scope, Fields: t.Fields}
+	info := model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Scope: s.Scope, Fields: t.Fields}
+	for _, r := range s.Relations {
+		if r.From == t.Name {
+			service, typ, _ := strings.Cut(r.To, "/")
+			info.Relations = append(info.Relations, model.Relation{Kind: r.Kind, Service: service, Type: typ})
+		}
+	}
+	return info
+}
+
+// Declares reports whether s declares that From resources relate with Kind
+// to resources of To's service and type.
+func (s *Service) Declares(rel model.Relationship) bool {
+	to := rel.To.Service + "/" + rel.To.Type
+	return rel.From.Service == s.Name && slices.Contains(s.Relations, Relation{From: rel.From.Type, Kind: rel.Kind, To: to})
 }
 
 // Sink receives what collectors find. It must be safe for concurrent use.

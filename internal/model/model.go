@@ -110,6 +110,15 @@ type TypeInfo struct {
 	Description string
 	Scope       Scope
 	Fields      []Field
+	Relations   []Relation // the relationships its resources have to others
+}
+
+// Relation is a kind of relationship a type's resources have, and the type
+// it points to: instance -in-subnet-> ec2/subnet.
+type Relation struct {
+	Kind    string
+	Service string
+	Type    string
 }
 
 // Catalog describes every resource type awsmap collects. The CLI builds it

@@ -19,6 +19,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "certificate", Description: "ACM certificate (id = certificate id, the last part of its ARN)", Fields: certificateFields, Collect: certificates, DetailCalls: 1},
 	},
+	Calls: "certificate: ListCertificates + per certificate DescribeCertificate; bulk tags (else per certificate ListTagsForCertificate)",
 }
 
 // Days to expiry is deliberately not stored: it changes every day. Compute

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/awsmap/awsmap/internal/catalog"
+	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/gendoc"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -46,4 +47,29 @@ func TestCatalogIsGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	gendoc.Check(t, "../../../"+catalog.File, string(b), "go test ./internal/collect/all -run TestCatalogIsGenerated")
+}
+
+// Every declared relationship starts at a type of its service and points
+// to a registered type (collecttest.Run checks that collectors record only
+// declared ones).
+func TestRelationsPointToRegisteredTypes(t *testing.T) {
+	registered := map[string]bool{}
+	for _, typ := range Types() {
+		registered[typ.Service+"/"+typ.Type] = true
+	}
+	for _, s := range Services() {
+		seen := map[collect.Relation]bool{}
+		for _, r := range s.Relations {
+			if !registered[s.Name+"/"+r.From] {
+				t.Errorf("%s declares a relation from %q, not one of its types", s.Name, r.From)
+			}
+			if !registered[r.To] {
+				t.Errorf("%s/%s -%s-> %s: no collector produces %s", s.Name, r.From, r.Kind, r.To, r.To)
+			}
+			if r.Kind == "" || seen[r] {
+				t.Errorf("%s/%s -> %s: empty or repeated kind %q", s.Name, r.From, r.To, r.Kind)
+			}
+			seen[r] = true
+		}
+	}
 }

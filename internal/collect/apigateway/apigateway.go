@@ -20,6 +20,10 @@ var Service = &collect.Service{
 		{Name: "rest-api", Description: "REST API (id = API id)", Fields: restAPIFields, Collect: restAPIs},
 		{Name: "stage", Description: "REST API stage (id = apiId/stageName)", Fields: stageFields, Collect: stages},
 	},
+	Calls: "api: 1 paged list. stage: GetStages per API",
+	Relations: []collect.Relation{
+		{From: "stage", Kind: "member-of", To: "apigateway/rest-api"},
+	},
 }
 
 // arn builds an API Gateway ARN: they carry no account id.

@@ -22,6 +22,10 @@ var Service = &collect.Service{
 		{Name: "api", Description: "HTTP or WebSocket API (id = API id)", Fields: apiFields, Collect: apis},
 		{Name: "stage", Description: "HTTP/WebSocket API stage (id = apiId/stageName)", Fields: stageFields, Collect: stages},
 	},
+	Calls: "api: 1 paged list. stage: GetStages per API",
+	Relations: []collect.Relation{
+		{From: "stage", Kind: "member-of", To: "apigatewayv2/api"},
+	},
 }
 
 // pageSize is the MaxResults to send: this API takes it as a string.

@@ -21,6 +21,16 @@ var Service = &collect.Service{
 		{Name: "group", Description: "Auto Scaling group (id = group name)", Fields: groupFields, Collect: groups},
 		{Name: "launch-configuration", Description: "Auto Scaling launch configuration (id = name)", Fields: launchConfigurationFields, Collect: launchConfigurations},
 	},
+	Calls: "1 paged list/describe per type",
+	Relations: []collect.Relation{
+		{From: "group", Kind: "contains", To: "ec2/instance"},
+		{From: "group", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "group", Kind: "registers-with", To: "elb/load-balancer"},
+		{From: "group", Kind: "registers-with", To: "elbv2/target-group"},
+		{From: "group", Kind: "uses-launch-configuration", To: "autoscaling/launch-configuration"},
+		{From: "launch-configuration", Kind: "uses-instance-profile", To: "iam/instance-profile"},
+		{From: "launch-configuration", Kind: "uses-security-group", To: "ec2/security-group"},
+	},
 }
 
 var groupFields = []model.Field{

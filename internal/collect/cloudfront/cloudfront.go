@@ -21,6 +21,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "distribution", Description: "CloudFront distribution (id = distribution id, e.g. E2QWRUHAPOMQZL)", Fields: distributionFields, Collect: distributions, DetailCalls: 1},
 	},
+	Calls: "distribution: ListDistributions + per distribution ListTagsForResource",
+	Relations: []collect.Relation{
+		{From: "distribution", Kind: "uses-certificate", To: "acm/certificate"},
+	},
 }
 
 // certificateRegion is where CloudFront's ACM certificates must live.

@@ -19,6 +19,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Collect: alarms},
 	},
+	Calls: "1 paged list/describe per type",
 }
 
 var alarmFields = []model.Field{

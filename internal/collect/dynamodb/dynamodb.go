@@ -20,6 +20,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Collect: tables, DetailCalls: 2},
 	},
+	Calls: "table: ListTables + per table DescribeTable, DescribeContinuousBackups; bulk tags (else per table ListTagsOfResource)",
+	Relations: []collect.Relation{
+		{From: "table", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var tableFields = []model.Field{

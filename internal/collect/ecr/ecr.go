@@ -20,6 +20,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Collect: repositories, DetailCalls: 1},
 	},
+	Calls: "repository: DescribeRepositories + per repository GetLifecyclePolicy; bulk tags (else per repository ListTagsForResource)",
+	Relations: []collect.Relation{
+		{From: "repository", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var repositoryFields = []model.Field{

@@ -23,6 +23,14 @@ var Service = &collect.Service{
 		{Name: "service", Description: "ECS service (id = cluster/service)", Fields: serviceFields, Collect: services},
 		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields, Collect: taskDefinitions, DetailCalls: 1},
 	},
+	Calls: "cluster: ListClusters + DescribeClusters per 100. service: + ListServices per cluster + DescribeServices per 10. task-definition: ListTaskDefinitions + per revision DescribeTaskDefinition",
+	Relations: []collect.Relation{
+		{From: "service", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "service", Kind: "member-of", To: "ecs/cluster"},
+		{From: "service", Kind: "runs", To: "ecs/task-definition"},
+		{From: "service", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "task-definition", Kind: "assumes-role", To: "iam/role"},
+	},
 }
 
 // Batch sizes of the Describe APIs.

@@ -19,6 +19,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "file-system", Description: "EFS file system (id = fs-...)", Fields: fileSystemFields, Collect: fileSystems},
 	},
+	Calls: "1 paged list/describe per type",
+	Relations: []collect.Relation{
+		{From: "file-system", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var fileSystemFields = []model.Field{

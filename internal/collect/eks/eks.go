@@ -20,6 +20,16 @@ var Service = &collect.Service{
 		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Collect: clusters, DetailCalls: 1},
 		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Collect: nodegroups, DetailCalls: 1},
 	},
+	Calls: "cluster: ListClusters + per cluster DescribeCluster. nodegroup: ListNodegroups per cluster + per nodegroup DescribeNodegroup",
+	Relations: []collect.Relation{
+		{From: "cluster", Kind: "assumes-role", To: "iam/role"},
+		{From: "cluster", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "cluster", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "cluster", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "nodegroup", Kind: "assumes-role", To: "iam/role"},
+		{From: "nodegroup", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "nodegroup", Kind: "member-of", To: "eks/cluster"},
+	},
 }
 
 // clusterPages runs fn on each page of cluster names, one page at a time.

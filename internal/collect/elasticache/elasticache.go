@@ -22,6 +22,15 @@ var Service = &collect.Service{
 		{Name: "replication-group", Description: "Redis/Valkey replication group (id = replication group id)", Fields: replicationGroupFields, Collect: replicationGroups},
 		{Name: "subnet-group", Description: "cache subnet group (id = name)", Fields: subnetGroupFields, Collect: subnetGroups},
 	},
+	Calls: "each type: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
+	Relations: []collect.Relation{
+		{From: "cluster", Kind: "in-subnet-group", To: "elasticache/subnet-group"},
+		{From: "cluster", Kind: "member-of", To: "elasticache/replication-group"},
+		{From: "cluster", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "replication-group", Kind: "encrypted-with", To: "kms/key"},
+		{From: "subnet-group", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "subnet-group", Kind: "includes-subnet", To: "ec2/subnet"},
+	},
 }
 
 // emitTagged adds each resource's tags (ElastiCache list APIs return none),

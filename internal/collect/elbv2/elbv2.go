@@ -21,6 +21,18 @@ var Service = &collect.Service{
 		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields, Collect: loadBalancers, DetailCalls: 2},
 		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields, Collect: targetGroups, DetailCalls: 1},
 	},
+	Calls: "load-balancer: DescribeLoadBalancers + DescribeTags per 20 + per LB DescribeListeners, DescribeLoadBalancerAttributes. target-group: DescribeTargetGroups + DescribeTags per 20 + per group DescribeTargetHealth",
+	Relations: []collect.Relation{
+		{From: "load-balancer", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "load-balancer", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "load-balancer", Kind: "routes-to", To: "elbv2/target-group"},
+		{From: "load-balancer", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "load-balancer", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "target-group", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "target-group", Kind: "targets", To: "ec2/instance"},
+		{From: "target-group", Kind: "targets", To: "elbv2/load-balancer"},
+		{From: "target-group", Kind: "targets", To: "lambda/function"},
+	},
 }
 
 // tagBatch is how many ARNs DescribeTags accepts per call.

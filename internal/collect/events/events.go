@@ -22,6 +22,13 @@ var Service = &collect.Service{
 		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Collect: buses},
 		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Collect: rules, DetailCalls: 1},
 	},
+	Calls: "bus: ListEventBuses. rule: ListRules per bus + per rule ListTargetsByRule",
+	Relations: []collect.Relation{
+		{From: "rule", Kind: "member-of", To: "events/bus"},
+		{From: "rule", Kind: "triggers", To: "lambda/function"},
+		{From: "rule", Kind: "triggers", To: "sns/topic"},
+		{From: "rule", Kind: "triggers", To: "sqs/queue"},
+	},
 }
 
 // defaultBus is the bus every account has; its rules keep their plain names as ids.

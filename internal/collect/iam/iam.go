@@ -38,6 +38,14 @@ var Service = &collect.Service{
 		{Name: "password-policy", Description: "account password policy (single resource, id account-password-policy)", Fields: passwordPolicyFields, Collect: passwordPolicy},
 		{Name: "account-summary", Description: "IAM account summary (single resource, id account-summary)", Fields: accountSummaryFields, Collect: accountSummary},
 	},
+	Calls: "user: GetAccountAuthorizationDetails (paged, shared by user/role/group/policy) + Generate/GetCredentialReport + per user ListAccessKeys and ListMFADevices. role: auth details + ListRoles (paged). group, policy: auth details. instance-profile: ListInstanceProfiles. password-policy, account-summary: 1 call",
+	Relations: []collect.Relation{
+		{From: "group", Kind: "has-policy", To: "iam/policy"},
+		{From: "instance-profile", Kind: "assumes-role", To: "iam/role"},
+		{From: "role", Kind: "has-policy", To: "iam/policy"},
+		{From: "user", Kind: "has-policy", To: "iam/policy"},
+		{From: "user", Kind: "member-of", To: "iam/group"},
+	},
 }
 
 func client(t *collect.Task) *awsiam.Client { return awsiam.NewFromConfig(t.Config) }

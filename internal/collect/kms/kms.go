@@ -22,6 +22,10 @@ var Service = &collect.Service{
 		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Collect: keys, DetailCalls: 2},
 		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Collect: aliases},
 	},
+	Calls: "key: ListKeys + ListAliases + per key DescribeKey, GetKeyRotationStatus; bulk tags (else per key ListResourceTags). alias: ListAliases",
+	Relations: []collect.Relation{
+		{From: "alias", Kind: "alias-of", To: "kms/key"},
+	},
 }
 
 func client(t *collect.Task) *awskms.Client { return awskms.NewFromConfig(t.Config) }

@@ -23,6 +23,13 @@ var Service = &collect.Service{
 		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Collect: layers},
 		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Collect: mappings},
 	},
+	Calls: "function: ListFunctions + per function GetFunctionConcurrency; bulk tags (else per function ListTags). layer, event-source-mapping: 1 paged list",
+	Relations: []collect.Relation{
+		{From: "event-source-mapping", Kind: "triggers", To: "lambda/function"},
+		{From: "function", Kind: "assumes-role", To: "iam/role"},
+		{From: "function", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "function", Kind: "uses-security-group", To: "ec2/security-group"},
+	},
 }
 
 func client(t *collect.Task) *lambda.Client { return lambda.NewFromConfig(t.Config) }

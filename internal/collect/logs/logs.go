@@ -21,6 +21,11 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Collect: groups},
 	},
+	Calls: "1 paged list/describe per type",
+	Relations: []collect.Relation{
+		{From: "log-group", Kind: "encrypted-with", To: "kms/key"},
+		{From: "log-group", Kind: "logs-for", To: "lambda/function"},
+	},
 }
 
 // lambdaPrefix is where Lambda writes each function's logs by convention.

@@ -28,6 +28,10 @@ var Service = &collect.Service{
 		{Name: "organization", Description: "the organization (id = o-...); needs an account of the organization",
 			Fields: organizationFields, Collect: organization},
 	},
+	Calls: "account: ListAccounts + per account ListTagsForResource (management account only; elsewhere the collection is `unsupported`). organization: DescribeOrganization",
+	Relations: []collect.Relation{
+		{From: "account", Kind: "member-of", To: "organizations/organization"},
+	},
 }
 
 var accountFields = []model.Field{

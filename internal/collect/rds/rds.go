@@ -24,6 +24,18 @@ var Service = &collect.Service{
 		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Collect: snapshots, DetailCalls: 1},
 		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Collect: subnetGroups},
 	},
+	Calls: "db-instance, db-cluster, db-subnet-group: 1 paged Describe*. db-snapshot: + per snapshot DescribeDBSnapshotAttributes",
+	Relations: []collect.Relation{
+		{From: "db-cluster", Kind: "encrypted-with", To: "kms/key"},
+		{From: "db-instance", Kind: "encrypted-with", To: "kms/key"},
+		{From: "db-instance", Kind: "in-subnet-group", To: "rds/db-subnet-group"},
+		{From: "db-instance", Kind: "member-of", To: "rds/db-cluster"},
+		{From: "db-instance", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "db-snapshot", Kind: "created-from", To: "rds/db-instance"},
+		{From: "db-snapshot", Kind: "encrypted-with", To: "kms/key"},
+		{From: "db-subnet-group", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "db-subnet-group", Kind: "includes-subnet", To: "ec2/subnet"},
+	},
 }
 
 // maxRecords is the largest MaxRecords the Describe* APIs accept.

@@ -22,6 +22,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "hosted-zone", Description: "public or private hosted zone (id = zone id, e.g. Z123..., without /hostedzone/)", Fields: hostedZoneFields, Collect: hostedZones},
 	},
+	Calls: "hosted-zone: ListHostedZones + ListTagsForResources per 10 + GetHostedZone per private zone",
+	Relations: []collect.Relation{
+		{From: "hosted-zone", Kind: "associated-with", To: "ec2/vpc"},
+	},
 }
 
 // tagBatch is the most ids ListTagsForResources accepts.

@@ -22,6 +22,12 @@ var Service = &collect.Service{
 		{Name: "query-log-config", Description: "Resolver query logging configuration (id = rqlc-...)", Fields: queryLogConfigFields, Collect: queryLogConfigs, DetailCalls: 1},
 		{Name: "resolver-endpoint", Description: "inbound or outbound Resolver endpoint (id = rslvr-in-/rslvr-out-...)", Fields: endpointFields, Collect: endpoints, DetailCalls: 1},
 	},
+	Calls: "query-log-config: list + associations list + per config ListTagsForResource. resolver-endpoint: list + per endpoint ListTagsForResource",
+	Relations: []collect.Relation{
+		{From: "query-log-config", Kind: "associated-with", To: "ec2/vpc"},
+		{From: "resolver-endpoint", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "resolver-endpoint", Kind: "uses-security-group", To: "ec2/security-group"},
+	},
 }
 
 // created parses the API's ISO 8601 string timestamps; unparsable gives "".

@@ -25,6 +25,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "bucket", Description: "S3 bucket (id = bucket name)", Fields: bucketFields, Collect: buckets, DetailCalls: 10},
 	},
+	Calls: "bucket: 1 ListBuckets (paged) + per bucket 10 Get* calls in the bucket's region (+1 GetBucketLocation when ListBuckets does not say); bulk tags per bucket region (else per bucket GetBucketTagging)",
+	Relations: []collect.Relation{
+		{From: "bucket", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var bucketFields = []model.Field{

@@ -21,6 +21,11 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "secret", Description: "secret (id = secret name); values are never read", Fields: secretFields, Collect: secrets, DetailCalls: 1},
 	},
+	Calls: "secret: ListSecrets + per secret GetResourcePolicy (never GetSecretValue)",
+	Relations: []collect.Relation{
+		{From: "secret", Kind: "encrypted-with", To: "kms/key"},
+		{From: "secret", Kind: "rotated-by", To: "lambda/function"},
+	},
 }
 
 var secretFields = []model.Field{

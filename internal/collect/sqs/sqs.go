@@ -22,6 +22,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "queue", Description: "SQS queue (standard or FIFO)", Fields: queueFields, Collect: queues, DetailCalls: 1},
 	},
+	Calls: "queue: ListQueues + per queue GetQueueAttributes; bulk tags (else per queue ListQueueTags)",
 }
 
 var queueFields = []model.Field{

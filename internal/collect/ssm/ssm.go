@@ -21,6 +21,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields, Collect: parameters},
 	},
+	Calls: "parameter: DescribeParameters + bulk tags (else per parameter ListTagsForResource); never GetParameter",
+	Relations: []collect.Relation{
+		{From: "parameter", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var parameterFields = []model.Field{
