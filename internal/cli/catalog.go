@@ -6,6 +6,6 @@ import (
 )
 
 // typeCatalog describes every resource type awsmap collects: the metadata
-// the offline commands (query, audits, schema...) are given instead of the
-// collectors themselves.
+// the offline commands (query, audits, ask, report, schema...) are given
+// instead of the collectors themselves.
 func typeCatalog() model.Catalog { return all.Types() }

@@ -134,7 +134,7 @@ func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error
 	noticeUpgrade(cmd, path)
 	r, err := store.OpenReader(path)
 	if err != nil {
-		return nil, 0, withCode(ExitFatal, err)
+		return nil, 0, storeErr(err)
 	}
 	id := int64(0) // current state
 	if scanSel != "" && scanSel != "latest" {
@@ -179,6 +179,6 @@ func runSQL(cmd *cobra.Command, r *store.Reader, format, sql string, args ...any
 	if format == "table" && n == 0 {
 		fmt.Fprintln(cmd.ErrOrStderr(), "No results.")
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "(%d rows)\n", n)
+	fmt.Fprintf(cmd.ErrOrStderr(), "(%s)\n", plural(n, "row"))
 	return nil
 }

@@ -160,6 +160,12 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	if !f.noDB {
+		// A wrong --db fails here, before any AWS call.
+		if err := store.Check(dbPath(cmd)); err != nil {
+			return storeErr(err)
+		}
+	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	say := newSayer(cmd.ErrOrStderr(), f.quiet)
@@ -198,19 +204,22 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		stored = dbPath(cmd)
 		noticeUpgrade(cmd, stored)
 		if err := sess.Store(stored, scanMeta(f, id, plan)); err != nil {
-			return withCode(ExitFatal, errors.Join(err, exp.close()))
+			return storeErr(errors.Join(err, exp.close()))
 		}
 	}
 	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
 		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
-	progress := newProgress(cmd.ErrOrStderr(), f.quiet, sess.Ledger)
+	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, sess.Ledger)
 	out, err := sess.Run(ctx, []scan.Account{{ID: id.Account, Config: sess.Config}}, plan,
 		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress}, exp.writer())
 	progress.Stop()
 	if err := errors.Join(exp.close(), err); err != nil {
 		return withCode(ExitFatal, err)
 	}
-
+	if ctx.Err() != nil {
+		reportInterrupted(cmd.ErrOrStderr(), out, stored, exp)
+		return withCode(ExitInterrupted, errSilent)
+	}
 	sum := summarize(out.Result, sess.Ledger)
 	if !f.quiet {
 		printSummary(cmd.ErrOrStderr(), sum, out.Result, f.timings)
@@ -219,14 +228,25 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 			fmt.Fprintf(cmd.ErrOrStderr(), "Stored in %s (scan %d) in %.1fs\n", stored, out.ScanID, out.Stored.Seconds())
 		}
 	}
-	switch {
-	case ctx.Err() != nil:
-		fmt.Fprintln(cmd.ErrOrStderr(), "Interrupted: the scan was recorded as aborted; the previous inventory is unchanged.")
-		return withCode(ExitInterrupted, errSilent)
-	case sum.failedCollections > 0:
+	if sum.failedCollections > 0 {
 		return withCode(ExitPartial, errSilent)
 	}
 	return nil
+}
+
+// reportInterrupted is the one message of an interrupted scan: nothing of it
+// was merged into the inventory (stored, "" for none), and an export file
+// holds only a part.
+func reportInterrupted(w io.Writer, out inventory.Outcome, stored string, exp *exportSink) {
+	msg := fmt.Sprintf("Interrupted after %.1fs:", out.Result.Duration.Seconds())
+	if stored != "" {
+		msg += fmt.Sprintf(" scan %d was recorded as aborted and its data was not stored; %s keeps its previous state.",
+			out.ScanID, stored)
+	}
+	if exp != nil {
+		msg += fmt.Sprintf(" %s is incomplete (%s written).", exp.path, plural(exp.w.Count(), "resource"))
+	}
+	fmt.Fprintln(w, msg)
 }
 
 // splitList accepts both repeated flags and comma lists.

@@ -36,7 +36,7 @@ type Service struct {
 	Scope       Scope // of all its types; Global and AccountWide services are called in awsx.HomeRegion
 	Types       []Type
 	// Calls says, per type, which API calls a collection makes (the
-	// README's table of calls is generated from it).
+	// table of calls in docs/internals.md is generated from it).
 	Calls string
 	// Relations are every relationship its collectors record: tests fail
 	// on one not declared here, or pointing to a type no collector has.
@@ -55,6 +55,11 @@ type Type struct {
 	Description string
 	Fields      []model.Field // every key Collect puts in Details
 	Collect     func(ctx context.Context, t *Task) error
+	// Tags is where the type's tags come from, or NotTaggable when AWS
+	// offers no tags for it. Every type declares it: the registry test
+	// fails on a type that does not, so a taggable type cannot silently
+	// store {} (the tag audit would call its resources non-compliant).
+	Tags TagPath
 	// DetailCalls is the number of API calls per resource found beyond the
 	// paged listing (0 for most types). The plan starts the types that make
 	// the most first: their calls, ramping up under rate control, set a
@@ -62,9 +67,28 @@ type Type struct {
 	DetailCalls int
 }
 
+// TagPath says how a type's tags are read.
+type TagPath string
+
+const (
+	// NotTaggable: AWS does not let the type be tagged; its tags are always {}.
+	NotTaggable TagPath = "not taggable"
+	// TagsListed: the list or describe call returns the tags.
+	TagsListed TagPath = "listed"
+	// TagsBulk: GetResources through BulkTags, checked against and else
+	// replaced by the service's per-resource tag call.
+	TagsBulk TagPath = "bulk"
+	// TagsPerResource: the service's tag call per resource or per batch of
+	// resources, run concurrently (ForEach, TagBatches).
+	TagsPerResource TagPath = "per resource"
+)
+
+// Taggable reports whether AWS lets resources of the type carry tags.
+func (t Type) Taggable() bool { return t.Tags != "" && t.Tags != NotTaggable }
+
 // Info describes t as part of s.
 func (s *Service) Info(t Type) model.TypeInfo {
-	info := model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Scope: s.Scope, Fields: t.Fields}
+	info := model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Scope: s.Scope, Fields: t.Fields, Taggable: t.Taggable()}
 	for _, r := range s.Relations {
 		if r.From == t.Name {
 			service, typ, _ := strings.Cut(r.To, "/")

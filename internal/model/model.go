@@ -111,6 +111,9 @@ type TypeInfo struct {
 	Scope       Scope
 	Fields      []Field
 	Relations   []Relation // the relationships its resources have to others
+	// Taggable says AWS lets the type carry tags; the tag audit scores only
+	// taggable types.
+	Taggable bool
 }
 
 // Relation is a kind of relationship a type's resources have, and the type

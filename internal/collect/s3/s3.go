@@ -23,7 +23,7 @@ var Service = &collect.Service{
 	Description: "S3 buckets with versioning, encryption, public access, logging and lifecycle settings",
 	Scope:       collect.AccountWide,
 	Types: []collect.Type{
-		{Name: "bucket", Description: "S3 bucket (id = bucket name)", Fields: bucketFields, Collect: buckets, DetailCalls: 10},
+		{Name: "bucket", Description: "S3 bucket (id = bucket name)", Fields: bucketFields, Tags: collect.TagsBulk, Collect: buckets, DetailCalls: 10},
 	},
 	Calls: "bucket: 1 ListBuckets (paged) + per bucket 10 Get* calls in the bucket's region (+1 GetBucketLocation when ListBuckets does not say); bulk tags per bucket region (else per bucket GetBucketTagging)",
 	Relations: []collect.Relation{
