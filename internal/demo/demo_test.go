@@ -81,6 +81,10 @@ func sharedScan(t *testing.T) string {
 	return shared.path
 }
 
+// withoutDemoData are the types the estate answers with empty pages (the
+// demo's noData): collected, but with nothing to show.
+var withoutDemoData = []string{"ec2/placement-group"}
+
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
 	path := sharedScan(t)
 	// The ledger has rows for every service, and no operation is unknown to
@@ -97,8 +101,12 @@ func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
 			t.Errorf("%s: no ledger rows", s.Name)
 		}
 		for _, typ := range s.Types {
-			if n := count(t, path, fmt.Sprintf(`SELECT count(*) FROM resources WHERE service = '%s' AND type = '%s'`, s.Name, typ.Name)); n == 0 {
+			n := count(t, path, fmt.Sprintf(`SELECT count(*) FROM resources WHERE service = '%s' AND type = '%s'`, s.Name, typ.Name))
+			switch none := slices.Contains(withoutDemoData, s.Name+"/"+typ.Name); {
+			case n == 0 && !none:
 				t.Errorf("%s/%s: no resources in the demo estate", s.Name, typ.Name)
+			case n > 0 && none:
+				t.Errorf("%s/%s has resources in the demo estate: take it off withoutDemoData", s.Name, typ.Name)
 			}
 		}
 	}

@@ -59,9 +59,26 @@ type Relationship struct {
 // Field describes one stored details field.
 type Field struct {
 	Name        string // snake_case key inside details
-	Type        string // text, integer, real, boolean, timestamp, json
+	Type        Kind
 	Description string // one line
 }
+
+// Kind is the type of a details field's values, as typed views and
+// `awsmap schema` show it.
+type Kind string
+
+// The kinds of details fields.
+const (
+	Text      Kind = "text"
+	Integer   Kind = "integer"
+	Real      Kind = "real"
+	Boolean   Kind = "boolean"
+	Timestamp Kind = "timestamp" // RFC 3339 UTC text
+	JSON      Kind = "json"      // a list or an object
+)
+
+// Kinds are every valid Kind.
+var Kinds = []Kind{Text, Integer, Real, Boolean, Timestamp, JSON}
 
 // Scope says where a type's resources live and how often they are collected.
 type Scope int

@@ -46,7 +46,7 @@ func certificates(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	// Without a key type filter ListCertificates returns only RSA_2048 ones.
 	in := &awsacm.ListCertificatesInput{
-		Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}, MaxItems: collect.PageSize(1000),
+		Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}, MaxItems: t.PageSize(1000),
 	}
 	bulk := collect.NewBulkTags(t, "acm")
 	p := awsacm.NewListCertificatesPaginator(api, in)

@@ -7,6 +7,7 @@ import (
 	"github.com/awsmap/awsmap/internal/catalog"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/gendoc"
+	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
@@ -33,8 +34,8 @@ func TestRegistryNamesAreUniqueAndDocumented(t *testing.T) {
 				t.Errorf("%s/%s lacks a description or a collect function", s.Name, typ.Name)
 			}
 			for _, f := range typ.Fields {
-				if f.Description == "" || f.Type == "" {
-					t.Errorf("%s/%s field %s lacks a type or description", s.Name, typ.Name, f.Name)
+				if f.Description == "" || !slices.Contains(model.Kinds, f.Type) {
+					t.Errorf("%s/%s field %s lacks a description or a valid kind (%q)", s.Name, typ.Name, f.Name, f.Type)
 				}
 			}
 		}

@@ -59,7 +59,7 @@ type asgInstance struct {
 
 func groups(ctx context.Context, t *collect.Task) error {
 	p := autoscaling.NewDescribeAutoScalingGroupsPaginator(autoscaling.NewFromConfig(t.Config),
-		&autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: collect.PageSize(100)})
+		&autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -165,7 +165,7 @@ var launchConfigurationFields = []model.Field{
 
 func launchConfigurations(ctx context.Context, t *collect.Task) error {
 	p := autoscaling.NewDescribeLaunchConfigurationsPaginator(autoscaling.NewFromConfig(t.Config),
-		&autoscaling.DescribeLaunchConfigurationsInput{MaxRecords: collect.PageSize(100)})
+		&autoscaling.DescribeLaunchConfigurationsInput{MaxRecords: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {

@@ -64,7 +64,7 @@ func distributions(ctx context.Context, t *collect.Task) error {
 		return &awsx.NotApplicableError{Reason: "CloudFront is not offered in the " + p + " partition"}
 	}
 	api := cloudfront.NewFromConfig(t.Config)
-	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: collect.PageSize(1000)})
+	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: t.PageSize(1000)})
 	return collect.EachPage(ctx, p, func(page *cloudfront.ListDistributionsOutput) error {
 		var rs []*model.Resource
 		if page.DistributionList != nil {

@@ -49,7 +49,7 @@ func alarms(ctx context.Context, t *collect.Task) error {
 	bulk := collect.NewBulkTags(t, "cloudwatch:alarm")
 	p := cloudwatch.NewDescribeAlarmsPaginator(api, &cloudwatch.DescribeAlarmsInput{
 		AlarmTypes: []types.AlarmType{types.AlarmTypeMetricAlarm, types.AlarmTypeCompositeAlarm},
-		MaxRecords: collect.PageSize(100),
+		MaxRecords: t.PageSize(100),
 	})
 	return collect.EachPage(ctx, p, func(page *cloudwatch.DescribeAlarmsOutput) error {
 		var all []alarm

@@ -78,7 +78,7 @@ func Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region st
 	rec := &Recorder{}
 	task := &collect.Task{
 		Account: MotoAccount, Region: region, Service: svc.Name, Type: typ.Name,
-		Config: cfg, Local: true, Out: rec, Regions: []string{region},
+		Config: cfg, Local: true, Out: rec, Regions: []string{region}, PageCap: pageCap,
 	}
 	err := typ.Collect(context.Background(), task)
 	documented := map[string]bool{}
@@ -100,3 +100,6 @@ func Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region st
 	}
 	return Result{Recorder: rec, Task: task, Err: err}
 }
+
+// PageCap is the page size the tasks of Run ask for at most (see Main).
+func PageCap() int32 { return pageCap }

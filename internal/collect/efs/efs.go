@@ -38,7 +38,7 @@ var fileSystemFields = []model.Field{
 }
 
 func fileSystems(ctx context.Context, t *collect.Task) error {
-	p := efs.NewDescribeFileSystemsPaginator(efs.NewFromConfig(t.Config), &efs.DescribeFileSystemsInput{MaxItems: collect.PageSize(100)})
+	p := efs.NewDescribeFileSystemsPaginator(efs.NewFromConfig(t.Config), &efs.DescribeFileSystemsInput{MaxItems: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {

@@ -33,8 +33,8 @@ var Service = &collect.Service{
 }
 
 // clusterPages runs fn on each page of cluster names, one page at a time.
-func clusterPages(ctx context.Context, api *eks.Client, fn func(names []string) error) error {
-	p := eks.NewListClustersPaginator(api, &eks.ListClustersInput{MaxResults: collect.PageSize(100)})
+func clusterPages(ctx context.Context, t *collect.Task, api *eks.Client, fn func(names []string) error) error {
+	p := eks.NewListClustersPaginator(api, &eks.ListClustersInput{MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *eks.ListClustersOutput) error {
 		return fn(page.Clusters)
 	})
@@ -59,7 +59,7 @@ var clusterFields = []model.Field{
 
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
-	return clusterPages(ctx, api, func(names []string) error {
+	return clusterPages(ctx, t, api, func(names []string) error {
 		collect.ForEach(ctx, names, func(ctx context.Context, name string) {
 			out, err := api.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
 			if err != nil || out.Cluster == nil {
@@ -148,10 +148,10 @@ func nodegroups(ctx context.Context, t *collect.Task) error {
 	// One page of clusters at a time; a cluster's node groups are a small
 	// sub-listing, gathered for the whole page so the detail calls of the
 	// page's clusters still run together.
-	return clusterPages(ctx, api, func(names []string) error {
+	return clusterPages(ctx, t, api, func(names []string) error {
 		var refs []nodegroupRef
 		for _, cluster := range names {
-			p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: collect.PageSize(100)})
+			p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
 			for p.HasMorePages() {
 				page, err := p.NextPage(ctx)
 				if err != nil {

@@ -73,7 +73,7 @@ var clusterFields = []model.Field{
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: collect.PageSize(100)})
+	p := elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheClustersOutput) error {
 		rs := make([]*model.Resource, 0, len(page.CacheClusters))
 		for _, c := range page.CacheClusters {
@@ -141,7 +141,7 @@ var replicationGroupFields = []model.Field{
 func replicationGroups(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeReplicationGroupsPaginator(api, &elasticache.DescribeReplicationGroupsInput{MaxRecords: collect.PageSize(100)})
+	p := elasticache.NewDescribeReplicationGroupsPaginator(api, &elasticache.DescribeReplicationGroupsInput{MaxRecords: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeReplicationGroupsOutput) error {
 		rs := make([]*model.Resource, 0, len(page.ReplicationGroups))
 		for _, g := range page.ReplicationGroups {
@@ -192,7 +192,7 @@ var subnetGroupFields = []model.Field{
 func subnetGroups(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeCacheSubnetGroupsPaginator(api, &elasticache.DescribeCacheSubnetGroupsInput{MaxRecords: collect.PageSize(100)})
+	p := elasticache.NewDescribeCacheSubnetGroupsPaginator(api, &elasticache.DescribeCacheSubnetGroupsInput{MaxRecords: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheSubnetGroupsOutput) error {
 		rs := make([]*model.Resource, 0, len(page.CacheSubnetGroups))
 		for _, g := range page.CacheSubnetGroups {

@@ -56,7 +56,7 @@ type listener struct {
 
 func loadBalancers(ctx context.Context, t *collect.Task) error {
 	api := classic.NewFromConfig(t.Config)
-	p := classic.NewDescribeLoadBalancersPaginator(api, &classic.DescribeLoadBalancersInput{PageSize: collect.PageSize(400)})
+	p := classic.NewDescribeLoadBalancersPaginator(api, &classic.DescribeLoadBalancersInput{PageSize: t.PageSize(400)})
 	return collect.EachPage(ctx, p, func(page *classic.DescribeLoadBalancersOutput) error {
 		all := page.LoadBalancerDescriptions
 		names := make([]string, 0, len(all))

@@ -74,7 +74,7 @@ type listener struct {
 
 func loadBalancers(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	p := elb.NewDescribeLoadBalancersPaginator(api, &elb.DescribeLoadBalancersInput{PageSize: collect.PageSize(400)})
+	p := elb.NewDescribeLoadBalancersPaginator(api, &elb.DescribeLoadBalancersInput{PageSize: t.PageSize(400)})
 	return collect.EachPage(ctx, p, func(page *elb.DescribeLoadBalancersOutput) error {
 		all := page.LoadBalancers
 		arns := make([]string, 0, len(all))
@@ -85,7 +85,7 @@ func loadBalancers(ctx context.Context, t *collect.Task) error {
 		collect.ForEach(ctx, all, func(ctx context.Context, lb types.LoadBalancer) {
 			key := t.Key("load-balancer", aws.ToString(lb.LoadBalancerName))
 			d := lbDetails(lb)
-			if ls, err := describeListeners(ctx, api, lb.LoadBalancerArn); err != nil {
+			if ls, err := describeListeners(ctx, t, api, lb.LoadBalancerArn); err != nil {
 				t.Warn("DescribeListeners", err)
 			} else {
 				d["listeners"] = relateListeners(t, key, ls)
@@ -106,9 +106,9 @@ func loadBalancers(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-func describeListeners(ctx context.Context, api *elb.Client, lbARN *string) ([]types.Listener, error) {
+func describeListeners(ctx context.Context, t *collect.Task, api *elb.Client, lbARN *string) ([]types.Listener, error) {
 	var out []types.Listener
-	p := elb.NewDescribeListenersPaginator(api, &elb.DescribeListenersInput{LoadBalancerArn: lbARN, PageSize: collect.PageSize(400)})
+	p := elb.NewDescribeListenersPaginator(api, &elb.DescribeListenersInput{LoadBalancerArn: lbARN, PageSize: t.PageSize(400)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -211,7 +211,7 @@ type target struct {
 
 func targetGroups(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	p := elb.NewDescribeTargetGroupsPaginator(api, &elb.DescribeTargetGroupsInput{PageSize: collect.PageSize(400)})
+	p := elb.NewDescribeTargetGroupsPaginator(api, &elb.DescribeTargetGroupsInput{PageSize: t.PageSize(400)})
 	return collect.EachPage(ctx, p, func(page *elb.DescribeTargetGroupsOutput) error {
 		all := page.TargetGroups
 		arns := make([]string, 0, len(all))

@@ -56,9 +56,9 @@ func pages[T any](ctx context.Context, fetch func(ctx context.Context, token *st
 	}
 }
 
-func listBuses(ctx context.Context, api *eventbridge.Client) ([]types.EventBus, error) {
+func listBuses(ctx context.Context, t *collect.Task, api *eventbridge.Client) ([]types.EventBus, error) {
 	return pages(ctx, func(ctx context.Context, token *string) ([]types.EventBus, *string, error) {
-		out, err := api.ListEventBuses(ctx, &eventbridge.ListEventBusesInput{NextToken: token, Limit: collect.PageSize(maxLimit)})
+		out, err := api.ListEventBuses(ctx, &eventbridge.ListEventBusesInput{NextToken: token, Limit: t.PageSize(maxLimit)})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -85,7 +85,7 @@ func tagsOf(api *eventbridge.Client, arn string) func(context.Context) (map[stri
 
 func buses(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	all, err := listBuses(ctx, api)
+	all, err := listBuses(ctx, t, api)
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ var ruleFields = []model.Field{
 
 func rules(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	bs, err := listBuses(ctx, api)
+	bs, err := listBuses(ctx, t, api)
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func rules(ctx context.Context, t *collect.Task) error {
 	)
 	collect.ForEach(ctx, bs, func(ctx context.Context, b types.EventBus) {
 		rs, err := pages(ctx, func(ctx context.Context, token *string) ([]types.Rule, *string, error) {
-			out, err := api.ListRules(ctx, &eventbridge.ListRulesInput{EventBusName: b.Name, NextToken: token, Limit: collect.PageSize(maxLimit)})
+			out, err := api.ListRules(ctx, &eventbridge.ListRulesInput{EventBusName: b.Name, NextToken: token, Limit: t.PageSize(maxLimit)})
 			if err != nil {
 				return nil, nil, err
 			}
@@ -151,7 +151,7 @@ func rules(ctx context.Context, t *collect.Task) error {
 		tags := bulk.Of(ctx, aws.ToString(r.Arn), "ListTagsForResource", tagsOf(api, aws.ToString(r.Arn)))
 		targets, err := pages(ctx, func(ctx context.Context, token *string) ([]types.Target, *string, error) {
 			out, err := api.ListTargetsByRule(ctx, &eventbridge.ListTargetsByRuleInput{Rule: r.Name, EventBusName: r.EventBusName,
-				NextToken: token, Limit: collect.PageSize(maxLimit)})
+				NextToken: token, Limit: t.PageSize(maxLimit)})
 			if err != nil {
 				return nil, nil, err
 			}

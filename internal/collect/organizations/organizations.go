@@ -43,7 +43,7 @@ var accountFields = []model.Field{
 
 func accounts(ctx context.Context, t *collect.Task) error {
 	api := organizations.NewFromConfig(t.Config)
-	p := organizations.NewListAccountsPaginator(api, &organizations.ListAccountsInput{MaxResults: collect.PageSize(20)})
+	p := organizations.NewListAccountsPaginator(api, &organizations.ListAccountsInput{MaxResults: t.PageSize(20)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if awsx.Classify(err) == awsx.Denied && !isManagementAccount(ctx, t, api) {

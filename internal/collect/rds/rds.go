@@ -72,7 +72,7 @@ var instanceFields = []model.Field{
 }
 
 func instances(ctx context.Context, t *collect.Task) error {
-	p := rds.NewDescribeDBInstancesPaginator(client(t), &rds.DescribeDBInstancesInput{MaxRecords: collect.PageSize(maxRecords)})
+	p := rds.NewDescribeDBInstancesPaginator(client(t), &rds.DescribeDBInstancesInput{MaxRecords: t.PageSize(maxRecords)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -158,7 +158,7 @@ type clusterMember struct {
 }
 
 func clusters(ctx context.Context, t *collect.Task) error {
-	p := rds.NewDescribeDBClustersPaginator(client(t), &rds.DescribeDBClustersInput{MaxRecords: collect.PageSize(maxRecords)})
+	p := rds.NewDescribeDBClustersPaginator(client(t), &rds.DescribeDBClustersInput{MaxRecords: t.PageSize(maxRecords)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -217,7 +217,7 @@ func snapshots(ctx context.Context, t *collect.Task) error {
 	// Automated snapshots come and go daily with the instance's backup
 	// window; only manual ones are resources someone manages.
 	p := rds.NewDescribeDBSnapshotsPaginator(api, &rds.DescribeDBSnapshotsInput{
-		SnapshotType: aws.String("manual"), MaxRecords: collect.PageSize(maxRecords),
+		SnapshotType: aws.String("manual"), MaxRecords: t.PageSize(maxRecords),
 	})
 	return collect.EachPage(ctx, p, func(page *rds.DescribeDBSnapshotsOutput) error {
 		collect.ForEach(ctx, page.DBSnapshots, func(ctx context.Context, s types.DBSnapshot) {
@@ -279,7 +279,7 @@ var subnetGroupFields = []model.Field{
 func subnetGroups(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	bulk := collect.NewBulkTags(t, "rds:subgrp")
-	p := rds.NewDescribeDBSubnetGroupsPaginator(api, &rds.DescribeDBSubnetGroupsInput{MaxRecords: collect.PageSize(maxRecords)})
+	p := rds.NewDescribeDBSubnetGroupsPaginator(api, &rds.DescribeDBSubnetGroupsInput{MaxRecords: t.PageSize(maxRecords)})
 	return collect.EachPage(ctx, p, func(page *rds.DescribeDBSubnetGroupsOutput) error {
 		collect.ForEach(ctx, page.DBSubnetGroups, func(ctx context.Context, g types.DBSubnetGroup) {
 			emitSubnetGroup(t, g, bulk.Of(ctx, aws.ToString(g.DBSubnetGroupArn), "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {

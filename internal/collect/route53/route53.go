@@ -47,7 +47,7 @@ type zoneVPC struct {
 
 func hostedZones(ctx context.Context, t *collect.Task) error {
 	api := route53.NewFromConfig(t.Config)
-	p := route53.NewListHostedZonesPaginator(api, &route53.ListHostedZonesInput{MaxItems: collect.PageSize(100)})
+	p := route53.NewListHostedZonesPaginator(api, &route53.ListHostedZonesInput{MaxItems: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *route53.ListHostedZonesOutput) error {
 		rs := make(map[string]*model.Resource, len(page.HostedZones))
 		var ids, private []string

@@ -68,7 +68,7 @@ func client(t *collect.Task) *awss3.Client {
 func buckets(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	tags := &bucketTags{t: t, in: map[string]*collect.BulkTags{}}
-	p := awss3.NewListBucketsPaginator(api, &awss3.ListBucketsInput{MaxBuckets: collect.PageSize(10000)})
+	p := awss3.NewListBucketsPaginator(api, &awss3.ListBucketsInput{MaxBuckets: t.PageSize(10000)})
 	return collect.EachPage(ctx, p, func(page *awss3.ListBucketsOutput) error {
 		collect.ForEach(ctx, page.Buckets, func(ctx context.Context, b s3types.Bucket) {
 			region, ok := bucketRegion(ctx, t, api, b)

@@ -43,7 +43,7 @@ func client(t *collect.Task) *awsssm.Client { return awsssm.NewFromConfig(t.Conf
 func parameters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	bulk := collect.NewBulkTags(t, "ssm:parameter")
-	p := awsssm.NewDescribeParametersPaginator(api, &awsssm.DescribeParametersInput{MaxResults: collect.PageSize(50)})
+	p := awsssm.NewDescribeParametersPaginator(api, &awsssm.DescribeParametersInput{MaxResults: t.PageSize(50)})
 	return collect.EachPage(ctx, p, func(page *awsssm.DescribeParametersOutput) error {
 		collect.ForEach(ctx, page.Parameters, func(ctx context.Context, pm ssmtypes.ParameterMetadata) {
 			emitParameter(ctx, t, api, bulk, pm)
