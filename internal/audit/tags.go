@@ -44,14 +44,10 @@ type ServiceCount struct {
 
 // TagResource is one listed resource.
 type TagResource struct {
-	AccountID string   `json:"account_id"`
-	Region    string   `json:"region"`
-	Service   string   `json:"service"`
-	Type      string   `json:"type"`
-	ID        string   `json:"id"`
-	Name      string   `json:"name"`
-	Missing   []string `json:"missing"`
-	Untagged  bool     `json:"untagged"`
+	model.Key
+	Name     string   `json:"name"`
+	Missing  []string `json:"missing"`
+	Untagged bool     `json:"untagged"`
 }
 
 // TagReport is the tag audit's result.
@@ -150,8 +146,8 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 				nonEmpty++
 			}
 		}
-		res := TagResource{AccountID: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]),
-			ID: text(v[4]), Name: text(v[5]), Untagged: len(tags) == 0, Missing: []string{}}
+		res := TagResource{Key: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
+			Name: text(v[5]), Untagged: len(tags) == 0, Missing: []string{}}
 		if len(opts.Required) == 0 {
 			if nonEmpty == 0 {
 				res.Missing = append(res.Missing, AnyTag)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -23,12 +24,25 @@ import (
 	"github.com/awsmap/awsmap/internal/store"
 )
 
-// Test seams: tests fault or slow down a scan through the same middleware
-// the demo estate uses. Always nil/zero in the binary.
-var (
-	testResponder  awsx.Responder
-	testMaxBackoff time.Duration
-)
+// awsOverride answers or paces a scan's AWS calls in process: tests fault or
+// slow down a scan through the same responder middleware the demo uses. It
+// travels in Run's context (withAWSOverride), so runs in parallel tests do
+// not share it; the binary never sets it.
+type awsOverride struct {
+	responder  awsx.Responder
+	maxBackoff time.Duration
+}
+
+type awsOverrideKey struct{}
+
+func withAWSOverride(ctx context.Context, o awsOverride) context.Context {
+	return context.WithValue(ctx, awsOverrideKey{}, o)
+}
+
+func awsOverrideOf(ctx context.Context) awsOverride {
+	o, _ := ctx.Value(awsOverrideKey{}).(awsOverride)
+	return o
+}
 
 type scanFlags struct {
 	profile, endpoint, format, output string
@@ -170,8 +184,9 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	defer stop()
 	say := newSayer(cmd.ErrOrStderr(), f.quiet)
 
+	override := awsOverrideOf(ctx)
 	sess, err := inventory.Open(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint,
-		Responder: testResponder, MaxBackoff: testMaxBackoff})
+		Responder: override.responder, MaxBackoff: override.maxBackoff})
 	var unknownProfile *awsx.UnknownProfileError
 	if errors.As(err, &unknownProfile) {
 		return usageErr("%v", err)

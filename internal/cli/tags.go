@@ -106,7 +106,7 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 		} else {
 			cw.Write([]string{"account_id", "region", "service", "type", "id", "name", "missing", "untagged"})
 			for _, x := range rep.Resources {
-				cw.Write([]string{x.AccountID, x.Region, x.Service, x.Type, x.ID, x.Name, strings.Join(x.Missing, ";"), strconv.FormatBool(x.Untagged)})
+				cw.Write([]string{x.Account, x.Region, x.Service, x.Type, x.ID, x.Name, strings.Join(x.Missing, ";"), strconv.FormatBool(x.Untagged)})
 			}
 		}
 		cw.Flush()
@@ -170,7 +170,7 @@ func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
 			fmt.Fprintf(out, "... %d more (use -f json or csv)\n", len(rep.Resources)-maxListed)
 			break
 		}
-		rows = append(rows, []any{x.AccountID, x.Region, x.Service, x.Type, x.ID, x.Name, "missing: " + strings.Join(x.Missing, ", ")})
+		rows = append(rows, []any{x.Account, x.Region, x.Service, x.Type, x.ID, x.Name, "missing: " + strings.Join(x.Missing, ", ")})
 	}
 	if len(rows) > 0 {
 		writeMemRows(out, "table", []string{"account_id", "region", "service", "type", "id", "name", "missing"}, rows)

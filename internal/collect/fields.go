@@ -32,11 +32,14 @@ func (fs Fields[T]) Declared() []model.Field {
 	return out
 }
 
-// Details reads every field of v: a resource's Details.
+// Details reads every field of v: a resource's Details. A getter that
+// returns nil (untyped) leaves its field out: AWS did not say.
 func (fs Fields[T]) Details(v T) map[string]any {
 	m := make(map[string]any, len(fs))
 	for _, f := range fs {
-		m[f.Name] = f.Get(v)
+		if val := f.Get(v); val != nil {
+			m[f.Name] = val
+		}
 	}
 	return m
 }
@@ -75,7 +78,8 @@ func Bool[T any](name, description string, get func(T) *bool) Field[T] {
 }
 
 // Computed is a field whose value needs more than one SDK attribute, or a
-// kind the getter's type does not say (JSON lists and objects).
+// kind the getter's type does not say (JSON lists and objects). Return nil
+// (untyped) to leave the field out.
 func Computed[T any](name string, kind model.Kind, description string, get func(T) any) Field[T] {
 	return Field[T]{name, kind, description, get}
 }

@@ -27,7 +27,12 @@ var itemFields = Fields[item]{
 	Timestamp("created", "creation time", func(i item) *time.Time { return i.Created }),
 	Int("size", "the size", func(i item) *int32 { return i.Size }),
 	Bool("on", "whether on", func(i item) *bool { return i.On }),
-	Computed("ports", model.JSON, "open ports", func(i item) any { return i.Ports }),
+	Computed("ports", model.JSON, "open ports", func(i item) any {
+		if len(i.Ports) == 1 && i.Ports[0] < 0 {
+			return nil // not known
+		}
+		return i.Ports
+	}),
 }
 
 func TestFields(t *testing.T) {
@@ -41,6 +46,8 @@ func TestFields(t *testing.T) {
 			map[string]any{"name": "a", "state": "up", "created": "2026-01-02T02:04:05Z", "size": int64(8), "on": true, "ports": []int{22}}},
 		{"unset", item{},
 			map[string]any{"name": "", "state": "", "created": "", "size": int64(0), "on": false, "ports": []int(nil)}},
+		{"unknown", item{Ports: []int{-1}},
+			map[string]any{"name": "", "state": "", "created": "", "size": int64(0), "on": false}},
 	} {
 		if got := itemFields.Details(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: Details = %#v, want %#v", tc.name, got, tc.want)

@@ -7,17 +7,15 @@ import (
 )
 
 // DetailConcurrency bounds the per-resource detail calls one task runs at
-// once; per-endpoint rate control, not this bound, is what protects AWS.
-// At 40 ms a round trip, 16 capped a task at 400 calls/s, which made the
-// detail phase of the largest types (thousands of snapshots) longer than
-// rate control requires; DetailWorkers bounds the total.
+// once; per-endpoint rate control, not this bound, is what protects AWS,
+// and DetailWorkers bounds the total (measurements: docs/internals.md, lab
+// notes).
 const DetailConcurrency = 64
 
-// DetailWorkers bounds the extra detail workers of all tasks together. Each
-// worker holds a stack grown for the SDK's deep middleware chain (about 64
-// KiB): without a shared bound, 128 tasks in their detail phase at once
-// would hold 2,048 of them. 512 in flight still allow thousands of calls a
-// second at AWS's round-trip times, more than its rate limits admit.
+// DetailWorkers bounds the extra detail workers of all tasks together: each
+// holds a stack grown for the SDK's deep middleware chain, so the bound
+// keeps memory flat, while still allowing more calls a second than AWS's
+// rate limits admit.
 const DetailWorkers = 512
 
 // detailBudget counts the extra detail workers running (see DetailWorkers).
@@ -72,9 +70,8 @@ func takeDetailWorker() bool {
 // GrowStack grows the calling goroutine's stack, while it is still
 // shallow, to the size an SDK call needs. The SDK's middleware chain is
 // deep: a fresh goroutine's stack would otherwise be copied several times
-// on its first call, each copy walking every deep frame (about 6% of a
-// scan's CPU before this). Call it first thing in a goroutine that makes
-// SDK calls.
+// on its first call, each copy walking every deep frame. Call it first
+// thing in a goroutine that makes SDK calls.
 //
 //go:noinline
 func GrowStack() {

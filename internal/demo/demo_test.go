@@ -83,7 +83,7 @@ func sharedScan(t *testing.T) string {
 
 // withoutDemoData are the types the estate answers with empty pages (the
 // demo's noData): collected, but with nothing to show.
-var withoutDemoData = []string{"ec2/placement-group"}
+var withoutDemoData = []string{"ec2/customer-gateway"}
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
 	path := sharedScan(t)

@@ -31,7 +31,7 @@ func init() {
 		"DescribeFlowLogs":                  ec2FlowLogs,
 		"DescribeSecurityGroups":            ec2SGs,
 		"DescribeKeyPairs":                  ec2KeyPairs,
-		"DescribePlacementGroups":           noData(&ec2.DescribePlacementGroupsOutput{}),
+		"DescribeCustomerGateways":          noData(&ec2.DescribeCustomerGatewaysOutput{}),
 		"DescribeLaunchTemplates":           ec2LaunchTemplates,
 		"DescribeInstances":                 ec2Instances,
 		"DescribeNetworkInterfaces":         ec2ENIs,
