@@ -69,7 +69,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 	if err := checkFormat(f.format, tableFormats); err != nil {
 		return err
 	}
-	r, scanID, err := openReader(cmd, f.scan)
+	r, scanID, err := openReaderViews(cmd, f.scan, nil)
 	if err != nil {
 		return err
 	}

@@ -178,7 +178,7 @@ func failedNote(s summary) string {
 	if s.failedCollections == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d collections failed)", s.failedCollections)
+	return fmt.Sprintf(" (%s failed)", plural(s.failedCollections, "collection"))
 }
 
 // demoCommands are the follow-up commands to suggest.
@@ -251,7 +251,7 @@ func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.Serv
 	}
 	plan := tg.Plan(services)
 	meta := store.ScanMeta{AccountID: strings.Join(ids, ","), AccountAlias: "demo", Profile: "demo",
-		Regions: plan.Regions, Services: serviceNames(services), ToolVersion: Version,
+		Regions: plan.Regions, Services: serviceNames(services), ToolVersion: buildVersion(),
 		Options: map[string]any{"demo": true, "size": view.Size(), "scan": view.Number(), "seed": seed}}
 	if err := sess.Store(path, meta); err != nil {
 		return demoScan{}, err

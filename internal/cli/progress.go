@@ -104,9 +104,9 @@ func (p *lineProgress) Stop() {
 	}
 	sort.Strings(names)
 	for _, svc := range names {
-		line := fmt.Sprintf("  %-18s %s resources", svc, thousands(p.found[svc]))
+		line := fmt.Sprintf("  %-18s %s", svc, plural(p.found[svc], "resource"))
 		if n := p.failed[svc]; n > 0 {
-			line += fmt.Sprintf(", %d failed collections", n)
+			line += fmt.Sprintf(", %s failed", plural(n, "collection"))
 		}
 		fmt.Fprintln(p.w, line)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
+	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
@@ -130,6 +131,12 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 // openReader opens the inventory read-only, shows the selected scan under
 // the usual names and returns its id (0: the current state).
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
+	return openReaderViews(cmd, scanSel, typeCatalog())
+}
+
+// openReaderViews is openReader with the typed views of types only (ask
+// reads resources and needs none: creating them is most of its start-up).
+func openReaderViews(cmd *cobra.Command, scanSel string, types []model.TypeInfo) (*store.Reader, int64, error) {
 	path := dbPath(cmd)
 	noticeUpgrade(cmd, path)
 	r, err := store.OpenReader(path)
@@ -143,7 +150,7 @@ func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error
 			return nil, 0, usageErr("%v", err)
 		}
 	}
-	if err := r.UseScan(id, typeCatalog()); err != nil {
+	if err := r.UseScan(id, types); err != nil {
 		r.Close()
 		return nil, 0, withCode(ExitFatal, err)
 	}

@@ -64,6 +64,13 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 		if since, err = r.ResolveScan(f.since); err != nil {
 			return usageErr("--since: %v", err)
 		}
+		shown, err := r.ResolveScan(f.scan)
+		if err != nil {
+			return usageErr("--scan: %v", err)
+		}
+		if since >= shown {
+			return usageErr("--since %s is scan %d and --scan %s is scan %d: --since must select an earlier scan", f.since, since, f.scan, shown)
+		}
 	}
 	path := f.output
 	if path == "" {
@@ -101,7 +108,7 @@ func writeReport(ctx context.Context, r *store.Reader, path string, o report.Opt
 	if err != nil {
 		return 0, withCode(ExitFatal, err)
 	}
-	if err := report.WriteFile(path, report.Page{Kind: report.KindInventory, Title: o.Title, Data: data}); err != nil {
+	if err := report.WriteFile(path, data.Page()); err != nil {
 		return 0, withCode(ExitFatal, err)
 	}
 	return len(data.Res.ID), nil
@@ -151,8 +158,37 @@ func reportTitle(account string) string {
 	return "AWS inventory"
 }
 
-// defaultReportPath is awsmap-report-<account-or-org>-<date>.html: the
-// account when the report shows one, else "org".
+// writeScanReport writes the report of account's current state after a
+// scan (-f html).
+func writeScanReport(cmd *cobra.Command, path, account string) error {
+	r, scanID, err := openReader(cmd, "latest")
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if _, err := writeReport(cmd.Context(), r, path, report.Options{ScanID: scanID, Account: account}); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "Report written to %s\n", path)
+	return nil
+}
+
+// writePage writes an HTML page of the report shell to stdout (waste and
+// tags -f html).
+func writePage(cmd *cobra.Command, kind, title string, data any) error {
+	if err := report.Write(cmd.OutOrStdout(), report.Page{Kind: kind, Title: title, Data: data}); err != nil {
+		return withCode(ExitFatal, err)
+	}
+	return nil
+}
+
+// reportFileName is awsmap-report-<account-or-org>-<date>.html.
+func reportFileName(account string) string {
+	return fmt.Sprintf("awsmap-report-%s-%s.html", account, time.Now().UTC().Format("2006-01-02"))
+}
+
+// defaultReportPath is the report's file name: for the account it shows,
+// or "org" when it shows several.
 func defaultReportPath(ctx context.Context, r *store.Reader, account string) string {
 	if account == "" {
 		if rows, err := r.Query(ctx, `SELECT DISTINCT account_id FROM resources LIMIT 2`); err == nil {
@@ -169,7 +205,7 @@ func defaultReportPath(ctx context.Context, r *store.Reader, account string) str
 	if account == "" {
 		account = "org"
 	}
-	return fmt.Sprintf("awsmap-report-%s-%s.html", account, time.Now().UTC().Format("2006-01-02"))
+	return reportFileName(account)
 }
 
 // openInBrowser hands path to the desktop's opener.

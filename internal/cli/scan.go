@@ -20,6 +20,7 @@ import (
 	"github.com/awsmap/awsmap/internal/export"
 	"github.com/awsmap/awsmap/internal/inventory"
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/regions"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -68,7 +69,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
   awsmap -t Environment=prod -f json -o prod.json
   awsmap --endpoint-url http://127.0.0.1:5000 -r us-east-1   # an emulator
   awsmap --list-services`,
-		Args: cobra.NoArgs,
+		Args: noArgsButCommands,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if f.list {
 				return listServices(cmd.OutOrStdout())
@@ -87,7 +88,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
 	fl.BoolVar(&f.includeGlobal, "include-global", false, "with -r, also scan global services (IAM, Route 53, ...) whatever their control-plane region")
 	fl.BoolVar(&f.excludeDefaults, "exclude-defaults", false, "leave AWS-created default resources (default VPC, ...) out of the export")
 	fl.BoolVar(&f.noDB, "no-db", false, "do not store the scan (use with -f/-o to export only)")
-	fl.StringVarP(&f.format, "format", "f", "", "export format: json or csv (default: from -o's extension)")
+	fl.StringVarP(&f.format, "format", "f", "", "export format: json, csv or html (a report; default: from -o's extension)")
 	fl.StringVarP(&f.output, "output", "o", "", "export file (default: <account>_inventory_<time>.<format> when -f is given)")
 	fl.StringVar(&f.endpoint, "endpoint-url", os.Getenv("AWS_ENDPOINT_URL"), "send every API call to this URL (emulator or proxy); also $AWS_ENDPOINT_URL")
 	fl.BoolVar(&f.list, "list-services", false, "list the service collectors and their resource types, then exit")
@@ -127,6 +128,11 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	if in.services, err = scan.SelectServices(all.Services(), splitList(f.services)); err != nil {
 		return in, usageErr("%v; run 'awsmap --list-services'", err)
 	}
+	for _, r := range splitList(f.regions) {
+		if err := regions.Check(strings.ToLower(r)); err != nil {
+			return in, usageErr("-r: %v", err)
+		}
+	}
 	if in.filter, err = export.ParseTagFilter(f.tags); err != nil {
 		return in, usageErr("%v", err)
 	}
@@ -139,6 +145,9 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	}
 	if f.noDB && in.export == nil {
 		return in, usageErr("--no-db without -f or -o would discard the scan")
+	}
+	if f.noDB && in.export.format == "html" {
+		return in, usageErr("-f html reports from the inventory: drop --no-db")
 	}
 	return in, nil
 }
@@ -209,8 +218,16 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return usageErr("%v", err)
 	}
 	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
+	if len(plan.SkippedGlobal) > 0 {
+		skipped := fmt.Sprintf("%s skipped: global services are called in %s, which -r does not include; add --include-global to scan them",
+			strings.Join(serviceNames(plan.SkippedGlobal), ", "), plan.Home)
+		if len(plan.Tasks) == 0 {
+			return usageErr("nothing to scan: %s", skipped)
+		}
+		say.line(skipped + ".")
+	}
 
-	exp, err := openExport(in, id)
+	exp, html, err := openExport(in, id)
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
@@ -222,8 +239,8 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 			return storeErr(errors.Join(err, exp.close()))
 		}
 	}
-	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
-		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
+	say.line(fmt.Sprintf("Scanning %s in %s (%s, %s)...", plural(len(plan.Services), "service"),
+		plural(len(plan.Regions), "region"), plural(len(plan.Tasks), "collection"), plural(f.workers, "worker")))
 	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, sess.Ledger)
 	out, err := sess.Run(ctx, []scan.Account{{ID: id.Account, Config: sess.Config}}, plan,
 		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress}, exp.writer())
@@ -234,6 +251,11 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if ctx.Err() != nil {
 		reportInterrupted(cmd.ErrOrStderr(), out, stored, exp)
 		return withCode(ExitInterrupted, errSilent)
+	}
+	if html != "" {
+		if err := writeScanReport(cmd, html, id.Account); err != nil {
+			return err
+		}
 	}
 	sum := summarize(out.Result, sess.Ledger)
 	if !f.quiet {
@@ -280,7 +302,7 @@ func splitList(vals []string) []string {
 func scanMeta(f *scanFlags, id awsx.Identity, plan scan.Plan) store.ScanMeta {
 	return store.ScanMeta{
 		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
-		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: Version,
+		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: buildVersion(),
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
 	}
 }
@@ -301,9 +323,17 @@ type exportSink struct {
 	path   string
 }
 
-func openExport(in scanInput, id awsx.Identity) (*exportSink, error) {
-	if in.export == nil {
-		return nil, nil
+// openExport opens the -f/-o export file, or returns the path of the HTML
+// report to write once the scan is stored (-f html).
+func openExport(in scanInput, id awsx.Identity) (exp *exportSink, html string, err error) {
+	switch {
+	case in.export == nil:
+		return nil, "", nil
+	case in.export.format == "html":
+		if html = in.export.path; html == "" {
+			html = reportFileName(id.Account)
+		}
+		return nil, html, nil
 	}
 	path := in.export.path
 	if path == "" {
@@ -311,9 +341,9 @@ func openExport(in scanInput, id awsx.Identity) (*exportSink, error) {
 	}
 	w, err := export.Create(path, in.export.format)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return &exportSink{w: w, filter: in.filter, path: path}, nil
+	return &exportSink{w: w, filter: in.filter, path: path}, "", nil
 }
 
 // writer is e as a scan.Writer, or nil (not a nil *exportSink in an interface).
@@ -361,12 +391,14 @@ func parseExport(format, path string) (*exportTarget, error) {
 			format = "json"
 		case strings.HasSuffix(path, ".csv"):
 			format = "csv"
+		case strings.HasSuffix(path, ".html"):
+			format = "html"
 		default:
-			return nil, fmt.Errorf("cannot tell the export format of %q: add -f json or -f csv", path)
+			return nil, fmt.Errorf("cannot tell the export format of %q: add -f json, -f csv or -f html", path)
 		}
 	}
-	if format != "json" && format != "csv" {
-		return nil, fmt.Errorf("unknown export format %q (valid: json, csv)", format)
+	if format != "json" && format != "csv" && format != "html" {
+		return nil, fmt.Errorf("unknown export format %q (valid: json, csv, html)", format)
 	}
 	return &exportTarget{format: format, path: path}, nil
 }

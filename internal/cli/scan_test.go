@@ -55,6 +55,7 @@ func TestMain(m *testing.M) {
 	moto, motoWhy = collecttest.StartMoto()
 	code := m.Run()
 	moto.Stop()
+	cleanupAskDemo()
 	os.Exit(code)
 }
 

@@ -15,7 +15,8 @@ import (
 type Field[T any] struct {
 	Name        string // snake_case key in details
 	Kind        model.Kind
-	Description string // one line
+	Description string   // one line
+	Values      []string // every value of an enum field (model.Field.Values)
 	Get         func(T) any
 }
 
@@ -27,7 +28,7 @@ type Fields[T any] []Field[T]
 func (fs Fields[T]) Declared() []model.Field {
 	out := make([]model.Field, len(fs))
 	for i, f := range fs {
-		out[i] = model.Field{Name: f.Name, Type: f.Kind, Description: f.Description}
+		out[i] = model.Field{Name: f.Name, Type: f.Kind, Description: f.Description, Values: f.Values}
 	}
 	return out
 }
@@ -49,22 +50,35 @@ func (fs Fields[T]) Details(v T) map[string]any {
 
 // Text is a string field; nil is stored as "".
 func Text[T any](name, description string, get func(T) *string) Field[T] {
-	return Field[T]{name, model.Text, description, func(v T) any { return aws.ToString(get(v)) }}
+	return Field[T]{Name: name, Kind: model.Text, Description: description, Get: func(v T) any { return aws.ToString(get(v)) }}
 }
 
-// Enum is a field of an SDK enum (a string type); unset is stored as "".
-func Enum[T any, E ~string](name, description string, get func(T) E) Field[T] {
-	return Field[T]{name, model.Text, description, func(v T) any { return string(get(v)) }}
+// sdkEnum is an SDK enum type: a string type that lists its values.
+type sdkEnum[E any] interface {
+	~string
+	Values() []E
+}
+
+// Enum is a field of an SDK enum, declared with every value the SDK knows;
+// unset is stored as "".
+func Enum[T any, E sdkEnum[E]](name, description string, get func(T) E) Field[T] {
+	var zero E
+	values := make([]string, 0, len(zero.Values()))
+	for _, v := range zero.Values() {
+		values = append(values, string(v))
+	}
+	return Field[T]{Name: name, Kind: model.Text, Description: description, Values: values,
+		Get: func(v T) any { return string(get(v)) }}
 }
 
 // Timestamp is a time field stored as RFC 3339 UTC; nil is stored as "".
 func Timestamp[T any](name, description string, get func(T) *time.Time) Field[T] {
-	return Field[T]{name, model.Timestamp, description, func(v T) any { return model.Time(get(v)) }}
+	return Field[T]{Name: name, Kind: model.Timestamp, Description: description, Get: func(v T) any { return model.Time(get(v)) }}
 }
 
 // Int is an integer field; nil is stored as 0.
 func Int[T any, N ~int32 | ~int64 | ~int](name, description string, get func(T) *N) Field[T] {
-	return Field[T]{name, model.Integer, description, func(v T) any {
+	return Field[T]{Name: name, Kind: model.Integer, Description: description, Get: func(v T) any {
 		if n := get(v); n != nil {
 			return int64(*n)
 		}
@@ -74,12 +88,12 @@ func Int[T any, N ~int32 | ~int64 | ~int](name, description string, get func(T) 
 
 // Bool is a boolean field; nil is stored as false.
 func Bool[T any](name, description string, get func(T) *bool) Field[T] {
-	return Field[T]{name, model.Boolean, description, func(v T) any { return aws.ToBool(get(v)) }}
+	return Field[T]{Name: name, Kind: model.Boolean, Description: description, Get: func(v T) any { return aws.ToBool(get(v)) }}
 }
 
 // Computed is a field whose value needs more than one SDK attribute, or a
 // kind the getter's type does not say (JSON lists and objects). Return nil
 // (untyped) to leave the field out.
 func Computed[T any](name string, kind model.Kind, description string, get func(T) any) Field[T] {
-	return Field[T]{name, kind, description, get}
+	return Field[T]{Name: name, Kind: kind, Description: description, Get: get}
 }

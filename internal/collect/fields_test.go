@@ -12,6 +12,8 @@ import (
 
 type state string
 
+func (state) Values() []state { return []state{"up", "down"} }
+
 type item struct {
 	Name    *string
 	State   state
@@ -55,7 +57,7 @@ func TestFields(t *testing.T) {
 	}
 	want := []model.Field{
 		{Name: "name", Type: model.Text, Description: "the name"},
-		{Name: "state", Type: model.Text, Description: "the state"},
+		{Name: "state", Type: model.Text, Description: "the state", Values: []string{"up", "down"}},
 		{Name: "created", Type: model.Timestamp, Description: "creation time"},
 		{Name: "size", Type: model.Integer, Description: "the size"},
 		{Name: "on", Type: model.Boolean, Description: "whether on"},

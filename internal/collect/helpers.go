@@ -89,3 +89,13 @@ func TagMap[T any](tags []T, kv func(T) (*string, *string)) map[string]string {
 	}
 	return m
 }
+
+// Values lists an SDK enum's values as strings, for model.Field.Values:
+// Values(types.VolumeType("").Values()).
+func Values[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}

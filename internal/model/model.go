@@ -61,6 +61,10 @@ type Field struct {
 	Name        string // snake_case key inside details
 	Type        Kind
 	Description string // one line
+	// Values, for enum-like text fields, are every value the collector
+	// writes (AWS's names, or its own such as "none"). Audits comparing the
+	// field with a literal are checked against them (internal/audit).
+	Values []string
 }
 
 // Kind is the type of a details field's values, as typed views and

@@ -84,6 +84,11 @@ func TestPlanGlobalServices(t *testing.T) {
 		if iam != tt.wantIAM || len(p.Tasks) != tt.tasks {
 			t.Errorf("%s: %d iam tasks of %d, want %d of %d", tt.name, iam, len(p.Tasks), tt.wantIAM, tt.tasks)
 		}
+		// A global service is either planned or listed as skipped.
+		if skipped := len(p.SkippedGlobal) == 1 && p.SkippedGlobal[0] == global; skipped != (tt.wantIAM == 0) ||
+			len(p.Services) != 3-len(p.SkippedGlobal) || p.Home != tt.home {
+			t.Errorf("%s: services %d, skipped %v, home %s", tt.name, len(p.Services), p.SkippedGlobal, p.Home)
+		}
 	}
 }
 

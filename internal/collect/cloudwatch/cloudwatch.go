@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Tags: collect.TagsBulk, Collect: alarms},
 	},
-	Calls: "1 paged list/describe per type",
+	Calls: "alarm: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
 }
 
 var alarmFields = []model.Field{

@@ -17,12 +17,12 @@ import (
 
 var volumeFields = []model.Field{
 	{Name: "size_gb", Type: "integer", Description: "size in GiB"},
-	{Name: "volume_type", Type: "text", Description: "gp2, gp3, io1, io2, st1, sc1, standard"},
+	{Name: "volume_type", Type: "text", Description: "gp2, gp3, io1, io2, st1, sc1, standard", Values: collect.Values(types.VolumeType("").Values())},
 	{Name: "iops", Type: "integer", Description: "provisioned or baseline IOPS, when the type has them"},
 	{Name: "throughput", Type: "integer", Description: "throughput in MiB/s (gp3 only)"},
 	{Name: "encrypted", Type: "boolean", Description: "encrypted at rest"},
 	{Name: "kms_key_id", Type: "text", Description: "ARN of the KMS key encrypting the volume"},
-	{Name: "state", Type: "text", Description: "creating, available, in-use, deleting, error"},
+	{Name: "state", Type: "text", Description: "creating, available, in-use, deleting, error", Values: collect.Values(types.VolumeState("").Values())},
 	{Name: "availability_zone", Type: "text", Description: "availability zone"},
 	{Name: "attached_instance_ids", Type: "json", Description: "instances the volume is attached to"},
 	{Name: "snapshot_id", Type: "text", Description: "snapshot the volume was created from"},
@@ -148,7 +148,7 @@ func snapshotPublic(ctx context.Context, api *ec2.Client, id string) (bool, erro
 }
 
 // errFilterIgnored says an endpoint answered a filtered listing unfiltered.
-var errFilterIgnored = errors.New("the endpoint ignored RestorableByUserIds=all (it listed a snapshot that is not public): which snapshots are public is unknown")
+var errFilterIgnored error = &awsx.InconsistentError{Err: errors.New("the endpoint ignored RestorableByUserIds=all (it listed a snapshot that is not public): which snapshots are public is unknown")}
 
 // emitSnapshot stores s; shared_publicly is left out (unknown) when public is nil.
 func emitSnapshot(t *collect.Task, s types.Snapshot, public map[string]bool) {

@@ -12,7 +12,7 @@ import (
 )
 
 var instanceFields = []model.Field{
-	{Name: "state", Type: "text", Description: "pending, running, stopping, stopped, shutting-down"},
+	{Name: "state", Type: "text", Description: "pending, running, stopping, stopped, shutting-down", Values: collect.Values(types.InstanceStateName("").Values())},
 	{Name: "instance_type", Type: "text", Description: "instance type, e.g. m5.large"},
 	{Name: "image_id", Type: "text", Description: "AMI the instance was launched from"},
 	{Name: "launch_time", Type: "timestamp", Description: "last launch (start) time"},

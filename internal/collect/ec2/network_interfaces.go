@@ -12,8 +12,8 @@ import (
 )
 
 var networkInterfaceFields = []model.Field{
-	{Name: "status", Type: "text", Description: "available, in-use, attaching, detaching, ..."},
-	{Name: "interface_type", Type: "text", Description: "interface, nat_gateway, lambda, vpc_endpoint, ..."},
+	{Name: "status", Type: "text", Description: "available, in-use, attaching, detaching, ...", Values: collect.Values(types.NetworkInterfaceStatus("").Values())},
+	{Name: "interface_type", Type: "text", Description: "interface, natGateway, lambda, vpc_endpoint, ...", Values: collect.Values(types.NetworkInterfaceType("").Values())},
 	{Name: "subnet_id", Type: "text", Description: "subnet"},
 	{Name: "vpc_id", Type: "text", Description: "VPC"},
 	{Name: "private_ip", Type: "text", Description: "primary private IPv4 address"},

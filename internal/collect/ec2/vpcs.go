@@ -179,7 +179,7 @@ func internetGateways(ctx context.Context, t *collect.Task) error {
 }
 
 var natGatewayFields = []model.Field{
-	{Name: "state", Type: "text", Description: "pending, available, failed, deleting"},
+	{Name: "state", Type: "text", Description: "pending, available, failed, deleting", Values: collect.Values(types.NatGatewayState("").Values())},
 	{Name: "connectivity_type", Type: "text", Description: "public or private"},
 	{Name: "subnet_id", Type: "text", Description: "subnet it lives in"},
 	{Name: "vpc_id", Type: "text", Description: "VPC"},

@@ -22,7 +22,7 @@ var Service = &collect.Service{
 		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Tags: collect.TagsBulk, Collect: buses},
 		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Tags: collect.TagsBulk, Collect: rules, DetailCalls: 1},
 	},
-	Calls: "bus: ListEventBuses. rule: ListRules per bus + per rule ListTargetsByRule",
+	Calls: "bus: ListEventBuses + bulk tags. rule: ListRules per bus + per rule ListTargetsByRule + bulk tags (else per bus or rule ListTagsForResource)",
 	Relations: []collect.Relation{
 		{From: "rule", Kind: "member-of", To: "events/bus"},
 		{From: "rule", Kind: "triggers", To: "lambda/function"},

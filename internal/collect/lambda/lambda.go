@@ -21,9 +21,9 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields, Tags: collect.TagsBulk, Collect: functions, DetailCalls: 1},
 		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Tags: collect.NotTaggable, Collect: layers},
-		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings},
+		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings, DetailCalls: 1},
 	},
-	Calls: "function: ListFunctions + per function GetFunctionConcurrency; bulk tags (else per function ListTags). layer, event-source-mapping: 1 paged list",
+	Calls: "function: ListFunctions + per function GetFunctionConcurrency; bulk tags (else per function ListTags). layer: 1 paged list. event-source-mapping: 1 paged list + per mapping ListTags",
 	Relations: []collect.Relation{
 		{From: "event-source-mapping", Kind: "triggers", To: "lambda/function"},
 		{From: "function", Kind: "assumes-role", To: "iam/role"},
@@ -45,7 +45,7 @@ func lambdaTime(s *string) string {
 }
 
 var functionFields = []model.Field{
-	{Name: "runtime", Type: "text", Description: "runtime, e.g. python3.12; empty for container images"},
+	{Name: "runtime", Type: "text", Description: "runtime, e.g. python3.12; empty for container images", Values: collect.Values(types.Runtime("").Values())},
 	{Name: "architectures", Type: "json", Description: "instruction set architectures: x86_64, arm64"},
 	{Name: "memory_mb", Type: "integer", Description: "memory in MB"},
 	{Name: "timeout_seconds", Type: "integer", Description: "maximum run time in seconds"},

@@ -21,7 +21,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Tags: collect.TagsBulk, Collect: groups},
 	},
-	Calls: "1 paged list/describe per type",
+	Calls: "log-group: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
 	Relations: []collect.Relation{
 		{From: "log-group", Kind: "encrypted-with", To: "kms/key"},
 		{From: "log-group", Kind: "logs-for", To: "lambda/function"},
