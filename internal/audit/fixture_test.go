@@ -8,12 +8,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/catalog"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
 const acct = "111111111111"
+
+// types is the catalog the CLI passes in: where each type is collected.
+var types = catalog.Builtin()
 
 var testNow = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 
@@ -23,8 +26,8 @@ type d = map[string]any
 func res(ref, id string, details d) *model.Resource {
 	svc, typ, _ := strings.Cut(ref, "/")
 	region := "us-east-1"
-	switch scopeOf(svc) {
-	case collect.Global:
+	switch types.ScopeOf(svc) {
+	case model.Global:
 		region = model.GlobalRegion
 	}
 	if details == nil {
@@ -60,7 +63,7 @@ func okCollections(rs []*model.Resource, reads []TypeRef) []store.Collection {
 		}
 		seen[ref] = true
 		region := "us-east-1" // as the engine records them: account-wide types per region too
-		if scopeOf(ref.Service) == collect.Global {
+		if types.ScopeOf(ref.Service) == model.Global {
 			region = model.GlobalRegion
 		}
 		out = append(out, store.Collection{AccountID: acct, Region: region, Service: ref.Service, Type: ref.Type,

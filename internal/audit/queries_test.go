@@ -409,7 +409,7 @@ func TestQueries(t *testing.T) {
 			// Scoped to the fixture's account, the query runs wrapped in the
 			// account filter: the same rows.
 			for _, account := range []string{"", acct} {
-				res, err := Run(ctx, r, q, c.params, Scope{Now: testNow, Account: account})
+				res, err := Run(ctx, r, q, c.params, Scope{Types: types, Now: testNow, Account: account})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -434,7 +434,7 @@ func TestQueriesOnEmptyInventory(t *testing.T) {
 	}
 	r := fixture(t, nil, nil)
 	for _, q := range lib.All() {
-		res, err := Run(ctx, r, q, nil, Scope{Now: testNow})
+		res, err := Run(ctx, r, q, nil, Scope{Types: types, Now: testNow})
 		if err != nil {
 			t.Errorf("%s: %v", q.Name, err)
 			continue

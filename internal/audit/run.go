@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
@@ -34,6 +34,9 @@ type Scope struct {
 	ScanID  int64     // 0: the current state (the reader's UseScan must match)
 	Account string    // resolved account id, "" for all
 	Now     time.Time // zero: time.Now()
+	// Types describes every resource type (the CLI's catalog): where each
+	// is collected, and which service names exist.
+	Types model.Catalog
 }
 
 func (s Scope) now() time.Time {
@@ -103,16 +106,16 @@ func ResolveAccount(ctx context.Context, q Querier, sel string) (string, error) 
 }
 
 // checkFilters validates the service and region filters against the
-// collectors and the inventory.
-func checkFilters(ctx context.Context, q Querier, f Filters) error {
+// catalog and the inventory.
+func checkFilters(ctx context.Context, q Querier, types model.Catalog, f Filters) error {
 	if f.Service != "" {
 		known, err := strings1(ctx, q, `SELECT DISTINCT service FROM main.collection_versions ORDER BY 1`)
 		if err != nil {
 			return err
 		}
-		for _, s := range all.Services() {
-			if !slices.Contains(known, s.Name) {
-				known = append(known, s.Name)
+		for _, s := range types.Services() {
+			if !slices.Contains(known, s) {
+				known = append(known, s)
 			}
 		}
 		if !slices.Contains(known, f.Service) {
@@ -140,7 +143,7 @@ func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, s
 		return nil, usage(err)
 	}
 	f := Filters{Service: params["service"], Region: params["region"]}
-	if err := checkFilters(ctx, q, f); err != nil {
+	if err := checkFilters(ctx, q, scope.Types, f); err != nil {
 		return nil, err
 	}
 	rows, err := q.Query(ctx, b.SQL, b.Args...)
@@ -166,7 +169,7 @@ func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, s
 	if f.Service != "" {
 		reads = slices.DeleteFunc(slices.Clone(reads), func(r TypeRef) bool { return r.Service != f.Service })
 	}
-	gaps, err := Completeness(ctx, q, reads, scan, scope.Account)
+	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Account)
 	if err != nil {
 		return nil, err
 	}

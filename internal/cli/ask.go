@@ -170,7 +170,7 @@ func askGaps(cmd *cobra.Command, r audit.Querier, ans *ask.Answer, scanID int64,
 	for i, t := range ans.Reads {
 		reads[i] = audit.TypeRef{Service: t.Service, Type: t.Type}
 	}
-	gaps, err := audit.Completeness(cmd.Context(), r, reads, scan, acct)
+	gaps, err := audit.Completeness(cmd.Context(), r, typeCatalog(), reads, scan, acct)
 	if err != nil || len(ans.Regions) == 0 {
 		return gaps, err
 	}

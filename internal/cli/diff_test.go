@@ -26,7 +26,7 @@ func TestDiffMatchesDemoDrift(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "demo.db")
 	est := demo.New(demo.Options{Seed: 11, Size: 1500, Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for s := range 3 {
-		if _, err := demo.ScanInto(context.Background(), path, est.Scan(s), demo.ScanOptions{}); err != nil {
+		if _, err := runDemoScan(context.Background(), path, est.Scan(s), demo.ServeOptions{}, 0, 11); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -137,7 +136,7 @@ const selectorHelp = "a scan (latest, previous, first, N) or a time (YYYY-MM-DD,
 // openReader opens the inventory read-only, shows the selected scan under
 // the usual names and returns its id (0: the current state).
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
-	return openReaderViews(cmd, scanSel, all.Types())
+	return openReaderViews(cmd, scanSel, typeCatalog())
 }
 
 // openReaderViews is openReader with the typed views of types only (ask

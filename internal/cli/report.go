@@ -91,7 +91,7 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 // writeReport builds the report of the state r shows and writes it to
 // path. It returns the number of resources.
 func writeReport(ctx context.Context, r *store.Reader, path string, o report.Options) (int, error) {
-	scope := audit.Scope{ScanID: o.ScanID, Account: o.Account}
+	scope := audit.Scope{ScanID: o.ScanID, Account: o.Account, Types: typeCatalog()}
 	var err error
 	if o.Findings, err = runAudits(ctx, r, scope); err != nil {
 		return 0, auditErr(err)
