@@ -369,6 +369,13 @@ var queryCases = []queryCase{
 	{query: "recently-deleted", rs: []*model.Resource{res("ec2/instance", "n", nil)}},
 	{query: "security-group-changes", rs: []*model.Resource{res("ec2/security-group", "n", nil)}},
 	{query: "iam-changes", rs: []*model.Resource{res("iam/user", "n", nil)}},
+	// Regions without a detector or hub at all: notenabled_test.go.
+	{query: "guardduty-not-enabled", rs: []*model.Resource{
+		res("guardduty/detector", "p", d{"status": "DISABLED"}),
+	}, want: []string{"p"}},
+	{query: "securityhub-not-enabled", rs: []*model.Resource{
+		res("securityhub/hub", "p", d{"standards_count": 0}),
+	}, want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {

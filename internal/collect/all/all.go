@@ -21,6 +21,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
 	"github.com/awsmap/awsmap/internal/collect/events"
+	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
@@ -31,6 +32,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
+	"github.com/awsmap/awsmap/internal/collect/securityhub"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
@@ -71,6 +73,9 @@ func Services() []*collect.Service {
 		apigateway.Service,
 		apigatewayv2.Service,
 		organizations.Service,
+		// Security and management breadth (issue 15).
+		guardduty.Service,
+		securityhub.Service,
 	}
 }
 

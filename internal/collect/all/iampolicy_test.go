@@ -31,6 +31,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
@@ -41,6 +42,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -72,6 +74,8 @@ var sdkClients = map[string]struct {
 	"s3": {&s3.Client{}, "s3"}, "secretsmanager": {&secretsmanager.Client{}, "secretsmanager"},
 	"sns": {&sns.Client{}, "sns"}, "sqs": {&sqs.Client{}, "sqs"}, "ssm": {&ssm.Client{}, "ssm"},
 	"sts": {&sts.Client{}, "sts"},
+	// Security and management breadth (issue 15).
+	"guardduty": {&guardduty.Client{}, "guardduty"}, "securityhub": {&securityhub.Client{}, "securityhub"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
