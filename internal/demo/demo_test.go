@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,12 +18,12 @@ import (
 
 var testNow = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
-func scanN(t *testing.T, path string, o Options, scans int) []ScanResult {
+func scanN(t *testing.T, path string, o Options, scans int) []scanResult {
 	t.Helper()
 	est := New(o)
-	var out []ScanResult
+	var out []scanResult
 	for s := range scans {
-		r, err := ScanInto(context.Background(), path, est.Scan(s), ScanOptions{Workers: 20})
+		r, err := scanInto(context.Background(), path, est.Scan(s), scanOptions{Workers: 20})
 		if err != nil {
 			t.Fatalf("scan %d: %v", s, err)
 		}
@@ -31,7 +32,7 @@ func scanN(t *testing.T, path string, o Options, scans int) []ScanResult {
 	return out
 }
 
-func rows(t *testing.T, path, query string) [][]string {
+func rows(t *testing.T, path, query string, args ...any) [][]string {
 	t.Helper()
 	conn, err := sqlite3.Open("file:" + path + "?mode=ro")
 	if err != nil {
@@ -43,6 +44,11 @@ func rows(t *testing.T, path, query string) [][]string {
 		t.Fatalf("%s: %v", query, err)
 	}
 	defer st.Close()
+	for i, a := range args {
+		if err := st.BindText(i+1, a.(string)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var out [][]string
 	for st.Step() {
 		row := make([]string, st.ColumnCount())
@@ -66,7 +72,7 @@ func count(t *testing.T, path, query string) int {
 // One small estate scanned once, shared by the tests that only read it.
 var shared struct {
 	path string
-	res  []ScanResult
+	res  []scanResult
 }
 
 func sharedScan(t *testing.T) string {
@@ -80,6 +86,10 @@ func sharedScan(t *testing.T) string {
 	}
 	return shared.path
 }
+
+// withoutDemoData are the types the estate answers with empty pages (the
+// demo's noData): collected, but with nothing to show.
+var withoutDemoData = []string{"ec2/customer-gateway"}
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
 	path := sharedScan(t)
@@ -97,8 +107,12 @@ func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
 			t.Errorf("%s: no ledger rows", s.Name)
 		}
 		for _, typ := range s.Types {
-			if n := count(t, path, fmt.Sprintf(`SELECT count(*) FROM resources WHERE service = '%s' AND type = '%s'`, s.Name, typ.Name)); n == 0 {
+			n := count(t, path, fmt.Sprintf(`SELECT count(*) FROM resources WHERE service = '%s' AND type = '%s'`, s.Name, typ.Name))
+			switch none := slices.Contains(withoutDemoData, s.Name+"/"+typ.Name); {
+			case n == 0 && !none:
 				t.Errorf("%s/%s: no resources in the demo estate", s.Name, typ.Name)
+			case n > 0 && none:
+				t.Errorf("%s/%s has resources in the demo estate: take it off withoutDemoData", s.Name, typ.Name)
 			}
 		}
 	}
@@ -222,15 +236,15 @@ func TestDeterministic(t *testing.T) {
 // scanVariant scans the estate of seed and size twice into new files: as
 // served by default (the reference) and as served by variant. It returns
 // both paths and the variant's result.
-func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref, path string, r ScanResult) {
+func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref, path string, r scanResult) {
 	t.Helper()
 	dir := t.TempDir()
 	est := New(Options{Seed: seed, Size: size, Now: testNow})
 	ref, path = filepath.Join(dir, "ref.db"), filepath.Join(dir, "variant.db")
-	if _, err := ScanInto(context.Background(), ref, est.Scan(0), ScanOptions{}); err != nil {
+	if _, err := scanInto(context.Background(), ref, est.Scan(0), scanOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	r, err := ScanInto(context.Background(), path, est.Scan(0), ScanOptions{Serve: variant})
+	r, err := scanInto(context.Background(), path, est.Scan(0), scanOptions{Serve: variant})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,4 +350,27 @@ func TestLedgerCountsPagesAndItems(t *testing.T) {
 	if n := count(t, path, `SELECT count(*) FROM api_calls WHERE operation IN ('DescribeSnapshotAttribute', 'GetBucketPolicy') AND pages > 0`); n != 0 {
 		t.Errorf("%d rows count per-resource calls as pages", n)
 	}
+}
+
+// Every type's declared tag path works end to end: the demo tags 85% of
+// every kind of resource AWS lets be tagged, so a taggable type with 4 or more
+// resources and none tagged reads no tags, and a type declared not taggable
+// reads none.
+func TestTaggableTypesCollectTags(t *testing.T) {
+	path := sharedScan(t)
+	var few []string
+	for _, ti := range all.Types() {
+		r := rows(t, path, `SELECT count(*), coalesce(sum(tags <> '{}'), 0) FROM resources WHERE service = ?1 AND type = ?2`, ti.Service, ti.Type)
+		n, _ := strconv.Atoi(r[0][0])
+		tagged := r[0][1]
+		switch {
+		case n < 4 && ti.Taggable: // all untagged by chance: over 0.05%
+			few = append(few, ti.Service+"/"+ti.Type)
+		case ti.Taggable && tagged == "0":
+			t.Errorf("%s/%s is declared taggable but none of its %d resources has tags", ti.Service, ti.Type, n)
+		case !ti.Taggable && tagged != "0":
+			t.Errorf("%s/%s is declared not taggable but %s of its resources have tags", ti.Service, ti.Type, tagged)
+		}
+	}
+	t.Logf("too few resources to judge: %v", few)
 }
