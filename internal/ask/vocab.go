@@ -271,7 +271,7 @@ var synonyms = []synonym{
 	{"server|servers|vm|vms|virtual machine|ec2 instance|machine|machines", []string{"ec2/instance"}, ""},
 	{"queue|queues", []string{"sqs/queue"}, ""},
 	{"topic|topics", []string{"sns/topic"}, ""},
-	{"secret|secrets", []string{"secretsmanager/secret"}, ""},
+	{"secret|secrets|secrets manager secret|secrets manager", []string{"secretsmanager/secret"}, ""},
 	{"parameter|parameters|param|params|parameter store", []string{"ssm/parameter"}, ""},
 	{"kms key|encryption key|cmk|cmks", []string{"kms/key"}, ""},
 	{"elastic ip|eip|eips|elastic ip address|ip address|ips", []string{"ec2/elastic-ip"}, ""},
@@ -289,7 +289,7 @@ var synonyms = []synonym{
 	{"file system|filesystem|nfs share|efs", []string{"efs/file-system"}, ""},
 	{"dns zone|dns zones|hosted zone", []string{"route53/hosted-zone"}, ""},
 	{"cdn|distribution|distributions|cloudfront distribution", []string{"cloudfront/distribution"}, ""},
-	{"api|apis|rest api|http api", []string{"apigateway/rest-api", "apigatewayv2/api"}, "APIs (API Gateway REST, HTTP and WebSocket)"},
+	{"api|apis|api gateway|api gateways|rest api|http api", []string{"apigateway/rest-api", "apigatewayv2/api"}, "APIs (API Gateway REST, HTTP and WebSocket)"},
 	{"alarm|alarms|cloudwatch alarm", []string{"cloudwatch/alarm"}, ""},
 	{"log group|log groups|cloudwatch log group", []string{"logs/log-group"}, ""},
 	{"trail|trails|audit trail|cloudtrail trail", []string{"cloudtrail/trail"}, ""},
@@ -327,35 +327,39 @@ func Synonyms() []Synonym {
 }
 
 // enumValues lists the values a text field's description enumerates
-// ("pending, running, stopping, stopped"), lower-cased.
+// ("pending, running, stopping, stopped"; "database engine, e.g. postgres,
+// mysql"; "X-Ray tracing: Active or PassThrough"), lower-cased. A
+// description whose list has a part of several words is prose, not a list.
 func enumValues(f model.Field) []string {
 	if f.Type != "text" {
 		return nil
 	}
 	d := f.Description
-	if i := strings.Index(d, "("); i >= 0 {
-		d = d[:i]
-	}
-	d = strings.ReplaceAll(d, " or ", ", ")
-	parts := strings.Split(d, ",")
-	if len(parts) < 2 {
-		return nil
-	}
-	var out []string
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		if i := strings.LastIndex(p, " "); i >= 0 {
-			// "database engine e.g. postgres": the last word is the value.
-			if strings.Contains(p, "e.g.") || strings.Contains(p, ":") {
-				p = p[i+1:]
-			} else {
-				continue
-			}
+	for _, stop := range []string{"(", ";"} {
+		if i := strings.Index(d, stop); i >= 0 {
+			d = d[:i]
 		}
-		p = strings.ToLower(strings.Trim(p, ". "))
-		if p != "" && p != "..." && !strings.Contains(p, " ") {
+	}
+	examples := false
+	if i := strings.Index(d, "e.g."); i >= 0 {
+		d, examples = d[i+len("e.g."):], true
+	} else if i := strings.Index(d, ":"); i >= 0 {
+		d = d[i+1:]
+	}
+	d = strings.NewReplacer(" or ", ", ", " and ", ", ").Replace(d)
+	var out []string
+	for _, p := range strings.Split(d, ",") {
+		p = strings.ToLower(strings.Trim(strings.TrimSpace(p), "."))
+		switch {
+		case p == "" || p == "..":
+		case strings.Contains(p, " "):
+			return nil
+		default:
 			out = append(out, p)
 		}
+	}
+	if len(out) < 2 && !examples {
+		return nil
 	}
 	return out
 }

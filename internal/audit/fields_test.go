@@ -25,7 +25,7 @@ func TestAuditsReadRealFields(t *testing.T) {
 	}
 	check := func(what, sql string, reads []TypeRef) {
 		for _, r := range reads {
-			if fields[r] == nil {
+			if fields[r] == nil && r != AllTypes {
 				t.Errorf("%s reads %s, which no collector produces", what, r)
 			}
 		}

@@ -162,7 +162,10 @@ func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, s
 	if err != nil {
 		return nil, err
 	}
-	reads := qry.Reads
+	reads, err := expandReads(ctx, q, qry.Reads, scan)
+	if err != nil {
+		return nil, err
+	}
 	if f.Service != "" {
 		reads = slices.DeleteFunc(slices.Clone(reads), func(r TypeRef) bool { return r.Service != f.Service })
 	}
@@ -202,4 +205,24 @@ func checkColumns(cols []string) error {
 		return fmt.Errorf("columns %s do not start with %s", strings.Join(cols, ", "), strings.Join(LeadingColumns, ", "))
 	}
 	return nil
+}
+
+// expandReads replaces AllTypes with every type collected at or before
+// scanID.
+func expandReads(ctx context.Context, q Querier, reads []TypeRef, scanID int64) ([]TypeRef, error) {
+	i := slices.Index(reads, AllTypes)
+	if i < 0 {
+		return reads, nil
+	}
+	rows, err := q.Query(ctx, `SELECT DISTINCT service, type FROM main.collection_versions
+		WHERE first_scan <= ?1 ORDER BY 1, 2`, scanID)
+	if err != nil {
+		return nil, fmt.Errorf("collected types: %w", err)
+	}
+	defer rows.Close()
+	out := slices.Delete(slices.Clone(reads), i, i+1)
+	for rows.Next() {
+		out = append(out, TypeRef{text(rows.Values()[0]), text(rows.Values()[1])})
+	}
+	return out, rows.Err()
 }

@@ -189,6 +189,7 @@ var demoCommands = []string{
 	`query -n public-s3-buckets`,
 	`query -n admin-users`,
 	`query --scan first "SELECT count(*) FROM resources"`,
+	`diff --from first -s ec2 --type modified`,
 	`waste --summary`,
 	`tags -R Owner,Environment`,
 }

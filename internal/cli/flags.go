@@ -15,7 +15,7 @@ type viewFlags struct {
 
 // addScan registers --scan; verb says what the command does with the state.
 func (v *viewFlags) addScan(fl *pflag.FlagSet, verb string) {
-	fl.StringVar(&v.scan, "scan", "latest", "state to "+verb+": latest, previous, first or a scan id")
+	fl.StringVar(&v.scan, "scan", "latest", "state to "+verb+": "+selectorHelp)
 }
 
 // addAccount registers -a/--account.

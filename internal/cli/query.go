@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -129,6 +130,10 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, -n NAME, --list, or --list-scans)")
 }
 
+// selectorHelp describes what --scan, --from and --to accept (see
+// store.Reader.ResolveScanAt).
+const selectorHelp = "a scan (latest, previous, first, N) or a time (YYYY-MM-DD, RFC 3339, 7d, 12h, yesterday, today)"
+
 // openReader opens the inventory read-only, shows the selected scan under
 // the usual names and returns its id (0: the current state).
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
@@ -138,15 +143,13 @@ func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error
 // openReaderViews is openReader with the typed views of types only (ask
 // reads resources and needs none: creating them is most of its start-up).
 func openReaderViews(cmd *cobra.Command, scanSel string, types []model.TypeInfo) (*store.Reader, int64, error) {
-	path := dbPath(cmd)
-	noticeUpgrade(cmd, path)
-	r, err := store.OpenReader(path)
+	r, err := openInventory(cmd)
 	if err != nil {
-		return nil, 0, storeErr(err)
+		return nil, 0, err
 	}
 	id := int64(0) // current state
 	if scanSel != "" && scanSel != "latest" {
-		if id, err = r.ResolveScan(scanSel); err != nil {
+		if id, err = r.ResolveScanAt(scanSel, time.Now()); err != nil {
 			r.Close()
 			return nil, 0, usageErr("%v", err)
 		}

@@ -78,9 +78,13 @@ func printSummary(w io.Writer, s summary, res scan.Result, timings bool) {
 	if s.failedCollections > 0 {
 		status = fmt.Sprintf("Scan PARTIAL: %s failed", plural(s.failedCollections, "collection"))
 	}
-	fmt.Fprintf(w, "\n%s: %s, %s, %s, %s (%s, %s throttled), %.1fs\n",
+	retried := ""
+	if s.retries > 0 || s.throttles > 0 {
+		retried = fmt.Sprintf(" (%s, %s throttled)", plural(s.retries, "retry"), thousands(s.throttles))
+	}
+	fmt.Fprintf(w, "\n%s: %s, %s, %s, %s%s, %.1fs\n",
 		status, plural(s.resources, "resource"), plural(s.services, "service"), plural(s.regions, "region"),
-		plural(s.calls, "API call"), plural(s.retries, "retry"), thousands(s.throttles), s.duration.Seconds())
+		plural(s.calls, "API call"), retried, s.duration.Seconds())
 	for _, g := range s.failures {
 		what := g.code
 		if what == "" {
