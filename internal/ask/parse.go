@@ -807,7 +807,7 @@ func (p *parser) matchField(ws []string, kinds ...string) (fieldRef, bool) {
 	for _, t := range p.in.targets {
 		best, bestScore, ties := model.Field{}, 1000, 0
 		for _, f := range p.c.types[t].Fields {
-			if len(kinds) > 0 && !slices.Contains(kinds, f.Type) {
+			if len(kinds) > 0 && !slices.Contains(kinds, string(f.Type)) {
 				continue
 			}
 			fw := fieldWordsOf(f.Name)

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/awsmap/awsmap/internal/collect"
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -50,26 +48,6 @@ type Querier interface {
 	Query(ctx context.Context, sql string, args ...any) (*store.Rows, error)
 }
 
-// globalServices are the services whose types are stored with region
-// "global", for services the registry does not list yet.
-var globalServices = map[string]bool{"iam": true, "route53": true, "cloudfront": true, "organizations": true}
-
-// scopeOf returns the collection scope of service.
-func scopeOf(service string) collect.Scope {
-	for _, s := range all.Services() {
-		if s.Name == service {
-			return s.Scope
-		}
-	}
-	switch {
-	case globalServices[service]:
-		return collect.Global
-	case service == "s3":
-		return collect.AccountWide
-	}
-	return collect.Regional
-}
-
 // AuditedScan returns the scan id whose state is audited: scanID itself, or
 // for 0 (the current state) the latest merged scan (0 when there is none).
 func AuditedScan(ctx context.Context, q Querier, scanID int64) (int64, error) {
@@ -90,9 +68,10 @@ const auditedScanOf = `(SELECT max(s.id) FROM main.scans s WHERE s.ledger = 1
 
 // Completeness checks the collections behind reads for every account
 // (limited to account when not empty) and region known at scanID, and
-// returns the gaps. scanID must be a merged scan id (see AuditedScan); 0
-// means an empty inventory, which has no gaps: it has no accounts.
-func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64, account string) ([]Gap, error) {
+// returns the gaps; types tells where each type is collected. scanID must
+// be a merged scan id (see AuditedScan); 0 means an empty inventory, which
+// has no gaps: it has no accounts.
+func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []TypeRef, scanID int64, account string) ([]Gap, error) {
 	if scanID == 0 || len(reads) == 0 {
 		return nil, nil
 	}
@@ -129,7 +108,7 @@ func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64,
 			return nil, err
 		}
 		for _, ref := range dedupe(reads) {
-			gaps = append(gaps, typeGaps(ref, latest[ref], acct, regions)...)
+			gaps = append(gaps, typeGaps(ref, types.ScopeOf(ref.Service), latest[ref], acct, regions)...)
 		}
 	}
 	return gaps, nil
@@ -180,10 +159,10 @@ func latestCollections(ctx context.Context, q Querier, scanID int64, account str
 
 // typeGaps checks one type in one account, from its latest collections
 // (region → collection).
-func typeGaps(ref TypeRef, latest map[string]Gap, account string, regions []string) []Gap {
+func typeGaps(ref TypeRef, scope model.Scope, latest map[string]Gap, account string, regions []string) []Gap {
 	var places []string
-	switch scopeOf(ref.Service) {
-	case collect.Global:
+	switch scope {
+	case model.Global:
 		places = []string{model.GlobalRegion}
 	default: // regional and account-wide types: the engine records one collection per region
 		places = regions

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
 
@@ -277,12 +278,8 @@ type WasteOptions struct {
 
 // Finding is one waste finding.
 type Finding struct {
-	Rule        string         `json:"rule"`
-	AccountID   string         `json:"account_id"`
-	Region      string         `json:"region"`
-	Service     string         `json:"service"`
-	Type        string         `json:"type"`
-	ID          string         `json:"id"`
+	Rule string `json:"rule"`
+	model.Key
 	Name        string         `json:"name"`
 	MonthlyCost float64        `json:"estimated_monthly_usd"`
 	Details     map[string]any `json:"details"`
@@ -342,7 +339,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 	for _, rule := range rules {
 		reads = append(reads, rule.Reads...)
 	}
-	gaps, err := Completeness(ctx, q, reads, scan, scope.Account)
+	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Account)
 	if err != nil {
 		return nil, err
 	}
@@ -371,7 +368,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 		for _, f := range found {
 			sum.Findings++
 			sum.MonthlyCost += f.MonthlyCost
-			k := strings.Join([]string{f.AccountID, f.Region, f.Service, f.Type, f.ID}, "/")
+			k := f.Key.String()
 			perResource[k] = math.Max(perResource[k], f.MonthlyCost)
 		}
 		rep.Findings = append(rep.Findings, found...)
@@ -405,8 +402,8 @@ func runRule(ctx context.Context, q Querier, rule Rule, b Bound) ([]Finding, err
 	var out []Finding
 	for rows.Next() {
 		v := rows.Values()
-		f := Finding{Rule: rule.Key, AccountID: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]),
-			ID: text(v[4]), Name: text(v[5]), Details: map[string]any{}}
+		f := Finding{Rule: rule.Key, Key: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
+			Name: text(v[5]), Details: map[string]any{}}
 		for i := len(LeadingColumns); i < len(v); i++ {
 			f.Details[rows.Columns[i]] = v[i]
 			f.DetailKeys = append(f.DetailKeys, rows.Columns[i])
@@ -422,7 +419,7 @@ func runRule(ctx context.Context, q Querier, rule Rule, b Bound) ([]Finding, err
 		if out[i].MonthlyCost != out[j].MonthlyCost {
 			return out[i].MonthlyCost > out[j].MonthlyCost
 		}
-		return out[i].AccountID+out[i].Region+out[i].ID < out[j].AccountID+out[j].Region+out[j].ID
+		return out[i].Account+out[i].Region+out[i].ID < out[j].Account+out[j].Region+out[j].ID
 	})
 	return out, nil
 }

@@ -61,7 +61,7 @@ docs/ask.md.`,
 func addAskFlags(cmd *cobra.Command, f *askFlags) {
 	fl := cmd.Flags()
 	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
-	fl.StringVar(&f.scan, "scan", "latest", "state to ask about: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to ask about: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
 }
 
@@ -170,7 +170,7 @@ func askGaps(cmd *cobra.Command, r audit.Querier, ans *ask.Answer, scanID int64,
 	for i, t := range ans.Reads {
 		reads[i] = audit.TypeRef{Service: t.Service, Type: t.Type}
 	}
-	gaps, err := audit.Completeness(cmd.Context(), r, reads, scan, acct)
+	gaps, err := audit.Completeness(cmd.Context(), r, typeCatalog(), reads, scan, acct)
 	if err != nil || len(ans.Regions) == 0 {
 		return gaps, err
 	}

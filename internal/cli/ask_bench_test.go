@@ -45,7 +45,7 @@ func BenchmarkAsk(b *testing.B) {
 		path := filepath.Join(b.TempDir(), "bench.db")
 		est := demo.New(demo.Options{Seed: 42, Size: size})
 		for s := range 2 {
-			if _, err := demo.ScanInto(context.Background(), path, est.Scan(s), demo.ScanOptions{}); err != nil {
+			if _, err := runDemoScan(context.Background(), path, est.Scan(s), demo.ServeOptions{}, 0, 42); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -43,7 +43,7 @@ func askDemo(t testing.TB) string {
 		askDemoPath = filepath.Join(askDemoDir, "demo.db")
 		est := demo.New(demo.Options{Seed: 42, Size: 1500, Now: askTestNow.Truncate(24 * time.Hour)})
 		for s := range 2 {
-			if _, err := demo.ScanInto(context.Background(), askDemoPath, est.Scan(s), demo.ScanOptions{}); err != nil {
+			if _, err := runDemoScan(context.Background(), askDemoPath, est.Scan(s), demo.ServeOptions{}, 0, 42); err != nil {
 				askDemoErr = err
 				return
 			}

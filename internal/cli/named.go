@@ -130,7 +130,7 @@ func runAudit(cmd *cobra.Command, f *queryFlags, q *audit.Query) error {
 	if err != nil {
 		return auditErr(err)
 	}
-	res, err := audit.Run(cmd.Context(), r, q, params, audit.Scope{ScanID: scanID, Account: acct})
+	res, err := audit.Run(cmd.Context(), r, q, params, audit.Scope{ScanID: scanID, Account: acct, Types: typeCatalog()})
 	if err != nil {
 		return auditErr(err)
 	}

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -52,7 +52,7 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.file, "file", "F", "", "read the SQL from a file (with a \"-- name:\" header: run it as a named query)")
-	fl.StringVar(&f.scan, "scan", "latest", "state to query: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to query: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
 	fl.BoolVar(&f.listScans, "list-scans", false, "list the stored scans")
 	fl.StringVarP(&f.named.name, "name", "n", "", "run a named query (see --list)")
@@ -129,24 +129,26 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, -n NAME, --list, or --list-scans)")
 }
 
+// selectorHelp describes what --scan, --from and --to accept (see
+// store.Reader.ResolveScanAt).
+const selectorHelp = "a scan (latest, previous, first, N) or a time (YYYY-MM-DD, RFC 3339, 7d, 12h, yesterday, today)"
+
 // openReader opens the inventory read-only, shows the selected scan under
 // the usual names and returns its id (0: the current state).
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
-	return openReaderViews(cmd, scanSel, all.Types())
+	return openReaderViews(cmd, scanSel, typeCatalog())
 }
 
 // openReaderViews is openReader with the typed views of types only (ask
 // reads resources and needs none: creating them is most of its start-up).
 func openReaderViews(cmd *cobra.Command, scanSel string, types []model.TypeInfo) (*store.Reader, int64, error) {
-	path := dbPath(cmd)
-	noticeUpgrade(cmd, path)
-	r, err := store.OpenReader(path)
+	r, err := openInventory(cmd)
 	if err != nil {
-		return nil, 0, storeErr(err)
+		return nil, 0, err
 	}
 	id := int64(0) // current state
 	if scanSel != "" && scanSel != "latest" {
-		if id, err = r.ResolveScan(scanSel); err != nil {
+		if id, err = r.ResolveScanAt(scanSel, time.Now()); err != nil {
 			r.Close()
 			return nil, 0, usageErr("%v", err)
 		}

@@ -43,8 +43,8 @@ metadata as the inventory.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&f.output, "output", "o", "", "file to write (default awsmap-report-<account-or-org>-<date>.html)")
 	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
-	fl.StringVar(&f.scan, "scan", "latest", "state to show: latest, previous, first or a scan id")
-	fl.StringVar(&f.since, "since", "", "show changes since this scan (default: the one before --scan)")
+	fl.StringVar(&f.scan, "scan", "latest", "state to show: "+selectorHelp)
+	fl.StringVar(&f.since, "since", "", "show changes since this scan or time (default: the one before --scan)")
 	fl.BoolVar(&f.open, "open", false, "open the report in the default browser")
 	return cmd
 }
@@ -61,7 +61,7 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 	}
 	var since int64
 	if f.since != "" {
-		if since, err = r.ResolveScan(f.since); err != nil {
+		if since, err = r.ResolveScanAt(f.since, time.Now()); err != nil {
 			return usageErr("--since: %v", err)
 		}
 		shown, err := r.ResolveScan(f.scan)
@@ -91,7 +91,7 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 // writeReport builds the report of the state r shows and writes it to
 // path. It returns the number of resources.
 func writeReport(ctx context.Context, r *store.Reader, path string, o report.Options) (int, error) {
-	scope := audit.Scope{ScanID: o.ScanID, Account: o.Account}
+	scope := audit.Scope{ScanID: o.ScanID, Account: o.Account, Types: typeCatalog()}
 	var err error
 	if o.Findings, err = runAudits(ctx, r, scope); err != nil {
 		return 0, auditErr(err)

@@ -108,7 +108,7 @@ func (b *BulkTags) read(ctx context.Context) map[string][]types.Tag {
 	})
 	p := tagging.NewGetResourcesPaginator(api, &tagging.GetResourcesInput{
 		ResourceTypeFilters: []string{b.filter},
-		ResourcesPerPage:    PageSize(100),
+		ResourcesPerPage:    b.t.PageSize(100),
 	})
 	tags := map[string][]types.Tag{}
 	for p.HasMorePages() {

@@ -99,7 +99,7 @@ func (o *outcomes) gapFor(k model.Key) (Gap, bool) {
 // gaps lists, for the collections either scan ran (within the filters),
 // those that did not succeed on each side.
 func gaps(from, to *outcomes, f Filters) []Gap {
-	var out []Gap
+	out := []Gap{}
 	seen := map[collection]bool{}
 	for _, o := range []*outcomes{from, to} {
 		for c := range o.byID {

@@ -190,15 +190,22 @@ const versionColumns = `account_id, region, service, type, id, coalesce(arn, '')
 // valid at ?1 but not at ?2 (closed between them). Each reads one range of
 // one index, named so that statistics taken when the table held one scan
 // (every first_scan equal) cannot turn it into a pass over the history.
-const (
+var (
 	openedVersions = `SELECT ` + versionColumns + `, first_scan
 		FROM main.resource_versions INDEXED BY resource_versions_first_scan
-		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + keyFilter
+		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + keyFilter("", 3)
 	closedVersions = `SELECT ` + versionColumns + `, end_scan
 		FROM main.resource_versions INDEXED BY resource_versions_end_scan
-		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + keyFilter
-	keyFilter = ` AND (?3 = '' OR account_id = ?3) AND (?4 = '' OR region = ?4) AND (?5 = '' OR service = ?5)`
+		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + keyFilter("", 3)
 )
+
+// keyFilter narrows a query on the account, region and service columns
+// (with prefix: from_account_id...) bound at ?n, ?n+1 and ?n+2; an empty
+// value matches everything.
+func keyFilter(prefix string, n int) string {
+	return fmt.Sprintf(` AND (?%[2]d = '' OR %[1]saccount_id = ?%[2]d) AND (?%[3]d = '' OR %[1]sregion = ?%[3]d)`+
+		` AND (?%[4]d = '' OR %[1]sservice = ?%[4]d)`, prefix, n, n+1, n+2)
+}
 
 // readVersions reads the versions of sql (openedVersions or closedVersions).
 func readVersions(ctx context.Context, q Querier, sql string, o Options) (map[model.Key]*side, error) {

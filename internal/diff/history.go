@@ -28,9 +28,9 @@ func Find(ctx context.Context, q Querier, ref string, f Filters) ([]Candidate, e
 	rows, err := q.Query(ctx, `SELECT account_id, region, service, type, id,
 			coalesce(arn, ''), coalesce(name, ''), max(first_scan), max(id = ?1 OR arn = ?1)
 		FROM main.resource_versions
-		WHERE (id = ?1 OR arn = ?1 OR name = ?1)`+keyFilter+`
+		WHERE (id = ?1 OR arn = ?1 OR name = ?1)`+keyFilter("", 2)+`
 		GROUP BY account_id, region, service, type, id
-		ORDER BY account_id, region, service, type, id`, ref, nil, f.Account, f.Region, f.Service)
+		ORDER BY account_id, region, service, type, id`, ref, f.Account, f.Region, f.Service)
 	if err != nil {
 		return nil, fmt.Errorf("find %q: %w", ref, err)
 	}

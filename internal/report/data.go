@@ -216,7 +216,7 @@ func types(in []model.TypeInfo) []typeInfo {
 	for i, t := range in {
 		out[i] = typeInfo{Service: t.Service, Type: t.Type, Description: t.Description, Fields: make([][3]string, len(t.Fields))}
 		for j, f := range t.Fields {
-			out[i].Fields[j] = [3]string{f.Name, f.Type, f.Description}
+			out[i].Fields[j] = [3]string{f.Name, string(f.Type), f.Description}
 		}
 	}
 	return out
