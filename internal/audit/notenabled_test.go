@@ -13,13 +13,14 @@ import (
 // collection failed: a NotEnabled collection vouches for its region.
 func TestNotEnabledQueries(t *testing.T) {
 	for _, c := range []struct {
-		query, service, typ, status string
+		query, service, typ string
 	}{
-		{"guardduty-not-enabled", "guardduty", "detector", "status"},
-		{"securityhub-not-enabled", "securityhub", "hub", "standards_count"},
+		{"guardduty-not-enabled", "guardduty", "detector"},
+		{"securityhub-not-enabled", "securityhub", "hub"},
+		{"config-not-recording", "config", "configuration-recorder"},
 	} {
 		t.Run(c.query, func(t *testing.T) {
-			on := res(c.service+"/"+c.typ, "on", d{"status": "ENABLED", "standards_count": 2}) // us-east-1
+			on := res(c.service+"/"+c.typ, "on", d{"status": "ENABLED", "standards_count": 2, "recording": true}) // us-east-1
 			col := func(region, outcome, code string) store.Collection {
 				return store.Collection{AccountID: acct, Region: region, Service: c.service, Type: c.typ, Outcome: outcome,
 					Operation: "List", ErrorCode: code, ErrorMessage: "not enabled in " + region}
@@ -40,7 +41,7 @@ func TestNotEnabledQueries(t *testing.T) {
 			}
 			var regions []string
 			for _, row := range got.Rows {
-				regions = append(regions, text(row[1])+": "+text(row[6]))
+				regions = append(regions, store.Text(row[1])+": "+store.Text(row[6]))
 			}
 			if want := []string{"eu-west-1: not enabled in eu-west-1"}; !reflect.DeepEqual(regions, want) {
 				t.Errorf("rows %v, want %v", regions, want)

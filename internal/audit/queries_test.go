@@ -376,6 +376,9 @@ var queryCases = []queryCase{
 	{query: "securityhub-not-enabled", rs: []*model.Resource{
 		res("securityhub/hub", "p", d{"standards_count": 0}),
 	}, want: []string{"p"}},
+	{query: "config-not-recording", rs: []*model.Resource{
+		res("config/configuration-recorder", "p", d{"recording": false}), res("config/configuration-recorder", "n", d{"recording": true}),
+	}, want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
+	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -76,6 +77,7 @@ func Services() []*collect.Service {
 		// Security and management breadth (issue 15).
 		guardduty.Service,
 		securityhub.Service,
+		config.Service,
 	}
 }
 

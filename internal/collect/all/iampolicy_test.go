@@ -20,6 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
@@ -76,6 +77,7 @@ var sdkClients = map[string]struct {
 	"sts": {&sts.Client{}, "sts"},
 	// Security and management breadth (issue 15).
 	"guardduty": {&guardduty.Client{}, "guardduty"}, "securityhub": {&securityhub.Client{}, "securityhub"},
+	"configservice": {&configservice.Client{}, "config"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
