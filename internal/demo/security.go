@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
@@ -24,6 +26,8 @@ const (
 func init() {
 	register("GuardDuty", map[string]handler{"ListDetectors": gdDetectors, "GetDetector": gdDetector})
 	register("SecurityHub", map[string]handler{"DescribeHub": shHub, "GetEnabledStandards": shStandards})
+	register("Cognito Identity Provider", map[string]handler{"ListUserPools": noData(&cognitoidentityprovider.ListUserPoolsOutput{})})
+	register("Cognito Identity", map[string]handler{"ListIdentityPools": noData(&cognitoidentity.ListIdentityPoolsOutput{})})
 	register("Config Service", map[string]handler{
 		"DescribeConfigurationRecorders":      configRecorders,
 		"DescribeConfigurationRecorderStatus": configRecorderStatus,

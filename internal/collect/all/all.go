@@ -11,6 +11,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
+	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
+	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
@@ -78,6 +80,8 @@ func Services() []*collect.Service {
 		guardduty.Service,
 		securityhub.Service,
 		config.Service,
+		cognitoidp.Service,
+		cognitoidentity.Service,
 	}
 }
 

@@ -20,6 +20,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -77,7 +79,8 @@ var sdkClients = map[string]struct {
 	"sts": {&sts.Client{}, "sts"},
 	// Security and management breadth (issue 15).
 	"guardduty": {&guardduty.Client{}, "guardduty"}, "securityhub": {&securityhub.Client{}, "securityhub"},
-	"configservice": {&configservice.Client{}, "config"},
+	"configservice": {&configservice.Client{}, "config"}, "cognitoidentity": {&cognitoidentity.Client{}, "cognito-identity"},
+	"cognitoidentityprovider": {&cognitoidentityprovider.Client{}, "cognito-idp"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.

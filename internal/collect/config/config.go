@@ -70,7 +70,7 @@ var recorderFields = collect.Fields[recorder]{
 		}
 		return r.RecordingGroup.AllSupported
 	}),
-	collect.Computed("include_global_resource_types", model.Boolean, "records global resources (IAM) too", func(r recorder) any {
+	collect.Computed("records_iam", model.Boolean, "records IAM and the other global resource types too", func(r recorder) any {
 		return r.RecordingGroup != nil && r.RecordingGroup.IncludeGlobalResourceTypes
 	}),
 	collect.Computed("resource_types", model.JSON, "resource types recorded when not all_supported", func(r recorder) any {

@@ -58,7 +58,7 @@ func TestRecordersAndChannels(t *testing.T) {
 			if r == nil {
 				t.Fatalf("no recorder in %v", got.Resources)
 			}
-			want := map[string]any{"recording": start, "all_supported": true, "include_global_resource_types": true, "role_arn": role}
+			want := map[string]any{"recording": start, "all_supported": true, "records_iam": true, "role_arn": role}
 			for k, v := range want {
 				if r.Details[k] != v {
 					t.Errorf("details[%s] = %v, want %v", k, r.Details[k], v)
