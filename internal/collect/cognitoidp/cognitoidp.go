@@ -45,8 +45,8 @@ var userPoolFields = collect.Fields[types.UserPoolType]{
 	collect.Enum("tier", "feature plan: LITE, ESSENTIALS or PLUS", func(p types.UserPoolType) types.UserPoolTierType { return p.UserPoolTier }),
 	collect.Text("domain", "prefix of the Cognito-hosted domain, if any", func(p types.UserPoolType) *string { return p.Domain }),
 	collect.Text("custom_domain", "custom domain of the hosted UI, if any", func(p types.UserPoolType) *string { return p.CustomDomain }),
-	collect.Computed("admin_create_user_only", model.Boolean, "only administrators can create users (no self sign-up)", func(p types.UserPoolType) any {
-		return p.AdminCreateUserConfig != nil && p.AdminCreateUserConfig.AllowAdminCreateUserOnly
+	collect.Computed("self_signup", model.Boolean, "anyone may sign up (not only administrators create users)", func(p types.UserPoolType) any {
+		return p.AdminCreateUserConfig == nil || !p.AdminCreateUserConfig.AllowAdminCreateUserOnly
 	}),
 	collect.Computed("password_minimum_length", model.Integer, "minimum password length", func(p types.UserPoolType) any {
 		if p.Policies == nil || p.Policies.PasswordPolicy == nil || p.Policies.PasswordPolicy.MinimumLength == nil {
