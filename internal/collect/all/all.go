@@ -21,6 +21,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
 	"github.com/awsmap/awsmap/internal/collect/events"
+	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
@@ -71,6 +72,8 @@ func Services() []*collect.Service {
 		apigateway.Service,
 		apigatewayv2.Service,
 		organizations.Service,
+		// Analytics and integration (issue 15, breadth-a).
+		glue.Service,
 	}
 }
 

@@ -31,6 +31,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
@@ -72,6 +73,8 @@ var sdkClients = map[string]struct {
 	"s3": {&s3.Client{}, "s3"}, "secretsmanager": {&secretsmanager.Client{}, "secretsmanager"},
 	"sns": {&sns.Client{}, "sns"}, "sqs": {&sqs.Client{}, "sqs"}, "ssm": {&ssm.Client{}, "ssm"},
 	"sts": {&sts.Client{}, "sts"},
+	// Analytics and integration (issue 15, breadth-a).
+	"glue": {&glue.Client{}, "glue"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
