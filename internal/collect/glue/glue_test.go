@@ -125,8 +125,6 @@ func TestConnections(t *testing.T) {
 	collecttest.HasEdges(t, got, "warehouse -in-subnet-> ec2/subnet:"+net.Subnets[0], "warehouse -uses-security-group-> ec2/security-group:"+net.SG)
 }
 
-
-
 func TestETL(t *testing.T) {
 	collecttest.Setup(t)
 	ctx := context.Background()
@@ -135,7 +133,7 @@ func TestETL(t *testing.T) {
 	role := "arn:aws:iam::" + account + ":role/glue-etl"
 	for i := range 6 {
 		must(t)(api.CreateJob(ctx, &glue.CreateJobInput{Name: aws.String(fmt.Sprintf("load%d", i)), Role: aws.String(role),
-			Command: &types.JobCommand{Name: aws.String("glueetl"), ScriptLocation: aws.String("s3://code/load.py")},
+			Command:     &types.JobCommand{Name: aws.String("glueetl"), ScriptLocation: aws.String("s3://code/load.py")},
 			GlueVersion: aws.String("4.0"), WorkerType: types.WorkerTypeG1x, NumberOfWorkers: aws.Int32(10), Timeout: aws.Int32(60),
 			Connections: &types.ConnectionsList{Connections: []string{"warehouse"}}, Tags: map[string]string{"n": fmt.Sprint(i)}}))
 	}
