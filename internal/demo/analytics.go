@@ -1,7 +1,9 @@
 package demo
 
 import (
+	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 )
 
 // The analytics and integration services have no generated data yet: their
@@ -15,4 +17,6 @@ func init() {
 		"GetTriggers":    noData(&glue.GetTriggersOutput{}),
 		"ListWorkflows":  noData(&glue.ListWorkflowsOutput{}),
 	})
+	register("Kinesis", map[string]handler{"ListStreams": noData(&kinesis.ListStreamsOutput{})})
+	register("Firehose", map[string]handler{"ListDeliveryStreams": noData(&firehose.ListDeliveryStreamsOutput{})})
 }

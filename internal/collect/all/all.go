@@ -21,8 +21,10 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
 	"github.com/awsmap/awsmap/internal/collect/events"
+	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/iam"
+	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
@@ -74,6 +76,8 @@ func Services() []*collect.Service {
 		organizations.Service,
 		// Analytics and integration (issue 15, breadth-a).
 		glue.Service,
+		kinesis.Service,
+		firehose.Service,
 	}
 }
 
