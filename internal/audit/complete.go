@@ -143,9 +143,9 @@ func latestCollections(ctx context.Context, q Querier, scanID int64, account str
 	latest := map[TypeRef]map[string]Gap{}
 	for rows.Next() {
 		v := rows.Values()
-		ref := TypeRef{text(v[0]), text(v[1])}
-		g := Gap{Account: account, Region: text(v[2]), Service: ref.Service, Type: ref.Type,
-			Outcome: text(v[3]), Operation: text(v[4]), ErrorCode: text(v[5]), ScanID: toInt(v[6])}
+		ref := TypeRef{store.Text(v[0]), store.Text(v[1])}
+		g := Gap{Account: account, Region: store.Text(v[2]), Service: ref.Service, Type: ref.Type,
+			Outcome: store.Text(v[3]), Operation: store.Text(v[4]), ErrorCode: store.Text(v[5]), ScanID: store.Int(v[6])}
 		if latest[ref] == nil {
 			latest[ref] = map[string]Gap{}
 		}
@@ -200,7 +200,7 @@ func queryInt(ctx context.Context, q Querier, sql string, args ...any) (int64, e
 	defer rows.Close()
 	var n int64
 	if rows.Next() {
-		n = toInt(rows.Values()[0])
+		n = store.Int(rows.Values()[0])
 	}
 	return n, rows.Err()
 }
@@ -214,39 +214,7 @@ func strings1(ctx context.Context, q Querier, sql string, args ...any) ([]string
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		out = append(out, text(rows.Values()[0]))
+		out = append(out, store.Text(rows.Values()[0]))
 	}
 	return out, rows.Err()
-}
-
-func text(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case []byte:
-		return string(x)
-	}
-	return fmt.Sprint(v)
-}
-
-func toInt(v any) int64 {
-	switch x := v.(type) {
-	case int64:
-		return x
-	case float64:
-		return int64(x)
-	}
-	return 0
-}
-
-func toFloat(v any) float64 {
-	switch x := v.(type) {
-	case int64:
-		return float64(x)
-	case float64:
-		return x
-	}
-	return 0
 }

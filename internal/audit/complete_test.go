@@ -164,7 +164,7 @@ func dump(t *testing.T, r *store.Reader) string {
 	}
 	defer rows.Close()
 	rows.Next()
-	return text(rows.Values()[0])
+	return store.Text(rows.Values()[0])
 }
 
 func TestUserQueries(t *testing.T) {

@@ -68,15 +68,15 @@ func TestDriftQueries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		q, _ := lib.Get(tt.query)
-		res, err := Run(ctx, tt.r, q, map[string]string{"days": tt.days}, Scope{Now: now})
+		res, err := Run(ctx, tt.r, q, map[string]string{"days": tt.days}, Scope{Types: types, Now: now})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.query, err)
 		}
 		var got []string
 		for _, o := range res.Objects() {
-			s := text(o["id"])
+			s := store.Text(o["id"])
 			if c, ok := o["change"]; ok {
-				s += ":" + text(c)
+				s += ":" + store.Text(c)
 			}
 			got = append(got, s)
 		}

@@ -146,7 +146,7 @@ func ids(rows [][]any) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, row := range rows {
-		s := text(row[4])
+		s := store.Text(row[4])
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)

@@ -72,7 +72,7 @@ func ResolveAccount(ctx context.Context, q Querier, sel string) (string, error) 
 	ambiguous := false
 	for rows.Next() {
 		v := rows.Values()
-		ids, alias, profile := strings.Split(text(v[0]), ","), text(v[1]), text(v[2])
+		ids, alias, profile := strings.Split(store.Text(v[0]), ","), store.Text(v[1]), store.Text(v[2])
 		for i := range ids {
 			ids[i] = strings.TrimSpace(ids[i])
 			if match == "" && sel == ids[i] {
@@ -222,7 +222,7 @@ func expandReads(ctx context.Context, q Querier, reads []TypeRef, scanID int64) 
 	defer rows.Close()
 	out := slices.Delete(slices.Clone(reads), i, i+1)
 	for rows.Next() {
-		out = append(out, TypeRef{text(rows.Values()[0]), text(rows.Values()[1])})
+		out = append(out, TypeRef{store.Text(rows.Values()[0]), store.Text(rows.Values()[1])})
 	}
 	return out, rows.Err()
 }

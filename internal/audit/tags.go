@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // TagOptions parameterise the tag audit.
@@ -135,9 +136,9 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 	for rows.Next() {
 		v := rows.Values()
 		var tags map[string]string
-		if s := text(v[6]); s != "" && s != "null" {
+		if s := store.Text(v[6]); s != "" && s != "null" {
 			if err := json.Unmarshal([]byte(s), &tags); err != nil {
-				return nil, fmt.Errorf("tags of %s: %w", text(v[4]), err)
+				return nil, fmt.Errorf("tags of %s: %w", store.Text(v[4]), err)
 			}
 		}
 		nonEmpty := 0
@@ -146,8 +147,8 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 				nonEmpty++
 			}
 		}
-		res := TagResource{Key: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
-			Name: text(v[5]), Untagged: len(tags) == 0, Missing: []string{}}
+		res := TagResource{Key: model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])},
+			Name: store.Text(v[5]), Untagged: len(tags) == 0, Missing: []string{}}
 		if len(opts.Required) == 0 {
 			if nonEmpty == 0 {
 				res.Missing = append(res.Missing, AnyTag)

@@ -16,8 +16,8 @@ import (
 )
 
 type askFlags struct {
-	account, scan, format string
-	sqlOnly, explain      bool
+	viewFlags
+	sqlOnly, explain bool
 }
 
 // askNow is "now" for time words in questions (tests pin it).
@@ -60,9 +60,9 @@ docs/ask.md.`,
 // addAskFlags are the scope and format flags ask and examples share.
 func addAskFlags(cmd *cobra.Command, f *askFlags) {
 	fl := cmd.Flags()
-	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
-	fl.StringVar(&f.scan, "scan", "latest", "state to ask about: "+selectorHelp)
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
+	f.addAccount(fl)
+	f.addScan(fl, "ask about")
+	f.addFormat(fl, "table", "json", "csv", "ndjson")
 }
 
 func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
@@ -108,7 +108,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 		if format == "ndjson" {
 			format = "json"
 		}
-		return runWaste(cmd, &wasteFlags{scan: f.scan, format: format, account: f.account, minAge: 90})
+		return runWaste(cmd, &wasteFlags{viewFlags: viewFlags{scan: f.scan, format: format, account: f.account}, minAge: 90})
 	case ans.Audit != "":
 		r.Close()
 		lib, err := loadLibrary()
@@ -119,7 +119,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 		if !ok {
 			return withCode(ExitFatal, fmt.Errorf("named query %s is missing", ans.Audit))
 		}
-		return runAudit(cmd, &queryFlags{scan: f.scan, format: f.format, named: namedFlags{account: f.account}}, q)
+		return runAudit(cmd, &queryFlags{viewFlags: viewFlags{scan: f.scan, format: f.format}, named: namedFlags{account: f.account}}, q)
 	}
 	if err := printSQL(info, ans); err != nil {
 		return err

@@ -15,8 +15,9 @@ import (
 )
 
 type reportFlags struct {
-	output, account, scan, since string
-	open                         bool
+	viewFlags
+	output, since string
+	open          bool
 }
 
 func newReportCmd() *cobra.Command {
@@ -42,8 +43,8 @@ metadata as the inventory.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.output, "output", "o", "", "file to write (default awsmap-report-<account-or-org>-<date>.html)")
-	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
-	fl.StringVar(&f.scan, "scan", "latest", "state to show: "+selectorHelp)
+	f.addAccount(fl)
+	f.addScan(fl, "show")
 	fl.StringVar(&f.since, "since", "", "show changes since this scan or time (default: the one before --scan)")
 	fl.BoolVar(&f.open, "open", false, "open the report in the default browser")
 	return cmd

@@ -63,8 +63,8 @@ func collectionsAt(ctx context.Context, q Querier, scan int64, side string) (*ou
 	o := &outcomes{scan: scan, side: side, byID: map[collection]Gap{}}
 	for rows.Next() {
 		v := rows.Values()
-		g := Gap{Side: side, Scan: scan, Account: text(v[0]), Region: text(v[1]), Service: text(v[2]),
-			Type: text(v[3]), Outcome: text(v[4]), Operation: text(v[5]), ErrorCode: text(v[6])}
+		g := Gap{Side: side, Scan: scan, Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]),
+			Type: store.Text(v[3]), Outcome: store.Text(v[4]), Operation: store.Text(v[5]), ErrorCode: store.Text(v[6])}
 		o.byID[collection{g.Account, g.Region, g.Service, g.Type}] = g
 	}
 	if err := rows.Err(); err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // edge is one relationship.
@@ -41,7 +42,7 @@ func readEdges(ctx context.Context, q Querier, sql string, args ...any) (map[edg
 	defer rows.Close()
 	out := map[edge]int64{}
 	for rows.Next() {
-		out[scanEdge(rows.Values())] = toInt(rows.Values()[11])
+		out[scanEdge(rows.Values())] = store.Int(rows.Values()[11])
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read relationships: %w", err)
@@ -51,9 +52,9 @@ func readEdges(ctx context.Context, q Querier, sql string, args ...any) (map[edg
 
 func scanEdge(v []any) edge {
 	return edge{
-		from: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
-		kind: text(v[5]),
-		to:   model.Key{Account: text(v[6]), Region: text(v[7]), Service: text(v[8]), Type: text(v[9]), ID: text(v[10])},
+		from: model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])},
+		kind: store.Text(v[5]),
+		to:   model.Key{Account: store.Text(v[6]), Region: store.Text(v[7]), Service: store.Text(v[8]), Type: store.Text(v[9]), ID: store.Text(v[10])},
 	}
 }
 
@@ -121,7 +122,7 @@ func edgeOnlyEntry(ctx context.Context, q Querier, o Options, k model.Key) (*Ent
 	var tags map[string]string
 	if rows.Next() {
 		v := rows.Values()
-		e.ARN, e.Name = text(v[0]), text(v[1])
+		e.ARN, e.Name = store.Text(v[0]), store.Text(v[1])
 		if err := json.Unmarshal(raw(v[2]), &tags); err != nil {
 			return nil, fmt.Errorf("%s: tags: %w", k, err)
 		}

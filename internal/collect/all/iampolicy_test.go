@@ -1,7 +1,6 @@
 package all
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -48,6 +47,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/awsmap/awsmap/internal/gendoc"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/iam-policy.json from the code")
@@ -179,12 +179,7 @@ func TestIAMPolicyMatchesTheCode(t *testing.T) {
 	want = append(want, '\n')
 	path := filepath.Join("..", "..", "..", "docs", "iam-policy.json")
 	if *update {
-		if err := os.WriteFile(path, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		t.Setenv(gendoc.UpdateEnv, "1")
 	}
-	got, err := os.ReadFile(path)
-	if err != nil || !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date (%v): run go test ./internal/collect/all -run IAMPolicy -update", path, err)
-	}
+	gendoc.Check(t, path, string(want), "go test ./internal/collect/all -run IAMPolicy")
 }

@@ -1,0 +1,30 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// viewFlags are the flags the offline commands share: which state of the
+// inventory (--scan), which account (-a) and the output format (-f).
+// Commands embed it and register the ones they take.
+type viewFlags struct {
+	scan, account, format string
+}
+
+// addScan registers --scan; verb says what the command does with the state.
+func (v *viewFlags) addScan(fl *pflag.FlagSet, verb string) {
+	fl.StringVar(&v.scan, "scan", "latest", "state to "+verb+": "+selectorHelp)
+}
+
+// addAccount registers -a/--account.
+func (v *viewFlags) addAccount(fl *pflag.FlagSet) {
+	fl.StringVarP(&v.account, "account", "a", "", "limit to one account (id, alias or profile)")
+}
+
+// addFormat registers -f/--format with the formats the command writes, the
+// first being the default.
+func (v *viewFlags) addFormat(fl *pflag.FlagSet, formats ...string) {
+	fl.StringVarP(&v.format, "format", "f", formats[0], "output format: "+strings.Join(formats, ", "))
+}
