@@ -4,6 +4,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
 )
 
 // The analytics and integration services have no generated data yet: their
@@ -19,4 +20,5 @@ func init() {
 	})
 	register("Kinesis", map[string]handler{"ListStreams": noData(&kinesis.ListStreamsOutput{})})
 	register("Firehose", map[string]handler{"ListDeliveryStreams": noData(&firehose.ListDeliveryStreamsOutput{})})
+	register("SFN", map[string]handler{"ListStateMachines": noData(&sfn.ListStateMachinesOutput{}), "ListActivities": noData(&sfn.ListActivitiesOutput{})})
 }

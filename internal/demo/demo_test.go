@@ -91,7 +91,7 @@ func sharedScan(t *testing.T) string {
 // demo's noData): collected, but with nothing to show.
 var withoutDemoData = []string{"ec2/customer-gateway",
 	"glue/database", "glue/table", "glue/connection", "glue/job", "glue/crawler", "glue/trigger", "glue/workflow",
-	"kinesis/stream", "firehose/delivery-stream",
+	"kinesis/stream", "firehose/delivery-stream", "sfn/state-machine", "sfn/activity",
 }
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {

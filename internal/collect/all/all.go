@@ -34,6 +34,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
+	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
@@ -78,6 +79,7 @@ func Services() []*collect.Service {
 		glue.Service,
 		kinesis.Service,
 		firehose.Service,
+		sfn.Service,
 	}
 }
 

@@ -43,6 +43,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -77,6 +78,7 @@ var sdkClients = map[string]struct {
 	"sts": {&sts.Client{}, "sts"},
 	// Analytics and integration (issue 15, breadth-a).
 	"glue": {&glue.Client{}, "glue"}, "kinesis": {&kinesis.Client{}, "kinesis"}, "firehose": {&firehose.Client{}, "firehose"},
+	"sfn": {&sfn.Client{}, "states"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
