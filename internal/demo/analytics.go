@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
@@ -21,4 +22,5 @@ func init() {
 	register("Kinesis", map[string]handler{"ListStreams": noData(&kinesis.ListStreamsOutput{})})
 	register("Firehose", map[string]handler{"ListDeliveryStreams": noData(&firehose.ListDeliveryStreamsOutput{})})
 	register("SFN", map[string]handler{"ListStateMachines": noData(&sfn.ListStateMachinesOutput{}), "ListActivities": noData(&sfn.ListActivitiesOutput{})})
+	register("Athena", map[string]handler{"ListWorkGroups": noData(&athena.ListWorkGroupsOutput{}), "ListDataCatalogs": noData(&athena.ListDataCatalogsOutput{})})
 }

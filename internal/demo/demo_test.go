@@ -92,6 +92,7 @@ func sharedScan(t *testing.T) string {
 var withoutDemoData = []string{"ec2/customer-gateway",
 	"glue/database", "glue/table", "glue/connection", "glue/job", "glue/crawler", "glue/trigger", "glue/workflow",
 	"kinesis/stream", "firehose/delivery-stream", "sfn/state-machine", "sfn/activity",
+	"athena/workgroup", "athena/data-catalog",
 }
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
@@ -80,6 +81,7 @@ func Services() []*collect.Service {
 		kinesis.Service,
 		firehose.Service,
 		sfn.Service,
+		athena.Service,
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
@@ -78,7 +79,7 @@ var sdkClients = map[string]struct {
 	"sts": {&sts.Client{}, "sts"},
 	// Analytics and integration (issue 15, breadth-a).
 	"glue": {&glue.Client{}, "glue"}, "kinesis": {&kinesis.Client{}, "kinesis"}, "firehose": {&firehose.Client{}, "firehose"},
-	"sfn": {&sfn.Client{}, "states"},
+	"sfn": {&sfn.Client{}, "states"}, "athena": {&athena.Client{}, "athena"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
