@@ -110,3 +110,14 @@ func TimeText(s *string) string {
 	}
 	return model.Time(&at)
 }
+
+// LogGroupName is the name of the CloudWatch Logs log group an ARN names
+// (arn:aws:logs:r:a:log-group:NAME, with or without the trailing :*); ""
+// for any other ARN.
+func LogGroupName(arn string) string {
+	_, name, ok := strings.Cut(arn, ":log-group:")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSuffix(name, ":*")
+}
