@@ -12,6 +12,7 @@ import (
 	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	shtypes "github.com/aws/aws-sdk-go-v2/service/securityhub/types"
+	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 )
 
 // The security services are turned on in every region but one: that region
@@ -28,6 +29,8 @@ func init() {
 	register("SecurityHub", map[string]handler{"DescribeHub": shHub, "GetEnabledStandards": shStandards})
 	register("Cognito Identity Provider", map[string]handler{"ListUserPools": noData(&cognitoidentityprovider.ListUserPoolsOutput{})})
 	register("Cognito Identity", map[string]handler{"ListIdentityPools": noData(&cognitoidentity.ListIdentityPoolsOutput{})})
+	register("WAFV2", map[string]handler{"ListWebACLs": noData(&wafv2.ListWebACLsOutput{}),
+		"ListIPSets": noData(&wafv2.ListIPSetsOutput{}), "ListRuleGroups": noData(&wafv2.ListRuleGroupsOutput{})})
 	register("Config Service", map[string]handler{
 		"DescribeConfigurationRecorders":      configRecorders,
 		"DescribeConfigurationRecorderStatus": configRecorderStatus,

@@ -44,6 +44,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -87,6 +88,7 @@ func Services() []*collect.Service {
 		config.Service,
 		cognitoidp.Service,
 		cognitoidentity.Service,
+		wafv2.Service,
 		// Analytics and integration (issue 15, breadth-a).
 		glue.Service,
 		kinesis.Service,

@@ -54,6 +54,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
 
@@ -85,7 +86,7 @@ var sdkClients = map[string]struct {
 	// Security and management breadth (issue 15).
 	"guardduty": {&guardduty.Client{}, "guardduty"}, "securityhub": {&securityhub.Client{}, "securityhub"},
 	"configservice": {&configservice.Client{}, "config"}, "cognitoidentity": {&cognitoidentity.Client{}, "cognito-identity"},
-	"cognitoidentityprovider": {&cognitoidentityprovider.Client{}, "cognito-idp"},
+	"cognitoidentityprovider": {&cognitoidentityprovider.Client{}, "cognito-idp"}, "wafv2": {&wafv2.Client{}, "wafv2"},
 	// Analytics and integration (issue 15, breadth-a).
 	"glue": {&glue.Client{}, "glue"}, "kinesis": {&kinesis.Client{}, "kinesis"}, "firehose": {&firehose.Client{}, "firehose"},
 	"sfn": {&sfn.Client{}, "states"}, "athena": {&athena.Client{}, "athena"},
