@@ -54,7 +54,7 @@ type TagResource struct {
 // TagReport is the tag audit's result.
 type TagReport struct {
 	Required        []string       `json:"required"`
-	Account         string         `json:"account,omitempty"`
+	Accounts        []string       `json:"accounts,omitempty"`
 	Services        []string       `json:"services,omitempty"`
 	IncludeDefaults bool           `json:"include_defaults"`
 	Listing         string         `json:"listing"` // noncompliant or untagged
@@ -99,7 +99,7 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 			return string(svcJSON), nil
 		}
 		return nil, fmt.Errorf("unknown parameter %s", n)
-	}, Filters{Account: scope.Account})
+	}, Filters{Accounts: scope.Accounts})
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 		return nil, fmt.Errorf("tags: %w", err)
 	}
 	defer rows.Close()
-	rep := &TagReport{Required: opts.Required, Account: scope.Account, Services: opts.Services,
+	rep := &TagReport{Required: opts.Required, Accounts: scope.Accounts, Services: opts.Services,
 		IncludeDefaults: opts.IncludeDefaults, Listing: "noncompliant", Resources: []TagResource{}}
 	if rep.Required == nil {
 		rep.Required = []string{}

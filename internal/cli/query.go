@@ -17,6 +17,7 @@ type queryFlags struct {
 	file, scan, format string
 	listScans          bool
 	named              namedFlags
+	accounts           accountFlags
 }
 
 func newQueryCmd() *cobra.Command {
@@ -37,6 +38,9 @@ query file with a header, like those of 'awsmap query --list' (see
 docs/audits.md): it runs as a named query, with -P, -a and --fail-on.
 Without that line the file is plain SQL.
 
+-a and --ou limit resources, relationships, coverage and the typed views to
+some accounts (see 'awsmap accounts'), for plain SQL and named queries alike.
+
 json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 		Example: `  awsmap query "SELECT service, type, count(*) FROM resources GROUP BY 1, 2"
   awsmap query "SELECT id, instance_type, state FROM ec2_instances" -f json
@@ -45,7 +49,9 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
   awsmap query --list-scans
   awsmap query --list
   awsmap query -n admin-users
-  awsmap query -n old-access-keys -P days=180 -a prod -f json --fail-on findings`,
+  awsmap query -n old-access-keys -P days=180 -a prod -f json --fail-on findings
+  awsmap query -a prod -a 222222222222 "SELECT account_id, count(*) FROM resources GROUP BY 1"
+  awsmap query --ou Workloads "SELECT * FROM coverage WHERE outcome <> 'ok'"`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runQuery(cmd, f, args) },
 	}
@@ -58,8 +64,8 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 	fl.StringArrayVarP(&f.named.params, "param", "P", nil, "named query parameter key=value (repeatable); service and region filter any query")
 	fl.BoolVarP(&f.named.list, "list", "l", false, "list the named queries")
 	fl.StringVarP(&f.named.show, "show", "S", "", "print a named query's header and SQL")
-	fl.StringVarP(&f.named.account, "account", "a", "", "named queries: limit to one account (id, alias or profile)")
 	fl.StringVar(&f.named.failOn, "fail-on", "", "named queries: exit 4 on findings, 5 on incomplete input (findings|incomplete)")
+	f.accounts.register(fl)
 	cmd.MarkFlagsMutuallyExclusive("name", "list", "show", "list-scans", "file")
 	return cmd
 }
@@ -93,10 +99,10 @@ func runQuery(cmd *cobra.Command, f *queryFlags, args []string) error {
 		}
 		return runAudit(cmd, f, q)
 	}
-	if len(f.named.params) > 0 || f.named.account != "" || f.named.failOn != "" {
-		return usageErr("-P, -a and --fail-on apply to named queries (-n NAME, or -F with a query file header)")
+	if len(f.named.params) > 0 || f.named.failOn != "" {
+		return usageErr("-P and --fail-on apply to named queries (-n NAME, or -F with a query file header)")
 	}
-	r, _, err := openReader(cmd, f.scan)
+	r, _, err := openReaderFor(cmd, f.scan, &f.accounts)
 	if err != nil {
 		return err
 	}
@@ -131,24 +137,36 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 // openReader opens the inventory read-only, shows the selected scan under
 // the usual names and returns its id (0: the current state).
 func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
+	r, scope, err := openReaderFor(cmd, scanSel, nil)
+	return r, scope.ScanID, err
+}
+
+// openReaderFor is openReader limited to the accounts of -a and --ou
+// (nil: all): the usual names show only their resources, edges and
+// coverage. The scope says which scan and accounts.
+func openReaderFor(cmd *cobra.Command, scanSel string, accounts *accountFlags) (*store.Reader, audit.Scope, error) {
 	path := dbPath(cmd)
 	noticeUpgrade(cmd, path)
 	r, err := store.OpenReader(path)
 	if err != nil {
-		return nil, 0, withCode(ExitFatal, err)
+		return nil, audit.Scope{}, withCode(ExitFatal, err)
 	}
-	id := int64(0) // current state
+	var scope audit.Scope // ScanID 0: the current state
 	if scanSel != "" && scanSel != "latest" {
-		if id, err = r.ResolveScan(scanSel); err != nil {
+		if scope.ScanID, err = r.ResolveScan(scanSel); err != nil {
 			r.Close()
-			return nil, 0, usageErr("%v", err)
+			return nil, audit.Scope{}, usageErr("%v", err)
 		}
 	}
-	if err := r.UseScan(id, all.Types()); err != nil {
+	if scope.Accounts, err = accounts.resolve(r); err != nil {
 		r.Close()
-		return nil, 0, withCode(ExitFatal, err)
+		return nil, audit.Scope{}, err
 	}
-	return r, id, nil
+	if err := r.UseScan(scope.ScanID, all.Types()); err != nil {
+		r.Close()
+		return nil, audit.Scope{}, withCode(ExitFatal, err)
+	}
+	return r, scope, nil
 }
 
 // noticeUpgrade says on stderr that the inventory at path is about to be

@@ -101,7 +101,7 @@ func newRootCmd() *cobra.Command {
 	root.SilenceUsage = true
 	root.SilenceErrors = true
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
-	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd())
+	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newAccountsCmd())
 	registerCompletions(root)
 	return root
 }

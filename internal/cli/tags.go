@@ -12,7 +12,8 @@ import (
 )
 
 type tagsFlags struct {
-	scan, format, account          string
+	scan, format                   string
+	accounts                       accountFlags
 	required, services             []string
 	untaggedOnly, noncompliantOnly bool
 	defaults, summary              bool
@@ -39,7 +40,7 @@ security groups...) are left out unless --include-defaults.`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.scan, "scan", "latest", "state to audit: latest, previous, first or a scan id")
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
-	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
+	f.accounts.register(fl)
 	fl.StringSliceVarP(&f.required, "required", "R", nil, "required tag keys (repeatable or comma list)")
 	fl.StringSliceVarP(&f.services, "service", "s", nil, "limit to services (repeatable or comma list)")
 	fl.BoolVar(&f.untaggedOnly, "untagged-only", false, "list only resources without any tag")
@@ -58,18 +59,14 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	if !cmd.Flags().Changed("required") {
 		required = loadConfig(cmd).RequiredTags
 	}
-	r, scanID, err := openReader(cmd, f.scan)
+	r, scope, err := openReaderFor(cmd, f.scan, &f.accounts)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	acct, err := audit.ResolveAccount(cmd.Context(), r, f.account)
-	if err != nil {
-		return auditErr(err)
-	}
 	rep, err := audit.Tags(cmd.Context(), r, audit.TagOptions{Required: required, Services: audit.ParseKeys(f.services...),
 		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly},
-		audit.Scope{ScanID: scanID, Account: acct})
+		scope)
 	if err != nil {
 		return auditErr(err)
 	}

@@ -13,11 +13,12 @@ import (
 )
 
 type wasteFlags struct {
-	scan, format, account string
-	rules                 []string
-	minAge                int
-	summary, defaults     bool
-	failOn                string
+	scan, format      string
+	accounts          accountFlags
+	rules             []string
+	minAge            int
+	summary, defaults bool
+	failOn            string
 }
 
 var reportFormats = []string{"table", "json", "csv"}
@@ -46,7 +47,7 @@ Rules: ` + strings.Join(audit.RuleKeys(), ", "),
 	fl := cmd.Flags()
 	fl.StringVar(&f.scan, "scan", "latest", "state to check: latest, previous, first or a scan id")
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
-	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
+	f.accounts.register(fl)
 	fl.StringSliceVarP(&f.rules, "type", "t", nil, "rules to run (repeatable or comma list; default all)")
 	fl.IntVar(&f.minAge, "min-age-days", 90, "age threshold of the old-* rules")
 	fl.BoolVar(&f.summary, "summary", false, "counts and costs per rule only")
@@ -66,17 +67,13 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 	if err != nil {
 		return auditErr(err)
 	}
-	r, scanID, err := openReader(cmd, f.scan)
+	r, scope, err := openReaderFor(cmd, f.scan, &f.accounts)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	acct, err := audit.ResolveAccount(cmd.Context(), r, f.account)
-	if err != nil {
-		return auditErr(err)
-	}
 	rep, err := audit.Waste(cmd.Context(), r, audit.WasteOptions{Rules: rules, MinAgeDays: f.minAge, IncludeDefaults: f.defaults},
-		audit.Scope{ScanID: scanID, Account: acct})
+		scope)
 	if err != nil {
 		return auditErr(err)
 	}

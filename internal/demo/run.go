@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/awsmap/awsmap/internal/awsx"
@@ -56,10 +55,9 @@ func ScanInto(ctx context.Context, path string, view *View, o ScanOptions) (Scan
 	regions := slices.Sorted(slices.Values(Regions)) // plans hold sorted regions
 	plan := scan.NewPlan(o.Services, regions, false, true)
 	var accounts []scan.Account
-	var ids, names []string
+	var names []string
 	for _, a := range Accounts {
 		accounts = append(accounts, scan.Account{ID: a.ID, Config: cfg})
-		ids = append(ids, a.ID)
 	}
 	for _, s := range o.Services {
 		names = append(names, s.Name)
@@ -72,7 +70,7 @@ func ScanInto(ctx context.Context, path string, view *View, o ScanOptions) (Scan
 	for k, v := range o.Meta {
 		meta[k] = v
 	}
-	w, err := db.BeginScan(store.ScanMeta{AccountID: strings.Join(ids, ","), AccountAlias: "demo", Profile: "demo",
+	w, err := db.BeginScan(store.ScanMeta{Profile: "demo",
 		Regions: regions, Services: names, ToolVersion: o.Version, Options: meta})
 	if err != nil {
 		db.Close()

@@ -16,13 +16,16 @@ func (c Collection) Failed() bool {
 	return true
 }
 
-// Record is what the store keeps of a run: its collections, the ledger, and
-// the status (partial when any collection failed).
+// Record is what the store keeps of a run: its collections, the ledger,
+// its accounts with their outcomes, and the status (partial when any
+// collection failed).
 func Record(res Result, ledger *Ledger) store.ScanResult {
 	sr := store.ScanResult{Status: store.StatusComplete, Duration: res.Duration}
+	failed := map[string]bool{}
 	for _, c := range res.Collections {
 		if c.Failed() {
 			sr.Status = store.StatusPartial
+			failed[c.Account] = true
 		}
 		sr.Collections = append(sr.Collections, store.Collection{
 			AccountID: c.Account, Region: c.Region, Service: c.Service, Type: c.Type,
@@ -37,5 +40,20 @@ func Record(res Result, ledger *Ledger) store.ScanResult {
 			Outcome: string(c.Outcome), ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage, Duration: c.Duration,
 		})
 	}
+	for _, a := range res.Accounts {
+		sr.Accounts = append(sr.Accounts, recordAccount(a, failed[a.ID]))
+	}
 	return sr
+}
+
+func recordAccount(a Account, failed bool) store.ScanAccount {
+	sa := store.ScanAccount{ID: a.ID, Name: a.Name, Alias: a.Alias, OUPath: a.OUPath, OUNames: a.OUNames,
+		Profile: a.Profile, RoleARN: a.RoleARN, Status: store.AccountOK}
+	switch {
+	case a.Err != nil:
+		sa.Status, sa.ErrorCode, sa.ErrorMessage = store.AccountDenied, awsx.ErrorCode(a.Err), awsx.ErrorMessage(a.Err)
+	case failed:
+		sa.Status = store.AccountPartial
+	}
+	return sa
 }
