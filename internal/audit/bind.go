@@ -98,8 +98,8 @@ func isIdent(c byte) bool      { return isIdentStart(c) || c >= '0' && c <= '9' 
 // Filters narrow any query's rows on its leading columns.
 type Filters struct {
 	Accounts []string // nil: all
-	Region  string
-	Service string
+	Region   string
+	Service  string
 }
 
 // Bound is a query ready to run: SQL with positional parameters and their

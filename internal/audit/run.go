@@ -35,7 +35,7 @@ type Scope struct {
 	// Accounts are resolved account ids (store.Reader.ResolveAccounts);
 	// nil for all.
 	Accounts []string
-	Now     time.Time // zero: time.Now()
+	Now      time.Time // zero: time.Now()
 }
 
 func (s Scope) now() time.Time {

@@ -61,7 +61,7 @@ type Options struct {
 	// every account's endpoints start together).
 	AccountWorkers int
 	Local          bool
-	Progress Progress // may be nil
+	Progress       Progress // may be nil
 }
 
 // Collection is the outcome of one task: whether the (account, region,
