@@ -134,16 +134,10 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, -n NAME, --list, or --list-scans)")
 }
 
-// openReader opens the inventory read-only, shows the selected scan under
-// the usual names and returns its id (0: the current state).
-func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
-	r, scope, err := openReaderFor(cmd, scanSel, nil)
-	return r, scope.ScanID, err
-}
-
-// openReaderFor is openReader limited to the accounts of -a and --ou
-// (nil: all): the usual names show only their resources, edges and
-// coverage. The scope says which scan and accounts.
+// openReaderFor opens the inventory read-only and shows the selected scan
+// under the usual names, limited to the accounts of -a and --ou (nil: all):
+// resources, relationships, coverage and the typed views show only theirs.
+// The scope says which scan (0: the current state) and accounts.
 func openReaderFor(cmd *cobra.Command, scanSel string, accounts *accountFlags) (*store.Reader, audit.Scope, error) {
 	path := dbPath(cmd)
 	noticeUpgrade(cmd, path)
