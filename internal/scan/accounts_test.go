@@ -2,10 +2,18 @@ package scan
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	ststypes "github.com/aws/aws-sdk-go-v2/service/sts/types"
 	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
@@ -103,5 +111,98 @@ func TestAccountWorkers(t *testing.T) {
 	spans := run(2, "a")
 	if !spans["c"].end.Before(spans["a"].end) {
 		t.Errorf("account-workers 2: c (fast) ended at %v, after the slow a at %v", spans["c"].end, spans["a"].end)
+	}
+}
+
+// smallOrg is an organization of the management account 111111111111 and,
+// in OU Workloads, 222222222222 and 333333333333, whose role cannot be
+// assumed.
+func smallOrg(_ context.Context, req awsx.Request) (any, error) {
+	acct := func(id, name string) orgtypes.Account {
+		return orgtypes.Account{Id: aws.String(id), Name: aws.String(name), State: orgtypes.AccountStateActive}
+	}
+	switch in := req.Input.(type) {
+	case *organizations.ListRootsInput:
+		return &organizations.ListRootsOutput{Roots: []orgtypes.Root{{Id: aws.String("r-1"), Name: aws.String("Root")}}}, nil
+	case *organizations.ListAccountsForParentInput:
+		if aws.ToString(in.ParentId) == "r-1" {
+			return &organizations.ListAccountsForParentOutput{Accounts: []orgtypes.Account{acct("111111111111", "management")}}, nil
+		}
+		return &organizations.ListAccountsForParentOutput{Accounts: []orgtypes.Account{
+			acct("222222222222", "prod"), acct("333333333333", "sandbox")}}, nil
+	case *organizations.ListOrganizationalUnitsForParentInput:
+		if aws.ToString(in.ParentId) == "r-1" {
+			return &organizations.ListOrganizationalUnitsForParentOutput{OrganizationalUnits: []orgtypes.OrganizationalUnit{
+				{Id: aws.String("ou-1"), Name: aws.String("Workloads")}}}, nil
+		}
+		return &organizations.ListOrganizationalUnitsForParentOutput{}, nil
+	case *sts.AssumeRoleInput:
+		if strings.Contains(aws.ToString(in.RoleArn), "333333333333") {
+			return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "not authorized to perform: sts:AssumeRole"}
+		}
+		return &sts.AssumeRoleOutput{Credentials: &ststypes.Credentials{AccessKeyId: aws.String("ASIA1"),
+			SecretAccessKey: aws.String("s"), SessionToken: aws.String("t"), Expiration: aws.Time(time.Now().Add(time.Hour))}}, nil
+	case *iam.ListAccountAliasesInput:
+		return &iam.ListAccountAliasesOutput{AccountAliases: []string{"alias-" + req.Account}}, nil
+	}
+	return nil, fmt.Errorf("unexpected %s", req.Operation)
+}
+
+func TestSelectAccounts(t *testing.T) {
+	ctx := context.Background()
+	base, err := awsx.LoadConfig(ctx, awsx.Options{Responder: awsx.ResponderFunc(smallOrg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	me := awsx.Identity{Account: "111111111111", Alias: "mgmt"}
+	for _, tc := range []struct {
+		name string
+		sel  Selection
+		want []string
+		err  string
+	}{
+		{"no selection: the caller", Selection{}, []string{"111111111111 mgmt profile=org"}, ""},
+		{"--org", Selection{Org: true}, []string{"111111111111 mgmt profile=org",
+			"222222222222 alias-222222222222 role=arn:aws:iam::222222222222:role/OrganizationAccountAccessRole Root/Workloads",
+			"333333333333  role=arn:aws:iam::333333333333:role/OrganizationAccountAccessRole Root/Workloads err=AccessDenied"}, ""},
+		{"--org --ou --exclude-accounts", Selection{Org: true, OUs: []string{"ou-1"}, Exclude: []string{"333333333333"}, RoleName: "Audit"},
+			[]string{"222222222222 alias-222222222222 role=arn:aws:iam::222222222222:role/Audit Root/Workloads"}, ""},
+		{"--accounts without --org", Selection{IDs: []string{"222222222222"}},
+			[]string{"222222222222 alias-222222222222 role=arn:aws:iam::222222222222:role/OrganizationAccountAccessRole"}, ""},
+		{"--assume-role", Selection{RoleARNs: []string{"arn:aws:iam::444444444444:role/Reader"}},
+			[]string{"444444444444 alias-444444444444 role=arn:aws:iam::444444444444:role/Reader"}, ""},
+		{"--org --accounts outside it", Selection{Org: true, IDs: []string{"555555555555"}}, nil, "not an ACTIVE account"},
+		{"bad role ARN", Selection{RoleARNs: []string{"arn:aws:s3:::bucket"}}, nil, "not a role ARN"},
+	} {
+		accounts, err := SelectAccounts(ctx, base, me, "org", tc.sel)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s: error %v, want %q", tc.name, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var got []string
+		for _, a := range accounts {
+			line := a.ID + " " + a.Alias
+			if a.Profile != "" {
+				line += " profile=" + a.Profile
+			}
+			if a.RoleARN != "" {
+				line += " role=" + a.RoleARN
+			}
+			if a.OUNames != "" && a.OUNames != "Root" {
+				line += " " + a.OUNames
+			}
+			if a.Err != nil {
+				line += " err=" + awsx.ErrorCode(a.Err)
+			}
+			got = append(got, line)
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
 	}
 }
