@@ -17,6 +17,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/demo"
 	"github.com/awsmap/awsmap/internal/scan"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 type demoFlags struct {
@@ -48,7 +49,8 @@ a throttling error (rate control slows down, the retryer tries again), and
 --deny answers services or operations with AccessDenied, so the scan is
 partial and the audits that read what was denied say UNKNOWN.
 
-An existing database is never overwritten without --force.`,
+Running it again rebuilds its own demo inventory; any other existing file
+is refused unless --force.`,
 		Example: `  awsmap demo
   awsmap demo --size 50000 --scans 5 --seed 7 --db /tmp/big.db --force
   awsmap demo --db /tmp/locked.db --deny IAM,S3.GetBucketPolicy --throttle 0.2 --latency 40ms`,
@@ -56,12 +58,13 @@ An existing database is never overwritten without --force.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runDemo(cmd, f) },
 	}
 	fl := cmd.Flags()
+	fl.String("db", "", "demo inventory (default ~/.awsmap/demo.db; never $AWSMAP_DB, the real inventory)")
 	fl.Int64Var(&f.seed, "seed", 42, "seed of the synthetic estate (same seed, same estate)")
 	fl.IntVar(&f.size, "size", demo.DefaultSize, "approximate number of resources in the estate")
 	fl.IntVar(&f.scans, "scans", 3, "scans to run, with drift between them")
 	fl.Float64Var(&f.drift, "drift", 0.02, "fraction of resources changed between scans (added, removed, modified)")
 	fl.IntVarP(&f.workers, "workers", "w", scan.DefaultWorkers, "collections running at once")
-	fl.BoolVar(&f.force, "force", false, "replace an existing database file")
+	fl.BoolVar(&f.force, "force", false, "replace an existing file that is not a demo inventory")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress or summary")
 	fl.DurationVar(&f.latency, "latency", 0, "simulated round trip added to every API call, e.g. 40ms")
 	fl.Float64Var(&f.throttle, "throttle", 0, "share of API calls answered with a throttling error, 0 to 0.5")
@@ -195,8 +198,9 @@ func shellQuote(s string) string {
 	return s
 }
 
-// replaceDB refuses to touch an existing file without force, and removes
-// it (and its -wal/-shm companions) with it.
+// replaceDB removes an existing demo inventory (and its -wal/-shm
+// companions) so that the demo can be run again; any other existing file
+// is refused unless force.
 func replaceDB(path string, force bool) error {
 	_, err := os.Stat(path)
 	switch {
@@ -204,8 +208,15 @@ func replaceDB(path string, force bool) error {
 		return nil
 	case err != nil:
 		return withCode(ExitFatal, err)
-	case !force:
-		return usageErr("%s already exists; use --force to replace it", path)
+	}
+	if !force {
+		demo, err := store.IsDemoInventory(path)
+		if err != nil {
+			return withCode(ExitFatal, err)
+		}
+		if !demo {
+			return usageErr("%s already exists and is not a demo inventory; use --force to replace it", path)
+		}
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {

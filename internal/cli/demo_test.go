@@ -3,10 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 func TestDemoRefusesToOverwriteWithoutForce(t *testing.T) {
@@ -79,5 +82,43 @@ func TestDemoRejectsBadSimulation(t *testing.T) {
 		if _, err := os.Stat(path); err == nil {
 			t.Errorf("%v: a database was created", tt.args)
 		}
+	}
+}
+
+// TestDemoRunTwiceRebuildsItsOwnInventory: a second `awsmap demo` replaces
+// the demo's own inventory without --force, but not a real inventory, and
+// its help names its default path.
+func TestDemoRunTwiceRebuildsItsOwnInventory(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.db")
+	for run := 1; run <= 2; run++ {
+		if code, _, errs := awsmap(t, "demo", "--db", path, "--size", "300", "--scans", "1", "-q"); code != ExitOK {
+			t.Fatalf("run %d: exit %d: %s", run, code, errs)
+		}
+	}
+	_, out, _ := awsmap(t, "query", "--db", path, "-f", "csv", "SELECT count(*) AS n FROM scans")
+	if out != "n\n1\n" {
+		t.Errorf("scans after two runs = %q, want one scan (rebuilt)", out)
+	}
+	// A real inventory (a scan without the demo option) is refused.
+	real := filepath.Join(dir, "real.db")
+	db, err := store.Open(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := db.BeginScan(store.ScanMeta{AccountID: "123456789012"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := errors.Join(w.Finish(store.ScanResult{Status: store.StatusComplete}), db.Close()); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := awsmap(t, "demo", "--db", real, "--size", "300", "--scans", "1", "-q")
+	if code != ExitUsage || !strings.Contains(errs, "is not a demo inventory; use --force") {
+		t.Errorf("demo over a real inventory: exit %d, %q", code, errs)
+	}
+	_, help, _ := awsmap(t, "demo", "--help")
+	if !strings.Contains(help, "default ~/.awsmap/demo.db") {
+		t.Errorf("demo --help does not name its default path:\n%s", help)
 	}
 }

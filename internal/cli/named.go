@@ -145,7 +145,7 @@ func listQueries(cmd *cobra.Command, lib *audit.Library, format string) error {
 	if err := writeMemRows(cmd.OutOrStdout(), format, cols, rows); err != nil {
 		return withCode(ExitFatal, err)
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "(%d queries)\n", len(rows))
+	fmt.Fprintf(cmd.ErrOrStderr(), "(%s)\n", plural(len(rows), "query"))
 	return nil
 }
 
@@ -187,11 +187,11 @@ func writeResult(cmd *cobra.Command, format string, q *audit.Query, res *audit.R
 	}
 	switch {
 	case len(res.Rows) == 0 && len(res.Incomplete) > 0:
-		fmt.Fprintf(errw, "No findings where the inventory is complete; %d place(s) UNKNOWN (see above).\n", len(res.Incomplete))
+		fmt.Fprintf(errw, "No findings where the inventory is complete; %s UNKNOWN (see above).\n", plural(len(res.Incomplete), "place"))
 	case len(res.Rows) == 0 && format == "table":
 		fmt.Fprintln(errw, "No results.")
 	}
-	fmt.Fprintf(errw, "(%d rows)\n", len(res.Rows))
+	fmt.Fprintf(errw, "(%s)\n", plural(len(res.Rows), "row"))
 	return nil
 }
 

@@ -272,3 +272,16 @@ func printJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// plural counts n of a noun in English: "1 row", "2,300 rows", "3 queries".
+func plural(n int, noun string) string {
+	if n != 1 {
+		switch {
+		case strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ey"):
+			noun = noun[:len(noun)-1] + "ies"
+		default:
+			noun += "s"
+		}
+	}
+	return thousands(n) + " " + noun
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -48,14 +49,15 @@ type progressReporter interface {
 	Stop()
 }
 
-func newProgress(w io.Writer, quiet bool, ledger *scan.Ledger) progressReporter {
+// newProgress reports the progress of the scan that ctx governs.
+func newProgress(ctx context.Context, w io.Writer, quiet bool, ledger *scan.Ledger) progressReporter {
 	switch {
 	case quiet:
 		return quietProgress{}
 	case isTerminal(w):
 		return newLiveProgress(w, ledger)
 	}
-	return &lineProgress{w: w, found: map[string]int{}, failed: map[string]int{}}
+	return &lineProgress{ctx: ctx, w: w, found: map[string]int{}, failed: map[string]int{}}
 }
 
 func isTerminal(w io.Writer) bool {
@@ -70,8 +72,11 @@ func (quietProgress) Done(scan.Collection) {}
 func (quietProgress) Stop()                {}
 
 // lineProgress prints plain lines for logs and pipes: each failed collection
-// as it happens, then resources per service.
+// as it happens, then resources per service. Once the scan is interrupted
+// it says nothing more: the collections cut short are not failures, and
+// the caller says what became of the scan.
 type lineProgress struct {
+	ctx           context.Context
 	w             io.Writer
 	found, failed map[string]int
 }
@@ -79,6 +84,9 @@ type lineProgress struct {
 func (p *lineProgress) Start(int) {}
 
 func (p *lineProgress) Done(c scan.Collection) {
+	if p.ctx.Err() != nil {
+		return
+	}
 	p.found[c.Service] += c.Items
 	if c.Failed() {
 		p.failed[c.Service]++
@@ -87,6 +95,9 @@ func (p *lineProgress) Done(c scan.Collection) {
 }
 
 func (p *lineProgress) Stop() {
+	if p.ctx.Err() != nil {
+		return
+	}
 	names := make([]string, 0, len(p.found))
 	for svc := range p.found {
 		names = append(names, svc)

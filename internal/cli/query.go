@@ -134,6 +134,12 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, -n NAME, --list, or --list-scans)")
 }
 
+// openReader is openReaderFor every account: it returns the scan id.
+func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
+	r, scope, err := openReaderFor(cmd, scanSel, nil)
+	return r, scope.ScanID, err
+}
+
 // openReaderFor opens the inventory read-only and shows the selected scan
 // under the usual names, limited to the accounts of -a and --ou (nil: all):
 // resources, relationships, coverage and the typed views show only theirs.
@@ -143,7 +149,7 @@ func openReaderFor(cmd *cobra.Command, scanSel string, accounts *accountFlags) (
 	noticeUpgrade(cmd, path)
 	r, err := store.OpenReader(path)
 	if err != nil {
-		return nil, audit.Scope{}, withCode(ExitFatal, err)
+		return nil, audit.Scope{}, storeErr(err)
 	}
 	var scope audit.Scope // ScanID 0: the current state
 	if scanSel != "" && scanSel != "latest" {
@@ -192,6 +198,6 @@ func runSQL(cmd *cobra.Command, r *store.Reader, format, sql string, args ...any
 	if format == "table" && n == 0 {
 		fmt.Fprintln(cmd.ErrOrStderr(), "No results.")
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "(%d rows)\n", n)
+	fmt.Fprintf(cmd.ErrOrStderr(), "(%s)\n", plural(n, "row"))
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/scan"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // Version is set at build time with -ldflags "-X github.com/awsmap/awsmap/internal/cli.Version=…".
@@ -51,6 +52,16 @@ func withCode(code int, err error) error {
 		return nil
 	}
 	return &exitError{code: code, err: err}
+}
+
+// storeErr is the exit error of an inventory that cannot be opened: a file
+// that is not an awsmap inventory is the user's mistake (exit 2).
+func storeErr(err error) error {
+	var notInventory *store.NotInventoryError
+	if errors.As(err, &notInventory) {
+		return withCode(ExitUsage, err)
+	}
+	return withCode(ExitFatal, err)
 }
 
 // Execute runs the process's command line and returns its exit code.
@@ -101,7 +112,7 @@ func newRootCmd() *cobra.Command {
 	root.SilenceUsage = true
 	root.SilenceErrors = true
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
-	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newAccountsCmd())
+	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newReportCmd(), newAccountsCmd())
 	registerCompletions(root)
 	return root
 }

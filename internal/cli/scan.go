@@ -159,6 +159,12 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	if !f.noDB {
+		// A wrong --db fails here, before any AWS call.
+		if err := store.Check(dbPath(cmd)); err != nil {
+			return storeErr(err)
+		}
+	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	say := newSayer(cmd.ErrOrStderr(), f.quiet)
@@ -195,7 +201,7 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	}
 	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
 		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
-	progress := newProgress(cmd.ErrOrStderr(), f.quiet, ledger)
+	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, ledger)
 	res, runErr := scan.Run(ctx, []scan.Account{{ID: id.Account, Config: cfg}}, plan, sink,
 		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress})
 	progress.Stop()
@@ -208,15 +214,15 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if runErr != nil {
 		return withCode(ExitFatal, fmt.Errorf("storing the scan failed, nothing was changed: %w", runErr))
 	}
+	if interrupted {
+		sink.reportInterrupted(cmd.ErrOrStderr(), res.Duration)
+		return withCode(ExitInterrupted, errSilent)
+	}
 	if !f.quiet {
 		printSummary(cmd.ErrOrStderr(), sum, res, f.timings)
 		sink.report(cmd.ErrOrStderr())
 	}
-	switch {
-	case interrupted:
-		fmt.Fprintln(cmd.ErrOrStderr(), "Interrupted: the scan was recorded as aborted; the previous inventory is unchanged.")
-		return withCode(ExitInterrupted, errSilent)
-	case sum.failedCollections > 0:
+	if sum.failedCollections > 0 {
 		return withCode(ExitPartial, errSilent)
 	}
 	return nil
@@ -266,7 +272,7 @@ func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity,
 	noticeUpgrade(cmd, s.path)
 	db, err := store.Open(s.path)
 	if err != nil {
-		return nil, withCode(ExitFatal, err)
+		return nil, storeErr(err)
 	}
 	w, err := db.BeginScan(store.ScanMeta{
 		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
@@ -337,6 +343,20 @@ func (s *sinks) report(w io.Writer) {
 	if s.writer != nil {
 		fmt.Fprintf(w, "Stored in %s (scan %d) in %.1fs\n", s.path, s.writer.ScanID(), s.stored.Seconds())
 	}
+}
+
+// reportInterrupted is the one message of an interrupted scan: nothing of it
+// was merged into the inventory, and an export file holds only a part.
+func (s *sinks) reportInterrupted(w io.Writer, after time.Duration) {
+	msg := fmt.Sprintf("Interrupted after %.1fs:", after.Seconds())
+	if s.writer != nil {
+		msg += fmt.Sprintf(" scan %d was recorded as aborted and its data was not stored; %s keeps its previous state.",
+			s.writer.ScanID(), s.path)
+	}
+	if s.exporter != nil {
+		msg += fmt.Sprintf(" %s is incomplete (%s written).", s.exported, plural(s.exporter.Count(), "resource"))
+	}
+	fmt.Fprintln(w, msg)
 }
 
 // exportTarget is a validated -f/-o pair.

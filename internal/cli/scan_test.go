@@ -31,12 +31,21 @@ var moto *collecttest.Moto
 var motoWhy string
 
 // childEnv makes the test binary act as a slow awsmap scan that the parent
-// kills with SIGKILL (see TestScanKilledMidway).
-const childEnv = "AWSMAP_TEST_SLOW_SCAN"
+// interrupts or kills (see startSlowScan); the child creates the file named
+// by readyEnv when its first collection call arrives, so the scan is stored
+// as running by then.
+const (
+	childEnv = "AWSMAP_TEST_SLOW_SCAN"
+	readyEnv = "AWSMAP_TEST_READY_FILE"
+)
 
 func TestMain(m *testing.M) {
 	if args := os.Getenv(childEnv); args != "" {
+		var ready sync.Once
 		testResponder = awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
+			if req.Service != "STS" && req.Operation != "DescribeRegions" && req.Operation != "ListAccountAliases" {
+				ready.Do(func() { os.WriteFile(os.Getenv(readyEnv), nil, 0o600) })
+			}
 			time.Sleep(300 * time.Millisecond)
 			return nil, awsx.ErrPassThrough
 		})
@@ -297,18 +306,36 @@ func TestScanWithDeniedServiceIsPartialAndRetiresNothingOfIt(t *testing.T) {
 }
 
 // startSlowScan starts a scan in a child process (the test binary, see
-// TestMain) whose every call is slowed down, and lets it get going.
-func startSlowScan(t *testing.T, db string) (*exec.Cmd, *bytes.Buffer) {
+// TestMain) whose every call is slowed down, and returns once its first
+// collection call has arrived.
+// wait returns the child's exit.
+func startSlowScan(t *testing.T, db string, extra ...string) (child *exec.Cmd, stderr *bytes.Buffer, wait func() error) {
 	t.Helper()
-	child := exec.Command(os.Args[0], "-test.run=^$")
-	child.Env = append(os.Environ(), childEnv+"="+strings.Join(scanArgs(db), " "))
-	stderr := &bytes.Buffer{}
+	ready := filepath.Join(t.TempDir(), "ready")
+	child = exec.Command(os.Args[0], "-test.run=^$")
+	child.Env = append(os.Environ(), childEnv+"="+strings.Join(scanArgs(db, extra...), " "), readyEnv+"="+ready)
+	stderr = &bytes.Buffer{}
 	child.Stderr = stderr
 	if err := child.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1500 * time.Millisecond) // credentials, regions, first slow calls
-	return child, stderr
+	exited := make(chan error, 1)
+	go func() { exited <- child.Wait() }()
+	wait = func() error { return <-exited }
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(ready); err == nil {
+			return child, stderr, wait
+		}
+		select {
+		case <-exited:
+			t.Fatalf("the scan exited before its first collection call:\n%s", stderr)
+		default:
+		}
+		if time.Now().After(deadline) {
+			child.Process.Kill()
+			t.Fatalf("no collection call within 30s:\n%s", stderr)
+		}
+	}
 }
 
 func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
@@ -318,11 +345,11 @@ func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
 		&ec2.TerminateInstancesInput{InstanceIds: e.instances["us-east-1"]}); err != nil {
 		t.Fatal(err)
 	}
-	child, _ := startSlowScan(t, db)
+	child, _, wait := startSlowScan(t, db)
 	if err := child.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	_ = child.Wait()
+	_ = wait()
 	if got, want := stored(t, db, "latest"), e.keys(); !slices.Equal(got, want) {
 		t.Fatalf("after kill -9:\n%v\nwant the previous state:\n%v", got, want)
 	}
@@ -416,22 +443,32 @@ func TestScanTakesDefaultsFromConfigButFlagsWin(t *testing.T) {
 
 func TestScanInterruptedIsAbortedAndExits130(t *testing.T) {
 	e, db := scannedEstate(t)
-	child, stderr := startSlowScan(t, db)
+	child, stderr, wait := startSlowScan(t, db, "-q=false")
 	if err := child.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
-	err := child.Wait()
+	err := wait()
 	if code := child.ProcessState.ExitCode(); code != ExitInterrupted {
 		t.Fatalf("exit %d (%v), want %d; stderr:\n%s", code, err, ExitInterrupted, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "aborted") {
-		t.Errorf("stderr does not say the scan was aborted:\n%s", stderr.String())
+	// One truthful message: aborted and not stored, no summary claiming otherwise.
+	if !strings.Contains(stderr.String(), "scan 2 was recorded as aborted and its data was not stored") {
+		t.Errorf("stderr does not say scan 2 was aborted and not stored:\n%s", stderr.String())
+	}
+	for _, wrong := range []string{"Stored in", "Scan PARTIAL", "Scan complete"} {
+		if strings.Contains(stderr.String(), wrong) {
+			t.Errorf("stderr of an interrupted scan says %q:\n%s", wrong, stderr.String())
+		}
 	}
 	if got, want := stored(t, db, "latest"), e.keys(); !slices.Equal(got, want) {
 		t.Fatalf("after Ctrl-C:\n%v\nwant the previous state:\n%v", got, want)
 	}
-	_, out, _ := awsmap(t, "query", "--db", db, "-f", "csv", "SELECT id, status FROM scans ORDER BY id")
-	if out != "id,status\n1,complete\n2,aborted\n" {
-		t.Errorf("scans after Ctrl-C = %q", out)
+	_, out, _ := awsmap(t, "query", "--db", db, "-f", "csv", "--list-scans")
+	if !regexp.MustCompile(`(?m)^2,[^,]+,aborted,`).MatchString(out) {
+		t.Errorf("--list-scans does not list scan 2 as aborted:\n%s", out)
+	}
+	code, _, errs := awsmap(t, "query", "--db", db, "--scan", "2", "SELECT 1")
+	if code != ExitUsage || !regexp.MustCompile(`scan 2 was aborted at 20\S+; its data was not stored`).MatchString(errs) {
+		t.Errorf("--scan 2: exit %d, %q; want 2 and that it was aborted", code, errs)
 	}
 }

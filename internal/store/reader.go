@@ -61,6 +61,9 @@ func OpenReader(path string) (*Reader, error) {
 	case err != nil:
 		return nil, fmt.Errorf("inventory: %w", err)
 	}
+	if err := identify(abs); err != nil {
+		return nil, err
+	}
 	conn, err := openCurrent(abs)
 	if err != nil {
 		return nil, err
@@ -222,7 +225,32 @@ func (r *Reader) ResolveScan(selector string) (int64, error) {
 			return id, nil
 		}
 	}
+	if err := r.unmergedScanError(n); err != nil {
+		return 0, err
+	}
 	return 0, unknownScanError(selector, ids)
+}
+
+// unmergedScanError explains why scan n, which exists but was never merged
+// into the history (aborted, or still running), cannot be shown; it is nil
+// when there is no such scan.
+func (r *Reader) unmergedScanError(n int64) error {
+	stmt, _, err := r.conn.Prepare(`SELECT status, coalesce(finished_at, started_at) FROM main.scans WHERE id = ?`)
+	if err != nil {
+		return fmt.Errorf("list scans: %w", err)
+	}
+	defer stmt.Close()
+	if err := stmt.BindInt64(1, n); err != nil {
+		return err
+	}
+	if !stmt.Step() {
+		return stmt.Err()
+	}
+	status, at := stmt.ColumnText(0), stmt.ColumnText(1)
+	if status == StatusRunning {
+		return fmt.Errorf("scan %d is still running (started at %s); its data is not stored yet", n, at)
+	}
+	return fmt.Errorf("scan %d was %s at %s; its data was not stored", n, status, at)
 }
 
 // mergedScans returns the ids of the complete and partial scans, ascending.

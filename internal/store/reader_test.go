@@ -152,18 +152,18 @@ func TestResolveScan(t *testing.T) {
 	tests := []struct {
 		selector string
 		want     int64
-		wantErr  bool
+		wantErr  string // what the error says
 	}{
-		{"first", 1, false}, {"previous", 2, false}, {"latest", 3, false}, {" 2 ", 2, false},
-		{"4", 0, true}, {"0", 0, true}, {"yesterday", 0, true},
+		{"first", 1, ""}, {"previous", 2, ""}, {"latest", 3, ""}, {" 2 ", 2, ""},
+		{"4", 0, "scan 4 was aborted at 20"}, {"5", 0, "1, 2, 3"}, {"0", 0, "1, 2, 3"}, {"yesterday", 0, "1, 2, 3"},
 	}
 	for _, tt := range tests {
 		got, err := r.ResolveScan(tt.selector)
-		if (err != nil) != tt.wantErr || got != tt.want {
-			t.Errorf("ResolveScan(%q) = %d, %v; want %d (error: %v)", tt.selector, got, err, tt.want, tt.wantErr)
+		if (err != nil) != (tt.wantErr != "") || got != tt.want {
+			t.Errorf("ResolveScan(%q) = %d, %v; want %d (error: %q)", tt.selector, got, err, tt.want, tt.wantErr)
 		}
-		if err != nil && !strings.Contains(err.Error(), "1, 2, 3") {
-			t.Errorf("ResolveScan(%q) error does not list the scans: %v", tt.selector, err)
+		if err != nil && !strings.Contains(err.Error(), tt.wantErr) {
+			t.Errorf("ResolveScan(%q) error %q does not say %q", tt.selector, err, tt.wantErr)
 		}
 	}
 	scans, err := r.Scans()

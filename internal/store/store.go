@@ -71,13 +71,18 @@ type DB struct {
 }
 
 // Open opens the inventory at path for writing, creating it (and its parent
-// directory, mode 0700) if needed. The file and its -wal and -shm companions
-// are made 0600 on every open. The schema is created or migrated, and scans
-// left running by processes that no longer exist are marked aborted.
+// directory, mode 0700) if needed. A file that is not an awsmap inventory
+// is refused with a *NotInventoryError before anything is written. The file
+// and its -wal and -shm companions are made 0600 on every open. The schema
+// is created or migrated, and scans left running by processes that no
+// longer exist are marked aborted.
 func Open(path string) (*DB, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("inventory path %q: %w", path, err)
+	}
+	if err := identify(abs); err != nil {
+		return nil, err
 	}
 	if err := prepareFiles(abs); err != nil {
 		return nil, err
@@ -110,6 +115,9 @@ func (db *DB) init() error {
 	}
 	if err := migrate(db.conn); err != nil {
 		return fmt.Errorf("migrate %s: %w", db.path, err)
+	}
+	if err := markInventory(db.conn); err != nil {
+		return fmt.Errorf("mark %s as an inventory: %w", db.path, err)
 	}
 	if err := secureFiles(db.path); err != nil {
 		return err

@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"runtime"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/awsmap/awsmap/internal/audit"
+	"github.com/awsmap/awsmap/internal/report"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+type reportFlags struct {
+	output, scan, since string
+	accounts            accountFlags
+	open                bool
+}
+
+func newReportCmd() *cobra.Command {
+	f := &reportFlags{}
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Write the inventory as one self-contained HTML report",
+		Long: `Write one HTML file that shows the inventory: a searchable, sortable table of
+every resource with facets, each resource's fields, tags and relationships, the
+findings of the named audits and of the waste rules, what the scan could not
+collect (coverage), and what changed since the previous scan.
+
+The file has no external dependency (no CDN, font or network access: its
+Content-Security-Policy forbids it) and opens from disk in any current browser,
+fast at 100,000 resources. It is written with mode 0600: it holds the same
+metadata as the inventory.`,
+		Example: `  awsmap report
+  awsmap report -o estate.html --open
+  awsmap report -a prod --scan previous
+  awsmap report --since 3`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runReport(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.output, "output", "o", "", "file to write (default awsmap-report-<account-or-org>-<date>.html)")
+	f.accounts.register(fl)
+	fl.StringVar(&f.scan, "scan", "latest", "state to show: latest, previous, first or a scan id")
+	fl.StringVar(&f.since, "since", "", "show changes since this scan (default: the one before --scan)")
+	fl.BoolVar(&f.open, "open", false, "open the report in the default browser")
+	return cmd
+}
+
+func runReport(cmd *cobra.Command, f *reportFlags) error {
+	r, scope, err := openReaderFor(cmd, f.scan, &f.accounts)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	acct := "" // the report's own account filter: one account, or all that r shows
+	if len(scope.Accounts) == 1 {
+		acct = scope.Accounts[0]
+	}
+	var since int64
+	if f.since != "" {
+		if since, err = r.ResolveScan(f.since); err != nil {
+			return usageErr("--since: %v", err)
+		}
+	}
+	path := f.output
+	if path == "" {
+		path = defaultReportPath(cmd.Context(), r, acct)
+	}
+	start := time.Now()
+	n, err := writeReport(cmd.Context(), r, path, report.Options{ScanID: scope.ScanID, SinceScan: since, Account: acct}, scope)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s (%d resources, %.1fs)\n", path, n, time.Since(start).Seconds())
+	if f.open {
+		return openInBrowser(path)
+	}
+	return nil
+}
+
+// writeReport builds the report of the state r shows and writes it to
+// path. It returns the number of resources.
+func writeReport(ctx context.Context, r *store.Reader, path string, o report.Options, scope audit.Scope) (int, error) {
+	var err error
+	if o.Findings, err = runAudits(ctx, r, scope); err != nil {
+		return 0, auditErr(err)
+	}
+	waste, err := audit.Waste(ctx, r, audit.WasteOptions{MinAgeDays: 90}, scope)
+	if err != nil {
+		return 0, auditErr(err)
+	}
+	o.Waste, o.Types = waste, typeCatalog()
+	if o.Title == "" {
+		o.Title = reportTitle(o.Account)
+	}
+	data, err := report.Build(ctx, r, o)
+	if err != nil {
+		return 0, withCode(ExitFatal, err)
+	}
+	if err := report.WriteFile(path, report.Page{Kind: report.KindInventory, Title: o.Title, Data: data}); err != nil {
+		return 0, withCode(ExitFatal, err)
+	}
+	return len(data.Res.ID), nil
+}
+
+// runAudits runs the named queries that look for problems: every query but
+// the info-severity listings (resources-by-*, runtimes...), with their
+// default parameters; a query that needs a parameter without default is
+// left out.
+func runAudits(ctx context.Context, r *store.Reader, scope audit.Scope) ([]report.NamedResult, error) {
+	lib, err := audit.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	var out []report.NamedResult
+	for _, q := range lib.All() {
+		if q.Severity == "info" || !allDefaults(q) {
+			continue
+		}
+		res, err := audit.Run(ctx, r, q, nil, scope)
+		if err != nil {
+			return nil, err
+		}
+		rows := res.Rows
+		if rows == nil {
+			rows = [][]any{}
+		}
+		out = append(out, report.NamedResult{Name: q.Name, Title: q.Title, Description: q.Description,
+			Category: q.Category, Severity: q.Severity, Columns: res.Columns, Rows: rows, Incomplete: res.Incomplete})
+	}
+	return out, nil
+}
+
+func allDefaults(q *audit.Query) bool {
+	for _, p := range q.Params {
+		if !p.HasDefault {
+			return false
+		}
+	}
+	return true
+}
+
+func reportTitle(account string) string {
+	if account != "" {
+		return "AWS inventory of account " + account
+	}
+	return "AWS inventory"
+}
+
+// defaultReportPath is awsmap-report-<account-or-org>-<date>.html: the
+// account when the report shows one, else "org".
+func defaultReportPath(ctx context.Context, r *store.Reader, account string) string {
+	if account == "" {
+		if rows, err := r.Query(ctx, `SELECT DISTINCT account_id FROM resources LIMIT 2`); err == nil {
+			var ids []string
+			for rows.Next() {
+				ids = append(ids, fmt.Sprint(rows.Values()[0]))
+			}
+			rows.Close()
+			if len(ids) == 1 {
+				account = ids[0]
+			}
+		}
+	}
+	if account == "" {
+		account = "org"
+	}
+	return fmt.Sprintf("awsmap-report-%s-%s.html", account, time.Now().UTC().Format("2006-01-02"))
+}
+
+// openInBrowser hands path to the desktop's opener.
+func openInBrowser(path string) error {
+	name, args := "xdg-open", []string{path}
+	switch runtime.GOOS {
+	case "darwin":
+		name = "open"
+	case "windows":
+		name, args = "rundll32", []string{"url.dll,FileProtocolHandler", path}
+	}
+	if err := exec.Command(name, args...).Start(); err != nil {
+		return withCode(ExitFatal, fmt.Errorf("open %s: %v (the report is written; open it yourself)", path, err))
+	}
+	return nil
+}

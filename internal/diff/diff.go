@@ -1,0 +1,309 @@
+// Package diff tells what changed in an inventory between two scans, and
+// the history of one resource. Both read the validity intervals of
+// resource_versions and relationship_versions: a diff reads only the
+// versions opened or closed between its two scans (through the first_scan
+// and end_scan indexes), never two whole snapshots, so its cost follows the
+// drift, not the size of the estate.
+//
+// Gaps are never changes: a resource whose collection failed or did not run
+// on the side that would make it removed (or added) is reported unknown,
+// with the collection that failed.
+package diff
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+// Querier is what diffs need from an inventory (a *store.Reader).
+type Querier interface {
+	Query(ctx context.Context, sql string, args ...any) (*store.Rows, error)
+}
+
+// Kinds of change.
+const (
+	Added    = "added"
+	Removed  = "removed"
+	Modified = "modified"
+	Unknown  = "unknown"
+)
+
+// Changes lists the kinds of change, in report order.
+var Changes = []string{Added, Removed, Modified, Unknown}
+
+// Filters narrow a diff or a history lookup. Empty fields match anything.
+type Filters struct {
+	Account, Region, Service string
+	// Tags: a resource matches when, on either side, it has for every key
+	// one of the values listed.
+	Tags map[string][]string
+}
+
+// matchCollection reports whether a collection is within the filters; one
+// covering every region matches any region filter.
+func (f Filters) matchCollection(c collection) bool {
+	return (f.Account == "" || c.account == f.Account) && (f.Service == "" || c.service == f.Service) &&
+		(f.Region == "" || c.region == f.Region || c.region == model.AllRegions)
+}
+
+func (f Filters) matchTags(tags ...map[string]string) bool {
+	for _, t := range tags {
+		if t != nil && hasTags(t, f.Tags) {
+			return true
+		}
+	}
+	return len(f.Tags) == 0
+}
+
+func hasTags(t map[string]string, want map[string][]string) bool {
+	for k, values := range want {
+		if v, ok := t[k]; !ok || !slices.Contains(values, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// Options choose what to compare and what to report.
+type Options struct {
+	From, To int64 // merged scan ids, From < To
+	Filters
+	Changes    []string // the kinds to report; empty: all
+	IgnoreTags bool     // tag changes do not count
+	Ignore     []string // details paths (and tags.KEY) whose changes do not count
+}
+
+// ScanRef is one of the compared scans.
+type ScanRef struct {
+	ID        int64  `json:"id"`
+	StartedAt string `json:"started_at"`
+}
+
+// Result is a diff.
+type Result struct {
+	From       ScanRef `json:"from"`
+	To         ScanRef `json:"to"`
+	Entries    []Entry `json:"changes"`
+	Incomplete []Gap   `json:"incomplete"`
+}
+
+// Entry is one changed resource.
+type Entry struct {
+	model.Key
+	ARN    string `json:"arn,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Change string `json:"change"`
+	// Scan is the scan that saw the change (for a resource that changed
+	// several times between the two scans, the last one).
+	Scan int64 `json:"scan"`
+	// Reason names the collection that makes an unknown entry unknown.
+	Reason string        `json:"reason,omitempty"`
+	Fields []FieldChange `json:"fields,omitempty"`
+	Tags   []FieldChange `json:"tags,omitempty"`
+	Edges  []EdgeChange  `json:"edges,omitempty"`
+}
+
+// EdgeChange is a relationship from the entry's resource that appeared
+// (added) or disappeared (removed).
+type EdgeChange struct {
+	Change string    `json:"change"`
+	Kind   string    `json:"kind"`
+	To     model.Key `json:"to"`
+}
+
+// Compute diffs the inventory between o.From and o.To.
+func Compute(ctx context.Context, q Querier, o Options) (*Result, error) {
+	if o.From >= o.To {
+		return nil, fmt.Errorf("--from (scan %d) must be an earlier scan than --to (scan %d)", o.From, o.To)
+	}
+	res := &Result{From: ScanRef{ID: o.From}, To: ScanRef{ID: o.To}}
+	times, err := scanTimes(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	res.From.StartedAt, res.To.StartedAt = times[o.From], times[o.To]
+	from, err := collectionsAt(ctx, q, o.From, "from")
+	if err != nil {
+		return nil, err
+	}
+	to, err := collectionsAt(ctx, q, o.To, "to")
+	if err != nil {
+		return nil, err
+	}
+	res.Incomplete = gaps(from, to, o.Filters)
+	entries, err := resourceChanges(ctx, q, o, from, to)
+	if err != nil {
+		return nil, err
+	}
+	if err := edgeChanges(ctx, q, o, entries); err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if len(o.Changes) == 0 || slices.Contains(o.Changes, e.Change) {
+			res.Entries = append(res.Entries, *e)
+		}
+	}
+	slices.SortFunc(res.Entries, func(a, b Entry) int { return compareKeys(a.Key, b.Key) })
+	return res, nil
+}
+
+// side is one resource version read by a diff.
+type side struct {
+	key  model.Key
+	v    version
+	hash int64
+	scan int64 // the scan that opened (new side) or closed (old side) it
+}
+
+// versionColumns are the columns readVersions scans.
+const versionColumns = `account_id, region, service, type, id, coalesce(arn, ''), coalesce(name, ''),
+	coalesce(created_at, ''), is_default, tags, details, hash`
+
+// The versions valid at ?2 but not at ?1 (opened between them), and those
+// valid at ?1 but not at ?2 (closed between them). Each reads one range of
+// one index: resource_versions_first_scan or resource_versions_end_scan.
+const (
+	openedVersions = `SELECT ` + versionColumns + `, first_scan FROM main.resource_versions
+		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + keyFilter
+	closedVersions = `SELECT ` + versionColumns + `, end_scan FROM main.resource_versions
+		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + keyFilter
+	keyFilter = ` AND (?3 = '' OR account_id = ?3) AND (?4 = '' OR region = ?4) AND (?5 = '' OR service = ?5)`
+)
+
+// readVersions reads the versions of sql (openedVersions or closedVersions).
+func readVersions(ctx context.Context, q Querier, sql string, o Options) (map[model.Key]*side, error) {
+	rows, err := q.Query(ctx, sql, o.From, o.To, o.Account, o.Region, o.Service)
+	if err != nil {
+		return nil, fmt.Errorf("read versions: %w", err)
+	}
+	defer rows.Close()
+	out := map[model.Key]*side{}
+	for rows.Next() {
+		v := rows.Values()
+		s := &side{key: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
+			hash: toInt(v[11]), scan: toInt(v[12])}
+		s.v, err = parseVersion(text(v[5]), text(v[6]), text(v[7]), toInt(v[8]) != 0, raw(v[9]), raw(v[10]))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.key, err)
+		}
+		out[s.key] = s
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read versions: %w", err)
+	}
+	return out, nil
+}
+
+// resourceChanges pairs the versions closed and opened between the two
+// scans by key: both sides make a modification, one side an addition or a
+// removal, unless the collection on the other side failed.
+func resourceChanges(ctx context.Context, q Querier, o Options, from, to *outcomes) (map[model.Key]*Entry, error) {
+	opened, err := readVersions(ctx, q, openedVersions, o)
+	if err != nil {
+		return nil, err
+	}
+	closed, err := readVersions(ctx, q, closedVersions, o)
+	if err != nil {
+		return nil, err
+	}
+	entries := map[model.Key]*Entry{}
+	for k, n := range opened {
+		old, both := closed[k]
+		var tags []map[string]string
+		if both {
+			tags = append(tags, old.v.Tags)
+		}
+		if !o.matchTags(append(tags, n.v.Tags)...) {
+			continue
+		}
+		e := &Entry{Key: k, ARN: n.v.ARN, Name: n.v.Name, Change: Added, Scan: n.scan}
+		switch {
+		case both:
+			if n.hash == old.hash {
+				continue
+			}
+			e.Change = Modified
+			e.Fields, e.Tags = compareVersions(old.v, n.v)
+			e.Fields = dropIgnored(e.Fields, "", o.Ignore)
+			e.Tags = dropIgnored(e.Tags, "tags.", o.Ignore)
+			if o.IgnoreTags {
+				e.Tags = nil
+			}
+			if len(e.Fields) == 0 && len(e.Tags) == 0 {
+				continue
+			}
+		default:
+			if g, unknown := from.gapFor(k); unknown {
+				e.Change, e.Reason = Unknown, g.String()
+			}
+		}
+		entries[k] = e
+	}
+	for k, old := range closed {
+		if _, both := opened[k]; both || !o.matchTags(old.v.Tags) {
+			continue
+		}
+		e := &Entry{Key: k, ARN: old.v.ARN, Name: old.v.Name, Change: Removed, Scan: old.scan}
+		if g, unknown := to.gapFor(k); unknown {
+			e.Change, e.Reason = Unknown, g.String()
+		}
+		entries[k] = e
+	}
+	return entries, nil
+}
+
+// compareKeys orders keys by account, region, service, type, id.
+func compareKeys(a, b model.Key) int {
+	return strings.Compare(a.String(), b.String())
+}
+
+// scanTimes maps every scan id to its start time.
+func scanTimes(ctx context.Context, q Querier) (map[int64]string, error) {
+	rows, err := q.Query(ctx, `SELECT id, started_at FROM main.scans`)
+	if err != nil {
+		return nil, fmt.Errorf("list scans: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		out[toInt(rows.Values()[0])] = text(rows.Values()[1])
+	}
+	return out, rows.Err()
+}
+
+func text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	}
+	return fmt.Sprint(v)
+}
+
+func raw(v any) []byte {
+	switch x := v.(type) {
+	case string:
+		return []byte(x)
+	case []byte:
+		return x
+	}
+	return []byte("null")
+}
+
+func toInt(v any) int64 {
+	switch x := v.(type) {
+	case int64:
+		return x
+	case float64:
+		return int64(x)
+	}
+	return 0
+}

@@ -1,0 +1,309 @@
+// Package report builds awsmap's self-contained HTML pages: the inventory
+// report (`awsmap report`) and the HTML outputs of waste and tags. One
+// shell (shell.html: inline CSS and JS, no network) renders them; the data
+// travels inside the page as gzipped, base64-encoded columnar JSON.
+package report
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+// Options say what an inventory report shows.
+type Options struct {
+	Title     string
+	ScanID    int64  // the state shown (0: current); the reader's UseScan must match
+	SinceScan int64  // changes are shown since this scan (0: the previous merged scan)
+	Account   string // resolved account id, "" for all
+	Types     []model.TypeInfo
+	// Findings are the named audits run on the same state, Waste the waste
+	// report (the JSON shape of audit.WasteReport). The CLI runs them: this
+	// package stays free of the collector registry the audits read.
+	Findings []NamedResult
+	Waste    any
+	Now      time.Time // zero: time.Now()
+}
+
+// NamedResult is one named audit query's outcome. Rows start with
+// account_id, region, service, type, id, name; Incomplete has the JSON
+// shape of []audit.Gap.
+type NamedResult struct {
+	Name        string   `json:"name"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Category    string   `json:"category"`
+	Severity    string   `json:"severity"`
+	Columns     []string `json:"columns"`
+	Rows        [][]any  `json:"rows"`
+	Incomplete  any      `json:"incomplete"`
+}
+
+// Data is what the inventory page embeds.
+type Data struct {
+	Meta     Meta             `json:"meta"`
+	Types    []typeInfo       `json:"types"`
+	Res      *Columns         `json:"res"`
+	Edges    [][3]int         `json:"edges"` // from, to, kind (index in EdgeKinds); nodes < 0 are Outside[-n-1]
+	Kinds    []string         `json:"edgeKinds"`
+	Outside  []model.Key      `json:"outside"` // relationship ends that are not in the inventory
+	Findings []NamedResult    `json:"findings"`
+	Waste    any              `json:"waste"`
+	Coverage Coverage         `json:"coverage"`
+	Changes  *Changes         `json:"changes"`
+	Scans    []store.ScanInfo `json:"scans"`
+}
+
+// Meta describes the report.
+type Meta struct {
+	Title     string `json:"title"`
+	Generated string `json:"generated"` // RFC 3339 UTC
+	Account   string `json:"account"`
+	ScanID    int64  `json:"scanId"`
+	ScanTime  string `json:"scanTime"`
+	Status    string `json:"status"`
+}
+
+type typeInfo struct {
+	Service     string      `json:"service"`
+	Type        string      `json:"type"`
+	Description string      `json:"description"`
+	Fields      [][3]string `json:"fields"` // name, type, description
+}
+
+// Columns holds the resources column by column: the low-cardinality
+// columns as indexes into Dict, tags and details as they are stored.
+type Columns struct {
+	Dict      []string          `json:"dict"`
+	Account   []int             `json:"account"`
+	Region    []int             `json:"region"`
+	Service   []int             `json:"service"`
+	Type      []int             `json:"type"`
+	ID        []string          `json:"id"`
+	ARN       []string          `json:"arn"`
+	Name      []string          `json:"name"`
+	Created   []string          `json:"created"`
+	Default   []int             `json:"default"`
+	FirstSeen []int             `json:"firstSeen"`
+	Changed   []int             `json:"changed"`
+	Tags      []json.RawMessage `json:"tags"`
+	Details   []json.RawMessage `json:"details"`
+
+	dictIndex map[string]int
+	byKey     map[model.Key]int
+}
+
+// intern returns s's index in the dictionary.
+func (c *Columns) intern(s string) int {
+	if i, ok := c.dictIndex[s]; ok {
+		return i
+	}
+	c.dictIndex[s] = len(c.Dict)
+	c.Dict = append(c.Dict, s)
+	return len(c.Dict) - 1
+}
+
+// Build reads the report's data from the inventory.
+func Build(ctx context.Context, r *store.Reader, o Options) (*Data, error) {
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	scans, err := r.Scans()
+	if err != nil {
+		return nil, err
+	}
+	d := &Data{Findings: o.Findings, Waste: o.Waste, Scans: scans, Types: types(o.Types),
+		Meta: Meta{Title: o.Title, Generated: now.UTC().Format(time.RFC3339), Account: o.Account}}
+	if d.Findings == nil {
+		d.Findings = []NamedResult{}
+	}
+	shown := shownScan(scans, o.ScanID)
+	if shown != nil {
+		d.Meta.ScanID, d.Meta.ScanTime, d.Meta.Status = shown.ID, shown.StartedAt, shown.Status
+	}
+	if d.Res, err = readResources(ctx, r, o.Account); err != nil {
+		return nil, err
+	}
+	if err = readEdges(ctx, r, d, o.Account); err != nil {
+		return nil, err
+	}
+	if d.Coverage, err = readCoverage(ctx, r, o.Account); err != nil {
+		return nil, err
+	}
+	if shown != nil {
+		since := o.SinceScan
+		if since == 0 {
+			since = previousScan(scans, shown.ID)
+		}
+		if since != 0 {
+			if d.Changes, err = readChanges(ctx, r, since, shown.ID, o.Account); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, nil
+}
+
+// shownScan is the scan whose state the report shows: id, or the latest
+// merged scan for the current state (id 0). Nil when nothing was merged.
+func shownScan(scans []store.ScanInfo, id int64) *store.ScanInfo {
+	var found *store.ScanInfo
+	for i := range scans {
+		s := &scans[i]
+		if merged(s) && (id == 0 || s.ID == id) {
+			found = s
+		}
+	}
+	return found
+}
+
+func merged(s *store.ScanInfo) bool { return s.Status == "complete" || s.Status == "partial" }
+
+// previousScan is the merged scan before id, 0 if none.
+func previousScan(scans []store.ScanInfo, id int64) int64 {
+	prev := int64(0)
+	for i := range scans {
+		if s := &scans[i]; merged(s) && s.ID < id {
+			prev = s.ID
+		}
+	}
+	return prev
+}
+
+func types(in []model.TypeInfo) []typeInfo {
+	out := make([]typeInfo, len(in))
+	for i, t := range in {
+		out[i] = typeInfo{Service: t.Service, Type: t.Type, Description: t.Description, Fields: make([][3]string, len(t.Fields))}
+		for j, f := range t.Fields {
+			out[i].Fields[j] = [3]string{f.Name, f.Type, f.Description}
+		}
+	}
+	return out
+}
+
+// accountFilter is the SQL condition limiting column col to account (a
+// bound parameter), or true for every account.
+func accountFilter(col, account string) (string, []any) {
+	if account == "" {
+		return "1", nil
+	}
+	return col + " = ?", []any{account}
+}
+
+func readResources(ctx context.Context, r *store.Reader, account string) (*Columns, error) {
+	where, args := accountFilter("account_id", account)
+	rows, err := r.Query(ctx, `SELECT account_id, region, service, type, id, coalesce(arn, ''), coalesce(name, ''),
+			coalesce(created_at, ''), is_default, tags, details, coalesce(first_seen, ''), coalesce(last_changed, '')
+		FROM resources WHERE `+where+` ORDER BY service, type, account_id, region, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report: read resources: %w", err)
+	}
+	defer rows.Close()
+	c := &Columns{dictIndex: map[string]int{}, byKey: map[model.Key]int{}}
+	for rows.Next() {
+		v := rows.Values()
+		k := model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])}
+		c.byKey[k] = len(c.ID)
+		c.Account = append(c.Account, c.intern(k.Account))
+		c.Region = append(c.Region, c.intern(k.Region))
+		c.Service = append(c.Service, c.intern(k.Service))
+		c.Type = append(c.Type, c.intern(k.Type))
+		c.ID = append(c.ID, k.ID)
+		c.ARN = append(c.ARN, text(v[5]))
+		c.Name = append(c.Name, text(v[6]))
+		c.Created = append(c.Created, text(v[7]))
+		c.Default = append(c.Default, int(toInt(v[8])))
+		c.Tags = append(c.Tags, rawJSON(v[9]))
+		c.Details = append(c.Details, rawJSON(v[10]))
+		c.FirstSeen = append(c.FirstSeen, c.intern(text(v[11])))
+		c.Changed = append(c.Changed, c.intern(text(v[12])))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report: read resources: %w", err)
+	}
+	return c, nil
+}
+
+// readEdges reads the relationships from or to the report's resources.
+func readEdges(ctx context.Context, r *store.Reader, d *Data, account string) error {
+	where, args := accountFilter("from_account_id", account)
+	if account != "" {
+		where = "(from_account_id = ? OR to_account_id = ?)"
+		args = append(args, account)
+	}
+	rows, err := r.Query(ctx, `SELECT from_account_id, from_region, from_service, from_type, from_id, kind,
+			to_account_id, to_region, to_service, to_type, to_id
+		FROM relationships WHERE `+where, args...)
+	if err != nil {
+		return fmt.Errorf("report: read relationships: %w", err)
+	}
+	defer rows.Close()
+	kinds := map[string]int{}
+	outside := map[model.Key]int{}
+	node := func(k model.Key) int {
+		if i, ok := d.Res.byKey[k]; ok {
+			return i
+		}
+		i, ok := outside[k]
+		if !ok {
+			i = -len(d.Outside) - 1
+			outside[k] = i
+			d.Outside = append(d.Outside, k)
+		}
+		return i
+	}
+	d.Edges, d.Kinds, d.Outside = [][3]int{}, []string{}, []model.Key{}
+	for rows.Next() {
+		v := rows.Values()
+		from := model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])}
+		to := model.Key{Account: text(v[6]), Region: text(v[7]), Service: text(v[8]), Type: text(v[9]), ID: text(v[10])}
+		kind, ok := kinds[text(v[5])]
+		if !ok {
+			kind = len(d.Kinds)
+			kinds[text(v[5])] = kind
+			d.Kinds = append(d.Kinds, text(v[5]))
+		}
+		d.Edges = append(d.Edges, [3]int{node(from), node(to), kind})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("report: read relationships: %w", err)
+	}
+	return nil
+}
+
+func text(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+func toInt(v any) int64 {
+	switch x := v.(type) {
+	case int64:
+		return x
+	case float64:
+		return int64(x)
+	}
+	return 0
+}
+
+// rawJSON passes a stored JSON column through; anything that is not a JSON
+// object becomes {}.
+func rawJSON(v any) json.RawMessage {
+	s := text(v)
+	if s == "" || s[0] != '{' || !json.Valid([]byte(s)) {
+		return json.RawMessage("{}")
+	}
+	return json.RawMessage(s)
+}

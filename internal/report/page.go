@@ -1,0 +1,122 @@
+package report
+
+import (
+	"bufio"
+	"compress/gzip"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"os"
+)
+
+// The shell's stylesheet and script, inlined into every page. Their
+// SHA-256 hashes go into the page's Content-Security-Policy, so that no
+// other script or style (an injected one included) can run.
+var (
+	//go:embed shell.css
+	shellCSS string
+	//go:embed shell.js
+	shellJS string
+)
+
+// Page kinds: which view the shell opens with which data.
+const (
+	KindInventory = "inventory" // Data: *Data
+	KindWaste     = "waste"     // Data: an audit.WasteReport
+	KindTags      = "tags"      // Data: an audit.TagReport
+)
+
+// Page is one HTML page: the shell, a kind and its data.
+type Page struct {
+	Kind  string
+	Title string
+	Data  any
+}
+
+// csp forbids every network access (default-src 'none': no fetch, image,
+// font, frame or form target), and runs only the shell's own script and
+// style, by hash: not 'unsafe-inline', which would also allow injected
+// inline scripts and event handler attributes.
+func csp() string {
+	return fmt.Sprintf("default-src 'none'; script-src '%s'; style-src '%s'; img-src data:; base-uri 'none'; form-action 'none'",
+		hash(shellJS), hash(shellCSS))
+}
+
+func hash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// Write writes the page. The data travels as gzipped JSON in base64 (an
+// alphabet that cannot close its <script> element); the small header (kind
+// and title) as JSON with <, >, &, U+2028 and U+2029 escaped.
+func Write(w io.Writer, p Page) error {
+	header, err := scriptJSON(map[string]string{"kind": p.Kind, "title": p.Title})
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	fmt.Fprintf(bw, `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="%s">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="awsmap">
+<title>%s</title>
+<style>%s</style>
+</head>
+<body>
+<noscript>This awsmap report needs JavaScript (it runs locally; nothing is fetched).</noscript>
+<script type="application/json" id="awsmap-page">%s</script>
+<script type="application/octet-stream" id="awsmap-data">`, html.EscapeString(csp()), html.EscapeString(p.Title), shellCSS, header)
+	b64 := base64.NewEncoder(base64.StdEncoding, bw)
+	gz, err := gzip.NewWriterLevel(b64, gzip.DefaultCompression)
+	if err != nil {
+		return err
+	}
+	if err := json.NewEncoder(gz).Encode(p.Data); err != nil {
+		return fmt.Errorf("report: encode data: %w", err)
+	}
+	if err := gz.Close(); err != nil {
+		return err
+	}
+	if err := b64.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(bw, "</script>\n<script>%s</script>\n</body>\n</html>\n", shellJS)
+	return bw.Flush()
+}
+
+// scriptJSON encodes v for a <script> element: encoding/json escapes <, >
+// and & (so neither </script nor <!-- can appear) and U+2028/U+2029.
+func scriptJSON(v any) (string, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("report: encode page header: %w", err)
+	}
+	return string(b), nil
+}
+
+// WriteFile writes the page to path, created or truncated with mode 0600
+// (a report is as sensitive as the inventory).
+func WriteFile(path string, p Page) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return fmt.Errorf("report: %w", err)
+	}
+	if err := Write(f, p); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
