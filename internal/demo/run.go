@@ -54,11 +54,14 @@ func ScanInto(ctx context.Context, path string, view *View, o ScanOptions) (Scan
 	}
 	regions := slices.Sorted(slices.Values(Regions)) // plans hold sorted regions
 	plan := scan.NewPlan(o.Services, regions, false, true)
-	var accounts []scan.Account
-	var names []string
-	for _, a := range Accounts {
-		accounts = append(accounts, scan.Account{ID: a.ID, Config: cfg})
+	// The estate is an organization: its accounts are found and reached
+	// as `awsmap --org` finds and reaches them, from the management account.
+	mgmt := awsx.Identity{Account: Accounts[0].ID, Alias: Accounts[0].Alias}
+	accounts, err := scan.SelectAccounts(ctx, cfg, mgmt, "demo", scan.Selection{Org: true})
+	if err != nil {
+		return ScanResult{}, err
 	}
+	var names []string
 	for _, s := range o.Services {
 		names = append(names, s.Name)
 	}

@@ -48,7 +48,7 @@ func SelectAccounts(ctx context.Context, base aws.Config, identity awsx.Identity
 	if sel.RoleName == "" {
 		sel.RoleName = awsx.DefaultRoleName
 	}
-	targets, err := targetsOf(ctx, base, sel)
+	targets, err := targetsOf(awsx.WithAccount(ctx, identity.Account), base, sel)
 	if err != nil {
 		return nil, err
 	}
