@@ -134,12 +134,6 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, -n NAME, --list, or --list-scans)")
 }
 
-// openReader is openReaderFor every account: it returns the scan id.
-func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
-	r, scope, err := openReaderFor(cmd, scanSel, nil)
-	return r, scope.ScanID, err
-}
-
 // openReaderFor opens the inventory read-only and shows the selected scan
 // under the usual names, limited to the accounts of -a and --ou (nil: all):
 // resources, relationships, coverage and the typed views show only theirs.

@@ -35,6 +35,7 @@ type scanFlags struct {
 	workers                           int
 	quiet, timings, includeGlobal     bool
 	excludeDefaults, noDB, list       bool
+	org                               orgFlags
 }
 
 func newScanCmd() *cobra.Command {
@@ -52,6 +53,9 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
   awsmap -p prod -r eu-west-1 -s ec2,s3   # two services in one region
   awsmap -t Environment=prod -f json -o prod.json
   awsmap --endpoint-url http://127.0.0.1:5000 -r us-east-1   # an emulator
+  awsmap --org --account-workers 8        # every account of the organization
+  awsmap --org --ou ou-ab12-3xmpl4ab --exclude-accounts 123456789012
+  awsmap --assume-role arn:aws:iam::123456789012:role/AwsmapReader
   awsmap --list-services`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -76,6 +80,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
 	fl.StringVarP(&f.output, "output", "o", "", "export file (default: <account>_inventory_<time>.<format> when -f is given)")
 	fl.StringVar(&f.endpoint, "endpoint-url", os.Getenv("AWS_ENDPOINT_URL"), "send every API call to this URL (emulator or proxy); also $AWS_ENDPOINT_URL")
 	fl.BoolVar(&f.list, "list-services", false, "list the service collectors and their resource types, then exit")
+	f.org.register(fl)
 	return cmd
 }
 
@@ -101,6 +106,7 @@ func listServices(w io.Writer) error {
 
 // scanInput is everything validated before the first AWS call.
 type scanInput struct {
+	accounts scan.Selection
 	services []*collect.Service
 	filter   export.Filter
 	export   *exportTarget
@@ -118,6 +124,9 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	in.filter.ExcludeDefaults = f.excludeDefaults
 	if f.workers < 1 {
 		return in, usageErr("--workers must be at least 1")
+	}
+	if in.accounts, err = f.org.selection(); err != nil {
+		return in, err
 	}
 	if in.export, err = parseExport(f.format, f.output); err != nil {
 		return in, usageErr("%v", err)
@@ -194,16 +203,23 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return usageErr("%v", err)
 	}
 	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
+	accounts, err := scan.SelectAccounts(ctx, cfg, id, f.profile, in.accounts)
+	if err != nil {
+		return withCode(ExitFatal, err)
+	}
 
-	sink, err := openSinks(cmd, f, in, id, plan)
+	sink, err := openSinks(cmd, f, in, id, plan, len(accounts) > 1)
 	if err != nil {
 		return err
 	}
+	if len(accounts) > 1 {
+		say.line(fmt.Sprintf("Scanning %d accounts...", len(accounts)))
+	}
 	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
-		len(plan.Services), len(plan.Regions), len(plan.Tasks), f.workers))
+		len(plan.Services), len(plan.Regions), len(plan.Tasks)*len(accounts), f.workers))
 	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, ledger)
-	res, runErr := scan.Run(ctx, []scan.Account{{ID: id.Account, Config: cfg}}, plan, sink,
-		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress})
+	res, runErr := scan.Run(ctx, accounts, plan, sink,
+		scan.Options{Workers: f.workers, AccountWorkers: f.org.accountWorkers, Local: f.endpoint != "", Progress: progress})
 	progress.Stop()
 
 	sum := summarize(res, ledger)
@@ -220,6 +236,7 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	}
 	if !f.quiet {
 		printSummary(cmd.ErrOrStderr(), sum, res, f.timings)
+		printAccounts(cmd.ErrOrStderr(), res)
 		sink.report(cmd.ErrOrStderr())
 	}
 	if sum.failedCollections > 0 {
@@ -252,12 +269,18 @@ type sinks struct {
 	stored   time.Duration // Finish or Abort: merging into the inventory
 }
 
-func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity, plan scan.Plan) (*sinks, error) {
+// openSinks opens the export and the inventory; a scan of several accounts
+// records none in scans.account_id (they go to scan_accounts).
+func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity, plan scan.Plan, several bool) (*sinks, error) {
 	s := &sinks{filter: in.filter}
 	if in.export != nil {
 		path := in.export.path
 		if path == "" {
-			path = fmt.Sprintf("%s_inventory_%s.%s", id.Account, time.Now().UTC().Format("20060102_150405"), in.export.format)
+			who := id.Account
+			if several {
+				who = "org"
+			}
+			path = fmt.Sprintf("%s_inventory_%s.%s", who, time.Now().UTC().Format("20060102_150405"), in.export.format)
 		}
 		w, err := export.Create(path, in.export.format)
 		if err != nil {
@@ -274,8 +297,12 @@ func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity,
 	if err != nil {
 		return nil, storeErr(err)
 	}
+	account, alias := id.Account, id.Alias
+	if several {
+		account, alias = "", ""
+	}
 	w, err := db.BeginScan(store.ScanMeta{
-		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
+		AccountID: account, AccountAlias: alias, Profile: f.profile,
 		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: Version,
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
 	})

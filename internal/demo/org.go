@@ -28,7 +28,9 @@ var orgUnits = []struct {
 	acct int
 }{{"Workloads", 1}, {"Infrastructure", 2}}
 
-func orgUnitID(i int) string { return fmt.Sprintf("ou-%s-%08x", orgID()[2:6], mix(uint64(i+1))%(1<<32)) }
+func orgUnitID(i int) string {
+	return fmt.Sprintf("ou-%s-%08x", orgID()[2:6], mix(uint64(i+1))%(1<<32))
+}
 
 func orgRoots(c *call) (any, error) {
 	if c.acct != 0 {

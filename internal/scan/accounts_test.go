@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -114,6 +115,9 @@ func TestAccountWorkers(t *testing.T) {
 	}
 }
 
+// assumed counts smallOrg's AssumeRole answers.
+var assumed atomic.Int64
+
 // smallOrg is an organization of the management account 111111111111 and,
 // in OU Workloads, 222222222222 and 333333333333, whose role cannot be
 // assumed.
@@ -140,8 +144,12 @@ func smallOrg(_ context.Context, req awsx.Request) (any, error) {
 		if strings.Contains(aws.ToString(in.RoleArn), "333333333333") {
 			return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "not authorized to perform: sts:AssumeRole"}
 		}
+		assumed.Add(1)
+		d := time.Duration(aws.ToInt32(in.DurationSeconds)) * time.Second
 		return &sts.AssumeRoleOutput{Credentials: &ststypes.Credentials{AccessKeyId: aws.String("ASIA1"),
-			SecretAccessKey: aws.String("s"), SessionToken: aws.String("t"), Expiration: aws.Time(time.Now().Add(time.Hour))}}, nil
+			SecretAccessKey: aws.String("s"), SessionToken: aws.String("t"), Expiration: aws.Time(time.Now().Add(d))}}, nil
+	case *sts.GetCallerIdentityInput:
+		return &sts.GetCallerIdentityOutput{Account: aws.String(req.Account)}, nil
 	case *iam.ListAccountAliasesInput:
 		return &iam.ListAccountAliasesOutput{AccountAliases: []string{"alias-" + req.Account}}, nil
 	}
@@ -204,5 +212,42 @@ func TestSelectAccounts(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("%s:\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 		}
+	}
+}
+
+// TestScanOutlivesCredentials: a scan of a member account lasting longer
+// than its role session (1 s here) renews the credentials as it goes and
+// every collection succeeds.
+func TestScanOutlivesCredentials(t *testing.T) {
+	ctx := context.Background()
+	base, err := awsx.LoadConfig(ctx, awsx.Options{Responder: awsx.ResponderFunc(smallOrg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accounts, err := SelectAccounts(ctx, base, awsx.Identity{Account: "111111111111"}, "",
+		Selection{IDs: []string{"222222222222"}, Role: awsx.RoleOptions{Duration: time.Second}})
+	if err != nil || len(accounts) != 1 || accounts[0].Err != nil {
+		t.Fatalf("select: %v, %+v", err, accounts)
+	}
+	before := assumed.Load()
+	slow := &collect.Service{Name: "sts", Types: []collect.Type{{Name: "identity",
+		Collect: func(ctx context.Context, task *collect.Task) error {
+			for range 25 { // 2.5 s of calls
+				if _, err := sts.NewFromConfig(task.Config).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{}); err != nil {
+					return err
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			return nil
+		}}}}
+	res, err := Run(ctx, accounts, NewPlan([]*collect.Service{slow}, []string{"us-east-1"}, false, false), &memWriter{}, Options{Local: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Collections[0]; c.Outcome != awsx.OK {
+		t.Fatalf("collection %+v", c)
+	}
+	if renewed := assumed.Load() - before; renewed < 2 {
+		t.Errorf("credentials renewed %d times during a 2.5 s scan of 1 s sessions", renewed)
 	}
 }
