@@ -87,14 +87,24 @@ func runAccounts(cmd *cobra.Command, f *accountsFlags) error {
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
-	cols := []string{"account_id", "name", "alias", "ou", "last_scan", "last_scan_at", "status", "resources", "coverage", "error"}
+	cols := []string{"account_id", "name", "alias", "ou", "ou_path", "last_scan", "last_scan_at", "status", "resources", "coverage", "error"}
 	var rows [][]any
 	for _, a := range infos {
 		if scope.Accounts != nil && !slices.Contains(scope.Accounts, a.ID) {
 			continue
 		}
-		rows = append(rows, []any{a.ID, a.Name, a.Alias, a.OUNames, a.LastScan, a.LastScanAt,
+		rows = append(rows, []any{a.ID, a.Name, a.Alias, a.OUNames, a.OUPath, a.LastScan, a.LastScanAt,
 			a.Status, a.Resources, a.Coverage(), a.ErrorMessage})
+	}
+	if f.format == "table" { // what fits a terminal: the name (else the alias), OU names, the scan id
+		cols = []string{"account_id", "name", "ou", "scan", "resources", "coverage"}
+		for i, r := range rows {
+			name := r[1]
+			if name == "" {
+				name = r[2]
+			}
+			rows[i] = []any{r[0], name, r[3], r[5], r[8], r[9]}
+		}
 	}
 	if len(rows) == 0 && f.format == "table" {
 		cmd.PrintErrln("No accounts: run `awsmap` (or `awsmap demo`) first.")
