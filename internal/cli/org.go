@@ -94,7 +94,7 @@ func printAccounts(w io.Writer, res scan.Result) {
 			fmt.Fprintf(w, "  %s %-24s NOT SCANNED: %s: %s (its earlier inventory is kept; audits say UNKNOWN)\n",
 				a.ID, name, awsx.ErrorCode(a.Err), firstLine(awsx.ErrorMessage(a.Err)))
 		case failed[a.ID] > 0:
-			fmt.Fprintf(w, "  %s %-24s partial: %d collections failed\n", a.ID, name, failed[a.ID])
+			fmt.Fprintf(w, "  %s %-24s partial: %s failed\n", a.ID, name, plural(failed[a.ID], "collection"))
 		default:
 			fmt.Fprintf(w, "  %s %-24s ok\n", a.ID, name)
 		}

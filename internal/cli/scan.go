@@ -48,7 +48,12 @@ in a local SQLite inventory (~/.awsmap/inventory.db). Later commands answer
 questions about it offline.
 
 Running awsmap without a command scans. Every API call is recorded in a ledger;
-a scan where some collections failed is stored, labelled partial, and exits 3.`,
+a scan where some collections failed is stored, labelled partial, and exits 3.
+
+--org scans every account of an AWS Organization from its management account,
+assuming --role-name in each member; an account that cannot be reached is
+recorded with its reason and the others proceed (exit 3). --assume-role adds
+accounts outside an organization. See docs/org-setup.md.`,
 		Example: `  awsmap -p prod                          # scan every enabled region
   awsmap -p prod -r eu-west-1 -s ec2,s3   # two services in one region
   awsmap -t Environment=prod -f json -o prod.json
@@ -212,11 +217,16 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	if len(accounts) > 1 {
+	reachable := scan.Reachable(accounts)
+	switch {
+	case reachable < len(accounts):
+		say.line(fmt.Sprintf("Scanning %d of %d accounts (%d could not be reached: see the summary)...",
+			reachable, len(accounts), len(accounts)-reachable))
+	case len(accounts) > 1:
 		say.line(fmt.Sprintf("Scanning %d accounts...", len(accounts)))
 	}
 	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
-		len(plan.Services), len(plan.Regions), len(plan.Tasks)*len(accounts), f.workers))
+		len(plan.Services), len(plan.Regions), len(plan.Tasks)*reachable, f.workers))
 	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, ledger)
 	res, runErr := scan.Run(ctx, accounts, plan, sink,
 		scan.Options{Workers: f.workers, AccountWorkers: f.org.accountWorkers, Local: f.endpoint != "", Progress: progress})

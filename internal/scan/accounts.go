@@ -145,3 +145,14 @@ func assumeAll(ctx context.Context, base aws.Config, accounts []Account, self st
 	}
 	wg.Wait()
 }
+
+// Reachable counts the accounts a scan will call (those without Err).
+func Reachable(accounts []Account) int {
+	n := 0
+	for _, a := range accounts {
+		if a.Err == nil {
+			n++
+		}
+	}
+	return n
+}

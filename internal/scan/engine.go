@@ -129,16 +129,12 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 		wg.Wait()
 		close(done)
 	}()
-	unreachable := unreachableCollections(accounts, plan)
 	if o.Progress != nil {
-		o.Progress.Start(len(tasks) + len(unreachable))
+		o.Progress.Start(len(tasks)) // unreachable accounts' collections never run
 	}
 	res := Result{Accounts: accounts}
-	for _, c := range unreachable {
+	for _, c := range unreachableCollections(accounts, plan) {
 		res.Collections = append(res.Collections, perRegion(c, plan)...)
-		if o.Progress != nil {
-			o.Progress.Done(c)
-		}
 	}
 	for c := range done {
 		slots.leave(c.Account)

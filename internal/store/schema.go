@@ -358,7 +358,7 @@ WHERE r.end_scan IS NULL;
 `
 
 // schemaV5 gives every scan one scan_accounts row per account it covered
-// (see docs/org-scans.md): an organization scan is one scans row whose
+// (see docs/org-setup.md): an organization scan is one scans row whose
 // account_id is NULL, with its accounts, their names, OU paths and outcomes
 // (ok, partial, denied, not_scanned, aborted) in scan_accounts. A
 // single-account scan keeps its account in scans.account_id as before.
