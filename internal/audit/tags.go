@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/awsmap/awsmap/internal/model"
 )
 
 // TagOptions parameterise the tag audit.
@@ -16,6 +19,10 @@ type TagOptions struct {
 	IncludeDefaults  bool
 	UntaggedOnly     bool // list only resources with no tag at all
 	NoncompliantOnly bool // list only non-compliant resources (the default listing)
+	// Types is the type catalog: only types it marks taggable are scored
+	// (types it does not list, from an older awsmap, are scored too), and
+	// the completeness of those in scope is checked.
+	Types []model.TypeInfo
 }
 
 // TagCount is a compliance count.
@@ -62,6 +69,11 @@ type TagReport struct {
 	PerKey          []TagKeyCount  `json:"per_tag"`
 	ByService       []ServiceCount `json:"by_service"`
 	Resources       []TagResource  `json:"resources"`
+	// Complete is false when the tags of a type in scope were not (fully)
+	// collected somewhere: the scores are then UNKNOWN there, and
+	// Incomplete says where.
+	Complete   bool  `json:"complete"`
+	Incomplete []Gap `json:"incomplete"`
 }
 
 // AnyTag is what Missing holds when no key is required and there is no tag.
@@ -80,13 +92,16 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 			}
 		}
 	}
+	taggable, untaggable := splitTaggable(opts.Types)
 	sql := `SELECT account_id, region, service, type, id, coalesce(name, ''), tags FROM resources
-		WHERE (is_default = 0 OR :include_defaults = 1)`
+		WHERE (is_default = 0 OR :include_defaults = 1)
+		AND service || '/' || type NOT IN (SELECT value FROM json_each(:untaggable))`
 	if len(opts.Services) > 0 {
 		sql += ` AND service IN (SELECT value FROM json_each(:services))`
 	}
 	sql += ` ORDER BY service, type, account_id, region, id`
 	svcJSON, _ := json.Marshal(opts.Services)
+	untaggableJSON, _ := json.Marshal(untaggable)
 	incl := int64(0)
 	if opts.IncludeDefaults {
 		incl = 1
@@ -97,9 +112,15 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 			return incl, nil
 		case "services":
 			return string(svcJSON), nil
+		case "untaggable":
+			return string(untaggableJSON), nil
 		}
 		return nil, fmt.Errorf("unknown parameter %s", n)
 	}, Filters{Accounts: scope.Accounts})
+	if err != nil {
+		return nil, err
+	}
+	gaps, err := tagGaps(ctx, q, taggable, opts.Services, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +130,8 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 	}
 	defer rows.Close()
 	rep := &TagReport{Required: opts.Required, Accounts: scope.Accounts, Services: opts.Services,
-		IncludeDefaults: opts.IncludeDefaults, Listing: "noncompliant", Resources: []TagResource{}}
+		IncludeDefaults: opts.IncludeDefaults, Listing: "noncompliant", Resources: []TagResource{},
+		Complete: len(gaps) == 0, Incomplete: append([]Gap{}, gaps...)}
 	if rep.Required == nil {
 		rep.Required = []string{}
 	}
@@ -191,6 +213,42 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 		rep.ByService = []ServiceCount{}
 	}
 	return rep, nil
+}
+
+// splitTaggable returns the catalog's taggable types and, as
+// "service/type", the others.
+func splitTaggable(types []model.TypeInfo) (taggable []TypeRef, untaggable []string) {
+	untaggable = []string{}
+	for _, t := range types {
+		if t.Taggable {
+			taggable = append(taggable, TypeRef{t.Service, t.Type})
+		} else {
+			untaggable = append(untaggable, t.Service+"/"+t.Type)
+		}
+	}
+	return taggable, untaggable
+}
+
+// tagGaps are the places where the tags of a taggable type in scope were not
+// collected: the types of the -s services, or else of every service the
+// inventory has collected at all (a service never scanned is not in scope).
+func tagGaps(ctx context.Context, q Querier, taggable []TypeRef, services []string, scope Scope) ([]Gap, error) {
+	scan, err := AuditedScan(ctx, q, scope.ScanID)
+	if err != nil {
+		return nil, err
+	}
+	if len(services) == 0 {
+		if services, err = strings1(ctx, q, `SELECT DISTINCT service FROM main.collection_versions WHERE first_scan <= ?1`, scan); err != nil {
+			return nil, fmt.Errorf("tags: %w", err)
+		}
+	}
+	var reads []TypeRef
+	for _, ref := range taggable {
+		if slices.Contains(services, ref.Service) {
+			reads = append(reads, ref)
+		}
+	}
+	return Completeness(ctx, q, reads, scan, scope.Accounts)
 }
 
 func pct(n, total int) float64 {

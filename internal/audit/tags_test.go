@@ -2,9 +2,11 @@ package audit
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 func tagFixture() []*model.Resource {
@@ -69,5 +71,49 @@ func TestTags(t *testing.T) {
 	}
 	if _, err := Tags(ctx, r, TagOptions{Services: []string{"ec3"}}, Scope{}); err == nil || !IsUsage(err) {
 		t.Errorf("unknown service accepted: %v", err)
+	}
+}
+
+// tagCatalog marks ec2 volumes, S3 buckets and log groups taggable, IAM
+// groups not.
+var tagCatalog = []model.TypeInfo{
+	{Service: "ec2", Type: "volume", Taggable: true}, {Service: "s3", Type: "bucket", Taggable: true},
+	{Service: "logs", Type: "log-group", Taggable: true}, {Service: "iam", Type: "group"},
+}
+
+// Types AWS cannot tag are not scored: an IAM group is never non-compliant.
+func TestTagsScoreOnlyTaggableTypes(t *testing.T) {
+	rs := append(tagFixture(), res("iam/group", "admins", d{}))
+	r := fixture(t, rs, okCollections(rs, nil))
+	rep, err := Tags(ctx, r, TagOptions{Required: []string{"Owner"}, Types: tagCatalog}, Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Overall.Total != 4 || slices.Contains(listed(rep), "admins") || !rep.Complete {
+		t.Errorf("overall %+v, listed %v, complete %v", rep.Overall, listed(rep), rep.Complete)
+	}
+}
+
+// Where the tags of a type in scope were not collected, the report is
+// incomplete (UNKNOWN there), as named queries are.
+func TestTagsUnknownWhereNotCollected(t *testing.T) {
+	rs := tagFixture()
+	cols := append(okCollections(rs, nil), store.Collection{AccountID: acct, Region: "us-east-1", Service: "logs", Type: "log-group",
+		Outcome: store.OutcomeDenied, Operation: "DescribeLogGroups", ErrorCode: "AccessDenied"})
+	r := fixture(t, rs, cols)
+	for _, tc := range []struct {
+		services []string
+		complete bool
+	}{{nil, false}, {[]string{"logs"}, false}, {[]string{"ec2"}, true}} {
+		rep, err := Tags(ctx, r, TagOptions{Required: []string{"Owner"}, Services: tc.services, Types: tagCatalog}, Scope{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Complete != tc.complete || len(rep.Incomplete) != map[bool]int{true: 0, false: 1}[tc.complete] {
+			t.Errorf("-s %v: complete %v, incomplete %v", tc.services, rep.Complete, rep.Incomplete)
+		}
+		if !tc.complete && rep.Incomplete[0].String() != "UNKNOWN for "+acct+"/us-east-1: logs log-group DescribeLogGroups AccessDenied" {
+			t.Errorf("gap %q", rep.Incomplete[0])
+		}
 	}
 }

@@ -29,7 +29,30 @@ func (a *accountFlags) resolve(r *store.Reader) ([]string, error) {
 	if a == nil || !a.given() {
 		return nil, nil
 	}
-	ids, err := r.ResolveAccounts(splitList(a.accounts), splitList(a.ous))
+	ids, err := resolveAccounts(r, splitList(a.accounts), splitList(a.ous))
+	if err != nil {
+		return nil, err
+	}
+	r.UseAccounts(ids)
+	return ids, nil
+}
+
+// oneAccount resolves one -a selector for the commands that filter a
+// single account themselves (diff, history); "" for all.
+func oneAccount(r *store.Reader, selector string) (string, error) {
+	if selector == "" {
+		return "", nil
+	}
+	ids, err := resolveAccounts(r, []string{selector}, nil)
+	if err != nil {
+		return "", err
+	}
+	return ids[0], nil
+}
+
+// resolveAccounts is store.Reader.ResolveAccounts with the CLI's exit codes.
+func resolveAccounts(r *store.Reader, accounts, ous []string) ([]string, error) {
+	ids, err := r.ResolveAccounts(accounts, ous)
 	var unknown *store.UnknownAccountError
 	if errors.As(err, &unknown) {
 		return nil, usageErr("%v; run 'awsmap accounts'", err)
@@ -37,7 +60,6 @@ func (a *accountFlags) resolve(r *store.Reader) ([]string, error) {
 	if err != nil {
 		return nil, withCode(ExitFatal, err)
 	}
-	r.UseAccounts(ids)
 	return ids, nil
 }
 

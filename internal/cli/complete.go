@@ -62,6 +62,11 @@ func registerCompletions(root *cobra.Command) {
 			_ = c.RegisterFlagCompletionFunc("name", completeWith(queryNames))
 			_ = c.RegisterFlagCompletionFunc("show", completeWith(queryNames))
 			_ = c.RegisterFlagCompletionFunc("format", completeWith(fixed(tableFormats...)))
+		case "ask":
+			c.ValidArgsFunction = completeQuestion
+			_ = c.RegisterFlagCompletionFunc("format", completeWith(fixed(tableFormats...)))
+		case "examples":
+			_ = c.RegisterFlagCompletionFunc("format", completeWith(fixed(tableFormats...)))
 		case "waste":
 			_ = c.RegisterFlagCompletionFunc("type", completeWith(audit.RuleKeys))
 		case "config":

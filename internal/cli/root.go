@@ -29,6 +29,7 @@ const (
 	// ExitFindings and ExitIncomplete are used by audits with --fail-on.
 	ExitFindings    = 4 // --fail-on findings: the audit found something
 	ExitIncomplete  = 5 // --fail-on: some input the audit reads was not collected (UNKNOWN)
+	ExitChanges     = 6 // diff --fail-on changes: something was added, removed or modified
 	ExitInterrupted = 130
 )
 
@@ -112,7 +113,20 @@ func newRootCmd() *cobra.Command {
 	root.SilenceUsage = true
 	root.SilenceErrors = true
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
-	root.AddCommand(newQueryCmd(), newSchemaCmd(), newWasteCmd(), newTagsCmd(), newDemoCmd(), newConfigCmd(), newReportCmd(), newAccountsCmd())
+	root.AddCommand(
+		newQueryCmd(),
+		newAskCmd(),
+		newExamplesCmd(),
+		newReportCmd(),
+		newDiffCmd(),
+		newHistoryCmd(),
+		newSchemaCmd(),
+		newWasteCmd(),
+		newTagsCmd(),
+		newDemoCmd(),
+		newConfigCmd(),
+		newAccountsCmd(),
+	)
 	registerCompletions(root)
 	return root
 }

@@ -12,7 +12,7 @@ import (
 )
 
 type tagsFlags struct {
-	scan, format                   string
+	scan, format, failOn           string
 	accounts                       accountFlags
 	required, services             []string
 	untaggedOnly, noncompliantOnly bool
@@ -30,10 +30,16 @@ A tag counts when its key exists with a non-empty value.
 
 Required keys come from -R, else from the config key required_tags, else
 compliance means "has at least one tag". AWS default resources (default VPCs,
-security groups...) are left out unless --include-defaults.`,
+security groups...) are left out unless --include-defaults. Types AWS does not
+let you tag (IAM groups, KMS aliases...) are not scored.
+
+Where the tags of a type in scope were not collected (the collection was
+denied, failed or partial), the scores are UNKNOWN there: a line names each
+such place, and the JSON says "complete": false with the list.`,
 		Example: `  awsmap tags -R Owner,Environment
   awsmap tags --untagged-only -s ec2
-  awsmap tags -R Owner --summary -f json`,
+  awsmap tags -R Owner --summary -f json
+  awsmap tags -R Owner -s logs --fail-on incomplete`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTags(cmd, f) },
 	}
@@ -47,12 +53,16 @@ security groups...) are left out unless --include-defaults.`,
 	fl.BoolVar(&f.noncompliantOnly, "noncompliant-only", false, "list only non-compliant resources (the default listing)")
 	fl.BoolVar(&f.defaults, "include-defaults", false, "include AWS default resources")
 	fl.BoolVar(&f.summary, "summary", false, "scores only, no resource list")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 4 on non-compliant resources, 5 on incomplete input (findings|incomplete)")
 	cmd.MarkFlagsMutuallyExclusive("untagged-only", "noncompliant-only")
 	return cmd
 }
 
 func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	if err := checkFormat(f.format, reportFormats); err != nil {
+		return err
+	}
+	if err := checkFailOn(f.failOn); err != nil {
 		return err
 	}
 	required := audit.ParseKeys(f.required...)
@@ -65,7 +75,7 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	}
 	defer r.Close()
 	rep, err := audit.Tags(cmd.Context(), r, audit.TagOptions{Required: required, Services: audit.ParseKeys(f.services...),
-		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly},
+		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly, Types: typeCatalog()},
 		scope)
 	if err != nil {
 		return auditErr(err)
@@ -103,7 +113,12 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	default:
 		writeTagsTable(cmd, rep, f.summary)
 	}
-	return nil
+	if f.format != "json" {
+		for _, g := range rep.Incomplete {
+			fmt.Fprintln(cmd.ErrOrStderr(), g.String())
+		}
+	}
+	return failExit(f.failOn, rep.Overall.Total-rep.Overall.Compliant, len(rep.Incomplete))
 }
 
 func pctText(p float64) string { return strconv.FormatFloat(p, 'f', 1, 64) }
@@ -118,8 +133,12 @@ func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
 	if rep.IncludeDefaults {
 		scope = "AWS default resources included"
 	}
-	fmt.Fprintf(out, "Required: %s\nScope: %d resources (%s)\nOverall compliance %s%% (%d / %d)\n",
-		req, rep.Overall.Total, scope, pctText(rep.Overall.Percent), rep.Overall.Compliant, rep.Overall.Total)
+	status := ""
+	if !rep.Complete {
+		status = fmt.Sprintf(" - UNKNOWN where tags were not collected (%d places, listed on stderr)", len(rep.Incomplete))
+	}
+	fmt.Fprintf(out, "Required: %s\nScope: %d resources (%s)\nOverall compliance %s%% (%d / %d)%s\n",
+		req, rep.Overall.Total, scope, pctText(rep.Overall.Percent), rep.Overall.Compliant, rep.Overall.Total, status)
 	if len(rep.PerKey) > 0 {
 		fmt.Fprintln(out, "\nRequired tag coverage:")
 		var rows [][]any

@@ -46,6 +46,11 @@ type Type struct {
 	Description string
 	Fields      []model.Field // every key Collect puts in Details
 	Collect     func(ctx context.Context, t *Task) error
+	// Tags is where the type's tags come from, or NotTaggable when AWS
+	// offers no tags for it. Every type declares it: the registry test
+	// fails on a type that does not, so a taggable type cannot silently
+	// store {} (the tag audit would call its resources non-compliant).
+	Tags TagPath
 	// DetailCalls is the number of API calls per resource found beyond the
 	// paged listing (0 for most types). The plan starts the types that make
 	// the most first: their calls, ramping up under rate control, set a
@@ -53,9 +58,28 @@ type Type struct {
 	DetailCalls int
 }
 
+// TagPath says how a type's tags are read.
+type TagPath string
+
+const (
+	// NotTaggable: AWS does not let the type be tagged; its tags are always {}.
+	NotTaggable TagPath = "not taggable"
+	// TagsListed: the list or describe call returns the tags.
+	TagsListed TagPath = "listed"
+	// TagsBulk: GetResources through BulkTags, checked against and else
+	// replaced by the service's per-resource tag call.
+	TagsBulk TagPath = "bulk"
+	// TagsPerResource: the service's tag call per resource or per batch of
+	// resources, run concurrently (ForEach, TagBatches).
+	TagsPerResource TagPath = "per resource"
+)
+
+// Taggable reports whether AWS lets resources of the type carry tags.
+func (t Type) Taggable() bool { return t.Tags != "" && t.Tags != NotTaggable }
+
 // Info describes t as part of s.
 func (s *Service) Info(t Type) model.TypeInfo {
-	return model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Fields: t.Fields}
+	return model.TypeInfo{Service: s.Name, Type: t.Name, Description: t.Description, Fields: t.Fields, Taggable: t.Taggable()}
 }
 
 // Sink receives what collectors find. It must be safe for concurrent use.

@@ -2,6 +2,8 @@ package collect
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -20,6 +22,13 @@ import (
 // tag:GetResources is not granted), every lookup falls back to the
 // service's own per-resource call: the tags are the same, they just cost
 // more calls. The failed call stays in the ledger.
+//
+// Trust but verify: when GetResources answers no tags at all for a
+// collection that found resources, the first resource's tags are read with
+// the per-resource call too (one extra call per collection). If that finds
+// tags, the Tagging API does not cover the type there (moto, or a type AWS
+// added to it late): every lookup then uses the per-resource call, and a
+// warning marks the collection partial so the gap is seen.
 type BulkTags struct {
 	t      *Task
 	region string // "" for the task's
@@ -29,6 +38,10 @@ type BulkTags struct {
 	// resource is made at lookup: the whole region's maps at once would
 	// weigh on the peak memory); nil when the read failed.
 	tags map[string][]types.Tag
+	// checked is the resource the empty answer was verified on, and its
+	// tags from the per-resource call (not read twice).
+	checked     string
+	checkedTags map[string]string
 }
 
 // NewBulkTags prepares the bulk read of the resources filter selects, in
@@ -48,14 +61,41 @@ func NewBulkTagsIn(t *Task, region, filter string) *BulkTags {
 // per-resource tag call, made only when the bulk read failed; its failure
 // is a warning under operation and leaves the resource without tags.
 func (b *BulkTags) Of(ctx context.Context, arn, operation string, own func(context.Context) (map[string]string, error)) map[string]string {
-	b.once.Do(func() { b.tags = b.read(ctx) })
+	b.once.Do(func() {
+		b.tags = b.read(ctx)
+		if b.tags != nil && len(b.tags) == 0 {
+			b.verify(ctx, arn, operation, own)
+		}
+	})
 	if b.tags != nil {
 		return TagMap(b.tags[arn], func(t types.Tag) (*string, *string) { return t.Key, t.Value })
+	}
+	if arn == b.checked {
+		return b.checkedTags
 	}
 	tags, err := own(ctx)
 	b.t.Warn(operation, err)
 	return tags
 }
+
+// verify checks an empty GetResources answer on resource arn with the
+// per-resource call; on disagreement it drops the bulk answer (see BulkTags).
+// A failed check keeps the answer but is a warning: it is unverified.
+func (b *BulkTags) verify(ctx context.Context, arn, operation string, own func(context.Context) (map[string]string, error)) {
+	tags, err := own(ctx)
+	if err != nil || len(tags) == 0 {
+		b.t.Warn(operation, err)
+		return
+	}
+	b.tags, b.checked, b.checkedTags = nil, arn, tags
+	b.t.Warn("GetResources", fmt.Errorf("%w: %s found tags on %s; tags were read with %s per resource instead",
+		ErrBulkTagsMissed, operation, arn, operation))
+}
+
+// ErrBulkTagsMissed is the warning of a GetResources answer that the
+// per-resource tag call contradicted.
+var ErrBulkTagsMissed = errors.New("the Resource Groups Tagging API answered no tags for " +
+	"this type here but the service's own tag call did")
 
 func (b *BulkTags) read(ctx context.Context) map[string][]types.Tag {
 	api := tagging.NewFromConfig(b.t.Config, func(o *tagging.Options) {

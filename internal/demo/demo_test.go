@@ -142,6 +142,7 @@ func TestPlantedProblems(t *testing.T) {
 		"ages spread over 3+ years": `SELECT count(*) FROM resources WHERE created_at < '2023-03-01'`,
 		"unencrypted databases":     `SELECT count(*) FROM resources WHERE type = 'db-instance' AND json_extract(details, '$.storage_encrypted') = 0`,
 		"public databases":          `SELECT count(*) FROM resources WHERE type = 'db-instance' AND json_extract(details, '$.publicly_accessible') = 1`,
+		"public EBS snapshots":      `SELECT count(*) FROM resources WHERE type = 'snapshot' AND json_extract(details, '$.shared_publicly') = 1`,
 		"public DB snapshots":       `SELECT count(*) FROM resources WHERE type = 'db-snapshot' AND json_extract(details, '$.shared_publicly') = 1`,
 		"unencrypted DB snapshots":  `SELECT count(*) FROM resources WHERE type = 'db-snapshot' AND json_extract(details, '$.encrypted') = 0`,
 		"idle target groups":        `SELECT count(*) FROM resources WHERE service = 'elbv2' AND type = 'target-group' AND json_extract(details, '$.healthy_count') = 0`,

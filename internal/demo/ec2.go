@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -551,7 +552,7 @@ func ec2ENIs(c *call) (any, error) {
 		n := types.NetworkInterface{NetworkInterfaceId: aws.String(c.id("ec2.network-interface", "eni", e)), OwnerId: c.owner(),
 			InterfaceType: types.NetworkInterfaceTypeInterface, Status: types.NetworkInterfaceStatusInUse, AvailabilityZone: aws.String(c.az(subnet)),
 			TagSet: c.ec2Tags("ec2.network-interface", e, "")}
-		running := c.alive("ec2.instance", e) && c.instance(e).state != types.InstanceStateNameTerminated
+		running := c.instanceRunning(e)
 		if e < c.n("ec2.instance") && !running {
 			continue // a primary interface is deleted with its instance
 		}
@@ -606,7 +607,7 @@ func ec2Volumes(c *call) (any, error) {
 		} else if ni > 0 && !r.chance(0.25) {
 			inst = r.intn(ni)
 		}
-		running := inst >= 0 && c.alive("ec2.instance", inst) && c.instance(inst).state != types.InstanceStateNameTerminated
+		running := inst >= 0 && c.instanceRunning(inst)
 		if inst == v && !running {
 			continue // a root volume is deleted with its instance
 		}
@@ -652,12 +653,17 @@ func (c *call) uuidIndex(kind, s string) (int, bool) {
 }
 
 // Snapshots are spread over four years: the old ones are waste. About 2%
-// are shared publicly (DescribeSnapshotAttribute).
+// are shared publicly, about 8% with one other account; RestorableByUserIds
+// "all" lists only the public ones, as AWS does (pages may then be short).
 func ec2Snapshots(c *call) (any, error) {
 	in := c.in.(*ec2.DescribeSnapshotsInput)
+	onlyPublic := slices.Contains(in.RestorableByUserIds, "all")
 	items, next := c.list("ec2.snapshot", in.NextToken, in.MaxResults, ec2Page)
 	out := &ec2.DescribeSnapshotsOutput{NextToken: next}
 	for _, s := range items {
+		if onlyPublic && !c.snapshotPublic(s) {
+			continue
+		}
 		r := c.rng("ec2.snapshot", s)
 		snap := types.Snapshot{SnapshotId: aws.String(c.id("ec2.snapshot", "snap", s)), OwnerId: c.owner(),
 			VolumeId: aws.String(c.id("ec2.volume", "vol", r.intn(max(c.n("ec2.volume"), 1)))), VolumeSize: aws.Int32(int32([]int{8, 20, 50, 100, 500}[r.intn(5)])),
@@ -669,6 +675,23 @@ func ec2Snapshots(c *call) (any, error) {
 	return out, nil
 }
 
+// snapshotSharing is who snapshot i is shared with: everyone, one account, or nobody.
+func (c *call) snapshotSharing(i int) []types.CreateVolumePermission {
+	r := c.rng("ec2.snapshot", i+1<<31)
+	switch {
+	case r.chance(0.02):
+		return []types.CreateVolumePermission{{Group: types.PermissionGroupAll}}
+	case r.chance(0.08):
+		return []types.CreateVolumePermission{{UserId: aws.String(Accounts[(c.acct+1)%len(Accounts)].ID)}}
+	}
+	return nil
+}
+
+func (c *call) snapshotPublic(i int) bool {
+	perms := c.snapshotSharing(i)
+	return len(perms) > 0 && perms[0].Group == types.PermissionGroupAll
+}
+
 func ec2SnapshotAttribute(c *call) (any, error) {
 	in := c.in.(*ec2.DescribeSnapshotAttributeInput)
 	id := aws.ToString(in.SnapshotId)
@@ -676,15 +699,7 @@ func ec2SnapshotAttribute(c *call) (any, error) {
 	if !ok || !c.alive("ec2.snapshot", i) {
 		return nil, notFound("InvalidSnapshot.NotFound", "The snapshot '"+id+"' does not exist.")
 	}
-	out := &ec2.DescribeSnapshotAttributeOutput{SnapshotId: in.SnapshotId}
-	r := c.rng("ec2.snapshot", i+1<<31)
-	switch {
-	case r.chance(0.02):
-		out.CreateVolumePermissions = []types.CreateVolumePermission{{Group: types.PermissionGroupAll}}
-	case r.chance(0.08):
-		out.CreateVolumePermissions = []types.CreateVolumePermission{{UserId: aws.String(Accounts[(c.acct+1)%len(Accounts)].ID)}}
-	}
-	return out, nil
+	return &ec2.DescribeSnapshotAttributeOutput{SnapshotId: in.SnapshotId, CreateVolumePermissions: c.snapshotSharing(i)}, nil
 }
 
 func ec2Images(c *call) (any, error) {

@@ -74,9 +74,11 @@ func collectionsAt(ctx context.Context, q Querier, scan int64, side string) (*ou
 }
 
 // succeeded reports whether an outcome vouches for what a collection
-// returned being complete.
+// returned being complete. Unsupported (a service the partition or the
+// account does not offer, such as Organizations outside the management
+// account) holds nothing that could change.
 func succeeded(outcome string) bool {
-	return outcome == store.OutcomeOK || outcome == store.OutcomeNotFound
+	return outcome == store.OutcomeOK || outcome == store.OutcomeNotFound || outcome == store.OutcomeUnsupported
 }
 
 // gapFor returns the gap that makes k unknown in this scan: its

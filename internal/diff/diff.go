@@ -11,7 +11,9 @@
 package diff
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -49,15 +51,6 @@ type Filters struct {
 func (f Filters) matchCollection(c collection) bool {
 	return (f.Account == "" || c.account == f.Account) && (f.Service == "" || c.service == f.Service) &&
 		(f.Region == "" || c.region == f.Region || c.region == model.AllRegions)
-}
-
-func (f Filters) matchTags(tags ...map[string]string) bool {
-	for _, t := range tags {
-		if t != nil && hasTags(t, f.Tags) {
-			return true
-		}
-	}
-	return len(f.Tags) == 0
 }
 
 func hasTags(t map[string]string, want map[string][]string) bool {
@@ -152,12 +145,41 @@ func Compute(ctx context.Context, q Querier, o Options) (*Result, error) {
 	return res, nil
 }
 
-// side is one resource version read by a diff.
+// side is one resource version read by a diff. Its tags and details stay
+// JSON text until a comparison or the tag filter needs them: most entries
+// are additions and removals, which need neither.
 type side struct {
-	key  model.Key
-	v    version
-	hash int64
-	scan int64 // the scan that opened (new side) or closed (old side) it
+	key                  model.Key
+	arn, name, createdAt string
+	isDefault            bool
+	tags, details        []byte
+	hash                 int64
+	scan                 int64 // the scan that opened (new side) or closed (old side) it
+}
+
+func (s *side) parse() (version, error) {
+	v, err := parseVersion(s.arn, s.name, s.createdAt, s.isDefault, s.tags, s.details)
+	if err != nil {
+		err = fmt.Errorf("%s: %w", s.key, err)
+	}
+	return v, err
+}
+
+// matches applies the tag filter to the sides of one entry.
+func (f Filters) matches(sides ...*side) (bool, error) {
+	if len(f.Tags) == 0 {
+		return true, nil
+	}
+	for _, s := range sides {
+		var tags map[string]string
+		if err := json.Unmarshal(s.tags, &tags); err != nil {
+			return false, fmt.Errorf("%s: tags: %w", s.key, err)
+		}
+		if hasTags(tags, f.Tags) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // versionColumns are the columns readVersions scans.
@@ -166,11 +188,14 @@ const versionColumns = `account_id, region, service, type, id, coalesce(arn, '')
 
 // The versions valid at ?2 but not at ?1 (opened between them), and those
 // valid at ?1 but not at ?2 (closed between them). Each reads one range of
-// one index: resource_versions_first_scan or resource_versions_end_scan.
+// one index, named so that statistics taken when the table held one scan
+// (every first_scan equal) cannot turn it into a pass over the history.
 const (
-	openedVersions = `SELECT ` + versionColumns + `, first_scan FROM main.resource_versions
+	openedVersions = `SELECT ` + versionColumns + `, first_scan
+		FROM main.resource_versions INDEXED BY resource_versions_first_scan
 		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + keyFilter
-	closedVersions = `SELECT ` + versionColumns + `, end_scan FROM main.resource_versions
+	closedVersions = `SELECT ` + versionColumns + `, end_scan
+		FROM main.resource_versions INDEXED BY resource_versions_end_scan
 		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + keyFilter
 	keyFilter = ` AND (?3 = '' OR account_id = ?3) AND (?4 = '' OR region = ?4) AND (?5 = '' OR service = ?5)`
 )
@@ -186,11 +211,8 @@ func readVersions(ctx context.Context, q Querier, sql string, o Options) (map[mo
 	for rows.Next() {
 		v := rows.Values()
 		s := &side{key: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
-			hash: toInt(v[11]), scan: toInt(v[12])}
-		s.v, err = parseVersion(text(v[5]), text(v[6]), text(v[7]), toInt(v[8]) != 0, raw(v[9]), raw(v[10]))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", s.key, err)
-		}
+			arn: text(v[5]), name: text(v[6]), createdAt: text(v[7]), isDefault: toInt(v[8]) != 0,
+			tags: raw(v[9]), details: raw(v[10]), hash: toInt(v[11]), scan: toInt(v[12])}
 		out[s.key] = s
 	}
 	if err := rows.Err(); err != nil {
@@ -213,42 +235,46 @@ func resourceChanges(ctx context.Context, q Querier, o Options, from, to *outcom
 	}
 	entries := map[model.Key]*Entry{}
 	for k, n := range opened {
+		sides := []*side{n}
 		old, both := closed[k]
-		var tags []map[string]string
 		if both {
-			tags = append(tags, old.v.Tags)
-		}
-		if !o.matchTags(append(tags, n.v.Tags)...) {
-			continue
-		}
-		e := &Entry{Key: k, ARN: n.v.ARN, Name: n.v.Name, Change: Added, Scan: n.scan}
-		switch {
-		case both:
 			if n.hash == old.hash {
 				continue
 			}
-			e.Change = Modified
-			e.Fields, e.Tags = compareVersions(old.v, n.v)
-			e.Fields = dropIgnored(e.Fields, "", o.Ignore)
-			e.Tags = dropIgnored(e.Tags, "tags.", o.Ignore)
-			if o.IgnoreTags {
-				e.Tags = nil
+			sides = append(sides, old)
+		}
+		ok, err := o.matches(sides...)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		e := &Entry{Key: k, ARN: n.arn, Name: n.name, Change: Added, Scan: n.scan}
+		if both {
+			if err := modification(e, old, n, o); err != nil {
+				return nil, err
 			}
 			if len(e.Fields) == 0 && len(e.Tags) == 0 {
 				continue
 			}
-		default:
-			if g, unknown := from.gapFor(k); unknown {
-				e.Change, e.Reason = Unknown, g.String()
-			}
+		} else if g, unknown := from.gapFor(k); unknown {
+			e.Change, e.Reason = Unknown, g.String()
 		}
 		entries[k] = e
 	}
 	for k, old := range closed {
-		if _, both := opened[k]; both || !o.matchTags(old.v.Tags) {
+		if _, both := opened[k]; both {
 			continue
 		}
-		e := &Entry{Key: k, ARN: old.v.ARN, Name: old.v.Name, Change: Removed, Scan: old.scan}
+		ok, err := o.matches(old)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		e := &Entry{Key: k, ARN: old.arn, Name: old.name, Change: Removed, Scan: old.scan}
 		if g, unknown := to.gapFor(k); unknown {
 			e.Change, e.Reason = Unknown, g.String()
 		}
@@ -257,9 +283,31 @@ func resourceChanges(ctx context.Context, q Querier, o Options, from, to *outcom
 	return entries, nil
 }
 
+// modification fills e with what changed from old to n, less what o
+// ignores.
+func modification(e *Entry, old, n *side, o Options) error {
+	a, err := old.parse()
+	if err != nil {
+		return err
+	}
+	b, err := n.parse()
+	if err != nil {
+		return err
+	}
+	e.Change = Modified
+	e.Fields, e.Tags = compareVersions(a, b)
+	e.Fields = dropIgnored(e.Fields, "", o.Ignore)
+	e.Tags = dropIgnored(e.Tags, "tags.", o.Ignore)
+	if o.IgnoreTags {
+		e.Tags = nil
+	}
+	return nil
+}
+
 // compareKeys orders keys by account, region, service, type, id.
 func compareKeys(a, b model.Key) int {
-	return strings.Compare(a.String(), b.String())
+	return cmp.Or(strings.Compare(a.Account, b.Account), strings.Compare(a.Region, b.Region),
+		strings.Compare(a.Service, b.Service), strings.Compare(a.Type, b.Type), strings.Compare(a.ID, b.ID))
 }
 
 // scanTimes maps every scan id to its start time.

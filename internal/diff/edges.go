@@ -23,9 +23,11 @@ const edgeColumns = `from_account_id, from_region, from_service, from_type, from
 // The edges opened and closed between ?1 and ?2, like openedVersions and
 // closedVersions.
 const (
-	openedEdges = `SELECT ` + edgeColumns + ` FROM main.relationship_versions
+	openedEdges = `SELECT ` + edgeColumns + `
+		FROM main.relationship_versions INDEXED BY relationship_versions_first_scan
 		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + edgeFilter
-	closedEdges = `SELECT ` + edgeColumns + ` FROM main.relationship_versions
+	closedEdges = `SELECT ` + edgeColumns + `
+		FROM main.relationship_versions INDEXED BY relationship_versions_end_scan
 		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + edgeFilter
 	edgeFilter = ` AND (?3 = '' OR from_account_id = ?3) AND (?4 = '' OR from_region = ?4) AND (?5 = '' OR from_service = ?5)`
 )
@@ -121,7 +123,7 @@ func entryFor(ctx context.Context, q Querier, o Options, entries map[model.Key]*
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", k, err)
 	}
-	if len(o.Tags) > 0 && !o.matchTags(tags) {
+	if len(o.Tags) > 0 && !hasTags(tags, o.Tags) {
 		return nil, nil
 	}
 	entries[k] = e

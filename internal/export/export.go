@@ -61,15 +61,26 @@ type Writer struct {
 // CSVHeader is the column order of CSV exports.
 var CSVHeader = []string{"account_id", "region", "service", "type", "id", "arn", "name", "created_at", "is_default", "tags", "details"}
 
-// Create opens path for a json or csv export; an existing file is replaced.
-func Create(path, format string) (*Writer, error) {
+// CreatePrivate creates (or truncates) the file at path with mode 0600,
+// also when it already existed with another mode: exports may hold
+// anything the inventory holds.
+func CreatePrivate(path string) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("creating export: %w", err)
+		return nil, err
 	}
 	if err := f.Chmod(0o600); err != nil {
 		f.Close()
 		return nil, err
+	}
+	return f, nil
+}
+
+// Create opens path for a json or csv export; an existing file is replaced.
+func Create(path, format string) (*Writer, error) {
+	f, err := CreatePrivate(path)
+	if err != nil {
+		return nil, fmt.Errorf("creating export: %w", err)
 	}
 	w := &Writer{f: f, buf: bufio.NewWriterSize(f, 1<<16), format: format}
 	switch format {

@@ -67,6 +67,9 @@ type TypeInfo struct {
 	Type        string
 	Description string
 	Fields      []Field
+	// Taggable says AWS lets the type carry tags; the tag audit scores only
+	// taggable types.
+	Taggable bool
 }
 
 // View is the name of the typed SQL view for the type, e.g. ec2_instances.

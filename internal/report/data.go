@@ -76,7 +76,9 @@ type typeInfo struct {
 }
 
 // Columns holds the resources column by column: the low-cardinality
-// columns as indexes into Dict, tags and details as they are stored.
+// columns as indexes into Dict, tags and details as they are stored. Rows
+// are in the page's default order (by name, unnamed last), which then
+// needs no sort.
 type Columns struct {
 	Dict      []string          `json:"dict"`
 	Account   []int             `json:"account"`
@@ -91,7 +93,7 @@ type Columns struct {
 	FirstSeen []int             `json:"firstSeen"`
 	Changed   []int             `json:"changed"`
 	Tags      []json.RawMessage `json:"tags"`
-	Details   []json.RawMessage `json:"details"`
+	Details   []string          `json:"details"` // JSON text: the page parses one when it needs it
 
 	dictIndex map[string]int
 	byKey     map[model.Key]int
@@ -199,7 +201,7 @@ func readResources(ctx context.Context, r *store.Reader, account string) (*Colum
 	where, args := accountFilter("account_id", account)
 	rows, err := r.Query(ctx, `SELECT account_id, region, service, type, id, coalesce(arn, ''), coalesce(name, ''),
 			coalesce(created_at, ''), is_default, tags, details, coalesce(first_seen, ''), coalesce(last_changed, '')
-		FROM resources WHERE `+where+` ORDER BY service, type, account_id, region, id`, args...)
+		FROM resources WHERE `+where+` ORDER BY coalesce(name, '') = '', lower(coalesce(name, '')), service, type, account_id, region, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("report: read resources: %w", err)
 	}
@@ -219,7 +221,7 @@ func readResources(ctx context.Context, r *store.Reader, account string) (*Colum
 		c.Created = append(c.Created, text(v[7]))
 		c.Default = append(c.Default, int(toInt(v[8])))
 		c.Tags = append(c.Tags, rawJSON(v[9]))
-		c.Details = append(c.Details, rawJSON(v[10]))
+		c.Details = append(c.Details, string(rawJSON(v[10])))
 		c.FirstSeen = append(c.FirstSeen, c.intern(text(v[11])))
 		c.Changed = append(c.Changed, c.intern(text(v[12])))
 	}

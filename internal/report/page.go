@@ -11,6 +11,7 @@ import (
 	"html"
 	"io"
 	"os"
+	"strings"
 )
 
 // The shell's stylesheet and script, inlined into every page. Their
@@ -74,7 +75,7 @@ func Write(w io.Writer, p Page) error {
 <body>
 <noscript>This awsmap report needs JavaScript (it runs locally; nothing is fetched).</noscript>
 <script type="application/json" id="awsmap-page">%s</script>
-<script type="application/octet-stream" id="awsmap-data">`, html.EscapeString(csp()), html.EscapeString(p.Title), shellCSS, header)
+<script type="application/octet-stream" id="awsmap-data">`, csp(), titleText(p.Title), shellCSS, header)
 	b64 := base64.NewEncoder(base64.StdEncoding, bw)
 	gz, err := gzip.NewWriterLevel(b64, gzip.DefaultCompression)
 	if err != nil {
@@ -91,6 +92,12 @@ func Write(w io.Writer, p Page) error {
 	}
 	fmt.Fprintf(bw, "</script>\n<script>%s</script>\n</body>\n</html>\n", shellJS)
 	return bw.Flush()
+}
+
+// titleText escapes the title for the <title> element, line separators
+// included (harmless in HTML text, but nothing else in the page has them).
+func titleText(s string) string {
+	return strings.NewReplacer("\u2028", "&#8232;", "\u2029", "&#8233;").Replace(html.EscapeString(s))
 }
 
 // scriptJSON encodes v for a <script> element: encoding/json escapes <, >

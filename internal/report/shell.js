@@ -5,7 +5,7 @@
   const ROW = 32, OVERSCAN = 8, SHOWN = 100;
   const SEV = ['critical', 'high', 'medium', 'low', 'info'];
   const PROBLEM = new Set(['partial', 'denied', 'throttled', 'error', 'skipped']);
-  const api = window.awsmapReport = {ready: false, errors: []};
+  const api = window.awsmapReport = {ready: false, errors: [], timings: {start: performance.now()}};
 
   // ---------- DOM helpers ----------
   function el(tag, props, ...kids) {
@@ -124,30 +124,58 @@
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     }
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return JSON.parse(await new Response(stream).text());
+    const text = await new Response(stream).text();
+    api.timings.decoded = performance.now();
+    const d = JSON.parse(text);
+    api.timings.parsed = performance.now();
+    return d;
   }
 
-  // Inventory: columns of resources, with derived indexes.
+  // Inventory: columns of resources, with derived indexes. Details stay
+  // JSON text until a row needs them (parsing 100k objects up front costs
+  // more than the first paint).
   function inventory(d) {
     const R = d.res || {dict: [], id: []}, n = R.id.length, dict = R.dict;
     const keyOf = i => [dict[R.account[i]], dict[R.region[i]], dict[R.service[i]], dict[R.type[i]], R.id[i]].join('\u0001');
-    const byKey = new Map();
-    for (let i = 0; i < n; i++) byKey.set(keyOf(i), i);
-    const types = new Map((d.types || []).map(t => [t.service + '/' + t.type, t]));
-    const out = Array.from({length: n}, () => []), inc = Array.from({length: n}, () => []);
-    const outside = d.outside || [];
-    for (const [f, t, k] of d.edges || []) {
-      if (f >= 0) out[f].push([t, k]);
-      if (t >= 0) inc[t].push([f, k]);
+    const byId = new Map();
+    for (let i = 0; i < n; i++) {
+      const j = byId.get(R.id[i]);
+      if (j === undefined) byId.set(R.id[i], i);
+      else if (Array.isArray(j)) j.push(i);
+      else byId.set(R.id[i], [j, i]);
     }
-    return {R, n, dict, byKey, keyOf, types, out, inc, outside, kinds: d.edgeKinds || [], text: null, marks: new Map()};
+    const types = new Map((d.types || []).map(t => [t.service + '/' + t.type, t]));
+    return {R, n, dict, byId, keyOf, types, edges: d.edges || [], outside: d.outside || [], kinds: d.edgeKinds || [],
+      det: new Array(n), text: new Array(n), textDone: 0};
   }
   const str = (I, col, i) => I.dict[I.R[col][i]];
   const typeKey = (I, i) => str(I, 'service', i) + '/' + str(I, 'type', i);
   const label = (I, i) => I.R.name[i] || I.R.id[i];
+  function details(I, i) {
+    let d = I.det[i];
+    if (d === undefined) { try { d = JSON.parse(I.R.details[i]); } catch (e) { d = {}; } I.det[i] = d; }
+    return d;
+  }
   function keyIndex(I, acct, region, service, type, id) {
-    const i = I.byKey.get([acct, region, service, type, id].join('\u0001'));
-    return i === undefined ? -1 : i;
+    const j = I.byId.get(String(id));
+    if (j === undefined) return -1;
+    for (const i of Array.isArray(j) ? j : [j]) {
+      if (str(I, 'account', i) === acct && str(I, 'region', i) === region && str(I, 'service', i) === service && str(I, 'type', i) === type) return i;
+    }
+    return -1;
+  }
+  function indexOfKey(I, key) {
+    const k = String(key || '').split('\u0001');
+    return k.length === 5 ? keyIndex(I, ...k) : -1;
+  }
+  // neighbours lists resource i's edges: [other end, kind, +1 out / -1 in].
+  function neighbours(I, i) {
+    const out = [], inc = [];
+    for (const [f, t, k] of I.edges) {
+      if (f === i) out.push([t, k, 1]);
+      if (t === i) inc.push([f, k, -1]);
+    }
+    return out.concat(inc);
   }
 
   // searchText is built after the first paint, in slices, then kept.
@@ -156,18 +184,15 @@
     let s = R.name[i] + '\n' + R.id[i] + '\n' + R.arn[i];
     const tags = R.tags[i];
     for (const k in tags) s += '\n' + k + '=' + tags[k];
-    const det = R.details[i];
-    for (const k in det) { const v = det[k]; s += '\n' + (typeof v === 'object' ? JSON.stringify(v) : v); }
-    return s.toLowerCase();
+    return (s + '\n' + R.details[i]).toLowerCase();
   }
   function buildText(I, upto) {
-    if (!I.text) { I.text = new Array(I.n); I.textDone = 0; }
     const end = Math.min(I.n, upto);
     for (let i = I.textDone; i < end; i++) I.text[i] = searchText(I, i);
     I.textDone = Math.max(I.textDone, end);
   }
   function buildTextIdle(I) {
-    const step = () => { buildText(I, I.textDone + 5000); if (I.textDone < I.n) setTimeout(step, 0); };
+    const step = () => { buildText(I, I.textDone + 5000); if (I.textDone < I.n) setTimeout(step, 0); else api.indexed = true; };
     setTimeout(step, 50);
   }
 
@@ -269,6 +294,7 @@
     } else {
       I = inventory(D);
       indexFindings();
+      api.timings.indexed = performance.now();
       const m = D.meta;
       $('subtitle').textContent = [m.title, m.scanId ? `scan ${m.scanId} · ${String(m.scanTime).slice(0, 16).replace('T', ' ')} UTC` : 'no scan', m.status === 'partial' ? 'PARTIAL' : null].filter(Boolean).join(' · ');
       const gaps = D.coverage.collections.filter(c => PROBLEM.has(c[4])).length;
@@ -279,13 +305,13 @@
       buildTextIdle(I);
     }
     go(S.view);
-    if (S.r && I) openResource(I.byKey.get(S.r), false);
+    if (S.r && I) openResource(indexOfKey(I, S.r), false);
     window.addEventListener('hashchange', () => {
       if (location.hash === written) return;
       fromHash(location.hash);
       if (inv) inv.syncControls();
       go(S.view);
-      if (I && S.r) openResource(I.byKey.get(S.r), false); else closePanel(false);
+      if (I && S.r) openResource(indexOfKey(I, S.r), false); else closePanel(false);
     });
     document.addEventListener('keydown', keys);
     api.renderedAt = performance.now();
@@ -365,7 +391,7 @@
         case 'account': return str(I, 'account', i);
         case 'created': return R.created[i];
       }
-      const v = R.details[i][c.id.slice(2)];
+      const v = details(I, i)[c.id.slice(2)];
       return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : v;
     }
 
@@ -407,8 +433,8 @@
         if (all || miss === 'service') counts.service[R.service[i]]++;
         if (all || miss === 'type') counts.type[R.type[i]]++;
         if (all || miss === 'tagkey') for (const k in tags) counts.tagkey.set(k, (counts.tagkey.get(k) || 0) + 1);
-        if (all || miss === 'tagval') {
-          for (const k in tags) if (!tk || tk.has(k)) { const kv = k + '=' + tags[k]; counts.tagval.set(kv, (counts.tagval.get(kv) || 0) + 1); }
+        if (tk && (all || miss === 'tagval')) {
+          for (const k in tags) if (tk.has(k)) { const kv = k + '=' + tags[k]; counts.tagval.set(kv, (counts.tagval.get(kv) || 0) + 1); }
         }
         if (!all) continue;
         out[m++] = i;
@@ -444,7 +470,8 @@
       cols = columns();
       if (!cols.some(c => c.id === S.sort) && S.sort !== 'name') S.sort = 'name';
       rows = filter();
-      rows = sortRows(rows);
+      // Rows come sorted by name: the default order needs no sort.
+      if (S.sort !== 'name' || S.dir !== 1) rows = sortRows(rows);
       grid.style.setProperty('--cols', cols.map(c => c.w).join(' '));
       drawHead();
       drawFacets();
@@ -455,6 +482,7 @@
       body.scrollTop = Math.min(body.scrollTop, Math.max(0, rows.length * ROW - body.clientHeight));
       paint(true);
       api.lastRefreshMs = performance.now() - t0;
+      api.refreshes = (api.refreshes || 0) + 1;
       api.visible = rows.length;
     }
     function drawHead() {
@@ -576,7 +604,7 @@
     function exportJSON() {
       const R = I.R;
       return JSON.stringify(Array.from(rows, i => ({account_id: str(I, 'account', i), region: str(I, 'region', i), service: str(I, 'service', i), type: str(I, 'type', i),
-        id: R.id[i], arn: R.arn[i], name: R.name[i], created_at: R.created[i], is_default: !!R.default[i], tags: R.tags[i], details: R.details[i]})), null, 2);
+        id: R.id[i], arn: R.arn[i], name: R.name[i], created_at: R.created[i], is_default: !!R.default[i], tags: R.tags[i], details: details(I, i)})), null, 2);
     }
     function syncControls() { search.value = S.q; }
     api.exportCSV = exportCSV;
@@ -616,20 +644,20 @@
       ['Account', null, str(I, 'account', i)], ['Region', null, str(I, 'region', i)],
       ['Created', null, timeEl(R.created[i])], ['First seen', null, timeEl(I.dict[R.firstSeen[i]])], ['Last changed', null, timeEl(I.dict[R.changed[i]])],
       ['AWS default', null, typed(!!R.default[i], 'boolean')]]));
-    const det = R.details[i], names = [...new Set([...(t ? t.fields.map(f => f[0]) : []), ...Object.keys(det)])].filter(k => k in det);
+    const det = details(I, i), names = [...new Set([...(t ? t.fields.map(f => f[0]) : []), ...Object.keys(det)])].filter(k => k in det);
     p.append(el('h3', {text: `Fields (${names.length})`}), names.length ? kv(names.map(k => {
       const fd = fieldDesc.get(k);
       return [k, fd ? fd[2] : null, typed(det[k], fd ? fd[1] : null)];
     })) : el('p', {class: 'muted', text: 'No details stored.'}));
     const tags = Object.entries(R.tags[i]).sort();
     p.append(el('h3', {text: `Tags (${tags.length})`}), tags.length ? kv(tags.map(([k, v]) => [k, null, v])) : el('p', {class: 'muted', text: 'No tags.'}));
-    const outE = I.out[i], inE = I.inc[i];
-    p.append(el('h3', {text: `Relationships (${outE.length + inE.length})`}));
-    if (outE.length + inE.length) {
-      p.append(graph(i));
+    const nb = neighbours(I, i);
+    p.append(el('h3', {text: `Relationships (${nb.length})`}));
+    if (nb.length) {
+      p.append(graph(i, nb));
       const node = n => n >= 0 ? resLink(n, label(I, n) + ' · ' + typeKey(I, n)) : el('span', {class: 'muted', title: 'Not in this inventory', text: keyText(I.outside[-n - 1])});
       p.append(table([{label: 'Direction'}, {label: 'Kind'}, {label: 'Resource'}], [
-        ...outE.map(([n, k]) => ['→ out', I.kinds[k], node(n)]), ...inE.map(([n, k]) => ['← in', I.kinds[k], node(n)])]));
+        ...nb.map(([n, k, dir]) => [dir > 0 ? '→ out' : '← in', I.kinds[k], node(n)])]));
     } else p.append(el('p', {class: 'muted', text: 'No relationship recorded.'}));
     p.classList.add('open');
     p.scrollTop = 0;
@@ -655,8 +683,8 @@
     return el('span', {text: String(v)});
   }
   // graph draws the resource and its direct neighbours on a circle.
-  function graph(i) {
-    const nb = [...I.out[i].map(([n, k]) => [n, k, 1]), ...I.inc[i].map(([n, k]) => [n, k, -1])].slice(0, 16);
+  function graph(i, all) {
+    const nb = all.slice(0, 16);
     const W = 500, H = 260, cx = W / 2, cy = H / 2, rx = 190, ry = 95;
     const g = svg('svg', {class: 'graph', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Neighbourhood graph'});
     const short = s => (s.length > 22 ? s.slice(0, 21) + '…' : s);

@@ -17,7 +17,7 @@ var Service = &collect.Service{
 	Name:        "acm",
 	Description: "ACM certificates",
 	Types: []collect.Type{
-		{Name: "certificate", Description: "ACM certificate (id = certificate id, the last part of its ARN)", Fields: certificateFields, Collect: certificates, DetailCalls: 1},
+		{Name: "certificate", Description: "ACM certificate (id = certificate id, the last part of its ARN)", Fields: certificateFields, Tags: collect.TagsBulk, Collect: certificates, DetailCalls: 1},
 	},
 }
 

@@ -17,8 +17,8 @@ var Service = &collect.Service{
 	Name:        "apigateway",
 	Description: "API Gateway REST APIs and stages",
 	Types: []collect.Type{
-		{Name: "rest-api", Description: "REST API (id = API id)", Fields: restAPIFields, Collect: restAPIs},
-		{Name: "stage", Description: "REST API stage (id = apiId/stageName)", Fields: stageFields, Collect: stages},
+		{Name: "rest-api", Description: "REST API (id = API id)", Fields: restAPIFields, Tags: collect.TagsListed, Collect: restAPIs},
+		{Name: "stage", Description: "REST API stage (id = apiId/stageName)", Fields: stageFields, Tags: collect.TagsListed, Collect: stages},
 	},
 }
 

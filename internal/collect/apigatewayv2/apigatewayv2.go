@@ -19,8 +19,8 @@ var Service = &collect.Service{
 	Name:        "apigatewayv2",
 	Description: "API Gateway HTTP and WebSocket APIs and stages",
 	Types: []collect.Type{
-		{Name: "api", Description: "HTTP or WebSocket API (id = API id)", Fields: apiFields, Collect: apis},
-		{Name: "stage", Description: "HTTP/WebSocket API stage (id = apiId/stageName)", Fields: stageFields, Collect: stages},
+		{Name: "api", Description: "HTTP or WebSocket API (id = API id)", Fields: apiFields, Tags: collect.TagsListed, Collect: apis},
+		{Name: "stage", Description: "HTTP/WebSocket API stage (id = apiId/stageName)", Fields: stageFields, Tags: collect.TagsListed, Collect: stages},
 	},
 }
 

@@ -18,8 +18,8 @@ var Service = &collect.Service{
 	Name:        "autoscaling",
 	Description: "EC2 Auto Scaling groups and launch configurations",
 	Types: []collect.Type{
-		{Name: "group", Description: "Auto Scaling group (id = group name)", Fields: groupFields, Collect: groups},
-		{Name: "launch-configuration", Description: "Auto Scaling launch configuration (id = name)", Fields: launchConfigurationFields, Collect: launchConfigurations},
+		{Name: "group", Description: "Auto Scaling group (id = group name)", Fields: groupFields, Tags: collect.TagsListed, Collect: groups},
+		{Name: "launch-configuration", Description: "Auto Scaling launch configuration (id = name)", Fields: launchConfigurationFields, Tags: collect.NotTaggable, Collect: launchConfigurations},
 	},
 }
 

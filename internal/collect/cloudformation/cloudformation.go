@@ -18,7 +18,7 @@ var Service = &collect.Service{
 	Name:        "cloudformation",
 	Description: "CloudFormation stacks",
 	Types: []collect.Type{
-		{Name: "stack", Description: "CloudFormation stack, deleted ones excluded (id = stack name)", Fields: stackFields, Collect: stacks},
+		{Name: "stack", Description: "CloudFormation stack, deleted ones excluded (id = stack name)", Fields: stackFields, Tags: collect.TagsListed, Collect: stacks},
 	},
 }
 

@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Description: "CloudFront CDN distributions",
 	Scope:       collect.Global,
 	Types: []collect.Type{
-		{Name: "distribution", Description: "CloudFront distribution (id = distribution id, e.g. E2QWRUHAPOMQZL)", Fields: distributionFields, Collect: distributions, DetailCalls: 1},
+		{Name: "distribution", Description: "CloudFront distribution (id = distribution id, e.g. E2QWRUHAPOMQZL)", Fields: distributionFields, Tags: collect.TagsPerResource, Collect: distributions, DetailCalls: 1},
 	},
 }
 

@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Name:        "cloudtrail",
 	Description: "CloudTrail trails",
 	Types: []collect.Type{
-		{Name: "trail", Description: "CloudTrail trail, collected in its home region", Fields: trailFields, Collect: trails, DetailCalls: 2},
+		{Name: "trail", Description: "CloudTrail trail, collected in its home region", Fields: trailFields, Tags: collect.TagsPerResource, Collect: trails, DetailCalls: 2},
 	},
 }
 

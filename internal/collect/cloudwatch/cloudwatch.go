@@ -17,7 +17,7 @@ var Service = &collect.Service{
 	Name:        "cloudwatch",
 	Description: "CloudWatch metric and composite alarms",
 	Types: []collect.Type{
-		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Collect: alarms},
+		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Tags: collect.TagsBulk, Collect: alarms},
 	},
 }
 
@@ -37,34 +37,48 @@ var alarmFields = []model.Field{
 	{Name: "alarm_actions", Type: "json", Description: "ARNs notified or run on ALARM"},
 }
 
+// alarm is one alarm of a page, ready to emit once its tags are known.
+type alarm struct {
+	name, arn string
+	details   map[string]any
+}
+
 func alarms(ctx context.Context, t *collect.Task) error {
-	p := cloudwatch.NewDescribeAlarmsPaginator(cloudwatch.NewFromConfig(t.Config), &cloudwatch.DescribeAlarmsInput{
+	api := cloudwatch.NewFromConfig(t.Config)
+	bulk := collect.NewBulkTags(t, "cloudwatch:alarm")
+	p := cloudwatch.NewDescribeAlarmsPaginator(api, &cloudwatch.DescribeAlarmsInput{
 		AlarmTypes: []types.AlarmType{types.AlarmTypeMetricAlarm, types.AlarmTypeCompositeAlarm},
 		MaxRecords: collect.PageSize(100),
 	})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
+	return collect.EachPage(ctx, p, func(page *cloudwatch.DescribeAlarmsOutput) error {
+		var all []alarm
 		for _, a := range page.MetricAlarms {
-			emitMetricAlarm(t, a)
+			all = append(all, alarm{aws.ToString(a.AlarmName), aws.ToString(a.AlarmArn), metricAlarmDetails(a)})
 		}
 		for _, a := range page.CompositeAlarms {
-			emit(t, a.AlarmName, a.AlarmArn, map[string]any{
+			all = append(all, alarm{aws.ToString(a.AlarmName), aws.ToString(a.AlarmArn), map[string]any{
 				"alarm_type":      "composite",
 				"state":           string(a.StateValue),
 				"state_updated":   model.Time(a.StateUpdatedTimestamp),
 				"alarm_rule":      aws.ToString(a.AlarmRule),
 				"actions_enabled": aws.ToBool(a.ActionsEnabled),
 				"alarm_actions":   append([]string{}, a.AlarmActions...),
-			})
+			}})
 		}
-	}
-	return nil
+		collect.ForEach(ctx, all, func(ctx context.Context, a alarm) {
+			emit(t, a, bulk.Of(ctx, a.arn, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+				out, err := api.ListTagsForResource(ctx, &cloudwatch.ListTagsForResourceInput{ResourceARN: aws.String(a.arn)})
+				if err != nil {
+					return nil, err
+				}
+				return collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }), nil
+			}))
+		})
+		return nil
+	})
 }
 
-func emitMetricAlarm(t *collect.Task, a types.MetricAlarm) {
+func metricAlarmDetails(a types.MetricAlarm) map[string]any {
 	dims := map[string]string{}
 	for _, d := range a.Dimensions {
 		dims[aws.ToString(d.Name)] = aws.ToString(d.Value)
@@ -90,14 +104,15 @@ func emitMetricAlarm(t *collect.Task, a types.MetricAlarm) {
 	if a.Threshold != nil {
 		d["threshold"] = *a.Threshold
 	}
-	emit(t, a.AlarmName, a.AlarmArn, d)
+	return d
 }
 
-func emit(t *collect.Task, name, arn *string, d map[string]any) {
+func emit(t *collect.Task, a alarm, tags map[string]string) {
 	t.Emit(&model.Resource{
-		Key:     t.Key("alarm", aws.ToString(name)),
-		ARN:     aws.ToString(arn),
-		Name:    aws.ToString(name),
-		Details: d,
+		Key:     t.Key("alarm", a.name),
+		ARN:     a.arn,
+		Name:    a.name,
+		Tags:    tags,
+		Details: a.details,
 	})
 }

@@ -18,7 +18,7 @@ var Service = &collect.Service{
 	Name:        "dynamodb",
 	Description: "DynamoDB tables",
 	Types: []collect.Type{
-		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Collect: tables, DetailCalls: 2},
+		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Tags: collect.TagsBulk, Collect: tables, DetailCalls: 2},
 	},
 }
 

@@ -2,7 +2,9 @@
 package ec2
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
+	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -21,27 +24,27 @@ var Service = &collect.Service{
 	Name:        "ec2",
 	Description: "EC2 instances, volumes, images, networking (VPC) resources",
 	Types: []collect.Type{
-		{Name: "instance", Description: "EC2 instance (every state but terminated)", Fields: instanceFields, Collect: instances},
-		{Name: "volume", Description: "EBS volume", Fields: volumeFields, Collect: volumes},
-		{Name: "snapshot", Description: "EBS snapshot owned by the account (public sharing read with one DescribeSnapshotAttribute per snapshot)", Fields: snapshotFields, Collect: snapshots, DetailCalls: 1},
-		{Name: "ami", Description: "machine image (AMI) owned by the account", Fields: amiFields, Collect: amis},
-		{Name: "elastic-ip", Description: "Elastic IP address, keyed by allocation id", Fields: elasticIPFields, Collect: elasticIPs},
-		{Name: "security-group", Description: "VPC security group with its rules", Fields: securityGroupFields, Collect: securityGroups},
-		{Name: "network-interface", Description: "elastic network interface (ENI)", Fields: networkInterfaceFields, Collect: networkInterfaces},
-		{Name: "key-pair", Description: "SSH key pair, keyed by name (public key not stored)", Fields: keyPairFields, Collect: keyPairs},
-		{Name: "launch-template", Description: "launch template (versions not expanded)", Fields: launchTemplateFields, Collect: launchTemplates},
-		{Name: "vpc", Description: "VPC; is_default for the region's default VPC", Fields: vpcFields, Collect: vpcs},
-		{Name: "subnet", Description: "VPC subnet; is_default for the default subnets of the default VPC", Fields: subnetFields, Collect: subnets},
-		{Name: "route-table", Description: "VPC route table; is_default for the main table of the default VPC (one extra DescribeVpcs call finds it)", Fields: routeTableFields, Collect: routeTables},
-		{Name: "internet-gateway", Description: "internet gateway; is_default when attached to the default VPC (one extra DescribeVpcs call finds it)", Fields: internetGatewayFields, Collect: internetGateways},
-		{Name: "nat-gateway", Description: "NAT gateway (deleted ones skipped)", Fields: natGatewayFields, Collect: natGateways},
-		{Name: "network-acl", Description: "VPC network ACL with its entries", Fields: networkACLFields, Collect: networkACLs},
-		{Name: "vpc-endpoint", Description: "VPC endpoint (gateway, interface, ...)", Fields: vpcEndpointFields, Collect: vpcEndpoints},
-		{Name: "vpc-peering-connection", Description: "VPC peering connection, from either side (deleted ones skipped)", Fields: vpcPeeringFields, Collect: vpcPeeringConnections},
-		{Name: "transit-gateway", Description: "transit gateway (deleted ones skipped)", Fields: transitGatewayFields, Collect: transitGateways},
-		{Name: "transit-gateway-attachment", Description: "attachment of a VPC, VPN, peering... to a transit gateway (deleted ones skipped)", Fields: tgwAttachmentFields, Collect: tgwAttachments},
-		{Name: "dhcp-options", Description: "DHCP options set; is_default when used by the default VPC (one extra DescribeVpcs call finds it)", Fields: dhcpOptionsFields, Collect: dhcpOptions},
-		{Name: "flow-log", Description: "VPC/subnet/ENI flow log", Fields: flowLogFields, Collect: flowLogs},
+		{Name: "instance", Description: "EC2 instance (every state but terminated)", Fields: instanceFields, Tags: collect.TagsListed, Collect: instances},
+		{Name: "volume", Description: "EBS volume", Fields: volumeFields, Tags: collect.TagsListed, Collect: volumes},
+		{Name: "snapshot", Description: "EBS snapshot owned by the account (public ones found by one filtered listing)", Fields: snapshotFields, Tags: collect.TagsListed, Collect: snapshots},
+		{Name: "ami", Description: "machine image (AMI) owned by the account", Fields: amiFields, Tags: collect.TagsListed, Collect: amis},
+		{Name: "elastic-ip", Description: "Elastic IP address, keyed by allocation id", Fields: elasticIPFields, Tags: collect.TagsListed, Collect: elasticIPs},
+		{Name: "security-group", Description: "VPC security group with its rules", Fields: securityGroupFields, Tags: collect.TagsListed, Collect: securityGroups},
+		{Name: "network-interface", Description: "elastic network interface (ENI)", Fields: networkInterfaceFields, Tags: collect.TagsListed, Collect: networkInterfaces},
+		{Name: "key-pair", Description: "SSH key pair, keyed by name (public key not stored)", Fields: keyPairFields, Tags: collect.TagsListed, Collect: keyPairs},
+		{Name: "launch-template", Description: "launch template (versions not expanded)", Fields: launchTemplateFields, Tags: collect.TagsListed, Collect: launchTemplates},
+		{Name: "vpc", Description: "VPC; is_default for the region's default VPC", Fields: vpcFields, Tags: collect.TagsListed, Collect: vpcs},
+		{Name: "subnet", Description: "VPC subnet; is_default for the default subnets of the default VPC", Fields: subnetFields, Tags: collect.TagsListed, Collect: subnets},
+		{Name: "route-table", Description: "VPC route table; is_default for the main table of the default VPC (one extra DescribeVpcs call finds it)", Fields: routeTableFields, Tags: collect.TagsListed, Collect: routeTables},
+		{Name: "internet-gateway", Description: "internet gateway; is_default when attached to the default VPC (one extra DescribeVpcs call finds it)", Fields: internetGatewayFields, Tags: collect.TagsListed, Collect: internetGateways},
+		{Name: "nat-gateway", Description: "NAT gateway (deleted ones skipped)", Fields: natGatewayFields, Tags: collect.TagsListed, Collect: natGateways},
+		{Name: "network-acl", Description: "VPC network ACL with its entries", Fields: networkACLFields, Tags: collect.TagsListed, Collect: networkACLs},
+		{Name: "vpc-endpoint", Description: "VPC endpoint (gateway, interface, ...)", Fields: vpcEndpointFields, Tags: collect.TagsListed, Collect: vpcEndpoints},
+		{Name: "vpc-peering-connection", Description: "VPC peering connection, from either side (deleted ones skipped)", Fields: vpcPeeringFields, Tags: collect.TagsListed, Collect: vpcPeeringConnections},
+		{Name: "transit-gateway", Description: "transit gateway (deleted ones skipped)", Fields: transitGatewayFields, Tags: collect.TagsListed, Collect: transitGateways},
+		{Name: "transit-gateway-attachment", Description: "attachment of a VPC, VPN, peering... to a transit gateway (deleted ones skipped)", Fields: tgwAttachmentFields, Tags: collect.TagsListed, Collect: tgwAttachments},
+		{Name: "dhcp-options", Description: "DHCP options set; is_default when used by the default VPC (one extra DescribeVpcs call finds it)", Fields: dhcpOptionsFields, Tags: collect.TagsListed, Collect: dhcpOptions},
+		{Name: "flow-log", Description: "VPC/subnet/ENI flow log", Fields: flowLogFields, Tags: collect.TagsListed, Collect: flowLogs},
 	},
 }
 
@@ -286,21 +289,77 @@ var snapshotFields = []model.Field{
 	{Name: "kms_key_id", Type: "text", Description: "ARN of the KMS key encrypting the snapshot"},
 	{Name: "start_time", Type: "timestamp", Description: "when the snapshot was started"},
 	{Name: "description", Type: "text", Description: "description"},
-	{Name: "shared_publicly", Type: "boolean", Description: "anyone may create volumes from it (createVolumePermission group all)"},
-	{Name: "shared_with_accounts", Type: "json", Description: "account ids given createVolumePermission"},
+	{Name: "shared_publicly", Type: "boolean", Description: "anyone may create volumes from it (createVolumePermission group all); null when unknown"},
 }
 
 func snapshots(ctx context.Context, t *collect.Task) error {
 	api := client(t)
+	public := publicSnapshots(ctx, t, api)
 	p := ec2.NewDescribeSnapshotsPaginator(api, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: collect.PageSize(1000)})
 	return eachPage(ctx, p, func(page *ec2.DescribeSnapshotsOutput) {
-		collect.ForEach(ctx, page.Snapshots, func(ctx context.Context, s types.Snapshot) {
-			emitSnapshot(ctx, t, api, s)
-		})
+		for _, s := range page.Snapshots {
+			emitSnapshot(t, s, public)
+		}
 	})
 }
 
-func emitSnapshot(ctx context.Context, t *collect.Task, api *ec2.Client, s types.Snapshot) {
+// publicSnapshotsOp names the filtered listing in warnings.
+const publicSnapshotsOp = "DescribeSnapshots(RestorableByUserIds=all)"
+
+// publicSnapshots lists the account's snapshots anyone may restore: a few
+// paged calls instead of one DescribeSnapshotAttribute per snapshot. The
+// answer is checked: if the first, middle or last snapshot it lists is not
+// shared with group "all", the endpoint ignored the filter (moto does) and
+// the answer is worthless. nil means unknown: the listing failed or was not
+// filtered, and a warning says so.
+func publicSnapshots(ctx context.Context, t *collect.Task, api *ec2.Client) map[string]bool {
+	p := ec2.NewDescribeSnapshotsPaginator(api, &ec2.DescribeSnapshotsInput{
+		OwnerIds: []string{"self"}, RestorableByUserIds: []string{"all"}, MaxResults: collect.PageSize(1000)})
+	var listed []string
+	err := eachPage(ctx, p, func(page *ec2.DescribeSnapshotsOutput) {
+		for _, s := range page.Snapshots {
+			listed = append(listed, aws.ToString(s.SnapshotId))
+		}
+	})
+	if err != nil {
+		t.Warn(publicSnapshotsOp, err)
+		return nil
+	}
+	if len(listed) > 0 {
+		samples := slices.Compact([]string{listed[0], listed[len(listed)/2], listed[len(listed)-1]})
+		for _, id := range samples {
+			public, err := snapshotPublic(ctx, api, id)
+			if awsx.IsNotFound(err) {
+				continue // deleted since it was listed
+			}
+			if err != nil || !public {
+				t.Warn(publicSnapshotsOp, cmp.Or(err, errFilterIgnored))
+				return nil
+			}
+		}
+	}
+	public := make(map[string]bool, len(listed))
+	for _, id := range listed {
+		public[id] = true
+	}
+	return public
+}
+
+// snapshotPublic asks whether snapshot id is shared with group "all".
+func snapshotPublic(ctx context.Context, api *ec2.Client, id string) (bool, error) {
+	attr, err := api.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{
+		SnapshotId: aws.String(id), Attribute: types.SnapshotAttributeNameCreateVolumePermission})
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(attr.CreateVolumePermissions, func(p types.CreateVolumePermission) bool { return p.Group == types.PermissionGroupAll }), nil
+}
+
+// errFilterIgnored says an endpoint answered a filtered listing unfiltered.
+var errFilterIgnored = errors.New("the endpoint ignored RestorableByUserIds=all (it listed a snapshot that is not public): which snapshots are public is unknown")
+
+// emitSnapshot stores s; shared_publicly is left out (unknown) when public is nil.
+func emitSnapshot(t *collect.Task, s types.Snapshot, public map[string]bool) {
 	id := aws.ToString(s.SnapshotId)
 	kmsKey := aws.ToString(s.KmsKeyId)
 	d := map[string]any{
@@ -312,18 +371,8 @@ func emitSnapshot(ctx context.Context, t *collect.Task, api *ec2.Client, s types
 		"start_time":     model.Time(s.StartTime),
 		"description":    aws.ToString(s.Description),
 	}
-	attr, err := api.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{
-		SnapshotId: s.SnapshotId, Attribute: types.SnapshotAttributeNameCreateVolumePermission,
-	})
-	if err != nil {
-		t.Warn("DescribeSnapshotAttribute", err)
-	} else {
-		public := false
-		for _, perm := range attr.CreateVolumePermissions {
-			public = public || perm.Group == types.PermissionGroupAll
-		}
-		d["shared_publicly"] = public
-		d["shared_with_accounts"] = ids(attr.CreateVolumePermissions, func(p types.CreateVolumePermission) *string { return p.UserId })
+	if public != nil {
+		d["shared_publicly"] = public[id]
 	}
 	key := t.Key("snapshot", id)
 	t.Emit(&model.Resource{Key: key, ARN: collect.AccountlessARN(t, "ec2", t.Region, "snapshot/"+id), Name: nameTag(s.Tags), CreatedAt: model.Time(s.StartTime), Tags: tags(s.Tags), Details: d})

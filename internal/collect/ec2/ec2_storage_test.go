@@ -3,7 +3,9 @@ package ec2_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -98,17 +100,18 @@ func TestVolumesDenied(t *testing.T) {
 	collecttest.AssertDenied(t, got)
 }
 
-// snapshotFixture makes a volume with two snapshots: one shared publicly and
-// with an account, one private.
+// snapshotFixture makes a volume with two snapshots: a private one, then one
+// shared publicly and with an account. The private one comes first, so that
+// moto, which ignores RestorableByUserIds, lists a private snapshot first.
 func snapshotFixture(t *testing.T, api *ec2.Client) (volume, public, private string) {
 	t.Helper()
 	ctx := context.Background()
 	vol, err := api.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: aws.String("eu-west-1a"), Size: aws.Int32(8)})
 	check(t, err)
+	priv, err := api.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: vol.VolumeId})
+	check(t, err)
 	pub, err := api.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: vol.VolumeId, Description: aws.String("nightly"),
 		TagSpecifications: tagSpec(types.ResourceTypeSnapshot, tag("Name", "nightly"))})
-	check(t, err)
-	priv, err := api.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: vol.VolumeId})
 	check(t, err)
 	_, err = api.ModifySnapshotAttribute(ctx, &ec2.ModifySnapshotAttributeInput{
 		SnapshotId: pub.SnapshotId, Attribute: types.SnapshotAttributeNameCreateVolumePermission,
@@ -118,40 +121,116 @@ func snapshotFixture(t *testing.T, api *ec2.Client) (volume, public, private str
 	return aws.ToString(vol.VolumeId), aws.ToString(pub.SnapshotId), aws.ToString(priv.SnapshotId)
 }
 
-func TestSnapshots(t *testing.T) {
-	collecttest.Setup(t)
-	cfg := collecttest.Config(t, "eu-west-1", nil)
-	volume, public, private := snapshotFixture(t, ec2.NewFromConfig(cfg))
-
-	got := run(t, cfg, "snapshot", "eu-west-1")
-	byID := got.ByID()
-	if len(byID) != 2 {
-		t.Errorf("want 2 snapshots, got %d", len(byID))
-	}
-	s := byID[public]
-	wantDetails(t, s, map[string]any{
-		"volume_id": volume, "volume_size_gb": 8, "description": "nightly", "encrypted": false,
-		"shared_publicly": true, "shared_with_accounts": []string{"210987654321"},
+// publicListing answers the RestorableByUserIds=all listing as AWS does (moto
+// ignores the filter) with the snapshots in *public, passes every other call
+// to moto, and counts the calls by operation.
+func publicListing(public *[]string, calls map[string]int) awsx.Responder {
+	var mu sync.Mutex
+	return awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
+		mu.Lock()
+		calls[req.Operation]++
+		mu.Unlock()
+		if in, ok := req.Input.(*ec2.DescribeSnapshotsInput); ok && slices.Contains(in.RestorableByUserIds, "all") {
+			out := &ec2.DescribeSnapshotsOutput{}
+			for _, id := range *public {
+				out.Snapshots = append(out.Snapshots, types.Snapshot{SnapshotId: aws.String(id)})
+			}
+			return out, nil
+		}
+		return nil, awsx.ErrPassThrough
 	})
-	if s.Name != "nightly" || s.CreatedAt == "" || s.Details["start_time"] != s.CreatedAt ||
-		s.ARN != "arn:aws:ec2:eu-west-1::snapshot/"+public {
-		t.Errorf("identity fields wrong: %+v", s)
-	}
-	wantDetails(t, byID[private], map[string]any{"shared_publicly": false, "shared_with_accounts": []string{}})
-	collecttest.HasEdges(t, got, public+" -created-from-> ec2/volume:"+volume, private+" -created-from-> ec2/volume:"+volume)
 }
 
-func TestSnapshotAttributeDenied(t *testing.T) {
+// Public snapshots come from one filtered listing, checked with one
+// DescribeSnapshotAttribute call, not one call per snapshot.
+func TestSnapshots(t *testing.T) {
 	collecttest.Setup(t)
-	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Deny("DescribeSnapshotAttribute")})
-	_, public, _ := snapshotFixture(t, ec2.NewFromConfig(cfg))
-	got := run(t, cfg, "snapshot", "eu-west-1")
-	s := got.ByID()[public]
-	if s == nil || len(got.Task.Warnings()) == 0 {
-		t.Fatalf("want the snapshot emitted with warnings, got %v / %v", s, got.Task.Warnings())
+	var public []string
+	calls := map[string]int{}
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: publicListing(&public, calls)})
+	volume, pub, private := snapshotFixture(t, ec2.NewFromConfig(cfg))
+	for i := range 3 { // more private snapshots: the call count must not grow with them
+		_, err := ec2.NewFromConfig(cfg).CreateSnapshot(context.Background(), &ec2.CreateSnapshotInput{VolumeId: aws.String(volume), Description: aws.String(fmt.Sprint("extra ", i))})
+		check(t, err)
 	}
-	if _, ok := s.Details["shared_publicly"]; ok {
-		t.Errorf("shared_publicly set without DescribeSnapshotAttribute: %v", s.Details)
+	public = []string{pub}
+	clear(calls)
+
+	got := run(t, cfg, "snapshot", "eu-west-1")
+	collecttest.AssertNoWarnings(t, got)
+	byID := got.ByID()
+	if len(byID) != 5 {
+		t.Errorf("want 5 snapshots, got %d", len(byID))
+	}
+	s := byID[pub]
+	wantDetails(t, s, map[string]any{
+		"volume_id": volume, "volume_size_gb": 8, "description": "nightly", "encrypted": false, "shared_publicly": true,
+	})
+	if s.Name != "nightly" || s.CreatedAt == "" || s.Details["start_time"] != s.CreatedAt ||
+		s.ARN != "arn:aws:ec2:eu-west-1::snapshot/"+pub {
+		t.Errorf("identity fields wrong: %+v", s)
+	}
+	wantDetails(t, byID[private], map[string]any{"shared_publicly": false})
+	if calls["DescribeSnapshotAttribute"] != 1 {
+		t.Errorf("want 1 DescribeSnapshotAttribute (the check of the filtered answer), got calls %v", calls)
+	}
+	collecttest.HasEdges(t, got, pub+" -created-from-> ec2/volume:"+volume, private+" -created-from-> ec2/volume:"+volume)
+}
+
+// A region without public snapshots costs no check.
+func TestSnapshotsNonePublic(t *testing.T) {
+	collecttest.Setup(t)
+	var public []string
+	calls := map[string]int{}
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: publicListing(&public, calls)})
+	_, pub, _ := snapshotFixture(t, ec2.NewFromConfig(cfg))
+	clear(calls)
+	got := run(t, cfg, "snapshot", "eu-west-1")
+	collecttest.AssertNoWarnings(t, got)
+	if got.ByID()[pub].Details["shared_publicly"] != false || calls["DescribeSnapshotAttribute"] != 0 {
+		t.Errorf("shared_publicly = %v, calls %v", got.ByID()[pub].Details["shared_publicly"], calls)
+	}
+}
+
+// moto ignores RestorableByUserIds and lists every snapshot: the check
+// catches it, and shared_publicly is unknown rather than true for all.
+func TestSnapshotsFilterIgnored(t *testing.T) {
+	collecttest.Setup(t)
+	cfg := collecttest.Config(t, "eu-west-1", nil)
+	_, pub, private := snapshotFixture(t, ec2.NewFromConfig(cfg))
+	got := run(t, cfg, "snapshot", "eu-west-1")
+	assertPublicUnknown(t, got, pub, private)
+}
+
+func TestSnapshotPublicListingDenied(t *testing.T) {
+	collecttest.Setup(t)
+	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+		"DescribeSnapshots": func(in any) (any, error) {
+			if slices.Contains(in.(*ec2.DescribeSnapshotsInput).RestorableByUserIds, "all") {
+				return collecttest.Denied("DescribeSnapshots")(in)
+			}
+			return nil, awsx.ErrPassThrough
+		},
+	})})
+	_, pub, private := snapshotFixture(t, ec2.NewFromConfig(cfg))
+	assertPublicUnknown(t, run(t, cfg, "snapshot", "eu-west-1"), pub, private)
+}
+
+// assertPublicUnknown fails t unless every snapshot was emitted without
+// shared_publicly and the collection has a warning.
+func assertPublicUnknown(t *testing.T, got collecttest.Result, ids ...string) {
+	t.Helper()
+	if len(got.Task.Warnings()) == 0 {
+		t.Errorf("want a warning, got none")
+	}
+	for _, id := range ids {
+		s := got.ByID()[id]
+		if s == nil {
+			t.Fatalf("snapshot %s not emitted", id)
+		}
+		if v, ok := s.Details["shared_publicly"]; ok {
+			t.Errorf("%s: shared_publicly = %v, want unknown (absent)", id, v)
+		}
 	}
 }
 

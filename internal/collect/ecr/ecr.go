@@ -18,7 +18,7 @@ var Service = &collect.Service{
 	Name:        "ecr",
 	Description: "ECR private container image repositories",
 	Types: []collect.Type{
-		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Collect: repositories, DetailCalls: 1},
+		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Tags: collect.TagsBulk, Collect: repositories, DetailCalls: 1},
 	},
 }
 

@@ -19,9 +19,9 @@ var Service = &collect.Service{
 	Name:        "ecs",
 	Description: "ECS clusters, services and task definitions",
 	Types: []collect.Type{
-		{Name: "cluster", Description: "ECS cluster (id = cluster name)", Fields: clusterFields, Collect: clusters},
-		{Name: "service", Description: "ECS service (id = cluster/service)", Fields: serviceFields, Collect: services},
-		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields, Collect: taskDefinitions, DetailCalls: 1},
+		{Name: "cluster", Description: "ECS cluster (id = cluster name)", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters},
+		{Name: "service", Description: "ECS service (id = cluster/service)", Fields: serviceFields, Tags: collect.TagsListed, Collect: services},
+		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields, Tags: collect.TagsListed, Collect: taskDefinitions, DetailCalls: 1},
 	},
 }
 

@@ -17,7 +17,7 @@ var Service = &collect.Service{
 	Name:        "efs",
 	Description: "EFS elastic file systems",
 	Types: []collect.Type{
-		{Name: "file-system", Description: "EFS file system (id = fs-...)", Fields: fileSystemFields, Collect: fileSystems},
+		{Name: "file-system", Description: "EFS file system (id = fs-...)", Fields: fileSystemFields, Tags: collect.TagsListed, Collect: fileSystems},
 	},
 }
 

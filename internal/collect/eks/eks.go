@@ -17,8 +17,8 @@ var Service = &collect.Service{
 	Name:        "eks",
 	Description: "EKS Kubernetes clusters and managed node groups",
 	Types: []collect.Type{
-		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Collect: clusters, DetailCalls: 1},
-		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Collect: nodegroups, DetailCalls: 1},
+		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters, DetailCalls: 1},
+		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Tags: collect.TagsListed, Collect: nodegroups, DetailCalls: 1},
 	},
 }
 

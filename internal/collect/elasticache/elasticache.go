@@ -18,9 +18,9 @@ var Service = &collect.Service{
 	Name:        "elasticache",
 	Description: "ElastiCache (Redis, Valkey, Memcached) clusters, replication groups, subnet groups",
 	Types: []collect.Type{
-		{Name: "cluster", Description: "cache cluster, i.e. one node set (id = cache cluster id)", Fields: clusterFields, Collect: clusters},
-		{Name: "replication-group", Description: "Redis/Valkey replication group (id = replication group id)", Fields: replicationGroupFields, Collect: replicationGroups},
-		{Name: "subnet-group", Description: "cache subnet group (id = name)", Fields: subnetGroupFields, Collect: subnetGroups},
+		{Name: "cluster", Description: "cache cluster, i.e. one node set (id = cache cluster id)", Fields: clusterFields, Tags: collect.TagsBulk, Collect: clusters},
+		{Name: "replication-group", Description: "Redis/Valkey replication group (id = replication group id)", Fields: replicationGroupFields, Tags: collect.TagsBulk, Collect: replicationGroups},
+		{Name: "subnet-group", Description: "cache subnet group (id = name)", Fields: subnetGroupFields, Tags: collect.TagsBulk, Collect: subnetGroups},
 	},
 }
 

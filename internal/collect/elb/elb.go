@@ -17,7 +17,7 @@ var Service = &collect.Service{
 	Name:        "elb",
 	Description: "Classic Load Balancers",
 	Types: []collect.Type{
-		{Name: "load-balancer", Description: "Classic Load Balancer", Fields: lbFields, Collect: loadBalancers},
+		{Name: "load-balancer", Description: "Classic Load Balancer", Fields: lbFields, Tags: collect.TagsPerResource, Collect: loadBalancers},
 	},
 }
 

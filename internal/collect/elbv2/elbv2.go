@@ -18,8 +18,8 @@ var Service = &collect.Service{
 	Name:        "elbv2",
 	Description: "Application, network and gateway load balancers and their target groups",
 	Types: []collect.Type{
-		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields, Collect: loadBalancers, DetailCalls: 2},
-		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields, Collect: targetGroups, DetailCalls: 1},
+		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields, Tags: collect.TagsPerResource, Collect: loadBalancers, DetailCalls: 2},
+		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields, Tags: collect.TagsPerResource, Collect: targetGroups, DetailCalls: 1},
 	},
 }
 

@@ -19,8 +19,8 @@ var Service = &collect.Service{
 	Name:        "events",
 	Description: "EventBridge event buses and rules",
 	Types: []collect.Type{
-		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Collect: buses},
-		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Collect: rules, DetailCalls: 1},
+		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Tags: collect.TagsBulk, Collect: buses},
+		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Tags: collect.TagsBulk, Collect: rules, DetailCalls: 1},
 	},
 }
 
@@ -65,26 +65,40 @@ var busFields = []model.Field{
 	{Name: "last_modified", Type: "timestamp", Description: "last update of the bus"},
 }
 
+// tagsOf is EventBridge's own tag call for arn, BulkTags' fallback.
+func tagsOf(api *eventbridge.Client, arn string) func(context.Context) (map[string]string, error) {
+	return func(ctx context.Context) (map[string]string, error) {
+		out, err := api.ListTagsForResource(ctx, &eventbridge.ListTagsForResourceInput{ResourceARN: aws.String(arn)})
+		if err != nil {
+			return nil, err
+		}
+		return collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }), nil
+	}
+}
+
 func buses(ctx context.Context, t *collect.Task) error {
-	all, err := listBuses(ctx, client(t))
+	api := client(t)
+	all, err := listBuses(ctx, api)
 	if err != nil {
 		return err
 	}
-	for _, b := range all {
-		name := aws.ToString(b.Name)
+	bulk := collect.NewBulkTags(t, "events:event-bus")
+	collect.ForEach(ctx, all, func(ctx context.Context, b types.EventBus) {
+		name, arn := aws.ToString(b.Name), aws.ToString(b.Arn)
 		t.Emit(&model.Resource{
 			Key:       t.Key("bus", name),
-			ARN:       aws.ToString(b.Arn),
+			ARN:       arn,
 			Name:      name,
 			CreatedAt: model.Time(b.CreationTime),
 			IsDefault: name == defaultBus,
+			Tags:      bulk.Of(ctx, arn, "ListTagsForResource", tagsOf(api, arn)),
 			Details: map[string]any{
 				"description":    aws.ToString(b.Description),
 				"policy_present": aws.ToString(b.Policy) != "",
 				"last_modified":  model.Time(b.LastModifiedTime),
 			},
 		})
-	}
+	})
 	return nil
 }
 
@@ -125,7 +139,9 @@ func rules(ctx context.Context, t *collect.Task) error {
 			errs = append(errs, err)
 		}
 	})
+	bulk := collect.NewBulkTags(t, "events:rule")
 	collect.ForEach(ctx, all, func(ctx context.Context, r types.Rule) {
+		tags := bulk.Of(ctx, aws.ToString(r.Arn), "ListTagsForResource", tagsOf(api, aws.ToString(r.Arn)))
 		targets, err := pages(ctx, func(ctx context.Context, token *string) ([]types.Target, *string, error) {
 			out, err := api.ListTargetsByRule(ctx, &eventbridge.ListTargetsByRuleInput{Rule: r.Name, EventBusName: r.EventBusName,
 				NextToken: token, Limit: collect.PageSize(maxLimit)})
@@ -138,14 +154,14 @@ func rules(ctx context.Context, t *collect.Task) error {
 			t.Warn("ListTargetsByRule", err)
 			targets = nil
 		}
-		emitRule(t, r, targets, err == nil)
+		emitRule(t, r, tags, targets, err == nil)
 	})
 	// A bus whose rules could not be listed fails the collection; the rules
 	// of the other buses are still kept.
 	return errors.Join(errs...)
 }
 
-func emitRule(t *collect.Task, r types.Rule, targets []types.Target, targetsKnown bool) {
+func emitRule(t *collect.Task, r types.Rule, tags map[string]string, targets []types.Target, targetsKnown bool) {
 	bus, name := aws.ToString(r.EventBusName), aws.ToString(r.Name)
 	if bus == "" {
 		bus = defaultBus
@@ -167,7 +183,7 @@ func emitRule(t *collect.Task, r types.Rule, targets []types.Target, targetsKnow
 		d["target_count"] = len(targets)
 	}
 	key := t.Key("rule", id)
-	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(r.Arn), Name: name, Details: d})
+	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(r.Arn), Name: name, Tags: tags, Details: d})
 	t.Relate(key, "member-of", t.Key("bus", bus))
 	for _, tg := range targets {
 		if to, ok := collect.TargetKey(aws.ToString(tg.Arn)); ok {

@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/events"
 )
@@ -23,13 +25,17 @@ var (
 	queueARN = "arn:aws:sqs:" + region + ":" + collecttest.MotoAccount + ":audit"
 )
 
+func owner(name string) []types.Tag {
+	return []types.Tag{{Key: aws.String("Owner"), Value: aws.String(name)}}
+}
+
 // setup creates bus "orders" (with a policy) holding rule "placed" with two
 // targets, and six scheduled rules on the default bus.
 func setup(t *testing.T, cfg aws.Config) {
 	t.Helper()
 	ctx := context.Background()
 	api := eventbridge.NewFromConfig(cfg)
-	if _, err := api.CreateEventBus(ctx, &eventbridge.CreateEventBusInput{Name: aws.String("orders")}); err != nil {
+	if _, err := api.CreateEventBus(ctx, &eventbridge.CreateEventBusInput{Name: aws.String("orders"), Tags: owner("dana")}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := api.PutPermission(ctx, &eventbridge.PutPermissionInput{EventBusName: aws.String("orders"), Action: aws.String("events:PutEvents"),
@@ -37,7 +43,7 @@ func setup(t *testing.T, cfg aws.Config) {
 		t.Fatal(err)
 	}
 	if _, err := api.PutRule(ctx, &eventbridge.PutRuleInput{Name: aws.String("placed"), EventBusName: aws.String("orders"),
-		EventPattern: aws.String(`{"source":["shop"]}`)}); err != nil {
+		EventPattern: aws.String(`{"source":["shop"]}`), Tags: owner("dana")}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := api.PutTargets(ctx, &eventbridge.PutTargetsInput{Rule: aws.String("placed"), EventBusName: aws.String("orders"),
@@ -46,7 +52,7 @@ func setup(t *testing.T, cfg aws.Config) {
 	}
 	for i := range 6 {
 		if _, err := api.PutRule(ctx, &eventbridge.PutRuleInput{Name: aws.String(fmt.Sprintf("nightly-%d", i)),
-			ScheduleExpression: aws.String("cron(0 2 * * ? *)"), State: types.RuleStateDisabled}); err != nil {
+			ScheduleExpression: aws.String("cron(0 2 * * ? *)"), State: types.RuleStateDisabled, Tags: owner("ops")}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -71,6 +77,10 @@ func TestBuses(t *testing.T) {
 	if orders.ARN != "arn:aws:events:"+region+":"+collecttest.MotoAccount+":event-bus/orders" {
 		t.Errorf("arn = %q", orders.ARN)
 	}
+	if orders.Tags["Owner"] != "dana" || len(def.Tags) != 0 {
+		t.Errorf("tags: orders %v, default %v", orders.Tags, def.Tags)
+	}
+	collecttest.AssertNoWarnings(t, got)
 }
 
 func TestRules(t *testing.T) {
@@ -81,7 +91,11 @@ func TestRules(t *testing.T) {
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
-	collecttest.AssertNoWarnings(t, got)
+	// moto's GetResources knows buses but not rules: the check of its empty
+	// answer finds tags, and rule tags are read per rule, with a warning.
+	if w := got.Task.Warnings(); len(w) != 1 || !errors.Is(w[0].Err, collect.ErrBulkTagsMissed) {
+		t.Errorf("warnings %v, want the one of moto's incomplete GetResources", w)
+	}
 	byID := got.ByID()
 	if len(byID) != 7 {
 		t.Fatalf("want 7 rules over several pages, got %d: %v", len(byID), byID)
@@ -99,6 +113,9 @@ func TestRules(t *testing.T) {
 	nightly := byID["nightly-0"]
 	if nightly.Details["event_bus"] != "default" || nightly.Details["state"] != "DISABLED" || nightly.Details["schedule_expression"] != "cron(0 2 * * ? *)" || nightly.Details["target_count"] != 0 {
 		t.Errorf("nightly-0 details = %v", nightly.Details)
+	}
+	if placed.Tags["Owner"] != "dana" || nightly.Tags["Owner"] != "ops" {
+		t.Errorf("tags: placed %v, nightly-0 %v", placed.Tags, nightly.Tags)
 	}
 	if placed.Name != "placed" || placed.ARN != "arn:aws:events:"+region+":"+collecttest.MotoAccount+":rule/orders/placed" {
 		t.Errorf("name %q arn %q", placed.Name, placed.ARN)

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -30,13 +31,13 @@ var Service = &collect.Service{
 	Description: "IAM users, roles, groups, customer-managed policies, instance profiles, password policy, account summary",
 	Scope:       collect.Global,
 	Types: []collect.Type{
-		{Name: "user", Description: "IAM user (id = user name) with its credentials from the credential report", Fields: userFields, Collect: users, DetailCalls: 2},
-		{Name: "role", Description: "IAM role (id = role name); service-linked roles (path /aws-service-role/) are skipped", Fields: roleFields, Collect: roles},
-		{Name: "group", Description: "IAM group (id = group name)", Fields: groupFields, Collect: groups},
-		{Name: "policy", Description: "customer-managed IAM policy (id = policy name); AWS-managed policies are skipped", Fields: policyFields, Collect: policies},
-		{Name: "instance-profile", Description: "IAM instance profile (id = instance profile name)", Fields: instanceProfileFields, Collect: instanceProfiles},
-		{Name: "password-policy", Description: "account password policy (single resource, id account-password-policy)", Fields: passwordPolicyFields, Collect: passwordPolicy},
-		{Name: "account-summary", Description: "IAM account summary (single resource, id account-summary)", Fields: accountSummaryFields, Collect: accountSummary},
+		{Name: "user", Description: "IAM user (id = user name) with its credentials from the credential report", Fields: userFields, Tags: collect.TagsListed, Collect: users, DetailCalls: 2},
+		{Name: "role", Description: "IAM role (id = role name); service-linked roles (path /aws-service-role/) are skipped", Fields: roleFields, Tags: collect.TagsListed, Collect: roles},
+		{Name: "group", Description: "IAM group (id = group name)", Fields: groupFields, Tags: collect.NotTaggable, Collect: groups},
+		{Name: "policy", Description: "customer-managed IAM policy (id = policy name); AWS-managed policies are skipped", Fields: policyFields, Tags: collect.TagsPerResource, Collect: policies},
+		{Name: "instance-profile", Description: "IAM instance profile (id = instance profile name)", Fields: instanceProfileFields, Tags: collect.TagsListed, Collect: instanceProfiles},
+		{Name: "password-policy", Description: "account password policy (single resource, id account-password-policy)", Fields: passwordPolicyFields, Tags: collect.NotTaggable, Collect: passwordPolicy},
+		{Name: "account-summary", Description: "IAM account summary (single resource, id account-summary)", Fields: accountSummaryFields, Tags: collect.NotTaggable, Collect: accountSummary},
 	},
 }
 
@@ -494,35 +495,53 @@ func policies(ctx context.Context, t *collect.Task) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range details.policies {
-		name := aws.ToString(p.PolicyName)
-		if name == "" { // the name is the ARN's last path segment
-			name = collect.ARNResourceName(aws.ToString(p.Arn))
-		}
-		d := map[string]any{
-			"policy_id":                        aws.ToString(p.PolicyId),
-			"path":                             aws.ToString(p.Path),
-			"description":                      aws.ToString(p.Description),
-			"default_version_id":               aws.ToString(p.DefaultVersionId),
-			"attachment_count":                 int(aws.ToInt32(p.AttachmentCount)),
-			"permissions_boundary_usage_count": int(aws.ToInt32(p.PermissionsBoundaryUsageCount)),
-			"is_attachable":                    p.IsAttachable,
-			"updated_at":                       model.Time(p.UpdateDate),
-		}
-		for _, v := range p.PolicyVersionList {
-			if !v.IsDefaultVersion {
-				continue
-			}
-			if doc := parseDocument(aws.ToString(v.Document)); doc != nil {
-				d["document"] = doc
-				actions := starActions(doc)
-				d["allows_admin"] = isAdmin(actions)
-				d["allows_passrole_star"] = grants(actions, "iam:PassRole")
-			}
-		}
-		t.Emit(&model.Resource{Key: t.Key("policy", name), ARN: aws.ToString(p.Arn), Name: name, CreatedAt: model.Time(p.CreateDate), Details: d})
-	}
+	api := awsiam.NewFromConfig(t.Config)
+	collect.ForEach(ctx, details.policies, func(ctx context.Context, p iamtypes.ManagedPolicyDetail) {
+		emitPolicy(t, p, policyTags(ctx, t, api, p.Arn))
+	})
 	return nil
+}
+
+// policyTags reads a customer policy's tags: the authorization details
+// leave them out, and IAM has no batch tag call.
+func policyTags(ctx context.Context, t *collect.Task, api *awsiam.Client, arn *string) map[string]string {
+	p := awsiam.NewListPolicyTagsPaginator(api, &awsiam.ListPolicyTagsInput{PolicyArn: arn, MaxItems: collect.PageSize(1000)})
+	out := map[string]string{}
+	err := collect.EachPage(ctx, p, func(page *awsiam.ListPolicyTagsOutput) error {
+		maps.Copy(out, tags(page.Tags))
+		return nil
+	})
+	t.Warn("ListPolicyTags", err)
+	return out
+}
+
+func emitPolicy(t *collect.Task, p iamtypes.ManagedPolicyDetail, tags map[string]string) {
+	name := aws.ToString(p.PolicyName)
+	if name == "" { // the name is the ARN's last path segment
+		name = collect.ARNResourceName(aws.ToString(p.Arn))
+	}
+	d := map[string]any{
+		"policy_id":                        aws.ToString(p.PolicyId),
+		"path":                             aws.ToString(p.Path),
+		"description":                      aws.ToString(p.Description),
+		"default_version_id":               aws.ToString(p.DefaultVersionId),
+		"attachment_count":                 int(aws.ToInt32(p.AttachmentCount)),
+		"permissions_boundary_usage_count": int(aws.ToInt32(p.PermissionsBoundaryUsageCount)),
+		"is_attachable":                    p.IsAttachable,
+		"updated_at":                       model.Time(p.UpdateDate),
+	}
+	for _, v := range p.PolicyVersionList {
+		if !v.IsDefaultVersion {
+			continue
+		}
+		if doc := parseDocument(aws.ToString(v.Document)); doc != nil {
+			d["document"] = doc
+			actions := starActions(doc)
+			d["allows_admin"] = isAdmin(actions)
+			d["allows_passrole_star"] = grants(actions, "iam:PassRole")
+		}
+	}
+	t.Emit(&model.Resource{Key: t.Key("policy", name), ARN: aws.ToString(p.Arn), Name: name, CreatedAt: model.Time(p.CreateDate), Tags: tags, Details: d})
 }
 
 // starActions are the actions Allow statements grant on Resource "*".

@@ -246,8 +246,12 @@ func cannedPolicies(t *testing.T) aws.Config {
 }
 
 func TestPolicies(t *testing.T) {
-	setup(t)
+	f := setup(t)
+	// The details are canned; the tags of "reader" come from moto's ListPolicyTags.
+	f.must(f.api.CreatePolicy(f.ctx, &awsiam.CreatePolicyInput{PolicyName: aws.String("reader"), PolicyDocument: aws.String(readerDoc),
+		Tags: []iamtypes.Tag{{Key: aws.String("Owner"), Value: aws.String("erin")}}}))
 	got := run(t, cannedPolicies(t), "policy")
+	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	if len(byID) != 7 {
 		t.Fatalf("want 7 customer policies, got %d: %v", len(byID), byID)
@@ -261,6 +265,18 @@ func TestPolicies(t *testing.T) {
 	r := byID["reader"]
 	if r.ARN != "arn:aws:iam::"+collecttest.MotoAccount+":policy/reader" || r.CreatedAt != "2024-01-02T03:04:05Z" || r.Name != "reader" {
 		t.Errorf("identity fields wrong: %+v", r)
+	}
+	if r.Tags["Owner"] != "erin" || len(byID["passer"].Tags) != 0 {
+		t.Errorf("tags: reader %v, passer %v", r.Tags, byID["passer"].Tags)
+	}
+}
+
+func TestPolicyTagsDenied(t *testing.T) {
+	f := setup(t)
+	f.policy("reader", readerDoc)
+	got := run(t, collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListPolicyTags")}), "policy")
+	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 || got.Task.Warnings()[0].Operation != "ListPolicyTags" {
+		t.Errorf("err %v, %d policies, warnings %v", got.Err, len(got.Resources), got.Task.Warnings())
 	}
 }
 

@@ -19,8 +19,8 @@ var Service = &collect.Service{
 	Name:        "kms",
 	Description: "KMS customer-managed keys and aliases",
 	Types: []collect.Type{
-		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Collect: keys, DetailCalls: 2},
-		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Collect: aliases},
+		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Tags: collect.TagsBulk, Collect: keys, DetailCalls: 2},
+		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Tags: collect.NotTaggable, Collect: aliases},
 	},
 }
 

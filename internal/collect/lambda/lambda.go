@@ -19,9 +19,9 @@ var Service = &collect.Service{
 	Name:        "lambda",
 	Description: "Lambda functions, layers and event source mappings",
 	Types: []collect.Type{
-		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields, Collect: functions, DetailCalls: 1},
-		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Collect: layers},
-		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Collect: mappings},
+		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields, Tags: collect.TagsBulk, Collect: functions, DetailCalls: 1},
+		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Tags: collect.NotTaggable, Collect: layers},
+		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings},
 	},
 }
 
@@ -212,32 +212,43 @@ var mappingFields = []model.Field{
 	{Name: "last_modified", Type: "timestamp", Description: "last update of the mapping"},
 }
 
+// mappings reads each mapping's tags with ListTags, concurrently: the
+// listing has none.
 func mappings(ctx context.Context, t *collect.Task) error {
-	p := lambda.NewListEventSourceMappingsPaginator(client(t), &lambda.ListEventSourceMappingsInput{MaxItems: collect.PageSize(1000)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		for _, m := range page.EventSourceMappings {
-			emitMapping(t, m)
-		}
-	}
-	return nil
+	api := client(t)
+	p := lambda.NewListEventSourceMappingsPaginator(api, &lambda.ListEventSourceMappingsInput{MaxItems: collect.PageSize(1000)})
+	return collect.EachPage(ctx, p, func(page *lambda.ListEventSourceMappingsOutput) error {
+		collect.ForEach(ctx, page.EventSourceMappings, func(ctx context.Context, m types.EventSourceMappingConfiguration) {
+			arn := mappingARN(t, m)
+			out, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: aws.String(arn)})
+			t.Warn("ListTags", err)
+			var tags map[string]string
+			if err == nil {
+				tags = out.Tags
+			}
+			emitMapping(t, m, arn, tags)
+		})
+		return nil
+	})
 }
 
-func emitMapping(t *collect.Task, m types.EventSourceMappingConfiguration) {
+// mappingARN is the mapping's ARN, built from its UUID when the API leaves it out.
+func mappingARN(t *collect.Task, m types.EventSourceMappingConfiguration) string {
+	if arn := aws.ToString(m.EventSourceMappingArn); arn != "" {
+		return arn
+	}
+	return collect.ARN(t, "lambda", "", "event-source-mapping:"+aws.ToString(m.UUID))
+}
+
+func emitMapping(t *collect.Task, m types.EventSourceMappingConfiguration, arn string, tags map[string]string) {
 	id := aws.ToString(m.UUID)
 	fn := aws.ToString(m.FunctionArn)
-	arn := aws.ToString(m.EventSourceMappingArn)
-	if arn == "" {
-		arn = collect.ARN(t, "lambda", "", "event-source-mapping:"+id)
-	}
 	key := t.Key("event-source-mapping", id)
 	t.Emit(&model.Resource{
 		Key:  key,
 		ARN:  arn,
 		Name: id,
+		Tags: tags,
 		Details: map[string]any{
 			"event_source_arn": aws.ToString(m.EventSourceArn),
 			"function_arn":     fn,

@@ -184,6 +184,7 @@ func TestEventSourceMappings(t *testing.T) {
 		}
 		m, err := api.CreateEventSourceMapping(ctx, &lambda.CreateEventSourceMappingInput{
 			FunctionName: aws.String("consumer"), EventSourceArn: aws.String(attrs.Attributes["QueueArn"]), BatchSize: aws.Int32(7),
+			Tags: map[string]string{"Owner": fmt.Sprint("team-", i)},
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -208,6 +209,12 @@ func TestEventSourceMappings(t *testing.T) {
 	if m.Details["batch_size"] != int32(7) || m.Details["event_source_arn"] != "arn:aws:sqs:"+region+":"+collecttest.MotoAccount+":jobs-0" || m.Details["state"] == "" {
 		t.Errorf("details = %v", m.Details)
 	}
+	for i, id := range uuids {
+		if byID[id].Tags["Owner"] != fmt.Sprint("team-", i) {
+			t.Errorf("mapping %d tags %v", i, byID[id].Tags)
+		}
+	}
+	collecttest.AssertNoWarnings(t, got)
 	collecttest.HasEdges(t, got, uuids[0]+" -triggers-> lambda/function:consumer")
 }
 

@@ -26,8 +26,12 @@ func TestLogGroups(t *testing.T) {
 	for i := range 4 {
 		names = append(names, fmt.Sprintf("/app/worker-%d", i))
 	}
-	for _, n := range names {
-		if _, err := api.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String(n)}); err != nil {
+	for i, n := range names {
+		in := &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String(n)}
+		if i%2 == 1 {
+			in.Tags = map[string]string{"Owner": "carol"}
+		}
+		if _, err := api.CreateLogGroup(ctx, in); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -43,6 +47,11 @@ func TestLogGroups(t *testing.T) {
 	if len(byID) != 6 {
 		t.Fatalf("want 6 log groups over several pages, got %d", len(byID))
 	}
+	for i, n := range names {
+		if owner := byID[n].Tags["Owner"]; owner != map[bool]string{true: "carol"}[i%2 == 1] {
+			t.Errorf("%s: tags %v", n, byID[n].Tags)
+		}
+	}
 	// moto does not count metric filters (always 0).
 	web, fn := byID["/app/web"], byID["/aws/lambda/api"]
 	if web.Details["retention_days"] != int32(30) || web.Details["never_expires"] != false || web.Details["metric_filter_count"] != int32(0) {
@@ -57,6 +66,26 @@ func TestLogGroups(t *testing.T) {
 	edges := got.Edges()
 	if len(edges) != 1 || edges[0] != "/aws/lambda/api -logs-for-> lambda/function:api" {
 		t.Errorf("edges = %v", edges)
+	}
+}
+
+// Tags come from GetResources, else from ListTagsForResource; only when both
+// are denied are log groups emitted without them.
+func TestTagDenials(t *testing.T) {
+	for _, c := range collecttest.TagDenials("ListTagsForResource") {
+		t.Run(fmt.Sprint(c.Deny), func(t *testing.T) {
+			collecttest.Setup(t)
+			cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny(c.Deny...)})
+			if _, err := cloudwatchlogs.NewFromConfig(cfg).CreateLogGroup(context.Background(), &cloudwatchlogs.CreateLogGroupInput{
+				LogGroupName: aws.String("/app/tagged"), Tags: map[string]string{"Owner": "carol"}}); err != nil {
+				t.Fatal(err)
+			}
+			got := collecttest.Run(t, cfg, collector.Service, "log-group", region)
+			g := got.ByID()["/app/tagged"]
+			if got.Err != nil || g == nil || (g.Tags["Owner"] == "carol") != c.Tagged || (len(got.Task.Warnings()) > 0) != c.Warned {
+				t.Errorf("err %v, group %+v, warnings %v", got.Err, g, got.Task.Warnings())
+			}
+		})
 	}
 }
 

@@ -24,9 +24,9 @@ var Service = &collect.Service{
 	Scope:       collect.Global,
 	Types: []collect.Type{
 		{Name: "account", Description: "member account of the organization (id = account id); needs the management account or a delegated administrator",
-			Fields: accountFields, Collect: accounts, DetailCalls: 1},
+			Fields: accountFields, Tags: collect.TagsPerResource, Collect: accounts, DetailCalls: 1},
 		{Name: "organization", Description: "the organization (id = o-...); needs an account of the organization",
-			Fields: organizationFields, Collect: organization},
+			Fields: organizationFields, Tags: collect.NotTaggable, Collect: organization},
 	},
 }
 

@@ -19,10 +19,10 @@ var Service = &collect.Service{
 	Name:        "rds",
 	Description: "RDS database instances, clusters, manual snapshots and subnet groups",
 	Types: []collect.Type{
-		{Name: "db-instance", Description: "RDS database instance", Fields: instanceFields, Collect: instances},
-		{Name: "db-cluster", Description: "RDS / Aurora database cluster", Fields: clusterFields, Collect: clusters},
-		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Collect: snapshots, DetailCalls: 1},
-		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Collect: subnetGroups},
+		{Name: "db-instance", Description: "RDS database instance", Fields: instanceFields, Tags: collect.TagsListed, Collect: instances},
+		{Name: "db-cluster", Description: "RDS / Aurora database cluster", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters},
+		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Tags: collect.TagsListed, Collect: snapshots, DetailCalls: 1},
+		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Tags: collect.TagsBulk, Collect: subnetGroups},
 	},
 }
 
@@ -262,21 +262,27 @@ var subnetGroupFields = []model.Field{
 	{Name: "status", Type: "text", Description: "subnet group status, e.g. Complete"},
 }
 
+// subnetGroups: DescribeDBSubnetGroups returns no tags (unlike the
+// instance, cluster and snapshot listings), so they come in bulk.
 func subnetGroups(ctx context.Context, t *collect.Task) error {
-	p := rds.NewDescribeDBSubnetGroupsPaginator(client(t), &rds.DescribeDBSubnetGroupsInput{MaxRecords: collect.PageSize(maxRecords)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		for _, g := range page.DBSubnetGroups {
-			emitSubnetGroup(t, g)
-		}
-	}
-	return nil
+	api := client(t)
+	bulk := collect.NewBulkTags(t, "rds:subgrp")
+	p := rds.NewDescribeDBSubnetGroupsPaginator(api, &rds.DescribeDBSubnetGroupsInput{MaxRecords: collect.PageSize(maxRecords)})
+	return collect.EachPage(ctx, p, func(page *rds.DescribeDBSubnetGroupsOutput) error {
+		collect.ForEach(ctx, page.DBSubnetGroups, func(ctx context.Context, g types.DBSubnetGroup) {
+			emitSubnetGroup(t, g, bulk.Of(ctx, aws.ToString(g.DBSubnetGroupArn), "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+				out, err := api.ListTagsForResource(ctx, &rds.ListTagsForResourceInput{ResourceName: g.DBSubnetGroupArn})
+				if err != nil {
+					return nil, err
+				}
+				return tags(out.TagList), nil
+			}))
+		})
+		return nil
+	})
 }
 
-func emitSubnetGroup(t *collect.Task, g types.DBSubnetGroup) {
+func emitSubnetGroup(t *collect.Task, g types.DBSubnetGroup, tags map[string]string) {
 	var subnets []string
 	for _, s := range g.Subnets {
 		subnets = append(subnets, aws.ToString(s.SubnetIdentifier))
@@ -289,6 +295,7 @@ func emitSubnetGroup(t *collect.Task, g types.DBSubnetGroup) {
 		Name: name,
 		// "default" is the subnet group RDS creates in the default VPC.
 		IsDefault: name == "default",
+		Tags:      tags,
 		Details: map[string]any{
 			"description": aws.ToString(g.DBSubnetGroupDescription),
 			"vpc_id":      aws.ToString(g.VpcId),

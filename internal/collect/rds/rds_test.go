@@ -33,6 +33,7 @@ func setupNetwork(t *testing.T, cfg aws.Config) network {
 	n := network{vpc: net.VPC, sg: net.SG, subnets: net.Subnets}
 	if _, err := rds.NewFromConfig(cfg).CreateDBSubnetGroup(ctx, &rds.CreateDBSubnetGroupInput{
 		DBSubnetGroupName: aws.String("db-subnets"), DBSubnetGroupDescription: aws.String("db"), SubnetIds: n.subnets,
+		Tags: []types.Tag{{Key: aws.String("Owner"), Value: aws.String("dba")}},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -225,6 +226,7 @@ func TestDBSubnetGroups(t *testing.T) {
 	for i := range 5 {
 		if _, err := rds.NewFromConfig(cfg).CreateDBSubnetGroup(context.Background(), &rds.CreateDBSubnetGroupInput{
 			DBSubnetGroupName: aws.String(fmt.Sprintf("more-%d", i)), DBSubnetGroupDescription: aws.String("more"), SubnetIds: n.subnets,
+			Tags: []types.Tag{{Key: aws.String("Owner"), Value: aws.String(fmt.Sprint("team-", i))}},
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -238,6 +240,12 @@ func TestDBSubnetGroups(t *testing.T) {
 		t.Fatalf("want 6 subnet groups over several pages, got %d", len(byID))
 	}
 	g := byID["db-subnets"]
+	// moto's GetResources knows no subnet groups: the check of its empty
+	// answer finds tags, so all are read per group (every group is tagged:
+	// the check reads whichever group comes first).
+	if g.Tags["Owner"] != "dba" || byID["more-3"].Tags["Owner"] != "team-3" {
+		t.Errorf("tags: db-subnets %v, more-3 %v", g.Tags, byID["more-3"].Tags)
+	}
 	if g.Details["vpc_id"] != n.vpc || fmt.Sprint(g.Details["subnet_ids"]) != fmt.Sprint(n.subnets) || g.Details["status"] != "Complete" {
 		t.Errorf("details = %v", g.Details)
 	}

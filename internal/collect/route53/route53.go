@@ -20,7 +20,7 @@ var Service = &collect.Service{
 	Description: "Route 53 DNS hosted zones",
 	Scope:       collect.Global,
 	Types: []collect.Type{
-		{Name: "hosted-zone", Description: "public or private hosted zone (id = zone id, e.g. Z123..., without /hostedzone/)", Fields: hostedZoneFields, Collect: hostedZones},
+		{Name: "hosted-zone", Description: "public or private hosted zone (id = zone id, e.g. Z123..., without /hostedzone/)", Fields: hostedZoneFields, Tags: collect.TagsPerResource, Collect: hostedZones},
 	},
 }
 

@@ -19,8 +19,8 @@ var Service = &collect.Service{
 	Name:        "route53resolver",
 	Description: "Route 53 Resolver DNS query logging and inbound/outbound endpoints",
 	Types: []collect.Type{
-		{Name: "query-log-config", Description: "Resolver query logging configuration (id = rqlc-...)", Fields: queryLogConfigFields, Collect: queryLogConfigs, DetailCalls: 1},
-		{Name: "resolver-endpoint", Description: "inbound or outbound Resolver endpoint (id = rslvr-in-/rslvr-out-...)", Fields: endpointFields, Collect: endpoints, DetailCalls: 1},
+		{Name: "query-log-config", Description: "Resolver query logging configuration (id = rqlc-...)", Fields: queryLogConfigFields, Tags: collect.TagsPerResource, Collect: queryLogConfigs, DetailCalls: 1},
+		{Name: "resolver-endpoint", Description: "inbound or outbound Resolver endpoint (id = rslvr-in-/rslvr-out-...)", Fields: endpointFields, Tags: collect.TagsPerResource, Collect: endpoints, DetailCalls: 1},
 	},
 }
 

@@ -23,7 +23,7 @@ var Service = &collect.Service{
 	Description: "S3 buckets with versioning, encryption, public access, logging and lifecycle settings",
 	Scope:       collect.AccountWide,
 	Types: []collect.Type{
-		{Name: "bucket", Description: "S3 bucket (id = bucket name)", Fields: bucketFields, Collect: buckets, DetailCalls: 10},
+		{Name: "bucket", Description: "S3 bucket (id = bucket name)", Fields: bucketFields, Tags: collect.TagsBulk, Collect: buckets, DetailCalls: 10},
 	},
 }
 

@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Name:        "secretsmanager",
 	Description: "Secrets Manager secrets (metadata only, never values)",
 	Types: []collect.Type{
-		{Name: "secret", Description: "secret (id = secret name); values are never read", Fields: secretFields, Collect: secrets, DetailCalls: 1},
+		{Name: "secret", Description: "secret (id = secret name); values are never read", Fields: secretFields, Tags: collect.TagsListed, Collect: secrets, DetailCalls: 1},
 	},
 }
 

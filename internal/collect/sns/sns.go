@@ -21,8 +21,8 @@ var Service = &collect.Service{
 	Name:        "sns",
 	Description: "SNS topics and subscriptions",
 	Types: []collect.Type{
-		{Name: "topic", Description: "SNS topic", Fields: topicFields, Collect: topics, DetailCalls: 1},
-		{Name: "subscription", Description: "confirmed SNS subscription (endpoints of people are masked)", Fields: subscriptionFields, Collect: subscriptions},
+		{Name: "topic", Description: "SNS topic", Fields: topicFields, Tags: collect.TagsBulk, Collect: topics, DetailCalls: 1},
+		{Name: "subscription", Description: "confirmed SNS subscription (endpoints of people are masked)", Fields: subscriptionFields, Tags: collect.NotTaggable, Collect: subscriptions},
 	},
 }
 

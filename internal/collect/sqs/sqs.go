@@ -20,7 +20,7 @@ var Service = &collect.Service{
 	Name:        "sqs",
 	Description: "SQS queues",
 	Types: []collect.Type{
-		{Name: "queue", Description: "SQS queue (standard or FIFO)", Fields: queueFields, Collect: queues, DetailCalls: 1},
+		{Name: "queue", Description: "SQS queue (standard or FIFO)", Fields: queueFields, Tags: collect.TagsBulk, Collect: queues, DetailCalls: 1},
 	},
 }
 

@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Name:        "ssm",
 	Description: "Systems Manager Parameter Store parameters (metadata only, never values)",
 	Types: []collect.Type{
-		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields, Collect: parameters},
+		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields, Tags: collect.TagsBulk, Collect: parameters},
 	},
 }
 

@@ -1,0 +1,179 @@
+// Package ask turns plain-English questions about the inventory into SQL,
+// deterministically and offline: question → tokens → intent → SQL with
+// bound parameters, plus a one-line interpretation. Its vocabulary comes
+// from the type catalog ([]model.TypeInfo) and a small synonym table; a
+// question with a word it does not understand is refused, with the closest
+// example questions, rather than answered approximately.
+package ask
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Options scope an answer.
+type Options struct {
+	Now     time.Time // "today", "last week"... are relative to it (zero: time.Now)
+	Account string    // resolved account id; "" for all
+}
+
+// Answer is an understood question.
+type Answer struct {
+	Question       string
+	Interpretation string // one line, in words
+	SQL            string // over the inventory's views; ? parameters
+	Args           []any
+	Audit          string    // when set: run this named query instead of SQL
+	Waste          bool      // when set: run the waste rules instead of SQL
+	Reads          []TypeRef // types the answer reads (for UNKNOWN lines)
+	Regions        []string  // region filters: UNKNOWN lines elsewhere do not apply
+	History        bool      // reads the whole history, whatever --scan says
+	Corrections    []string  // "securty → security"
+	Words          []Word    // every word and its role (--explain)
+	Searched       string    // what was searched, for an empty result
+}
+
+// Word is one word of the question and what it did.
+type Word struct {
+	Text string `json:"word"`
+	Role string `json:"role"`
+}
+
+// Refusal is a question ask will not answer, with why and what to ask.
+type Refusal struct {
+	Question      string
+	Reason        string
+	NotUnderstood []string
+	Corrections   []string
+	Suggestions   []string
+}
+
+func (r *Refusal) Error() string {
+	var b strings.Builder
+	b.WriteString("I can't answer that reliably: ")
+	switch {
+	case r.Reason != "":
+		b.WriteString(r.Reason)
+	case len(r.NotUnderstood) > 0:
+		b.WriteString("I did not understand " + quoteList(r.NotUnderstood, "and"))
+	}
+	return b.String()
+}
+
+// Ask interprets question. The error is a *Refusal when the question is
+// not understood well enough to answer.
+func (c *Catalog) Ask(question string, o Options) (*Answer, error) {
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	p := &parser{c: c, toks: tokenize(question), now: o.Now.UTC()}
+	if len(p.toks) > 60 {
+		return nil, c.refusal(question, p, "the question is too long (at most 60 words)")
+	}
+	p.parse()
+	ans := &Answer{Question: question, Corrections: p.fixes}
+	var unknown []string
+	for _, t := range p.toks {
+		role := t.role
+		if role == "" {
+			unknown = append(unknown, t.raw)
+			role = "not understood"
+		}
+		ans.Words = append(ans.Words, Word{Text: t.raw, Role: role})
+	}
+	switch {
+	case len(p.toks) == 0:
+		return nil, c.refusal(question, p, "the question is empty")
+	case p.refusal != "":
+		return nil, c.refusal(question, p, p.refusal)
+	case len(unknown) > 0:
+		r := c.refusal(question, p, "")
+		r.NotUnderstood = unknown
+		return nil, r
+	}
+	if reason := p.weak(); reason != "" {
+		return nil, c.refusal(question, p, reason)
+	}
+	if err := p.build(ans, o); err != nil {
+		return nil, c.refusal(question, p, err.Error())
+	}
+	return ans, nil
+}
+
+// weak reports interpretations too thin to run: nothing to look for, or a
+// filter-only question with no type and no explicit "resources".
+func (p *parser) weak() string {
+	in := p.in
+	if in.audit != "" || in.waste || in.history != "" {
+		return ""
+	}
+	if len(in.targets) == 0 && len(in.conds) == 0 && len(in.group) == 0 {
+		for _, t := range p.toks {
+			if t.word == "resources" || t.word == "everything" || t.word == "resource" || t.word == "inventory" {
+				return ""
+			}
+		}
+		return "I found nothing to look for (no resource type, filter or grouping)"
+	}
+	return ""
+}
+
+func (c *Catalog) refusal(q string, p *parser, reason string) *Refusal {
+	return &Refusal{Question: q, Reason: reason, Corrections: p.fixes, Suggestions: c.Closest(q, 3)}
+}
+
+// interpretation renders the intent in words.
+func (p *parser) interpretation(o Options) string {
+	in := p.in
+	what := in.label
+	if what == "" {
+		what = "resources"
+	}
+	var b strings.Builder
+	switch {
+	case in.most:
+		fmt.Fprintf(&b, "Finding which %s has the most %s", groupText(in.group), what)
+	case in.action == actDistinct:
+		fmt.Fprintf(&b, "Listing the distinct %s of %s", groupText(in.group), what)
+	case in.action == actCount:
+		b.WriteString("Counting " + what)
+	default:
+		b.WriteString("Listing " + what)
+	}
+	var parts []string
+	for _, c := range in.conds {
+		parts = append(parts, c.text)
+	}
+	if o.Account != "" {
+		parts = append(parts, "in account "+o.Account)
+	}
+	if len(parts) > 0 {
+		b.WriteString(" " + strings.Join(parts, ", "))
+	}
+	if len(in.group) > 0 && !in.most && in.action != actDistinct {
+		b.WriteString(", by " + groupText(in.group))
+	}
+	for _, o := range in.order {
+		if o.e.label == "count" {
+			continue
+		}
+		dir := ""
+		if o.desc {
+			dir = " (descending)"
+		}
+		b.WriteString(", sorted by " + o.e.text + dir)
+	}
+	if in.limit > 0 {
+		fmt.Fprintf(&b, ", first %d", in.limit)
+	}
+	return b.String()
+}
+
+func groupText(g []expr) string {
+	var ws []string
+	for _, e := range g {
+		ws = append(ws, e.text)
+	}
+	return joinWords(ws, "and")
+}
