@@ -113,7 +113,8 @@ func runQuery(cmd *cobra.Command, f *queryFlags, args []string) error {
 	return runSQL(cmd, r, f.format, sql)
 }
 
-const listScansSQL = `SELECT id, started_at, status, account_id, account_alias, resource_count AS resources,
+const listScansSQL = `SELECT id, started_at, status, account_id, account_alias,
+  (SELECT count(*) FROM scan_accounts a WHERE a.scan_id = scans.id) AS accounts, resource_count AS resources,
   api_calls, failures, round(duration_seconds, 1) AS seconds FROM scans ORDER BY id DESC`
 
 func querySQL(f *queryFlags, args []string) (string, error) {
