@@ -251,3 +251,53 @@ func TestScanOutlivesCredentials(t *testing.T) {
 		t.Errorf("credentials renewed %d times during a 2.5 s scan of 1 s sessions", renewed)
 	}
 }
+
+// TestThrottledAccountDoesNotSlowOthers: rate control is per (account,
+// region, service) endpoint. One account throttled on most attempts has
+// its own endpoint halved, while the other account's same endpoint keeps
+// its full rate and its collection ends long before.
+func TestThrottledAccountDoesNotSlowOthers(t *testing.T) {
+	ctx := context.Background()
+	var attempts atomic.Int64
+	fake := awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
+		if req.Account == "111111111111" && attempts.Add(1)%4 != 0 {
+			return nil, &smithy.GenericAPIError{Code: "Throttling", Message: "Rate exceeded"}
+		}
+		return &sts.GetCallerIdentityOutput{Account: aws.String(req.Account)}, nil
+	})
+	ledger := NewLedger()
+	cfg, err := awsx.LoadConfig(ctx, awsx.Options{Responder: fake, Observer: ledger, MaxBackoff: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := &collect.Service{Name: "sts", Types: []collect.Type{{Name: "identity",
+		Collect: func(ctx context.Context, task *collect.Task) error {
+			for range 12 {
+				if _, err := sts.NewFromConfig(task.Config).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}}}
+	res, err := Run(ctx, []Account{{ID: "111111111111", Config: cfg}, {ID: "222222222222", Config: cfg}},
+		NewPlan([]*collect.Service{calls}, []string{"us-east-1"}, false, false), &memWriter{}, Options{Local: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	took := map[string]time.Duration{}
+	for _, c := range res.Collections {
+		if c.Outcome != awsx.OK {
+			t.Fatalf("collection %+v", c)
+		}
+		took[c.Account] = c.Duration
+	}
+	rate := func(account string) float64 {
+		return float64(ledger.rc.limiter(awsx.Endpoint{Account: account, Region: "us-east-1", Service: "STS"}).Limit())
+	}
+	if rate("111111111111") >= startRate || rate("222222222222") < startRate {
+		t.Errorf("endpoint rates: throttled account %.0f/s, other %.0f/s (start %.0f/s)", rate("111111111111"), rate("222222222222"), startRate)
+	}
+	if took["222222222222"]*3 > took["111111111111"] {
+		t.Errorf("the unthrottled account took %v, the throttled one %v", took["222222222222"], took["111111111111"])
+	}
+}
