@@ -301,3 +301,23 @@ func TestThrottledAccountDoesNotSlowOthers(t *testing.T) {
 		t.Errorf("the unthrottled account took %v, the throttled one %v", took["222222222222"], took["111111111111"])
 	}
 }
+
+// TestInterruptedBeforeAnAccount: an account none of whose collections ran
+// (the scan was cancelled first) is recorded not scanned, not partial.
+func TestInterruptedBeforeAnAccount(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	svc := &collect.Service{Name: "ec2", Types: []collect.Type{{Name: "instance",
+		Collect: func(_ context.Context, task *collect.Task) error {
+			cancel() // the first account's collection stops the scan
+			return nil
+		}}}}
+	res, err := Run(ctx, []Account{{ID: "111111111111"}, {ID: "222222222222"}},
+		NewPlan([]*collect.Service{svc}, regions, false, false), &memWriter{}, Options{Workers: 1, AccountWorkers: 1, Local: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr := Record(res, NewLedger())
+	if got := []string{sr.Accounts[0].Status, sr.Accounts[1].Status}; got[0] != store.AccountPartial || got[1] != store.AccountNotScanned {
+		t.Errorf("account statuses %v, want partial (one collection ran) and not_scanned", got)
+	}
+}

@@ -21,12 +21,13 @@ func (c Collection) Failed() bool {
 // collection failed).
 func Record(res Result, ledger *Ledger) store.ScanResult {
 	sr := store.ScanResult{Status: store.StatusComplete, Duration: res.Duration}
-	failed := map[string]bool{}
+	failed, ran := map[string]bool{}, map[string]bool{}
 	for _, c := range res.Collections {
 		if c.Failed() {
 			sr.Status = store.StatusPartial
 			failed[c.Account] = true
 		}
+		ran[c.Account] = ran[c.Account] || c.Outcome != awsx.Skipped
 		sr.Collections = append(sr.Collections, store.Collection{
 			AccountID: c.Account, Region: c.Region, Service: c.Service, Type: c.Type,
 			Outcome: string(c.Outcome), Operation: c.Operation, ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage,
@@ -41,17 +42,22 @@ func Record(res Result, ledger *Ledger) store.ScanResult {
 		})
 	}
 	for _, a := range res.Accounts {
-		sr.Accounts = append(sr.Accounts, recordAccount(a, failed[a.ID]))
+		sr.Accounts = append(sr.Accounts, recordAccount(a, failed[a.ID], ran[a.ID]))
 	}
 	return sr
 }
 
-func recordAccount(a Account, failed bool) store.ScanAccount {
+// recordAccount is the account's outcome: denied when it could not be
+// reached, not scanned when the scan ended (Ctrl-C) before any of its
+// collections ran, partial when one failed.
+func recordAccount(a Account, failed, ran bool) store.ScanAccount {
 	sa := store.ScanAccount{ID: a.ID, Name: a.Name, Alias: a.Alias, OUPath: a.OUPath, OUNames: a.OUNames,
 		Profile: a.Profile, RoleARN: a.RoleARN, Status: store.AccountOK}
 	switch {
 	case a.Err != nil:
 		sa.Status, sa.ErrorCode, sa.ErrorMessage = store.AccountDenied, awsx.ErrorCode(a.Err), awsx.ErrorMessage(a.Err)
+	case !ran:
+		sa.Status = store.AccountNotScanned
 	case failed:
 		sa.Status = store.AccountPartial
 	}
