@@ -52,12 +52,14 @@ type Refusal struct {
 func (r *Refusal) Error() string {
 	var b strings.Builder
 	b.WriteString("I can't answer that reliably: ")
-	switch {
-	case r.Reason != "":
-		b.WriteString(r.Reason)
-	case len(r.NotUnderstood) > 0:
-		b.WriteString("I did not understand " + quoteList(r.NotUnderstood, "and"))
+	var parts []string
+	if len(r.NotUnderstood) > 0 {
+		parts = append(parts, "I did not understand "+quoteList(r.NotUnderstood, "and"))
 	}
+	if r.Reason != "" {
+		parts = append(parts, r.Reason)
+	}
+	b.WriteString(strings.Join(parts, "; "))
 	return b.String()
 }
 
@@ -85,10 +87,8 @@ func (c *Catalog) Ask(question string, o Options) (*Answer, error) {
 	switch {
 	case len(p.toks) == 0:
 		return nil, c.refusal(question, p, "the question is empty")
-	case p.refusal != "":
-		return nil, c.refusal(question, p, p.refusal)
-	case len(unknown) > 0:
-		r := c.refusal(question, p, "")
+	case p.refusal != "" || len(unknown) > 0:
+		r := c.refusal(question, p, p.refusal)
 		r.NotUnderstood = unknown
 		return nil, r
 	}
@@ -133,7 +133,11 @@ func (p *parser) interpretation(o Options) string {
 	var b strings.Builder
 	switch {
 	case in.most:
-		fmt.Fprintf(&b, "Finding which %s has the most %s", groupText(in.group), what)
+		most := "most"
+		if len(in.order) > 0 && !in.order[0].desc {
+			most = "fewest"
+		}
+		fmt.Fprintf(&b, "Finding which %s has the %s %s", groupText(in.group), most, what)
 	case in.action == actDistinct:
 		fmt.Fprintf(&b, "Listing the distinct %s of %s", groupText(in.group), what)
 	case in.action == actCount:

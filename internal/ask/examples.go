@@ -134,6 +134,9 @@ func generateExamples(c *Catalog) []Example {
 			words := strings.ReplaceAll(f.Name, "_", " ")
 			switch f.Type {
 			case "boolean":
+				if stopWords[f.Name] {
+					continue
+				}
 				add(s, ph+" with "+words)
 				add(s, ph+" without "+words)
 			case "integer", "real":

@@ -64,7 +64,9 @@ type parser struct {
 	in      intent
 	fixes   []string // typo corrections shown to the user
 	pending []pendingTime
-	refusal string // set when a recognised construct cannot be answered
+	// targetsDone: the types are known, so field names can be resolved.
+	targetsDone bool
+	refusal     string // set when a recognised construct cannot be answered
 }
 
 func (p *parser) free(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].role == "" }
@@ -129,7 +131,7 @@ var grammarWords = set(`how many count number total distinct unique different mo
 	excluding other than greater more less fewer over above under below between exactly equal at least
 	most sorted ordered sort order asc desc ascending descending newest oldest latest recent largest
 	biggest smallest highest lowest created launched modified updated changed used accessed expiring expire
-	expires expired expiry rotated older newer since before after ago today yesterday week month year day
+	expires expired expiry rotated older newer fewest least since before after ago today yesterday week month year day
 	hour minute days weeks months years hours minutes seconds last past within grouped group broken split
 	each region regions account accounts service services type types global attached depends depend
 	uses pointing points admin administrator waste wasting wasted money deleted removed added appeared
@@ -146,15 +148,20 @@ func (p *parser) parse() {
 	p.recHistory()
 	p.recTime()
 	p.recAction()
+	p.recGrouping() // region, account, service, tags: before "service" or "account" read as a type
 	p.recTargets()
+	p.targetsDone = true
 	p.recGrouping()
 	p.recOrdering()
 	p.recDistinct()
+	// A field named in the question wins over a generic concept word.
+	p.recBooleans()
+	p.recFieldEquals()
+	p.recNumeric()
+	p.recEnvironments()
 	p.recConcepts()
 	p.recEngines()
-	p.recNumeric()
-	p.recFieldValues()
-	p.recBooleans()
+	p.recEnumValues()
 	p.resolveTimes()
 	p.recRelationships()
 	p.recStopWords()
@@ -208,24 +215,30 @@ func abs(x int) int {
 	return x
 }
 
+// distance is the edit distance counting a swap of two neighbours as one
+// edit ("roels" is one edit from "roles").
 func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }
 
 // --- audits and waste ------------------------------------------------
@@ -427,7 +440,6 @@ func (p *parser) recTags() {
 		}
 	}
 	p.recTagCounts()
-	p.recEnvironments()
 }
 
 // isTagKeyAt: a word that can be a tag key (not a grammar word).
@@ -624,13 +636,26 @@ func (p *parser) recAction() {
 		case p.is(i, "number", "total", "totals") && p.is(i+1, "of"):
 			p.in.action = actCount
 			p.use("count", i, i+1)
-		case p.is(i, "count", "counts", "tally"):
+		case p.is(i, "total") && p.is(i+1, "number"):
+			p.use("count", i)
+		case p.is(i, "count", "counts", "tally") && p.onlyStopWordsBefore(i):
 			p.in.action = actCount
 			p.use("count", i)
 		case p.is(i, "are", "is") && p.is(i+1, "there") && p.is(i+2, "any"):
 			p.use("list", i, i+1, i+2)
 		}
 	}
+}
+
+// onlyStopWordsBefore: "count" is the action when it opens the question
+// ("please count..."), a field word otherwise ("item count").
+func (p *parser) onlyStopWordsBefore(i int) bool {
+	for j := 0; j < i; j++ {
+		if p.toks[j].role == "" && !stopWords[p.toks[j].word] {
+			return false
+		}
+	}
+	return true
 }
 
 // --- targets ---------------------------------------------------------
@@ -718,7 +743,7 @@ type fieldRef struct {
 	model.Field
 }
 
-func (f fieldRef) sql() string { return "r.details ->> '$." + f.Name + "'" }
+func (f fieldRef) sql() string  { return "r.details ->> '$." + f.Name + "'" }
 func (f fieldRef) text() string { return strings.ReplaceAll(f.Name, "_", " ") }
 
 // fieldWordsOf splits a field name into stems.
@@ -726,7 +751,7 @@ func fieldWordsOf(name string) []string { return stems(strings.Split(name, "_"))
 
 // fieldAliases map question words to field words.
 var fieldAliases = map[string]string{
-	"ram": "memory", "storage": "storage", "az": "availability", "zone": "availability",
+	"ram": "memory", "storage": "storage",
 	"ip": "ip", "ttl": "ttl", "cpu": "cpu", "class": "class", "version": "version",
 }
 
@@ -771,17 +796,33 @@ func (p *parser) matchField(ws []string, kinds ...string) (fieldRef, bool) {
 	return fieldRef{*found}, true
 }
 
+// containsAll: every word of want matches a distinct word of have.
 func containsAll(have, want []string) bool {
+	left := slices.Clone(have)
 	for _, w := range want {
-		if !slices.Contains(have, w) {
+		i := slices.Index(left, w)
+		if i < 0 {
 			return false
 		}
+		left = slices.Delete(left, i, i+1)
 	}
 	return true
 }
 
 // fieldAt matches the longest run of free words at i naming a field.
 func (p *parser) fieldAt(i int, kinds ...string) (fieldRef, int, bool) {
+	// The field's own name, word for word ("not after", "password last changed").
+	for n := 5; n >= 2; n-- {
+		var ws []string
+		for j := i; j < i+n && p.free(j) && p.toks[j].kind == kWord; j++ {
+			ws = append(ws, p.toks[j].word)
+		}
+		if len(ws) == n {
+			if f, ok := p.matchField(stems(ws), kinds...); ok && f.Name == strings.Join(ws, "_") {
+				return f, i + n, true
+			}
+		}
+	}
 	for n := 3; n >= 1; n-- {
 		var ws []string
 		ok := true
@@ -830,6 +871,13 @@ func coreColumn(w string) (expr, bool) {
 // groupKey reads one grouping key at i: a field, a core column or a tag key.
 func (p *parser) groupKey(i int) (expr, int, bool) {
 	i = p.skipArticles(i)
+	if !p.targetsDone && p.free(i+1) && p.toks[i+1].kind == kWord && !groupJoiners[p.toks[i+1].word] &&
+		!(p.is(i+1, "tag") && (!p.free(i+2) || groupJoiners[p.toks[i+2].word])) {
+		return expr{}, i, false // may be a field name ("per service name"): wait for the types
+	}
+	if f, end, ok := p.fieldAt(i); ok && end-i >= 2 && strings.Count(f.Name, "_") == end-i-1 {
+		return expr{sql: f.sql(), label: f.Name, text: f.text()}, end, true // its own name, word for word
+	}
 	if p.isTagKeyAt(i) && p.is(i+1, "tag") {
 		k := p.toks[i].raw
 		return expr{sql: "(SELECT t.value FROM json_each(r.tags) t WHERE lower(t.key) = lower(?) LIMIT 1)", args: []any{k},
@@ -839,6 +887,16 @@ func (p *parser) groupKey(i int) (expr, int, bool) {
 		k := p.toks[i+1].raw
 		return expr{sql: "(SELECT t.value FROM json_each(r.tags) t WHERE lower(t.key) = lower(?) LIMIT 1)", args: []any{k},
 			label: "tag_" + strings.ToLower(sanitizeLabel(k)), text: k + " tag"}, i + 2, true
+	}
+	if p.free(i) && p.toks[i].stem == "type" && !p.targetsDone {
+		return expr{}, i, false // "per type": the instance type, once the targets are known
+	}
+	if p.free(i) && p.toks[i].stem != "type" {
+		// region, account, service: the resource's own, not a field that
+		// mentions one (last_used_region)
+		if e, ok := coreColumn(p.toks[i].word); ok {
+			return e, i + 1, true
+		}
 	}
 	if f, end, ok := p.fieldAt(i); ok {
 		return expr{sql: f.sql(), label: f.Name, text: f.text()}, end, true
@@ -855,6 +913,8 @@ func (p *parser) groupKey(i int) (expr, int, bool) {
 	}
 	return expr{}, i, false
 }
+
+var groupJoiners = set(`and per by combination combinations pair pairs in for with of sorted ordered order sort top first last limit desc asc which that has have hold holds contain contains run runs the are is do does use uses were was`)
 
 var commonTagKeys = []string{"owner", "environment", "team", "project", "costcenter", "application", "app", "env"}
 
@@ -874,10 +934,11 @@ func (p *parser) recGrouping() {
 		if p.is(i, "which", "what") && p.free(i+1) {
 			if e, end, ok := p.groupKey(i + 1); ok {
 				if k, ok := p.seq(end, "has|have|holds|hold|contains|contain|run|runs", "the", "most|fewest|least"); ok {
+					fewest := p.is(k-1, "fewest", "least")
 					p.useRange("group", i, k)
 					p.in.group = append(p.in.group, e)
 					p.in.most = true
-					if p.is(k-1, "fewest", "least") {
+					if fewest {
 						p.in.order = append(p.in.order, orderBy{e: expr{sql: "count", label: "count"}, desc: false})
 					}
 					continue
@@ -891,7 +952,7 @@ func (p *parser) recGrouping() {
 			j = i + 1
 		case p.is(i, "by") && !p.is(i-1, "sorted", "ordered", "sort", "order", "used", "owned", "created", "tagged"):
 			j = i + 1
-		case p.is(i, "grouped", "broken", "split", "group", "breakdown") && p.is(i+1, "by", "per", "down"):
+		case p.is(i, "grouped", "broken", "split", "breakdown") && p.is(i+1, "by", "per", "down") || p.free(i) && p.toks[i].word == "group" && p.is(i+1, "by"):
 			j = i + 2
 			if p.is(j, "by") {
 				j++
@@ -948,6 +1009,12 @@ func (p *parser) recOrdering() {
 			p.use("limit", i, i+1)
 			continue
 		}
+		if p.is(i, "newest", "latest", "oldest") && p.free(i+1) && p.toks[i+1].kind == kNumber {
+			if n, _ := strconv.Atoi(p.toks[i+1].word); n > 0 && n <= 100000 {
+				p.in.limit = n
+				p.use("limit", i+1)
+			}
+		}
 		if p.free(i) && p.toks[i].kind == kNumber && p.is(i+1, "newest", "latest", "oldest", "largest", "biggest", "smallest", "most") {
 			n, _ := strconv.Atoi(p.toks[i].word)
 			if n > 0 && n <= 100000 {
@@ -957,7 +1024,10 @@ func (p *parser) recOrdering() {
 		}
 		switch {
 		case p.is(i, "sorted", "ordered", "sort", "order") && p.is(i+1, "by"):
-			e, end, ok := p.groupKey(i + 2)
+			e, end, ok := expr{sql: "r.name", label: "name", text: "name"}, i+3, p.is(i+2, "name")
+			if !ok {
+				e, end, ok = p.groupKey(i + 2)
+			}
 			if !ok {
 				if p.is(i+2, "name") {
 					e, end, ok = expr{sql: "r.name", label: "name", text: "name"}, i+3, true
@@ -982,6 +1052,8 @@ func (p *parser) recOrdering() {
 				p.use("order", end)
 			}
 			p.in.order = append(p.in.order, orderBy{e: e, desc: desc})
+		case p.is(i, "newest", "latest", "youngest", "oldest") && p.startsField(i):
+			// "latest version": a field, not an order
 		case p.is(i, "newest", "latest", "youngest") || p.is(i, "most") && p.is(i+1, "recent", "recently"):
 			p.use("order", i)
 			if p.is(i, "most") {
@@ -996,6 +1068,12 @@ func (p *parser) recOrdering() {
 			p.in.order = append(p.in.order, orderBy{e: expr{sql: "r.created_at", label: "created_at", text: "creation date"}})
 		}
 	}
+}
+
+// startsField reports whether the words at i name a field of the targets.
+func (p *parser) startsField(i int) bool {
+	_, end, ok := p.fieldAt(i)
+	return ok && end > i+1
 }
 
 // recDistinct: "which regions have X", "what runtimes", "distinct engines".
@@ -1154,14 +1232,11 @@ func (p *parser) recNumeric() {
 		if hasUnit {
 			end++
 		}
-		if op == "=" && p.is(i, "of") && !hasUnit {
-			// "of 512" needs a field right before it
-			if _, _, ok := p.fieldAt(i - 1); !ok {
-				continue
-			}
-		}
 		f, fstart, ok := p.numericFieldNear(i, end, unit)
 		if !ok {
+			if p.is(i, "of") && !hasUnit {
+				continue // "of 512" compares nothing without a field before it
+			}
 			if p.toks[i].kind != kNumber || hasUnit {
 				p.refuse("I could not tell which number %q compares: name the field (e.g. memory, size, timeout)", p.span(i, end))
 				p.useRange("numeric", i, end)
@@ -1203,9 +1278,9 @@ func (p *parser) span(from, to int) string {
 // unit or the comparison word ("larger than 100 GB": the size field).
 func (p *parser) numericFieldNear(i, end int, unit string) (fieldRef, int, bool) {
 	numeric := []string{"integer", "real"}
-	for back := i - 1; back >= max(0, i-4); back-- {
+	for back := max(0, i-4); back < i; back++ {
 		if !p.free(back) {
-			break
+			continue
 		}
 		if f, fend, ok := p.fieldAt(back, numeric...); ok && fend >= i-2 {
 			// skip "is", "of", "with" between field and comparison

@@ -25,11 +25,13 @@ var concepts = []concept{
 	{words: []string{"public", "internet-facing", "exposed", "publicly"}, text: "public",
 		fields:   []string{"is_public", "publicly_accessible", "public", "shared_publicly", "endpoint_public_access", "map_public_ip_on_launch", "assign_public_ip", "associate_public_ip"},
 		inverse:  []string{"private_zone"},
-		nonEmpty: []string{"public_ip"}},
+		nonEmpty: []string{"public_ip"},
+		enum:     map[string]string{"scheme": "internet-facing"}},
 	{words: []string{"private", "internal"}, neg: true, text: "private",
 		fields:   []string{"is_public", "publicly_accessible", "public", "shared_publicly", "endpoint_public_access", "map_public_ip_on_launch", "assign_public_ip", "associate_public_ip"},
 		inverse:  []string{"private_zone"},
-		nonEmpty: []string{"public_ip"}},
+		nonEmpty: []string{"public_ip"},
+		enum:     map[string]string{"scheme": "internet-facing"}},
 	{words: []string{"encrypted"}, text: "encrypted",
 		fields:   []string{"encrypted", "storage_encrypted", "at_rest_encryption", "secrets_encryption", "sse_enabled"},
 		nonEmpty: []string{"encryption_algorithm", "kms_key_arn"}},
@@ -49,8 +51,8 @@ var concepts = []concept{
 	{words: []string{"open", "world-open"}, text: "open to the world", fields: []string{"open_to_world"}},
 	{words: []string{"external", "cross-account", "crossaccount"}, text: "trusting other accounts", fields: []string{"trusts_other_accounts"}},
 	{words: []string{"everyone", "anyone", "anybody"}, text: "trusting everyone", fields: []string{"trusts_everyone"}},
-	{words: []string{"enabled", "active"}, text: "enabled", fields: []string{"enabled", "actions_enabled"}, enum: map[string]string{"state": "enabled", "key_state": "enabled"}},
-	{words: []string{"disabled", "inactive"}, neg: true, text: "enabled", fields: []string{"enabled", "actions_enabled"}, enum: map[string]string{"state": "enabled", "key_state": "enabled"}},
+	{words: []string{"enabled"}, text: "enabled", fields: []string{"enabled", "actions_enabled"}, enum: map[string]string{"state": "enabled", "key_state": "enabled"}},
+	{words: []string{"disabled"}, neg: true, text: "enabled", fields: []string{"enabled", "actions_enabled"}, enum: map[string]string{"state": "enabled", "key_state": "enabled"}},
 	{words: []string{"privileged"}, text: "privileged", fields: []string{"any_privileged"}},
 	{words: []string{"default"}, text: "AWS default"},
 	{words: []string{"empty"}, text: "empty"},
@@ -85,6 +87,10 @@ func (p *parser) recConcepts() {
 		}
 		w := strings.TrimPrefix(p.toks[i].word, "non-")
 		nonPrefix := w != p.toks[i].word
+		if w == "internet" && p.is(i+1, "facing") {
+			w = "internet-facing"
+			p.use("filter", i+1)
+		}
 		var c *concept
 		for k := range concepts {
 			if slices.Contains(concepts[k].words, w) {
@@ -366,9 +372,9 @@ func escapeLike(s string) string {
 
 // --- field = value ---------------------------------------------------
 
-// recFieldValues: "instance type t3.micro", "volume type gp3", "state is
-// stopped", and bare enumerated values ("stopped instances").
-func (p *parser) recFieldValues() {
+// recFieldEquals: "instance type t3.micro", "volume type gp3", "state is
+// stopped".
+func (p *parser) recFieldEquals() {
 	if len(p.in.targets) == 0 {
 		return
 	}
@@ -380,7 +386,7 @@ func (p *parser) recFieldValues() {
 		}
 		j := end
 		neg := false
-		for p.is(j, "is", "=", "of", "equal", "equals", "not", "isn't", "type") {
+		for p.is(j, "is", "=", "of", "equal", "equals", "not", "isn't") {
 			if p.is(j, "not", "isn't") {
 				neg = true
 			}
@@ -406,7 +412,14 @@ func (p *parser) recFieldValues() {
 		p.useRange("filter", start, j+1)
 		p.addEquals(f, v.raw, neg)
 	}
-	// bare enumerated values: "stopped instances", "not running"
+}
+
+// recEnumValues: values a field's description enumerates, on their own:
+// "stopped instances", "not running", "gp2 volumes".
+func (p *parser) recEnumValues() {
+	if len(p.in.targets) == 0 {
+		return
+	}
 	for i := range p.toks {
 		if !p.free(i) || p.toks[i].kind != kWord && p.toks[i].kind != kID {
 			continue
@@ -479,7 +492,7 @@ func (p *parser) recBooleans() {
 		return
 	}
 	for i := range p.toks {
-		if !p.free(i) || p.toks[i].kind != kWord || fieldNoise[p.toks[i].word] {
+		if !p.free(i) || p.toks[i].kind != kWord {
 			continue
 		}
 		f, end, ok := p.booleanAt(i)
@@ -518,7 +531,7 @@ func (p *parser) recBooleans() {
 // booleanAt matches words at i against the targets' boolean fields, their
 // noise words (is_, _enabled...) optional.
 func (p *parser) booleanAt(i int) (fieldRef, int, bool) {
-	for n := 4; n >= 1; n-- {
+	for n := 6; n >= 1; n-- {
 		var ws []string
 		ok := true
 		for j := i; j < i+n; j++ {
@@ -530,7 +543,7 @@ func (p *parser) booleanAt(i int) (fieldRef, int, bool) {
 				ws = append(ws, stem(part))
 			}
 		}
-		if !ok || len(ws) == 0 || fieldNoise[ws[0]] || stopWords[ws[0]] && n == 1 {
+		if !ok || len(ws) == 0 || (fieldNoise[ws[0]] || stopWords[ws[0]]) && n == 1 {
 			continue
 		}
 		var found *fieldRef
@@ -546,7 +559,7 @@ func (p *parser) booleanAt(i int) (fieldRef, int, bool) {
 						core = append(core, w)
 					}
 				}
-				if slices.Equal(core, ws) || slices.Equal(fieldWordsOf(f.Name), ws) {
+				if len(core) > 0 && (slices.Equal(core, ws) || slices.Equal(fieldWordsOf(f.Name), ws)) {
 					if found != nil {
 						unique = false
 					}

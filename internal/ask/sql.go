@@ -273,9 +273,9 @@ func (p *parser) historySource(s *sqlBuilder) string {
 		" FROM main.resource_versions v WHERE v.first_scan IN " + scans + " AND v.first_scan = v.first_seen_scan" +
 		" AND EXISTS (SELECT 1 FROM main.collection_versions c WHERE c.service = v.service AND c.type = v.type" +
 		" AND c.account_id = v.account_id AND c.first_scan < v.first_scan)"
-	modified := "SELECT 'modified', (SELECT started_at FROM main.scans WHERE id = v.first_scan), " + cols +
+	modified := "SELECT 'modified' AS change, (SELECT started_at FROM main.scans WHERE id = v.first_scan) AS at, " + cols +
 		" FROM main.resource_versions v WHERE v.first_scan IN " + scans + " AND v.first_scan > v.first_seen_scan"
-	removed := "SELECT 'removed', (SELECT started_at FROM main.scans WHERE id = v.end_scan), " + cols +
+	removed := "SELECT 'removed' AS change, (SELECT started_at FROM main.scans WHERE id = v.end_scan) AS at, " + cols +
 		" FROM main.resource_versions v WHERE v.end_scan IN " + scans +
 		" AND NOT EXISTS (SELECT 1 FROM main.resource_versions n WHERE n.id = v.id AND n.region = v.region" +
 		" AND n.account_id = v.account_id AND n.type = v.type AND n.service = v.service AND n.first_scan = v.end_scan)"

@@ -203,6 +203,12 @@ func (p *parser) recTime() {
 			if p.is(i-1, "in") && p.is(i, "next") {
 				p.use("time", i-1)
 			}
+		// N units ago: that day
+		case p.free(i) && p.toks[i].kind == kNumber && p.unitNext(i+1) && p.is(i+2, "ago") && !p.is(i-1, "than"):
+			n, _ := strconv.Atoi(p.toks[i].word)
+			d, _ := p.unitDuration(i+1, n)
+			from := p.startOfDay(d)
+			r, end = timeRange{from: from, to: from.AddDate(0, 0, 1), text: "on " + day(from)}, i+3
 		case p.is(i, "soon"):
 			to := p.now.AddDate(0, 0, 30)
 			r, end = timeRange{from: p.now, to: to, text: "within the next 30 days (by " + day(to) + ")"}, i+1
@@ -348,7 +354,8 @@ func (p *parser) resolveTimes() {
 func (p *parser) recHistory() {
 	for i := range p.toks {
 		switch {
-		case p.is(i, "changed", "changes", "change", "drift", "drifted"):
+		case p.is(i, "changed", "changes", "change", "drift", "drifted") && (p.is(i-1, "what", "which", "anything", "what's", "whats", "recent", "recently", "any", "has", "have", "were", "was") ||
+			p.is(i+1, "since", "in", "during", "this", "last", "today", "yesterday", "over", "between", "after", "before", "per", "by")):
 			p.in.history = "changes"
 		case p.is(i, "deleted", "removed", "disappeared", "gone", "destroyed") && !p.is(i-1, "not"):
 			p.in.history = "removed"

@@ -123,7 +123,7 @@ func classify(raw string) token {
 // stem is a crude singular: enough for resource and field names.
 func stem(w string) string {
 	switch {
-	case len(w) <= 3 || !isAlpha(w):
+	case len(w) <= 2 || !isAlpha(w):
 		return w
 	case irregular[w] != "":
 		return irregular[w]
@@ -131,7 +131,7 @@ func stem(w string) string {
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
 		return w[:len(w)-2]
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"):
 		return w
 	case strings.HasSuffix(w, "s"):
 		return w[:len(w)-1]
@@ -141,10 +141,11 @@ func stem(w string) string {
 
 var irregular = map[string]string{
 	"aliases": "alias", "statuses": "status", "policies": "policy", "gateways": "gateway",
-	"indices": "index", "indexes": "index", "addresses": "address", "buses": "bus", "busses": "bus",
-	"analyses": "analysis", "dns": "dns", "logs": "logs", "ecs": "ecs", "eks": "eks", "efs": "efs",
+	"indices": "index", "aws": "aws", "gas": "gas", "ses": "ses", "redis": "redis", "analysis": "analysis",
+	"basis": "basis", "kinesis": "kinesis", "axis": "axis", "indexes": "index", "addresses": "address", "buses": "bus", "busses": "bus",
+	"analyses": "analysis", "dns": "dns", "ecs": "ecs", "eks": "eks", "efs": "efs",
 	"sns": "sns", "sqs": "sqs", "kms": "kms", "iam": "iam", "acm": "acm", "rds": "rds", "ssm": "ssm",
-	"events": "events", "organizations": "organizations", "days": "day", "has": "has", "was": "was",
+	"days": "day", "has": "has", "was": "was",
 	"yes": "yes", "this": "this", "status": "status", "always": "always", "alias": "alias", "less": "less",
 	"access": "access", "its": "its", "series": "series", "process": "process", "vs": "vs", "plus": "plus",
 }
@@ -164,7 +165,7 @@ var stopWords = set(`a an the of to on at with is are was were be been being do 
 	that which who whom whose what where there their them they it its me my our us we i you your please
 	all every each any some and from as this these those can could would should will just currently
 	current now also show list display give get find tell see let know about here kind kinds in into inside
-	exist exists existing there's what's whats which's thing things stuff items item one ones
+	exist exists existing there's what's whats which's thing things stuff one ones
 	resource resources everything anything inventory estate aws amazon we've i'm got am
 	configured set up using used use uses by for per`)
 

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -73,6 +73,20 @@ func NewCatalog(types []model.TypeInfo) *Catalog {
 		}
 	}
 	for w := range conceptWords {
+		c.words[w] = true
+	}
+	for _, m := range []map[string][]string{families, environments} {
+		for w := range m {
+			c.words[w] = true
+		}
+	}
+	for w := range months {
+		c.words[w] = true
+	}
+	for w := range unitFactor {
+		c.words[w] = true
+	}
+	for w := range timeVerbs {
 		c.words[w] = true
 	}
 	return c
@@ -289,12 +303,27 @@ var synonyms = []synonym{
 	{"igw|igws", []string{"ec2/internet-gateway"}, ""},
 	{"tgw|tgws", []string{"ec2/transit-gateway"}, ""},
 	{"peering|peerings|vpc peering", []string{"ec2/vpc-peering-connection"}, ""},
-		{"ssh key|ssh keys|keypair|keypairs", []string{"ec2/key-pair"}, ""},
+	{"ssh key|ssh keys|keypair|keypairs", []string{"ec2/key-pair"}, ""},
 	{"table|tables|dynamo table|dynamodb table|dynamo", []string{"dynamodb/table"}, ""},
 	{"member account|aws account|org account", []string{"organizations/account"}, ""},
 	{"task definition|task def|task defs", []string{"ecs/task-definition"}, ""},
 	{"target group", []string{"elbv2/target-group"}, ""},
 	{"trigger|triggers|event source mapping", []string{"lambda/event-source-mapping"}, ""},
+}
+
+// Synonym is a curated name and the types it means (for tests and docs).
+type Synonym struct {
+	Phrase string   // forms separated by |
+	Types  []string // service/type
+}
+
+// Synonyms returns the curated synonym table.
+func Synonyms() []Synonym {
+	out := make([]Synonym, len(synonyms))
+	for i, s := range synonyms {
+		out[i] = Synonym{s.phrase, s.types}
+	}
+	return out
 }
 
 // enumValues lists the values a text field's description enumerates

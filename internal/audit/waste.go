@@ -97,7 +97,7 @@ var Rules = []Rule{
 			SELECT l.account_id, l.region, l.service, l.type, l.id, l.name, l.details ->> '$.type' AS lb_type,
 			l.details ->> '$.scheme' AS scheme
 			FROM resources l WHERE l.service = 'elbv2' AND l.type = 'load-balancer'
-			AND coalesce(l.details ->> '$.type', '') IN ('application', 'network', '')
+			AND coalesce(l.details ->> '$.type', 'application') IN ('application', 'network')
 			AND NOT EXISTS (SELECT 1 FROM served x
 				WHERE x.account_id = l.account_id AND x.region = l.region AND x.arn = l.arn)
 			AND (l.is_default = 0 OR :include_defaults = 1)`,
@@ -122,7 +122,7 @@ var Rules = []Rule{
 			OR NOT EXISTS (SELECT 1 FROM resources e WHERE e.service = 'ec2' AND e.type = 'network-interface'
 				AND e.account_id = n.account_id AND e.region = n.region
 				AND e.details ->> '$.vpc_id' = n.details ->> '$.vpc_id' AND e.details ->> '$.status' = 'in-use'
-				AND coalesce(e.details ->> '$.interface_type', '') NOT IN ('nat_gateway', 'vpc_endpoint', 'gateway_load_balancer_endpoint')))`,
+				AND coalesce(e.details ->> '$.interface_type', '') NOT IN ('natGateway', 'vpc_endpoint', 'gateway_load_balancer_endpoint')))`,
 		Cost: func(_ map[string]any, p Prices) float64 { return p.NATGatewayHour * HoursPerMonth }},
 	{Key: "stopped-instance", Title: "Stopped EC2 instances", Note: "compute is free while stopped, the attached EBS volumes are not; how long it has been stopped is in state_reason when AWS says",
 		Reads: refs("ec2/instance", "ec2/volume"),

@@ -46,7 +46,11 @@ var wasteCases = []wasteCase{
 		res("ec2/nat-gateway", "n", d{"state": "available", "vpc_id": "vpc-2"}),
 		res("ec2/route-table", "rt", d{"routes": []any{d{"destination": "0.0.0.0/0", "target": "n"}}}),
 		res("ec2/network-interface", "eni", d{"status": "in-use", "vpc_id": "vpc-2", "interface_type": "interface"}),
-	}, want: []string{"p"}, wantCost: 32.85},
+		// q is routed to, but the only interface in its VPC is its own.
+		res("ec2/nat-gateway", "q", d{"state": "available", "vpc_id": "vpc-3"}),
+		res("ec2/route-table", "rt-q", d{"routes": []any{d{"destination": "0.0.0.0/0", "target": "q"}}}),
+		res("ec2/network-interface", "eni-q", d{"status": "in-use", "vpc_id": "vpc-3", "interface_type": "natGateway"}),
+	}, want: []string{"p", "q"}, wantCost: 65.7},
 	{rule: "stopped-instance", rs: []*model.Resource{
 		res("ec2/instance", "p", d{"state": "stopped", "volume_ids": []string{"vol-1"}}),
 		res("ec2/instance", "n", d{"state": "running", "volume_ids": []string{}}),

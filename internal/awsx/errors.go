@@ -63,9 +63,12 @@ func ErrorCode(err error) string {
 	var re *smithyhttp.ResponseError
 	var ne net.Error
 	var na *NotApplicableError
+	var ie *InconsistentError
 	switch {
 	case errors.As(err, &na):
 		return "NotApplicable"
+	case errors.As(err, &ie):
+		return "Inconsistent"
 	case errors.As(err, &re) && re.HTTPStatusCode() >= 300:
 		return fmt.Sprintf("HTTP%d", re.HTTPStatusCode())
 	case errors.As(err, &de):
@@ -171,3 +174,13 @@ func Operation(err error) string {
 	}
 	return ""
 }
+
+// InconsistentError is an answer another call contradicted: GetResources
+// missing tags the service's own tag call reports, an endpoint ignoring a
+// listing's filter. Every call succeeded, yet the collection is partial:
+// its error code is "Inconsistent" and its message says which calls disagree.
+type InconsistentError struct{ Err error }
+
+func (e *InconsistentError) Error() string { return e.Err.Error() }
+
+func (e *InconsistentError) Unwrap() error { return e.Err }

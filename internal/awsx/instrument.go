@@ -28,6 +28,8 @@ type Call struct {
 	Throttles int
 	Duration  time.Duration
 	Err       error // final error, nil on success
+	Page      bool  // a successful call of a paginated operation (see listPage)
+	Items     int   // the elements of the page's top-level lists
 }
 
 // Observer sees every API call. Wait runs before each attempt (rate control),
@@ -122,7 +124,7 @@ func ledgerMiddleware(obs Observer) middleware.InitializeMiddleware {
 				st.operation = strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", in.Parameters), "*"), "Input")
 				st.operation = st.operation[strings.LastIndex(st.operation, ".")+1:]
 			}
-			obs.Done(Call{
+			c := Call{
 				Endpoint:  st.endpoint,
 				Collector: collectorOf(ctx, st.endpoint.Service),
 				Operation: st.operation,
@@ -130,7 +132,11 @@ func ledgerMiddleware(obs Observer) middleware.InitializeMiddleware {
 				Throttles: st.throttles,
 				Duration:  time.Since(start),
 				Err:       err,
-			})
+			}
+			if err == nil {
+				c.Page, c.Items = listPage(in.Parameters, out.Result)
+			}
+			obs.Done(c)
 			return out, md, err
 		})
 }

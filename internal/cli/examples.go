@@ -29,8 +29,8 @@ with the same scope flags (-a, --scan, -f).`,
   awsmap examples lambda
   awsmap examples lambda 3 -f json
   awsmap examples --search public`,
-		Args: cobra.MaximumNArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error { return runExamples(cmd, f, search, args) },
+		Args:              cobra.MaximumNArgs(2),
+		RunE:              func(cmd *cobra.Command, args []string) error { return runExamples(cmd, f, search, args) },
 		ValidArgsFunction: completeExamples,
 	}
 	addAskFlags(cmd, f)

@@ -100,3 +100,22 @@ func printAccounts(w io.Writer, res scan.Result) {
 		}
 	}
 }
+
+// exportName names export and report files: the account, or "org" for a
+// scan of several.
+func exportName(id awsx.Identity, several bool) string {
+	if several {
+		return "org"
+	}
+	return id.Account
+}
+
+// accountIDs are the ids of a scan's accounts, reached or not (the
+// report shows what the inventory holds of each, and its gaps).
+func accountIDs(accounts []scan.Account) []string {
+	ids := make([]string, len(accounts))
+	for i, a := range accounts {
+		ids[i] = a.ID
+	}
+	return ids
+}

@@ -101,7 +101,7 @@ func writeReport(ctx context.Context, r *store.Reader, path string, o report.Opt
 	if err != nil {
 		return 0, withCode(ExitFatal, err)
 	}
-	if err := report.WriteFile(path, report.Page{Kind: report.KindInventory, Title: o.Title, Data: data}); err != nil {
+	if err := report.WriteFile(path, data.Page()); err != nil {
 		return 0, withCode(ExitFatal, err)
 	}
 	return len(data.Res.ID), nil
@@ -151,8 +151,41 @@ func reportTitle(account string) string {
 	return "AWS inventory"
 }
 
-// defaultReportPath is awsmap-report-<account-or-org>-<date>.html: the
-// account when the report shows one, else "org".
+// writeScanReport writes the report of the scanned accounts' current
+// state after a scan (-f html).
+func writeScanReport(cmd *cobra.Command, path string, accounts []string) error {
+	r, scope, err := openReaderFor(cmd, "latest", &accountFlags{accounts: accounts})
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	o := report.Options{ScanID: scope.ScanID}
+	if len(accounts) == 1 {
+		o.Account = accounts[0]
+	}
+	if _, err := writeReport(cmd.Context(), r, path, o, scope); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "Report written to %s\n", path)
+	return nil
+}
+
+// writePage writes an HTML page of the report shell to stdout (waste and
+// tags -f html).
+func writePage(cmd *cobra.Command, kind, title string, data any) error {
+	if err := report.Write(cmd.OutOrStdout(), report.Page{Kind: kind, Title: title, Data: data}); err != nil {
+		return withCode(ExitFatal, err)
+	}
+	return nil
+}
+
+// reportFileName is awsmap-report-<account-or-org>-<date>.html.
+func reportFileName(account string) string {
+	return fmt.Sprintf("awsmap-report-%s-%s.html", account, time.Now().UTC().Format("2006-01-02"))
+}
+
+// defaultReportPath is the report's file name: for the account it shows,
+// or "org" when it shows several.
 func defaultReportPath(ctx context.Context, r *store.Reader, account string) string {
 	if account == "" {
 		if rows, err := r.Query(ctx, `SELECT DISTINCT account_id FROM resources LIMIT 2`); err == nil {
@@ -169,7 +202,7 @@ func defaultReportPath(ctx context.Context, r *store.Reader, account string) str
 	if account == "" {
 		account = "org"
 	}
-	return fmt.Sprintf("awsmap-report-%s-%s.html", account, time.Now().UTC().Format("2006-01-02"))
+	return reportFileName(account)
 }
 
 // openInBrowser hands path to the desktop's opener.

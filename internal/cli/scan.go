@@ -81,7 +81,7 @@ accounts outside an organization. See docs/org-setup.md.`,
 	fl.BoolVar(&f.includeGlobal, "include-global", false, "with -r, also scan global services (IAM, Route 53, ...) whatever their control-plane region")
 	fl.BoolVar(&f.excludeDefaults, "exclude-defaults", false, "leave AWS-created default resources (default VPC, ...) out of the export")
 	fl.BoolVar(&f.noDB, "no-db", false, "do not store the scan (use with -f/-o to export only)")
-	fl.StringVarP(&f.format, "format", "f", "", "export format: json or csv (default: from -o's extension)")
+	fl.StringVarP(&f.format, "format", "f", "", "export format: json, csv or html (a report; default: from -o's extension)")
 	fl.StringVarP(&f.output, "output", "o", "", "export file (default: <account>_inventory_<time>.<format> when -f is given)")
 	fl.StringVar(&f.endpoint, "endpoint-url", os.Getenv("AWS_ENDPOINT_URL"), "send every API call to this URL (emulator or proxy); also $AWS_ENDPOINT_URL")
 	fl.BoolVar(&f.list, "list-services", false, "list the service collectors and their resource types, then exit")
@@ -138,6 +138,9 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	}
 	if f.noDB && in.export == nil {
 		return in, usageErr("--no-db without -f or -o would discard the scan")
+	}
+	if f.noDB && in.export.format == "html" {
+		return in, usageErr("-f html reports from the inventory: drop --no-db")
 	}
 	return in, nil
 }
@@ -244,6 +247,11 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		sink.reportInterrupted(cmd.ErrOrStderr(), res.Duration)
 		return withCode(ExitInterrupted, errSilent)
 	}
+	if sink.html != "" {
+		if err := writeScanReport(cmd, sink.html, accountIDs(accounts)); err != nil {
+			return err
+		}
+	}
 	if !f.quiet {
 		printSummary(cmd.ErrOrStderr(), sum, res, f.timings)
 		printAccounts(cmd.ErrOrStderr(), res)
@@ -276,6 +284,7 @@ type sinks struct {
 	filter   export.Filter
 	path     string
 	exported string
+	html     string        // the report to write once the scan is stored
 	stored   time.Duration // Finish or Abort: merging into the inventory
 }
 
@@ -283,14 +292,15 @@ type sinks struct {
 // records none in scans.account_id (they go to scan_accounts).
 func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity, plan scan.Plan, several bool) (*sinks, error) {
 	s := &sinks{filter: in.filter}
-	if in.export != nil {
+	if in.export != nil && in.export.format == "html" {
+		s.html = in.export.path
+		if s.html == "" {
+			s.html = reportFileName(exportName(id, several))
+		}
+	} else if in.export != nil {
 		path := in.export.path
 		if path == "" {
-			who := id.Account
-			if several {
-				who = "org"
-			}
-			path = fmt.Sprintf("%s_inventory_%s.%s", who, time.Now().UTC().Format("20060102_150405"), in.export.format)
+			path = fmt.Sprintf("%s_inventory_%s.%s", exportName(id, several), time.Now().UTC().Format("20060102_150405"), in.export.format)
 		}
 		w, err := export.Create(path, in.export.format)
 		if err != nil {
@@ -409,12 +419,14 @@ func parseExport(format, path string) (*exportTarget, error) {
 			format = "json"
 		case strings.HasSuffix(path, ".csv"):
 			format = "csv"
+		case strings.HasSuffix(path, ".html"):
+			format = "html"
 		default:
-			return nil, fmt.Errorf("cannot tell the export format of %q: add -f json or -f csv", path)
+			return nil, fmt.Errorf("cannot tell the export format of %q: add -f json, -f csv or -f html", path)
 		}
 	}
-	if format != "json" && format != "csv" {
-		return nil, fmt.Errorf("unknown export format %q (valid: json, csv)", format)
+	if format != "json" && format != "csv" && format != "html" {
+		return nil, fmt.Errorf("unknown export format %q (valid: json, csv, html)", format)
 	}
 	return &exportTarget{format: format, path: path}, nil
 }

@@ -55,6 +55,7 @@ func TestMain(m *testing.M) {
 	testMaxBackoff = 20 * time.Millisecond
 	code := m.Run()
 	moto.Stop()
+	cleanupAskDemo()
 	os.Exit(code)
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
+	"github.com/awsmap/awsmap/internal/report"
 )
 
 type tagsFlags struct {
@@ -39,13 +40,14 @@ such place, and the JSON says "complete": false with the list.`,
 		Example: `  awsmap tags -R Owner,Environment
   awsmap tags --untagged-only -s ec2
   awsmap tags -R Owner --summary -f json
-  awsmap tags -R Owner -s logs --fail-on incomplete`,
+  awsmap tags -R Owner -s logs --fail-on incomplete
+  awsmap tags -R Owner,Environment -f html > tags.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTags(cmd, f) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.scan, "scan", "latest", "state to audit: latest, previous, first or a scan id")
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, html")
 	f.accounts.register(fl)
 	fl.StringSliceVarP(&f.required, "required", "R", nil, "required tag keys (repeatable or comma list)")
 	fl.StringSliceVarP(&f.services, "service", "s", nil, "limit to services (repeatable or comma list)")
@@ -85,6 +87,10 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	}
 	out := cmd.OutOrStdout()
 	switch f.format {
+	case "html":
+		if err := writePage(cmd, report.KindTags, "Tag compliance", rep); err != nil {
+			return err
+		}
 	case "json":
 		if err := printJSON(out, rep); err != nil {
 			return withCode(ExitFatal, err)
@@ -135,7 +141,7 @@ func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
 	}
 	status := ""
 	if !rep.Complete {
-		status = fmt.Sprintf(" - UNKNOWN where tags were not collected (%d places, listed on stderr)", len(rep.Incomplete))
+		status = fmt.Sprintf(" - UNKNOWN where tags were not collected (%s, listed on stderr)", plural(len(rep.Incomplete), "place"))
 	}
 	fmt.Fprintf(out, "Required: %s\nScope: %d resources (%s)\nOverall compliance %s%% (%d / %d)%s\n",
 		req, rep.Overall.Total, scope, pctText(rep.Overall.Percent), rep.Overall.Compliant, rep.Overall.Total, status)

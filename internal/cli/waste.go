@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
+	"github.com/awsmap/awsmap/internal/report"
 )
 
 type wasteFlags struct {
@@ -21,7 +22,7 @@ type wasteFlags struct {
 	failOn            string
 }
 
-var reportFormats = []string{"table", "json", "csv"}
+var reportFormats = []string{"table", "json", "csv", "html"}
 
 func newWasteCmd() *cobra.Command {
 	f := &wasteFlags{}
@@ -40,13 +41,14 @@ Rules: ` + strings.Join(audit.RuleKeys(), ", "),
 		Example: `  awsmap waste
   awsmap waste --summary
   awsmap waste -t unattached-ebs,old-snapshot --min-age-days 180 -f csv > waste.csv
-  awsmap waste -a prod -f json`,
+  awsmap waste -a prod -f json
+  awsmap waste -f html > waste.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runWaste(cmd, f) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.scan, "scan", "latest", "state to check: latest, previous, first or a scan id")
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv")
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, html")
 	f.accounts.register(fl)
 	fl.StringSliceVarP(&f.rules, "type", "t", nil, "rules to run (repeatable or comma list; default all)")
 	fl.IntVar(&f.minAge, "min-age-days", 90, "age threshold of the old-* rules")
@@ -79,6 +81,10 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 	}
 	out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	switch f.format {
+	case "html":
+		if err := writePage(cmd, report.KindWaste, "Waste", rep); err != nil {
+			return err
+		}
 	case "json":
 		if f.summary {
 			rep.Findings = []audit.Finding{}
@@ -106,7 +112,7 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 	default:
 		writeWasteTable(cmd, rep, f.summary)
 	}
-	if f.format != "json" {
+	if f.format != "json" && f.format != "html" {
 		for _, g := range rep.Incomplete {
 			fmt.Fprintln(errw, g.String())
 		}

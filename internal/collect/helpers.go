@@ -65,3 +65,13 @@ func TargetKey(target string) (model.Key, bool) {
 	}
 	return k, true
 }
+
+// Values lists an SDK enum's values as strings, for model.Field.Values:
+// Values(types.VolumeType("").Values()).
+func Values[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}

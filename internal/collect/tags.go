@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	tagging "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
+
+	"github.com/awsmap/awsmap/internal/awsx"
 )
 
 // BulkTags reads the tags of one kind of resource in a task's account and
@@ -88,8 +90,8 @@ func (b *BulkTags) verify(ctx context.Context, arn, operation string, own func(c
 		return
 	}
 	b.tags, b.checked, b.checkedTags = nil, arn, tags
-	b.t.Warn("GetResources", fmt.Errorf("%w: %s found tags on %s; tags were read with %s per resource instead",
-		ErrBulkTagsMissed, operation, arn, operation))
+	b.t.Warn("GetResources", &awsx.InconsistentError{Err: fmt.Errorf("%w: %s found tags on %s; tags were read with %s per resource instead",
+		ErrBulkTagsMissed, operation, arn, operation)})
 }
 
 // ErrBulkTagsMissed is the warning of a GetResources answer that the

@@ -44,14 +44,14 @@ func init() {
 	}
 	register("Lambda", map[string]handler{"ListFunctions": lambdaFunctions, "ListTags": lambdaTags, "GetFunctionConcurrency": lambdaConcurrency,
 		"ListLayers": lambdaLayers, "ListEventSourceMappings": lambdaMappings})
-	register("CloudWatch Logs", map[string]handler{"DescribeLogGroups": logGroups})
+	register("CloudWatch Logs", map[string]handler{"DescribeLogGroups": logGroups, "ListTagsForResource": logGroupTags})
 	register("KMS", map[string]handler{"ListKeys": kmsKeys, "ListAliases": kmsAliases, "DescribeKey": kmsDescribe, "GetKeyRotationStatus": kmsRotation, "ListResourceTags": kmsTags})
 	register("Secrets Manager", map[string]handler{"ListSecrets": smSecrets, "GetResourcePolicy": smPolicy})
 	register("SQS", map[string]handler{"ListQueues": sqsQueues, "GetQueueAttributes": sqsAttributes, "ListQueueTags": sqsTags})
 	register("SNS", map[string]handler{"ListTopics": snsTopics, "GetTopicAttributes": snsAttributes, "ListTagsForResource": snsTags, "ListSubscriptions": snsSubscriptions})
 	register("SSM", map[string]handler{"DescribeParameters": ssmParameters, "ListTagsForResource": ssmTags})
 	register("DynamoDB", map[string]handler{"ListTables": ddbTables, "DescribeTable": ddbDescribe, "DescribeContinuousBackups": ddbBackups, "ListTagsOfResource": ddbTags})
-	register("CloudWatch", map[string]handler{"DescribeAlarms": cwAlarms})
+	register("CloudWatch", map[string]handler{"DescribeAlarms": cwAlarms, "ListTagsForResource": alarmTags})
 }
 
 func (c *call) arn(service, resource string) string {
@@ -117,6 +117,13 @@ func lambdaFunctions(c *call) (any, error) {
 
 func lambdaTags(c *call) (any, error) {
 	in := c.in.(*lambda.ListTagsInput)
+	if uuid, ok := strings.CutPrefix(aws.ToString(in.Resource), c.arn("lambda", "event-source-mapping:")); ok {
+		i, ok := c.uuidIndex("lambda.esm", uuid)
+		if !ok || !c.alive("lambda.event-source-mapping", i) {
+			return nil, notFound("ResourceNotFoundException", "event source mapping "+uuid+" not found")
+		}
+		return &lambda.ListTagsOutput{Tags: c.tagMap("lambda.event-source-mapping", i, "")}, nil
+	}
 	i, err := c.index("lambda.function", aws.ToString(in.Resource), "ResourceNotFoundException")
 	if err != nil {
 		return nil, err
@@ -168,19 +175,25 @@ func lambdaMappings(c *call) (any, error) {
 // --- CloudWatch Logs: the first log groups belong to the functions; about
 // 45% have no retention (kept forever).
 
+// logGroupName: group i of the first ones holds function i's logs.
+func (c *call) logGroupName(i int) string {
+	r := c.rng("logs.log-group", i)
+	switch {
+	case i < c.n("lambda.function"):
+		return "/aws/lambda/" + c.fnName(i)
+	case i%5 == 0:
+		return fmt.Sprintf("/app/%s/%s-%04d", Accounts[c.acct].Env, r.pick(apps), i)
+	}
+	return fmt.Sprintf("/aws/ecs/%s-%04d", r.pick(apps), i)
+}
+
 func logGroups(c *call) (any, error) {
 	in := c.in.(*logs.DescribeLogGroupsInput)
 	items, next := c.list("logs.log-group", in.NextToken, in.Limit, 50)
 	out := &logs.DescribeLogGroupsOutput{NextToken: next}
-	nf := c.n("lambda.function")
 	for _, i := range items {
 		r, m := c.rng("logs.log-group", i), c.mut("logs.log-group", i)
-		name := fmt.Sprintf("/aws/ecs/%s-%04d", r.pick(apps), i)
-		if i < nf {
-			name = "/aws/lambda/" + c.fnName(i)
-		} else if i%5 == 0 {
-			name = fmt.Sprintf("/app/%s/%s-%04d", Accounts[c.acct].Env, r.pick(apps), i)
-		}
+		name := c.logGroupName(i)
 		g := logstypes.LogGroup{LogGroupName: aws.String(name), Arn: aws.String(c.arn("logs", "log-group:"+name+":*")),
 			LogGroupArn: aws.String(c.arn("logs", "log-group:"+name)), CreationTime: aws.Int64(c.created("logs.log-group", i).UnixMilli()),
 			StoredBytes: aws.Int64(int64(r.intn(1 << 30))), MetricFilterCount: aws.Int32(0), LogGroupClass: logstypes.LogGroupClassStandard}
@@ -508,6 +521,10 @@ func ddbTags(c *call) (any, error) {
 
 // --- CloudWatch alarms (100 a page); some stuck in INSUFFICIENT_DATA.
 
+func (c *call) alarmName(i int) string {
+	return fmt.Sprintf("%s-high-cpu-%04d", c.rng("cloudwatch.alarm", i).pick(apps), i)
+}
+
 func cwAlarms(c *call) (any, error) {
 	in := c.in.(*cw.DescribeAlarmsInput)
 	items, next := c.list("cloudwatch.alarm", in.NextToken, in.MaxRecords, 100)
@@ -515,7 +532,7 @@ func cwAlarms(c *call) (any, error) {
 	ni := c.n("ec2.instance")
 	for _, i := range items {
 		r, m := c.rng("cloudwatch.alarm", i), c.mut("cloudwatch.alarm", i)
-		name := fmt.Sprintf("%s-high-cpu-%04d", r.pick(apps), i)
+		name := c.alarmName(i)
 		state := []cwtypes.StateValue{cwtypes.StateValueOk, cwtypes.StateValueOk, cwtypes.StateValueOk, cwtypes.StateValueAlarm, cwtypes.StateValueInsufficientData}[m.intn(5)]
 		a := cwtypes.MetricAlarm{AlarmName: aws.String(name), AlarmArn: aws.String(c.arn("cloudwatch", "alarm:"+name)), StateValue: state,
 			MetricName: aws.String("CPUUtilization"), Namespace: aws.String("AWS/EC2"), Statistic: cwtypes.StatisticAverage, Period: aws.Int32(300),

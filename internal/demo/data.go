@@ -31,9 +31,11 @@ func init() {
 		kindByName[k.name] = k
 	}
 	register("RDS", map[string]handler{"DescribeDBInstances": rdsInstances, "DescribeDBClusters": rdsClusters, "DescribeDBSnapshots": rdsSnapshots,
-		"DescribeDBSnapshotAttributes": rdsSnapshotAttributes, "DescribeDBSubnetGroups": rdsSubnetGroups})
+		"DescribeDBSnapshotAttributes": rdsSnapshotAttributes, "DescribeDBSubnetGroups": rdsSubnetGroups,
+		"ListTagsForResource": rdsTags})
 	register("CloudTrail", map[string]handler{"DescribeTrails": ctTrails, "GetTrailStatus": ctStatus, "GetEventSelectors": ctSelectors, "ListTags": ctTags})
-	register("EventBridge", map[string]handler{"ListEventBuses": ebBuses, "ListRules": ebRules, "ListTargetsByRule": ebTargets})
+	register("EventBridge", map[string]handler{"ListEventBuses": ebBuses, "ListRules": ebRules, "ListTargetsByRule": ebTargets,
+		"ListTagsForResource": ebTags})
 	register("Organizations", map[string]handler{"ListAccounts": orgAccounts, "ListTagsForResource": orgTags, "DescribeOrganization": orgDescribe})
 }
 
@@ -502,6 +504,14 @@ func (c *call) ruleName(i int) string {
 	return fmt.Sprintf("%s-%s-rule-%04d", c.rng("events.rule", i).pick(apps), []string{"nightly", "on-upload", "sync", "cleanup", "notify"}[i%5], i)
 }
 
+// ruleARN names the bus of rules not on the default bus.
+func (c *call) ruleARN(i int) string {
+	if b := c.busOf(i); b > 0 {
+		return c.arn("events", "rule/"+c.busName(b)+"/"+c.ruleName(i))
+	}
+	return c.arn("events", "rule/"+c.ruleName(i))
+}
+
 func ebRules(c *call) (any, error) {
 	in := c.in.(*eventbridge.ListRulesInput)
 	b, err := c.busIndex(in.EventBusName)
@@ -531,11 +541,7 @@ func ebRules(c *call) (any, error) {
 	for _, i := range items {
 		r, m := c.rng("events.rule", i), c.mut("events.rule", i)
 		name := c.ruleName(i)
-		arn := c.arn("events", "rule/"+name)
-		if b > 0 {
-			arn = c.arn("events", "rule/"+bus+"/"+name)
-		}
-		rule := ebtypes.Rule{Name: aws.String(name), Arn: aws.String(arn), EventBusName: aws.String(bus), State: ebtypes.RuleStateEnabled,
+		rule := ebtypes.Rule{Name: aws.String(name), Arn: aws.String(c.ruleARN(i)), EventBusName: aws.String(bus), State: ebtypes.RuleStateEnabled,
 			Description: aws.String("triggers " + name)}
 		if m.chance(0.12) {
 			rule.State = ebtypes.RuleStateDisabled

@@ -30,6 +30,7 @@ func init() {
 		"ListInstanceProfiles":     iamInstanceProfiles,
 		"GetAccountPasswordPolicy": iamPasswordPolicy,
 		"GetAccountSummary":        iamSummary,
+		"ListPolicyTags":           iamPolicyTags,
 		"ListAccountAliases": func(c *call) (any, error) {
 			return &iam.ListAccountAliasesOutput{AccountAliases: []string{Accounts[c.acct].Alias}}, nil
 		},
@@ -375,4 +376,17 @@ func iamSummary(c *call) (any, error) {
 		"MFADevices": int32(mfa), "MFADevicesInUse": int32(mfa), "AccountMFAEnabled": int32(1 - c.acct%2), "AccountAccessKeysPresent": 0,
 		"UsersQuota": 5000, "RolesQuota": 1000, "GroupsQuota": 300, "PoliciesQuota": 1500,
 	}}, nil
+}
+
+func iamPolicyTags(c *call) (any, error) {
+	arn := aws.ToString(c.in.(*iam.ListPolicyTagsInput).PolicyArn)
+	i, ok := trailingIndex(arn)
+	if !ok || !c.v.exists(c.acct, global, "iam.policy", i) {
+		return nil, notFound("NoSuchEntity", "policy "+arn+" not found")
+	}
+	out := &iam.ListPolicyTagsOutput{}
+	for _, t := range c.v.tagsOf(c.acct, global, "iam.policy", i, "") {
+		out.Tags = append(out.Tags, types.Tag{Key: aws.String(t.k), Value: aws.String(t.v)})
+	}
+	return out, nil
 }

@@ -2,10 +2,19 @@ package demo
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	cw "github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
+	logs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	"github.com/aws/aws-sdk-go-v2/service/rds"
+	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
 	tagging "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	tagtypes "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
 )
@@ -47,6 +56,11 @@ var taggableByFilter = map[string][]taggable{
 	"ecr:repository":  {{kind: "ecr.repository", arn: (*call).repoARN}},
 	"s3": {{kind: "s3.bucket", arn: func(c *call, i int) string { return "arn:aws:s3:::" + c.bucket(i).name },
 		located: func(c *call, i int) string { return c.bucket(i).region }}},
+	"logs":             {{kind: "logs.log-group", arn: func(c *call, i int) string { return c.arn("logs", "log-group:"+c.logGroupName(i)) }}},
+	"cloudwatch:alarm": {{kind: "cloudwatch.alarm", arn: func(c *call, i int) string { return c.arn("cloudwatch", "alarm:"+c.alarmName(i)) }}},
+	"events:event-bus": {{kind: "events.bus", arn: func(c *call, b int) string { return c.arn("events", "event-bus/"+c.busName(b)) }}},
+	"events:rule":      {{kind: "events.rule", arn: (*call).ruleARN}},
+	"rds:subgrp":       {{kind: "rds.db-subnet-group", arn: func(c *call, g int) string { return c.arn("rds", "subgrp:"+c.dbSubnetGroupName(g)) }}},
 	"elasticache": {
 		{kind: "elasticache.cluster", arn: func(c *call, i int) string { return c.arn("elasticache", "cluster:"+c.cacheClusterName(i)) }},
 		{kind: "elasticache.replication-group", arn: func(c *call, g int) string { return c.arn("elasticache", "replicationgroup:"+c.rgName(g)) }},
@@ -104,4 +118,55 @@ func taggedResources(c *call) (any, error) {
 		}
 	}
 	return out, nil
+}
+
+// The per-resource tag calls of the kinds above whose names may not end in
+// their index: the "default" event bus and DB subnet group are item 0.
+
+func (c *call) tagsOfARN(kind, arn, code string) (map[string]string, error) {
+	i, err := c.index(kind, arn, code)
+	if err != nil && (strings.HasSuffix(arn, "/default") || strings.HasSuffix(arn, ":default")) && c.alive(kind, 0) {
+		i, err = 0, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c.tagMap(kind, i, ""), nil
+}
+
+func logGroupTags(c *call) (any, error) {
+	tags, err := c.tagsOfARN("logs.log-group", aws.ToString(c.in.(*logs.ListTagsForResourceInput).ResourceArn), "ResourceNotFoundException")
+	if err != nil {
+		return nil, err
+	}
+	return &logs.ListTagsForResourceOutput{Tags: tags}, nil
+}
+
+func alarmTags(c *call) (any, error) {
+	tags, err := c.tagsOfARN("cloudwatch.alarm", aws.ToString(c.in.(*cw.ListTagsForResourceInput).ResourceARN), "ResourceNotFound")
+	return &cw.ListTagsForResourceOutput{Tags: tagList(tags, func(k, v *string) cwtypes.Tag { return cwtypes.Tag{Key: k, Value: v} })}, err
+}
+
+func ebTags(c *call) (any, error) {
+	arn := aws.ToString(c.in.(*eventbridge.ListTagsForResourceInput).ResourceARN)
+	kind := "events.rule"
+	if strings.Contains(arn, ":event-bus/") {
+		kind = "events.bus"
+	}
+	tags, err := c.tagsOfARN(kind, arn, "ResourceNotFoundException")
+	return &eventbridge.ListTagsForResourceOutput{Tags: tagList(tags, func(k, v *string) ebtypes.Tag { return ebtypes.Tag{Key: k, Value: v} })}, err
+}
+
+func rdsTags(c *call) (any, error) {
+	tags, err := c.tagsOfARN("rds.db-subnet-group", aws.ToString(c.in.(*rds.ListTagsForResourceInput).ResourceName), "DBSubnetGroupNotFoundFault")
+	return &rds.ListTagsForResourceOutput{TagList: tagList(tags, func(k, v *string) rdstypes.Tag { return rdstypes.Tag{Key: k, Value: v} })}, err
+}
+
+// tagList turns tags into a service's tag list, in key order.
+func tagList[T any](tags map[string]string, tag func(k, v *string) T) []T {
+	var out []T
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		out = append(out, tag(aws.String(k), aws.String(tags[k])))
+	}
+	return out
 }

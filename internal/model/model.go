@@ -59,6 +59,10 @@ type Field struct {
 	Name        string // snake_case key inside details
 	Type        string // text, integer, real, boolean, timestamp, json
 	Description string // one line
+	// Values, for enum-like text fields, are every value the collector
+	// writes (AWS's names, or its own such as "none"). Audits comparing the
+	// field with a literal are checked against them (internal/audit).
+	Values []string
 }
 
 // TypeInfo describes one resource type a collector produces.

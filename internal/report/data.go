@@ -41,6 +41,11 @@ type NamedResult struct {
 	Columns     []string `json:"columns"`
 	Rows        [][]any  `json:"rows"`
 	Incomplete  any      `json:"incomplete"`
+
+	// Set by Build: each row's resource index (-1: not in the report), and
+	// the leading columns of those rows; Rows keep the other columns only.
+	Index []int   `json:"idx"`
+	Keys  [][]any `json:"keys"`
 }
 
 // Data is what the inventory page embeds.
@@ -93,7 +98,7 @@ type Columns struct {
 	FirstSeen []int             `json:"firstSeen"`
 	Changed   []int             `json:"changed"`
 	Tags      []json.RawMessage `json:"tags"`
-	Details   []string          `json:"details"` // JSON text: the page parses one when it needs it
+	Details   []string          `json:"-"` // JSON text, in the page's lazy data (Data.Page)
 
 	dictIndex map[string]int
 	byKey     map[model.Key]int
@@ -131,6 +136,9 @@ func Build(ctx context.Context, r *store.Reader, o Options) (*Data, error) {
 	if d.Res, err = readResources(ctx, r, o.Account); err != nil {
 		return nil, err
 	}
+	for i := range d.Findings {
+		d.Findings[i].locate(d.Res)
+	}
 	if err = readEdges(ctx, r, d, o.Account); err != nil {
 		return nil, err
 	}
@@ -150,6 +158,30 @@ func Build(ctx context.Context, r *store.Reader, o Options) (*Data, error) {
 	}
 	return d, nil
 }
+
+// locate points the result's rows at the report's resources, so that the
+// page needs no key lookups (a large estate has over 100,000 finding rows).
+func (n *NamedResult) locate(c *Columns) {
+	lead := len(LeadingColumns)
+	n.Index, n.Keys = make([]int, len(n.Rows)), make([][]any, len(n.Rows))
+	for j, row := range n.Rows {
+		if len(row) < lead {
+			n.Index[j], n.Keys[j] = -1, row
+			n.Rows[j] = nil
+			continue
+		}
+		k := model.Key{Account: text(row[0]), Region: text(row[1]), Service: text(row[2]), Type: text(row[3]), ID: text(row[4])}
+		i, ok := c.byKey[k]
+		if !ok {
+			i = -1
+			n.Keys[j] = row[:lead]
+		}
+		n.Index[j], n.Rows[j] = i, row[lead:]
+	}
+}
+
+// LeadingColumns are the columns every audit row starts with.
+var LeadingColumns = []string{"account_id", "region", "service", "type", "id", "name"}
 
 // shownScan is the scan whose state the report shows: id, or the latest
 // merged scan for the current state (id 0). Nil when nothing was merged.

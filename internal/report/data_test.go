@@ -90,7 +90,9 @@ func TestAccountFilter(t *testing.T) {
 // separators, and the CSP names the exact hashes of the shell.
 func TestPageCannotBeBrokenOut(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, Page{Kind: KindInventory, Title: "T " + xssClose + " <!-- " + xssLine, Data: fixtureReport(t)}); err != nil {
+	page := fixtureReport(t).Page()
+	page.Title = "T " + xssClose + " <!-- " + xssLine
+	if err := Write(&buf, page); err != nil {
 		t.Fatal(err)
 	}
 	html := buf.String()
@@ -99,8 +101,8 @@ func TestPageCannotBeBrokenOut(t *testing.T) {
 			t.Errorf("page contains %q", bad)
 		}
 	}
-	if n := strings.Count(html, "<script"); n != 3 {
-		t.Errorf("%d <script> elements, want 3 (header, data, shell)", n)
+	if n := strings.Count(html, "<script"); n != 4 {
+		t.Errorf("%d <script> elements, want 4 (header, data, details, shell)", n)
 	}
 	csp := regexp.MustCompile(`content="(default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+';[^"]*)"`).FindStringSubmatch(html)
 	if csp == nil || !strings.Contains(csp[1], hash(shellJS)) || !strings.Contains(csp[1], hash(shellCSS)) {

@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -31,11 +32,19 @@ const (
 	KindTags      = "tags"      // Data: an audit.TagReport
 )
 
-// Page is one HTML page: the shell, a kind and its data.
+// Page is one HTML page: the shell, a kind and its data. Lazy, if not
+// nil, is data the page decodes after its first paint.
 type Page struct {
 	Kind  string
 	Title string
 	Data  any
+	Lazy  any
+}
+
+// Page returns the inventory page of d; the resources' details, most of
+// the data, come after the first paint.
+func (d *Data) Page() Page {
+	return Page{Kind: KindInventory, Title: d.Meta.Title, Data: d, Lazy: d.Res.Details}
 }
 
 // csp forbids every network access (default-src 'none': no fetch, image,
@@ -75,23 +84,35 @@ func Write(w io.Writer, p Page) error {
 <body>
 <noscript>This awsmap report needs JavaScript (it runs locally; nothing is fetched).</noscript>
 <script type="application/json" id="awsmap-page">%s</script>
-<script type="application/octet-stream" id="awsmap-data">`, csp(), titleText(p.Title), shellCSS, header)
-	b64 := base64.NewEncoder(base64.StdEncoding, bw)
+`, csp(), titleText(p.Title), shellCSS, header)
+	if err := writeData(bw, "awsmap-data", p.Data); err != nil {
+		return err
+	}
+	if p.Lazy != nil {
+		if err := writeData(bw, "awsmap-lazy", p.Lazy); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(bw, "<script>%s</script>\n</body>\n</html>\n", shellJS)
+	return bw.Flush()
+}
+
+// writeData writes v as a data element: gzipped JSON in base64.
+func writeData(w io.Writer, id string, v any) error {
+	fmt.Fprintf(w, `<script type="application/octet-stream" id="%s">`, id)
+	b64 := base64.NewEncoder(base64.StdEncoding, w)
 	gz, err := gzip.NewWriterLevel(b64, gzip.DefaultCompression)
 	if err != nil {
 		return err
 	}
-	if err := json.NewEncoder(gz).Encode(p.Data); err != nil {
+	if err := json.NewEncoder(gz).Encode(v); err != nil {
 		return fmt.Errorf("report: encode data: %w", err)
 	}
-	if err := gz.Close(); err != nil {
+	if err := errors.Join(gz.Close(), b64.Close()); err != nil {
 		return err
 	}
-	if err := b64.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(bw, "</script>\n<script>%s</script>\n</body>\n</html>\n", shellJS)
-	return bw.Flush()
+	_, err = io.WriteString(w, "</script>\n")
+	return err
 }
 
 // titleText escapes the title for the <title> element, line separators

@@ -114,8 +114,9 @@
   const sevRank = s => { const i = SEV.indexOf(s); return i < 0 ? SEV.length : i; };
 
   // ---------- data ----------
-  async function decode() {
-    const b64 = $('awsmap-data').textContent.trim();
+  // decode reads the gzipped, base64-encoded JSON of a data element.
+  async function decode(id) {
+    const b64 = $(id).textContent.trim();
     let bytes;
     if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(b64);
     else {
@@ -125,9 +126,9 @@
     }
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     const text = await new Response(stream).text();
-    api.timings.decoded = performance.now();
+    api.timings[id + '-decoded'] = performance.now();
     const d = JSON.parse(text);
-    api.timings.parsed = performance.now();
+    api.timings[id + '-parsed'] = performance.now();
     return d;
   }
 
@@ -146,12 +147,14 @@
     }
     const types = new Map((d.types || []).map(t => [t.service + '/' + t.type, t]));
     return {R, n, dict, byId, keyOf, types, edges: d.edges || [], outside: d.outside || [], kinds: d.edgeKinds || [],
-      det: new Array(n), text: new Array(n), textDone: 0};
+      det: new Array(n), text: new Array(n), textDone: 0, blob: null, offs: null, hasDetails: false, detailsReady: null};
   }
   const str = (I, col, i) => I.dict[I.R[col][i]];
   const typeKey = (I, i) => str(I, 'service', i) + '/' + str(I, 'type', i);
   const label = (I, i) => I.R.name[i] || I.R.id[i];
+  // details are {} until the page has decoded them (after the first paint).
   function details(I, i) {
+    if (!I.hasDetails) return {};
     let d = I.det[i];
     if (d === undefined) { try { d = JSON.parse(I.R.details[i]); } catch (e) { d = {}; } I.det[i] = d; }
     return d;
@@ -178,22 +181,49 @@
     return out.concat(inc);
   }
 
-  // searchText is built after the first paint, in slices, then kept.
+  // The search index is every row's text (name, id, ARN, tags, details),
+  // lower-cased, joined into one string with offsets: one native indexOf
+  // pass over it finds a word in every row at once. It is built after the
+  // details arrive, in slices, so the page stays responsive.
   function searchText(I, i) {
     const R = I.R;
     let s = R.name[i] + '\n' + R.id[i] + '\n' + R.arn[i];
     const tags = R.tags[i];
     for (const k in tags) s += '\n' + k + '=' + tags[k];
-    return (s + '\n' + R.details[i]).toLowerCase();
+    return (s + '\n' + R.details[i]).toLowerCase().replaceAll('\u0000', ' ');
   }
-  function buildText(I, upto) {
+  function buildIndex(I, upto) {
     const end = Math.min(I.n, upto);
     for (let i = I.textDone; i < end; i++) I.text[i] = searchText(I, i);
     I.textDone = Math.max(I.textDone, end);
+    if (I.textDone < I.n || I.blob !== null) return;
+    I.offs = new Int32Array(I.n + 1);
+    for (let i = 0, o = 0; i <= I.n; i++) { I.offs[i] = o; if (i < I.n) o += I.text[i].length + 1; }
+    I.blob = I.text.join('\u0000');
+    I.text = null;
+    api.indexed = true;
   }
-  function buildTextIdle(I) {
-    const step = () => { buildText(I, I.textDone + 5000); if (I.textDone < I.n) setTimeout(step, 0); else api.indexed = true; };
-    setTimeout(step, 50);
+  function buildIndexIdle(I) {
+    const step = () => { buildIndex(I, I.textDone + 5000); if (I.blob === null) setTimeout(step, 0); };
+    setTimeout(step, 0);
+  }
+  // matchRows marks the rows whose text holds every term.
+  function matchRows(I, terms) {
+    if (I.blob === null) buildIndex(I, I.n);
+    const offs = I.offs, n = I.n;
+    let acc = null;
+    for (const t of terms) {
+      const m = new Uint8Array(n);
+      let pos = 0;
+      while ((pos = I.blob.indexOf(t, pos)) >= 0) {
+        let lo = 0, hi = n; // the row holding pos: offs[lo] <= pos < offs[lo + 1]
+        while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (offs[mid] <= pos) lo = mid; else hi = mid; }
+        if (!acc || acc[lo]) m[lo] = 1;
+        pos = offs[lo + 1];
+      }
+      acc = m;
+    }
+    return acc;
   }
 
   // ---------- state in the URL hash ----------
@@ -231,7 +261,7 @@
 
   // ---------- app ----------
   const page = JSON.parse($('awsmap-page').textContent);
-  let D, I, findings = {byRes: [], total: 0};
+  let D, I, findings = {count: new Int32Array(0), worst: new Int8Array(0), total: 0};
 
   function shell() {
     document.title = page.title || 'awsmap report';
@@ -278,7 +308,7 @@
     shell();
     window.addEventListener('error', e => api.errors.push(String(e.message)));
     try {
-      D = await decode();
+      D = await decode('awsmap-data');
     } catch (e) {
       $('loading').textContent = 'This report could not be decoded: ' + e;
       throw e;
@@ -293,6 +323,7 @@
       addView('tags', 'Tag compliance', (D.overall.percent || 0).toFixed(1) + '%', v => buildTags(v, D));
     } else {
       I = inventory(D);
+      api.timings.inventory = performance.now();
       indexFindings();
       api.timings.indexed = performance.now();
       const m = D.meta;
@@ -302,7 +333,15 @@
       addView('findings', 'Findings', fmt(findings.total), v => buildFindings(v, D.findings, D.waste));
       addView('coverage', 'Coverage', gaps ? gaps + ' gaps' : 'complete', buildCoverage);
       if (D.changes) addView('changes', 'Changes', fmt(D.changes.added.length + D.changes.removed.length + D.changes.modified.length), buildChanges);
-      buildTextIdle(I);
+      // Details are most of the data: they are decoded after the first
+      // paint; what needs them (search, detail columns, the panel) waits.
+      I.detailsReady = decode('awsmap-lazy').then(det => {
+        I.R.details = det;
+        I.hasDetails = true;
+        buildIndexIdle(I);
+        if (inv) inv.detailsLoaded();
+        api.complete = true;
+      });
     }
     go(S.view);
     if (S.r && I) openResource(indexOfKey(I, S.r), false);
@@ -316,32 +355,40 @@
     document.addEventListener('keydown', keys);
     api.renderedAt = performance.now();
     api.ready = true;
+    if (!I) api.complete = true;
   }
 
   // ---------- findings index ----------
+  // indexFindings counts each resource's findings and keeps its worst
+  // severity (rank in SEV; 5: waste only).
+  const COST = SEV.length;
+  const sevName = r => r === COST ? 'cost' : SEV[r];
   function indexFindings() {
-    findings.byRes = new Map();
-    const add = (i, entry) => {
+    findings.count = new Int32Array(I.n);
+    findings.worst = new Int8Array(I.n).fill(127);
+    const add = (i, rank) => {
       if (i < 0) return;
-      if (!findings.byRes.has(i)) findings.byRes.set(i, []);
-      findings.byRes.get(i).push(entry);
+      findings.count[i]++;
+      if (rank < findings.worst[i]) findings.worst[i] = rank;
     };
     for (const q of D.findings) {
-      q.idx = q.rows.map(r => keyIndex(I, r[0], r[1], r[2], r[3], r[4]));
-      q.idx.forEach(i => add(i, {sev: q.severity, title: q.title}));
+      const rank = Math.min(sevRank(q.severity), COST - 1);
+      for (const i of q.idx) add(i, rank);
       findings.total += q.rows.length;
     }
     const w = D.waste;
     if (w && w.findings) for (const f of w.findings) {
       f.idx = keyIndex(I, f.account_id, f.region, f.service, f.type, f.id);
-      add(f.idx, {sev: 'cost', title: `Waste: ${f.rule} (~${money(f.estimated_monthly_usd)}/month)`});
+      add(f.idx, COST);
       findings.total++;
     }
   }
-  function worst(list) {
-    let best = null;
-    for (const f of list) if (!best || (f.sev !== 'cost' && (best === 'cost' || sevRank(f.sev) < sevRank(best)))) best = f.sev;
-    return best;
+  // findingsOf lists resource i's findings for its panel.
+  function findingsOf(i) {
+    const out = [];
+    for (const q of D.findings) if (q.idx.includes(i)) out.push({sev: q.severity, title: q.title});
+    if (D.waste && D.waste.findings) for (const f of D.waste.findings) if (f.idx === i) out.push({sev: 'cost', title: `Waste: ${f.rule} (~${money(f.estimated_monthly_usd)}/month)`});
+    return out;
   }
 
   // ---------- inventory view ----------
@@ -373,7 +420,7 @@
 
     function columns() {
       const base = [{id: 'badge', label: '', w: '44px'}, {id: 'name', label: 'Name', w: 'minmax(160px,2fr)'}, {id: 'id', label: 'ID', w: 'minmax(140px,1.6fr)'}];
-      const tail = [{id: 'region', label: 'Region', w: '120px'}, {id: 'account', label: 'Account', w: '120px'}, {id: 'created', label: 'Created', w: '110px'}];
+      const tail = [{id: 'region', label: 'Region', w: '120px'}, {id: 'account', label: 'Account', w: '120px'}, {id: 'created', label: 'Created', w: '130px'}];
       const onlyType = S.f.type.size === 1 && S.f.service.size <= 1 ? [...S.f.type][0] : null;
       let t = null;
       if (onlyType) for (const [k, ti] of I.types) if (ti.type === onlyType && (!S.f.service.size || S.f.service.has(ti.service))) t = ti;
@@ -400,7 +447,7 @@
     function filter() {
       const R = I.R, n = I.n, f = S.f, dict = I.dict;
       terms = S.q.toLowerCase().split(/\s+/).filter(Boolean);
-      if (terms.length && I.textDone < n) buildText(I, n);
+      const hit = terms.length ? matchRows(I, terms) : null;
       const dsets = {};
       for (const k of ['account', 'region', 'service', 'type']) {
         dsets[k] = f[k].size ? new Set(dict.map((s, j) => f[k].has(s) ? j : -1).filter(j => j >= 0)) : null;
@@ -410,14 +457,8 @@
       const inSvc = new Int32Array(dict.length), inReg = new Int32Array(dict.length), inAcct = new Int32Array(dict.length), inType = new Int32Array(dict.length);
       const out = new Int32Array(n);
       let m = 0, withFindings = 0, untagged = 0;
-      const text = I.text;
       for (let i = 0; i < n; i++) {
-        if (terms.length) {
-          const s = text[i];
-          let ok = true;
-          for (const t of terms) if (s.indexOf(t) < 0) { ok = false; break; }
-          if (!ok) continue;
-        }
+        if (hit && !hit[i]) continue;
         let miss = null, misses = 0;
         if (dsets.account && !dsets.account.has(R.account[i])) { miss = 'account'; misses++; }
         if (dsets.region && !dsets.region.has(R.region[i])) { miss = 'region'; misses++; }
@@ -439,7 +480,7 @@
         if (!all) continue;
         out[m++] = i;
         inSvc[R.service[i]]++; inReg[R.region[i]]++; inAcct[R.account[i]]++; inType[R.type[i]]++;
-        if (findings.byRes.has(i)) withFindings++;
+        if (findings.count[i]) withFindings++;
         let any = false;
         for (const k in tags) { any = true; break; }
         if (!any) untagged++;
@@ -451,7 +492,7 @@
       const col = S.sort, dir = S.dir;
       let keyFn;
       const c = cols.find(c => c.id === col) || {id: col};
-      if (col === 'badge') keyFn = i => findings.byRes.has(i) ? -sevRank(worst(findings.byRes.get(i))) - 10 : 0;
+      if (col === 'badge') keyFn = i => findings.count[i] ? findings.worst[i] * 1e6 - findings.count[i] : 1e9; // most severe first
       else keyFn = i => { const v = cellValue(c, i); return typeof v === 'string' ? v.toLowerCase() : v; };
       const keys = new Array(I.n);
       for (const i of r) keys[i] = keyFn(i);
@@ -466,6 +507,7 @@
       return Int32Array.from(arr);
     }
     function refresh() {
+      if (S.q.trim() && !I.hasDetails) { I.detailsReady.then(refresh); return; }
       const t0 = performance.now();
       cols = columns();
       if (!cols.some(c => c.id === S.sort) && S.sort !== 'name') S.sort = 'name';
@@ -512,9 +554,8 @@
       r.style.transform = `translateY(${pos * ROW}px)`;
       for (const c of cols) {
         if (c.id === 'badge') {
-          const f = findings.byRes.get(i);
-          const w = f ? worst(f) : null;
-          r.append(el('div', {class: 'c'}, f ? el('span', {class: 'badge ' + w, title: f.map(x => x.title).join('\n'), text: String(f.length)}) : null));
+          const n = findings.count[i];
+          r.append(el('div', {class: 'c'}, n ? el('span', {class: 'badge ' + sevName(findings.worst[i]), title: `${n} finding${n > 1 ? 's' : ''}, worst: ${sevName(findings.worst[i])}`, text: String(n)}) : null));
           continue;
         }
         const v = cellValue(c, i);
@@ -607,10 +648,11 @@
         id: R.id[i], arn: R.arn[i], name: R.name[i], created_at: R.created[i], is_default: !!R.default[i], tags: R.tags[i], details: details(I, i)})), null, 2);
     }
     function syncControls() { search.value = S.q; }
+    function detailsLoaded() { if (cols.some(c => c.field) || S.sort.startsWith('d:')) refresh(); }
     api.exportCSV = exportCSV;
     api.exportJSON = exportJSON;
     api.visibleIds = () => Array.from(rows, i => I.R.id[i]);
-    inv = {refresh, move, syncControls, open: () => { if (sel >= 0) openResource(rows[sel], true); }, focus: () => search.focus()};
+    inv = {refresh, move, syncControls, detailsLoaded, open: () => { if (sel >= 0) openResource(rows[sel], true); }, focus: () => search.focus()};
     refresh();
   }
   function csvCell(v) {
@@ -627,6 +669,7 @@
   function keyText(k) { return `${k.service}/${k.type} ${k.id} (${k.account_id}/${k.region})`; }
   function openResource(i, save) {
     if (i === undefined || i < 0 || !I) return;
+    if (!I.hasDetails) { I.detailsReady.then(() => openResource(i, save)); return; }
     const R = I.R, p = $('panel');
     S.r = I.keyOf(i);
     const t = I.types.get(typeKey(I, i));
@@ -637,8 +680,8 @@
       el('button', {class: 'iconbtn close', text: '✕', title: 'Close (Esc)', on: {click: () => closePanel(true)}}),
       el('h2', {id: 'panel-title', text: label(I, i)}),
       el('div', {class: 'muted'}, typeKey(I, i), t && t.description ? ' — ' + t.description : ''));
-    const f = findings.byRes.get(i);
-    if (f) p.append(el('h3', {text: 'Findings'}), el('ul', {class: 'list'}, f.map(x => el('li', {}, el('span', {class: 'badge ' + x.sev, text: x.sev}), ' ', x.title))));
+    const f = findingsOf(i);
+    if (f.length) p.append(el('h3', {text: 'Findings'}), el('ul', {class: 'list'}, f.map(x => el('li', {}, el('span', {class: 'badge ' + x.sev, text: x.sev}), ' ', x.title))));
     p.append(el('h3', {text: 'Identity'}), kv([
       ['ID', null, idBtn(R.id[i])], ['ARN', null, R.arn[i] ? idBtn(R.arn[i]) : '—'], ['Name', null, R.name[i] || '—'],
       ['Account', null, str(I, 'account', i)], ['Region', null, str(I, 'region', i)],
@@ -687,11 +730,11 @@
     const nb = all.slice(0, 16);
     const W = 500, H = 260, cx = W / 2, cy = H / 2, rx = 190, ry = 95;
     const g = svg('svg', {class: 'graph', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Neighbourhood graph'});
-    const short = s => (s.length > 22 ? s.slice(0, 21) + '…' : s);
+    const short = s => (s.length > 20 ? s.slice(0, 19) + '…' : s);
     nb.forEach(([n, k, dir], j) => {
       const a = 2 * Math.PI * j / nb.length - Math.PI / 2, x = cx + rx * Math.cos(a), y = cy + ry * Math.sin(a);
       g.append(svg('line', {class: 'edge', x1: cx, y1: cy, x2: x, y2: y}));
-      const lab = svg('text', {class: 'elabel', x: (cx + x) / 2, y: (cy + y) / 2 - 3, 'text-anchor': 'middle'});
+      const lab = svg('text', {class: 'elabel', x: cx + (x - cx) * 0.55, y: cy + (y - cy) * 0.55 - 3, 'text-anchor': 'middle'});
       lab.textContent = (dir > 0 ? '' : '← ') + I.kinds[k] + (dir > 0 ? ' →' : '');
       g.append(lab);
       const node = svg('g', {class: 'node' + (n < 0 ? ' outside' : ''), transform: `translate(${x},${y})`});
@@ -727,9 +770,8 @@
     const cards = el('div', {class: 'cards'});
     if (named.length) for (const s of SEV.slice(0, 4)) cards.append(card(s, fmt(bySev(s)), bySev(s) ? (s === 'critical' || s === 'high' ? 'bad' : 'warn') : 'good', 'findings'));
     if (named.length) cards.append(card('Queries UNKNOWN', unknown.length, unknown.length ? 'warn' : 'good', 'of ' + named.length));
-    if (waste) cards.append(card('Waste', money(waste.estimated_monthly_usd), waste.total_findings ? 'warn' : 'good', '/month est.'));
+    if (waste) cards.append(card('Waste (est.)', money(waste.estimated_monthly_usd), waste.total_findings ? 'warn' : 'good', '/mo'));
     v.append(cards);
-    if (waste) v.append(wasteSection(waste));
     if (named.length) {
       const sec = el('div', {class: 'section', id: 'named-findings'}, el('h2', {text: 'Audit findings'}),
         el('p', {class: 'desc', text: 'Named audit queries run on this inventory when the report was made. UNKNOWN means part of a query\'s input was not collected: no finding there is not a clean result.'}));
@@ -739,6 +781,7 @@
         el('ul', {class: 'list'}, clean.map(q => el('li', {text: `${q.title} (${q.name})`})))));
       v.append(sec);
     }
+    if (waste) v.append(wasteSection(waste));
   }
   function findingBlock(q) {
     const extra = q.columns.slice(6);
@@ -749,10 +792,13 @@
     d.append(el('p', {class: 'desc', text: q.description}));
     for (const g of q.incomplete || []) d.append(el('div', {class: 'unknown-note', text: gapText(g)}));
     if (q.rows.length) {
-      const idx = q.idx || [];
+      const cell = x => x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x);
       d.append(limited([{label: 'Resource'}, {label: 'Type'}, {label: 'Region'}, {label: 'Account'}, ...extra.map(c => ({label: c}))],
-        q.rows.map((r, j) => [r, idx[j] ?? -1]),
-        ([r, i]) => [resourceCell(i, r[4], r[5]), r[2] + '/' + r[3], r[1], r[0], ...r.slice(6).map(x => x === null ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x))]));
+        q.idx.map((i, j) => j), j => {
+          const i = q.idx[j], k = q.keys[j] || [], x = q.rows[j] || [];
+          const where = i >= 0 ? [resLink(i), typeKey(I, i), str(I, 'region', i), str(I, 'account', i)] : [resourceCell(-1, k[4], k[5]), k[2] + '/' + k[3], k[1], k[0]];
+          return [...where, ...x.map(cell)];
+        }));
     }
     return d;
   }
@@ -761,7 +807,7 @@
       el('p', {class: 'desc', text: `Estimated monthly cost in USD from on-demand list prices as of ${w.prices_as_of} (${w.cost_note}). Minimum age ${w.min_age_days} days.`}));
     for (const g of w.incomplete || []) sec.append(el('div', {class: 'unknown-note', text: gapText(g)}));
     sec.append(table([{label: 'Rule'}, {label: 'Title'}, {label: 'Findings', num: true}, {label: 'Est. $/month', num: true}, {label: ''}],
-      (w.rules || []).map(r => [el('span', {class: 'mono', text: r.rule}), r.title, fmt(r.findings), money(r.estimated_monthly_usd),
+      [...(w.rules || [])].sort((a, b) => b.estimated_monthly_usd - a.estimated_monthly_usd || b.findings - a.findings).map(r => [el('span', {class: 'mono', text: r.rule}), r.title, fmt(r.findings), money(r.estimated_monthly_usd),
         (r.incomplete || []).length ? el('span', {class: 'badge unknown', title: r.incomplete.map(gapText).join('\n'), text: 'UNKNOWN'}) : ''])));
     const fs = [...(w.findings || [])].sort((a, b) => b.estimated_monthly_usd - a.estimated_monthly_usd);
     if (fs.length) {
@@ -830,6 +876,8 @@
     const pc = x => (x || 0).toFixed(1) + '%';
     v.append(el('div', {class: 'cards'}, card('Compliance', pc(t.overall.percent), t.overall.percent >= 90 ? 'good' : 'warn'),
       card('Compliant', fmt(t.overall.compliant), '', 'of ' + fmt(t.overall.total)), card('Required keys', (t.required || []).length ? t.required.join(', ') : 'any tag')));
+    if ((t.incomplete || []).length) v.append(el('div', {class: 'section', id: 'tag-unknown'}, el('h2', {}, el('span', {class: 'badge unknown', text: 'UNKNOWN'}), 'Tags not collected everywhere'),
+      el('p', {class: 'desc', text: 'The tags of these types were not (fully) collected: their compliance is unknown there.'}), t.incomplete.map(g => el('div', {class: 'unknown-note', text: gapText(g)}))));
     if ((t.per_tag || []).length) v.append(el('div', {class: 'section'}, el('h2', {text: 'Required tag coverage'}),
       table([{label: 'Tag'}, {label: 'Present', num: true}, {label: 'Total', num: true}, {label: 'Percent', num: true}], t.per_tag.map(k => [k.key, fmt(k.present), fmt(k.total), pc(k.percent)]))));
     v.append(el('div', {class: 'section'}, el('h2', {text: 'By service'}),

@@ -13,7 +13,8 @@ import (
 // CallStats is one ledger row: every call of one operation on one endpoint.
 type CallStats struct {
 	Account, Region, Service, Operation string
-	Calls, Retries, Throttles, Errors   int
+	Calls, Pages, Items                 int // pages and items: see awsx.Call
+	Retries, Throttles, Errors          int
 	Outcome                             awsx.Outcome // the worst outcome seen
 	ErrorCode, ErrorMessage             string       // of the worst failure
 	Duration                            time.Duration
@@ -60,6 +61,10 @@ func (l *Ledger) Done(c awsx.Call) {
 		l.rows[k] = row
 	}
 	row.Calls++
+	if c.Page {
+		row.Pages++
+		row.Items += c.Items
+	}
 	row.Retries += max(c.Attempts-1, 0)
 	row.Throttles += c.Throttles
 	row.Duration += c.Duration

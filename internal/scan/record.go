@@ -37,7 +37,7 @@ func Record(res Result, ledger *Ledger) store.ScanResult {
 	for _, c := range ledger.Rows() {
 		sr.Calls = append(sr.Calls, store.APICall{
 			AccountID: c.Account, Region: c.Region, Service: c.Service, Operation: c.Operation,
-			Calls: int64(c.Calls), Retries: int64(c.Retries), Throttles: int64(c.Throttles), Errors: int64(c.Errors),
+			Calls: int64(c.Calls), Pages: int64(c.Pages), Items: int64(c.Items), Retries: int64(c.Retries), Throttles: int64(c.Throttles), Errors: int64(c.Errors),
 			Outcome: string(c.Outcome), ErrorCode: c.ErrorCode, ErrorMessage: c.ErrorMessage, Duration: c.Duration,
 		})
 	}

@@ -23,11 +23,11 @@ var Service = &collect.Service{
 }
 
 var stackFields = []model.Field{
-	{Name: "status", Type: "text", Description: "stack status, e.g. CREATE_COMPLETE, UPDATE_ROLLBACK_FAILED"},
+	{Name: "status", Type: "text", Description: "stack status, e.g. CREATE_COMPLETE, UPDATE_ROLLBACK_FAILED", Values: collect.Values(types.StackStatus("").Values())},
 	{Name: "status_reason", Type: "text", Description: "why the stack is in its status"},
 	{Name: "description", Type: "text", Description: "template description"},
 	{Name: "last_updated", Type: "timestamp", Description: "last successful or attempted update"},
-	{Name: "drift_status", Type: "text", Description: "DRIFTED, IN_SYNC, UNKNOWN or NOT_CHECKED"},
+	{Name: "drift_status", Type: "text", Description: "DRIFTED, IN_SYNC, UNKNOWN or NOT_CHECKED", Values: collect.Values(types.StackDriftStatus("").Values())},
 	{Name: "drift_checked", Type: "timestamp", Description: "when drift was last detected"},
 	{Name: "termination_protection", Type: "boolean", Description: "the stack cannot be deleted until protection is removed"},
 	{Name: "role_arn", Type: "text", Description: "service role CloudFormation uses for stack operations"},

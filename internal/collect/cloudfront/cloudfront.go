@@ -34,7 +34,7 @@ var distributionFields = []model.Field{
 	{Name: "status", Type: "text", Description: "Deployed or InProgress"},
 	{Name: "last_modified", Type: "timestamp", Description: "last configuration change"},
 	{Name: "price_class", Type: "text", Description: "PriceClass_All, PriceClass_200 or PriceClass_100"},
-	{Name: "viewer_protocol_policy", Type: "text", Description: "default behaviour: allow-all, redirect-to-https or https-only"},
+	{Name: "viewer_protocol_policy", Type: "text", Description: "default behaviour: allow-all, redirect-to-https or https-only", Values: collect.Values(types.ViewerProtocolPolicy("").Values())},
 	{Name: "web_acl_id", Type: "text", Description: "AWS WAF web ACL (ARN for WAFv2), empty when none"},
 	{Name: "origins", Type: "json", Description: "origins: id, domain, type (s3, custom, vpc), origin_access (oac, oai, none)"},
 	{Name: "minimum_protocol_version", Type: "text", Description: "minimum TLS version for viewers, e.g. TLSv1.2_2021"},

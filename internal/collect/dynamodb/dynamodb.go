@@ -23,7 +23,7 @@ var Service = &collect.Service{
 }
 
 var tableFields = []model.Field{
-	{Name: "billing_mode", Type: "text", Description: "PROVISIONED or PAY_PER_REQUEST"},
+	{Name: "billing_mode", Type: "text", Description: "PROVISIONED or PAY_PER_REQUEST", Values: collect.Values(types.BillingMode("").Values())},
 	{Name: "status", Type: "text", Description: "ACTIVE, CREATING, UPDATING, ..."},
 	{Name: "item_count", Type: "integer", Description: "approximate item count (refreshed about every six hours)"},
 	{Name: "size_bytes", Type: "integer", Description: "approximate table size in bytes"},

@@ -115,7 +115,7 @@ func protocol(p *string) string {
 }
 
 var instanceFields = []model.Field{
-	{Name: "state", Type: "text", Description: "pending, running, stopping, stopped, shutting-down"},
+	{Name: "state", Type: "text", Description: "pending, running, stopping, stopped, shutting-down", Values: collect.Values(types.InstanceStateName("").Values())},
 	{Name: "instance_type", Type: "text", Description: "instance type, e.g. m5.large"},
 	{Name: "image_id", Type: "text", Description: "AMI the instance was launched from"},
 	{Name: "launch_time", Type: "timestamp", Description: "last launch (start) time"},
@@ -225,12 +225,12 @@ func stateName(s *types.InstanceState) string {
 
 var volumeFields = []model.Field{
 	{Name: "size_gb", Type: "integer", Description: "size in GiB"},
-	{Name: "volume_type", Type: "text", Description: "gp2, gp3, io1, io2, st1, sc1, standard"},
+	{Name: "volume_type", Type: "text", Description: "gp2, gp3, io1, io2, st1, sc1, standard", Values: collect.Values(types.VolumeType("").Values())},
 	{Name: "iops", Type: "integer", Description: "provisioned or baseline IOPS, when the type has them"},
 	{Name: "throughput", Type: "integer", Description: "throughput in MiB/s (gp3 only)"},
 	{Name: "encrypted", Type: "boolean", Description: "encrypted at rest"},
 	{Name: "kms_key_id", Type: "text", Description: "ARN of the KMS key encrypting the volume"},
-	{Name: "state", Type: "text", Description: "creating, available, in-use, deleting, error"},
+	{Name: "state", Type: "text", Description: "creating, available, in-use, deleting, error", Values: collect.Values(types.VolumeState("").Values())},
 	{Name: "availability_zone", Type: "text", Description: "availability zone"},
 	{Name: "attached_instance_ids", Type: "json", Description: "instances the volume is attached to"},
 	{Name: "snapshot_id", Type: "text", Description: "snapshot the volume was created from"},
@@ -356,7 +356,7 @@ func snapshotPublic(ctx context.Context, api *ec2.Client, id string) (bool, erro
 }
 
 // errFilterIgnored says an endpoint answered a filtered listing unfiltered.
-var errFilterIgnored = errors.New("the endpoint ignored RestorableByUserIds=all (it listed a snapshot that is not public): which snapshots are public is unknown")
+var errFilterIgnored error = &awsx.InconsistentError{Err: errors.New("the endpoint ignored RestorableByUserIds=all (it listed a snapshot that is not public): which snapshots are public is unknown")}
 
 // emitSnapshot stores s; shared_publicly is left out (unknown) when public is nil.
 func emitSnapshot(t *collect.Task, s types.Snapshot, public map[string]bool) {
@@ -576,8 +576,8 @@ func emitSecurityGroup(t *collect.Task, g types.SecurityGroup) {
 }
 
 var networkInterfaceFields = []model.Field{
-	{Name: "status", Type: "text", Description: "available, in-use, attaching, detaching, ..."},
-	{Name: "interface_type", Type: "text", Description: "interface, nat_gateway, lambda, vpc_endpoint, ..."},
+	{Name: "status", Type: "text", Description: "available, in-use, attaching, detaching, ...", Values: collect.Values(types.NetworkInterfaceStatus("").Values())},
+	{Name: "interface_type", Type: "text", Description: "interface, natGateway, lambda, vpc_endpoint, ...", Values: collect.Values(types.NetworkInterfaceType("").Values())},
 	{Name: "subnet_id", Type: "text", Description: "subnet"},
 	{Name: "vpc_id", Type: "text", Description: "VPC"},
 	{Name: "private_ip", Type: "text", Description: "primary private IPv4 address"},
@@ -856,7 +856,7 @@ func internetGateways(ctx context.Context, t *collect.Task) error {
 }
 
 var natGatewayFields = []model.Field{
-	{Name: "state", Type: "text", Description: "pending, available, failed, deleting"},
+	{Name: "state", Type: "text", Description: "pending, available, failed, deleting", Values: collect.Values(types.NatGatewayState("").Values())},
 	{Name: "connectivity_type", Type: "text", Description: "public or private"},
 	{Name: "subnet_id", Type: "text", Description: "subnet it lives in"},
 	{Name: "vpc_id", Type: "text", Description: "VPC"},

@@ -25,7 +25,7 @@ var Service = &collect.Service{
 var repositoryFields = []model.Field{
 	{Name: "uri", Type: "text", Description: "repository URI used to push and pull images"},
 	{Name: "scan_on_push", Type: "boolean", Description: "images are scanned for vulnerabilities when pushed"},
-	{Name: "image_tag_mutability", Type: "text", Description: "MUTABLE or IMMUTABLE (tags cannot be overwritten)"},
+	{Name: "image_tag_mutability", Type: "text", Description: "MUTABLE or IMMUTABLE (tags cannot be overwritten)", Values: collect.Values(types.ImageTagMutability("").Values())},
 	{Name: "encryption_type", Type: "text", Description: "AES256 or KMS"},
 	{Name: "kms_key", Type: "text", Description: "KMS key ARN when encryption_type is KMS"},
 	{Name: "registry_id", Type: "text", Description: "account id of the registry"},

@@ -27,12 +27,12 @@ var Service = &collect.Service{
 func client(t *collect.Task) *awskms.Client { return awskms.NewFromConfig(t.Config) }
 
 var keyFields = []model.Field{
-	{Name: "key_state", Type: "text", Description: "Enabled, Disabled, PendingDeletion, PendingImport, ..."},
+	{Name: "key_state", Type: "text", Description: "Enabled, Disabled, PendingDeletion, PendingImport, ...", Values: collect.Values(kmstypes.KeyState("").Values())},
 	{Name: "enabled", Type: "boolean", Description: "the key can be used"},
 	{Name: "key_usage", Type: "text", Description: "ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT"},
-	{Name: "key_spec", Type: "text", Description: "SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, ..."},
-	{Name: "key_manager", Type: "text", Description: "CUSTOMER (AWS-managed keys are not collected)"},
-	{Name: "origin", Type: "text", Description: "AWS_KMS, EXTERNAL (imported material), AWS_CLOUDHSM or EXTERNAL_KEY_STORE"},
+	{Name: "key_spec", Type: "text", Description: "SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, ...", Values: collect.Values(kmstypes.KeySpec("").Values())},
+	{Name: "key_manager", Type: "text", Description: "CUSTOMER (AWS-managed keys are not collected)", Values: collect.Values(kmstypes.KeyManagerType("").Values())},
+	{Name: "origin", Type: "text", Description: "AWS_KMS, EXTERNAL (imported material), AWS_CLOUDHSM or EXTERNAL_KEY_STORE", Values: collect.Values(kmstypes.OriginType("").Values())},
 	{Name: "description", Type: "text", Description: "key description"},
 	{Name: "multi_region", Type: "boolean", Description: "multi-Region key"},
 	{Name: "deletion_date", Type: "timestamp", Description: "scheduled deletion, when pending deletion"},

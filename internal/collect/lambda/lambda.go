@@ -38,7 +38,7 @@ func lambdaTime(s *string) string {
 }
 
 var functionFields = []model.Field{
-	{Name: "runtime", Type: "text", Description: "runtime, e.g. python3.12; empty for container images"},
+	{Name: "runtime", Type: "text", Description: "runtime, e.g. python3.12; empty for container images", Values: collect.Values(types.Runtime("").Values())},
 	{Name: "architectures", Type: "json", Description: "instruction set architectures: x86_64, arm64"},
 	{Name: "memory_mb", Type: "integer", Description: "memory in MB"},
 	{Name: "timeout_seconds", Type: "integer", Description: "maximum run time in seconds"},

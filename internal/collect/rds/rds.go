@@ -35,6 +35,16 @@ func tags(ts []types.Tag) map[string]string {
 	return collect.TagMap(ts, func(t types.Tag) (*string, *string) { return t.Key, t.Value })
 }
 
+// instanceStatuses are the DB instance statuses AWS documents (the SDK
+// types them as plain strings): "Viewing Amazon RDS DB instance status".
+var instanceStatuses = []string{"available", "backing-up", "backtracking", "configuring-enhanced-monitoring",
+	"configuring-iam-database-auth", "configuring-log-exports", "converting-to-vpc", "creating", "delete-precheck",
+	"deleting", "failed", "inaccessible-encryption-credentials", "inaccessible-encryption-credentials-recoverable",
+	"incompatible-network", "incompatible-option-group", "incompatible-parameters", "incompatible-restore",
+	"insufficient-capacity", "maintenance", "modifying", "moving-to-vpc", "rebooting", "resetting-master-credentials",
+	"renaming", "restore-error", "starting", "stopped", "stopping", "storage-config-upgrade", "storage-full",
+	"storage-optimization", "upgrading"}
+
 var instanceFields = []model.Field{
 	{Name: "engine", Type: "text", Description: "database engine, e.g. postgres, mysql, aurora-mysql"},
 	{Name: "engine_version", Type: "text", Description: "engine version"},
@@ -49,7 +59,7 @@ var instanceFields = []model.Field{
 	{Name: "deletion_protection", Type: "boolean", Description: "deletion protection enabled"},
 	{Name: "endpoint_address", Type: "text", Description: "DNS name of the endpoint"},
 	{Name: "endpoint_port", Type: "integer", Description: "port of the endpoint"},
-	{Name: "status", Type: "text", Description: "available, stopped, creating, ..."},
+	{Name: "status", Type: "text", Description: "available, stopped, creating, ...", Values: instanceStatuses},
 	{Name: "db_subnet_group", Type: "text", Description: "name of the DB subnet group"},
 	{Name: "vpc_id", Type: "text", Description: "VPC of the DB subnet group"},
 	{Name: "security_group_ids", Type: "json", Description: "VPC security groups of the instance"},

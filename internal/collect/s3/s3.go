@@ -4,7 +4,10 @@ package s3
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"maps"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -28,9 +31,9 @@ var Service = &collect.Service{
 }
 
 var bucketFields = []model.Field{
-	{Name: "versioning", Type: "text", Description: "Enabled, Suspended or Disabled (never enabled)"},
+	{Name: "versioning", Type: "text", Description: "Enabled, Suspended or Disabled (never enabled)", Values: []string{"Enabled", "Suspended", "Disabled"}},
 	{Name: "mfa_delete", Type: "boolean", Description: "MFA delete is enabled on versioning"},
-	{Name: "encryption_algorithm", Type: "text", Description: "default encryption: AES256, aws:kms, aws:kms:dsse, or none"},
+	{Name: "encryption_algorithm", Type: "text", Description: "default encryption: AES256, aws:kms, aws:kms:dsse, or none", Values: append([]string{"none"}, collect.Values(s3types.ServerSideEncryption("").Values())...)},
 	{Name: "kms_key_id", Type: "text", Description: "KMS key of the default encryption (SSE-KMS), as configured"},
 	{Name: "bucket_key_enabled", Type: "boolean", Description: "S3 Bucket Key is enabled for SSE-KMS"},
 	{Name: "block_public_acls", Type: "boolean", Description: "bucket public access block: BlockPublicAcls"},
@@ -39,7 +42,7 @@ var bucketFields = []model.Field{
 	{Name: "restrict_public_buckets", Type: "boolean", Description: "bucket public access block: RestrictPublicBuckets"},
 	{Name: "public_access_block_enabled", Type: "boolean", Description: "all four bucket public access block settings are on"},
 	{Name: "public_access_block_configured", Type: "boolean", Description: "the bucket has a public access block configuration"},
-	{Name: "policy_is_public", Type: "boolean", Description: "S3 evaluates the bucket policy as public"},
+	{Name: "policy_is_public", Type: "boolean", Description: "the bucket policy is public: as S3 evaluates it (GetBucketPolicyStatus), else judged from the document (Principal * allowed without a restricting condition); null when neither is known"},
 	{Name: "has_policy", Type: "boolean", Description: "the bucket has a bucket policy"},
 	{Name: "policy", Type: "json", Description: "bucket policy document"},
 	{Name: "acl_public", Type: "boolean", Description: "the ACL grants access to AllUsers or AuthenticatedUsers"},
@@ -168,6 +171,7 @@ func describe(ctx context.Context, t *collect.Task, api *awss3.Client, bulk *col
 			s.kmsKey = p.kmsKey
 		}
 	}
+	judgePolicy(t, s.d)
 	if public, known := isPublic(s.d); known {
 		s.d["is_public"] = public
 	}
@@ -252,7 +256,14 @@ func (s *bucketScan) policyStatus(ctx context.Context) {
 	if s.failed("GetBucketPolicyStatus", err) {
 		return
 	}
-	s.d["policy_is_public"] = err == nil && out.PolicyStatus != nil && aws.ToBool(out.PolicyStatus.IsPublic)
+	switch {
+	case err != nil: // no bucket policy
+		s.d["policy_is_public"] = false
+	case out.PolicyStatus != nil && out.PolicyStatus.IsPublic != nil:
+		s.d["policy_is_public"] = *out.PolicyStatus.IsPublic
+	}
+	// An answer without IsPublic (moto's) is judged from the document: see
+	// judgePolicy.
 }
 
 func (s *bucketScan) policy(ctx context.Context) {
@@ -336,6 +347,86 @@ func (s *bucketScan) ownership(ctx context.Context) {
 		}
 	}
 	s.d["object_ownership"] = ownership
+}
+
+// judgePolicy fills policy_is_public from the policy document when
+// GetBucketPolicyStatus gave no answer. With neither, it stays unset
+// (unknown), never false; a status call that succeeded without saying is
+// then a warning, so the collection is partial.
+func judgePolicy(t *collect.Task, d map[string]any) {
+	if _, known := d["policy_is_public"].(bool); known {
+		return
+	}
+	hasPolicy, known := d["has_policy"].(bool)
+	switch {
+	case !known: // GetBucketPolicy failed and warned
+	case !hasPolicy:
+		d["policy_is_public"] = false
+	default:
+		if public, judged := policyAllowsPublic(d["policy"]); judged {
+			d["policy_is_public"] = public
+		} else {
+			t.Warn("GetBucketPolicyStatus", errPolicyUnjudged)
+		}
+	}
+}
+
+var errPolicyUnjudged = errors.New("no IsPublic in the answer and a policy document that is not valid JSON: policy_is_public unknown")
+
+// restrictingKeys are condition keys that limit a statement to known
+// sources or principals: a statement conditioned on one is not public, as
+// S3 judges it (values are not inspected: a wildcard value would still be
+// public, a rare case left to GetBucketPolicyStatus).
+var restrictingKeys = []string{"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourcevpc", "aws:sourcevpce",
+	"aws:sourceip", "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn", "aws:userid"}
+
+// policyAllowsPublic judges a policy document: public when a statement
+// allows everyone (Principal "*", {"AWS": "*"}, or NotPrincipal) without a
+// restricting condition. judged is false for a document that is not JSON.
+func policyAllowsPublic(doc any) (public, judged bool) {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return false, false
+	}
+	stmts, ok := m["Statement"].([]any)
+	if !ok {
+		stmts = []any{m["Statement"]}
+	}
+	for _, st := range stmts {
+		st, _ := st.(map[string]any)
+		if st["Effect"] == "Allow" && (everyone(st["Principal"]) || st["NotPrincipal"] != nil) && !restricted(st["Condition"]) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+func everyone(p any) bool {
+	switch p := p.(type) {
+	case string:
+		return p == "*"
+	case map[string]any:
+		switch ps := p["AWS"].(type) {
+		case string:
+			return ps == "*"
+		case []any:
+			return slices.Contains(ps, any("*"))
+		}
+	}
+	return false
+}
+
+func restricted(cond any) bool {
+	ops, _ := cond.(map[string]any)
+	for _, keys := range ops {
+		keys, _ := keys.(map[string]any)
+		for k := range keys {
+			if slices.Contains(restrictingKeys, strings.ToLower(k)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isPublic combines the ACL, the policy status and the bucket public access

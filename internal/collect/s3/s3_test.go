@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -46,29 +47,12 @@ func createBucket(t *testing.T, region, name string) {
 }
 
 // pagedListing is a config whose ListBuckets pages moto's bucket list as AWS
-// does with MaxBuckets (moto truncates without a continuation token), and
-// reports the region of "elsewhere" as a paginated AWS listing would. Moto
-// lacks GetBucketPolicyStatus: it answers as AWS does for the test's buckets.
+// does with MaxBuckets (see listBuckets). Moto lacks GetBucketPolicyStatus
+// (it answers without IsPublic): here it answers as AWS does for the test's
+// buckets.
 func pagedListing(t *testing.T) aws.Config {
-	all, err := s3api(t, "us-east-1").ListBuckets(context.Background(), &awss3.ListBucketsInput{})
-	must(t, err)
 	return collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
-		"ListBuckets": func(input any) (any, error) {
-			in := input.(*awss3.ListBucketsInput)
-			start := 0
-			fmt.Sscan(aws.ToString(in.ContinuationToken), &start)
-			end := min(start+int(aws.ToInt32(in.MaxBuckets)), len(all.Buckets))
-			out := &awss3.ListBucketsOutput{Buckets: slices.Clone(all.Buckets[start:end])}
-			for i, b := range out.Buckets {
-				if aws.ToString(b.Name) == "elsewhere" {
-					out.Buckets[i].BucketRegion = aws.String("ap-south-1")
-				}
-			}
-			if end < len(all.Buckets) {
-				out.ContinuationToken = aws.String(fmt.Sprint(end))
-			}
-			return out, nil
-		},
+		"ListBuckets": listBuckets(t),
 		"GetBucketPolicyStatus": func(input any) (any, error) {
 			switch aws.ToString(input.(*awss3.GetBucketPolicyStatusInput).Bucket) {
 			case "pub-policy":
@@ -79,6 +63,30 @@ func pagedListing(t *testing.T) aws.Config {
 			return nil, &smithy.GenericAPIError{Code: "NoSuchBucketPolicy", Message: "The bucket policy does not exist"}
 		},
 	})})
+}
+
+// listBuckets answers ListBuckets from moto's bucket list, paged as AWS does
+// with MaxBuckets (moto truncates without a continuation token), and gives
+// the region of "elsewhere" as a paginated AWS listing would.
+func listBuckets(t *testing.T) func(input any) (any, error) {
+	all, err := s3api(t, "us-east-1").ListBuckets(context.Background(), &awss3.ListBucketsInput{})
+	must(t, err)
+	return func(input any) (any, error) {
+		in := input.(*awss3.ListBucketsInput)
+		start := 0
+		fmt.Sscan(aws.ToString(in.ContinuationToken), &start)
+		end := min(start+int(aws.ToInt32(in.MaxBuckets)), len(all.Buckets))
+		out := &awss3.ListBucketsOutput{Buckets: slices.Clone(all.Buckets[start:end])}
+		for i, b := range out.Buckets {
+			if aws.ToString(b.Name) == "elsewhere" {
+				out.Buckets[i].BucketRegion = aws.String("ap-south-1")
+			}
+		}
+		if end < len(all.Buckets) {
+			out.ContinuationToken = aws.String(fmt.Sprint(end))
+		}
+		return out, nil
+	}
 }
 
 // runPlanned runs the bucket type as the engine does for an AccountWide
@@ -315,5 +323,67 @@ func TestBucketsInChina(t *testing.T) {
 	}
 	if w := task.Warnings(); len(w) > 0 {
 		t.Errorf("warnings: %v", w)
+	}
+}
+
+// moto answers GetBucketPolicyStatus without IsPublic: the policy document
+// decides, and without one either policy_is_public is unknown, never false.
+func TestPolicyJudgedFromTheDocument(t *testing.T) {
+	collecttest.Setup(t)
+	const tls = `"Condition":{"Bool":{"aws:SecureTransport":"true"}}`
+	policies := map[string]struct {
+		statement string
+		public    bool
+	}{
+		"pol-star":      {`"Principal":"*"`, true},
+		"pol-aws-star":  {`"Principal":{"AWS":["*"]},` + tls, true},
+		"pol-vpc":       {`"Principal":{"AWS":"*"},"Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"}}`, false},
+		"pol-org":       {`"Principal":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}`, false},
+		"pol-account":   {`"Principal":{"AWS":"arn:aws:iam::` + collecttest.MotoAccount + `:root"}`, false},
+		"pol-service":   {`"Principal":{"Service":"logging.s3.amazonaws.com"}`, false},
+		"pol-not-allow": {`"Principal":"*","Effect":"Deny"`, false},
+	}
+	us := s3api(t, "us-east-1")
+	for name, p := range policies {
+		createBucket(t, "us-east-1", name)
+		stmt := `{"Effect":"Allow",` + p.statement + `,"Action":"s3:GetObject","Resource":"arn:aws:s3:::` + name + `/*"}`
+		if strings.Contains(p.statement, `"Effect"`) {
+			stmt = `{` + p.statement + `,"Action":"s3:GetObject","Resource":"arn:aws:s3:::` + name + `/*"}`
+		}
+		_, err := us.PutBucketPolicy(context.Background(), &awss3.PutBucketPolicyInput{Bucket: aws.String(name),
+			Policy: aws.String(`{"Version":"2012-10-17","Statement":[` + stmt + `]}`)})
+		must(t, err)
+	}
+	createBucket(t, "us-east-1", "no-policy")
+
+	paged := map[string]func(any) (any, error){"ListBuckets": listBuckets(t)}
+	rec, task, err := runPlanned(t, collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(paged)}), "us-east-1")
+	if err != nil || len(task.Warnings()) != 0 {
+		t.Fatalf("err %v, warnings %v", err, task.Warnings())
+	}
+	byID := rec.ByID()
+	for name, p := range policies {
+		if got := byID[name].Details["policy_is_public"]; got != p.public || byID[name].Details["is_public"] != p.public {
+			t.Errorf("%s: policy_is_public %v, is_public %v, want %v", name, got, byID[name].Details["is_public"], p.public)
+		}
+	}
+	if d := byID["no-policy"].Details; d["policy_is_public"] != false || d["is_public"] != false {
+		t.Errorf("no-policy: %v", d)
+	}
+
+	// Neither the status nor the document: unknown, and the collection says so.
+	paged["GetBucketPolicy"] = collecttest.Denied("GetBucketPolicy")
+	rec, task, err = runPlanned(t, collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(paged)}), "us-east-1")
+	if err != nil || len(task.Warnings()) == 0 {
+		t.Fatalf("err %v, warnings %v", err, task.Warnings())
+	}
+	for _, name := range []string{"pol-star", "pol-vpc"} {
+		d := rec.ByID()[name].Details
+		if v, ok := d["policy_is_public"]; ok {
+			t.Errorf("%s: policy_is_public = %v without status or document, want unknown", name, v)
+		}
+		if v, ok := d["is_public"]; ok && v != true {
+			t.Errorf("%s: is_public = %v, want unknown", name, v)
+		}
 	}
 }

@@ -24,7 +24,7 @@ var Service = &collect.Service{
 }
 
 var parameterFields = []model.Field{
-	{Name: "type", Type: "text", Description: "String, StringList or SecureString"},
+	{Name: "type", Type: "text", Description: "String, StringList or SecureString", Values: collect.Values(ssmtypes.ParameterType("").Values())},
 	{Name: "tier", Type: "text", Description: "Standard, Advanced or Intelligent-Tiering"},
 	{Name: "data_type", Type: "text", Description: "text, aws:ec2:image or aws:ssm:integration"},
 	{Name: "version", Type: "integer", Description: "current version number"},

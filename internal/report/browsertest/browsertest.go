@@ -113,8 +113,8 @@ func (p *Page) Problems() []string {
 	return append([]string(nil), p.problems...)
 }
 
-// Load opens the file at path (with an optional #fragment) and waits until
-// the report says it is ready; it returns the time to that point.
+// Load opens the file at path (with an optional #fragment), waits until the
+// report has decoded all its data, and returns the time to its first paint.
 func (p *Page) Load(path, fragment string) time.Duration {
 	p.t.Helper()
 	abs, err := filepath.Abs(path)
@@ -128,7 +128,9 @@ func (p *Page) Load(path, fragment string) time.Duration {
 	start := time.Now()
 	p.Do(chromedp.Navigate(url))
 	p.WaitFor(`window.awsmapReport && window.awsmapReport.ready`)
-	return time.Since(start)
+	ready := time.Since(start)
+	p.WaitFor(`window.awsmapReport.complete`)
+	return ready
 }
 
 // Do runs actions, failing the test on error.
