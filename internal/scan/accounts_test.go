@@ -67,6 +67,26 @@ func TestUnreachableAccount(t *testing.T) {
 	}
 }
 
+// TestUnreachableAccountNeverVouches: an AssumeRole error the engine would
+// classify as "nothing there" (a not-found code) still fails the account's
+// collections: an account never read is never clean.
+func TestUnreachableAccountNeverVouches(t *testing.T) {
+	gone := &smithy.GenericAPIError{Code: "NoSuchEntity", Message: "role not found"}
+	res, err := Run(context.Background(), []Account{{ID: "222222222222", Err: gone}},
+		NewPlan([]*collect.Service{regional}, regions, false, false), &memWriter{}, Options{Local: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Collections {
+		if !c.Failed() {
+			t.Errorf("collection %+v of an unreachable account does not count as failed", c)
+		}
+	}
+	if sr := Record(res, NewLedger()); sr.Status != store.StatusPartial {
+		t.Errorf("scan status %s, want partial", sr.Status)
+	}
+}
+
 // TestAccountWorkers: with AccountWorkers 1, accounts run one after the
 // other (no two accounts' collections overlap), and a slow account holds
 // only its own slot: with 2 slots the fast accounts finish while it runs.

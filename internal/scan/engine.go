@@ -223,16 +223,21 @@ func expand(accounts []Account, plan Plan, items chan<- item, local, byAccount b
 }
 
 // unreachableCollections records every task of the accounts that cannot
-// be scanned as failed with the account's error.
+// be scanned as failed with the account's error (denied, throttled...;
+// never an outcome that would vouch for the account).
 func unreachableCollections(accounts []Account, plan Plan) []Collection {
 	var out []Collection
 	for _, a := range accounts {
 		if a.Err == nil {
 			continue
 		}
+		outcome := awsx.Classify(a.Err)
+		if !(Collection{Outcome: outcome}).Failed() {
+			outcome = awsx.Failed
+		}
 		for _, pt := range plan.Tasks {
 			out = append(out, Collection{Account: a.ID, Region: pt.StoredRegion, Service: pt.Service.Name,
-				Type: pt.Type.Name, Outcome: awsx.Classify(a.Err), Operation: awsx.Operation(a.Err),
+				Type: pt.Type.Name, Outcome: outcome, Operation: awsx.Operation(a.Err),
 				ErrorCode: awsx.ErrorCode(a.Err), ErrorMessage: awsx.ErrorMessage(a.Err)})
 		}
 	}
