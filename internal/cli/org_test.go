@@ -256,3 +256,30 @@ func mapsEqual(a, b map[string][]string) bool {
 	}
 	return true
 }
+
+// TestAccountsCommand: on the demo (an organization whose members' roles
+// are denied), the table fits the names, OU paths and coverage, --ou
+// picks the accounts under an OU, and -a names an unknown account with a
+// suggestion.
+func TestAccountsCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if code, _, errs := awsmap(t, "demo", "--db", db, "--size", "300", "--scans", "1", "--deny", "STS.AssumeRole"); code != 0 && code != ExitPartial {
+		t.Fatalf("demo: exit %d\n%s", code, errs)
+	}
+	_, out, _ := awsmap(t, "accounts", "--db", db)
+	for _, want := range []string{
+		"111122223333  acme-production       Root                 1",
+		"444455556666  acme-staging          Root/Workloads       1     0          denied (AccessDenied)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("accounts table lacks %q:\n%s", want, out)
+		}
+	}
+	_, out, _ = awsmap(t, "accounts", "--db", db, "--ou", "Infrastructure", "-f", "csv")
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "777788889999,acme-shared-services,") {
+		t.Errorf("accounts --ou Infrastructure:\n%s", out)
+	}
+	if code, _, errs := awsmap(t, "accounts", "--db", db, "-a", "acme-stagin"); code != ExitUsage || !strings.Contains(errs, "did you mean acme-staging") {
+		t.Errorf("-a acme-stagin: exit %d, %s", code, errs)
+	}
+}
