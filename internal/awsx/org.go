@@ -19,10 +19,11 @@ type OrgAccount struct {
 	OUNames  string // the same path by name: Root/Workloads
 }
 
-// UnderOU reports whether the account sits in ou (an OU or root id)
-// or below it.
+// UnderOU reports whether the account sits in ou (an OU or root id, or an
+// OU name, in any case) or below it.
 func (a OrgAccount) UnderOU(ou string) bool {
-	return slices.Contains(strings.Split(a.OUPath, "/"), ou)
+	return slices.Contains(strings.Split(a.OUPath, "/"), ou) ||
+		slices.ContainsFunc(strings.Split(a.OUNames, "/"), func(name string) bool { return strings.EqualFold(name, ou) })
 }
 
 // ListOrgAccounts lists the ACTIVE accounts of the caller's organization

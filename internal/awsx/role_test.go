@@ -169,7 +169,7 @@ func TestListOrgAccounts(t *testing.T) {
 	}
 	var got []string
 	for _, a := range accounts {
-		got = append(got, fmt.Sprintf("%s %s %s %s %v", a.ID, a.Name, a.OUPath, a.OUNames, a.UnderOU("ou-ab12-work")))
+		got = append(got, fmt.Sprintf("%s %s %s %s %v", a.ID, a.Name, a.OUPath, a.OUNames, a.UnderOU("ou-ab12-work") && a.UnderOU("workloads")))
 	}
 	want := []string{
 		"111111111111 management r-ab12 Root false",

@@ -25,7 +25,7 @@ func (o *orgFlags) register(fl *pflag.FlagSet) {
 	fl.BoolVar(&o.org, "org", false, "scan every ACTIVE account of the organization (from the management account or a delegated administrator)")
 	fl.StringSliceVar(&o.accounts, "accounts", nil, "scan these account ids (with --org: only these of the organization)")
 	fl.StringSliceVar(&o.exclude, "exclude-accounts", nil, "leave these account ids out")
-	fl.StringSliceVar(&o.ous, "ou", nil, "with --org: only the accounts under these OU ids (or root id), at any depth")
+	fl.StringSliceVar(&o.ous, "ou", nil, "with --org: only the accounts under these OUs (id or name; or the root), at any depth")
 	fl.StringArrayVar(&o.roleARNs, "assume-role", nil, "also scan the account of this role ARN, assumed (repeatable; accounts outside an organization)")
 	fl.StringVar(&o.roleName, "role-name", awsx.DefaultRoleName, "role assumed in each account of --org and --accounts")
 	fl.StringVar(&o.externalID, "external-id", "", "external id passed to AssumeRole")
