@@ -203,6 +203,16 @@ func TestOrganizationScan(t *testing.T) {
 	if code, _, errs := awsmap(t, "query", "--db", db, "-a", "nosuch", "SELECT 1"); code != ExitUsage || !strings.Contains(errs, `unknown account "nosuch"`) {
 		t.Errorf("-a nosuch: exit %d, %s", code, errs)
 	}
+	for _, bad := range [][]string{{"--ou", "ou-none"}, {"--accounts", "999999999999"}} {
+		if code, _, errs := awsmap(t, append(slices.Clone(args), bad...)...); code != ExitUsage {
+			t.Errorf("--org %v: exit %d, want %d (usage); %s", bad, code, ExitUsage, errs)
+		}
+	}
+	for _, bad := range [][]string{{"--ou", "ou-1"}, {"--org", "--duration", "5m"}, {"--accounts", "12345"}} {
+		if code, _, errs := awsmap(t, append([]string{"--db", db}, bad...)...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d (usage, before any AWS call); %s", bad, code, ExitUsage, errs)
+		}
+	}
 	// Audits say UNKNOWN for the denied account (its collections are
 	// denied in coverage), and only for it when -a picks it.
 	for _, tc := range []struct {

@@ -212,6 +212,10 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	}
 	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
 	accounts, err := scan.SelectAccounts(ctx, cfg, id, f.profile, in.accounts)
+	var wrong *scan.SelectionError
+	if errors.As(err, &wrong) {
+		return usageErr("%v", err)
+	}
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}

@@ -27,6 +27,12 @@ type Selection struct {
 	Parallel int
 }
 
+// SelectionError is a selection that names no account, or a wrong one:
+// the user's to fix, unlike an organization that cannot be listed.
+type SelectionError struct{ msg string }
+
+func (e *SelectionError) Error() string { return e.msg }
+
 // Several reports whether the selection goes beyond the caller's account.
 func (s Selection) Several() bool {
 	return s.Org || len(s.IDs) > 0 || len(s.RoleARNs) > 0
@@ -62,6 +68,9 @@ func SelectAccounts(ctx context.Context, base aws.Config, identity awsx.Identity
 		}
 		out = append(out, t)
 	}
+	if len(out) == 0 {
+		return nil, &SelectionError{"no account matches the selection (--org, --accounts, --ou, --exclude-accounts, --assume-role)"}
+	}
 	assumeAll(ctx, base, out, identity.Account, sel)
 	return out, nil
 }
@@ -77,7 +86,7 @@ func targetsOf(ctx context.Context, base aws.Config, sel Selection) ([]Account, 
 		}
 		for _, id := range sel.IDs {
 			if !slices.ContainsFunc(org, func(a awsx.OrgAccount) bool { return a.ID == id }) {
-				return nil, fmt.Errorf("--accounts %s: not an ACTIVE account of the organization", id)
+				return nil, &SelectionError{fmt.Sprintf("--accounts %s: not an ACTIVE account of the organization", id)}
 			}
 		}
 		for _, a := range org {
@@ -106,7 +115,7 @@ func targetsOf(ctx context.Context, base aws.Config, sel Selection) ([]Account, 
 func roleAccount(arn string) (string, error) {
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "iam" || !strings.HasPrefix(parts[5], "role/") || parts[4] == "" {
-		return "", fmt.Errorf("--assume-role %q is not a role ARN (arn:aws:iam::123456789012:role/NAME)", arn)
+		return "", &SelectionError{fmt.Sprintf("--assume-role %q is not a role ARN (arn:aws:iam::123456789012:role/NAME)", arn)}
 	}
 	return parts[4], nil
 }

@@ -201,6 +201,9 @@ func TestSelectAccounts(t *testing.T) {
 			[]string{"444444444444 alias-444444444444 role=arn:aws:iam::444444444444:role/Reader"}, ""},
 		{"--org --accounts outside it", Selection{Org: true, IDs: []string{"555555555555"}}, nil, "not an ACTIVE account"},
 		{"bad role ARN", Selection{RoleARNs: []string{"arn:aws:s3:::bucket"}}, nil, "not a role ARN"},
+		{"--ou matching nothing", Selection{Org: true, OUs: []string{"ou-none"}}, nil, "no account matches"},
+		{"--ou by name", Selection{Org: true, OUs: []string{"workloads"}, Exclude: []string{"333333333333"}},
+			[]string{"222222222222 alias-222222222222 role=arn:aws:iam::222222222222:role/OrganizationAccountAccessRole Root/Workloads"}, ""},
 	} {
 		accounts, err := SelectAccounts(ctx, base, me, "org", tc.sel)
 		if tc.err != "" {
