@@ -145,15 +145,8 @@ func (p *parser) interpretation(o Options) string {
 	default:
 		b.WriteString("Listing " + what)
 	}
-	var parts []string
-	for _, c := range in.conds {
-		parts = append(parts, c.text)
-	}
-	if o.Account != "" {
-		parts = append(parts, "in account "+o.Account)
-	}
-	if len(parts) > 0 {
-		b.WriteString(" " + strings.Join(parts, ", "))
+	if where := condText(in.conds, o); where != "" {
+		b.WriteString(" " + where)
 	}
 	if len(in.group) > 0 && !in.most && in.action != actDistinct {
 		b.WriteString(", by " + groupText(in.group))
@@ -172,6 +165,30 @@ func (p *parser) interpretation(o Options) string {
 		fmt.Fprintf(&b, ", first %d", in.limit)
 	}
 	return b.String()
+}
+
+// condText renders the conditions, places first: "in eu-west-1 whose
+// state is stopped, without an Owner tag".
+func condText(conds []cond, o Options) string {
+	var places, rest []string
+	for _, c := range conds {
+		if strings.HasPrefix(c.text, "in ") || strings.HasPrefix(c.text, "outside ") {
+			places = append(places, c.text)
+		} else {
+			rest = append(rest, c.text)
+		}
+	}
+	if o.Account != "" {
+		places = append(places, "in account "+o.Account)
+	}
+	s := strings.Join(places, " ")
+	if len(rest) > 0 {
+		if s != "" {
+			s += " "
+		}
+		s += strings.Join(rest, ", ")
+	}
+	return s
 }
 
 func groupText(g []expr) string {

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -19,6 +20,7 @@ type concept struct {
 	enum     map[string]string
 	audits   map[string]string // "service/type" → named query answering it
 	text     string
+	with     bool // read "with X"/"without X" rather than "that are (not) X"
 }
 
 var concepts = []concept{
@@ -32,10 +34,10 @@ var concepts = []concept{
 		inverse:  []string{"private_zone"},
 		nonEmpty: []string{"public_ip"},
 		enum:     map[string]string{"scheme": "internet-facing"}},
-	{words: []string{"encrypted"}, text: "encrypted",
+	{words: []string{"encrypted", "encryption"}, text: "encryption", with: true,
 		fields:   []string{"encrypted", "storage_encrypted", "at_rest_encryption", "secrets_encryption", "sse_enabled"},
 		nonEmpty: []string{"encryption_algorithm", "kms_key_arn"}},
-	{words: []string{"unencrypted", "plaintext"}, neg: true, text: "encrypted",
+	{words: []string{"unencrypted", "plaintext"}, neg: true, text: "encryption", with: true,
 		fields:   []string{"encrypted", "storage_encrypted", "at_rest_encryption", "secrets_encryption", "sse_enabled"},
 		nonEmpty: []string{"encryption_algorithm", "kms_key_arn"}},
 	{words: []string{"unused", "unattached", "idle", "orphaned", "detached", "dangling", "unassociated", "orphan"}, text: "unused",
@@ -44,10 +46,10 @@ var concepts = []concept{
 		nonEmpty: nil,
 		audits:   map[string]string{"ec2/elastic-ip": "unused-eips", "ec2/key-pair": "unused-key-pairs", "iam/role": "unused-iam-roles"}},
 	{words: []string{"logging"}, text: "logging", fields: []string{"is_logging", "logging_enabled"}},
-	{words: []string{"mfa"}, text: "MFA", fields: []string{"mfa_active", "root_mfa_enabled"}},
-	{words: []string{"rotated", "rotation", "rotating"}, text: "rotation", fields: []string{"rotation_enabled"}},
+	{words: []string{"mfa"}, text: "MFA", with: true, fields: []string{"mfa_active", "root_mfa_enabled"}},
+	{words: []string{"rotated", "rotation", "rotating"}, text: "rotation", with: true, fields: []string{"rotation_enabled"}},
 	{words: []string{"fifo"}, text: "FIFO", fields: []string{"fifo"}},
-	{words: []string{"versioned", "versioning"}, text: "versioning", enum: map[string]string{"versioning": "enabled"}},
+	{words: []string{"versioned", "versioning"}, text: "versioning", with: true, enum: map[string]string{"versioning": "enabled"}},
 	{words: []string{"open", "world-open"}, text: "open to the world", fields: []string{"open_to_world"}},
 	{words: []string{"external", "cross-account", "crossaccount"}, text: "trusting other accounts", fields: []string{"trusts_other_accounts"}},
 	{words: []string{"everyone", "anyone", "anybody"}, text: "trusting everyone", fields: []string{"trusts_everyone"}},
@@ -74,7 +76,8 @@ func (p *parser) negationBefore(i int) (int, bool) {
 	for p.is(j, "are", "is", "be", "been", "have", "has", "a", "an") {
 		j--
 	}
-	if p.is(j, "not", "non", "no", "without", "isn't", "aren't", "never", "lacking", "missing") {
+	if p.is(j, "not", "non", "no", "without", "isn't", "aren't", "never", "lacking", "missing", "don't", "doesn't", "dont", "doesnt",
+		"haven't", "hasn't", "lack", "lacks") {
 		return j, true
 	}
 	return i, false
@@ -110,6 +113,12 @@ func (p *parser) recConcepts() {
 		end := i + 1
 		// "open to the world", "trusting external accounts", "trust everyone"
 		for p.is(end, "to", "the", "world", "internet", "accounts", "account", "principals") {
+			end++
+		}
+		if p.is(end, "enabled", "on", "active", "set") && w != "enabled" {
+			end++
+		} else if p.is(end, "disabled", "off") && w != "disabled" {
+			neg = !neg
 			end++
 		}
 		if p.is(start-1, "trusting", "trust", "trusts", "that") {
@@ -188,7 +197,12 @@ func (p *parser) applyConcept(c *concept, neg bool) bool {
 		args = append(args, a...)
 	}
 	text := "that are " + c.text
-	if neg {
+	switch {
+	case neg && c.with:
+		text = "without " + c.text
+	case c.with:
+		text = "with " + c.text
+	case neg:
 		text = "that are not " + c.text
 	}
 	p.in.conds = append(p.in.conds, cond{sql: "(" + strings.Join(parts, " OR ") + ")", args: args, text: text})
@@ -314,9 +328,6 @@ func (p *parser) recEngines() {
 		if !ok {
 			continue
 		}
-		if base == "sql" {
-			continue
-		}
 		end := i + 1
 		if version == "" && p.free(i+1) && p.toks[i+1].kind == kNumber {
 			version = p.toks[i+1].word
@@ -411,6 +422,72 @@ func (p *parser) recFieldEquals() {
 		}
 		p.useRange("filter", start, j+1)
 		p.addEquals(f, v.raw, neg)
+	}
+}
+
+// recPresence: "instances with a public ip", "functions without a dead
+// letter target": a text or list field, named by its words, is set or not.
+func (p *parser) recPresence() {
+	if len(p.in.targets) == 0 {
+		return
+	}
+	for i := range p.toks {
+		if !p.is(i, "with", "having", "has", "have", "without", "no") {
+			continue
+		}
+		j := p.skipArticles(i + 1)
+		f, end, ok := p.fieldAt(j, "text", "json")
+		if !ok || len(enumValues(f.Field)) > 0 || p.free(end) && !groupJoiners[p.toks[end].word] && !stopWords[p.toks[end].word] && !p.isRegion(end) {
+			continue
+		}
+		start := i
+		neg := p.is(i, "without", "no")
+		if k, isNeg := p.negationBefore(i); isNeg && !neg {
+			neg, start = true, k
+		}
+		p.useRange("filter", start, end)
+		sql, text := "coalesce("+f.sql()+", '') NOT IN ('', '[]', '{}')", "with "+article(f.text())+" "+f.text()
+		if neg {
+			sql, text = "coalesce("+f.sql()+", '') IN ('', '[]', '{}')", "without "+article(f.text())+" "+f.text()
+		}
+		p.in.conds = append(p.in.conds, cond{sql: sql, text: text})
+		p.in.extra = append(p.in.extra, expr{sql: f.sql(), label: f.Name})
+	}
+}
+
+// shapedRE: values shaped like an instance type or class (t3.micro,
+// db.r5.large, cache.t3.small).
+var shapedRE = regexp.MustCompile(`^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$`)
+
+// recShapedValues: a bare value shaped like the example in a field's
+// description ("instance type, e.g. m5.large") is a value of that field.
+func (p *parser) recShapedValues() {
+	if len(p.in.targets) == 0 {
+		return
+	}
+	for i := range p.toks {
+		if !p.free(i) || !shapedRE.MatchString(p.toks[i].word) {
+			continue
+		}
+		var match []fieldRef
+		for _, fd := range p.c.types[p.in.targets[0]].Fields {
+			if _, ex, ok := strings.Cut(fd.Description, "e.g. "); ok && fd.Type == "text" && shapedRE.MatchString(strings.Trim(strings.Fields(ex + " x")[0], ",;")) {
+				match = append(match, fieldRef{fd})
+			}
+		}
+		if len(match) != 1 {
+			continue
+		}
+		if _, ok := p.matchField(fieldWordsOf(match[0].Name), "text"); !ok {
+			continue
+		}
+		start := i
+		neg := false
+		if j, ok := p.negationBefore(i); ok {
+			neg, start = true, j
+		}
+		p.useRange("value", start, i+1)
+		p.addEquals(match[0], p.toks[i].raw, neg)
 	}
 }
 
@@ -519,9 +596,9 @@ func (p *parser) recBooleans() {
 			start--
 		}
 		p.useRange("filter", start, end)
-		v, text := 1, "with "+f.text()
+		v, text := 1, "where "+f.Name+" is true"
 		if neg {
-			v, text = 0, "without "+f.text()
+			v, text = 0, "where "+f.Name+" is false"
 		}
 		p.in.conds = append(p.in.conds, cond{sql: f.sql() + " = ?", args: []any{v}, text: text})
 		p.in.extra = append(p.in.extra, expr{sql: f.sql(), label: f.Name})
@@ -592,14 +669,12 @@ func (p *parser) recRelationships() {
 		for p.is(start-1, "in", "inside", "within", "attached", "to", "on", "of", "behind", "using", "uses", "use", "with", "the", "vpc", "subnet", "instance", "security", "group", "by", "into") {
 			start--
 		}
-		incoming := false
 		for j := start - 1; j >= 0 && j >= start-3; j-- {
 			if p.is(j, "depends", "depend", "uses", "use", "using", "references", "reference", "points", "point", "pointing", "relies", "rely", "attached", "targets", "target") {
 				// "what depends on X": edges from the answer to X, same as "in X".
 				start = j
 			}
 		}
-		_ = incoming
 		p.useRange("relation", start, i+1)
 		p.in.conds = append(p.in.conds, cond{
 			sql: "EXISTS (SELECT 1 FROM relationships e WHERE e.from_id = r.id AND e.from_account_id = r.account_id " +

@@ -230,18 +230,12 @@ func (p *parser) searched(o Options) string {
 	if what == "" {
 		what = "resources of any type"
 	}
-	var parts []string
-	for _, c := range in.conds {
-		parts = append(parts, c.text)
-	}
 	s := "searched " + what
-	if len(parts) > 0 {
-		s += " " + strings.Join(parts, ", ")
+	if where := condText(in.conds, o); where != "" {
+		s += " " + where
 	}
-	if o.Account != "" {
-		s += " in account " + o.Account
-	} else {
-		s += " in every account"
+	if o.Account == "" {
+		s += " (every account)"
 	}
 	return s
 }
@@ -275,20 +269,25 @@ func (p *parser) historySource(s *sqlBuilder) string {
 		" AND c.account_id = v.account_id AND c.first_scan < v.first_scan)"
 	modified := "SELECT 'modified' AS change, (SELECT started_at FROM main.scans WHERE id = v.first_scan) AS at, " + cols +
 		" FROM main.resource_versions v WHERE v.first_scan IN " + scans + " AND v.first_scan > v.first_seen_scan"
+	// Removed: closed by a scan that opened no next version of the key. The
+	// keys opened are listed once (NOT IN a subquery), not looked up per row:
+	// no index serves a lookup by key among closed versions.
 	removed := "SELECT 'removed' AS change, (SELECT started_at FROM main.scans WHERE id = v.end_scan) AS at, " + cols +
 		" FROM main.resource_versions v WHERE v.end_scan IN " + scans +
-		" AND NOT EXISTS (SELECT 1 FROM main.resource_versions n WHERE n.id = v.id AND n.region = v.region" +
-		" AND n.account_id = v.account_id AND n.type = v.type AND n.service = v.service AND n.first_scan = v.end_scan)"
+		" AND (v.id, v.region, v.account_id, v.type, v.service, v.end_scan) NOT IN (SELECT n.id, n.region, n.account_id, n.type," +
+		" n.service, n.first_scan FROM main.resource_versions n WHERE n.first_scan IN " + scans + ")"
 	var parts []string
 	var all []any
 	switch p.in.history {
 	case "added":
 		parts, all = []string{added}, args
 	case "removed":
-		parts, all = []string{removed}, args
+		parts, all = []string{removed}, append(slices.Clone(args), args...)
 	default:
 		parts = []string{added, modified, removed}
-		all = append(append(append(all, args...), args...), args...)
+		for range 4 { // once in added and modified, twice in removed
+			all = append(all, args...)
+		}
 	}
 	s.add("WITH h AS ("+strings.Join(parts, " UNION ALL ")+") ", all...)
 	return "h"
@@ -308,15 +307,8 @@ func (p *parser) historyText(o Options) string {
 	if p.in.action == actCount || len(p.in.group) > 0 {
 		s = "Counting" + strings.TrimPrefix(s, "Listing")
 	}
-	var parts []string
-	for _, c := range p.in.conds {
-		parts = append(parts, c.text)
-	}
-	if o.Account != "" {
-		parts = append(parts, "in account "+o.Account)
-	}
-	if len(parts) > 0 {
-		s += ", " + strings.Join(parts, ", ")
+	if where := condText(p.in.conds, o); where != "" {
+		s += ", " + where
 	}
 	if len(p.in.group) > 0 {
 		s += ", by " + groupText(p.in.group)

@@ -323,7 +323,10 @@ func (p *parser) resolveTimes() {
 				p.refuse("%s have no field saying when they were last %s (see `awsmap schema`)", p.in.label, pt.verb)
 				continue
 			}
-			col, text = found.sql(), found.text()
+			col, text = found.sql(), pt.verb+" ("+found.text()+")"
+			if pt.verb == "used" {
+				text = "last used (" + found.text() + ")"
+			}
 			p.in.extra = append(p.in.extra, expr{sql: col, label: found.Name})
 		} else if pt.verb == "created" || pt.verb == "when" {
 			p.in.extra = append(p.in.extra, expr{sql: "r.created_at", label: "created_at"})

@@ -327,35 +327,39 @@ func Synonyms() []Synonym {
 }
 
 // enumValues lists the values a text field's description enumerates
-// ("pending, running, stopping, stopped"), lower-cased.
+// ("pending, running, stopping, stopped"; "database engine, e.g. postgres,
+// mysql"; "X-Ray tracing: Active or PassThrough"), lower-cased. A
+// description whose list has a part of several words is prose, not a list.
 func enumValues(f model.Field) []string {
 	if f.Type != "text" {
 		return nil
 	}
 	d := f.Description
-	if i := strings.Index(d, "("); i >= 0 {
-		d = d[:i]
-	}
-	d = strings.ReplaceAll(d, " or ", ", ")
-	parts := strings.Split(d, ",")
-	if len(parts) < 2 {
-		return nil
-	}
-	var out []string
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		if i := strings.LastIndex(p, " "); i >= 0 {
-			// "database engine e.g. postgres": the last word is the value.
-			if strings.Contains(p, "e.g.") || strings.Contains(p, ":") {
-				p = p[i+1:]
-			} else {
-				continue
-			}
+	for _, stop := range []string{"(", ";"} {
+		if i := strings.Index(d, stop); i >= 0 {
+			d = d[:i]
 		}
-		p = strings.ToLower(strings.Trim(p, ". "))
-		if p != "" && p != "..." && !strings.Contains(p, " ") {
+	}
+	examples := false
+	if i := strings.Index(d, "e.g."); i >= 0 {
+		d, examples = d[i+len("e.g."):], true
+	} else if i := strings.Index(d, ":"); i >= 0 {
+		d = d[i+1:]
+	}
+	d = strings.NewReplacer(" or ", ", ", " and ", ", ").Replace(d)
+	var out []string
+	for _, p := range strings.Split(d, ",") {
+		p = strings.ToLower(strings.Trim(strings.TrimSpace(p), "."))
+		switch {
+		case p == "" || p == "..":
+		case strings.Contains(p, " "):
+			return nil
+		default:
 			out = append(out, p)
 		}
+	}
+	if len(out) < 2 && !examples {
+		return nil
 	}
 	return out
 }

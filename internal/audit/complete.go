@@ -115,12 +115,12 @@ func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64,
 		if err != nil {
 			return nil, err
 		}
+		latest, err := latestCollections(ctx, q, scanID, acct)
+		if err != nil {
+			return nil, err
+		}
 		for _, ref := range dedupe(reads) {
-			g, err := typeGaps(ctx, q, ref, scanID, acct, regions)
-			if err != nil {
-				return nil, err
-			}
-			gaps = append(gaps, g...)
+			gaps = append(gaps, typeGaps(ref, latest[ref], acct, regions)...)
 		}
 	}
 	return gaps, nil
@@ -138,26 +138,40 @@ func dedupe(refs []TypeRef) []TypeRef {
 	return out
 }
 
-// typeGaps checks one type in one account.
-func typeGaps(ctx context.Context, q Querier, ref TypeRef, scanID int64, account string, regions []string) ([]Gap, error) {
+// latestCollections reads, in one query, the latest collection of every
+// type and region of account at or before scanID, as Gaps (type → region →
+// collection). One query per account rather than per type: an answer over
+// every type (ask's "resources per region") reads them all.
+func latestCollections(ctx context.Context, q Querier, scanID int64, account string) (map[TypeRef]map[string]Gap, error) {
 	rows, err := q.Query(ctx, `SELECT * FROM (
-			SELECT v.region, v.outcome, coalesce(v.operation, ''), coalesce(v.error_code, ''), `+auditedScanOf+` AS scan_id
+			SELECT v.service, v.type, v.region, v.outcome, coalesce(v.operation, ''), coalesce(v.error_code, ''), `+auditedScanOf+` AS scan_id
 			FROM main.collection_versions v
-			WHERE v.service = ?3 AND v.type = ?4 AND v.account_id = ?2 AND v.first_scan <= ?1)
-		WHERE scan_id IS NOT NULL ORDER BY scan_id`, scanID, account, ref.Service, ref.Type)
+			WHERE v.account_id = ?2 AND v.first_scan <= ?1)
+		WHERE scan_id IS NOT NULL ORDER BY scan_id`, scanID, account)
 	if err != nil {
-		return nil, fmt.Errorf("completeness of %s: %w", ref, err)
+		return nil, fmt.Errorf("completeness of %s: %w", account, err)
 	}
-	latest := map[string]Gap{} // region → latest collection, as a Gap
+	defer rows.Close()
+	latest := map[TypeRef]map[string]Gap{}
 	for rows.Next() {
 		v := rows.Values()
-		g := Gap{Account: account, Region: text(v[0]), Service: ref.Service, Type: ref.Type,
-			Outcome: text(v[1]), Operation: text(v[2]), ErrorCode: text(v[3]), ScanID: toInt(v[4])}
-		latest[g.Region] = g // ascending scan ids: the last one wins
+		ref := TypeRef{text(v[0]), text(v[1])}
+		g := Gap{Account: account, Region: text(v[2]), Service: ref.Service, Type: ref.Type,
+			Outcome: text(v[3]), Operation: text(v[4]), ErrorCode: text(v[5]), ScanID: toInt(v[6])}
+		if latest[ref] == nil {
+			latest[ref] = map[string]Gap{}
+		}
+		latest[ref][g.Region] = g // ascending scan ids: the last one wins
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("completeness of %s: %w", ref, err)
+		return nil, fmt.Errorf("completeness of %s: %w", account, err)
 	}
+	return latest, nil
+}
+
+// typeGaps checks one type in one account, from its latest collections
+// (region → collection).
+func typeGaps(ref TypeRef, latest map[string]Gap, account string, regions []string) []Gap {
 	var places []string
 	switch scopeOf(ref.Service) {
 	case collect.Global:
@@ -187,7 +201,7 @@ func typeGaps(ctx context.Context, q Querier, ref TypeRef, scanID int64, account
 		}
 	}
 	sort.Slice(gaps, func(i, j int) bool { return gaps[i].Region < gaps[j].Region })
-	return gaps, nil
+	return gaps
 }
 
 func queryInt(ctx context.Context, q Querier, sql string, args ...any) (int64, error) {

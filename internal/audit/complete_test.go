@@ -267,3 +267,24 @@ func TestRewriteParams(t *testing.T) {
 		t.Errorf("got %q %v", sql, names)
 	}
 }
+
+// A bucket whose public-ness is unknown (no policy status, no document:
+// is_public null) is not listed as public nor passed as clean: its
+// collection is partial, and public-s3-buckets says UNKNOWN there.
+func TestPublicBucketsUnknownWhereThePolicyIsUnknown(t *testing.T) {
+	rs := []*model.Resource{
+		res("s3/bucket", "open", d{"is_public": true, "policy_is_public": true}),
+		res("s3/bucket", "unknown", d{"acl_public": false}),
+	}
+	r := fixture(t, rs, []store.Collection{{AccountID: acct, Region: "us-east-1", Service: "s3", Type: "bucket",
+		Outcome: store.OutcomePartial, Operation: "GetBucketPolicy", ErrorCode: "AccessDenied"}})
+	lib, _ := Builtin()
+	q, _ := lib.Get("public-s3-buckets")
+	res, err := Run(ctx, r, q, nil, Scope{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res.Rows); !reflect.DeepEqual(got, []string{"open"}) || len(res.Incomplete) != 1 {
+		t.Errorf("rows %v, gaps %v", got, res.Incomplete)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -139,6 +140,51 @@ func retryer(o Options) func() aws.Retryer {
 			so.RateLimiter = ratelimit.None
 		})
 	}
+}
+
+// maxConnectionRetries bounds the retries of a call whose attempts cannot
+// connect (refused, unreachable, unknown host): an endpoint that is down
+// stays down for the next seconds, and ten attempts only make the user wait.
+const maxConnectionRetries = 2
+
+// IsConnectionError reports whether err means the endpoint could not be
+// reached at all (the dial failed).
+func IsConnectionError(err error) bool {
+	var op *net.OpError
+	var dns *net.DNSError
+	return errors.As(err, &op) && op.Op == "dial" || errors.As(err, &dns)
+}
+
+// notRetryable ends the retries of a call: the SDK retryer asks an error's
+// RetryableError method first.
+type notRetryable struct{ error }
+
+func (notRetryable) RetryableError() bool { return false }
+func (e notRetryable) Unwrap() error      { return e.error }
+
+type connFailuresKey struct{}
+
+// limitConnectionRetries makes the connection errors of a call after the
+// first maxConnectionRetries+1 attempts final: one middleware before the
+// retry middleware counts per call, one after it sees every attempt.
+func limitConnectionRetries(s *middleware.Stack) error {
+	perCall := middleware.FinalizeMiddlewareFunc("awsmapConnFailures",
+		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+			return next.HandleFinalize(context.WithValue(ctx, connFailuresKey{}, new(int)), in)
+		})
+	perAttempt := middleware.FinalizeMiddlewareFunc("awsmapConnRetryLimit",
+		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+			out, md, err := next.HandleFinalize(ctx, in)
+			if n, ok := ctx.Value(connFailuresKey{}).(*int); ok && err != nil && IsConnectionError(err) {
+				if *n++; *n > maxConnectionRetries {
+					err = notRetryable{err}
+				}
+			}
+			return out, md, err
+		})
+	return errors.Join(
+		s.Finalize.Insert(perCall, "Retry", middleware.Before),
+		s.Finalize.Insert(perAttempt, "Retry", middleware.After))
 }
 
 // disableHostPrefix stops operations from prepending "api." and the like to

@@ -69,6 +69,8 @@ func ErrorCode(err error) string {
 		return "NotApplicable"
 	case errors.As(err, &ie):
 		return "Inconsistent"
+	case isCBORUnanswered(err):
+		return "CBORNotSupported"
 	case errors.As(err, &re) && re.HTTPStatusCode() >= 300:
 		return fmt.Sprintf("HTTP%d", re.HTTPStatusCode())
 	case errors.As(err, &de):
@@ -90,13 +92,38 @@ func apiCode(err error) string {
 	return ""
 }
 
-// ErrorMessage returns the AWS error message of err, or err's text.
+// ErrorMessage returns the AWS error message of err, or err's text, or
+// what it means in words when the text would not say.
 func ErrorMessage(err error) string {
 	var ae smithy.APIError
 	if errors.As(err, &ae) && ae.ErrorMessage() != "" {
 		return ae.ErrorMessage()
 	}
+	if isCBORUnanswered(err) {
+		service := "this service's"
+		var oe *smithy.OperationError
+		if errors.As(err, &oe) {
+			service = "the " + oe.ServiceID
+		}
+		return fmt.Sprintf("the endpoint did not answer in the CBOR protocol (Smithy RPC v2) that %s SDK speaks; "+
+			"emulators such as moto do not support it (%v)", service, err)
+	}
 	return err.Error()
+}
+
+// cborProtocol is the Smithy-Protocol header of requests in the CBOR
+// protocol (CloudWatch's SDK uses it).
+const cborProtocol = "rpc-v2-cbor"
+
+// isCBORUnanswered reports whether err is a CBOR request that got an answer
+// in some other format: an endpoint (an emulator) that does not speak it.
+func isCBORUnanswered(err error) bool {
+	var re *smithyhttp.ResponseError
+	if !errors.As(err, &re) || re.Response == nil || re.Response.Response == nil || re.Response.Request == nil {
+		return false
+	}
+	return re.Response.Request.Header.Get("Smithy-Protocol") == cborProtocol &&
+		!strings.HasPrefix(re.Response.Header.Get("Content-Type"), "application/cbor")
 }
 
 // NotApplicableError is returned by a collector when its type cannot exist

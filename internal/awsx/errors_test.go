@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/aws/smithy-go"
@@ -49,5 +50,29 @@ func TestClassifyAndErrorCode(t *testing.T) {
 	}
 	if Operation(api("AccessDenied")) != "DescribeInstances" {
 		t.Error("Operation lost the operation name")
+	}
+}
+
+// TestCBORUnansweredSaysSo: a CBOR request (CloudWatch's SDK) answered in
+// another format, as moto answers it, is named for what it is.
+func TestCBORUnansweredSaysSo(t *testing.T) {
+	answer := func(protocol, contentType string) error {
+		req, _ := http.NewRequest("POST", "http://127.0.0.1:5000/service/x/operation/DescribeAlarms", nil)
+		req.Header.Set("Smithy-Protocol", protocol)
+		resp := &http.Response{StatusCode: 404, Header: http.Header{"Content-Type": {contentType}}, Request: req}
+		return &smithy.OperationError{ServiceID: "CloudWatch", OperationName: "DescribeAlarms",
+			Err: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: resp}, Err: errors.New("deserialization failed")}}
+	}
+	moto := answer("rpc-v2-cbor", "text/html; charset=utf-8")
+	if got := ErrorCode(moto); got != "CBORNotSupported" {
+		t.Errorf("ErrorCode = %q", got)
+	}
+	if got := ErrorMessage(moto); !strings.HasPrefix(got, "the endpoint did not answer in the CBOR protocol (Smithy RPC v2) that the CloudWatch SDK speaks; emulators such as moto do not support it") {
+		t.Errorf("ErrorMessage = %q", got)
+	}
+	for _, other := range []error{answer("rpc-v2-cbor", "application/cbor"), answer("", "text/html")} {
+		if got := ErrorCode(other); got != "HTTP404" {
+			t.Errorf("ErrorCode of a CBOR answer or a non-CBOR request = %q, want HTTP404", got)
+		}
 	}
 }

@@ -88,6 +88,9 @@ func endpointOf(ctx context.Context) Endpoint {
 
 // instrument adds awsmap's middlewares to one operation's stack.
 func instrument(s *middleware.Stack, obs Observer, resp Responder, local bool) error {
+	if err := limitConnectionRetries(s); err != nil {
+		return err
+	}
 	if local {
 		if err := s.Initialize.Add(disableHostPrefix, middleware.Before); err != nil {
 			return err

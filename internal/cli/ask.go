@@ -70,7 +70,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 	if err := checkFormat(f.format, tableFormats); err != nil {
 		return err
 	}
-	r, readScope, err := openReaderFor(cmd, f.scan, &f.accounts)
+	r, readScope, err := openReaderScoped(cmd, f.scan, &f.accounts, nil)
 	if err != nil {
 		return err
 	}

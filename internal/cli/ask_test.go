@@ -573,7 +573,7 @@ func TestAskCommand(t *testing.T) {
 		t.Errorf("refusal: exit %d\n%s", code, errb)
 	}
 	code, _, errb = awsmap(t, "--db", db, "ask", "instances", "named", "no-such-instance")
-	if code != ExitOK || !strings.Contains(errb, `No results: searched EC2 instances named "no-such-instance" in every account, in the current state.`) {
+	if code != ExitOK || !strings.Contains(errb, `No results: searched EC2 instances named "no-such-instance" (every account), in the current state.`) {
 		t.Errorf("empty: exit %d\n%s", code, errb)
 	}
 	code, out, errb = awsmap(t, "--db", db, "ask", "-a", "444455556666", "count", "buckets")

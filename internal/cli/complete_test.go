@@ -16,6 +16,10 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "query", "-n", "admin-u"}, "admin-users\t", "admin-roles"},
 		{[]string{"__complete", "waste", "-t", "unatt"}, "unattached-ebs", "gp2-volume"},
 		{[]string{"__complete", "config", "set", "req"}, "required_tags", "workers"},
+		{[]string{"__complete", "examples", "lamb"}, "lambda\tLambda", "s3\t"},
+		{[]string{"__complete", "examples", "lambda", ""}, "1\tcount functions per runtime", "public buckets"},
+		{[]string{"__complete", "ask", "how", "many", "ec2", "insta"}, "instances", "buckets"},
+		{[]string{"__complete", "ask", "-f", "nd"}, "ndjson", "csv"},
 	}
 	for _, tt := range tests {
 		_, out, _ := awsmap(t, tt.args...)

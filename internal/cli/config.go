@@ -2,10 +2,14 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/config"
+	"github.com/awsmap/awsmap/internal/scan"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // loadConfig reads the user configuration; problems are warnings, a file
@@ -38,12 +42,15 @@ Keys:
   workers           positive integer                 (scan)
 
 'awsmap config' alone lists the configuration.`,
-		Args: cobra.NoArgs,
+		Args: noArgsButCommands,
 		RunE: func(cmd *cobra.Command, _ []string) error { return configList(cmd) },
 	}
 	cmd.AddCommand(
 		&cobra.Command{Use: "set KEY VALUE", Short: "Set a key", Args: cobra.ExactArgs(2),
 			RunE: func(cmd *cobra.Command, args []string) error {
+				if err := checkConfigValue(args[0], args[1]); err != nil {
+					return usageErr("%v", err)
+				}
 				v, err := config.Set(config.Path(), args[0], args[1])
 				if err != nil {
 					return usageErr("%v", err)
@@ -116,6 +123,30 @@ func configList(cmd *cobra.Command) error {
 	}
 	for _, k := range sortedKeys(e) {
 		fmt.Fprintf(out, "%s=%s\n", k, e[k])
+	}
+	return nil
+}
+
+// checkConfigValue checks what the config package cannot know: service
+// names against the collectors, and that a db path is not some other
+// application's file. The config package checks the rest.
+func checkConfigValue(key, value string) error {
+	v, err := config.Validate(key, value)
+	if err != nil {
+		return err
+	}
+	switch key {
+	case "services":
+		if _, err := scan.SelectServices(all.Services(), splitList([]string{v})); err != nil {
+			return fmt.Errorf("bad value for services: %v; run 'awsmap --list-services'", err)
+		}
+	case "db":
+		if fi, err := os.Stat(v); err == nil && fi.IsDir() {
+			return fmt.Errorf("bad value for db: %s is a directory; give the path of a file in it", v)
+		}
+		if err := store.Check(v); err != nil {
+			return fmt.Errorf("bad value for db: %v", err)
+		}
 	}
 	return nil
 }

@@ -176,7 +176,7 @@ func failedNote(s summary) string {
 	if s.failedCollections == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d collections failed)", s.failedCollections)
+	return fmt.Sprintf(" (%s failed)", plural(s.failedCollections, "collection"))
 }
 
 // demoCommands are the follow-up commands to suggest.
@@ -238,7 +238,7 @@ type demoScan struct {
 // (demo.ScanInto: the same config loading, ledger, engine and store writer
 // as a scan of AWS) and summarizes it like a scan.
 func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.ServeOptions, workers int, seed int64) (demoScan, error) {
-	r, err := demo.ScanInto(ctx, path, view, demo.ScanOptions{Serve: so, Workers: workers, Version: Version, Meta: map[string]any{"seed": seed}})
+	r, err := demo.ScanInto(ctx, path, view, demo.ScanOptions{Serve: so, Workers: workers, Version: buildVersion(), Meta: map[string]any{"seed": seed}})
 	if err != nil {
 		return demoScan{}, err
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/diff"
 	"github.com/awsmap/awsmap/internal/export"
+	"github.com/awsmap/awsmap/internal/report"
 	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
@@ -163,7 +164,7 @@ func openInventory(cmd *cobra.Command) (*store.Reader, error) {
 	noticeUpgrade(cmd, path)
 	r, err := store.OpenReader(path)
 	if err != nil {
-		return nil, withCode(ExitFatal, err)
+		return nil, storeErr(err)
 	}
 	return r, nil
 }
@@ -231,7 +232,9 @@ func writeTo(cmd *cobra.Command, path string, write func(io.Writer) error) error
 func writeDiff(w io.Writer, format string, summary bool, res *diff.Result) error {
 	switch {
 	case format == "html":
-		return diff.WriteHTML(w, res, !summary)
+		// The page's counts come from the entries: --summary does not apply.
+		title := fmt.Sprintf("Changes from scan %d to scan %d", res.From.ID, res.To.ID)
+		return report.Write(w, report.Page{Kind: report.KindDiff, Title: title, Data: res})
 	case summary:
 		return writeDiffSummary(w, format, res)
 	case format == "json":

@@ -266,8 +266,8 @@ func TestDiffFormats(t *testing.T) {
 		t.Errorf("-o file mode %v, want 0600", fi.Mode().Perm())
 	}
 	page, _ := os.ReadFile(out)
-	if strings.Contains(string(page), "web <b>") || !strings.Contains(string(page), "web &lt;b&gt;") {
-		t.Error("the HTML page does not escape names")
+	if strings.Contains(string(page), "web <b>") || !strings.Contains(string(page), `id="awsmap-data"`) {
+		t.Error("the HTML page is not the report shell, or has a name as markup")
 	}
 	code, js, _ := awsmap(t, "--db", path, "diff", "--from", "first", "-f", "json")
 	var res diff.Result

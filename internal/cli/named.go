@@ -239,16 +239,7 @@ func writeMemRows(w io.Writer, format string, cols []string, rows [][]any) error
 	for i, row := range rows {
 		cells[i] = rowCells(row)
 	}
-	widths := fitWidths(cols, cells, terminalWidth(w))
-	printRow(w, cols, widths)
-	sep := make([]string, len(widths))
-	for i, wd := range widths {
-		sep[i] = strings.Repeat("-", wd)
-	}
-	printRow(w, sep, widths)
-	for _, r := range cells {
-		printRow(w, r, widths)
-	}
+	printTable(w, cols, cells, nil)
 	return nil
 }
 

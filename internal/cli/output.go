@@ -5,12 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/term"
 
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -156,25 +152,15 @@ const maxTableRows = 1000
 
 func writeTable(w io.Writer, rows *store.Rows) (int, error) {
 	var buf [][]string
-	n := 0
 	for len(buf) < maxTableRows && rows.Next() {
 		buf = append(buf, rowCells(rows.Values()))
 	}
-	widths := fitWidths(rows.Columns, buf, terminalWidth(w))
-	printRow(w, rows.Columns, widths)
-	sep := make([]string, len(widths))
-	for i, wd := range widths {
-		sep[i] = strings.Repeat("-", wd)
-	}
-	printRow(w, sep, widths)
-	for _, r := range buf {
-		printRow(w, r, widths)
-		n++
-	}
-	for rows.Next() {
-		printRow(w, rowCells(rows.Values()), widths)
-		n++
-	}
+	n := printTable(w, rows.Columns, buf, func() ([]string, bool) {
+		if !rows.Next() {
+			return nil, false
+		}
+		return rowCells(rows.Values()), true
+	})
 	return n, rows.Err()
 }
 
@@ -184,86 +170,6 @@ func rowCells(vals []any) []string {
 		out[i] = strings.ReplaceAll(cell(v), "\n", " ")
 	}
 	return out
-}
-
-// fitWidths gives every column its natural width when the row fits the
-// terminal; otherwise narrow columns keep theirs and the wide ones share
-// what is left.
-func fitWidths(cols []string, rows [][]string, total int) []int {
-	natural := make([]int, len(cols))
-	for i, c := range cols {
-		natural[i] = utf8.RuneCountInString(c)
-	}
-	for _, r := range rows {
-		for i, c := range r {
-			natural[i] = max(natural[i], utf8.RuneCountInString(c))
-		}
-	}
-	avail := total - 2*(len(cols)-1)
-	sum := 0
-	for _, wd := range natural {
-		sum += wd
-	}
-	if sum <= avail || len(cols) == 0 {
-		return natural
-	}
-	widths := append([]int(nil), natural...)
-	share := avail / len(cols)
-	rest, wide := avail, 0
-	for _, wd := range natural {
-		if wd <= share {
-			rest -= wd
-		} else {
-			wide++
-		}
-	}
-	for i, wd := range natural {
-		if wd > share {
-			// never narrower than the header, so every column stays legible
-			widths[i] = max(rest/wide, utf8.RuneCountInString(cols[i]), 6)
-		}
-	}
-	return widths
-}
-
-func printRow(w io.Writer, cells []string, widths []int) {
-	var b strings.Builder
-	for i, c := range cells {
-		if i > 0 {
-			b.WriteString("  ")
-		}
-		c = truncate(c, widths[i])
-		b.WriteString(c)
-		if i < len(cells)-1 {
-			b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)))
-		}
-	}
-	b.WriteString("\n")
-	io.WriteString(w, b.String())
-}
-
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	if n <= 3 {
-		return string(r[:n])
-	}
-	return string(r[:n-3]) + "..."
-}
-
-// terminalWidth is w's width when it is a terminal, $COLUMNS, or 120.
-func terminalWidth(w io.Writer) int {
-	if f, ok := w.(*os.File); ok {
-		if wd, _, err := term.GetSize(int(f.Fd())); err == nil && wd > 0 {
-			return wd
-		}
-	}
-	if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
-		return c
-	}
-	return 120
 }
 
 // printJSON writes v as one indented JSON document (audit reports).

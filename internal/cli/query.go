@@ -10,6 +10,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/audit"
 	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
@@ -140,6 +141,13 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 // resources, relationships, coverage and the typed views show only theirs.
 // The scope says which scan (0: the current state) and accounts.
 func openReaderFor(cmd *cobra.Command, scanSel string, accounts *accountFlags) (*store.Reader, audit.Scope, error) {
+	return openReaderScoped(cmd, scanSel, accounts, all.Types())
+}
+
+// openReaderScoped is openReaderFor with the typed views of types only
+// (ask reads resources and needs none: creating them is most of its
+// start-up).
+func openReaderScoped(cmd *cobra.Command, scanSel string, accounts *accountFlags, types []model.TypeInfo) (*store.Reader, audit.Scope, error) {
 	path := dbPath(cmd)
 	noticeUpgrade(cmd, path)
 	r, err := store.OpenReader(path)
@@ -157,7 +165,7 @@ func openReaderFor(cmd *cobra.Command, scanSel string, accounts *accountFlags) (
 		r.Close()
 		return nil, audit.Scope{}, err
 	}
-	if err := r.UseScan(scope.ScanID, all.Types()); err != nil {
+	if err := r.UseScan(scope.ScanID, types); err != nil {
 		r.Close()
 		return nil, audit.Scope{}, withCode(ExitFatal, err)
 	}

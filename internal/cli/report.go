@@ -65,6 +65,13 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 		if since, err = r.ResolveScan(f.since); err != nil {
 			return usageErr("--since: %v", err)
 		}
+		shown, err := r.ResolveScan(f.scan)
+		if err != nil {
+			return usageErr("--scan: %v", err)
+		}
+		if since >= shown {
+			return usageErr("--since %s is scan %d and --scan %s is scan %d: --since must select an earlier scan", f.since, since, f.scan, shown)
+		}
 	}
 	path := f.output
 	if path == "" {

@@ -36,6 +36,7 @@ func TestReportFiles(t *testing.T) {
 		{nil, "awsmap-report-org-" + date + ".html"},
 		{[]string{"-a", "111122223333"}, "awsmap-report-111122223333-" + date + ".html"},
 		{[]string{"-o", "mine.html", "--scan", "first"}, "mine.html"},
+		{[]string{"-o", "since.html", "--since", "first"}, "since.html"},
 	} {
 		code, _, errs := awsmap(t, append([]string{"report", "--db", db}, c.args...)...)
 		if code != ExitOK || !strings.Contains(errs, "Wrote "+c.file) {
@@ -49,7 +50,7 @@ func TestReportFiles(t *testing.T) {
 			t.Errorf("report %v: mode %v, want 0600", c.args, fi.Mode().Perm())
 		}
 	}
-	for _, bad := range [][]string{{"--scan", "99"}, {"--since", "nope"}, {"-a", "999999999999"}} {
+	for _, bad := range [][]string{{"--scan", "99"}, {"--since", "nope"}, {"--since", "latest"}, {"--scan", "first", "--since", "2"}, {"-a", "999999999999"}} {
 		if code, _, _ := awsmap(t, append([]string{"report", "--db", db}, bad...)...); code != ExitUsage {
 			t.Errorf("report %v: exit %d, want %d", bad, code, ExitUsage)
 		}

@@ -9,16 +9,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
+	"github.com/awsmap/awsmap/internal/suggest"
 )
-
-// Version is set at build time with -ldflags "-X github.com/awsmap/awsmap/internal/cli.Version=…".
-var Version = "dev"
 
 // Exit codes, documented in the README.
 const (
@@ -77,7 +77,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
 	}
@@ -90,8 +90,38 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	// Cobra's own errors are flag and argument mistakes.
 	fmt.Fprintln(stderr, "awsmap:", err)
-	fmt.Fprintln(stderr, "Run 'awsmap --help' for usage.")
+	fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	return ExitUsage
+}
+
+// flagError adds to a flag mistake the closest flag and the command whose
+// help to read: "unknown flag: --regon (did you mean --region?)".
+func flagError(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
+		var names []string
+		cmd.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+		if s := suggest.Closest(name, names, 1); len(s) > 0 {
+			msg += fmt.Sprintf(" (did you mean --%s?)", s[0])
+		}
+	}
+	return usageErr("%s\nRun '%s --help' for usage.", msg, cmd.CommandPath())
+}
+
+// noArgsButCommands refuses arguments to a command that takes none but has
+// subcommands, suggesting the closest: "unknown command "qurey" (did you mean query?)".
+func noArgsButCommands(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+			names = append(names, c.Aliases...)
+		}
+	}
+	return usageErr("%v\nRun '%s --help' for usage.", suggest.Unknown("command", args[0], names), cmd.CommandPath())
 }
 
 // errSilent exits with a code after the command already said why.
@@ -109,10 +139,13 @@ func homeDir() string {
 
 func newRootCmd() *cobra.Command {
 	root := newScanCmd()
-	root.Version = Version
+	root.Version = buildVersion()
 	root.SilenceUsage = true
 	root.SilenceErrors = true
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().String("db", "", "inventory database (default ~/.awsmap/inventory.db, or $AWSMAP_DB)")
+	root.PersistentFlags().Int("width", 0, "fit tables to N columns (default: the terminal's width; no limit in a pipe or file)")
+	root.PersistentPreRunE = applyWidth
 	root.AddCommand(
 		newQueryCmd(),
 		newAskCmd(),
@@ -126,9 +159,23 @@ func newRootCmd() *cobra.Command {
 		newDemoCmd(),
 		newConfigCmd(),
 		newAccountsCmd(),
+		newVersionCmd(),
 	)
 	registerCompletions(root)
 	return root
+}
+
+// applyWidth makes the tables of the command fit --width.
+func applyWidth(cmd *cobra.Command, _ []string) error {
+	if !cmd.Flags().Changed("width") {
+		return nil
+	}
+	n, err := cmd.Flags().GetInt("width")
+	if err != nil || n < 20 {
+		return usageErr("--width must be a number of columns, at least 20")
+	}
+	cmd.SetOut(sizedWriter{cmd.OutOrStdout(), n})
+	return nil
 }
 
 // dbPath is the inventory of any command: --db, then $AWSMAP_DB, then the

@@ -18,6 +18,7 @@ import (
 	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/export"
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/regions"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -62,7 +63,7 @@ accounts outside an organization. See docs/org-setup.md.`,
   awsmap --org --ou ou-ab12-3xmpl4ab --exclude-accounts 123456789012
   awsmap --assume-role arn:aws:iam::123456789012:role/AwsmapReader
   awsmap --list-services`,
-		Args: cobra.NoArgs,
+		Args: noArgsButCommands,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if f.list {
 				return listServices(cmd.OutOrStdout())
@@ -122,6 +123,11 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	var err error
 	if in.services, err = scan.SelectServices(all.Services(), splitList(f.services)); err != nil {
 		return in, usageErr("%v; run 'awsmap --list-services'", err)
+	}
+	for _, r := range splitList(f.regions) {
+		if err := regions.Check(strings.ToLower(r)); err != nil {
+			return in, usageErr("-r: %v", err)
+		}
 	}
 	if in.filter, err = export.ParseTagFilter(f.tags); err != nil {
 		return in, usageErr("%v", err)
@@ -211,6 +217,14 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return usageErr("%v", err)
 	}
 	plan := scan.NewPlan(in.services, regions, len(f.regions) > 0, f.includeGlobal)
+	if len(plan.SkippedGlobal) > 0 {
+		skipped := fmt.Sprintf("%s skipped: global services are called in %s, which -r does not include; add --include-global to scan them",
+			strings.Join(serviceNames(plan.SkippedGlobal), ", "), plan.Home)
+		if len(plan.Tasks) == 0 {
+			return usageErr("nothing to scan: %s", skipped)
+		}
+		say.line(skipped + ".")
+	}
 	accounts, err := scan.SelectAccounts(ctx, cfg, id, f.profile, in.accounts)
 	var wrong *scan.SelectionError
 	if errors.As(err, &wrong) {
@@ -227,13 +241,13 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	reachable := scan.Reachable(accounts)
 	switch {
 	case reachable < len(accounts):
-		say.line(fmt.Sprintf("Scanning %d of %d accounts (%d could not be reached: see the summary)...",
-			reachable, len(accounts), len(accounts)-reachable))
+		say.line(fmt.Sprintf("Scanning %d of %s (%d could not be reached: see the summary)...",
+			reachable, plural(len(accounts), "account"), len(accounts)-reachable))
 	case len(accounts) > 1:
-		say.line(fmt.Sprintf("Scanning %d accounts...", len(accounts)))
+		say.line(fmt.Sprintf("Scanning %s...", plural(len(accounts), "account")))
 	}
-	say.line(fmt.Sprintf("Scanning %d services in %d regions (%d collections, %d workers)...",
-		len(plan.Services), len(plan.Regions), len(plan.Tasks)*reachable, f.workers))
+	say.line(fmt.Sprintf("Scanning %s in %s (%s, %s)...", plural(len(plan.Services), "service"),
+		plural(len(plan.Regions), "region"), plural(len(plan.Tasks)*reachable, "collection"), plural(f.workers, "worker")))
 	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, ledger)
 	res, runErr := scan.Run(ctx, accounts, plan, sink,
 		scan.Options{Workers: f.workers, AccountWorkers: f.org.accountWorkers, Local: f.endpoint != "", Progress: progress})
@@ -327,7 +341,7 @@ func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity,
 	}
 	w, err := db.BeginScan(store.ScanMeta{
 		AccountID: account, AccountAlias: alias, Profile: f.profile,
-		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: Version,
+		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: buildVersion(),
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
 	})
 	if err != nil {

@@ -87,10 +87,15 @@ func printSummary(w io.Writer, s summary, res scan.Result, timings bool) {
 	}
 	status := "Scan complete"
 	if s.failedCollections > 0 {
-		status = fmt.Sprintf("Scan PARTIAL: %d collections failed", s.failedCollections)
+		status = fmt.Sprintf("Scan PARTIAL: %s failed", plural(s.failedCollections, "collection"))
 	}
-	fmt.Fprintf(w, "\n%s: %s resources, %d services, %d regions, %s API calls (%d retries, %d throttled), %.1fs\n",
-		status, thousands(s.resources), s.services, s.regions, thousands(s.calls), s.retries, s.throttles, s.duration.Seconds())
+	retried := ""
+	if s.retries > 0 || s.throttles > 0 {
+		retried = fmt.Sprintf(" (%s, %s throttled)", plural(s.retries, "retry"), thousands(s.throttles))
+	}
+	fmt.Fprintf(w, "\n%s: %s, %s, %s, %s%s, %.1fs\n",
+		status, plural(s.resources, "resource"), plural(s.services, "service"), plural(s.regions, "region"),
+		plural(s.calls, "API call"), retried, s.duration.Seconds())
 	for _, g := range s.failures {
 		what := g.code
 		if what == "" {
@@ -103,15 +108,16 @@ func printSummary(w io.Writer, s summary, res scan.Result, timings bool) {
 		fmt.Fprintf(w, "  %s: %s%s in %s: %s\n", g.service, what, op, abbreviate(g.where, 4), firstLine(g.message))
 	}
 	if s.unsupported > 0 {
-		fmt.Fprintf(w, "  %d collections found their service not offered there (unsupported); nothing to collect.\n", s.unsupported)
+		fmt.Fprintf(w, "  %s found their service not offered there (unsupported); nothing to collect.\n", plural(s.unsupported, "collection"))
 	}
 	if s.failedCollections > 0 {
 		fmt.Fprintln(w, "  Nothing of a failed collection was retired; `awsmap query \"SELECT * FROM coverage WHERE outcome != 'ok'\"` lists them.")
 	}
 }
 
-// printTimings shows per service the summed time of its collections (which
-// can exceed wall time) and its resources.
+// printTimings shows per service the time its collections took, summed
+// (they run in parallel, so the sum can exceed the scan's wall time), and
+// its resources; then the sums, and the wall time apart.
 func printTimings(w io.Writer, res scan.Result) {
 	type row struct {
 		service string
@@ -119,6 +125,7 @@ func printTimings(w io.Writer, res scan.Result) {
 		n       int
 	}
 	by := map[string]*row{}
+	var total row
 	for _, c := range res.Collections {
 		r, ok := by[c.Service]
 		if !ok {
@@ -127,17 +134,20 @@ func printTimings(w io.Writer, res scan.Result) {
 		}
 		r.d += c.Duration
 		r.n += c.Items
+		total.d += c.Duration
+		total.n += c.Items
 	}
 	rows := make([]*row, 0, len(by))
 	for _, r := range by {
 		rows = append(rows, r)
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].d > rows[j].d })
-	fmt.Fprintf(w, "\n%-20s %10s %10s\n", "SERVICE", "TIME", "RESOURCES")
+	fmt.Fprintf(w, "\n%-20s %16s %10s\n", "SERVICE", "COLLECTION TIME", "RESOURCES")
 	for _, r := range rows {
-		fmt.Fprintf(w, "%-20s %9.1fs %10s\n", r.service, r.d.Seconds(), thousands(r.n))
+		fmt.Fprintf(w, "%-20s %15.1fs %10s\n", r.service, r.d.Seconds(), thousands(r.n))
 	}
-	fmt.Fprintf(w, "%-20s %9.1fs %10s  (wall time)\n", "TOTAL", res.Duration.Seconds(), thousands(res.Resources))
+	fmt.Fprintf(w, "%-20s %15.1fs %10s\n", "sum", total.d.Seconds(), thousands(total.n))
+	fmt.Fprintf(w, "%-20s %15.1fs   (collections run in parallel: their sum exceeds it)\n", "wall time", res.Duration.Seconds())
 }
 
 func abbreviate(list []string, n int) string {

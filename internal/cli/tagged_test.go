@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -252,5 +253,11 @@ func TestTagsReportTheSeededCompliance(t *testing.T) {
 	}
 	if !rep.Complete && !strings.Contains(errs, "UNKNOWN for "+collecttest.MotoAccount) {
 		t.Errorf("no UNKNOWN line on stderr: %s", errs)
+	}
+	_, out, _ = awsmap(t, "tags", "--db", db, "-R", "Owner", "--summary")
+	for _, p := range partial {
+		if !regexp.MustCompile(`(?m)^` + p.Service + ` .*UNKNOWN in places`).MatchString(out) {
+			t.Errorf("the by-service table does not mark %s UNKNOWN:\n%s", p.Service, out)
+		}
 	}
 }

@@ -154,9 +154,17 @@ func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
 		writeMemRows(out, "table", []string{"tag", "present", "total", "percent"}, rows)
 	}
 	fmt.Fprintln(out, "\nBy service:")
+	unknown := map[string]bool{}
+	for _, g := range rep.Incomplete {
+		unknown[g.Service] = true
+	}
 	var rows [][]any
 	for _, s := range rep.ByService {
-		rows = append(rows, []any{s.Service, int64(s.Compliant), int64(s.Total), pctText(s.Percent) + "%"})
+		percent := pctText(s.Percent) + "%"
+		if unknown[s.Service] {
+			percent += " (UNKNOWN in places)"
+		}
+		rows = append(rows, []any{s.Service, int64(s.Compliant), int64(s.Total), percent})
 	}
 	writeMemRows(out, "table", []string{"service", "compliant", "total", "percent"}, rows)
 	if summary {

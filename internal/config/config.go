@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/awsmap/awsmap/internal/regions"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
 
@@ -32,7 +33,6 @@ type Key struct {
 }
 
 var (
-	regionRE  = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 	serviceRE = regexp.MustCompile(`^[a-z0-9]+$`)
 	tagKeyRE  = regexp.MustCompile(`^[\p{L}\p{N}\s_.:/=+\-@]{1,128}$`)
 )
@@ -43,9 +43,9 @@ var Keys = []Key{
 	{Name: "exclude_defaults", Hint: "true or false", Usage: "scan", check: checkBool},
 	{Name: "profile", Hint: "AWS profile name", Usage: "scan", check: checkProfile},
 	{Name: "query_format", Hint: "table, json, csv or ndjson", Usage: "query", check: oneOf("table", "json", "csv", "ndjson")},
-	{Name: "regions", Hint: "comma list of regions, e.g. us-east-1,eu-west-1", Usage: "scan", check: list(regionRE, "region")},
-	{Name: "required_tags", Hint: "comma list of tag keys, e.g. Owner,Environment", Usage: "tags", check: list(tagKeyRE, "tag key")},
-	{Name: "services", Hint: "comma list of services, e.g. ec2,s3,iam", Usage: "scan", check: list(serviceRE, "service")},
+	{Name: "regions", Hint: "comma list of regions, e.g. us-east-1,eu-west-1", Usage: "scan", check: list(regions.Check)},
+	{Name: "required_tags", Hint: "comma list of tag keys, e.g. Owner,Environment", Usage: "tags", check: list(matches(tagKeyRE, "tag key"))},
+	{Name: "services", Hint: "comma list of services, e.g. ec2,s3,iam", Usage: "scan", check: list(matches(serviceRE, "service"))},
 	{Name: "workers", Hint: "positive integer", Usage: "scan", check: checkWorkers},
 }
 
@@ -125,7 +125,18 @@ func oneOf(valid ...string) func(string) (string, error) {
 	}
 }
 
-func list(re *regexp.Regexp, what string) func(string) (string, error) {
+// matches checks that an item has the shape of what.
+func matches(re *regexp.Regexp, what string) func(string) error {
+	return func(item string) error {
+		if !re.MatchString(item) {
+			return fmt.Errorf("%q is not a valid %s", item, what)
+		}
+		return nil
+	}
+}
+
+// list checks every item of a comma list.
+func list(check func(string) error) func(string) (string, error) {
 	return func(s string) (string, error) {
 		var out []string
 		for _, item := range strings.Split(s, ",") {
@@ -133,8 +144,8 @@ func list(re *regexp.Regexp, what string) func(string) (string, error) {
 			if item == "" {
 				continue
 			}
-			if !re.MatchString(item) {
-				return "", fmt.Errorf("%q is not a valid %s", item, what)
+			if err := check(item); err != nil {
+				return "", err
 			}
 			if !slices.Contains(out, item) {
 				out = append(out, item)

@@ -52,7 +52,8 @@ func TestRejects(t *testing.T) {
 		{"workers", "0", "bad value for workers"},
 		{"workers", "many", "bad value for workers"},
 		{"query_format", "html", "table, json, csv or ndjson"},
-		{"regions", "us-east-1,Mars", "not a valid region"},
+		{"regions", "us-east-1,Mars", `unknown region "Mars"`},
+		{"regions", "eu-wset-1", `unknown region "eu-wset-1" (did you mean eu-west-1`},
 		{"exclude_defaults", "maybe", "true or false"},
 		{"profile", "a b", "not a profile"},
 	} {

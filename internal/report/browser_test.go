@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/awsmap/awsmap/internal/diff"
 	"github.com/awsmap/awsmap/internal/report/browsertest"
 )
 
@@ -249,8 +250,8 @@ func TestReportInBrowser(t *testing.T) {
 	t.Run("changes", func(t *testing.T) {
 		p.Load(path, "view=changes")
 		text := browsertest.Eval[string](p, `document.getElementById('view-changes').textContent`)
-		for _, s := range []string{"Added (1)", "new-bucket", "Removed (1)", "fn-old", "Modified (1)", "details.state", `"running"`, `"stopped"`} {
-			if !strings.Contains(strings.ReplaceAll(text, "running", `"running"`), strings.ReplaceAll(s, `"`, "")) {
+		for _, s := range []string{"Added (1)", "new-bucket", "Removed (1)", "fn-old", "Modified (1)", "state, tag env", `"running"`, `"stopped"`, `"staging"`} {
+			if !strings.Contains(text, s) {
 				t.Errorf("changes view lacks %q", s)
 			}
 		}
@@ -258,8 +259,17 @@ func TestReportInBrowser(t *testing.T) {
 	})
 }
 
-func TestWasteAndTagsPages(t *testing.T) {
+// TestStandalonePages: waste, tags and diff pages use the same shell.
+func TestStandalonePages(t *testing.T) {
 	dir := t.TempDir()
+	changes := filepath.Join(dir, "diff.html")
+	res, err := diff.Compute(t.Context(), fixtureReader(t), diff.Options{From: 1, To: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(changes, Page{Kind: KindDiff, Title: "Diff", Data: res}); err != nil {
+		t.Fatal(err)
+	}
 	waste := filepath.Join(dir, "waste.html")
 	tags := filepath.Join(dir, "tags.html")
 	if err := WriteFile(waste, Page{Kind: KindWaste, Title: "Waste", Data: fixtureWaste()}); err != nil {
@@ -276,7 +286,8 @@ func TestWasteAndTagsPages(t *testing.T) {
 	if err := WriteFile(tags, Page{Kind: KindTags, Title: "Tags", Data: tagReport}); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ path, want string }{{waste, "idle-instance"}, {tags, xssImg + " (i-0plain)"}, {tags, "UNKNOWN for 111111111111/eu-west-1: lambda function ListTags InternalError"}} {
+	for _, c := range []struct{ path, want string }{{waste, "idle-instance"}, {tags, xssImg + " (i-0plain)"}, {tags, "UNKNOWN for 111111111111/eu-west-1: lambda function ListTags InternalError"},
+		{changes, "Modified (1)"}, {changes, xssScript}} {
 		p := browsertest.Open(t)
 		p.Load(c.path, "")
 		if text := browsertest.Eval[string](p, `document.querySelector('main').textContent`); !strings.Contains(text, c.want) {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/awsmap/awsmap/internal/diff"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -59,7 +60,7 @@ type Data struct {
 	Findings []NamedResult    `json:"findings"`
 	Waste    any              `json:"waste"`
 	Coverage Coverage         `json:"coverage"`
-	Changes  *Changes         `json:"changes"`
+	Changes  *diff.Result     `json:"changes"`
 	Scans    []store.ScanInfo `json:"scans"`
 }
 
@@ -151,8 +152,9 @@ func Build(ctx context.Context, r *store.Reader, o Options) (*Data, error) {
 			since = previousScan(scans, shown.ID)
 		}
 		if since != 0 {
-			if d.Changes, err = readChanges(ctx, r, since, shown.ID, o.Account); err != nil {
-				return nil, err
+			d.Changes, err = diff.Compute(ctx, r, diff.Options{From: since, To: shown.ID, Filters: diff.Filters{Account: o.Account}})
+			if err != nil {
+				return nil, fmt.Errorf("report: changes: %w", err)
 			}
 		}
 	}

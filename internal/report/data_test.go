@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,30 +46,26 @@ func TestBuildReadsTheLatestState(t *testing.T) {
 	}
 }
 
+// TestChangesBetweenScans: the report carries internal/diff's result
+// between the previous scan and the shown one.
 func TestChangesBetweenScans(t *testing.T) {
 	c := fixtureReport(t).Changes
-	if c == nil || c.From != 1 || c.To != 2 {
+	if c == nil || c.From.ID != 1 || c.To.ID != 2 {
 		t.Fatalf("changes %+v: want scan 1 to 2", c)
 	}
-	ids := func(vs []Version) []string {
-		var out []string
-		for _, v := range vs {
-			out = append(out, v.ID)
+	got := map[string]string{}
+	for _, e := range c.Entries {
+		got[e.ID] = e.Change
+	}
+	want := map[string]string{"new-bucket": "added", "fn-old": "removed", "i-0xss": "modified"}
+	if !maps.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
+	}
+	for _, e := range c.Entries {
+		if e.ID == "i-0xss" && (len(e.Fields) != 1 || e.Fields[0].Path != "state" || string(e.Fields[0].After) != `"stopped"` ||
+			len(e.Tags) != 1 || e.Tags[0].Path != "env") {
+			t.Errorf("i-0xss: fields %+v tags %+v, want state and env", e.Fields, e.Tags)
 		}
-		return out
-	}
-	if got := ids(c.Added); !slices.Equal(got, []string{"new-bucket"}) {
-		t.Errorf("added %v", got)
-	}
-	if got := ids(c.Removed); !slices.Equal(got, []string{"fn-old"}) {
-		t.Errorf("removed %v", got)
-	}
-	if len(c.Modified) != 1 || c.Modified[0].ID != "i-0xss" {
-		t.Fatalf("modified %+v: want i-0xss", c.Modified)
-	}
-	want := []FieldChange{{Field: "details.state", Before: "running", After: "stopped"}, {Field: "tags.env", Before: "prod", After: "staging"}}
-	if got := c.Modified[0].Fields; !slices.Equal(got, want) {
-		t.Errorf("fields %+v, want %+v", got, want)
 	}
 }
 
@@ -79,9 +76,9 @@ func TestAccountFilter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Res.ID) != 0 || len(d.Coverage.Collections) != 0 || len(d.Changes.Modified) != 0 {
+	if len(d.Res.ID) != 0 || len(d.Coverage.Collections) != 0 || len(d.Changes.Entries) != 0 {
 		t.Errorf("account %s: %d resources, %d collections, %d modified; want none",
-			other, len(d.Res.ID), len(d.Coverage.Collections), len(d.Changes.Modified))
+			other, len(d.Res.ID), len(d.Coverage.Collections), len(d.Changes.Entries))
 	}
 }
 

@@ -30,6 +30,7 @@ const (
 	KindInventory = "inventory" // Data: *Data
 	KindWaste     = "waste"     // Data: an audit.WasteReport
 	KindTags      = "tags"      // Data: an audit.TagReport
+	KindDiff      = "diff"      // Data: a *diff.Result
 )
 
 // Page is one HTML page: the shell, a kind and its data. Lazy, if not

@@ -318,6 +318,9 @@
     if (page.kind === 'waste') {
       $('subtitle').textContent = page.title;
       addView('findings', 'Waste', money(D.estimated_monthly_usd) + '/mo', v => buildFindings(v, [], D));
+    } else if (page.kind === 'diff') {
+      $('subtitle').textContent = page.title;
+      addView('changes', 'Changes', fmt((D.changes || []).length), v => buildChanges(v, D));
     } else if (page.kind === 'tags') {
       $('subtitle').textContent = page.title;
       addView('tags', 'Tag compliance', (D.overall.percent || 0).toFixed(1) + '%', v => buildTags(v, D));
@@ -332,7 +335,7 @@
       addView('inventory', 'Inventory', fmt(I.n), buildInventory);
       addView('findings', 'Findings', fmt(findings.total), v => buildFindings(v, D.findings, D.waste));
       addView('coverage', 'Coverage', gaps ? gaps + ' gaps' : 'complete', buildCoverage);
-      if (D.changes) addView('changes', 'Changes', fmt(D.changes.added.length + D.changes.removed.length + D.changes.modified.length), buildChanges);
+      if (D.changes) addView('changes', 'Changes', fmt((D.changes.changes || []).length), v => buildChanges(v, D.changes));
       // Details are most of the data: they are decoded after the first
       // paint; what needs them (search, detail columns, the panel) waits.
       I.detailsReady = decode('awsmap-lazy').then(det => {
@@ -759,6 +762,12 @@
     const why = g.outcome === 'missing' ? 'never collected' : (g.error_code || g.outcome);
     return `UNKNOWN for ${g.account_id}/${g.region}: ${g.service} ${g.type}${g.operation ? ' ' + g.operation : ''} ${why}`;
   }
+  // unknownList shows UNKNOWN lines, folded when there are many.
+  function unknownList(lines, what) {
+    const notes = lines.map(t => el('div', {class: 'unknown-note', text: t}));
+    if (lines.length <= 3) return notes;
+    return el('details', {}, el('summary', {}, el('span', {class: 'badge unknown', text: 'UNKNOWN'}), ` ${fmt(lines.length)} ${what}`), notes);
+  }
   function resourceCell(idx, id, name) {
     return idx >= 0 ? resLink(idx, name || id) : el('span', {class: 'mono', text: name ? `${name} (${id})` : id});
   }
@@ -790,7 +799,7 @@
         (q.incomplete || []).length ? el('span', {class: 'badge unknown', text: 'UNKNOWN'}) : null,
         el('span', {class: 'count', text: fmt(q.rows.length)}), el('span', {class: 'muted mono', text: q.name})));
     d.append(el('p', {class: 'desc', text: q.description}));
-    for (const g of q.incomplete || []) d.append(el('div', {class: 'unknown-note', text: gapText(g)}));
+    append(d, [unknownList((q.incomplete || []).map(gapText), 'places where this query\'s input was not collected')]);
     if (q.rows.length) {
       const cell = x => x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x);
       d.append(limited([{label: 'Resource'}, {label: 'Type'}, {label: 'Region'}, {label: 'Account'}, ...extra.map(c => ({label: c}))],
@@ -805,7 +814,7 @@
   function wasteSection(w) {
     const sec = el('div', {class: 'section', id: 'waste'}, el('h2', {}, 'Waste ', el('span', {class: 'badge cost', text: money(w.estimated_monthly_usd) + '/month'})),
       el('p', {class: 'desc', text: `Estimated monthly cost in USD from on-demand list prices as of ${w.prices_as_of} (${w.cost_note}). Minimum age ${w.min_age_days} days.`}));
-    for (const g of w.incomplete || []) sec.append(el('div', {class: 'unknown-note', text: gapText(g)}));
+    append(sec, [unknownList((w.incomplete || []).map(gapText), 'places where the rules\' input was not collected')]);
     sec.append(table([{label: 'Rule'}, {label: 'Title'}, {label: 'Findings', num: true}, {label: 'Est. $/month', num: true}, {label: ''}],
       [...(w.rules || [])].sort((a, b) => b.estimated_monthly_usd - a.estimated_monthly_usd || b.findings - a.findings).map(r => [el('span', {class: 'mono', text: r.rule}), r.title, fmt(r.findings), money(r.estimated_monthly_usd),
         (r.incomplete || []).length ? el('span', {class: 'badge unknown', title: r.incomplete.map(gapText).join('\n'), text: 'UNKNOWN'}) : ''])));
@@ -848,26 +857,36 @@
         c => [c[0], c[1], c[2], el('span', {class: 'mono', text: c[3]}), fmt(c[4]), fmt(c[7]), fmt(c[8]), fmt(c[9]), badge(c[10]), el('span', {class: 'mono', text: c[11]}), c[12]]) : el('p', {class: 'muted', text: 'No API operation failed.'})));
   }
 
-  // ---------- changes ----------
-  function buildChanges(v) {
+  // ---------- changes (internal/diff's result) ----------
+  function buildChanges(v, c) {
     v.classList.add('scrollview');
-    const c = D.changes, scan = id => (D.scans || []).find(s => s.ID === id);
-    const when = id => { const s = scan(id); return s ? `scan ${id} (${String(s.StartedAt).slice(0, 16).replace('T', ' ')} UTC)` : `scan ${id}`; };
-    v.append(el('div', {class: 'cards'}, card('Added', fmt(c.added.length), c.added.length ? 'good' : ''), card('Removed', fmt(c.removed.length), c.removed.length ? 'bad' : ''), card('Modified', fmt(c.modified.length), c.modified.length ? 'warn' : '')));
-    const ref = r => {
-      const i = keyIndex(I, r.account_id, r.region, r.service, r.type, r.id);
-      return resourceCell(i, r.id, r.name);
-    };
-    const basic = [{label: 'Resource'}, {label: 'Type'}, {label: 'Region'}, {label: 'Account'}];
-    const row = r => [ref(r), r.service + '/' + r.type, r.region, r.account_id];
+    const entries = c.changes || [], gaps = c.incomplete || [];
+    const of = kind => entries.filter(e => e.change === kind);
+    const when = s => `scan ${s.id} (${String(s.started_at).slice(0, 16).replace('T', ' ')} UTC)`;
+    v.append(el('div', {class: 'cards'}, card('Added', fmt(of('added').length), of('added').length ? 'good' : ''),
+      card('Removed', fmt(of('removed').length), of('removed').length ? 'bad' : ''), card('Modified', fmt(of('modified').length), of('modified').length ? 'warn' : ''),
+      card('Unknown', fmt(of('unknown').length), of('unknown').length ? 'warn' : '')));
     v.append(el('div', {class: 'section', id: 'changes-summary'}, el('h2', {text: `Changes from ${when(c.from)} to ${when(c.to)}`}),
-      el('p', {class: 'desc', text: 'Only collections that succeeded retire resources: a resource behind a failed collection is never reported removed.'})));
-    const show = val => val === undefined || val === null ? el('span', {class: 'muted', text: '(absent)'}) : el('code', {text: typeof val === 'object' ? JSON.stringify(val) : String(val)});
-    v.append(el('div', {class: 'section', id: 'changes-modified'}, el('h2', {text: `Modified (${fmt(c.modified.length)})`}),
-      c.modified.length ? limited([...basic, {label: 'Fields'}], c.modified, m => [...row(m), el('details', {}, el('summary', {text: m.fields.map(f => f.field).join(', ')}),
-        el('table', {class: 't diff'}, el('tbody', {}, m.fields.map(f => el('tr', {}, el('td', {class: 'mono', text: f.field}), el('td', {class: 'before'}, show(f.before)), el('td', {class: 'after'}, show(f.after)))))))]) : el('p', {class: 'muted', text: 'Nothing modified.'})));
-    v.append(el('div', {class: 'section', id: 'changes-added'}, el('h2', {text: `Added (${fmt(c.added.length)})`}), c.added.length ? limited(basic, c.added, row) : el('p', {class: 'muted', text: 'Nothing added.'})));
-    v.append(el('div', {class: 'section', id: 'changes-removed'}, el('h2', {text: `Removed (${fmt(c.removed.length)})`}), c.removed.length ? limited(basic, c.removed, r => [el('span', {class: 'mono', text: r.name ? `${r.name} (${r.id})` : r.id}), r.service + '/' + r.type, r.region, r.account_id]) : el('p', {class: 'muted', text: 'Nothing removed.'})));
+      el('p', {class: 'desc', text: 'Only a collection that succeeded retires a resource: what a failed collection held is unknown, never removed.'}),
+      unknownList(gaps.map(g => `${gapText(g)} (${g.side} scan ${g.scan})`), 'collections failed in one of the two scans: what they hold there is UNKNOWN')));
+    const ref = e => resourceCell(I ? keyIndex(I, e.account_id, e.region, e.service, e.type, e.id) : -1, e.id, e.name);
+    const basic = [{label: 'Resource'}, {label: 'Type'}, {label: 'Region'}, {label: 'Account'}];
+    const row = e => [ref(e), e.service + '/' + e.type, e.region, e.account_id];
+    const val = x => x === undefined ? el('span', {class: 'muted', text: '(absent)'}) : el('code', {text: JSON.stringify(x)});
+    const what = e => {
+      const lines = [...(e.fields || []).map(f => [f.path, f]), ...(e.tags || []).map(f => ['tag ' + f.path, f])];
+      const edges = (e.edges || []).map(x => `${x.change === 'added' ? '+' : '−'} ${x.kind} → ${x.to.service}/${x.to.type} ${x.to.id}`);
+      const names = [...lines.map(l => l[0]), edges.length ? `${edges.length} edge${edges.length > 1 ? 's' : ''}` : null].filter(Boolean).join(', ');
+      return el('details', {}, el('summary', {text: names || '(no field)'}),
+        el('table', {class: 't diff'}, el('tbody', {}, lines.map(([p, f]) => el('tr', {}, el('td', {class: 'mono', text: p}), el('td', {class: 'before'}, val(f.before)), el('td', {class: 'after'}, val(f.after)))),
+          edges.map(x => el('tr', {}, el('td', {class: 'mono', text: 'edge'}), el('td', {colSpan: 2, text: x}))))));
+    };
+    const section = (id, title, list, cols, render) => el('div', {class: 'section', id: 'changes-' + id}, el('h2', {text: `${title} (${fmt(list.length)})`}),
+      list.length ? limited(cols, list, render) : el('p', {class: 'muted', text: 'None.'}));
+    v.append(section('modified', 'Modified', of('modified'), [...basic, {label: 'What changed'}], e => [...row(e), what(e)]),
+      section('added', 'Added', of('added'), basic, row),
+      section('removed', 'Removed', of('removed'), basic, row),
+      section('unknown', 'Unknown', of('unknown'), [...basic, {label: 'Why'}], e => [...row(e), e.reason || '']));
   }
 
   // ---------- tags page ----------
@@ -877,7 +896,7 @@
     v.append(el('div', {class: 'cards'}, card('Compliance', pc(t.overall.percent), t.overall.percent >= 90 ? 'good' : 'warn'),
       card('Compliant', fmt(t.overall.compliant), '', 'of ' + fmt(t.overall.total)), card('Required keys', (t.required || []).length ? t.required.join(', ') : 'any tag')));
     if ((t.incomplete || []).length) v.append(el('div', {class: 'section', id: 'tag-unknown'}, el('h2', {}, el('span', {class: 'badge unknown', text: 'UNKNOWN'}), 'Tags not collected everywhere'),
-      el('p', {class: 'desc', text: 'The tags of these types were not (fully) collected: their compliance is unknown there.'}), t.incomplete.map(g => el('div', {class: 'unknown-note', text: gapText(g)}))));
+      el('p', {class: 'desc', text: 'The tags of these types were not (fully) collected: their compliance is unknown there.'}), unknownList(t.incomplete.map(gapText), 'places')));
     if ((t.per_tag || []).length) v.append(el('div', {class: 'section'}, el('h2', {text: 'Required tag coverage'}),
       table([{label: 'Tag'}, {label: 'Present', num: true}, {label: 'Total', num: true}, {label: 'Percent', num: true}], t.per_tag.map(k => [k.key, fmt(k.present), fmt(k.total), pc(k.percent)]))));
     v.append(el('div', {class: 'section'}, el('h2', {text: 'By service'}),

@@ -45,6 +45,9 @@ type Writer interface {
 // goroutine at a time.
 type Progress interface {
 	Start(tasks int)
+	// Begin is called, from the workers and so concurrently, when a
+	// collection starts; c has no outcome yet.
+	Begin(c Collection)
 	Done(c Collection)
 }
 
@@ -110,6 +113,9 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 			defer wg.Done()
 			collect.GrowStack()
 			for j := range jobs {
+				if o.Progress != nil {
+					o.Progress.Begin(Collection{Account: j.task.Account, Region: j.task.Region, Service: j.task.Service, Type: j.task.Type})
+				}
 				c := runTask(ctx, j)
 				memory.running.Add(-1)
 				done <- c

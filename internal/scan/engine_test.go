@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -84,6 +85,11 @@ func TestPlanGlobalServices(t *testing.T) {
 		if iam != tt.wantIAM || len(p.Tasks) != tt.tasks {
 			t.Errorf("%s: %d iam tasks of %d, want %d of %d", tt.name, iam, len(p.Tasks), tt.wantIAM, tt.tasks)
 		}
+		// A global service is either planned or listed as skipped.
+		if skipped := len(p.SkippedGlobal) == 1 && p.SkippedGlobal[0] == global; skipped != (tt.wantIAM == 0) ||
+			len(p.Services) != 3-len(p.SkippedGlobal) || p.Home != tt.home {
+			t.Errorf("%s: services %d, skipped %v, home %s", tt.name, len(p.Services), p.SkippedGlobal, p.Home)
+		}
 	}
 }
 
@@ -115,12 +121,27 @@ func TestPlanStartsWithDetailCalls(t *testing.T) {
 	}
 }
 
-// orderProgress records the collections in the order they finish.
-type orderProgress struct{ done []string }
+// orderProgress records the collections in the order they finish, and
+// those that finished without having begun.
+type orderProgress struct {
+	mu           sync.Mutex
+	begun        map[string]bool
+	done, unseen []string
+}
 
-func (p *orderProgress) Start(int) {}
+func (p *orderProgress) Start(int) { p.begun = map[string]bool{} }
+func (p *orderProgress) Begin(c Collection) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.begun[c.Account+"/"+c.Service+"/"+c.Type+"/"+c.Region] = true
+}
 func (p *orderProgress) Done(c Collection) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.done = append(p.done, c.Account+"/"+c.Service+"/"+c.Region)
+	if !p.begun[c.Account+"/"+c.Service+"/"+c.Type+"/"+c.Region] {
+		p.unseen = append(p.unseen, c.Account+"/"+c.Service+"/"+c.Type+"/"+c.Region)
+	}
 }
 
 func TestRunStartsEachTaskInEveryAccount(t *testing.T) {
@@ -129,6 +150,9 @@ func TestRunStartsEachTaskInEveryAccount(t *testing.T) {
 	_, err := Run(context.Background(), []Account{{ID: "111"}, {ID: "222"}}, p, &memWriter{}, Options{Workers: 1, Progress: progress})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(progress.unseen) > 0 {
+		t.Errorf("collections done without Begin: %v", progress.unseen)
 	}
 	want := []string{"111/ec2/eu-west-1", "222/ec2/eu-west-1", "111/ec2/us-east-1", "222/ec2/us-east-1"}
 	if len(progress.done) < len(want) || !slices.Equal(progress.done[:len(want)], want) {

@@ -84,6 +84,20 @@ func (l *Ledger) Calls() int64 { return l.calls.Load() }
 // Failures is the number of calls that ended in an error other than not-found.
 func (l *Ledger) Failures() int64 { return l.fails.Load() }
 
+// CallsTo counts the calls made so far in account by the collections of
+// service (an awsmap service) in region, or in every region when region is "".
+func (l *Ledger) CallsTo(account, region, service string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for k, r := range l.rows {
+		if k.account == account && k.service == service && (region == "" || k.region == region) {
+			n += r.Calls
+		}
+	}
+	return n
+}
+
 // Rows returns the ledger sorted by service, region, operation.
 func (l *Ledger) Rows() []CallStats {
 	l.mu.Lock()

@@ -24,9 +24,13 @@ type Task struct {
 
 // Plan is what a scan will collect in each account.
 type Plan struct {
-	Services []*collect.Service
-	Regions  []string // sorted
+	Services []*collect.Service // those with tasks
+	Regions  []string           // sorted
 	Tasks    []Task
+	// SkippedGlobal are the global services left out because -r did not
+	// include their control-plane region (Home) and --include-global was not given.
+	SkippedGlobal []*collect.Service
+	Home          string
 }
 
 // SelectServices resolves -s names against the registry; empty means all.
@@ -94,22 +98,26 @@ func SelectRegions(enabled, requested []string) ([]string, error) {
 // tasks are interleaved so consecutive tasks hit different endpoints.
 func NewPlan(services []*collect.Service, regions []string, regionsChosen, includeGlobal bool) Plan {
 	regions = slices.Sorted(slices.Values(regions)) // collect.Task.InPlan searches them
-	p := Plan{Services: services, Regions: regions}
-	home := awsx.DefaultRegion
+	p := Plan{Regions: regions, Home: awsx.DefaultRegion}
 	if len(regions) > 0 {
-		home = awsx.HomeRegion(regions[0]) // all enabled regions share one partition
+		p.Home = awsx.HomeRegion(regions[0]) // all enabled regions share one partition
 	}
+	home := p.Home
 	var once, regional [][]Task
 	for _, s := range services {
 		switch s.Scope {
 		case collect.Global:
 			if regionsChosen && !includeGlobal && !slices.Contains(regions, home) {
+				p.SkippedGlobal = append(p.SkippedGlobal, s)
 				continue
 			}
+			p.Services = append(p.Services, s)
 			once = append(once, typeTasks(s, home, model.GlobalRegion))
 		case collect.AccountWide:
+			p.Services = append(p.Services, s)
 			once = append(once, typeTasks(s, home, ""))
 		default:
+			p.Services = append(p.Services, s)
 			for _, r := range regions {
 				regional = append(regional, typeTasks(s, r, r))
 			}

@@ -34,7 +34,7 @@ var Service = &collect.Service{
 		{Name: "user", Description: "IAM user (id = user name) with its credentials from the credential report", Fields: userFields, Tags: collect.TagsListed, Collect: users, DetailCalls: 2},
 		{Name: "role", Description: "IAM role (id = role name); service-linked roles (path /aws-service-role/) are skipped", Fields: roleFields, Tags: collect.TagsListed, Collect: roles},
 		{Name: "group", Description: "IAM group (id = group name)", Fields: groupFields, Tags: collect.NotTaggable, Collect: groups},
-		{Name: "policy", Description: "customer-managed IAM policy (id = policy name); AWS-managed policies are skipped", Fields: policyFields, Tags: collect.TagsPerResource, Collect: policies},
+		{Name: "policy", Description: "customer-managed IAM policy (id = policy name); AWS-managed policies are skipped", Fields: policyFields, Tags: collect.TagsPerResource, Collect: policies, DetailCalls: 1},
 		{Name: "instance-profile", Description: "IAM instance profile (id = instance profile name)", Fields: instanceProfileFields, Tags: collect.TagsListed, Collect: instanceProfiles},
 		{Name: "password-policy", Description: "account password policy (single resource, id account-password-policy)", Fields: passwordPolicyFields, Tags: collect.NotTaggable, Collect: passwordPolicy},
 		{Name: "account-summary", Description: "IAM account summary (single resource, id account-summary)", Fields: accountSummaryFields, Tags: collect.NotTaggable, Collect: accountSummary},

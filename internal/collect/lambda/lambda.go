@@ -21,7 +21,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields, Tags: collect.TagsBulk, Collect: functions, DetailCalls: 1},
 		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Tags: collect.NotTaggable, Collect: layers},
-		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings},
+		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings, DetailCalls: 1},
 	},
 }
 

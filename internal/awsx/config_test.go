@@ -1,0 +1,46 @@
+package awsx
+
+import (
+	"context"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/credentials"
+)
+
+// attempts counts the attempts of every call (an Observer).
+type attempts struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (a *attempts) Wait(context.Context, Endpoint) error { return nil }
+func (a *attempts) Attempt(Endpoint, bool)               { a.mu.Lock(); a.n++; a.mu.Unlock() }
+func (a *attempts) Done(Call)                            {}
+
+// TestConnectionRefusedIsRetriedTwice: an endpoint that refuses connections
+// costs three attempts, not ten, and the error says it cannot reach AWS.
+func TestConnectionRefusedIsRetriedTwice(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "http://" + l.Addr().String()
+	l.Close() // nothing listens there now
+	obs := &attempts{}
+	cfg, err := LoadConfig(context.Background(), Options{EndpointURL: url, Region: "us-east-1", Observer: obs,
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "secret", ""), MaxBackoff: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = WhoAmI(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "cannot reach AWS") || !strings.Contains(err.Error(), "connection refused") {
+		t.Errorf("WhoAmI = %v, want 'cannot reach AWS ... connection refused'", err)
+	}
+	if obs.n != maxConnectionRetries+1 {
+		t.Errorf("%d attempts, want %d", obs.n, maxConnectionRetries+1)
+	}
+}

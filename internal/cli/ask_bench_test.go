@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"testing"
+
+	"github.com/awsmap/awsmap/internal/demo"
+)
+
+// BenchmarkAsk times whole `awsmap ask` runs (open the inventory, parse,
+// query, check completeness, print) on the demo inventory and on a
+// 100k-resource one:
+//
+//	go test ./internal/cli -run '^$' -bench Ask -benchtime 20x -timeout 30m
+//
+// Building the 100k inventory takes a minute or two before the timing.
+func BenchmarkAsk(b *testing.B) {
+	questions := []string{
+		"how many ec2 instances per region",
+		"which databases are public",
+		"stopped instances in eu-west-1 without an Owner tag",
+		"unencrypted volumes larger than 100 GB",
+		"count lambda functions per runtime and region",
+		"resources tagged Environment=production per service",
+		"vpcs without any subnets",
+		"what changed since yesterday by service",
+	}
+	for _, size := range []int{demo.DefaultSize, 100_000} {
+		path := filepath.Join(b.TempDir(), "bench.db")
+		est := demo.New(demo.Options{Seed: 42, Size: size})
+		for s := range 2 {
+			if _, err := demo.ScanInto(context.Background(), path, est.Scan(s), demo.ScanOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, q := range questions {
+			b.Run(fmt.Sprintf("%dk/%s", size/1000, q), func(b *testing.B) {
+				for range b.N {
+					if code := Run(context.Background(), []string{"--db", path, "ask", "-f", "csv", q}, io.Discard, io.Discard); code != ExitOK {
+						b.Fatalf("exit %d", code)
+					}
+				}
+			})
+		}
+	}
+}

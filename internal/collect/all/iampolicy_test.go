@@ -1,0 +1,185 @@
+package all
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/service/acm"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
+	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
+	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	"github.com/aws/aws-sdk-go-v2/service/ecs"
+	"github.com/aws/aws-sdk-go-v2/service/efs"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
+	"github.com/aws/aws-sdk-go-v2/service/elasticache"
+	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
+	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/rds"
+	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
+	"github.com/aws/aws-sdk-go-v2/service/route53"
+	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/iam-policy.json from the code")
+
+// sdkClients are the SDK clients awsmap may call, by package, with the
+// prefix of their IAM actions.
+var sdkClients = map[string]struct {
+	client any
+	prefix string
+}{
+	"acm": {&acm.Client{}, "acm"}, "apigateway": {&apigateway.Client{}, "apigateway"},
+	"apigatewayv2": {&apigatewayv2.Client{}, "apigateway"}, "autoscaling": {&autoscaling.Client{}, "autoscaling"},
+	"cloudformation": {&cloudformation.Client{}, "cloudformation"}, "cloudfront": {&cloudfront.Client{}, "cloudfront"},
+	"cloudtrail": {&cloudtrail.Client{}, "cloudtrail"}, "cloudwatch": {&cloudwatch.Client{}, "cloudwatch"},
+	"cloudwatchlogs": {&cloudwatchlogs.Client{}, "logs"}, "dynamodb": {&dynamodb.Client{}, "dynamodb"},
+	"ec2": {&ec2.Client{}, "ec2"}, "ecr": {&ecr.Client{}, "ecr"}, "ecs": {&ecs.Client{}, "ecs"},
+	"efs": {&efs.Client{}, "elasticfilesystem"}, "eks": {&eks.Client{}, "eks"},
+	"elasticache":            {&elasticache.Client{}, "elasticache"},
+	"elasticloadbalancing":   {&elasticloadbalancing.Client{}, "elasticloadbalancing"},
+	"elasticloadbalancingv2": {&elasticloadbalancingv2.Client{}, "elasticloadbalancing"},
+	"eventbridge":            {&eventbridge.Client{}, "events"}, "iam": {&iam.Client{}, "iam"}, "kms": {&kms.Client{}, "kms"},
+	"lambda": {&lambda.Client{}, "lambda"}, "organizations": {&organizations.Client{}, "organizations"},
+	"rds": {&rds.Client{}, "rds"}, "resourcegroupstaggingapi": {&resourcegroupstaggingapi.Client{}, "tag"},
+	"route53": {&route53.Client{}, "route53"}, "route53resolver": {&route53resolver.Client{}, "route53resolver"},
+	"s3": {&s3.Client{}, "s3"}, "secretsmanager": {&secretsmanager.Client{}, "secretsmanager"},
+	"sns": {&sns.Client{}, "sns"}, "sqs": {&sqs.Client{}, "sqs"}, "ssm": {&ssm.Client{}, "ssm"},
+	"sts": {&sts.Client{}, "sts"},
+}
+
+// iamActions are the IAM actions whose names differ from their operation's.
+var iamActions = map[string]string{
+	"s3:ListBuckets":                        "s3:ListAllMyBuckets",
+	"s3:GetBucketEncryption":                "s3:GetEncryptionConfiguration",
+	"s3:GetPublicAccessBlock":               "s3:GetBucketPublicAccessBlock",
+	"s3:GetBucketLifecycleConfiguration":    "s3:GetLifecycleConfiguration",
+	"s3:GetBucketReplication":               "s3:GetReplicationConfiguration",
+	"s3:GetBucketNotificationConfiguration": "s3:GetBucketNotification",
+	"s3:GetBucketCors":                      "s3:GetBucketCORS",
+	"s3:GetObjectLockConfiguration":         "s3:GetBucketObjectLockConfiguration",
+}
+
+var (
+	sdkImport = regexp.MustCompile(`"github.com/aws/aws-sdk-go-v2/service/([a-z0-9]+)"`)
+	selector  = regexp.MustCompile(`\.(?:New)?([A-Z][A-Za-z0-9]+?)(?:Paginator)?\b`)
+)
+
+// scanActions finds the IAM actions of the SDK operations the code in dirs
+// calls: names after a dot that are methods of an imported SDK client (or
+// their paginators).
+func scanActions(t *testing.T, dirs ...string) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return err
+			case d.IsDir() && d.Name() == "collecttest": // test helpers, not awsmap
+				return filepath.SkipDir
+			case d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go"):
+				return nil
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, imp := range sdkImport.FindAllStringSubmatch(string(src), -1) {
+				c, ok := sdkClients[imp[1]]
+				if !ok {
+					t.Errorf("%s imports the SDK's %s: add it to sdkClients", path, imp[1])
+					continue
+				}
+				client := reflect.TypeOf(c.client)
+				for _, m := range selector.FindAllStringSubmatch(string(src), -1) {
+					if _, isMethod := client.MethodByName(m[1]); isMethod && m[1] != "Options" {
+						action := c.prefix + ":" + m[1]
+						if c.prefix == "apigateway" {
+							action = "apigateway:GET" // API Gateway authorizes reads by HTTP method
+						}
+						if renamed, ok := iamActions[action]; ok {
+							action = renamed
+						}
+						seen[action] = true
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return slices.Sorted(func(yield func(string) bool) {
+		for a := range seen {
+			if !yield(a) {
+				return
+			}
+		}
+	})
+}
+
+// TestIAMPolicyMatchesTheCode: docs/iam-policy.json grants exactly the
+// actions of the operations awsmap calls (collectors, and credential and
+// region checks in awsx), all of them reads. go test -run IAMPolicy -update
+// rewrites it.
+func TestIAMPolicyMatchesTheCode(t *testing.T) {
+	actions := scanActions(t, "..", filepath.Join("..", "..", "awsx"))
+	for _, a := range actions {
+		op := a[strings.Index(a, ":")+1:]
+		if !regexp.MustCompile(`^(Describe|List|Get|Generate|Lookup|Search|Batch|GET$)`).MatchString(op) {
+			t.Errorf("%s does not read: awsmap only reads", a)
+		}
+	}
+	if len(actions) < 100 {
+		t.Fatalf("only %d actions found: the scan of the code is broken", len(actions))
+	}
+	policy := map[string]any{
+		"Version": "2012-10-17",
+		"Statement": []any{map[string]any{
+			"Sid": "AwsmapReadOnlyScan", "Effect": "Allow", "Action": actions, "Resource": "*",
+		}},
+	}
+	want, err := json.MarshalIndent(policy, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, '\n')
+	path := filepath.Join("..", "..", "..", "docs", "iam-policy.json")
+	if *update {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s is out of date (%v): run go test ./internal/collect/all -run IAMPolicy -update", path, err)
+	}
+}
