@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 
@@ -96,8 +97,22 @@ Any of the names shown works with -a in every reading command.`,
 	return cmd
 }
 
+// The columns of awsmap accounts: all of them in json and csv; in a table,
+// those that fit a terminal (the name, else the alias; OU names; the scan).
+var (
+	accountColumns      = []string{"account_id", "name", "alias", "ou", "ou_path", "last_scan", "last_scan_at", "status", "resources", "coverage", "error"}
+	accountTableColumns = []string{"account_id", "name", "ou", "scan", "resources", "coverage"}
+)
+
+func accountRow(a store.AccountInfo, table bool) []any {
+	if table {
+		return []any{a.ID, cmp.Or(a.Name, a.Alias), a.OUNames, a.LastScan, a.Resources, a.Coverage()}
+	}
+	return []any{a.ID, a.Name, a.Alias, a.OUNames, a.OUPath, a.LastScan, a.LastScanAt, a.Status, a.Resources, a.Coverage(), a.ErrorMessage}
+}
+
 func runAccounts(cmd *cobra.Command, f *accountsFlags) error {
-	if err := checkFormat(f.format, reportFormats); err != nil {
+	if err := checkFormat(f.format, []string{"table", "json", "csv"}); err != nil {
 		return err
 	}
 	r, scope, err := openReaderFor(cmd, "latest", &f.scope)
@@ -109,28 +124,20 @@ func runAccounts(cmd *cobra.Command, f *accountsFlags) error {
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
-	cols := []string{"account_id", "name", "alias", "ou", "ou_path", "last_scan", "last_scan_at", "status", "resources", "coverage", "error"}
+	table := f.format == "table"
 	var rows [][]any
 	for _, a := range infos {
-		if scope.Accounts != nil && !slices.Contains(scope.Accounts, a.ID) {
-			continue
-		}
-		rows = append(rows, []any{a.ID, a.Name, a.Alias, a.OUNames, a.OUPath, a.LastScan, a.LastScanAt,
-			a.Status, a.Resources, a.Coverage(), a.ErrorMessage})
-	}
-	if f.format == "table" { // what fits a terminal: the name (else the alias), OU names, the scan id
-		cols = []string{"account_id", "name", "ou", "scan", "resources", "coverage"}
-		for i, r := range rows {
-			name := r[1]
-			if name == "" {
-				name = r[2]
-			}
-			rows[i] = []any{r[0], name, r[3], r[5], r[8], r[9]}
+		if scope.Accounts == nil || slices.Contains(scope.Accounts, a.ID) {
+			rows = append(rows, accountRow(a, table))
 		}
 	}
-	if len(rows) == 0 && f.format == "table" {
+	if len(rows) == 0 && table {
 		cmd.PrintErrln("No accounts: run `awsmap` (or `awsmap demo`) first.")
 		return nil
+	}
+	cols := accountColumns
+	if table {
+		cols = accountTableColumns
 	}
 	if err := writeMemRows(cmd.OutOrStdout(), f.format, cols, rows); err != nil {
 		return withCode(ExitFatal, err)
