@@ -17,7 +17,7 @@ import (
 
 var testNow = time.Date(2026, 6, 17, 15, 30, 0, 0, time.UTC) // a Wednesday
 
-func f(name, typ, desc string) model.Field {
+func f(name string, typ model.Kind, desc string) model.Field {
 	return model.Field{Name: name, Type: typ, Description: desc}
 }
 

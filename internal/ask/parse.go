@@ -724,7 +724,29 @@ func (p *parser) recTargets() {
 		if p.is(end, "resources", "resource") && len(p.in.targets) > 0 {
 			p.use("type", end)
 		}
+		p.redundantService()
 		return
+	}
+}
+
+// redundantService consumes "in secrets manager", "in ec2": a later
+// mention that covers every target already chosen.
+func (p *parser) redundantService() {
+	for i := range p.toks {
+		if !p.is(i, "in", "from", "of", "on") {
+			continue
+		}
+		ph, end := p.phraseAt(i + 1)
+		if ph == nil {
+			continue
+		}
+		covers := true
+		for _, t := range p.in.targets {
+			covers = covers && slices.Contains(ph.types, t)
+		}
+		if covers {
+			p.useRange("type", i, end)
+		}
 	}
 }
 
@@ -785,7 +807,7 @@ func (p *parser) matchField(ws []string, kinds ...string) (fieldRef, bool) {
 	for _, t := range p.in.targets {
 		best, bestScore, ties := model.Field{}, 1000, 0
 		for _, f := range p.c.types[t].Fields {
-			if len(kinds) > 0 && !slices.Contains(kinds, f.Type) {
+			if len(kinds) > 0 && !slices.Contains(kinds, string(f.Type)) {
 				continue
 			}
 			fw := fieldWordsOf(f.Name)
@@ -964,6 +986,27 @@ func (p *parser) recGrouping() {
 				}
 			}
 		}
+		// the most common / frequent X
+		if p.is(i, "most", "least") && p.is(i+1, "common", "frequent", "popular", "used") && p.targetsDone {
+			j := i + 2
+			for j < len(p.toks) && p.toks[j].role == "type" {
+				j++
+			}
+			if e, end, ok := p.groupKey(j); ok {
+				least := p.is(i, "least")
+				p.useRange("group", i, i+2)
+				p.useRange("group", j, end)
+				if p.is(i-1, "the") {
+					p.use("group", i-1)
+				}
+				p.in.group = append(p.in.group, e)
+				p.in.most = true
+				if least {
+					p.in.order = append(p.in.order, orderBy{e: expr{sql: "count", label: "count"}})
+				}
+				continue
+			}
+		}
 		start := i
 		j := -1
 		switch {
@@ -980,6 +1023,8 @@ func (p *parser) recGrouping() {
 			j = i + 2
 		case p.is(i, "in") && p.is(i+1, "each", "every"):
 			j = i + 2
+		case p.is(i, "each", "every") && p.free(i+1) && p.toks[i+1].kind == kWord:
+			j = i + 1 // "how many resources does each account have"
 		}
 		if j < 0 {
 			continue

@@ -29,7 +29,7 @@ var concepts = []concept{
 		inverse:  []string{"private_zone"},
 		nonEmpty: []string{"public_ip"},
 		enum:     map[string]string{"scheme": "internet-facing"}},
-	{words: []string{"private", "internal"}, neg: true, text: "private",
+	{words: []string{"private", "internal"}, neg: true, text: "public",
 		fields:   []string{"is_public", "publicly_accessible", "public", "shared_publicly", "endpoint_public_access", "map_public_ip_on_launch", "assign_public_ip", "associate_public_ip"},
 		inverse:  []string{"private_zone"},
 		nonEmpty: []string{"public_ip"},
@@ -446,9 +446,13 @@ func (p *parser) recPresence() {
 			neg, start = true, k
 		}
 		p.useRange("filter", start, end)
-		sql, text := "coalesce("+f.sql()+", '') NOT IN ('', '[]', '{}')", "with "+article(f.text())+" "+f.text()
+		what := f.text()
+		if !strings.HasSuffix(what, "s") {
+			what = article(what) + " " + what
+		}
+		sql, text := "coalesce("+f.sql()+", '') NOT IN ('', '[]', '{}')", "with "+what
 		if neg {
-			sql, text = "coalesce("+f.sql()+", '') IN ('', '[]', '{}')", "without "+article(f.text())+" "+f.text()
+			sql, text = "coalesce("+f.sql()+", '') IN ('', '[]', '{}')", "without "+what
 		}
 		p.in.conds = append(p.in.conds, cond{sql: sql, text: text})
 		p.in.extra = append(p.in.extra, expr{sql: f.sql(), label: f.Name})
@@ -533,7 +537,11 @@ func (p *parser) recEnumValues() {
 		if p.is(start-1, "are", "is", "that", "in", "whose") {
 			start--
 		}
-		p.useRange("value", start, i+1)
+		end := i + 1
+		if f, fend, ok := p.fieldAt(end, "text"); ok && f.Name == match[0].Name {
+			end = fend // "in alarm state"
+		}
+		p.useRange("value", start, end)
 		p.addEquals(match[0], w, neg)
 	}
 }

@@ -269,27 +269,37 @@ func (p *parser) historySource(s *sqlBuilder) string {
 		" AND c.account_id = v.account_id AND c.first_scan < v.first_scan)"
 	modified := "SELECT 'modified' AS change, (SELECT started_at FROM main.scans WHERE id = v.first_scan) AS at, " + cols +
 		" FROM main.resource_versions v WHERE v.first_scan IN " + scans + " AND v.first_scan > v.first_seen_scan"
-	// Removed: closed by a scan that opened no next version of the key. The
-	// keys opened are listed once (NOT IN a subquery), not looked up per row:
-	// no index serves a lookup by key among closed versions.
+	// Removed: closed by a scan that opened no next version of the key
+	// (gone: keys closed EXCEPT keys opened, by the same scan). Set
+	// operations, not a lookup per row: no index finds a key among closed
+	// versions, and this SQLite builds no automatic index (a NOT EXISTS took
+	// 27 s at 100k resources, this 0.3 s).
+	gone := "gone AS MATERIALIZED (SELECT id, region, account_id, type, service, end_scan FROM main.resource_versions" +
+		" WHERE end_scan IN " + scans + " EXCEPT SELECT id, region, account_id, type, service, first_scan" +
+		" FROM main.resource_versions WHERE first_scan IN " + scans + "), "
 	removed := "SELECT 'removed' AS change, (SELECT started_at FROM main.scans WHERE id = v.end_scan) AS at, " + cols +
 		" FROM main.resource_versions v WHERE v.end_scan IN " + scans +
-		" AND (v.id, v.region, v.account_id, v.type, v.service, v.end_scan) NOT IN (SELECT n.id, n.region, n.account_id, n.type," +
-		" n.service, n.first_scan FROM main.resource_versions n WHERE n.first_scan IN " + scans + ")"
+		" AND (v.id, v.region, v.account_id, v.type, v.service, v.end_scan) IN (SELECT * FROM gone)"
 	var parts []string
 	var all []any
+	with := "WITH "
 	switch p.in.history {
 	case "added":
 		parts, all = []string{added}, args
 	case "removed":
-		parts, all = []string{removed}, append(slices.Clone(args), args...)
+		with += gone
+		for range 3 { // twice in gone, once in removed
+			all = append(all, args...)
+		}
+		parts = []string{removed}
 	default:
+		with += gone
 		parts = []string{added, modified, removed}
-		for range 4 { // once in added and modified, twice in removed
+		for range 5 { // twice in gone, once in added, modified and removed
 			all = append(all, args...)
 		}
 	}
-	s.add("WITH h AS ("+strings.Join(parts, " UNION ALL ")+") ", all...)
+	s.add(with+"h AS ("+strings.Join(parts, " UNION ALL ")+") ", all...)
 	return "h"
 }
 

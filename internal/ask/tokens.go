@@ -167,7 +167,7 @@ var stopWords = set(`a an the of to on at with is are was were be been being do 
 	current now also show list display give get find tell see let know about here kind kinds in into inside
 	exist exists existing there's what's whats which's thing things stuff one ones
 	resource resources everything anything inventory estate aws amazon we've i'm got am
-	configured set up using used use uses by for per`)
+	configured set up using used use uses by for per but`)
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}

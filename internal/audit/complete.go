@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/awsmap/awsmap/internal/collect"
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -49,26 +47,6 @@ type Querier interface {
 	Query(ctx context.Context, sql string, args ...any) (*store.Rows, error)
 }
 
-// globalServices are the services whose types are stored with region
-// "global", for services the registry does not list yet.
-var globalServices = map[string]bool{"iam": true, "route53": true, "cloudfront": true, "organizations": true}
-
-// scopeOf returns the collection scope of service.
-func scopeOf(service string) collect.Scope {
-	for _, s := range all.Services() {
-		if s.Name == service {
-			return s.Scope
-		}
-	}
-	switch {
-	case globalServices[service]:
-		return collect.Global
-	case service == "s3":
-		return collect.AccountWide
-	}
-	return collect.Regional
-}
-
 // AuditedScan returns the scan id whose state is audited: scanID itself, or
 // for 0 (the current state) the latest merged scan (0 when there is none).
 func AuditedScan(ctx context.Context, q Querier, scanID int64) (int64, error) {
@@ -89,9 +67,10 @@ const auditedScanOf = `(SELECT max(s.id) FROM main.scans s WHERE s.ledger = 1
 
 // Completeness checks the collections behind reads for every account
 // (limited to accounts when not nil) and region known at scanID, and
-// returns the gaps. scanID must be a merged scan id (see AuditedScan); 0
-// means an empty inventory, which has no gaps: it has no accounts.
-func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64, accounts []string) ([]Gap, error) {
+// returns the gaps; types tells where each type is collected. scanID must
+// be a merged scan id (see AuditedScan); 0 means an empty inventory, which
+// has no gaps: it has no accounts.
+func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []TypeRef, scanID int64, accounts []string) ([]Gap, error) {
 	if scanID == 0 || len(reads) == 0 {
 		return nil, nil
 	}
@@ -120,7 +99,7 @@ func Completeness(ctx context.Context, q Querier, reads []TypeRef, scanID int64,
 			return nil, err
 		}
 		for _, ref := range dedupe(reads) {
-			gaps = append(gaps, typeGaps(ref, latest[ref], acct, regions)...)
+			gaps = append(gaps, typeGaps(ref, types.ScopeOf(ref.Service), latest[ref], acct, regions)...)
 		}
 	}
 	return gaps, nil
@@ -155,9 +134,9 @@ func latestCollections(ctx context.Context, q Querier, scanID int64, account str
 	latest := map[TypeRef]map[string]Gap{}
 	for rows.Next() {
 		v := rows.Values()
-		ref := TypeRef{text(v[0]), text(v[1])}
-		g := Gap{Account: account, Region: text(v[2]), Service: ref.Service, Type: ref.Type,
-			Outcome: text(v[3]), Operation: text(v[4]), ErrorCode: text(v[5]), ScanID: toInt(v[6])}
+		ref := TypeRef{store.Text(v[0]), store.Text(v[1])}
+		g := Gap{Account: account, Region: store.Text(v[2]), Service: ref.Service, Type: ref.Type,
+			Outcome: store.Text(v[3]), Operation: store.Text(v[4]), ErrorCode: store.Text(v[5]), ScanID: store.Int(v[6])}
 		if latest[ref] == nil {
 			latest[ref] = map[string]Gap{}
 		}
@@ -171,10 +150,10 @@ func latestCollections(ctx context.Context, q Querier, scanID int64, account str
 
 // typeGaps checks one type in one account, from its latest collections
 // (region → collection).
-func typeGaps(ref TypeRef, latest map[string]Gap, account string, regions []string) []Gap {
+func typeGaps(ref TypeRef, scope model.Scope, latest map[string]Gap, account string, regions []string) []Gap {
 	var places []string
-	switch scopeOf(ref.Service) {
-	case collect.Global:
+	switch scope {
+	case model.Global:
 		places = []string{model.GlobalRegion}
 	default: // regional and account-wide types: the engine records one collection per region
 		places = regions
@@ -212,7 +191,7 @@ func queryInt(ctx context.Context, q Querier, sql string, args ...any) (int64, e
 	defer rows.Close()
 	var n int64
 	if rows.Next() {
-		n = toInt(rows.Values()[0])
+		n = store.Int(rows.Values()[0])
 	}
 	return n, rows.Err()
 }
@@ -226,39 +205,7 @@ func strings1(ctx context.Context, q Querier, sql string, args ...any) ([]string
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		out = append(out, text(rows.Values()[0]))
+		out = append(out, store.Text(rows.Values()[0]))
 	}
 	return out, rows.Err()
-}
-
-func text(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case []byte:
-		return string(x)
-	}
-	return fmt.Sprint(v)
-}
-
-func toInt(v any) int64 {
-	switch x := v.(type) {
-	case int64:
-		return x
-	case float64:
-		return int64(x)
-	}
-	return 0
-}
-
-func toFloat(v any) float64 {
-	switch x := v.(type) {
-	case int64:
-		return float64(x)
-	case float64:
-		return x
-	}
-	return 0
 }

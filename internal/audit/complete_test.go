@@ -23,7 +23,7 @@ func TestAdminUsersUnknownWhenIAMDenied(t *testing.T) {
 	r := fixture(t, nil, cols)
 	lib, _ := Builtin()
 	q, _ := lib.Get("admin-users")
-	res, err := Run(ctx, r, q, nil, Scope{Now: testNow})
+	res, err := Run(ctx, r, q, nil, Scope{Types: types, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestCompletenessRegionsAndHistory(t *testing.T) {
 		{3, []string{"ap-south-1:missing"}}, // a region known to the account, never collected for volumes
 		{4, []string{"ap-south-1:missing"}}, // the aborted scan's error does not count
 	} {
-		gaps, err := Completeness(ctx, r, reads, tc.scan, nil)
+		gaps, err := Completeness(ctx, r, types, reads, tc.scan, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +97,7 @@ func TestCompletenessRegionsAndHistory(t *testing.T) {
 			t.Errorf("scan %d: gaps %v, want %v", tc.scan, got, tc.want)
 		}
 	}
-	if gaps, _ := Completeness(ctx, r, reads, 3, []string{"999999999999"}); len(gaps) != 0 {
+	if gaps, _ := Completeness(ctx, r, types, reads, 3, []string{"999999999999"}); len(gaps) != 0 {
 		t.Errorf("other account: %v", gaps)
 	}
 }
@@ -125,7 +125,7 @@ func TestParamsAreBoundNotSpliced(t *testing.T) {
 		{"missing-tag", "nosuch", "x", true, 0},
 	} {
 		q, _ := lib.Get(tc.query)
-		res, err := Run(ctx, r, q, map[string]string{tc.param: tc.value}, Scope{Now: testNow})
+		res, err := Run(ctx, r, q, map[string]string{tc.param: tc.value}, Scope{Types: types, Now: testNow})
 		if (err != nil) != tc.wantErr {
 			t.Errorf("%s -P %s=%q: err = %v", tc.query, tc.param, tc.value, err)
 			continue
@@ -162,7 +162,7 @@ func dump(t *testing.T, r *store.Reader) string {
 	}
 	defer rows.Close()
 	rows.Next()
-	return text(rows.Values()[0])
+	return store.Text(rows.Values()[0])
 }
 
 func TestUserQueries(t *testing.T) {
@@ -202,7 +202,7 @@ func TestUserQueries(t *testing.T) {
 	beforeFile, _ := os.ReadFile(evil)
 	for _, n := range []string{"evil", "evil2"} {
 		q, _ := lib.Get(n)
-		if _, err := Run(ctx, r, q, nil, Scope{}); err == nil || !IsUsage(err) {
+		if _, err := Run(ctx, r, q, nil, Scope{Types: types}); err == nil || !IsUsage(err) {
 			t.Errorf("%s: err = %v, want a refusal", n, err)
 		}
 	}

@@ -2,10 +2,10 @@ package audit
 
 import (
 	"fmt"
-	"os"
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/awsmap/awsmap/internal/gendoc"
 )
 
 const docPath = "../../docs/audits.md"
@@ -44,27 +44,5 @@ func docSections(t *testing.T) map[string]string {
 }
 
 func TestAuditsDoc(t *testing.T) {
-	b, err := os.ReadFile(docPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := string(b)
-	updated := doc
-	for name, body := range docSections(t) {
-		re := regexp.MustCompile(`(?s)(<!-- ` + name + `:begin -->).*?(<!-- ` + name + `:end -->)`)
-		if !re.MatchString(updated) {
-			t.Fatalf("%s: no %s markers", docPath, name)
-		}
-		updated = re.ReplaceAllLiteralString(updated, "<!-- "+name+":begin -->"+body+"<!-- "+name+":end -->")
-	}
-	if updated == doc {
-		return
-	}
-	if os.Getenv("AWSMAP_UPDATE_DOCS") != "" {
-		if err := os.WriteFile(docPath, []byte(updated), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("%s is out of date: run AWSMAP_UPDATE_DOCS=1 go test ./internal/audit -run TestAuditsDoc", docPath)
+	gendoc.CheckSections(t, docPath, docSections(t), "go test ./internal/audit -run TestAuditsDoc")
 }

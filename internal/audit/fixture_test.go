@@ -8,12 +8,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/catalog"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
 const acct = "111111111111"
+
+// types is the catalog the CLI passes in: where each type is collected.
+var types = catalog.Builtin()
 
 var testNow = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 
@@ -23,8 +26,8 @@ type d = map[string]any
 func res(ref, id string, details d) *model.Resource {
 	svc, typ, _ := strings.Cut(ref, "/")
 	region := "us-east-1"
-	switch scopeOf(svc) {
-	case collect.Global:
+	switch types.ScopeOf(svc) {
+	case model.Global:
 		region = model.GlobalRegion
 	}
 	if details == nil {
@@ -60,7 +63,7 @@ func okCollections(rs []*model.Resource, reads []TypeRef) []store.Collection {
 		}
 		seen[ref] = true
 		region := "us-east-1" // as the engine records them: account-wide types per region too
-		if scopeOf(ref.Service) == collect.Global {
+		if types.ScopeOf(ref.Service) == model.Global {
 			region = model.GlobalRegion
 		}
 		out = append(out, store.Collection{AccountID: acct, Region: region, Service: ref.Service, Type: ref.Type,
@@ -70,13 +73,32 @@ func okCollections(rs []*model.Resource, reads []TypeRef) []store.Collection {
 		add(TypeRef{r.Service, r.Type})
 	}
 	for _, r := range reads {
-		add(r)
+		if r != AllTypes {
+			add(r)
+		}
 	}
 	return out
 }
 
-// fixture writes one scan with rs and collections and returns a reader.
+// fixture writes one scan with rs and collections (none when both are
+// empty) and returns a reader of the current state.
 func fixture(t *testing.T, rs []*model.Resource, cols []store.Collection) *store.Reader {
+	t.Helper()
+	if len(rs) == 0 && len(cols) == 0 {
+		return fixtureScans(t)
+	}
+	return fixtureScans(t, scanInput{rs, cols})
+}
+
+// scanInput is what one fixture scan sees.
+type scanInput struct {
+	rs   []*model.Resource
+	cols []store.Collection
+}
+
+// fixtureScans writes the scans in order and returns a reader of the
+// current state. A scan with a collection that is not ok is partial.
+func fixtureScans(t *testing.T, scans ...scanInput) *store.Reader {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "inventory.db")
 	db, err := store.Open(path)
@@ -84,24 +106,24 @@ func fixture(t *testing.T, rs []*model.Resource, cols []store.Collection) *store
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if len(rs) > 0 || len(cols) > 0 {
+	for _, s := range scans {
 		w, err := db.BeginScan(store.ScanMeta{AccountID: acct, AccountAlias: "prod-alias", Profile: "prod",
 			Regions: []string{"us-east-1"}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, r := range rs {
+		for _, r := range s.rs {
 			if err := w.Add(r); err != nil {
 				t.Fatal(err)
 			}
 		}
 		status := store.StatusComplete
-		for _, c := range cols {
+		for _, c := range s.cols {
 			if c.Outcome != store.OutcomeOK {
 				status = store.StatusPartial
 			}
 		}
-		if err := w.Finish(store.ScanResult{Status: status, Collections: cols}); err != nil {
+		if err := w.Finish(store.ScanResult{Status: status, Collections: s.cols}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -124,7 +146,7 @@ func ids(rows [][]any) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, row := range rows {
-		s := text(row[4])
+		s := store.Text(row[4])
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)

@@ -359,6 +359,16 @@ var queryCases = []queryCase{
 	{query: "cloudtrail-unencrypted", rs: []*model.Resource{
 		res("cloudtrail/trail", "p", d{}), res("cloudtrail/trail", "n", d{"kms_key_id": "arn:aws:kms:k"}),
 	}, want: []string{"p"}},
+	// One scan: the drift queries find only what AWS dates recently (see
+	// drift_test.go for several scans).
+	{query: "recently-created", rs: []*model.Resource{
+		createdAt(res("ec2/instance", "p", nil), "2025-05-30T00:00:00Z"),
+		createdAt(res("ec2/instance", "n1", nil), "2024-05-30T00:00:00Z"),
+		res("ec2/instance", "n2", nil), // first seen by the first scan
+	}, want: []string{"p"}},
+	{query: "recently-deleted", rs: []*model.Resource{res("ec2/instance", "n", nil)}},
+	{query: "security-group-changes", rs: []*model.Resource{res("ec2/security-group", "n", nil)}},
+	{query: "iam-changes", rs: []*model.Resource{res("iam/user", "n", nil)}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
@@ -399,7 +409,7 @@ func TestQueries(t *testing.T) {
 			// Scoped to the fixture's account, the query runs wrapped in the
 			// account filter: the same rows.
 			for _, account := range [][]string{nil, {acct}} {
-				res, err := Run(ctx, r, q, c.params, Scope{Now: testNow, Accounts: account})
+				res, err := Run(ctx, r, q, c.params, Scope{Types: types, Now: testNow, Accounts: account})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -424,7 +434,7 @@ func TestQueriesOnEmptyInventory(t *testing.T) {
 	}
 	r := fixture(t, nil, nil)
 	for _, q := range lib.All() {
-		res, err := Run(ctx, r, q, nil, Scope{Now: testNow})
+		res, err := Run(ctx, r, q, nil, Scope{Types: types, Now: testNow})
 		if err != nil {
 			t.Errorf("%s: %v", q.Name, err)
 			continue

@@ -47,7 +47,17 @@ type TypeRef struct {
 	Type    string
 }
 
-func (t TypeRef) String() string { return t.Service + "/" + t.Type }
+// AllTypes, written "reads: *" in a header, stands for every type the
+// inventory has collected: a query over all resources (what was created or
+// deleted lately) is only as complete as every collection.
+var AllTypes = TypeRef{Service: "*", Type: "*"}
+
+func (t TypeRef) String() string {
+	if t == AllTypes {
+		return "*"
+	}
+	return t.Service + "/" + t.Type
+}
 
 // Param is a declared query parameter.
 type Param struct {
@@ -195,9 +205,13 @@ func Parse(file string, data []byte) (*Query, error) {
 			q.Params = ps
 		case "reads":
 			for _, item := range splitList(val) {
+				if item == "*" {
+					q.Reads = append(q.Reads, AllTypes)
+					continue
+				}
 				m := typeRefRE.FindStringSubmatch(item)
 				if m == nil {
-					return nil, errAt("reads: %q is not service/type", item)
+					return nil, errAt("reads: %q is not service/type (or * for every type)", item)
 				}
 				q.Reads = append(q.Reads, TypeRef{m[1], m[2]})
 			}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
@@ -36,6 +36,9 @@ type Scope struct {
 	// nil for all.
 	Accounts []string
 	Now      time.Time // zero: time.Now()
+	// Types describes every resource type (the CLI's catalog): where each
+	// is collected, and which service names exist.
+	Types model.Catalog
 }
 
 func (s Scope) now() time.Time {
@@ -54,16 +57,16 @@ type Result struct {
 }
 
 // checkFilters validates the service and region filters against the
-// collectors and the inventory.
-func checkFilters(ctx context.Context, q Querier, f Filters) error {
+// catalog and the inventory.
+func checkFilters(ctx context.Context, q Querier, types model.Catalog, f Filters) error {
 	if f.Service != "" {
 		known, err := strings1(ctx, q, `SELECT DISTINCT service FROM main.collection_versions ORDER BY 1`)
 		if err != nil {
 			return err
 		}
-		for _, s := range all.Services() {
-			if !slices.Contains(known, s.Name) {
-				known = append(known, s.Name)
+		for _, s := range types.Services() {
+			if !slices.Contains(known, s) {
+				known = append(known, s)
 			}
 		}
 		if !slices.Contains(known, f.Service) {
@@ -91,7 +94,7 @@ func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, s
 		return nil, usage(err)
 	}
 	f := Filters{Service: params["service"], Region: params["region"]}
-	if err := checkFilters(ctx, q, f); err != nil {
+	if err := checkFilters(ctx, q, scope.Types, f); err != nil {
 		return nil, err
 	}
 	rows, err := q.Query(ctx, b.SQL, b.Args...)
@@ -110,11 +113,14 @@ func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, s
 	if err != nil {
 		return nil, err
 	}
-	reads := qry.Reads
+	reads, err := expandReads(ctx, q, qry.Reads, scan)
+	if err != nil {
+		return nil, err
+	}
 	if f.Service != "" {
 		reads = slices.DeleteFunc(slices.Clone(reads), func(r TypeRef) bool { return r.Service != f.Service })
 	}
-	gaps, err := Completeness(ctx, q, reads, scan, scope.Accounts)
+	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
 	if err != nil {
 		return nil, err
 	}
@@ -150,4 +156,24 @@ func checkColumns(cols []string) error {
 		return fmt.Errorf("columns %s do not start with %s", strings.Join(cols, ", "), strings.Join(LeadingColumns, ", "))
 	}
 	return nil
+}
+
+// expandReads replaces AllTypes with every type collected at or before
+// scanID.
+func expandReads(ctx context.Context, q Querier, reads []TypeRef, scanID int64) ([]TypeRef, error) {
+	i := slices.Index(reads, AllTypes)
+	if i < 0 {
+		return reads, nil
+	}
+	rows, err := q.Query(ctx, `SELECT DISTINCT service, type FROM main.collection_versions
+		WHERE first_scan <= ?1 ORDER BY 1, 2`, scanID)
+	if err != nil {
+		return nil, fmt.Errorf("collected types: %w", err)
+	}
+	defer rows.Close()
+	out := slices.Delete(slices.Clone(reads), i, i+1)
+	for rows.Next() {
+		out = append(out, TypeRef{store.Text(rows.Values()[0]), store.Text(rows.Values()[1])})
+	}
+	return out, rows.Err()
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // TagOptions parameterise the tag audit.
@@ -19,10 +20,6 @@ type TagOptions struct {
 	IncludeDefaults  bool
 	UntaggedOnly     bool // list only resources with no tag at all
 	NoncompliantOnly bool // list only non-compliant resources (the default listing)
-	// Types is the type catalog: only types it marks taggable are scored
-	// (types it does not list, from an older awsmap, are scored too), and
-	// the completeness of those in scope is checked.
-	Types []model.TypeInfo
 }
 
 // TagCount is a compliance count.
@@ -48,14 +45,10 @@ type ServiceCount struct {
 
 // TagResource is one listed resource.
 type TagResource struct {
-	AccountID string   `json:"account_id"`
-	Region    string   `json:"region"`
-	Service   string   `json:"service"`
-	Type      string   `json:"type"`
-	ID        string   `json:"id"`
-	Name      string   `json:"name"`
-	Missing   []string `json:"missing"`
-	Untagged  bool     `json:"untagged"`
+	model.Key
+	Name     string   `json:"name"`
+	Missing  []string `json:"missing"`
+	Untagged bool     `json:"untagged"`
 }
 
 // TagReport is the tag audit's result.
@@ -87,12 +80,12 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 	}
 	if len(opts.Services) > 0 {
 		for _, s := range opts.Services {
-			if err := checkFilters(ctx, q, Filters{Service: s}); err != nil {
+			if err := checkFilters(ctx, q, scope.Types, Filters{Service: s}); err != nil {
 				return nil, err
 			}
 		}
 	}
-	taggable, untaggable := splitTaggable(opts.Types)
+	taggable, untaggable := splitTaggable(scope.Types)
 	sql := `SELECT account_id, region, service, type, id, coalesce(name, ''), tags FROM resources
 		WHERE (is_default = 0 OR :include_defaults = 1)
 		AND service || '/' || type NOT IN (SELECT value FROM json_each(:untaggable))`
@@ -143,9 +136,9 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 	for rows.Next() {
 		v := rows.Values()
 		var tags map[string]string
-		if s := text(v[6]); s != "" && s != "null" {
+		if s := store.Text(v[6]); s != "" && s != "null" {
 			if err := json.Unmarshal([]byte(s), &tags); err != nil {
-				return nil, fmt.Errorf("tags of %s: %w", text(v[4]), err)
+				return nil, fmt.Errorf("tags of %s: %w", store.Text(v[4]), err)
 			}
 		}
 		nonEmpty := 0
@@ -154,8 +147,8 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 				nonEmpty++
 			}
 		}
-		res := TagResource{AccountID: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]),
-			ID: text(v[4]), Name: text(v[5]), Untagged: len(tags) == 0, Missing: []string{}}
+		res := TagResource{Key: model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])},
+			Name: store.Text(v[5]), Untagged: len(tags) == 0, Missing: []string{}}
 		if len(opts.Required) == 0 {
 			if nonEmpty == 0 {
 				res.Missing = append(res.Missing, AnyTag)
@@ -248,7 +241,7 @@ func tagGaps(ctx context.Context, q Querier, taggable []TypeRef, services []stri
 			reads = append(reads, ref)
 		}
 	}
-	return Completeness(ctx, q, reads, scan, scope.Accounts)
+	return Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
 }
 
 func pct(n, total int) float64 {

@@ -45,7 +45,7 @@ func TestTags(t *testing.T) {
 		{"defaults", TagOptions{Required: req, IncludeDefaults: true}, []string{"half", "default-vpc", "bare", "empty-value"}, 1, 5},
 		{"service", TagOptions{Required: req, Services: []string{"s3"}}, []string{"bare", "empty-value"}, 0, 2},
 	} {
-		rep, err := Tags(ctx, r, tc.opts, Scope{})
+		rep, err := Tags(ctx, r, tc.opts, Scope{Types: types})
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
@@ -56,7 +56,7 @@ func TestTags(t *testing.T) {
 			t.Errorf("%s: overall %+v, want %d/%d", tc.name, rep.Overall, tc.compliant, tc.total)
 		}
 	}
-	rep, _ := Tags(ctx, r, TagOptions{Required: req}, Scope{})
+	rep, _ := Tags(ctx, r, TagOptions{Required: req}, Scope{Types: types})
 	if want := []TagKeyCount{{"Owner", 2, 4, 50}, {"Environment", 1, 4, 25}}; !reflect.DeepEqual(rep.PerKey, want) {
 		t.Errorf("per key %+v", rep.PerKey)
 	}
@@ -66,17 +66,17 @@ func TestTags(t *testing.T) {
 	if rep.Resources[0].Missing[0] != "Environment" {
 		t.Errorf("missing %v", rep.Resources[0].Missing)
 	}
-	if _, err := Tags(ctx, r, TagOptions{UntaggedOnly: true, NoncompliantOnly: true}, Scope{}); err == nil || !IsUsage(err) {
+	if _, err := Tags(ctx, r, TagOptions{UntaggedOnly: true, NoncompliantOnly: true}, Scope{Types: types}); err == nil || !IsUsage(err) {
 		t.Errorf("mutually exclusive flags accepted: %v", err)
 	}
-	if _, err := Tags(ctx, r, TagOptions{Services: []string{"ec3"}}, Scope{}); err == nil || !IsUsage(err) {
+	if _, err := Tags(ctx, r, TagOptions{Services: []string{"ec3"}}, Scope{Types: types}); err == nil || !IsUsage(err) {
 		t.Errorf("unknown service accepted: %v", err)
 	}
 }
 
 // tagCatalog marks ec2 volumes, S3 buckets and log groups taggable, IAM
 // groups not.
-var tagCatalog = []model.TypeInfo{
+var tagCatalog = model.Catalog{
 	{Service: "ec2", Type: "volume", Taggable: true}, {Service: "s3", Type: "bucket", Taggable: true},
 	{Service: "logs", Type: "log-group", Taggable: true}, {Service: "iam", Type: "group"},
 }
@@ -85,7 +85,7 @@ var tagCatalog = []model.TypeInfo{
 func TestTagsScoreOnlyTaggableTypes(t *testing.T) {
 	rs := append(tagFixture(), res("iam/group", "admins", d{}))
 	r := fixture(t, rs, okCollections(rs, nil))
-	rep, err := Tags(ctx, r, TagOptions{Required: []string{"Owner"}, Types: tagCatalog}, Scope{})
+	rep, err := Tags(ctx, r, TagOptions{Required: []string{"Owner"}}, Scope{Types: tagCatalog})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestTagsUnknownWhereNotCollected(t *testing.T) {
 		services []string
 		complete bool
 	}{{nil, false}, {[]string{"logs"}, false}, {[]string{"ec2"}, true}} {
-		rep, err := Tags(ctx, r, TagOptions{Required: []string{"Owner"}, Services: tc.services, Types: tagCatalog}, Scope{})
+		rep, err := Tags(ctx, r, TagOptions{Required: []string{"Owner"}, Services: tc.services}, Scope{Types: tagCatalog})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
 
@@ -52,7 +54,7 @@ var Rules = []Rule{
 			CAST(details ->> '$.size_gb' AS INTEGER) AS size_gb, details ->> '$.volume_type' AS volume_type, created_at
 			FROM resources WHERE service = 'ec2' AND type = 'volume' AND details ->> '$.state' = 'available' AND ` + notDefault,
 		Cost: func(f map[string]any, p Prices) float64 {
-			return toFloat(f["size_gb"]) * p.ebsPrice(text(f["volume_type"]))
+			return store.Float(f["size_gb"]) * p.ebsPrice(store.Text(f["volume_type"]))
 		}},
 	{Key: "unassociated-eip", Title: "Unassociated Elastic IPs", Note: "an Elastic IP is billed by the hour, attached or not",
 		Reads: refs("ec2/elastic-ip"),
@@ -68,7 +70,7 @@ var Rules = []Rule{
 			FROM resources WHERE service = 'ec2' AND type = 'network-interface' AND details ->> '$.status' = 'available'
 			AND coalesce(details ->> '$.requester_managed', 0) = 0 AND ` + notDefault,
 		Cost: func(f map[string]any, p Prices) float64 {
-			if text(f["public_ip"]) != "" {
+			if store.Text(f["public_ip"]) != "" {
 				return p.PublicIPv4Hour * HoursPerMonth
 			}
 			return 0
@@ -102,7 +104,7 @@ var Rules = []Rule{
 				WHERE x.account_id = l.account_id AND x.region = l.region AND x.arn = l.arn)
 			AND (l.is_default = 0 OR :include_defaults = 1)`,
 		Cost: func(f map[string]any, p Prices) float64 {
-			if text(f["lb_type"]) == "network" {
+			if store.Text(f["lb_type"]) == "network" {
 				return p.NLBHour * HoursPerMonth
 			}
 			return p.ALBHour * HoursPerMonth
@@ -138,7 +140,7 @@ var Rules = []Rule{
 				GB   float64 `json:"gb"`
 				Type string  `json:"type"`
 			}
-			_ = json.Unmarshal([]byte(text(f["volumes"])), &vols)
+			_ = json.Unmarshal([]byte(store.Text(f["volumes"])), &vols)
 			sum := 0.0
 			for _, v := range vols {
 				sum += v.GB * p.ebsPrice(v.Type)
@@ -151,7 +153,7 @@ var Rules = []Rule{
 			details ->> '$.state' AS state
 			FROM resources WHERE service = 'ec2' AND type = 'volume' AND details ->> '$.volume_type' = 'gp2' AND ` + notDefault,
 		Cost: func(f map[string]any, p Prices) float64 {
-			return toFloat(f["size_gb"]) * (p.EBSGBMonth["gp2"] - p.EBSGBMonth["gp3"])
+			return store.Float(f["size_gb"]) * (p.EBSGBMonth["gp2"] - p.EBSGBMonth["gp3"])
 		}},
 	{Key: "old-snapshot", Title: "EBS snapshots older than the age threshold", Note: "full volume size shown: snapshots are incremental, so this is an upper bound; snapshots backing an AMI are left to old-ami",
 		Reads: refs("ec2/snapshot", "ec2/ami"),
@@ -162,7 +164,7 @@ var Rules = []Rule{
 			AND NOT EXISTS (SELECT 1 FROM ami_snapshots x
 				WHERE x.account_id = s.account_id AND x.region = s.region AND x.id = s.id)
 			AND (s.is_default = 0 OR :include_defaults = 1)`,
-		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.SnapshotGBMonth }},
+		Cost: func(f map[string]any, p Prices) float64 { return store.Float(f["size_gb"]) * p.SnapshotGBMonth }},
 	{Key: "orphaned-snapshot", Title: "EBS snapshots of deleted volumes", Note: "the source volume no longer exists and no AMI uses the snapshot; upper bound as for old-snapshot",
 		Reads: refs("ec2/snapshot", "ec2/volume", "ec2/ami"),
 		SQL: withAMISnapshots + `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name, s.details ->> '$.volume_id' AS volume_id,
@@ -174,7 +176,7 @@ var Rules = []Rule{
 			AND NOT EXISTS (SELECT 1 FROM ami_snapshots x
 				WHERE x.account_id = s.account_id AND x.region = s.region AND x.id = s.id)
 			AND (s.is_default = 0 OR :include_defaults = 1)`,
-		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.SnapshotGBMonth }},
+		Cost: func(f map[string]any, p Prices) float64 { return store.Float(f["size_gb"]) * p.SnapshotGBMonth }},
 	{Key: "old-ami", Title: "AMIs older than the age threshold", Note: "cost is the size of the snapshots behind the image (upper bound)",
 		Reads: refs("ec2/ami", "ec2/snapshot"),
 		SQL: `SELECT a.account_id, a.region, a.service, a.type, a.id, a.name, a.details ->> '$.creation_date' AS creation_date,
@@ -184,7 +186,7 @@ var Rules = []Rule{
 			FROM resources a WHERE a.service = 'ec2' AND a.type = 'ami'
 			AND julianday(:now) - julianday(a.details ->> '$.creation_date') > :min_age_days
 			AND (a.is_default = 0 OR :include_defaults = 1)`,
-		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["snapshot_gb"]) * p.SnapshotGBMonth }},
+		Cost: func(f map[string]any, p Prices) float64 { return store.Float(f["snapshot_gb"]) * p.SnapshotGBMonth }},
 	{Key: "log-group-no-retention", Title: "Log groups kept forever that store data", Note: "stored data grows every month; cost is the current storage",
 		Reads: refs("logs/log-group"),
 		SQL: `SELECT account_id, region, service, type, id, name, CAST(details ->> '$.stored_bytes' AS INTEGER) AS stored_bytes
@@ -192,7 +194,7 @@ var Rules = []Rule{
 			AND (details ->> '$.never_expires' = 1 OR coalesce(details ->> '$.retention_days', 0) = 0)
 			AND CAST(details ->> '$.stored_bytes' AS INTEGER) > 0 AND ` + notDefault,
 		Cost: func(f map[string]any, p Prices) float64 {
-			return toFloat(f["stored_bytes"]) / (1 << 30) * p.LogsGBMonth
+			return store.Float(f["stored_bytes"]) / (1 << 30) * p.LogsGBMonth
 		}},
 	{Key: "disabled-kms-key", Title: "Disabled customer KMS keys", Note: "a disabled key is still billed monthly; keys pending deletion are not billed and not listed",
 		Reads: refs("kms/key"),
@@ -206,7 +208,7 @@ var Rules = []Rule{
 			CAST(details ->> '$.allocated_storage_gb' AS INTEGER) AS size_gb, details ->> '$.snapshot_create_time' AS created
 			FROM resources WHERE service = 'rds' AND type = 'db-snapshot'
 			AND julianday(:now) - julianday(details ->> '$.snapshot_create_time') > :min_age_days AND ` + notDefault,
-		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.RDSSnapshotGB }},
+		Cost: func(f map[string]any, p Prices) float64 { return store.Float(f["size_gb"]) * p.RDSSnapshotGB }},
 	{Key: "orphaned-rds-snapshot", Title: "Manual RDS snapshots of deleted instances", Note: "the source DB instance no longer exists; allocated size is an upper bound",
 		Reads: refs("rds/db-snapshot", "rds/db-instance"),
 		SQL: `SELECT s.account_id, s.region, s.service, s.type, s.id, s.name, s.details ->> '$.db_instance_id' AS db_instance_id,
@@ -215,19 +217,21 @@ var Rules = []Rule{
 			AND NOT EXISTS (SELECT 1 FROM resources i WHERE i.service = 'rds' AND i.type = 'db-instance'
 				AND i.account_id = s.account_id AND i.region = s.region AND i.id = s.details ->> '$.db_instance_id')
 			AND (s.is_default = 0 OR :include_defaults = 1)`,
-		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.RDSSnapshotGB }},
+		Cost: func(f map[string]any, p Prices) float64 { return store.Float(f["size_gb"]) * p.RDSSnapshotGB }},
 	{Key: "stopped-rds-instance", Title: "Stopped RDS instances", Note: "storage is billed while stopped, and AWS restarts them after 7 days",
 		Reads: refs("rds/db-instance"),
 		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.engine' AS engine,
 			CAST(details ->> '$.allocated_storage_gb' AS INTEGER) AS size_gb
 			FROM resources WHERE service = 'rds' AND type = 'db-instance' AND details ->> '$.status' = 'stopped' AND ` + notDefault,
-		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_gb"]) * p.RDSStorageGB }},
+		Cost: func(f map[string]any, p Prices) float64 { return store.Float(f["size_gb"]) * p.RDSStorageGB }},
 	{Key: "unmounted-efs", Title: "EFS file systems without mount targets", Note: "nothing can mount them, their storage is still billed",
 		Reads: refs("efs/file-system"),
 		SQL: `SELECT account_id, region, service, type, id, name, CAST(details ->> '$.size_bytes' AS INTEGER) AS size_bytes
 			FROM resources WHERE service = 'efs' AND type = 'file-system'
 			AND coalesce(details ->> '$.number_of_mount_targets', 0) = 0 AND ` + notDefault,
-		Cost: func(f map[string]any, p Prices) float64 { return toFloat(f["size_bytes"]) / (1 << 30) * p.EFSGBMonth }},
+		Cost: func(f map[string]any, p Prices) float64 {
+			return store.Float(f["size_bytes"]) / (1 << 30) * p.EFSGBMonth
+		}},
 	{Key: "empty-provisioned-dynamodb", Title: "Empty DynamoDB tables with provisioned capacity", Note: "provisioned read/write capacity is billed by the hour, used or not",
 		Reads: refs("dynamodb/table"),
 		SQL: `SELECT account_id, region, service, type, id, name, CAST(details ->> '$.read_capacity' AS INTEGER) AS read_capacity,
@@ -235,7 +239,7 @@ var Rules = []Rule{
 			FROM resources WHERE service = 'dynamodb' AND type = 'table' AND details ->> '$.billing_mode' = 'PROVISIONED'
 			AND coalesce(details ->> '$.item_count', 0) = 0 AND ` + notDefault,
 		Cost: func(f map[string]any, p Prices) float64 {
-			return (toFloat(f["read_capacity"])*p.DynamoRCUHour + toFloat(f["write_capacity"])*p.DynamoWCUHour) * HoursPerMonth
+			return (store.Float(f["read_capacity"])*p.DynamoRCUHour + store.Float(f["write_capacity"])*p.DynamoWCUHour) * HoursPerMonth
 		}},
 }
 
@@ -277,12 +281,8 @@ type WasteOptions struct {
 
 // Finding is one waste finding.
 type Finding struct {
-	Rule        string         `json:"rule"`
-	AccountID   string         `json:"account_id"`
-	Region      string         `json:"region"`
-	Service     string         `json:"service"`
-	Type        string         `json:"type"`
-	ID          string         `json:"id"`
+	Rule string `json:"rule"`
+	model.Key
 	Name        string         `json:"name"`
 	MonthlyCost float64        `json:"estimated_monthly_usd"`
 	Details     map[string]any `json:"details"`
@@ -342,7 +342,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 	for _, rule := range rules {
 		reads = append(reads, rule.Reads...)
 	}
-	gaps, err := Completeness(ctx, q, reads, scan, scope.Accounts)
+	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
 	if err != nil {
 		return nil, err
 	}
@@ -371,7 +371,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 		for _, f := range found {
 			sum.Findings++
 			sum.MonthlyCost += f.MonthlyCost
-			k := strings.Join([]string{f.AccountID, f.Region, f.Service, f.Type, f.ID}, "/")
+			k := f.Key.String()
 			perResource[k] = math.Max(perResource[k], f.MonthlyCost)
 		}
 		rep.Findings = append(rep.Findings, found...)
@@ -405,8 +405,8 @@ func runRule(ctx context.Context, q Querier, rule Rule, b Bound) ([]Finding, err
 	var out []Finding
 	for rows.Next() {
 		v := rows.Values()
-		f := Finding{Rule: rule.Key, AccountID: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]),
-			ID: text(v[4]), Name: text(v[5]), Details: map[string]any{}}
+		f := Finding{Rule: rule.Key, Key: model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])},
+			Name: store.Text(v[5]), Details: map[string]any{}}
 		for i := len(LeadingColumns); i < len(v); i++ {
 			f.Details[rows.Columns[i]] = v[i]
 			f.DetailKeys = append(f.DetailKeys, rows.Columns[i])
@@ -422,7 +422,7 @@ func runRule(ctx context.Context, q Querier, rule Rule, b Bound) ([]Finding, err
 		if out[i].MonthlyCost != out[j].MonthlyCost {
 			return out[i].MonthlyCost > out[j].MonthlyCost
 		}
-		return out[i].AccountID+out[i].Region+out[i].ID < out[j].AccountID+out[j].Region+out[j].ID
+		return out[i].Account+out[i].Region+out[i].ID < out[j].Account+out[j].Region+out[j].ID
 	})
 	return out, nil
 }

@@ -137,7 +137,7 @@ func TestWasteRules(t *testing.T) {
 			// the account filter: the same findings.
 			for _, account := range [][]string{nil, {acct}} {
 				var err error
-				rep, err = Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Now: testNow, Accounts: account})
+				rep, err = Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Types: types, Now: testNow, Accounts: account})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -161,7 +161,7 @@ func TestWasteRules(t *testing.T) {
 }
 
 func TestWasteEmptyAndDefaults(t *testing.T) {
-	rep, err := Waste(ctx, fixture(t, nil, nil), WasteOptions{MinAgeDays: 90}, Scope{Now: testNow})
+	rep, err := Waste(ctx, fixture(t, nil, nil), WasteOptions{MinAgeDays: 90}, Scope{Types: types, Now: testNow})
 	if err != nil || rep.Total != 0 || len(rep.Rules) != len(Rules) {
 		t.Fatalf("empty inventory: %+v, %v", rep, err)
 	}
@@ -169,7 +169,7 @@ func TestWasteEmptyAndDefaults(t *testing.T) {
 	r := fixture(t, rs, okCollections(rs, nil))
 	rules, _ := SelectRules([]string{"unattached-ebs"})
 	for _, incl := range []bool{false, true} {
-		rep, err := Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90, IncludeDefaults: incl}, Scope{Now: testNow})
+		rep, err := Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90, IncludeDefaults: incl}, Scope{Types: types, Now: testNow})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -195,7 +195,7 @@ func TestWasteIncomplete(t *testing.T) {
 		Outcome: store.OutcomeThrottled, Operation: "DescribeVolumes", ErrorCode: "Throttling"}}
 	r := fixture(t, rs, cols)
 	rules, _ := SelectRules([]string{"unattached-ebs"})
-	rep, err := Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Now: testNow})
+	rep, err := Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Types: types, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func TestWasteIncomplete(t *testing.T) {
 	}
 	// With every rule: the gap is reported once, and only under the rules
 	// that read volumes.
-	rep, err = Waste(ctx, r, WasteOptions{MinAgeDays: 90}, Scope{Now: testNow})
+	rep, err = Waste(ctx, r, WasteOptions{MinAgeDays: 90}, Scope{Types: types, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

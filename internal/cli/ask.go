@@ -62,7 +62,7 @@ docs/ask.md.`,
 func addAskFlags(cmd *cobra.Command, f *askFlags) {
 	fl := cmd.Flags()
 	f.accounts.register(fl)
-	fl.StringVar(&f.scan, "scan", "latest", "state to ask about: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to ask about: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
 }
 
@@ -172,7 +172,7 @@ func askGaps(cmd *cobra.Command, r audit.Querier, ans *ask.Answer, readScope aud
 	for i, t := range ans.Reads {
 		reads[i] = audit.TypeRef{Service: t.Service, Type: t.Type}
 	}
-	gaps, err := audit.Completeness(cmd.Context(), r, reads, scan, readScope.Accounts)
+	gaps, err := audit.Completeness(cmd.Context(), r, typeCatalog(), reads, scan, readScope.Accounts)
 	if err != nil || len(ans.Regions) == 0 {
 		return gaps, err
 	}

@@ -43,7 +43,7 @@ func askDemo(t testing.TB) string {
 		askDemoPath = filepath.Join(askDemoDir, "demo.db")
 		est := demo.New(demo.Options{Seed: 42, Size: 1500, Now: askTestNow.Truncate(24 * time.Hour)})
 		for s := range 2 {
-			if _, err := demo.ScanInto(context.Background(), askDemoPath, est.Scan(s), demo.ScanOptions{}); err != nil {
+			if _, err := runDemoScan(context.Background(), askDemoPath, est.Scan(s), demo.ServeOptions{}, 0, 42); err != nil {
 				askDemoErr = err
 				return
 			}
@@ -312,6 +312,9 @@ func curatedCases() []askCase {
 		{q: "policies that allow admin", ref: refList + "service = 'iam' AND type = 'policy' AND details ->> '$.allows_admin' = 1"},
 		// history
 		{q: "what changed since yesterday", sql: []string{"'modified'", "'removed'", "'added'"}},
+		{q: "what was deleted since 2026-01-01", ref: "SELECT account_id, region, id FROM (" + validAt(1) + " EXCEPT " + validAt(2) + ")"},
+		{q: "what was added since 2026-01-01", ref: "SELECT account_id, region, id FROM (" + validAt(2) + " EXCEPT " + validAt(1) + ")"},
+		{q: "count instances deleted since 2026-01-01", ref: "SELECT count(*) FROM (" + validAt(1) + " AND service = 'ec2' AND type = 'instance' EXCEPT " + validAt(2) + ")"},
 		{q: "what was deleted last month", sql: []string{"'removed'", "started_at < ?"}},
 		{q: "what was added this week", sql: []string{"'added'"}},
 		{q: "which instances changed since 2026-01-01", types: []string{"ec2/instance"}, sql: []string{"'modified'"}},
@@ -390,6 +393,11 @@ func TestAskQuestions(t *testing.T) {
 	if nonEmpty < len(cases)*2/3 {
 		t.Errorf("only %d of %d reference answers have rows", nonEmpty, len(cases))
 	}
+}
+
+// validAt lists the keys of the versions valid at scan id.
+func validAt(id int) string {
+	return fmt.Sprintf("SELECT account_id, region, service, type, id FROM main.resource_versions WHERE first_scan <= %d AND coalesce(end_scan, 1e9) > %d", id, id)
 }
 
 func pluralOf(s string) string {

@@ -5,6 +5,7 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-// typeCatalog is the type metadata offline commands pass to the packages
-// that must not link the collectors (report...).
-func typeCatalog() []model.TypeInfo { return all.Types() }
+// typeCatalog describes every resource type awsmap collects: the metadata
+// the offline commands (query, audits, ask, report, schema...) are given
+// instead of the collectors themselves.
+func typeCatalog() model.Catalog { return all.Types() }

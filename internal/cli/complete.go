@@ -8,6 +8,7 @@ import (
 	"github.com/awsmap/awsmap/internal/audit"
 	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/config"
+	"github.com/awsmap/awsmap/internal/diff"
 )
 
 // Shell completion of the names users type: services, named queries, waste
@@ -69,6 +70,14 @@ func registerCompletions(root *cobra.Command) {
 			_ = c.RegisterFlagCompletionFunc("format", completeWith(fixed(tableFormats...)))
 		case "waste":
 			_ = c.RegisterFlagCompletionFunc("type", completeWith(audit.RuleKeys))
+		case "diff":
+			_ = c.RegisterFlagCompletionFunc("type", completeWith(fixed(diff.Changes...)))
+			_ = c.RegisterFlagCompletionFunc("format", completeWith(fixed(diffFormats...)))
+			_ = c.RegisterFlagCompletionFunc("service", completeWith(serviceChoices))
+			_ = c.RegisterFlagCompletionFunc("fail-on", completeWith(fixed("changes")))
+		case "history":
+			_ = c.RegisterFlagCompletionFunc("format", completeWith(fixed("table", "json")))
+			_ = c.RegisterFlagCompletionFunc("service", completeWith(serviceChoices))
 		case "config":
 			for _, sub := range c.Commands() {
 				sub.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {

@@ -15,7 +15,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/demo"
+	"github.com/awsmap/awsmap/internal/inventory"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -187,6 +189,7 @@ var demoCommands = []string{
 	`query -n public-s3-buckets`,
 	`query -n admin-users`,
 	`query --scan first "SELECT count(*) FROM resources"`,
+	`diff --from first -s ec2 --type modified`,
 	`waste --summary`,
 	`tags -R Owner,Environment`,
 }
@@ -230,17 +233,33 @@ func replaceDB(path string, force bool) error {
 type demoScan struct {
 	res    scan.Result
 	sum    summary
-	scanID int64
 	stored time.Duration
 }
 
-// runDemoScan scans one view of the estate into the database at path
-// (demo.ScanInto: the same config loading, ledger, engine and store writer
-// as a scan of AWS) and summarizes it like a scan.
+// runDemoScan scans one view of the estate into the database at path: the
+// ordinary scan pipeline (inventory.Session), pointed at the estate instead
+// of AWS, summarized like a scan.
 func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.ServeOptions, workers int, seed int64) (demoScan, error) {
-	r, err := demo.ScanInto(ctx, path, view, demo.ScanOptions{Serve: so, Workers: workers, Version: buildVersion(), Meta: map[string]any{"seed": seed}})
+	tg := view.Target(so)
+	sess, err := inventory.Open(ctx, tg.AWS)
 	if err != nil {
 		return demoScan{}, err
 	}
-	return demoScan{res: r.Result, sum: summarize(r.Result, r.Ledger), scanID: r.ScanID, stored: r.Stored}, nil
+	accounts, err := tg.Accounts(ctx, sess.Config)
+	if err != nil {
+		return demoScan{}, err
+	}
+	services := all.Services()
+	plan := tg.Plan(services)
+	meta := store.ScanMeta{Profile: "demo", // its accounts are recorded per account (scan_accounts)
+		Regions: plan.Regions, Services: serviceNames(services), ToolVersion: buildVersion(),
+		Options: map[string]any{"demo": true, "size": view.Size(), "scan": view.Number(), "seed": seed}}
+	if err := sess.Store(path, meta); err != nil {
+		return demoScan{}, err
+	}
+	out, err := sess.Run(ctx, accounts, plan, scan.Options{Workers: workers, Local: true}, nil)
+	if err != nil {
+		return demoScan{}, err
+	}
+	return demoScan{res: out.Result, sum: summarize(out.Result, sess.Ledger), stored: out.Stored}, nil
 }

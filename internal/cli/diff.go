@@ -30,9 +30,6 @@ type diffFlags struct {
 
 var diffFormats = []string{"table", "json", "csv", "ndjson", "html"}
 
-// selectorHelp describes what --from, --to (and --scan elsewhere) accept.
-const selectorHelp = "a scan (latest, previous, first, N) or a time (YYYY-MM-DD, RFC 3339, 7d, 12h, yesterday, today)"
-
 func newDiffCmd() *cobra.Command {
 	f := &diffFlags{}
 	cmd := &cobra.Command{
@@ -92,17 +89,10 @@ func runDiff(cmd *cobra.Command, f *diffFlags) error {
 	}
 	defer r.Close()
 	ctx := cmd.Context()
-	now := time.Now()
-	if o.From, err = r.ResolveScanAt(f.from, now); err != nil {
-		return usageErr("--from: %v", err)
-	}
-	if o.To, err = r.ResolveScanAt(f.to, now); err != nil {
-		return usageErr("--to: %v", err)
-	}
-	if o.From >= o.To {
-		return usageErr("--from %s is scan %d and --to %s is scan %d: --from must select an earlier scan", f.from, o.From, f.to, o.To)
-	}
 	if o.Filters, err = resolveFilters(ctx, r, f.account, f.service, f.region); err != nil {
+		return err
+	}
+	if err := resolveDiffScans(cmd, r, f, &o); err != nil {
 		return err
 	}
 	filter, err := export.ParseTagFilter(f.tags)
@@ -138,6 +128,48 @@ func runDiff(cmd *cobra.Command, f *diffFlags) error {
 	return nil
 }
 
+// resolveDiffScans sets o.From and o.To from --from and --to, among the
+// scans of the -a account when given: scanning one account after the
+// other, an account's previous scan is not the inventory's.
+func resolveDiffScans(cmd *cobra.Command, r *store.Reader, f *diffFlags, o *diff.Options) error {
+	now := time.Now()
+	var err error
+	if o.From, err = r.ResolveAccountScanAt(f.from, now, o.Account); err != nil {
+		if scans, _ := r.Scans(); len(scans) < 2 {
+			return usageErr("the inventory holds %d scan(s): a diff needs two (scan again later)", len(scans))
+		}
+		return usageErr("--from: %v", err)
+	}
+	if o.To, err = r.ResolveAccountScanAt(f.to, now, o.Account); err != nil {
+		return usageErr("--to: %v", err)
+	}
+	if o.From >= o.To {
+		return usageErr("--from %s is scan %d and --to %s is scan %d: --from must select an earlier scan", f.from, o.From, f.to, o.To)
+	}
+	if o.Account == "" {
+		noteAccounts(cmd, r, o.From, o.To)
+	}
+	return nil
+}
+
+// noteAccounts says on stderr when the two scans covered different
+// accounts: what one did not scan is unknown on its side, and -a compares
+// one account's own scans.
+func noteAccounts(cmd *cobra.Command, r *store.Reader, from, to int64) {
+	scans, err := r.Scans()
+	if err != nil {
+		return
+	}
+	accounts := map[int64]string{}
+	for _, s := range scans {
+		accounts[s.ID] = s.AccountID
+	}
+	if accounts[from] != accounts[to] {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Note: scan %d covered %s and scan %d covered %s; to compare one account's own scans, use -a ACCOUNT.\n",
+			from, accounts[from], to, accounts[to])
+	}
+}
+
 // checkDiffFlags validates what needs no inventory.
 func checkDiffFlags(f *diffFlags) (diff.Options, error) {
 	o := diff.Options{IgnoreTags: f.ignoreTags, Ignore: f.ignore}
@@ -158,7 +190,7 @@ func checkDiffFlags(f *diffFlags) (diff.Options, error) {
 }
 
 // openInventory opens the inventory read-only, as it is stored (no scan
-// views): diff and history read the history tables.
+// views: diff and history read the history tables).
 func openInventory(cmd *cobra.Command) (*store.Reader, error) {
 	path := dbPath(cmd)
 	noticeUpgrade(cmd, path)

@@ -879,8 +879,7 @@ func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
 	// managed policies, which AWS always returns: fill them from the ARN, as
 	// the iam unit tests do with canned pages, so the scan sees what AWS sends.
 	var filled atomic.Int64
-	testResponder = fillPolicyNames(t, &filled)
-	defer func() { testResponder = nil }()
+	responder := fillPolicyNames(t, &filled)
 
 	// Measure the scan alone: reset the peak RSS counter (Linux >= 4.0).
 	rssScope := "scan only"
@@ -889,7 +888,7 @@ func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
 	}
 	db := filepath.Join(t.TempDir(), "estate.db")
 	start := time.Now()
-	code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "-r", strings.Join(estateRegions, ","), "--db", db, "-q")
+	code, _, errs := awsmapWith(t, responder, "--endpoint-url", moto.URL, "-r", strings.Join(estateRegions, ","), "--db", db, "-q")
 	wall := time.Since(start)
 	rss := peakRSS()
 	t.Logf("moto gap filled: %d managed policies lacked PolicyName/PolicyId in GetAccountAuthorizationDetails "+

@@ -36,13 +36,12 @@ func TestScanRefusesForeignDBBeforeAnyCall(t *testing.T) {
 	}
 	before, _ := os.ReadFile(path)
 	var calls atomic.Int64
-	testResponder = awsx.ResponderFunc(func(context.Context, awsx.Request) (any, error) {
+	responder := awsx.ResponderFunc(func(context.Context, awsx.Request) (any, error) {
 		calls.Add(1)
 		return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "no calls expected"}
 	})
-	defer func() { testResponder = nil }()
 
-	code, _, errs := awsmap(t, "--db", path, "-r", "us-east-1", "-s", "s3")
+	code, _, errs := awsmapWith(t, responder, "--db", path, "-r", "us-east-1", "-s", "s3")
 	if code != ExitUsage || !strings.Contains(errs, "is not an awsmap inventory") {
 		t.Errorf("scan: exit %d, stderr %q; want 2 and 'is not an awsmap inventory'", code, errs)
 	}

@@ -129,9 +129,7 @@ func TestOrganizationScan(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "org.db")
 	args := []string{"--endpoint-url", moto.URL, "-r", "us-east-1", "-s", "ec2,s3", "--db", db, "--org", "--account-workers", "2"}
 
-	testResponder = orgFaults("", o.staging)
-	defer func() { testResponder = nil }()
-	code, _, errs := awsmap(t, args...)
+	code, _, errs := awsmapWith(t, orgFaults("", o.staging), args...)
 	if code != ExitPartial || !strings.Contains(errs, o.staging+"/") {
 		t.Fatalf("first scan: exit %d, want %d with staging's S3 named; stderr:\n%s", code, ExitPartial, errs)
 	}
@@ -148,8 +146,7 @@ func TestOrganizationScan(t *testing.T) {
 		&ec2.TerminateInstancesInput{InstanceIds: []string{gone}}); err != nil {
 		t.Fatal(err)
 	}
-	testResponder = orgFaults(o.sandbox, o.staging)
-	code, _, errs = awsmap(t, append(args, "-q=false")...)
+	code, _, errs = awsmapWith(t, orgFaults(o.sandbox, o.staging), append(args, "-q=false")...)
 	if code != ExitPartial {
 		t.Fatalf("second scan: exit %d, want %d; stderr:\n%s", code, ExitPartial, errs)
 	}
@@ -204,7 +201,7 @@ func TestOrganizationScan(t *testing.T) {
 		t.Errorf("-a nosuch: exit %d, %s", code, errs)
 	}
 	for _, bad := range [][]string{{"--ou", "ou-none"}, {"--accounts", "999999999999"}} {
-		if code, _, errs := awsmap(t, append(slices.Clone(args), bad...)...); code != ExitUsage {
+		if code, _, errs := awsmapWith(t, orgFaults(o.sandbox, o.staging), append(slices.Clone(args), bad...)...); code != ExitUsage {
 			t.Errorf("--org %v: exit %d, want %d (usage); %s", bad, code, ExitUsage, errs)
 		}
 	}

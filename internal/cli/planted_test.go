@@ -303,11 +303,10 @@ func TestPlantedProblemsAreFoundExactly(t *testing.T) {
 	t.Logf("seeded in %v", time.Since(start).Round(time.Millisecond))
 
 	var filled atomic.Int64
-	testResponder = chain(fillPolicyNames(t, &filled), policyStatus())
-	defer func() { testResponder = nil }()
+	responder := chain(fillPolicyNames(t, &filled), policyStatus())
 	db := filepath.Join(t.TempDir(), "planted.db")
 	scanStart := time.Now()
-	code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "-r", plantedUS+","+plantedEU, "--include-global",
+	code, _, errs := awsmapWith(t, responder, "--endpoint-url", moto.URL, "-r", plantedUS+","+plantedEU, "--include-global",
 		"-s", "iam,s3,ec2,secretsmanager,logs,kms,cloudtrail,ecr,ecs", "--db", db, "-q")
 	t.Logf("scan exit %d in %v", code, time.Since(scanStart).Round(time.Millisecond))
 	if code != ExitOK && code != ExitPartial {

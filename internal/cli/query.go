@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/awsmap/awsmap/internal/audit"
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -58,7 +58,7 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.file, "file", "F", "", "read the SQL from a file (with a \"-- name:\" header: run it as a named query)")
-	fl.StringVar(&f.scan, "scan", "latest", "state to query: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to query: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
 	fl.BoolVar(&f.listScans, "list-scans", false, "list the stored scans")
 	fl.StringVarP(&f.named.name, "name", "n", "", "run a named query (see --list)")
@@ -136,27 +136,29 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 	return "", usageErr("no SQL given: awsmap query \"SELECT ...\" (or -F FILE, -n NAME, --list, or --list-scans)")
 }
 
+// selectorHelp describes what --scan, --from and --to accept (see
+// store.Reader.ResolveScanAt).
+const selectorHelp = "a scan (latest, previous, first, N) or a time (YYYY-MM-DD, RFC 3339, 7d, 12h, yesterday, today)"
+
 // openReaderFor opens the inventory read-only and shows the selected scan
 // under the usual names, limited to the accounts of -a and --ou (nil: all):
 // resources, relationships, coverage and the typed views show only theirs.
-// The scope says which scan (0: the current state) and accounts.
+// The scope says which scan (0: the current state), accounts and types.
 func openReaderFor(cmd *cobra.Command, scanSel string, accounts *accountFlags) (*store.Reader, audit.Scope, error) {
-	return openReaderScoped(cmd, scanSel, accounts, all.Types())
+	return openReaderScoped(cmd, scanSel, accounts, typeCatalog())
 }
 
 // openReaderScoped is openReaderFor with the typed views of types only
 // (ask reads resources and needs none: creating them is most of its
 // start-up).
 func openReaderScoped(cmd *cobra.Command, scanSel string, accounts *accountFlags, types []model.TypeInfo) (*store.Reader, audit.Scope, error) {
-	path := dbPath(cmd)
-	noticeUpgrade(cmd, path)
-	r, err := store.OpenReader(path)
+	r, err := openInventory(cmd)
 	if err != nil {
-		return nil, audit.Scope{}, storeErr(err)
+		return nil, audit.Scope{}, err
 	}
-	var scope audit.Scope // ScanID 0: the current state
+	scope := audit.Scope{Types: typeCatalog()} // ScanID 0: the current state
 	if scanSel != "" && scanSel != "latest" {
-		if scope.ScanID, err = r.ResolveScan(scanSel); err != nil {
+		if scope.ScanID, err = r.ResolveScanAt(scanSel, time.Now()); err != nil {
 			r.Close()
 			return nil, audit.Scope{}, usageErr("%v", err)
 		}

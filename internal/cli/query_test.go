@@ -14,7 +14,7 @@ import (
 )
 
 // inventory writes a small one-scan inventory without AWS.
-func inventory(t *testing.T) string {
+func fixtureInventory(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "inv.db")
 	db, err := store.Open(path)
@@ -43,7 +43,7 @@ func inventory(t *testing.T) string {
 }
 
 func TestQueryRefusesWritesWithExit2AndLeavesTheFile(t *testing.T) {
-	db := inventory(t)
+	db := fixtureInventory(t)
 	before, _ := os.ReadFile(db)
 	for _, sql := range []string{
 		"DELETE FROM scans", "DROP TABLE scans", "INSERT INTO scans(id) VALUES (99)",
@@ -66,14 +66,14 @@ func TestQueryRefusesWritesWithExit2AndLeavesTheFile(t *testing.T) {
 }
 
 func TestQuerySQLErrorExits2WithSQLiteMessage(t *testing.T) {
-	code, _, errs := awsmap(t, "query", "--db", inventory(t), "SELECT nope FROM resources")
+	code, _, errs := awsmap(t, "query", "--db", fixtureInventory(t), "SELECT nope FROM resources")
 	if code != ExitUsage || !strings.Contains(errs, "no such column: nope") {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
 }
 
 func TestQueryMachineFormatsAreCleanOnStdout(t *testing.T) {
-	db := inventory(t)
+	db := fixtureInventory(t)
 	sql := "SELECT id, name, tags, state FROM ec2_instances ORDER BY id"
 	_, out, errs := awsmap(t, "query", "--db", db, "-f", "json", sql)
 	var rows []map[string]any
@@ -98,7 +98,7 @@ func TestQueryMachineFormatsAreCleanOnStdout(t *testing.T) {
 }
 
 func TestQueryFromFileAndBadInput(t *testing.T) {
-	db := inventory(t)
+	db := fixtureInventory(t)
 	file := filepath.Join(t.TempDir(), "q.sql")
 	os.WriteFile(file, []byte("-- count\nSELECT count(*) AS n FROM resources"), 0o600)
 	code, out, _ := awsmap(t, "query", "--db", db, "-F", file, "-f", "csv")
@@ -126,7 +126,7 @@ func TestQueryFromFileAndBadInput(t *testing.T) {
 // named query: declared parameters from -P, --fail-on, header errors naming
 // the file, while a file with other leading comments stays plain SQL.
 func TestQueryFileWithHeader(t *testing.T) {
-	db := inventory(t)
+	db := fixtureInventory(t)
 	dir := t.TempDir()
 	write := func(name, text string) string {
 		path := filepath.Join(dir, name)

@@ -44,8 +44,8 @@ metadata as the inventory.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&f.output, "output", "o", "", "file to write (default awsmap-report-<account-or-org>-<date>.html)")
 	f.accounts.register(fl)
-	fl.StringVar(&f.scan, "scan", "latest", "state to show: latest, previous, first or a scan id")
-	fl.StringVar(&f.since, "since", "", "show changes since this scan (default: the one before --scan)")
+	fl.StringVar(&f.scan, "scan", "latest", "state to show: "+selectorHelp)
+	fl.StringVar(&f.since, "since", "", "show changes since this scan or time (default: the one before --scan)")
 	fl.BoolVar(&f.open, "open", false, "open the report in the default browser")
 	return cmd
 }
@@ -62,7 +62,7 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 	}
 	var since int64
 	if f.since != "" {
-		if since, err = r.ResolveScan(f.since); err != nil {
+		if since, err = r.ResolveScanAt(f.since, time.Now()); err != nil {
 			return usageErr("--since: %v", err)
 		}
 		shown, err := r.ResolveScan(f.scan)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,18 +18,32 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/config"
 	"github.com/awsmap/awsmap/internal/export"
+	"github.com/awsmap/awsmap/internal/inventory"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/regions"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
-// Test seams: tests fault or slow down a scan through the same middleware
-// the demo estate uses. Always nil/zero in the binary.
-var (
-	testResponder  awsx.Responder
-	testMaxBackoff time.Duration
-)
+// awsOverride answers or paces a scan's AWS calls in process: tests fault or
+// slow down a scan through the same responder middleware the demo uses. It
+// travels in Run's context (withAWSOverride), so runs in parallel tests do
+// not share it; the binary never sets it.
+type awsOverride struct {
+	responder  awsx.Responder
+	maxBackoff time.Duration
+}
+
+type awsOverrideKey struct{}
+
+func withAWSOverride(ctx context.Context, o awsOverride) context.Context {
+	return context.WithValue(ctx, awsOverrideKey{}, o)
+}
+
+func awsOverrideOf(ctx context.Context) awsOverride {
+	o, _ := ctx.Value(awsOverrideKey{}).(awsOverride)
+	return o
+}
 
 type scanFlags struct {
 	profile, endpoint, format, output string
@@ -60,7 +75,7 @@ accounts outside an organization. See docs/org-setup.md.`,
   awsmap -t Environment=prod -f json -o prod.json
   awsmap --endpoint-url http://127.0.0.1:5000 -r us-east-1   # an emulator
   awsmap --org --account-workers 8        # every account of the organization
-  awsmap --org --ou ou-ab12-3xmpl4ab --exclude-accounts 123456789012
+  awsmap --org --ou Workloads --exclude-accounts 123456789012
   awsmap --assume-role arn:aws:iam::123456789012:role/AwsmapReader
   awsmap --list-services`,
 		Args: noArgsButCommands,
@@ -192,9 +207,9 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	defer stop()
 	say := newSayer(cmd.ErrOrStderr(), f.quiet)
 
-	ledger := scan.NewLedger()
-	cfg, err := awsx.LoadConfig(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint, Observer: ledger,
-		Responder: testResponder, MaxBackoff: testMaxBackoff})
+	override := awsOverrideOf(ctx)
+	sess, err := inventory.Open(ctx, awsx.Options{Profile: f.profile, EndpointURL: f.endpoint,
+		Responder: override.responder, MaxBackoff: override.maxBackoff})
 	var unknownProfile *awsx.UnknownProfileError
 	if errors.As(err, &unknownProfile) {
 		return usageErr("%v", err)
@@ -203,12 +218,12 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return withCode(ExitFatal, err)
 	}
 	say.line("Validating AWS credentials...")
-	id, err := awsx.WhoAmI(ctx, cfg)
+	id, err := awsx.WhoAmI(ctx, sess.Config)
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
 	say.identity(id)
-	enabled, err := awsx.EnabledRegions(awsx.WithAccount(ctx, id.Account), cfg)
+	enabled, err := awsx.EnabledRegions(awsx.WithAccount(ctx, id.Account), sess.Config)
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
@@ -225,7 +240,7 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		}
 		say.line(skipped + ".")
 	}
-	accounts, err := scan.SelectAccounts(ctx, cfg, id, f.profile, in.accounts)
+	accounts, err := scan.SelectAccounts(ctx, sess.Config, id, f.profile, in.accounts)
 	var wrong *scan.SelectionError
 	if errors.As(err, &wrong) {
 		return usageErr("%v", err)
@@ -233,52 +248,74 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
+	several := len(accounts) > 1
 
-	sink, err := openSinks(cmd, f, in, id, plan, len(accounts) > 1)
+	exp, html, err := openExport(in, exportName(id, several))
 	if err != nil {
-		return err
+		return withCode(ExitFatal, err)
+	}
+	var stored string
+	if !f.noDB {
+		stored = dbPath(cmd)
+		noticeUpgrade(cmd, stored)
+		if err := sess.Store(stored, scanMeta(f, id, plan, several)); err != nil {
+			return storeErr(errors.Join(err, exp.close()))
+		}
 	}
 	reachable := scan.Reachable(accounts)
 	switch {
 	case reachable < len(accounts):
 		say.line(fmt.Sprintf("Scanning %d of %s (%d could not be reached: see the summary)...",
 			reachable, plural(len(accounts), "account"), len(accounts)-reachable))
-	case len(accounts) > 1:
+	case several:
 		say.line(fmt.Sprintf("Scanning %s...", plural(len(accounts), "account")))
 	}
 	say.line(fmt.Sprintf("Scanning %s in %s (%s, %s)...", plural(len(plan.Services), "service"),
 		plural(len(plan.Regions), "region"), plural(len(plan.Tasks)*reachable, "collection"), plural(f.workers, "worker")))
-	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, ledger)
-	res, runErr := scan.Run(ctx, accounts, plan, sink,
-		scan.Options{Workers: f.workers, AccountWorkers: f.org.accountWorkers, Local: f.endpoint != "", Progress: progress})
+	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, sess.Ledger)
+	out, err := sess.Run(ctx, accounts, plan,
+		scan.Options{Workers: f.workers, AccountWorkers: f.org.accountWorkers, Local: f.endpoint != "", Progress: progress}, exp.writer())
 	progress.Stop()
-
-	sum := summarize(res, ledger)
-	interrupted := ctx.Err() != nil
-	if err := sink.close(res, ledger, interrupted || runErr != nil); err != nil {
+	if err := errors.Join(exp.close(), err); err != nil {
 		return withCode(ExitFatal, err)
 	}
-	if runErr != nil {
-		return withCode(ExitFatal, fmt.Errorf("storing the scan failed, nothing was changed: %w", runErr))
-	}
-	if interrupted {
-		sink.reportInterrupted(cmd.ErrOrStderr(), res.Duration)
+	if ctx.Err() != nil {
+		reportInterrupted(cmd.ErrOrStderr(), out, stored, exp)
 		return withCode(ExitInterrupted, errSilent)
 	}
-	if sink.html != "" {
-		if err := writeScanReport(cmd, sink.html, accountIDs(accounts)); err != nil {
+	if html != "" {
+		if err := writeScanReport(cmd, html, accountIDs(accounts)); err != nil {
 			return err
 		}
 	}
+	sum := summarize(out.Result, sess.Ledger)
 	if !f.quiet {
-		printSummary(cmd.ErrOrStderr(), sum, res, f.timings)
-		printAccounts(cmd.ErrOrStderr(), res)
-		sink.report(cmd.ErrOrStderr())
+		printSummary(cmd.ErrOrStderr(), sum, out.Result, f.timings)
+		printAccounts(cmd.ErrOrStderr(), out.Result)
+		exp.report(cmd.ErrOrStderr())
+		if stored != "" {
+			fmt.Fprintf(cmd.ErrOrStderr(), "Stored in %s (scan %d) in %.1fs\n", stored, out.ScanID, out.Stored.Seconds())
+		}
 	}
 	if sum.failedCollections > 0 {
 		return withCode(ExitPartial, errSilent)
 	}
 	return nil
+}
+
+// reportInterrupted is the one message of an interrupted scan: nothing of it
+// was merged into the inventory (stored, "" for none), and an export file
+// holds only a part.
+func reportInterrupted(w io.Writer, out inventory.Outcome, stored string, exp *exportSink) {
+	msg := fmt.Sprintf("Interrupted after %.1fs:", out.Result.Duration.Seconds())
+	if stored != "" {
+		msg += fmt.Sprintf(" scan %d was recorded as aborted and its data was not stored; %s keeps its previous state.",
+			out.ScanID, stored)
+	}
+	if exp != nil {
+		msg += fmt.Sprintf(" %s is incomplete (%s written).", exp.path, plural(exp.w.Count(), "resource"))
+	}
+	fmt.Fprintln(w, msg)
 }
 
 // splitList accepts both repeated flags and comma lists.
@@ -294,62 +331,18 @@ func splitList(vals []string) []string {
 	return out
 }
 
-// sinks sends a scan to the store and/or an export file.
-type sinks struct {
-	writer   *store.Writer
-	db       *store.DB
-	exporter *export.Writer
-	filter   export.Filter
-	path     string
-	exported string
-	html     string        // the report to write once the scan is stored
-	stored   time.Duration // Finish or Abort: merging into the inventory
-}
-
-// openSinks opens the export and the inventory; a scan of several accounts
-// records none in scans.account_id (they go to scan_accounts).
-func openSinks(cmd *cobra.Command, f *scanFlags, in scanInput, id awsx.Identity, plan scan.Plan, several bool) (*sinks, error) {
-	s := &sinks{filter: in.filter}
-	if in.export != nil && in.export.format == "html" {
-		s.html = in.export.path
-		if s.html == "" {
-			s.html = reportFileName(exportName(id, several))
-		}
-	} else if in.export != nil {
-		path := in.export.path
-		if path == "" {
-			path = fmt.Sprintf("%s_inventory_%s.%s", exportName(id, several), time.Now().UTC().Format("20060102_150405"), in.export.format)
-		}
-		w, err := export.Create(path, in.export.format)
-		if err != nil {
-			return nil, withCode(ExitFatal, err)
-		}
-		s.exporter, s.exported = w, path
-	}
-	if f.noDB {
-		return s, nil
-	}
-	s.path = dbPath(cmd)
-	noticeUpgrade(cmd, s.path)
-	db, err := store.Open(s.path)
-	if err != nil {
-		return nil, storeErr(err)
-	}
+// scanMeta describes the scan as it starts; a scan of several accounts
+// names none in scans (they go to scan_accounts).
+func scanMeta(f *scanFlags, id awsx.Identity, plan scan.Plan, several bool) store.ScanMeta {
 	account, alias := id.Account, id.Alias
 	if several {
 		account, alias = "", ""
 	}
-	w, err := db.BeginScan(store.ScanMeta{
+	return store.ScanMeta{
 		AccountID: account, AccountAlias: alias, Profile: f.profile,
 		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: buildVersion(),
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
-	})
-	if err != nil {
-		db.Close()
-		return nil, withCode(ExitFatal, err)
 	}
-	s.db, s.writer = db, w
-	return s, nil
 }
 
 func serviceNames(svcs []*collect.Service) []string {
@@ -360,68 +353,68 @@ func serviceNames(svcs []*collect.Service) []string {
 	return out
 }
 
-// Resource implements scan.Writer: the store keeps everything (history must
-// not retire what a filter hid); filters shape the export only.
-func (s *sinks) Resource(r *model.Resource) error {
-	if s.writer != nil {
-		if err := s.writer.Add(r); err != nil {
-			return err
+// exportSink writes the resources an export filter keeps to a file; a nil
+// *exportSink exports nothing.
+type exportSink struct {
+	w      *export.Writer
+	filter export.Filter
+	path   string
+}
+
+// openExport opens the -f/-o export file, or returns the path of the HTML
+// report to write once the scan is stored (-f html); default file names
+// start with name.
+func openExport(in scanInput, name string) (exp *exportSink, html string, err error) {
+	switch {
+	case in.export == nil:
+		return nil, "", nil
+	case in.export.format == "html":
+		if html = in.export.path; html == "" {
+			html = reportFileName(name)
 		}
+		return nil, html, nil
 	}
-	if s.exporter != nil && s.filter.Match(r) {
-		return s.exporter.Write(r)
+	path := in.export.path
+	if path == "" {
+		path = fmt.Sprintf("%s_inventory_%s.%s", name, time.Now().UTC().Format("20060102_150405"), in.export.format)
+	}
+	w, err := export.Create(path, in.export.format)
+	if err != nil {
+		return nil, "", err
+	}
+	return &exportSink{w: w, filter: in.filter, path: path}, "", nil
+}
+
+// writer is e as a scan.Writer, or nil (not a nil *exportSink in an interface).
+func (e *exportSink) writer() scan.Writer {
+	if e == nil {
+		return nil
+	}
+	return e
+}
+
+// Resource implements scan.Writer.
+func (e *exportSink) Resource(r *model.Resource) error {
+	if e.filter.Match(r) {
+		return e.w.Write(r)
 	}
 	return nil
 }
 
-// Relationship implements scan.Writer.
-func (s *sinks) Relationship(rel model.Relationship) error {
-	if s.writer == nil {
+// Relationship implements scan.Writer: exports hold resources only.
+func (e *exportSink) Relationship(model.Relationship) error { return nil }
+
+func (e *exportSink) close() error {
+	if e == nil {
 		return nil
 	}
-	return s.writer.Relate(rel)
+	return e.w.Close()
 }
 
-func (s *sinks) close(res scan.Result, ledger *scan.Ledger, abort bool) error {
-	var errs []error
-	if s.exporter != nil {
-		errs = append(errs, s.exporter.Close())
+func (e *exportSink) report(w io.Writer) {
+	if e != nil {
+		fmt.Fprintf(w, "Exported %d resources to %s\n", e.w.Count(), e.path)
 	}
-	if s.writer != nil {
-		sr := scan.Record(res, ledger)
-		start := time.Now()
-		if abort {
-			errs = append(errs, s.writer.Abort(sr))
-		} else {
-			errs = append(errs, s.writer.Finish(sr))
-		}
-		s.stored = time.Since(start)
-		errs = append(errs, s.db.Close())
-	}
-	return errors.Join(errs...)
-}
-
-func (s *sinks) report(w io.Writer) {
-	if s.exporter != nil {
-		fmt.Fprintf(w, "Exported %d resources to %s\n", s.exporter.Count(), s.exported)
-	}
-	if s.writer != nil {
-		fmt.Fprintf(w, "Stored in %s (scan %d) in %.1fs\n", s.path, s.writer.ScanID(), s.stored.Seconds())
-	}
-}
-
-// reportInterrupted is the one message of an interrupted scan: nothing of it
-// was merged into the inventory, and an export file holds only a part.
-func (s *sinks) reportInterrupted(w io.Writer, after time.Duration) {
-	msg := fmt.Sprintf("Interrupted after %.1fs:", after.Seconds())
-	if s.writer != nil {
-		msg += fmt.Sprintf(" scan %d was recorded as aborted and its data was not stored; %s keeps its previous state.",
-			s.writer.ScanID(), s.path)
-	}
-	if s.exporter != nil {
-		msg += fmt.Sprintf(" %s is incomplete (%s written).", s.exported, plural(s.exporter.Count(), "resource"))
-	}
-	fmt.Fprintln(w, msg)
 }
 
 // exportTarget is a validated -f/-o pair.

@@ -42,17 +42,17 @@ const (
 func TestMain(m *testing.M) {
 	if args := os.Getenv(childEnv); args != "" {
 		var ready sync.Once
-		testResponder = awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
+		slow := awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
 			if req.Service != "STS" && req.Operation != "DescribeRegions" && req.Operation != "ListAccountAliases" {
 				ready.Do(func() { os.WriteFile(os.Getenv(readyEnv), nil, 0o600) })
 			}
 			time.Sleep(300 * time.Millisecond)
 			return nil, awsx.ErrPassThrough
 		})
-		os.Exit(Run(context.Background(), strings.Split(args, " "), os.Stdout, os.Stderr))
+		ctx := withAWSOverride(context.Background(), awsOverride{responder: slow})
+		os.Exit(Run(ctx, strings.Split(args, " "), os.Stdout, os.Stderr))
 	}
 	moto, motoWhy = collecttest.StartMoto()
-	testMaxBackoff = 20 * time.Millisecond
 	code := m.Run()
 	moto.Stop()
 	cleanupAskDemo()
@@ -62,8 +62,17 @@ func TestMain(m *testing.M) {
 // awsmap runs the CLI in process and returns exit code, stdout and stderr.
 func awsmap(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return awsmapWith(t, nil, args...)
+}
+
+// awsmapWith is awsmap with r answering the scan's AWS calls before they
+// reach the network (nil: none). Retries back off 20 ms at most, so faulted
+// scans stay quick.
+func awsmapWith(t *testing.T, r awsx.Responder, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code := Run(context.Background(), args, &out, &errb)
+	ctx := withAWSOverride(context.Background(), awsOverride{responder: r, maxBackoff: 20 * time.Millisecond})
+	code := Run(ctx, args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -262,10 +271,9 @@ func TestScanUnderThrottlingMissesNothing(t *testing.T) {
 	setCreds(t)
 	e := seed(t)
 	r, throttled := throttleEveryOther()
-	testResponder = r
-	defer func() { testResponder = nil }()
+	responder := r
 	db := filepath.Join(t.TempDir(), "inv.db")
-	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
+	if code, _, errs := awsmapWith(t, responder, scanArgs(db)...); code != 0 {
 		t.Fatalf("throttled scan exit %d: %s", code, errs)
 	}
 	if got, want := stored(t, db, "latest"), e.keys(); !slices.Equal(got, want) {
@@ -286,9 +294,8 @@ func TestScanWithDeniedServiceIsPartialAndRetiresNothingOfIt(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	testResponder = collecttest.Deny("DescribeInstances")
-	defer func() { testResponder = nil }()
-	code, _, errs := awsmap(t, scanArgs(db, "-q=false")...)
+	responder := collecttest.Deny("DescribeInstances")
+	code, _, errs := awsmapWith(t, responder, scanArgs(db, "-q=false")...)
 	if code != ExitPartial {
 		t.Fatalf("exit %d, want %d (partial); stderr:\n%s", code, ExitPartial, errs)
 	}

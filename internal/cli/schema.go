@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 	"github.com/awsmap/awsmap/internal/suggest"
@@ -34,7 +33,7 @@ the type's view (e.g. ec2_instances.instance_type).`,
 			}
 			var known []string
 			var shown []model.TypeInfo
-			for _, t := range all.Types() {
+			for _, t := range typeCatalog() {
 				known = append(known, t.Service, t.Service+"/"+t.Type)
 				if filter == "" || filter == t.Service || filter == t.Service+"/"+t.Type {
 					shown = append(shown, t)

@@ -175,10 +175,9 @@ func TestTagsReportTheSeededCompliance(t *testing.T) {
 	compliant, noncompliant := taggedEstate(t)
 
 	var filled, alarmTags atomic.Int64
-	testResponder = chain(fillPolicyNames(t, &filled), alarmsAsAWS(&alarmTags))
-	defer func() { testResponder = nil }()
+	responder := chain(fillPolicyNames(t, &filled), alarmsAsAWS(&alarmTags))
 	db := filepath.Join(t.TempDir(), "tagged.db")
-	code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "-r", taggedRegion, "--include-global",
+	code, _, errs := awsmapWith(t, responder, "--endpoint-url", moto.URL, "-r", taggedRegion, "--include-global",
 		"-s", "logs,cloudwatch,events,iam,rds,lambda", "--db", db, "-q")
 	if code != ExitOK && code != ExitPartial {
 		t.Fatalf("scan exit %d: %s", code, errs)

@@ -46,7 +46,7 @@ such place, and the JSON says "complete": false with the list.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTags(cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.scan, "scan", "latest", "state to audit: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to audit: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, html")
 	f.accounts.register(fl)
 	fl.StringSliceVarP(&f.required, "required", "R", nil, "required tag keys (repeatable or comma list)")
@@ -77,7 +77,7 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	}
 	defer r.Close()
 	rep, err := audit.Tags(cmd.Context(), r, audit.TagOptions{Required: required, Services: audit.ParseKeys(f.services...),
-		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly, Types: typeCatalog()},
+		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly},
 		scope)
 	if err != nil {
 		return auditErr(err)
@@ -109,7 +109,7 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 		} else {
 			cw.Write([]string{"account_id", "region", "service", "type", "id", "name", "missing", "untagged"})
 			for _, x := range rep.Resources {
-				cw.Write([]string{x.AccountID, x.Region, x.Service, x.Type, x.ID, x.Name, strings.Join(x.Missing, ";"), strconv.FormatBool(x.Untagged)})
+				cw.Write([]string{x.Account, x.Region, x.Service, x.Type, x.ID, x.Name, strings.Join(x.Missing, ";"), strconv.FormatBool(x.Untagged)})
 			}
 		}
 		cw.Flush()
@@ -181,7 +181,7 @@ func writeTagsTable(cmd *cobra.Command, rep *audit.TagReport, summary bool) {
 			fmt.Fprintf(out, "... %d more (use -f json or csv)\n", len(rep.Resources)-maxListed)
 			break
 		}
-		rows = append(rows, []any{x.AccountID, x.Region, x.Service, x.Type, x.ID, x.Name, "missing: " + strings.Join(x.Missing, ", ")})
+		rows = append(rows, []any{x.Account, x.Region, x.Service, x.Type, x.ID, x.Name, "missing: " + strings.Join(x.Missing, ", ")})
 	}
 	if len(rows) > 0 {
 		writeMemRows(out, "table", []string{"account_id", "region", "service", "type", "id", "name", "missing"}, rows)

@@ -46,12 +46,11 @@ func TestUsageMistakesSuggestAndNameTheHelp(t *testing.T) {
 func TestRegionTypoCaughtBeforeAnyCall(t *testing.T) {
 	setCreds(t)
 	var calls atomic.Int64
-	testResponder = awsx.ResponderFunc(func(context.Context, awsx.Request) (any, error) {
+	responder := awsx.ResponderFunc(func(context.Context, awsx.Request) (any, error) {
 		calls.Add(1)
 		return nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "no calls expected"}
 	})
-	defer func() { testResponder = nil }()
-	code, _, errs := awsmap(t, "-r", "us-east-1,eu-wset-1", "--db", filepath.Join(t.TempDir(), "inv.db"))
+	code, _, errs := awsmapWith(t, responder, "-r", "us-east-1,eu-wset-1", "--db", filepath.Join(t.TempDir(), "inv.db"))
 	if code != ExitUsage || !strings.Contains(errs, `unknown region "eu-wset-1" (did you mean eu-west-1`) {
 		t.Errorf("exit %d, %q", code, errs)
 	}

@@ -47,7 +47,7 @@ Rules: ` + strings.Join(audit.RuleKeys(), ", "),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runWaste(cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.scan, "scan", "latest", "state to check: latest, previous, first or a scan id")
+	fl.StringVar(&f.scan, "scan", "latest", "state to check: "+selectorHelp)
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, html")
 	f.accounts.register(fl)
 	fl.StringSliceVarP(&f.rules, "type", "t", nil, "rules to run (repeatable or comma list; default all)")
@@ -102,7 +102,7 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 		} else {
 			cw.Write([]string{"rule", "account_id", "region", "service", "type", "id", "name", "estimated_monthly_usd", "details"})
 			for _, x := range rep.Findings {
-				cw.Write([]string{x.Rule, x.AccountID, x.Region, x.Service, x.Type, x.ID, x.Name, money(x.MonthlyCost), detailText(x)})
+				cw.Write([]string{x.Rule, x.Account, x.Region, x.Service, x.Type, x.ID, x.Name, money(x.MonthlyCost), detailText(x)})
 			}
 		}
 		cw.Flush()
@@ -172,7 +172,7 @@ func writeWasteTable(cmd *cobra.Command, rep *audit.WasteReport, summary bool) {
 				fmt.Fprintf(out, "   ... %d more (use -f json or csv)\n", len(fs)-maxListed)
 				break
 			}
-			rows = append(rows, []any{f.AccountID, f.Region, f.ID, f.Name, money(f.MonthlyCost), detailText(f)})
+			rows = append(rows, []any{f.Account, f.Region, f.ID, f.Name, money(f.MonthlyCost), detailText(f)})
 		}
 		writeMemRows(out, "table", []string{"account_id", "region", "id", "name", "est_usd_month", "details"}, rows)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
 
 	"github.com/awsmap/awsmap/internal/model"
@@ -64,6 +65,29 @@ func TargetKey(target string) (model.Key, bool) {
 		return model.Key{}, false
 	}
 	return k, true
+}
+
+// Strings copies a list of SDK string pointers, skipping nils.
+func Strings(ps []*string) []string {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if p != nil {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
+
+// TagMap turns an SDK tag list into a map, whatever the service's tag type.
+func TagMap[T any](tags []T, kv func(T) (*string, *string)) map[string]string {
+	m := make(map[string]string, len(tags))
+	for _, tag := range tags {
+		k, v := kv(tag)
+		if k != nil {
+			m[*k] = aws.ToString(v)
+		}
+	}
+	return m
 }
 
 // Values lists an SDK enum's values as strings, for model.Field.Values:

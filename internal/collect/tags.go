@@ -60,8 +60,9 @@ func NewBulkTagsIn(t *Task, region, filter string) *BulkTags {
 }
 
 // Of returns the tags of the resource arn. own is the service's
-// per-resource tag call, made only when the bulk read failed; its failure
-// is a warning under operation and leaves the resource without tags.
+// per-resource tag call, made when the bulk read failed or proved wrong, and
+// once to check an empty bulk answer; its failure is a warning under
+// operation and leaves the resource without tags.
 func (b *BulkTags) Of(ctx context.Context, arn, operation string, own func(context.Context) (map[string]string, error)) map[string]string {
 	b.once.Do(func() {
 		b.tags = b.read(ctx)
@@ -107,7 +108,7 @@ func (b *BulkTags) read(ctx context.Context) map[string][]types.Tag {
 	})
 	p := tagging.NewGetResourcesPaginator(api, &tagging.GetResourcesInput{
 		ResourceTypeFilters: []string{b.filter},
-		ResourcesPerPage:    PageSize(100),
+		ResourcesPerPage:    b.t.PageSize(100),
 	})
 	tags := map[string][]types.Tag{}
 	for p.HasMorePages() {

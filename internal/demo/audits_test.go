@@ -22,7 +22,7 @@ func TestAuditsRunOnTheDemoEstate(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	scope := audit.Scope{Now: testNow}
+	scope := audit.Scope{Now: testNow, Types: all.Types()}
 	lib, err := audit.Builtin()
 	if err != nil {
 		t.Fatal(err)

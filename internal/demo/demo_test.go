@@ -18,12 +18,12 @@ import (
 
 var testNow = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
-func scanN(t *testing.T, path string, o Options, scans int) []ScanResult {
+func scanN(t *testing.T, path string, o Options, scans int) []scanResult {
 	t.Helper()
 	est := New(o)
-	var out []ScanResult
+	var out []scanResult
 	for s := range scans {
-		r, err := ScanInto(context.Background(), path, est.Scan(s), ScanOptions{Workers: 20})
+		r, err := scanInto(context.Background(), path, est.Scan(s), scanOptions{Workers: 20})
 		if err != nil {
 			t.Fatalf("scan %d: %v", s, err)
 		}
@@ -72,7 +72,7 @@ func count(t *testing.T, path, query string) int {
 // One small estate scanned once, shared by the tests that only read it.
 var shared struct {
 	path string
-	res  []ScanResult
+	res  []scanResult
 }
 
 func sharedScan(t *testing.T) string {
@@ -86,6 +86,10 @@ func sharedScan(t *testing.T) string {
 	}
 	return shared.path
 }
+
+// withoutDemoData are the types the estate answers with empty pages (the
+// demo's noData): collected, but with nothing to show.
+var withoutDemoData = []string{"ec2/customer-gateway"}
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
 	path := sharedScan(t)
@@ -103,8 +107,12 @@ func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
 			t.Errorf("%s: no ledger rows", s.Name)
 		}
 		for _, typ := range s.Types {
-			if n := count(t, path, fmt.Sprintf(`SELECT count(*) FROM resources WHERE service = '%s' AND type = '%s'`, s.Name, typ.Name)); n == 0 {
+			n := count(t, path, fmt.Sprintf(`SELECT count(*) FROM resources WHERE service = '%s' AND type = '%s'`, s.Name, typ.Name))
+			switch none := slices.Contains(withoutDemoData, s.Name+"/"+typ.Name); {
+			case n == 0 && !none:
 				t.Errorf("%s/%s: no resources in the demo estate", s.Name, typ.Name)
+			case n > 0 && none:
+				t.Errorf("%s/%s has resources in the demo estate: take it off withoutDemoData", s.Name, typ.Name)
 			}
 		}
 	}
@@ -228,15 +236,15 @@ func TestDeterministic(t *testing.T) {
 // scanVariant scans the estate of seed and size twice into new files: as
 // served by default (the reference) and as served by variant. It returns
 // both paths and the variant's result.
-func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref, path string, r ScanResult) {
+func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref, path string, r scanResult) {
 	t.Helper()
 	dir := t.TempDir()
 	est := New(Options{Seed: seed, Size: size, Now: testNow})
 	ref, path = filepath.Join(dir, "ref.db"), filepath.Join(dir, "variant.db")
-	if _, err := ScanInto(context.Background(), ref, est.Scan(0), ScanOptions{}); err != nil {
+	if _, err := scanInto(context.Background(), ref, est.Scan(0), scanOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	r, err := ScanInto(context.Background(), path, est.Scan(0), ScanOptions{Serve: variant})
+	r, err := scanInto(context.Background(), path, est.Scan(0), scanOptions{Serve: variant})
 	if err != nil {
 		t.Fatal(err)
 	}

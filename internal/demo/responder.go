@@ -144,6 +144,10 @@ func (r *Responder) Respond(ctx context.Context, req awsx.Request) (any, error) 
 	return h(&call{r: r, v: r.view, acct: acct, region: req.Region, in: req.Input})
 }
 
+// noData answers the list operation of a type the estate has no
+// resources of with out, the operation's empty output.
+func noData(out any) handler { return func(*call) (any, error) { return out, nil } }
+
 // pageSize is the realistic page size of an API, lowered to what the caller asked.
 func (c *call) pageSize(realistic int, asked *int32) int {
 	n := realistic

@@ -6,7 +6,8 @@
 //
 // It reports the diff's seconds, its peak RSS (VmHWM, reset after the
 // inventory is written and the heap returned to the system), the Go bytes
-// it allocated, and the entries found. Writing the 1M-resource inventory
+// it allocated, the entries found, and the seconds of one resource's
+// history (history_s, after the peak is read). Writing the 1M-resource inventory
 // takes about a minute: that case runs only with AWSMAP_BENCH_1M=1.
 package diff
 
@@ -68,8 +69,23 @@ func BenchmarkDiff(b *testing.B) {
 			b.ReportMetric(float64(peak)/(1<<20), "VmHWM_MB")
 			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/(1<<20), "alloc_MB/op")
 			b.ReportMetric(float64(len(res.Entries)), "entries")
+			b.ReportMetric(historySeconds(b, r, res.Entries[len(res.Entries)/2].ID), "history_s")
 		})
 	}
+}
+
+// historySeconds times awsmap history of one resource: finding it by id,
+// then reading its versions (neither indexed for past versions).
+func historySeconds(b *testing.B, r *store.Reader, id string) float64 {
+	start := time.Now()
+	found, err := Find(context.Background(), r, id, Filters{})
+	if err != nil || len(found) != 1 {
+		b.Fatalf("find %s: %v, %v", id, found, err)
+	}
+	if _, err := Load(context.Background(), r, found[0].Key); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start).Seconds()
 }
 
 // driftPeriod: one resource in driftPeriod is removed, one modified, and

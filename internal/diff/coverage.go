@@ -63,8 +63,8 @@ func collectionsAt(ctx context.Context, q Querier, scan int64, side string) (*ou
 	o := &outcomes{scan: scan, side: side, byID: map[collection]Gap{}}
 	for rows.Next() {
 		v := rows.Values()
-		g := Gap{Side: side, Scan: scan, Account: text(v[0]), Region: text(v[1]), Service: text(v[2]),
-			Type: text(v[3]), Outcome: text(v[4]), Operation: text(v[5]), ErrorCode: text(v[6])}
+		g := Gap{Side: side, Scan: scan, Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]),
+			Type: store.Text(v[3]), Outcome: store.Text(v[4]), Operation: store.Text(v[5]), ErrorCode: store.Text(v[6])}
 		o.byID[collection{g.Account, g.Region, g.Service, g.Type}] = g
 	}
 	if err := rows.Err(); err != nil {
@@ -99,7 +99,7 @@ func (o *outcomes) gapFor(k model.Key) (Gap, bool) {
 // gaps lists, for the collections either scan ran (within the filters),
 // those that did not succeed on each side.
 func gaps(from, to *outcomes, f Filters) []Gap {
-	var out []Gap
+	out := []Gap{}
 	seen := map[collection]bool{}
 	for _, o := range []*outcomes{from, to} {
 		for c := range o.byID {

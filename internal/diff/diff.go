@@ -190,15 +190,22 @@ const versionColumns = `account_id, region, service, type, id, coalesce(arn, '')
 // valid at ?1 but not at ?2 (closed between them). Each reads one range of
 // one index, named so that statistics taken when the table held one scan
 // (every first_scan equal) cannot turn it into a pass over the history.
-const (
+var (
 	openedVersions = `SELECT ` + versionColumns + `, first_scan
 		FROM main.resource_versions INDEXED BY resource_versions_first_scan
-		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + keyFilter
+		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + keyFilter("", 3)
 	closedVersions = `SELECT ` + versionColumns + `, end_scan
 		FROM main.resource_versions INDEXED BY resource_versions_end_scan
-		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + keyFilter
-	keyFilter = ` AND (?3 = '' OR account_id = ?3) AND (?4 = '' OR region = ?4) AND (?5 = '' OR service = ?5)`
+		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + keyFilter("", 3)
 )
+
+// keyFilter narrows a query on the account, region and service columns
+// (with prefix: from_account_id...) bound at ?n, ?n+1 and ?n+2; an empty
+// value matches everything.
+func keyFilter(prefix string, n int) string {
+	return fmt.Sprintf(` AND (?%[2]d = '' OR %[1]saccount_id = ?%[2]d) AND (?%[3]d = '' OR %[1]sregion = ?%[3]d)`+
+		` AND (?%[4]d = '' OR %[1]sservice = ?%[4]d)`, prefix, n, n+1, n+2)
+}
 
 // readVersions reads the versions of sql (openedVersions or closedVersions).
 func readVersions(ctx context.Context, q Querier, sql string, o Options) (map[model.Key]*side, error) {
@@ -210,9 +217,9 @@ func readVersions(ctx context.Context, q Querier, sql string, o Options) (map[mo
 	out := map[model.Key]*side{}
 	for rows.Next() {
 		v := rows.Values()
-		s := &side{key: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
-			arn: text(v[5]), name: text(v[6]), createdAt: text(v[7]), isDefault: toInt(v[8]) != 0,
-			tags: raw(v[9]), details: raw(v[10]), hash: toInt(v[11]), scan: toInt(v[12])}
+		s := &side{key: model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])},
+			arn: store.Text(v[5]), name: store.Text(v[6]), createdAt: store.Text(v[7]), isDefault: store.Int(v[8]) != 0,
+			tags: raw(v[9]), details: raw(v[10]), hash: store.Int(v[11]), scan: store.Int(v[12])}
 		out[s.key] = s
 	}
 	if err := rows.Err(); err != nil {
@@ -319,21 +326,9 @@ func scanTimes(ctx context.Context, q Querier) (map[int64]string, error) {
 	defer rows.Close()
 	out := map[int64]string{}
 	for rows.Next() {
-		out[toInt(rows.Values()[0])] = text(rows.Values()[1])
+		out[store.Int(rows.Values()[0])] = store.Text(rows.Values()[1])
 	}
 	return out, rows.Err()
-}
-
-func text(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case []byte:
-		return string(x)
-	}
-	return fmt.Sprint(v)
 }
 
 func raw(v any) []byte {
@@ -344,14 +339,4 @@ func raw(v any) []byte {
 		return x
 	}
 	return []byte("null")
-}
-
-func toInt(v any) int64 {
-	switch x := v.(type) {
-	case int64:
-		return x
-	case float64:
-		return int64(x)
-	}
-	return 0
 }

@@ -37,6 +37,7 @@ func TestCompute(t *testing.T) {
 			[]string{"user/u-1 removed@4", "user/u-2 unknown@5"}, []string{"from:user denied"}},
 		{"disappeared and came back unchanged", Options{From: 1, To: 5},
 			[]string{"user/u-1 removed@4", "user/u-2 added@5", "instance/i-1 modified@2", "security-group/sg-1 modified@2"}, nil},
+		{"a relationship is the only change", Options{From: 5, To: 6}, []string{"instance/i-1 modified@6"}, nil},
 		{"service filter", Options{From: 1, To: 2, Filters: Filters{Service: "iam"}}, nil, nil},
 		{"change filter", Options{From: 1, To: 2, Changes: []string{Removed}}, []string{"instance/i-2 removed@2"}, nil},
 		{"tag filter, either side", Options{From: 1, To: 2, Filters: Filters{Tags: map[string][]string{"Team": {"b", "c"}}}},
@@ -92,6 +93,10 @@ func TestComputeDetails(t *testing.T) {
 		if e.ID == "i-1" && (len(e.Tags) != 0 || len(e.Edges) != 2) {
 			t.Errorf("--ignore-tags: i-1 = %+v", e)
 		}
+	}
+	moved := compute(t, r, Options{From: 5, To: 6}).Entries[0]
+	if moved.Name != "i-1-name" || len(moved.Fields)+len(moved.Tags) != 0 || len(moved.Edges) != 2 {
+		t.Errorf("edge-only entry: %+v", moved)
 	}
 	unknown := compute(t, r, Options{From: 2, To: 4})
 	for _, e := range unknown.Entries {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // edge is one relationship.
@@ -21,26 +22,27 @@ const edgeColumns = `from_account_id, from_region, from_service, from_type, from
 	to_account_id, to_region, to_service, to_type, to_id`
 
 // The edges opened and closed between ?1 and ?2, like openedVersions and
-// closedVersions.
-const (
-	openedEdges = `SELECT ` + edgeColumns + `
+// closedVersions, with the scan that opened or closed them.
+var (
+	openedEdges = `SELECT ` + edgeColumns + `, first_scan
 		FROM main.relationship_versions INDEXED BY relationship_versions_first_scan
-		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + edgeFilter
-	closedEdges = `SELECT ` + edgeColumns + `
+		WHERE first_scan > ?1 AND first_scan <= ?2 AND (end_scan IS NULL OR end_scan > ?2)` + keyFilter("from_", 3)
+	closedEdges = `SELECT ` + edgeColumns + `, end_scan
 		FROM main.relationship_versions INDEXED BY relationship_versions_end_scan
-		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + edgeFilter
-	edgeFilter = ` AND (?3 = '' OR from_account_id = ?3) AND (?4 = '' OR from_region = ?4) AND (?5 = '' OR from_service = ?5)`
+		WHERE end_scan > ?1 AND end_scan <= ?2 AND first_scan <= ?1` + keyFilter("from_", 3)
 )
 
-func readEdges(ctx context.Context, q Querier, sql string, args ...any) (map[edge]bool, error) {
+// readEdges reads the edges of sql (openedEdges or closedEdges) and the
+// scan that opened or closed each.
+func readEdges(ctx context.Context, q Querier, sql string, args ...any) (map[edge]int64, error) {
 	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read relationships: %w", err)
 	}
 	defer rows.Close()
-	out := map[edge]bool{}
+	out := map[edge]int64{}
 	for rows.Next() {
-		out[scanEdge(rows.Values())] = true
+		out[scanEdge(rows.Values())] = store.Int(rows.Values()[11])
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read relationships: %w", err)
@@ -50,15 +52,16 @@ func readEdges(ctx context.Context, q Querier, sql string, args ...any) (map[edg
 
 func scanEdge(v []any) edge {
 	return edge{
-		from: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
-		kind: text(v[5]),
-		to:   model.Key{Account: text(v[6]), Region: text(v[7]), Service: text(v[8]), Type: text(v[9]), ID: text(v[10])},
+		from: model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])},
+		kind: store.Text(v[5]),
+		to:   model.Key{Account: store.Text(v[6]), Region: store.Text(v[7]), Service: store.Text(v[8]), Type: store.Text(v[9]), ID: store.Text(v[10])},
 	}
 }
 
 // edgeChanges adds the relationships that appeared or disappeared between
 // the two scans to the entries of their from side; a resource whose only
-// change is its relationships becomes a modified entry.
+// change is its relationships becomes a modified entry, seen changed by the
+// last scan that changed one of them.
 func edgeChanges(ctx context.Context, q Querier, o Options, entries map[model.Key]*Entry) error {
 	opened, err := readEdges(ctx, q, openedEdges, o.From, o.To, o.Account, o.Region, o.Service)
 	if err != nil {
@@ -68,21 +71,29 @@ func edgeChanges(ctx context.Context, q Querier, o Options, entries map[model.Ke
 	if err != nil {
 		return err
 	}
+	edgeOnly := map[model.Key]bool{}
 	for _, c := range []struct {
-		edges map[edge]bool
-		other map[edge]bool
+		edges map[edge]int64
+		other map[edge]int64
 		kind  string
 	}{{opened, closed, Added}, {closed, opened, Removed}} {
-		for e := range c.edges {
-			if c.other[e] { // closed and reopened: no change
+		for e, scan := range c.edges {
+			if _, both := c.other[e]; both { // closed and reopened: no change
 				continue
 			}
-			entry, err := entryFor(ctx, q, o, entries, e.from)
-			if err != nil {
-				return err
+			if _, ok := entries[e.from]; !ok {
+				entry, err := edgeOnlyEntry(ctx, q, o, e.from)
+				if err != nil {
+					return err
+				}
+				if entry == nil {
+					continue
+				}
+				entries[e.from], edgeOnly[e.from] = entry, true
 			}
-			if entry == nil {
-				continue
+			entry := entries[e.from]
+			if edgeOnly[e.from] {
+				entry.Scan = max(entry.Scan, scan)
 			}
 			entry.Edges = append(entry.Edges, EdgeChange{Change: c.kind, Kind: e.kind, To: e.to})
 		}
@@ -95,13 +106,9 @@ func edgeChanges(ctx context.Context, q Querier, o Options, entries map[model.Ke
 	return nil
 }
 
-// entryFor returns the entry of k, creating a modified one for a resource
-// that exists at o.To (nil when it does not, or when the tag filter leaves
-// it out).
-func entryFor(ctx context.Context, q Querier, o Options, entries map[model.Key]*Entry, k model.Key) (*Entry, error) {
-	if e, ok := entries[k]; ok {
-		return e, nil
-	}
+// edgeOnlyEntry returns a modified entry for the resource k, whose only
+// changes are relationships, or nil when the tag filter leaves it out.
+func edgeOnlyEntry(ctx context.Context, q Querier, o Options, k model.Key) (*Entry, error) {
 	// Current versions are indexed by key; older ones are not, so a diff
 	// that ends before the latest scan names such resources by id only.
 	rows, err := q.Query(ctx, `SELECT coalesce(arn, ''), coalesce(name, ''), tags FROM main.resource_versions
@@ -111,11 +118,11 @@ func entryFor(ctx context.Context, q Querier, o Options, entries map[model.Key]*
 		return nil, fmt.Errorf("%s: %w", k, err)
 	}
 	defer rows.Close()
-	e := &Entry{Key: k, Change: Modified, Scan: o.To}
+	e := &Entry{Key: k, Change: Modified}
 	var tags map[string]string
 	if rows.Next() {
 		v := rows.Values()
-		e.ARN, e.Name = text(v[0]), text(v[1])
+		e.ARN, e.Name = store.Text(v[0]), store.Text(v[1])
 		if err := json.Unmarshal(raw(v[2]), &tags); err != nil {
 			return nil, fmt.Errorf("%s: tags: %w", k, err)
 		}
@@ -126,6 +133,5 @@ func entryFor(ctx context.Context, q Querier, o Options, entries map[model.Key]*
 	if len(o.Tags) > 0 && !hasTags(tags, o.Tags) {
 		return nil, nil
 	}
-	entries[k] = e
 	return e, nil
 }

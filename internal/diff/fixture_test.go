@@ -97,7 +97,7 @@ func rules(cidrs ...string) []any {
 	return out
 }
 
-// history5 is five scans of one account:
+// history5 is six scans of one account:
 //
 //  1. sg-1 (two rules), i-1 in subnet-1, i-2, user u-1: everything ok
 //  2. sg-1's second rule changed and a third added; i-1's tags changed
@@ -105,6 +105,7 @@ func rules(cidrs ...string) []any {
 //  3. IAM denied (u-1 not returned); i-3 gone; i-2 back
 //  4. EC2 instances denied (nothing returned); u-1 gone
 //  5. everything ok; u-2 new; i-2 still there
+//  6. i-1 moved to subnet-3 (its only change)
 func history5(t *testing.T) *store.Reader {
 	ok := store.OutcomeOK
 	sg := func(cidrs ...string) *model.Resource {
@@ -128,6 +129,8 @@ func history5(t *testing.T) *store.Reader {
 			collections: all(store.OutcomeDenied, ok)},
 		{resources: []*model.Resource{sg("10.0.0.0/8", "10.1.0.0/16", "0.0.0.0/0"), inst("i-1", map[string]string{"Team": "b", "Owner": "x"}), inst("i-2", nil), user("u-2")},
 			edges: []model.Relationship{inSubnet("i-1", "subnet-2")}, collections: all(ok, ok)},
+		{resources: []*model.Resource{sg("10.0.0.0/8", "10.1.0.0/16", "0.0.0.0/0"), inst("i-1", map[string]string{"Team": "b", "Owner": "x"}), inst("i-2", nil), user("u-2")},
+			edges: []model.Relationship{inSubnet("i-1", "subnet-3")}, collections: all(ok, ok)},
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // Reappeared is the change of a resource seen again after it disappeared.
@@ -28,9 +29,9 @@ func Find(ctx context.Context, q Querier, ref string, f Filters) ([]Candidate, e
 	rows, err := q.Query(ctx, `SELECT account_id, region, service, type, id,
 			coalesce(arn, ''), coalesce(name, ''), max(first_scan), max(id = ?1 OR arn = ?1)
 		FROM main.resource_versions
-		WHERE (id = ?1 OR arn = ?1 OR name = ?1)`+keyFilter+`
+		WHERE (id = ?1 OR arn = ?1 OR name = ?1)`+keyFilter("", 2)+`
 		GROUP BY account_id, region, service, type, id
-		ORDER BY account_id, region, service, type, id`, ref, nil, f.Account, f.Region, f.Service)
+		ORDER BY account_id, region, service, type, id`, ref, f.Account, f.Region, f.Service)
 	if err != nil {
 		return nil, fmt.Errorf("find %q: %w", ref, err)
 	}
@@ -38,9 +39,9 @@ func Find(ctx context.Context, q Querier, ref string, f Filters) ([]Candidate, e
 	var exact, named []Candidate
 	for rows.Next() {
 		v := rows.Values()
-		c := Candidate{Key: model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])},
-			ARN: text(v[5]), Name: text(v[6])}
-		if toInt(v[8]) != 0 {
+		c := Candidate{Key: model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])},
+			ARN: store.Text(v[5]), Name: store.Text(v[6])}
+		if store.Int(v[8]) != 0 {
 			exact = append(exact, c)
 		} else {
 			named = append(named, c)
@@ -154,9 +155,9 @@ func versionsOf(ctx context.Context, q Querier, k model.Key, times map[int64]str
 	var out []Version
 	for rows.Next() {
 		v := rows.Values()
-		ver := Version{FirstScan: toInt(v[12]), EndScan: toInt(v[13]), Details: json.RawMessage(raw(v[10]))}
+		ver := Version{FirstScan: store.Int(v[12]), EndScan: store.Int(v[13]), Details: json.RawMessage(raw(v[10]))}
 		ver.From, ver.Until = times[ver.FirstScan], times[ver.EndScan]
-		ver.v, err = parseVersion(text(v[5]), text(v[6]), text(v[7]), toInt(v[8]) != 0, raw(v[9]), raw(v[10]))
+		ver.v, err = parseVersion(store.Text(v[5]), store.Text(v[6]), store.Text(v[7]), store.Int(v[8]) != 0, raw(v[9]), raw(v[10]))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", k, err)
 		}
@@ -180,9 +181,9 @@ func historyEdges(ctx context.Context, q Querier, k model.Key, at func(int64) *E
 	for rows.Next() {
 		v := rows.Values()
 		e := scanEdge(v)
-		ev := at(toInt(v[11]))
+		ev := at(store.Int(v[11]))
 		ev.Edges = append(ev.Edges, EdgeChange{Change: Added, Kind: e.kind, To: e.to})
-		if end := toInt(v[12]); end != 0 {
+		if end := store.Int(v[12]); end != 0 {
 			ev := at(end)
 			ev.Edges = append(ev.Edges, EdgeChange{Change: Removed, Kind: e.kind, To: e.to})
 		}
@@ -198,7 +199,7 @@ func latestGap(ctx context.Context, q Querier, k model.Key) ([]Gap, error) {
 	}
 	var latest int64
 	if rows.Next() {
-		latest = toInt(rows.Values()[0])
+		latest = store.Int(rows.Values()[0])
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil || latest == 0 {
 		return []Gap{}, err

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 // TestQueriesUseIntervalIndexes: the diff reads one range of the
@@ -22,7 +24,7 @@ func TestQueriesUseIntervalIndexes(t *testing.T) {
 		}
 		var plan []string
 		for rows.Next() {
-			plan = append(plan, text(rows.Values()[3]))
+			plan = append(plan, store.Text(rows.Values()[3]))
 		}
 		if err := rows.Err(); err != nil {
 			t.Fatal(err)

@@ -3,6 +3,8 @@
 package model
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -57,7 +59,7 @@ type Relationship struct {
 // Field describes one stored details field.
 type Field struct {
 	Name        string // snake_case key inside details
-	Type        string // text, integer, real, boolean, timestamp, json
+	Type        Kind
 	Description string // one line
 	// Values, for enum-like text fields, are every value the collector
 	// writes (AWS's names, or its own such as "none"). Audits comparing the
@@ -65,15 +67,108 @@ type Field struct {
 	Values []string
 }
 
-// TypeInfo describes one resource type a collector produces.
+// Kind is the type of a details field's values, as typed views and
+// `awsmap schema` show it.
+type Kind string
+
+// The kinds of details fields.
+const (
+	Text      Kind = "text"
+	Integer   Kind = "integer"
+	Real      Kind = "real"
+	Boolean   Kind = "boolean"
+	Timestamp Kind = "timestamp" // RFC 3339 UTC text
+	JSON      Kind = "json"      // a list or an object
+)
+
+// Kinds are every valid Kind.
+var Kinds = []Kind{Text, Integer, Real, Boolean, Timestamp, JSON}
+
+// Scope says where a type's resources live and how often they are collected.
+type Scope int
+
+const (
+	// Regional types are collected once per region.
+	Regional Scope = iota
+	// Global types belong to a global service (IAM, Route 53...): collected
+	// once, from the service's control-plane region, stored with region "global".
+	Global
+	// AccountWide types are listed once for all regions (S3 buckets): the
+	// collection vouches for every planned region.
+	AccountWide
+)
+
+// String is the scope as docs and `awsmap schema` name it.
+func (s Scope) String() string {
+	switch s {
+	case Global:
+		return "global"
+	case AccountWide:
+		return "account-wide"
+	}
+	return "regional"
+}
+
+// MarshalText writes the scope by name (the type catalog is JSON).
+func (s Scope) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a scope name.
+func (s *Scope) UnmarshalText(b []byte) error {
+	for _, c := range []Scope{Regional, Global, AccountWide} {
+		if c.String() == string(b) {
+			*s = c
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown scope %q", b)
+}
+
+// TypeInfo describes one resource type a collector produces: what offline
+// commands know of it without linking any AWS client.
 type TypeInfo struct {
 	Service     string
 	Type        string
 	Description string
+	Scope       Scope
 	Fields      []Field
+	Relations   []Relation // the relationships its resources have to others
 	// Taggable says AWS lets the type carry tags; the tag audit scores only
 	// taggable types.
 	Taggable bool
+}
+
+// Relation is a kind of relationship a type's resources have, and the type
+// it points to: instance -in-subnet-> ec2/subnet.
+type Relation struct {
+	Kind    string
+	Service string
+	Type    string
+}
+
+// Catalog describes every resource type awsmap collects. The CLI builds it
+// from the collector registry and passes it to the offline packages.
+type Catalog []TypeInfo
+
+// ScopeOf is the scope of service's types; Regional for a service the
+// catalog does not list.
+func (c Catalog) ScopeOf(service string) Scope {
+	for _, t := range c {
+		if t.Service == service {
+			return t.Scope
+		}
+	}
+	return Regional
+}
+
+// Services are the catalog's service names, in catalog order, once each.
+func (c Catalog) Services() []string {
+	var out []string
+	for _, t := range c {
+		if !slices.Contains(out, t.Service) {
+			out = append(out, t.Service)
+		}
+	}
+	return out
 }
 
 // View is the name of the typed SQL view for the type, e.g. ec2_instances.

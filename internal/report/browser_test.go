@@ -71,9 +71,12 @@ func refreshed(p *browsertest.Page, actions ...chromedp.Action[chromedp.Void]) {
 }
 
 // search types q into the search box at once (keystrokes would race the
-// box's debounce on a busy machine) and waits for the table.
+// box's debounce on a busy machine) and waits for the table to show q's
+// rows: a refresh for another reason (details decoded late) does not count.
 func search(p *browsertest.Page, q string) {
-	refreshed(p, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('search'); s.value = `+js(q)+`; s.dispatchEvent(new Event('input')); })()`))
+	n := browsertest.Eval[int](p, `window.awsmapReport.refreshes || 0`)
+	p.Do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('search'); s.value = ` + js(q) + `; s.dispatchEvent(new Event('input')); })()`))
+	p.WaitFor(fmt.Sprintf(`(window.awsmapReport.refreshes || 0) > %d && window.awsmapReport.query === %s`, n, js(q)))
 }
 
 func TestReportInBrowser(t *testing.T) {

@@ -172,7 +172,7 @@ func (n *NamedResult) locate(c *Columns) {
 			n.Rows[j] = nil
 			continue
 		}
-		k := model.Key{Account: text(row[0]), Region: text(row[1]), Service: text(row[2]), Type: text(row[3]), ID: text(row[4])}
+		k := model.Key{Account: store.Text(row[0]), Region: store.Text(row[1]), Service: store.Text(row[2]), Type: store.Text(row[3]), ID: store.Text(row[4])}
 		i, ok := c.byKey[k]
 		if !ok {
 			i = -1
@@ -216,7 +216,7 @@ func types(in []model.TypeInfo) []typeInfo {
 	for i, t := range in {
 		out[i] = typeInfo{Service: t.Service, Type: t.Type, Description: t.Description, Fields: make([][3]string, len(t.Fields))}
 		for j, f := range t.Fields {
-			out[i].Fields[j] = [3]string{f.Name, f.Type, f.Description}
+			out[i].Fields[j] = [3]string{f.Name, string(f.Type), f.Description}
 		}
 	}
 	return out
@@ -243,21 +243,21 @@ func readResources(ctx context.Context, r *store.Reader, account string) (*Colum
 	c := &Columns{dictIndex: map[string]int{}, byKey: map[model.Key]int{}}
 	for rows.Next() {
 		v := rows.Values()
-		k := model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])}
+		k := model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])}
 		c.byKey[k] = len(c.ID)
 		c.Account = append(c.Account, c.intern(k.Account))
 		c.Region = append(c.Region, c.intern(k.Region))
 		c.Service = append(c.Service, c.intern(k.Service))
 		c.Type = append(c.Type, c.intern(k.Type))
 		c.ID = append(c.ID, k.ID)
-		c.ARN = append(c.ARN, text(v[5]))
-		c.Name = append(c.Name, text(v[6]))
-		c.Created = append(c.Created, text(v[7]))
-		c.Default = append(c.Default, int(toInt(v[8])))
+		c.ARN = append(c.ARN, store.Text(v[5]))
+		c.Name = append(c.Name, store.Text(v[6]))
+		c.Created = append(c.Created, store.Text(v[7]))
+		c.Default = append(c.Default, int(store.Int(v[8])))
 		c.Tags = append(c.Tags, rawJSON(v[9]))
 		c.Details = append(c.Details, string(rawJSON(v[10])))
-		c.FirstSeen = append(c.FirstSeen, c.intern(text(v[11])))
-		c.Changed = append(c.Changed, c.intern(text(v[12])))
+		c.FirstSeen = append(c.FirstSeen, c.intern(store.Text(v[11])))
+		c.Changed = append(c.Changed, c.intern(store.Text(v[12])))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("report: read resources: %w", err)
@@ -296,13 +296,13 @@ func readEdges(ctx context.Context, r *store.Reader, d *Data, account string) er
 	d.Edges, d.Kinds, d.Outside = [][3]int{}, []string{}, []model.Key{}
 	for rows.Next() {
 		v := rows.Values()
-		from := model.Key{Account: text(v[0]), Region: text(v[1]), Service: text(v[2]), Type: text(v[3]), ID: text(v[4])}
-		to := model.Key{Account: text(v[6]), Region: text(v[7]), Service: text(v[8]), Type: text(v[9]), ID: text(v[10])}
-		kind, ok := kinds[text(v[5])]
+		from := model.Key{Account: store.Text(v[0]), Region: store.Text(v[1]), Service: store.Text(v[2]), Type: store.Text(v[3]), ID: store.Text(v[4])}
+		to := model.Key{Account: store.Text(v[6]), Region: store.Text(v[7]), Service: store.Text(v[8]), Type: store.Text(v[9]), ID: store.Text(v[10])}
+		kind, ok := kinds[store.Text(v[5])]
 		if !ok {
 			kind = len(d.Kinds)
-			kinds[text(v[5])] = kind
-			d.Kinds = append(d.Kinds, text(v[5]))
+			kinds[store.Text(v[5])] = kind
+			d.Kinds = append(d.Kinds, store.Text(v[5]))
 		}
 		d.Edges = append(d.Edges, [3]int{node(from), node(to), kind})
 	}
@@ -312,32 +312,10 @@ func readEdges(ctx context.Context, r *store.Reader, d *Data, account string) er
 	return nil
 }
 
-func text(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case []byte:
-		return string(x)
-	case nil:
-		return ""
-	}
-	return fmt.Sprint(v)
-}
-
-func toInt(v any) int64 {
-	switch x := v.(type) {
-	case int64:
-		return x
-	case float64:
-		return int64(x)
-	}
-	return 0
-}
-
 // rawJSON passes a stored JSON column through; anything that is not a JSON
 // object becomes {}.
 func rawJSON(v any) json.RawMessage {
-	s := text(v)
+	s := store.Text(v)
 	if s == "" || s[0] != '{' || !json.Valid([]byte(s)) {
 		return json.RawMessage("{}")
 	}

@@ -54,7 +54,7 @@ func scaleResource(i int) (*model.Resource, model.Relationship) {
 }
 
 // scaleReport writes the report of a size-resource inventory to dir.
-func scaleReport(t *testing.T, size int, dir string) string {
+func scaleReport(t testing.TB, size int, dir string) string {
 	t.Helper()
 	db, err := store.Open(filepath.Join(dir, "inventory.db"))
 	if err != nil {
@@ -117,29 +117,27 @@ func count(f func(i int) bool) int {
 	return n
 }
 
-// TestReportAtScale opens the report of 100,000 resources and checks the
-// first render and search times the issue asks for (2 s, 300 ms).
+// scaleSearches are searches over the large estate with their row counts.
+var scaleSearches = []struct {
+	query string
+	want  int
+}{
+	{"app-42-", count(func(i int) bool { return i%97 == 42 })},
+	{"cc-0007", count(func(i int) bool { return i%211 == 7 && i%len(scaleTypes) != 0 })}, // untagged: i%10 == 0
+	{"nothing-matches-this", 0},
+}
+
+// TestReportAtScale opens the report of 100,000 resources and checks that
+// the table is virtualised and that searches and facets answer right. How
+// fast they answer is BenchmarkReportAtScale's question.
 func TestReportAtScale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
 	p := browsertest.Open(t) // skips before the inventory is built when there is no browser
 	path := scaleReport(t, scaleSize, t.TempDir())
-	// Each load is a first render; the best of two leaves out a busy
-	// moment of a shared machine.
-	var rendered float64
-	for run := range 2 {
-		wall := p.Load(path, "")
-		ms := browsertest.Eval[float64](p, `window.awsmapReport.renderedAt`)
-		t.Logf("first render: %.0f ms after navigation start (%v wall, with the DevTools round trips); timings %v",
-			ms, wall.Round(time.Millisecond), browsertest.Eval[map[string]float64](p, `window.awsmapReport.timings`))
-		if run == 0 || ms < rendered {
-			rendered = ms
-		}
-	}
-	if rendered > 2000 {
-		t.Errorf("first render took %.0f ms, want under 2000", rendered)
-	}
+	p.Load(path, "")
+	t.Logf("first render: %.0f ms after navigation start", browsertest.Eval[float64](p, `window.awsmapReport.renderedAt`))
 	if n := browsertest.Eval[int](p, `window.awsmapReport.visible`); n != scaleSize {
 		t.Fatalf("%d rows, want %d", n, scaleSize)
 	}
@@ -148,33 +146,48 @@ func TestReportAtScale(t *testing.T) {
 	}
 	p.Screenshot(filepath.Join(screenshotDir, "scale-inventory.png"))
 	p.WaitFor(`window.awsmapReport.indexed`)
-	for _, c := range []struct {
-		query string
-		want  int
-	}{{"app-42-", count(func(i int) bool { return i%97 == 42 })},
-		{"cc-0007", count(func(i int) bool { return i%211 == 7 && i%len(scaleTypes) != 0 })}, // untagged: i%10 == 0
-		{"nothing-matches-this", 0}} {
-		// The best of three: one run can meet a garbage collection or, on
-		// a shared CI machine, another process.
-		var runs []float64
-		for range 3 {
-			search(p, "")
-			search(p, c.query)
-			runs = append(runs, browsertest.Eval[float64](p, `window.awsmapReport.lastRefreshMs`))
-		}
-		ms := slices.Min(runs)
+	for _, c := range scaleSearches {
+		search(p, c.query)
 		got := browsertest.Eval[int](p, `window.awsmapReport.visible`)
-		t.Logf("search %q over %d resources: %d rows in %.0f ms (runs: %.0f)", c.query, scaleSize, got, ms, runs)
-		if ms > 300 {
-			t.Errorf("search %q took %.0f ms, want under 300", c.query, ms)
-		}
+		t.Logf("search %q over %d resources: %d rows in %.0f ms", c.query, scaleSize, got, browsertest.Eval[float64](p, `window.awsmapReport.lastRefreshMs`))
 		if got != c.want {
 			t.Errorf("search %q: %d rows, want %d", c.query, got, c.want)
 		}
 	}
 	search(p, "")
 	refreshed(p, chromedp.Click(`[data-facet="service"] button[data-value="lambda"]`))
-	t.Logf("facet service=lambda over %d resources: %d rows in %.0f ms", scaleSize,
-		browsertest.Eval[int](p, `window.awsmapReport.visible`), browsertest.Eval[float64](p, `window.awsmapReport.lastRefreshMs`))
+	if got, want := browsertest.Eval[int](p, `window.awsmapReport.visible`), scaleSize/len(scaleTypes); got != want {
+		t.Errorf("facet service=lambda: %d rows, want %d", got, want)
+	}
 	checkClean(t, p)
+}
+
+// BenchmarkReportAtScale measures, over the report of 100,000 resources,
+// the first render (best of two loads; target under 2 s) and the slowest
+// search (best of three runs each; target under 300 ms).
+func BenchmarkReportAtScale(b *testing.B) {
+	p := browsertest.Open(b)
+	path := scaleReport(b, scaleSize, b.TempDir())
+	for b.Loop() {
+		rendered := 0.0
+		for run := range 2 {
+			p.Load(path, "")
+			if ms := browsertest.Eval[float64](p, `window.awsmapReport.renderedAt`); run == 0 || ms < rendered {
+				rendered = ms
+			}
+		}
+		p.WaitFor(`window.awsmapReport.indexed`)
+		slowest := 0.0
+		for _, c := range scaleSearches {
+			var runs []float64
+			for range 3 {
+				search(p, "")
+				search(p, c.query)
+				runs = append(runs, browsertest.Eval[float64](p, `window.awsmapReport.lastRefreshMs`))
+			}
+			slowest = max(slowest, slices.Min(runs))
+		}
+		b.ReportMetric(rendered, "first-render-ms")
+		b.ReportMetric(slowest, "search-ms")
+	}
 }

@@ -529,6 +529,7 @@
       api.lastRefreshMs = performance.now() - t0;
       api.refreshes = (api.refreshes || 0) + 1;
       api.visible = rows.length;
+      api.query = S.q;
     }
     function drawHead() {
       head.replaceChildren(...cols.map(c => el('button', {

@@ -19,7 +19,6 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
-	"github.com/awsmap/awsmap/internal/store"
 )
 
 // TestUnreachableAccount: an account whose role could not be assumed is
@@ -59,11 +58,8 @@ func TestUnreachableAccount(t *testing.T) {
 	if want := 2 + len(regions); deniedColls != want { // ec2 per region, s3 recorded per region
 		t.Errorf("%d denied collections, want %d", deniedColls, want)
 	}
-	sr := Record(res, NewLedger())
-	if sr.Status != store.StatusPartial || len(sr.Accounts) != 2 ||
-		sr.Accounts[0].Status != store.AccountOK || sr.Accounts[1].Status != store.AccountDenied ||
-		sr.Accounts[1].ErrorCode != "AccessDenied" {
-		t.Errorf("recorded %s, accounts %+v", sr.Status, sr.Accounts)
+	if len(res.Accounts) != 2 || res.Accounts[1].Err != denied {
+		t.Errorf("result accounts %+v, want both, the second with its error", res.Accounts)
 	}
 }
 
@@ -81,9 +77,6 @@ func TestUnreachableAccountNeverVouches(t *testing.T) {
 		if !c.Failed() {
 			t.Errorf("collection %+v of an unreachable account does not count as failed", c)
 		}
-	}
-	if sr := Record(res, NewLedger()); sr.Status != store.StatusPartial {
-		t.Errorf("scan status %s, want partial", sr.Status)
 	}
 }
 
@@ -325,8 +318,9 @@ func TestThrottledAccountDoesNotSlowOthers(t *testing.T) {
 	}
 }
 
-// TestInterruptedBeforeAnAccount: an account none of whose collections ran
-// (the scan was cancelled first) is recorded not scanned, not partial.
+// TestInterruptedBeforeAnAccount: when the scan is cancelled during the
+// first account (one at a time), every collection of the second is
+// skipped: none of them ran (inventory records it not scanned).
 func TestInterruptedBeforeAnAccount(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	svc := &collect.Service{Name: "ec2", Types: []collect.Type{{Name: "instance",
@@ -339,8 +333,13 @@ func TestInterruptedBeforeAnAccount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sr := Record(res, NewLedger())
-	if got := []string{sr.Accounts[0].Status, sr.Accounts[1].Status}; got[0] != store.AccountPartial || got[1] != store.AccountNotScanned {
-		t.Errorf("account statuses %v, want partial (one collection ran) and not_scanned", got)
+	ran := map[string]int{}
+	for _, c := range res.Collections {
+		if c.Outcome != awsx.Skipped {
+			ran[c.Account]++
+		}
+	}
+	if ran["111111111111"] != 1 || ran["222222222222"] != 0 {
+		t.Errorf("collections that ran per account: %v, want 1 in the first, none in the second", ran)
 	}
 }

@@ -79,6 +79,17 @@ type Collection struct {
 	Duration                       time.Duration
 }
 
+// Failed reports whether the collection left a gap in the inventory:
+// anything but ok, not-found and unsupported (a service not offered there,
+// or not to this caller, has nothing to collect).
+func (c Collection) Failed() bool {
+	switch c.Outcome {
+	case awsx.OK, awsx.NotFound, awsx.Unsupported:
+		return false
+	}
+	return true
+}
+
 // Result is what a run did.
 type Result struct {
 	Accounts    []Account // as given to Run

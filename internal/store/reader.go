@@ -202,6 +202,11 @@ func (r *Reader) ResolveScan(selector string) (int64, error) {
 	if len(ids) == 0 {
 		return 0, fmt.Errorf("no complete or partial scan in %s: run `awsmap` (or `awsmap demo`) first", r.path)
 	}
+	return r.pickScan(selector, ids)
+}
+
+// pickScan resolves a scan selector among ids (ascending, not empty).
+func (r *Reader) pickScan(selector string, ids []int64) (int64, error) {
 	pick := func(i int) (int64, error) {
 		if i < 0 || i >= len(ids) {
 			return 0, unknownScanError(selector, ids)

@@ -75,3 +75,50 @@ func TestResolveScanAt(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveAccountScanAt: with one scan per account, the selectors of an
+// account pick among its own scans (a multi-account scan counts for each).
+func TestResolveAccountScanAt(t *testing.T) {
+	db, path := newTestDB(t)
+	for _, ids := range [][]string{{"111"}, {"222"}, {"111", "222"}, {"222"}} {
+		meta, res := ScanMeta{}, ScanResult{Status: StatusComplete}
+		if len(ids) == 1 {
+			meta.AccountID = ids[0]
+		}
+		for _, id := range ids {
+			res.Accounts = append(res.Accounts, ScanAccount{ID: id, Status: AccountOK})
+		}
+		w, err := db.BeginScan(meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Finish(res); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := errors.Join(
+		execSQL(db.conn, `UPDATE scans SET started_at = '2026-12-0' || id || 'T10:00:00Z'`),
+		db.Close()); err != nil {
+		t.Fatal(err)
+	}
+	r := openTestReader(t, path)
+	now := time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		account, selector string
+		want              int64
+		errPart           string
+	}{
+		{"111", "latest", 3, ""}, {"111", "previous", 1, ""}, {"222", "previous", 3, ""},
+		{"", "previous", 3, ""}, {"222", "2026-12-03", 2, ""}, {"111", "2", 0, "scan 2 is not a scan of account 111 (its scans: [1 3])"},
+		{"111", "2026-12-01", 0, "no scan at or before"}, {"333", "latest", 0, "no complete or partial scan of account 333"},
+	}
+	for _, tt := range tests {
+		got, err := r.ResolveAccountScanAt(tt.selector, now, tt.account)
+		switch {
+		case tt.errPart != "" && (err == nil || !strings.Contains(err.Error(), tt.errPart)):
+			t.Errorf("%s %q = %d, %v; want an error with %q", tt.account, tt.selector, got, err, tt.errPart)
+		case tt.errPart == "" && (err != nil || got != tt.want):
+			t.Errorf("%s %q = %d, %v; want %d", tt.account, tt.selector, got, err, tt.want)
+		}
+	}
+}

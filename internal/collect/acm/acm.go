@@ -19,6 +19,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "certificate", Description: "ACM certificate (id = certificate id, the last part of its ARN)", Fields: certificateFields, Tags: collect.TagsBulk, Collect: certificates, DetailCalls: 1},
 	},
+	Calls: "certificate: ListCertificates + per certificate DescribeCertificate; bulk tags (else per certificate ListTagsForCertificate)",
 }
 
 // Days to expiry is deliberately not stored: it changes every day. Compute
@@ -45,7 +46,7 @@ func certificates(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	// Without a key type filter ListCertificates returns only RSA_2048 ones.
 	in := &awsacm.ListCertificatesInput{
-		Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}, MaxItems: collect.PageSize(1000),
+		Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}, MaxItems: t.PageSize(1000),
 	}
 	bulk := collect.NewBulkTags(t, "acm")
 	p := awsacm.NewListCertificatesPaginator(api, in)

@@ -74,9 +74,10 @@ func Services() []*collect.Service {
 	}
 }
 
-// Types describes every resource type of every collector.
-func Types() []model.TypeInfo {
-	var out []model.TypeInfo
+// Types describes every resource type of every collector: the catalog the
+// offline commands read.
+func Types() model.Catalog {
+	var out model.Catalog
 	for _, s := range Services() {
 		for _, t := range s.Types {
 			out = append(out, s.Info(t))

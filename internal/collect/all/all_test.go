@@ -4,7 +4,10 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/awsmap/awsmap/internal/catalog"
 	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/gendoc"
+	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
@@ -31,10 +34,44 @@ func TestRegistryNamesAreUniqueAndDocumented(t *testing.T) {
 				t.Errorf("%s/%s lacks a description or a collect function", s.Name, typ.Name)
 			}
 			for _, f := range typ.Fields {
-				if f.Description == "" || f.Type == "" {
-					t.Errorf("%s/%s field %s lacks a type or description", s.Name, typ.Name, f.Name)
+				if f.Description == "" || !slices.Contains(model.Kinds, f.Type) {
+					t.Errorf("%s/%s field %s lacks a description or a valid kind (%q)", s.Name, typ.Name, f.Name, f.Type)
 				}
 			}
+		}
+	}
+}
+
+// The embedded catalog the offline packages read is the registry's.
+func TestCatalogIsGenerated(t *testing.T) {
+	b, err := catalog.Encode(Types())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gendoc.Check(t, "../../../"+catalog.File, string(b), "go test ./internal/collect/all -run TestCatalogIsGenerated")
+}
+
+// Every declared relationship starts at a type of its service and points
+// to a registered type (collecttest.Run checks that collectors record only
+// declared ones).
+func TestRelationsPointToRegisteredTypes(t *testing.T) {
+	registered := map[string]bool{}
+	for _, typ := range Types() {
+		registered[typ.Service+"/"+typ.Type] = true
+	}
+	for _, s := range Services() {
+		seen := map[collect.Relation]bool{}
+		for _, r := range s.Relations {
+			if !registered[s.Name+"/"+r.From] {
+				t.Errorf("%s declares a relation from %q, not one of its types", s.Name, r.From)
+			}
+			if !registered[r.To] {
+				t.Errorf("%s/%s -%s-> %s: no collector produces %s", s.Name, r.From, r.Kind, r.To, r.To)
+			}
+			if r.Kind == "" || seen[r] {
+				t.Errorf("%s/%s -> %s: empty or repeated kind %q", s.Name, r.From, r.To, r.Kind)
+			}
+			seen[r] = true
 		}
 	}
 }

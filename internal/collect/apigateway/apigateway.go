@@ -20,6 +20,10 @@ var Service = &collect.Service{
 		{Name: "rest-api", Description: "REST API (id = API id)", Fields: restAPIFields, Tags: collect.TagsListed, Collect: restAPIs},
 		{Name: "stage", Description: "REST API stage (id = apiId/stageName)", Fields: stageFields, Tags: collect.TagsListed, Collect: stages},
 	},
+	Calls: "api: 1 paged list. stage: GetStages per API",
+	Relations: []collect.Relation{
+		{From: "stage", Kind: "member-of", To: "apigateway/rest-api"},
+	},
 }
 
 // arn builds an API Gateway ARN: they carry no account id.
@@ -28,8 +32,8 @@ func arn(t *collect.Task, path string) string {
 }
 
 // apiPages runs fn on each page of REST APIs, one page at a time.
-func apiPages(ctx context.Context, api *apigateway.Client, fn func(apis []types.RestApi)) error {
-	p := apigateway.NewGetRestApisPaginator(api, &apigateway.GetRestApisInput{Limit: collect.PageSize(500)})
+func apiPages(ctx context.Context, t *collect.Task, api *apigateway.Client, fn func(apis []types.RestApi)) error {
+	p := apigateway.NewGetRestApisPaginator(api, &apigateway.GetRestApisInput{Limit: t.PageSize(500)})
 	return collect.EachPage(ctx, p, func(page *apigateway.GetRestApisOutput) error {
 		fn(page.Items)
 		return nil
@@ -47,7 +51,7 @@ var restAPIFields = []model.Field{
 }
 
 func restAPIs(ctx context.Context, t *collect.Task) error {
-	return apiPages(ctx, apigateway.NewFromConfig(t.Config), func(apis []types.RestApi) {
+	return apiPages(ctx, t, apigateway.NewFromConfig(t.Config), func(apis []types.RestApi) {
 		emitRestAPIs(t, apis)
 	})
 }
@@ -100,7 +104,7 @@ const allMethods = "*/*"
 
 func stages(ctx context.Context, t *collect.Task) error {
 	api := apigateway.NewFromConfig(t.Config)
-	return apiPages(ctx, api, func(apis []types.RestApi) {
+	return apiPages(ctx, t, api, func(apis []types.RestApi) {
 		collect.ForEach(ctx, apis, func(ctx context.Context, a types.RestApi) {
 			// GetStages returns every stage at once: it has no pagination.
 			out, err := api.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: a.Id})

@@ -22,10 +22,14 @@ var Service = &collect.Service{
 		{Name: "api", Description: "HTTP or WebSocket API (id = API id)", Fields: apiFields, Tags: collect.TagsListed, Collect: apis},
 		{Name: "stage", Description: "HTTP/WebSocket API stage (id = apiId/stageName)", Fields: stageFields, Tags: collect.TagsListed, Collect: stages},
 	},
+	Calls: "api: 1 paged list. stage: GetStages per API",
+	Relations: []collect.Relation{
+		{From: "stage", Kind: "member-of", To: "apigatewayv2/api"},
+	},
 }
 
 // pageSize is the MaxResults to send: this API takes it as a string.
-func pageSize() *string { return aws.String(strconv.Itoa(int(*collect.PageSize(500)))) }
+func pageSize(t *collect.Task) *string { return aws.String(strconv.Itoa(int(*t.PageSize(500)))) }
 
 // arn builds an API Gateway ARN: they carry no account id.
 func arn(t *collect.Task, path string) string {
@@ -34,8 +38,8 @@ func arn(t *collect.Task, path string) string {
 
 // apiPages pages GetApis by hand (the SDK has no paginator for it) and runs
 // fn on each page before fetching the next.
-func apiPages(ctx context.Context, client *apigatewayv2.Client, fn func(items []types.Api)) error {
-	in := &apigatewayv2.GetApisInput{MaxResults: pageSize()}
+func apiPages(ctx context.Context, t *collect.Task, client *apigatewayv2.Client, fn func(items []types.Api)) error {
+	in := &apigatewayv2.GetApisInput{MaxResults: pageSize(t)}
 	for {
 		page, err := client.GetApis(ctx, in)
 		if err != nil {
@@ -59,7 +63,7 @@ var apiFields = []model.Field{
 }
 
 func apis(ctx context.Context, t *collect.Task) error {
-	return apiPages(ctx, apigatewayv2.NewFromConfig(t.Config), func(items []types.Api) {
+	return apiPages(ctx, t, apigatewayv2.NewFromConfig(t.Config), func(items []types.Api) {
 		emitAPIs(t, items)
 	})
 }
@@ -98,7 +102,7 @@ var stageFields = []model.Field{
 
 func stages(ctx context.Context, t *collect.Task) error {
 	client := apigatewayv2.NewFromConfig(t.Config)
-	return apiPages(ctx, client, func(items []types.Api) {
+	return apiPages(ctx, t, client, func(items []types.Api) {
 		stagesOf(ctx, t, client, items)
 	})
 }
@@ -106,7 +110,7 @@ func stages(ctx context.Context, t *collect.Task) error {
 func stagesOf(ctx context.Context, t *collect.Task, client *apigatewayv2.Client, items []types.Api) {
 	collect.ForEach(ctx, items, func(ctx context.Context, a types.Api) {
 		id := aws.ToString(a.ApiId)
-		in := &apigatewayv2.GetStagesInput{ApiId: a.ApiId, MaxResults: pageSize()}
+		in := &apigatewayv2.GetStagesInput{ApiId: a.ApiId, MaxResults: pageSize(t)}
 		for {
 			page, err := client.GetStages(ctx, in)
 			if err != nil {

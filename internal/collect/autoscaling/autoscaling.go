@@ -21,6 +21,16 @@ var Service = &collect.Service{
 		{Name: "group", Description: "Auto Scaling group (id = group name)", Fields: groupFields, Tags: collect.TagsListed, Collect: groups},
 		{Name: "launch-configuration", Description: "Auto Scaling launch configuration (id = name)", Fields: launchConfigurationFields, Tags: collect.NotTaggable, Collect: launchConfigurations},
 	},
+	Calls: "1 paged list/describe per type",
+	Relations: []collect.Relation{
+		{From: "group", Kind: "contains", To: "ec2/instance"},
+		{From: "group", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "group", Kind: "registers-with", To: "elb/load-balancer"},
+		{From: "group", Kind: "registers-with", To: "elbv2/target-group"},
+		{From: "group", Kind: "uses-launch-configuration", To: "autoscaling/launch-configuration"},
+		{From: "launch-configuration", Kind: "uses-instance-profile", To: "iam/instance-profile"},
+		{From: "launch-configuration", Kind: "uses-security-group", To: "ec2/security-group"},
+	},
 }
 
 var groupFields = []model.Field{
@@ -49,7 +59,7 @@ type asgInstance struct {
 
 func groups(ctx context.Context, t *collect.Task) error {
 	p := autoscaling.NewDescribeAutoScalingGroupsPaginator(autoscaling.NewFromConfig(t.Config),
-		&autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: collect.PageSize(100)})
+		&autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -155,7 +165,7 @@ var launchConfigurationFields = []model.Field{
 
 func launchConfigurations(ctx context.Context, t *collect.Task) error {
 	p := autoscaling.NewDescribeLaunchConfigurationsPaginator(autoscaling.NewFromConfig(t.Config),
-		&autoscaling.DescribeLaunchConfigurationsInput{MaxRecords: collect.PageSize(100)})
+		&autoscaling.DescribeLaunchConfigurationsInput{MaxRecords: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {

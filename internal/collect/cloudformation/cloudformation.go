@@ -20,6 +20,11 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "stack", Description: "CloudFormation stack, deleted ones excluded (id = stack name)", Fields: stackFields, Tags: collect.TagsListed, Collect: stacks},
 	},
+	Calls: "1 paged list/describe per type",
+	Relations: []collect.Relation{
+		{From: "stack", Kind: "assumes-role", To: "iam/role"},
+		{From: "stack", Kind: "member-of", To: "cloudformation/stack"},
+	},
 }
 
 var stackFields = []model.Field{

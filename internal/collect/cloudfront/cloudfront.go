@@ -21,6 +21,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "distribution", Description: "CloudFront distribution (id = distribution id, e.g. E2QWRUHAPOMQZL)", Fields: distributionFields, Tags: collect.TagsPerResource, Collect: distributions, DetailCalls: 1},
 	},
+	Calls: "distribution: ListDistributions + per distribution ListTagsForResource",
+	Relations: []collect.Relation{
+		{From: "distribution", Kind: "uses-certificate", To: "acm/certificate"},
+	},
 }
 
 // certificateRegion is where CloudFront's ACM certificates must live.
@@ -60,7 +64,7 @@ func distributions(ctx context.Context, t *collect.Task) error {
 		return &awsx.NotApplicableError{Reason: "CloudFront is not offered in the " + p + " partition"}
 	}
 	api := cloudfront.NewFromConfig(t.Config)
-	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: collect.PageSize(1000)})
+	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: t.PageSize(1000)})
 	return collect.EachPage(ctx, p, func(page *cloudfront.ListDistributionsOutput) error {
 		var rs []*model.Resource
 		if page.DistributionList != nil {

@@ -21,6 +21,12 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "trail", Description: "CloudTrail trail, collected in its home region", Fields: trailFields, Tags: collect.TagsPerResource, Collect: trails, DetailCalls: 2},
 	},
+	Calls: "trail: DescribeTrails + ListTags per 20 + per trail GetTrailStatus, GetEventSelectors",
+	Relations: []collect.Relation{
+		{From: "trail", Kind: "encrypted-with", To: "kms/key"},
+		{From: "trail", Kind: "logs-to", To: "logs/log-group"},
+		{From: "trail", Kind: "logs-to", To: "s3/bucket"},
+	},
 }
 
 // tagBatch is how many trail ARNs ListTags accepts per call.

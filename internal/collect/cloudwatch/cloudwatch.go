@@ -19,6 +19,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Tags: collect.TagsBulk, Collect: alarms},
 	},
+	Calls: "alarm: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
 }
 
 var alarmFields = []model.Field{
@@ -48,7 +49,7 @@ func alarms(ctx context.Context, t *collect.Task) error {
 	bulk := collect.NewBulkTags(t, "cloudwatch:alarm")
 	p := cloudwatch.NewDescribeAlarmsPaginator(api, &cloudwatch.DescribeAlarmsInput{
 		AlarmTypes: []types.AlarmType{types.AlarmTypeMetricAlarm, types.AlarmTypeCompositeAlarm},
-		MaxRecords: collect.PageSize(100),
+		MaxRecords: t.PageSize(100),
 	})
 	return collect.EachPage(ctx, p, func(page *cloudwatch.DescribeAlarmsOutput) error {
 		var all []alarm

@@ -7,22 +7,24 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 )
 
 // server is the moto_server Main started for this test package, or nil (and
-// serverWhy says why) when moto_server is not installed.
+// serverWhy says why) when moto_server is not installed; pageCap is the page
+// size Run's tasks ask for at most.
 var (
 	server    *Moto
 	serverWhy string
+	pageCap   int32
 )
 
-// Main is a collector test package's TestMain: it starts moto_server, lowers
-// collect.PageCap to pageCap so paginators run over several pages with a
-// handful of resources, runs the tests and stops the server.
-func Main(m *testing.M, pageCap int32) {
+// Main is a collector test package's TestMain: it starts moto_server, sets
+// the page cap of the tasks Run makes (collect.Task.PageCap) so paginators
+// run over several pages with a handful of resources, runs the tests and
+// stops the server.
+func Main(m *testing.M, pageSize int32) {
 	server, serverWhy = StartMoto()
-	collect.PageCap = pageCap
+	pageCap = pageSize
 	code := m.Run()
 	server.Stop()
 	os.Exit(code)

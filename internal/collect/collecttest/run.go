@@ -61,8 +61,9 @@ type Result struct {
 
 // Run runs one type of svc in region (for Global services pass
 // model.GlobalRegion; cfg's region is then the control region), checks that
-// every details key it emitted is documented in the type's Fields, and
-// returns what it found.
+// every details key it emitted is documented in the type's Fields and every
+// relationship declared in the service's Relations, and returns what it
+// found.
 func Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region string) Result {
 	t.Helper()
 	var typ *collect.Type
@@ -77,7 +78,7 @@ func Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region st
 	rec := &Recorder{}
 	task := &collect.Task{
 		Account: MotoAccount, Region: region, Service: svc.Name, Type: typ.Name,
-		Config: cfg, Local: true, Out: rec, Regions: []string{region},
+		Config: cfg, Local: true, Out: rec, Regions: []string{region}, PageCap: pageCap,
 	}
 	err := typ.Collect(context.Background(), task)
 	documented := map[string]bool{}
@@ -91,5 +92,14 @@ func Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region st
 			}
 		}
 	}
+	for _, rel := range rec.Relationships {
+		if !svc.Declares(rel) {
+			t.Errorf("%s/%s %s -%s-> %s/%s is not declared in %s's Relations", rel.From.Service, rel.From.Type, rel.From.ID,
+				rel.Kind, rel.To.Service, rel.To.Type, svc.Name)
+		}
+	}
 	return Result{Recorder: rec, Task: task, Err: err}
 }
+
+// PageCap is the page size the tasks of Run ask for at most (see Main).
+func PageCap() int32 { return pageCap }

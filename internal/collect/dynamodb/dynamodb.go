@@ -20,6 +20,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Tags: collect.TagsBulk, Collect: tables, DetailCalls: 2},
 	},
+	Calls: "table: ListTables + per table DescribeTable, DescribeContinuousBackups; bulk tags (else per table ListTagsOfResource)",
+	Relations: []collect.Relation{
+		{From: "table", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var tableFields = []model.Field{
@@ -44,7 +48,7 @@ var tableFields = []model.Field{
 func tables(ctx context.Context, t *collect.Task) error {
 	api := dynamodb.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, "dynamodb:table")
-	p := dynamodb.NewListTablesPaginator(api, &dynamodb.ListTablesInput{Limit: collect.PageSize(100)})
+	p := dynamodb.NewListTablesPaginator(api, &dynamodb.ListTablesInput{Limit: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *dynamodb.ListTablesOutput) error {
 		collect.ForEach(ctx, page.TableNames, func(ctx context.Context, name string) {
 			r := &model.Resource{Key: t.Key("table", name), Name: name, ARN: collect.ARN(t, "dynamodb", "", "table/"+name), Details: map[string]any{}}

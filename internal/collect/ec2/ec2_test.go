@@ -13,7 +13,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/model"
@@ -162,11 +161,11 @@ func asJSON(t *testing.T, v any) string {
 // pageOf serves items the way EC2 pages them, so the collector's paginator
 // must follow NextToken; it also checks the collector asked for PageCap items.
 func pageOf[T any](t *testing.T, items []T, token *string, max *int32) ([]T, *string) {
-	if aws.ToInt32(max) != collect.PageCap {
-		t.Errorf("MaxResults = %d, want the page cap %d", aws.ToInt32(max), collect.PageCap)
+	if aws.ToInt32(max) != collecttest.PageCap() {
+		t.Errorf("MaxResults = %d, want the page cap %d", aws.ToInt32(max), collecttest.PageCap())
 	}
 	start, _ := strconv.Atoi(aws.ToString(token))
-	end := min(start+int(collect.PageCap), len(items))
+	end := min(start+int(collecttest.PageCap()), len(items))
 	var next *string
 	if end < len(items) {
 		next = aws.String(strconv.Itoa(end))

@@ -20,6 +20,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Tags: collect.TagsBulk, Collect: repositories, DetailCalls: 1},
 	},
+	Calls: "repository: DescribeRepositories + per repository GetLifecyclePolicy; bulk tags (else per repository ListTagsForResource)",
+	Relations: []collect.Relation{
+		{From: "repository", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var repositoryFields = []model.Field{
@@ -35,7 +39,7 @@ var repositoryFields = []model.Field{
 func repositories(ctx context.Context, t *collect.Task) error {
 	api := ecr.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, "ecr:repository")
-	p := ecr.NewDescribeRepositoriesPaginator(api, &ecr.DescribeRepositoriesInput{MaxResults: collect.PageSize(1000)})
+	p := ecr.NewDescribeRepositoriesPaginator(api, &ecr.DescribeRepositoriesInput{MaxResults: t.PageSize(1000)})
 	return collect.EachPage(ctx, p, func(page *ecr.DescribeRepositoriesOutput) error {
 		collect.ForEach(ctx, page.Repositories, func(ctx context.Context, r types.Repository) {
 			emitRepository(ctx, t, api, bulk, r)

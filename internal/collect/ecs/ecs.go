@@ -23,6 +23,14 @@ var Service = &collect.Service{
 		{Name: "service", Description: "ECS service (id = cluster/service)", Fields: serviceFields, Tags: collect.TagsListed, Collect: services},
 		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields, Tags: collect.TagsListed, Collect: taskDefinitions, DetailCalls: 1},
 	},
+	Calls: "cluster: ListClusters + DescribeClusters per 100. service: + ListServices per cluster + DescribeServices per 10. task-definition: ListTaskDefinitions + per revision DescribeTaskDefinition",
+	Relations: []collect.Relation{
+		{From: "service", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "service", Kind: "member-of", To: "ecs/cluster"},
+		{From: "service", Kind: "runs", To: "ecs/task-definition"},
+		{From: "service", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "task-definition", Kind: "assumes-role", To: "iam/role"},
+	},
 }
 
 // Batch sizes of the Describe APIs.
@@ -59,8 +67,8 @@ func taskDefinitionID(arn string) string {
 }
 
 // clusterPages runs fn on each page of cluster ARNs, one page at a time.
-func clusterPages(ctx context.Context, api *ecs.Client, fn func(arns []string) error) error {
-	p := ecs.NewListClustersPaginator(api, &ecs.ListClustersInput{MaxResults: collect.PageSize(100)})
+func clusterPages(ctx context.Context, t *collect.Task, api *ecs.Client, fn func(arns []string) error) error {
+	p := ecs.NewListClustersPaginator(api, &ecs.ListClustersInput{MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *ecs.ListClustersOutput) error {
 		return fn(page.ClusterArns)
 	})
@@ -78,7 +86,7 @@ var clusterFields = []model.Field{
 
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	return clusterPages(ctx, api, func(arns []string) error {
+	return clusterPages(ctx, t, api, func(arns []string) error {
 		for _, batch := range batches(arns, clusterBatch) {
 			out, err := api.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch,
 				Include: []types.ClusterField{types.ClusterFieldTags, types.ClusterFieldSettings}})
@@ -135,7 +143,7 @@ var serviceFields = []model.Field{
 
 func services(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	return clusterPages(ctx, api, func(arns []string) error {
+	return clusterPages(ctx, t, api, func(arns []string) error {
 		for _, cluster := range arns {
 			if err := clusterServices(ctx, t, api, cluster); err != nil {
 				return err
@@ -146,7 +154,7 @@ func services(ctx context.Context, t *collect.Task) error {
 }
 
 func clusterServices(ctx context.Context, t *collect.Task, api *ecs.Client, cluster string) error {
-	p := ecs.NewListServicesPaginator(api, &ecs.ListServicesInput{Cluster: aws.String(cluster), MaxResults: collect.PageSize(100)})
+	p := ecs.NewListServicesPaginator(api, &ecs.ListServicesInput{Cluster: aws.String(cluster), MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *ecs.ListServicesOutput) error {
 		for _, batch := range batches(page.ServiceArns, serviceBatch) {
 			out, err := api.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: aws.String(cluster), Services: batch,
@@ -235,7 +243,7 @@ type container struct {
 func taskDefinitions(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	p := ecs.NewListTaskDefinitionsPaginator(api, &ecs.ListTaskDefinitionsInput{
-		Status: types.TaskDefinitionStatusActive, MaxResults: collect.PageSize(100)})
+		Status: types.TaskDefinitionStatusActive, MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *ecs.ListTaskDefinitionsOutput) error {
 		collect.ForEach(ctx, page.TaskDefinitionArns, func(ctx context.Context, arn string) {
 			out, err := api.DescribeTaskDefinition(ctx, &ecs.DescribeTaskDefinitionInput{TaskDefinition: aws.String(arn),

@@ -17,24 +17,38 @@ var Service = &collect.Service{
 	Name:        "efs",
 	Description: "EFS elastic file systems",
 	Types: []collect.Type{
-		{Name: "file-system", Description: "EFS file system (id = fs-...)", Fields: fileSystemFields, Tags: collect.TagsListed, Collect: fileSystems},
+		{Name: "file-system", Description: "EFS file system (id = fs-...)", Fields: fileSystemFields.Declared(), Tags: collect.TagsListed, Collect: fileSystems},
+	},
+	Calls: "1 paged list/describe per type",
+	Relations: []collect.Relation{
+		{From: "file-system", Kind: "encrypted-with", To: "kms/key"},
 	},
 }
 
-var fileSystemFields = []model.Field{
-	{Name: "performance_mode", Type: "text", Description: "generalPurpose or maxIO"},
-	{Name: "throughput_mode", Type: "text", Description: "bursting, provisioned or elastic"},
-	{Name: "provisioned_throughput_mibps", Type: "real", Description: "provisioned throughput, in provisioned mode"},
-	{Name: "encrypted", Type: "boolean", Description: "data at rest is encrypted"},
-	{Name: "kms_key_id", Type: "text", Description: "KMS key ARN used for encryption"},
-	{Name: "size_bytes", Type: "integer", Description: "metered size of the data (eventually consistent)"},
-	{Name: "lifecycle_state", Type: "text", Description: "creating, available, updating, deleting, error"},
-	{Name: "number_of_mount_targets", Type: "integer", Description: "mount targets (one per availability zone at most)"},
-	{Name: "availability_zone", Type: "text", Description: "availability zone of a One Zone file system; empty for Regional"},
+var fileSystemFields = collect.Fields[types.FileSystemDescription]{
+	collect.Enum("performance_mode", "generalPurpose or maxIO", func(fs types.FileSystemDescription) types.PerformanceMode { return fs.PerformanceMode }),
+	collect.Enum("throughput_mode", "bursting, provisioned or elastic", func(fs types.FileSystemDescription) types.ThroughputMode { return fs.ThroughputMode }),
+	collect.Computed("provisioned_throughput_mibps", model.Real, "provisioned throughput, in provisioned mode", func(fs types.FileSystemDescription) any {
+		if p := fs.ProvisionedThroughputInMibps; p != nil {
+			return *p
+		}
+		return nil
+	}),
+	collect.Bool("encrypted", "data at rest is encrypted", func(fs types.FileSystemDescription) *bool { return fs.Encrypted }),
+	collect.Text("kms_key_id", "KMS key ARN used for encryption", func(fs types.FileSystemDescription) *string { return fs.KmsKeyId }),
+	collect.Computed("size_bytes", model.Integer, "metered size of the data (eventually consistent)", func(fs types.FileSystemDescription) any {
+		if fs.SizeInBytes != nil {
+			return fs.SizeInBytes.Value
+		}
+		return nil
+	}),
+	collect.Enum("lifecycle_state", "creating, available, updating, deleting, error", func(fs types.FileSystemDescription) types.LifeCycleState { return fs.LifeCycleState }),
+	collect.Computed("number_of_mount_targets", model.Integer, "mount targets (one per availability zone at most)", func(fs types.FileSystemDescription) any { return fs.NumberOfMountTargets }),
+	collect.Text("availability_zone", "availability zone of a One Zone file system; empty for Regional", func(fs types.FileSystemDescription) *string { return fs.AvailabilityZoneName }),
 }
 
 func fileSystems(ctx context.Context, t *collect.Task) error {
-	p := efs.NewDescribeFileSystemsPaginator(efs.NewFromConfig(t.Config), &efs.DescribeFileSystemsInput{MaxItems: collect.PageSize(100)})
+	p := efs.NewDescribeFileSystemsPaginator(efs.NewFromConfig(t.Config), &efs.DescribeFileSystemsInput{MaxItems: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -50,21 +64,6 @@ func fileSystems(ctx context.Context, t *collect.Task) error {
 func emitFileSystem(t *collect.Task, fs types.FileSystemDescription) {
 	id := aws.ToString(fs.FileSystemId)
 	kms := aws.ToString(fs.KmsKeyId)
-	d := map[string]any{
-		"performance_mode":        string(fs.PerformanceMode),
-		"throughput_mode":         string(fs.ThroughputMode),
-		"encrypted":               aws.ToBool(fs.Encrypted),
-		"kms_key_id":              kms,
-		"lifecycle_state":         string(fs.LifeCycleState),
-		"number_of_mount_targets": fs.NumberOfMountTargets,
-		"availability_zone":       aws.ToString(fs.AvailabilityZoneName),
-	}
-	if fs.ProvisionedThroughputInMibps != nil {
-		d["provisioned_throughput_mibps"] = *fs.ProvisionedThroughputInMibps
-	}
-	if fs.SizeInBytes != nil {
-		d["size_bytes"] = fs.SizeInBytes.Value
-	}
 	arn := aws.ToString(fs.FileSystemArn)
 	if arn == "" {
 		arn = collect.ARN(t, "elasticfilesystem", aws.ToString(fs.OwnerId), "file-system/"+id)
@@ -76,7 +75,7 @@ func emitFileSystem(t *collect.Task, fs types.FileSystemDescription) {
 		Name:      aws.ToString(fs.Name), // the Name tag, as EFS reports it
 		CreatedAt: model.Time(fs.CreationTime),
 		Tags:      collect.TagMap(fs.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }),
-		Details:   d,
+		Details:   fileSystemFields.Details(fs),
 	})
 	if kms != "" {
 		t.Relate(key, "encrypted-with", t.KMSKey(kms))

@@ -20,11 +20,21 @@ var Service = &collect.Service{
 		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters, DetailCalls: 1},
 		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Tags: collect.TagsListed, Collect: nodegroups, DetailCalls: 1},
 	},
+	Calls: "cluster: ListClusters + per cluster DescribeCluster. nodegroup: ListNodegroups per cluster + per nodegroup DescribeNodegroup",
+	Relations: []collect.Relation{
+		{From: "cluster", Kind: "assumes-role", To: "iam/role"},
+		{From: "cluster", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "cluster", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "cluster", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "nodegroup", Kind: "assumes-role", To: "iam/role"},
+		{From: "nodegroup", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "nodegroup", Kind: "member-of", To: "eks/cluster"},
+	},
 }
 
 // clusterPages runs fn on each page of cluster names, one page at a time.
-func clusterPages(ctx context.Context, api *eks.Client, fn func(names []string) error) error {
-	p := eks.NewListClustersPaginator(api, &eks.ListClustersInput{MaxResults: collect.PageSize(100)})
+func clusterPages(ctx context.Context, t *collect.Task, api *eks.Client, fn func(names []string) error) error {
+	p := eks.NewListClustersPaginator(api, &eks.ListClustersInput{MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *eks.ListClustersOutput) error {
 		return fn(page.Clusters)
 	})
@@ -49,7 +59,7 @@ var clusterFields = []model.Field{
 
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
-	return clusterPages(ctx, api, func(names []string) error {
+	return clusterPages(ctx, t, api, func(names []string) error {
 		collect.ForEach(ctx, names, func(ctx context.Context, name string) {
 			out, err := api.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
 			if err != nil || out.Cluster == nil {
@@ -138,10 +148,10 @@ func nodegroups(ctx context.Context, t *collect.Task) error {
 	// One page of clusters at a time; a cluster's node groups are a small
 	// sub-listing, gathered for the whole page so the detail calls of the
 	// page's clusters still run together.
-	return clusterPages(ctx, api, func(names []string) error {
+	return clusterPages(ctx, t, api, func(names []string) error {
 		var refs []nodegroupRef
 		for _, cluster := range names {
-			p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: collect.PageSize(100)})
+			p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
 			for p.HasMorePages() {
 				page, err := p.NextPage(ctx)
 				if err != nil {

@@ -22,6 +22,15 @@ var Service = &collect.Service{
 		{Name: "replication-group", Description: "Redis/Valkey replication group (id = replication group id)", Fields: replicationGroupFields, Tags: collect.TagsBulk, Collect: replicationGroups},
 		{Name: "subnet-group", Description: "cache subnet group (id = name)", Fields: subnetGroupFields, Tags: collect.TagsBulk, Collect: subnetGroups},
 	},
+	Calls: "each type: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
+	Relations: []collect.Relation{
+		{From: "cluster", Kind: "in-subnet-group", To: "elasticache/subnet-group"},
+		{From: "cluster", Kind: "member-of", To: "elasticache/replication-group"},
+		{From: "cluster", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "replication-group", Kind: "encrypted-with", To: "kms/key"},
+		{From: "subnet-group", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "subnet-group", Kind: "includes-subnet", To: "ec2/subnet"},
+	},
 }
 
 // emitTagged adds each resource's tags (ElastiCache list APIs return none),
@@ -64,7 +73,7 @@ var clusterFields = []model.Field{
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: collect.PageSize(100)})
+	p := elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheClustersOutput) error {
 		rs := make([]*model.Resource, 0, len(page.CacheClusters))
 		for _, c := range page.CacheClusters {
@@ -132,7 +141,7 @@ var replicationGroupFields = []model.Field{
 func replicationGroups(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeReplicationGroupsPaginator(api, &elasticache.DescribeReplicationGroupsInput{MaxRecords: collect.PageSize(100)})
+	p := elasticache.NewDescribeReplicationGroupsPaginator(api, &elasticache.DescribeReplicationGroupsInput{MaxRecords: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeReplicationGroupsOutput) error {
 		rs := make([]*model.Resource, 0, len(page.ReplicationGroups))
 		for _, g := range page.ReplicationGroups {
@@ -183,7 +192,7 @@ var subnetGroupFields = []model.Field{
 func subnetGroups(ctx context.Context, t *collect.Task) error {
 	api := elasticache.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeCacheSubnetGroupsPaginator(api, &elasticache.DescribeCacheSubnetGroupsInput{MaxRecords: collect.PageSize(100)})
+	p := elasticache.NewDescribeCacheSubnetGroupsPaginator(api, &elasticache.DescribeCacheSubnetGroupsInput{MaxRecords: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheSubnetGroupsOutput) error {
 		rs := make([]*model.Resource, 0, len(page.CacheSubnetGroups))
 		for _, g := range page.CacheSubnetGroups {

@@ -19,6 +19,14 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "load-balancer", Description: "Classic Load Balancer", Fields: lbFields, Tags: collect.TagsPerResource, Collect: loadBalancers},
 	},
+	Calls: "load-balancer: DescribeLoadBalancers + DescribeTags per 20",
+	Relations: []collect.Relation{
+		{From: "load-balancer", Kind: "targets", To: "ec2/instance"},
+		{From: "load-balancer", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "load-balancer", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "load-balancer", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "load-balancer", Kind: "uses-security-group", To: "ec2/security-group"},
+	},
 }
 
 // tagBatch is how many names DescribeTags accepts per call.
@@ -48,7 +56,7 @@ type listener struct {
 
 func loadBalancers(ctx context.Context, t *collect.Task) error {
 	api := classic.NewFromConfig(t.Config)
-	p := classic.NewDescribeLoadBalancersPaginator(api, &classic.DescribeLoadBalancersInput{PageSize: collect.PageSize(400)})
+	p := classic.NewDescribeLoadBalancersPaginator(api, &classic.DescribeLoadBalancersInput{PageSize: t.PageSize(400)})
 	return collect.EachPage(ctx, p, func(page *classic.DescribeLoadBalancersOutput) error {
 		all := page.LoadBalancerDescriptions
 		names := make([]string, 0, len(all))

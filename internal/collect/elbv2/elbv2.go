@@ -21,6 +21,18 @@ var Service = &collect.Service{
 		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields, Tags: collect.TagsPerResource, Collect: loadBalancers, DetailCalls: 2},
 		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields, Tags: collect.TagsPerResource, Collect: targetGroups, DetailCalls: 1},
 	},
+	Calls: "load-balancer: DescribeLoadBalancers + DescribeTags per 20 + per LB DescribeListeners, DescribeLoadBalancerAttributes. target-group: DescribeTargetGroups + DescribeTags per 20 + per group DescribeTargetHealth",
+	Relations: []collect.Relation{
+		{From: "load-balancer", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "load-balancer", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "load-balancer", Kind: "routes-to", To: "elbv2/target-group"},
+		{From: "load-balancer", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "load-balancer", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "target-group", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "target-group", Kind: "targets", To: "ec2/instance"},
+		{From: "target-group", Kind: "targets", To: "elbv2/load-balancer"},
+		{From: "target-group", Kind: "targets", To: "lambda/function"},
+	},
 }
 
 // tagBatch is how many ARNs DescribeTags accepts per call.
@@ -62,7 +74,7 @@ type listener struct {
 
 func loadBalancers(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	p := elb.NewDescribeLoadBalancersPaginator(api, &elb.DescribeLoadBalancersInput{PageSize: collect.PageSize(400)})
+	p := elb.NewDescribeLoadBalancersPaginator(api, &elb.DescribeLoadBalancersInput{PageSize: t.PageSize(400)})
 	return collect.EachPage(ctx, p, func(page *elb.DescribeLoadBalancersOutput) error {
 		all := page.LoadBalancers
 		arns := make([]string, 0, len(all))
@@ -73,7 +85,7 @@ func loadBalancers(ctx context.Context, t *collect.Task) error {
 		collect.ForEach(ctx, all, func(ctx context.Context, lb types.LoadBalancer) {
 			key := t.Key("load-balancer", aws.ToString(lb.LoadBalancerName))
 			d := lbDetails(lb)
-			if ls, err := describeListeners(ctx, api, lb.LoadBalancerArn); err != nil {
+			if ls, err := describeListeners(ctx, t, api, lb.LoadBalancerArn); err != nil {
 				t.Warn("DescribeListeners", err)
 			} else {
 				d["listeners"] = relateListeners(t, key, ls)
@@ -94,9 +106,9 @@ func loadBalancers(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-func describeListeners(ctx context.Context, api *elb.Client, lbARN *string) ([]types.Listener, error) {
+func describeListeners(ctx context.Context, t *collect.Task, api *elb.Client, lbARN *string) ([]types.Listener, error) {
 	var out []types.Listener
-	p := elb.NewDescribeListenersPaginator(api, &elb.DescribeListenersInput{LoadBalancerArn: lbARN, PageSize: collect.PageSize(400)})
+	p := elb.NewDescribeListenersPaginator(api, &elb.DescribeListenersInput{LoadBalancerArn: lbARN, PageSize: t.PageSize(400)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -199,7 +211,7 @@ type target struct {
 
 func targetGroups(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	p := elb.NewDescribeTargetGroupsPaginator(api, &elb.DescribeTargetGroupsInput{PageSize: collect.PageSize(400)})
+	p := elb.NewDescribeTargetGroupsPaginator(api, &elb.DescribeTargetGroupsInput{PageSize: t.PageSize(400)})
 	return collect.EachPage(ctx, p, func(page *elb.DescribeTargetGroupsOutput) error {
 		all := page.TargetGroups
 		arns := make([]string, 0, len(all))

@@ -22,6 +22,13 @@ var Service = &collect.Service{
 		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Tags: collect.TagsBulk, Collect: buses},
 		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Tags: collect.TagsBulk, Collect: rules, DetailCalls: 1},
 	},
+	Calls: "bus: ListEventBuses + bulk tags. rule: ListRules per bus + per rule ListTargetsByRule + bulk tags (else per bus or rule ListTagsForResource)",
+	Relations: []collect.Relation{
+		{From: "rule", Kind: "member-of", To: "events/bus"},
+		{From: "rule", Kind: "triggers", To: "lambda/function"},
+		{From: "rule", Kind: "triggers", To: "sns/topic"},
+		{From: "rule", Kind: "triggers", To: "sqs/queue"},
+	},
 }
 
 // defaultBus is the bus every account has; its rules keep their plain names as ids.
@@ -49,9 +56,9 @@ func pages[T any](ctx context.Context, fetch func(ctx context.Context, token *st
 	}
 }
 
-func listBuses(ctx context.Context, api *eventbridge.Client) ([]types.EventBus, error) {
+func listBuses(ctx context.Context, t *collect.Task, api *eventbridge.Client) ([]types.EventBus, error) {
 	return pages(ctx, func(ctx context.Context, token *string) ([]types.EventBus, *string, error) {
-		out, err := api.ListEventBuses(ctx, &eventbridge.ListEventBusesInput{NextToken: token, Limit: collect.PageSize(maxLimit)})
+		out, err := api.ListEventBuses(ctx, &eventbridge.ListEventBusesInput{NextToken: token, Limit: t.PageSize(maxLimit)})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -78,7 +85,7 @@ func tagsOf(api *eventbridge.Client, arn string) func(context.Context) (map[stri
 
 func buses(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	all, err := listBuses(ctx, api)
+	all, err := listBuses(ctx, t, api)
 	if err != nil {
 		return err
 	}
@@ -115,7 +122,7 @@ var ruleFields = []model.Field{
 
 func rules(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	bs, err := listBuses(ctx, api)
+	bs, err := listBuses(ctx, t, api)
 	if err != nil {
 		return err
 	}
@@ -126,7 +133,7 @@ func rules(ctx context.Context, t *collect.Task) error {
 	)
 	collect.ForEach(ctx, bs, func(ctx context.Context, b types.EventBus) {
 		rs, err := pages(ctx, func(ctx context.Context, token *string) ([]types.Rule, *string, error) {
-			out, err := api.ListRules(ctx, &eventbridge.ListRulesInput{EventBusName: b.Name, NextToken: token, Limit: collect.PageSize(maxLimit)})
+			out, err := api.ListRules(ctx, &eventbridge.ListRulesInput{EventBusName: b.Name, NextToken: token, Limit: t.PageSize(maxLimit)})
 			if err != nil {
 				return nil, nil, err
 			}
@@ -144,7 +151,7 @@ func rules(ctx context.Context, t *collect.Task) error {
 		tags := bulk.Of(ctx, aws.ToString(r.Arn), "ListTagsForResource", tagsOf(api, aws.ToString(r.Arn)))
 		targets, err := pages(ctx, func(ctx context.Context, token *string) ([]types.Target, *string, error) {
 			out, err := api.ListTargetsByRule(ctx, &eventbridge.ListTargetsByRuleInput{Rule: r.Name, EventBusName: r.EventBusName,
-				NextToken: token, Limit: collect.PageSize(maxLimit)})
+				NextToken: token, Limit: t.PageSize(maxLimit)})
 			if err != nil {
 				return nil, nil, err
 			}

@@ -39,6 +39,14 @@ var Service = &collect.Service{
 		{Name: "password-policy", Description: "account password policy (single resource, id account-password-policy)", Fields: passwordPolicyFields, Tags: collect.NotTaggable, Collect: passwordPolicy},
 		{Name: "account-summary", Description: "IAM account summary (single resource, id account-summary)", Fields: accountSummaryFields, Tags: collect.NotTaggable, Collect: accountSummary},
 	},
+	Calls: "user: GetAccountAuthorizationDetails (paged, shared by user/role/group/policy) + Generate/GetCredentialReport + per user ListAccessKeys and ListMFADevices. role: auth details + ListRoles (paged). group: auth details. policy: auth details + per policy ListPolicyTags. instance-profile: ListInstanceProfiles. password-policy, account-summary: 1 call",
+	Relations: []collect.Relation{
+		{From: "group", Kind: "has-policy", To: "iam/policy"},
+		{From: "instance-profile", Kind: "assumes-role", To: "iam/role"},
+		{From: "role", Kind: "has-policy", To: "iam/policy"},
+		{From: "user", Kind: "has-policy", To: "iam/policy"},
+		{From: "user", Kind: "member-of", To: "iam/group"},
+	},
 }
 
 func client(t *collect.Task) *awsiam.Client { return awsiam.NewFromConfig(t.Config) }
@@ -57,7 +65,7 @@ type authDetails struct {
 
 func listAuthDetails(ctx context.Context, t *collect.Task, filter ...iamtypes.EntityType) (*authDetails, error) {
 	p := awsiam.NewGetAccountAuthorizationDetailsPaginator(client(t), &awsiam.GetAccountAuthorizationDetailsInput{
-		Filter: filter, MaxItems: collect.PageSize(1000),
+		Filter: filter, MaxItems: t.PageSize(1000),
 	})
 	d := &authDetails{}
 	for p.HasMorePages() {
@@ -154,12 +162,12 @@ func emitUser(ctx context.Context, t *collect.Task, api *awsiam.Client, u iamtyp
 		setReportTime(d, "password_last_used", row["password_last_used"])
 		setReportTime(d, "password_last_changed", row["password_last_changed"])
 	}
-	if keys, err := accessKeys(ctx, api, name, row); err == nil {
+	if keys, err := accessKeys(ctx, t, api, name, row); err == nil {
 		d["access_keys"] = keys
 	} else {
 		t.Warn("ListAccessKeys", err)
 	}
-	if n, err := mfaDevices(ctx, api, name); err == nil {
+	if n, err := mfaDevices(ctx, t, api, name); err == nil {
 		d["mfa_devices"] = n
 	} else {
 		t.Warn("ListMFADevices", err)
@@ -187,7 +195,7 @@ func setReportTime(d map[string]any, field, value string) {
 }
 
 // credentialReportWait bounds how long a scan waits for AWS to build the report.
-var credentialReportWait = 60 * time.Second
+const credentialReportWait = 60 * time.Second
 
 // credentialReport returns the credential report rows by user name, or nil
 // (with a warning) when it cannot be had: users are then emitted without
@@ -246,9 +254,9 @@ func parseReport(content []byte) (map[string]map[string]string, error) {
 	return rows, nil
 }
 
-func accessKeys(ctx context.Context, api *awsiam.Client, user string, report map[string]string) ([]map[string]any, error) {
+func accessKeys(ctx context.Context, t *collect.Task, api *awsiam.Client, user string, report map[string]string) ([]map[string]any, error) {
 	var keys []iamtypes.AccessKeyMetadata
-	p := awsiam.NewListAccessKeysPaginator(api, &awsiam.ListAccessKeysInput{UserName: &user, MaxItems: collect.PageSize(100)})
+	p := awsiam.NewListAccessKeysPaginator(api, &awsiam.ListAccessKeysInput{UserName: &user, MaxItems: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -286,9 +294,9 @@ func keyLastUsed(report map[string]string, created *time.Time) string {
 	return ""
 }
 
-func mfaDevices(ctx context.Context, api *awsiam.Client, user string) (int, error) {
+func mfaDevices(ctx context.Context, t *collect.Task, api *awsiam.Client, user string) (int, error) {
 	n := 0
-	p := awsiam.NewListMFADevicesPaginator(api, &awsiam.ListMFADevicesInput{UserName: &user, MaxItems: collect.PageSize(100)})
+	p := awsiam.NewListMFADevicesPaginator(api, &awsiam.ListMFADevicesInput{UserName: &user, MaxItems: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -325,7 +333,7 @@ func roles(ctx context.Context, t *collect.Task) error {
 	// The authorization details lack the session duration and description.
 	extra := map[string]iamtypes.Role{}
 	api := client(t)
-	p := awsiam.NewListRolesPaginator(api, &awsiam.ListRolesInput{MaxItems: collect.PageSize(1000)})
+	p := awsiam.NewListRolesPaginator(api, &awsiam.ListRolesInput{MaxItems: t.PageSize(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -505,7 +513,7 @@ func policies(ctx context.Context, t *collect.Task) error {
 // policyTags reads a customer policy's tags: the authorization details
 // leave them out, and IAM has no batch tag call.
 func policyTags(ctx context.Context, t *collect.Task, api *awsiam.Client, arn *string) map[string]string {
-	p := awsiam.NewListPolicyTagsPaginator(api, &awsiam.ListPolicyTagsInput{PolicyArn: arn, MaxItems: collect.PageSize(1000)})
+	p := awsiam.NewListPolicyTagsPaginator(api, &awsiam.ListPolicyTagsInput{PolicyArn: arn, MaxItems: t.PageSize(1000)})
 	out := map[string]string{}
 	err := collect.EachPage(ctx, p, func(page *awsiam.ListPolicyTagsOutput) error {
 		maps.Copy(out, tags(page.Tags))
@@ -630,7 +638,7 @@ var instanceProfileFields = []model.Field{
 }
 
 func instanceProfiles(ctx context.Context, t *collect.Task) error {
-	p := awsiam.NewListInstanceProfilesPaginator(client(t), &awsiam.ListInstanceProfilesInput{MaxItems: collect.PageSize(1000)})
+	p := awsiam.NewListInstanceProfilesPaginator(client(t), &awsiam.ListInstanceProfilesInput{MaxItems: t.PageSize(1000)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {

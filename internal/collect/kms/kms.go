@@ -22,6 +22,10 @@ var Service = &collect.Service{
 		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Tags: collect.TagsBulk, Collect: keys, DetailCalls: 2},
 		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Tags: collect.NotTaggable, Collect: aliases},
 	},
+	Calls: "key: ListKeys + ListAliases + per key DescribeKey, GetKeyRotationStatus; bulk tags (else per key ListResourceTags). alias: ListAliases",
+	Relations: []collect.Relation{
+		{From: "alias", Kind: "alias-of", To: "kms/key"},
+	},
 }
 
 func client(t *collect.Task) *awskms.Client { return awskms.NewFromConfig(t.Config) }
@@ -43,7 +47,7 @@ var keyFields = []model.Field{
 func keys(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	bulk := collect.NewBulkTags(t, "kms:key")
-	p := awskms.NewListKeysPaginator(api, &awskms.ListKeysInput{Limit: collect.PageSize(1000)})
+	p := awskms.NewListKeysPaginator(api, &awskms.ListKeysInput{Limit: t.PageSize(1000)})
 	// The aliases are listed once, after the first page of keys: an index
 	// every page's keys look up.
 	var (
@@ -54,7 +58,7 @@ func keys(ctx context.Context, t *collect.Task) error {
 		if !listed {
 			listed = true
 			var err error
-			if names, err = aliasesByKey(ctx, api); err != nil {
+			if names, err = aliasesByKey(ctx, t, api); err != nil {
 				t.Warn("ListAliases", err)
 			}
 		}
@@ -68,17 +72,17 @@ func keys(ctx context.Context, t *collect.Task) error {
 
 // aliasesByKey lists every alias once, so keys get their names without a
 // call per key.
-func aliasesByKey(ctx context.Context, api *awskms.Client) (map[string][]string, error) {
+func aliasesByKey(ctx context.Context, t *collect.Task, api *awskms.Client) (map[string][]string, error) {
 	out := map[string][]string{}
-	err := eachAlias(ctx, api, func(a kmstypes.AliasListEntry) {
+	err := eachAlias(ctx, t, api, func(a kmstypes.AliasListEntry) {
 		out[aws.ToString(a.TargetKeyId)] = append(out[aws.ToString(a.TargetKeyId)], aws.ToString(a.AliasName))
 	})
 	return out, err
 }
 
 // eachAlias calls fn for every alias of a customer key.
-func eachAlias(ctx context.Context, api *awskms.Client, fn func(kmstypes.AliasListEntry)) error {
-	p := awskms.NewListAliasesPaginator(api, &awskms.ListAliasesInput{Limit: collect.PageSize(100)})
+func eachAlias(ctx context.Context, t *collect.Task, api *awskms.Client, fn func(kmstypes.AliasListEntry)) error {
+	p := awskms.NewListAliasesPaginator(api, &awskms.ListAliasesInput{Limit: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -123,7 +127,7 @@ func describeKey(ctx context.Context, t *collect.Task, api *awskms.Client, bulk 
 		t.Warn("GetKeyRotationStatus", err)
 	}
 	tags := bulk.Of(ctx, aws.ToString(m.Arn), "ListResourceTags", func(ctx context.Context) (map[string]string, error) {
-		return keyTags(ctx, api, id)
+		return keyTags(ctx, t, api, id)
 	})
 	name := id
 	if len(aliasNames) > 0 {
@@ -149,9 +153,9 @@ func rotation(ctx context.Context, api *awskms.Client, m *kmstypes.KeyMetadata) 
 	return out.KeyRotationEnabled, nil
 }
 
-func keyTags(ctx context.Context, api *awskms.Client, id string) (map[string]string, error) {
+func keyTags(ctx context.Context, t *collect.Task, api *awskms.Client, id string) (map[string]string, error) {
 	tags := map[string]string{}
-	p := awskms.NewListResourceTagsPaginator(api, &awskms.ListResourceTagsInput{KeyId: &id, Limit: collect.PageSize(50)})
+	p := awskms.NewListResourceTagsPaginator(api, &awskms.ListResourceTagsInput{KeyId: &id, Limit: t.PageSize(50)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -170,7 +174,7 @@ var aliasFields = []model.Field{
 }
 
 func aliases(ctx context.Context, t *collect.Task) error {
-	return eachAlias(ctx, client(t), func(a kmstypes.AliasListEntry) {
+	return eachAlias(ctx, t, client(t), func(a kmstypes.AliasListEntry) {
 		name, target := aws.ToString(a.AliasName), aws.ToString(a.TargetKeyId)
 		key := t.Key("alias", name)
 		t.Emit(&model.Resource{

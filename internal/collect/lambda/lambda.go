@@ -23,6 +23,13 @@ var Service = &collect.Service{
 		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Tags: collect.NotTaggable, Collect: layers},
 		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings, DetailCalls: 1},
 	},
+	Calls: "function: ListFunctions + per function GetFunctionConcurrency; bulk tags (else per function ListTags). layer: 1 paged list. event-source-mapping: 1 paged list + per mapping ListTags",
+	Relations: []collect.Relation{
+		{From: "event-source-mapping", Kind: "triggers", To: "lambda/function"},
+		{From: "function", Kind: "assumes-role", To: "iam/role"},
+		{From: "function", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "function", Kind: "uses-security-group", To: "ec2/security-group"},
+	},
 }
 
 func client(t *collect.Task) *lambda.Client { return lambda.NewFromConfig(t.Config) }
@@ -62,7 +69,7 @@ var functionFields = []model.Field{
 func functions(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	bulk := collect.NewBulkTags(t, "lambda:function")
-	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{MaxItems: collect.PageSize(50)})
+	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{MaxItems: t.PageSize(50)})
 	return collect.EachPage(ctx, p, func(page *lambda.ListFunctionsOutput) error {
 		collect.ForEach(ctx, page.Functions, func(ctx context.Context, f types.FunctionConfiguration) {
 			d := functionDetails(f)
@@ -166,7 +173,7 @@ var layerFields = []model.Field{
 }
 
 func layers(ctx context.Context, t *collect.Task) error {
-	p := lambda.NewListLayersPaginator(client(t), &lambda.ListLayersInput{MaxItems: collect.PageSize(50)})
+	p := lambda.NewListLayersPaginator(client(t), &lambda.ListLayersInput{MaxItems: t.PageSize(50)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -216,7 +223,7 @@ var mappingFields = []model.Field{
 // listing has none.
 func mappings(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	p := lambda.NewListEventSourceMappingsPaginator(api, &lambda.ListEventSourceMappingsInput{MaxItems: collect.PageSize(1000)})
+	p := lambda.NewListEventSourceMappingsPaginator(api, &lambda.ListEventSourceMappingsInput{MaxItems: t.PageSize(1000)})
 	return collect.EachPage(ctx, p, func(page *lambda.ListEventSourceMappingsOutput) error {
 		collect.ForEach(ctx, page.EventSourceMappings, func(ctx context.Context, m types.EventSourceMappingConfiguration) {
 			arn := mappingARN(t, m)

@@ -21,6 +21,11 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Tags: collect.TagsBulk, Collect: groups},
 	},
+	Calls: "log-group: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
+	Relations: []collect.Relation{
+		{From: "log-group", Kind: "encrypted-with", To: "kms/key"},
+		{From: "log-group", Kind: "logs-for", To: "lambda/function"},
+	},
 }
 
 // lambdaPrefix is where Lambda writes each function's logs by convention.
@@ -39,7 +44,7 @@ var groupFields = []model.Field{
 func groups(ctx context.Context, t *collect.Task) error {
 	api := cloudwatchlogs.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, "logs") // moto knows "logs" but not "logs:log-group"; lookups are by ARN
-	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(api, &cloudwatchlogs.DescribeLogGroupsInput{Limit: collect.PageSize(50)})
+	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(api, &cloudwatchlogs.DescribeLogGroupsInput{Limit: t.PageSize(50)})
 	return collect.EachPage(ctx, p, func(page *cloudwatchlogs.DescribeLogGroupsOutput) error {
 		collect.ForEach(ctx, page.LogGroups, func(ctx context.Context, g types.LogGroup) {
 			arn := groupARN(t, g)

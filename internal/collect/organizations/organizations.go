@@ -28,6 +28,10 @@ var Service = &collect.Service{
 		{Name: "organization", Description: "the organization (id = o-...); needs an account of the organization",
 			Fields: organizationFields, Tags: collect.NotTaggable, Collect: organization},
 	},
+	Calls: "account: ListAccounts + per account ListTagsForResource (management account only; elsewhere the collection is `unsupported`). organization: DescribeOrganization",
+	Relations: []collect.Relation{
+		{From: "account", Kind: "member-of", To: "organizations/organization"},
+	},
 }
 
 var accountFields = []model.Field{
@@ -39,7 +43,7 @@ var accountFields = []model.Field{
 
 func accounts(ctx context.Context, t *collect.Task) error {
 	api := organizations.NewFromConfig(t.Config)
-	p := organizations.NewListAccountsPaginator(api, &organizations.ListAccountsInput{MaxResults: collect.PageSize(20)})
+	p := organizations.NewListAccountsPaginator(api, &organizations.ListAccountsInput{MaxResults: t.PageSize(20)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if awsx.Classify(err) == awsx.Denied && !isManagementAccount(ctx, t, api) {

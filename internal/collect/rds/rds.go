@@ -24,6 +24,18 @@ var Service = &collect.Service{
 		{Name: "db-snapshot", Description: "manual RDS database instance snapshot", Fields: snapshotFields, Tags: collect.TagsListed, Collect: snapshots, DetailCalls: 1},
 		{Name: "db-subnet-group", Description: "RDS DB subnet group", Fields: subnetGroupFields, Tags: collect.TagsBulk, Collect: subnetGroups},
 	},
+	Calls: "db-instance, db-cluster: 1 paged Describe*. db-subnet-group: + bulk tags (else per group ListTagsForResource). db-snapshot: + per snapshot DescribeDBSnapshotAttributes",
+	Relations: []collect.Relation{
+		{From: "db-cluster", Kind: "encrypted-with", To: "kms/key"},
+		{From: "db-instance", Kind: "encrypted-with", To: "kms/key"},
+		{From: "db-instance", Kind: "in-subnet-group", To: "rds/db-subnet-group"},
+		{From: "db-instance", Kind: "member-of", To: "rds/db-cluster"},
+		{From: "db-instance", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "db-snapshot", Kind: "created-from", To: "rds/db-instance"},
+		{From: "db-snapshot", Kind: "encrypted-with", To: "kms/key"},
+		{From: "db-subnet-group", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "db-subnet-group", Kind: "includes-subnet", To: "ec2/subnet"},
+	},
 }
 
 // maxRecords is the largest MaxRecords the Describe* APIs accept.
@@ -70,7 +82,7 @@ var instanceFields = []model.Field{
 }
 
 func instances(ctx context.Context, t *collect.Task) error {
-	p := rds.NewDescribeDBInstancesPaginator(client(t), &rds.DescribeDBInstancesInput{MaxRecords: collect.PageSize(maxRecords)})
+	p := rds.NewDescribeDBInstancesPaginator(client(t), &rds.DescribeDBInstancesInput{MaxRecords: t.PageSize(maxRecords)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -156,7 +168,7 @@ type clusterMember struct {
 }
 
 func clusters(ctx context.Context, t *collect.Task) error {
-	p := rds.NewDescribeDBClustersPaginator(client(t), &rds.DescribeDBClustersInput{MaxRecords: collect.PageSize(maxRecords)})
+	p := rds.NewDescribeDBClustersPaginator(client(t), &rds.DescribeDBClustersInput{MaxRecords: t.PageSize(maxRecords)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -215,7 +227,7 @@ func snapshots(ctx context.Context, t *collect.Task) error {
 	// Automated snapshots come and go daily with the instance's backup
 	// window; only manual ones are resources someone manages.
 	p := rds.NewDescribeDBSnapshotsPaginator(api, &rds.DescribeDBSnapshotsInput{
-		SnapshotType: aws.String("manual"), MaxRecords: collect.PageSize(maxRecords),
+		SnapshotType: aws.String("manual"), MaxRecords: t.PageSize(maxRecords),
 	})
 	return collect.EachPage(ctx, p, func(page *rds.DescribeDBSnapshotsOutput) error {
 		collect.ForEach(ctx, page.DBSnapshots, func(ctx context.Context, s types.DBSnapshot) {
@@ -277,7 +289,7 @@ var subnetGroupFields = []model.Field{
 func subnetGroups(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	bulk := collect.NewBulkTags(t, "rds:subgrp")
-	p := rds.NewDescribeDBSubnetGroupsPaginator(api, &rds.DescribeDBSubnetGroupsInput{MaxRecords: collect.PageSize(maxRecords)})
+	p := rds.NewDescribeDBSubnetGroupsPaginator(api, &rds.DescribeDBSubnetGroupsInput{MaxRecords: t.PageSize(maxRecords)})
 	return collect.EachPage(ctx, p, func(page *rds.DescribeDBSubnetGroupsOutput) error {
 		collect.ForEach(ctx, page.DBSubnetGroups, func(ctx context.Context, g types.DBSubnetGroup) {
 			emitSubnetGroup(t, g, bulk.Of(ctx, aws.ToString(g.DBSubnetGroupArn), "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {

@@ -22,6 +22,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "hosted-zone", Description: "public or private hosted zone (id = zone id, e.g. Z123..., without /hostedzone/)", Fields: hostedZoneFields, Tags: collect.TagsPerResource, Collect: hostedZones},
 	},
+	Calls: "hosted-zone: ListHostedZones + ListTagsForResources per 10 + GetHostedZone per private zone",
+	Relations: []collect.Relation{
+		{From: "hosted-zone", Kind: "associated-with", To: "ec2/vpc"},
+	},
 }
 
 // tagBatch is the most ids ListTagsForResources accepts.
@@ -43,7 +47,7 @@ type zoneVPC struct {
 
 func hostedZones(ctx context.Context, t *collect.Task) error {
 	api := route53.NewFromConfig(t.Config)
-	p := route53.NewListHostedZonesPaginator(api, &route53.ListHostedZonesInput{MaxItems: collect.PageSize(100)})
+	p := route53.NewListHostedZonesPaginator(api, &route53.ListHostedZonesInput{MaxItems: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *route53.ListHostedZonesOutput) error {
 		rs := make(map[string]*model.Resource, len(page.HostedZones))
 		var ids, private []string

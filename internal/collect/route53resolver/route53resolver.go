@@ -22,6 +22,12 @@ var Service = &collect.Service{
 		{Name: "query-log-config", Description: "Resolver query logging configuration (id = rqlc-...)", Fields: queryLogConfigFields, Tags: collect.TagsPerResource, Collect: queryLogConfigs, DetailCalls: 1},
 		{Name: "resolver-endpoint", Description: "inbound or outbound Resolver endpoint (id = rslvr-in-/rslvr-out-...)", Fields: endpointFields, Tags: collect.TagsPerResource, Collect: endpoints, DetailCalls: 1},
 	},
+	Calls: "query-log-config: list + associations list + per config ListTagsForResource. resolver-endpoint: list + per endpoint ListTagsForResource",
+	Relations: []collect.Relation{
+		{From: "query-log-config", Kind: "associated-with", To: "ec2/vpc"},
+		{From: "resolver-endpoint", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "resolver-endpoint", Kind: "uses-security-group", To: "ec2/security-group"},
+	},
 }
 
 // created parses the API's ISO 8601 string timestamps; unparsable gives "".
@@ -65,7 +71,7 @@ var queryLogConfigFields = []model.Field{
 
 func queryLogConfigs(ctx context.Context, t *collect.Task) error {
 	api := route53resolver.NewFromConfig(t.Config)
-	p := route53resolver.NewListResolverQueryLogConfigsPaginator(api, &route53resolver.ListResolverQueryLogConfigsInput{MaxResults: collect.PageSize(100)})
+	p := route53resolver.NewListResolverQueryLogConfigsPaginator(api, &route53resolver.ListResolverQueryLogConfigsInput{MaxResults: t.PageSize(100)})
 	// The associations are listed once, after the first page of
 	// configurations: an index every page's configurations look up.
 	var (
@@ -77,7 +83,7 @@ func queryLogConfigs(ctx context.Context, t *collect.Task) error {
 		if !listed {
 			listed = true
 			// Without the associations the configurations are still worth keeping.
-			vpcs, err = associatedVPCs(ctx, api)
+			vpcs, err = associatedVPCs(ctx, t, api)
 			t.Warn("ListResolverQueryLogConfigAssociations", err)
 		}
 		rs := make([]*model.Resource, 0, len(page.ResolverQueryLogConfigs))
@@ -107,10 +113,10 @@ func queryLogConfigs(ctx context.Context, t *collect.Task) error {
 
 // associatedVPCs lists every query logging association once and groups the
 // VPC ids by configuration id.
-func associatedVPCs(ctx context.Context, api *route53resolver.Client) (map[string][]string, error) {
+func associatedVPCs(ctx context.Context, t *collect.Task, api *route53resolver.Client) (map[string][]string, error) {
 	vpcs := map[string][]string{}
 	p := route53resolver.NewListResolverQueryLogConfigAssociationsPaginator(api,
-		&route53resolver.ListResolverQueryLogConfigAssociationsInput{MaxResults: collect.PageSize(100)})
+		&route53resolver.ListResolverQueryLogConfigAssociationsInput{MaxResults: t.PageSize(100)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -136,7 +142,7 @@ var endpointFields = []model.Field{
 
 func endpoints(ctx context.Context, t *collect.Task) error {
 	api := route53resolver.NewFromConfig(t.Config)
-	p := route53resolver.NewListResolverEndpointsPaginator(api, &route53resolver.ListResolverEndpointsInput{MaxResults: collect.PageSize(100)})
+	p := route53resolver.NewListResolverEndpointsPaginator(api, &route53resolver.ListResolverEndpointsInput{MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *route53resolver.ListResolverEndpointsOutput) error {
 		rs := make([]*model.Resource, 0, len(page.ResolverEndpoints))
 		for _, e := range page.ResolverEndpoints {

@@ -28,6 +28,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "bucket", Description: "S3 bucket (id = bucket name)", Fields: bucketFields, Tags: collect.TagsBulk, Collect: buckets, DetailCalls: 10},
 	},
+	Calls: "bucket: 1 ListBuckets (paged) + per bucket 10 Get* calls in the bucket's region (+1 GetBucketLocation when ListBuckets does not say); bulk tags per bucket region (else per bucket GetBucketTagging)",
+	Relations: []collect.Relation{
+		{From: "bucket", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var bucketFields = []model.Field{
@@ -67,7 +71,7 @@ func client(t *collect.Task) *awss3.Client {
 func buckets(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	tags := &bucketTags{t: t, in: map[string]*collect.BulkTags{}}
-	p := awss3.NewListBucketsPaginator(api, &awss3.ListBucketsInput{MaxBuckets: collect.PageSize(10000)})
+	p := awss3.NewListBucketsPaginator(api, &awss3.ListBucketsInput{MaxBuckets: t.PageSize(10000)})
 	return collect.EachPage(ctx, p, func(page *awss3.ListBucketsOutput) error {
 		collect.ForEach(ctx, page.Buckets, func(ctx context.Context, b s3types.Bucket) {
 			region, ok := bucketRegion(ctx, t, api, b)

@@ -97,7 +97,7 @@ func runPlanned(t *testing.T, cfg aws.Config, regions ...string) (*collecttest.R
 	rec := &collecttest.Recorder{}
 	task := &collect.Task{
 		Account: collecttest.MotoAccount, Region: model.AllRegions, Regions: regions,
-		Service: "s3", Type: "bucket", Config: cfg, Local: true, Out: rec,
+		Service: "s3", Type: "bucket", Config: cfg, Local: true, Out: rec, PageCap: collecttest.PageCap(),
 	}
 	err := collector.Service.Types[0].Collect(context.Background(), task)
 	documented := map[string]bool{}

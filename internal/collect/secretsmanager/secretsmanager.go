@@ -21,6 +21,11 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "secret", Description: "secret (id = secret name); values are never read", Fields: secretFields, Tags: collect.TagsListed, Collect: secrets, DetailCalls: 1},
 	},
+	Calls: "secret: ListSecrets + per secret GetResourcePolicy (never GetSecretValue)",
+	Relations: []collect.Relation{
+		{From: "secret", Kind: "encrypted-with", To: "kms/key"},
+		{From: "secret", Kind: "rotated-by", To: "lambda/function"},
+	},
 }
 
 var secretFields = []model.Field{
@@ -43,7 +48,7 @@ func client(t *collect.Task) *awssm.Client { return awssm.NewFromConfig(t.Config
 
 func secrets(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	p := awssm.NewListSecretsPaginator(api, &awssm.ListSecretsInput{MaxResults: collect.PageSize(100)})
+	p := awssm.NewListSecretsPaginator(api, &awssm.ListSecretsInput{MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *awssm.ListSecretsOutput) error {
 		collect.ForEach(ctx, page.SecretList, func(ctx context.Context, s smtypes.SecretListEntry) {
 			emitSecret(ctx, t, api, s)

@@ -24,6 +24,12 @@ var Service = &collect.Service{
 		{Name: "topic", Description: "SNS topic", Fields: topicFields, Tags: collect.TagsBulk, Collect: topics, DetailCalls: 1},
 		{Name: "subscription", Description: "confirmed SNS subscription (endpoints of people are masked)", Fields: subscriptionFields, Tags: collect.NotTaggable, Collect: subscriptions},
 	},
+	Calls: "topic: ListTopics + per topic GetTopicAttributes; bulk tags (else per topic ListTagsForResource). subscription: ListSubscriptions",
+	Relations: []collect.Relation{
+		{From: "subscription", Kind: "member-of", To: "sns/topic"},
+		{From: "subscription", Kind: "triggers", To: "lambda/function"},
+		{From: "subscription", Kind: "triggers", To: "sqs/queue"},
+	},
 }
 
 func client(t *collect.Task) *sns.Client { return sns.NewFromConfig(t.Config) }

@@ -22,6 +22,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "queue", Description: "SQS queue (standard or FIFO)", Fields: queueFields, Tags: collect.TagsBulk, Collect: queues, DetailCalls: 1},
 	},
+	Calls: "queue: ListQueues + per queue GetQueueAttributes; bulk tags (else per queue ListQueueTags)",
 }
 
 var queueFields = []model.Field{
@@ -40,7 +41,7 @@ var queueFields = []model.Field{
 func queues(ctx context.Context, t *collect.Task) error {
 	api := sqs.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, "sqs")
-	p := sqs.NewListQueuesPaginator(api, &sqs.ListQueuesInput{MaxResults: collect.PageSize(1000)})
+	p := sqs.NewListQueuesPaginator(api, &sqs.ListQueuesInput{MaxResults: t.PageSize(1000)})
 	return collect.EachPage(ctx, p, func(page *sqs.ListQueuesOutput) error {
 		collect.ForEach(ctx, page.QueueUrls, func(ctx context.Context, url string) {
 			name := collect.ARNResourceName(url) // the URL's last path segment

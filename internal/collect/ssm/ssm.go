@@ -21,6 +21,10 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields, Tags: collect.TagsBulk, Collect: parameters},
 	},
+	Calls: "parameter: DescribeParameters + bulk tags (else per parameter ListTagsForResource); never GetParameter",
+	Relations: []collect.Relation{
+		{From: "parameter", Kind: "encrypted-with", To: "kms/key"},
+	},
 }
 
 var parameterFields = []model.Field{
@@ -39,7 +43,7 @@ func client(t *collect.Task) *awsssm.Client { return awsssm.NewFromConfig(t.Conf
 func parameters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	bulk := collect.NewBulkTags(t, "ssm:parameter")
-	p := awsssm.NewDescribeParametersPaginator(api, &awsssm.DescribeParametersInput{MaxResults: collect.PageSize(50)})
+	p := awsssm.NewDescribeParametersPaginator(api, &awsssm.DescribeParametersInput{MaxResults: t.PageSize(50)})
 	return collect.EachPage(ctx, p, func(page *awsssm.DescribeParametersOutput) error {
 		collect.ForEach(ctx, page.Parameters, func(ctx context.Context, pm ssmtypes.ParameterMetadata) {
 			emitParameter(ctx, t, api, bulk, pm)

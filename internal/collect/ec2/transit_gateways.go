@@ -1,0 +1,81 @@
+package ec2
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+var transitGatewayFields = []model.Field{
+	{Name: "state", Type: "text", Description: "pending, available, modifying, deleting"},
+	{Name: "owner_id", Type: "text", Description: "owning account (may be another account sharing it)"},
+	{Name: "asn", Type: "integer", Description: "Amazon side BGP ASN"},
+	{Name: "description", Type: "text", Description: "description"},
+}
+
+func transitGateways(ctx context.Context, t *collect.Task) error {
+	p := ec2.NewDescribeTransitGatewaysPaginator(client(t), &ec2.DescribeTransitGatewaysInput{MaxResults: t.PageSize(1000)})
+	return eachPage(ctx, p, func(page *ec2.DescribeTransitGatewaysOutput) {
+		for _, g := range page.TransitGateways {
+			if g.State == types.TransitGatewayStateDeleted {
+				continue
+			}
+			id := aws.ToString(g.TransitGatewayId)
+			d := map[string]any{
+				"state":       string(g.State),
+				"owner_id":    aws.ToString(g.OwnerId),
+				"description": aws.ToString(g.Description),
+			}
+			if g.Options != nil {
+				optional(d, "asn", g.Options.AmazonSideAsn)
+			}
+			resourceARN := aws.ToString(g.TransitGatewayArn)
+			if resourceARN == "" {
+				resourceARN = arn(t, g.OwnerId, "transit-gateway/"+id)
+			}
+			t.Emit(&model.Resource{
+				Key: t.Key("transit-gateway", id), ARN: resourceARN, Name: nameTag(g.Tags),
+				CreatedAt: model.Time(g.CreationTime), Tags: tags(g.Tags), Details: d,
+			})
+		}
+	})
+}
+
+var tgwAttachmentFields = []model.Field{
+	{Name: "resource_type", Type: "text", Description: "vpc, vpn, direct-connect-gateway, peering, connect, ..."},
+	{Name: "resource_id", Type: "text", Description: "id of the attached resource"},
+	{Name: "transit_gateway_id", Type: "text", Description: "transit gateway"},
+	{Name: "state", Type: "text", Description: "pendingAcceptance, available, ..."},
+}
+
+func tgwAttachments(ctx context.Context, t *collect.Task) error {
+	p := ec2.NewDescribeTransitGatewayAttachmentsPaginator(client(t), &ec2.DescribeTransitGatewayAttachmentsInput{MaxResults: t.PageSize(1000)})
+	return eachPage(ctx, p, func(page *ec2.DescribeTransitGatewayAttachmentsOutput) {
+		for _, a := range page.TransitGatewayAttachments {
+			if a.State == types.TransitGatewayAttachmentStateDeleted {
+				continue
+			}
+			id := aws.ToString(a.TransitGatewayAttachmentId)
+			key := t.Key("transit-gateway-attachment", id)
+			t.Emit(&model.Resource{
+				Key: key, ARN: arn(t, nil, "transit-gateway-attachment/"+id), Name: nameTag(a.Tags),
+				CreatedAt: model.Time(a.CreationTime), Tags: tags(a.Tags),
+				Details: map[string]any{
+					"resource_type":      string(a.ResourceType),
+					"resource_id":        aws.ToString(a.ResourceId),
+					"transit_gateway_id": aws.ToString(a.TransitGatewayId),
+					"state":              string(a.State),
+				},
+			})
+			t.Relate(key, "attached-to-tgw", t.Key("transit-gateway", aws.ToString(a.TransitGatewayId)))
+			if a.ResourceType == types.TransitGatewayAttachmentResourceTypeVpc {
+				t.Relate(key, "attached-to", t.Key("vpc", aws.ToString(a.ResourceId)))
+			}
+		}
+	})
+}

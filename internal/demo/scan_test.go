@@ -1,0 +1,58 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/inventory"
+	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/scan"
+	"github.com/awsmap/awsmap/internal/store"
+)
+
+// scanResult is one scan of the estate through the ordinary pipeline.
+type scanResult struct {
+	inventory.Outcome
+	Ledger    *scan.Ledger
+	Responder *Responder
+}
+
+type scanOptions struct {
+	Serve   ServeOptions
+	Workers int // default scan.DefaultWorkers
+}
+
+// scanInto scans view into the inventory at path as `awsmap demo` does.
+func scanInto(ctx context.Context, path string, view *View, o scanOptions) (scanResult, error) {
+	tg := view.Target(o.Serve)
+	sess, err := inventory.Open(ctx, tg.AWS)
+	if err != nil {
+		return scanResult{}, err
+	}
+	if err := sess.Store(path, store.ScanMeta{Profile: "demo"}); err != nil {
+		return scanResult{}, err
+	}
+	accounts, err := tg.Accounts(ctx, sess.Config)
+	if err != nil {
+		return scanResult{}, err
+	}
+	declared := declaredOnly{}
+	out, err := sess.Run(ctx, accounts, tg.Plan(all.Services()), scan.Options{Workers: o.Workers, Local: true}, declared)
+	return scanResult{Outcome: out, Ledger: sess.Ledger, Responder: tg.Responder}, err
+}
+
+// declaredOnly fails a scan that records a relationship no collector declares.
+type declaredOnly struct{}
+
+func (declaredOnly) Resource(*model.Resource) error { return nil }
+
+func (declaredOnly) Relationship(rel model.Relationship) error {
+	for _, s := range all.Services() {
+		if s.Declares(rel) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s/%s -%s-> %s/%s is not declared in the collector's Relations",
+		rel.From.Service, rel.From.Type, rel.Kind, rel.To.Service, rel.To.Type)
+}
