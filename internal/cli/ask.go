@@ -16,8 +16,7 @@ import (
 )
 
 type askFlags struct {
-	scan, format     string
-	accounts         accountFlags
+	viewFlags
 	sqlOnly, explain bool
 }
 
@@ -61,9 +60,9 @@ docs/ask.md.`,
 // addAskFlags are the scope and format flags ask and examples share.
 func addAskFlags(cmd *cobra.Command, f *askFlags) {
 	fl := cmd.Flags()
-	f.accounts.register(fl)
-	fl.StringVar(&f.scan, "scan", "latest", "state to ask about: "+selectorHelp)
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
+	f.addAccount(fl)
+	f.addScan(fl, "ask about")
+	f.addFormat(fl, "table", "json", "csv", "ndjson")
 }
 
 func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
@@ -110,7 +109,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 		if format == "ndjson" {
 			format = "json"
 		}
-		return runWaste(cmd, &wasteFlags{scan: f.scan, format: format, accounts: f.accounts, minAge: 90})
+		return runWaste(cmd, &wasteFlags{viewFlags: viewFlags{scan: f.scan, format: format, accounts: f.accounts}, minAge: 90})
 	case ans.Audit != "":
 		r.Close()
 		lib, err := loadLibrary()
@@ -121,7 +120,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 		if !ok {
 			return withCode(ExitFatal, fmt.Errorf("named query %s is missing", ans.Audit))
 		}
-		return runAudit(cmd, &queryFlags{scan: f.scan, format: f.format, accounts: f.accounts}, q)
+		return runAudit(cmd, &queryFlags{viewFlags: viewFlags{scan: f.scan, format: f.format, accounts: f.accounts}}, q)
 	}
 	if err := printSQL(info, ans); err != nil {
 		return err

@@ -22,10 +22,11 @@ import (
 )
 
 type diffFlags struct {
-	from, to, format, output, failOn string
-	account, service, region         string
-	tags, changes, ignore            []string
-	ignoreTags, summary              bool
+	viewFlags
+	from, to, output, failOn string
+	service, region          string
+	tags, changes, ignore    []string
+	ignoreTags, summary      bool
 }
 
 var diffFormats = []string{"table", "json", "csv", "ndjson", "html"}
@@ -64,7 +65,7 @@ or modified, else 5 when something is unknown: for drift checks in CI.`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.from, "from", "previous", "older side: "+selectorHelp)
 	fl.StringVar(&f.to, "to", "latest", "newer side: "+selectorHelp)
-	fl.StringVarP(&f.account, "account", "a", "", "limit to one account (id, alias or profile)")
+	f.addAccount(fl)
 	fl.StringVarP(&f.service, "service", "s", "", "limit to one service (ec2, s3, iam...)")
 	fl.StringVarP(&f.region, "region", "r", "", "limit to one region (global for IAM and other global services)")
 	fl.StringArrayVarP(&f.tags, "tag", "t", nil, "only resources tagged Key=Value on either side (repeatable: values of a key OR'd, keys AND'd)")
@@ -72,7 +73,7 @@ or modified, else 5 when something is unknown: for drift checks in CI.`,
 	fl.BoolVar(&f.ignoreTags, "ignore-tags", false, "tag changes do not count")
 	fl.StringArrayVar(&f.ignore, "ignore", nil, "changes of this field (and below it) do not count, e.g. approximate_messages or tags.LastSeen (repeatable)")
 	fl.BoolVar(&f.summary, "summary", false, "counts per service and type only")
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson, html")
+	f.addFormat(fl, "table", "json", "csv", "ndjson", "html")
 	fl.StringVarP(&f.output, "output", "o", "", "write to FILE (mode 0600) instead of stdout")
 	fl.StringVar(&f.failOn, "fail-on", "", "changes: exit 6 when something changed, 5 when something is unknown")
 	return cmd
@@ -89,7 +90,11 @@ func runDiff(cmd *cobra.Command, f *diffFlags) error {
 	}
 	defer r.Close()
 	ctx := cmd.Context()
-	if o.Filters, err = resolveFilters(ctx, r, f.account, f.service, f.region); err != nil {
+	account, err := f.accounts.single("diff")
+	if err != nil {
+		return err
+	}
+	if o.Filters, err = resolveFilters(ctx, r, account, f.service, f.region); err != nil {
 		return err
 	}
 	if err := resolveDiffScans(cmd, r, f, &o); err != nil {

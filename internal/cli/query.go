@@ -15,10 +15,10 @@ import (
 )
 
 type queryFlags struct {
-	file, scan, format string
-	listScans          bool
-	named              namedFlags
-	accounts           accountFlags
+	viewFlags
+	file      string
+	listScans bool
+	named     namedFlags
 }
 
 func newQueryCmd() *cobra.Command {
@@ -58,8 +58,8 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.file, "file", "F", "", "read the SQL from a file (with a \"-- name:\" header: run it as a named query)")
-	fl.StringVar(&f.scan, "scan", "latest", "state to query: "+selectorHelp)
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, ndjson")
+	f.addScan(fl, "query")
+	f.addFormat(fl, "table", "json", "csv", "ndjson")
 	fl.BoolVar(&f.listScans, "list-scans", false, "list the stored scans")
 	fl.StringVarP(&f.named.name, "name", "n", "", "run a named query (see --list)")
 	fl.StringArrayVarP(&f.named.params, "param", "P", nil, "named query parameter key=value (repeatable); service and region filter any query")

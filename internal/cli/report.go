@@ -15,9 +15,9 @@ import (
 )
 
 type reportFlags struct {
-	output, scan, since string
-	accounts            accountFlags
-	open                bool
+	viewFlags
+	output, since string
+	open          bool
 }
 
 func newReportCmd() *cobra.Command {
@@ -43,8 +43,8 @@ metadata as the inventory.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.output, "output", "o", "", "file to write (default awsmap-report-<account-or-org>-<date>.html)")
-	f.accounts.register(fl)
-	fl.StringVar(&f.scan, "scan", "latest", "state to show: "+selectorHelp)
+	f.addAccount(fl)
+	f.addScan(fl, "show")
 	fl.StringVar(&f.since, "since", "", "show changes since this scan or time (default: the one before --scan)")
 	fl.BoolVar(&f.open, "open", false, "open the report in the default browser")
 	return cmd

@@ -13,8 +13,8 @@ import (
 )
 
 type tagsFlags struct {
-	scan, format, failOn           string
-	accounts                       accountFlags
+	viewFlags
+	failOn                         string
 	required, services             []string
 	untaggedOnly, noncompliantOnly bool
 	defaults, summary              bool
@@ -46,9 +46,9 @@ such place, and the JSON says "complete": false with the list.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTags(cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.scan, "scan", "latest", "state to audit: "+selectorHelp)
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, html")
-	f.accounts.register(fl)
+	f.addScan(fl, "audit")
+	f.addFormat(fl, "table", "json", "csv", "html")
+	f.addAccount(fl)
 	fl.StringSliceVarP(&f.required, "required", "R", nil, "required tag keys (repeatable or comma list)")
 	fl.StringSliceVarP(&f.services, "service", "s", nil, "limit to services (repeatable or comma list)")
 	fl.BoolVar(&f.untaggedOnly, "untagged-only", false, "list only resources without any tag")

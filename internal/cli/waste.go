@@ -14,8 +14,7 @@ import (
 )
 
 type wasteFlags struct {
-	scan, format      string
-	accounts          accountFlags
+	viewFlags
 	rules             []string
 	minAge            int
 	summary, defaults bool
@@ -47,9 +46,9 @@ Rules: ` + strings.Join(audit.RuleKeys(), ", "),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runWaste(cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.scan, "scan", "latest", "state to check: "+selectorHelp)
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: table, json, csv, html")
-	f.accounts.register(fl)
+	f.addScan(fl, "check")
+	f.addFormat(fl, "table", "json", "csv", "html")
+	f.addAccount(fl)
 	fl.StringSliceVarP(&f.rules, "type", "t", nil, "rules to run (repeatable or comma list; default all)")
 	fl.IntVar(&f.minAge, "min-age-days", 90, "age threshold of the old-* rules")
 	fl.BoolVar(&f.summary, "summary", false, "counts and costs per rule only")

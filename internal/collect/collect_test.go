@@ -47,7 +47,10 @@ func TestARNHelpers(t *testing.T) {
 }
 
 func TestForEachSharesTheDetailBudget(t *testing.T) {
+	t.Parallel()     // the budget is this test's own
 	const tasks = 40 // 40 x 15 extra workers would exceed DetailWorkers
+	budget := NewDetailBudget(DetailWorkers)
+	ctx := WithDetailBudget(context.Background(), budget)
 	var running, peak atomic.Int64
 	release := make(chan struct{})
 	items := make([]int, DetailConcurrency*2)
@@ -57,7 +60,7 @@ func TestForEachSharesTheDetailBudget(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ForEach(context.Background(), items, func(context.Context, int) {
+			ForEach(ctx, items, func(context.Context, int) {
 				n := running.Add(1)
 				for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
 				}
@@ -76,16 +79,14 @@ func TestForEachSharesTheDetailBudget(t *testing.T) {
 	if got, max := peak.Load(), int64(tasks+DetailWorkers); got != max {
 		t.Errorf("%d detail calls ran at once, want the budget exactly: %d", got, max)
 	}
-	if n := detailBudget.Load(); n != 0 {
+	if n := budget.Running(); n != 0 {
 		t.Errorf("%d extra workers still counted after every ForEach returned", n)
 	}
 
 	// Nested ForEach (S3: buckets, then calls per bucket) with the budget
 	// exhausted still runs everything, one worker each.
-	detailBudget.Store(DetailWorkers)
-	defer detailBudget.Store(0)
 	var done atomic.Int64
-	ForEach(context.Background(), items, func(ctx context.Context, _ int) {
+	ForEach(WithDetailBudget(context.Background(), NewDetailBudget(0)), items, func(ctx context.Context, _ int) {
 		ForEach(ctx, items, func(context.Context, int) { done.Add(1) })
 	})
 	if want := int64(len(items) * len(items)); done.Load() != want {

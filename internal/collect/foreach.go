@@ -18,8 +18,46 @@ const DetailConcurrency = 64
 // rate limits admit.
 const DetailWorkers = 512
 
-// detailBudget counts the extra detail workers running (see DetailWorkers).
-var detailBudget atomic.Int64
+// DetailBudget bounds the extra detail workers of the ForEach calls that
+// share it (see DetailWorkers). The engine makes one per run and passes it
+// down in the context (WithDetailBudget); without one, each ForEach is
+// bounded by DetailConcurrency alone.
+type DetailBudget struct {
+	max     int64
+	running atomic.Int64
+}
+
+// NewDetailBudget allows max extra detail workers at once.
+func NewDetailBudget(max int) *DetailBudget { return &DetailBudget{max: int64(max)} }
+
+// Running is how many extra workers hold the budget.
+func (b *DetailBudget) Running() int { return int(b.running.Load()) }
+
+// take reserves an extra detail worker if the budget allows; a nil budget
+// always does.
+func (b *DetailBudget) take() bool {
+	if b == nil {
+		return true
+	}
+	if b.running.Add(1) <= b.max {
+		return true
+	}
+	b.running.Add(-1)
+	return false
+}
+
+func (b *DetailBudget) release() {
+	if b != nil {
+		b.running.Add(-1)
+	}
+}
+
+type detailBudgetKey struct{}
+
+// WithDetailBudget makes b the budget of the ForEach calls under ctx.
+func WithDetailBudget(ctx context.Context, b *DetailBudget) context.Context {
+	return context.WithValue(ctx, detailBudgetKey{}, b)
+}
 
 // ForEach runs fn for every item with bounded concurrency and waits for all.
 // Use it for per-resource detail calls instead of a serial loop. fn reports
@@ -27,15 +65,16 @@ var detailBudget atomic.Int64
 // ctx is cancelled. A few long-lived workers, rather than a goroutine per
 // item, keep the stacks the SDK's deep middleware chain has grown. Each
 // ForEach has one worker of its own and adds up to DetailConcurrency-1
-// more while the shared budget (DetailWorkers) allows; it never waits for
-// the budget, so nested calls cannot deadlock.
+// more while the context's DetailBudget allows; it never waits for the
+// budget, so nested calls cannot deadlock.
 func ForEach[T any](ctx context.Context, items []T, fn func(ctx context.Context, item T)) {
+	budget, _ := ctx.Value(detailBudgetKey{}).(*DetailBudget)
 	work := make(chan T)
 	var wg sync.WaitGroup
 	worker := func(extra bool) {
 		defer wg.Done()
 		if extra {
-			defer detailBudget.Add(-1)
+			defer budget.release()
 		}
 		GrowStack()
 		for it := range work {
@@ -47,7 +86,7 @@ func ForEach[T any](ctx context.Context, items []T, fn func(ctx context.Context,
 		if ctx.Err() != nil {
 			break
 		}
-		if workers == 0 || workers < DetailConcurrency && takeDetailWorker() {
+		if workers == 0 || workers < DetailConcurrency && budget.take() {
 			wg.Add(1)
 			go worker(workers > 0)
 			workers++
@@ -56,15 +95,6 @@ func ForEach[T any](ctx context.Context, items []T, fn func(ctx context.Context,
 	}
 	close(work)
 	wg.Wait()
-}
-
-// takeDetailWorker reserves an extra detail worker if the budget allows.
-func takeDetailWorker() bool {
-	if detailBudget.Add(1) <= DetailWorkers {
-		return true
-	}
-	detailBudget.Add(-1)
-	return false
 }
 
 // GrowStack grows the calling goroutine's stack, while it is still

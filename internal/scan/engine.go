@@ -106,7 +106,7 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 	if o.Workers <= 0 {
 		o.Workers = DefaultWorkers
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(collect.WithDetailBudget(ctx, collect.NewDetailBudget(collect.DetailWorkers)))
 	defer cancel()
 
 	items := make(chan item, 1024)

@@ -1,7 +1,6 @@
 package all
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
@@ -31,7 +31,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/firehose"
+	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
@@ -41,10 +44,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/awsmap/awsmap/internal/gendoc"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/iam-policy.json from the code")
@@ -72,6 +77,9 @@ var sdkClients = map[string]struct {
 	"s3": {&s3.Client{}, "s3"}, "secretsmanager": {&secretsmanager.Client{}, "secretsmanager"},
 	"sns": {&sns.Client{}, "sns"}, "sqs": {&sqs.Client{}, "sqs"}, "ssm": {&ssm.Client{}, "ssm"},
 	"sts": {&sts.Client{}, "sts"},
+	// Analytics and integration (issue 15, breadth-a).
+	"glue": {&glue.Client{}, "glue"}, "kinesis": {&kinesis.Client{}, "kinesis"}, "firehose": {&firehose.Client{}, "firehose"},
+	"sfn": {&sfn.Client{}, "states"}, "athena": {&athena.Client{}, "athena"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
@@ -174,12 +182,7 @@ func TestIAMPolicyMatchesTheCode(t *testing.T) {
 	want = append(want, '\n')
 	path := filepath.Join("..", "..", "..", "docs", "iam-policy.json")
 	if *update {
-		if err := os.WriteFile(path, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		t.Setenv(gendoc.UpdateEnv, "1")
 	}
-	got, err := os.ReadFile(path)
-	if err != nil || !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date (%v): run go test ./internal/collect/all -run IAMPolicy -update", path, err)
-	}
+	gendoc.Check(t, path, string(want), "go test ./internal/collect/all -run IAMPolicy")
 }
