@@ -2,6 +2,7 @@ package ask
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -238,7 +239,8 @@ func (p *parser) conceptSQL(t int, c *concept, neg bool) (string, []any, bool) {
 			return "coalesce(r.details ->> '$." + f + "', '') <> ''", nil, true
 		}
 	}
-	for f, v := range c.enum {
+	for _, f := range slices.Sorted(maps.Keys(c.enum)) {
+		v := c.enum[f]
 		if fd, ok := p.c.field(t, f); ok && slices.Contains(enumValues(fd), v) {
 			p.in.extra = append(p.in.extra, expr{sql: "r.details ->> '$." + f + "'", label: f})
 			if neg {
@@ -318,11 +320,15 @@ func (p *parser) recEngines() {
 		w := p.toks[i].word
 		version := ""
 		base := w
-		// python3.12, nodejs18.x
+		// python3.12, nodejs18.x: the longest family name that prefixes it
+		best := ""
 		for k := range families {
-			if strings.HasPrefix(w, k) && len(w) > len(k) && (w[len(k)] >= '0' && w[len(k)] <= '9') {
-				base, version = k, w[len(k):]
+			if strings.HasPrefix(w, k) && len(w) > len(k) && w[len(k)] >= '0' && w[len(k)] <= '9' && len(k) > len(best) {
+				best = k
 			}
+		}
+		if best != "" {
+			base, version = best, w[len(best):]
 		}
 		prefixes, ok := families[base]
 		if !ok {
