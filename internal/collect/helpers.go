@@ -99,3 +99,14 @@ func Values[T ~string](vs []T) []string {
 	}
 	return out
 }
+
+// LogGroupName is the name of the CloudWatch Logs log group an ARN names
+// (arn:aws:logs:r:a:log-group:NAME, with or without the trailing :*); ""
+// for any other ARN.
+func LogGroupName(arn string) string {
+	_, name, ok := strings.Cut(arn, ":log-group:")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSuffix(name, ":*")
+}

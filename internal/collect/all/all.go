@@ -6,6 +6,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
@@ -21,7 +22,10 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
 	"github.com/awsmap/awsmap/internal/collect/events"
+	"github.com/awsmap/awsmap/internal/collect/firehose"
+	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/iam"
+	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
@@ -31,6 +35,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
+	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
@@ -71,6 +76,12 @@ func Services() []*collect.Service {
 		apigateway.Service,
 		apigatewayv2.Service,
 		organizations.Service,
+		// Analytics and integration (issue 15, breadth-a).
+		glue.Service,
+		kinesis.Service,
+		firehose.Service,
+		sfn.Service,
+		athena.Service,
 	}
 }
 

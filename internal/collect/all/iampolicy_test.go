@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
@@ -30,7 +31,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/firehose"
+	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
@@ -40,6 +44,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -72,6 +77,9 @@ var sdkClients = map[string]struct {
 	"s3": {&s3.Client{}, "s3"}, "secretsmanager": {&secretsmanager.Client{}, "secretsmanager"},
 	"sns": {&sns.Client{}, "sns"}, "sqs": {&sqs.Client{}, "sqs"}, "ssm": {&ssm.Client{}, "ssm"},
 	"sts": {&sts.Client{}, "sts"},
+	// Analytics and integration (issue 15, breadth-a).
+	"glue": {&glue.Client{}, "glue"}, "kinesis": {&kinesis.Client{}, "kinesis"}, "firehose": {&firehose.Client{}, "firehose"},
+	"sfn": {&sfn.Client{}, "states"}, "athena": {&athena.Client{}, "athena"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.

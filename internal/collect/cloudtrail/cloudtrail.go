@@ -4,7 +4,6 @@ package cloudtrail
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -147,15 +146,6 @@ func emit(t *collect.Task, tr types.Trail, d map[string]any, tags map[string]str
 		home = t.Region
 	}
 	t.RelateByName(key, "logs-to", "s3", "bucket", aws.ToString(tr.S3BucketName), home)
-	t.Relate(key, "logs-to", t.Ref("logs", "log-group", logGroupName(aws.ToString(tr.CloudWatchLogsLogGroupArn))))
+	t.Relate(key, "logs-to", t.Ref("logs", "log-group", collect.LogGroupName(aws.ToString(tr.CloudWatchLogsLogGroupArn))))
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(tr.KmsKeyId)))
-}
-
-// logGroupName is NAME in arn:aws:logs:REGION:ACCOUNT:log-group:NAME[:*].
-func logGroupName(arn string) string {
-	_, name, ok := strings.Cut(arn, ":log-group:")
-	if !ok {
-		return ""
-	}
-	return strings.TrimSuffix(name, ":*")
 }

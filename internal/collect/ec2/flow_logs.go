@@ -55,8 +55,7 @@ func logGroupName(f types.FlowLog) string {
 	if name := aws.ToString(f.LogGroupName); name != "" {
 		return name
 	}
-	_, rest, _ := strings.Cut(aws.ToString(f.LogDestination), ":log-group:")
-	return strings.TrimSuffix(rest, ":*")
+	return collect.LogGroupName(aws.ToString(f.LogDestination))
 }
 
 // s3Bucket is the bucket of an S3 destination ARN arn:aws:s3:::bucket/prefix.

@@ -1,0 +1,26 @@
+package demo
+
+import (
+	"github.com/aws/aws-sdk-go-v2/service/athena"
+	"github.com/aws/aws-sdk-go-v2/service/firehose"
+	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/sfn"
+)
+
+// The analytics and integration services have no generated data yet: their
+// list calls answer empty pages (see withoutDemoData in demo_test.go).
+func init() {
+	register("Glue", map[string]handler{
+		"GetDatabases":   noData(&glue.GetDatabasesOutput{}),
+		"GetConnections": noData(&glue.GetConnectionsOutput{}),
+		"GetJobs":        noData(&glue.GetJobsOutput{}),
+		"GetCrawlers":    noData(&glue.GetCrawlersOutput{}),
+		"GetTriggers":    noData(&glue.GetTriggersOutput{}),
+		"ListWorkflows":  noData(&glue.ListWorkflowsOutput{}),
+	})
+	register("Kinesis", map[string]handler{"ListStreams": noData(&kinesis.ListStreamsOutput{})})
+	register("Firehose", map[string]handler{"ListDeliveryStreams": noData(&firehose.ListDeliveryStreamsOutput{})})
+	register("SFN", map[string]handler{"ListStateMachines": noData(&sfn.ListStateMachinesOutput{}), "ListActivities": noData(&sfn.ListActivitiesOutput{})})
+	register("Athena", map[string]handler{"ListWorkGroups": noData(&athena.ListWorkGroupsOutput{}), "ListDataCatalogs": noData(&athena.ListDataCatalogsOutput{})})
+}
