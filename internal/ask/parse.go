@@ -646,7 +646,7 @@ func (p *parser) recAction() {
 		case p.is(i, "how") && p.is(i+1, "many", "much"):
 			p.in.action = actCount
 			p.use("count", i, i+1)
-		case p.is(i, "number", "total", "totals") && p.is(i+1, "of"):
+		case p.is(i, "number", "total", "totals") && p.is(i+1, "of") && p.onlyStopWordsBefore(i):
 			p.in.action = actCount
 			p.use("count", i, i+1)
 		case p.is(i, "total") && p.is(i+1, "number"):

@@ -413,7 +413,7 @@ func (p *parser) recFieldEquals() {
 			continue
 		}
 		v := p.toks[j]
-		if v.kind == kWord && (stopWords[v.word] || grammarWords[v.word] && !slices.Contains(enumValues(f.Field), v.word)) {
+		if v.kind == kWord && (stopWords[v.word] || grammarWords[v.word]) && !slices.Contains(enumValues(f.Field), v.word) {
 			continue
 		}
 		if v.kind == kWord && p.c.words[v.word] && !slices.Contains(enumValues(f.Field), v.word) && !strings.ContainsAny(v.word, ".-") {
