@@ -709,6 +709,14 @@ func (p *parser) recTargets() {
 			p.useRange("type", i, end)
 			return
 		}
+		if len(ph.words) == 1 && ph.words[0] == "account" && !p.is(end, "id", "ids") {
+			// "how many accounts": the inventory's accounts, not the
+			// Organizations member-account type ("member accounts").
+			p.useRange("distinct", i, end)
+			p.in.action = actDistinct
+			p.in.group = append(p.in.group, expr{sql: "r.account_id", label: "account_id", text: "account"})
+			continue
+		}
 		p.useRange("type", i, end)
 		p.addTargets(ph)
 		// Coordination: "lambda functions and s3 buckets".

@@ -725,9 +725,29 @@ func (p *parser) recRelationships() {
 		if ph == nil || len(p.in.targets) == 0 || ph.bare && len(ph.types) > 1 {
 			continue
 		}
+		// "security groups with no rules": rules may be the group's own
+		// (ingress_rules), not EventBridge rules; do not guess.
+		if f := p.fieldNamedLike(ph.words); f != "" {
+			p.refuse("%q could mean the %s field of %s or related %s; ask about the field by its name (see `awsmap schema`)",
+				p.span(j, end), f, p.in.label, p.c.typeLabel(ph.types[0]))
+			p.useRange("relation", i, end)
+			continue
+		}
 		p.useRange("relation", i, end)
 		p.addRelated(ph, neg)
 	}
+}
+
+// fieldNamedLike returns a field of the first target whose name contains
+// the last word of words ("" when none).
+func (p *parser) fieldNamedLike(words []string) string {
+	last := words[len(words)-1]
+	for _, f := range p.c.types[p.in.targets[0]].Fields {
+		if slices.Contains(fieldWordsOf(f.Name), last) {
+			return f.Name
+		}
+	}
+	return ""
 }
 
 // addRelated: an edge in either direction between the answer and a
