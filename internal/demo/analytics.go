@@ -5,6 +5,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 )
 
@@ -23,4 +24,7 @@ func init() {
 	register("Firehose", map[string]handler{"ListDeliveryStreams": noData(&firehose.ListDeliveryStreamsOutput{})})
 	register("SFN", map[string]handler{"ListStateMachines": noData(&sfn.ListStateMachinesOutput{}), "ListActivities": noData(&sfn.ListActivitiesOutput{})})
 	register("Athena", map[string]handler{"ListWorkGroups": noData(&athena.ListWorkGroupsOutput{}), "ListDataCatalogs": noData(&athena.ListDataCatalogsOutput{})})
+	register("Redshift", map[string]handler{"DescribeClusters": noData(&redshift.DescribeClustersOutput{}),
+		"DescribeClusterSubnetGroups": noData(&redshift.DescribeClusterSubnetGroupsOutput{}), "DescribeClusterParameterGroups": noData(&redshift.DescribeClusterParameterGroupsOutput{}),
+		"DescribeClusterSnapshots": noData(&redshift.DescribeClusterSnapshotsOutput{})})
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/rds"
+	"github.com/awsmap/awsmap/internal/collect/redshift"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
@@ -82,6 +83,7 @@ func Services() []*collect.Service {
 		firehose.Service,
 		sfn.Service,
 		athena.Service,
+		redshift.Service,
 	}
 }
 

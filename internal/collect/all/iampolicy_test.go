@@ -39,6 +39,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
+	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
@@ -80,6 +81,7 @@ var sdkClients = map[string]struct {
 	// Analytics and integration (issue 15, breadth-a).
 	"glue": {&glue.Client{}, "glue"}, "kinesis": {&kinesis.Client{}, "kinesis"}, "firehose": {&firehose.Client{}, "firehose"},
 	"sfn": {&sfn.Client{}, "states"}, "athena": {&athena.Client{}, "athena"},
+	"redshift": {&redshift.Client{}, "redshift"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
