@@ -22,7 +22,10 @@ func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 // createOrganization makes an organization with the management account and
 // 6 created members; it returns the organization id and the tagged member's id.
-func createOrganization(t *testing.T, api *organizations.Client) (org, tagged string) {
+// createOrganization makes an organization with 6 member accounts and
+// returns how many accounts moto lists: a CreateAccount the SDK retried
+// under load makes one more.
+func createOrganization(t *testing.T, api *organizations.Client) (org, tagged string, accounts int) {
 	t.Helper()
 	ctx := context.Background()
 	out, err := api.CreateOrganization(ctx, &organizations.CreateOrganizationInput{FeatureSet: types.OrganizationFeatureSetAll})
@@ -42,20 +45,27 @@ func createOrganization(t *testing.T, api *organizations.Client) (org, tagged st
 			tagged = aws.ToString(acc.CreateAccountStatus.AccountId)
 		}
 	}
-	return aws.ToString(out.Organization.Id), tagged
+	listed, err := api.ListAccounts(ctx, &organizations.ListAccountsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(listed.Accounts) < 7 {
+		t.Fatalf("moto lists %d accounts, want the management account and 6 members", len(listed.Accounts))
+	}
+	return aws.ToString(out.Organization.Id), tagged, len(listed.Accounts)
 }
 
 func TestAccounts(t *testing.T) {
 	collecttest.Setup(t)
 	cfg := collecttest.Config(t, "us-east-1", nil)
-	org, tagged := createOrganization(t, organizations.NewFromConfig(cfg))
+	org, tagged, accounts := createOrganization(t, organizations.NewFromConfig(cfg))
 	got := collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
 	if got.Err != nil {
 		t.Fatal(got.Err)
 	}
 	byID := got.ByID()
-	if len(byID) != 7 || byID[collecttest.MotoAccount] == nil {
-		t.Fatalf("want the management account and 6 members, got %d", len(byID))
+	if len(byID) != accounts || byID[collecttest.MotoAccount] == nil {
+		t.Fatalf("want the management account and its members (%d), got %d", accounts, len(byID))
 	}
 	a := byID[tagged]
 	checks := map[string]any{"email_domain": "example.com", "status": "ACTIVE", "joined_method": "CREATED"}
@@ -78,7 +88,7 @@ func TestAccounts(t *testing.T) {
 func TestOrganization(t *testing.T) {
 	collecttest.Setup(t)
 	cfg := collecttest.Config(t, "us-east-1", nil)
-	org, _ := createOrganization(t, organizations.NewFromConfig(cfg))
+	org, _, _ := createOrganization(t, organizations.NewFromConfig(cfg))
 	got := collecttest.Run(t, cfg, collector.Service, "organization", model.GlobalRegion)
 	if got.Err != nil {
 		t.Fatal(got.Err)
@@ -120,10 +130,10 @@ func TestNotManagementAccount(t *testing.T) {
 		t.Fatalf("member account: want unsupported and nothing, got %v and %d resources", got.Err, len(got.Resources))
 	}
 
-	createOrganization(t, organizations.NewFromConfig(collecttest.Config(t, "us-east-1", nil)))
+	_, _, want := createOrganization(t, organizations.NewFromConfig(collecttest.Config(t, "us-east-1", nil)))
 	cfg = collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListTagsForResource")})
 	got = collecttest.Run(t, cfg, collector.Service, "account", model.GlobalRegion)
-	if got.Err != nil || len(got.Resources) != 7 || len(got.Task.Warnings()) != 7 {
-		t.Fatalf("err %v, %d resources, %d warnings", got.Err, len(got.Resources), len(got.Task.Warnings()))
+	if got.Err != nil || len(got.Resources) != want || len(got.Task.Warnings()) != want {
+		t.Fatalf("err %v, %d resources, %d warnings, want %d of each", got.Err, len(got.Resources), len(got.Task.Warnings()), want)
 	}
 }
