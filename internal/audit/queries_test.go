@@ -340,6 +340,16 @@ var queryCases = []queryCase{
 		res("athena/workgroup", "n1", d{"results_encryption": "SSE_S3", "enforce_configuration": true}),
 		res("athena/workgroup", "n2", d{}),
 	}, want: []string{"p1", "p2"}},
+	{query: "mq-public-brokers", rs: []*model.Resource{
+		res("mq/broker", "p", d{"publicly_accessible": true}), res("mq/broker", "n1", d{"publicly_accessible": false}),
+		res("mq/broker", "n2", d{}),
+	}, want: []string{"p"}},
+	{query: "msk-no-tls", rs: []*model.Resource{
+		res("kafka/cluster", "p1", d{"client_broker_encryption": "TLS_PLAINTEXT", "in_cluster_encryption": true}),
+		res("kafka/cluster", "p2", d{"client_broker_encryption": "TLS", "in_cluster_encryption": false}),
+		res("kafka/cluster", "n1", d{"client_broker_encryption": "TLS", "in_cluster_encryption": true}),
+		res("kafka/cluster", "n2", d{"cluster_type": "SERVERLESS", "client_broker_encryption": "", "in_cluster_encryption": true}),
+	}, want: []string{"p1", "p2"}},
 	{query: "efs-unencrypted", rs: []*model.Resource{
 		res("efs/file-system", "p", d{"encrypted": false}), res("efs/file-system", "n", d{"encrypted": true}),
 	}, want: []string{"p"}},

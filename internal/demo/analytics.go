@@ -4,7 +4,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 )
@@ -27,4 +29,6 @@ func init() {
 	register("Redshift", map[string]handler{"DescribeClusters": noData(&redshift.DescribeClustersOutput{}),
 		"DescribeClusterSubnetGroups": noData(&redshift.DescribeClusterSubnetGroupsOutput{}), "DescribeClusterParameterGroups": noData(&redshift.DescribeClusterParameterGroupsOutput{}),
 		"DescribeClusterSnapshots": noData(&redshift.DescribeClusterSnapshotsOutput{})})
+	register("mq", map[string]handler{"ListBrokers": noData(&mq.ListBrokersOutput{})})
+	register("Kafka", map[string]handler{"ListClustersV2": noData(&kafka.ListClustersV2Output{})})
 }
