@@ -316,6 +316,41 @@ var queryCases = []queryCase{
 	{query: "sns-topics-without-subscriptions", rs: []*model.Resource{
 		res("sns/topic", "p", d{"subscriptions_confirmed": 0}), res("sns/topic", "n", d{"subscriptions_confirmed": 2}),
 	}, want: []string{"p"}},
+	{query: "glue-connections-plaintext-password", rs: []*model.Resource{
+		res("glue/connection", "p", d{"plaintext_password": true, "uses_secret": false}),
+		res("glue/connection", "n1", d{"plaintext_password": false, "uses_secret": true}),
+		res("glue/connection", "n2", d{}), // not described: unknown, not flagged
+	}, want: []string{"p"}},
+	{query: "kinesis-unencrypted", rs: []*model.Resource{
+		res("kinesis/stream", "p", d{"encryption_type": "NONE"}), res("kinesis/stream", "n1", d{"encryption_type": "KMS"}),
+		res("kinesis/stream", "n2", d{}),
+	}, want: []string{"p"}},
+	{query: "redshift-unencrypted", rs: []*model.Resource{
+		res("redshift/cluster", "p", d{"encrypted": false}), res("redshift/cluster", "n", d{"encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "redshift-public", rs: []*model.Resource{
+		res("redshift/cluster", "p", d{"publicly_accessible": true}), res("redshift/cluster", "n", d{"publicly_accessible": false}),
+	}, want: []string{"p"}},
+	{query: "stepfunctions-no-logging", rs: []*model.Resource{
+		res("sfn/state-machine", "p", d{"logging_level": "OFF"}), res("sfn/state-machine", "n1", d{"logging_level": "ERROR"}),
+		res("sfn/state-machine", "n2", d{}),
+	}, want: []string{"p"}},
+	{query: "athena-results-unencrypted", rs: []*model.Resource{
+		res("athena/workgroup", "p1", d{"results_encryption": "", "enforce_configuration": true}),
+		res("athena/workgroup", "p2", d{"results_encryption": "SSE_KMS", "enforce_configuration": false}),
+		res("athena/workgroup", "n1", d{"results_encryption": "SSE_S3", "enforce_configuration": true}),
+		res("athena/workgroup", "n2", d{}),
+	}, want: []string{"p1", "p2"}},
+	{query: "mq-public-brokers", rs: []*model.Resource{
+		res("mq/broker", "p", d{"publicly_accessible": true}), res("mq/broker", "n1", d{"publicly_accessible": false}),
+		res("mq/broker", "n2", d{}),
+	}, want: []string{"p"}},
+	{query: "msk-no-tls", rs: []*model.Resource{
+		res("kafka/cluster", "p1", d{"client_broker_encryption": "TLS_PLAINTEXT", "in_cluster_encryption": true}),
+		res("kafka/cluster", "p2", d{"client_broker_encryption": "TLS", "in_cluster_encryption": false}),
+		res("kafka/cluster", "n1", d{"client_broker_encryption": "TLS", "in_cluster_encryption": true}),
+		res("kafka/cluster", "n2", d{"cluster_type": "SERVERLESS", "client_broker_encryption": "", "in_cluster_encryption": true}),
+	}, want: []string{"p1", "p2"}},
 	{query: "efs-unencrypted", rs: []*model.Resource{
 		res("efs/file-system", "p", d{"encrypted": false}), res("efs/file-system", "n", d{"encrypted": true}),
 	}, want: []string{"p"}},
@@ -427,8 +462,8 @@ func TestQueries(t *testing.T) {
 			r := fixtureScans(t, scanInput{c.rs, okCollections(c.rs, q.Reads), c.rels})
 			// Scoped to the fixture's account, the query runs wrapped in the
 			// account filter: the same rows.
-			for _, account := range []string{"", acct} {
-				res, err := Run(ctx, r, q, c.params, Scope{Types: types, Now: testNow, Account: account})
+			for _, account := range [][]string{nil, {acct}} {
+				res, err := Run(ctx, r, q, c.params, Scope{Types: types, Now: testNow, Accounts: account})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -4,7 +4,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/mq"
+	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 )
 
@@ -23,4 +26,9 @@ func init() {
 	register("Firehose", map[string]handler{"ListDeliveryStreams": noData(&firehose.ListDeliveryStreamsOutput{})})
 	register("SFN", map[string]handler{"ListStateMachines": noData(&sfn.ListStateMachinesOutput{}), "ListActivities": noData(&sfn.ListActivitiesOutput{})})
 	register("Athena", map[string]handler{"ListWorkGroups": noData(&athena.ListWorkGroupsOutput{}), "ListDataCatalogs": noData(&athena.ListDataCatalogsOutput{})})
+	register("Redshift", map[string]handler{"DescribeClusters": noData(&redshift.DescribeClustersOutput{}),
+		"DescribeClusterSubnetGroups": noData(&redshift.DescribeClusterSubnetGroupsOutput{}), "DescribeClusterParameterGroups": noData(&redshift.DescribeClusterParameterGroupsOutput{}),
+		"DescribeClusterSnapshots": noData(&redshift.DescribeClusterSnapshotsOutput{})})
+	register("mq", map[string]handler{"ListBrokers": noData(&mq.ListBrokersOutput{})})
+	register("Kafka", map[string]handler{"ListClustersV2": noData(&kafka.ListClustersV2Output{})})
 }

@@ -95,6 +95,8 @@ var withoutDemoData = []string{"ec2/customer-gateway",
 	"glue/database", "glue/table", "glue/connection", "glue/job", "glue/crawler", "glue/trigger", "glue/workflow",
 	"kinesis/stream", "firehose/delivery-stream", "sfn/state-machine", "sfn/activity",
 	"athena/workgroup", "athena/data-catalog",
+	"redshift/cluster", "redshift/subnet-group", "redshift/parameter-group", "redshift/snapshot",
+	"mq/broker", "kafka/cluster",
 }
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
