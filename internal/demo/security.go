@@ -10,6 +10,7 @@ import (
 	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	shtypes "github.com/aws/aws-sdk-go-v2/service/securityhub/types"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
@@ -29,6 +30,10 @@ func init() {
 	register("SecurityHub", map[string]handler{"DescribeHub": shHub, "GetEnabledStandards": shStandards})
 	register("Cognito Identity Provider", map[string]handler{"ListUserPools": noData(&cognitoidentityprovider.ListUserPoolsOutput{})})
 	register("Cognito Identity", map[string]handler{"ListIdentityPools": noData(&cognitoidentity.ListIdentityPoolsOutput{})})
+	register("IAM", map[string]handler{"ListSAMLProviders": noData(&iam.ListSAMLProvidersOutput{}),
+		"ListOpenIDConnectProviders": noData(&iam.ListOpenIDConnectProvidersOutput{}),
+		"ListServerCertificates":     noData(&iam.ListServerCertificatesOutput{}),
+		"ListVirtualMFADevices":      noData(&iam.ListVirtualMFADevicesOutput{})})
 	register("WAFV2", map[string]handler{"ListWebACLs": noData(&wafv2.ListWebACLsOutput{}),
 		"ListIPSets": noData(&wafv2.ListIPSetsOutput{}), "ListRuleGroups": noData(&wafv2.ListRuleGroupsOutput{})})
 	register("Config Service", map[string]handler{
