@@ -92,7 +92,7 @@ func sharedScan(t *testing.T) string {
 var withoutDemoData = []string{"ec2/customer-gateway",
 	"config/delivery-channel", "config/config-rule", "config/conformance-pack", "config/aggregator",
 	"cognito-idp/user-pool", "cognito-identity/identity-pool", "wafv2/web-acl", "wafv2/ip-set", "wafv2/rule-group",
-	"iam/saml-provider", "iam/oidc-provider", "iam/server-certificate", "iam/virtual-mfa-device",
+	"iam/saml-provider", "iam/oidc-provider", "iam/server-certificate", "iam/virtual-mfa-device", "backup/vault", "backup/plan",
 	"glue/database", "glue/table", "glue/connection", "glue/job", "glue/crawler", "glue/trigger", "glue/workflow",
 	"kinesis/stream", "firehose/delivery-stream", "sfn/state-machine", "sfn/activity",
 	"athena/workgroup", "athena/data-catalog",

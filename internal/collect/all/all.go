@@ -8,6 +8,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
+	"github.com/awsmap/awsmap/internal/collect/backup"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
@@ -92,6 +93,7 @@ func Services() []*collect.Service {
 		cognitoidp.Service,
 		cognitoidentity.Service,
 		wafv2.Service,
+		backup.Service,
 		// Analytics and integration (issue 15, breadth-a).
 		glue.Service,
 		kinesis.Service,

@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -90,6 +91,7 @@ var sdkClients = map[string]struct {
 	"guardduty": {&guardduty.Client{}, "guardduty"}, "securityhub": {&securityhub.Client{}, "securityhub"},
 	"configservice": {&configservice.Client{}, "config"}, "cognitoidentity": {&cognitoidentity.Client{}, "cognito-identity"},
 	"cognitoidentityprovider": {&cognitoidentityprovider.Client{}, "cognito-idp"}, "wafv2": {&wafv2.Client{}, "wafv2"},
+	"backup": {&backup.Client{}, "backup"},
 	// Analytics and integration (issue 15, breadth-a).
 	"glue": {&glue.Client{}, "glue"}, "kinesis": {&kinesis.Client{}, "kinesis"}, "firehose": {&firehose.Client{}, "firehose"},
 	"sfn": {&sfn.Client{}, "states"}, "athena": {&athena.Client{}, "athena"},
