@@ -21,6 +21,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/elasticache"
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
+	"github.com/awsmap/awsmap/internal/collect/emr"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/glue"
@@ -88,6 +89,7 @@ func Services() []*collect.Service {
 		redshift.Service,
 		mq.Service,
 		kafka.Service,
+		emr.Service,
 	}
 }
 
