@@ -12,6 +12,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
+	"github.com/awsmap/awsmap/internal/collect/codebuild"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -90,6 +91,7 @@ func Services() []*collect.Service {
 		mq.Service,
 		kafka.Service,
 		emr.Service,
+		codebuild.Service,
 	}
 }
 
