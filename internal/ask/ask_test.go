@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -178,4 +179,22 @@ func FuzzAsk(f *testing.F) {
 		}
 		rows.Close()
 	})
+}
+
+// TestDeterministic: the same question gives the same answer, refusals
+// included (no map order leaks into messages or SQL).
+func TestDeterministic(t *testing.T) {
+	var first string
+	for range 20 {
+		c := NewCatalog(testTypes())
+		_, err := c.Ask("how many clusters", Options{Now: testNow})
+		a := ask(t, c, "count instances per state and region without an Owner tag")
+		b := ask(t, c, "functions running nodejs18.x or python3.12")
+		got := fmt.Sprint(err, a.SQL, a.Args, a.Interpretation, b.Args)
+		if first == "" {
+			first = got
+		} else if got != first {
+			t.Fatalf("answers differ:\n%s\n%s", first, got)
+		}
+	}
 }

@@ -646,7 +646,7 @@ func (p *parser) recAction() {
 		case p.is(i, "how") && p.is(i+1, "many", "much"):
 			p.in.action = actCount
 			p.use("count", i, i+1)
-		case p.is(i, "number", "total", "totals") && p.is(i+1, "of"):
+		case p.is(i, "number", "total", "totals") && p.is(i+1, "of") && p.onlyStopWordsBefore(i):
 			p.in.action = actCount
 			p.use("count", i, i+1)
 		case p.is(i, "total") && p.is(i+1, "number"):
@@ -708,6 +708,14 @@ func (p *parser) recTargets() {
 				joinWords(names, "or"), names[0]+"s")
 			p.useRange("type", i, end)
 			return
+		}
+		if len(ph.words) == 1 && ph.words[0] == "account" && !p.is(end, "id", "ids") {
+			// "how many accounts": the inventory's accounts, not the
+			// Organizations member-account type ("member accounts").
+			p.useRange("distinct", i, end)
+			p.in.action = actDistinct
+			p.in.group = append(p.in.group, expr{sql: "r.account_id", label: "account_id", text: "account"})
+			continue
 		}
 		p.useRange("type", i, end)
 		p.addTargets(ph)

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -238,7 +239,8 @@ func (p *parser) conceptSQL(t int, c *concept, neg bool) (string, []any, bool) {
 			return "coalesce(r.details ->> '$." + f + "', '') <> ''", nil, true
 		}
 	}
-	for f, v := range c.enum {
+	for _, f := range slices.Sorted(maps.Keys(c.enum)) {
+		v := c.enum[f]
 		if fd, ok := p.c.field(t, f); ok && slices.Contains(enumValues(fd), v) {
 			p.in.extra = append(p.in.extra, expr{sql: "r.details ->> '$." + f + "'", label: f})
 			if neg {
@@ -318,11 +320,15 @@ func (p *parser) recEngines() {
 		w := p.toks[i].word
 		version := ""
 		base := w
-		// python3.12, nodejs18.x
+		// python3.12, nodejs18.x: the longest family name that prefixes it
+		best := ""
 		for k := range families {
-			if strings.HasPrefix(w, k) && len(w) > len(k) && (w[len(k)] >= '0' && w[len(k)] <= '9') {
-				base, version = k, w[len(k):]
+			if strings.HasPrefix(w, k) && len(w) > len(k) && w[len(k)] >= '0' && w[len(k)] <= '9' && len(k) > len(best) {
+				best = k
 			}
+		}
+		if best != "" {
+			base, version = best, w[len(best):]
 		}
 		prefixes, ok := families[base]
 		if !ok {
@@ -407,7 +413,7 @@ func (p *parser) recFieldEquals() {
 			continue
 		}
 		v := p.toks[j]
-		if v.kind == kWord && (stopWords[v.word] || grammarWords[v.word] && !slices.Contains(enumValues(f.Field), v.word)) {
+		if v.kind == kWord && (stopWords[v.word] || grammarWords[v.word]) && !slices.Contains(enumValues(f.Field), v.word) {
 			continue
 		}
 		if v.kind == kWord && p.c.words[v.word] && !slices.Contains(enumValues(f.Field), v.word) && !strings.ContainsAny(v.word, ".-") {
@@ -719,9 +725,29 @@ func (p *parser) recRelationships() {
 		if ph == nil || len(p.in.targets) == 0 || ph.bare && len(ph.types) > 1 {
 			continue
 		}
+		// "security groups with no rules": rules may be the group's own
+		// (ingress_rules), not EventBridge rules; do not guess.
+		if f := p.fieldNamedLike(ph.words); f != "" {
+			p.refuse("%q could mean the %s field of %s or related %s; ask about the field by its name (see `awsmap schema`)",
+				p.span(j, end), f, p.in.label, p.c.typeLabel(ph.types[0]))
+			p.useRange("relation", i, end)
+			continue
+		}
 		p.useRange("relation", i, end)
 		p.addRelated(ph, neg)
 	}
+}
+
+// fieldNamedLike returns a field of the first target whose name contains
+// the last word of words ("" when none).
+func (p *parser) fieldNamedLike(words []string) string {
+	last := words[len(words)-1]
+	for _, f := range p.c.types[p.in.targets[0]].Fields {
+		if slices.Contains(fieldWordsOf(f.Name), last) {
+			return f.Name
+		}
+	}
+	return ""
 }
 
 // addRelated: an edge in either direction between the answer and a

@@ -186,8 +186,11 @@ func (p *parser) recTime() {
 			from, _ := p.unitDuration(k, n)
 			r, end = timeRange{from: from, text: fmt.Sprintf("in the last %d %s", n, p.toks[k].word)}, k+1
 		// older than N units / more than N units ago
-		case p.is(i, "older") && p.is(i+1, "than") && p.free(i+2) && p.toks[i+2].kind == kNumber && p.unitNext(i+3):
+		case p.is(i, "older") && p.is(i+1, "than") && (p.free(i+2) && p.toks[i+2].kind == kNumber || p.is(i+2, "a", "an", "one")) && p.unitNext(i+3):
 			n, _ := strconv.Atoi(p.toks[i+2].word)
+			if n == 0 {
+				n = 1 // "older than a year"
+			}
 			to, _ := p.unitDuration(i+3, n)
 			r, end = timeRange{to: to, text: fmt.Sprintf("more than %d %s ago (before %s)", n, p.toks[i+3].word, day(to))}, i+4
 		case p.is(i, "more", "over") && p.is(i+1, "than") && p.free(i+2) && p.toks[i+2].kind == kNumber && p.unitNext(i+3) && p.is(i+4, "ago"):

@@ -3,6 +3,7 @@ package ask
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -130,6 +131,7 @@ func (c *Catalog) buildPhrases() {
 		}
 	}
 	for key, idx := range bare {
+		slices.Sort(idx) // catalog order, whatever the map's
 		add(strings.Fields(key), idx, "", len(idx) > 1)
 	}
 	for _, s := range synonyms {

@@ -97,9 +97,9 @@ func isIdent(c byte) bool      { return isIdentStart(c) || c >= '0' && c <= '9' 
 
 // Filters narrow any query's rows on its leading columns.
 type Filters struct {
-	Account string
-	Region  string
-	Service string
+	Accounts []string // nil: all
+	Region   string
+	Service  string
 }
 
 // Bound is a query ready to run: SQL with positional parameters and their
@@ -174,7 +174,15 @@ func bindSQL(sql string, lookup func(string) (any, error), f Filters) (Bound, er
 		b.Args = append(b.Args, v)
 	}
 	var conds []string
-	for _, c := range []struct{ col, val string }{{"account_id", f.Account}, {"region", f.Region}, {"service", f.Service}} {
+	if f.Accounts != nil {
+		marks := make([]string, len(f.Accounts))
+		for i, a := range f.Accounts {
+			b.Args = append(b.Args, a)
+			marks[i] = fmt.Sprintf("?%d", len(b.Args))
+		}
+		conds = append(conds, "account_id IN ("+strings.Join(marks, ", ")+")")
+	}
+	for _, c := range []struct{ col, val string }{{"region", f.Region}, {"service", f.Service}} {
 		if c.val != "" {
 			b.Args = append(b.Args, c.val)
 			conds = append(conds, fmt.Sprintf("%s = ?%d", c.col, len(b.Args)))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
@@ -67,34 +66,26 @@ const auditedScanOf = `(SELECT max(s.id) FROM main.scans s WHERE s.ledger = 1
 	AND s.id >= v.first_scan AND (v.end_scan IS NULL OR s.id < v.end_scan))`
 
 // Completeness checks the collections behind reads for every account
-// (limited to account when not empty) and region known at scanID, and
+// (limited to accounts when not nil) and region known at scanID, and
 // returns the gaps; types tells where each type is collected. scanID must
 // be a merged scan id (see AuditedScan); 0 means an empty inventory, which
 // has no gaps: it has no accounts.
-func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []TypeRef, scanID int64, account string) ([]Gap, error) {
+func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []TypeRef, scanID int64, accounts []string) ([]Gap, error) {
 	if scanID == 0 || len(reads) == 0 {
 		return nil, nil
 	}
-	// scans.account_id may list several accounts, comma separated.
-	listed, err := strings1(ctx, q, `SELECT account_id FROM main.scans
-		WHERE status IN ('complete', 'partial') AND id <= ?1 AND coalesce(account_id, '') <> ''
+	// Every account a merged scan listed, scanned or not, and every
+	// account with collections.
+	known, err := strings1(ctx, q, `SELECT a.account_id FROM main.scan_accounts a JOIN main.scans s ON s.id = a.scan_id
+		WHERE s.status IN ('complete', 'partial') AND s.id <= ?1
 		UNION SELECT v.account_id FROM main.collection_versions v
-		WHERE v.first_scan <= ?1 AND `+auditedScanOf+` IS NOT NULL`, scanID)
+		WHERE v.first_scan <= ?1 AND `+auditedScanOf+` IS NOT NULL ORDER BY 1`, scanID)
 	if err != nil {
 		return nil, err
 	}
-	var accounts []string
-	for _, l := range listed {
-		for _, a := range strings.Split(l, ",") {
-			if a = strings.TrimSpace(a); a != "" && !slices.Contains(accounts, a) {
-				accounts = append(accounts, a)
-			}
-		}
-	}
-	sort.Strings(accounts)
 	var gaps []Gap
-	for _, acct := range accounts {
-		if account != "" && acct != account {
+	for _, acct := range known {
+		if accounts != nil && !slices.Contains(accounts, acct) {
 			continue
 		}
 		regions, err := strings1(ctx, q, `SELECT DISTINCT v.region FROM main.collection_versions v

@@ -452,8 +452,8 @@ func TestQueries(t *testing.T) {
 			r := fixture(t, c.rs, okCollections(c.rs, q.Reads))
 			// Scoped to the fixture's account, the query runs wrapped in the
 			// account filter: the same rows.
-			for _, account := range []string{"", acct} {
-				res, err := Run(ctx, r, q, c.params, Scope{Types: types, Now: testNow, Account: account})
+			for _, account := range [][]string{nil, {acct}} {
+				res, err := Run(ctx, r, q, c.params, Scope{Types: types, Now: testNow, Accounts: account})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -29,11 +29,13 @@ func IsUsage(err error) bool {
 	return errors.As(err, &u) || errors.As(err, &ro)
 }
 
-// Scope is where an audit runs: an inventory state and an optional account.
+// Scope is where an audit runs: an inventory state and optional accounts.
 type Scope struct {
-	ScanID  int64     // 0: the current state (the reader's UseScan must match)
-	Account string    // resolved account id, "" for all
-	Now     time.Time // zero: time.Now()
+	ScanID int64 // 0: the current state (the reader's UseScan must match)
+	// Accounts are resolved account ids (store.Reader.ResolveAccounts);
+	// nil for all.
+	Accounts []string
+	Now      time.Time // zero: time.Now()
 	// Types describes every resource type (the CLI's catalog): where each
 	// is collected, and which service names exist.
 	Types model.Catalog
@@ -52,57 +54,6 @@ type Result struct {
 	Columns    []string `json:"-"`
 	Rows       [][]any  `json:"-"`
 	Incomplete []Gap    `json:"incomplete"`
-}
-
-// ResolveAccount turns an account selector (id, alias or profile, as
-// recorded in the scans table; the most recent scan wins) into an account
-// id. An unknown selector is a usage error with suggestions.
-func ResolveAccount(ctx context.Context, q Querier, sel string) (string, error) {
-	if sel == "" {
-		return "", nil
-	}
-	rows, err := q.Query(ctx, `SELECT coalesce(account_id, ''), coalesce(account_alias, ''), coalesce(profile, '')
-		FROM main.scans WHERE coalesce(account_id, '') <> '' ORDER BY id DESC`)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	var options []string
-	match := ""
-	ambiguous := false
-	for rows.Next() {
-		v := rows.Values()
-		ids, alias, profile := strings.Split(store.Text(v[0]), ","), store.Text(v[1]), store.Text(v[2])
-		for i := range ids {
-			ids[i] = strings.TrimSpace(ids[i])
-			if match == "" && sel == ids[i] {
-				match = ids[i]
-			}
-		}
-		if match == "" && !ambiguous && (sel == alias || sel == profile) {
-			// An alias or profile names one account only when its scan covered one.
-			if len(ids) == 1 {
-				match = ids[0]
-			} else {
-				ambiguous = true
-			}
-		}
-		for _, o := range append(ids, alias, profile) {
-			if o != "" && !slices.Contains(options, o) {
-				options = append(options, o)
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return "", err
-	}
-	if match == "" && ambiguous {
-		return "", usage(fmt.Errorf("account %q names a scan of several accounts: give an account id", sel))
-	}
-	if match == "" {
-		return "", usage(suggest.Unknown("account", sel, options))
-	}
-	return match, nil
 }
 
 // checkFilters validates the service and region filters against the
@@ -138,7 +89,7 @@ func checkFilters(ctx context.Context, q Querier, types model.Catalog, f Filters
 // Run runs named query qry with params in scope, and checks the
 // completeness of what it reads.
 func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, scope Scope) (*Result, error) {
-	b, err := Bind(qry, params, scope.now().Format(time.RFC3339), Filters{Account: scope.Account})
+	b, err := Bind(qry, params, scope.now().Format(time.RFC3339), Filters{Accounts: scope.Accounts})
 	if err != nil {
 		return nil, usage(err)
 	}
@@ -169,7 +120,7 @@ func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, s
 	if f.Service != "" {
 		reads = slices.DeleteFunc(slices.Clone(reads), func(r TypeRef) bool { return r.Service != f.Service })
 	}
-	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Account)
+	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
 	if err != nil {
 		return nil, err
 	}

@@ -54,7 +54,7 @@ type TagResource struct {
 // TagReport is the tag audit's result.
 type TagReport struct {
 	Required        []string       `json:"required"`
-	Account         string         `json:"account,omitempty"`
+	Accounts        []string       `json:"accounts,omitempty"`
 	Services        []string       `json:"services,omitempty"`
 	IncludeDefaults bool           `json:"include_defaults"`
 	Listing         string         `json:"listing"` // noncompliant or untagged
@@ -109,7 +109,7 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 			return string(untaggableJSON), nil
 		}
 		return nil, fmt.Errorf("unknown parameter %s", n)
-	}, Filters{Account: scope.Account})
+	}, Filters{Accounts: scope.Accounts})
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func Tags(ctx context.Context, q Querier, opts TagOptions, scope Scope) (*TagRep
 		return nil, fmt.Errorf("tags: %w", err)
 	}
 	defer rows.Close()
-	rep := &TagReport{Required: opts.Required, Account: scope.Account, Services: opts.Services,
+	rep := &TagReport{Required: opts.Required, Accounts: scope.Accounts, Services: opts.Services,
 		IncludeDefaults: opts.IncludeDefaults, Listing: "noncompliant", Resources: []TagResource{},
 		Complete: len(gaps) == 0, Incomplete: append([]Gap{}, gaps...)}
 	if rep.Required == nil {
@@ -241,7 +241,7 @@ func tagGaps(ctx context.Context, q Querier, taggable []TypeRef, services []stri
 			reads = append(reads, ref)
 		}
 	}
-	return Completeness(ctx, q, scope.Types, reads, scan, scope.Account)
+	return Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
 }
 
 func pct(n, total int) float64 {

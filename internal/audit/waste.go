@@ -305,7 +305,7 @@ type WasteReport struct {
 	CostNote        string        `json:"cost_note"`
 	MinAgeDays      int           `json:"min_age_days"`
 	IncludeDefaults bool          `json:"include_defaults"`
-	Account         string        `json:"account,omitempty"`
+	Accounts        []string      `json:"accounts,omitempty"`
 	Total           int           `json:"total_findings"`
 	MonthlyCost     float64       `json:"estimated_monthly_usd"` // each resource counted once
 	Rules           []RuleSummary `json:"rules"`
@@ -330,7 +330,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 		return nil, err
 	}
 	rep := &WasteReport{PricesAsOf: PricesAsOf, CostNote: CostNote, MinAgeDays: opts.MinAgeDays,
-		IncludeDefaults: opts.IncludeDefaults, Account: scope.Account, Findings: []Finding{}, Incomplete: []Gap{}}
+		IncludeDefaults: opts.IncludeDefaults, Accounts: scope.Accounts, Findings: []Finding{}, Incomplete: []Gap{}}
 	now := scope.now().Format(time.RFC3339)
 	incl := 0
 	if opts.IncludeDefaults {
@@ -342,7 +342,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 	for _, rule := range rules {
 		reads = append(reads, rule.Reads...)
 	}
-	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Account)
+	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
 	if err != nil {
 		return nil, err
 	}
@@ -359,7 +359,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 				return int64(incl), nil
 			}
 			return nil, fmt.Errorf("rule %s: unknown parameter :%s", rule.Key, name)
-		}, Filters{Account: scope.Account})
+		}, Filters{Accounts: scope.Accounts})
 		if err != nil {
 			return nil, err
 		}

@@ -135,9 +135,9 @@ func TestWasteRules(t *testing.T) {
 			var rep *WasteReport
 			// Scoped to the fixture's account, the rule's SQL runs wrapped in
 			// the account filter: the same findings.
-			for _, account := range []string{"", acct} {
+			for _, account := range [][]string{nil, {acct}} {
 				var err error
-				rep, err = Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Types: types, Now: testNow, Account: account})
+				rep, err = Waste(ctx, r, WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Types: types, Now: testNow, Accounts: account})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -36,13 +36,17 @@ func WhoAmI(ctx context.Context, cfg aws.Config) (Identity, error) {
 		return Identity{}, fmt.Errorf("invalid AWS credentials: %s", ErrorMessage(err))
 	}
 	id := Identity{Account: aws.ToString(out.Account), ARN: aws.ToString(out.Arn)}
-	aliases, err := iam.NewFromConfig(cfg).ListAccountAliases(WithAccount(ctx, id.Account), &iam.ListAccountAliasesInput{})
-	if err != nil {
-		id.AliasErr = err
-	} else if len(aliases.AccountAliases) > 0 {
-		id.Alias = aliases.AccountAliases[0]
-	}
+	id.Alias, id.AliasErr = Alias(WithAccount(ctx, id.Account), cfg)
 	return id, nil
+}
+
+// Alias reads the account's IAM alias ("" when it has none).
+func Alias(ctx context.Context, cfg aws.Config) (string, error) {
+	aliases, err := iam.NewFromConfig(cfg).ListAccountAliases(ctx, &iam.ListAccountAliasesInput{})
+	if err != nil || len(aliases.AccountAliases) == 0 {
+		return "", err
+	}
+	return aliases.AccountAliases[0], nil
 }
 
 // EnabledRegions lists the regions the account can use (opt-in regions only

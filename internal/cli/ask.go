@@ -69,14 +69,15 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 	if err := checkFormat(f.format, tableFormats); err != nil {
 		return err
 	}
-	r, scanID, err := openReaderViews(cmd, f.scan, nil)
+	r, readScope, err := openReaderScoped(cmd, f.scan, &f.accounts, nil)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	acct, err := audit.ResolveAccount(cmd.Context(), r, f.account)
-	if err != nil {
-		return auditErr(err)
+	scanID := readScope.ScanID
+	acct := "" // one account is named in the answer; several are filtered by r's views
+	if len(readScope.Accounts) == 1 {
+		acct = readScope.Accounts[0]
 	}
 	ans, err := askCatalog().Ask(question, ask.Options{Now: askNow(), Account: acct})
 	var refusal *ask.Refusal
@@ -108,7 +109,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 		if format == "ndjson" {
 			format = "json"
 		}
-		return runWaste(cmd, &wasteFlags{viewFlags: viewFlags{scan: f.scan, format: format, account: f.account}, minAge: 90})
+		return runWaste(cmd, &wasteFlags{viewFlags: viewFlags{scan: f.scan, format: format, accounts: f.accounts}, minAge: 90})
 	case ans.Audit != "":
 		r.Close()
 		lib, err := loadLibrary()
@@ -119,7 +120,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 		if !ok {
 			return withCode(ExitFatal, fmt.Errorf("named query %s is missing", ans.Audit))
 		}
-		return runAudit(cmd, &queryFlags{viewFlags: viewFlags{scan: f.scan, format: f.format}, named: namedFlags{account: f.account}}, q)
+		return runAudit(cmd, &queryFlags{viewFlags: viewFlags{scan: f.scan, format: f.format, accounts: f.accounts}}, q)
 	}
 	if err := printSQL(info, ans); err != nil {
 		return err
@@ -133,7 +134,7 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
-	gaps, err := askGaps(cmd, r, ans, scanID, acct)
+	gaps, err := askGaps(cmd, r, ans, readScope)
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
@@ -161,8 +162,8 @@ func runAsk(cmd *cobra.Command, f *askFlags, question string) error {
 
 // askGaps is where the types the answer read were not collected
 // completely, limited to the regions the question asked about.
-func askGaps(cmd *cobra.Command, r audit.Querier, ans *ask.Answer, scanID int64, acct string) ([]audit.Gap, error) {
-	scan, err := audit.AuditedScan(cmd.Context(), r, scanID)
+func askGaps(cmd *cobra.Command, r audit.Querier, ans *ask.Answer, readScope audit.Scope) ([]audit.Gap, error) {
+	scan, err := audit.AuditedScan(cmd.Context(), r, readScope.ScanID)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +171,7 @@ func askGaps(cmd *cobra.Command, r audit.Querier, ans *ask.Answer, scanID int64,
 	for i, t := range ans.Reads {
 		reads[i] = audit.TypeRef{Service: t.Service, Type: t.Type}
 	}
-	gaps, err := audit.Completeness(cmd.Context(), r, typeCatalog(), reads, scan, acct)
+	gaps, err := audit.Completeness(cmd.Context(), r, typeCatalog(), reads, scan, readScope.Accounts)
 	if err != nil || len(ans.Regions) == 0 {
 		return gaps, err
 	}

@@ -144,6 +144,9 @@ func curatedCases() []askCase {
 		{q: "total number of lambda functions per account", ref: "SELECT account_id, count(*) FROM resources WHERE service = 'lambda' AND type = 'function' GROUP BY 1"},
 		{q: "how many resources per region", ref: "SELECT region, count(*) FROM resources GROUP BY 1"},
 		{q: "count resources per service", ref: "SELECT service, count(*) FROM resources GROUP BY 1"},
+		{q: "how many accounts are there", ref: "SELECT account_id, count(*) FROM resources GROUP BY 1"},
+		{q: "which accounts have lambda functions", ref: "SELECT account_id, count(*) FROM resources WHERE service = 'lambda' AND type = 'function' GROUP BY 1"},
+		{q: "snapshots older than a year", ref: refList + "service = 'ec2' AND type = 'snapshot' AND created_at < '2025-06-15T12:00:00Z'"},
 		{q: "count resources per account and service", ref: "SELECT account_id, service, count(*) FROM resources GROUP BY 1, 2"},
 		{q: "count resources per type", ref: "SELECT service || '/' || type, count(*) FROM resources GROUP BY 1"},
 		{q: "which service has the most resources", ref: "WITH g AS (SELECT service, count(*) AS c FROM resources GROUP BY 1) SELECT * FROM g WHERE c = (SELECT max(c) FROM g)"},
@@ -499,6 +502,7 @@ func TestAskRefusals(t *testing.T) {
 		{"compare prod and staging costs", "did not understand"},
 		{"predict next month's bill", "did not understand"},
 		{"unused instances", "unused"},
+		{"security groups with no rules", "ingress_rules"},
 		{"instances available", "did not understand"},
 	}
 	if len(cases) < 30 {

@@ -245,19 +245,19 @@ func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.Serv
 	if err != nil {
 		return demoScan{}, err
 	}
-	services := all.Services()
-	var ids []string
-	for _, a := range demo.Accounts {
-		ids = append(ids, a.ID)
+	accounts, err := tg.Accounts(ctx, sess.Config)
+	if err != nil {
+		return demoScan{}, err
 	}
+	services := all.Services()
 	plan := tg.Plan(services)
-	meta := store.ScanMeta{AccountID: strings.Join(ids, ","), AccountAlias: "demo", Profile: "demo",
+	meta := store.ScanMeta{Profile: "demo", // its accounts are recorded per account (scan_accounts)
 		Regions: plan.Regions, Services: serviceNames(services), ToolVersion: buildVersion(),
 		Options: map[string]any{"demo": true, "size": view.Size(), "scan": view.Number(), "seed": seed}}
 	if err := sess.Store(path, meta); err != nil {
 		return demoScan{}, err
 	}
-	out, err := sess.Run(ctx, tg.Accounts(sess.Config), plan, scan.Options{Workers: workers, Local: true}, nil)
+	out, err := sess.Run(ctx, accounts, plan, scan.Options{Workers: workers, Local: true}, nil)
 	if err != nil {
 		return demoScan{}, err
 	}

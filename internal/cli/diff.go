@@ -14,7 +14,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/awsmap/awsmap/internal/audit"
 	"github.com/awsmap/awsmap/internal/diff"
 	"github.com/awsmap/awsmap/internal/export"
 	"github.com/awsmap/awsmap/internal/report"
@@ -91,7 +90,11 @@ func runDiff(cmd *cobra.Command, f *diffFlags) error {
 	}
 	defer r.Close()
 	ctx := cmd.Context()
-	if o.Filters, err = resolveFilters(ctx, r, f.account, f.service, f.region); err != nil {
+	account, err := f.accounts.single("diff")
+	if err != nil {
+		return err
+	}
+	if o.Filters, err = resolveFilters(ctx, r, account, f.service, f.region); err != nil {
 		return err
 	}
 	if err := resolveDiffScans(cmd, r, f, &o); err != nil {
@@ -208,8 +211,8 @@ func openInventory(cmd *cobra.Command) (*store.Reader, error) {
 func resolveFilters(ctx context.Context, r *store.Reader, account, service, region string) (diff.Filters, error) {
 	var f diff.Filters
 	var err error
-	if f.Account, err = audit.ResolveAccount(ctx, r, account); err != nil {
-		return f, auditErr(err)
+	if f.Account, err = oneAccount(r, account); err != nil {
+		return f, err
 	}
 	for _, c := range []struct{ kind, value, sql string }{
 		{"service", service, `SELECT DISTINCT service FROM main.collection_versions UNION SELECT DISTINCT service FROM main.resource_versions`},

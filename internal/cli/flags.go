@@ -10,7 +10,8 @@ import (
 // inventory (--scan), which account (-a) and the output format (-f).
 // Commands embed it and register the ones they take.
 type viewFlags struct {
-	scan, account, format string
+	scan, format string
+	accounts     accountFlags // -a and --ou
 }
 
 // addScan registers --scan; verb says what the command does with the state.
@@ -18,9 +19,9 @@ func (v *viewFlags) addScan(fl *pflag.FlagSet, verb string) {
 	fl.StringVar(&v.scan, "scan", "latest", "state to "+verb+": "+selectorHelp)
 }
 
-// addAccount registers -a/--account.
+// addAccount registers -a/--account and --ou (see accountFlags).
 func (v *viewFlags) addAccount(fl *pflag.FlagSet) {
-	fl.StringVarP(&v.account, "account", "a", "", "limit to one account (id, alias or profile)")
+	v.accounts.register(fl)
 }
 
 // addFormat registers -f/--format with the formats the command writes, the

@@ -17,9 +17,9 @@ import (
 
 // namedFlags are the query command's named-query flags.
 type namedFlags struct {
-	name, show, account, failOn string
-	params                      []string
-	list                        bool
+	name, show, failOn string
+	params             []string
+	list               bool
 }
 
 // queriesDir is where user queries live; AWSMAP_QUERIES overrides it.
@@ -121,16 +121,12 @@ func runAudit(cmd *cobra.Command, f *queryFlags, q *audit.Query) error {
 	if err != nil {
 		return err
 	}
-	r, scanID, err := openReader(cmd, f.scan)
+	r, scope, err := openReaderFor(cmd, f.scan, &f.accounts)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	acct, err := audit.ResolveAccount(cmd.Context(), r, n.account)
-	if err != nil {
-		return auditErr(err)
-	}
-	res, err := audit.Run(cmd.Context(), r, q, params, audit.Scope{ScanID: scanID, Account: acct, Types: typeCatalog()})
+	res, err := audit.Run(cmd.Context(), r, q, params, scope)
 	if err != nil {
 		return auditErr(err)
 	}

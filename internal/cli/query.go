@@ -15,7 +15,7 @@ import (
 )
 
 type queryFlags struct {
-	viewFlags // -a is named queries' (named.account)
+	viewFlags
 	file      string
 	listScans bool
 	named     namedFlags
@@ -39,6 +39,9 @@ query file with a header, like those of 'awsmap query --list' (see
 docs/audits.md): it runs as a named query, with -P, -a and --fail-on.
 Without that line the file is plain SQL.
 
+-a and --ou limit resources, relationships, coverage and the typed views to
+some accounts (see 'awsmap accounts'), for plain SQL and named queries alike.
+
 json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 		Example: `  awsmap query "SELECT service, type, count(*) FROM resources GROUP BY 1, 2"
   awsmap query "SELECT id, instance_type, state FROM ec2_instances" -f json
@@ -47,7 +50,9 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
   awsmap query --list-scans
   awsmap query --list
   awsmap query -n admin-users
-  awsmap query -n old-access-keys -P days=180 -a prod -f json --fail-on findings`,
+  awsmap query -n old-access-keys -P days=180 -a prod -f json --fail-on findings
+  awsmap query -a prod -a 222222222222 "SELECT account_id, count(*) FROM resources GROUP BY 1"
+  awsmap query --ou Workloads "SELECT * FROM coverage WHERE outcome <> 'ok'"`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runQuery(cmd, f, args) },
 	}
@@ -60,8 +65,8 @@ json, csv and ndjson output is clean for piping: the row count goes to stderr.`,
 	fl.StringArrayVarP(&f.named.params, "param", "P", nil, "named query parameter key=value (repeatable); service and region filter any query")
 	fl.BoolVarP(&f.named.list, "list", "l", false, "list the named queries")
 	fl.StringVarP(&f.named.show, "show", "S", "", "print a named query's header and SQL")
-	fl.StringVarP(&f.named.account, "account", "a", "", "named queries: limit to one account (id, alias or profile)")
 	fl.StringVar(&f.named.failOn, "fail-on", "", "named queries: exit 4 on findings, 5 on incomplete input (findings|incomplete)")
+	f.accounts.register(fl)
 	cmd.MarkFlagsMutuallyExclusive("name", "list", "show", "list-scans", "file")
 	return cmd
 }
@@ -95,10 +100,10 @@ func runQuery(cmd *cobra.Command, f *queryFlags, args []string) error {
 		}
 		return runAudit(cmd, f, q)
 	}
-	if len(f.named.params) > 0 || f.named.account != "" || f.named.failOn != "" {
-		return usageErr("-P, -a and --fail-on apply to named queries (-n NAME, or -F with a query file header)")
+	if len(f.named.params) > 0 || f.named.failOn != "" {
+		return usageErr("-P and --fail-on apply to named queries (-n NAME, or -F with a query file header)")
 	}
-	r, _, err := openReader(cmd, f.scan)
+	r, _, err := openReaderFor(cmd, f.scan, &f.accounts)
 	if err != nil {
 		return err
 	}
@@ -109,7 +114,8 @@ func runQuery(cmd *cobra.Command, f *queryFlags, args []string) error {
 	return runSQL(cmd, r, f.format, sql)
 }
 
-const listScansSQL = `SELECT id, started_at, status, account_id, account_alias, resource_count AS resources,
+const listScansSQL = `SELECT id, started_at, status, account_id, account_alias,
+  (SELECT count(*) FROM scan_accounts a WHERE a.scan_id = scans.id) AS accounts, resource_count AS resources,
   api_calls, failures, round(duration_seconds, 1) AS seconds FROM scans ORDER BY id DESC`
 
 func querySQL(f *queryFlags, args []string) (string, error) {
@@ -134,31 +140,38 @@ func querySQL(f *queryFlags, args []string) (string, error) {
 // store.Reader.ResolveScanAt).
 const selectorHelp = "a scan (latest, previous, first, N) or a time (YYYY-MM-DD, RFC 3339, 7d, 12h, yesterday, today)"
 
-// openReader opens the inventory read-only, shows the selected scan under
-// the usual names and returns its id (0: the current state).
-func openReader(cmd *cobra.Command, scanSel string) (*store.Reader, int64, error) {
-	return openReaderViews(cmd, scanSel, typeCatalog())
+// openReaderFor opens the inventory read-only and shows the selected scan
+// under the usual names, limited to the accounts of -a and --ou (nil: all):
+// resources, relationships, coverage and the typed views show only theirs.
+// The scope says which scan (0: the current state), accounts and types.
+func openReaderFor(cmd *cobra.Command, scanSel string, accounts *accountFlags) (*store.Reader, audit.Scope, error) {
+	return openReaderScoped(cmd, scanSel, accounts, typeCatalog())
 }
 
-// openReaderViews is openReader with the typed views of types only (ask
-// reads resources and needs none: creating them is most of its start-up).
-func openReaderViews(cmd *cobra.Command, scanSel string, types []model.TypeInfo) (*store.Reader, int64, error) {
+// openReaderScoped is openReaderFor with the typed views of types only
+// (ask reads resources and needs none: creating them is most of its
+// start-up).
+func openReaderScoped(cmd *cobra.Command, scanSel string, accounts *accountFlags, types []model.TypeInfo) (*store.Reader, audit.Scope, error) {
 	r, err := openInventory(cmd)
 	if err != nil {
-		return nil, 0, err
+		return nil, audit.Scope{}, err
 	}
-	id := int64(0) // current state
+	scope := audit.Scope{Types: typeCatalog()} // ScanID 0: the current state
 	if scanSel != "" && scanSel != "latest" {
-		if id, err = r.ResolveScanAt(scanSel, time.Now()); err != nil {
+		if scope.ScanID, err = r.ResolveScanAt(scanSel, time.Now()); err != nil {
 			r.Close()
-			return nil, 0, usageErr("%v", err)
+			return nil, audit.Scope{}, usageErr("%v", err)
 		}
 	}
-	if err := r.UseScan(id, types); err != nil {
+	if scope.Accounts, err = accounts.resolve(r); err != nil {
 		r.Close()
-		return nil, 0, withCode(ExitFatal, err)
+		return nil, audit.Scope{}, err
 	}
-	return r, id, nil
+	if err := r.UseScan(scope.ScanID, types); err != nil {
+		r.Close()
+		return nil, audit.Scope{}, withCode(ExitFatal, err)
+	}
+	return r, scope, nil
 }
 
 // noticeUpgrade says on stderr that the inventory at path is about to be

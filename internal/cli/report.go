@@ -51,14 +51,14 @@ metadata as the inventory.`,
 }
 
 func runReport(cmd *cobra.Command, f *reportFlags) error {
-	r, scanID, err := openReader(cmd, f.scan)
+	r, scope, err := openReaderFor(cmd, f.scan, &f.accounts)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	acct, err := audit.ResolveAccount(cmd.Context(), r, f.account)
-	if err != nil {
-		return auditErr(err)
+	acct := "" // the report's own account filter: one account, or all that r shows
+	if len(scope.Accounts) == 1 {
+		acct = scope.Accounts[0]
 	}
 	var since int64
 	if f.since != "" {
@@ -78,7 +78,7 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 		path = defaultReportPath(cmd.Context(), r, acct)
 	}
 	start := time.Now()
-	n, err := writeReport(cmd.Context(), r, path, report.Options{ScanID: scanID, SinceScan: since, Account: acct})
+	n, err := writeReport(cmd.Context(), r, path, report.Options{ScanID: scope.ScanID, SinceScan: since, Account: acct}, scope)
 	if err != nil {
 		return err
 	}
@@ -91,8 +91,7 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 
 // writeReport builds the report of the state r shows and writes it to
 // path. It returns the number of resources.
-func writeReport(ctx context.Context, r *store.Reader, path string, o report.Options) (int, error) {
-	scope := audit.Scope{ScanID: o.ScanID, Account: o.Account, Types: typeCatalog()}
+func writeReport(ctx context.Context, r *store.Reader, path string, o report.Options, scope audit.Scope) (int, error) {
 	var err error
 	if o.Findings, err = runAudits(ctx, r, scope); err != nil {
 		return 0, auditErr(err)
@@ -159,15 +158,19 @@ func reportTitle(account string) string {
 	return "AWS inventory"
 }
 
-// writeScanReport writes the report of account's current state after a
-// scan (-f html).
-func writeScanReport(cmd *cobra.Command, path, account string) error {
-	r, scanID, err := openReader(cmd, "latest")
+// writeScanReport writes the report of the scanned accounts' current
+// state after a scan (-f html).
+func writeScanReport(cmd *cobra.Command, path string, accounts []string) error {
+	r, scope, err := openReaderFor(cmd, "latest", &accountFlags{accounts: accounts})
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	if _, err := writeReport(cmd.Context(), r, path, report.Options{ScanID: scanID, Account: account}); err != nil {
+	o := report.Options{ScanID: scope.ScanID}
+	if len(accounts) == 1 {
+		o.Account = accounts[0]
+	}
+	if _, err := writeReport(cmd.Context(), r, path, o, scope); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "Report written to %s\n", path)

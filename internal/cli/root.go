@@ -158,6 +158,7 @@ func newRootCmd() *cobra.Command {
 		newTagsCmd(),
 		newDemoCmd(),
 		newConfigCmd(),
+		newAccountsCmd(),
 		newVersionCmd(),
 	)
 	registerCompletions(root)

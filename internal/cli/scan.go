@@ -51,6 +51,7 @@ type scanFlags struct {
 	workers                           int
 	quiet, timings, includeGlobal     bool
 	excludeDefaults, noDB, list       bool
+	org                               orgFlags
 }
 
 func newScanCmd() *cobra.Command {
@@ -63,11 +64,19 @@ in a local SQLite inventory (~/.awsmap/inventory.db). Later commands answer
 questions about it offline.
 
 Running awsmap without a command scans. Every API call is recorded in a ledger;
-a scan where some collections failed is stored, labelled partial, and exits 3.`,
+a scan where some collections failed is stored, labelled partial, and exits 3.
+
+--org scans every account of an AWS Organization from its management account,
+assuming --role-name in each member; an account that cannot be reached is
+recorded with its reason and the others proceed (exit 3). --assume-role adds
+accounts outside an organization. See docs/org-setup.md.`,
 		Example: `  awsmap -p prod                          # scan every enabled region
   awsmap -p prod -r eu-west-1 -s ec2,s3   # two services in one region
   awsmap -t Environment=prod -f json -o prod.json
   awsmap --endpoint-url http://127.0.0.1:5000 -r us-east-1   # an emulator
+  awsmap --org --account-workers 8        # every account of the organization
+  awsmap --org --ou Workloads --exclude-accounts 123456789012
+  awsmap --assume-role arn:aws:iam::123456789012:role/AwsmapReader
   awsmap --list-services`,
 		Args: noArgsButCommands,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -92,6 +101,7 @@ a scan where some collections failed is stored, labelled partial, and exits 3.`,
 	fl.StringVarP(&f.output, "output", "o", "", "export file (default: <account>_inventory_<time>.<format> when -f is given)")
 	fl.StringVar(&f.endpoint, "endpoint-url", os.Getenv("AWS_ENDPOINT_URL"), "send every API call to this URL (emulator or proxy); also $AWS_ENDPOINT_URL")
 	fl.BoolVar(&f.list, "list-services", false, "list the service collectors and their resource types, then exit")
+	f.org.register(fl)
 	return cmd
 }
 
@@ -117,6 +127,7 @@ func listServices(w io.Writer) error {
 
 // scanInput is everything validated before the first AWS call.
 type scanInput struct {
+	accounts scan.Selection
 	services []*collect.Service
 	filter   export.Filter
 	export   *exportTarget
@@ -139,6 +150,9 @@ func validateScan(f *scanFlags) (scanInput, error) {
 	in.filter.ExcludeDefaults = f.excludeDefaults
 	if f.workers < 1 {
 		return in, usageErr("--workers must be at least 1")
+	}
+	if in.accounts, err = f.org.selection(); err != nil {
+		return in, err
 	}
 	if in.export, err = parseExport(f.format, f.output); err != nil {
 		return in, usageErr("%v", err)
@@ -226,8 +240,17 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		}
 		say.line(skipped + ".")
 	}
+	accounts, err := scan.SelectAccounts(ctx, sess.Config, id, f.profile, in.accounts)
+	var wrong *scan.SelectionError
+	if errors.As(err, &wrong) {
+		return usageErr("%v", err)
+	}
+	if err != nil {
+		return withCode(ExitFatal, err)
+	}
+	several := len(accounts) > 1
 
-	exp, html, err := openExport(in, id)
+	exp, html, err := openExport(in, exportName(id, several))
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
@@ -235,15 +258,23 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 	if !f.noDB {
 		stored = dbPath(cmd)
 		noticeUpgrade(cmd, stored)
-		if err := sess.Store(stored, scanMeta(f, id, plan)); err != nil {
+		if err := sess.Store(stored, scanMeta(f, id, plan, several)); err != nil {
 			return storeErr(errors.Join(err, exp.close()))
 		}
 	}
+	reachable := scan.Reachable(accounts)
+	switch {
+	case reachable < len(accounts):
+		say.line(fmt.Sprintf("Scanning %d of %s (%d could not be reached: see the summary)...",
+			reachable, plural(len(accounts), "account"), len(accounts)-reachable))
+	case several:
+		say.line(fmt.Sprintf("Scanning %s...", plural(len(accounts), "account")))
+	}
 	say.line(fmt.Sprintf("Scanning %s in %s (%s, %s)...", plural(len(plan.Services), "service"),
-		plural(len(plan.Regions), "region"), plural(len(plan.Tasks), "collection"), plural(f.workers, "worker")))
+		plural(len(plan.Regions), "region"), plural(len(plan.Tasks)*reachable, "collection"), plural(f.workers, "worker")))
 	progress := newProgress(ctx, cmd.ErrOrStderr(), f.quiet, sess.Ledger)
-	out, err := sess.Run(ctx, []scan.Account{{ID: id.Account, Config: sess.Config}}, plan,
-		scan.Options{Workers: f.workers, Local: f.endpoint != "", Progress: progress}, exp.writer())
+	out, err := sess.Run(ctx, accounts, plan,
+		scan.Options{Workers: f.workers, AccountWorkers: f.org.accountWorkers, Local: f.endpoint != "", Progress: progress}, exp.writer())
 	progress.Stop()
 	if err := errors.Join(exp.close(), err); err != nil {
 		return withCode(ExitFatal, err)
@@ -253,13 +284,14 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return withCode(ExitInterrupted, errSilent)
 	}
 	if html != "" {
-		if err := writeScanReport(cmd, html, id.Account); err != nil {
+		if err := writeScanReport(cmd, html, accountIDs(accounts)); err != nil {
 			return err
 		}
 	}
 	sum := summarize(out.Result, sess.Ledger)
 	if !f.quiet {
 		printSummary(cmd.ErrOrStderr(), sum, out.Result, f.timings)
+		printAccounts(cmd.ErrOrStderr(), out.Result)
 		exp.report(cmd.ErrOrStderr())
 		if stored != "" {
 			fmt.Fprintf(cmd.ErrOrStderr(), "Stored in %s (scan %d) in %.1fs\n", stored, out.ScanID, out.Stored.Seconds())
@@ -299,9 +331,15 @@ func splitList(vals []string) []string {
 	return out
 }
 
-func scanMeta(f *scanFlags, id awsx.Identity, plan scan.Plan) store.ScanMeta {
+// scanMeta describes the scan as it starts; a scan of several accounts
+// names none in scans (they go to scan_accounts).
+func scanMeta(f *scanFlags, id awsx.Identity, plan scan.Plan, several bool) store.ScanMeta {
+	account, alias := id.Account, id.Alias
+	if several {
+		account, alias = "", ""
+	}
 	return store.ScanMeta{
-		AccountID: id.Account, AccountAlias: id.Alias, Profile: f.profile,
+		AccountID: account, AccountAlias: alias, Profile: f.profile,
 		Regions: plan.Regions, Services: serviceNames(plan.Services), ToolVersion: buildVersion(),
 		Options: map[string]any{"tags": f.tags, "exclude_defaults": f.excludeDefaults, "include_global": f.includeGlobal, "endpoint_url": f.endpoint},
 	}
@@ -324,20 +362,21 @@ type exportSink struct {
 }
 
 // openExport opens the -f/-o export file, or returns the path of the HTML
-// report to write once the scan is stored (-f html).
-func openExport(in scanInput, id awsx.Identity) (exp *exportSink, html string, err error) {
+// report to write once the scan is stored (-f html); default file names
+// start with name.
+func openExport(in scanInput, name string) (exp *exportSink, html string, err error) {
 	switch {
 	case in.export == nil:
 		return nil, "", nil
 	case in.export.format == "html":
 		if html = in.export.path; html == "" {
-			html = reportFileName(id.Account)
+			html = reportFileName(name)
 		}
 		return nil, html, nil
 	}
 	path := in.export.path
 	if path == "" {
-		path = fmt.Sprintf("%s_inventory_%s.%s", id.Account, time.Now().UTC().Format("20060102_150405"), in.export.format)
+		path = fmt.Sprintf("%s_inventory_%s.%s", name, time.Now().UTC().Format("20060102_150405"), in.export.format)
 	}
 	w, err := export.Create(path, in.export.format)
 	if err != nil {

@@ -32,6 +32,10 @@ func summarize(res scan.Result, ledger *scan.Ledger) summary {
 	s := summary{resources: res.Resources, duration: res.Duration}
 	services, regions := map[string]bool{}, map[string]bool{}
 	groups := map[string]*failureGroup{}
+	unreachable := map[string]bool{} // listed by printAccounts instead
+	for _, a := range res.Accounts {
+		unreachable[a.ID] = a.Err != nil
+	}
 	for _, c := range res.Collections {
 		services[c.Service] = true
 		if c.Region != model.GlobalRegion {
@@ -44,13 +48,20 @@ func summarize(res scan.Result, ledger *scan.Ledger) summary {
 			continue
 		}
 		s.failedCollections++
+		if unreachable[c.Account] {
+			continue
+		}
 		key := c.Service + "|" + string(c.Outcome) + "|" + c.ErrorCode + "|" + c.Operation
 		g, ok := groups[key]
 		if !ok {
 			g = &failureGroup{service: c.Service, outcome: string(c.Outcome), code: c.ErrorCode, operation: c.Operation, message: c.ErrorMessage}
 			groups[key] = g
 		}
-		g.where = append(g.where, c.Region+"/"+c.Type)
+		where := c.Region + "/" + c.Type
+		if len(res.Accounts) > 1 {
+			where = c.Account + "/" + where
+		}
+		g.where = append(g.where, where)
 	}
 	for _, g := range groups {
 		s.failures = append(s.failures, *g)

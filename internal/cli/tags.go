@@ -71,18 +71,14 @@ func runTags(cmd *cobra.Command, f *tagsFlags) error {
 	if !cmd.Flags().Changed("required") {
 		required = loadConfig(cmd).RequiredTags
 	}
-	r, scanID, err := openReader(cmd, f.scan)
+	r, scope, err := openReaderFor(cmd, f.scan, &f.accounts)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	acct, err := audit.ResolveAccount(cmd.Context(), r, f.account)
-	if err != nil {
-		return auditErr(err)
-	}
 	rep, err := audit.Tags(cmd.Context(), r, audit.TagOptions{Required: required, Services: audit.ParseKeys(f.services...),
 		IncludeDefaults: f.defaults, UntaggedOnly: f.untaggedOnly, NoncompliantOnly: f.noncompliantOnly},
-		audit.Scope{ScanID: scanID, Account: acct, Types: typeCatalog()})
+		scope)
 	if err != nil {
 		return auditErr(err)
 	}

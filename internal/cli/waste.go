@@ -68,17 +68,13 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 	if err != nil {
 		return auditErr(err)
 	}
-	r, scanID, err := openReader(cmd, f.scan)
+	r, scope, err := openReaderFor(cmd, f.scan, &f.accounts)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	acct, err := audit.ResolveAccount(cmd.Context(), r, f.account)
-	if err != nil {
-		return auditErr(err)
-	}
 	rep, err := audit.Waste(cmd.Context(), r, audit.WasteOptions{Rules: rules, MinAgeDays: f.minAge, IncludeDefaults: f.defaults},
-		audit.Scope{ScanID: scanID, Account: acct, Types: typeCatalog()})
+		scope)
 	if err != nil {
 		return auditErr(err)
 	}

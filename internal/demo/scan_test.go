@@ -30,11 +30,15 @@ func scanInto(ctx context.Context, path string, view *View, o scanOptions) (scan
 	if err != nil {
 		return scanResult{}, err
 	}
-	if err := sess.Store(path, store.ScanMeta{AccountAlias: "demo"}); err != nil {
+	if err := sess.Store(path, store.ScanMeta{Profile: "demo"}); err != nil {
+		return scanResult{}, err
+	}
+	accounts, err := tg.Accounts(ctx, sess.Config)
+	if err != nil {
 		return scanResult{}, err
 	}
 	declared := declaredOnly{}
-	out, err := sess.Run(ctx, tg.Accounts(sess.Config), tg.Plan(all.Services()), scan.Options{Workers: o.Workers, Local: true}, declared)
+	out, err := sess.Run(ctx, accounts, tg.Plan(all.Services()), scan.Options{Workers: o.Workers, Local: true}, declared)
 	return scanResult{Outcome: out, Ledger: sess.Ledger, Responder: tg.Responder}, err
 }
 

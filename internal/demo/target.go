@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -29,14 +30,13 @@ func (v *View) Target(o ServeOptions) Target {
 	return Target{AWS: awsx.Options{Region: awsx.DefaultRegion, Responder: r, MaxBackoff: backoff}, Responder: r}
 }
 
-// Accounts are the estate's accounts, each reached through cfg (a config
-// loaded from t.AWS).
-func (Target) Accounts(cfg aws.Config) []scan.Account {
-	out := make([]scan.Account, len(Accounts))
-	for i, a := range Accounts {
-		out[i] = scan.Account{ID: a.ID, Config: cfg}
-	}
-	return out
+// Accounts are the estate's accounts, found and reached as `awsmap --org`
+// finds and reaches an organization's: its tree listed from the management
+// account (the first), a role assumed in each member, all through cfg (a
+// config loaded from t.AWS).
+func (Target) Accounts(ctx context.Context, cfg aws.Config) ([]scan.Account, error) {
+	mgmt := awsx.Identity{Account: Accounts[0].ID, Alias: Accounts[0].Alias}
+	return scan.SelectAccounts(ctx, cfg, mgmt, "demo", scan.Selection{Org: true})
 }
 
 // Plan collects services in every region of the estate, global services

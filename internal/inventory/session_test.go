@@ -43,7 +43,11 @@ func TestRun(t *testing.T) {
 		if err := sess.Store(path, store.ScanMeta{AccountAlias: "test"}); err != nil {
 			t.Fatal(err)
 		}
-		return sess.Run(ctx, tg.Accounts(sess.Config), tg.Plan(all.Services()), scan.Options{Workers: 8, Local: true}, also)
+		accounts, err := tg.Accounts(context.Background(), sess.Config) // reached before any cancel
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sess.Run(ctx, accounts, tg.Plan(all.Services()), scan.Options{Workers: 8, Local: true}, also)
 	}
 	status := func() []string {
 		r, err := store.OpenReader(path)

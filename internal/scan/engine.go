@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -18,10 +19,19 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-// Account is one account to scan, with the config whose credentials reach it.
+// Account is one account to scan, with the config whose credentials reach
+// it and what the inventory records of it (scan_accounts).
 type Account struct {
 	ID     string
 	Config aws.Config
+	// Name, Alias, OUPath and OUNames describe the account (Organizations,
+	// IAM alias); Profile or RoleARN say how it was reached.
+	Name, Alias, OUPath, OUNames, Profile, RoleARN string
+	// Err, when set, is why the account cannot be scanned (its role could
+	// not be assumed): nothing is called, and every collection of the plan
+	// is recorded failed with this error, so the account reads UNKNOWN
+	// and none of its resources are retired.
+	Err error
 }
 
 // Writer receives everything a scan finds, from one goroutine at a time.
@@ -49,9 +59,12 @@ const DefaultWorkers = 128
 
 // Options configure a run.
 type Options struct {
-	Workers  int // concurrent collections; default DefaultWorkers
-	Local    bool
-	Progress Progress // may be nil
+	Workers int // concurrent collections; default DefaultWorkers
+	// AccountWorkers bounds the accounts scanned at once (0: no bound,
+	// every account's endpoints start together).
+	AccountWorkers int
+	Local          bool
+	Progress       Progress // may be nil
 }
 
 // Collection is the outcome of one task: whether the (account, region,
@@ -79,6 +92,7 @@ func (c Collection) Failed() bool {
 
 // Result is what a run did.
 type Result struct {
+	Accounts    []Account // as given to Run
 	Collections []Collection
 	Resources   int
 	Duration    time.Duration
@@ -119,9 +133,11 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 			}
 		}()
 	}
-	tasks := expand(accounts, plan, items, o.Local)
+	tasks := expand(accounts, plan, items, o.Local, o.AccountWorkers > 0)
+	slots := newAccountSlots(o.AccountWorkers, tasks)
 	go func() {
 		for _, t := range tasks {
+			slots.enter(ctx, t.task.Account)
 			memory.wait(ctx)
 			memory.running.Add(1)
 			jobs <- t
@@ -131,10 +147,14 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 		close(done)
 	}()
 	if o.Progress != nil {
-		o.Progress.Start(len(tasks))
+		o.Progress.Start(len(tasks)) // unreachable accounts' collections never run
 	}
-	var res Result
+	res := Result{Accounts: accounts}
+	for _, c := range unreachableCollections(accounts, plan) {
+		res.Collections = append(res.Collections, perRegion(c, plan)...)
+	}
 	for c := range done {
+		slots.leave(c.Account)
 		res.Collections = append(res.Collections, perRegion(c, plan)...)
 		if o.Progress != nil {
 			o.Progress.Done(c)
@@ -185,24 +205,60 @@ type job struct {
 	collect func(context.Context, *collect.Task) error
 }
 
-// expand lays out the jobs task by task, each for every account in turn, so
-// that all accounts' endpoints start early: account by account, the last
-// account's slowest endpoints (per-resource detail calls, ramping up under
-// rate control from startRate) would start late and make the tail.
-func expand(accounts []Account, plan Plan, items chan<- item, local bool) []job {
+// expand lays out the jobs of the reachable accounts. Without byAccount,
+// task by task, each for every account in turn, so that all accounts'
+// endpoints start early: account by account, the last account's slowest
+// endpoints (per-resource detail calls, ramping up under rate control from
+// startRate) would start late and make the tail. With byAccount (a bound
+// on the accounts at once), account by account, each in plan order.
+func expand(accounts []Account, plan Plan, items chan<- item, local, byAccount bool) []job {
 	var jobs []job
+	add := func(a Account, pt Task) {
+		cfg := a.Config.Copy()
+		cfg.Region = pt.Region
+		jobs = append(jobs, job{task: &collect.Task{
+			Account: a.ID, Region: pt.StoredRegion, Regions: plan.Regions,
+			Service: pt.Service.Name, Type: pt.Type.Name,
+			Config: cfg, Local: local, Out: channelSink(items),
+		}, collect: pt.Type.Collect})
+	}
+	reachable := slices.DeleteFunc(slices.Clone(accounts), func(a Account) bool { return a.Err != nil })
+	if byAccount {
+		for _, a := range reachable {
+			for _, pt := range plan.Tasks {
+				add(a, pt)
+			}
+		}
+		return jobs
+	}
 	for _, pt := range plan.Tasks {
-		for _, a := range accounts {
-			cfg := a.Config.Copy()
-			cfg.Region = pt.Region
-			jobs = append(jobs, job{task: &collect.Task{
-				Account: a.ID, Region: pt.StoredRegion, Regions: plan.Regions,
-				Service: pt.Service.Name, Type: pt.Type.Name,
-				Config: cfg, Local: local, Out: channelSink(items),
-			}, collect: pt.Type.Collect})
+		for _, a := range reachable {
+			add(a, pt)
 		}
 	}
 	return jobs
+}
+
+// unreachableCollections records every task of the accounts that cannot
+// be scanned as failed with the account's error (denied, throttled...;
+// never an outcome that would vouch for the account).
+func unreachableCollections(accounts []Account, plan Plan) []Collection {
+	var out []Collection
+	for _, a := range accounts {
+		if a.Err == nil {
+			continue
+		}
+		outcome := awsx.Classify(a.Err)
+		if !(Collection{Outcome: outcome}).Failed() {
+			outcome = awsx.Failed
+		}
+		for _, pt := range plan.Tasks {
+			out = append(out, Collection{Account: a.ID, Region: pt.StoredRegion, Service: pt.Service.Name,
+				Type: pt.Type.Name, Outcome: outcome, Operation: awsx.Operation(a.Err),
+				ErrorCode: awsx.ErrorCode(a.Err), ErrorMessage: awsx.ErrorMessage(a.Err)})
+		}
+	}
+	return out
 }
 
 // runTask runs one collection; a panicking collector is a failed collection,

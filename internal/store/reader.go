@@ -21,10 +21,12 @@ import (
 // runs user statements under an authorizer that allows reads only (see
 // Query). It is not safe for concurrent use.
 type Reader struct {
-	conn    *sqlite3.Conn
-	path    string
-	views   []string // TEMP views created by UseScan
-	guarded bool     // the authorizer and query_only are in place
+	conn  *sqlite3.Conn
+	path  string
+	views []string // TEMP views created by UseScan
+	// accounts limit UseScan's views (UseAccounts); nil: every account.
+	accounts []string
+	guarded  bool // the authorizer and query_only are in place
 }
 
 // ScanInfo summarises one scan for listings (--list-scans).
@@ -306,7 +308,7 @@ func (r *Reader) UseScan(id int64, types []model.TypeInfo) error {
 	if err != nil {
 		return err
 	}
-	views := scanViews(id, coverageScan, types)
+	views := scanViews(id, coverageScan, r.accounts, types)
 	if err := r.unguard(); err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 // migrations are applied in order; the schema version (PRAGMA user_version)
 // is the number of migrations applied. Never edit a released migration:
 // append a new one.
-var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5}
 
 // schemaVersion is the version this build writes and reads.
 var schemaVersion = int64(len(migrations))
@@ -355,6 +355,57 @@ SELECT r.from_account_id, r.from_region, r.from_service, r.from_type, r.from_id,
 	(SELECT started_at FROM scans WHERE id = r.first_scan) AS first_seen, r.rid
 FROM relationship_versions AS r
 WHERE r.end_scan IS NULL;
+`
+
+// schemaV5 gives every scan one scan_accounts row per account it covered
+// (see docs/org-setup.md): an organization scan is one scans row whose
+// account_id is NULL, with its accounts, their names, OU paths and outcomes
+// (ok, partial, denied, not_scanned, aborted) in scan_accounts. A
+// single-account scan keeps its account in scans.account_id as before.
+// Earlier scans are split into rows here: the demo used to store its
+// accounts comma-joined in scans.account_id, which becomes NULL. Their
+// per-account resource counts are unknown (NULL) when several accounts
+// shared one scan; a partial scan's account is partial when one of its
+// collections in that scan failed.
+const schemaV5 = `
+CREATE TABLE scan_accounts (
+	scan_id       INTEGER NOT NULL,
+	account_id    TEXT NOT NULL,
+	account_name  TEXT,
+	account_alias TEXT,
+	ou_path       TEXT, -- OU ids from the root: r-ab12/ou-ab12-11111111
+	ou_names      TEXT, -- the same path by name: Root/Workloads
+	profile       TEXT,
+	role_arn      TEXT,
+	status        TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'denied', 'not_scanned', 'aborted')),
+	error_code    TEXT,
+	error_message TEXT,
+	resources     INTEGER,
+	PRIMARY KEY (scan_id, account_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX scan_accounts_account ON scan_accounts (account_id, scan_id);
+
+INSERT OR IGNORE INTO scan_accounts (scan_id, account_id, account_alias, profile, status, resources)
+WITH RECURSIVE parts (scan_id, one, rest) AS (
+	SELECT id, '', account_id || ',' FROM scans
+	WHERE coalesce(account_id, '') <> '' AND status <> 'running'
+	UNION ALL
+	SELECT scan_id, trim(substr(rest, 1, instr(rest, ',') - 1)), substr(rest, instr(rest, ',') + 1)
+	FROM parts WHERE rest <> '')
+SELECT s.id, p.one,
+	CASE WHEN instr(s.account_id, ',') = 0 THEN s.account_alias END,
+	s.profile,
+	CASE
+		WHEN s.status = 'aborted' THEN 'aborted'
+		WHEN s.status = 'partial' AND EXISTS (SELECT 1 FROM collections c
+			WHERE c.scan_id = s.id AND c.account_id = p.one
+			AND c.outcome IN ('partial', 'denied', 'throttled', 'error', 'skipped')) THEN 'partial'
+		ELSE 'ok'
+	END,
+	CASE WHEN instr(s.account_id, ',') = 0 THEN s.resource_count END
+FROM parts AS p JOIN scans AS s ON s.id = p.scan_id
+WHERE p.one <> '';
+UPDATE scans SET account_id = NULL, account_alias = NULL WHERE instr(account_id, ',') > 0;
 `
 
 // registerEdgeKey makes edgeHash available to migrations and to

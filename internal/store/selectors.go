@@ -100,35 +100,26 @@ type mergedScan struct {
 	started string
 }
 
-// mergedScanTimes lists the complete and partial scans (of account, when
-// not empty) in id order.
+// mergedScanTimes lists the complete and partial scans (that read
+// account, ok or partial in scan_accounts, when not empty) in id order.
 func (r *Reader) mergedScanTimes(account string) ([]mergedScan, error) {
-	stmt, _, err := r.conn.Prepare(`SELECT id, started_at, coalesce(account_id, '') FROM main.scans
-		WHERE status IN ('complete', 'partial') ORDER BY id`)
+	stmt, _, err := r.conn.Prepare(`SELECT s.id, s.started_at FROM main.scans AS s
+		WHERE s.status IN ('complete', 'partial') AND (?1 = '' OR EXISTS (SELECT 1 FROM main.scan_accounts AS a
+			WHERE a.scan_id = s.id AND a.account_id = ?1 AND a.status IN ('ok', 'partial')))
+		ORDER BY s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list scans: %w", err)
 	}
 	defer stmt.Close()
+	if err := stmt.BindText(1, account); err != nil {
+		return nil, fmt.Errorf("list scans: %w", err)
+	}
 	var out []mergedScan
 	for stmt.Step() {
-		if account == "" || slices.Contains(splitAccounts(stmt.ColumnText(2)), account) {
-			out = append(out, mergedScan{stmt.ColumnInt64(0), stmt.ColumnText(1)})
-		}
+		out = append(out, mergedScan{stmt.ColumnInt64(0), stmt.ColumnText(1)})
 	}
 	if err := stmt.Err(); err != nil {
 		return nil, fmt.Errorf("list scans: %w", err)
 	}
 	return out, nil
-}
-
-// splitAccounts reads scans.account_id, which lists the accounts of a
-// multi-account scan separated by commas.
-func splitAccounts(list string) []string {
-	var out []string
-	for _, a := range strings.Split(list, ",") {
-		if a = strings.TrimSpace(a); a != "" {
-			out = append(out, a)
-		}
-	}
-	return out
 }

@@ -80,12 +80,19 @@ func TestResolveScanAt(t *testing.T) {
 // account pick among its own scans (a multi-account scan counts for each).
 func TestResolveAccountScanAt(t *testing.T) {
 	db, path := newTestDB(t)
-	for _, accounts := range []string{"111", "222", "111, 222", "222"} {
-		w, err := db.BeginScan(ScanMeta{AccountID: accounts})
+	for _, ids := range [][]string{{"111"}, {"222"}, {"111", "222"}, {"222"}} {
+		meta, res := ScanMeta{}, ScanResult{Status: StatusComplete}
+		if len(ids) == 1 {
+			meta.AccountID = ids[0]
+		}
+		for _, id := range ids {
+			res.Accounts = append(res.Accounts, ScanAccount{ID: id, Status: AccountOK})
+		}
+		w, err := db.BeginScan(meta)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := w.Finish(ScanResult{Status: StatusComplete}); err != nil {
+		if err := w.Finish(res); err != nil {
 			t.Fatal(err)
 		}
 	}

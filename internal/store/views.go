@@ -27,7 +27,7 @@ var baseColumns = []string{"account_id", "region", "service", "type", "id", "arn
 var reservedNames = map[string]bool{
 	"scans": true, "resource_versions": true, "relationship_versions": true,
 	"collections": true, "api_calls": true, "collection_versions": true, "call_versions": true, "scan_timings": true,
-	"resources": true, "relationships": true, "coverage": true,
+	"resources": true, "relationships": true, "coverage": true, "scan_accounts": true,
 }
 
 // CheckTypes reports the type descriptions a Reader cannot turn into typed
@@ -80,8 +80,9 @@ func ViewColumn(t model.TypeInfo, f model.Field) string {
 }
 
 // scanViews returns the TEMP views showing scan id (0: current state), with
-// the coverage of coverageScan, plus one typed view per type.
-func scanViews(id, coverageScan int64, types []model.TypeInfo) []view {
+// the coverage of coverageScan, limited to accounts (nil: all), plus one
+// typed view per type.
+func scanViews(id, coverageScan int64, accounts []string, types []model.TypeInfo) []view {
 	views := []view{
 		{"resources", `CREATE TEMP VIEW resources AS
 			SELECT v.account_id, v.region, v.service, v.type, v.id, v.arn, v.name,
@@ -89,16 +90,16 @@ func scanViews(id, coverageScan int64, types []model.TypeInfo) []view {
 				` + scanTime("v.first_seen_scan") + ` AS first_seen,
 				` + scanTime("v.first_scan") + ` AS last_changed, v.vid
 			FROM main.resource_versions AS v
-			WHERE ` + validAt("v", id)},
+			WHERE ` + validAt("v", id) + accountFilter("v.account_id", accounts)},
 		{"relationships", `CREATE TEMP VIEW relationships AS
 			SELECT r.from_account_id, r.from_region, r.from_service, r.from_type, r.from_id,
 				r.kind,
 				r.to_account_id, r.to_region, r.to_service, r.to_type, r.to_id,
 				` + scanTime("r.first_scan") + ` AS first_seen, r.rid
 			FROM main.relationship_versions AS r
-			WHERE ` + validAt("r", id)},
+			WHERE ` + validAt("r", id) + accountFilter("r.from_account_id", accounts)},
 		{"coverage", fmt.Sprintf(`CREATE TEMP VIEW coverage AS
-			SELECT * FROM main.coverage WHERE scan_id = %d`, coverageScan)},
+			SELECT * FROM main.coverage WHERE scan_id = %d%s`, coverageScan, accountFilter("account_id", accounts))},
 	}
 	for _, t := range types {
 		views = append(views, typedView(t))

@@ -36,6 +36,9 @@ const (
 
 // ScanMeta describes a scan as it starts.
 type ScanMeta struct {
+	// AccountID, AccountAlias and Profile name the account of a
+	// single-account scan; a scan of several accounts leaves AccountID and
+	// AccountAlias empty and lists them in ScanResult.Accounts.
 	AccountID    string
 	AccountAlias string
 	Profile      string
@@ -50,7 +53,10 @@ type ScanResult struct {
 	Status      string // StatusComplete or StatusPartial; ignored by Abort
 	Collections []Collection
 	Calls       []APICall
-	Duration    time.Duration // 0: measured from BeginScan
+	// Accounts are the accounts the scan covered, with their outcomes
+	// (scan_accounts); empty for a single-account scan means ScanMeta's.
+	Accounts []ScanAccount
+	Duration time.Duration // 0: measured from BeginScan
 }
 
 // Collection is one attempt to list one resource type in one account and
@@ -94,6 +100,7 @@ type APICall struct {
 // into the history. It is meant for a single goroutine.
 type Writer struct {
 	db      *DB
+	meta    ScanMeta
 	id      int64
 	started time.Time
 	res     *batchInsert // into staged_resources
@@ -113,7 +120,10 @@ func (db *DB) BeginScan(meta ScanMeta) (*Writer, error) {
 	if db.active != nil {
 		return nil, fmt.Errorf("begin scan: scan %d is still in progress", db.active.id)
 	}
-	w := &Writer{db: db, started: time.Now()}
+	if err := checkAccounts(meta, nil); err != nil {
+		return nil, fmt.Errorf("begin scan: %w", err)
+	}
+	w := &Writer{db: db, meta: meta, started: time.Now()}
 	if err := w.prepareStaging(); err != nil {
 		return nil, errors.Join(fmt.Errorf("begin scan: %w", err), w.release())
 	}
@@ -280,6 +290,10 @@ func (w *Writer) Finish(res ScanResult) error {
 		return fmt.Errorf("finish scan %d: status %q is neither %q nor %q",
 			w.id, res.Status, StatusComplete, StatusPartial)
 	}
+	accounts := accountsOf(w.meta, res)
+	if err := checkAccounts(w.meta, accounts); err != nil {
+		return fmt.Errorf("finish scan %d: %w", w.id, err)
+	}
 	if err := w.commitStaging(); err != nil {
 		return fmt.Errorf("finish scan %d: %w", w.id, err)
 	}
@@ -299,6 +313,9 @@ func (w *Writer) Finish(res ScanResult) error {
 			return err
 		}
 		if err := writeLedger(conn, id, res); err != nil {
+			return err
+		}
+		if err := writeAccounts(conn, id, accounts, true); err != nil {
 			return err
 		}
 		if err := merge(conn, id); err != nil {
@@ -340,6 +357,9 @@ func (w *Writer) Abort(res ScanResult) error {
 			return err
 		}
 		if err := writeLedger(conn, id, res); err != nil {
+			return err
+		}
+		if err := writeAccounts(conn, id, accountsOf(w.meta, res), false); err != nil {
 			return err
 		}
 		return closeScan(conn, id, StatusAborted, w.added, w.duration(res))
