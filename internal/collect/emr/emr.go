@@ -72,12 +72,8 @@ func clusters(ctx context.Context, t *collect.Task) error {
 	api := emr.NewFromConfig(t.Config)
 	// ListClusters has no page size: AWS returns 50 per page.
 	p := emr.NewListClustersPaginator(api, &emr.ListClustersInput{ClusterStates: activeStates})
-	return collect.EachPage(ctx, p, func(page *emr.ListClustersOutput) error {
-		collect.ForEach(ctx, page.Clusters, func(ctx context.Context, s types.ClusterSummary) {
-			emitCluster(ctx, t, api, s)
-		})
-		return nil
-	})
+	return collect.EachItem(ctx, p, func(page *emr.ListClustersOutput) []types.ClusterSummary { return page.Clusters },
+		func(ctx context.Context, s types.ClusterSummary) { emitCluster(ctx, t, api, s) })
 }
 
 // emitCluster describes and emits one cluster; a failed description leaves
