@@ -6,8 +6,9 @@ import (
 )
 
 // nestedKeys are keys inside JSON list items the collectors document in
-// their field descriptions (access_keys, routes).
-var nestedKeys = map[string]bool{"id": true, "status": true, "created": true, "last_used": true, "target": true}
+// their field descriptions (access_keys, routes, environment_variables).
+var nestedKeys = map[string]bool{"id": true, "status": true, "created": true, "last_used": true, "target": true,
+	"name": true, "type": true}
 
 var fieldRef = regexp.MustCompile(`'\$\.([a-z0-9_]+)'`)
 

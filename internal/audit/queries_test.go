@@ -351,6 +351,15 @@ var queryCases = []queryCase{
 		res("kafka/cluster", "n1", d{"client_broker_encryption": "TLS", "in_cluster_encryption": true}),
 		res("kafka/cluster", "n2", d{"cluster_type": "SERVERLESS", "client_broker_encryption": "", "in_cluster_encryption": true}),
 	}, want: []string{"p1", "p2"}},
+	{query: "codebuild-privileged", rs: []*model.Resource{
+		res("codebuild/project", "p", d{"privileged_mode": true}), res("codebuild/project", "n1", d{"privileged_mode": false}),
+		res("codebuild/project", "n2", d{}),
+	}, want: []string{"p"}},
+	{query: "codebuild-plaintext-secrets", rs: []*model.Resource{
+		res("codebuild/project", "p", d{"environment_variables": []any{d{"name": "db_password", "type": "PLAINTEXT"}, d{"name": "STAGE", "type": "PLAINTEXT"}}}),
+		res("codebuild/project", "n1", d{"environment_variables": []any{d{"name": "DB_PASSWORD", "type": "SECRETS_MANAGER"}, d{"name": "STAGE", "type": "PLAINTEXT"}}}),
+		res("codebuild/project", "n2", d{"environment_variables": []any{}}), res("codebuild/project", "n3", d{}),
+	}, want: []string{"p"}},
 	{query: "efs-unencrypted", rs: []*model.Resource{
 		res("efs/file-system", "p", d{"encrypted": false}), res("efs/file-system", "n", d{"encrypted": true}),
 	}, want: []string{"p"}},

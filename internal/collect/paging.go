@@ -37,3 +37,13 @@ func EachPage[Opt, Out any](ctx context.Context, p Pager[Opt, Out], fn func(page
 	}
 	return nil
 }
+
+// EachItem pages through p as EachPage does and runs fn on the items of
+// each page (items picks them out) concurrently, with ForEach: the shape
+// of a listing followed by a detail call per resource.
+func EachItem[Opt, Out, T any](ctx context.Context, p Pager[Opt, Out], items func(page *Out) []T, fn func(ctx context.Context, item T)) error {
+	return EachPage(ctx, p, func(page *Out) error {
+		ForEach(ctx, items(page), fn)
+		return nil
+	})
+}

@@ -2,6 +2,8 @@ package demo
 
 import (
 	"github.com/aws/aws-sdk-go-v2/service/athena"
+	"github.com/aws/aws-sdk-go-v2/service/codebuild"
+	"github.com/aws/aws-sdk-go-v2/service/emr"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
@@ -31,4 +33,6 @@ func init() {
 		"DescribeClusterSnapshots": noData(&redshift.DescribeClusterSnapshotsOutput{})})
 	register("mq", map[string]handler{"ListBrokers": noData(&mq.ListBrokersOutput{})})
 	register("Kafka", map[string]handler{"ListClustersV2": noData(&kafka.ListClustersV2Output{})})
+	register("EMR", map[string]handler{"ListClusters": noData(&emr.ListClustersOutput{})})
+	register("CodeBuild", map[string]handler{"ListProjects": noData(&codebuild.ListProjectsOutput{})})
 }

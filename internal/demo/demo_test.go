@@ -97,7 +97,7 @@ var withoutDemoData = []string{"ec2/customer-gateway",
 	"kinesis/stream", "firehose/delivery-stream", "sfn/state-machine", "sfn/activity",
 	"athena/workgroup", "athena/data-catalog",
 	"redshift/cluster", "redshift/subnet-group", "redshift/parameter-group", "redshift/snapshot",
-	"mq/broker", "kafka/cluster",
+	"mq/broker", "kafka/cluster", "emr/cluster", "codebuild/project",
 }
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {

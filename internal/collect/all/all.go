@@ -13,6 +13,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
+	"github.com/awsmap/awsmap/internal/collect/codebuild"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
@@ -25,6 +26,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/elasticache"
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
+	"github.com/awsmap/awsmap/internal/collect/emr"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/glue"
@@ -103,6 +105,8 @@ func Services() []*collect.Service {
 		redshift.Service,
 		mq.Service,
 		kafka.Service,
+		emr.Service,
+		codebuild.Service,
 	}
 }
 

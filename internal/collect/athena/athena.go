@@ -82,12 +82,8 @@ var workgroupFields = collect.Fields[*types.WorkGroup]{
 func workgroups(ctx context.Context, t *collect.Task) error {
 	api := athena.NewFromConfig(t.Config)
 	p := athena.NewListWorkGroupsPaginator(api, &athena.ListWorkGroupsInput{MaxResults: t.PageSize(50)})
-	return collect.EachPage(ctx, p, func(page *athena.ListWorkGroupsOutput) error {
-		collect.ForEach(ctx, page.WorkGroups, func(ctx context.Context, s types.WorkGroupSummary) {
-			emitWorkgroup(ctx, t, api, s)
-		})
-		return nil
-	})
+	return collect.EachItem(ctx, p, func(page *athena.ListWorkGroupsOutput) []types.WorkGroupSummary { return page.WorkGroups },
+		func(ctx context.Context, s types.WorkGroupSummary) { emitWorkgroup(ctx, t, api, s) })
 }
 
 // emitWorkgroup reads and emits one workgroup; a failed read leaves its
@@ -116,8 +112,8 @@ var catalogFields = collect.Fields[types.DataCatalogSummary]{
 func dataCatalogs(ctx context.Context, t *collect.Task) error {
 	api := athena.NewFromConfig(t.Config)
 	p := athena.NewListDataCatalogsPaginator(api, &athena.ListDataCatalogsInput{MaxResults: t.PageSize(50)})
-	return collect.EachPage(ctx, p, func(page *athena.ListDataCatalogsOutput) error {
-		collect.ForEach(ctx, page.DataCatalogsSummary, func(ctx context.Context, c types.DataCatalogSummary) {
+	return collect.EachItem(ctx, p, func(page *athena.ListDataCatalogsOutput) []types.DataCatalogSummary { return page.DataCatalogsSummary },
+		func(ctx context.Context, c types.DataCatalogSummary) {
 			name := aws.ToString(c.CatalogName)
 			if name == builtinCatalog {
 				return
@@ -125,8 +121,6 @@ func dataCatalogs(ctx context.Context, t *collect.Task) error {
 			arn := collect.ARN(t, "athena", "", "datacatalog/"+name)
 			t.Emit(&model.Resource{Key: t.Key("data-catalog", name), Name: name, ARN: arn, Details: catalogFields.Details(c), Tags: tags(ctx, t, api, arn)})
 		})
-		return nil
-	})
 }
 
 // tags pages through a resource's tags; a failure is a warning.

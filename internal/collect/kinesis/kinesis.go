@@ -51,12 +51,8 @@ var streamFields = collect.Fields[*types.StreamDescriptionSummary]{
 func streams(ctx context.Context, t *collect.Task) error {
 	api := kinesis.NewFromConfig(t.Config)
 	p := kinesis.NewListStreamsPaginator(api, &kinesis.ListStreamsInput{Limit: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *kinesis.ListStreamsOutput) error {
-		collect.ForEach(ctx, page.StreamSummaries, func(ctx context.Context, s types.StreamSummary) {
-			emitStream(ctx, t, api, s)
-		})
-		return nil
-	})
+	return collect.EachItem(ctx, p, func(page *kinesis.ListStreamsOutput) []types.StreamSummary { return page.StreamSummaries },
+		func(ctx context.Context, s types.StreamSummary) { emitStream(ctx, t, api, s) })
 }
 
 // emitStream describes and emits one stream. When the description fails

@@ -65,12 +65,8 @@ var brokerFields = collect.Fields[broker]{
 func brokers(ctx context.Context, t *collect.Task) error {
 	api := mq.NewFromConfig(t.Config)
 	p := mq.NewListBrokersPaginator(api, &mq.ListBrokersInput{MaxResults: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *mq.ListBrokersOutput) error {
-		collect.ForEach(ctx, page.BrokerSummaries, func(ctx context.Context, s types.BrokerSummary) {
-			emitBroker(ctx, t, api, s)
-		})
-		return nil
-	})
+	return collect.EachItem(ctx, p, func(page *mq.ListBrokersOutput) []types.BrokerSummary { return page.BrokerSummaries },
+		func(ctx context.Context, s types.BrokerSummary) { emitBroker(ctx, t, api, s) })
 }
 
 // emitBroker describes and emits one broker; a failed description leaves

@@ -74,26 +74,27 @@ var stateMachineFields = collect.Fields[*sfn.DescribeStateMachineOutput]{
 func stateMachines(ctx context.Context, t *collect.Task) error {
 	api := sfn.NewFromConfig(t.Config)
 	p := sfn.NewListStateMachinesPaginator(api, &sfn.ListStateMachinesInput{MaxResults: *t.PageSize(1000)})
-	return collect.EachPage(ctx, p, func(page *sfn.ListStateMachinesOutput) error {
-		collect.ForEach(ctx, page.StateMachines, func(ctx context.Context, m types.StateMachineListItem) {
-			name := aws.ToString(m.Name)
-			key := t.Key("state-machine", name)
-			r := &model.Resource{Key: key, Name: name, ARN: aws.ToString(m.StateMachineArn), CreatedAt: model.Time(m.CreationDate)}
-			out, err := api.DescribeStateMachine(ctx, &sfn.DescribeStateMachineInput{StateMachineArn: m.StateMachineArn})
-			if err != nil {
-				// Details stay unknown; the collection is partial.
-				t.Warn("DescribeStateMachine", err)
-			} else {
-				r.Details = stateMachineFields.Details(out)
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(out.RoleArn))))
-				t.Relate(key, "logs-to", t.Ref("logs", "log-group", collect.LogGroupName(logGroupARN(out))))
-				t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(encryption(out).KmsKeyId)))
-			}
-			r.Tags = tags(ctx, t, api, r.ARN)
-			t.Emit(r)
-		})
-		return nil
-	})
+	return collect.EachItem(ctx, p, func(page *sfn.ListStateMachinesOutput) []types.StateMachineListItem { return page.StateMachines },
+		func(ctx context.Context, m types.StateMachineListItem) { emitStateMachine(ctx, t, api, m) })
+}
+
+// emitStateMachine describes and emits one state machine; a failed
+// description leaves its details unknown and the collection partial.
+func emitStateMachine(ctx context.Context, t *collect.Task, api *sfn.Client, m types.StateMachineListItem) {
+	name := aws.ToString(m.Name)
+	key := t.Key("state-machine", name)
+	r := &model.Resource{Key: key, Name: name, ARN: aws.ToString(m.StateMachineArn), CreatedAt: model.Time(m.CreationDate)}
+	out, err := api.DescribeStateMachine(ctx, &sfn.DescribeStateMachineInput{StateMachineArn: m.StateMachineArn})
+	if err != nil {
+		t.Warn("DescribeStateMachine", err)
+	} else {
+		r.Details = stateMachineFields.Details(out)
+		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(out.RoleArn))))
+		t.Relate(key, "logs-to", t.Ref("logs", "log-group", collect.LogGroupName(logGroupARN(out))))
+		t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(encryption(out).KmsKeyId)))
+	}
+	r.Tags = tags(ctx, t, api, r.ARN)
+	t.Emit(r)
 }
 
 var activityFields = collect.Fields[types.ActivityListItem]{
@@ -103,14 +104,12 @@ var activityFields = collect.Fields[types.ActivityListItem]{
 func activities(ctx context.Context, t *collect.Task) error {
 	api := sfn.NewFromConfig(t.Config)
 	p := sfn.NewListActivitiesPaginator(api, &sfn.ListActivitiesInput{MaxResults: *t.PageSize(1000)})
-	return collect.EachPage(ctx, p, func(page *sfn.ListActivitiesOutput) error {
-		collect.ForEach(ctx, page.Activities, func(ctx context.Context, a types.ActivityListItem) {
+	return collect.EachItem(ctx, p, func(page *sfn.ListActivitiesOutput) []types.ActivityListItem { return page.Activities },
+		func(ctx context.Context, a types.ActivityListItem) {
 			name := aws.ToString(a.Name)
 			t.Emit(&model.Resource{Key: t.Key("activity", name), Name: name, ARN: aws.ToString(a.ActivityArn),
 				CreatedAt: model.Time(a.CreationDate), Details: activityFields.Details(a), Tags: tags(ctx, t, api, aws.ToString(a.ActivityArn))})
 		})
-		return nil
-	})
 }
 
 // tags reads a resource's tags; a failure is a warning and leaves none.
