@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/acmpca"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
@@ -37,6 +38,7 @@ func init() {
 		"ListVirtualMFADevices":      noData(&iam.ListVirtualMFADevicesOutput{})})
 	register("Backup", map[string]handler{"ListBackupVaults": noData(&backup.ListBackupVaultsOutput{}),
 		"ListBackupPlans": noData(&backup.ListBackupPlansOutput{})})
+	register("ACM PCA", map[string]handler{"ListCertificateAuthorities": noData(&acmpca.ListCertificateAuthoritiesOutput{})})
 	register("WAFV2", map[string]handler{"ListWebACLs": noData(&wafv2.ListWebACLsOutput{}),
 		"ListIPSets": noData(&wafv2.ListIPSetsOutput{}), "ListRuleGroups": noData(&wafv2.ListRuleGroupsOutput{})})
 	register("Config Service", map[string]handler{

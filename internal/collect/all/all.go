@@ -4,6 +4,7 @@ package all
 import (
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/acm"
+	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/athena"
@@ -96,6 +97,7 @@ func Services() []*collect.Service {
 		cognitoidentity.Service,
 		wafv2.Service,
 		backup.Service,
+		acmpca.Service,
 		// Analytics and integration (issue 15, breadth-a).
 		glue.Service,
 		kinesis.Service,
