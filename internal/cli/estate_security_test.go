@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
@@ -55,6 +56,8 @@ func cannedMotoGaps(next awsx.Responder) awsx.Responder {
 			return &securityhub.GetEnabledStandardsOutput{}, nil
 		case "DescribeConformancePacks":
 			return &configservice.DescribeConformancePacksOutput{}, nil
+		case "ListDashboards": // CloudWatch's CBOR, which moto cannot parse
+			return &cloudwatch.ListDashboardsOutput{}, nil
 		}
 		return next.Respond(ctx, req)
 	})

@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
@@ -41,6 +42,7 @@ func init() {
 		"ListBackupPlans": noData(&backup.ListBackupPlansOutput{})})
 	register("CloudWatch Logs", map[string]handler{"DescribeMetricFilters": noData(&cloudwatchlogs.DescribeMetricFiltersOutput{}),
 		"DescribeDestinations": noData(&cloudwatchlogs.DescribeDestinationsOutput{})})
+	register("CloudWatch", map[string]handler{"ListDashboards": noData(&cloudwatch.ListDashboardsOutput{})})
 	register("ACM PCA", map[string]handler{"ListCertificateAuthorities": noData(&acmpca.ListCertificateAuthoritiesOutput{})})
 	register("WAFV2", map[string]handler{"ListWebACLs": noData(&wafv2.ListWebACLsOutput{}),
 		"ListIPSets": noData(&wafv2.ListIPSetsOutput{}), "ListRuleGroups": noData(&wafv2.ListRuleGroupsOutput{})})

@@ -1,4 +1,4 @@
-// Package cloudwatch collects CloudWatch alarms.
+// Package cloudwatch collects CloudWatch alarms and dashboards.
 package cloudwatch
 
 import (
@@ -15,11 +15,12 @@ import (
 // Service is the CloudWatch collector.
 var Service = &collect.Service{
 	Name:        "cloudwatch",
-	Description: "CloudWatch metric and composite alarms",
+	Description: "CloudWatch metric and composite alarms, dashboards",
 	Types: []collect.Type{
 		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Tags: collect.TagsBulk, Collect: alarms},
+		{Name: "dashboard", Description: "CloudWatch dashboard (id = name)", Fields: dashboardFields.Declared(), Tags: collect.NotTaggable, Collect: dashboards},
 	},
-	Calls: "alarm: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
+	Calls: "alarm: 1 paged describe + bulk tags (else per resource ListTagsForResource). dashboard: ListDashboards (paged)",
 }
 
 var alarmFields = []model.Field{
