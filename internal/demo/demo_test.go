@@ -95,6 +95,7 @@ var withoutDemoData = []string{"ec2/customer-gateway",
 	"athena/workgroup", "athena/data-catalog",
 	"redshift/cluster", "redshift/subnet-group", "redshift/parameter-group", "redshift/snapshot",
 	"mq/broker", "kafka/cluster", "emr/cluster", "codebuild/project",
+	"scheduler/schedule", "scheduler/schedule-group",
 }
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
