@@ -745,7 +745,7 @@ func (p *parser) redundantService() {
 			continue
 		}
 		ph, end := p.phraseAt(i + 1)
-		if ph == nil {
+		if ph == nil || p.namesField(i) {
 			continue
 		}
 		covers := true
@@ -756,6 +756,13 @@ func (p *parser) redundantService() {
 			p.useRange("type", i, end)
 		}
 	}
+}
+
+// namesField: the words at i spell a field of the targets word for word
+// ("in cluster encryption"), which beats reading them as a type.
+func (p *parser) namesField(i int) bool {
+	f, _, ok := p.fieldAt(i)
+	return ok && strings.HasPrefix(f.Name, p.toks[i].word+"_")
 }
 
 func (p *parser) addTargets(ph *phrase) {

@@ -149,12 +149,21 @@ func (c *Catalog) buildPhrases() {
 		}
 	}
 	// A synonym replaces a derived phrase of the same words ("lambda" means
-	// functions, not every Lambda type).
+	// functions, not every Lambda type). When it replaces a bare type word
+	// several services share ("snapshots"), it is that word's everyday
+	// meaning, and the label says which types were left out.
 	seen := map[string]int{}
+	shared := map[string][]int{} // bare words several services share → their types
 	var kept []phrase
 	for _, p := range c.phrases {
 		key := strings.Join(p.words, " ")
 		if i, dup := seen[key]; dup {
+			if kept[i].bare {
+				shared[key] = kept[i].types
+			}
+			if types, ok := shared[key]; ok {
+				p.label = c.everydayLabel(p, types)
+			}
 			kept[i] = p
 			continue
 		}
@@ -168,6 +177,26 @@ func (c *Catalog) buildPhrases() {
 		}
 		return strings.Join(c.phrases[i].words, " ") < strings.Join(c.phrases[j].words, " ")
 	})
+}
+
+// everydayLabel names what synonym p reads and the types of the shared
+// word it leaves out: "EC2 snapshots (not Redshift snapshots: name the
+// service for those)".
+func (c *Catalog) everydayLabel(p phrase, shared []int) string {
+	label := p.label
+	if label == "" {
+		label = c.typeLabel(p.types[0])
+	}
+	var left []string
+	for _, i := range shared {
+		if !slices.Contains(p.types, i) {
+			left = append(left, c.typeLabel(i))
+		}
+	}
+	if len(left) == 0 {
+		return p.label
+	}
+	return label + " (not " + joinWords(left, "or") + ": name the service for those)"
 }
 
 func stems(ws []string) []string {
@@ -220,7 +249,9 @@ var serviceNames = map[string]string{
 	"cloudtrail": "CloudTrail", "ecr": "ECR", "ecs": "ECS", "eks": "EKS", "autoscaling": "Auto Scaling",
 	"cloudformation": "CloudFormation", "elasticache": "ElastiCache", "efs": "EFS", "route53": "Route 53",
 	"route53resolver": "Route 53 Resolver", "cloudfront": "CloudFront", "apigateway": "API Gateway",
-	"apigatewayv2": "API Gateway v2", "organizations": "Organizations",
+	"apigatewayv2": "API Gateway v2", "organizations": "Organizations", "redshift": "Redshift", "kafka": "MSK",
+	"glue": "Glue", "sfn": "Step Functions", "athena": "Athena", "mq": "Amazon MQ", "emr": "EMR", "guardduty": "GuardDuty",
+	"wafv2": "WAF", "backup": "AWS Backup", "config": "AWS Config",
 }
 
 // ServiceLabel is how a service is usually written (EC2, Secrets Manager).
@@ -263,7 +294,10 @@ var synonyms = []synonym{
 	{"rds cluster|database cluster|aurora cluster", []string{"rds/db-cluster"}, ""},
 	{"db snapshot|database snapshot|rds snapshot", []string{"rds/db-snapshot"}, ""},
 	{"disk|disks|ebs volume|ebs|ebs volumes|drive|drives", []string{"ec2/volume"}, ""},
-	{"ebs snapshot|volume snapshot", []string{"ec2/snapshot"}, ""},
+	// Everyday meanings of type words several services share (see docs/ask.md).
+	{"snapshot|snapshots|ebs snapshot|volume snapshot", []string{"ec2/snapshot"}, ""},
+	{"instance|instances", []string{"ec2/instance"}, ""},
+	{"volume|volumes", []string{"ec2/volume"}, ""},
 	{"load balancer|load balancers|lb|lbs", []string{"elbv2/load-balancer", "elb/load-balancer"}, "load balancers (ELBv2 and classic)"},
 	{"alb|albs|nlb|nlbs|application load balancer|network load balancer|elbv2 load balancer", []string{"elbv2/load-balancer"}, ""},
 	{"classic load balancer|clb|clbs|classic elb", []string{"elb/load-balancer"}, ""},

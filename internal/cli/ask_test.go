@@ -418,8 +418,9 @@ func typeRef(s string) ask.TypeRef {
 	return ask.TypeRef{Service: svc, Type: typ}
 }
 
-// TestAskExamples: every example question is understood, and its SQL runs
-// on the demo inventory and on an empty one.
+// TestAskExamples: every example question is understood, a question
+// generated from a field reads that field, and its SQL runs on the demo
+// inventory and on an empty one.
 func TestAskExamples(t *testing.T) {
 	cat := ask.NewCatalog(typeCatalog())
 	examples := cat.Examples()
@@ -436,6 +437,9 @@ func TestAskExamples(t *testing.T) {
 		if err != nil {
 			t.Errorf("[%s] %q: %v", e.Service, e.Question, err)
 			continue
+		}
+		if e.Field != "" && !strings.Contains(ans.SQL, "'$."+e.Field+"'") {
+			t.Errorf("[%s] %q was generated from %s but reads: %s", e.Service, e.Question, e.Field, ans.Interpretation)
 		}
 		if ans.Audit != "" {
 			if _, ok := lib.Get(ans.Audit); !ok {
