@@ -399,6 +399,46 @@ func TestAskQuestions(t *testing.T) {
 }
 
 // validAt lists the keys of the versions valid at scan id.
+// TestAskSurvivesNewServices: every hand-written question and every
+// example reads the same types when a new service reuses every type name of
+// the catalog (the clusters, snapshots, tables... of the next service to be
+// added): shared words keep their everyday meaning or were service-qualified.
+func TestAskSurvivesNewServices(t *testing.T) {
+	types := typeCatalog()
+	for _, ti := range typeCatalog() {
+		ti.Service = "newservice"
+		types = append(types, ti)
+	}
+	now, grown := ask.NewCatalog(typeCatalog()), ask.NewCatalog(types)
+	var questions []string
+	for _, tc := range curatedCases() {
+		questions = append(questions, tc.q)
+	}
+	for _, e := range now.Examples() {
+		questions = append(questions, e.Question)
+	}
+	for _, q := range questions {
+		before, err := now.Ask(q, ask.Options{Now: askTestNow})
+		if err != nil {
+			continue // TestAskQuestions reports it
+		}
+		after, err := grown.Ask(q, ask.Options{Now: askTestNow})
+		if err != nil {
+			t.Errorf("%q: %v", q, err)
+			continue
+		}
+		var kept []ask.TypeRef // questions about every type also read the new ones
+		for _, r := range after.Reads {
+			if r.Service != "newservice" {
+				kept = append(kept, r)
+			}
+		}
+		if fmt.Sprint(kept) != fmt.Sprint(before.Reads) {
+			t.Errorf("%q reads %v, was %v", q, kept, before.Reads)
+		}
+	}
+}
+
 func validAt(id int) string {
 	return fmt.Sprintf("SELECT account_id, region, service, type, id FROM main.resource_versions WHERE first_scan <= %d AND coalesce(end_scan, 1e9) > %d", id, id)
 }
