@@ -198,3 +198,87 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// sharedWordTypes adds, to the test catalog, a second service whose types
+// reuse generic type words (snapshot, cluster, table, instance) and whose
+// boolean fields contain concept words ("encryption", "public"): the shape
+// every new AWS service risks.
+func sharedWordTypes() []model.TypeInfo {
+	return append(testTypes(),
+		model.TypeInfo{Service: "ec2", Type: "snapshot", Fields: []model.Field{f("shared_publicly", "boolean", "public")}},
+		model.TypeInfo{Service: "dynamodb", Type: "table", Fields: []model.Field{f("item_count", "integer", "items")}},
+		model.TypeInfo{Service: "warehouse", Type: "snapshot", Fields: []model.Field{f("encrypted", "boolean", "x")}},
+		model.TypeInfo{Service: "warehouse", Type: "table"},
+		model.TypeInfo{Service: "warehouse", Type: "instance"},
+		model.TypeInfo{Service: "warehouse", Type: "cluster", Fields: []model.Field{
+			f("in_cluster_encryption", "boolean", "x"), f("encryption_at_rest", "boolean", "x"),
+			f("public_access", "boolean", "x"), f("client_broker_encryption", "text", "TLS, TLS_PLAINTEXT or PLAINTEXT")}},
+	)
+}
+
+// TestSharedTypeWords: a type word several services share reads its
+// everyday meaning when a synonym gives one, saying what it left out, and
+// is refused with the candidates otherwise; field names spelled out win
+// over type words and concept words.
+func TestSharedTypeWords(t *testing.T) {
+	c := NewCatalog(sharedWordTypes())
+	for _, tc := range []struct {
+		q, reads, interp, sql string
+	}{
+		{"snapshots older than 180 days", "ec2/snapshot", "EC2 snapshots (not warehouse snapshots: name the service for those)", "r.created_at < ?"},
+		{"public snapshots", "ec2/snapshot", "not warehouse snapshots", "'$.shared_publicly'"},
+		{"warehouse snapshots that are encrypted", "warehouse/snapshot", "warehouse snapshots", "'$.encrypted'"},
+		{"tables with item count greater than 10", "dynamodb/table", "not warehouse tables", "'$.item_count'"},
+		{"stopped instances", "ec2/instance", "not warehouse instances", "'$.state'"},
+		{"warehouse clusters with in cluster encryption", "warehouse/cluster", "in_cluster_encryption is true", "'$.in_cluster_encryption' = ?"},
+		{"warehouse clusters without in cluster encryption", "warehouse/cluster", "in_cluster_encryption is false", "'$.in_cluster_encryption' = ?"},
+		{"warehouse clusters without encryption at rest", "warehouse/cluster", "encryption_at_rest is false", "'$.encryption_at_rest' = ?"},
+		{"warehouse clusters with public access", "warehouse/cluster", "public_access is true", "'$.public_access' = ?"},
+		{"warehouse clusters in us-east-1 with client broker encryption tls", "warehouse/cluster", "in us-east-1", "'$.client_broker_encryption'"},
+	} {
+		a, err := c.Ask(tc.q, Options{Now: testNow})
+		if err != nil {
+			t.Errorf("%q: %v", tc.q, err)
+			continue
+		}
+		if len(a.Reads) != 1 || a.Reads[0].String() != tc.reads {
+			t.Errorf("%q reads %v, want %s", tc.q, a.Reads, tc.reads)
+		}
+		if !strings.Contains(a.Interpretation, tc.interp) || !strings.Contains(a.SQL, tc.sql) {
+			t.Errorf("%q: interpretation %q (want %q), SQL lacks %q:\n%s", tc.q, a.Interpretation, tc.interp, tc.sql, a.SQL)
+		}
+	}
+	for q, reason := range map[string]string{
+		"clusters": `"clusters" is ambiguous: it could mean ecs cluster, eks cluster or warehouse cluster`,
+		"how many clusters with in cluster encryption": `"clusters" is ambiguous`,
+		"warehouse clusters with encryption":           `what "encrypted" means for warehouse clusters`,
+	} {
+		_, err := c.Ask(q, Options{Now: testNow})
+		var r *Refusal
+		if !errors.As(err, &r) || !strings.Contains(r.Error(), reason) {
+			t.Errorf("%q: got %v, want a refusal saying %s", q, err, reason)
+		}
+	}
+}
+
+// TestExamplesReadTheirField: every example generated from a field is
+// understood and reads that field, on a catalog with shared type words.
+func TestExamplesReadTheirField(t *testing.T) {
+	c := NewCatalog(sharedWordTypes())
+	n := 0
+	for _, e := range c.Examples() {
+		if e.Field == "" {
+			continue
+		}
+		n++
+		a, err := c.Ask(e.Question, Options{Now: testNow})
+		if err != nil {
+			t.Errorf("%q: %v", e.Question, err)
+		} else if !strings.Contains(a.SQL, "'$."+e.Field+"'") {
+			t.Errorf("%q was generated from %s but reads: %s", e.Question, e.Field, a.Interpretation)
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d examples generated from fields", n)
+	}
+}

@@ -9,88 +9,89 @@ import (
 type Example struct {
 	Service  string `json:"service"` // "general" for cross-service questions
 	Question string `json:"question"`
+	Field    string `json:"-"` // the field a generated question asks about, if any
 }
 
 // curated are questions that read better written by hand.
 var curated = []Example{
-	{"general", "how many resources per region"},
-	{"general", "how many resources per account"},
-	{"general", "count resources per service"},
-	{"general", "count resources per account and service"},
-	{"general", "which service has the most resources"},
-	{"general", "which region has the most resources"},
-	{"general", "which account has the fewest resources"},
-	{"general", "resources without any tags"},
-	{"general", "count untagged resources per service"},
-	{"general", "resources tagged Environment=production"},
-	{"general", "count resources in production per service"},
-	{"general", "resources with 5 or more tags"},
-	{"general", "count resources per Owner tag"},
-	{"general", "count resources by team tag and region"},
-	{"general", "resources not in us-east-1 per region"},
-	{"general", "how many resources in us-east-1 vs eu-west-1"},
-	{"general", "resources created in the last 7 days"},
-	{"general", "count resources created this month per service"},
-	{"general", "who has admin access"},
-	{"general", "which roles have admin access"},
-	{"general", "what is wasting money"},
-	{"general", "what changed since yesterday"},
-	{"general", "what changed in the last 7 days per service"},
-	{"general", "what was deleted last month"},
-	{"general", "what was added this week"},
-	{"general", "count changes since yesterday by type"},
-	{"general", "default resources per region"},
-	{"ec2", "stopped instances in eu-west-1"},
-	{"ec2", "count ec2 instances per instance type"},
-	{"ec2", "ec2 instances per state and region"},
-	{"ec2", "instances without an Owner tag"},
-	{"ec2", "public ec2 instances"},
-	{"ec2", "unattached volumes"},
-	{"ec2", "volumes not attached to anything"},
-	{"ec2", "unencrypted disks larger than 100 GB"},
-	{"ec2", "gp2 volumes per region"},
-	{"ec2", "top 10 volumes sorted by size gb descending"},
-	{"ec2", "vpcs without any subnets"},
-	{"ec2", "security groups open to the world"},
-	{"ec2", "unused elastic ips"},
-	{"ec2", "snapshots older than 180 days"},
-	{"ec2", "amis created before 2025-01-01"},
-	{"s3", "public buckets"},
-	{"s3", "buckets without versioning"},
-	{"s3", "buckets not logging"},
-	{"s3", "buckets named logs containing prod"},
-	{"iam", "users without mfa"},
-	{"iam", "roles trusting external accounts"},
-	{"iam", "roles not used in the last 90 days"},
-	{"iam", "policies that allow admin"},
-	{"rds", "public databases"},
-	{"rds", "unencrypted databases"},
-	{"rds", "databases using postgres"},
-	{"rds", "count databases per engine"},
-	{"rds", "rds instances without deletion protection"},
-	{"rds", "rds instances with allocated storage between 100 and 500"},
-	{"lambda", "count functions per runtime"},
-	{"lambda", "functions using python 3.12"},
-	{"lambda", "functions not using python or nodejs"},
-	{"lambda", "functions with memory greater than 1 GB"},
-	{"lambda", "lambda functions with timeout between 30 and 300 seconds"},
-	{"lambda", "which runtime has the most functions"},
-	{"lambda", "distinct runtimes of lambda functions"},
-	{"lambda", "functions modified in the last 30 days"},
-	{"lambda", "count lambda functions and s3 buckets per region"},
-	{"acm", "certificates expiring within 30 days"},
-	{"acm", "certs expiring soon"},
-	{"acm", "expired certificates"},
-	{"acm", "certificates not in use"},
-	{"cloudtrail", "trails not logging"},
-	{"dynamodb", "tables without pitr"},
-	{"dynamodb", "tables with more than 1000 items"},
-	{"elbv2", "count load balancers per region"},
-	{"elbv2", "internet facing load balancers"},
-	{"kms", "kms keys without rotation"},
-	{"logs", "log groups with retention days greater than 30"},
-	{"secretsmanager", "secrets without rotation"},
-	{"sqs", "fifo queues"},
+	{Service: "general", Question: "how many resources per region"},
+	{Service: "general", Question: "how many resources per account"},
+	{Service: "general", Question: "count resources per service"},
+	{Service: "general", Question: "count resources per account and service"},
+	{Service: "general", Question: "which service has the most resources"},
+	{Service: "general", Question: "which region has the most resources"},
+	{Service: "general", Question: "which account has the fewest resources"},
+	{Service: "general", Question: "resources without any tags"},
+	{Service: "general", Question: "count untagged resources per service"},
+	{Service: "general", Question: "resources tagged Environment=production"},
+	{Service: "general", Question: "count resources in production per service"},
+	{Service: "general", Question: "resources with 5 or more tags"},
+	{Service: "general", Question: "count resources per Owner tag"},
+	{Service: "general", Question: "count resources by team tag and region"},
+	{Service: "general", Question: "resources not in us-east-1 per region"},
+	{Service: "general", Question: "how many resources in us-east-1 vs eu-west-1"},
+	{Service: "general", Question: "resources created in the last 7 days"},
+	{Service: "general", Question: "count resources created this month per service"},
+	{Service: "general", Question: "who has admin access"},
+	{Service: "general", Question: "which roles have admin access"},
+	{Service: "general", Question: "what is wasting money"},
+	{Service: "general", Question: "what changed since yesterday"},
+	{Service: "general", Question: "what changed in the last 7 days per service"},
+	{Service: "general", Question: "what was deleted last month"},
+	{Service: "general", Question: "what was added this week"},
+	{Service: "general", Question: "count changes since yesterday by type"},
+	{Service: "general", Question: "default resources per region"},
+	{Service: "ec2", Question: "stopped instances in eu-west-1"},
+	{Service: "ec2", Question: "count ec2 instances per instance type"},
+	{Service: "ec2", Question: "ec2 instances per state and region"},
+	{Service: "ec2", Question: "instances without an Owner tag"},
+	{Service: "ec2", Question: "public ec2 instances"},
+	{Service: "ec2", Question: "unattached volumes"},
+	{Service: "ec2", Question: "volumes not attached to anything"},
+	{Service: "ec2", Question: "unencrypted disks larger than 100 GB"},
+	{Service: "ec2", Question: "gp2 volumes per region"},
+	{Service: "ec2", Question: "top 10 volumes sorted by size gb descending"},
+	{Service: "ec2", Question: "vpcs without any subnets"},
+	{Service: "ec2", Question: "security groups open to the world"},
+	{Service: "ec2", Question: "unused elastic ips"},
+	{Service: "ec2", Question: "snapshots older than 180 days"},
+	{Service: "ec2", Question: "amis created before 2025-01-01"},
+	{Service: "s3", Question: "public buckets"},
+	{Service: "s3", Question: "buckets without versioning"},
+	{Service: "s3", Question: "buckets not logging"},
+	{Service: "s3", Question: "buckets named logs containing prod"},
+	{Service: "iam", Question: "users without mfa"},
+	{Service: "iam", Question: "roles trusting external accounts"},
+	{Service: "iam", Question: "roles not used in the last 90 days"},
+	{Service: "iam", Question: "policies that allow admin"},
+	{Service: "rds", Question: "public databases"},
+	{Service: "rds", Question: "unencrypted databases"},
+	{Service: "rds", Question: "databases using postgres"},
+	{Service: "rds", Question: "count databases per engine"},
+	{Service: "rds", Question: "rds instances without deletion protection"},
+	{Service: "rds", Question: "rds instances with allocated storage between 100 and 500"},
+	{Service: "lambda", Question: "count functions per runtime"},
+	{Service: "lambda", Question: "functions using python 3.12"},
+	{Service: "lambda", Question: "functions not using python or nodejs"},
+	{Service: "lambda", Question: "functions with memory greater than 1 GB"},
+	{Service: "lambda", Question: "lambda functions with timeout between 30 and 300 seconds"},
+	{Service: "lambda", Question: "which runtime has the most functions"},
+	{Service: "lambda", Question: "distinct runtimes of lambda functions"},
+	{Service: "lambda", Question: "functions modified in the last 30 days"},
+	{Service: "lambda", Question: "count lambda functions and s3 buckets per region"},
+	{Service: "acm", Question: "certificates expiring within 30 days"},
+	{Service: "acm", Question: "certs expiring soon"},
+	{Service: "acm", Question: "expired certificates"},
+	{Service: "acm", Question: "certificates not in use"},
+	{Service: "cloudtrail", Question: "trails not logging"},
+	{Service: "dynamodb", Question: "tables without pitr"},
+	{Service: "dynamodb", Question: "tables with more than 1000 items"},
+	{Service: "elbv2", Question: "count load balancers per region"},
+	{Service: "elbv2", Question: "internet facing load balancers"},
+	{Service: "kms", Question: "kms keys without rotation"},
+	{Service: "logs", Question: "log groups with retention days greater than 30"},
+	{Service: "secretsmanager", Question: "secrets without rotation"},
+	{Service: "sqs", Question: "fifo queues"},
 }
 
 // Examples returns the examples library: the curated questions, then
@@ -106,12 +107,13 @@ func generateExamples(c *Catalog) []Example {
 	for _, e := range out {
 		seen[e.Question] = true
 	}
-	add := func(svc, q string) {
+	addField := func(svc, q, field string) {
 		if !seen[q] {
 			seen[q] = true
-			out = append(out, Example{svc, q})
+			out = append(out, Example{Service: svc, Question: q, Field: field})
 		}
 	}
+	add := func(svc, q string) { addField(svc, q, "") }
 	for _, t := range c.types {
 		ph := t.Service + " " + plural(strings.ReplaceAll(t.Type, "-", " "))
 		s := t.Service
@@ -137,21 +139,21 @@ func generateExamples(c *Catalog) []Example {
 				if stopWords[f.Name] {
 					continue
 				}
-				add(s, ph+" with "+words)
-				add(s, ph+" without "+words)
+				addField(s, ph+" with "+words, f.Name)
+				addField(s, ph+" without "+words, f.Name)
 			case "integer", "real":
 				if len(strings.Split(f.Name, "_")) <= 3 {
-					add(s, ph+" with "+words+" greater than 10")
-					add(s, "top 5 "+ph+" sorted by "+words+" descending")
+					addField(s, ph+" with "+words+" greater than 10", f.Name)
+					addField(s, "top 5 "+ph+" sorted by "+words+" descending", f.Name)
 				}
 			case "text":
 				if vals := enumValues(f); len(vals) > 0 && len(strings.Split(f.Name, "_")) <= 3 {
-					add(s, "count "+ph+" per "+words)
-					add(s, ph+" with "+words+" "+vals[0])
+					addField(s, "count "+ph+" per "+words, f.Name)
+					addField(s, ph+" with "+words+" "+vals[0], f.Name)
 				}
 			case "timestamp":
 				if len(strings.Split(f.Name, "_")) <= 3 {
-					add(s, ph+" sorted by "+words)
+					addField(s, ph+" sorted by "+words, f.Name)
 				}
 			}
 		}

@@ -699,23 +699,24 @@ func (p *parser) recTargets() {
 		if ph == nil {
 			continue
 		}
+		if len(ph.words) == 1 && ph.words[0] == "account" && !p.is(end, "id", "ids") {
+			// "how many accounts": the inventory's accounts, not the
+			// Organizations member-account type ("member accounts"), nor
+			// any other service's account type.
+			p.useRange("distinct", i, end)
+			p.in.action = actDistinct
+			p.in.group = append(p.in.group, expr{sql: "r.account_id", label: "account_id", text: "account"})
+			continue
+		}
 		if ph.bare && len(ph.types) > 1 {
 			var names []string
 			for _, t := range ph.types {
 				names = append(names, p.c.types[t].Service+" "+strings.ReplaceAll(p.c.types[t].Type, "-", " "))
 			}
 			p.refuse("%q is ambiguous: it could mean %s; name the service (e.g. %q)", p.toks[i].raw,
-				joinWords(names, "or"), names[0]+"s")
+				joinWords(names, "or"), plural(names[0]))
 			p.useRange("type", i, end)
 			return
-		}
-		if len(ph.words) == 1 && ph.words[0] == "account" && !p.is(end, "id", "ids") {
-			// "how many accounts": the inventory's accounts, not the
-			// Organizations member-account type ("member accounts").
-			p.useRange("distinct", i, end)
-			p.in.action = actDistinct
-			p.in.group = append(p.in.group, expr{sql: "r.account_id", label: "account_id", text: "account"})
-			continue
 		}
 		p.useRange("type", i, end)
 		p.addTargets(ph)
@@ -745,7 +746,7 @@ func (p *parser) redundantService() {
 			continue
 		}
 		ph, end := p.phraseAt(i + 1)
-		if ph == nil {
+		if ph == nil || p.namesField(i) {
 			continue
 		}
 		covers := true
@@ -756,6 +757,13 @@ func (p *parser) redundantService() {
 			p.useRange("type", i, end)
 		}
 	}
+}
+
+// namesField: the words at i spell a field of the targets word for word
+// ("in cluster encryption"), which beats reading them as a type.
+func (p *parser) namesField(i int) bool {
+	f, _, ok := p.fieldAt(i)
+	return ok && strings.HasPrefix(f.Name, p.toks[i].word+"_")
 }
 
 func (p *parser) addTargets(ph *phrase) {

@@ -149,12 +149,21 @@ func (c *Catalog) buildPhrases() {
 		}
 	}
 	// A synonym replaces a derived phrase of the same words ("lambda" means
-	// functions, not every Lambda type).
+	// functions, not every Lambda type). When it replaces a bare type word
+	// several services share ("snapshots"), it is that word's everyday
+	// meaning, and the label says which types were left out.
 	seen := map[string]int{}
+	shared := map[string][]int{} // bare words several services share → their types
 	var kept []phrase
 	for _, p := range c.phrases {
 		key := strings.Join(p.words, " ")
 		if i, dup := seen[key]; dup {
+			if kept[i].bare {
+				shared[key] = kept[i].types
+			}
+			if types, ok := shared[key]; ok {
+				p.label = c.everydayLabel(p, types)
+			}
 			kept[i] = p
 			continue
 		}
@@ -168,6 +177,26 @@ func (c *Catalog) buildPhrases() {
 		}
 		return strings.Join(c.phrases[i].words, " ") < strings.Join(c.phrases[j].words, " ")
 	})
+}
+
+// everydayLabel names what synonym p reads and the types of the shared
+// word it leaves out: "EC2 snapshots (not Redshift snapshots: name the
+// service for those)".
+func (c *Catalog) everydayLabel(p phrase, shared []int) string {
+	label := p.label
+	if label == "" {
+		label = c.typeLabel(p.types[0])
+	}
+	var left []string
+	for _, i := range shared {
+		if !slices.Contains(p.types, i) {
+			left = append(left, c.typeLabel(i))
+		}
+	}
+	if len(left) == 0 {
+		return p.label
+	}
+	return label + " (not " + joinWords(left, "or") + ": name the service for those)"
 }
 
 func stems(ws []string) []string {
@@ -220,7 +249,9 @@ var serviceNames = map[string]string{
 	"cloudtrail": "CloudTrail", "ecr": "ECR", "ecs": "ECS", "eks": "EKS", "autoscaling": "Auto Scaling",
 	"cloudformation": "CloudFormation", "elasticache": "ElastiCache", "efs": "EFS", "route53": "Route 53",
 	"route53resolver": "Route 53 Resolver", "cloudfront": "CloudFront", "apigateway": "API Gateway",
-	"apigatewayv2": "API Gateway v2", "organizations": "Organizations",
+	"apigatewayv2": "API Gateway v2", "organizations": "Organizations", "redshift": "Redshift", "kafka": "MSK",
+	"glue": "Glue", "sfn": "Step Functions", "athena": "Athena", "mq": "Amazon MQ", "emr": "EMR", "guardduty": "GuardDuty",
+	"wafv2": "WAF", "backup": "AWS Backup", "config": "AWS Config",
 }
 
 // ServiceLabel is how a service is usually written (EC2, Secrets Manager).
@@ -263,7 +294,10 @@ var synonyms = []synonym{
 	{"rds cluster|database cluster|aurora cluster", []string{"rds/db-cluster"}, ""},
 	{"db snapshot|database snapshot|rds snapshot", []string{"rds/db-snapshot"}, ""},
 	{"disk|disks|ebs volume|ebs|ebs volumes|drive|drives", []string{"ec2/volume"}, ""},
-	{"ebs snapshot|volume snapshot", []string{"ec2/snapshot"}, ""},
+	// Everyday meanings of type words several services share (see docs/ask.md).
+	{"snapshot|snapshots|ebs snapshot|volume snapshot", []string{"ec2/snapshot"}, ""},
+	{"instance|instances", []string{"ec2/instance"}, ""},
+	{"volume|volumes", []string{"ec2/volume"}, ""},
 	{"load balancer|load balancers|lb|lbs", []string{"elbv2/load-balancer", "elb/load-balancer"}, "load balancers (ELBv2 and classic)"},
 	{"alb|albs|nlb|nlbs|application load balancer|network load balancer|elbv2 load balancer", []string{"elbv2/load-balancer"}, ""},
 	{"classic load balancer|clb|clbs|classic elb", []string{"elb/load-balancer"}, ""},
@@ -278,9 +312,10 @@ var synonyms = []synonym{
 	{"kms key|encryption key|cmk|cmks", []string{"kms/key"}, ""},
 	{"elastic ip|eip|eips|elastic ip address|ip address|ips", []string{"ec2/elastic-ip"}, ""},
 	{"ami|amis|image|images|machine image", []string{"ec2/ami"}, ""},
-	{"sg|sgs|firewall|firewalls", []string{"ec2/security-group"}, ""},
+	{"security group|security groups|sg|sgs|firewall|firewalls", []string{"ec2/security-group"}, ""},
 	{"eni|enis", []string{"ec2/network-interface"}, ""},
 	{"vpc|vpcs|network|networks", []string{"ec2/vpc"}, ""},
+	{"subnet|subnets", []string{"ec2/subnet"}, ""},
 	{"repo|repos|repository|repositories|registry|container registry|ecr repo", []string{"ecr/repository"}, ""},
 	{"container service|ecs service", []string{"ecs/service"}, ""},
 	{"kubernetes cluster|k8s cluster|eks cluster|kubernetes", []string{"eks/cluster"}, ""},
@@ -300,7 +335,7 @@ var synonyms = []synonym{
 	{"user|users|iam user|person|people", []string{"iam/user"}, ""},
 	{"role|roles|iam role", []string{"iam/role"}, ""},
 	{"iam group|user group", []string{"iam/group"}, ""},
-	{"iam policy|managed policy", []string{"iam/policy"}, ""},
+	{"policy|policies|iam policy|managed policy", []string{"iam/policy"}, ""},
 	{"nat|nats|nat gateway", []string{"ec2/nat-gateway"}, ""},
 	{"igw|igws", []string{"ec2/internet-gateway"}, ""},
 	{"tgw|tgws", []string{"ec2/transit-gateway"}, ""},

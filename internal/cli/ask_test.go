@@ -399,6 +399,46 @@ func TestAskQuestions(t *testing.T) {
 }
 
 // validAt lists the keys of the versions valid at scan id.
+// TestAskSurvivesNewServices: every hand-written question and every
+// example reads the same types when a new service reuses every type name of
+// the catalog (the clusters, snapshots, tables... of the next service to be
+// added): shared words keep their everyday meaning or were service-qualified.
+func TestAskSurvivesNewServices(t *testing.T) {
+	types := typeCatalog()
+	for _, ti := range typeCatalog() {
+		ti.Service = "newservice"
+		types = append(types, ti)
+	}
+	now, grown := ask.NewCatalog(typeCatalog()), ask.NewCatalog(types)
+	var questions []string
+	for _, tc := range curatedCases() {
+		questions = append(questions, tc.q)
+	}
+	for _, e := range now.Examples() {
+		questions = append(questions, e.Question)
+	}
+	for _, q := range questions {
+		before, err := now.Ask(q, ask.Options{Now: askTestNow})
+		if err != nil {
+			continue // TestAskQuestions reports it
+		}
+		after, err := grown.Ask(q, ask.Options{Now: askTestNow})
+		if err != nil {
+			t.Errorf("%q: %v", q, err)
+			continue
+		}
+		var kept []ask.TypeRef // questions about every type also read the new ones
+		for _, r := range after.Reads {
+			if r.Service != "newservice" {
+				kept = append(kept, r)
+			}
+		}
+		if fmt.Sprint(kept) != fmt.Sprint(before.Reads) {
+			t.Errorf("%q reads %v, was %v", q, kept, before.Reads)
+		}
+	}
+}
+
 func validAt(id int) string {
 	return fmt.Sprintf("SELECT account_id, region, service, type, id FROM main.resource_versions WHERE first_scan <= %d AND coalesce(end_scan, 1e9) > %d", id, id)
 }
@@ -418,8 +458,9 @@ func typeRef(s string) ask.TypeRef {
 	return ask.TypeRef{Service: svc, Type: typ}
 }
 
-// TestAskExamples: every example question is understood, and its SQL runs
-// on the demo inventory and on an empty one.
+// TestAskExamples: every example question is understood, a question
+// generated from a field reads that field, and its SQL runs on the demo
+// inventory and on an empty one.
 func TestAskExamples(t *testing.T) {
 	cat := ask.NewCatalog(typeCatalog())
 	examples := cat.Examples()
@@ -436,6 +477,9 @@ func TestAskExamples(t *testing.T) {
 		if err != nil {
 			t.Errorf("[%s] %q: %v", e.Service, e.Question, err)
 			continue
+		}
+		if e.Field != "" && !strings.Contains(ans.SQL, "'$."+e.Field+"'") {
+			t.Errorf("[%s] %q was generated from %s but reads: %s", e.Service, e.Question, e.Field, ans.Interpretation)
 		}
 		if ans.Audit != "" {
 			if _, ok := lib.Get(ans.Audit); !ok {
