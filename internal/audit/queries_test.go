@@ -345,10 +345,10 @@ var queryCases = []queryCase{
 		res("mq/broker", "n2", d{}),
 	}, want: []string{"p"}},
 	{query: "msk-no-tls", rs: []*model.Resource{
-		res("kafka/cluster", "p1", d{"client_broker_encryption": "TLS_PLAINTEXT", "in_cluster_encryption": true}),
-		res("kafka/cluster", "p2", d{"client_broker_encryption": "TLS", "in_cluster_encryption": false}),
-		res("kafka/cluster", "n1", d{"client_broker_encryption": "TLS", "in_cluster_encryption": true}),
-		res("kafka/cluster", "n2", d{"cluster_type": "SERVERLESS", "client_broker_encryption": "", "in_cluster_encryption": true}),
+		res("kafka/cluster", "p1", d{"client_broker_encryption": "TLS_PLAINTEXT", "inter_broker_tls": true}),
+		res("kafka/cluster", "p2", d{"client_broker_encryption": "TLS", "inter_broker_tls": false}),
+		res("kafka/cluster", "n1", d{"client_broker_encryption": "TLS", "inter_broker_tls": true}),
+		res("kafka/cluster", "n2", d{"cluster_type": "SERVERLESS", "client_broker_encryption": "", "inter_broker_tls": true}),
 	}, want: []string{"p1", "p2"}},
 	{query: "codebuild-privileged", rs: []*model.Resource{
 		res("codebuild/project", "p", d{"privileged_mode": true}), res("codebuild/project", "n1", d{"privileged_mode": false}),

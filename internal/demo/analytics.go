@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 )
 
@@ -35,4 +36,5 @@ func init() {
 	register("Kafka", map[string]handler{"ListClustersV2": noData(&kafka.ListClustersV2Output{})})
 	register("EMR", map[string]handler{"ListClusters": noData(&emr.ListClustersOutput{})})
 	register("CodeBuild", map[string]handler{"ListProjects": noData(&codebuild.ListProjectsOutput{})})
+	register("Scheduler", map[string]handler{"ListSchedules": noData(&scheduler.ListSchedulesOutput{}), "ListScheduleGroups": noData(&scheduler.ListScheduleGroupsOutput{})})
 }

@@ -93,8 +93,9 @@ var withoutDemoData = []string{"ec2/customer-gateway",
 	"glue/database", "glue/table", "glue/connection", "glue/job", "glue/crawler", "glue/trigger", "glue/workflow",
 	"kinesis/stream", "firehose/delivery-stream", "sfn/state-machine", "sfn/activity",
 	"athena/workgroup", "athena/data-catalog",
-	"redshift/cluster", "redshift/subnet-group", "redshift/parameter-group", "redshift/snapshot",
+	"redshift/cluster", "redshift/subnet-group", "redshift/parameter-group", "redshift/cluster-snapshot",
 	"mq/broker", "kafka/cluster", "emr/cluster", "codebuild/project",
+	"scheduler/schedule", "scheduler/schedule-group",
 }
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {

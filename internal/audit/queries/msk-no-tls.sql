@@ -5,8 +5,8 @@
 -- severity: high
 -- reads: kafka/cluster
 SELECT account_id, region, service, type, id, name, details ->> '$.client_broker_encryption' AS client_broker,
-  details ->> '$.in_cluster_encryption' AS in_cluster
+  details ->> '$.inter_broker_tls' AS in_cluster
 FROM resources
 WHERE service = 'kafka' AND type = 'cluster'
-  AND (details ->> '$.client_broker_encryption' IN ('PLAINTEXT', 'TLS_PLAINTEXT') OR details ->> '$.in_cluster_encryption' = 0)
+  AND (details ->> '$.client_broker_encryption' IN ('PLAINTEXT', 'TLS_PLAINTEXT') OR details ->> '$.inter_broker_tls' = 0)
 ORDER BY account_id, region, id

@@ -39,6 +39,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
+	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/sns"
@@ -92,6 +93,7 @@ func Services() []*collect.Service {
 		kafka.Service,
 		emr.Service,
 		codebuild.Service,
+		scheduler.Service,
 	}
 }
 

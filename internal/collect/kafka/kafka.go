@@ -90,7 +90,7 @@ var clusterFields = collect.Fields[types.Cluster]{
 	collect.Computed("instance_type", model.Text, "broker instance type (kafka.m5.large, ...)", func(c types.Cluster) any { return aws.ToString(brokers(c).InstanceType) }),
 	collect.Enum("client_broker_encryption", "encryption between clients and brokers: TLS, TLS_PLAINTEXT or PLAINTEXT; empty for serverless clusters, which always use TLS",
 		func(c types.Cluster) types.ClientBroker { return inTransit(c).ClientBroker }),
-	collect.Computed("in_cluster_encryption", model.Boolean, "traffic between brokers is encrypted (always for serverless)", func(c types.Cluster) any {
+	collect.Computed("inter_broker_tls", model.Boolean, "traffic between brokers is encrypted with TLS (always for serverless)", func(c types.Cluster) any {
 		return c.Serverless != nil || aws.ToBool(inTransit(c).InCluster)
 	}),
 	collect.Computed("at_rest_kms_key", model.Text, "KMS key of at-rest encryption (an AWS managed key when not chosen)", func(c types.Cluster) any { return atRestKey(c) }),

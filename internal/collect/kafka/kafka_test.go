@@ -54,10 +54,10 @@ func TestClusters(t *testing.T) {
 	}
 	byID := got.ByID()
 	for id, want := range map[string]map[string]any{
-		"events0": {"cluster_type": "PROVISIONED", "client_broker_encryption": "TLS_PLAINTEXT", "in_cluster_encryption": true,
+		"events0": {"cluster_type": "PROVISIONED", "client_broker_encryption": "TLS_PLAINTEXT", "inter_broker_tls": true,
 			"at_rest_kms_key": key, "broker_nodes": int64(2), "instance_type": "kafka.m5.large", "kafka_version": "3.6.0"},
 		"events3": {"client_broker_encryption": "TLS"},
-		"lite":    {"cluster_type": "SERVERLESS", "client_broker_encryption": "", "in_cluster_encryption": true},
+		"lite":    {"cluster_type": "SERVERLESS", "client_broker_encryption": "", "inter_broker_tls": true},
 	} {
 		for k, v := range want {
 			if byID[id].Details[k] != v {

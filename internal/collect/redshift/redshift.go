@@ -24,7 +24,7 @@ var Service = &collect.Service{
 		{Name: "cluster", Description: "Redshift provisioned cluster (id = cluster identifier)", Fields: clusterFields.Declared(), Tags: collect.TagsListed, Collect: clusters},
 		{Name: "subnet-group", Description: "Redshift cluster subnet group (id = name)", Fields: subnetGroupFields.Declared(), Tags: collect.TagsListed, Collect: subnetGroups},
 		{Name: "parameter-group", Description: "Redshift cluster parameter group (id = name); AWS's default.* groups are skipped", Fields: parameterGroupFields.Declared(), Tags: collect.TagsListed, Collect: parameterGroups},
-		{Name: "snapshot", Description: "manual Redshift cluster snapshot (id = snapshot identifier); automated snapshots are skipped", Fields: snapshotFields.Declared(), Tags: collect.TagsListed, Collect: snapshots},
+		{Name: "cluster-snapshot", Description: "manual Redshift cluster snapshot (id = snapshot identifier); automated snapshots are skipped", Fields: snapshotFields.Declared(), Tags: collect.TagsListed, Collect: snapshots},
 	},
 	Calls: "1 paged describe per type (DescribeClusters, DescribeClusterSubnetGroups, DescribeClusterParameterGroups, DescribeClusterSnapshots of type manual)",
 	Relations: []collect.Relation{
@@ -36,8 +36,8 @@ var Service = &collect.Service{
 		{From: "cluster", Kind: "encrypted-with", To: "kms/key"},
 		{From: "subnet-group", Kind: "in-vpc", To: "ec2/vpc"},
 		{From: "subnet-group", Kind: "includes-subnet", To: "ec2/subnet"},
-		{From: "snapshot", Kind: "created-from", To: "redshift/cluster"},
-		{From: "snapshot", Kind: "encrypted-with", To: "kms/key"},
+		{From: "cluster-snapshot", Kind: "created-from", To: "redshift/cluster"},
+		{From: "cluster-snapshot", Kind: "encrypted-with", To: "kms/key"},
 	},
 }
 
@@ -191,7 +191,7 @@ func snapshots(ctx context.Context, t *collect.Task) error {
 			}
 			id := aws.ToString(s.SnapshotIdentifier)
 			cluster := aws.ToString(s.ClusterIdentifier)
-			key := t.Key("snapshot", id)
+			key := t.Key("cluster-snapshot", id)
 			a := aws.ToString(s.SnapshotArn)
 			if a == "" {
 				a = arn(t, "snapshot:"+cluster+"/"+id)

@@ -110,7 +110,7 @@ func TestRedshift(t *testing.T) {
 		t.Fatalf("parameter groups (defaults skipped): %v %d", params.Err, len(params.Resources))
 	}
 
-	snaps := collecttest.Run(t, cfg, collector.Service, "snapshot", region)
+	snaps := collecttest.Run(t, cfg, collector.Service, "cluster-snapshot", region)
 	s := snaps.ByID()["before-upgrade"]
 	if snaps.Err != nil || len(snaps.Resources) != 1 || s.Details["cluster"] != "dw1" || s.Details["encrypted"] != true || s.Tags["why"] != "upgrade" {
 		t.Fatalf("snapshots: %v %d %+v", snaps.Err, len(snaps.Resources), s)
@@ -121,7 +121,7 @@ func TestRedshift(t *testing.T) {
 func TestDenied(t *testing.T) {
 	collecttest.Setup(t)
 	for typ, op := range map[string]string{"cluster": "DescribeClusters", "subnet-group": "DescribeClusterSubnetGroups",
-		"parameter-group": "DescribeClusterParameterGroups", "snapshot": "DescribeClusterSnapshots"} {
+		"parameter-group": "DescribeClusterParameterGroups", "cluster-snapshot": "DescribeClusterSnapshots"} {
 		cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny(op)})
 		collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, typ, region))
 	}
