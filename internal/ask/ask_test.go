@@ -256,6 +256,7 @@ func TestSharedTypeWords(t *testing.T) {
 		"clusters": `"clusters" is ambiguous: it could mean ecs cluster, eks cluster or warehouse cluster`,
 		"how many clusters with in cluster encryption": `"clusters" is ambiguous`,
 		"warehouse clusters with encryption":           `what "encrypted" means for warehouse clusters`,
+		"vpcs without any clusters":                    `"clusters" is ambiguous: it could mean ecs cluster, eks cluster or warehouse cluster`,
 	} {
 		_, err := c.Ask(q, Options{Now: testNow})
 		var r *Refusal
