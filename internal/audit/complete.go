@@ -174,13 +174,20 @@ func typeGaps(ref TypeRef, scope model.Scope, latest map[string]Gap, account str
 			gaps = append(gaps, Gap{Account: account, Region: region, Service: ref.Service, Type: ref.Type, Outcome: "missing"})
 			continue
 		}
-		if g.Outcome != store.OutcomeOK && g.Outcome != store.OutcomeNotFound {
+		if !vouches(g) {
 			g.Region = region
 			gaps = append(gaps, g)
 		}
 	}
 	sort.Slice(gaps, func(i, j int) bool { return gaps[i].Region < gaps[j].Region })
 	return gaps
+}
+
+// vouches reports whether a collection is complete: it succeeded, or AWS
+// said the service is not enabled there (so nothing of it exists).
+func vouches(g Gap) bool {
+	return g.Outcome == store.OutcomeOK || g.Outcome == store.OutcomeNotFound ||
+		g.Outcome == store.OutcomeUnsupported && g.ErrorCode == model.CodeNotEnabled
 }
 
 func queryInt(ctx context.Context, q Querier, sql string, args ...any) (int64, error) {

@@ -25,9 +25,9 @@ func driftScans(t *testing.T, iamDenied bool) *store.Reader {
 		{"iam", "group"}, {"iam", "policy"}, {"iam", "instance-profile"}, {"iam", "password-policy"}}
 	in := []scanInput{
 		{[]*model.Resource{sg("sg-1", "10.0.0.0/8"), sg("sg-2", "10.0.0.0/8"), res("iam/user", "u-1", nil), res("ec2/instance", "i-1", nil)},
-			okCollections(nil, types)},
+			okCollections(nil, types), nil},
 		{[]*model.Resource{sg("sg-1", "0.0.0.0/0"), sg("sg-3", "10.0.0.0/8"), res("iam/user", "u-2", nil), res("ec2/instance", "i-2", nil)},
-			okCollections(nil, types)},
+			okCollections(nil, types), nil},
 	}
 	if iamDenied {
 		denied := okCollections(nil, types)
@@ -37,7 +37,7 @@ func driftScans(t *testing.T, iamDenied bool) *store.Reader {
 			}
 		}
 		kept := in[1].rs
-		in = append(in, scanInput{[]*model.Resource{kept[0], kept[1], kept[3]}, denied})
+		in = append(in, scanInput{[]*model.Resource{kept[0], kept[1], kept[3]}, denied, nil})
 	}
 	return fixtureScans(t, in...)
 }

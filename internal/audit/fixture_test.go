@@ -87,13 +87,14 @@ func fixture(t *testing.T, rs []*model.Resource, cols []store.Collection) *store
 	if len(rs) == 0 && len(cols) == 0 {
 		return fixtureScans(t)
 	}
-	return fixtureScans(t, scanInput{rs, cols})
+	return fixtureScans(t, scanInput{rs, cols, nil})
 }
 
 // scanInput is what one fixture scan sees.
 type scanInput struct {
 	rs   []*model.Resource
 	cols []store.Collection
+	rels []model.Relationship
 }
 
 // fixtureScans writes the scans in order and returns a reader of the
@@ -114,6 +115,11 @@ func fixtureScans(t *testing.T, scans ...scanInput) *store.Reader {
 		}
 		for _, r := range s.rs {
 			if err := w.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, rel := range s.rels {
+			if err := w.Relate(rel); err != nil {
 				t.Fatal(err)
 			}
 		}

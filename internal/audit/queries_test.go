@@ -12,6 +12,7 @@ type queryCase struct {
 	query  string
 	params map[string]string
 	rs     []*model.Resource
+	rels   []model.Relationship
 	want   []string // ids returned (column id)
 }
 
@@ -413,6 +414,24 @@ var queryCases = []queryCase{
 	{query: "recently-deleted", rs: []*model.Resource{res("ec2/instance", "n", nil)}},
 	{query: "security-group-changes", rs: []*model.Resource{res("ec2/security-group", "n", nil)}},
 	{query: "iam-changes", rs: []*model.Resource{res("iam/user", "n", nil)}},
+	// Regions without a detector or hub at all: notenabled_test.go.
+	{query: "guardduty-not-enabled", rs: []*model.Resource{
+		res("guardduty/detector", "p", d{"status": "DISABLED"}),
+	}, want: []string{"p"}},
+	{query: "securityhub-not-enabled", rs: []*model.Resource{
+		res("securityhub/hub", "p", d{"standards_count": 0}),
+	}, want: []string{"p"}},
+	{query: "config-not-recording", rs: []*model.Resource{
+		res("config/configuration-recorder", "p", d{"recording": false}), res("config/configuration-recorder", "n", d{"recording": true}),
+	}, want: []string{"p"}},
+	{query: "public-albs-without-waf", rs: []*model.Resource{
+		res("elbv2/load-balancer", "p", d{"type": "application", "scheme": "internet-facing"}),
+		res("elbv2/load-balancer", "n-protected", d{"type": "application", "scheme": "internet-facing"}),
+		res("elbv2/load-balancer", "n-internal", d{"type": "application", "scheme": "internal"}),
+		res("elbv2/load-balancer", "n-nlb", d{"type": "network", "scheme": "internet-facing"}),
+		res("wafv2/web-acl", "acl", d{"scope": "REGIONAL"}),
+	}, rels: []model.Relationship{{From: res("wafv2/web-acl", "acl", nil).Key, Kind: "protects", To: res("elbv2/load-balancer", "n-protected", nil).Key}},
+		want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
@@ -449,7 +468,7 @@ func TestQueries(t *testing.T) {
 			if !ok {
 				t.Fatalf("no query %s", c.query)
 			}
-			r := fixture(t, c.rs, okCollections(c.rs, q.Reads))
+			r := fixtureScans(t, scanInput{c.rs, okCollections(c.rs, q.Reads), c.rels})
 			// Scoped to the fixture's account, the query runs wrapped in the
 			// account filter: the same rows.
 			for _, account := range [][]string{nil, {acct}} {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/awsmap/awsmap/internal/model"
 )
 
 // Outcome classifies how a call or a collection ended. The values are stored
@@ -65,6 +67,8 @@ func ErrorCode(err error) string {
 	var na *NotApplicableError
 	var ie *InconsistentError
 	switch {
+	case errors.As(err, &na) && na.Code != "":
+		return na.Code
 	case errors.As(err, &na):
 		return "NotApplicable"
 	case errors.As(err, &ie):
@@ -128,8 +132,15 @@ func isCBORUnanswered(err error) bool {
 
 // NotApplicableError is returned by a collector when its type cannot exist
 // for this caller (Organizations accounts outside the management account):
-// an unsupported collection, not a gap in the inventory.
-type NotApplicableError struct{ Reason string }
+// an unsupported collection. Code, when set, is its error code in the
+// ledger (model.CodeNotEnabled), else "NotApplicable".
+type NotApplicableError struct{ Code, Reason string }
+
+// NotEnabled is the answer of a collector whose service is not turned on
+// in the region: "GuardDuty is not enabled in eu-west-1".
+func NotEnabled(service, region string) error {
+	return &NotApplicableError{Code: model.CodeNotEnabled, Reason: service + " is not enabled in " + region}
+}
 
 func (e *NotApplicableError) Error() string { return e.Reason }
 

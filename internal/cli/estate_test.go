@@ -361,6 +361,7 @@ func seedRegion(t *testing.T, m *manifest, r int, region string) {
 
 	var wg sync.WaitGroup
 	step := func(f func()) { wg.Add(1); go func() { defer wg.Done(); f() }() }
+	step(func() { seedSecurity(ctx, m, region, cfg) })
 	defer wg.Wait()
 
 	// --- S3: three buckets with different settings.
@@ -879,7 +880,7 @@ func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
 	// managed policies, which AWS always returns: fill them from the ARN, as
 	// the iam unit tests do with canned pages, so the scan sees what AWS sends.
 	var filled atomic.Int64
-	responder := fillPolicyNames(t, &filled)
+	responder := cannedMotoGaps(fillPolicyNames(t, &filled))
 
 	// Measure the scan alone: reset the peak RSS counter (Linux >= 4.0).
 	rssScope := "scan only"

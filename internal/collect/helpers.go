@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
@@ -98,6 +99,16 @@ func Values[T ~string](vs []T) []string {
 		out[i] = string(v)
 	}
 	return out
+}
+
+// TimeText normalises an RFC 3339 time an API sends as a string
+// (GuardDuty, Security Hub) to the stored form; "" when absent or unreadable.
+func TimeText(s *string) string {
+	at, err := time.Parse(time.RFC3339Nano, aws.ToString(s))
+	if err != nil {
+		return ""
+	}
+	return model.Time(&at)
 }
 
 // LogGroupName is the name of the CloudWatch Logs log group an ARN names

@@ -17,6 +17,12 @@ const GlobalRegion = "global"
 // region at once (S3 ListBuckets): it vouches for the resources of all regions.
 const AllRegions = "*"
 
+// CodeNotEnabled is the error code of a collection whose service the
+// account has not turned on in the region (GuardDuty without a detector,
+// Security Hub not subscribed): recorded unsupported, it still vouches for
+// the region, since AWS said there is nothing there.
+const CodeNotEnabled = "NotEnabled"
+
 // Key identifies a resource across scans.
 type Key struct {
 	Account string `json:"account_id"`

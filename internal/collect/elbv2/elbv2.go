@@ -52,7 +52,7 @@ func nameFromARN(arn string) string {
 
 var lbFields = []model.Field{
 	{Name: "type", Type: "text", Description: "application, network or gateway", Values: collect.Values(types.LoadBalancerTypeEnum("").Values())},
-	{Name: "scheme", Type: "text", Description: "internet-facing or internal"},
+	{Name: "scheme", Type: "text", Description: "internet-facing or internal", Values: collect.Values(types.LoadBalancerSchemeEnum("").Values())},
 	{Name: "state", Type: "text", Description: "active, provisioning, failed, ..."},
 	{Name: "dns_name", Type: "text", Description: "public DNS name"},
 	{Name: "vpc_id", Type: "text", Description: "VPC of the load balancer"},

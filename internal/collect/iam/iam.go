@@ -38,14 +38,19 @@ var Service = &collect.Service{
 		{Name: "instance-profile", Description: "IAM instance profile (id = instance profile name)", Fields: instanceProfileFields, Tags: collect.TagsListed, Collect: instanceProfiles},
 		{Name: "password-policy", Description: "account password policy (single resource, id account-password-policy)", Fields: passwordPolicyFields, Tags: collect.NotTaggable, Collect: passwordPolicy},
 		{Name: "account-summary", Description: "IAM account summary (single resource, id account-summary)", Fields: accountSummaryFields, Tags: collect.NotTaggable, Collect: accountSummary},
+		{Name: "saml-provider", Description: "IAM SAML identity provider (id = provider name)", Fields: samlProviderFields.Declared(), Tags: collect.TagsPerResource, Collect: samlProviders, DetailCalls: 1},
+		{Name: "oidc-provider", Description: "IAM OpenID Connect identity provider (id = issuer host and path)", Fields: oidcProviderFields.Declared(), Tags: collect.TagsPerResource, Collect: oidcProviders, DetailCalls: 1},
+		{Name: "server-certificate", Description: "IAM server certificate (id = certificate name)", Fields: serverCertificateFields.Declared(), Tags: collect.TagsPerResource, Collect: serverCertificates, DetailCalls: 1},
+		{Name: "virtual-mfa-device", Description: "virtual MFA device (id = device name), assigned or not", Fields: virtualMFAFields.Declared(), Tags: collect.TagsListed, Collect: virtualMFADevices},
 	},
-	Calls: "user: GetAccountAuthorizationDetails (paged, shared by user/role/group/policy) + Generate/GetCredentialReport + per user ListAccessKeys and ListMFADevices. role: auth details + ListRoles (paged). group: auth details. policy: auth details + per policy ListPolicyTags. instance-profile: ListInstanceProfiles. password-policy, account-summary: 1 call",
+	Calls: "user: GetAccountAuthorizationDetails (paged, shared by user/role/group/policy) + Generate/GetCredentialReport + per user ListAccessKeys and ListMFADevices. role: auth details + ListRoles (paged). group: auth details. policy: auth details + per policy ListPolicyTags. instance-profile: ListInstanceProfiles. password-policy, account-summary: 1 call. saml-provider: ListSAMLProviders + per provider GetSAMLProvider. oidc-provider: ListOpenIDConnectProviders + per provider GetOpenIDConnectProvider. server-certificate: ListServerCertificates + per certificate ListServerCertificateTags. virtual-mfa-device: ListVirtualMFADevices",
 	Relations: []collect.Relation{
 		{From: "group", Kind: "has-policy", To: "iam/policy"},
 		{From: "instance-profile", Kind: "assumes-role", To: "iam/role"},
 		{From: "role", Kind: "has-policy", To: "iam/policy"},
 		{From: "user", Kind: "has-policy", To: "iam/policy"},
 		{From: "user", Kind: "member-of", To: "iam/group"},
+		{From: "virtual-mfa-device", Kind: "assigned-to", To: "iam/user"},
 	},
 }
 

@@ -1,4 +1,5 @@
-// Package logs collects CloudWatch Logs log groups.
+// Package logs collects CloudWatch Logs log groups, metric filters and
+// cross-account destinations.
 package logs
 
 import (
@@ -17,14 +18,21 @@ import (
 // Service is the CloudWatch Logs collector.
 var Service = &collect.Service{
 	Name:        "logs",
-	Description: "CloudWatch Logs log groups",
+	Description: "CloudWatch Logs log groups, metric filters and destinations",
 	Types: []collect.Type{
 		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Tags: collect.TagsBulk, Collect: groups},
+		{Name: "metric-filter", Description: "metric filter (id = LOG_GROUP:FILTER_NAME)", Fields: metricFilterFields.Declared(), Tags: collect.NotTaggable, Collect: metricFilters},
+		{Name: "destination", Description: "cross-account subscription destination (id = name)", Fields: destinationFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: destinations, DetailCalls: 1},
 	},
-	Calls: "log-group: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
+	Calls: "log-group: 1 paged describe + bulk tags (else per resource ListTagsForResource). metric-filter: DescribeMetricFilters (paged). " +
+		"destination: DescribeDestinations (paged) + per destination ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "log-group", Kind: "encrypted-with", To: "kms/key"},
 		{From: "log-group", Kind: "logs-for", To: "lambda/function"},
+		{From: "metric-filter", Kind: "filters", To: "logs/log-group"},
+		{From: "destination", Kind: "assumes-role", To: "iam/role"},
+		{From: "destination", Kind: "delivers-to", To: "kinesis/stream"},
 	},
 }
 

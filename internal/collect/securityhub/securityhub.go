@@ -1,0 +1,91 @@
+// Package securityhub collects the Security Hub hub of each region. A
+// region whose account is not subscribed has no hub: its collection is
+// recorded unsupported with the code NotEnabled, which audits read as "not
+// enabled", not as a gap.
+package securityhub
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub/types"
+
+	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the Security Hub collector.
+var Service = &collect.Service{
+	Name:        "securityhub",
+	Description: "Security Hub hubs and their standards subscriptions",
+	Types: []collect.Type{
+		// Hub tags need ListTagsForResource, one more call per region for
+		// a resource rarely tagged: not read.
+		{Name: "hub", Description: "the Security Hub hub of the region (id = default); not subscribed: the collection is unsupported, code NotEnabled",
+			Fields: hubFields.Declared(), Tags: collect.NotTaggable, Collect: hubs, DetailCalls: 1},
+	},
+	Calls: "hub: DescribeHub + GetEnabledStandards (paged)",
+}
+
+// hub is DescribeHub's answer with the hub's standards subscriptions.
+type hub struct {
+	*securityhub.DescribeHubOutput
+	standards []types.StandardsSubscription
+}
+
+var hubFields = collect.Fields[hub]{
+	collect.Bool("auto_enable_controls", "new controls of enabled standards are turned on automatically", func(h hub) *bool { return h.AutoEnableControls }),
+	collect.Enum("control_finding_generator", "SECURITY_CONTROL (consolidated control findings) or STANDARD_CONTROL (one finding per standard)",
+		func(h hub) types.ControlFindingGenerator { return h.ControlFindingGenerator }),
+	collect.Computed("standards", model.JSON, "standards subscribed to: ARN of the standard and status (READY, PENDING, INCOMPLETE, FAILED, DELETING)", func(h hub) any {
+		if h.standards == nil {
+			return nil // GetEnabledStandards failed: unknown
+		}
+		out := make([]map[string]string, 0, len(h.standards))
+		for _, s := range h.standards {
+			out = append(out, map[string]string{"arn": aws.ToString(s.StandardsArn), "status": string(s.StandardsStatus)})
+		}
+		return out
+	}),
+	collect.Computed("standards_count", model.Integer, "number of standards subscribed to", func(h hub) any {
+		if h.standards == nil {
+			return nil
+		}
+		return len(h.standards)
+	}),
+}
+
+func hubs(ctx context.Context, t *collect.Task) error {
+	api := securityhub.NewFromConfig(t.Config)
+	out, err := api.DescribeHub(ctx, &securityhub.DescribeHubInput{})
+	if notSubscribed(err) {
+		return awsx.NotEnabled("Security Hub", t.Region)
+	}
+	if err != nil {
+		return err
+	}
+	h := hub{DescribeHubOutput: out, standards: []types.StandardsSubscription{}}
+	p := securityhub.NewGetEnabledStandardsPaginator(api, &securityhub.GetEnabledStandardsInput{MaxResults: t.PageSize(100)})
+	if err := collect.EachPage(ctx, p, func(page *securityhub.GetEnabledStandardsOutput) error {
+		h.standards = append(h.standards, page.StandardsSubscriptions...)
+		return nil
+	}); err != nil {
+		t.Warn("GetEnabledStandards", err)
+		h.standards = nil
+	}
+	arn := aws.ToString(out.HubArn)
+	if arn == "" {
+		arn = collect.ARN(t, "securityhub", "", "hub/default")
+	}
+	t.Emit(&model.Resource{Key: t.Key("hub", collect.ARNResourceName(arn)), ARN: arn,
+		CreatedAt: collect.TimeText(out.SubscribedAt), Details: hubFields.Details(h)})
+	return nil
+}
+
+// notSubscribed reports whether err is Security Hub's answer for an account
+// not subscribed in the region (InvalidAccessException).
+func notSubscribed(err error) bool {
+	return awsx.ErrorCode(err) == "InvalidAccessException"
+}

@@ -1,0 +1,119 @@
+package demo
+
+import (
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/acmpca"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/guardduty"
+	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	shtypes "github.com/aws/aws-sdk-go-v2/service/securityhub/types"
+	"github.com/aws/aws-sdk-go-v2/service/wafv2"
+)
+
+// The security services are turned on in every region but one: that region
+// is what guardduty-not-enabled, securityhub-not-enabled and
+// config-not-recording find; config-not-recording also finds the stopped
+// recorder of configStoppedRegion.
+const (
+	securityOffRegion   = "ap-southeast-1"
+	configStoppedRegion = "us-west-2"
+)
+
+func init() {
+	register("GuardDuty", map[string]handler{"ListDetectors": gdDetectors, "GetDetector": gdDetector})
+	register("SecurityHub", map[string]handler{"DescribeHub": shHub, "GetEnabledStandards": shStandards})
+	register("Cognito Identity Provider", map[string]handler{"ListUserPools": noData(&cognitoidentityprovider.ListUserPoolsOutput{})})
+	register("Cognito Identity", map[string]handler{"ListIdentityPools": noData(&cognitoidentity.ListIdentityPoolsOutput{})})
+	register("IAM", map[string]handler{"ListSAMLProviders": noData(&iam.ListSAMLProvidersOutput{}),
+		"ListOpenIDConnectProviders": noData(&iam.ListOpenIDConnectProvidersOutput{}),
+		"ListServerCertificates":     noData(&iam.ListServerCertificatesOutput{}),
+		"ListVirtualMFADevices":      noData(&iam.ListVirtualMFADevicesOutput{})})
+	register("Backup", map[string]handler{"ListBackupVaults": noData(&backup.ListBackupVaultsOutput{}),
+		"ListBackupPlans": noData(&backup.ListBackupPlansOutput{})})
+	register("CloudWatch Logs", map[string]handler{"DescribeMetricFilters": noData(&cloudwatchlogs.DescribeMetricFiltersOutput{}),
+		"DescribeDestinations": noData(&cloudwatchlogs.DescribeDestinationsOutput{})})
+	register("ACM PCA", map[string]handler{"ListCertificateAuthorities": noData(&acmpca.ListCertificateAuthoritiesOutput{})})
+	register("WAFV2", map[string]handler{"ListWebACLs": noData(&wafv2.ListWebACLsOutput{}),
+		"ListIPSets": noData(&wafv2.ListIPSetsOutput{}), "ListRuleGroups": noData(&wafv2.ListRuleGroupsOutput{})})
+	register("Config Service", map[string]handler{
+		"DescribeConfigurationRecorders":      configRecorders,
+		"DescribeConfigurationRecorderStatus": configRecorderStatus,
+		"DescribeDeliveryChannels":            noData(&configservice.DescribeDeliveryChannelsOutput{}),
+		"DescribeConfigRules":                 noData(&configservice.DescribeConfigRulesOutput{}),
+		"DescribeConformancePacks":            noData(&configservice.DescribeConformancePacksOutput{}),
+		"DescribeConfigurationAggregators":    noData(&configservice.DescribeConfigurationAggregatorsOutput{}),
+	})
+}
+
+// gdDetectorID is the region's detector id (32 hex digits, like AWS's).
+func (c *call) gdDetectorID() string {
+	return "d0" + Accounts[c.acct].ID[:10] + strings.Repeat("0", 20)
+}
+
+func gdDetectors(c *call) (any, error) {
+	if c.region == securityOffRegion {
+		return &guardduty.ListDetectorsOutput{}, nil
+	}
+	return &guardduty.ListDetectorsOutput{DetectorIds: []string{c.gdDetectorID()}}, nil
+}
+
+func gdDetector(c *call) (any, error) {
+	if c.region == securityOffRegion || aws.ToString(c.in.(*guardduty.GetDetectorInput).DetectorId) != c.gdDetectorID() {
+		return nil, notFound("BadRequestException", "The request is rejected because the input detectorId is not owned by the current account.")
+	}
+	return &guardduty.GetDetectorOutput{
+		Status: gdtypes.DetectorStatusEnabled, FindingPublishingFrequency: gdtypes.FindingPublishingFrequencySixHours,
+		CreatedAt:   aws.String("2023-05-10T09:00:00.000Z"),
+		ServiceRole: aws.String("arn:aws:iam::" + Accounts[c.acct].ID + ":role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty"),
+		Features: []gdtypes.DetectorFeatureConfigurationResult{
+			{Name: gdtypes.DetectorFeatureResultCloudTrail, Status: gdtypes.FeatureStatusEnabled},
+			{Name: gdtypes.DetectorFeatureResultS3DataEvents, Status: gdtypes.FeatureStatusEnabled},
+			{Name: gdtypes.DetectorFeatureResultEksAuditLogs, Status: gdtypes.FeatureStatusDisabled},
+		},
+		Tags: map[string]string{"Owner": "security"},
+	}, nil
+}
+
+func shHub(c *call) (any, error) {
+	if c.region == securityOffRegion {
+		return nil, notFound("InvalidAccessException", "Account "+Accounts[c.acct].ID+" is not subscribed to AWS Security Hub")
+	}
+	return &securityhub.DescribeHubOutput{HubArn: aws.String(c.arn("securityhub", "hub/default")),
+		SubscribedAt: aws.String("2023-06-01T12:00:00.000Z"), AutoEnableControls: aws.Bool(true),
+		ControlFindingGenerator: shtypes.ControlFindingGeneratorSecurityControl}, nil
+}
+
+func shStandards(c *call) (any, error) {
+	return &securityhub.GetEnabledStandardsOutput{StandardsSubscriptions: []shtypes.StandardsSubscription{{
+		StandardsArn:    aws.String("arn:aws:securityhub:" + c.region + "::standards/aws-foundational-security-best-practices/v/1.0.0"),
+		StandardsStatus: shtypes.StandardsStatusReady,
+	}}}, nil
+}
+
+func configRecorders(c *call) (any, error) {
+	if c.region == securityOffRegion {
+		return &configservice.DescribeConfigurationRecordersOutput{}, nil
+	}
+	return &configservice.DescribeConfigurationRecordersOutput{ConfigurationRecorders: []cfgtypes.ConfigurationRecorder{{
+		Name: aws.String("default"), RoleARN: aws.String("arn:aws:iam::" + Accounts[c.acct].ID + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"),
+		RecordingGroup: &cfgtypes.RecordingGroup{AllSupported: true, IncludeGlobalResourceTypes: c.region == "us-east-1"},
+	}}}, nil
+}
+
+func configRecorderStatus(c *call) (any, error) {
+	if c.region == securityOffRegion {
+		return &configservice.DescribeConfigurationRecorderStatusOutput{}, nil
+	}
+	return &configservice.DescribeConfigurationRecorderStatusOutput{ConfigurationRecordersStatus: []cfgtypes.ConfigurationRecorderStatus{{
+		Name: aws.String("default"), Recording: c.region != configStoppedRegion, LastStatus: cfgtypes.RecorderStatusSuccess,
+	}}}, nil
+}
