@@ -66,16 +66,28 @@ func (r *Refusal) Error() string {
 // Ask interprets question. The error is a *Refusal when the question is
 // not understood well enough to answer.
 func (c *Catalog) Ask(question string, o Options) (*Answer, error) {
+	ans, p, reason, unknown := c.interpret(question, o)
+	if ans != nil {
+		return ans, nil
+	}
+	r := c.refusal(question, p, reason)
+	r.NotUnderstood = unknown
+	return nil, r
+}
+
+// interpret is Ask without the refusal's suggestions (which read the
+// examples, so the example generator can call it): the answer, or the
+// reason and the words not understood.
+func (c *Catalog) interpret(question string, o Options) (ans *Answer, p *parser, reason string, unknown []string) {
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
-	p := &parser{c: c, toks: tokenize(question), now: o.Now.UTC()}
+	p = &parser{c: c, toks: tokenize(question), now: o.Now.UTC()}
 	if len(p.toks) > 60 {
-		return nil, c.refusal(question, p, "the question is too long (at most 60 words)")
+		return nil, p, "the question is too long (at most 60 words)", nil
 	}
 	p.parse()
-	ans := &Answer{Question: question, Corrections: p.fixes}
-	var unknown []string
+	ans = &Answer{Question: question, Corrections: p.fixes}
 	for _, t := range p.toks {
 		role := t.role
 		if role == "" {
@@ -86,19 +98,17 @@ func (c *Catalog) Ask(question string, o Options) (*Answer, error) {
 	}
 	switch {
 	case len(p.toks) == 0:
-		return nil, c.refusal(question, p, "the question is empty")
+		return nil, p, "the question is empty", nil
 	case p.refusal != "" || len(unknown) > 0:
-		r := c.refusal(question, p, p.refusal)
-		r.NotUnderstood = unknown
-		return nil, r
+		return nil, p, p.refusal, unknown
 	}
 	if reason := p.weak(); reason != "" {
-		return nil, c.refusal(question, p, reason)
+		return nil, p, reason, nil
 	}
 	if err := p.build(ans, o); err != nil {
-		return nil, c.refusal(question, p, err.Error())
+		return nil, p, err.Error(), nil
 	}
-	return ans, nil
+	return ans, p, "", nil
 }
 
 // weak reports interpretations too thin to run: nothing to look for, or a

@@ -108,7 +108,7 @@ func generateExamples(c *Catalog) []Example {
 		seen[e.Question] = true
 	}
 	addField := func(svc, q, field string) {
-		if !seen[q] {
+		if !seen[q] && (field == "" || c.readsField(q, field)) {
 			seen[q] = true
 			out = append(out, Example{Service: svc, Question: q, Field: field})
 		}
@@ -160,6 +160,14 @@ func generateExamples(c *Catalog) []Example {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Service < out[j].Service })
 	return out
+}
+
+// readsField: q is understood and reads field. A question generated from
+// a field is kept only then, so the examples never teach a phrase ask
+// reads otherwise (a field named like a grammar word: "tagged").
+func (c *Catalog) readsField(q, field string) bool {
+	a, _, _, _ := c.interpret(q, Options{})
+	return a != nil && strings.Contains(a.SQL, "'$."+field+"'")
 }
 
 // Closest returns up to n example questions sharing the most words with q.

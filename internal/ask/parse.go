@@ -708,14 +708,8 @@ func (p *parser) recTargets() {
 			p.in.group = append(p.in.group, expr{sql: "r.account_id", label: "account_id", text: "account"})
 			continue
 		}
-		if ph.bare && len(ph.types) > 1 {
-			var names []string
-			for _, t := range ph.types {
-				names = append(names, p.c.types[t].Service+" "+strings.ReplaceAll(p.c.types[t].Type, "-", " "))
-			}
-			p.refuse("%q is ambiguous: it could mean %s; name the service (e.g. %q)", p.toks[i].raw,
-				joinWords(names, "or"), plural(names[0]))
-			p.useRange("type", i, end)
+		if ph.ambiguous() {
+			p.refuseAmbiguous(ph, i, end)
 			return
 		}
 		p.useRange("type", i, end)
@@ -723,7 +717,7 @@ func (p *parser) recTargets() {
 		// Coordination: "lambda functions and s3 buckets".
 		for p.is(end, "and", "or", "plus") {
 			ph2, end2 := p.phraseAt(end + 1)
-			if ph2 == nil || ph2.bare && len(ph2.types) > 1 {
+			if ph2 == nil || ph2.ambiguous() {
 				break
 			}
 			p.useRange("type", end, end2)
@@ -736,6 +730,22 @@ func (p *parser) recTargets() {
 		p.redundantService()
 		return
 	}
+}
+
+// ambiguous: a bare type word several services share, with no everyday
+// meaning (a synonym would have replaced it).
+func (ph *phrase) ambiguous() bool { return ph.bare && len(ph.types) > 1 }
+
+// refuseAmbiguous refuses the shared type word at i..end, naming the
+// candidates.
+func (p *parser) refuseAmbiguous(ph *phrase, i, end int) {
+	var names []string
+	for _, t := range ph.types {
+		names = append(names, p.c.types[t].Service+" "+strings.ReplaceAll(p.c.types[t].Type, "-", " "))
+	}
+	p.refuse("%q is ambiguous: it could mean %s; name the service (e.g. %q)", p.span(i, end),
+		joinWords(names, "or"), plural(names[0]))
+	p.useRange("type", i, end)
 }
 
 // redundantService consumes "in secrets manager", "in ec2": a later

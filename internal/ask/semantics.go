@@ -722,7 +722,12 @@ func (p *parser) recRelationships() {
 			j++
 		}
 		ph, end := p.phraseAt(j)
-		if ph == nil || len(p.in.targets) == 0 || ph.bare && len(ph.types) > 1 {
+		if ph == nil || len(p.in.targets) == 0 {
+			continue
+		}
+		if ph.ambiguous() {
+			p.useRange("relation", i, j)
+			p.refuseAmbiguous(ph, j, end)
 			continue
 		}
 		// "security groups with no rules": rules may be the group's own
