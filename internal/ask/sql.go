@@ -57,7 +57,7 @@ func (p *parser) build(ans *Answer, o Options) error {
 	source := "resources"
 	if in.history != "" {
 		ans.History = true
-		source = p.historySource(&s)
+		source = historyName
 	}
 	where := p.where(o)
 	var whereSQL sqlBuilder
@@ -80,6 +80,13 @@ func (p *parser) build(ans *Answer, o Options) error {
 		p.listSQL(&s, source, &whereSQL)
 	}
 	ans.SQL, ans.Args = s.b.String(), s.args
+	if in.history != "" {
+		// The history source comes first, and carries the tags and details
+		// JSON (most of a version's bytes) only when the question reads them.
+		var h sqlBuilder
+		p.historySource(&h, strings.Contains(ans.SQL, "r.tags") || strings.Contains(ans.SQL, "r.details"))
+		ans.SQL, ans.Args = h.b.String()+ans.SQL, append(h.args, ans.Args...)
+	}
 	ans.Searched = p.searched(o)
 	if in.history != "" {
 		ans.Interpretation = p.historyText(o)
@@ -242,10 +249,14 @@ func (p *parser) searched(o Options) string {
 
 // --- history ---------------------------------------------------------
 
-// historySource is a subquery of resource versions that changed within the
-// time asked (default: in the latest scan), with a change column (added,
-// modified, removed) and the time of the scan that saw it (at).
-func (p *parser) historySource(s *sqlBuilder) string {
+// historyName is the name of the history source in the query.
+const historyName = "h"
+
+// historySource writes the WITH clause of historyName: the resource versions
+// that changed within the time asked (default: in the latest scan), with a
+// change column (added, modified, removed) and the time of the scan that saw
+// it (at); tags and details only when payload is set.
+func (p *parser) historySource(s *sqlBuilder, payload bool) {
 	scans := "(SELECT max(id) FROM main.scans WHERE status IN ('complete', 'partial'))"
 	var args []any
 	if r := p.in.since; r != nil {
@@ -260,7 +271,10 @@ func (p *parser) historySource(s *sqlBuilder) string {
 		}
 		scans += ")"
 	}
-	cols := "v.account_id, v.region, v.service, v.type, v.id, v.arn, v.name, v.created_at, v.is_default, v.tags, v.details"
+	cols := "v.account_id, v.region, v.service, v.type, v.id, v.arn, v.name, v.created_at, v.is_default"
+	if payload {
+		cols += ", v.tags, v.details"
+	}
 	// A resource is added when its type had been collected in its account
 	// before; the first scan of an account discovers, it does not add.
 	added := "SELECT 'added' AS change, (SELECT started_at FROM main.scans WHERE id = v.first_scan) AS at, " + cols +
@@ -299,8 +313,7 @@ func (p *parser) historySource(s *sqlBuilder) string {
 			all = append(all, args...)
 		}
 	}
-	s.add(with+"h AS ("+strings.Join(parts, " UNION ALL ")+") ", all...)
-	return "h"
+	s.add(with+historyName+" AS ("+strings.Join(parts, " UNION ALL ")+") ", all...)
 }
 
 func (p *parser) historyText(o Options) string {
