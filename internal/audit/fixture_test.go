@@ -11,6 +11,7 @@ import (
 	"github.com/awsmap/awsmap/internal/catalog"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
+	"github.com/awsmap/awsmap/internal/store/storetest"
 )
 
 const acct = "111111111111"
@@ -108,30 +109,9 @@ func fixtureScans(t *testing.T, scans ...scanInput) *store.Reader {
 	}
 	defer db.Close()
 	for _, s := range scans {
-		w, err := db.BeginScan(store.ScanMeta{AccountID: acct, AccountAlias: "prod-alias", Profile: "prod",
-			Regions: []string{"us-east-1"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range s.rs {
-			if err := w.Add(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, rel := range s.rels {
-			if err := w.Relate(rel); err != nil {
-				t.Fatal(err)
-			}
-		}
-		status := store.StatusComplete
-		for _, c := range s.cols {
-			if c.Outcome != store.OutcomeOK {
-				status = store.StatusPartial
-			}
-		}
-		if err := w.Finish(store.ScanResult{Status: status, Collections: s.cols}); err != nil {
-			t.Fatal(err)
-		}
+		storetest.Write(t, db, storetest.Scan{
+			Meta:      store.ScanMeta{AccountID: acct, AccountAlias: "prod-alias", Profile: "prod", Regions: []string{"us-east-1"}},
+			Resources: s.rs, Edges: s.rels, Collections: s.cols})
 	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
+	"github.com/awsmap/awsmap/internal/store/storetest"
 )
 
 const acct = "111111111111"
@@ -54,29 +55,8 @@ func writeScans(t *testing.T, scans []fixtureScan) *store.Reader {
 		t.Fatal(err)
 	}
 	for _, s := range scans {
-		w, err := db.BeginScan(store.ScanMeta{AccountID: acct})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range s.resources {
-			if err := w.Add(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, e := range s.edges {
-			if err := w.Relate(e); err != nil {
-				t.Fatal(err)
-			}
-		}
-		status := store.StatusComplete
-		for _, c := range s.collections {
-			if c.Outcome != store.OutcomeOK {
-				status = store.StatusPartial
-			}
-		}
-		if err := w.Finish(store.ScanResult{Status: status, Collections: s.collections}); err != nil {
-			t.Fatal(err)
-		}
+		storetest.Write(t, db, storetest.Scan{Meta: store.ScanMeta{AccountID: acct},
+			Resources: s.resources, Edges: s.edges, Collections: s.collections})
 	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/store"
+	"github.com/awsmap/awsmap/internal/store/storetest"
 )
 
 // Payloads that must show literally and execute nothing.
@@ -115,23 +116,8 @@ func fixtureDB(t testing.TB) string {
 
 func writeScan(t testing.TB, db *store.DB, res []*model.Resource, edges []model.Relationship, cols []store.Collection, calls []store.APICall) {
 	t.Helper()
-	w, err := db.BeginScan(store.ScanMeta{AccountID: acct})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range res {
-		if err := w.Add(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, e := range edges {
-		if err := w.Relate(e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Finish(store.ScanResult{Status: store.StatusPartial, Collections: cols, Calls: calls}); err != nil {
-		t.Fatal(err)
-	}
+	storetest.Write(t, db, storetest.Scan{Meta: store.ScanMeta{AccountID: acct}, Resources: res, Edges: edges,
+		Collections: cols, Calls: calls, Status: store.StatusPartial})
 }
 
 // fixtureFindings are audit results as the CLI passes them.
