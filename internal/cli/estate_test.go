@@ -59,6 +59,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/rss"
 )
 
 // The end-to-end acceptance test of issue 3: a few hundred resources in three
@@ -835,16 +836,11 @@ func sameJSON(want, got any) bool {
 }
 
 func peakRSS() string {
-	b, err := os.ReadFile("/proc/self/status")
+	peak, err := rss.Peak()
 	if err != nil {
 		return "unknown"
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			return strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:"))
-		}
-	}
-	return "unknown"
+	return fmt.Sprintf("%d kB", peak>>10)
 }
 
 func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {

@@ -6,12 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/awsmap/awsmap/internal/audit"
 	"github.com/awsmap/awsmap/internal/collect/all"
+	"github.com/awsmap/awsmap/internal/rss"
 	"github.com/awsmap/awsmap/internal/scan"
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -25,18 +25,13 @@ import (
 // collection), the CPU seconds used and resources per CPU second, peak RSS
 // (VmHWM, reset before each run) and the database size; BenchmarkAudits times the audits on the 100k inventory.
 
+// peakRSSMB is the peak RSS in MiB, 0 where the system does not say.
 func peakRSSMB() float64 {
-	b, _ := os.ReadFile("/proc/self/status")
-	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmHWM:") {
-			kb, _ := strconv.Atoi(strings.Fields(l)[1])
-			return float64(kb) / 1024
-		}
-	}
-	return 0
+	peak, _ := rss.Peak()
+	return float64(peak) / (1 << 20)
 }
 
-func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+func resetPeakRSS() { _ = rss.ResetPeak() }
 
 func dbMB(path string) float64 {
 	var n int64

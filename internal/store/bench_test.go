@@ -16,7 +16,6 @@
 package store
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,6 +25,7 @@ import (
 	"time"
 
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/rss"
 )
 
 func BenchmarkScan(b *testing.B) {
@@ -224,28 +224,16 @@ func fileSize(b *testing.B, path string) int64 {
 
 // resetPeakRSS resets VmHWM (Linux: clear_refs 5).
 func resetPeakRSS(b *testing.B) {
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+	if err := rss.ResetPeak(); err != nil {
 		b.Logf("cannot reset VmHWM: %v", err)
 	}
 }
 
-// peakRSS reads VmHWM from /proc/self/status, in bytes.
+// peakRSS is VmHWM in bytes.
 func peakRSS(b *testing.B) int64 {
-	f, err := os.Open("/proc/self/status")
+	peak, err := rss.Peak()
 	if err != nil {
-		b.Skipf("no /proc/self/status: %v", err)
+		b.Skipf("no peak RSS: %v", err)
 	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			if err != nil {
-				b.Fatal(err)
-			}
-			return kb << 10
-		}
-	}
-	b.Fatal("no VmHWM in /proc/self/status")
-	return 0
+	return peak
 }
