@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -73,6 +74,11 @@ const auditedScanOf = `(SELECT max(s.id) FROM main.scans s WHERE s.ledger = 1
 func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []TypeRef, scanID int64, accounts []string) ([]Gap, error) {
 	if scanID == 0 || len(reads) == 0 {
 		return nil, nil
+	}
+	if len(types) == 0 {
+		// Without the catalog every type would look regional, and global
+		// ones (IAM) UNKNOWN everywhere: refuse rather than mislead.
+		return nil, errors.New("audit: no type catalog to tell where each type is collected")
 	}
 	// Every account a merged scan listed, scanned or not, and every
 	// account with collections.

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -280,11 +281,25 @@ func TestPublicBucketsUnknownWhereThePolicyIsUnknown(t *testing.T) {
 		Outcome: store.OutcomePartial, Operation: "GetBucketPolicy", ErrorCode: "AccessDenied"}})
 	lib, _ := Builtin()
 	q, _ := lib.Get("public-s3-buckets")
-	res, err := Run(ctx, r, q, nil, Scope{Now: testNow})
+	res, err := Run(ctx, r, q, nil, Scope{Types: types, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := ids(res.Rows); !reflect.DeepEqual(got, []string{"open"}) || len(res.Incomplete) != 1 {
 		t.Errorf("rows %v, gaps %v", got, res.Incomplete)
+	}
+}
+
+// Without a catalog a global type would look regional and be UNKNOWN in
+// every region: Run refuses instead.
+func TestRunRefusesAMissingCatalog(t *testing.T) {
+	r := fixture(t, nil, []store.Collection{{AccountID: acct, Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeOK}})
+	lib, _ := Builtin()
+	q, _ := lib.Get("admin-users")
+	if _, err := Run(context.Background(), r, q, nil, Scope{Now: testNow}); err == nil || !strings.Contains(err.Error(), "no type catalog") {
+		t.Fatalf("err %v, want a refusal for the missing catalog", err)
+	}
+	if _, err := Run(context.Background(), r, q, nil, Scope{Types: types, Now: testNow}); err != nil {
+		t.Fatal(err)
 	}
 }
