@@ -138,15 +138,26 @@ func (r *Responder) Respond(ctx context.Context, req awsx.Request) (any, error) 
 		acct = 0
 	}
 	h := handlers[key]
+	if h == nil && isRead(req.Operation) {
+		// A type the estate has no data for: collected, with nothing to show.
+		return nil, awsx.ErrEmptyAnswer
+	}
 	if h == nil {
 		return nil, &smithy.GenericAPIError{Code: NotImplementedCode, Message: "the demo estate does not implement " + key, Fault: smithy.FaultServer}
 	}
 	return h(&call{r: r, v: r.view, acct: acct, region: req.Region, in: req.Input})
 }
 
-// noData answers the list operation of a type the estate has no
-// resources of with out, the operation's empty output.
-func noData(out any) handler { return func(*call) (any, error) { return out, nil } }
+// isRead says whether an operation only reads (List..., Describe..., Get...):
+// the ones the estate may answer with an empty output.
+func isRead(operation string) bool {
+	for _, verb := range []string{"List", "Describe", "Get", "Search", "BatchGet"} {
+		if strings.HasPrefix(operation, verb) {
+			return true
+		}
+	}
+	return false
+}
 
 // pageSize is the realistic page size of an API, lowered to what the caller asked.
 func (c *call) pageSize(realistic int, asked *int32) int {
