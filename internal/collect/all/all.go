@@ -53,6 +53,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
+	"github.com/awsmap/awsmap/internal/collect/xray"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -111,6 +112,8 @@ func Services() []*collect.Service {
 		emr.Service,
 		codebuild.Service,
 		scheduler.Service,
+		// b-mgmt (issue 15).
+		xray.Service,
 	}
 }
 

@@ -2,7 +2,6 @@ package logs
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
@@ -14,7 +13,7 @@ import (
 
 var resourcePolicyFields = collect.Fields[types.ResourcePolicy]{
 	collect.Computed("policy", model.JSON, "the policy document: which services or accounts may write to which log groups", func(p types.ResourcePolicy) any {
-		return policyJSON(aws.ToString(p.PolicyDocument))
+		return collect.PolicyJSON(aws.ToString(p.PolicyDocument))
 	}),
 	collect.Enum("scope", "ACCOUNT (log groups of the account) or RESOURCE (one log group)", func(p types.ResourcePolicy) types.PolicyScope { return p.PolicyScope }),
 	collect.Text("resource_arn", "the log group of a RESOURCE-scoped policy", func(p types.ResourcePolicy) *string { return p.ResourceArn }),
@@ -69,14 +68,4 @@ func queryDefinitions(ctx context.Context, t *collect.Task) error {
 		}
 		in.NextToken = out.NextToken
 	}
-}
-
-// policyJSON is a policy document as a JSON value, or as the text AWS
-// returned when it is not JSON.
-func policyJSON(doc string) any {
-	var v any
-	if json.Unmarshal([]byte(doc), &v) != nil {
-		return doc
-	}
-	return v
 }
