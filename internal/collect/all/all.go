@@ -5,6 +5,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
+	"github.com/awsmap/awsmap/internal/collect/amp"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/athena"
@@ -114,6 +115,7 @@ func Services() []*collect.Service {
 		scheduler.Service,
 		// b-mgmt (issue 15).
 		xray.Service,
+		amp.Service,
 	}
 }
 
