@@ -32,6 +32,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/glue"
+	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
@@ -116,6 +117,7 @@ func Services() []*collect.Service {
 		// b-mgmt (issue 15).
 		xray.Service,
 		amp.Service,
+		grafana.Service,
 	}
 }
 
