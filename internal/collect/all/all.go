@@ -11,6 +11,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
+	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
@@ -118,6 +119,7 @@ func Services() []*collect.Service {
 		xray.Service,
 		amp.Service,
 		grafana.Service,
+		ce.Service,
 	}
 }
 
