@@ -99,7 +99,9 @@ var subscriptionFields = collect.Fields[types.AnomalySubscription]{
 func subscriptions(ctx context.Context, t *collect.Task) error {
 	api := costexplorer.NewFromConfig(t.Config)
 	p := costexplorer.NewGetAnomalySubscriptionsPaginator(api, &costexplorer.GetAnomalySubscriptionsInput{MaxResults: t.PageSize(100)})
-	return collect.EachItem(ctx, p, func(page *costexplorer.GetAnomalySubscriptionsOutput) []types.AnomalySubscription { return page.AnomalySubscriptions },
+	return collect.EachItem(ctx, p, func(page *costexplorer.GetAnomalySubscriptionsOutput) []types.AnomalySubscription {
+		return page.AnomalySubscriptions
+	},
 		func(ctx context.Context, s types.AnomalySubscription) {
 			arn := aws.ToString(s.SubscriptionArn)
 			key := t.Key("anomaly-subscription", collect.ARNResourceName(arn))
@@ -131,7 +133,9 @@ var categoryFields = collect.Fields[types.CostCategoryReference]{
 func categories(ctx context.Context, t *collect.Task) error {
 	api := costexplorer.NewFromConfig(t.Config)
 	p := costexplorer.NewListCostCategoryDefinitionsPaginator(api, &costexplorer.ListCostCategoryDefinitionsInput{MaxResults: t.PageSize(100)})
-	return collect.EachItem(ctx, p, func(page *costexplorer.ListCostCategoryDefinitionsOutput) []types.CostCategoryReference { return page.CostCategoryReferences },
+	return collect.EachItem(ctx, p, func(page *costexplorer.ListCostCategoryDefinitionsOutput) []types.CostCategoryReference {
+		return page.CostCategoryReferences
+	},
 		func(ctx context.Context, c types.CostCategoryReference) {
 			arn := aws.ToString(c.CostCategoryArn)
 			emit(ctx, t, api, &model.Resource{Key: t.Key("cost-category", collect.ARNResourceName(arn)), Name: aws.ToString(c.Name), ARN: arn,
