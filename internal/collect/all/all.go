@@ -11,6 +11,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
+	"github.com/awsmap/awsmap/internal/collect/budgets"
 	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
@@ -120,6 +121,7 @@ func Services() []*collect.Service {
 		amp.Service,
 		grafana.Service,
 		ce.Service,
+		budgets.Service,
 	}
 }
 
