@@ -46,6 +46,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
+	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
@@ -122,6 +123,7 @@ func Services() []*collect.Service {
 		grafana.Service,
 		ce.Service,
 		budgets.Service,
+		resourcegroups.Service,
 	}
 }
 

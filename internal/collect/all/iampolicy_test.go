@@ -55,6 +55,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	"github.com/aws/aws-sdk-go-v2/service/resourcegroups"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
@@ -111,6 +112,7 @@ var sdkClients = map[string]struct {
 	// b-mgmt (issue 15).
 	"xray": {&xray.Client{}, "xray"}, "amp": {&amp.Client{}, "aps"}, "grafana": {&grafana.Client{}, "grafana"},
 	"costexplorer": {&costexplorer.Client{}, "ce"}, "budgets": {&budgets.Client{}, "budgets"},
+	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
