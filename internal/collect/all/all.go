@@ -5,11 +5,14 @@ import (
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
+	"github.com/awsmap/awsmap/internal/collect/amp"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
+	"github.com/awsmap/awsmap/internal/collect/budgets"
+	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
@@ -31,6 +34,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/glue"
+	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
@@ -42,6 +46,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
+	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
@@ -53,6 +58,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
+	"github.com/awsmap/awsmap/internal/collect/xray"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -111,6 +117,13 @@ func Services() []*collect.Service {
 		emr.Service,
 		codebuild.Service,
 		scheduler.Service,
+		// b-mgmt (issue 15).
+		xray.Service,
+		amp.Service,
+		grafana.Service,
+		ce.Service,
+		budgets.Service,
+		resourcegroups.Service,
 	}
 }
 

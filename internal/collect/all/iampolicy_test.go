@@ -14,11 +14,13 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
+	"github.com/aws/aws-sdk-go-v2/service/amp"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/aws/aws-sdk-go-v2/service/budgets"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -28,6 +30,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/costexplorer"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
@@ -41,6 +44,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/grafana"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
@@ -51,6 +55,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	"github.com/aws/aws-sdk-go-v2/service/resourcegroups"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
@@ -64,6 +69,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
+	"github.com/aws/aws-sdk-go-v2/service/xray"
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
 
@@ -103,18 +109,24 @@ var sdkClients = map[string]struct {
 	"redshift": {&redshift.Client{}, "redshift"}, "mq": {&mq.Client{}, "mq"}, "kafka": {&kafka.Client{}, "kafka"},
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
+	// b-mgmt (issue 15).
+	"xray": {&xray.Client{}, "xray"}, "amp": {&amp.Client{}, "aps"}, "grafana": {&grafana.Client{}, "grafana"},
+	"costexplorer": {&costexplorer.Client{}, "ce"}, "budgets": {&budgets.Client{}, "budgets"},
+	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
 var iamActions = map[string]string{
-	"s3:ListBuckets":                        "s3:ListAllMyBuckets",
-	"s3:GetBucketEncryption":                "s3:GetEncryptionConfiguration",
-	"s3:GetPublicAccessBlock":               "s3:GetBucketPublicAccessBlock",
-	"s3:GetBucketLifecycleConfiguration":    "s3:GetLifecycleConfiguration",
-	"s3:GetBucketReplication":               "s3:GetReplicationConfiguration",
-	"s3:GetBucketNotificationConfiguration": "s3:GetBucketNotification",
-	"s3:GetBucketCors":                      "s3:GetBucketCORS",
-	"s3:GetObjectLockConfiguration":         "s3:GetBucketObjectLockConfiguration",
+	"budgets:DescribeBudgets":                "budgets:ViewBudget",
+	"budgets:DescribeNotificationsForBudget": "budgets:ViewBudget",
+	"s3:ListBuckets":                         "s3:ListAllMyBuckets",
+	"s3:GetBucketEncryption":                 "s3:GetEncryptionConfiguration",
+	"s3:GetPublicAccessBlock":                "s3:GetBucketPublicAccessBlock",
+	"s3:GetBucketLifecycleConfiguration":     "s3:GetLifecycleConfiguration",
+	"s3:GetBucketReplication":                "s3:GetReplicationConfiguration",
+	"s3:GetBucketNotificationConfiguration":  "s3:GetBucketNotification",
+	"s3:GetBucketCors":                       "s3:GetBucketCORS",
+	"s3:GetObjectLockConfiguration":          "s3:GetBucketObjectLockConfiguration",
 }
 
 var (
@@ -202,7 +214,8 @@ func TestIAMPolicyMatchesTheCode(t *testing.T) {
 	actions := scanActions(t, "..", filepath.Join("..", "..", "awsx"))
 	for _, a := range actions {
 		op := a[strings.Index(a, ":")+1:]
-		if !regexp.MustCompile(`^(Describe|List|Get|Generate|Lookup|Search|Batch|GET$)`).MatchString(op) {
+		// budgets:ViewBudget is the action of AWS Budgets' describe calls.
+		if !regexp.MustCompile(`^(Describe|List|Get|Generate|Lookup|Search|Batch|GET$|ViewBudget$)`).MatchString(op) {
 			t.Errorf("%s does not read: awsmap only reads", a)
 		}
 	}
