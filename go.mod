@@ -74,14 +74,32 @@ require (
 	github.com/aws/aws-sdk-go-v2/internal/configsources v1.5.10 // indirect
 	github.com/aws/aws-sdk-go-v2/internal/endpoints/v2 v2.8.10 // indirect
 	github.com/aws/aws-sdk-go-v2/internal/v4a v1.5.10 // indirect
+	github.com/aws/aws-sdk-go-v2/service/datasync v1.59.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/dax v1.29.20 // indirect
+	github.com/aws/aws-sdk-go-v2/service/dlm v1.37.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/docdb v1.49.0 // indirect
+	github.com/aws/aws-sdk-go-v2/service/dsql v1.14.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/fsx v1.74.10 // indirect
+	github.com/aws/aws-sdk-go-v2/service/glacier v1.33.0 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/accept-encoding v1.13.24 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/checksum v1.11.11 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/endpoint-discovery v1.13.10 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/presigned-url v1.14.10 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/s3shared v1.20.10 // indirect
+	github.com/aws/aws-sdk-go-v2/service/keyspaces v1.26.1 // indirect
+	github.com/aws/aws-sdk-go-v2/service/memorydb v1.34.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/neptune v1.44.7 // indirect
+	github.com/aws/aws-sdk-go-v2/service/opensearch v1.70.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/opensearchserverless v1.31.1 // indirect
+	github.com/aws/aws-sdk-go-v2/service/redshiftserverless v1.35.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/s3control v1.71.1 // indirect
+	github.com/aws/aws-sdk-go-v2/service/s3tables v1.16.2 // indirect
 	github.com/aws/aws-sdk-go-v2/service/signin v1.12.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/sso v1.39.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.3 // indirect
+	github.com/aws/aws-sdk-go-v2/service/storagegateway v1.43.18 // indirect
+	github.com/aws/aws-sdk-go-v2/service/timestreaminfluxdb v1.20.1 // indirect
+	github.com/aws/aws-sdk-go-v2/service/timestreamwrite v1.35.25 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/ncruces/go-sqlite3-wasm/v6 v6.3.35304 // indirect

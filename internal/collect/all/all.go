@@ -53,6 +53,10 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
+
+	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/docdb"
+	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -111,6 +115,9 @@ func Services() []*collect.Service {
 		emr.Service,
 		codebuild.Service,
 		scheduler.Service,
+		// b-storage (issue 15).
+		docdb.Service,
+		neptune.Service,
 	}
 }
 
