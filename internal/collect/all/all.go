@@ -57,6 +57,8 @@ import (
 	// b-storage (issue 15).
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/neptune"
+	"github.com/awsmap/awsmap/internal/collect/opensearch"
+	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -118,6 +120,8 @@ func Services() []*collect.Service {
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,
+		opensearch.Service,
+		opensearchserverless.Service,
 	}
 }
 
