@@ -55,7 +55,9 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 
 	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
+	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
@@ -122,6 +124,8 @@ func Services() []*collect.Service {
 		neptune.Service,
 		opensearch.Service,
 		opensearchserverless.Service,
+		memorydb.Service,
+		dax.Service,
 	}
 }
 

@@ -65,8 +65,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 
 	// b-storage (issue 15).
+	"github.com/aws/aws-sdk-go-v2/service/dax"
+	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
+
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
 
@@ -108,6 +111,8 @@ var sdkClients = map[string]struct {
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
+	"memorydb": {&memorydb.Client{}, "memorydb"},
+	"dax":      {&dax.Client{}, "dax"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
