@@ -57,6 +57,7 @@ import (
 	// b-storage (issue 15).
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
+	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
@@ -126,6 +127,7 @@ func Services() []*collect.Service {
 		opensearchserverless.Service,
 		memorydb.Service,
 		dax.Service,
+		fsx.Service,
 	}
 }
 

@@ -66,6 +66,7 @@ import (
 
 	// b-storage (issue 15).
 	"github.com/aws/aws-sdk-go-v2/service/dax"
+	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
@@ -113,6 +114,7 @@ var sdkClients = map[string]struct {
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
 	"memorydb": {&memorydb.Client{}, "memorydb"},
 	"dax":      {&dax.Client{}, "dax"},
+	"fsx":      {&fsx.Client{}, "fsx"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
