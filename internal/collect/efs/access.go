@@ -4,13 +4,11 @@ import (
 	"cmp"
 	"context"
 	"sort"
-	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/efs"
 	"github.com/aws/aws-sdk-go-v2/service/efs/types"
 
-	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -86,21 +84,15 @@ var mountTargetFields = collect.Fields[mountTarget]{
 // collection (its listing is incomplete), after the others are stored.
 func mountTargets(ctx context.Context, t *collect.Task) error {
 	api := efs.NewFromConfig(t.Config)
-	var mu sync.Mutex
-	var listErr error
+	var listErr collect.FirstErr
 	p := efs.NewDescribeFileSystemsPaginator(api, &efs.DescribeFileSystemsInput{MaxItems: t.PageSize(100)})
 	err := collect.EachItem(ctx, p, func(page *efs.DescribeFileSystemsOutput) []types.FileSystemDescription { return page.FileSystems },
 		func(ctx context.Context, fs types.FileSystemDescription) {
 			mp := efs.NewDescribeMountTargetsPaginator(api, &efs.DescribeMountTargetsInput{FileSystemId: fs.FileSystemId, MaxItems: t.PageSize(100)})
-			err := collect.EachItem(ctx, mp, func(page *efs.DescribeMountTargetsOutput) []types.MountTargetDescription { return page.MountTargets },
-				func(ctx context.Context, m types.MountTargetDescription) { emitMountTarget(ctx, t, api, m) })
-			if err != nil && !awsx.IsNotFound(err) {
-				mu.Lock()
-				listErr = cmp.Or(listErr, err)
-				mu.Unlock()
-			}
+			listErr.Keep(collect.EachItem(ctx, mp, func(page *efs.DescribeMountTargetsOutput) []types.MountTargetDescription { return page.MountTargets },
+				func(ctx context.Context, m types.MountTargetDescription) { emitMountTarget(ctx, t, api, m) }))
 		})
-	return cmp.Or(err, listErr)
+	return cmp.Or(err, listErr.Err())
 }
 
 func emitMountTarget(ctx context.Context, t *collect.Task, api *efs.Client, m types.MountTargetDescription) {
