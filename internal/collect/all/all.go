@@ -59,6 +59,15 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
+
+	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/dax"
+	"github.com/awsmap/awsmap/internal/collect/docdb"
+	"github.com/awsmap/awsmap/internal/collect/fsx"
+	"github.com/awsmap/awsmap/internal/collect/memorydb"
+	"github.com/awsmap/awsmap/internal/collect/neptune"
+	"github.com/awsmap/awsmap/internal/collect/opensearch"
+	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -124,6 +133,14 @@ func Services() []*collect.Service {
 		ce.Service,
 		budgets.Service,
 		resourcegroups.Service,
+		// b-storage (issue 15).
+		docdb.Service,
+		neptune.Service,
+		opensearch.Service,
+		opensearchserverless.Service,
+		memorydb.Service,
+		dax.Service,
+		fsx.Service,
 	}
 }
 

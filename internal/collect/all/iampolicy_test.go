@@ -70,6 +70,14 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/aws/aws-sdk-go-v2/service/xray"
+
+	// b-storage (issue 15).
+	"github.com/aws/aws-sdk-go-v2/service/dax"
+	"github.com/aws/aws-sdk-go-v2/service/fsx"
+	"github.com/aws/aws-sdk-go-v2/service/memorydb"
+	"github.com/aws/aws-sdk-go-v2/service/opensearch"
+	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
+
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
 
@@ -113,6 +121,11 @@ var sdkClients = map[string]struct {
 	"xray": {&xray.Client{}, "xray"}, "amp": {&amp.Client{}, "aps"}, "grafana": {&grafana.Client{}, "grafana"},
 	"costexplorer": {&costexplorer.Client{}, "ce"}, "budgets": {&budgets.Client{}, "budgets"},
 	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
+	// b-storage (issue 15).
+	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
+	"memorydb": {&memorydb.Client{}, "memorydb"},
+	"dax":      {&dax.Client{}, "dax"},
+	"fsx":      {&fsx.Client{}, "fsx"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
