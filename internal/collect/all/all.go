@@ -48,6 +48,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
+	"github.com/awsmap/awsmap/internal/collect/sesv2"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
@@ -111,6 +112,8 @@ func Services() []*collect.Service {
 		emr.Service,
 		codebuild.Service,
 		scheduler.Service,
+		// b-integration (issue 15).
+		sesv2.Service,
 	}
 }
 

@@ -57,6 +57,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -102,6 +103,8 @@ var sdkClients = map[string]struct {
 	"redshift": {&redshift.Client{}, "redshift"}, "mq": {&mq.Client{}, "mq"}, "kafka": {&kafka.Client{}, "kafka"},
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
+	// b-integration (issue 15).
+	"sesv2": {&sesv2.Client{}, "ses"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
