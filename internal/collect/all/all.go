@@ -53,6 +53,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -114,6 +115,7 @@ func Services() []*collect.Service {
 		scheduler.Service,
 		// b-integration (issue 15).
 		sesv2.Service,
+		transfer.Service,
 	}
 }
 

@@ -63,6 +63,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/transfer"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
@@ -104,7 +105,8 @@ var sdkClients = map[string]struct {
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-integration (issue 15).
-	"sesv2": {&sesv2.Client{}, "ses"},
+	"sesv2":    {&sesv2.Client{}, "ses"},
+	"transfer": {&transfer.Client{}, "transfer"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
