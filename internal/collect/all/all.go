@@ -40,6 +40,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
+	"github.com/awsmap/awsmap/internal/collect/pipes"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
 	"github.com/awsmap/awsmap/internal/collect/route53"
@@ -116,6 +117,7 @@ func Services() []*collect.Service {
 		// b-integration (issue 15).
 		sesv2.Service,
 		transfer.Service,
+		pipes.Service,
 	}
 }
 

@@ -48,6 +48,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/pipes"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
@@ -107,6 +108,7 @@ var sdkClients = map[string]struct {
 	// b-integration (issue 15).
 	"sesv2":    {&sesv2.Client{}, "ses"},
 	"transfer": {&transfer.Client{}, "transfer"},
+	"pipes":    {&pipes.Client{}, "pipes"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
