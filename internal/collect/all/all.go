@@ -35,6 +35,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
+	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
@@ -118,6 +119,7 @@ func Services() []*collect.Service {
 		sesv2.Service,
 		transfer.Service,
 		pipes.Service,
+		kinesisanalyticsv2.Service,
 	}
 }
 

@@ -44,6 +44,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
@@ -106,9 +107,10 @@ var sdkClients = map[string]struct {
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-integration (issue 15).
-	"sesv2":    {&sesv2.Client{}, "ses"},
-	"transfer": {&transfer.Client{}, "transfer"},
-	"pipes":    {&pipes.Client{}, "pipes"},
+	"sesv2":              {&sesv2.Client{}, "ses"},
+	"transfer":           {&transfer.Client{}, "transfer"},
+	"pipes":              {&pipes.Client{}, "pipes"},
+	"kinesisanalyticsv2": {&kinesisanalyticsv2.Client{}, "kinesisanalytics"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
