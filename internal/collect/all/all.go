@@ -36,6 +36,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
+	"github.com/awsmap/awsmap/internal/collect/kinesisvideo"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
@@ -120,6 +121,7 @@ func Services() []*collect.Service {
 		transfer.Service,
 		pipes.Service,
 		kinesisanalyticsv2.Service,
+		kinesisvideo.Service,
 	}
 }
 

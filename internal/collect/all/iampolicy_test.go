@@ -45,6 +45,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
+	"github.com/aws/aws-sdk-go-v2/service/kinesisvideo"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
@@ -111,6 +112,7 @@ var sdkClients = map[string]struct {
 	"transfer":           {&transfer.Client{}, "transfer"},
 	"pipes":              {&pipes.Client{}, "pipes"},
 	"kinesisanalyticsv2": {&kinesisanalyticsv2.Client{}, "kinesisanalytics"},
+	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
