@@ -39,11 +39,14 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
+	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
+	"github.com/awsmap/awsmap/internal/collect/kinesisvideo"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
+	"github.com/awsmap/awsmap/internal/collect/pipes"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
@@ -53,10 +56,12 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
+	"github.com/awsmap/awsmap/internal/collect/sesv2"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
@@ -141,6 +146,12 @@ func Services() []*collect.Service {
 		memorydb.Service,
 		dax.Service,
 		fsx.Service,
+		// b-integration (issue 15).
+		sesv2.Service,
+		transfer.Service,
+		pipes.Service,
+		kinesisanalyticsv2.Service,
+		kinesisvideo.Service,
 	}
 }
 

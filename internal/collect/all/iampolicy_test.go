@@ -49,10 +49,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
+	"github.com/aws/aws-sdk-go-v2/service/kinesisvideo"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/pipes"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroups"
@@ -63,11 +66,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/transfer"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/aws/aws-sdk-go-v2/service/xray"
 
@@ -126,6 +131,12 @@ var sdkClients = map[string]struct {
 	"memorydb": {&memorydb.Client{}, "memorydb"},
 	"dax":      {&dax.Client{}, "dax"},
 	"fsx":      {&fsx.Client{}, "fsx"},
+	// b-integration (issue 15).
+	"sesv2":              {&sesv2.Client{}, "ses"},
+	"transfer":           {&transfer.Client{}, "transfer"},
+	"pipes":              {&pipes.Client{}, "pipes"},
+	"kinesisanalyticsv2": {&kinesisanalyticsv2.Client{}, "kinesisanalytics"},
+	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
