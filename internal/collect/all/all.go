@@ -7,6 +7,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
@@ -111,6 +112,8 @@ func Services() []*collect.Service {
 		emr.Service,
 		codebuild.Service,
 		scheduler.Service,
+		// b-compute (issue 15).
+		applicationautoscaling.Service,
 	}
 }
 

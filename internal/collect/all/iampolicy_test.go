@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
@@ -102,6 +103,8 @@ var sdkClients = map[string]struct {
 	"redshift": {&redshift.Client{}, "redshift"}, "mq": {&mq.Client{}, "mq"}, "kafka": {&kafka.Client{}, "kafka"},
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
+	// b-compute (issue 15).
+	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
