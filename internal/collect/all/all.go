@@ -8,6 +8,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/amp"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
@@ -152,6 +153,8 @@ func Services() []*collect.Service {
 		pipes.Service,
 		kinesisanalyticsv2.Service,
 		kinesisvideo.Service,
+		// b-compute (issue 15).
+		applicationautoscaling.Service,
 	}
 }
 

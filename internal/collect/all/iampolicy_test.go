@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/amp"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
@@ -137,6 +138,8 @@ var sdkClients = map[string]struct {
 	"pipes":              {&pipes.Client{}, "pipes"},
 	"kinesisanalyticsv2": {&kinesisanalyticsv2.Client{}, "kinesisanalytics"},
 	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
+	// b-compute (issue 15).
+	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
