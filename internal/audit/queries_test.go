@@ -612,6 +612,30 @@ var queryCases = []queryCase{
 	{query: "ecs-services-public-ip", rs: []*model.Resource{
 		res("ecs/service", "c/p", d{"assign_public_ip": true}), res("ecs/service", "c/n", d{"assign_public_ip": false}),
 	}, want: []string{"c/p"}},
+	{query: "auto-minor-upgrade-off", rs: []*model.Resource{
+		res("rds/db-instance", "p-db", d{"engine": "postgres", "auto_minor_version_upgrade": false}),
+		res("elasticache/cluster", "p-cache", d{"engine": "redis", "auto_minor_version_upgrade": false}),
+		res("mq/broker", "p-mq", d{"engine_type": "RABBITMQ", "auto_minor_version_upgrade": false}),
+		res("rds/db-instance", "n-db", d{"auto_minor_version_upgrade": true}), res("mq/broker", "n-mq", d{"auto_minor_version_upgrade": true}),
+		res("rds/db-instance", "n-unknown", d{}),
+	}, want: []string{"p-cache", "p-db", "p-mq"}},
+	{query: "apigateway-data-trace-enabled", rs: []*model.Resource{
+		res("apigateway/stage", "a/p", d{"data_trace_enabled": true}), res("apigateway/stage", "a/n", d{"data_trace_enabled": false}),
+	}, want: []string{"a/p"}},
+	{query: "elasticache-clusters-unencrypted", rs: []*model.Resource{
+		res("elasticache/cluster", "p", d{"engine": "memcached", "at_rest_encryption": false, "transit_encryption": true}),
+		res("elasticache/cluster", "n", d{"engine": "memcached", "at_rest_encryption": true, "transit_encryption": true}),
+		res("elasticache/cluster", "n-member", d{"replication_group_id": "rg-1", "at_rest_encryption": false, "transit_encryption": false}),
+	}, want: []string{"p"}},
+	{query: "cognito-user-pools-weak-passwords", rs: []*model.Resource{
+		res("cognito-idp/user-pool", "p", d{"password_minimum_length": 8}), res("cognito-idp/user-pool", "n", d{"password_minimum_length": 14}),
+	}, want: []string{"p"}},
+	{query: "cognito-user-pools-weak-passwords", params: map[string]string{"min_length": "6"}, rs: []*model.Resource{
+		res("cognito-idp/user-pool", "n", d{"password_minimum_length": 8}),
+	}},
+	{query: "dynamodb-no-deletion-protection", rs: []*model.Resource{
+		res("dynamodb/table", "p", d{"deletion_protection": false}), res("dynamodb/table", "n", d{"deletion_protection": true}),
+	}, want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
