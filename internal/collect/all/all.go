@@ -33,6 +33,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
+	"github.com/awsmap/awsmap/internal/collect/identitystore"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kms"
@@ -52,6 +53,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -111,6 +113,9 @@ func Services() []*collect.Service {
 		emr.Service,
 		codebuild.Service,
 		scheduler.Service,
+		// b-security (issue 15).
+		ssoadmin.Service,
+		identitystore.Service,
 	}
 }
 

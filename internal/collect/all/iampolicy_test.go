@@ -42,6 +42,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/identitystore"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -61,6 +62,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/awsmap/awsmap/internal/gendoc"
@@ -102,6 +104,8 @@ var sdkClients = map[string]struct {
 	"redshift": {&redshift.Client{}, "redshift"}, "mq": {&mq.Client{}, "mq"}, "kafka": {&kafka.Client{}, "kafka"},
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
+	// b-security (issue 15).
+	"ssoadmin": {&ssoadmin.Client{}, "sso"}, "identitystore": {&identitystore.Client{}, "identitystore"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
