@@ -34,11 +34,13 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/identitystore"
+	"github.com/awsmap/awsmap/internal/collect/inspector2"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
+	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/rds"
@@ -116,6 +118,8 @@ func Services() []*collect.Service {
 		// b-security (issue 15).
 		ssoadmin.Service,
 		identitystore.Service,
+		inspector2.Service,
+		macie2.Service,
 	}
 }
 
