@@ -24,7 +24,9 @@ func eachPool(ctx context.Context, t *collect.Task, api *cognitoidentityprovider
 	var mu sync.Mutex
 	var first error
 	p := cognitoidentityprovider.NewListUserPoolsPaginator(api, &cognitoidentityprovider.ListUserPoolsInput{MaxResults: t.PageSize(60)})
-	err := collect.EachItem(ctx, p, func(page *cognitoidentityprovider.ListUserPoolsOutput) []types.UserPoolDescriptionType { return page.UserPools },
+	err := collect.EachItem(ctx, p, func(page *cognitoidentityprovider.ListUserPoolsOutput) []types.UserPoolDescriptionType {
+		return page.UserPools
+	},
 		func(ctx context.Context, pool types.UserPoolDescriptionType) {
 			if err := fn(ctx, aws.ToString(pool.Id)); err != nil {
 				mu.Lock()
@@ -100,7 +102,9 @@ func userPoolClients(ctx context.Context, t *collect.Task) error {
 	api := cognitoidentityprovider.NewFromConfig(t.Config)
 	return eachPool(ctx, t, api, func(ctx context.Context, pool string) error {
 		p := cognitoidentityprovider.NewListUserPoolClientsPaginator(api, &cognitoidentityprovider.ListUserPoolClientsInput{UserPoolId: aws.String(pool), MaxResults: t.PageSize(60)})
-		return collect.EachItem(ctx, p, func(page *cognitoidentityprovider.ListUserPoolClientsOutput) []types.UserPoolClientDescription { return page.UserPoolClients },
+		return collect.EachItem(ctx, p, func(page *cognitoidentityprovider.ListUserPoolClientsOutput) []types.UserPoolClientDescription {
+			return page.UserPoolClients
+		},
 			func(ctx context.Context, c types.UserPoolClientDescription) {
 				r := &model.Resource{Key: t.Key("user-pool-client", pool+"/"+aws.ToString(c.ClientId)), Name: aws.ToString(c.ClientName)}
 				out, err := api.DescribeUserPoolClient(ctx, &cognitoidentityprovider.DescribeUserPoolClientInput{UserPoolId: aws.String(pool), ClientId: c.ClientId})
