@@ -10,6 +10,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
+	"github.com/awsmap/awsmap/internal/collect/bedrock"
+	"github.com/awsmap/awsmap/internal/collect/bedrockagent"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
@@ -114,6 +116,8 @@ func Services() []*collect.Service {
 		scheduler.Service,
 		// b-ml (issue 15).
 		sagemaker.Service,
+		bedrock.Service,
+		bedrockagent.Service,
 	}
 }
 

@@ -18,6 +18,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/aws/aws-sdk-go-v2/service/bedrock"
+	"github.com/aws/aws-sdk-go-v2/service/bedrockagent"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -104,7 +106,9 @@ var sdkClients = map[string]struct {
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-ml (issue 15).
-	"sagemaker": {&sagemaker.Client{}, "sagemaker"},
+	"sagemaker":    {&sagemaker.Client{}, "sagemaker"},
+	"bedrock":      {&bedrock.Client{}, "bedrock"},
+	"bedrockagent": {&bedrockagent.Client{}, "bedrock"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
