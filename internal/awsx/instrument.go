@@ -112,7 +112,11 @@ func instrument(s *middleware.Stack, obs Observer, resp Responder, local bool) e
 		if err := s.Initialize.Add(captureInput, middleware.After); err != nil {
 			return err
 		}
-		return s.Deserialize.Add(responderMiddleware(resp), middleware.Before)
+		if err := s.Deserialize.Add(responderMiddleware(resp), middleware.Before); err != nil {
+			return err
+		}
+		// Innermost, between the operation's deserializer and the network.
+		return s.Deserialize.Add(emptyResponse, middleware.After)
 	}
 	return nil
 }

@@ -3,9 +3,13 @@ package awsx
 import (
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"strings"
 
 	awsmw "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // Request is one API call as a Responder sees it.
@@ -28,6 +32,12 @@ type Responder interface {
 // usual: tests use it to fault or fake some operations of a real emulator.
 var ErrPassThrough = errors.New("awsx: pass through to the network")
 
+// ErrEmptyAnswer, returned by a Responder, answers the call with the
+// operation's empty output (no items, no next token), whatever its type: the
+// SDK's own deserializer reads an empty HTTP 200 body. The demo estate uses it
+// for list operations of types it has no data for.
+var ErrEmptyAnswer = errors.New("awsx: answer with the operation's empty output")
+
 // ResponderFunc adapts a function to Responder.
 type ResponderFunc func(ctx context.Context, req Request) (any, error)
 
@@ -49,6 +59,9 @@ func responderMiddleware(r Responder) middleware.DeserializeMiddleware {
 			if errors.Is(err, ErrPassThrough) {
 				return next.HandleDeserialize(ctx, in)
 			}
+			if errors.Is(err, ErrEmptyAnswer) {
+				return next.HandleDeserialize(context.WithValue(ctx, emptyAnswerKey{}, true), in)
+			}
 			return middleware.DeserializeOutput{Result: out}, middleware.Metadata{}, err
 		})
 }
@@ -58,4 +71,20 @@ func responderMiddleware(r Responder) middleware.DeserializeMiddleware {
 var captureInput = middleware.InitializeMiddlewareFunc("awsmapCaptureInput",
 	func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
 		return next.HandleInitialize(context.WithValue(ctx, inputKey{}, in.Parameters), in)
+	})
+
+type emptyAnswerKey struct{}
+
+// emptyResponse stands in for the network after the operation's deserializer
+// when the responder asked for an empty answer: an HTTP 200 with an empty
+// body, which every protocol's deserializer reads as the empty output.
+var emptyResponse = middleware.DeserializeMiddlewareFunc("awsmapEmptyAnswer",
+	func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+		if ctx.Value(emptyAnswerKey{}) == nil {
+			return next.HandleDeserialize(ctx, in)
+		}
+		return middleware.DeserializeOutput{RawResponse: &smithyhttp.Response{Response: &http.Response{
+			StatusCode: http.StatusOK, Status: "200 OK", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+			Header: http.Header{}, Body: io.NopCloser(strings.NewReader("")), ContentLength: 0,
+		}}}, middleware.Metadata{}, nil
 	})

@@ -31,7 +31,6 @@ func init() {
 		"DescribeFlowLogs":                  ec2FlowLogs,
 		"DescribeSecurityGroups":            ec2SGs,
 		"DescribeKeyPairs":                  ec2KeyPairs,
-		"DescribeCustomerGateways":          noData(&ec2.DescribeCustomerGatewaysOutput{}),
 		"DescribeLaunchTemplates":           ec2LaunchTemplates,
 		"DescribeInstances":                 ec2Instances,
 		"DescribeNetworkInterfaces":         ec2ENIs,

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/catalog"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
 
@@ -138,15 +139,15 @@ func (r *Responder) Respond(ctx context.Context, req awsx.Request) (any, error) 
 		acct = 0
 	}
 	h := handlers[key]
+	if h == nil && catalog.IsRead(req.Operation) {
+		// A type the estate has no data for: collected, with nothing to show.
+		return nil, awsx.ErrEmptyAnswer
+	}
 	if h == nil {
 		return nil, &smithy.GenericAPIError{Code: NotImplementedCode, Message: "the demo estate does not implement " + key, Fault: smithy.FaultServer}
 	}
 	return h(&call{r: r, v: r.view, acct: acct, region: req.Region, in: req.Input})
 }
-
-// noData answers the list operation of a type the estate has no
-// resources of with out, the operation's empty output.
-func noData(out any) handler { return func(*call) (any, error) { return out, nil } }
 
 // pageSize is the realistic page size of an API, lowered to what the caller asked.
 func (c *call) pageSize(realistic int, asked *int32) int {

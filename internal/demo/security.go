@@ -4,20 +4,12 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/acmpca"
-	"github.com/aws/aws-sdk-go-v2/service/backup"
-	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
-	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
-	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
-	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
-	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	shtypes "github.com/aws/aws-sdk-go-v2/service/securityhub/types"
-	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 )
 
 // The security services are turned on in every region but one: that region
@@ -32,27 +24,9 @@ const (
 func init() {
 	register("GuardDuty", map[string]handler{"ListDetectors": gdDetectors, "GetDetector": gdDetector})
 	register("SecurityHub", map[string]handler{"DescribeHub": shHub, "GetEnabledStandards": shStandards})
-	register("Cognito Identity Provider", map[string]handler{"ListUserPools": noData(&cognitoidentityprovider.ListUserPoolsOutput{})})
-	register("Cognito Identity", map[string]handler{"ListIdentityPools": noData(&cognitoidentity.ListIdentityPoolsOutput{})})
-	register("IAM", map[string]handler{"ListSAMLProviders": noData(&iam.ListSAMLProvidersOutput{}),
-		"ListOpenIDConnectProviders": noData(&iam.ListOpenIDConnectProvidersOutput{}),
-		"ListServerCertificates":     noData(&iam.ListServerCertificatesOutput{}),
-		"ListVirtualMFADevices":      noData(&iam.ListVirtualMFADevicesOutput{})})
-	register("Backup", map[string]handler{"ListBackupVaults": noData(&backup.ListBackupVaultsOutput{}),
-		"ListBackupPlans": noData(&backup.ListBackupPlansOutput{})})
-	register("CloudWatch Logs", map[string]handler{"DescribeMetricFilters": noData(&cloudwatchlogs.DescribeMetricFiltersOutput{}),
-		"DescribeDestinations": noData(&cloudwatchlogs.DescribeDestinationsOutput{})})
-	register("CloudWatch", map[string]handler{"ListDashboards": noData(&cloudwatch.ListDashboardsOutput{})})
-	register("ACM PCA", map[string]handler{"ListCertificateAuthorities": noData(&acmpca.ListCertificateAuthoritiesOutput{})})
-	register("WAFV2", map[string]handler{"ListWebACLs": noData(&wafv2.ListWebACLsOutput{}),
-		"ListIPSets": noData(&wafv2.ListIPSetsOutput{}), "ListRuleGroups": noData(&wafv2.ListRuleGroupsOutput{})})
 	register("Config Service", map[string]handler{
 		"DescribeConfigurationRecorders":      configRecorders,
 		"DescribeConfigurationRecorderStatus": configRecorderStatus,
-		"DescribeDeliveryChannels":            noData(&configservice.DescribeDeliveryChannelsOutput{}),
-		"DescribeConfigRules":                 noData(&configservice.DescribeConfigRulesOutput{}),
-		"DescribeConformancePacks":            noData(&configservice.DescribeConformancePacksOutput{}),
-		"DescribeConfigurationAggregators":    noData(&configservice.DescribeConfigurationAggregatorsOutput{}),
 	})
 }
 

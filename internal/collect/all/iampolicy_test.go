@@ -3,6 +3,7 @@ package all
 import (
 	"encoding/json"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -128,12 +129,16 @@ var (
 	selector  = regexp.MustCompile(`\.(?:New)?([A-Z][A-Za-z0-9]+?)(?:Paginator)?\b`)
 )
 
-// scanActions finds the IAM actions of the SDK operations the code in dirs
-// calls: names after a dot that are methods of an imported SDK client (or
-// their paginators).
-func scanActions(t *testing.T, dirs ...string) []string {
+// sdkUse is what the code does with one SDK package: the operations it
+// calls and the directories whose code imports it.
+type sdkUse struct{ ops, dirs map[string]bool }
+
+// scanCalls finds the SDK operations the code in dirs calls, by SDK package:
+// names after a dot that are methods of an imported SDK client (or their
+// paginators).
+func scanCalls(t *testing.T, dirs ...string) map[string]sdkUse {
 	t.Helper()
-	seen := map[string]bool{}
+	calls := map[string]sdkUse{}
 	for _, dir := range dirs {
 		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 			switch {
@@ -154,17 +159,16 @@ func scanActions(t *testing.T, dirs ...string) []string {
 					t.Errorf("%s imports the SDK's %s: add it to sdkClients", path, imp[1])
 					continue
 				}
+				use, ok := calls[imp[1]]
+				if !ok {
+					use = sdkUse{ops: map[string]bool{}, dirs: map[string]bool{}}
+					calls[imp[1]] = use
+				}
+				use.dirs[filepath.Base(filepath.Dir(path))] = true
 				client := reflect.TypeOf(c.client)
 				for _, m := range selector.FindAllStringSubmatch(string(src), -1) {
 					if _, isMethod := client.MethodByName(m[1]); isMethod && m[1] != "Options" {
-						action := c.prefix + ":" + m[1]
-						if c.prefix == "apigateway" {
-							action = "apigateway:GET" // API Gateway authorizes reads by HTTP method
-						}
-						if renamed, ok := iamActions[action]; ok {
-							action = renamed
-						}
-						seen[action] = true
+						use.ops[m[1]] = true
 					}
 				}
 			}
@@ -174,13 +178,27 @@ func scanActions(t *testing.T, dirs ...string) []string {
 			t.Fatal(err)
 		}
 	}
-	return slices.Sorted(func(yield func(string) bool) {
-		for a := range seen {
-			if !yield(a) {
-				return
+	return calls
+}
+
+// scanActions finds the IAM actions of the SDK operations the code in dirs calls.
+func scanActions(t *testing.T, dirs ...string) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	for pkg, use := range scanCalls(t, dirs...) {
+		prefix := sdkClients[pkg].prefix
+		for op := range use.ops {
+			action := prefix + ":" + op
+			if prefix == "apigateway" {
+				action = "apigateway:GET" // API Gateway authorizes reads by HTTP method
 			}
+			if renamed, ok := iamActions[action]; ok {
+				action = renamed
+			}
+			seen[action] = true
 		}
-	})
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // TestIAMPolicyMatchesTheCode: docs/iam-policy.json grants exactly the
