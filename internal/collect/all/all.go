@@ -20,6 +20,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -118,6 +119,7 @@ func Services() []*collect.Service {
 		sagemaker.Service,
 		bedrock.Service,
 		bedrockagent.Service,
+		dms.Service,
 	}
 }
 

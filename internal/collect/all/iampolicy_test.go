@@ -30,6 +30,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
@@ -107,9 +108,10 @@ var sdkClients = map[string]struct {
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-ml (issue 15).
-	"sagemaker":    {&sagemaker.Client{}, "sagemaker"},
-	"bedrock":      {&bedrock.Client{}, "bedrock"},
-	"bedrockagent": {&bedrockagent.Client{}, "bedrock"},
+	"sagemaker":                {&sagemaker.Client{}, "sagemaker"},
+	"bedrock":                  {&bedrock.Client{}, "bedrock"},
+	"bedrockagent":             {&bedrockagent.Client{}, "bedrock"},
+	"databasemigrationservice": {&databasemigrationservice.Client{}, "dms"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
