@@ -57,6 +57,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
+	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -120,6 +121,7 @@ func Services() []*collect.Service {
 		bedrock.Service,
 		bedrockagent.Service,
 		dms.Service,
+		workspaces.Service,
 	}
 }
 

@@ -68,6 +68,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
+	"github.com/aws/aws-sdk-go-v2/service/workspaces"
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
 
@@ -112,6 +113,7 @@ var sdkClients = map[string]struct {
 	"bedrock":                  {&bedrock.Client{}, "bedrock"},
 	"bedrockagent":             {&bedrockagent.Client{}, "bedrock"},
 	"databasemigrationservice": {&databasemigrationservice.Client{}, "dms"},
+	"workspaces":               {&workspaces.Client{}, "workspaces"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
