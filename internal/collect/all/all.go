@@ -36,6 +36,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
+	"github.com/awsmap/awsmap/internal/collect/iot"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kms"
@@ -122,6 +123,7 @@ func Services() []*collect.Service {
 		bedrockagent.Service,
 		dms.Service,
 		workspaces.Service,
+		iot.Service,
 	}
 }
 

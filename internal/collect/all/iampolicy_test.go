@@ -46,6 +46,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/iot"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -114,6 +115,7 @@ var sdkClients = map[string]struct {
 	"bedrockagent":             {&bedrockagent.Client{}, "bedrock"},
 	"databasemigrationservice": {&databasemigrationservice.Client{}, "dms"},
 	"workspaces":               {&workspaces.Client{}, "workspaces"},
+	"iot":                      {&iot.Client{}, "iot"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
