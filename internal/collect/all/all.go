@@ -14,6 +14,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/backup"
 	"github.com/awsmap/awsmap/internal/collect/budgets"
 	"github.com/awsmap/awsmap/internal/collect/ce"
+	"github.com/awsmap/awsmap/internal/collect/bedrock"
+	"github.com/awsmap/awsmap/internal/collect/bedrockagent"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudhsmv2"
@@ -24,6 +26,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/ds"
+	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -42,6 +45,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/identitystore"
 	"github.com/awsmap/awsmap/internal/collect/inspector2"
+	"github.com/awsmap/awsmap/internal/collect/iot"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
@@ -60,6 +64,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
+	"github.com/awsmap/awsmap/internal/collect/sagemaker"
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
@@ -83,6 +88,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
+	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -174,6 +180,13 @@ func Services() []*collect.Service {
 		ram.Service,
 		signer.Service,
 		shield.Service,
+		// b-ml (issue 15).
+		sagemaker.Service,
+		bedrock.Service,
+		bedrockagent.Service,
+		dms.Service,
+		workspaces.Service,
+		iot.Service,
 	}
 }
 
