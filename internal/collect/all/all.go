@@ -57,6 +57,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/synthetics"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
 	"github.com/awsmap/awsmap/internal/model"
@@ -124,6 +125,7 @@ func Services() []*collect.Service {
 		ce.Service,
 		budgets.Service,
 		resourcegroups.Service,
+		synthetics.Service,
 	}
 }
 

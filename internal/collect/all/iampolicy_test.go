@@ -68,6 +68,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/synthetics"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/aws/aws-sdk-go-v2/service/xray"
 	"github.com/awsmap/awsmap/internal/gendoc"
@@ -113,6 +114,7 @@ var sdkClients = map[string]struct {
 	"xray": {&xray.Client{}, "xray"}, "amp": {&amp.Client{}, "aps"}, "grafana": {&grafana.Client{}, "grafana"},
 	"costexplorer": {&costexplorer.Client{}, "ce"}, "budgets": {&budgets.Client{}, "budgets"},
 	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
+	"synthetics":     {&synthetics.Client{}, "synthetics"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
