@@ -8,6 +8,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/amp"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/appconfig"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
@@ -126,6 +127,7 @@ func Services() []*collect.Service {
 		budgets.Service,
 		resourcegroups.Service,
 		synthetics.Service,
+		appconfig.Service,
 	}
 }
 

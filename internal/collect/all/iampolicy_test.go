@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/amp"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/appconfig"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
@@ -115,6 +116,7 @@ var sdkClients = map[string]struct {
 	"costexplorer": {&costexplorer.Client{}, "ce"}, "budgets": {&budgets.Client{}, "budgets"},
 	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
 	"synthetics":     {&synthetics.Client{}, "synthetics"},
+	"appconfig":      {&appconfig.Client{}, "appconfig"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
