@@ -54,6 +54,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
+	"github.com/awsmap/awsmap/internal/collect/servicecatalog"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
@@ -128,6 +129,7 @@ func Services() []*collect.Service {
 		resourcegroups.Service,
 		synthetics.Service,
 		appconfig.Service,
+		servicecatalog.Service,
 	}
 }
 

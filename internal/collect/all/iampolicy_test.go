@@ -64,6 +64,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/servicecatalog"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -117,6 +118,7 @@ var sdkClients = map[string]struct {
 	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
 	"synthetics":     {&synthetics.Client{}, "synthetics"},
 	"appconfig":      {&appconfig.Client{}, "appconfig"},
+	"servicecatalog": {&servicecatalog.Client{}, "servicecatalog"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
