@@ -9,6 +9,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/appconfig"
+	"github.com/awsmap/awsmap/internal/collect/appregistry"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
@@ -130,6 +131,7 @@ func Services() []*collect.Service {
 		synthetics.Service,
 		appconfig.Service,
 		servicecatalog.Service,
+		appregistry.Service,
 	}
 }
 

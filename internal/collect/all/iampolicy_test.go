@@ -65,6 +65,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/servicecatalog"
+	"github.com/aws/aws-sdk-go-v2/service/servicecatalogappregistry"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -115,10 +116,11 @@ var sdkClients = map[string]struct {
 	// b-mgmt (issue 15).
 	"xray": {&xray.Client{}, "xray"}, "amp": {&amp.Client{}, "aps"}, "grafana": {&grafana.Client{}, "grafana"},
 	"costexplorer": {&costexplorer.Client{}, "ce"}, "budgets": {&budgets.Client{}, "budgets"},
-	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
-	"synthetics":     {&synthetics.Client{}, "synthetics"},
-	"appconfig":      {&appconfig.Client{}, "appconfig"},
-	"servicecatalog": {&servicecatalog.Client{}, "servicecatalog"},
+	"resourcegroups":            {&resourcegroups.Client{}, "resource-groups"},
+	"synthetics":                {&synthetics.Client{}, "synthetics"},
+	"appconfig":                 {&appconfig.Client{}, "appconfig"},
+	"servicecatalog":            {&servicecatalog.Client{}, "servicecatalog"},
+	"servicecatalogappregistry": {&servicecatalogappregistry.Client{}, "servicecatalog"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
