@@ -20,6 +20,9 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
 	"github.com/awsmap/awsmap/internal/collect/codebuild"
+	"github.com/awsmap/awsmap/internal/collect/codecommit"
+	"github.com/awsmap/awsmap/internal/collect/codedeploy"
+	"github.com/awsmap/awsmap/internal/collect/codepipeline"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
@@ -132,6 +135,9 @@ func Services() []*collect.Service {
 		appconfig.Service,
 		servicecatalog.Service,
 		appregistry.Service,
+		codepipeline.Service,
+		codedeploy.Service,
+		codecommit.Service,
 	}
 }
 

@@ -28,6 +28,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/codebuild"
+	"github.com/aws/aws-sdk-go-v2/service/codecommit"
+	"github.com/aws/aws-sdk-go-v2/service/codedeploy"
+	"github.com/aws/aws-sdk-go-v2/service/codepipeline"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
@@ -121,6 +124,9 @@ var sdkClients = map[string]struct {
 	"appconfig":                 {&appconfig.Client{}, "appconfig"},
 	"servicecatalog":            {&servicecatalog.Client{}, "servicecatalog"},
 	"servicecatalogappregistry": {&servicecatalogappregistry.Client{}, "servicecatalog"},
+	"codepipeline":              {&codepipeline.Client{}, "codepipeline"},
+	"codedeploy":                {&codedeploy.Client{}, "codedeploy"},
+	"codecommit":                {&codecommit.Client{}, "codecommit"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
