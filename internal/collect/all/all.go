@@ -65,6 +65,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ram"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
+	"github.com/awsmap/awsmap/internal/collect/resiliencehub"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
@@ -168,6 +169,7 @@ func Services() []*collect.Service {
 		codepipeline.Service,
 		codedeploy.Service,
 		codecommit.Service,
+		resiliencehub.Service,
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,

@@ -73,6 +73,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ram"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	"github.com/aws/aws-sdk-go-v2/service/resiliencehub"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroups"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
@@ -156,6 +157,7 @@ var sdkClients = map[string]struct {
 	"codepipeline":              {&codepipeline.Client{}, "codepipeline"},
 	"codedeploy":                {&codedeploy.Client{}, "codedeploy"},
 	"codecommit":                {&codecommit.Client{}, "codecommit"},
+	"resiliencehub":             {&resiliencehub.Client{}, "resiliencehub"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
 	"memorydb": {&memorydb.Client{}, "memorydb"},
