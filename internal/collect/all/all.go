@@ -23,6 +23,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cloudhsmv2"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
+	"github.com/awsmap/awsmap/internal/collect/codeartifact"
 	"github.com/awsmap/awsmap/internal/collect/codebuild"
 	"github.com/awsmap/awsmap/internal/collect/codecommit"
 	"github.com/awsmap/awsmap/internal/collect/codedeploy"
@@ -170,6 +171,7 @@ func Services() []*collect.Service {
 		codedeploy.Service,
 		codecommit.Service,
 		resiliencehub.Service,
+		codeartifact.Service,
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,

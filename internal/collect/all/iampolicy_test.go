@@ -31,6 +31,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/codeartifact"
 	"github.com/aws/aws-sdk-go-v2/service/codebuild"
 	"github.com/aws/aws-sdk-go-v2/service/codecommit"
 	"github.com/aws/aws-sdk-go-v2/service/codedeploy"
@@ -158,6 +159,7 @@ var sdkClients = map[string]struct {
 	"codedeploy":                {&codedeploy.Client{}, "codedeploy"},
 	"codecommit":                {&codecommit.Client{}, "codecommit"},
 	"resiliencehub":             {&resiliencehub.Client{}, "resiliencehub"},
+	"codeartifact":              {&codeartifact.Client{}, "codeartifact"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
 	"memorydb": {&memorydb.Client{}, "memorydb"},
