@@ -6,6 +6,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/amp"
+	"github.com/awsmap/awsmap/internal/collect/amplify"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/appconfig"
@@ -172,6 +173,7 @@ func Services() []*collect.Service {
 		codecommit.Service,
 		resiliencehub.Service,
 		codeartifact.Service,
+		amplify.Service,
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,

@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
 	"github.com/aws/aws-sdk-go-v2/service/amp"
+	"github.com/aws/aws-sdk-go-v2/service/amplify"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	"github.com/aws/aws-sdk-go-v2/service/appconfig"
@@ -160,6 +161,7 @@ var sdkClients = map[string]struct {
 	"codecommit":                {&codecommit.Client{}, "codecommit"},
 	"resiliencehub":             {&resiliencehub.Client{}, "resiliencehub"},
 	"codeartifact":              {&codeartifact.Client{}, "codeartifact"},
+	"amplify":                   {&amplify.Client{}, "amplify"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
 	"memorydb": {&memorydb.Client{}, "memorydb"},
