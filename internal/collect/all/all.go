@@ -31,6 +31,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/codepipeline"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
+	"github.com/awsmap/awsmap/internal/collect/computeoptimizer"
 	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/ds"
@@ -174,6 +175,7 @@ func Services() []*collect.Service {
 		resiliencehub.Service,
 		codeartifact.Service,
 		amplify.Service,
+		computeoptimizer.Service,
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,

@@ -39,6 +39,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/codepipeline"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/computeoptimizer"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/costexplorer"
 	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
@@ -162,6 +163,7 @@ var sdkClients = map[string]struct {
 	"resiliencehub":             {&resiliencehub.Client{}, "resiliencehub"},
 	"codeartifact":              {&codeartifact.Client{}, "codeartifact"},
 	"amplify":                   {&amplify.Client{}, "amplify"},
+	"computeoptimizer":          {&computeoptimizer.Client{}, "compute-optimizer"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
 	"memorydb": {&memorydb.Client{}, "memorydb"},
