@@ -78,6 +78,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
 	"github.com/awsmap/awsmap/internal/collect/servicecatalog"
+	"github.com/awsmap/awsmap/internal/collect/servicequotas"
 	"github.com/awsmap/awsmap/internal/collect/sesv2"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/shield"
@@ -176,6 +177,7 @@ func Services() []*collect.Service {
 		codeartifact.Service,
 		amplify.Service,
 		computeoptimizer.Service,
+		servicequotas.Service,
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,

@@ -88,6 +88,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/servicecatalog"
 	"github.com/aws/aws-sdk-go-v2/service/servicecatalogappregistry"
+	"github.com/aws/aws-sdk-go-v2/service/servicequotas"
 	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/shield"
@@ -164,6 +165,7 @@ var sdkClients = map[string]struct {
 	"codeartifact":              {&codeartifact.Client{}, "codeartifact"},
 	"amplify":                   {&amplify.Client{}, "amplify"},
 	"computeoptimizer":          {&computeoptimizer.Client{}, "compute-optimizer"},
+	"servicequotas":             {&servicequotas.Client{}, "servicequotas"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
 	"memorydb": {&memorydb.Client{}, "memorydb"},
