@@ -1,7 +1,7 @@
 // Package logs collects CloudWatch Logs log groups, metric and
 // subscription filters, cross-account destinations, log deliveries (sources,
-// destinations and the deliveries between them), resource policies and
-// saved queries.
+// destinations and the deliveries between them), resource policies,
+// saved queries and anomaly detectors.
 package logs
 
 import (
@@ -20,7 +20,7 @@ import (
 // Service is the CloudWatch Logs collector.
 var Service = &collect.Service{
 	Name:        "logs",
-	Description: "CloudWatch Logs log groups, metric and subscription filters, destinations, deliveries, resource policies, saved queries",
+	Description: "CloudWatch Logs log groups, metric and subscription filters, destinations, deliveries, resource policies, saved queries, anomaly detectors",
 	Types: []collect.Type{
 		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields.Declared(), Tags: collect.TagsBulk, Collect: groups},
 		{Name: "metric-filter", Description: "metric filter (id = LOG_GROUP:FILTER_NAME)", Fields: metricFilterFields.Declared(), Tags: collect.NotTaggable, Collect: metricFilters},
@@ -38,12 +38,15 @@ var Service = &collect.Service{
 			Fields: resourcePolicyFields.Declared(), Tags: collect.NotTaggable, Collect: resourcePolicies},
 		{Name: "query-definition", Description: "saved Logs Insights query (id = query definition id)", Fields: queryDefinitionFields.Declared(),
 			Tags: collect.NotTaggable, Collect: queryDefinitions},
+		{Name: "log-anomaly-detector", Description: "log anomaly detector watching log groups for unusual patterns (id = the detector ARN's last part)",
+			Fields: anomalyDetectorFields.Declared(), Tags: collect.TagsPerResource, Collect: anomalyDetectors, DetailCalls: 1},
 	},
 	Calls: "log-group: 1 paged describe + bulk tags (else per resource ListTagsForResource). metric-filter: DescribeMetricFilters (paged). " +
 		"destination: DescribeDestinations (paged) + per destination ListTagsForResource. " +
 		"subscription-filter: DescribeLogGroups (paged) + per log group DescribeSubscriptionFilters (paged). " +
 		"delivery-source: DescribeDeliverySources. delivery-destination: DescribeDeliveryDestinations. delivery: DescribeDeliveries. " +
-		"resource-policy: DescribeResourcePolicies. query-definition: DescribeQueryDefinitions",
+		"resource-policy: DescribeResourcePolicies. query-definition: DescribeQueryDefinitions. " +
+		"log-anomaly-detector: ListLogAnomalyDetectors + per detector ListTagsForResource",
 	Relations: slices.Concat([]collect.Relation{
 		{From: "log-group", Kind: "encrypted-with", To: "kms/key"},
 		{From: "log-group", Kind: "logs-for", To: "lambda/function"},
@@ -55,6 +58,8 @@ var Service = &collect.Service{
 		{From: "delivery", Kind: "from", To: "logs/delivery-source"},
 		{From: "delivery", Kind: "to", To: "logs/delivery-destination"},
 		{From: "query-definition", Kind: "queries", To: "logs/log-group"},
+		{From: "log-anomaly-detector", Kind: "watches", To: "logs/log-group"},
+		{From: "log-anomaly-detector", Kind: "encrypted-with", To: "kms/key"},
 	}, targetRelations("subscription-filter"), targetRelations("delivery-destination")),
 }
 
