@@ -33,6 +33,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/computeoptimizer"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/devicefarm"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
@@ -178,6 +179,7 @@ func Services() []*collect.Service {
 		amplify.Service,
 		computeoptimizer.Service,
 		servicequotas.Service,
+		devicefarm.Service,
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,

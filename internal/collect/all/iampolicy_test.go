@@ -43,6 +43,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/costexplorer"
 	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
+	"github.com/aws/aws-sdk-go-v2/service/devicefarm"
 	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -166,6 +167,7 @@ var sdkClients = map[string]struct {
 	"amplify":                   {&amplify.Client{}, "amplify"},
 	"computeoptimizer":          {&computeoptimizer.Client{}, "compute-optimizer"},
 	"servicequotas":             {&servicequotas.Client{}, "servicequotas"},
+	"devicefarm":                {&devicefarm.Client{}, "devicefarm"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
 	"memorydb": {&memorydb.Client{}, "memorydb"},
