@@ -55,6 +55,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 
 	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/datasync"
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
@@ -128,6 +129,7 @@ func Services() []*collect.Service {
 		memorydb.Service,
 		dax.Service,
 		fsx.Service,
+		datasync.Service,
 	}
 }
 

@@ -66,6 +66,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 
 	// b-storage (issue 15).
+	"github.com/aws/aws-sdk-go-v2/service/datasync"
 	"github.com/aws/aws-sdk-go-v2/service/dax"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
@@ -116,6 +117,7 @@ var sdkClients = map[string]struct {
 	"memorydb": {&memorydb.Client{}, "memorydb"},
 	"dax":      {&dax.Client{}, "dax"},
 	"fsx":      {&fsx.Client{}, "fsx"},
+	"datasync": {&datasync.Client{}, "datasync"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
