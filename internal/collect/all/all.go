@@ -63,6 +63,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
+	"github.com/awsmap/awsmap/internal/collect/s3control"
+	"github.com/awsmap/awsmap/internal/collect/s3tables"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -130,6 +132,8 @@ func Services() []*collect.Service {
 		dax.Service,
 		fsx.Service,
 		datasync.Service,
+		s3control.Service,
+		s3tables.Service,
 	}
 }
 

@@ -72,6 +72,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
+	"github.com/aws/aws-sdk-go-v2/service/s3control"
+	"github.com/aws/aws-sdk-go-v2/service/s3tables"
 
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
@@ -114,10 +116,12 @@ var sdkClients = map[string]struct {
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
-	"memorydb": {&memorydb.Client{}, "memorydb"},
-	"dax":      {&dax.Client{}, "dax"},
-	"fsx":      {&fsx.Client{}, "fsx"},
-	"datasync": {&datasync.Client{}, "datasync"},
+	"memorydb":  {&memorydb.Client{}, "memorydb"},
+	"dax":       {&dax.Client{}, "dax"},
+	"fsx":       {&fsx.Client{}, "fsx"},
+	"datasync":  {&datasync.Client{}, "datasync"},
+	"s3control": {&s3control.Client{}, "s3"},
+	"s3tables":  {&s3tables.Client{}, "s3tables"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
