@@ -59,6 +59,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
+	"github.com/awsmap/awsmap/internal/collect/glacier"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
@@ -134,6 +135,7 @@ func Services() []*collect.Service {
 		datasync.Service,
 		s3control.Service,
 		s3tables.Service,
+		glacier.Service,
 	}
 }
 

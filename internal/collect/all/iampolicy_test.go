@@ -69,6 +69,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/datasync"
 	"github.com/aws/aws-sdk-go-v2/service/dax"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
+	"github.com/aws/aws-sdk-go-v2/service/glacier"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
@@ -122,6 +123,7 @@ var sdkClients = map[string]struct {
 	"datasync":  {&datasync.Client{}, "datasync"},
 	"s3control": {&s3control.Client{}, "s3"},
 	"s3tables":  {&s3tables.Client{}, "s3tables"},
+	"glacier":   {&glacier.Client{}, "glacier"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
