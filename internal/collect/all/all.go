@@ -64,6 +64,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
+	"github.com/awsmap/awsmap/internal/collect/redshiftserverless"
 	"github.com/awsmap/awsmap/internal/collect/s3control"
 	"github.com/awsmap/awsmap/internal/collect/s3tables"
 	"github.com/awsmap/awsmap/internal/model"
@@ -136,6 +137,7 @@ func Services() []*collect.Service {
 		s3control.Service,
 		s3tables.Service,
 		glacier.Service,
+		redshiftserverless.Service,
 	}
 }
 

@@ -73,6 +73,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
+	"github.com/aws/aws-sdk-go-v2/service/redshiftserverless"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/s3tables"
 
@@ -117,13 +118,14 @@ var sdkClients = map[string]struct {
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
-	"memorydb":  {&memorydb.Client{}, "memorydb"},
-	"dax":       {&dax.Client{}, "dax"},
-	"fsx":       {&fsx.Client{}, "fsx"},
-	"datasync":  {&datasync.Client{}, "datasync"},
-	"s3control": {&s3control.Client{}, "s3"},
-	"s3tables":  {&s3tables.Client{}, "s3tables"},
-	"glacier":   {&glacier.Client{}, "glacier"},
+	"memorydb":           {&memorydb.Client{}, "memorydb"},
+	"dax":                {&dax.Client{}, "dax"},
+	"fsx":                {&fsx.Client{}, "fsx"},
+	"datasync":           {&datasync.Client{}, "datasync"},
+	"s3control":          {&s3control.Client{}, "s3"},
+	"s3tables":           {&s3tables.Client{}, "s3tables"},
+	"glacier":            {&glacier.Client{}, "glacier"},
+	"redshiftserverless": {&redshiftserverless.Client{}, "redshift-serverless"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.

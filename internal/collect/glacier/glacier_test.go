@@ -28,7 +28,9 @@ func details(deny ...string) awsx.Responder {
 			}
 			return nil, &smithy.GenericAPIError{Code: "ResourceNotFoundException", Message: "no vault lock"}
 		},
-		"ListTagsForVault": func(any) (any, error) { return &glacier.ListTagsForVaultOutput{Tags: map[string]string{"retention": "10y"}}, nil },
+		"ListTagsForVault": func(any) (any, error) {
+			return &glacier.ListTagsForVaultOutput{Tags: map[string]string{"retention": "10y"}}, nil
+		},
 	}
 	for _, op := range deny {
 		answers[op] = collecttest.Denied(op)
