@@ -60,6 +60,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/glacier"
+	"github.com/awsmap/awsmap/internal/collect/keyspaces"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
@@ -138,6 +139,7 @@ func Services() []*collect.Service {
 		s3tables.Service,
 		glacier.Service,
 		redshiftserverless.Service,
+		keyspaces.Service,
 	}
 }
 

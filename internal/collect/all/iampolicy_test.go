@@ -70,6 +70,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dax"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/glacier"
+	"github.com/aws/aws-sdk-go-v2/service/keyspaces"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
@@ -126,6 +127,7 @@ var sdkClients = map[string]struct {
 	"s3tables":           {&s3tables.Client{}, "s3tables"},
 	"glacier":            {&glacier.Client{}, "glacier"},
 	"redshiftserverless": {&redshiftserverless.Client{}, "redshift-serverless"},
+	"keyspaces":          {&keyspaces.Client{}, "cassandra"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
