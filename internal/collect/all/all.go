@@ -58,6 +58,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/datasync"
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
+	"github.com/awsmap/awsmap/internal/collect/dsql"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/glacier"
 	"github.com/awsmap/awsmap/internal/collect/keyspaces"
@@ -140,6 +141,7 @@ func Services() []*collect.Service {
 		glacier.Service,
 		redshiftserverless.Service,
 		keyspaces.Service,
+		dsql.Service,
 	}
 }
 

@@ -68,6 +68,7 @@ import (
 	// b-storage (issue 15).
 	"github.com/aws/aws-sdk-go-v2/service/datasync"
 	"github.com/aws/aws-sdk-go-v2/service/dax"
+	"github.com/aws/aws-sdk-go-v2/service/dsql"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/glacier"
 	"github.com/aws/aws-sdk-go-v2/service/keyspaces"
@@ -128,6 +129,7 @@ var sdkClients = map[string]struct {
 	"glacier":            {&glacier.Client{}, "glacier"},
 	"redshiftserverless": {&redshiftserverless.Client{}, "redshift-serverless"},
 	"keyspaces":          {&keyspaces.Client{}, "cassandra"},
+	"dsql":               {&dsql.Client{}, "dsql"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
