@@ -69,6 +69,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/redshiftserverless"
 	"github.com/awsmap/awsmap/internal/collect/s3control"
 	"github.com/awsmap/awsmap/internal/collect/s3tables"
+	"github.com/awsmap/awsmap/internal/collect/timestreamwrite"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -142,6 +143,7 @@ func Services() []*collect.Service {
 		redshiftserverless.Service,
 		keyspaces.Service,
 		dsql.Service,
+		timestreamwrite.Service,
 	}
 }
 

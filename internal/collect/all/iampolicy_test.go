@@ -78,6 +78,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/redshiftserverless"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/s3tables"
+	"github.com/aws/aws-sdk-go-v2/service/timestreamwrite"
 
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
@@ -130,6 +131,7 @@ var sdkClients = map[string]struct {
 	"redshiftserverless": {&redshiftserverless.Client{}, "redshift-serverless"},
 	"keyspaces":          {&keyspaces.Client{}, "cassandra"},
 	"dsql":               {&dsql.Client{}, "dsql"},
+	"timestreamwrite":    {&timestreamwrite.Client{}, "timestream"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
