@@ -69,6 +69,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/redshiftserverless"
 	"github.com/awsmap/awsmap/internal/collect/s3control"
 	"github.com/awsmap/awsmap/internal/collect/s3tables"
+	"github.com/awsmap/awsmap/internal/collect/timestreaminfluxdb"
 	"github.com/awsmap/awsmap/internal/collect/timestreamwrite"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -144,6 +145,7 @@ func Services() []*collect.Service {
 		keyspaces.Service,
 		dsql.Service,
 		timestreamwrite.Service,
+		timestreaminfluxdb.Service,
 	}
 }
 

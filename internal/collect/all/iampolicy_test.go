@@ -78,6 +78,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/redshiftserverless"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/s3tables"
+	"github.com/aws/aws-sdk-go-v2/service/timestreaminfluxdb"
 	"github.com/aws/aws-sdk-go-v2/service/timestreamwrite"
 
 	"github.com/awsmap/awsmap/internal/gendoc"
@@ -132,6 +133,7 @@ var sdkClients = map[string]struct {
 	"keyspaces":          {&keyspaces.Client{}, "cassandra"},
 	"dsql":               {&dsql.Client{}, "dsql"},
 	"timestreamwrite":    {&timestreamwrite.Client{}, "timestream"},
+	"timestreaminfluxdb": {&timestreaminfluxdb.Client{}, "timestream-influxdb"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.

@@ -22,7 +22,9 @@ var kmsKey = "arn:aws:kms:" + region + ":" + collecttest.MotoAccount + ":key/k-1
 
 // client reaches moto as the collector does: without endpoint discovery.
 func client(cfg aws.Config) *timestreamwrite.Client {
-	return timestreamwrite.NewFromConfig(cfg, func(o *timestreamwrite.Options) { o.EndpointDiscovery.EnableEndpointDiscovery = aws.EndpointDiscoveryDisabled })
+	return timestreamwrite.NewFromConfig(cfg, func(o *timestreamwrite.Options) {
+		o.EndpointDiscovery.EnableEndpointDiscovery = aws.EndpointDiscoveryDisabled
+	})
 }
 
 func createDatabases(t *testing.T, api *timestreamwrite.Client) {
@@ -64,8 +66,8 @@ func TestTables(t *testing.T) {
 		"ListTables": func(in any) (any, error) {
 			if in.(*timestreamwrite.ListTablesInput).NextToken == nil {
 				return &timestreamwrite.ListTablesOutput{Tables: []types.Table{{DatabaseName: aws.String("metrics"), TableName: aws.String("cpu"), Arn: aws.String(arn + "cpu"),
-					TableStatus:                  types.TableStatusActive,
-					RetentionProperties:          &types.RetentionProperties{MemoryStoreRetentionPeriodInHours: aws.Int64(24), MagneticStoreRetentionPeriodInDays: aws.Int64(365)},
+					TableStatus:         types.TableStatusActive,
+					RetentionProperties: &types.RetentionProperties{MemoryStoreRetentionPeriodInHours: aws.Int64(24), MagneticStoreRetentionPeriodInDays: aws.Int64(365)},
 					MagneticStoreWriteProperties: &types.MagneticStoreWriteProperties{EnableMagneticStoreWrites: aws.Bool(true),
 						MagneticStoreRejectedDataLocation: &types.MagneticStoreRejectedDataLocation{S3Configuration: &types.S3Configuration{BucketName: aws.String("rejects")}}}}},
 					NextToken: aws.String("2")}, nil
