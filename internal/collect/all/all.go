@@ -57,6 +57,7 @@ import (
 	// b-storage (issue 15).
 	"github.com/awsmap/awsmap/internal/collect/datasync"
 	"github.com/awsmap/awsmap/internal/collect/dax"
+	"github.com/awsmap/awsmap/internal/collect/dlm"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/dsql"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
@@ -146,6 +147,7 @@ func Services() []*collect.Service {
 		dsql.Service,
 		timestreamwrite.Service,
 		timestreaminfluxdb.Service,
+		dlm.Service,
 	}
 }
 

@@ -68,6 +68,7 @@ import (
 	// b-storage (issue 15).
 	"github.com/aws/aws-sdk-go-v2/service/datasync"
 	"github.com/aws/aws-sdk-go-v2/service/dax"
+	"github.com/aws/aws-sdk-go-v2/service/dlm"
 	"github.com/aws/aws-sdk-go-v2/service/dsql"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/glacier"
@@ -134,6 +135,7 @@ var sdkClients = map[string]struct {
 	"dsql":               {&dsql.Client{}, "dsql"},
 	"timestreamwrite":    {&timestreamwrite.Client{}, "timestream"},
 	"timestreaminfluxdb": {&timestreaminfluxdb.Client{}, "timestream-influxdb"},
+	"dlm":                {&dlm.Client{}, "dlm"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
