@@ -70,6 +70,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/redshiftserverless"
 	"github.com/awsmap/awsmap/internal/collect/s3control"
 	"github.com/awsmap/awsmap/internal/collect/s3tables"
+	"github.com/awsmap/awsmap/internal/collect/storagegateway"
 	"github.com/awsmap/awsmap/internal/collect/timestreaminfluxdb"
 	"github.com/awsmap/awsmap/internal/collect/timestreamwrite"
 	"github.com/awsmap/awsmap/internal/model"
@@ -148,6 +149,7 @@ func Services() []*collect.Service {
 		timestreamwrite.Service,
 		timestreaminfluxdb.Service,
 		dlm.Service,
+		storagegateway.Service,
 	}
 }
 

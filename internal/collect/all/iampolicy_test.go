@@ -79,6 +79,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/redshiftserverless"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/s3tables"
+	"github.com/aws/aws-sdk-go-v2/service/storagegateway"
 	"github.com/aws/aws-sdk-go-v2/service/timestreaminfluxdb"
 	"github.com/aws/aws-sdk-go-v2/service/timestreamwrite"
 
@@ -136,6 +137,7 @@ var sdkClients = map[string]struct {
 	"timestreamwrite":    {&timestreamwrite.Client{}, "timestream"},
 	"timestreaminfluxdb": {&timestreaminfluxdb.Client{}, "timestream-influxdb"},
 	"dlm":                {&dlm.Client{}, "dlm"},
+	"storagegateway":     {&storagegateway.Client{}, "storagegateway"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
