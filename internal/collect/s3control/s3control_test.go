@@ -128,3 +128,38 @@ func TestDenied(t *testing.T) {
 		t.Errorf("block_public_acls without GetAccessPoint: %v", a.Details)
 	}
 }
+
+func TestMultiRegionAccessPoints(t *testing.T) {
+	collecttest.Setup(t)
+	const home = "us-west-2"
+	cfg := collecttest.ConfigWith(t, home, awsx.Options{})
+	for i := range 3 {
+		in := &s3control.CreateMultiRegionAccessPointInput{AccountId: account, ClientToken: aws.String(fmt.Sprint("tok-", i)),
+			Details: &types.CreateMultiRegionAccessPointInput{Name: aws.String(fmt.Sprint("global-", i)),
+				Regions: []types.Region{{Bucket: aws.String("assets-eu")}, {Bucket: aws.String("assets-us")}}}}
+		if i == 0 {
+			in.Details.PublicAccessBlock = &types.PublicAccessBlockConfiguration{BlockPublicAcls: aws.Bool(true), BlockPublicPolicy: aws.Bool(true)}
+		}
+		if _, err := client(cfg).CreateMultiRegionAccessPoint(context.Background(), in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := collecttest.Run(t, cfg, collector.Service, "multi-region-access-point", home)
+	if got.Err != nil || len(got.Resources) != 3 {
+		t.Fatalf("want 3 multi-region access points, got %v %d", got.Err, len(got.Resources))
+	}
+	m := got.ByID()["global-0"]
+	if m.Details["block_public_acls"] != true || m.Details["block_public_policy"] != true || m.Details["restrict_public_buckets"] != false ||
+		!strings.HasPrefix(m.ARN, "arn:aws:s3::"+collecttest.MotoAccount+":accesspoint/") || !strings.HasSuffix(m.ARN, ".mrap") {
+		t.Errorf("global-0: %s %v", m.ARN, m.Details)
+	}
+	if r := fmt.Sprint(m.Details["regions"]); r != "[{us-east-1 assets-eu } {us-east-1 assets-us }]" {
+		t.Errorf("regions: %s", r)
+	}
+	collecttest.HasEdges(t, got, "global-1 -opens-> s3/bucket:assets-us")
+	// Another region's task lists nothing, and calls nothing.
+	other := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListMultiRegionAccessPoints")})
+	if got := collecttest.Run(t, other, collector.Service, "multi-region-access-point", region); got.Err != nil || len(got.Resources) != 0 {
+		t.Errorf("%s: want nothing, got %v %d", region, got.Err, len(got.Resources))
+	}
+}
