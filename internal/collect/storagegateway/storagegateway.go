@@ -1,9 +1,10 @@
-// Package storagegateway collects Storage Gateway gateways, their volumes
-// and their file shares.
+// Package storagegateway collects Storage Gateway gateways, their volumes,
+// file shares and virtual tapes.
 package storagegateway
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sgw "github.com/aws/aws-sdk-go-v2/service/storagegateway"
@@ -16,16 +17,19 @@ import (
 // Service is the Storage Gateway collector.
 var Service = &collect.Service{
 	Name:        "storagegateway",
-	Description: "Storage Gateway gateways, volumes and file shares",
+	Description: "Storage Gateway gateways, volumes, file shares and virtual tapes",
 	Types: []collect.Type{
 		{Name: "gateway", Description: "storage gateway (id = sgw-...)", Fields: gatewayFields.Declared(), Tags: collect.TagsPerResource, Collect: gateways, DetailCalls: 1},
 		{Name: "volume", Description: "cached or stored iSCSI volume (id = vol-...)", Fields: volumeFields.Declared(), Tags: collect.TagsPerResource, Collect: volumes, DetailCalls: 1},
 		{Name: "file-share", Description: "NFS or SMB file share (id = share-...)", Fields: fileShareFields.Declared(), Tags: collect.TagsPerResource, Collect: fileShares, DetailCalls: 1},
+		{Name: "tape", Description: "virtual tape of a tape gateway, in its library or archived (id = barcode)", Fields: tapeFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: tapes, DetailCalls: 1},
 	},
 	Calls: "gateway, volume, file-share: List* (every gateway's at once) + per resource ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "volume", Kind: "on-gateway", To: "storagegateway/gateway"},
 		{From: "file-share", Kind: "on-gateway", To: "storagegateway/gateway"},
+		{From: "tape", Kind: "on-gateway", To: "storagegateway/gateway"},
 	},
 }
 
@@ -96,4 +100,25 @@ func fileShares(ctx context.Context, t *collect.Task) error {
 			emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: aws.ToString(f.FileShareARN), Name: id, Details: fileShareFields.Details(f)})
 			t.Relate(key, "on-gateway", t.Key("gateway", gatewayID(f.GatewayARN)))
 		})
+}
+
+var tapeFields = collect.Fields[types.TapeInfo]{
+	collect.Text("status", "AVAILABLE, IN TRANSIT TO VTS, ARCHIVED, RETRIEVED, ...", func(tp types.TapeInfo) *string { return tp.TapeStatus }),
+	collect.Int("size_bytes", "size of the tape", func(tp types.TapeInfo) *int64 { return tp.TapeSizeInBytes }),
+	collect.Text("pool_id", "tape pool (GLACIER, DEEP_ARCHIVE or a custom pool)", func(tp types.TapeInfo) *string { return tp.PoolId }),
+	collect.Timestamp("pool_entry_date", "when the tape was archived into its pool", func(tp types.TapeInfo) *time.Time { return tp.PoolEntryDate }),
+	collect.Timestamp("retention_start_date", "when the pool's retention lock started for the tape", func(tp types.TapeInfo) *time.Time { return tp.RetentionStartDate }),
+	collect.Computed("gateway_id", model.Text, "gateway of the tape; empty when archived", func(tp types.TapeInfo) any { return gatewayID(tp.GatewayARN) }),
+}
+
+// tapes: ListTapes lists the tapes of every tape gateway and the archive.
+func tapes(ctx context.Context, t *collect.Task) error {
+	api := sgw.NewFromConfig(t.Config)
+	p := sgw.NewListTapesPaginator(api, &sgw.ListTapesInput{Limit: t.PageSize(100)})
+	return collect.EachItem(ctx, p, func(page *sgw.ListTapesOutput) []types.TapeInfo { return page.TapeInfos }, func(ctx context.Context, tp types.TapeInfo) {
+		barcode := aws.ToString(tp.TapeBarcode)
+		key := t.Key("tape", barcode)
+		emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: aws.ToString(tp.TapeARN), Name: barcode, Details: tapeFields.Details(tp)})
+		t.Relate(key, "on-gateway", t.Key("gateway", gatewayID(tp.GatewayARN)))
+	})
 }

@@ -2,6 +2,7 @@ package storagegateway_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sgw "github.com/aws/aws-sdk-go-v2/service/storagegateway"
@@ -38,6 +39,14 @@ func estate(deny ...string) awsx.Responder {
 		"ListFileShares": func(any) (any, error) {
 			return &sgw.ListFileSharesOutput{FileShareInfoList: []types.FileShareInfo{{FileShareId: aws.String("share-1"), FileShareARN: aws.String("arn:aws:storagegateway:" + region + ":" + collecttest.MotoAccount + ":share/share-1"),
 				FileShareType: types.FileShareTypeSmb, FileShareStatus: aws.String("AVAILABLE"), GatewayARN: aws.String(gw)}}}, nil
+		},
+		"ListTapes": func(any) (any, error) {
+			return &sgw.ListTapesOutput{TapeInfos: []types.TapeInfo{
+				{TapeARN: aws.String("arn:aws:storagegateway:" + region + ":" + collecttest.MotoAccount + ":tape/TST001"), TapeBarcode: aws.String("TST001"),
+					TapeSizeInBytes: aws.Int64(100 << 30), TapeStatus: aws.String("AVAILABLE"), GatewayARN: aws.String(gw)},
+				{TapeARN: aws.String("arn:aws:storagegateway:" + region + ":" + collecttest.MotoAccount + ":tape/TST002"), TapeBarcode: aws.String("TST002"),
+					TapeStatus: aws.String("ARCHIVED"), PoolId: aws.String("DEEP_ARCHIVE"), PoolEntryDate: &archived},
+			}}, nil
 		},
 		"ListTagsForResource": func(any) (any, error) {
 			return &sgw.ListTagsForResourceOutput{Tags: []types.Tag{{Key: aws.String("site"), Value: aws.String("dc1")}}}, nil
@@ -78,11 +87,26 @@ func TestStorageGateway(t *testing.T) {
 		t.Fatalf("file shares: %v %v", got.Err, got.ByID())
 	}
 	collecttest.HasEdges(t, got, "share-1 -on-gateway-> storagegateway/gateway:sgw-12A3456B")
+
+	got = collecttest.Run(t, cfg, collector.Service, "tape", region)
+	if got.Err != nil || len(got.Resources) != 2 {
+		t.Fatalf("tapes: %v %d", got.Err, len(got.Resources))
+	}
+	if a := got.ByID()["TST002"]; a.Details["status"] != "ARCHIVED" || a.Details["pool_id"] != "DEEP_ARCHIVE" || a.Details["gateway_id"] != "" ||
+		a.Details["pool_entry_date"] != "2025-04-01T00:00:00Z" {
+		t.Errorf("TST002: %v", a.Details)
+	}
+	if a := got.ByID()["TST001"]; a.Details["size_bytes"] != int64(100<<30) || a.Details["gateway_id"] != "sgw-12A3456B" {
+		t.Errorf("TST001: %v", a.Details)
+	}
+	collecttest.HasEdges(t, got, "TST001 -on-gateway-> storagegateway/gateway:sgw-12A3456B")
 }
+
+var archived = time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
 
 func TestDenied(t *testing.T) {
 	collecttest.Setup(t)
-	for typ, op := range map[string]string{"gateway": "ListGateways", "volume": "ListVolumes", "file-share": "ListFileShares"} {
+	for typ, op := range map[string]string{"gateway": "ListGateways", "volume": "ListVolumes", "file-share": "ListFileShares", "tape": "ListTapes"} {
 		cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: estate(op)})
 		collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, typ, region))
 	}
