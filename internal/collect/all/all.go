@@ -28,6 +28,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
 	"github.com/awsmap/awsmap/internal/collect/emr"
+	"github.com/awsmap/awsmap/internal/collect/emrcontainers"
+	"github.com/awsmap/awsmap/internal/collect/emrserverless"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/glue"
@@ -122,6 +124,8 @@ func Services() []*collect.Service {
 		pipes.Service,
 		kinesisanalyticsv2.Service,
 		kinesisvideo.Service,
+		emrserverless.Service,
+		emrcontainers.Service,
 	}
 }
 

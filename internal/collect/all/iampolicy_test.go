@@ -38,6 +38,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/aws-sdk-go-v2/service/emr"
+	"github.com/aws/aws-sdk-go-v2/service/emrcontainers"
+	"github.com/aws/aws-sdk-go-v2/service/emrserverless"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
@@ -114,6 +116,8 @@ var sdkClients = map[string]struct {
 	"pipes":              {&pipes.Client{}, "pipes"},
 	"kinesisanalyticsv2": {&kinesisanalyticsv2.Client{}, "kinesisanalytics"},
 	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
+	"emrserverless":      {&emrserverless.Client{}, "emr-serverless"},
+	"emrcontainers":      {&emrcontainers.Client{}, "emr-containers"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
