@@ -25,7 +25,7 @@ func create(t *testing.T, api *emrserverless.Client, net collecttest.Network) []
 	var ids []string
 	for i := range 5 {
 		in := &emrserverless.CreateApplicationInput{Name: aws.String(fmt.Sprintf("spark%d", i)), ReleaseLabel: aws.String("emr-7.1.0"),
-			Type: aws.String("Spark"), Tags: map[string]string{"n": fmt.Sprint(i)}, AutoStopConfiguration: &types.AutoStopConfig{Enabled: aws.Bool(false)}}
+			Type: aws.String("SPARK"), Tags: map[string]string{"n": fmt.Sprint(i)}, AutoStopConfiguration: &types.AutoStopConfig{Enabled: aws.Bool(false)}}
 		if i == 0 {
 			in.AutoStopConfiguration = &types.AutoStopConfig{Enabled: aws.Bool(true), IdleTimeoutMinutes: aws.Int32(30)}
 			in.MaximumCapacity = &types.MaximumAllowedResources{Cpu: aws.String("400 vCPU"), Memory: aws.String("3000 GB")}
@@ -54,6 +54,7 @@ func TestApplications(t *testing.T) {
 	if a.Name != "spark0" || a.Tags["n"] != "0" || a.CreatedAt == "" || a.ARN != "arn:aws:emr-serverless:eu-west-1:"+collecttest.MotoAccount+":/applications/"+ids[0] {
 		t.Errorf("spark0: %s %s %v %q", a.Name, a.ARN, a.Tags, a.CreatedAt)
 	}
+	// moto answers "Spark" to a SPARK application, as AWS does.
 	for k, v := range map[string]any{"type": "Spark", "release_label": "emr-7.1.0", "auto_stop": true, "idle_timeout_minutes": int64(30),
 		"max_cpu": "400 vCPU", "in_vpc": true, "disk_kms_key": ""} {
 		if a.Details[k] != v {
