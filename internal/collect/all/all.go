@@ -40,6 +40,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
 	"github.com/awsmap/awsmap/internal/collect/kinesisvideo"
 	"github.com/awsmap/awsmap/internal/collect/kms"
+	"github.com/awsmap/awsmap/internal/collect/lakeformation"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/mq"
@@ -126,6 +127,7 @@ func Services() []*collect.Service {
 		kinesisvideo.Service,
 		emrserverless.Service,
 		emrcontainers.Service,
+		lakeformation.Service,
 	}
 }
 

@@ -50,6 +50,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
 	"github.com/aws/aws-sdk-go-v2/service/kinesisvideo"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/lakeformation"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
@@ -118,6 +119,7 @@ var sdkClients = map[string]struct {
 	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
 	"emrserverless":      {&emrserverless.Client{}, "emr-serverless"},
 	"emrcontainers":      {&emrcontainers.Client{}, "emr-containers"},
+	"lakeformation":      {&lakeformation.Client{}, "lakeformation"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
