@@ -44,6 +44,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/mq"
+	"github.com/awsmap/awsmap/internal/collect/mwaa"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
 	"github.com/awsmap/awsmap/internal/collect/rds"
@@ -128,6 +129,7 @@ func Services() []*collect.Service {
 		emrserverless.Service,
 		emrcontainers.Service,
 		lakeformation.Service,
+		mwaa.Service,
 	}
 }
 

@@ -53,6 +53,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lakeformation"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
+	"github.com/aws/aws-sdk-go-v2/service/mwaa"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/pipes"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
@@ -120,6 +121,7 @@ var sdkClients = map[string]struct {
 	"emrserverless":      {&emrserverless.Client{}, "emr-serverless"},
 	"emrcontainers":      {&emrcontainers.Client{}, "emr-containers"},
 	"lakeformation":      {&lakeformation.Client{}, "lakeformation"},
+	"mwaa":               {&mwaa.Client{}, "airflow"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
