@@ -18,6 +18,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/databrew"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -130,6 +131,7 @@ func Services() []*collect.Service {
 		emrcontainers.Service,
 		lakeformation.Service,
 		mwaa.Service,
+		databrew.Service,
 	}
 }
 

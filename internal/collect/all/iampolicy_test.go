@@ -28,6 +28,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/databrew"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
@@ -122,6 +123,7 @@ var sdkClients = map[string]struct {
 	"emrcontainers":      {&emrcontainers.Client{}, "emr-containers"},
 	"lakeformation":      {&lakeformation.Client{}, "lakeformation"},
 	"mwaa":               {&mwaa.Client{}, "airflow"},
+	"databrew":           {&databrew.Client{}, "databrew"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
