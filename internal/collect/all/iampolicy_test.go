@@ -29,6 +29,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/databrew"
+	"github.com/aws/aws-sdk-go-v2/service/datapipeline"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
@@ -72,6 +73,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/swf"
 	"github.com/aws/aws-sdk-go-v2/service/transfer"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/awsmap/awsmap/internal/gendoc"
@@ -124,6 +126,8 @@ var sdkClients = map[string]struct {
 	"lakeformation":      {&lakeformation.Client{}, "lakeformation"},
 	"mwaa":               {&mwaa.Client{}, "airflow"},
 	"databrew":           {&databrew.Client{}, "databrew"},
+	"swf":                {&swf.Client{}, "swf"},
+	"datapipeline":       {&datapipeline.Client{}, "datapipeline"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
