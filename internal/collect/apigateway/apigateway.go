@@ -1,4 +1,5 @@
-// Package apigateway collects API Gateway REST APIs (v1) and their stages.
+// Package apigateway collects API Gateway REST APIs (v1), their stages,
+// custom domain names, VPC links, API keys and usage plans.
 package apigateway
 
 import (
@@ -15,14 +16,25 @@ import (
 // Service is the API Gateway (REST APIs) collector.
 var Service = &collect.Service{
 	Name:        "apigateway",
-	Description: "API Gateway REST APIs and stages",
+	Description: "API Gateway REST APIs, stages, custom domain names, VPC links, API keys and usage plans",
 	Types: []collect.Type{
 		{Name: "rest-api", Description: "REST API (id = API id)", Fields: restAPIFields, Tags: collect.TagsListed, Collect: restAPIs},
 		{Name: "stage", Description: "REST API stage (id = apiId/stageName)", Fields: stageFields, Tags: collect.TagsListed, Collect: stages},
+		{Name: "domain-name", Description: "custom domain name (id = the name): TLS policy, certificate, endpoint type", Fields: domainNameFields.Declared(),
+			Tags: collect.TagsListed, Collect: domainNames},
+		{Name: "vpc-link", Description: "VPC link to Network Load Balancers for private integrations (id = link id)", Fields: vpcLinkFields.Declared(),
+			Tags: collect.TagsListed, Collect: vpcLinks},
+		{Name: "api-key", Description: "API key (id = key id); the key value is never read", Fields: apiKeyFields.Declared(), Tags: collect.TagsListed, Collect: apiKeys},
+		{Name: "usage-plan", Description: "usage plan: throttling and quota of the stages it covers (id = plan id)", Fields: usagePlanFields.Declared(),
+			Tags: collect.TagsListed, Collect: usagePlans},
 	},
-	Calls: "api: 1 paged list. stage: GetStages per API",
+	Calls: "api: 1 paged list. stage: GetStages per API. domain-name: GetDomainNames. vpc-link: GetVpcLinks. api-key: GetApiKeys (without values). " +
+		"usage-plan: GetUsagePlans",
 	Relations: []collect.Relation{
 		{From: "stage", Kind: "member-of", To: "apigateway/rest-api"},
+		{From: "domain-name", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "vpc-link", Kind: "targets", To: "elbv2/load-balancer"},
+		{From: "usage-plan", Kind: "covers", To: "apigateway/stage"},
 	},
 }
 
