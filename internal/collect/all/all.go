@@ -12,10 +12,10 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
-	"github.com/awsmap/awsmap/internal/collect/budgets"
-	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/bedrock"
 	"github.com/awsmap/awsmap/internal/collect/bedrockagent"
+	"github.com/awsmap/awsmap/internal/collect/budgets"
+	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudhsmv2"
@@ -27,8 +27,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/databrew"
 	"github.com/awsmap/awsmap/internal/collect/datapipeline"
-	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dms"
+	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -81,9 +81,9 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
 	"github.com/awsmap/awsmap/internal/collect/swf"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
-	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
@@ -95,6 +95,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
+	"github.com/awsmap/awsmap/internal/collect/quicksight"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -201,6 +202,7 @@ func Services() []*collect.Service {
 		dms.Service,
 		workspaces.Service,
 		iot.Service,
+		quicksight.Service,
 	}
 }
 
