@@ -88,6 +88,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
 	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/appflow"
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
@@ -96,6 +97,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/collect/quicksight"
+	"github.com/awsmap/awsmap/internal/collect/schemas"
+	"github.com/awsmap/awsmap/internal/collect/serverlessrepo"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -203,6 +206,9 @@ func Services() []*collect.Service {
 		workspaces.Service,
 		iot.Service,
 		quicksight.Service,
+		schemas.Service,
+		appflow.Service,
+		serverlessrepo.Service,
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/amp"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/appflow"
 	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
@@ -83,8 +84,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
+	"github.com/aws/aws-sdk-go-v2/service/schemas"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/serverlessapplicationrepository"
 	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/shield"
@@ -179,13 +182,16 @@ var sdkClients = map[string]struct {
 	"signer":           {&signer.Client{}, "signer"},
 	"shield":           {&shield.Client{}, "shield"},
 	// b-ml (issue 15).
-	"sagemaker":                {&sagemaker.Client{}, "sagemaker"},
-	"bedrock":                  {&bedrock.Client{}, "bedrock"},
-	"bedrockagent":             {&bedrockagent.Client{}, "bedrock"},
-	"databasemigrationservice": {&databasemigrationservice.Client{}, "dms"},
-	"workspaces":               {&workspaces.Client{}, "workspaces"},
-	"iot":                      {&iot.Client{}, "iot"},
-	"quicksight":               {&quicksight.Client{}, "quicksight"},
+	"sagemaker":                       {&sagemaker.Client{}, "sagemaker"},
+	"bedrock":                         {&bedrock.Client{}, "bedrock"},
+	"bedrockagent":                    {&bedrockagent.Client{}, "bedrock"},
+	"databasemigrationservice":        {&databasemigrationservice.Client{}, "dms"},
+	"workspaces":                      {&workspaces.Client{}, "workspaces"},
+	"iot":                             {&iot.Client{}, "iot"},
+	"quicksight":                      {&quicksight.Client{}, "quicksight"},
+	"schemas":                         {&schemas.Client{}, "schemas"},
+	"appflow":                         {&appflow.Client{}, "appflow"},
+	"serverlessapplicationrepository": {&serverlessapplicationrepository.Client{}, "serverlessrepo"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
