@@ -89,6 +89,8 @@ import (
 
 	// b-storage (issue 15).
 	"github.com/awsmap/awsmap/internal/collect/appflow"
+	"github.com/awsmap/awsmap/internal/collect/cleanrooms"
+	"github.com/awsmap/awsmap/internal/collect/datazone"
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
@@ -209,6 +211,8 @@ func Services() []*collect.Service {
 		schemas.Service,
 		appflow.Service,
 		serverlessrepo.Service,
+		cleanrooms.Service,
+		datazone.Service,
 	}
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/bedrock"
 	"github.com/aws/aws-sdk-go-v2/service/bedrockagent"
 	"github.com/aws/aws-sdk-go-v2/service/budgets"
+	"github.com/aws/aws-sdk-go-v2/service/cleanrooms"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	"github.com/aws/aws-sdk-go-v2/service/cloudhsmv2"
@@ -39,6 +40,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
 	"github.com/aws/aws-sdk-go-v2/service/databrew"
 	"github.com/aws/aws-sdk-go-v2/service/datapipeline"
+	"github.com/aws/aws-sdk-go-v2/service/datazone"
 	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -192,6 +194,8 @@ var sdkClients = map[string]struct {
 	"schemas":                         {&schemas.Client{}, "schemas"},
 	"appflow":                         {&appflow.Client{}, "appflow"},
 	"serverlessapplicationrepository": {&serverlessapplicationrepository.Client{}, "serverlessrepo"},
+	"cleanrooms":                      {&cleanrooms.Client{}, "cleanrooms"},
+	"datazone":                        {&datazone.Client{}, "datazone"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
