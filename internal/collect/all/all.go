@@ -101,6 +101,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/quicksight"
 	"github.com/awsmap/awsmap/internal/collect/schemas"
 	"github.com/awsmap/awsmap/internal/collect/serverlessrepo"
+	"github.com/awsmap/awsmap/internal/collect/ses"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -213,6 +214,7 @@ func Services() []*collect.Service {
 		serverlessrepo.Service,
 		cleanrooms.Service,
 		datazone.Service,
+		ses.Service,
 	}
 }
 

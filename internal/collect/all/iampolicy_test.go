@@ -90,6 +90,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/serverlessapplicationrepository"
+	"github.com/aws/aws-sdk-go-v2/service/ses"
 	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/shield"
@@ -196,6 +197,7 @@ var sdkClients = map[string]struct {
 	"serverlessapplicationrepository": {&serverlessapplicationrepository.Client{}, "serverlessrepo"},
 	"cleanrooms":                      {&cleanrooms.Client{}, "cleanrooms"},
 	"datazone":                        {&datazone.Client{}, "datazone"},
+	"ses":                             {&ses.Client{}, "ses"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
