@@ -125,3 +125,15 @@ func TestEachPage(t *testing.T) {
 		t.Errorf("fn error: EachPage = %v after %d fetches, want stop after 1", err, p.next)
 	}
 }
+
+func TestSecretName(t *testing.T) {
+	for arn, want := range map[string]string{
+		"arn:aws:secretsmanager:eu-west-1:123456789012:secret:db/prod-AbCdEf": "db/prod",
+		"arn:aws:secretsmanager:eu-west-1:123456789012:secret:x":              "",
+		"arn:aws:kms:eu-west-1:123456789012:key/k-1":                          "",
+	} {
+		if got := SecretName(arn); got != want {
+			t.Errorf("SecretName(%s) = %q, want %q", arn, got, want)
+		}
+	}
+}

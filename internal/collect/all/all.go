@@ -33,6 +33,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/computeoptimizer"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/databrew"
+	"github.com/awsmap/awsmap/internal/collect/datapipeline"
 	"github.com/awsmap/awsmap/internal/collect/devicefarm"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/ds"
@@ -46,6 +48,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
 	"github.com/awsmap/awsmap/internal/collect/emr"
+	"github.com/awsmap/awsmap/internal/collect/emrcontainers"
+	"github.com/awsmap/awsmap/internal/collect/emrserverless"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/glue"
@@ -60,10 +64,12 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
 	"github.com/awsmap/awsmap/internal/collect/kinesisvideo"
 	"github.com/awsmap/awsmap/internal/collect/kms"
+	"github.com/awsmap/awsmap/internal/collect/lakeformation"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mq"
+	"github.com/awsmap/awsmap/internal/collect/mwaa"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
 	"github.com/awsmap/awsmap/internal/collect/ram"
@@ -88,13 +94,17 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
+	"github.com/awsmap/awsmap/internal/collect/swf"
 	"github.com/awsmap/awsmap/internal/collect/synthetics"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
 	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/appflow"
+	"github.com/awsmap/awsmap/internal/collect/cleanrooms"
 	"github.com/awsmap/awsmap/internal/collect/datasync"
+	"github.com/awsmap/awsmap/internal/collect/datazone"
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/dlm"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
@@ -106,9 +116,13 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
+	"github.com/awsmap/awsmap/internal/collect/quicksight"
 	"github.com/awsmap/awsmap/internal/collect/redshiftserverless"
 	"github.com/awsmap/awsmap/internal/collect/s3control"
 	"github.com/awsmap/awsmap/internal/collect/s3tables"
+	"github.com/awsmap/awsmap/internal/collect/schemas"
+	"github.com/awsmap/awsmap/internal/collect/serverlessrepo"
+	"github.com/awsmap/awsmap/internal/collect/ses"
 	"github.com/awsmap/awsmap/internal/collect/storagegateway"
 	"github.com/awsmap/awsmap/internal/collect/timestreaminfluxdb"
 	"github.com/awsmap/awsmap/internal/collect/timestreamwrite"
@@ -216,6 +230,13 @@ func Services() []*collect.Service {
 		pipes.Service,
 		kinesisanalyticsv2.Service,
 		kinesisvideo.Service,
+		emrserverless.Service,
+		emrcontainers.Service,
+		lakeformation.Service,
+		mwaa.Service,
+		databrew.Service,
+		swf.Service,
+		datapipeline.Service,
 		// b-compute (issue 15).
 		applicationautoscaling.Service,
 		// b-security (issue 15).
@@ -235,6 +256,13 @@ func Services() []*collect.Service {
 		dms.Service,
 		workspaces.Service,
 		iot.Service,
+		quicksight.Service,
+		schemas.Service,
+		appflow.Service,
+		serverlessrepo.Service,
+		cleanrooms.Service,
+		datazone.Service,
+		ses.Service,
 	}
 }
 

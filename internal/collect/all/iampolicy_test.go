@@ -19,6 +19,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	"github.com/aws/aws-sdk-go-v2/service/appconfig"
+	"github.com/aws/aws-sdk-go-v2/service/appflow"
 	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
@@ -26,6 +27,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/bedrock"
 	"github.com/aws/aws-sdk-go-v2/service/bedrockagent"
 	"github.com/aws/aws-sdk-go-v2/service/budgets"
+	"github.com/aws/aws-sdk-go-v2/service/cleanrooms"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	"github.com/aws/aws-sdk-go-v2/service/cloudhsmv2"
@@ -43,6 +45,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/costexplorer"
 	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
+	"github.com/aws/aws-sdk-go-v2/service/databrew"
+	"github.com/aws/aws-sdk-go-v2/service/datapipeline"
+	"github.com/aws/aws-sdk-go-v2/service/datazone"
 	"github.com/aws/aws-sdk-go-v2/service/devicefarm"
 	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -55,6 +60,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/aws/aws-sdk-go-v2/service/emr"
+	"github.com/aws/aws-sdk-go-v2/service/emrcontainers"
+	"github.com/aws/aws-sdk-go-v2/service/emrserverless"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
@@ -69,11 +76,14 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
 	"github.com/aws/aws-sdk-go-v2/service/kinesisvideo"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/lakeformation"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/macie2"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
+	"github.com/aws/aws-sdk-go-v2/service/mwaa"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/pipes"
+	"github.com/aws/aws-sdk-go-v2/service/quicksight"
 	"github.com/aws/aws-sdk-go-v2/service/ram"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
@@ -85,11 +95,14 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
+	"github.com/aws/aws-sdk-go-v2/service/schemas"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/serverlessapplicationrepository"
 	"github.com/aws/aws-sdk-go-v2/service/servicecatalog"
 	"github.com/aws/aws-sdk-go-v2/service/servicecatalogappregistry"
 	"github.com/aws/aws-sdk-go-v2/service/servicequotas"
+	"github.com/aws/aws-sdk-go-v2/service/ses"
 	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/shield"
@@ -99,6 +112,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/swf"
 	"github.com/aws/aws-sdk-go-v2/service/synthetics"
 	"github.com/aws/aws-sdk-go-v2/service/transfer"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
@@ -201,6 +215,13 @@ var sdkClients = map[string]struct {
 	"pipes":              {&pipes.Client{}, "pipes"},
 	"kinesisanalyticsv2": {&kinesisanalyticsv2.Client{}, "kinesisanalytics"},
 	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
+	"emrserverless":      {&emrserverless.Client{}, "emr-serverless"},
+	"emrcontainers":      {&emrcontainers.Client{}, "emr-containers"},
+	"lakeformation":      {&lakeformation.Client{}, "lakeformation"},
+	"mwaa":               {&mwaa.Client{}, "airflow"},
+	"databrew":           {&databrew.Client{}, "databrew"},
+	"swf":                {&swf.Client{}, "swf"},
+	"datapipeline":       {&datapipeline.Client{}, "datapipeline"},
 	// b-compute (issue 15).
 	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
 	// b-security (issue 15).
@@ -212,12 +233,19 @@ var sdkClients = map[string]struct {
 	"signer":           {&signer.Client{}, "signer"},
 	"shield":           {&shield.Client{}, "shield"},
 	// b-ml (issue 15).
-	"sagemaker":                {&sagemaker.Client{}, "sagemaker"},
-	"bedrock":                  {&bedrock.Client{}, "bedrock"},
-	"bedrockagent":             {&bedrockagent.Client{}, "bedrock"},
-	"databasemigrationservice": {&databasemigrationservice.Client{}, "dms"},
-	"workspaces":               {&workspaces.Client{}, "workspaces"},
-	"iot":                      {&iot.Client{}, "iot"},
+	"sagemaker":                       {&sagemaker.Client{}, "sagemaker"},
+	"bedrock":                         {&bedrock.Client{}, "bedrock"},
+	"bedrockagent":                    {&bedrockagent.Client{}, "bedrock"},
+	"databasemigrationservice":        {&databasemigrationservice.Client{}, "dms"},
+	"workspaces":                      {&workspaces.Client{}, "workspaces"},
+	"iot":                             {&iot.Client{}, "iot"},
+	"quicksight":                      {&quicksight.Client{}, "quicksight"},
+	"schemas":                         {&schemas.Client{}, "schemas"},
+	"appflow":                         {&appflow.Client{}, "appflow"},
+	"serverlessapplicationrepository": {&serverlessapplicationrepository.Client{}, "serverlessrepo"},
+	"cleanrooms":                      {&cleanrooms.Client{}, "cleanrooms"},
+	"datazone":                        {&datazone.Client{}, "datazone"},
+	"ses":                             {&ses.Client{}, "ses"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.

@@ -1,8 +1,10 @@
-// Package apigateway collects API Gateway REST APIs (v1) and their stages.
+// Package apigateway collects API Gateway REST APIs (v1), their stages,
+// custom domain names, VPC links, API keys and usage plans.
 package apigateway
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
@@ -15,14 +17,25 @@ import (
 // Service is the API Gateway (REST APIs) collector.
 var Service = &collect.Service{
 	Name:        "apigateway",
-	Description: "API Gateway REST APIs and stages",
+	Description: "API Gateway REST APIs, stages, custom domain names, VPC links, API keys and usage plans",
 	Types: []collect.Type{
-		{Name: "rest-api", Description: "REST API (id = API id)", Fields: restAPIFields, Tags: collect.TagsListed, Collect: restAPIs},
-		{Name: "stage", Description: "REST API stage (id = apiId/stageName)", Fields: stageFields, Tags: collect.TagsListed, Collect: stages},
+		{Name: "rest-api", Description: "REST API (id = API id)", Fields: restAPIFields.Declared(), Tags: collect.TagsListed, Collect: restAPIs},
+		{Name: "stage", Description: "REST API stage (id = apiId/stageName)", Fields: stageFields.Declared(), Tags: collect.TagsListed, Collect: stages},
+		{Name: "domain-name", Description: "custom domain name (id = the name): TLS policy, certificate, endpoint type", Fields: domainNameFields.Declared(),
+			Tags: collect.TagsListed, Collect: domainNames},
+		{Name: "vpc-link", Description: "VPC link to Network Load Balancers for private integrations (id = link id)", Fields: vpcLinkFields.Declared(),
+			Tags: collect.TagsListed, Collect: vpcLinks},
+		{Name: "api-key", Description: "API key (id = key id); the key value is never read", Fields: apiKeyFields.Declared(), Tags: collect.TagsListed, Collect: apiKeys},
+		{Name: "usage-plan", Description: "usage plan: throttling and quota of the stages it covers (id = plan id)", Fields: usagePlanFields.Declared(),
+			Tags: collect.TagsListed, Collect: usagePlans},
 	},
-	Calls: "api: 1 paged list. stage: GetStages per API",
+	Calls: "api: 1 paged list. stage: GetStages per API. domain-name: GetDomainNames. vpc-link: GetVpcLinks. api-key: GetApiKeys (without values). " +
+		"usage-plan: GetUsagePlans",
 	Relations: []collect.Relation{
 		{From: "stage", Kind: "member-of", To: "apigateway/rest-api"},
+		{From: "domain-name", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "vpc-link", Kind: "targets", To: "elbv2/load-balancer"},
+		{From: "usage-plan", Kind: "covers", To: "apigateway/stage"},
 	},
 }
 
@@ -40,14 +53,26 @@ func apiPages(ctx context.Context, t *collect.Task, api *apigateway.Client, fn f
 	})
 }
 
-var restAPIFields = []model.Field{
-	{Name: "description", Type: "text", Description: "API description"},
-	{Name: "endpoint_types", Type: "json", Description: "EDGE, REGIONAL or PRIVATE"},
-	{Name: "vpc_endpoint_ids", Type: "json", Description: "VPC endpoints of a PRIVATE API"},
-	{Name: "api_key_source", Type: "text", Description: "HEADER or AUTHORIZER"},
-	{Name: "disable_execute_api_endpoint", Type: "boolean", Description: "the default execute-api endpoint is disabled"},
-	{Name: "has_policy", Type: "boolean", Description: "a resource policy is attached"},
-	{Name: "version", Type: "text", Description: "API version label"},
+var restAPIFields = collect.Fields[types.RestApi]{
+	collect.Text("description", "API description", func(a types.RestApi) *string { return a.Description }),
+	collect.Computed("endpoint_types", model.JSON, "EDGE, REGIONAL or PRIVATE", func(a types.RestApi) any {
+		if a.EndpointConfiguration == nil {
+			return nil
+		}
+		return endpointTypes(a.EndpointConfiguration)
+	}),
+	collect.Computed("vpc_endpoint_ids", model.JSON, "VPC endpoints of a PRIVATE API", func(a types.RestApi) any {
+		if a.EndpointConfiguration == nil {
+			return nil
+		}
+		return append([]string{}, a.EndpointConfiguration.VpcEndpointIds...)
+	}),
+	collect.Enum("api_key_source", "HEADER or AUTHORIZER", func(a types.RestApi) types.ApiKeySourceType { return a.ApiKeySource }),
+	collect.Computed("disable_execute_api_endpoint", model.Boolean, "the default execute-api endpoint is disabled", func(a types.RestApi) any {
+		return a.DisableExecuteApiEndpoint
+	}),
+	collect.Computed("has_policy", model.Boolean, "a resource policy is attached", func(a types.RestApi) any { return aws.ToString(a.Policy) != "" }),
+	collect.Text("version", "API version label", func(a types.RestApi) *string { return a.Version }),
 }
 
 func restAPIs(ctx context.Context, t *collect.Task) error {
@@ -59,44 +84,54 @@ func restAPIs(ctx context.Context, t *collect.Task) error {
 func emitRestAPIs(t *collect.Task, apis []types.RestApi) {
 	for _, a := range apis {
 		id := aws.ToString(a.Id)
-		d := map[string]any{
-			"description":                  aws.ToString(a.Description),
-			"api_key_source":               string(a.ApiKeySource),
-			"disable_execute_api_endpoint": a.DisableExecuteApiEndpoint,
-			"has_policy":                   aws.ToString(a.Policy) != "",
-			"version":                      aws.ToString(a.Version),
-		}
-		if ec := a.EndpointConfiguration; ec != nil {
-			var kinds []string
-			for _, k := range ec.Types {
-				kinds = append(kinds, string(k))
-			}
-			d["endpoint_types"] = kinds
-			d["vpc_endpoint_ids"] = ec.VpcEndpointIds
-		}
 		t.Emit(&model.Resource{
 			Key:       t.Key("rest-api", id),
 			ARN:       arn(t, "/restapis/"+id),
 			Name:      aws.ToString(a.Name),
 			CreatedAt: model.Time(a.CreatedDate),
 			Tags:      a.Tags,
-			Details:   d,
+			Details:   restAPIFields.Details(a),
 		})
 	}
 }
 
-var stageFields = []model.Field{
-	{Name: "rest_api_id", Type: "text", Description: "REST API of the stage"},
-	{Name: "deployment_id", Type: "text", Description: "deployment the stage serves"},
-	{Name: "description", Type: "text", Description: "stage description"},
-	{Name: "tracing_enabled", Type: "boolean", Description: "X-Ray tracing is enabled"},
-	{Name: "cache_cluster_enabled", Type: "boolean", Description: "a cache cluster is enabled"},
-	{Name: "web_acl_arn", Type: "text", Description: "AWS WAF web ACL protecting the stage"},
-	{Name: "client_certificate_id", Type: "text", Description: "client certificate used to call the backend"},
-	{Name: "logging_level", Type: "text", Description: "execution logging level of all methods (*/*): OFF, ERROR or INFO"},
-	{Name: "data_trace_enabled", Type: "boolean", Description: "full request/response logging for all methods (*/*)"},
-	{Name: "access_log_destination", Type: "text", Description: "ARN receiving access logs, empty when off"},
-	{Name: "last_updated", Type: "timestamp", Description: "last stage update"},
+// stage is a stage with the REST API it belongs to.
+type stage struct {
+	types.Stage
+	apiID string
+}
+
+// stageWide is the stage's */* method settings: those of every method.
+func stageWide(s stage) (types.MethodSetting, bool) {
+	m, ok := s.MethodSettings[allMethods]
+	return m, ok
+}
+
+var stageFields = collect.Fields[stage]{
+	collect.Computed("rest_api_id", model.Text, "REST API of the stage", func(s stage) any { return s.apiID }),
+	collect.Text("deployment_id", "deployment the stage serves", func(s stage) *string { return s.DeploymentId }),
+	collect.Text("description", "stage description", func(s stage) *string { return s.Description }),
+	collect.Computed("tracing_enabled", model.Boolean, "X-Ray tracing is enabled", func(s stage) any { return s.TracingEnabled }),
+	collect.Computed("cache_cluster_enabled", model.Boolean, "a cache cluster is enabled", func(s stage) any { return s.CacheClusterEnabled }),
+	collect.Text("web_acl_arn", "AWS WAF web ACL protecting the stage", func(s stage) *string { return s.WebAclArn }),
+	collect.Text("client_certificate_id", "client certificate used to call the backend", func(s stage) *string { return s.ClientCertificateId }),
+	collect.Computed("logging_level", model.Text, "execution logging level of all methods (*/*): OFF, ERROR or INFO", func(s stage) any {
+		if m, ok := stageWide(s); ok && aws.ToString(m.LoggingLevel) != "" {
+			return aws.ToString(m.LoggingLevel)
+		}
+		return "OFF"
+	}),
+	collect.Computed("data_trace_enabled", model.Boolean, "full request/response logging for all methods (*/*)", func(s stage) any {
+		m, ok := stageWide(s)
+		return ok && m.DataTraceEnabled
+	}),
+	collect.Computed("access_log_destination", model.Text, "ARN receiving access logs, empty when off", func(s stage) any {
+		if s.AccessLogSettings == nil {
+			return ""
+		}
+		return aws.ToString(s.AccessLogSettings.DestinationArn)
+	}),
+	collect.Timestamp("last_updated", "last stage update", func(s stage) *time.Time { return s.LastUpdatedDate }),
 }
 
 // allMethods is the MethodSettings key of stage-wide settings.
@@ -121,28 +156,6 @@ func stages(ctx context.Context, t *collect.Task) error {
 
 func emitStage(t *collect.Task, apiID string, s types.Stage) {
 	name := aws.ToString(s.StageName)
-	d := map[string]any{
-		"rest_api_id":            apiID,
-		"deployment_id":          aws.ToString(s.DeploymentId),
-		"description":            aws.ToString(s.Description),
-		"tracing_enabled":        s.TracingEnabled,
-		"cache_cluster_enabled":  s.CacheClusterEnabled,
-		"web_acl_arn":            aws.ToString(s.WebAclArn),
-		"client_certificate_id":  aws.ToString(s.ClientCertificateId),
-		"last_updated":           model.Time(s.LastUpdatedDate),
-		"logging_level":          "OFF",
-		"data_trace_enabled":     false,
-		"access_log_destination": "",
-	}
-	if m, ok := s.MethodSettings[allMethods]; ok {
-		if lvl := aws.ToString(m.LoggingLevel); lvl != "" {
-			d["logging_level"] = lvl
-		}
-		d["data_trace_enabled"] = m.DataTraceEnabled
-	}
-	if s.AccessLogSettings != nil {
-		d["access_log_destination"] = aws.ToString(s.AccessLogSettings.DestinationArn)
-	}
 	key := t.Key("stage", apiID+"/"+name)
 	t.Emit(&model.Resource{
 		Key:       key,
@@ -150,7 +163,7 @@ func emitStage(t *collect.Task, apiID string, s types.Stage) {
 		Name:      name,
 		CreatedAt: model.Time(s.CreatedDate),
 		Tags:      s.Tags,
-		Details:   d,
+		Details:   stageFields.Details(stage{Stage: s, apiID: apiID}),
 	})
 	t.Relate(key, "member-of", t.Key("rest-api", apiID))
 }

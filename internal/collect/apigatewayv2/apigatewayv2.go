@@ -17,14 +17,20 @@ import (
 // Service is the API Gateway v2 (HTTP and WebSocket APIs) collector.
 var Service = &collect.Service{
 	Name:        "apigatewayv2",
-	Description: "API Gateway HTTP and WebSocket APIs and stages",
+	Description: "API Gateway HTTP and WebSocket APIs, stages, custom domain names and VPC links",
 	Types: []collect.Type{
 		{Name: "api", Description: "HTTP or WebSocket API (id = API id)", Fields: apiFields, Tags: collect.TagsListed, Collect: apis},
 		{Name: "stage", Description: "HTTP/WebSocket API stage (id = apiId/stageName)", Fields: stageFields, Tags: collect.TagsListed, Collect: stages},
+		{Name: "domain-name", Description: "custom domain name of HTTP/WebSocket APIs (id = the name): TLS policy, certificate", Fields: domainNameFields.Declared(),
+			Tags: collect.TagsListed, Collect: domainNames},
+		{Name: "vpc-link", Description: "VPC link of HTTP APIs into private subnets (id = link id)", Fields: vpcLinkFields.Declared(), Tags: collect.TagsListed, Collect: vpcLinks},
 	},
-	Calls: "api: 1 paged list. stage: GetStages per API",
+	Calls: "api: 1 paged list. stage: GetStages per API. domain-name: GetDomainNames. vpc-link: GetVpcLinks",
 	Relations: []collect.Relation{
 		{From: "stage", Kind: "member-of", To: "apigatewayv2/api"},
+		{From: "domain-name", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "vpc-link", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "vpc-link", Kind: "uses-security-group", To: "ec2/security-group"},
 	},
 }
 
@@ -36,21 +42,15 @@ func arn(t *collect.Task, path string) string {
 	return collect.AccountlessARN(t, "apigateway", t.Region, path)
 }
 
-// apiPages pages GetApis by hand (the SDK has no paginator for it) and runs
-// fn on each page before fetching the next.
+// apiPages pages GetApis and runs fn on each page before fetching the next.
 func apiPages(ctx context.Context, t *collect.Task, client *apigatewayv2.Client, fn func(items []types.Api)) error {
-	in := &apigatewayv2.GetApisInput{MaxResults: pageSize(t)}
-	for {
-		page, err := client.GetApis(ctx, in)
+	return eachPage(ctx, func(ctx context.Context, token *string) ([]types.Api, *string, error) {
+		page, err := client.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: pageSize(t), NextToken: token})
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
-		fn(page.Items)
-		if aws.ToString(page.NextToken) == "" {
-			return nil
-		}
-		in.NextToken = page.NextToken
-	}
+		return page.Items, page.NextToken, nil
+	}, fn)
 }
 
 var apiFields = []model.Field{

@@ -1,4 +1,5 @@
-// Package athena collects Athena workgroups and data catalogs.
+// Package athena collects Athena workgroups, data catalogs, saved queries,
+// prepared statements and capacity reservations.
 package athena
 
 import (
@@ -15,15 +16,25 @@ import (
 // Service is the Athena collector.
 var Service = &collect.Service{
 	Name:        "athena",
-	Description: "Athena workgroups and data catalogs",
+	Description: "Athena workgroups, data catalogs, saved queries, prepared statements and capacity reservations",
 	Types: []collect.Type{
 		{Name: "workgroup", Description: "Athena workgroup (id = name), with where and how query results are stored", Fields: workgroupFields.Declared(), Tags: collect.TagsPerResource, Collect: workgroups, DetailCalls: 2},
 		{Name: "data-catalog", Description: "Athena data catalog (id = name); the built-in AwsDataCatalog is skipped", Fields: catalogFields.Declared(), Tags: collect.TagsPerResource, Collect: dataCatalogs, DetailCalls: 1},
+		{Name: "named-query", Description: "Athena saved query (id = named query id; no ARN); the SQL text is not stored", Fields: namedQueryFields.Declared(),
+			Tags: collect.NotTaggable, Collect: namedQueries, DetailCalls: 1},
+		{Name: "prepared-statement", Description: "Athena prepared statement (id = workgroup/name; no ARN)", Fields: preparedStatementFields.Declared(),
+			Tags: collect.NotTaggable, Collect: preparedStatements},
+		{Name: "capacity-reservation", Description: "Athena provisioned capacity reservation (id = name), billed per DPU hour", Fields: capacityReservationFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: capacityReservations, DetailCalls: 1},
 	},
-	Calls: "workgroup: ListWorkGroups + per workgroup GetWorkGroup, ListTagsForResource. data-catalog: ListDataCatalogs + per catalog ListTagsForResource",
+	Calls: "workgroup: ListWorkGroups + per workgroup GetWorkGroup, ListTagsForResource. data-catalog: ListDataCatalogs + per catalog ListTagsForResource. " +
+		"named-query: ListWorkGroups, per workgroup ListNamedQueries + per query GetNamedQuery. prepared-statement: ListWorkGroups, per workgroup ListPreparedStatements. " +
+		"capacity-reservation: ListCapacityReservations + per reservation ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "workgroup", Kind: "results-in", To: "s3/bucket"},
 		{From: "workgroup", Kind: "encrypted-with", To: "kms/key"},
+		{From: "named-query", Kind: "in-workgroup", To: "athena/workgroup"},
+		{From: "prepared-statement", Kind: "in-workgroup", To: "athena/workgroup"},
 	},
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
@@ -20,8 +21,8 @@ var Service = &collect.Service{
 	Name:        "events",
 	Description: "EventBridge event buses, rules, archives, connections, API destinations and global endpoints",
 	Types: []collect.Type{
-		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Tags: collect.TagsBulk, Collect: buses},
-		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Tags: collect.TagsBulk, Collect: rules, DetailCalls: 1},
+		{Name: "bus", Description: "EventBridge event bus", Fields: busFields.Declared(), Tags: collect.TagsBulk, Collect: buses},
+		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields.Declared(), Tags: collect.TagsBulk, Collect: rules, DetailCalls: 1},
 		{Name: "archive", Description: "EventBridge archive of a bus's events (id = name)", Fields: archiveFields.Declared(), Tags: collect.NotTaggable, Collect: archives},
 		{Name: "connection", Description: "EventBridge connection: authorization for API destinations (id = name; the credentials are never read)",
 			Fields: connectionFields.Declared(), Tags: collect.NotTaggable, Collect: connections},
@@ -79,10 +80,12 @@ func listBuses(ctx context.Context, t *collect.Task, api *eventbridge.Client) ([
 	})
 }
 
-var busFields = []model.Field{
-	{Name: "description", Type: "text", Description: "description of the bus"},
-	{Name: "policy_present", Type: "boolean", Description: "the bus has a resource policy (e.g. other accounts may put events)"},
-	{Name: "last_modified", Type: "timestamp", Description: "last update of the bus"},
+var busFields = collect.Fields[types.EventBus]{
+	collect.Text("description", "description of the bus", func(b types.EventBus) *string { return b.Description }),
+	collect.Computed("policy_present", model.Boolean, "the bus has a resource policy (e.g. other accounts may put events)", func(b types.EventBus) any {
+		return aws.ToString(b.Policy) != ""
+	}),
+	collect.Timestamp("last_modified", "last update of the bus", func(b types.EventBus) *time.Time { return b.LastModifiedTime }),
 }
 
 // tagsOf is EventBridge's own tag call for arn, BulkTags' fallback.
@@ -112,25 +115,35 @@ func buses(ctx context.Context, t *collect.Task) error {
 			CreatedAt: model.Time(b.CreationTime),
 			IsDefault: name == defaultBus,
 			Tags:      bulk.Of(ctx, arn, "ListTagsForResource", tagsOf(api, arn)),
-			Details: map[string]any{
-				"description":    aws.ToString(b.Description),
-				"policy_present": aws.ToString(b.Policy) != "",
-				"last_modified":  model.Time(b.LastModifiedTime),
-			},
+			Details:   busFields.Details(b),
 		})
 	})
 	return nil
 }
 
-var ruleFields = []model.Field{
-	{Name: "event_bus", Type: "text", Description: "name of the bus the rule listens on"},
-	{Name: "state", Type: "text", Description: "ENABLED, DISABLED, ..."},
-	{Name: "description", Type: "text", Description: "description of the rule"},
-	{Name: "schedule_expression", Type: "text", Description: "cron() or rate() expression of a scheduled rule"},
-	{Name: "event_pattern_present", Type: "boolean", Description: "the rule matches events by pattern"},
-	{Name: "role_arn", Type: "text", Description: "role the rule uses to invoke its targets"},
-	{Name: "managed_by", Type: "text", Description: "service principal managing the rule, if any"},
-	{Name: "target_count", Type: "integer", Description: "number of targets"},
+// rule is a listed rule with its bus and targets (targetsKnown is false
+// when ListTargetsByRule failed).
+type rule struct {
+	types.Rule
+	bus          string
+	targets      []types.Target
+	targetsKnown bool
+}
+
+var ruleFields = collect.Fields[rule]{
+	collect.Computed("event_bus", model.Text, "name of the bus the rule listens on", func(r rule) any { return r.bus }),
+	collect.Enum("state", "ENABLED, DISABLED, ...", func(r rule) types.RuleState { return r.State }),
+	collect.Text("description", "description of the rule", func(r rule) *string { return r.Description }),
+	collect.Text("schedule_expression", "cron() or rate() expression of a scheduled rule", func(r rule) *string { return r.ScheduleExpression }),
+	collect.Computed("event_pattern_present", model.Boolean, "the rule matches events by pattern", func(r rule) any { return aws.ToString(r.EventPattern) != "" }),
+	collect.Text("role_arn", "role the rule uses to invoke its targets", func(r rule) *string { return r.RoleArn }),
+	collect.Text("managed_by", "service principal managing the rule, if any", func(r rule) *string { return r.ManagedBy }),
+	collect.Computed("target_count", model.Integer, "number of targets", func(r rule) any {
+		if !r.targetsKnown {
+			return nil
+		}
+		return len(r.targets)
+	}),
 }
 
 func rules(ctx context.Context, t *collect.Task) error {
@@ -190,20 +203,9 @@ func emitRule(t *collect.Task, r types.Rule, tags map[string]string, targets []t
 	if bus != defaultBus {
 		id = bus + "/" + name
 	}
-	d := map[string]any{
-		"event_bus":             bus,
-		"state":                 string(r.State),
-		"description":           aws.ToString(r.Description),
-		"schedule_expression":   aws.ToString(r.ScheduleExpression),
-		"event_pattern_present": aws.ToString(r.EventPattern) != "",
-		"role_arn":              aws.ToString(r.RoleArn),
-		"managed_by":            aws.ToString(r.ManagedBy),
-	}
-	if targetsKnown {
-		d["target_count"] = len(targets)
-	}
 	key := t.Key("rule", id)
-	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(r.Arn), Name: name, Tags: tags, Details: d})
+	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(r.Arn), Name: name, Tags: tags,
+		Details: ruleFields.Details(rule{Rule: r, bus: bus, targets: targets, targetsKnown: targetsKnown})})
 	t.Relate(key, "member-of", t.Key("bus", bus))
 	for _, tg := range targets {
 		if to, ok := collect.TargetKey(aws.ToString(tg.Arn)); ok {

@@ -48,6 +48,7 @@ func jobs(ctx context.Context, t *collect.Task) error {
 			rs = append(rs, &model.Resource{Key: key, Name: name, ARN: arn(t, "job", name),
 				CreatedAt: model.Time(j.CreatedOn), Details: jobFields.Details(j)})
 			t.Relate(key, "assumes-role", roleRef(t, j.Role))
+			t.Relate(key, "uses-security-configuration", t.Key("security-configuration", aws.ToString(j.SecurityConfiguration)))
 			if j.Connections != nil {
 				for _, c := range j.Connections.Connections {
 					t.Relate(key, "uses-connection", t.Key("connection", c))
