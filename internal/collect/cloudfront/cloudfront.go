@@ -1,4 +1,6 @@
-// Package cloudfront collects CloudFront distributions.
+// Package cloudfront collects CloudFront distributions and the
+// configurations they use (functions, policies, origin access, keys,
+// real-time logs).
 package cloudfront
 
 import (
@@ -16,14 +18,37 @@ import (
 // Service is the CloudFront collector.
 var Service = &collect.Service{
 	Name:        "cloudfront",
-	Description: "CloudFront CDN distributions",
+	Description: "CloudFront CDN distributions, functions, policies, origin access, signing keys and real-time log configs",
 	Scope:       collect.Global,
 	Types: []collect.Type{
 		{Name: "distribution", Description: "CloudFront distribution (id = distribution id, e.g. E2QWRUHAPOMQZL)", Fields: distributionFields, Tags: collect.TagsPerResource, Collect: distributions, DetailCalls: 1},
+		{Name: "function", Description: "CloudFront Function (id = name), as in its development stage", Fields: functionFields.Declared(), Tags: collect.NotTaggable, Collect: functions},
+		{Name: "cache-policy", Description: "custom cache policy (id = policy id); AWS managed policies skipped", Fields: cachePolicyFields.Declared(),
+			Tags: collect.NotTaggable, Collect: cachePolicies},
+		{Name: "origin-request-policy", Description: "custom origin request policy (id = policy id); AWS managed policies skipped", Fields: originRequestPolicyFields.Declared(),
+			Tags: collect.NotTaggable, Collect: originRequestPolicies},
+		{Name: "response-headers-policy", Description: "custom response headers policy (id = policy id); AWS managed policies skipped",
+			Fields: responseHeadersPolicyFields.Declared(), Tags: collect.NotTaggable, Collect: responseHeadersPolicies},
+		{Name: "origin-access-control", Description: "origin access control (id = OAC id): how CloudFront signs requests to S3 and other origins",
+			Fields: originAccessControlFields.Declared(), Tags: collect.NotTaggable, Collect: originAccessControls},
+		{Name: "origin-access-identity", Description: "legacy origin access identity (id = OAI id) that S3 bucket policies grant",
+			Fields: originAccessIdentityFields.Declared(), Tags: collect.NotTaggable, Collect: originAccessIdentities},
+		{Name: "key-group", Description: "key group (id = group id) of public keys trusted for signed URLs and cookies", Fields: keyGroupFields.Declared(),
+			Tags: collect.NotTaggable, Collect: keyGroups},
+		{Name: "public-key", Description: "public key (id = key id) for signed URLs and cookies; the key itself is not stored", Fields: publicKeyFields.Declared(),
+			Tags: collect.NotTaggable, Collect: publicKeys},
+		{Name: "realtime-log-config", Description: "real-time log configuration (id = name) and the Kinesis streams it feeds", Fields: realtimeLogFields.Declared(),
+			Tags: collect.NotTaggable, Collect: realtimeLogConfigs},
 	},
-	Calls: "distribution: ListDistributions + per distribution ListTagsForResource",
+	Calls: "distribution: ListDistributions + per distribution ListTagsForResource. function: ListFunctions (stage DEVELOPMENT). " +
+		"cache-policy: ListCachePolicies (custom). origin-request-policy: ListOriginRequestPolicies (custom). response-headers-policy: ListResponseHeadersPolicies (custom). " +
+		"origin-access-control: ListOriginAccessControls. origin-access-identity: ListCloudFrontOriginAccessIdentities. key-group: ListKeyGroups. " +
+		"public-key: ListPublicKeys. realtime-log-config: ListRealtimeLogConfigs",
 	Relations: []collect.Relation{
 		{From: "distribution", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "key-group", Kind: "uses", To: "cloudfront/public-key"},
+		{From: "realtime-log-config", Kind: "streams-to", To: "kinesis/stream"},
+		{From: "realtime-log-config", Kind: "assumes-role", To: "iam/role"},
 	},
 }
 
@@ -57,11 +82,19 @@ type origin struct {
 	OriginAccess string `json:"origin_access"`
 }
 
-func distributions(ctx context.Context, t *collect.Task) error {
-	// GovCloud and the isolated partitions have no CloudFront: the SDK would
-	// send their credentials to the commercial endpoint and fail every scan.
+// offered is nil where CloudFront exists: GovCloud and the isolated
+// partitions have none, and the SDK would send their credentials to the
+// commercial endpoint and fail every scan.
+func offered(t *collect.Task) error {
 	if p := t.Partition(); p != "aws" && p != "aws-cn" {
 		return &awsx.NotApplicableError{Reason: "CloudFront is not offered in the " + p + " partition"}
+	}
+	return nil
+}
+
+func distributions(ctx context.Context, t *collect.Task) error {
+	if err := offered(t); err != nil {
+		return err
 	}
 	api := cloudfront.NewFromConfig(t.Config)
 	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: t.PageSize(1000)})
