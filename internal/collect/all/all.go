@@ -7,6 +7,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/appsync"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
@@ -130,6 +131,7 @@ func Services() []*collect.Service {
 		ram.Service,
 		signer.Service,
 		shield.Service,
+		appsync.Service,
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/appsync"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
@@ -120,6 +121,7 @@ var sdkClients = map[string]struct {
 	"ram":              {&ram.Client{}, "ram"},
 	"signer":           {&signer.Client{}, "signer"},
 	"shield":           {&shield.Client{}, "shield"},
+	"appsync":          {&appsync.Client{}, "appsync"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
