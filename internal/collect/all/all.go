@@ -3,12 +3,14 @@ package all
 
 import (
 	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/accessanalyzer"
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/appsync"
 	"github.com/awsmap/awsmap/internal/collect/athena"
+	"github.com/awsmap/awsmap/internal/collect/auditmanager"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
@@ -20,6 +22,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/detective"
 	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
@@ -33,6 +36,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/emr"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
+	"github.com/awsmap/awsmap/internal/collect/fms"
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
@@ -49,12 +53,14 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ram"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
+	"github.com/awsmap/awsmap/internal/collect/resourceexplorer2"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
+	"github.com/awsmap/awsmap/internal/collect/securitylake"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/shield"
 	"github.com/awsmap/awsmap/internal/collect/signer"
@@ -132,6 +138,12 @@ func Services() []*collect.Service {
 		signer.Service,
 		shield.Service,
 		appsync.Service,
+		accessanalyzer.Service,
+		detective.Service,
+		auditmanager.Service,
+		securitylake.Service,
+		fms.Service,
+		resourceexplorer2.Service,
 	}
 }
 

@@ -12,12 +12,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/service/accessanalyzer"
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	"github.com/aws/aws-sdk-go-v2/service/appsync"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
+	"github.com/aws/aws-sdk-go-v2/service/auditmanager"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
@@ -30,6 +32,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/detective"
 	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -43,6 +46,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/emr"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
+	"github.com/aws/aws-sdk-go-v2/service/fms"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -58,6 +62,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ram"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	"github.com/aws/aws-sdk-go-v2/service/resourceexplorer2"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
@@ -65,6 +70,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/securitylake"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/shield"
 	"github.com/aws/aws-sdk-go-v2/service/signer"
@@ -116,12 +122,18 @@ var sdkClients = map[string]struct {
 	// b-security (issue 15).
 	"ssoadmin": {&ssoadmin.Client{}, "sso"}, "identitystore": {&identitystore.Client{}, "identitystore"},
 	"inspector2": {&inspector2.Client{}, "inspector2"}, "macie2": {&macie2.Client{}, "macie2"},
-	"directoryservice": {&directoryservice.Client{}, "ds"},
-	"cloudhsmv2":       {&cloudhsmv2.Client{}, "cloudhsm"},
-	"ram":              {&ram.Client{}, "ram"},
-	"signer":           {&signer.Client{}, "signer"},
-	"shield":           {&shield.Client{}, "shield"},
-	"appsync":          {&appsync.Client{}, "appsync"},
+	"directoryservice":  {&directoryservice.Client{}, "ds"},
+	"cloudhsmv2":        {&cloudhsmv2.Client{}, "cloudhsm"},
+	"ram":               {&ram.Client{}, "ram"},
+	"signer":            {&signer.Client{}, "signer"},
+	"shield":            {&shield.Client{}, "shield"},
+	"appsync":           {&appsync.Client{}, "appsync"},
+	"accessanalyzer":    {&accessanalyzer.Client{}, "access-analyzer"},
+	"detective":         {&detective.Client{}, "detective"},
+	"auditmanager":      {&auditmanager.Client{}, "auditmanager"},
+	"securitylake":      {&securitylake.Client{}, "securitylake"},
+	"fms":               {&fms.Client{}, "fms"},
+	"resourceexplorer2": {&resourceexplorer2.Client{}, "resource-explorer-2"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
