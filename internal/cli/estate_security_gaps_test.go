@@ -60,10 +60,12 @@ var securityGaps = map[string]func(awsx.Request) any{
 			Arn: aws.String("arn:aws:resource-explorer-2:" + req.Region + ":" + req.Account + ":index/estate")}}}
 	},
 	"Resource Explorer 2/ListTagsForResource": func(awsx.Request) any { return &resourceexplorer2.ListTagsForResourceOutput{} },
+	"Shield/ListProtectionGroups":             func(awsx.Request) any { return &shield.ListProtectionGroupsOutput{} },
 	// moto answers DescribeSubscription with dates the SDK cannot read.
 	"Shield/DescribeSubscription": func(awsx.Request) any {
 		return &shield.DescribeSubscriptionOutput{Subscription: &shtypes.Subscription{AutoRenew: shtypes.AutoRenewEnabled, TimeCommitmentInSeconds: 31536000}}
 	},
+	"SSO Admin/ListApplications":               func(awsx.Request) any { return &ssoadmin.ListApplicationsOutput{} },
 	"SSO Admin/ListTagsForResource":            func(awsx.Request) any { return &ssoadmin.ListTagsForResourceOutput{} },
 	"GuardDuty/ListFilters":                    func(awsx.Request) any { return &guardduty.ListFiltersOutput{} },
 	"GuardDuty/ListIPSets":                     func(awsx.Request) any { return &guardduty.ListIPSetsOutput{} },
