@@ -179,7 +179,9 @@ func applications(instance string) awsx.Responder {
 		if aws.ToString(in.InstanceArn) != instance {
 			return nil, fmt.Errorf("want instance %s", instance)
 		}
-		arn := func(id string) *string { return aws.String("arn:aws:sso::" + account + ":application/" + collect.ARNResourceName(instance) + "/" + id) }
+		arn := func(id string) *string {
+			return aws.String("arn:aws:sso::" + account + ":application/" + collect.ARNResourceName(instance) + "/" + id)
+		}
 		if aws.ToString(in.NextToken) == "" {
 			return &ssoadmin.ListApplicationsOutput{NextToken: aws.String("2"), Applications: []types.Application{{ApplicationArn: arn("apl-1"), Name: aws.String("jira"),
 				Status: types.ApplicationStatusEnabled, PortalOptions: &types.PortalOptions{Visibility: types.ApplicationVisibilityEnabled},
