@@ -73,6 +73,8 @@ var securityGaps = map[string]func(awsx.Request) any{
 	"GuardDuty/ListPublishingDestinations":     func(awsx.Request) any { return &guardduty.ListPublishingDestinationsOutput{} },
 	"GuardDuty/ListMembers":                    func(awsx.Request) any { return &guardduty.ListMembersOutput{} },
 	"SecurityHub/ListEnabledProductsForImport": func(awsx.Request) any { return &securityhub.ListEnabledProductsForImportOutput{} },
+	"SecurityHub/DescribeActionTargets":        func(awsx.Request) any { return &securityhub.DescribeActionTargetsOutput{} },
+	"SecurityHub/GetInsights":                  func(awsx.Request) any { return &securityhub.GetInsightsOutput{} },
 	"SecurityHub/ListAutomationRules":          func(awsx.Request) any { return &securityhub.ListAutomationRulesOutput{} },
 	"SecurityHub/ListFindingAggregators":       func(awsx.Request) any { return &securityhub.ListFindingAggregatorsOutput{} },
 	"Macie2/ListClassificationJobs":            func(awsx.Request) any { return &macie2.ListClassificationJobsOutput{} },
