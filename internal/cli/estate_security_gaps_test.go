@@ -71,6 +71,7 @@ var securityGaps = map[string]func(awsx.Request) any{
 	"GuardDuty/ListIPSets":                     func(awsx.Request) any { return &guardduty.ListIPSetsOutput{} },
 	"GuardDuty/ListThreatIntelSets":            func(awsx.Request) any { return &guardduty.ListThreatIntelSetsOutput{} },
 	"GuardDuty/ListPublishingDestinations":     func(awsx.Request) any { return &guardduty.ListPublishingDestinationsOutput{} },
+	"GuardDuty/ListMalwareProtectionPlans":     func(awsx.Request) any { return &guardduty.ListMalwareProtectionPlansOutput{} },
 	"GuardDuty/ListMembers":                    func(awsx.Request) any { return &guardduty.ListMembersOutput{} },
 	"SecurityHub/ListEnabledProductsForImport": func(awsx.Request) any { return &securityhub.ListEnabledProductsForImportOutput{} },
 	"SecurityHub/DescribeActionTargets":        func(awsx.Request) any { return &securityhub.DescribeActionTargetsOutput{} },
