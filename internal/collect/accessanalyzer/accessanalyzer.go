@@ -42,7 +42,7 @@ func listAnalyzers(ctx context.Context, t *collect.Task, api *accessanalyzer.Cli
 		return nil
 	})
 	if err == nil && len(out) == 0 {
-		return nil, awsx.NotEnabled("IAM Access Analyzer", t.Region)
+		return nil, awsx.NotEnabled("ListAnalyzers", "IAM Access Analyzer", t.Region)
 	}
 	return out, err
 }

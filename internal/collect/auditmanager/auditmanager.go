@@ -42,7 +42,7 @@ var assessmentFields = collect.Fields[types.AssessmentMetadataItem]{
 // notSetUp maps Audit Manager's answer before setup to NotEnabled.
 func notSetUp(t *collect.Task, err error) error {
 	if awsx.Classify(err) == awsx.Denied && strings.Contains(strings.ToLower(awsx.ErrorMessage(err)), "setup") {
-		return awsx.NotEnabled("AWS Audit Manager", t.Region)
+		return awsx.NotEnabled(awsx.Operation(err), "AWS Audit Manager", t.Region)
 	}
 	return err
 }

@@ -60,7 +60,7 @@ func graphs(ctx context.Context, t *collect.Task) error {
 		t.Emit(r)
 	})
 	if err == nil && found == 0 {
-		return awsx.NotEnabled("Amazon Detective", t.Region)
+		return awsx.NotEnabled("ListGraphs", "Amazon Detective", t.Region)
 	}
 	return err
 }

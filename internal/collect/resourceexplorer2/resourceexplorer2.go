@@ -52,7 +52,7 @@ func indexes(ctx context.Context, t *collect.Task) error {
 		t.Emit(r)
 	})
 	if err == nil && !found.Load() {
-		return awsx.NotEnabled("Resource Explorer", t.Region)
+		return awsx.NotEnabled("ListIndexes", "Resource Explorer", t.Region)
 	}
 	return err
 }

@@ -79,7 +79,7 @@ func dataLakes(ctx context.Context, t *collect.Task) error {
 		t.Relate(key, "encrypted-with", t.KMSKey(kmsKey(l)))
 	}
 	if !found {
-		return awsx.NotEnabled("Amazon Security Lake", t.Region)
+		return awsx.NotEnabled("ListDataLakes", "Amazon Security Lake", t.Region)
 	}
 	return nil
 }
