@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	i2types "github.com/aws/aws-sdk-go-v2/service/inspector2/types"
 	"github.com/aws/aws-sdk-go-v2/service/macie2"
+	"github.com/aws/aws-sdk-go-v2/service/ram"
 	"github.com/aws/aws-sdk-go-v2/service/resourceexplorer2"
 	retypes "github.com/aws/aws-sdk-go-v2/service/resourceexplorer2/types"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
@@ -65,6 +66,8 @@ var securityGaps = map[string]func(awsx.Request) any{
 	"Shield/DescribeSubscription": func(awsx.Request) any {
 		return &shield.DescribeSubscriptionOutput{Subscription: &shtypes.Subscription{AutoRenew: shtypes.AutoRenewEnabled, TimeCommitmentInSeconds: 31536000}}
 	},
+	// moto knows the filter values AWS and LOCAL, not CUSTOMER_MANAGED.
+	"RAM/ListPermissions":                      func(awsx.Request) any { return &ram.ListPermissionsOutput{} },
 	"SSO Admin/ListApplications":               func(awsx.Request) any { return &ssoadmin.ListApplicationsOutput{} },
 	"SSO Admin/ListTagsForResource":            func(awsx.Request) any { return &ssoadmin.ListTagsForResourceOutput{} },
 	"GuardDuty/ListFilters":                    func(awsx.Request) any { return &guardduty.ListFiltersOutput{} },
