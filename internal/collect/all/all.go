@@ -7,10 +7,13 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/amp"
+	"github.com/awsmap/awsmap/internal/collect/amplify"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/appconfig"
 	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
 	"github.com/awsmap/awsmap/internal/collect/appsync"
+	"github.com/awsmap/awsmap/internal/collect/appregistry"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/auditmanager"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
@@ -24,11 +27,17 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cloudhsmv2"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
+	"github.com/awsmap/awsmap/internal/collect/codeartifact"
 	"github.com/awsmap/awsmap/internal/collect/codebuild"
+	"github.com/awsmap/awsmap/internal/collect/codecommit"
+	"github.com/awsmap/awsmap/internal/collect/codedeploy"
+	"github.com/awsmap/awsmap/internal/collect/codepipeline"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
+	"github.com/awsmap/awsmap/internal/collect/computeoptimizer"
 	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/detective"
+	"github.com/awsmap/awsmap/internal/collect/devicefarm"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
@@ -66,6 +75,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
 	"github.com/awsmap/awsmap/internal/collect/resourceexplorer2"
+	"github.com/awsmap/awsmap/internal/collect/resiliencehub"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
@@ -75,6 +85,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
 	"github.com/awsmap/awsmap/internal/collect/securitylake"
+	"github.com/awsmap/awsmap/internal/collect/servicecatalog"
+	"github.com/awsmap/awsmap/internal/collect/servicequotas"
 	"github.com/awsmap/awsmap/internal/collect/sesv2"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/shield"
@@ -83,18 +95,30 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
+	"github.com/awsmap/awsmap/internal/collect/synthetics"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
 	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/datasync"
 	"github.com/awsmap/awsmap/internal/collect/dax"
+	"github.com/awsmap/awsmap/internal/collect/dlm"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
+	"github.com/awsmap/awsmap/internal/collect/dsql"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
+	"github.com/awsmap/awsmap/internal/collect/glacier"
+	"github.com/awsmap/awsmap/internal/collect/keyspaces"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
+	"github.com/awsmap/awsmap/internal/collect/redshiftserverless"
+	"github.com/awsmap/awsmap/internal/collect/s3control"
+	"github.com/awsmap/awsmap/internal/collect/s3tables"
+	"github.com/awsmap/awsmap/internal/collect/storagegateway"
+	"github.com/awsmap/awsmap/internal/collect/timestreaminfluxdb"
+	"github.com/awsmap/awsmap/internal/collect/timestreamwrite"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -161,6 +185,19 @@ func Services() []*collect.Service {
 		ce.Service,
 		budgets.Service,
 		resourcegroups.Service,
+		synthetics.Service,
+		appconfig.Service,
+		servicecatalog.Service,
+		appregistry.Service,
+		codepipeline.Service,
+		codedeploy.Service,
+		codecommit.Service,
+		resiliencehub.Service,
+		codeartifact.Service,
+		amplify.Service,
+		computeoptimizer.Service,
+		servicequotas.Service,
+		devicefarm.Service,
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,
@@ -169,6 +206,17 @@ func Services() []*collect.Service {
 		memorydb.Service,
 		dax.Service,
 		fsx.Service,
+		datasync.Service,
+		s3control.Service,
+		s3tables.Service,
+		glacier.Service,
+		redshiftserverless.Service,
+		keyspaces.Service,
+		dsql.Service,
+		timestreamwrite.Service,
+		timestreaminfluxdb.Service,
+		dlm.Service,
+		storagegateway.Service,
 		// b-integration (issue 15).
 		sesv2.Service,
 		transfer.Service,

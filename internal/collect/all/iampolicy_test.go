@@ -16,8 +16,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
 	"github.com/aws/aws-sdk-go-v2/service/amp"
+	"github.com/aws/aws-sdk-go-v2/service/amplify"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/appconfig"
 	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/appsync"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
@@ -33,13 +35,19 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/codeartifact"
 	"github.com/aws/aws-sdk-go-v2/service/codebuild"
+	"github.com/aws/aws-sdk-go-v2/service/codecommit"
+	"github.com/aws/aws-sdk-go-v2/service/codedeploy"
+	"github.com/aws/aws-sdk-go-v2/service/codepipeline"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/computeoptimizer"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/costexplorer"
 	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
 	"github.com/aws/aws-sdk-go-v2/service/detective"
+	"github.com/aws/aws-sdk-go-v2/service/devicefarm"
 	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -75,6 +83,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/resourceexplorer2"
+	"github.com/aws/aws-sdk-go-v2/service/resiliencehub"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroups"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
@@ -85,6 +94,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/securitylake"
+	"github.com/aws/aws-sdk-go-v2/service/servicecatalog"
+	"github.com/aws/aws-sdk-go-v2/service/servicecatalogappregistry"
+	"github.com/aws/aws-sdk-go-v2/service/servicequotas"
 	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/shield"
@@ -94,16 +106,28 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/synthetics"
 	"github.com/aws/aws-sdk-go-v2/service/transfer"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/aws/aws-sdk-go-v2/service/xray"
 
 	// b-storage (issue 15).
+	"github.com/aws/aws-sdk-go-v2/service/datasync"
 	"github.com/aws/aws-sdk-go-v2/service/dax"
+	"github.com/aws/aws-sdk-go-v2/service/dlm"
+	"github.com/aws/aws-sdk-go-v2/service/dsql"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
+	"github.com/aws/aws-sdk-go-v2/service/glacier"
+	"github.com/aws/aws-sdk-go-v2/service/keyspaces"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
+	"github.com/aws/aws-sdk-go-v2/service/redshiftserverless"
+	"github.com/aws/aws-sdk-go-v2/service/s3control"
+	"github.com/aws/aws-sdk-go-v2/service/s3tables"
+	"github.com/aws/aws-sdk-go-v2/service/storagegateway"
+	"github.com/aws/aws-sdk-go-v2/service/timestreaminfluxdb"
+	"github.com/aws/aws-sdk-go-v2/service/timestreamwrite"
 
 	"github.com/aws/aws-sdk-go-v2/service/workspaces"
 	"github.com/awsmap/awsmap/internal/gendoc"
@@ -148,12 +172,36 @@ var sdkClients = map[string]struct {
 	// b-mgmt (issue 15).
 	"xray": {&xray.Client{}, "xray"}, "amp": {&amp.Client{}, "aps"}, "grafana": {&grafana.Client{}, "grafana"},
 	"costexplorer": {&costexplorer.Client{}, "ce"}, "budgets": {&budgets.Client{}, "budgets"},
-	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
+	"resourcegroups":            {&resourcegroups.Client{}, "resource-groups"},
+	"synthetics":                {&synthetics.Client{}, "synthetics"},
+	"appconfig":                 {&appconfig.Client{}, "appconfig"},
+	"servicecatalog":            {&servicecatalog.Client{}, "servicecatalog"},
+	"servicecatalogappregistry": {&servicecatalogappregistry.Client{}, "servicecatalog"},
+	"codepipeline":              {&codepipeline.Client{}, "codepipeline"},
+	"codedeploy":                {&codedeploy.Client{}, "codedeploy"},
+	"codecommit":                {&codecommit.Client{}, "codecommit"},
+	"resiliencehub":             {&resiliencehub.Client{}, "resiliencehub"},
+	"codeartifact":              {&codeartifact.Client{}, "codeartifact"},
+	"amplify":                   {&amplify.Client{}, "amplify"},
+	"computeoptimizer":          {&computeoptimizer.Client{}, "compute-optimizer"},
+	"servicequotas":             {&servicequotas.Client{}, "servicequotas"},
+	"devicefarm":                {&devicefarm.Client{}, "devicefarm"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
-	"memorydb": {&memorydb.Client{}, "memorydb"},
-	"dax":      {&dax.Client{}, "dax"},
-	"fsx":      {&fsx.Client{}, "fsx"},
+	"memorydb":           {&memorydb.Client{}, "memorydb"},
+	"dax":                {&dax.Client{}, "dax"},
+	"fsx":                {&fsx.Client{}, "fsx"},
+	"datasync":           {&datasync.Client{}, "datasync"},
+	"s3control":          {&s3control.Client{}, "s3"},
+	"s3tables":           {&s3tables.Client{}, "s3tables"},
+	"glacier":            {&glacier.Client{}, "glacier"},
+	"redshiftserverless": {&redshiftserverless.Client{}, "redshift-serverless"},
+	"keyspaces":          {&keyspaces.Client{}, "cassandra"},
+	"dsql":               {&dsql.Client{}, "dsql"},
+	"timestreamwrite":    {&timestreamwrite.Client{}, "timestream"},
+	"timestreaminfluxdb": {&timestreaminfluxdb.Client{}, "timestream-influxdb"},
+	"dlm":                {&dlm.Client{}, "dlm"},
+	"storagegateway":     {&storagegateway.Client{}, "storagegateway"},
 	// b-integration (issue 15).
 	"sesv2":              {&sesv2.Client{}, "ses"},
 	"transfer":           {&transfer.Client{}, "transfer"},
