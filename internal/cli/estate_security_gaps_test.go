@@ -101,7 +101,7 @@ var securityGaps = map[string]func(awsx.Request) any{
 	"Resource Explorer 2/ListViews":     func(awsx.Request) any { return &resourceexplorer2.ListViewsOutput{} },
 }
 
-// securityGap is the empty answer to req when moto lacks its operation.
+// securityGap is the answer to req when moto lacks its operation.
 func securityGap(req awsx.Request) (any, bool) {
 	if answer, ok := securityGaps[req.Service+"/"+req.Operation]; ok {
 		return answer(req), true
