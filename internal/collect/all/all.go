@@ -3,6 +3,7 @@ package all
 
 import (
 	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/collect/accessanalyzer"
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/amp"
@@ -12,7 +13,9 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/appconfig"
 	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
 	"github.com/awsmap/awsmap/internal/collect/appregistry"
+	"github.com/awsmap/awsmap/internal/collect/appsync"
 	"github.com/awsmap/awsmap/internal/collect/athena"
+	"github.com/awsmap/awsmap/internal/collect/auditmanager"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
 	"github.com/awsmap/awsmap/internal/collect/bedrock"
@@ -35,6 +38,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/databrew"
 	"github.com/awsmap/awsmap/internal/collect/datapipeline"
+	"github.com/awsmap/awsmap/internal/collect/detective"
 	"github.com/awsmap/awsmap/internal/collect/devicefarm"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/ds"
@@ -52,6 +56,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/emrserverless"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
+	"github.com/awsmap/awsmap/internal/collect/fms"
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
@@ -76,6 +81,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
 	"github.com/awsmap/awsmap/internal/collect/resiliencehub"
+	"github.com/awsmap/awsmap/internal/collect/resourceexplorer2"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
@@ -84,6 +90,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
+	"github.com/awsmap/awsmap/internal/collect/securitylake"
 	"github.com/awsmap/awsmap/internal/collect/servicecatalog"
 	"github.com/awsmap/awsmap/internal/collect/servicequotas"
 	"github.com/awsmap/awsmap/internal/collect/sesv2"
@@ -249,6 +256,13 @@ func Services() []*collect.Service {
 		ram.Service,
 		signer.Service,
 		shield.Service,
+		appsync.Service,
+		accessanalyzer.Service,
+		detective.Service,
+		auditmanager.Service,
+		securitylake.Service,
+		fms.Service,
+		resourceexplorer2.Service,
 		// b-ml (issue 15).
 		sagemaker.Service,
 		bedrock.Service,

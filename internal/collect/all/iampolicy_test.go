@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/service/accessanalyzer"
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
 	"github.com/aws/aws-sdk-go-v2/service/amp"
@@ -21,7 +22,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/appconfig"
 	"github.com/aws/aws-sdk-go-v2/service/appflow"
 	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
+	"github.com/aws/aws-sdk-go-v2/service/appsync"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
+	"github.com/aws/aws-sdk-go-v2/service/auditmanager"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
 	"github.com/aws/aws-sdk-go-v2/service/bedrock"
@@ -48,6 +51,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/databrew"
 	"github.com/aws/aws-sdk-go-v2/service/datapipeline"
 	"github.com/aws/aws-sdk-go-v2/service/datazone"
+	"github.com/aws/aws-sdk-go-v2/service/detective"
 	"github.com/aws/aws-sdk-go-v2/service/devicefarm"
 	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -64,6 +68,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/emrserverless"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
+	"github.com/aws/aws-sdk-go-v2/service/fms"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/grafana"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
@@ -88,6 +93,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
 	"github.com/aws/aws-sdk-go-v2/service/resiliencehub"
+	"github.com/aws/aws-sdk-go-v2/service/resourceexplorer2"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroups"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
@@ -98,6 +104,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/schemas"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/securitylake"
 	"github.com/aws/aws-sdk-go-v2/service/serverlessapplicationrepository"
 	"github.com/aws/aws-sdk-go-v2/service/servicecatalog"
 	"github.com/aws/aws-sdk-go-v2/service/servicecatalogappregistry"
@@ -227,11 +234,18 @@ var sdkClients = map[string]struct {
 	// b-security (issue 15).
 	"ssoadmin": {&ssoadmin.Client{}, "sso"}, "identitystore": {&identitystore.Client{}, "identitystore"},
 	"inspector2": {&inspector2.Client{}, "inspector2"}, "macie2": {&macie2.Client{}, "macie2"},
-	"directoryservice": {&directoryservice.Client{}, "ds"},
-	"cloudhsmv2":       {&cloudhsmv2.Client{}, "cloudhsm"},
-	"ram":              {&ram.Client{}, "ram"},
-	"signer":           {&signer.Client{}, "signer"},
-	"shield":           {&shield.Client{}, "shield"},
+	"directoryservice":  {&directoryservice.Client{}, "ds"},
+	"cloudhsmv2":        {&cloudhsmv2.Client{}, "cloudhsm"},
+	"ram":               {&ram.Client{}, "ram"},
+	"signer":            {&signer.Client{}, "signer"},
+	"shield":            {&shield.Client{}, "shield"},
+	"appsync":           {&appsync.Client{}, "appsync"},
+	"accessanalyzer":    {&accessanalyzer.Client{}, "access-analyzer"},
+	"detective":         {&detective.Client{}, "detective"},
+	"auditmanager":      {&auditmanager.Client{}, "auditmanager"},
+	"securitylake":      {&securitylake.Client{}, "securitylake"},
+	"fms":               {&fms.Client{}, "fms"},
+	"resourceexplorer2": {&resourceexplorer2.Client{}, "resource-explorer-2"},
 	// b-ml (issue 15).
 	"sagemaker":                       {&sagemaker.Client{}, "sagemaker"},
 	"bedrock":                         {&bedrock.Client{}, "bedrock"},

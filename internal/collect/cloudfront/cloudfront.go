@@ -1,8 +1,11 @@
-// Package cloudfront collects CloudFront distributions.
+// Package cloudfront collects CloudFront distributions and the
+// configurations they use (functions, policies, origin access, keys,
+// real-time logs).
 package cloudfront
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
@@ -16,37 +19,93 @@ import (
 // Service is the CloudFront collector.
 var Service = &collect.Service{
 	Name:        "cloudfront",
-	Description: "CloudFront CDN distributions",
+	Description: "CloudFront CDN distributions, functions, policies, origin access, signing keys and real-time log configs",
 	Scope:       collect.Global,
 	Types: []collect.Type{
-		{Name: "distribution", Description: "CloudFront distribution (id = distribution id, e.g. E2QWRUHAPOMQZL)", Fields: distributionFields, Tags: collect.TagsPerResource, Collect: distributions, DetailCalls: 1},
+		{Name: "distribution", Description: "CloudFront distribution (id = distribution id, e.g. E2QWRUHAPOMQZL)", Fields: distributionFields.Declared(), Tags: collect.TagsPerResource, Collect: distributions, DetailCalls: 1},
+		{Name: "function", Description: "CloudFront Function (id = name), as in its development stage", Fields: functionFields.Declared(), Tags: collect.NotTaggable, Collect: functions},
+		{Name: "cache-policy", Description: "custom cache policy (id = policy id); AWS managed policies skipped", Fields: cachePolicyFields.Declared(),
+			Tags: collect.NotTaggable, Collect: cachePolicies},
+		{Name: "origin-request-policy", Description: "custom origin request policy (id = policy id); AWS managed policies skipped", Fields: originRequestPolicyFields.Declared(),
+			Tags: collect.NotTaggable, Collect: originRequestPolicies},
+		{Name: "response-headers-policy", Description: "custom response headers policy (id = policy id); AWS managed policies skipped",
+			Fields: responseHeadersPolicyFields.Declared(), Tags: collect.NotTaggable, Collect: responseHeadersPolicies},
+		{Name: "origin-access-control", Description: "origin access control (id = OAC id): how CloudFront signs requests to S3 and other origins",
+			Fields: originAccessControlFields.Declared(), Tags: collect.NotTaggable, Collect: originAccessControls},
+		{Name: "origin-access-identity", Description: "legacy origin access identity (id = OAI id) that S3 bucket policies grant",
+			Fields: originAccessIdentityFields.Declared(), Tags: collect.NotTaggable, Collect: originAccessIdentities},
+		{Name: "key-group", Description: "key group (id = group id) of public keys trusted for signed URLs and cookies", Fields: keyGroupFields.Declared(),
+			Tags: collect.NotTaggable, Collect: keyGroups},
+		{Name: "public-key", Description: "public key (id = key id) for signed URLs and cookies; the key itself is not stored", Fields: publicKeyFields.Declared(),
+			Tags: collect.NotTaggable, Collect: publicKeys},
+		{Name: "realtime-log-config", Description: "real-time log configuration (id = name) and the Kinesis streams it feeds", Fields: realtimeLogFields.Declared(),
+			Tags: collect.NotTaggable, Collect: realtimeLogConfigs},
 	},
-	Calls: "distribution: ListDistributions + per distribution ListTagsForResource",
+	Calls: "distribution: ListDistributions + per distribution ListTagsForResource. function: ListFunctions (stage DEVELOPMENT). " +
+		"cache-policy: ListCachePolicies (custom). origin-request-policy: ListOriginRequestPolicies (custom). response-headers-policy: ListResponseHeadersPolicies (custom). " +
+		"origin-access-control: ListOriginAccessControls. origin-access-identity: ListCloudFrontOriginAccessIdentities. key-group: ListKeyGroups. " +
+		"public-key: ListPublicKeys. realtime-log-config: ListRealtimeLogConfigs",
 	Relations: []collect.Relation{
 		{From: "distribution", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "key-group", Kind: "uses", To: "cloudfront/public-key"},
+		{From: "realtime-log-config", Kind: "streams-to", To: "kinesis/stream"},
+		{From: "realtime-log-config", Kind: "assumes-role", To: "iam/role"},
 	},
 }
 
 // certificateRegion is where CloudFront's ACM certificates must live.
 const certificateRegion = "us-east-1"
 
-var distributionFields = []model.Field{
-	{Name: "domain_name", Type: "text", Description: "CloudFront domain, e.g. d111111abcdef8.cloudfront.net"},
-	{Name: "aliases", Type: "json", Description: "alternate domain names (CNAMEs)"},
-	{Name: "comment", Type: "text", Description: "distribution comment"},
-	{Name: "enabled", Type: "boolean", Description: "the distribution serves requests"},
-	{Name: "status", Type: "text", Description: "Deployed or InProgress"},
-	{Name: "last_modified", Type: "timestamp", Description: "last configuration change"},
-	{Name: "price_class", Type: "text", Description: "PriceClass_All, PriceClass_200 or PriceClass_100"},
-	{Name: "viewer_protocol_policy", Type: "text", Description: "default behaviour: allow-all, redirect-to-https or https-only", Values: collect.Values(types.ViewerProtocolPolicy("").Values())},
-	{Name: "web_acl_id", Type: "text", Description: "AWS WAF web ACL (ARN for WAFv2), empty when none"},
-	{Name: "origins", Type: "json", Description: "origins: id, domain, type (s3, custom, vpc), origin_access (oac, oai, none)"},
-	{Name: "minimum_protocol_version", Type: "text", Description: "minimum TLS version for viewers, e.g. TLSv1.2_2021"},
-	{Name: "certificate_source", Type: "text", Description: "cloudfront (default *.cloudfront.net certificate), acm or iam"},
-	{Name: "certificate_arn", Type: "text", Description: "ACM certificate ARN, when certificate_source is acm"},
-	{Name: "http_version", Type: "text", Description: "highest HTTP version viewers can use: http1.1, http2, http3, http2and3"},
-	{Name: "ipv6_enabled", Type: "boolean", Description: "IPv6 is enabled"},
-	{Name: "staging", Type: "boolean", Description: "a staging distribution of continuous deployment"},
+type summary = types.DistributionSummary
+
+// viewerCertificate is the distribution's certificate settings; nil when
+// it lists none (its fields are then left out).
+func viewerCertificate(d summary, get func(*types.ViewerCertificate) any) any {
+	if d.ViewerCertificate == nil {
+		return nil
+	}
+	return get(d.ViewerCertificate)
+}
+
+var distributionFields = collect.Fields[summary]{
+	collect.Text("domain_name", "CloudFront domain, e.g. d111111abcdef8.cloudfront.net", func(d summary) *string { return d.DomainName }),
+	collect.Computed("aliases", model.JSON, "alternate domain names (CNAMEs)", func(d summary) any {
+		if d.Aliases == nil || len(d.Aliases.Items) == 0 {
+			return []string{}
+		}
+		return d.Aliases.Items
+	}),
+	collect.Text("comment", "distribution comment", func(d summary) *string { return d.Comment }),
+	collect.Bool("enabled", "the distribution serves requests", func(d summary) *bool { return d.Enabled }),
+	collect.Text("status", "Deployed or InProgress", func(d summary) *string { return d.Status }),
+	collect.Timestamp("last_modified", "last configuration change", func(d summary) *time.Time { return d.LastModifiedTime }),
+	collect.Enum("price_class", "PriceClass_All, PriceClass_200 or PriceClass_100", func(d summary) types.PriceClass { return d.PriceClass }),
+	{Name: "viewer_protocol_policy", Kind: model.Text, Description: "default behaviour: allow-all, redirect-to-https or https-only",
+		Values: collect.Values(types.ViewerProtocolPolicy("").Values()), Get: func(d summary) any {
+			if d.DefaultCacheBehavior == nil {
+				return nil
+			}
+			return string(d.DefaultCacheBehavior.ViewerProtocolPolicy)
+		}},
+	collect.Text("web_acl_id", "AWS WAF web ACL (ARN for WAFv2), empty when none", func(d summary) *string { return d.WebACLId }),
+	collect.Computed("origins", model.JSON, "origins: id, domain, type (s3, custom, vpc), origin_access (oac, oai, none)", func(d summary) any { return origins(d.Origins) }),
+	collect.Computed("minimum_protocol_version", model.Text, "minimum TLS version for viewers, e.g. TLSv1.2_2021", func(d summary) any {
+		return viewerCertificate(d, func(vc *types.ViewerCertificate) any { return string(vc.MinimumProtocolVersion) })
+	}),
+	collect.Computed("certificate_source", model.Text, "cloudfront (default *.cloudfront.net certificate), acm or iam", func(d summary) any {
+		return viewerCertificate(d, func(vc *types.ViewerCertificate) any { return certificateSource(vc) })
+	}),
+	collect.Computed("certificate_arn", model.Text, "ACM certificate ARN, when certificate_source is acm", func(d summary) any {
+		return viewerCertificate(d, func(vc *types.ViewerCertificate) any {
+			if arn := aws.ToString(vc.ACMCertificateArn); arn != "" {
+				return arn
+			}
+			return nil
+		})
+	}),
+	collect.Enum("http_version", "highest HTTP version viewers can use: http1.1, http2, http3, http2and3", func(d summary) types.HttpVersion { return d.HttpVersion }),
+	collect.Bool("ipv6_enabled", "IPv6 is enabled", func(d summary) *bool { return d.IsIPV6Enabled }),
+	collect.Bool("staging", "a staging distribution of continuous deployment", func(d summary) *bool { return d.Staging }),
 }
 
 // origin is what is stored of a distribution's origin.
@@ -57,11 +116,19 @@ type origin struct {
 	OriginAccess string `json:"origin_access"`
 }
 
-func distributions(ctx context.Context, t *collect.Task) error {
-	// GovCloud and the isolated partitions have no CloudFront: the SDK would
-	// send their credentials to the commercial endpoint and fail every scan.
+// offered is nil where CloudFront exists: GovCloud and the isolated
+// partitions have none, and the SDK would send their credentials to the
+// commercial endpoint and fail every scan.
+func offered(t *collect.Task) error {
 	if p := t.Partition(); p != "aws" && p != "aws-cn" {
 		return &awsx.NotApplicableError{Reason: "CloudFront is not offered in the " + p + " partition"}
+	}
+	return nil
+}
+
+func distributions(ctx context.Context, t *collect.Task) error {
+	if err := offered(t); err != nil {
+		return err
 	}
 	api := cloudfront.NewFromConfig(t.Config)
 	p := cloudfront.NewListDistributionsPaginator(api, &cloudfront.ListDistributionsInput{MaxItems: t.PageSize(1000)})
@@ -86,38 +153,14 @@ func distributions(ctx context.Context, t *collect.Task) error {
 }
 
 func distribution(t *collect.Task, s types.DistributionSummary) *model.Resource {
-	id := aws.ToString(s.Id)
-	d := map[string]any{
-		"domain_name":   aws.ToString(s.DomainName),
-		"aliases":       []string{},
-		"comment":       aws.ToString(s.Comment),
-		"enabled":       aws.ToBool(s.Enabled),
-		"status":        aws.ToString(s.Status),
-		"last_modified": model.Time(s.LastModifiedTime),
-		"price_class":   string(s.PriceClass),
-		"web_acl_id":    aws.ToString(s.WebACLId),
-		"origins":       origins(s.Origins),
-		"http_version":  string(s.HttpVersion),
-		"ipv6_enabled":  aws.ToBool(s.IsIPV6Enabled),
-		"staging":       aws.ToBool(s.Staging),
-	}
-	if s.Aliases != nil && len(s.Aliases.Items) > 0 {
-		d["aliases"] = s.Aliases.Items
-	}
-	if s.DefaultCacheBehavior != nil {
-		d["viewer_protocol_policy"] = string(s.DefaultCacheBehavior.ViewerProtocolPolicy)
-	}
-	key := t.Key("distribution", id)
+	key := t.Key("distribution", aws.ToString(s.Id))
 	if vc := s.ViewerCertificate; vc != nil {
-		d["minimum_protocol_version"] = string(vc.MinimumProtocolVersion)
-		d["certificate_source"] = certificateSource(vc)
 		if arn := aws.ToString(vc.ACMCertificateArn); arn != "" {
-			d["certificate_arn"] = arn
 			t.Relate(key, "uses-certificate", model.Key{Account: t.Account, Region: certificateRegion,
 				Service: "acm", Type: "certificate", ID: collect.ARNResourceName(arn)})
 		}
 	}
-	return &model.Resource{Key: key, ARN: aws.ToString(s.ARN), Name: aws.ToString(s.DomainName), Details: d}
+	return &model.Resource{Key: key, ARN: aws.ToString(s.ARN), Name: aws.ToString(s.DomainName), Details: distributionFields.Details(s)}
 }
 
 // certificateSource derives the source from the fields that are set: the

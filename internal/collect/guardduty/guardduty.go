@@ -1,6 +1,7 @@
 // Package guardduty collects GuardDuty detectors and what hangs off them
-// (filters, IP and threat lists, finding exports, members). A region
-// without a detector has GuardDuty turned off: every collection is recorded unsupported with the
+// (filters, IP and threat lists, finding exports, members), and S3 malware
+// protection plans. A region without a detector has GuardDuty turned off:
+// every collection of the detector's types is recorded unsupported with the
 // code NotEnabled, which audits read as "not enabled", not as a gap.
 package guardduty
 
@@ -19,7 +20,7 @@ import (
 // Service is the GuardDuty collector.
 var Service = &collect.Service{
 	Name:        "guardduty",
-	Description: "GuardDuty threat detection detectors, their filters, IP and threat lists, finding exports and members",
+	Description: "GuardDuty threat detection detectors, their filters, IP and threat lists, finding exports, members and S3 malware protection plans",
 	Types: []collect.Type{
 		{Name: "detector", Description: "GuardDuty detector (id = the detector id; at most one per region); none: the collection is unsupported, code NotEnabled",
 			Fields: detectorFields.Declared(), Tags: collect.TagsListed, Collect: detectors, DetailCalls: 1},
@@ -33,16 +34,21 @@ var Service = &collect.Service{
 			Fields: destinationFields.Declared(), Tags: collect.TagsListed, Collect: publishingDestinations, DetailCalls: 1},
 		{Name: "member", Description: "member account of the GuardDuty administrator (id = account id); the email is not stored",
 			Fields: memberFields.Declared(), Tags: collect.NotTaggable, Collect: members},
+		{Name: "malware-protection-plan", Description: "Malware Protection for S3 plan (id = plan id): scans new objects of a bucket; needs no detector",
+			Fields: malwarePlanFields.Declared(), Tags: collect.TagsListed, Collect: malwarePlans, DetailCalls: 1},
 	},
 	Calls: "detector: ListDetectors + per detector GetDetector (tags included). The other types: ListDetectors, then per detector " +
 		"filter: ListFilters + per filter GetFilter. ip-set: ListIPSets + per set GetIPSet. threat-intel-set: ListThreatIntelSets + per set GetThreatIntelSet. " +
-		"publishing-destination: ListPublishingDestinations + per destination DescribePublishingDestination. member: ListMembers",
+		"publishing-destination: ListPublishingDestinations + per destination DescribePublishingDestination. member: ListMembers. " +
+		"malware-protection-plan: ListMalwareProtectionPlans + per plan GetMalwareProtectionPlan (tags included)",
 	Relations: []collect.Relation{
 		{From: "detector", Kind: "assumes-role", To: "iam/role"},
 		{From: "ip-set", Kind: "reads-from", To: "s3/bucket"},
 		{From: "threat-intel-set", Kind: "reads-from", To: "s3/bucket"},
 		{From: "publishing-destination", Kind: "exports-to", To: "s3/bucket"},
 		{From: "publishing-destination", Kind: "encrypted-with", To: "kms/key"},
+		{From: "malware-protection-plan", Kind: "scans", To: "s3/bucket"},
+		{From: "malware-protection-plan", Kind: "assumes-role", To: "iam/role"},
 	},
 }
 

@@ -1,5 +1,5 @@
 // Package ram collects the Resource Access Manager shares the account
-// owns: what it shares, and with whom.
+// owns (what it shares, and with whom) and its customer managed permissions.
 package ram
 
 import (
@@ -17,12 +17,15 @@ import (
 // Service is the Resource Access Manager collector.
 var Service = &collect.Service{
 	Name:        "ram",
-	Description: "Resource Access Manager shares owned by the account",
+	Description: "Resource Access Manager shares owned by the account and customer managed permissions",
 	Types: []collect.Type{
 		{Name: "resource-share", Description: "resource share owned by the account (id = share id), its principals and resources; deleted shares skipped",
 			Fields: shareFields.Declared(), Tags: collect.TagsListed, Collect: resourceShares, DetailCalls: 2},
+		{Name: "permission", Description: "customer managed permission (id = name): what principals may do with shared resources; AWS managed ones skipped",
+			Fields: permissionFields.Declared(), Tags: collect.TagsListed, Collect: permissions},
 	},
-	Calls: "resource-share: GetResourceShares (resourceOwner SELF, tags included) + per share GetResourceShareAssociations for principals and for resources",
+	Calls: "resource-share: GetResourceShares (resourceOwner SELF, tags included) + per share GetResourceShareAssociations for principals and for resources. " +
+		"permission: ListPermissions (customer managed, tags included)",
 }
 
 // share is a share with its associations (nil when they could not be read).
@@ -100,4 +103,26 @@ func associations(ctx context.Context, t *collect.Task, api *ram.Client, arn *st
 		return nil
 	}
 	return out
+}
+
+var permissionFields = collect.Fields[types.ResourceSharePermissionSummary]{
+	collect.Text("resource_type", "resource type the permission applies to (ec2:Subnet...)", func(p types.ResourceSharePermissionSummary) *string { return p.ResourceType }),
+	collect.Text("version", "version listed (the default one)", func(p types.ResourceSharePermissionSummary) *string { return p.Version }),
+	collect.Text("status", "ATTACHABLE, UNATTACHABLE, DELETING or DELETED", func(p types.ResourceSharePermissionSummary) *string { return p.Status }),
+	collect.Enum("feature_set", "STANDARD, CREATED_FROM_POLICY or PROMOTING_TO_STANDARD", func(p types.ResourceSharePermissionSummary) types.PermissionFeatureSet {
+		return p.FeatureSet
+	}),
+	collect.Timestamp("last_updated", "last change of the permission", func(p types.ResourceSharePermissionSummary) *time.Time { return p.LastUpdatedTime }),
+}
+
+func permissions(ctx context.Context, t *collect.Task) error {
+	p := ram.NewListPermissionsPaginator(ram.NewFromConfig(t.Config), &ram.ListPermissionsInput{PermissionType: types.PermissionTypeFilterCustomerManaged, MaxResults: t.PageSize(500)})
+	return collect.EachPage(ctx, p, func(page *ram.ListPermissionsOutput) error {
+		for _, pm := range page.Permissions {
+			arn := aws.ToString(pm.Arn)
+			t.Emit(&model.Resource{Key: t.Key("permission", collect.ARNResourceName(arn)), Name: aws.ToString(pm.Name), ARN: arn, CreatedAt: model.Time(pm.CreationTime),
+				Tags: collect.TagMap(pm.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }), Details: permissionFields.Details(pm)})
+		}
+		return nil
+	})
 }

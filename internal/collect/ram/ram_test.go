@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ram"
+	"github.com/aws/aws-sdk-go-v2/service/ram/types"
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
@@ -83,4 +84,38 @@ func TestDenied(t *testing.T) {
 	if _, ok := got.Resources[0].Details["external_principals"]; ok {
 		t.Errorf("external principals should be unknown: %v", got.Resources[0].Details)
 	}
+}
+
+// customerManaged cans ListPermissions: moto 5.2.1 knows the filter
+// values AWS and LOCAL only, not CUSTOMER_MANAGED as the SDK sends it.
+var customerManaged = collecttest.Canned(map[string]func(any) (any, error){
+	"ListPermissions": func(in any) (any, error) {
+		i := in.(*ram.ListPermissionsInput)
+		if i.PermissionType != types.PermissionTypeFilterCustomerManaged {
+			return nil, fmt.Errorf("want customer managed permissions only")
+		}
+		arn := func(name string) *string {
+			return aws.String("arn:aws:ram:" + region + ":" + collecttest.MotoAccount + ":permission/" + name)
+		}
+		if aws.ToString(i.NextToken) == "" {
+			return &ram.ListPermissionsOutput{NextToken: aws.String("2"), Permissions: []types.ResourceSharePermissionSummary{{Arn: arn("subnet-read"),
+				Name: aws.String("subnet-read"), ResourceType: aws.String("ec2:Subnet"), Status: aws.String("ATTACHABLE"), Version: aws.String("2"),
+				FeatureSet: types.PermissionFeatureSetStandard, Tags: []types.Tag{{Key: aws.String("Team"), Value: aws.String("net")}}}}}, nil
+		}
+		return &ram.ListPermissionsOutput{Permissions: []types.ResourceSharePermissionSummary{{Arn: arn("old"), Name: aws.String("old"), Status: aws.String("DELETING")}}}, nil
+	},
+})
+
+func TestPermissions(t *testing.T) {
+	collecttest.Setup(t)
+	got := collecttest.Run(t, collecttest.ConfigWith(t, region, awsx.Options{Responder: customerManaged}), collector.Service, "permission", region)
+	if got.Err != nil || len(got.Resources) != 2 {
+		t.Fatalf("permissions: %v %v", got.Err, got.Resources)
+	}
+	p := got.ByID()["subnet-read"]
+	if p.Tags["Team"] != "net" || p.Details["resource_type"] != "ec2:Subnet" || p.Details["version"] != "2" || p.Details["status"] != "ATTACHABLE" {
+		t.Errorf("subnet-read: %+v", p)
+	}
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListPermissions")})
+	collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, "permission", region))
 }

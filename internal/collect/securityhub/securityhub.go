@@ -19,7 +19,7 @@ import (
 // Service is the Security Hub collector.
 var Service = &collect.Service{
 	Name:        "securityhub",
-	Description: "Security Hub hubs, standards and product subscriptions, automation rules, finding aggregators and members",
+	Description: "Security Hub hubs, standards and product subscriptions, automation rules, finding aggregators, members, custom actions and insights",
 	Types: []collect.Type{
 		// Hub tags need ListTagsForResource, one more call per region for
 		// a resource rarely tagged: not read.
@@ -35,9 +35,14 @@ var Service = &collect.Service{
 			Fields: aggregatorFields.Declared(), Tags: collect.NotTaggable, Collect: findingAggregators, DetailCalls: 1},
 		{Name: "member", Description: "member account of the Security Hub administrator (id = account id); the email is not stored",
 			Fields: memberFields.Declared(), Tags: collect.NotTaggable, Collect: members},
+		{Name: "action-target", Description: "custom action (id = action id) that sends chosen findings to EventBridge", Fields: actionTargetFields.Declared(),
+			Tags: collect.NotTaggable, Collect: actionTargets},
+		{Name: "insight", Description: "custom insight (id = account/insight id): a saved, grouped finding filter; managed insights skipped",
+			Fields: insightFields.Declared(), Tags: collect.NotTaggable, Collect: insights},
 	},
 	Calls: "hub: DescribeHub + GetEnabledStandards (paged). standard-subscription: GetEnabledStandards. product-subscription: ListEnabledProductsForImport. " +
-		"automation-rule: ListAutomationRules + per rule ListTagsForResource. finding-aggregator: ListFindingAggregators + per aggregator GetFindingAggregator. member: ListMembers",
+		"automation-rule: ListAutomationRules + per rule ListTagsForResource. finding-aggregator: ListFindingAggregators + per aggregator GetFindingAggregator. member: ListMembers. " +
+		"action-target: DescribeActionTargets. insight: GetInsights (custom insights)",
 }
 
 // hub is DescribeHub's answer with the hub's standards subscriptions.

@@ -157,3 +157,34 @@ func members(ctx context.Context, t *collect.Task) error {
 		return nil
 	}))
 }
+
+var actionTargetFields = collect.Fields[types.ActionTarget]{
+	collect.Text("description", "what the custom action does (the EventBridge rules it triggers decide)", func(a types.ActionTarget) *string { return a.Description }),
+}
+
+func actionTargets(ctx context.Context, t *collect.Task) error {
+	p := securityhub.NewDescribeActionTargetsPaginator(securityhub.NewFromConfig(t.Config), &securityhub.DescribeActionTargetsInput{MaxResults: t.PageSize(100)})
+	return hubOff(t, collect.EachPage(ctx, p, func(page *securityhub.DescribeActionTargetsOutput) error {
+		for _, a := range page.ActionTargets {
+			arn := aws.ToString(a.ActionTargetArn)
+			t.Emit(&model.Resource{Key: t.Key("action-target", afterPrefix(arn, "action/custom/")), Name: aws.ToString(a.Name), ARN: arn,
+				Details: actionTargetFields.Details(a)})
+		}
+		return nil
+	}))
+}
+
+var insightFields = collect.Fields[types.Insight]{
+	collect.Text("group_by", "finding attribute the insight groups by (ResourceId, Type...)", func(i types.Insight) *string { return i.GroupByAttribute }),
+}
+
+func insights(ctx context.Context, t *collect.Task) error {
+	p := securityhub.NewGetInsightsPaginator(securityhub.NewFromConfig(t.Config), &securityhub.GetInsightsInput{MaxResults: t.PageSize(100)})
+	return hubOff(t, collect.EachPage(ctx, p, func(page *securityhub.GetInsightsOutput) error {
+		for _, i := range page.Insights {
+			arn := aws.ToString(i.InsightArn)
+			t.Emit(&model.Resource{Key: t.Key("insight", afterPrefix(arn, "insight/")), Name: aws.ToString(i.Name), ARN: arn, Details: insightFields.Details(i)})
+		}
+		return nil
+	}))
+}

@@ -2,6 +2,7 @@ package securityhub_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -53,6 +54,20 @@ var settings = map[string]func(any) (any, error){
 	},
 	"ListTagsForResource": func(in any) (any, error) {
 		return &securityhub.ListTagsForResourceOutput{Tags: map[string]string{"arn": aws.ToString(in.(*securityhub.ListTagsForResourceInput).ResourceArn)}}, nil
+	},
+	"DescribeActionTargets": func(in any) (any, error) {
+		if aws.ToString(in.(*securityhub.DescribeActionTargetsInput).NextToken) == "" {
+			return &securityhub.DescribeActionTargetsOutput{NextToken: aws.String("2"), ActionTargets: []types.ActionTarget{{ActionTargetArn: arn("action/custom/ticket"),
+				Name: aws.String("Open ticket"), Description: aws.String("sends to Jira")}}}, nil
+		}
+		return &securityhub.DescribeActionTargetsOutput{ActionTargets: []types.ActionTarget{{ActionTargetArn: arn("action/custom/page"), Name: aws.String("Page")}}}, nil
+	},
+	"GetInsights": func(in any) (any, error) {
+		if len(in.(*securityhub.GetInsightsInput).InsightArns) != 0 {
+			return nil, fmt.Errorf("want every custom insight")
+		}
+		return &securityhub.GetInsightsOutput{Insights: []types.Insight{{InsightArn: arn("insight/" + account + "/custom/i-1"), Name: aws.String("public buckets"),
+			GroupByAttribute: aws.String("ResourceId"), Filters: &types.AwsSecurityFindingFilters{}}}}, nil
 	},
 	"ListFindingAggregators": func(any) (any, error) {
 		return &securityhub.ListFindingAggregatorsOutput{FindingAggregators: []types.FindingAggregator{{FindingAggregatorArn: arn("finding-aggregator/agg-1")}}}, nil
@@ -114,6 +129,25 @@ func TestAutomationRulesAndAggregators(t *testing.T) {
 	}
 }
 
+func TestActionTargetsAndInsights(t *testing.T) {
+	collecttest.Setup(t)
+	enable(t)
+	got := runSettings(t, "action-target", settings)
+	if got.Err != nil || len(got.Resources) != 2 {
+		t.Fatalf("action targets: %v %v", got.Err, got.Resources)
+	}
+	if a := got.ByID()["ticket"]; a.Name != "Open ticket" || a.Details["description"] != "sends to Jira" || a.ARN != *arn("action/custom/ticket") {
+		t.Errorf("ticket: %+v", a)
+	}
+	got = runSettings(t, "insight", settings)
+	if got.Err != nil || len(got.Resources) != 1 {
+		t.Fatalf("insights: %v %v", got.Err, got.Resources)
+	}
+	if i := got.ByID()[account+"/custom/i-1"]; i == nil || i.Name != "public buckets" || i.Details["group_by"] != "ResourceId" {
+		t.Errorf("insight: %+v", got.Resources[0])
+	}
+}
+
 func TestMembers(t *testing.T) {
 	collecttest.Setup(t)
 	enable(t)
@@ -140,7 +174,8 @@ func TestSettingsNotEnabledAndDenied(t *testing.T) {
 		return nil, &smithy.GenericAPIError{Code: "InvalidAccessException", Message: "Account is not subscribed to AWS Security Hub"}
 	}
 	for typ, op := range map[string]string{"standard-subscription": "GetEnabledStandards", "product-subscription": "ListEnabledProductsForImport",
-		"automation-rule": "ListAutomationRules", "finding-aggregator": "ListFindingAggregators", "member": "ListMembers"} {
+		"automation-rule": "ListAutomationRules", "finding-aggregator": "ListFindingAggregators", "member": "ListMembers",
+		"action-target": "DescribeActionTargets", "insight": "GetInsights"} {
 		got := runSettings(t, typ, map[string]func(any) (any, error){op: off})
 		if awsx.ErrorCode(got.Err) != "NotEnabled" || len(got.Resources) != 0 {
 			t.Errorf("%s: want NotEnabled, got %v", typ, got.Err)

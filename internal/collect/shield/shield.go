@@ -1,6 +1,6 @@
 // Package shield collects AWS Shield Advanced: the subscription and the
 // resources it protects. An account without the subscription has Shield
-// Advanced off: both collections are recorded unsupported with the code
+// Advanced off: its collections are recorded unsupported with the code
 // NotEnabled.
 package shield
 
@@ -22,15 +22,18 @@ import (
 // Service is the Shield Advanced collector.
 var Service = &collect.Service{
 	Name:        "shield",
-	Description: "Shield Advanced subscription and protections",
+	Description: "Shield Advanced subscription, protections and protection groups",
 	Scope:       collect.Global,
 	Types: []collect.Type{
 		{Name: "subscription", Description: "the account's Shield Advanced subscription (id = account id); none: unsupported, code NotEnabled",
 			Fields: subscriptionFields.Declared(), Tags: collect.NotTaggable, Collect: subscriptions},
 		{Name: "protection", Description: "Shield Advanced protection of one resource (id = protection id)", Fields: protectionFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: protections, DetailCalls: 1},
+		{Name: "protection-group", Description: "group of protected resources Shield watches as one (id = group id)", Fields: groupFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: protectionGroups, DetailCalls: 1},
 	},
-	Calls: "subscription: DescribeSubscription. protection: DescribeSubscription, ListProtections + per protection ListTagsForResource",
+	Calls: "subscription: DescribeSubscription. protection: DescribeSubscription, ListProtections + per protection ListTagsForResource. " +
+		"protection-group: DescribeSubscription, ListProtectionGroups + per group ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "protection", Kind: "protects", To: "cloudfront/distribution"},
 	},
@@ -104,15 +107,43 @@ func protections(ctx context.Context, t *collect.Task) error {
 	return collect.EachItem(ctx, p, func(page *shield.ListProtectionsOutput) []types.Protection { return page.Protections },
 		func(ctx context.Context, pr types.Protection) {
 			key := t.Key("protection", aws.ToString(pr.Id))
-			r := &model.Resource{Key: key, Name: aws.ToString(pr.Name), ARN: aws.ToString(pr.ProtectionArn), Details: protectionFields.Details(pr)}
-			if out, err := api.ListTagsForResource(ctx, &shield.ListTagsForResourceInput{ResourceARN: pr.ProtectionArn}); err != nil {
-				t.Warn("ListTagsForResource", err)
-			} else {
-				r.Tags = collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
-			}
-			t.Emit(r)
+			t.Emit(&model.Resource{Key: key, Name: aws.ToString(pr.Name), ARN: aws.ToString(pr.ProtectionArn), Details: protectionFields.Details(pr),
+				Tags: protectionTags(ctx, t, api, pr.ProtectionArn)})
 			if resourceType(aws.ToString(pr.ResourceArn)) == "cloudfront/distribution" {
 				t.Relate(key, "protects", t.GlobalRef("cloudfront", "distribution", collect.ARNResourceName(aws.ToString(pr.ResourceArn))))
 			}
 		})
+}
+
+var groupFields = collect.Fields[types.ProtectionGroup]{
+	collect.Enum("aggregation", "how the members' traffic is combined for detection: SUM, MEAN or MAX", func(g types.ProtectionGroup) types.ProtectionGroupAggregation {
+		return g.Aggregation
+	}),
+	collect.Enum("pattern", "ALL protected resources, ARBITRARY (listed members) or BY_RESOURCE_TYPE", func(g types.ProtectionGroup) types.ProtectionGroupPattern { return g.Pattern }),
+	collect.Enum("resource_type", "resource type of a BY_RESOURCE_TYPE group", func(g types.ProtectionGroup) types.ProtectedResourceType { return g.ResourceType }),
+	collect.Computed("member_count", model.Integer, "resources in the group", func(g types.ProtectionGroup) any { return len(g.Members) }),
+}
+
+func protectionGroups(ctx context.Context, t *collect.Task) error {
+	api := shield.NewFromConfig(t.Config)
+	if _, err := subscription(ctx, api); err != nil {
+		return err
+	}
+	p := shield.NewListProtectionGroupsPaginator(api, &shield.ListProtectionGroupsInput{MaxResults: t.PageSize(100)})
+	return collect.EachItem(ctx, p, func(page *shield.ListProtectionGroupsOutput) []types.ProtectionGroup { return page.ProtectionGroups },
+		func(ctx context.Context, g types.ProtectionGroup) {
+			t.Emit(&model.Resource{Key: t.Key("protection-group", aws.ToString(g.ProtectionGroupId)), Name: aws.ToString(g.ProtectionGroupId),
+				ARN: aws.ToString(g.ProtectionGroupArn), Details: groupFields.Details(g), Tags: protectionTags(ctx, t, api, g.ProtectionGroupArn)})
+		})
+}
+
+// protectionTags reads the tags of a protection or protection group; a
+// failure is a warning.
+func protectionTags(ctx context.Context, t *collect.Task, api *shield.Client, arn *string) map[string]string {
+	out, err := api.ListTagsForResource(ctx, &shield.ListTagsForResourceInput{ResourceARN: arn})
+	if err != nil {
+		t.Warn("ListTagsForResource", err)
+		return nil
+	}
+	return collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
 }

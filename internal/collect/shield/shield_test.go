@@ -118,3 +118,36 @@ func TestNotSubscribedAndDenied(t *testing.T) {
 		t.Errorf("want six protections with warnings, got %v, %d, %d", got.Err, len(got.Resources), len(got.Task.Warnings()))
 	}
 }
+
+func TestProtectionGroups(t *testing.T) {
+	collecttest.Setup(t)
+	groups := map[string]func(any) (any, error){
+		"ListProtectionGroups": func(in any) (any, error) {
+			if aws.ToString(in.(*shield.ListProtectionGroupsInput).NextToken) == "" {
+				return &shield.ListProtectionGroupsOutput{NextToken: aws.String("2"), ProtectionGroups: []types.ProtectionGroup{{ProtectionGroupId: aws.String("albs"),
+					ProtectionGroupArn: aws.String("arn:aws:shield::" + account + ":protection-group/albs"), Aggregation: types.ProtectionGroupAggregationSum,
+					Pattern: types.ProtectionGroupPatternByResourceType, ResourceType: types.ProtectedResourceTypeApplicationLoadBalancer, Members: []string{"a", "b"}}}}, nil
+			}
+			return &shield.ListProtectionGroupsOutput{ProtectionGroups: []types.ProtectionGroup{{ProtectionGroupId: aws.String("all"),
+				ProtectionGroupArn: aws.String("arn:aws:shield::" + account + ":protection-group/all"), Aggregation: types.ProtectionGroupAggregationMax,
+				Pattern: types.ProtectionGroupPatternAll}}}, nil
+		},
+		"ListTagsForResource": func(any) (any, error) {
+			return &shield.ListTagsForResourceOutput{Tags: []types.Tag{{Key: aws.String("Team"), Value: aws.String("edge")}}}, nil
+		},
+	}
+	for op, f := range subscribed {
+		groups[op] = f
+	}
+	got := collecttest.Run(t, collecttest.ConfigWith(t, control, awsx.Options{Responder: collecttest.Canned(groups)}), collector.Service, "protection-group", model.GlobalRegion)
+	if got.Err != nil || len(got.Resources) != 2 {
+		t.Fatalf("groups: %v %v", got.Err, got.Resources)
+	}
+	collecttest.AssertNoWarnings(t, got)
+	g := got.ByID()["albs"]
+	if g.Tags["Team"] != "edge" || g.Details["aggregation"] != "SUM" || g.Details["pattern"] != "BY_RESOURCE_TYPE" || g.Details["member_count"] != 2 ||
+		g.Details["resource_type"] != "APPLICATION_LOAD_BALANCER" || g.ARN != "arn:aws:shield::"+account+":protection-group/albs" {
+		t.Errorf("albs: %+v", g)
+	}
+	collecttest.AssertDenied(t, run(t, "protection-group", "ListProtectionGroups"))
+}

@@ -1,5 +1,5 @@
 // Package ssoadmin collects IAM Identity Center (SSO) instances, permission
-// sets and the account assignments that grant them.
+// sets, the account assignments that grant them, and applications.
 package ssoadmin
 
 import (
@@ -20,7 +20,7 @@ import (
 // Service is the IAM Identity Center collector.
 var Service = &collect.Service{
 	Name:        "sso-admin",
-	Description: "IAM Identity Center (SSO) instances, permission sets and account assignments",
+	Description: "IAM Identity Center (SSO) instances, permission sets, account assignments and applications",
 	Types: []collect.Type{
 		{Name: "instance", Description: "Identity Center instance (id = ssoins-...); found in the region it was enabled in",
 			Fields: instanceFields.Declared(), Tags: collect.TagsPerResource, Collect: instances, DetailCalls: 1},
@@ -29,12 +29,16 @@ var Service = &collect.Service{
 		{Name: "account-assignment", Description: "who (user or group) holds which permission set in which account (id = account/ps-.../USER|GROUP/principal id); " +
 			"at most 5000 (permission set, account) pairs are read per instance, more leave the collection partial",
 			Fields: assignmentFields.Declared(), Tags: collect.NotTaggable, Collect: accountAssignments, DetailCalls: 2},
+		{Name: "application", Description: "application users sign in to through Identity Center (id = apl-...)", Fields: applicationFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: applications, DetailCalls: 1},
 	},
 	Calls: "instance: ListInstances + per instance ListTagsForResource. " +
 		"permission-set: ListInstances, per instance ListPermissionSets + per set DescribePermissionSet, ListManagedPoliciesInPermissionSet, ListTagsForResource. " +
-		"account-assignment: ListInstances, per instance ListPermissionSets, per set ListAccountsForProvisionedPermissionSet + per account ListAccountAssignments",
+		"account-assignment: ListInstances, per instance ListPermissionSets, per set ListAccountsForProvisionedPermissionSet + per account ListAccountAssignments. " +
+		"application: ListInstances, per instance ListApplications + per application ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "permission-set", Kind: "in-instance", To: "sso-admin/instance"},
+		{From: "application", Kind: "in-instance", To: "sso-admin/instance"},
 		{From: "account-assignment", Kind: "grants", To: "sso-admin/permission-set"},
 		{From: "account-assignment", Kind: "granted-to", To: "identitystore/user"},
 		{From: "account-assignment", Kind: "granted-to", To: "identitystore/group"},
@@ -212,3 +216,36 @@ func emitAssignments(ctx context.Context, t *collect.Task, api *ssoadmin.Client,
 
 // principalTypes are the identitystore types of assignment principals.
 var principalTypes = map[types.PrincipalType]string{types.PrincipalTypeUser: "user", types.PrincipalTypeGroup: "group"}
+
+func portal(a types.Application) types.PortalOptions {
+	if a.PortalOptions == nil {
+		return types.PortalOptions{}
+	}
+	return *a.PortalOptions
+}
+
+var applicationFields = collect.Fields[types.Application]{
+	collect.Enum("status", "ENABLED or DISABLED", func(a types.Application) types.ApplicationStatus { return a.Status }),
+	collect.Text("description", "application description", func(a types.Application) *string { return a.Description }),
+	collect.Text("provider_arn", "application provider (a SAML 2.0 custom application, or an AWS managed application such as QuickSight)",
+		func(a types.Application) *string { return a.ApplicationProviderArn }),
+	collect.Enum("portal_visibility", "ENABLED: shown to assigned users in the AWS access portal", func(a types.Application) types.ApplicationVisibility {
+		return portal(a).Visibility
+	}),
+	collect.Text("application_account", "account that owns the application", func(a types.Application) *string { return a.ApplicationAccount }),
+}
+
+func applications(ctx context.Context, t *collect.Task) error {
+	api := ssoadmin.NewFromConfig(t.Config)
+	return EachInstance(ctx, t, api, func(i types.InstanceMetadata) error {
+		instanceKey := t.Key("instance", id(i.InstanceArn))
+		p := ssoadmin.NewListApplicationsPaginator(api, &ssoadmin.ListApplicationsInput{InstanceArn: i.InstanceArn, MaxResults: t.PageSize(100)})
+		return collect.EachItem(ctx, p, func(page *ssoadmin.ListApplicationsOutput) []types.Application { return page.Applications },
+			func(ctx context.Context, a types.Application) {
+				key := t.Key("application", id(a.ApplicationArn))
+				t.Emit(&model.Resource{Key: key, Name: aws.ToString(a.Name), ARN: aws.ToString(a.ApplicationArn), CreatedAt: model.Time(a.CreatedDate),
+					Details: applicationFields.Details(a), Tags: tags(ctx, t, api, i.InstanceArn, a.ApplicationArn)})
+				t.Relate(key, "in-instance", instanceKey)
+			})
+	})
+}

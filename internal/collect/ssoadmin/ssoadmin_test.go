@@ -167,3 +167,46 @@ func TestDenied(t *testing.T) {
 		t.Errorf("want a partial empty collection, got %v, %d, %v", got.Err, len(got.Resources), got.Task.Warnings())
 	}
 }
+
+// applications cans ListApplications, which moto 5.2.1 lacks, over two
+// pages, with the tags of tagged.
+func applications(instance string) awsx.Responder {
+	return awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
+		if req.Operation != "ListApplications" {
+			return tagged.Respond(ctx, req)
+		}
+		in := req.Input.(*ssoadmin.ListApplicationsInput)
+		if aws.ToString(in.InstanceArn) != instance {
+			return nil, fmt.Errorf("want instance %s", instance)
+		}
+		arn := func(id string) *string {
+			return aws.String("arn:aws:sso::" + account + ":application/" + collect.ARNResourceName(instance) + "/" + id)
+		}
+		if aws.ToString(in.NextToken) == "" {
+			return &ssoadmin.ListApplicationsOutput{NextToken: aws.String("2"), Applications: []types.Application{{ApplicationArn: arn("apl-1"), Name: aws.String("jira"),
+				Status: types.ApplicationStatusEnabled, PortalOptions: &types.PortalOptions{Visibility: types.ApplicationVisibilityEnabled},
+				ApplicationProviderArn: aws.String("arn:aws:sso::aws:applicationProvider/custom-saml")}}}, nil
+		}
+		return &ssoadmin.ListApplicationsOutput{Applications: []types.Application{{ApplicationArn: arn("apl-2"), Name: aws.String("old"), Status: types.ApplicationStatusDisabled}}}, nil
+	})
+}
+
+func TestApplications(t *testing.T) {
+	f, _ := setup(t)
+	got := collecttest.Run(t, collecttest.ConfigWith(t, region, awsx.Options{Responder: applications(f.instance)}), collector.Service, "application", region)
+	if got.Err != nil || len(got.Resources) != 2 {
+		t.Fatalf("applications: %v %v", got.Err, got.Resources)
+	}
+	collecttest.AssertNoWarnings(t, got)
+	a := got.ByID()["apl-1"]
+	if a.Name != "jira" || a.Tags["id"] != "apl-1" || a.Details["status"] != "ENABLED" || a.Details["portal_visibility"] != "ENABLED" ||
+		a.Details["provider_arn"] != "arn:aws:sso::aws:applicationProvider/custom-saml" {
+		t.Errorf("jira: %+v", a)
+	}
+	if got.ByID()["apl-2"].Details["status"] != "DISABLED" {
+		t.Errorf("old: %v", got.ByID()["apl-2"].Details)
+	}
+	collecttest.HasEdges(t, got, "apl-1 -in-instance-> sso-admin/instance:"+collect.ARNResourceName(f.instance))
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListApplications")})
+	collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, "application", region))
+}

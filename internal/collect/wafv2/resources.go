@@ -224,3 +224,52 @@ func ruleGroups(ctx context.Context, t *collect.Task) error {
 		})
 	})
 }
+
+// regexSet is a regex pattern set's summary with its GetRegexPatternSet
+// answer (nil: failed).
+type regexSet struct {
+	scope types.Scope
+	set   *types.RegexPatternSet
+}
+
+var regexSetFields = collect.Fields[regexSet]{
+	{Name: "scope", Kind: model.Text, Description: "REGIONAL, or CLOUDFRONT (listed in us-east-1)", Values: scopeValues, Get: func(s regexSet) any { return string(s.scope) }},
+	collect.Computed("description", model.Text, "set description", func(s regexSet) any {
+		if s.set == nil {
+			return nil
+		}
+		return aws.ToString(s.set.Description)
+	}),
+	collect.Computed("patterns", model.JSON, "regular expressions in the set", func(s regexSet) any {
+		if s.set == nil {
+			return nil
+		}
+		out := []string{}
+		for _, r := range s.set.RegularExpressionList {
+			out = append(out, aws.ToString(r.RegexString))
+		}
+		return out
+	}),
+}
+
+func regexPatternSets(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	return listAll(ctx, t, func(ctx context.Context, scope types.Scope, limit *int32, next *string) ([]types.RegexPatternSetSummary, *string, error) {
+		out, err := api.ListRegexPatternSets(ctx, &wafv2.ListRegexPatternSetsInput{Scope: scope, Limit: limit, NextMarker: next})
+		if err != nil {
+			return nil, nil, err
+		}
+		return out.RegexPatternSets, out.NextMarker, nil
+	}, func(ctx context.Context, scope types.Scope, sets []types.RegexPatternSetSummary) {
+		collect.ForEach(ctx, sets, func(ctx context.Context, s types.RegexPatternSetSummary) {
+			v := regexSet{scope: scope}
+			if out, err := api.GetRegexPatternSet(ctx, &wafv2.GetRegexPatternSetInput{Id: s.Id, Name: s.Name, Scope: scope}); err != nil {
+				t.Warn("GetRegexPatternSet", err)
+			} else {
+				v.set = out.RegexPatternSet
+			}
+			arn := aws.ToString(s.ARN)
+			emit(t, "regex-pattern-set", aws.ToString(s.Id), arn, aws.ToString(s.Name), tagsOf(ctx, t, api, arn), regexSetFields.Details(v))
+		})
+	})
+}

@@ -1,4 +1,4 @@
-// Package wafv2 collects AWS WAF (v2) web ACLs, IP sets and rule groups.
+// Package wafv2 collects AWS WAF (v2) web ACLs, IP sets, regex pattern sets and rule groups.
 //
 // WAF has two scopes. REGIONAL resources (protecting load balancers, API
 // Gateway stages, AppSync, Cognito...) live in each region. CLOUDFRONT
@@ -22,23 +22,28 @@ import (
 // Service is the WAF v2 collector.
 var Service = &collect.Service{
 	Name:        "wafv2",
-	Description: "AWS WAF web ACLs, IP sets and rule groups (CloudFront scope listed in us-east-1)",
+	Description: "AWS WAF web ACLs, IP sets, regex pattern sets and rule groups (CloudFront scope listed in us-east-1)",
 	Types: []collect.Type{
 		{Name: "web-acl", Description: "WAF web ACL (id = the ACL id); protects load balancers through `protects` relationships",
 			Fields: webACLFields.Declared(), Tags: collect.TagsPerResource, Collect: webACLs, DetailCalls: 4},
 		{Name: "ip-set", Description: "WAF IP set (id = the set id)", Fields: ipSetFields.Declared(), Tags: collect.TagsPerResource, Collect: ipSets, DetailCalls: 2},
 		{Name: "rule-group", Description: "WAF rule group of the account (id = the group id)", Fields: ruleGroupFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: ruleGroups, DetailCalls: 2},
+		{Name: "regex-pattern-set", Description: "WAF regex pattern set (id = the set id)", Fields: regexSetFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: regexPatternSets, DetailCalls: 2},
 	},
 	Calls: "per scope (REGIONAL; CLOUDFRONT too in us-east-1): web-acl: ListWebACLs + per ACL GetWebACL, GetLoggingConfiguration, " +
 		"ListTagsForResource and, REGIONAL only, ListResourcesForWebACL (application load balancers). ip-set: ListIPSets + per set GetIPSet, " +
-		"ListTagsForResource. rule-group: ListRuleGroups + per group GetRuleGroup, ListTagsForResource",
+		"ListTagsForResource. rule-group: ListRuleGroups + per group GetRuleGroup, ListTagsForResource. " +
+		"regex-pattern-set: ListRegexPatternSets + per set GetRegexPatternSet, ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "web-acl", Kind: "protects", To: "elbv2/load-balancer"},
 		{From: "web-acl", Kind: "uses", To: "wafv2/ip-set"},
 		{From: "web-acl", Kind: "uses", To: "wafv2/rule-group"},
 		{From: "web-acl", Kind: "logs-to", To: "logs/log-group"},
 		{From: "rule-group", Kind: "uses", To: "wafv2/ip-set"},
+		{From: "rule-group", Kind: "uses", To: "wafv2/regex-pattern-set"},
+		{From: "web-acl", Kind: "uses", To: "wafv2/regex-pattern-set"},
 	},
 }
 
@@ -109,7 +114,8 @@ func isNonexistent(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "WAFNonexistentItemException")
 }
 
-// references are the IP sets and rule groups rules point to, by ARN.
+// references are the IP sets, regex pattern sets and rule groups rules
+// point to, by ARN.
 func references(rules []types.Rule) []string {
 	var out []string
 	var walk func(s *types.Statement)
@@ -121,6 +127,9 @@ func references(rules []types.Rule) []string {
 			out = append(out, aws.ToString(r.ARN))
 		}
 		if r := s.RuleGroupReferenceStatement; r != nil {
+			out = append(out, aws.ToString(r.ARN))
+		}
+		if r := s.RegexPatternSetReferenceStatement; r != nil {
 			out = append(out, aws.ToString(r.ARN))
 		}
 		if s.AndStatement != nil {
@@ -146,7 +155,7 @@ func references(rules []types.Rule) []string {
 	return out
 }
 
-// relateReferences links from to the IP sets and rule groups its rules use:
+// relateReferences links from to the sets and rule groups its rules use:
 // arn:aws:wafv2:REGION:ACCOUNT:SCOPE/ipset/NAME/ID.
 func relateReferences(t *collect.Task, from model.Key, rules []types.Rule) {
 	for _, arn := range references(rules) {
@@ -161,7 +170,7 @@ func relateReferences(t *collect.Task, from model.Key, rules []types.Rule) {
 		if region == "" { // CloudFront-scoped ARNs name us-east-1
 			region = "us-east-1"
 		}
-		typ := map[string]string{"ipset": "ip-set", "rulegroup": "rule-group"}[path[1]]
+		typ := map[string]string{"ipset": "ip-set", "rulegroup": "rule-group", "regexpatternset": "regex-pattern-set"}[path[1]]
 		if typ != "" {
 			t.Relate(from, "uses", model.Key{Account: account, Region: region, Service: "wafv2", Type: typ, ID: path[3]})
 		}
