@@ -26,6 +26,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/efs"
 	"github.com/awsmap/awsmap/internal/collect/eks"
 	"github.com/awsmap/awsmap/internal/collect/elasticache"
+	"github.com/awsmap/awsmap/internal/collect/elasticbeanstalk"
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
 	"github.com/awsmap/awsmap/internal/collect/emr"
@@ -114,6 +115,7 @@ func Services() []*collect.Service {
 		scheduler.Service,
 		// b-compute (issue 15).
 		applicationautoscaling.Service,
+		elasticbeanstalk.Service,
 	}
 }
 
