@@ -11,6 +11,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
+	"github.com/awsmap/awsmap/internal/collect/batch"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
@@ -116,6 +117,7 @@ func Services() []*collect.Service {
 		// b-compute (issue 15).
 		applicationautoscaling.Service,
 		elasticbeanstalk.Service,
+		batch.Service,
 	}
 }
 
