@@ -51,6 +51,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
+	"github.com/awsmap/awsmap/internal/collect/servicediscovery"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
@@ -118,6 +119,7 @@ func Services() []*collect.Service {
 		applicationautoscaling.Service,
 		elasticbeanstalk.Service,
 		batch.Service,
+		servicediscovery.Service,
 	}
 }
 

@@ -61,6 +61,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/servicediscovery"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -108,6 +109,7 @@ var sdkClients = map[string]struct {
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-compute (issue 15).
 	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
+	"servicediscovery":       {&servicediscovery.Client{}, "servicediscovery"},
 	"batch":                  {&batch.Client{}, "batch"},
 	"elasticbeanstalk":       {&elasticbeanstalk.Client{}, "elasticbeanstalk"},
 }
