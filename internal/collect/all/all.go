@@ -56,6 +56,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/vpclattice"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -120,6 +121,7 @@ func Services() []*collect.Service {
 		elasticbeanstalk.Service,
 		batch.Service,
 		servicediscovery.Service,
+		vpclattice.Service,
 	}
 }
 

@@ -67,6 +67,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/vpclattice"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
@@ -109,6 +110,7 @@ var sdkClients = map[string]struct {
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-compute (issue 15).
 	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
+	"vpclattice":             {&vpclattice.Client{}, "vpc-lattice"},
 	"servicediscovery":       {&servicediscovery.Client{}, "servicediscovery"},
 	"batch":                  {&batch.Client{}, "batch"},
 	"elasticbeanstalk":       {&elasticbeanstalk.Client{}, "elasticbeanstalk"},
