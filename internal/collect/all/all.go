@@ -42,6 +42,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/mq"
+	"github.com/awsmap/awsmap/internal/collect/networkmanager"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
@@ -122,6 +123,7 @@ func Services() []*collect.Service {
 		batch.Service,
 		servicediscovery.Service,
 		vpclattice.Service,
+		networkmanager.Service,
 	}
 }
 

@@ -51,6 +51,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
+	"github.com/aws/aws-sdk-go-v2/service/networkmanager"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
@@ -110,6 +111,7 @@ var sdkClients = map[string]struct {
 	"scheduler": {&scheduler.Client{}, "scheduler"},
 	// b-compute (issue 15).
 	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
+	"networkmanager":         {&networkmanager.Client{}, "networkmanager"},
 	"vpclattice":             {&vpclattice.Client{}, "vpc-lattice"},
 	"servicediscovery":       {&servicediscovery.Client{}, "servicediscovery"},
 	"batch":                  {&batch.Client{}, "batch"},
