@@ -13,10 +13,10 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
 	"github.com/awsmap/awsmap/internal/collect/batch"
-	"github.com/awsmap/awsmap/internal/collect/budgets"
-	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/bedrock"
 	"github.com/awsmap/awsmap/internal/collect/bedrockagent"
+	"github.com/awsmap/awsmap/internal/collect/budgets"
+	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
 	"github.com/awsmap/awsmap/internal/collect/cloudhsmv2"
@@ -26,8 +26,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
-	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dms"
+	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -65,6 +65,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/redshift"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
+	"github.com/awsmap/awsmap/internal/collect/route53domains"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
 	"github.com/awsmap/awsmap/internal/collect/sagemaker"
@@ -79,13 +80,13 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
-	"github.com/awsmap/awsmap/internal/collect/vpclattice"
-	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
+	"github.com/awsmap/awsmap/internal/collect/transfer"
+	"github.com/awsmap/awsmap/internal/collect/vpclattice"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
-
-	// b-storage (issue 15).
+	// b-storage (issue 15
+).
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
@@ -180,6 +181,7 @@ func Services() []*collect.Service {
 		servicediscovery.Service,
 		vpclattice.Service,
 		networkmanager.Service,
+		route53domains.Service,
 		// b-security (issue 15).
 		ssoadmin.Service,
 		identitystore.Service,
