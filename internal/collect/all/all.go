@@ -85,8 +85,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/vpclattice"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
-	// b-storage (issue 15
-).
+
+	// b-storage (issue 15).
 	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
