@@ -26,6 +26,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/directconnect"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
@@ -182,6 +183,7 @@ func Services() []*collect.Service {
 		vpclattice.Service,
 		networkmanager.Service,
 		route53domains.Service,
+		directconnect.Service,
 		// b-security (issue 15).
 		ssoadmin.Service,
 		identitystore.Service,

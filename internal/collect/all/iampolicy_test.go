@@ -37,6 +37,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/costexplorer"
 	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
+	"github.com/aws/aws-sdk-go-v2/service/directconnect"
 	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -161,6 +162,7 @@ var sdkClients = map[string]struct {
 	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
 	// b-compute (issue 15).
 	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
+	"directconnect":          {&directconnect.Client{}, "directconnect"},
 	"route53domains":         {&route53domains.Client{}, "route53domains"},
 	"networkmanager":         {&networkmanager.Client{}, "networkmanager"},
 	"vpclattice":             {&vpclattice.Client{}, "vpc-lattice"},
