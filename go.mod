@@ -64,6 +64,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/macie2 v1.51.4
 	github.com/aws/aws-sdk-go-v2/service/memorydb v1.34.2
 	github.com/aws/aws-sdk-go-v2/service/mq v1.34.24
+	github.com/aws/aws-sdk-go-v2/service/networkfirewall v1.61.2
 	github.com/aws/aws-sdk-go-v2/service/networkmanager v1.42.2
 	github.com/aws/aws-sdk-go-v2/service/opensearch v1.70.2
 	github.com/aws/aws-sdk-go-v2/service/opensearchserverless v1.31.1

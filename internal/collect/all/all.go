@@ -58,6 +58,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mq"
+	"github.com/awsmap/awsmap/internal/collect/networkfirewall"
 	"github.com/awsmap/awsmap/internal/collect/networkmanager"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
@@ -184,6 +185,7 @@ func Services() []*collect.Service {
 		networkmanager.Service,
 		route53domains.Service,
 		directconnect.Service,
+		networkfirewall.Service,
 		// b-security (issue 15).
 		ssoadmin.Service,
 		identitystore.Service,

@@ -67,6 +67,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/macie2"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
+	"github.com/aws/aws-sdk-go-v2/service/networkfirewall"
 	"github.com/aws/aws-sdk-go-v2/service/networkmanager"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/pipes"
@@ -162,6 +163,7 @@ var sdkClients = map[string]struct {
 	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
 	// b-compute (issue 15).
 	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
+	"networkfirewall":        {&networkfirewall.Client{}, "network-firewall"},
 	"directconnect":          {&directconnect.Client{}, "directconnect"},
 	"route53domains":         {&route53domains.Client{}, "route53domains"},
 	"networkmanager":         {&networkmanager.Client{}, "networkmanager"},
