@@ -32,6 +32,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
+	"github.com/awsmap/awsmap/internal/collect/ecrpublic"
 	"github.com/awsmap/awsmap/internal/collect/ecs"
 	"github.com/awsmap/awsmap/internal/collect/efs"
 	"github.com/awsmap/awsmap/internal/collect/eks"
@@ -186,6 +187,7 @@ func Services() []*collect.Service {
 		route53domains.Service,
 		directconnect.Service,
 		networkfirewall.Service,
+		ecrpublic.Service,
 		// b-security (issue 15).
 		ssoadmin.Service,
 		identitystore.Service,

@@ -42,6 +42,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	"github.com/aws/aws-sdk-go-v2/service/ecrpublic"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/aws-sdk-go-v2/service/efs"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
@@ -163,6 +164,7 @@ var sdkClients = map[string]struct {
 	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
 	// b-compute (issue 15).
 	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
+	"ecrpublic":              {&ecrpublic.Client{}, "ecr-public"},
 	"networkfirewall":        {&networkfirewall.Client{}, "network-firewall"},
 	"directconnect":          {&directconnect.Client{}, "directconnect"},
 	"route53domains":         {&route53domains.Client{}, "route53domains"},
