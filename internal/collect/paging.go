@@ -47,3 +47,33 @@ func EachItem[Opt, Out, T any](ctx context.Context, p Pager[Opt, Out], items fun
 		return nil
 	})
 }
+
+// TokenPager is a Pager over a list call paged by a next token, for the
+// APIs the SDK has no paginator for. call makes one call from token (nil
+// for the first page); next reads the token of the following page.
+type TokenPager[Opt, Out any] struct {
+	call    func(ctx context.Context, token *string, optFns ...func(*Opt)) (*Out, error)
+	next    func(*Out) *string
+	token   *string
+	started bool
+}
+
+// NewTokenPager pages through call; see TokenPager.
+func NewTokenPager[Opt, Out any](call func(ctx context.Context, token *string, optFns ...func(*Opt)) (*Out, error), next func(*Out) *string) *TokenPager[Opt, Out] {
+	return &TokenPager[Opt, Out]{call: call, next: next}
+}
+
+// HasMorePages implements Pager.
+func (p *TokenPager[Opt, Out]) HasMorePages() bool {
+	return !p.started || p.token != nil && *p.token != ""
+}
+
+// NextPage implements Pager.
+func (p *TokenPager[Opt, Out]) NextPage(ctx context.Context, optFns ...func(*Opt)) (*Out, error) {
+	out, err := p.call(ctx, p.token, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	p.started, p.token = true, p.next(out)
+	return out, nil
+}

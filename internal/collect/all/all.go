@@ -18,6 +18,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/auditmanager"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
+	"github.com/awsmap/awsmap/internal/collect/batch"
 	"github.com/awsmap/awsmap/internal/collect/bedrock"
 	"github.com/awsmap/awsmap/internal/collect/bedrockagent"
 	"github.com/awsmap/awsmap/internal/collect/budgets"
@@ -40,15 +41,18 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/datapipeline"
 	"github.com/awsmap/awsmap/internal/collect/detective"
 	"github.com/awsmap/awsmap/internal/collect/devicefarm"
+	"github.com/awsmap/awsmap/internal/collect/directconnect"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
+	"github.com/awsmap/awsmap/internal/collect/ecrpublic"
 	"github.com/awsmap/awsmap/internal/collect/ecs"
 	"github.com/awsmap/awsmap/internal/collect/efs"
 	"github.com/awsmap/awsmap/internal/collect/eks"
 	"github.com/awsmap/awsmap/internal/collect/elasticache"
+	"github.com/awsmap/awsmap/internal/collect/elasticbeanstalk"
 	"github.com/awsmap/awsmap/internal/collect/elb"
 	"github.com/awsmap/awsmap/internal/collect/elbv2"
 	"github.com/awsmap/awsmap/internal/collect/emr"
@@ -75,6 +79,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/mwaa"
+	"github.com/awsmap/awsmap/internal/collect/networkfirewall"
+	"github.com/awsmap/awsmap/internal/collect/networkmanager"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
 	"github.com/awsmap/awsmap/internal/collect/ram"
@@ -84,6 +90,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/resourceexplorer2"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
+	"github.com/awsmap/awsmap/internal/collect/route53domains"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
 	"github.com/awsmap/awsmap/internal/collect/sagemaker"
@@ -92,6 +99,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
 	"github.com/awsmap/awsmap/internal/collect/securitylake"
 	"github.com/awsmap/awsmap/internal/collect/servicecatalog"
+	"github.com/awsmap/awsmap/internal/collect/servicediscovery"
 	"github.com/awsmap/awsmap/internal/collect/servicequotas"
 	"github.com/awsmap/awsmap/internal/collect/sesv2"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
@@ -104,6 +112,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/swf"
 	"github.com/awsmap/awsmap/internal/collect/synthetics"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
+	"github.com/awsmap/awsmap/internal/collect/vpclattice"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
@@ -246,6 +255,15 @@ func Services() []*collect.Service {
 		datapipeline.Service,
 		// b-compute (issue 15).
 		applicationautoscaling.Service,
+		elasticbeanstalk.Service,
+		batch.Service,
+		servicediscovery.Service,
+		vpclattice.Service,
+		networkmanager.Service,
+		route53domains.Service,
+		directconnect.Service,
+		networkfirewall.Service,
+		ecrpublic.Service,
 		// b-security (issue 15).
 		ssoadmin.Service,
 		identitystore.Service,

@@ -48,13 +48,12 @@ var builtinProvider = map[types.CapacityProviderType]bool{types.CapacityProvider
 // (INACTIVE) ones are skipped.
 func capacityProviders(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	in := &ecs.DescribeCapacityProvidersInput{MaxResults: t.PageSize(10), Include: []types.CapacityProviderField{types.CapacityProviderFieldTags}}
-	for {
-		out, err := api.DescribeCapacityProviders(ctx, in)
-		if err != nil {
-			return err
-		}
-		for _, c := range out.CapacityProviders {
+	p := collect.NewTokenPager(func(ctx context.Context, token *string, o ...func(*ecs.Options)) (*ecs.DescribeCapacityProvidersOutput, error) {
+		return api.DescribeCapacityProviders(ctx, &ecs.DescribeCapacityProvidersInput{MaxResults: t.PageSize(10), NextToken: token,
+			Include: []types.CapacityProviderField{types.CapacityProviderFieldTags}}, o...)
+	}, func(out *ecs.DescribeCapacityProvidersOutput) *string { return out.NextToken })
+	return collect.EachPage(ctx, p, func(page *ecs.DescribeCapacityProvidersOutput) error {
+		for _, c := range page.CapacityProviders {
 			if builtinProvider[c.Type] || c.Status == types.CapacityProviderStatusInactive {
 				continue
 			}
@@ -63,9 +62,6 @@ func capacityProviders(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{Key: key, Name: name, ARN: aws.ToString(c.CapacityProviderArn), Tags: tags(c.Tags), Details: capacityProviderFields.Details(c)})
 			t.Relate(key, "uses-group", t.Ref("autoscaling", "group", collect.ARNResourceName(aws.ToString(asgProvider(c).AutoScalingGroupArn))))
 		}
-		if aws.ToString(out.NextToken) == "" {
-			return nil
-		}
-		in.NextToken = out.NextToken
-	}
+		return nil
+	})
 }
