@@ -20,6 +20,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/connect"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
@@ -41,6 +42,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
+	"github.com/awsmap/awsmap/internal/collect/lexv2"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
@@ -124,6 +126,8 @@ func Services() []*collect.Service {
 		dms.Service,
 		workspaces.Service,
 		iot.Service,
+		connect.Service,
+		lexv2.Service,
 	}
 }
 

@@ -30,6 +30,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentity"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -51,6 +52,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/aws/aws-sdk-go-v2/service/lexmodelsv2"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
@@ -116,6 +118,8 @@ var sdkClients = map[string]struct {
 	"databasemigrationservice": {&databasemigrationservice.Client{}, "dms"},
 	"workspaces":               {&workspaces.Client{}, "workspaces"},
 	"iot":                      {&iot.Client{}, "iot"},
+	"connect":                  {&connect.Client{}, "connect"},
+	"lexmodelsv2":              {&lexmodelsv2.Client{}, "lex"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
