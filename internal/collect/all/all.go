@@ -5,15 +5,20 @@ import (
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
+	"github.com/awsmap/awsmap/internal/collect/amp"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
 	"github.com/awsmap/awsmap/internal/collect/bedrock"
 	"github.com/awsmap/awsmap/internal/collect/bedrockagent"
+	"github.com/awsmap/awsmap/internal/collect/budgets"
+	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
+	"github.com/awsmap/awsmap/internal/collect/cloudhsmv2"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
 	"github.com/awsmap/awsmap/internal/collect/codebuild"
@@ -22,6 +27,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/connect"
 	"github.com/awsmap/awsmap/internal/collect/dms"
+	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -35,19 +41,28 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/glue"
+	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
+	"github.com/awsmap/awsmap/internal/collect/identitystore"
+	"github.com/awsmap/awsmap/internal/collect/inspector2"
 	"github.com/awsmap/awsmap/internal/collect/iot"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
+	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
+	"github.com/awsmap/awsmap/internal/collect/kinesisvideo"
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/lexv2"
 	"github.com/awsmap/awsmap/internal/collect/logs"
+	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
+	"github.com/awsmap/awsmap/internal/collect/pipes"
+	"github.com/awsmap/awsmap/internal/collect/ram"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
+	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
@@ -55,11 +70,26 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
+	"github.com/awsmap/awsmap/internal/collect/sesv2"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
+	"github.com/awsmap/awsmap/internal/collect/shield"
+	"github.com/awsmap/awsmap/internal/collect/signer"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
+	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
+	"github.com/awsmap/awsmap/internal/collect/xray"
+
+	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/dax"
+	"github.com/awsmap/awsmap/internal/collect/docdb"
+	"github.com/awsmap/awsmap/internal/collect/fsx"
+	"github.com/awsmap/awsmap/internal/collect/memorydb"
+	"github.com/awsmap/awsmap/internal/collect/neptune"
+	"github.com/awsmap/awsmap/internal/collect/opensearch"
+	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -119,6 +149,39 @@ func Services() []*collect.Service {
 		emr.Service,
 		codebuild.Service,
 		scheduler.Service,
+		// b-mgmt (issue 15).
+		xray.Service,
+		amp.Service,
+		grafana.Service,
+		ce.Service,
+		budgets.Service,
+		resourcegroups.Service,
+		// b-storage (issue 15).
+		docdb.Service,
+		neptune.Service,
+		opensearch.Service,
+		opensearchserverless.Service,
+		memorydb.Service,
+		dax.Service,
+		fsx.Service,
+		// b-integration (issue 15).
+		sesv2.Service,
+		transfer.Service,
+		pipes.Service,
+		kinesisanalyticsv2.Service,
+		kinesisvideo.Service,
+		// b-compute (issue 15).
+		applicationautoscaling.Service,
+		// b-security (issue 15).
+		ssoadmin.Service,
+		identitystore.Service,
+		inspector2.Service,
+		macie2.Service,
+		ds.Service,
+		cloudhsmv2.Service,
+		ram.Service,
+		signer.Service,
+		shield.Service,
 		// b-ml (issue 15).
 		sagemaker.Service,
 		bedrock.Service,

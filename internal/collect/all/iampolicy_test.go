@@ -14,15 +14,19 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/acm"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
+	"github.com/aws/aws-sdk-go-v2/service/amp"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
 	"github.com/aws/aws-sdk-go-v2/service/bedrock"
 	"github.com/aws/aws-sdk-go-v2/service/bedrockagent"
+	"github.com/aws/aws-sdk-go-v2/service/budgets"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
+	"github.com/aws/aws-sdk-go-v2/service/cloudhsmv2"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
@@ -31,7 +35,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
+	"github.com/aws/aws-sdk-go-v2/service/costexplorer"
 	"github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
+	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
@@ -45,18 +51,27 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/grafana"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/identitystore"
+	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	"github.com/aws/aws-sdk-go-v2/service/iot"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
+	"github.com/aws/aws-sdk-go-v2/service/kinesisvideo"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/lexmodelsv2"
+	"github.com/aws/aws-sdk-go-v2/service/macie2"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/pipes"
+	"github.com/aws/aws-sdk-go-v2/service/ram"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	"github.com/aws/aws-sdk-go-v2/service/resourcegroups"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
 	"github.com/aws/aws-sdk-go-v2/service/route53resolver"
@@ -65,12 +80,26 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
+	"github.com/aws/aws-sdk-go-v2/service/shield"
+	"github.com/aws/aws-sdk-go-v2/service/signer"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/transfer"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
+	"github.com/aws/aws-sdk-go-v2/service/xray"
+
+	// b-storage (issue 15).
+	"github.com/aws/aws-sdk-go-v2/service/dax"
+	"github.com/aws/aws-sdk-go-v2/service/fsx"
+	"github.com/aws/aws-sdk-go-v2/service/memorydb"
+	"github.com/aws/aws-sdk-go-v2/service/opensearch"
+	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
+
 	"github.com/aws/aws-sdk-go-v2/service/workspaces"
 	"github.com/awsmap/awsmap/internal/gendoc"
 )
@@ -111,6 +140,31 @@ var sdkClients = map[string]struct {
 	"redshift": {&redshift.Client{}, "redshift"}, "mq": {&mq.Client{}, "mq"}, "kafka": {&kafka.Client{}, "kafka"},
 	"emr": {&emr.Client{}, "elasticmapreduce"}, "codebuild": {&codebuild.Client{}, "codebuild"},
 	"scheduler": {&scheduler.Client{}, "scheduler"},
+	// b-mgmt (issue 15).
+	"xray": {&xray.Client{}, "xray"}, "amp": {&amp.Client{}, "aps"}, "grafana": {&grafana.Client{}, "grafana"},
+	"costexplorer": {&costexplorer.Client{}, "ce"}, "budgets": {&budgets.Client{}, "budgets"},
+	"resourcegroups": {&resourcegroups.Client{}, "resource-groups"},
+	// b-storage (issue 15).
+	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
+	"memorydb": {&memorydb.Client{}, "memorydb"},
+	"dax":      {&dax.Client{}, "dax"},
+	"fsx":      {&fsx.Client{}, "fsx"},
+	// b-integration (issue 15).
+	"sesv2":              {&sesv2.Client{}, "ses"},
+	"transfer":           {&transfer.Client{}, "transfer"},
+	"pipes":              {&pipes.Client{}, "pipes"},
+	"kinesisanalyticsv2": {&kinesisanalyticsv2.Client{}, "kinesisanalytics"},
+	"kinesisvideo":       {&kinesisvideo.Client{}, "kinesisvideo"},
+	// b-compute (issue 15).
+	"applicationautoscaling": {&applicationautoscaling.Client{}, "application-autoscaling"},
+	// b-security (issue 15).
+	"ssoadmin": {&ssoadmin.Client{}, "sso"}, "identitystore": {&identitystore.Client{}, "identitystore"},
+	"inspector2": {&inspector2.Client{}, "inspector2"}, "macie2": {&macie2.Client{}, "macie2"},
+	"directoryservice": {&directoryservice.Client{}, "ds"},
+	"cloudhsmv2":       {&cloudhsmv2.Client{}, "cloudhsm"},
+	"ram":              {&ram.Client{}, "ram"},
+	"signer":           {&signer.Client{}, "signer"},
+	"shield":           {&shield.Client{}, "shield"},
 	// b-ml (issue 15).
 	"sagemaker":                {&sagemaker.Client{}, "sagemaker"},
 	"bedrock":                  {&bedrock.Client{}, "bedrock"},
@@ -124,14 +178,16 @@ var sdkClients = map[string]struct {
 
 // iamActions are the IAM actions whose names differ from their operation's.
 var iamActions = map[string]string{
-	"s3:ListBuckets":                        "s3:ListAllMyBuckets",
-	"s3:GetBucketEncryption":                "s3:GetEncryptionConfiguration",
-	"s3:GetPublicAccessBlock":               "s3:GetBucketPublicAccessBlock",
-	"s3:GetBucketLifecycleConfiguration":    "s3:GetLifecycleConfiguration",
-	"s3:GetBucketReplication":               "s3:GetReplicationConfiguration",
-	"s3:GetBucketNotificationConfiguration": "s3:GetBucketNotification",
-	"s3:GetBucketCors":                      "s3:GetBucketCORS",
-	"s3:GetObjectLockConfiguration":         "s3:GetBucketObjectLockConfiguration",
+	"budgets:DescribeBudgets":                "budgets:ViewBudget",
+	"budgets:DescribeNotificationsForBudget": "budgets:ViewBudget",
+	"s3:ListBuckets":                         "s3:ListAllMyBuckets",
+	"s3:GetBucketEncryption":                 "s3:GetEncryptionConfiguration",
+	"s3:GetPublicAccessBlock":                "s3:GetBucketPublicAccessBlock",
+	"s3:GetBucketLifecycleConfiguration":     "s3:GetLifecycleConfiguration",
+	"s3:GetBucketReplication":                "s3:GetReplicationConfiguration",
+	"s3:GetBucketNotificationConfiguration":  "s3:GetBucketNotification",
+	"s3:GetBucketCors":                       "s3:GetBucketCORS",
+	"s3:GetObjectLockConfiguration":          "s3:GetBucketObjectLockConfiguration",
 }
 
 var (
@@ -219,7 +275,8 @@ func TestIAMPolicyMatchesTheCode(t *testing.T) {
 	actions := scanActions(t, "..", filepath.Join("..", "..", "awsx"))
 	for _, a := range actions {
 		op := a[strings.Index(a, ":")+1:]
-		if !regexp.MustCompile(`^(Describe|List|Get|Generate|Lookup|Search|Batch|GET$)`).MatchString(op) {
+		// budgets:ViewBudget is the action of AWS Budgets' describe calls.
+		if !regexp.MustCompile(`^(Describe|List|Get|Generate|Lookup|Search|Batch|GET$|ViewBudget$)`).MatchString(op) {
 			t.Errorf("%s does not read: awsmap only reads", a)
 		}
 	}
