@@ -27,6 +27,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/codebuild v1.69.0
 	github.com/aws/aws-sdk-go-v2/service/cognitoidentity v1.34.0
 	github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider v1.61.0
+	github.com/aws/aws-sdk-go-v2/service/comprehend v1.41.2
 	github.com/aws/aws-sdk-go-v2/service/configservice v1.74.10
 	github.com/aws/aws-sdk-go-v2/service/connect v1.175.2
 	github.com/aws/aws-sdk-go-v2/service/costexplorer v1.63.10
@@ -61,12 +62,14 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/lambda v1.114.2
 	github.com/aws/aws-sdk-go-v2/service/lexmodelsv2 v1.62.0
 	github.com/aws/aws-sdk-go-v2/service/macie2 v1.51.4
+	github.com/aws/aws-sdk-go-v2/service/mediastore v1.29.25
 	github.com/aws/aws-sdk-go-v2/service/memorydb v1.34.2
 	github.com/aws/aws-sdk-go-v2/service/mq v1.34.24
 	github.com/aws/aws-sdk-go-v2/service/opensearch v1.70.2
 	github.com/aws/aws-sdk-go-v2/service/opensearchserverless v1.31.1
 	github.com/aws/aws-sdk-go-v2/service/organizations v1.62.6
 	github.com/aws/aws-sdk-go-v2/service/pipes v1.24.2
+	github.com/aws/aws-sdk-go-v2/service/polly v1.57.7
 	github.com/aws/aws-sdk-go-v2/service/ram v1.45.10
 	github.com/aws/aws-sdk-go-v2/service/rds v1.132.1
 	github.com/aws/aws-sdk-go-v2/service/redshift v1.62.10

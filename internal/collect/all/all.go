@@ -3,6 +3,7 @@ package all
 
 import (
 	"github.com/awsmap/awsmap/internal/collect"
+
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/amp"
@@ -24,9 +25,12 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/codebuild"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
+	"github.com/awsmap/awsmap/internal/collect/comprehend"
 	"github.com/awsmap/awsmap/internal/collect/config"
 	"github.com/awsmap/awsmap/internal/collect/connect"
+	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/dms"
+	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
@@ -40,6 +44,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/emr"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
+	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
@@ -56,9 +61,15 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/lexv2"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
+	"github.com/awsmap/awsmap/internal/collect/mediastore"
+	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/mq"
+	"github.com/awsmap/awsmap/internal/collect/neptune"
+	"github.com/awsmap/awsmap/internal/collect/opensearch"
+	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
+	"github.com/awsmap/awsmap/internal/collect/polly"
 	"github.com/awsmap/awsmap/internal/collect/ram"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
@@ -80,17 +91,9 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
-	"github.com/awsmap/awsmap/internal/collect/xray"
-
-	// b-storage (issue 15).
-	"github.com/awsmap/awsmap/internal/collect/dax"
-	"github.com/awsmap/awsmap/internal/collect/docdb"
-	"github.com/awsmap/awsmap/internal/collect/fsx"
-	"github.com/awsmap/awsmap/internal/collect/memorydb"
-	"github.com/awsmap/awsmap/internal/collect/neptune"
-	"github.com/awsmap/awsmap/internal/collect/opensearch"
-	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
+	"github.com/awsmap/awsmap/internal/collect/xray"
+	// b-storage (issue 15).
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -191,6 +194,9 @@ func Services() []*collect.Service {
 		iot.Service,
 		connect.Service,
 		lexv2.Service,
+		comprehend.Service,
+		mediastore.Service,
+		polly.Service,
 	}
 }
 
