@@ -73,6 +73,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ram"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
+	"github.com/awsmap/awsmap/internal/collect/rekognition"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
@@ -89,6 +90,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
+	"github.com/awsmap/awsmap/internal/collect/transcribe"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
@@ -197,6 +199,8 @@ func Services() []*collect.Service {
 		comprehend.Service,
 		mediastore.Service,
 		polly.Service,
+		transcribe.Service,
+		rekognition.Service,
 	}
 }
 

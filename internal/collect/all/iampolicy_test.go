@@ -79,6 +79,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ram"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	"github.com/aws/aws-sdk-go-v2/service/rekognition"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroups"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
@@ -97,6 +98,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/aws-sdk-go-v2/service/transcribe"
 	"github.com/aws/aws-sdk-go-v2/service/transfer"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/aws/aws-sdk-go-v2/service/workspaces"
@@ -178,6 +180,8 @@ var sdkClients = map[string]struct {
 	"comprehend":               {&comprehend.Client{}, "comprehend"},
 	"mediastore":               {&mediastore.Client{}, "mediastore"},
 	"polly":                    {&polly.Client{}, "polly"},
+	"transcribe":               {&transcribe.Client{}, "transcribe"},
+	"rekognition":              {&rekognition.Client{}, "rekognition"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
