@@ -44,6 +44,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/emr"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
+	"github.com/awsmap/awsmap/internal/collect/fis"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/grafana"
@@ -52,6 +53,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/identitystore"
 	"github.com/awsmap/awsmap/internal/collect/inspector2"
 	"github.com/awsmap/awsmap/internal/collect/iot"
+	"github.com/awsmap/awsmap/internal/collect/ivs"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
@@ -201,6 +203,8 @@ func Services() []*collect.Service {
 		polly.Service,
 		transcribe.Service,
 		rekognition.Service,
+		fis.Service,
+		ivs.Service,
 	}
 }
 

@@ -52,6 +52,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/emr"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
+	"github.com/aws/aws-sdk-go-v2/service/fis"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/grafana"
@@ -60,6 +61,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/identitystore"
 	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	"github.com/aws/aws-sdk-go-v2/service/iot"
+	"github.com/aws/aws-sdk-go-v2/service/ivs"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
@@ -182,6 +184,8 @@ var sdkClients = map[string]struct {
 	"polly":                    {&polly.Client{}, "polly"},
 	"transcribe":               {&transcribe.Client{}, "transcribe"},
 	"rekognition":              {&rekognition.Client{}, "rekognition"},
+	"fis":                      {&fis.Client{}, "fis"},
+	"ivs":                      {&ivs.Client{}, "ivs"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
