@@ -72,6 +72,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/lexv2"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
+	"github.com/awsmap/awsmap/internal/collect/mediaconnect"
 	"github.com/awsmap/awsmap/internal/collect/mediastore"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/mq"
@@ -232,6 +233,7 @@ func Services() []*collect.Service {
 		rekognition.Service,
 		fis.Service,
 		ivs.Service,
+		mediaconnect.Service,
 	}
 }
 

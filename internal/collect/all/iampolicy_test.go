@@ -78,6 +78,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/lexmodelsv2"
 	"github.com/aws/aws-sdk-go-v2/service/macie2"
+	"github.com/aws/aws-sdk-go-v2/service/mediaconnect"
 	"github.com/aws/aws-sdk-go-v2/service/mediastore"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
@@ -212,6 +213,7 @@ var sdkClients = map[string]struct {
 	"rekognition":              {&rekognition.Client{}, "rekognition"},
 	"fis":                      {&fis.Client{}, "fis"},
 	"ivs":                      {&ivs.Client{}, "ivs"},
+	"mediaconnect":             {&mediaconnect.Client{}, "mediaconnect"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
