@@ -73,6 +73,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mediaconnect"
+	"github.com/awsmap/awsmap/internal/collect/medialive"
 	"github.com/awsmap/awsmap/internal/collect/mediastore"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/mq"
@@ -234,6 +235,7 @@ func Services() []*collect.Service {
 		fis.Service,
 		ivs.Service,
 		mediaconnect.Service,
+		medialive.Service,
 	}
 }
 

@@ -79,6 +79,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lexmodelsv2"
 	"github.com/aws/aws-sdk-go-v2/service/macie2"
 	"github.com/aws/aws-sdk-go-v2/service/mediaconnect"
+	"github.com/aws/aws-sdk-go-v2/service/medialive"
 	"github.com/aws/aws-sdk-go-v2/service/mediastore"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
@@ -214,6 +215,7 @@ var sdkClients = map[string]struct {
 	"fis":                      {&fis.Client{}, "fis"},
 	"ivs":                      {&ivs.Client{}, "ivs"},
 	"mediaconnect":             {&mediaconnect.Client{}, "mediaconnect"},
+	"medialive":                {&medialive.Client{}, "medialive"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
