@@ -74,6 +74,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/macie2 v1.51.4
 	github.com/aws/aws-sdk-go-v2/service/mediaconnect v1.49.2
 	github.com/aws/aws-sdk-go-v2/service/medialive v1.97.2
+	github.com/aws/aws-sdk-go-v2/service/mediapackage v1.39.25
 	github.com/aws/aws-sdk-go-v2/service/mediastore v1.29.25
 	github.com/aws/aws-sdk-go-v2/service/memorydb v1.34.2
 	github.com/aws/aws-sdk-go-v2/service/mq v1.34.24

@@ -74,6 +74,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mediaconnect"
 	"github.com/awsmap/awsmap/internal/collect/medialive"
+	"github.com/awsmap/awsmap/internal/collect/mediapackage"
 	"github.com/awsmap/awsmap/internal/collect/mediastore"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/mq"
@@ -236,6 +237,7 @@ func Services() []*collect.Service {
 		ivs.Service,
 		mediaconnect.Service,
 		medialive.Service,
+		mediapackage.Service,
 	}
 }
 

@@ -80,6 +80,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/macie2"
 	"github.com/aws/aws-sdk-go-v2/service/mediaconnect"
 	"github.com/aws/aws-sdk-go-v2/service/medialive"
+	"github.com/aws/aws-sdk-go-v2/service/mediapackage"
 	"github.com/aws/aws-sdk-go-v2/service/mediastore"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
@@ -216,6 +217,7 @@ var sdkClients = map[string]struct {
 	"ivs":                      {&ivs.Client{}, "ivs"},
 	"mediaconnect":             {&mediaconnect.Client{}, "mediaconnect"},
 	"medialive":                {&medialive.Client{}, "medialive"},
+	"mediapackage":             {&mediapackage.Client{}, "mediapackage"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.
