@@ -39,8 +39,10 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/codepipeline v1.47.0
 	github.com/aws/aws-sdk-go-v2/service/cognitoidentity v1.34.0
 	github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider v1.61.0
+	github.com/aws/aws-sdk-go-v2/service/comprehend v1.41.2
 	github.com/aws/aws-sdk-go-v2/service/computeoptimizer v1.51.2
 	github.com/aws/aws-sdk-go-v2/service/configservice v1.74.10
+	github.com/aws/aws-sdk-go-v2/service/connect v1.175.2
 	github.com/aws/aws-sdk-go-v2/service/costexplorer v1.63.10
 	github.com/aws/aws-sdk-go-v2/service/databasemigrationservice v1.64.0
 	github.com/aws/aws-sdk-go-v2/service/databrew v1.40.2
@@ -70,6 +72,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/emrserverless v1.41.2
 	github.com/aws/aws-sdk-go-v2/service/eventbridge v1.55.9
 	github.com/aws/aws-sdk-go-v2/service/firehose v1.52.10
+	github.com/aws/aws-sdk-go-v2/service/fis v1.38.2
 	github.com/aws/aws-sdk-go-v2/service/fms v1.45.2
 	github.com/aws/aws-sdk-go-v2/service/fsx v1.74.10
 	github.com/aws/aws-sdk-go-v2/service/glacier v1.33.0
@@ -80,6 +83,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/identitystore v1.49.7
 	github.com/aws/aws-sdk-go-v2/service/inspector2 v1.48.2
 	github.com/aws/aws-sdk-go-v2/service/iot v1.75.0
+	github.com/aws/aws-sdk-go-v2/service/ivs v1.51.1
 	github.com/aws/aws-sdk-go-v2/service/kafka v1.65.10
 	github.com/aws/aws-sdk-go-v2/service/keyspaces v1.26.1
 	github.com/aws/aws-sdk-go-v2/service/kinesis v1.56.11
@@ -88,7 +92,12 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/kms v1.62.4
 	github.com/aws/aws-sdk-go-v2/service/lakeformation v1.47.10
 	github.com/aws/aws-sdk-go-v2/service/lambda v1.114.2
+	github.com/aws/aws-sdk-go-v2/service/lexmodelsv2 v1.62.0
 	github.com/aws/aws-sdk-go-v2/service/macie2 v1.51.4
+	github.com/aws/aws-sdk-go-v2/service/mediaconnect v1.49.2
+	github.com/aws/aws-sdk-go-v2/service/medialive v1.97.2
+	github.com/aws/aws-sdk-go-v2/service/mediapackage v1.39.25
+	github.com/aws/aws-sdk-go-v2/service/mediastore v1.29.25
 	github.com/aws/aws-sdk-go-v2/service/memorydb v1.34.2
 	github.com/aws/aws-sdk-go-v2/service/mq v1.34.24
 	github.com/aws/aws-sdk-go-v2/service/mwaa v1.41.0
@@ -98,11 +107,13 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/opensearchserverless v1.31.1
 	github.com/aws/aws-sdk-go-v2/service/organizations v1.62.6
 	github.com/aws/aws-sdk-go-v2/service/pipes v1.24.2
+	github.com/aws/aws-sdk-go-v2/service/polly v1.57.7
 	github.com/aws/aws-sdk-go-v2/service/quicksight v1.113.0
 	github.com/aws/aws-sdk-go-v2/service/ram v1.45.10
 	github.com/aws/aws-sdk-go-v2/service/rds v1.132.1
 	github.com/aws/aws-sdk-go-v2/service/redshift v1.62.10
 	github.com/aws/aws-sdk-go-v2/service/redshiftserverless v1.35.2
+	github.com/aws/aws-sdk-go-v2/service/rekognition v1.51.26
 	github.com/aws/aws-sdk-go-v2/service/resiliencehub v1.36.2
 	github.com/aws/aws-sdk-go-v2/service/resourceexplorer2 v1.24.2
 	github.com/aws/aws-sdk-go-v2/service/resourcegroups v1.33.28
@@ -139,6 +150,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/synthetics v1.43.0
 	github.com/aws/aws-sdk-go-v2/service/timestreaminfluxdb v1.20.1
 	github.com/aws/aws-sdk-go-v2/service/timestreamwrite v1.35.25
+	github.com/aws/aws-sdk-go-v2/service/transcribe v1.55.2
 	github.com/aws/aws-sdk-go-v2/service/transfer v1.72.2
 	github.com/aws/aws-sdk-go-v2/service/vpclattice v1.21.2
 	github.com/aws/aws-sdk-go-v2/service/wafv2 v1.72.0

@@ -4,6 +4,7 @@ package all
 import (
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/accessanalyzer"
+
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/amp"
@@ -35,14 +36,18 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/codepipeline"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
+	"github.com/awsmap/awsmap/internal/collect/comprehend"
 	"github.com/awsmap/awsmap/internal/collect/computeoptimizer"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/connect"
 	"github.com/awsmap/awsmap/internal/collect/databrew"
 	"github.com/awsmap/awsmap/internal/collect/datapipeline"
+	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/detective"
 	"github.com/awsmap/awsmap/internal/collect/devicefarm"
 	"github.com/awsmap/awsmap/internal/collect/directconnect"
 	"github.com/awsmap/awsmap/internal/collect/dms"
+	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
@@ -60,7 +65,9 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/emrserverless"
 	"github.com/awsmap/awsmap/internal/collect/events"
 	"github.com/awsmap/awsmap/internal/collect/firehose"
+	"github.com/awsmap/awsmap/internal/collect/fis"
 	"github.com/awsmap/awsmap/internal/collect/fms"
+	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
@@ -68,6 +75,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/identitystore"
 	"github.com/awsmap/awsmap/internal/collect/inspector2"
 	"github.com/awsmap/awsmap/internal/collect/iot"
+	"github.com/awsmap/awsmap/internal/collect/ivs"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
@@ -75,17 +83,28 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lakeformation"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
+	"github.com/awsmap/awsmap/internal/collect/lexv2"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
+	"github.com/awsmap/awsmap/internal/collect/mediaconnect"
+	"github.com/awsmap/awsmap/internal/collect/medialive"
+	"github.com/awsmap/awsmap/internal/collect/mediapackage"
+	"github.com/awsmap/awsmap/internal/collect/mediastore"
+	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/mwaa"
+	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/networkfirewall"
 	"github.com/awsmap/awsmap/internal/collect/networkmanager"
+	"github.com/awsmap/awsmap/internal/collect/opensearch"
+	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
+	"github.com/awsmap/awsmap/internal/collect/polly"
 	"github.com/awsmap/awsmap/internal/collect/ram"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
+	"github.com/awsmap/awsmap/internal/collect/rekognition"
 	"github.com/awsmap/awsmap/internal/collect/resiliencehub"
 	"github.com/awsmap/awsmap/internal/collect/resourceexplorer2"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
@@ -111,9 +130,11 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
 	"github.com/awsmap/awsmap/internal/collect/swf"
 	"github.com/awsmap/awsmap/internal/collect/synthetics"
+	"github.com/awsmap/awsmap/internal/collect/transcribe"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/vpclattice"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
+	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
 	// b-storage (issue 15).
@@ -121,17 +142,10 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cleanrooms"
 	"github.com/awsmap/awsmap/internal/collect/datasync"
 	"github.com/awsmap/awsmap/internal/collect/datazone"
-	"github.com/awsmap/awsmap/internal/collect/dax"
 	"github.com/awsmap/awsmap/internal/collect/dlm"
-	"github.com/awsmap/awsmap/internal/collect/docdb"
 	"github.com/awsmap/awsmap/internal/collect/dsql"
-	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/glacier"
 	"github.com/awsmap/awsmap/internal/collect/keyspaces"
-	"github.com/awsmap/awsmap/internal/collect/memorydb"
-	"github.com/awsmap/awsmap/internal/collect/neptune"
-	"github.com/awsmap/awsmap/internal/collect/opensearch"
-	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/collect/quicksight"
 	"github.com/awsmap/awsmap/internal/collect/redshiftserverless"
 	"github.com/awsmap/awsmap/internal/collect/s3control"
@@ -142,7 +156,6 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/storagegateway"
 	"github.com/awsmap/awsmap/internal/collect/timestreaminfluxdb"
 	"github.com/awsmap/awsmap/internal/collect/timestreamwrite"
-	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -295,6 +308,18 @@ func Services() []*collect.Service {
 		cleanrooms.Service,
 		datazone.Service,
 		ses.Service,
+		connect.Service,
+		lexv2.Service,
+		comprehend.Service,
+		mediastore.Service,
+		polly.Service,
+		transcribe.Service,
+		rekognition.Service,
+		fis.Service,
+		ivs.Service,
+		mediaconnect.Service,
+		medialive.Service,
+		mediapackage.Service,
 	}
 }
 

@@ -4,8 +4,6 @@ package bedrockagent
 
 import (
 	"context"
-	"errors"
-	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -169,21 +167,16 @@ func kmsKey(d *types.DataSource) string {
 
 func dataSources(ctx context.Context, t *collect.Task) error {
 	api := bedrockagent.NewFromConfig(t.Config)
-	var mu sync.Mutex
-	var errs []error
+	var failed collect.Errors
 	err := eachKnowledgeBase(ctx, api, t, func(ctx context.Context, kb types.KnowledgeBaseSummary) {
 		p := bedrockagent.NewListDataSourcesPaginator(api, &bedrockagent.ListDataSourcesInput{KnowledgeBaseId: kb.KnowledgeBaseId, MaxResults: t.PageSize(1000)})
 		err := collect.EachItem(ctx, p, func(page *bedrockagent.ListDataSourcesOutput) []types.DataSourceSummary {
 			return page.DataSourceSummaries
 		},
 			func(ctx context.Context, s types.DataSourceSummary) { emitDataSource(ctx, t, api, s) })
-		mu.Lock()
-		defer mu.Unlock()
-		errs = append(errs, err)
+		failed.Add(err)
 	})
-	// A knowledge base whose sources could not be listed fails the
-	// collection; the sources of the others are still kept.
-	return errors.Join(append(errs, err)...)
+	return failed.Join(err)
 }
 
 func emitDataSource(ctx context.Context, t *collect.Task, api *bedrockagent.Client, s types.DataSourceSummary) {
