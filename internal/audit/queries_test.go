@@ -636,6 +636,43 @@ var queryCases = []queryCase{
 	{query: "dynamodb-no-deletion-protection", rs: []*model.Resource{
 		res("dynamodb/table", "p", d{"deletion_protection": false}), res("dynamodb/table", "n", d{"deletion_protection": true}),
 	}, want: []string{"p"}},
+	{query: "opensearch-public-domains", rs: []*model.Resource{
+		res("opensearch/domain", "p", d{"public_endpoint": true}), res("opensearch/domain", "n", d{"public_endpoint": false, "vpc_id": "vpc-1"}),
+	}, want: []string{"p"}},
+	{query: "opensearch-unencrypted", rs: []*model.Resource{
+		res("opensearch/domain", "p1", d{"encryption_at_rest": false, "node_to_node_encryption": true, "enforce_https": true}),
+		res("opensearch/domain", "p2", d{"encryption_at_rest": true, "node_to_node_encryption": true, "enforce_https": false}),
+		res("opensearch/domain", "n", d{"encryption_at_rest": true, "node_to_node_encryption": true, "enforce_https": true}),
+	}, want: []string{"p1", "p2"}},
+	{query: "docdb-unencrypted", rs: []*model.Resource{
+		res("docdb/cluster", "p", d{"storage_encrypted": false}), res("docdb/cluster", "n", d{"storage_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "neptune-unencrypted", rs: []*model.Resource{
+		res("neptune/cluster", "p", d{"storage_encrypted": false}), res("neptune/cluster", "n", d{"storage_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "transfer-public-servers", rs: []*model.Resource{
+		res("transfer/server", "p", d{"internet_facing": true, "endpoint_type": "PUBLIC"}), res("transfer/server", "n", d{"internet_facing": false, "endpoint_type": "VPC"}),
+	}, want: []string{"p"}},
+	{query: "transfer-plaintext-ftp", rs: []*model.Resource{
+		res("transfer/server", "p", d{"plaintext_ftp": true}), res("transfer/server", "n", d{"plaintext_ftp": false}),
+	}, want: []string{"p"}},
+	{query: "cluster-snapshots-public", rs: []*model.Resource{
+		res("rds/db-cluster-snapshot", "p-aurora", d{"shared_publicly": true}), res("docdb/cluster-snapshot", "p-docdb", d{"shared_publicly": true}),
+		res("neptune/cluster-snapshot", "n", d{"shared_publicly": false}),
+	}, want: []string{"p-aurora", "p-docdb"}},
+	{query: "cluster-snapshots-unencrypted", rs: []*model.Resource{
+		res("neptune/cluster-snapshot", "p", d{"storage_encrypted": false}), res("rds/db-cluster-snapshot", "n", d{"storage_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "opensearch-serverless-public", rs: []*model.Resource{
+		res("opensearchserverless/security-policy", "network/p", d{"policy_type": "network", "allow_from_public": true}),
+		res("opensearchserverless/security-policy", "network/n", d{"policy_type": "network", "allow_from_public": false}),
+		res("opensearchserverless/security-policy", "encryption/n", d{"policy_type": "encryption", "aws_owned_key": true}),
+	}, want: []string{"network/p"}},
+	{query: "transfer-no-logging", rs: []*model.Resource{
+		res("transfer/server", "p", d{"logging_role": "", "log_destinations": []string{}}),
+		res("transfer/server", "n1", d{"logging_role": "arn:aws:iam::1:role/log", "log_destinations": []string{}}),
+		res("transfer/server", "n2", d{"logging_role": "", "log_destinations": []string{"arn:aws:logs:us-east-1:1:log-group:t"}}),
+	}, want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
