@@ -673,6 +673,43 @@ var queryCases = []queryCase{
 		res("transfer/server", "n1", d{"logging_role": "arn:aws:iam::1:role/log", "log_destinations": []string{}}),
 		res("transfer/server", "n2", d{"logging_role": "", "log_destinations": []string{"arn:aws:logs:us-east-1:1:log-group:t"}}),
 	}, want: []string{"p"}},
+	{query: "memorydb-no-tls", rs: []*model.Resource{
+		res("memorydb/cluster", "p", d{"tls_enabled": false}), res("memorydb/cluster", "n", d{"tls_enabled": true}),
+	}, want: []string{"p"}},
+	{query: "memorydb-open-access", rs: []*model.Resource{
+		res("memorydb/cluster", "p", d{"acl_name": "open-access"}), res("memorydb/cluster", "n", d{"acl_name": "app-users"}),
+	}, want: []string{"p"}},
+	{query: "dax-unencrypted", rs: []*model.Resource{
+		res("dax/cluster", "p1", d{"encryption_at_rest": false, "endpoint_encryption": "TLS"}),
+		res("dax/cluster", "p2", d{"encryption_at_rest": true, "endpoint_encryption": "NONE"}),
+		res("dax/cluster", "n", d{"encryption_at_rest": true, "endpoint_encryption": "TLS"}),
+	}, want: []string{"p1", "p2"}},
+	{query: "rds-proxy-no-tls", rs: []*model.Resource{
+		res("rds/db-proxy", "p", d{"require_tls": false}), res("rds/db-proxy", "n", d{"require_tls": true}),
+	}, want: []string{"p"}},
+	{query: "rds-proxy-debug-logging", rs: []*model.Resource{
+		res("rds/db-proxy", "p", d{"debug_logging": true}), res("rds/db-proxy", "n", d{"debug_logging": false}),
+	}, want: []string{"p"}},
+	{query: "fsx-no-backups", rs: []*model.Resource{
+		res("fsx/file-system", "p", d{"file_system_type": "WINDOWS", "deployment_type": "MULTI_AZ_1", "backup_retention_days": 0}),
+		res("fsx/file-system", "n", d{"file_system_type": "ONTAP", "deployment_type": "SINGLE_AZ_2", "backup_retention_days": 7}),
+		res("fsx/file-system", "n-scratch", d{"file_system_type": "LUSTRE", "deployment_type": "SCRATCH_2", "backup_retention_days": 0}),
+	}, want: []string{"p"}},
+	{query: "transfer-old-ssh-keys", rs: []*model.Resource{
+		res("transfer/user", "s-1/p", d{"oldest_ssh_key_imported": "2023-01-01T00:00:00Z", "ssh_key_count": 1}),
+		res("transfer/user", "s-1/n", d{"oldest_ssh_key_imported": "2025-01-01T00:00:00Z", "ssh_key_count": 1}),
+		res("transfer/user", "s-1/n-nokey", d{"ssh_key_count": 0}),
+	}, want: []string{"s-1/p"}},
+	{query: "vpn-tunnels-down", rs: []*model.Resource{
+		res("ec2/vpn-connection", "p", d{"state": "available", "tunnels": 2, "tunnels_up": 1}),
+		res("ec2/vpn-connection", "n", d{"state": "available", "tunnels": 2, "tunnels_up": 2}),
+		res("ec2/vpn-connection", "n-pending", d{"state": "pending", "tunnels": 2, "tunnels_up": 0}),
+	}, want: []string{"p"}},
+	{query: "rds-reservations-expiring", rs: []*model.Resource{
+		res("rds/reserved-db-instance", "p", d{"state": "active", "end_time": "2025-06-20T00:00:00Z"}),
+		res("rds/reserved-db-instance", "n", d{"state": "active", "end_time": "2026-06-20T00:00:00Z"}),
+		res("rds/reserved-db-instance", "n-retired", d{"state": "retired", "end_time": "2025-05-20T00:00:00Z"}),
+	}, want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
