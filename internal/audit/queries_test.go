@@ -710,6 +710,41 @@ var queryCases = []queryCase{
 		res("rds/reserved-db-instance", "n", d{"state": "active", "end_time": "2026-06-20T00:00:00Z"}),
 		res("rds/reserved-db-instance", "n-retired", d{"state": "retired", "end_time": "2025-05-20T00:00:00Z"}),
 	}, want: []string{"p"}},
+	{query: "sagemaker-notebooks-root-access", rs: []*model.Resource{
+		res("sagemaker/notebook-instance", "p", d{"root_access": "Enabled"}), res("sagemaker/notebook-instance", "n", d{"root_access": "Disabled"}),
+	}, want: []string{"p"}},
+	{query: "sagemaker-notebooks-direct-internet", rs: []*model.Resource{
+		res("sagemaker/notebook-instance", "p", d{"direct_internet_access": "Enabled"}),
+		res("sagemaker/notebook-instance", "n", d{"direct_internet_access": "Disabled", "subnet_id": "subnet-1"}),
+	}, want: []string{"p"}},
+	{query: "inspector-not-enabled", rs: []*model.Resource{
+		res("inspector2/account", "p", d{"status": "DISABLED"}),
+	}, want: []string{"p"}},
+	{query: "macie-not-enabled", rs: []*model.Resource{
+		res("macie2/session", "p", d{"status": "PAUSED"}),
+	}, want: []string{"p"}},
+	{query: "sagemaker-domains-public-internet", rs: []*model.Resource{
+		res("sagemaker/domain", "d-p", d{"app_network_access": "PublicInternetOnly"}), res("sagemaker/domain", "d-n", d{"app_network_access": "VpcOnly"}),
+	}, want: []string{"d-p"}},
+	{query: "dms-public-instances", rs: []*model.Resource{
+		res("dms/replication-instance", "p", d{"publicly_accessible": true}), res("dms/replication-instance", "n", d{"publicly_accessible": false}),
+	}, want: []string{"p"}},
+	{query: "dms-endpoints-no-ssl", rs: []*model.Resource{
+		res("dms/endpoint", "p", d{"ssl_mode": "none", "engine": "postgres", "server_name": "db.example.com"}),
+		res("dms/endpoint", "n", d{"ssl_mode": "verify-full", "engine": "postgres", "server_name": "db.example.com"}),
+		res("dms/endpoint", "n-s3", d{"ssl_mode": "none", "engine": "s3", "server_name": ""}),
+	}, want: []string{"p"}},
+	{query: "workspaces-unencrypted", rs: []*model.Resource{
+		res("workspaces/workspace", "p", d{"root_volume_encrypted": true, "user_volume_encrypted": false}),
+		res("workspaces/workspace", "n", d{"root_volume_encrypted": true, "user_volume_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "iot-policies-allow-all", rs: []*model.Resource{
+		res("iot/policy", "p", d{"allows_all": true}), res("iot/policy", "n", d{"allows_all": false}),
+	}, want: []string{"p"}},
+	// Regions without logging: notenabled_test.go; a configured region is clean.
+	{query: "bedrock-invocation-logging-off", rs: []*model.Resource{
+		res("bedrock/invocation-logging", "us-east-1", d{"log_group": "bedrock"}),
+	}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
