@@ -232,7 +232,7 @@ func invocationLogging(ctx context.Context, t *collect.Task) error {
 	}
 	l := out.LoggingConfig
 	if l == nil || l.CloudWatchConfig == nil && l.S3Config == nil {
-		return awsx.NotEnabled("Bedrock model invocation logging", t.Region)
+		return awsx.NotEnabled("GetModelInvocationLoggingConfiguration", "Bedrock model invocation logging", t.Region)
 	}
 	key := t.Key("invocation-logging", t.Region)
 	t.Emit(&model.Resource{Key: key, Name: "invocation logging", Details: loggingFields.Details(l)})

@@ -92,7 +92,7 @@ func detectorIDs(ctx context.Context, t *collect.Task, api *guardduty.Client) ([
 		return nil
 	})
 	if err == nil && len(ids) == 0 {
-		return nil, awsx.NotEnabled("GuardDuty", t.Region)
+		return nil, awsx.NotEnabled("ListDetectors", "GuardDuty", t.Region)
 	}
 	return ids, err
 }

@@ -71,7 +71,7 @@ func accounts(ctx context.Context, t *collect.Task) error {
 		t.Emit(&model.Resource{Key: t.Key("account", id), Details: accountFields.Details(a)})
 	}
 	if !enabled {
-		return awsx.NotEnabled("Amazon Inspector", t.Region)
+		return awsx.NotEnabled("BatchGetAccountStatus", "Amazon Inspector", t.Region)
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ var Service = &collect.Service{
 // enabled.", an AccessDeniedException) to NotEnabled; other errors pass.
 func offline(t *collect.Task, err error) error {
 	if awsx.ErrorCode(err) == "AccessDeniedException" && strings.Contains(awsx.ErrorMessage(err), "not enabled") {
-		return awsx.NotEnabled("Amazon Macie", t.Region)
+		return awsx.NotEnabled(awsx.Operation(err), "Amazon Macie", t.Region)
 	}
 	return err
 }
@@ -68,7 +68,7 @@ var sessionFields = collect.Fields[*macie2.GetMacieSessionOutput]{
 func sessions(ctx context.Context, t *collect.Task) error {
 	out, err := macie2.NewFromConfig(t.Config).GetMacieSession(ctx, &macie2.GetMacieSessionInput{})
 	if awsx.IsNotFound(err) { // moto's answer for Macie off
-		return awsx.NotEnabled("Amazon Macie", t.Region)
+		return awsx.NotEnabled("GetMacieSession", "Amazon Macie", t.Region)
 	}
 	if err != nil {
 		return offline(t, err)

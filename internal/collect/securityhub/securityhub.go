@@ -72,7 +72,7 @@ func hubs(ctx context.Context, t *collect.Task) error {
 	api := securityhub.NewFromConfig(t.Config)
 	out, err := api.DescribeHub(ctx, &securityhub.DescribeHubInput{})
 	if notSubscribed(err) {
-		return awsx.NotEnabled("Security Hub", t.Region)
+		return awsx.NotEnabled("DescribeHub", "Security Hub", t.Region)
 	}
 	if err != nil {
 		return err

@@ -20,7 +20,7 @@ import (
 // hubOff maps the answer of a region without a hub to NotEnabled.
 func hubOff(t *collect.Task, err error) error {
 	if notSubscribed(err) {
-		return awsx.NotEnabled("Security Hub", t.Region)
+		return awsx.NotEnabled(awsx.Operation(err), "Security Hub", t.Region)
 	}
 	return err
 }

@@ -37,7 +37,8 @@ var Service = &collect.Service{
 }
 
 // errNotSubscribed is the answer of an account without the subscription.
-var errNotSubscribed = &awsx.NotApplicableError{Code: model.CodeNotEnabled, Reason: "Shield Advanced is not subscribed in this account"}
+var errNotSubscribed = &awsx.NotApplicableError{Code: model.CodeNotEnabled, Reason: "Shield Advanced is not subscribed in this account",
+	Operation: "DescribeSubscription"}
 
 // subscription reads the subscription; none is errNotSubscribed.
 func subscription(ctx context.Context, api *shield.Client) (*types.Subscription, error) {
