@@ -745,6 +745,32 @@ var queryCases = []queryCase{
 	{query: "bedrock-invocation-logging-off", rs: []*model.Resource{
 		res("bedrock/invocation-logging", "us-east-1", d{"log_group": "bedrock"}),
 	}},
+	{query: "ram-shares-external", rs: []*model.Resource{
+		res("ram/resource-share", "p", d{"external_principals": true}), res("ram/resource-share", "n", d{"external_principals": false}),
+	}, want: []string{"p"}},
+	{query: "sso-admin-permission-sets", rs: []*model.Resource{
+		res("sso-admin/permission-set", "ps-p", d{"managed_policies": []string{"arn:aws:iam::aws:policy/AdministratorAccess"}}),
+		res("sso-admin/permission-set", "ps-n", d{"managed_policies": []string{"arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/AdministratorAccessView"}}),
+	}, want: []string{"ps-p"}},
+	{query: "cognito-clients-implicit-flow", rs: []*model.Resource{
+		res("cognito-idp/user-pool-client", "pool/p", d{"oauth_flows": []string{"code", "implicit"}}),
+		res("cognito-idp/user-pool-client", "pool/n", d{"oauth_flows": []string{"code"}}),
+	}, want: []string{"pool/p"}},
+	{query: "security-findings-suppressed", rs: []*model.Resource{
+		res("guardduty/filter", "p-gd", d{"action": "ARCHIVE"}), res("guardduty/filter", "n-gd", d{"action": "NOOP"}),
+		res("inspector2/filter", "p-insp", d{"action": "SUPPRESS", "reason": "accepted risk"}), res("inspector2/filter", "n-insp", d{"action": "NONE"}),
+		res("macie2/findings-filter", "p-macie", d{"action": "ARCHIVE"}),
+	}, want: []string{"p-gd", "p-insp", "p-macie"}},
+	{query: "iot-certificates-expiring", rs: []*model.Resource{
+		res("iot/certificate", "p", d{"status": "ACTIVE", "not_after": "2025-06-10T00:00:00Z"}),
+		res("iot/certificate", "n", d{"status": "ACTIVE", "not_after": "2030-01-01T00:00:00Z"}),
+		res("iot/certificate", "n-revoked", d{"status": "REVOKED", "not_after": "2025-06-10T00:00:00Z"}),
+	}, want: []string{"p"}},
+	{query: "ds-no-log-forwarding", rs: []*model.Resource{
+		res("ds/directory", "d-p", d{"directory_type": "MicrosoftAD", "log_groups": []string{}}),
+		res("ds/directory", "d-n", d{"directory_type": "MicrosoftAD", "log_groups": []string{"/aws/directoryservice/d-n"}}),
+		res("ds/directory", "d-simple", d{"directory_type": "SimpleAD", "log_groups": []string{}}),
+	}, want: []string{"d-p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
