@@ -771,6 +771,10 @@ var queryCases = []queryCase{
 		res("ds/directory", "d-n", d{"directory_type": "MicrosoftAD", "log_groups": []string{"/aws/directoryservice/d-n"}}),
 		res("ds/directory", "d-simple", d{"directory_type": "SimpleAD", "log_groups": []string{}}),
 	}, want: []string{"d-p"}},
+	{query: "codebuild-token-credentials", rs: []*model.Resource{
+		res("codebuild/source-credential", "p", d{"server_type": "GITHUB", "auth_type": "PERSONAL_ACCESS_TOKEN"}),
+		res("codebuild/source-credential", "n", d{"server_type": "GITHUB", "auth_type": "CODECONNECTIONS"}),
+	}, want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
