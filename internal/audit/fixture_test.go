@@ -2,9 +2,11 @@ package audit
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -103,6 +105,13 @@ type scanInput struct {
 func fixtureScans(t *testing.T, scans ...scanInput) *store.Reader {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "inventory.db")
+	empty, err := emptyInventory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, empty, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	db, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -126,6 +135,26 @@ func fixtureScans(t *testing.T, scans ...scanInput) *store.Reader {
 	}
 	return r
 }
+
+// emptyInventory is a new inventory file with its schema: created once,
+// copied by every fixture (creating the schema is most of a fixture's cost,
+// and the tests write hundreds).
+var emptyInventory = sync.OnceValues(func() ([]byte, error) {
+	dir, err := os.MkdirTemp("", "audit-fixture")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "inventory.db")
+	db, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Close(); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+})
 
 // ids returns the sorted distinct values of column 4 (id).
 func ids(rows [][]any) []string {

@@ -18,6 +18,9 @@ func TestNotEnabledQueries(t *testing.T) {
 		{"guardduty-not-enabled", "guardduty", "detector"},
 		{"securityhub-not-enabled", "securityhub", "hub"},
 		{"config-not-recording", "config", "configuration-recorder"},
+		{"inspector-not-enabled", "inspector2", "account"},
+		{"macie-not-enabled", "macie2", "session"},
+		{"bedrock-invocation-logging-off", "bedrock", "invocation-logging"},
 	} {
 		t.Run(c.query, func(t *testing.T) {
 			on := res(c.service+"/"+c.typ, "on", d{"status": "ENABLED", "standards_count": 2, "recording": true}) // us-east-1

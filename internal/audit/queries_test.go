@@ -636,6 +636,145 @@ var queryCases = []queryCase{
 	{query: "dynamodb-no-deletion-protection", rs: []*model.Resource{
 		res("dynamodb/table", "p", d{"deletion_protection": false}), res("dynamodb/table", "n", d{"deletion_protection": true}),
 	}, want: []string{"p"}},
+	{query: "opensearch-public-domains", rs: []*model.Resource{
+		res("opensearch/domain", "p", d{"public_endpoint": true}), res("opensearch/domain", "n", d{"public_endpoint": false, "vpc_id": "vpc-1"}),
+	}, want: []string{"p"}},
+	{query: "opensearch-unencrypted", rs: []*model.Resource{
+		res("opensearch/domain", "p1", d{"encryption_at_rest": false, "node_to_node_encryption": true, "enforce_https": true}),
+		res("opensearch/domain", "p2", d{"encryption_at_rest": true, "node_to_node_encryption": true, "enforce_https": false}),
+		res("opensearch/domain", "n", d{"encryption_at_rest": true, "node_to_node_encryption": true, "enforce_https": true}),
+	}, want: []string{"p1", "p2"}},
+	{query: "docdb-unencrypted", rs: []*model.Resource{
+		res("docdb/cluster", "p", d{"storage_encrypted": false}), res("docdb/cluster", "n", d{"storage_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "neptune-unencrypted", rs: []*model.Resource{
+		res("neptune/cluster", "p", d{"storage_encrypted": false}), res("neptune/cluster", "n", d{"storage_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "transfer-public-servers", rs: []*model.Resource{
+		res("transfer/server", "p", d{"internet_facing": true, "endpoint_type": "PUBLIC"}), res("transfer/server", "n", d{"internet_facing": false, "endpoint_type": "VPC"}),
+	}, want: []string{"p"}},
+	{query: "transfer-plaintext-ftp", rs: []*model.Resource{
+		res("transfer/server", "p", d{"plaintext_ftp": true}), res("transfer/server", "n", d{"plaintext_ftp": false}),
+	}, want: []string{"p"}},
+	{query: "cluster-snapshots-public", rs: []*model.Resource{
+		res("rds/db-cluster-snapshot", "p-aurora", d{"shared_publicly": true}), res("docdb/cluster-snapshot", "p-docdb", d{"shared_publicly": true}),
+		res("neptune/cluster-snapshot", "n", d{"shared_publicly": false}),
+	}, want: []string{"p-aurora", "p-docdb"}},
+	{query: "cluster-snapshots-unencrypted", rs: []*model.Resource{
+		res("neptune/cluster-snapshot", "p", d{"storage_encrypted": false}), res("rds/db-cluster-snapshot", "n", d{"storage_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "opensearch-serverless-public", rs: []*model.Resource{
+		res("opensearchserverless/security-policy", "network/p", d{"policy_type": "network", "allow_from_public": true}),
+		res("opensearchserverless/security-policy", "network/n", d{"policy_type": "network", "allow_from_public": false}),
+		res("opensearchserverless/security-policy", "encryption/n", d{"policy_type": "encryption", "aws_owned_key": true}),
+	}, want: []string{"network/p"}},
+	{query: "transfer-no-logging", rs: []*model.Resource{
+		res("transfer/server", "p", d{"logging_role": "", "log_destinations": []string{}}),
+		res("transfer/server", "n1", d{"logging_role": "arn:aws:iam::1:role/log", "log_destinations": []string{}}),
+		res("transfer/server", "n2", d{"logging_role": "", "log_destinations": []string{"arn:aws:logs:us-east-1:1:log-group:t"}}),
+	}, want: []string{"p"}},
+	{query: "memorydb-no-tls", rs: []*model.Resource{
+		res("memorydb/cluster", "p", d{"tls_enabled": false}), res("memorydb/cluster", "n", d{"tls_enabled": true}),
+	}, want: []string{"p"}},
+	{query: "memorydb-open-access", rs: []*model.Resource{
+		res("memorydb/cluster", "p", d{"acl_name": "open-access"}), res("memorydb/cluster", "n", d{"acl_name": "app-users"}),
+	}, want: []string{"p"}},
+	{query: "dax-unencrypted", rs: []*model.Resource{
+		res("dax/cluster", "p1", d{"encryption_at_rest": false, "endpoint_encryption": "TLS"}),
+		res("dax/cluster", "p2", d{"encryption_at_rest": true, "endpoint_encryption": "NONE"}),
+		res("dax/cluster", "n", d{"encryption_at_rest": true, "endpoint_encryption": "TLS"}),
+	}, want: []string{"p1", "p2"}},
+	{query: "rds-proxy-no-tls", rs: []*model.Resource{
+		res("rds/db-proxy", "p", d{"require_tls": false}), res("rds/db-proxy", "n", d{"require_tls": true}),
+	}, want: []string{"p"}},
+	{query: "rds-proxy-debug-logging", rs: []*model.Resource{
+		res("rds/db-proxy", "p", d{"debug_logging": true}), res("rds/db-proxy", "n", d{"debug_logging": false}),
+	}, want: []string{"p"}},
+	{query: "fsx-no-backups", rs: []*model.Resource{
+		res("fsx/file-system", "p", d{"file_system_type": "WINDOWS", "deployment_type": "MULTI_AZ_1", "backup_retention_days": 0}),
+		res("fsx/file-system", "n", d{"file_system_type": "ONTAP", "deployment_type": "SINGLE_AZ_2", "backup_retention_days": 7}),
+		res("fsx/file-system", "n-scratch", d{"file_system_type": "LUSTRE", "deployment_type": "SCRATCH_2", "backup_retention_days": 0}),
+	}, want: []string{"p"}},
+	{query: "transfer-old-ssh-keys", rs: []*model.Resource{
+		res("transfer/user", "s-1/p", d{"oldest_ssh_key_imported": "2023-01-01T00:00:00Z", "ssh_key_count": 1}),
+		res("transfer/user", "s-1/n", d{"oldest_ssh_key_imported": "2025-01-01T00:00:00Z", "ssh_key_count": 1}),
+		res("transfer/user", "s-1/n-nokey", d{"ssh_key_count": 0}),
+	}, want: []string{"s-1/p"}},
+	{query: "vpn-tunnels-down", rs: []*model.Resource{
+		res("ec2/vpn-connection", "p", d{"state": "available", "tunnels": 2, "tunnels_up": 1}),
+		res("ec2/vpn-connection", "n", d{"state": "available", "tunnels": 2, "tunnels_up": 2}),
+		res("ec2/vpn-connection", "n-pending", d{"state": "pending", "tunnels": 2, "tunnels_up": 0}),
+	}, want: []string{"p"}},
+	{query: "rds-reservations-expiring", rs: []*model.Resource{
+		res("rds/reserved-db-instance", "p", d{"state": "active", "end_time": "2025-06-20T00:00:00Z"}),
+		res("rds/reserved-db-instance", "n", d{"state": "active", "end_time": "2026-06-20T00:00:00Z"}),
+		res("rds/reserved-db-instance", "n-retired", d{"state": "retired", "end_time": "2025-05-20T00:00:00Z"}),
+	}, want: []string{"p"}},
+	{query: "sagemaker-notebooks-root-access", rs: []*model.Resource{
+		res("sagemaker/notebook-instance", "p", d{"root_access": "Enabled"}), res("sagemaker/notebook-instance", "n", d{"root_access": "Disabled"}),
+	}, want: []string{"p"}},
+	{query: "sagemaker-notebooks-direct-internet", rs: []*model.Resource{
+		res("sagemaker/notebook-instance", "p", d{"direct_internet_access": "Enabled"}),
+		res("sagemaker/notebook-instance", "n", d{"direct_internet_access": "Disabled", "subnet_id": "subnet-1"}),
+	}, want: []string{"p"}},
+	{query: "inspector-not-enabled", rs: []*model.Resource{
+		res("inspector2/account", "p", d{"status": "DISABLED"}),
+	}, want: []string{"p"}},
+	{query: "macie-not-enabled", rs: []*model.Resource{
+		res("macie2/session", "p", d{"status": "PAUSED"}),
+	}, want: []string{"p"}},
+	{query: "sagemaker-domains-public-internet", rs: []*model.Resource{
+		res("sagemaker/domain", "d-p", d{"app_network_access": "PublicInternetOnly"}), res("sagemaker/domain", "d-n", d{"app_network_access": "VpcOnly"}),
+	}, want: []string{"d-p"}},
+	{query: "dms-public-instances", rs: []*model.Resource{
+		res("dms/replication-instance", "p", d{"publicly_accessible": true}), res("dms/replication-instance", "n", d{"publicly_accessible": false}),
+	}, want: []string{"p"}},
+	{query: "dms-endpoints-no-ssl", rs: []*model.Resource{
+		res("dms/endpoint", "p", d{"ssl_mode": "none", "engine": "postgres", "server_name": "db.example.com"}),
+		res("dms/endpoint", "n", d{"ssl_mode": "verify-full", "engine": "postgres", "server_name": "db.example.com"}),
+		res("dms/endpoint", "n-s3", d{"ssl_mode": "none", "engine": "s3", "server_name": ""}),
+	}, want: []string{"p"}},
+	{query: "workspaces-unencrypted", rs: []*model.Resource{
+		res("workspaces/workspace", "p", d{"root_volume_encrypted": true, "user_volume_encrypted": false}),
+		res("workspaces/workspace", "n", d{"root_volume_encrypted": true, "user_volume_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "iot-policies-allow-all", rs: []*model.Resource{
+		res("iot/policy", "p", d{"allows_all": true}), res("iot/policy", "n", d{"allows_all": false}),
+	}, want: []string{"p"}},
+	// Regions without logging: notenabled_test.go; a configured region is clean.
+	{query: "bedrock-invocation-logging-off", rs: []*model.Resource{
+		res("bedrock/invocation-logging", "us-east-1", d{"log_group": "bedrock"}),
+	}},
+	{query: "ram-shares-external", rs: []*model.Resource{
+		res("ram/resource-share", "p", d{"external_principals": true}), res("ram/resource-share", "n", d{"external_principals": false}),
+	}, want: []string{"p"}},
+	{query: "sso-admin-permission-sets", rs: []*model.Resource{
+		res("sso-admin/permission-set", "ps-p", d{"managed_policies": []string{"arn:aws:iam::aws:policy/AdministratorAccess"}}),
+		res("sso-admin/permission-set", "ps-n", d{"managed_policies": []string{"arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/AdministratorAccessView"}}),
+	}, want: []string{"ps-p"}},
+	{query: "cognito-clients-implicit-flow", rs: []*model.Resource{
+		res("cognito-idp/user-pool-client", "pool/p", d{"oauth_flows": []string{"code", "implicit"}}),
+		res("cognito-idp/user-pool-client", "pool/n", d{"oauth_flows": []string{"code"}}),
+	}, want: []string{"pool/p"}},
+	{query: "security-findings-suppressed", rs: []*model.Resource{
+		res("guardduty/filter", "p-gd", d{"action": "ARCHIVE"}), res("guardduty/filter", "n-gd", d{"action": "NOOP"}),
+		res("inspector2/filter", "p-insp", d{"action": "SUPPRESS", "reason": "accepted risk"}), res("inspector2/filter", "n-insp", d{"action": "NONE"}),
+		res("macie2/findings-filter", "p-macie", d{"action": "ARCHIVE"}),
+	}, want: []string{"p-gd", "p-insp", "p-macie"}},
+	{query: "iot-certificates-expiring", rs: []*model.Resource{
+		res("iot/certificate", "p", d{"status": "ACTIVE", "not_after": "2025-06-10T00:00:00Z"}),
+		res("iot/certificate", "n", d{"status": "ACTIVE", "not_after": "2030-01-01T00:00:00Z"}),
+		res("iot/certificate", "n-revoked", d{"status": "REVOKED", "not_after": "2025-06-10T00:00:00Z"}),
+	}, want: []string{"p"}},
+	{query: "ds-no-log-forwarding", rs: []*model.Resource{
+		res("ds/directory", "d-p", d{"directory_type": "MicrosoftAD", "log_groups": []string{}}),
+		res("ds/directory", "d-n", d{"directory_type": "MicrosoftAD", "log_groups": []string{"/aws/directoryservice/d-n"}}),
+		res("ds/directory", "d-simple", d{"directory_type": "SimpleAD", "log_groups": []string{}}),
+	}, want: []string{"d-p"}},
+	{query: "codebuild-token-credentials", rs: []*model.Resource{
+		res("codebuild/source-credential", "p", d{"server_type": "GITHUB", "auth_type": "PERSONAL_ACCESS_TOKEN"}),
+		res("codebuild/source-credential", "n", d{"server_type": "GITHUB", "auth_type": "CODECONNECTIONS"}),
+	}, want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {

@@ -31,6 +31,7 @@ import (
 var freeTextFields = map[string]string{
 	"group_name": "security group names: 'default' is the name AWS gives the default group",
 	"volume_id":  "'vol-ffffffff' is the volume id AWS gives snapshots copied from another snapshot or an AMI",
+	"acl_name":   "MemoryDB ACL names: 'open-access' is the name of AWS's ACL that lets any client in",
 }
 
 type comparison struct {

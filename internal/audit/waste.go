@@ -304,6 +304,30 @@ var Rules = []Rule{
 			FROM resources WHERE service = 'redshift' AND type = 'cluster-snapshot'
 			AND julianday(:now) - julianday(created_at) > :min_age_days AND ` + notDefault,
 		Cost: func(map[string]any, Prices) float64 { return UnknownCost }},
+	{Key: "empty-dedicated-host", Title: "Dedicated Hosts running no instance", Note: "a host is billed by the hour whether instances run on it or not; cost UNKNOWN: host prices per family are not bundled",
+		Reads: refs("ec2/dedicated-host"),
+		SQL: `SELECT account_id, region, service, type, id, name, coalesce(nullif(details ->> '$.instance_type', ''), details ->> '$.instance_family') AS host_type,
+			details ->> '$.availability_zone' AS availability_zone, created_at
+			FROM resources WHERE service = 'ec2' AND type = 'dedicated-host' AND details ->> '$.state' = 'available'
+			AND details ->> '$.instances' = 0 AND ` + notDefault,
+		Cost: func(map[string]any, Prices) float64 { return UnknownCost }},
+	{Key: "orphaned-rds-automated-backup", Title: "Retained automated RDS backups of deleted instances", Note: "kept, and billed as backup storage, until their retention ends or they are deleted; allocated size is an upper bound",
+		Reads: refs("rds/db-instance-automated-backup", "rds/db-instance"),
+		SQL: `SELECT b.account_id, b.region, b.service, b.type, b.id, b.name, b.details ->> '$.db_instance_id' AS db_instance_id,
+			CAST(b.details ->> '$.allocated_storage_gb' AS INTEGER) AS size_gb, b.details ->> '$.latest_restorable_time' AS latest_restorable_time
+			FROM resources b WHERE b.service = 'rds' AND b.type = 'db-instance-automated-backup'
+			AND coalesce(nullif(b.details ->> '$.source_region', ''), b.region) = b.region
+			AND NOT EXISTS (SELECT 1 FROM resources i WHERE i.service = 'rds' AND i.type = 'db-instance'
+				AND i.account_id = b.account_id AND i.region = b.region AND i.id = b.details ->> '$.db_instance_id')
+			AND (b.is_default = 0 OR :include_defaults = 1)`,
+		Cost: func(f map[string]any, p Prices) float64 { return store.Float(f["size_gb"]) * p.RDSSnapshotGB }},
+	{Key: "down-vpn-connection", Title: "Site-to-site VPN connections with every tunnel down", Note: "billed per connection-hour while nothing can cross it (judged by tunnel status at scan time)",
+		Reads: refs("ec2/vpn-connection"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.customer_gateway_id' AS customer_gateway_id,
+			details ->> '$.tunnels' AS tunnels
+			FROM resources WHERE service = 'ec2' AND type = 'vpn-connection' AND details ->> '$.state' = 'available'
+			AND details ->> '$.tunnels' > 0 AND details ->> '$.tunnels_up' = 0 AND ` + notDefault,
+		Cost: func(_ map[string]any, p Prices) float64 { return priced(HoursPerMonth, p.VPNConnectionHour) }},
 }
 
 // RuleKeys lists the rule keys in display order.

@@ -140,6 +140,22 @@ var wasteCases = []wasteCase{
 		createdAt(res("redshift/cluster-snapshot", "p", d{"size_mb": 2048}), "2024-01-01T00:00:00Z"),
 		createdAt(res("redshift/cluster-snapshot", "n", d{"size_mb": 2048}), "2025-05-01T00:00:00Z"),
 	}, want: []string{"p"}, unpriced: 1},
+	{rule: "empty-dedicated-host", rs: []*model.Resource{
+		res("ec2/dedicated-host", "p", d{"state": "available", "instances": 0, "instance_family": "m5"}),
+		res("ec2/dedicated-host", "n", d{"state": "available", "instances": 3, "instance_family": "m5"}),
+		res("ec2/dedicated-host", "n-failed", d{"state": "permanent-failure", "instances": 0}),
+	}, want: []string{"p"}, unpriced: 1},
+	{rule: "orphaned-rds-automated-backup", rs: []*model.Resource{
+		res("rds/db-instance-automated-backup", "db-GONE", d{"db_instance_id": "gone", "allocated_storage_gb": 20}),
+		res("rds/db-instance-automated-backup", "db-LIVE", d{"db_instance_id": "live", "allocated_storage_gb": 20}),
+		res("rds/db-instance-automated-backup", "db-REPLICA", d{"db_instance_id": "elsewhere", "allocated_storage_gb": 20, "source_region": "eu-west-1"}),
+		res("rds/db-instance", "live", d{}),
+	}, want: []string{"db-GONE"}, wantCost: 1.9},
+	{rule: "down-vpn-connection", rs: []*model.Resource{
+		res("ec2/vpn-connection", "p", d{"state": "available", "tunnels": 2, "tunnels_up": 0}),
+		res("ec2/vpn-connection", "n", d{"state": "available", "tunnels": 2, "tunnels_up": 1}),
+		res("ec2/vpn-connection", "n-unknown", d{"state": "available", "tunnels": 0, "tunnels_up": 0}),
+	}, want: []string{"p"}, wantCost: 36.5},
 }
 
 func TestEveryRuleHasACase(t *testing.T) {
