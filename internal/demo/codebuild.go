@@ -52,10 +52,10 @@ func (c *call) cbProject(i int) cbtypes.Project {
 	name := c.cbName(i)
 	image := i%4 == 3 || i == 0
 	p := cbtypes.Project{Name: aws.String(name), Arn: aws.String(c.arn("codebuild", "project/"+name)), Description: aws.String("CI for " + name),
-		Source:           &cbtypes.ProjectSource{Type: []cbtypes.SourceType{cbtypes.SourceTypeGithub, cbtypes.SourceTypeCodecommit, cbtypes.SourceTypeS3}[r.intn(3)]},
-		ServiceRole:      aws.String(c.roleOf(3, i)), TimeoutInMinutes: aws.Int32(int32([]int{15, 30, 60, 480}[r.intn(4)])),
-		Created:          c.created("codebuild.project", i), LastModified: c.created("codebuild.project", i),
-		Artifacts:        &cbtypes.ProjectArtifacts{Type: cbtypes.ArtifactsTypeNoArtifacts},
+		Source:      &cbtypes.ProjectSource{Type: []cbtypes.SourceType{cbtypes.SourceTypeGithub, cbtypes.SourceTypeCodecommit, cbtypes.SourceTypeS3}[r.intn(3)]},
+		ServiceRole: aws.String(c.roleOf(3, i)), TimeoutInMinutes: aws.Int32(int32([]int{15, 30, 60, 480}[r.intn(4)])),
+		Created: c.created("codebuild.project", i), LastModified: c.created("codebuild.project", i),
+		Artifacts:         &cbtypes.ProjectArtifacts{Type: cbtypes.ArtifactsTypeNoArtifacts},
 		ProjectVisibility: cbtypes.ProjectVisibilityTypePrivate,
 		Environment: &cbtypes.ProjectEnvironment{Type: cbtypes.EnvironmentTypeLinuxContainer, ComputeType: []cbtypes.ComputeType{cbtypes.ComputeTypeBuildGeneral1Small,
 			cbtypes.ComputeTypeBuildGeneral1Medium, cbtypes.ComputeTypeBuildGeneral1Large}[r.intn(3)],
