@@ -28,6 +28,7 @@ func init() {
 		"DescribeVpcPeeringConnections":     ec2Peerings,
 		"DescribeTransitGateways":           ec2TGWs,
 		"DescribeTransitGatewayAttachments": ec2TGWAttachments,
+		"DescribeCustomerGateways":          ec2CustomerGateways,
 		"DescribeFlowLogs":                  ec2FlowLogs,
 		"DescribeSecurityGroups":            ec2SGs,
 		"DescribeKeyPairs":                  ec2KeyPairs,
@@ -745,5 +746,25 @@ func ec2Regions(c *call) (any, error) {
 	for _, r := range Regions {
 		out.Regions = append(out.Regions, types.Region{RegionName: aws.String(r), Endpoint: aws.String("ec2." + r + ".amazonaws.com"), OptInStatus: aws.String("opt-in-not-required")})
 	}
+	return out, nil
+}
+
+// --- Customer gateways: the offices' VPN endpoints; a few deleted ones
+// are still listed, as AWS does for a while.
+
+func ec2CustomerGateways(c *call) (any, error) {
+	out := &ec2.DescribeCustomerGatewaysOutput{}
+	c.v.each(c.acct, c.region, "ec2.customer-gateway", 0, func(i int) bool {
+		r, m := c.rng("ec2.customer-gateway", i), c.mut("ec2.customer-gateway", i)
+		name := fmt.Sprintf("%s-office-vpn-%02d", []string{"paris", "berlin", "austin", "singapore", "london"}[r.intn(5)], i)
+		g := types.CustomerGateway{CustomerGatewayId: aws.String(c.id("ec2.customer-gateway", "cgw", i)), IpAddress: aws.String(c.publicIP(1<<20 + i)),
+			BgpAsn: aws.String(fmt.Sprint(65000 + r.intn(500))), Type: aws.String("ipsec.1"), State: aws.String("available"),
+			DeviceName: aws.String([]string{"fortigate-100f", "palo-alto-pa-440", "cisco-asa-5506"}[r.intn(3)]), Tags: c.ec2Tags("ec2.customer-gateway", i, name)}
+		if m.chance(0.1) {
+			g.State = aws.String("deleted")
+		}
+		out.CustomerGateways = append(out.CustomerGateways, g)
+		return true
+	})
 	return out, nil
 }
