@@ -8,11 +8,11 @@ import (
 	fhtypes "github.com/aws/aws-sdk-go-v2/service/firehose/types"
 )
 
-// Firehose: delivery streams to the account's buckets; four in ten read a
+// Firehose: delivery streams to the account's buckets; two in five read a
 // live Kinesis stream of the region, the others take direct puts, a third
 // of those unencrypted.
 func init() {
-	kinds = append(kinds, &kind{name: "firehose.delivery-stream", weight: 0.2})
+	kinds = append(kinds, &kind{name: "firehose.delivery-stream", weight: 0.25})
 	kindByName["firehose.delivery-stream"] = kinds[len(kinds)-1]
 	register("Firehose", map[string]handler{"ListDeliveryStreams": fhStreams, "DescribeDeliveryStream": fhDescribe, "ListTagsForDeliveryStream": fhTags})
 }
@@ -60,7 +60,7 @@ func fhDescribe(c *call) (any, error) {
 				Prefix: aws.String(name + "/"), CompressionFormat: fhtypes.CompressionFormatGzip,
 				BufferingHints:          &fhtypes.BufferingHints{IntervalInSeconds: aws.Int32(300), SizeInMBs: aws.Int32(5)},
 				EncryptionConfiguration: &fhtypes.EncryptionConfiguration{NoEncryptionConfig: fhtypes.NoEncryptionConfigNoEncryption}}}}}
-	if s := c.live("kinesis.stream", i); s >= 0 && r.chance(0.4) {
+	if s := c.live("kinesis.stream", i); s >= 0 && i%5 < 2 {
 		d.DeliveryStreamType = fhtypes.DeliveryStreamTypeKinesisStreamAsSource
 		d.Source = &fhtypes.SourceDescription{KinesisStreamSourceDescription: &fhtypes.KinesisStreamSourceDescription{KinesisStreamARN: aws.String(c.kinARN(s)), RoleARN: aws.String(role)}}
 		return &firehose.DescribeDeliveryStreamOutput{DeliveryStreamDescription: d}, nil

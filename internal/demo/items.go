@@ -81,13 +81,3 @@ func letters(r *rng, n int) string {
 	}
 	return string(b)
 }
-
-// tagged is an item's tags as a map, nil when untagged (AWS answers no tag
-// list then).
-func (c *call) tagged(kind string, i int) map[string]string {
-	m := c.tagMap(kind, i, "")
-	if len(m) == 0 {
-		return nil
-	}
-	return m
-}

@@ -17,8 +17,8 @@ import (
 // log to a log group of the region.
 func init() {
 	kinds = append(kinds,
-		&kind{name: "wafv2.web-acl", weight: 0.12, max: 20},
-		&kind{name: "wafv2.ip-set", weight: 0.08, max: 20},
+		&kind{name: "wafv2.web-acl", weight: 0.25, min: 1, max: 20},
+		&kind{name: "wafv2.ip-set", weight: 0.12, max: 20},
 		&kind{name: "wafv2.rule-group", weight: 0.04, max: 10},
 	)
 	for _, k := range kinds {
