@@ -8,7 +8,10 @@ import (
 // nestedKeys are keys inside JSON list items the collectors document in
 // their field descriptions (access_keys, routes, environment_variables).
 var nestedKeys = map[string]bool{"id": true, "status": true, "created": true, "last_used": true, "target": true,
-	"name": true, "type": true}
+	"name": true, "type": true,
+	// network ACL entries; CloudFront origins
+	"rule_number": true, "egress": true, "protocol": true, "action": true, "cidr": true, "ipv6_cidr": true,
+	"from_port": true, "to_port": true, "domain": true, "origin_access": true}
 
 var fieldRef = regexp.MustCompile(`'\$\.([a-z0-9_]+)'`)
 

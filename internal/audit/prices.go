@@ -21,7 +21,18 @@ type Prices struct {
 	EFSGBMonth      float64 // EFS standard storage
 	DynamoWCUHour   float64 // provisioned write capacity unit
 	DynamoRCUHour   float64 // provisioned read capacity unit
+	// TGWAttachmentHour is a transit gateway attachment, per hour; 0 where
+	// the table does not know it (Asia Pacific, South America and Canada
+	// charge more than the US and Europe): findings there are unpriced.
+	TGWAttachmentHour float64
 }
+
+// Prices that are the same in every commercial region.
+const (
+	SecretMonth              = 0.40 // a Secrets Manager secret (each replica is another)
+	PrivateCAMonth           = 400  // an AWS Private CA in general-purpose mode
+	PrivateCAShortLivedMonth = 50   // an AWS Private CA in short-lived certificate mode
+)
 
 // HoursPerMonth is AWS's billing month.
 const HoursPerMonth = 730
@@ -37,28 +48,28 @@ func ebs(gp2, gp3, io1, st1, sc1, standard float64) map[string]float64 {
 var PriceTable = map[string]Prices{
 	"us-east-1": {EBSGBMonth: ebs(0.10, 0.08, 0.125, 0.045, 0.015, 0.05), SnapshotGBMonth: 0.05, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.045, ALBHour: 0.0225, NLBHour: 0.0225, CLBHour: 0.025, RDSStorageGB: 0.115, RDSSnapshotGB: 0.095,
-		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.30, DynamoWCUHour: 0.00065, DynamoRCUHour: 0.00013},
+		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.30, DynamoWCUHour: 0.00065, DynamoRCUHour: 0.00013, TGWAttachmentHour: 0.05},
 	"us-east-2": {EBSGBMonth: ebs(0.10, 0.08, 0.125, 0.045, 0.015, 0.05), SnapshotGBMonth: 0.05, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.045, ALBHour: 0.0225, NLBHour: 0.0225, CLBHour: 0.025, RDSStorageGB: 0.115, RDSSnapshotGB: 0.095,
-		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.30, DynamoWCUHour: 0.00065, DynamoRCUHour: 0.00013},
+		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.30, DynamoWCUHour: 0.00065, DynamoRCUHour: 0.00013, TGWAttachmentHour: 0.05},
 	"us-west-1": {EBSGBMonth: ebs(0.12, 0.096, 0.138, 0.054, 0.018, 0.08), SnapshotGBMonth: 0.055, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.048, ALBHour: 0.0252, NLBHour: 0.0252, CLBHour: 0.028, RDSStorageGB: 0.138, RDSSnapshotGB: 0.095,
-		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.33, DynamoWCUHour: 0.000725, DynamoRCUHour: 0.000145},
+		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.33, DynamoWCUHour: 0.000725, DynamoRCUHour: 0.000145, TGWAttachmentHour: 0.05},
 	"us-west-2": {EBSGBMonth: ebs(0.10, 0.08, 0.125, 0.045, 0.015, 0.05), SnapshotGBMonth: 0.05, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.045, ALBHour: 0.0225, NLBHour: 0.0225, CLBHour: 0.025, RDSStorageGB: 0.115, RDSSnapshotGB: 0.095,
-		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.30, DynamoWCUHour: 0.00065, DynamoRCUHour: 0.00013},
+		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.30, DynamoWCUHour: 0.00065, DynamoRCUHour: 0.00013, TGWAttachmentHour: 0.05},
 	"ca-central-1": {EBSGBMonth: ebs(0.11, 0.088, 0.138, 0.05, 0.0165, 0.055), SnapshotGBMonth: 0.055, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.05, ALBHour: 0.02475, NLBHour: 0.02475, CLBHour: 0.0275, RDSStorageGB: 0.127, RDSSnapshotGB: 0.095,
 		KMSKeyMonth: 1, LogsGBMonth: 0.033, EFSGBMonth: 0.33, DynamoWCUHour: 0.000715, DynamoRCUHour: 0.000143},
 	"eu-west-1": {EBSGBMonth: ebs(0.11, 0.088, 0.138, 0.05, 0.0168, 0.055), SnapshotGBMonth: 0.05, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.048, ALBHour: 0.0252, NLBHour: 0.0252, CLBHour: 0.028, RDSStorageGB: 0.127, RDSSnapshotGB: 0.095,
-		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.33, DynamoWCUHour: 0.000735, DynamoRCUHour: 0.000147},
+		KMSKeyMonth: 1, LogsGBMonth: 0.03, EFSGBMonth: 0.33, DynamoWCUHour: 0.000735, DynamoRCUHour: 0.000147, TGWAttachmentHour: 0.05},
 	"eu-west-2": {EBSGBMonth: ebs(0.116, 0.0928, 0.145, 0.053, 0.0174, 0.058), SnapshotGBMonth: 0.053, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.05, ALBHour: 0.0264, NLBHour: 0.0264, CLBHour: 0.0294, RDSStorageGB: 0.133, RDSSnapshotGB: 0.095,
-		KMSKeyMonth: 1, LogsGBMonth: 0.0315, EFSGBMonth: 0.33, DynamoWCUHour: 0.000772, DynamoRCUHour: 0.000154},
+		KMSKeyMonth: 1, LogsGBMonth: 0.0315, EFSGBMonth: 0.33, DynamoWCUHour: 0.000772, DynamoRCUHour: 0.000154, TGWAttachmentHour: 0.05},
 	"eu-central-1": {EBSGBMonth: ebs(0.119, 0.0952, 0.149, 0.054, 0.018, 0.059), SnapshotGBMonth: 0.054, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.052, ALBHour: 0.027, NLBHour: 0.027, CLBHour: 0.03, RDSStorageGB: 0.133, RDSSnapshotGB: 0.095,
-		KMSKeyMonth: 1, LogsGBMonth: 0.0324, EFSGBMonth: 0.36, DynamoWCUHour: 0.000793, DynamoRCUHour: 0.0001586},
+		KMSKeyMonth: 1, LogsGBMonth: 0.0324, EFSGBMonth: 0.36, DynamoWCUHour: 0.000793, DynamoRCUHour: 0.0001586, TGWAttachmentHour: 0.05},
 	"ap-southeast-1": {EBSGBMonth: ebs(0.12, 0.096, 0.138, 0.054, 0.018, 0.08), SnapshotGBMonth: 0.05, PublicIPv4Hour: 0.005,
 		NATGatewayHour: 0.059, ALBHour: 0.0252, NLBHour: 0.0252, CLBHour: 0.028, RDSStorageGB: 0.138, RDSSnapshotGB: 0.095,
 		KMSKeyMonth: 1, LogsGBMonth: 0.033, EFSGBMonth: 0.36, DynamoWCUHour: 0.00074, DynamoRCUHour: 0.000148},

@@ -2,10 +2,12 @@ package audit
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/awsmap/awsmap/internal/model"
+	"github.com/awsmap/awsmap/internal/store"
 )
 
 type queryCase struct {
@@ -432,6 +434,208 @@ var queryCases = []queryCase{
 		res("wafv2/web-acl", "acl", d{"scope": "REGIONAL"}),
 	}, rels: []model.Relationship{{From: res("wafv2/web-acl", "acl", nil).Key, Kind: "protects", To: res("elbv2/load-balancer", "n-protected", nil).Key}},
 		want: []string{"p"}},
+	// Issue 15: audits of the new types.
+	{query: "nacl-open-admin-ports", rs: []*model.Resource{
+		res("ec2/network-acl", "p-all", d{"entries": []any{
+			d{"rule_number": 100, "egress": false, "protocol": "all", "action": "allow", "cidr": "0.0.0.0/0"},
+			d{"rule_number": 32767, "egress": false, "protocol": "all", "action": "deny", "cidr": "0.0.0.0/0"}}}),
+		res("ec2/network-acl", "p-rdp6", d{"entries": []any{
+			d{"rule_number": 110, "egress": false, "protocol": "6", "action": "allow", "ipv6_cidr": "::/0", "from_port": 3000, "to_port": 4000}}}),
+		res("ec2/network-acl", "n-https", d{"entries": []any{
+			d{"rule_number": 100, "egress": false, "protocol": "6", "action": "allow", "cidr": "0.0.0.0/0", "from_port": 443, "to_port": 443}}}),
+		res("ec2/network-acl", "n-egress", d{"entries": []any{
+			d{"rule_number": 100, "egress": true, "protocol": "all", "action": "allow", "cidr": "0.0.0.0/0"}}}),
+		res("ec2/network-acl", "n-office", d{"entries": []any{
+			d{"rule_number": 100, "egress": false, "protocol": "6", "action": "allow", "cidr": "10.0.0.0/8", "from_port": 22, "to_port": 22}}}),
+		res("ec2/network-acl", "n-deny", d{"entries": []any{
+			d{"rule_number": 100, "egress": false, "protocol": "all", "action": "deny", "cidr": "0.0.0.0/0"}}}),
+	}, want: []string{"p-all", "p-rdp6"}},
+	{query: "vpc-peering-unknown-accounts", rs: []*model.Resource{
+		res("ec2/vpc-peering-connection", "p", d{"requester_account_id": acct, "accepter_account_id": "999999999999"}),
+		res("ec2/vpc-peering-connection", "p-in", d{"requester_account_id": "999999999999", "accepter_account_id": acct}),
+		res("ec2/vpc-peering-connection", "n-org", d{"requester_account_id": acct, "accepter_account_id": "222222222222"}),
+		res("ec2/vpc-peering-connection", "n-same", d{"requester_account_id": acct, "accepter_account_id": acct}),
+		res("organizations/account", "222222222222", d{}),
+	}, want: []string{"p", "p-in"}},
+	{query: "subnets-auto-public-ip", rs: []*model.Resource{
+		res("ec2/subnet", "p", d{"map_public_ip_on_launch": true}), res("ec2/subnet", "n", d{"map_public_ip_on_launch": false}),
+		asDefault(res("ec2/subnet", "n-default", d{"map_public_ip_on_launch": true})),
+	}, want: []string{"p"}},
+	{query: "iam-server-certificates-expiring", rs: []*model.Resource{
+		res("iam/server-certificate", "p-soon", d{"expiration": "2025-06-10T00:00:00Z"}),
+		res("iam/server-certificate", "p-gone", d{"expiration": "2024-06-10T00:00:00Z"}),
+		res("iam/server-certificate", "n", d{"expiration": "2026-06-10T00:00:00Z"}),
+	}, want: []string{"p-gone", "p-soon"}},
+	{query: "iam-saml-providers-expiring", rs: []*model.Resource{
+		res("iam/saml-provider", "p", d{"valid_until": "2025-06-20T00:00:00Z"}),
+		res("iam/saml-provider", "n", d{"valid_until": "2125-01-01T00:00:00Z"}),
+	}, want: []string{"p"}},
+	{query: "iam-saml-providers-expiring", params: map[string]string{"days": "10"}, rs: []*model.Resource{
+		res("iam/saml-provider", "n", d{"valid_until": "2025-06-20T00:00:00Z"}),
+	}},
+	{query: "iam-unassigned-mfa-devices", rs: []*model.Resource{
+		res("iam/virtual-mfa-device", "p", d{"assigned": false}), res("iam/virtual-mfa-device", "n", d{"assigned": true, "user": "alice"}),
+	}, want: []string{"p"}},
+	{query: "cognito-user-pools-mfa-off", rs: []*model.Resource{
+		res("cognito-idp/user-pool", "p", d{"mfa_configuration": "OFF"}),
+		res("cognito-idp/user-pool", "n1", d{"mfa_configuration": "OPTIONAL"}), res("cognito-idp/user-pool", "n2", d{"mfa_configuration": "ON"}),
+		res("cognito-idp/user-pool", "n3", d{}),
+	}, want: []string{"p"}},
+	{query: "cognito-identity-pools-unauthenticated", rs: []*model.Resource{
+		res("cognito-identity/identity-pool", "p", d{"allow_unauthenticated_identities": true, "roles": d{"unauthenticated": "arn:aws:iam::1:role/guest"}}),
+		res("cognito-identity/identity-pool", "n", d{"allow_unauthenticated_identities": false}),
+	}, want: []string{"p"}},
+	{query: "waf-web-acls-no-logging", rs: []*model.Resource{
+		res("wafv2/web-acl", "p", d{"scope": "REGIONAL", "logging_enabled": false}), res("wafv2/web-acl", "n", d{"scope": "REGIONAL", "logging_enabled": true}),
+		res("wafv2/web-acl", "n-unknown", d{"scope": "REGIONAL"}),
+	}, want: []string{"p"}},
+	{query: "cloudfront-without-waf", rs: []*model.Resource{
+		res("cloudfront/distribution", "p", d{"enabled": true, "web_acl_id": ""}),
+		res("cloudfront/distribution", "n", d{"enabled": true, "web_acl_id": "arn:aws:wafv2:us-east-1:1:global/webacl/x/1"}),
+		res("cloudfront/distribution", "n-off", d{"enabled": false, "web_acl_id": ""}),
+	}, want: []string{"p"}},
+	{query: "cloudfront-old-tls", rs: []*model.Resource{
+		res("cloudfront/distribution", "p", d{"aliases": []string{"www.example.com"}, "minimum_protocol_version": "TLSv1.1_2016"}),
+		res("cloudfront/distribution", "n", d{"aliases": []string{"www.example.com"}, "minimum_protocol_version": "TLSv1.2_2021"}),
+		res("cloudfront/distribution", "n-default-cert", d{"aliases": []string{}, "minimum_protocol_version": "TLSv1"}),
+	}, want: []string{"p"}},
+	{query: "cloudfront-s3-origins-without-oac", rs: []*model.Resource{
+		res("cloudfront/distribution", "p", d{"origins": []any{d{"id": "o1", "domain": "b.s3.amazonaws.com", "type": "s3", "origin_access": "none"}}}),
+		res("cloudfront/distribution", "n", d{"origins": []any{d{"id": "o1", "domain": "b.s3.amazonaws.com", "type": "s3", "origin_access": "oac"},
+			d{"id": "o2", "domain": "api.example.com", "type": "custom", "origin_access": "none"}}}),
+	}, want: []string{"p"}},
+	{query: "apigateway-stages-no-access-logs", rs: []*model.Resource{
+		res("apigateway/stage", "a/p", d{"access_log_destination": ""}), res("apigatewayv2/stage", "b/p", d{}),
+		res("apigateway/stage", "a/n", d{"access_log_destination": "arn:aws:logs:us-east-1:1:log-group:x"}),
+	}, want: []string{"a/p", "b/p"}},
+	{query: "apigateway-stages-without-waf", rs: []*model.Resource{
+		res("apigateway/rest-api", "pub", d{"endpoint_types": []string{"REGIONAL"}}),
+		res("apigateway/rest-api", "priv", d{"endpoint_types": []string{"PRIVATE"}}),
+		res("apigateway/stage", "pub/p", d{"rest_api_id": "pub", "web_acl_arn": ""}),
+		res("apigateway/stage", "pub/n", d{"rest_api_id": "pub", "web_acl_arn": "arn:aws:wafv2:us-east-1:1:regional/webacl/x/1"}),
+		res("apigateway/stage", "priv/n", d{"rest_api_id": "priv", "web_acl_arn": ""}),
+	}, want: []string{"pub/p"}},
+	{query: "eks-outdated-versions", rs: []*model.Resource{
+		res("eks/cluster", "p", d{"version": "1.29"}), res("eks/cluster", "n", d{"version": "1.34"}), res("eks/cluster", "n2", d{"version": "1.100"}),
+	}, want: []string{"p"}},
+	{query: "eks-outdated-versions", params: map[string]string{"min_minor": "30"}, rs: []*model.Resource{
+		res("eks/cluster", "p", d{"version": "1.29"}), res("eks/cluster", "n", d{"version": "1.30"}),
+	}, want: []string{"p"}},
+	{query: "eks-no-audit-logging", rs: []*model.Resource{
+		res("eks/cluster", "p1", d{"logging_enabled_types": []string{"api"}}), res("eks/cluster", "p2", d{"logging_enabled_types": []string{}}),
+		res("eks/cluster", "n", d{"logging_enabled_types": []string{"api", "audit"}}), res("eks/cluster", "n-unknown", d{}),
+	}, want: []string{"p1", "p2"}},
+	{query: "elasticache-no-backups", rs: []*model.Resource{
+		res("elasticache/replication-group", "p", d{"snapshot_retention": 0}), res("elasticache/replication-group", "n", d{"snapshot_retention": 7}),
+	}, want: []string{"p"}},
+	{query: "rds-clusters-unencrypted", rs: []*model.Resource{
+		res("rds/db-cluster", "p", d{"storage_encrypted": false}), res("rds/db-cluster", "n", d{"storage_encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "rds-clusters-no-deletion-protection", rs: []*model.Resource{
+		res("rds/db-cluster", "p", d{"deletion_protection": false}), res("rds/db-cluster", "n", d{"deletion_protection": true}),
+	}, want: []string{"p"}},
+	{query: "redshift-snapshots-unencrypted", rs: []*model.Resource{
+		res("redshift/cluster-snapshot", "p", d{"encrypted": false}), res("redshift/cluster-snapshot", "n", d{"encrypted": true}),
+	}, want: []string{"p"}},
+	{query: "redshift-snapshots-shared", rs: []*model.Resource{
+		res("redshift/cluster-snapshot", "p", d{"shared_with_accounts": []string{"999999999999"}}),
+		res("redshift/cluster-snapshot", "n", d{"shared_with_accounts": []string{}}),
+	}, want: []string{"p"}},
+	{query: "redshift-no-automated-snapshots", rs: []*model.Resource{
+		res("redshift/cluster", "p", d{"automated_snapshot_retention_days": 0}), res("redshift/cluster", "n", d{"automated_snapshot_retention_days": 1}),
+	}, want: []string{"p"}},
+	{query: "mq-no-logging", rs: []*model.Resource{
+		res("mq/broker", "p1", d{"engine_type": "RABBITMQ", "general_logs": false}),
+		res("mq/broker", "p2", d{"engine_type": "ACTIVEMQ", "general_logs": true, "audit_logs": false}),
+		res("mq/broker", "n1", d{"engine_type": "ACTIVEMQ", "general_logs": true, "audit_logs": true}),
+		res("mq/broker", "n2", d{"engine_type": "RABBITMQ", "general_logs": true, "audit_logs": false}),
+	}, want: []string{"p1", "p2"}},
+	{query: "msk-public-access", rs: []*model.Resource{
+		res("kafka/cluster", "p", d{"public_access": true}), res("kafka/cluster", "n", d{"public_access": false}),
+	}, want: []string{"p"}},
+	{query: "msk-unauthenticated-access", rs: []*model.Resource{
+		res("kafka/cluster", "p", d{"unauthenticated_access": true}), res("kafka/cluster", "n", d{"unauthenticated_access": false}),
+	}, want: []string{"p"}},
+	{query: "emr-no-security-configuration", rs: []*model.Resource{
+		res("emr/cluster", "p", d{"security_configuration": ""}), res("emr/cluster", "n", d{"security_configuration": "enc"}),
+		res("emr/cluster", "n-unknown", d{}),
+	}, want: []string{"p"}},
+	{query: "emr-no-logging", rs: []*model.Resource{
+		res("emr/cluster", "p", d{"log_uri": ""}), res("emr/cluster", "n", d{"log_uri": "s3://logs/emr/"}),
+	}, want: []string{"p"}},
+	{query: "firehose-unencrypted", rs: []*model.Resource{
+		res("firehose/delivery-stream", "p", d{"source_type": "DirectPut", "encryption_status": "DISABLED"}),
+		res("firehose/delivery-stream", "n1", d{"source_type": "DirectPut", "encryption_status": "ENABLED"}),
+		res("firehose/delivery-stream", "n2", d{"source_type": "KinesisStreamAsSource", "encryption_status": "DISABLED"}),
+	}, want: []string{"p"}},
+	{query: "sns-http-subscriptions", rs: []*model.Resource{
+		res("sns/subscription", "p", d{"protocol": "http", "endpoint": "http://hooks.example.com"}),
+		res("sns/subscription", "n", d{"protocol": "https", "endpoint": "https://hooks.example.com"}),
+	}, want: []string{"p"}},
+	{query: "sns-cross-account-subscriptions", rs: []*model.Resource{
+		res("sns/subscription", "p", d{"protocol": "sqs", "endpoint": "arn:aws:sqs:us-east-1:999999999999:outside"}),
+		res("sns/subscription", "n-own", d{"protocol": "lambda", "endpoint": "arn:aws:lambda:us-east-1:" + acct + ":function:f"}),
+		res("sns/subscription", "n-org", d{"protocol": "sqs", "endpoint": "arn:aws:sqs:us-east-1:222222222222:q"}),
+		res("sns/subscription", "n-http", d{"protocol": "https", "endpoint": "https://hooks.example.com"}),
+		res("organizations/account", "222222222222", d{}),
+	}, want: []string{"p"}},
+	{query: "ecr-no-lifecycle-policy", rs: []*model.Resource{
+		res("ecr/repository", "p", d{"lifecycle_policy_present": false}), res("ecr/repository", "n", d{"lifecycle_policy_present": true}),
+	}, want: []string{"p"}},
+	{query: "backup-vaults-not-locked", rs: []*model.Resource{
+		res("backup/vault", "p", d{"vault_type": "BACKUP_VAULT", "locked": false}),
+		res("backup/vault", "n", d{"vault_type": "BACKUP_VAULT", "locked": true}),
+		res("backup/vault", "n-airgap", d{"vault_type": "LOGICALLY_AIR_GAPPED_BACKUP_VAULT", "locked": false}),
+	}, want: []string{"p"}},
+	{query: "private-ca-expiring", rs: []*model.Resource{
+		res("acm-pca/certificate-authority", "p", d{"status": "ACTIVE", "not_after": "2025-07-01T00:00:00Z"}),
+		res("acm-pca/certificate-authority", "n", d{"status": "ACTIVE", "not_after": "2035-01-01T00:00:00Z"}),
+		res("acm-pca/certificate-authority", "n-disabled", d{"status": "DISABLED", "not_after": "2025-07-01T00:00:00Z"}),
+	}, want: []string{"p"}},
+	{query: "glue-jobs-no-security-configuration", rs: []*model.Resource{
+		res("glue/job", "p", d{"security_configuration": ""}), res("glue/job", "n", d{"security_configuration": "sec"}),
+	}, want: []string{"p"}},
+	{query: "glue-crawlers-failing", rs: []*model.Resource{
+		res("glue/crawler", "p", d{"last_crawl_status": "FAILED"}), res("glue/crawler", "n", d{"last_crawl_status": "SUCCEEDED"}),
+		res("glue/crawler", "n-new", d{"last_crawl_status": ""}),
+	}, want: []string{"p"}},
+	{query: "codebuild-public-projects", rs: []*model.Resource{
+		res("codebuild/project", "p", d{"visibility": "PUBLIC_READ"}), res("codebuild/project", "n", d{"visibility": "PRIVATE"}),
+	}, want: []string{"p"}},
+	{query: "codebuild-no-logs", rs: []*model.Resource{
+		res("codebuild/project", "p", d{"cloudwatch_logs": "DISABLED", "s3_logs": "DISABLED"}),
+		res("codebuild/project", "n", d{"cloudwatch_logs": "DISABLED", "s3_logs": "ENABLED"}),
+	}, want: []string{"p"}},
+	{query: "codebuild-artifacts-unencrypted", rs: []*model.Resource{
+		res("codebuild/project", "p", d{"artifacts_encryption_disabled": true}), res("codebuild/project", "n", d{"artifacts_encryption_disabled": false}),
+	}, want: []string{"p"}},
+	{query: "ecs-services-public-ip", rs: []*model.Resource{
+		res("ecs/service", "c/p", d{"assign_public_ip": true}), res("ecs/service", "c/n", d{"assign_public_ip": false}),
+	}, want: []string{"c/p"}},
+	{query: "auto-minor-upgrade-off", rs: []*model.Resource{
+		res("rds/db-instance", "p-db", d{"engine": "postgres", "auto_minor_version_upgrade": false}),
+		res("elasticache/cluster", "p-cache", d{"engine": "redis", "auto_minor_version_upgrade": false}),
+		res("mq/broker", "p-mq", d{"engine_type": "RABBITMQ", "auto_minor_version_upgrade": false}),
+		res("rds/db-instance", "n-db", d{"auto_minor_version_upgrade": true}), res("mq/broker", "n-mq", d{"auto_minor_version_upgrade": true}),
+		res("rds/db-instance", "n-unknown", d{}),
+	}, want: []string{"p-cache", "p-db", "p-mq"}},
+	{query: "apigateway-data-trace-enabled", rs: []*model.Resource{
+		res("apigateway/stage", "a/p", d{"data_trace_enabled": true}), res("apigateway/stage", "a/n", d{"data_trace_enabled": false}),
+	}, want: []string{"a/p"}},
+	{query: "elasticache-clusters-unencrypted", rs: []*model.Resource{
+		res("elasticache/cluster", "p", d{"engine": "memcached", "at_rest_encryption": false, "transit_encryption": true}),
+		res("elasticache/cluster", "n", d{"engine": "memcached", "at_rest_encryption": true, "transit_encryption": true}),
+		res("elasticache/cluster", "n-member", d{"replication_group_id": "rg-1", "at_rest_encryption": false, "transit_encryption": false}),
+	}, want: []string{"p"}},
+	{query: "cognito-user-pools-weak-passwords", rs: []*model.Resource{
+		res("cognito-idp/user-pool", "p", d{"password_minimum_length": 8}), res("cognito-idp/user-pool", "n", d{"password_minimum_length": 14}),
+	}, want: []string{"p"}},
+	{query: "cognito-user-pools-weak-passwords", params: map[string]string{"min_length": "6"}, rs: []*model.Resource{
+		res("cognito-idp/user-pool", "n", d{"password_minimum_length": 8}),
+	}},
+	{query: "dynamodb-no-deletion-protection", rs: []*model.Resource{
+		res("dynamodb/table", "p", d{"deletion_protection": false}), res("dynamodb/table", "n", d{"deletion_protection": true}),
+	}, want: []string{"p"}},
 }
 
 func TestEveryQueryHasACase(t *testing.T) {
@@ -530,3 +734,39 @@ func TestHeadersComplete(t *testing.T) {
 var inventoryWide = map[string]bool{"untagged-resources": true, "missing-tag": true, "resources-by-tag": true,
 	"terminate-after-passed": true, "resources-by-service": true, "resources-by-region": true,
 	"resources-by-account": true, "resources-per-account-service": true}
+
+// A query whose input collection failed answers UNKNOWN for it: every
+// query of queryCases, with each type it reads denied in turn, names
+// exactly that collection among its gaps.
+func TestQueriesUnknownWhenAReadFails(t *testing.T) {
+	lib, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range queryCases {
+		q, _ := lib.Get(c.query)
+		if seen[c.query] || slices.Contains(q.Reads, AllTypes) {
+			continue
+		}
+		seen[c.query] = true
+		t.Run(c.query, func(t *testing.T) {
+			for _, failed := range q.Reads {
+				cols := okCollections(c.rs, q.Reads)
+				for i := range cols {
+					if cols[i].Service == failed.Service && cols[i].Type == failed.Type {
+						cols[i].Outcome, cols[i].ErrorCode = store.OutcomeDenied, "AccessDenied"
+					}
+				}
+				res, err := Run(ctx, fixtureScans(t, scanInput{c.rs, cols, c.rels}), q, c.params, Scope{Types: types, Now: testNow})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Incomplete) != 1 || res.Incomplete[0].Service != failed.Service || res.Incomplete[0].Type != failed.Type ||
+					res.Incomplete[0].Outcome != store.OutcomeDenied {
+					t.Errorf("%s denied: incomplete = %v, want that collection alone", failed, res.Incomplete)
+				}
+			}
+		})
+	}
+}

@@ -121,7 +121,7 @@ var (
 	headerLine = regexp.MustCompile(`^--\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$`)
 	nameRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	paramRE    = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
-	typeRefRE  = regexp.MustCompile(`^([a-z0-9]+)/([a-z0-9-]+)$`)
+	typeRefRE  = regexp.MustCompile(`^([a-z0-9][a-z0-9-]*)/([a-z0-9-]+)$`)
 )
 
 // headerKeys are the keys a header may carry.

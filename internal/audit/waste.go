@@ -23,7 +23,24 @@ type Rule struct {
 	Note  string
 	Reads []TypeRef
 	SQL   string // parameters: :now, :min_age_days, :include_defaults
-	Cost  func(f map[string]any, p Prices) float64
+	// Cost is the estimated monthly cost of finding f, or UnknownCost when
+	// it cannot be priced honestly.
+	Cost func(f map[string]any, p Prices) float64
+}
+
+// UnknownCost is the cost of a finding awsmap cannot price honestly (what
+// it would cost is not collected, or the price table lacks the region's
+// price): the finding says cost_unknown and adds nothing to the totals,
+// which are then lower bounds.
+var UnknownCost = math.NaN()
+
+// priced is x as a monthly cost, UnknownCost when the unit price is not
+// known (0 in the table).
+func priced(x, unitPrice float64) float64 {
+	if unitPrice == 0 {
+		return UnknownCost
+	}
+	return x * unitPrice
 }
 
 func refs(s ...string) []TypeRef {
@@ -241,6 +258,52 @@ var Rules = []Rule{
 		Cost: func(f map[string]any, p Prices) float64 {
 			return (store.Float(f["read_capacity"])*p.DynamoRCUHour + store.Float(f["write_capacity"])*p.DynamoWCUHour) * HoursPerMonth
 		}},
+	{Key: "unused-tgw-attachment", Title: "Transit gateway attachments with nothing to route to", Note: "the only attachment of a transit gateway the account owns routes nowhere; billed per attachment-hour (plus data processed)",
+		Reads: refs("ec2/transit-gateway-attachment", "ec2/transit-gateway"),
+		SQL: `SELECT a.account_id, a.region, a.service, a.type, a.id, a.name, a.details ->> '$.transit_gateway_id' AS transit_gateway_id,
+			a.details ->> '$.resource_type' AS resource_type, a.details ->> '$.resource_id' AS resource_id, a.details ->> '$.state' AS state
+			FROM resources a WHERE a.service = 'ec2' AND a.type = 'transit-gateway-attachment'
+			AND EXISTS (SELECT 1 FROM resources g WHERE g.service = 'ec2' AND g.type = 'transit-gateway'
+				AND g.account_id = a.account_id AND g.region = a.region AND g.id = a.details ->> '$.transit_gateway_id'
+				AND g.details ->> '$.owner_id' = g.account_id)
+			AND NOT EXISTS (SELECT 1 FROM resources o WHERE o.service = 'ec2' AND o.type = 'transit-gateway-attachment'
+				AND o.account_id = a.account_id AND o.region = a.region AND o.id <> a.id
+				AND o.details ->> '$.transit_gateway_id' = a.details ->> '$.transit_gateway_id')
+			AND (a.is_default = 0 OR :include_defaults = 1)`,
+		Cost: func(_ map[string]any, p Prices) float64 { return priced(HoursPerMonth, p.TGWAttachmentHour) }},
+	{Key: "disabled-private-ca", Title: "Disabled or expired private certificate authorities", Note: "a private CA is billed every month until it is deleted, whether it can issue or not",
+		Reads: refs("acm-pca/certificate-authority"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.status' AS status,
+			details ->> '$.usage_mode' AS usage_mode, details ->> '$.common_name' AS common_name
+			FROM resources WHERE service = 'acm-pca' AND type = 'certificate-authority'
+			AND details ->> '$.status' IN ('DISABLED', 'EXPIRED') AND ` + notDefault,
+		Cost: func(f map[string]any, _ Prices) float64 {
+			if store.Text(f["usage_mode"]) == "SHORT_LIVED_CERTIFICATE" {
+				return PrivateCAShortLivedMonth
+			}
+			return PrivateCAMonth
+		}},
+	{Key: "unused-secret", Title: "Secrets not read for longer than the age threshold", Note: "each secret is billed monthly; never read, or last read before the threshold (secrets managed by another service left out)",
+		Reads: refs("secretsmanager/secret"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.last_accessed' AS last_accessed, created_at
+			FROM resources WHERE service = 'secretsmanager' AND type = 'secret' AND coalesce(details ->> '$.owning_service', '') = ''
+			AND julianday(:now) - julianday(coalesce(nullif(details ->> '$.last_accessed', ''), created_at)) > :min_age_days
+			AND ` + notDefault,
+		Cost: func(map[string]any, Prices) float64 { return SecretMonth }},
+	{Key: "idle-emr-cluster", Title: "EMR clusters waiting for work that never terminate by themselves", Note: "every instance is billed while the cluster waits; cost UNKNOWN: instance counts and types are not collected",
+		Reads: refs("emr/cluster"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.release_label' AS release_label,
+			details ->> '$.normalized_instance_hours' AS normalized_instance_hours, created_at
+			FROM resources WHERE service = 'emr' AND type = 'cluster' AND details ->> '$.state' = 'WAITING'
+			AND details ->> '$.auto_terminate' = 0 AND ` + notDefault,
+		Cost: func(map[string]any, Prices) float64 { return UnknownCost }},
+	{Key: "old-redshift-snapshot", Title: "Manual Redshift snapshots older than the age threshold", Note: "kept and billed as backup storage until deleted; cost UNKNOWN: what is free depends on the cluster's own storage",
+		Reads: refs("redshift/cluster-snapshot"),
+		SQL: `SELECT account_id, region, service, type, id, name, details ->> '$.cluster' AS cluster,
+			round(CAST(details ->> '$.size_mb' AS REAL) / 1024, 1) AS size_gb, created_at
+			FROM resources WHERE service = 'redshift' AND type = 'cluster-snapshot'
+			AND julianday(:now) - julianday(created_at) > :min_age_days AND ` + notDefault,
+		Cost: func(map[string]any, Prices) float64 { return UnknownCost }},
 }
 
 // RuleKeys lists the rule keys in display order.
@@ -285,6 +348,7 @@ type Finding struct {
 	model.Key
 	Name        string         `json:"name"`
 	MonthlyCost float64        `json:"estimated_monthly_usd"`
+	CostUnknown bool           `json:"cost_unknown,omitempty"` // UnknownCost: MonthlyCost is 0
 	Details     map[string]any `json:"details"`
 	DetailKeys  []string       `json:"-"`
 }
@@ -296,6 +360,7 @@ type RuleSummary struct {
 	Note        string  `json:"note"`
 	Findings    int     `json:"findings"`
 	MonthlyCost float64 `json:"estimated_monthly_usd"`
+	Unpriced    int     `json:"unpriced_findings,omitempty"` // findings of unknown cost, not in MonthlyCost
 	Incomplete  []Gap   `json:"incomplete"`
 }
 
@@ -307,7 +372,8 @@ type WasteReport struct {
 	IncludeDefaults bool          `json:"include_defaults"`
 	Accounts        []string      `json:"accounts,omitempty"`
 	Total           int           `json:"total_findings"`
-	MonthlyCost     float64       `json:"estimated_monthly_usd"` // each resource counted once
+	MonthlyCost     float64       `json:"estimated_monthly_usd"`       // each resource counted once
+	Unpriced        int           `json:"unpriced_findings,omitempty"` // findings of unknown cost: MonthlyCost is a lower bound
 	Rules           []RuleSummary `json:"rules"`
 	Findings        []Finding     `json:"findings"`
 	Incomplete      []Gap         `json:"incomplete"`
@@ -370,6 +436,10 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 		}
 		for _, f := range found {
 			sum.Findings++
+			if f.CostUnknown {
+				sum.Unpriced++
+				rep.Unpriced++
+			}
 			sum.MonthlyCost += f.MonthlyCost
 			k := f.Key.String()
 			perResource[k] = math.Max(perResource[k], f.MonthlyCost)
@@ -412,7 +482,11 @@ func runRule(ctx context.Context, q Querier, rule Rule, b Bound) ([]Finding, err
 			f.DetailKeys = append(f.DetailKeys, rows.Columns[i])
 		}
 		p, _ := PricesFor(f.Region)
-		f.MonthlyCost = round2(rule.Cost(f.Details, p))
+		if c := rule.Cost(f.Details, p); math.IsNaN(c) {
+			f.CostUnknown = true
+		} else {
+			f.MonthlyCost = round2(c)
+		}
 		out = append(out, f)
 	}
 	if err := rows.Err(); err != nil {

@@ -1,9 +1,11 @@
 package audit
 
 import (
+	"encoding/json"
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/awsmap/awsmap/internal/model"
@@ -15,6 +17,7 @@ type wasteCase struct {
 	rs       []*model.Resource
 	want     []string // ids found
 	wantCost float64  // total of the rule, USD/month
+	unpriced int      // findings of unknown cost
 }
 
 var wasteCases = []wasteCase{
@@ -107,6 +110,36 @@ var wasteCases = []wasteCase{
 		res("dynamodb/table", "n1", d{"billing_mode": "PAY_PER_REQUEST", "item_count": 0}),
 		res("dynamodb/table", "n2", d{"billing_mode": "PROVISIONED", "item_count": 5, "read_capacity": 10, "write_capacity": 10}),
 	}, want: []string{"p"}, wantCost: 5.69},
+	{rule: "unused-tgw-attachment", rs: []*model.Resource{
+		res("ec2/transit-gateway", "tgw-lonely", d{"owner_id": acct}),
+		res("ec2/transit-gateway-attachment", "p", d{"transit_gateway_id": "tgw-lonely", "resource_type": "vpc", "resource_id": "vpc-1"}),
+		res("ec2/transit-gateway", "tgw-hub", d{"owner_id": acct}),
+		res("ec2/transit-gateway-attachment", "n1", d{"transit_gateway_id": "tgw-hub", "resource_type": "vpc", "resource_id": "vpc-2"}),
+		res("ec2/transit-gateway-attachment", "n2", d{"transit_gateway_id": "tgw-hub", "resource_type": "vpn", "resource_id": "vpn-1"}),
+		// Shared by another account: its other attachments are not seen here.
+		res("ec2/transit-gateway", "tgw-shared", d{"owner_id": "999999999999"}),
+		res("ec2/transit-gateway-attachment", "n3", d{"transit_gateway_id": "tgw-shared", "resource_type": "vpc", "resource_id": "vpc-3"}),
+	}, want: []string{"p"}, wantCost: 36.5},
+	{rule: "disabled-private-ca", rs: []*model.Resource{
+		res("acm-pca/certificate-authority", "p1", d{"status": "DISABLED", "usage_mode": "GENERAL_PURPOSE"}),
+		res("acm-pca/certificate-authority", "p2", d{"status": "EXPIRED", "usage_mode": "SHORT_LIVED_CERTIFICATE"}),
+		res("acm-pca/certificate-authority", "n", d{"status": "ACTIVE", "usage_mode": "GENERAL_PURPOSE"}),
+	}, want: []string{"p1", "p2"}, wantCost: 450},
+	{rule: "unused-secret", rs: []*model.Resource{
+		res("secretsmanager/secret", "p1", d{"last_accessed": "2025-01-01T00:00:00Z"}),
+		createdAt(res("secretsmanager/secret", "p2", d{}), "2024-01-01T00:00:00Z"),
+		res("secretsmanager/secret", "n1", d{"last_accessed": "2025-05-30T00:00:00Z"}),
+		res("secretsmanager/secret", "n2", d{"last_accessed": "2024-01-01T00:00:00Z", "owning_service": "rds"}),
+	}, want: []string{"p1", "p2"}, wantCost: 0.8},
+	{rule: "idle-emr-cluster", rs: []*model.Resource{
+		res("emr/cluster", "p", d{"state": "WAITING", "auto_terminate": false}),
+		res("emr/cluster", "n1", d{"state": "WAITING", "auto_terminate": true}),
+		res("emr/cluster", "n2", d{"state": "RUNNING", "auto_terminate": false}),
+	}, want: []string{"p"}, unpriced: 1},
+	{rule: "old-redshift-snapshot", rs: []*model.Resource{
+		createdAt(res("redshift/cluster-snapshot", "p", d{"size_mb": 2048}), "2024-01-01T00:00:00Z"),
+		createdAt(res("redshift/cluster-snapshot", "n", d{"size_mb": 2048}), "2025-05-01T00:00:00Z"),
+	}, want: []string{"p"}, unpriced: 1},
 }
 
 func TestEveryRuleHasACase(t *testing.T) {
@@ -152,6 +185,9 @@ func TestWasteRules(t *testing.T) {
 			}
 			if rep.Rules[0].MonthlyCost != c.wantCost {
 				t.Errorf("cost = %v, want %v", rep.Rules[0].MonthlyCost, c.wantCost)
+			}
+			if rep.Rules[0].Unpriced != c.unpriced || rep.Unpriced != c.unpriced {
+				t.Errorf("unpriced = %d (report %d), want %d", rep.Rules[0].Unpriced, rep.Unpriced, c.unpriced)
 			}
 			if len(rep.Incomplete) != 0 {
 				t.Errorf("incomplete = %v", rep.Incomplete)
@@ -227,6 +263,65 @@ func TestWasteIncomplete(t *testing.T) {
 			if !slices.Contains(Rules[i].Reads, TypeRef{g.Service, g.Type}) {
 				t.Errorf("rule %s lists a gap of %s/%s, which it does not read", sum.Rule, g.Service, g.Type)
 			}
+		}
+	}
+}
+
+// A rule whose input collection failed lists the gap under itself: every
+// rule, with each type it reads denied in turn.
+func TestWasteUnknownWhenAReadFails(t *testing.T) {
+	for _, c := range wasteCases {
+		rules, err := SelectRules([]string{c.rule})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, failed := range rules[0].Reads {
+			cols := okCollections(c.rs, rules[0].Reads)
+			for i := range cols {
+				if cols[i].Service == failed.Service && cols[i].Type == failed.Type {
+					cols[i].Outcome, cols[i].ErrorCode = store.OutcomeDenied, "AccessDenied"
+				}
+			}
+			rep, err := Waste(ctx, fixture(t, c.rs, cols), WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Types: types, Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			gaps := rep.Rules[0].Incomplete
+			if len(gaps) != 1 || gaps[0].Service != failed.Service || gaps[0].Type != failed.Type || gaps[0].Outcome != store.OutcomeDenied {
+				t.Errorf("%s with %s denied: incomplete = %v, want that collection alone", c.rule, failed, gaps)
+			}
+		}
+	}
+}
+
+// Unpriced findings: cost_unknown in JSON, nothing added to the totals, and
+// a transit gateway attachment is unpriced where the table lacks its price.
+func TestWasteUnpriced(t *testing.T) {
+	tgw := func(region string) []*model.Resource {
+		g, a := res("ec2/transit-gateway", "tgw-1", d{"owner_id": acct}), res("ec2/transit-gateway-attachment", "att-1", d{"transit_gateway_id": "tgw-1"})
+		g.Region, a.Region = region, region
+		return []*model.Resource{g, a}
+	}
+	rules, _ := SelectRules([]string{"unused-tgw-attachment"})
+	for region, want := range map[string]bool{"eu-west-1": false, "ap-northeast-1": true} {
+		rs := tgw(region)
+		cols := okCollections(rs, nil)
+		for i := range cols {
+			cols[i].Region = region
+		}
+		rep, err := Waste(ctx, fixture(t, rs, cols), WasteOptions{Rules: rules, MinAgeDays: 90}, Scope{Types: types, Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) != 1 || rep.Findings[0].CostUnknown != want || (rep.MonthlyCost == 0) != want {
+			t.Errorf("%s: findings %+v, total %v; want cost unknown %v", region, rep.Findings, rep.MonthlyCost, want)
+		}
+		js, err := json.Marshal(rep.Findings[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(js), `"cost_unknown":true`); got != want {
+			t.Errorf("%s: JSON %s", region, js)
 		}
 	}
 }

@@ -90,4 +90,3 @@ type observerFunc func(Call)
 func (observerFunc) Wait(context.Context, Endpoint) error { return nil }
 func (observerFunc) Attempt(Endpoint, bool)               {}
 func (f observerFunc) Done(c Call)                        { f(c) }
-

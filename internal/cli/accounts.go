@@ -38,32 +38,6 @@ func (a *accountFlags) resolve(r *store.Reader) ([]string, error) {
 	return ids, nil
 }
 
-// single is the one -a selector of a command that compares one account
-// (diff); "" for all. Several, or --ou, are a usage error.
-func (a *accountFlags) single(command string) (string, error) {
-	sels := splitList(a.accounts)
-	if len(sels) > 1 || len(a.ous) > 0 {
-		return "", usageErr("%s takes one account (-a ACCOUNT), not several or --ou", command)
-	}
-	if len(sels) == 0 {
-		return "", nil
-	}
-	return sels[0], nil
-}
-
-// oneAccount resolves one -a selector for the commands that filter a
-// single account themselves (diff, history); "" for all.
-func oneAccount(r *store.Reader, selector string) (string, error) {
-	if selector == "" {
-		return "", nil
-	}
-	ids, err := resolveAccounts(r, []string{selector}, nil)
-	if err != nil {
-		return "", err
-	}
-	return ids[0], nil
-}
-
 // resolveAccounts is store.Reader.ResolveAccounts with the CLI's exit codes.
 func resolveAccounts(r *store.Reader, accounts, ous []string) ([]string, error) {
 	ids, err := r.ResolveAccounts(accounts, ous)

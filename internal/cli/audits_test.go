@@ -239,6 +239,23 @@ func TestWasteCommand(t *testing.T) {
 	}
 }
 
+// A finding awsmap cannot price says UNKNOWN rather than $0.00.
+func TestWasteUnpricedFindings(t *testing.T) {
+	db := auditInventory(t, []*model.Resource{
+		{Key: model.Key{Account: auditAcct, Region: "us-east-1", Service: "emr", Type: "cluster", ID: "j-1"},
+			Details: map[string]any{"state": "WAITING", "auto_terminate": false}},
+	}, []store.Collection{{AccountID: auditAcct, Region: "us-east-1", Service: "emr", Type: "cluster", Outcome: "ok"}})
+	code, out, errs := awsmap(t, "waste", "--db", db, "-t", "idle-emr-cluster")
+	if code != 0 || !strings.Contains(out, "plus 1 finding(s) of UNKNOWN cost") || !strings.Contains(out, "(1, cost UNKNOWN)") ||
+		strings.Contains(out, "0.00  ") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errs)
+	}
+	_, out, _ = awsmap(t, "waste", "--db", db, "-t", "idle-emr-cluster", "-f", "csv")
+	if !strings.Contains(out, ",UNKNOWN,") {
+		t.Errorf("csv:\n%s", out)
+	}
+}
+
 func TestConfigCommand(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cfg")
 	t.Setenv("AWSMAP_CONFIG", path)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -90,11 +91,7 @@ func runDiff(cmd *cobra.Command, f *diffFlags) error {
 	}
 	defer r.Close()
 	ctx := cmd.Context()
-	account, err := f.accounts.single("diff")
-	if err != nil {
-		return err
-	}
-	if o.Filters, err = resolveFilters(ctx, r, account, f.service, f.region); err != nil {
+	if o.Filters, err = resolveFilters(ctx, r, &f.accounts, f.service, f.region); err != nil {
 		return err
 	}
 	if err := resolveDiffScans(cmd, r, f, &o); err != nil {
@@ -134,27 +131,52 @@ func runDiff(cmd *cobra.Command, f *diffFlags) error {
 }
 
 // resolveDiffScans sets o.From and o.To from --from and --to, among the
-// scans of the -a account when given: scanning one account after the
-// other, an account's previous scan is not the inventory's.
+// scans of the -a accounts when given: scanning one account after the
+// other, an account's previous scan is not the inventory's. Several accounts
+// are compared when their scans pair up (an organization scan covers them
+// all); otherwise each must be compared on its own.
 func resolveDiffScans(cmd *cobra.Command, r *store.Reader, f *diffFlags, o *diff.Options) error {
-	now := time.Now()
-	var err error
-	if o.From, err = r.ResolveAccountScanAt(f.from, now, o.Account); err != nil {
-		if scans, _ := r.Scans(); len(scans) < 2 {
-			return usageErr("the inventory holds %d scan(s): a diff needs two (scan again later)", len(scans))
+	accounts := o.Accounts
+	if len(accounts) == 0 {
+		accounts = []string{""}
+	}
+	var pairs []string
+	for i, account := range accounts {
+		from, to, err := accountScans(r, f, account)
+		if err != nil {
+			return err
 		}
-		return usageErr("--from: %v", err)
+		if i == 0 {
+			o.From, o.To = from, to
+		}
+		pairs = append(pairs, fmt.Sprintf("%s: scans %d to %d", cmp.Or(account, "all"), from, to))
+		if from != o.From || to != o.To {
+			return usageErr("the accounts were not scanned together, so --from %s and --to %s select different scans (%s): diff them one -a at a time",
+				f.from, f.to, strings.Join(pairs, "; "))
+		}
 	}
-	if o.To, err = r.ResolveAccountScanAt(f.to, now, o.Account); err != nil {
-		return usageErr("--to: %v", err)
-	}
-	if o.From >= o.To {
-		return usageErr("--from %s is scan %d and --to %s is scan %d: --from must select an earlier scan", f.from, o.From, f.to, o.To)
-	}
-	if o.Account == "" {
+	if len(o.Accounts) == 0 {
 		noteAccounts(cmd, r, o.From, o.To)
 	}
 	return nil
+}
+
+// accountScans resolves --from and --to among account's scans ("": all).
+func accountScans(r *store.Reader, f *diffFlags, account string) (from, to int64, err error) {
+	now := time.Now()
+	if from, err = r.ResolveAccountScanAt(f.from, now, account); err != nil {
+		if scans, _ := r.Scans(); len(scans) < 2 {
+			return 0, 0, usageErr("the inventory holds %d scan(s): a diff needs two (scan again later)", len(scans))
+		}
+		return 0, 0, usageErr("--from: %v", err)
+	}
+	if to, err = r.ResolveAccountScanAt(f.to, now, account); err != nil {
+		return 0, 0, usageErr("--to: %v", err)
+	}
+	if from >= to {
+		return 0, 0, usageErr("--from %s is scan %d and --to %s is scan %d: --from must select an earlier scan", f.from, from, f.to, to)
+	}
+	return from, to, nil
 }
 
 // noteAccounts says on stderr when the two scans covered different
@@ -206,13 +228,16 @@ func openInventory(cmd *cobra.Command) (*store.Reader, error) {
 	return r, nil
 }
 
-// resolveFilters turns -a (id, alias or profile), -s and -r into filters,
-// refusing names the inventory has never seen.
-func resolveFilters(ctx context.Context, r *store.Reader, account, service, region string) (diff.Filters, error) {
+// resolveFilters turns -a and --ou, -s and -r into filters, refusing names
+// the inventory has never seen.
+func resolveFilters(ctx context.Context, r *store.Reader, accounts *accountFlags, service, region string) (diff.Filters, error) {
 	var f diff.Filters
-	var err error
-	if f.Account, err = oneAccount(r, account); err != nil {
-		return f, err
+	if accounts.given() {
+		ids, err := resolveAccounts(r, splitList(accounts.accounts), splitList(accounts.ous))
+		if err != nil {
+			return f, err
+		}
+		f.Accounts = ids
 	}
 	for _, c := range []struct{ kind, value, sql string }{
 		{"service", service, `SELECT DISTINCT service FROM main.collection_versions UNION SELECT DISTINCT service FROM main.resource_versions`},

@@ -143,9 +143,10 @@ func union(a, b map[string]int) map[string]int {
 
 // testScan is one scan a test inventory holds.
 type testScan struct {
-	meta store.ScanMeta
-	rs   []*model.Resource
-	cols []store.Collection
+	meta     store.ScanMeta
+	rs       []*model.Resource
+	cols     []store.Collection
+	accounts []store.ScanAccount // an organization scan's accounts
 }
 
 // writeInventory writes the scans, complete, into a new inventory (and
@@ -168,7 +169,7 @@ func writeInventory(t *testing.T, scans []testScan) string {
 				t.Fatal(err)
 			}
 		}
-		if err := w.Finish(store.ScanResult{Status: store.StatusComplete, Collections: s.cols}); err != nil {
+		if err := w.Finish(store.ScanResult{Status: store.StatusComplete, Collections: s.cols, Accounts: s.accounts}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -199,10 +200,10 @@ func driftInventory(t *testing.T) string {
 	meta := store.ScanMeta{AccountID: auditAcct, AccountAlias: "acme-prod"}
 	scans := []testScan{
 		{meta, []*model.Resource{sg("sg-1", "0.0.0.0/0"), iamUser("u-1", nil, nil), iamUser("u-2", nil, nil)},
-			[]store.Collection{ok("ec2", "security-group", "us-east-1"), ok("iam", "user", "global")}},
-		{meta, []*model.Resource{sg("sg-1", "10.0.0.0/8")}, []store.Collection{ok("ec2", "security-group", "us-east-1"), denied}},
+			[]store.Collection{ok("ec2", "security-group", "us-east-1"), ok("iam", "user", "global")}, nil},
+		{meta, []*model.Resource{sg("sg-1", "10.0.0.0/8")}, []store.Collection{ok("ec2", "security-group", "us-east-1"), denied}, nil},
 		{meta, []*model.Resource{sg("sg-1", "10.0.0.0/8"), sg("sg-2", "10.0.0.0/8"), iamUser("u-1", nil, nil), iamUser("u-3", nil, nil)},
-			[]store.Collection{ok("ec2", "security-group", "us-east-1"), ok("iam", "user", "global")}},
+			[]store.Collection{ok("ec2", "security-group", "us-east-1"), ok("iam", "user", "global")}, nil},
 	}
 	path := writeInventory(t, scans)
 	conn, err := sqlite3.Open(path)
@@ -392,7 +393,7 @@ func TestDiffOneAccountAtATime(t *testing.T) {
 			rs = append(rs, &model.Resource{Key: model.Key{Account: s.acct, Region: "global", Service: "iam", Type: "user", ID: u}})
 		}
 		scans = append(scans, testScan{store.ScanMeta{AccountID: s.acct, Profile: "p" + s.acct[:1]}, rs,
-			[]store.Collection{{AccountID: s.acct, Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeOK}}})
+			[]store.Collection{{AccountID: s.acct, Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeOK}}, nil})
 	}
 	path := writeInventory(t, scans)
 	code, out, errs := awsmap(t, "--db", path, "diff", "-a", "p1")
@@ -402,5 +403,66 @@ func TestDiffOneAccountAtATime(t *testing.T) {
 	code, _, errs = awsmap(t, "--db", path, "diff")
 	if code != ExitOK || !strings.Contains(errs, "Note: scan 2 covered 222222222222 and scan 3 covered 111111111111") {
 		t.Errorf("no -a: exit %d\n%s", code, errs)
+	}
+}
+
+// TestDiffAndHistoryOfSeveralAccounts: two organization scans of three
+// accounts; -a (repeatable) and --ou limit diff and history to some of them,
+// and accounts scanned apart are refused together rather than mispaired.
+func TestDiffAndHistoryOfSeveralAccounts(t *testing.T) {
+	accts := []store.ScanAccount{
+		{ID: "111111111111", Name: "prod", OUPath: "ou-root-apps", OUNames: "apps", Status: store.AccountOK},
+		{ID: "222222222222", Name: "stage", OUPath: "ou-root-apps", OUNames: "apps", Status: store.AccountOK},
+		{ID: "333333333333", Name: "sandbox", OUPath: "ou-root-play", OUNames: "play", Status: store.AccountOK},
+	}
+	orgScan := func(users string) testScan {
+		s := testScan{accounts: accts}
+		for _, a := range accts {
+			for _, u := range strings.Fields(users) {
+				s.rs = append(s.rs, &model.Resource{Key: model.Key{Account: a.ID, Region: "global", Service: "iam", Type: "user", ID: u + "-" + a.Name}})
+			}
+			s.cols = append(s.cols, store.Collection{AccountID: a.ID, Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeOK})
+		}
+		return s
+	}
+	lone := testScan{meta: store.ScanMeta{AccountID: "333333333333", Profile: "play"},
+		rs:   []*model.Resource{{Key: model.Key{Account: "333333333333", Region: "global", Service: "iam", Type: "user", ID: "u-sandbox"}}},
+		cols: []store.Collection{{AccountID: "333333333333", Region: "global", Service: "iam", Type: "user", Outcome: store.OutcomeOK}}}
+	path := writeInventory(t, []testScan{orgScan("u"), orgScan("u v"), lone})
+
+	added := func(out string) []string {
+		var names []string
+		for _, l := range strings.Split(out, "\n") {
+			if name, ok := strings.CutPrefix(l, "+ added iam user "); ok {
+				names = append(names, strings.Fields(name)[0])
+			}
+		}
+		return names
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-a", "prod", "-a", "222222222222", "--to", "2"}, "v-prod v-stage"},
+		{[]string{"-a", "prod,stage", "--to", "2"}, "v-prod v-stage"},
+		{[]string{"--ou", "apps", "--to", "2"}, "v-prod v-stage"},
+		{[]string{"-a", "stage", "--to", "2"}, "v-stage"},
+	} {
+		code, out, errs := awsmap(t, append([]string{"--db", path, "diff"}, tt.args...)...)
+		if got := strings.Join(added(out), " "); code != ExitOK || got != tt.want {
+			t.Errorf("diff %v: exit %d, added %q, want %q\n%s%s", tt.args, code, got, tt.want, out, errs)
+		}
+	}
+	// The sandbox's latest scan is scan 3, the others' scan 2.
+	code, _, errs := awsmap(t, "--db", path, "diff", "-a", "prod", "-a", "sandbox")
+	if code != ExitUsage || !strings.Contains(errs, "not scanned together") || !strings.Contains(errs, "333333333333: scans 2 to 3") {
+		t.Errorf("accounts scanned apart: exit %d, %s", code, errs)
+	}
+	code, out, errs := awsmap(t, "--db", path, "history", "v-stage", "--ou", "apps", "-a", "sandbox")
+	if code != ExitOK || !strings.Contains(out, "iam user v-stage (222222222222 global)") {
+		t.Errorf("history --ou: exit %d\n%s%s", code, out, errs)
+	}
+	if code, _, errs := awsmap(t, "--db", path, "history", "v-stage", "-a", "prod", "-a", "sandbox"); code != ExitUsage || !strings.Contains(errs, "with the -a, --ou, -s, -r filters given") {
+		t.Errorf("history outside the accounts: exit %d, %s", code, errs)
 	}
 }

@@ -11,7 +11,8 @@ import (
 )
 
 type historyFlags struct {
-	account, service, region, field, format string
+	accounts                       accountFlags
+	service, region, field, format string
 }
 
 func newHistoryCmd() *cobra.Command {
@@ -39,7 +40,7 @@ tags.KEY.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runHistory(cmd, f, args[0]) },
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.account, "account", "a", "", "only resources of this account (id, alias or profile)")
+	f.accounts.register(fl)
 	fl.StringVarP(&f.service, "service", "s", "", "only resources of this service")
 	fl.StringVarP(&f.region, "region", "r", "", "only resources of this region")
 	fl.StringVar(&f.field, "field", "", "the timeline of one field (details path, name, arn, tags.KEY...)")
@@ -57,7 +58,7 @@ func runHistory(cmd *cobra.Command, f *historyFlags, ref string) error {
 	}
 	defer r.Close()
 	ctx := cmd.Context()
-	filters, err := resolveFilters(ctx, r, f.account, f.service, f.region)
+	filters, err := resolveFilters(ctx, r, &f.accounts, f.service, f.region)
 	if err != nil {
 		return err
 	}
@@ -102,10 +103,10 @@ func runHistory(cmd *cobra.Command, f *historyFlags, ref string) error {
 }
 
 func filterNote(f diff.Filters) string {
-	if f.Account == "" && f.Service == "" && f.Region == "" {
+	if len(f.Accounts) == 0 && f.Service == "" && f.Region == "" {
 		return ""
 	}
-	return " (with the -a, -s, -r filters given)"
+	return " (with the -a, --ou, -s, -r filters given)"
 }
 
 // writeHistory prints the resource, then one line per event with its

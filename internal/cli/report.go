@@ -56,10 +56,6 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 		return err
 	}
 	defer r.Close()
-	acct := "" // the report's own account filter: one account, or all that r shows
-	if len(scope.Accounts) == 1 {
-		acct = scope.Accounts[0]
-	}
 	var since int64
 	if f.since != "" {
 		if since, err = r.ResolveScanAt(f.since, time.Now()); err != nil {
@@ -75,10 +71,10 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 	}
 	path := f.output
 	if path == "" {
-		path = defaultReportPath(cmd.Context(), r, acct)
+		path = defaultReportPath(cmd.Context(), r, soleAccount(scope.Accounts))
 	}
 	start := time.Now()
-	n, err := writeReport(cmd.Context(), r, path, report.Options{ScanID: scope.ScanID, SinceScan: since, Account: acct}, scope)
+	n, err := writeReport(cmd.Context(), r, path, report.Options{ScanID: scope.ScanID, SinceScan: since, Accounts: scope.Accounts}, scope)
 	if err != nil {
 		return err
 	}
@@ -87,6 +83,14 @@ func runReport(cmd *cobra.Command, f *reportFlags) error {
 		return openInBrowser(path)
 	}
 	return nil
+}
+
+// soleAccount is the one account of a report limited to one, else "".
+func soleAccount(accounts []string) string {
+	if len(accounts) == 1 {
+		return accounts[0]
+	}
+	return ""
 }
 
 // writeReport builds the report of the state r shows and writes it to
@@ -102,7 +106,7 @@ func writeReport(ctx context.Context, r *store.Reader, path string, o report.Opt
 	}
 	o.Waste, o.Types = waste, typeCatalog()
 	if o.Title == "" {
-		o.Title = reportTitle(o.Account)
+		o.Title = reportTitle(soleAccount(o.Accounts))
 	}
 	data, err := report.Build(ctx, r, o)
 	if err != nil {
@@ -166,10 +170,7 @@ func writeScanReport(cmd *cobra.Command, path string, accounts []string) error {
 		return err
 	}
 	defer r.Close()
-	o := report.Options{ScanID: scope.ScanID}
-	if len(accounts) == 1 {
-		o.Account = accounts[0]
-	}
+	o := report.Options{ScanID: scope.ScanID, Accounts: scope.Accounts}
 	if _, err := writeReport(cmd.Context(), r, path, o, scope); err != nil {
 		return err
 	}

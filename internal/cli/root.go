@@ -154,6 +154,7 @@ func newRootCmd() *cobra.Command {
 		newDiffCmd(),
 		newHistoryCmd(),
 		newSchemaCmd(),
+		newCoverageCmd(),
 		newWasteCmd(),
 		newTagsCmd(),
 		newDemoCmd(),

@@ -96,12 +96,12 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 		if f.summary {
 			cw.Write([]string{"rule", "title", "findings", "estimated_monthly_usd"})
 			for _, s := range rep.Rules {
-				cw.Write([]string{s.Rule, s.Title, strconv.Itoa(s.Findings), money(s.MonthlyCost)})
+				cw.Write([]string{s.Rule, s.Title, strconv.Itoa(s.Findings), ruleCost(s)})
 			}
 		} else {
 			cw.Write([]string{"rule", "account_id", "region", "service", "type", "id", "name", "estimated_monthly_usd", "details"})
 			for _, x := range rep.Findings {
-				cw.Write([]string{x.Rule, x.Account, x.Region, x.Service, x.Type, x.ID, x.Name, money(x.MonthlyCost), detailText(x)})
+				cw.Write([]string{x.Rule, x.Account, x.Region, x.Service, x.Type, x.ID, x.Name, findingCost(x), detailText(x)})
 			}
 		}
 		cw.Flush()
@@ -122,6 +122,26 @@ func runWaste(cmd *cobra.Command, f *wasteFlags) error {
 
 func money(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 
+// findingCost is a finding's monthly cost, UNKNOWN when it cannot be priced.
+func findingCost(f audit.Finding) string {
+	if f.CostUnknown {
+		return "UNKNOWN"
+	}
+	return money(f.MonthlyCost)
+}
+
+// ruleCost is a rule's monthly total, marked when some of its findings
+// could not be priced (the total is then a lower bound).
+func ruleCost(s audit.RuleSummary) string {
+	switch {
+	case s.Unpriced == 0:
+		return money(s.MonthlyCost)
+	case s.Unpriced == s.Findings:
+		return "UNKNOWN"
+	}
+	return money(s.MonthlyCost) + "+UNKNOWN"
+}
+
 // detailText renders a finding's rule columns as k=v pairs.
 func detailText(f audit.Finding) string {
 	var parts []string
@@ -138,8 +158,12 @@ const maxListed = 200
 
 func writeWasteTable(cmd *cobra.Command, rep *audit.WasteReport, summary bool) {
 	out := cmd.OutOrStdout()
-	fmt.Fprintf(out, "Waste: %d finding(s) across %d rule(s), estimated $%s/month (estimate, prices as of %s; min age %d days)\n\n",
-		rep.Total, len(rep.Rules), money(rep.MonthlyCost), rep.PricesAsOf, rep.MinAgeDays)
+	unpriced := ""
+	if rep.Unpriced > 0 {
+		unpriced = fmt.Sprintf(" plus %d finding(s) of UNKNOWN cost", rep.Unpriced)
+	}
+	fmt.Fprintf(out, "Waste: %d finding(s) across %d rule(s), estimated $%s/month%s (estimate, prices as of %s; min age %d days)\n\n",
+		rep.Total, len(rep.Rules), money(rep.MonthlyCost), unpriced, rep.PricesAsOf, rep.MinAgeDays)
 	cols := []string{"rule", "findings", "est_usd_month", "title"}
 	var rows [][]any
 	sums := append([]audit.RuleSummary(nil), rep.Rules...)
@@ -149,7 +173,7 @@ func writeWasteTable(cmd *cobra.Command, rep *audit.WasteReport, summary bool) {
 		if len(s.Incomplete) > 0 {
 			title += " (UNKNOWN in places)"
 		}
-		rows = append(rows, []any{s.Rule, int64(s.Findings), money(s.MonthlyCost), title})
+		rows = append(rows, []any{s.Rule, int64(s.Findings), ruleCost(s), title})
 	}
 	writeMemRows(out, "table", cols, rows)
 	if summary {
@@ -164,14 +188,18 @@ func writeWasteTable(cmd *cobra.Command, rep *audit.WasteReport, summary bool) {
 		if len(fs) == 0 {
 			continue
 		}
-		fmt.Fprintf(out, "\n== %s: %s (%d, ~$%s/month)\n   %s\n", s.Rule, s.Title, len(fs), money(s.MonthlyCost), s.Note)
+		cost := "~$" + ruleCost(s) + "/month"
+		if s.Unpriced == s.Findings {
+			cost = "cost UNKNOWN"
+		}
+		fmt.Fprintf(out, "\n== %s: %s (%d, %s)\n   %s\n", s.Rule, s.Title, len(fs), cost, s.Note)
 		var rows [][]any
 		for i, f := range fs {
 			if i == maxListed {
 				fmt.Fprintf(out, "   ... %d more (use -f json or csv)\n", len(fs)-maxListed)
 				break
 			}
-			rows = append(rows, []any{f.Account, f.Region, f.ID, f.Name, money(f.MonthlyCost), detailText(f)})
+			rows = append(rows, []any{f.Account, f.Region, f.ID, f.Name, findingCost(f), detailText(f)})
 		}
 		writeMemRows(out, "table", []string{"account_id", "region", "id", "name", "est_usd_month", "details"}, rows)
 	}

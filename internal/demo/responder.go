@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
+	"github.com/awsmap/awsmap/internal/catalog"
 	"github.com/awsmap/awsmap/internal/suggest"
 )
 
@@ -138,7 +139,7 @@ func (r *Responder) Respond(ctx context.Context, req awsx.Request) (any, error) 
 		acct = 0
 	}
 	h := handlers[key]
-	if h == nil && isRead(req.Operation) {
+	if h == nil && catalog.IsRead(req.Operation) {
 		// A type the estate has no data for: collected, with nothing to show.
 		return nil, awsx.ErrEmptyAnswer
 	}
@@ -146,17 +147,6 @@ func (r *Responder) Respond(ctx context.Context, req awsx.Request) (any, error) 
 		return nil, &smithy.GenericAPIError{Code: NotImplementedCode, Message: "the demo estate does not implement " + key, Fault: smithy.FaultServer}
 	}
 	return h(&call{r: r, v: r.view, acct: acct, region: req.Region, in: req.Input})
-}
-
-// isRead says whether an operation only reads (List..., Describe..., Get...):
-// the ones the estate may answer with an empty output.
-func isRead(operation string) bool {
-	for _, verb := range []string{"List", "Describe", "Get", "Search", "BatchGet"} {
-		if strings.HasPrefix(operation, verb) {
-			return true
-		}
-	}
-	return false
 }
 
 // pageSize is the realistic page size of an API, lowered to what the caller asked.

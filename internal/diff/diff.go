@@ -40,7 +40,8 @@ var Changes = []string{Added, Removed, Modified, Unknown}
 
 // Filters narrow a diff or a history lookup. Empty fields match anything.
 type Filters struct {
-	Account, Region, Service string
+	Accounts        []string // account ids; empty: every account
+	Region, Service string
 	// Tags: a resource matches when, on either side, it has for every key
 	// one of the values listed.
 	Tags map[string][]string
@@ -49,7 +50,7 @@ type Filters struct {
 // matchCollection reports whether a collection is within the filters; one
 // covering every region matches any region filter.
 func (f Filters) matchCollection(c collection) bool {
-	return (f.Account == "" || c.account == f.Account) && (f.Service == "" || c.service == f.Service) &&
+	return (len(f.Accounts) == 0 || slices.Contains(f.Accounts, c.account)) && (f.Service == "" || c.service == f.Service) &&
 		(f.Region == "" || c.region == f.Region || c.region == model.AllRegions)
 }
 
@@ -200,16 +201,27 @@ var (
 )
 
 // keyFilter narrows a query on the account, region and service columns
-// (with prefix: from_account_id...) bound at ?n, ?n+1 and ?n+2; an empty
-// value matches everything.
+// (with prefix: from_account_id...) bound at ?n, ?n+1 and ?n+2 to
+// Filters.params; an empty value matches everything.
 func keyFilter(prefix string, n int) string {
-	return fmt.Sprintf(` AND (?%[2]d = '' OR %[1]saccount_id = ?%[2]d) AND (?%[3]d = '' OR %[1]sregion = ?%[3]d)`+
+	return fmt.Sprintf(` AND (?%[2]d = '' OR %[1]saccount_id IN (SELECT value FROM json_each(?%[2]d))) AND (?%[3]d = '' OR %[1]sregion = ?%[3]d)`+
 		` AND (?%[4]d = '' OR %[1]sservice = ?%[4]d)`, prefix, n, n+1, n+2)
+}
+
+// params are the values keyFilter binds: the accounts as a JSON array ("" for
+// all), the region and the service.
+func (f Filters) params() []any {
+	accounts := ""
+	if len(f.Accounts) > 0 {
+		b, _ := json.Marshal(f.Accounts) // []string always marshals
+		accounts = string(b)
+	}
+	return []any{accounts, f.Region, f.Service}
 }
 
 // readVersions reads the versions of sql (openedVersions or closedVersions).
 func readVersions(ctx context.Context, q Querier, sql string, o Options) (map[model.Key]*side, error) {
-	rows, err := q.Query(ctx, sql, o.From, o.To, o.Account, o.Region, o.Service)
+	rows, err := q.Query(ctx, sql, append([]any{o.From, o.To}, o.params()...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read versions: %w", err)
 	}

@@ -34,8 +34,8 @@ var (
 
 // readEdges reads the edges of sql (openedEdges or closedEdges) and the
 // scan that opened or closed each.
-func readEdges(ctx context.Context, q Querier, sql string, args ...any) (map[edge]int64, error) {
-	rows, err := q.Query(ctx, sql, args...)
+func readEdges(ctx context.Context, q Querier, sql string, o Options) (map[edge]int64, error) {
+	rows, err := q.Query(ctx, sql, append([]any{o.From, o.To}, o.params()...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read relationships: %w", err)
 	}
@@ -63,11 +63,11 @@ func scanEdge(v []any) edge {
 // change is its relationships becomes a modified entry, seen changed by the
 // last scan that changed one of them.
 func edgeChanges(ctx context.Context, q Querier, o Options, entries map[model.Key]*Entry) error {
-	opened, err := readEdges(ctx, q, openedEdges, o.From, o.To, o.Account, o.Region, o.Service)
+	opened, err := readEdges(ctx, q, openedEdges, o)
 	if err != nil {
 		return err
 	}
-	closed, err := readEdges(ctx, q, closedEdges, o.From, o.To, o.Account, o.Region, o.Service)
+	closed, err := readEdges(ctx, q, closedEdges, o)
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ func Find(ctx context.Context, q Querier, ref string, f Filters) ([]Candidate, e
 		FROM main.resource_versions
 		WHERE (id = ?1 OR arn = ?1 OR name = ?1)`+keyFilter("", 2)+`
 		GROUP BY account_id, region, service, type, id
-		ORDER BY account_id, region, service, type, id`, ref, f.Account, f.Region, f.Service)
+		ORDER BY account_id, region, service, type, id`, append([]any{ref}, f.params()...)...)
 	if err != nil {
 		return nil, fmt.Errorf("find %q: %w", ref, err)
 	}

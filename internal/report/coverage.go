@@ -17,10 +17,10 @@ type Coverage struct {
 	Calls       [][]any `json:"calls"`
 }
 
-func readCoverage(ctx context.Context, r *store.Reader, account string) (Coverage, error) {
+func readCoverage(ctx context.Context, r *store.Reader, accounts []string) (Coverage, error) {
 	var c Coverage
 	var err error
-	where, args := accountFilter("account_id", account)
+	where, args := accountFilter("account_id", accounts)
 	c.Collections, err = readRows(ctx, r, `SELECT account_id, region, service, type, outcome,
 			coalesce(operation, ''), coalesce(error_code, ''), coalesce(error_message, ''), items
 		FROM coverage WHERE `+where+` ORDER BY account_id, region, service, type`, args...)

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/awsmap/awsmap/internal/diff"
@@ -18,9 +19,9 @@ import (
 // Options say what an inventory report shows.
 type Options struct {
 	Title     string
-	ScanID    int64  // the state shown (0: current); the reader's UseScan must match
-	SinceScan int64  // changes are shown since this scan (0: the previous merged scan)
-	Account   string // resolved account id, "" for all
+	ScanID    int64    // the state shown (0: current); the reader's UseScan must match
+	SinceScan int64    // changes are shown since this scan (0: the previous merged scan)
+	Accounts  []string // resolved account ids shown, nil for all
 	Types     []model.TypeInfo
 	// Findings are the named audits run on the same state, Waste the waste
 	// report (the JSON shape of audit.WasteReport). The CLI runs them: this
@@ -126,7 +127,7 @@ func Build(ctx context.Context, r *store.Reader, o Options) (*Data, error) {
 		return nil, err
 	}
 	d := &Data{Findings: o.Findings, Waste: o.Waste, Scans: scans, Types: types(o.Types),
-		Meta: Meta{Title: o.Title, Generated: now.UTC().Format(time.RFC3339), Account: o.Account}}
+		Meta: Meta{Title: o.Title, Generated: now.UTC().Format(time.RFC3339), Account: strings.Join(o.Accounts, ", ")}}
 	if d.Findings == nil {
 		d.Findings = []NamedResult{}
 	}
@@ -134,16 +135,16 @@ func Build(ctx context.Context, r *store.Reader, o Options) (*Data, error) {
 	if shown != nil {
 		d.Meta.ScanID, d.Meta.ScanTime, d.Meta.Status = shown.ID, shown.StartedAt, shown.Status
 	}
-	if d.Res, err = readResources(ctx, r, o.Account); err != nil {
+	if d.Res, err = readResources(ctx, r, o.Accounts); err != nil {
 		return nil, err
 	}
 	for i := range d.Findings {
 		d.Findings[i].locate(d.Res)
 	}
-	if err = readEdges(ctx, r, d, o.Account); err != nil {
+	if err = readEdges(ctx, r, d, o.Accounts); err != nil {
 		return nil, err
 	}
-	if d.Coverage, err = readCoverage(ctx, r, o.Account); err != nil {
+	if d.Coverage, err = readCoverage(ctx, r, o.Accounts); err != nil {
 		return nil, err
 	}
 	if shown != nil {
@@ -152,7 +153,7 @@ func Build(ctx context.Context, r *store.Reader, o Options) (*Data, error) {
 			since = previousScan(scans, shown.ID)
 		}
 		if since != 0 {
-			d.Changes, err = diff.Compute(ctx, r, diff.Options{From: since, To: shown.ID, Filters: diff.Filters{Account: o.Account}})
+			d.Changes, err = diff.Compute(ctx, r, diff.Options{From: since, To: shown.ID, Filters: diff.Filters{Accounts: o.Accounts}})
 			if err != nil {
 				return nil, fmt.Errorf("report: changes: %w", err)
 			}
@@ -222,17 +223,18 @@ func types(in []model.TypeInfo) []typeInfo {
 	return out
 }
 
-// accountFilter is the SQL condition limiting column col to account (a
-// bound parameter), or true for every account.
-func accountFilter(col, account string) (string, []any) {
-	if account == "" {
+// accountFilter is the SQL condition limiting column col to accounts (a
+// bound JSON array), or true for every account.
+func accountFilter(col string, accounts []string) (string, []any) {
+	if len(accounts) == 0 {
 		return "1", nil
 	}
-	return col + " = ?", []any{account}
+	b, _ := json.Marshal(accounts) // []string always marshals
+	return col + " IN (SELECT value FROM json_each(?))", []any{string(b)}
 }
 
-func readResources(ctx context.Context, r *store.Reader, account string) (*Columns, error) {
-	where, args := accountFilter("account_id", account)
+func readResources(ctx context.Context, r *store.Reader, accounts []string) (*Columns, error) {
+	where, args := accountFilter("account_id", accounts)
 	rows, err := r.Query(ctx, `SELECT account_id, region, service, type, id, coalesce(arn, ''), coalesce(name, ''),
 			coalesce(created_at, ''), is_default, tags, details, coalesce(first_seen, ''), coalesce(last_changed, '')
 		FROM resources WHERE `+where+` ORDER BY coalesce(name, '') = '', lower(coalesce(name, '')), service, type, account_id, region, id`, args...)
@@ -266,11 +268,12 @@ func readResources(ctx context.Context, r *store.Reader, account string) (*Colum
 }
 
 // readEdges reads the relationships from or to the report's resources.
-func readEdges(ctx context.Context, r *store.Reader, d *Data, account string) error {
-	where, args := accountFilter("from_account_id", account)
-	if account != "" {
-		where = "(from_account_id = ? OR to_account_id = ?)"
-		args = append(args, account)
+func readEdges(ctx context.Context, r *store.Reader, d *Data, accounts []string) error {
+	from, args := accountFilter("from_account_id", accounts)
+	to, more := accountFilter("to_account_id", accounts)
+	where := from
+	if len(accounts) > 0 {
+		where, args = "("+from+" OR "+to+")", append(args, more...)
 	}
 	rows, err := r.Query(ctx, `SELECT from_account_id, from_region, from_service, from_type, from_id, kind,
 			to_account_id, to_region, to_service, to_type, to_id

@@ -72,7 +72,7 @@ func TestChangesBetweenScans(t *testing.T) {
 func TestAccountFilter(t *testing.T) {
 	// The fixture has one account: another one selects nothing, edges included.
 	r := fixtureReader(t)
-	d, err := Build(t.Context(), r, Options{Account: other, Types: fixtureTypes})
+	d, err := Build(t.Context(), r, Options{Accounts: []string{other}, Types: fixtureTypes})
 	if err != nil {
 		t.Fatal(err)
 	}

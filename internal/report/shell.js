@@ -32,6 +32,10 @@
   const $ = id => document.getElementById(id);
   const fmt = n => Number(n).toLocaleString('en-US');
   const money = n => '$' + Number(n || 0).toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2});
+  // A waste finding awsmap cannot price says so; a total with such findings is a lower bound.
+  const findingCost = f => f.cost_unknown ? 'UNKNOWN' : money(f.estimated_monthly_usd);
+  const totalCost = (t, findings) => !t.unpriced_findings ? money(t.estimated_monthly_usd)
+    : t.unpriced_findings === findings ? 'UNKNOWN' : money(t.estimated_monthly_usd) + ' + UNKNOWN';
   function toast(msg) {
     const t = $('toast');
     t.textContent = msg;
@@ -390,7 +394,7 @@
   function findingsOf(i) {
     const out = [];
     for (const q of D.findings) if (q.idx.includes(i)) out.push({sev: q.severity, title: q.title});
-    if (D.waste && D.waste.findings) for (const f of D.waste.findings) if (f.idx === i) out.push({sev: 'cost', title: `Waste: ${f.rule} (~${money(f.estimated_monthly_usd)}/month)`});
+    if (D.waste && D.waste.findings) for (const f of D.waste.findings) if (f.idx === i) out.push({sev: 'cost', title: `Waste: ${f.rule} (${f.cost_unknown ? 'cost UNKNOWN' : '~' + findingCost(f) + '/month'})`});
     return out;
   }
 
@@ -780,7 +784,7 @@
     const cards = el('div', {class: 'cards'});
     if (named.length) for (const s of SEV.slice(0, 4)) cards.append(card(s, fmt(bySev(s)), bySev(s) ? (s === 'critical' || s === 'high' ? 'bad' : 'warn') : 'good', 'findings'));
     if (named.length) cards.append(card('Queries UNKNOWN', unknown.length, unknown.length ? 'warn' : 'good', 'of ' + named.length));
-    if (waste) cards.append(card('Waste (est.)', money(waste.estimated_monthly_usd), waste.total_findings ? 'warn' : 'good', '/mo'));
+    if (waste) cards.append(card('Waste (est.)', totalCost(waste, waste.total_findings), waste.total_findings ? 'warn' : 'good', '/mo'));
     v.append(cards);
     if (named.length) {
       const sec = el('div', {class: 'section', id: 'named-findings'}, el('h2', {text: 'Audit findings'}),
@@ -813,16 +817,16 @@
     return d;
   }
   function wasteSection(w) {
-    const sec = el('div', {class: 'section', id: 'waste'}, el('h2', {}, 'Waste ', el('span', {class: 'badge cost', text: money(w.estimated_monthly_usd) + '/month'})),
+    const sec = el('div', {class: 'section', id: 'waste'}, el('h2', {}, 'Waste ', el('span', {class: 'badge cost', text: totalCost(w, w.total_findings) + '/month'})),
       el('p', {class: 'desc', text: `Estimated monthly cost in USD from on-demand list prices as of ${w.prices_as_of} (${w.cost_note}). Minimum age ${w.min_age_days} days.`}));
     append(sec, [unknownList((w.incomplete || []).map(gapText), 'places where the rules\' input was not collected')]);
     sec.append(table([{label: 'Rule'}, {label: 'Title'}, {label: 'Findings', num: true}, {label: 'Est. $/month', num: true}, {label: ''}],
-      [...(w.rules || [])].sort((a, b) => b.estimated_monthly_usd - a.estimated_monthly_usd || b.findings - a.findings).map(r => [el('span', {class: 'mono', text: r.rule}), r.title, fmt(r.findings), money(r.estimated_monthly_usd),
+      [...(w.rules || [])].sort((a, b) => b.estimated_monthly_usd - a.estimated_monthly_usd || b.findings - a.findings).map(r => [el('span', {class: 'mono', text: r.rule}), r.title, fmt(r.findings), totalCost(r, r.findings),
         (r.incomplete || []).length ? el('span', {class: 'badge unknown', title: r.incomplete.map(gapText).join('\n'), text: 'UNKNOWN'}) : ''])));
     const fs = [...(w.findings || [])].sort((a, b) => b.estimated_monthly_usd - a.estimated_monthly_usd);
     if (fs.length) {
       sec.append(el('h3', {text: 'Findings'}), limited([{label: 'Resource'}, {label: 'Rule'}, {label: 'Region'}, {label: 'Account'}, {label: 'Est. $/month', num: true}, {label: 'Details'}], fs,
-        f => [resourceCell(f.idx ?? -1, f.id, f.name), f.rule, f.region, f.account_id, money(f.estimated_monthly_usd),
+        f => [resourceCell(f.idx ?? -1, f.id, f.name), f.rule, f.region, f.account_id, findingCost(f),
           Object.entries(f.details || {}).map(([k, x]) => k + '=' + (typeof x === 'object' ? JSON.stringify(x) : x)).join(' ')]));
     }
     return sec;

@@ -122,7 +122,7 @@ func roleAccount(arn string) (string, error) {
 
 // assumeAll assumes the role of every account but the caller's own (self,
 // when reached without a role), sel.Parallel at a time, and reads its
-// alias; a failure to assume becomes the account's Err.
+// alias and enabled regions; a failure to assume becomes the account's Err.
 func assumeAll(ctx context.Context, base aws.Config, accounts []Account, self string, sel Selection) {
 	parallel := sel.Parallel
 	if parallel <= 0 {
@@ -150,6 +150,9 @@ func assumeAll(ctx context.Context, base aws.Config, accounts []Account, self st
 				return
 			}
 			a.Alias, _ = awsx.Alias(actx, a.Config) // best effort, as for the caller's account
+			// Best effort too: if the account may not list its regions, every
+			// region of the plan is tried and what fails is recorded.
+			a.Regions, _ = awsx.EnabledRegions(actx, a.Config)
 		}()
 	}
 	wg.Wait()

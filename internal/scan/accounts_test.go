@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
@@ -165,6 +167,20 @@ func smallOrg(_ context.Context, req awsx.Request) (any, error) {
 		return &sts.GetCallerIdentityOutput{Account: aws.String(req.Account)}, nil
 	case *iam.ListAccountAliasesInput:
 		return &iam.ListAccountAliasesOutput{AccountAliases: []string{"alias-" + req.Account}}, nil
+	case *ec2.DescribeRegionsInput:
+		// 222222222222 has not opted in to af-south-1; 444444444444 may not list its regions.
+		if req.Account == "444444444444" {
+			return nil, &smithy.GenericAPIError{Code: "UnauthorizedOperation", Message: "denied by an SCP"}
+		}
+		out := &ec2.DescribeRegionsOutput{}
+		for _, r := range []string{"eu-west-1", "us-east-1", "af-south-1"} {
+			status := "opt-in-not-required"
+			if r == "af-south-1" {
+				status = map[bool]string{true: "not-opted-in", false: "opted-in"}[req.Account == "222222222222"]
+			}
+			out.Regions = append(out.Regions, ec2types.Region{RegionName: aws.String(r), OptInStatus: aws.String(status)})
+		}
+		return out, nil
 	}
 	return nil, fmt.Errorf("unexpected %s", req.Operation)
 }
@@ -210,6 +226,11 @@ func TestSelectAccounts(t *testing.T) {
 		}
 		var got []string
 		for _, a := range accounts {
+			switch {
+			case a.ID == "222222222222" && strings.Join(a.Regions, " ") != "eu-west-1 us-east-1",
+				a.ID == "444444444444" && a.Regions != nil:
+				t.Errorf("%s: account %s enabled regions %v", tc.name, a.ID, a.Regions)
+			}
 			line := a.ID + " " + a.Alias
 			if a.Profile != "" {
 				line += " profile=" + a.Profile
@@ -341,5 +362,59 @@ func TestInterruptedBeforeAnAccount(t *testing.T) {
 	}
 	if ran["111111111111"] != 1 || ran["222222222222"] != 0 {
 		t.Errorf("collections that ran per account: %v, want 1 in the first, none in the second", ran)
+	}
+}
+
+// TestRegionsNotEnabledInAMember: a member account that has not opted in to
+// a region of the plan is not called there; its collections there are
+// recorded unsupported (RegionNotEnabled), and its account-wide
+// collections cover only its own regions.
+func TestRegionsNotEnabledInAMember(t *testing.T) {
+	var mu sync.Mutex
+	called := map[string]bool{}
+	var wideRegions []string
+	record := func(ctx context.Context, task *collect.Task) error {
+		mu.Lock()
+		called[task.Account+" "+task.Config.Region+" "+task.Service] = true
+		if task.Service == "s3" && task.Account == "222222222222" {
+			wideRegions = task.Regions
+		}
+		mu.Unlock()
+		return emitN(1)(ctx, task)
+	}
+	ec2Svc := &collect.Service{Name: "ec2", Types: []collect.Type{{Name: "instance", Collect: record}}}
+	s3Svc := &collect.Service{Name: "s3", Scope: collect.AccountWide, Types: []collect.Type{{Name: "bucket", Collect: record}}}
+	iamSvc := &collect.Service{Name: "iam", Scope: collect.Global, Types: []collect.Type{{Name: "user", Collect: record}}}
+	plan := NewPlan([]*collect.Service{ec2Svc, s3Svc, iamSvc}, regions, false, false)
+	res, err := Run(context.Background(), []Account{{ID: "111111111111"}, {ID: "222222222222", Regions: []string{"eu-west-1"}}},
+		plan, &memWriter{}, Options{Workers: 4, Local: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if called["222222222222 us-east-1 ec2"] || !called["222222222222 eu-west-1 ec2"] || !called["111111111111 us-east-1 ec2"] || !called["222222222222 us-east-1 iam"] {
+		t.Errorf("calls %v: want none in the member's disabled region but its global service", called)
+	}
+	if strings.Join(wideRegions, " ") != "eu-west-1" {
+		t.Errorf("the member's account-wide task covers %v, want its enabled region only", wideRegions)
+	}
+	var optedOut []string
+	for _, c := range res.Collections {
+		if c.Outcome == awsx.Unsupported {
+			optedOut = append(optedOut, fmt.Sprintf("%s %s %s %s", c.Account, c.Region, c.Service, c.ErrorCode))
+			if !strings.Contains(c.ErrorMessage, "us-east-1 is not enabled in account 222222222222") {
+				t.Errorf("message %q", c.ErrorMessage)
+			}
+		}
+		if c.Failed() {
+			t.Errorf("failed collection %+v", c)
+		}
+	}
+	if strings.Join(optedOut, "; ") != "222222222222 us-east-1 ec2 RegionNotEnabled" {
+		t.Errorf("unsupported collections %v", optedOut)
+	}
+	for _, c := range res.Collections {
+		if c.Account == "222222222222" && c.Service == "s3" && c.Region != "eu-west-1" {
+			t.Errorf("the member's account-wide collection is recorded in %s", c.Region)
+		}
 	}
 }

@@ -27,6 +27,11 @@ type Account struct {
 	// Name, Alias, OUPath and OUNames describe the account (Organizations,
 	// IAM alias); Profile or RoleARN say how it was reached.
 	Name, Alias, OUPath, OUNames, Profile, RoleARN string
+	// Regions are the regions enabled in the account, read after assuming
+	// its role; nil means every region of the plan. A member account may
+	// not have opted in to a region the caller's account uses: its
+	// collections there are recorded unsupported, not called.
+	Regions []string
 	// Err, when set, is why the account cannot be scanned (its role could
 	// not be assumed): nothing is called, and every collection of the plan
 	// is recorded failed with this error, so the account reads UNKNOWN
@@ -150,12 +155,16 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 		o.Progress.Start(len(tasks)) // unreachable accounts' collections never run
 	}
 	res := Result{Accounts: accounts}
-	for _, c := range unreachableCollections(accounts, plan) {
-		res.Collections = append(res.Collections, perRegion(c, plan)...)
+	regionsOf := map[string][]string{}
+	for _, a := range accounts {
+		regionsOf[a.ID] = a.regions(plan)
+	}
+	for _, c := range append(unreachableCollections(accounts, plan), optedOutCollections(accounts, plan)...) {
+		res.Collections = append(res.Collections, perRegion(c, regionsOf[c.Account])...)
 	}
 	for c := range done {
 		slots.leave(c.Account)
-		res.Collections = append(res.Collections, perRegion(c, plan)...)
+		res.Collections = append(res.Collections, perRegion(c, regionsOf[c.Account])...)
 		if o.Progress != nil {
 			o.Progress.Done(c)
 		}
@@ -214,10 +223,13 @@ type job struct {
 func expand(accounts []Account, plan Plan, items chan<- item, local, byAccount bool) []job {
 	var jobs []job
 	add := func(a Account, pt Task) {
+		if !a.enabled(pt) {
+			return
+		}
 		cfg := a.Config.Copy()
 		cfg.Region = pt.Region
 		jobs = append(jobs, job{task: &collect.Task{
-			Account: a.ID, Region: pt.StoredRegion, Regions: plan.Regions,
+			Account: a.ID, Region: pt.StoredRegion, Regions: a.regions(plan),
 			Service: pt.Service.Name, Type: pt.Type.Name,
 			Config: cfg, Local: local, Out: channelSink(items),
 		}, collect: pt.Type.Collect})
@@ -261,6 +273,36 @@ func unreachableCollections(accounts []Account, plan Plan) []Collection {
 	return out
 }
 
+// enabled says whether the account has pt's region enabled (global and
+// account-wide tasks always run).
+func (a Account) enabled(pt Task) bool {
+	return a.Regions == nil || pt.StoredRegion != pt.Region || slices.Contains(a.Regions, pt.Region)
+}
+
+// regions are the plan's regions enabled in the account.
+func (a Account) regions(plan Plan) []string {
+	if a.Regions == nil {
+		return plan.Regions
+	}
+	return slices.DeleteFunc(slices.Clone(plan.Regions), func(r string) bool { return !slices.Contains(a.Regions, r) })
+}
+
+// optedOutCollections records the tasks of regions an account has not
+// enabled as unsupported: nothing can exist there, and nothing was called.
+func optedOutCollections(accounts []Account, plan Plan) []Collection {
+	var out []Collection
+	for _, a := range accounts {
+		for _, pt := range plan.Tasks {
+			if a.Err == nil && !a.enabled(pt) {
+				out = append(out, Collection{Account: a.ID, Region: pt.StoredRegion, Service: pt.Service.Name, Type: pt.Type.Name,
+					Outcome: awsx.Unsupported, ErrorCode: "RegionNotEnabled",
+					ErrorMessage: fmt.Sprintf("region %s is not enabled in account %s (an opt-in region)", pt.Region, a.ID)})
+			}
+		}
+	}
+	return out
+}
+
 // runTask runs one collection; a panicking collector is a failed collection,
 // not a crashed scan.
 func runTask(ctx context.Context, j job) (c Collection) {
@@ -295,14 +337,15 @@ func runTask(ctx context.Context, j job) (c Collection) {
 	return c
 }
 
-// perRegion records an account-wide collection once per planned region, so
+// perRegion records an account-wide collection once per planned region the
+// account has enabled, so
 // that it vouches for (and may retire) resources in each of them.
-func perRegion(c Collection, plan Plan) []Collection {
+func perRegion(c Collection, regions []string) []Collection {
 	if c.Region != "" {
 		return []Collection{c}
 	}
-	out := make([]Collection, 0, len(plan.Regions))
-	for _, r := range plan.Regions {
+	out := make([]Collection, 0, len(regions))
+	for _, r := range regions {
 		rc := c
 		rc.Region = r
 		out = append(out, rc)

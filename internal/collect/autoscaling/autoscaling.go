@@ -1,4 +1,5 @@
-// Package autoscaling collects EC2 Auto Scaling groups and launch configurations.
+// Package autoscaling collects EC2 Auto Scaling groups, launch configurations,
+// scaling policies, scheduled actions and lifecycle hooks.
 package autoscaling
 
 import (
@@ -16,12 +17,15 @@ import (
 // Service is the EC2 Auto Scaling collector.
 var Service = &collect.Service{
 	Name:        "autoscaling",
-	Description: "EC2 Auto Scaling groups and launch configurations",
+	Description: "EC2 Auto Scaling groups, launch configurations, scaling policies, scheduled actions and lifecycle hooks",
 	Types: []collect.Type{
 		{Name: "group", Description: "Auto Scaling group (id = group name)", Fields: groupFields, Tags: collect.TagsListed, Collect: groups},
 		{Name: "launch-configuration", Description: "Auto Scaling launch configuration (id = name)", Fields: launchConfigurationFields, Tags: collect.NotTaggable, Collect: launchConfigurations},
+		{Name: "scaling-policy", Description: "scaling policy of a group (id = group/policy name)", Fields: policyFields.Declared(), Tags: collect.NotTaggable, Collect: scalingPolicies},
+		{Name: "scheduled-action", Description: "scheduled resize of a group (id = group/action name)", Fields: scheduledActionFields.Declared(), Tags: collect.NotTaggable, Collect: scheduledActions},
+		{Name: "lifecycle-hook", Description: "lifecycle hook of a group (id = group/hook name)", Fields: hookFields.Declared(), Tags: collect.NotTaggable, Collect: lifecycleHooks, DetailCalls: 1},
 	},
-	Calls: "1 paged list/describe per type",
+	Calls: "group, launch-configuration, scaling-policy, scheduled-action: 1 paged describe. lifecycle-hook: DescribeAutoScalingGroups (paged) + per group DescribeLifecycleHooks",
 	Relations: []collect.Relation{
 		{From: "group", Kind: "contains", To: "ec2/instance"},
 		{From: "group", Kind: "in-subnet", To: "ec2/subnet"},
@@ -29,6 +33,13 @@ var Service = &collect.Service{
 		{From: "group", Kind: "registers-with", To: "elbv2/target-group"},
 		{From: "group", Kind: "uses-launch-configuration", To: "autoscaling/launch-configuration"},
 		{From: "launch-configuration", Kind: "uses-instance-profile", To: "iam/instance-profile"},
+		{From: "lifecycle-hook", Kind: "assumes-role", To: "iam/role"},
+		{From: "lifecycle-hook", Kind: "hooks", To: "autoscaling/group"},
+		{From: "lifecycle-hook", Kind: "notifies", To: "sns/topic"},
+		{From: "lifecycle-hook", Kind: "notifies", To: "sqs/queue"},
+		{From: "scaling-policy", Kind: "scales", To: "autoscaling/group"},
+		{From: "scaling-policy", Kind: "triggered-by", To: "cloudwatch/alarm"},
+		{From: "scheduled-action", Kind: "scales", To: "autoscaling/group"},
 		{From: "launch-configuration", Kind: "uses-security-group", To: "ec2/security-group"},
 	},
 }

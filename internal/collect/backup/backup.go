@@ -1,4 +1,6 @@
-// Package backup collects AWS Backup vaults and plans.
+// Package backup collects AWS Backup vaults, plans and their resource
+// selections, the resources they protect, restore testing plans, and Backup
+// Audit Manager frameworks and report plans.
 package backup
 
 import (
@@ -16,14 +18,27 @@ import (
 // Service is the AWS Backup collector.
 var Service = &collect.Service{
 	Name:        "backup",
-	Description: "AWS Backup vaults and backup plans",
+	Description: "AWS Backup vaults, plans, selections, protected resources, restore testing, audit frameworks and report plans",
 	Types: []collect.Type{
 		{Name: "vault", Description: "backup vault (id = vault name)", Fields: vaultFields.Declared(), Tags: collect.TagsPerResource, Collect: vaults, DetailCalls: 1},
 		{Name: "plan", Description: "backup plan (id = plan id)", Fields: planFields.Declared(), Tags: collect.TagsPerResource, Collect: plans, DetailCalls: 1},
+		{Name: "backup-selection", Description: "resource assignment of a backup plan (id = plan id/selection id)", Fields: selectionFields.Declared(),
+			Tags: collect.NotTaggable, Collect: selections, DetailCalls: 1},
+		{Name: "protected-resource", Description: "resource AWS Backup has backed up (id = the resource's ARN), with its last backup",
+			Fields: protectedFields.Declared(), Tags: collect.NotTaggable, Collect: protectedResources},
+		{Name: "restore-testing-plan", Description: "restore testing plan (id = name)", Fields: restoreTestingPlanFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: restoreTestingPlans, DetailCalls: 1},
+		{Name: "framework", Description: "Backup Audit Manager framework (id = name)", Fields: frameworkFields.Declared(), Tags: collect.TagsPerResource, Collect: frameworks, DetailCalls: 1},
+		{Name: "report-plan", Description: "Backup Audit Manager report plan (id = name)", Fields: reportPlanFields.Declared(), Tags: collect.TagsPerResource, Collect: reportPlans, DetailCalls: 1},
 	},
-	Calls: "vault: ListBackupVaults + per vault ListTags. plan: ListBackupPlans + per plan ListTags",
+	Calls: "vault: ListBackupVaults + per vault ListTags. plan: ListBackupPlans + per plan ListTags. backup-selection: ListBackupPlans + per plan ListBackupSelections. " +
+		"protected-resource: ListProtectedResources. restore-testing-plan, framework, report-plan: List* + per resource ListTags",
 	Relations: []collect.Relation{
 		{From: "vault", Kind: "encrypted-with", To: "kms/key"},
+		{From: "backup-selection", Kind: "selection-of", To: "backup/plan"},
+		{From: "backup-selection", Kind: "assumes-role", To: "iam/role"},
+		{From: "protected-resource", Kind: "backed-up-in", To: "backup/vault"},
+		{From: "report-plan", Kind: "delivers-to", To: "s3/bucket"},
 	},
 }
 

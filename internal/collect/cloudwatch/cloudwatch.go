@@ -1,4 +1,5 @@
-// Package cloudwatch collects CloudWatch alarms and dashboards.
+// Package cloudwatch collects CloudWatch alarms, dashboards, metric
+// streams, anomaly detectors and Contributor Insights rules.
 package cloudwatch
 
 import (
@@ -15,12 +16,24 @@ import (
 // Service is the CloudWatch collector.
 var Service = &collect.Service{
 	Name:        "cloudwatch",
-	Description: "CloudWatch metric and composite alarms, dashboards",
+	Description: "CloudWatch metric and composite alarms, dashboards, metric streams, anomaly detectors, Contributor Insights rules",
 	Types: []collect.Type{
 		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Tags: collect.TagsBulk, Collect: alarms},
 		{Name: "dashboard", Description: "CloudWatch dashboard (id = name)", Fields: dashboardFields.Declared(), Tags: collect.NotTaggable, Collect: dashboards},
+		{Name: "metric-stream", Description: "metric stream to a Firehose delivery stream (id = name)", Fields: metricStreamFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: metricStreams, DetailCalls: 1},
+		{Name: "anomaly-detector", Description: "anomaly detection model of a metric (id = NAMESPACE/METRIC/STAT[/DIM=VALUE...], or math:QUERIES)",
+			Fields: anomalyDetectorFields.Declared(), Tags: collect.NotTaggable, Collect: anomalyDetectors},
+		{Name: "insight-rule", Description: "Contributor Insights rule (id = name)", Fields: insightRuleFields.Declared(), Tags: collect.TagsPerResource,
+			Collect: insightRules, DetailCalls: 1},
 	},
-	Calls: "alarm: 1 paged describe + bulk tags (else per resource ListTagsForResource). dashboard: ListDashboards (paged)",
+	Calls: "alarm: 1 paged describe + bulk tags (else per resource ListTagsForResource). dashboard: ListDashboards (paged). " +
+		"metric-stream: ListMetricStreams + per stream ListTagsForResource. anomaly-detector: DescribeAnomalyDetectors. " +
+		"insight-rule: DescribeInsightRules + per rule ListTagsForResource",
+	Relations: []collect.Relation{
+		{From: "metric-stream", Kind: "delivers-to", To: "firehose/delivery-stream"},
+		{From: "insight-rule", Kind: "reads", To: "logs/log-group"},
+	},
 }
 
 var alarmFields = []model.Field{

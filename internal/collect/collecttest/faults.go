@@ -2,6 +2,7 @@ package collecttest
 
 import (
 	"context"
+	"errors"
 
 	"github.com/aws/smithy-go"
 
@@ -61,4 +62,17 @@ func TagDenials(perResource string) []TagDenial {
 		{Deny: []string{"GetResources"}, Tagged: true},
 		{Deny: []string{"GetResources", perResource}, Warned: true},
 	}
+}
+
+// Chain answers each call with the first responder that does not pass it
+// through (Deny one operation in front of Canned answers, say).
+func Chain(rs ...awsx.Responder) awsx.Responder {
+	return awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
+		for _, r := range rs {
+			if out, err := r.Respond(ctx, req); !errors.Is(err, awsx.ErrPassThrough) {
+				return out, err
+			}
+		}
+		return nil, awsx.ErrPassThrough
+	})
 }

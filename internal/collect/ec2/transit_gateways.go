@@ -79,3 +79,27 @@ func tgwAttachments(ctx context.Context, t *collect.Task) error {
 		}
 	})
 }
+
+var tgwRouteTableFields = collect.Fields[types.TransitGatewayRouteTable]{
+	collect.Text("transit_gateway_id", "transit gateway of the table", func(r types.TransitGatewayRouteTable) *string { return r.TransitGatewayId }),
+	collect.Enum("state", "pending, available, deleting or deleted", func(r types.TransitGatewayRouteTable) types.TransitGatewayRouteTableState { return r.State }),
+	collect.Bool("default_association", "new attachments are associated with this table", func(r types.TransitGatewayRouteTable) *bool { return r.DefaultAssociationRouteTable }),
+	collect.Bool("default_propagation", "new attachments propagate their routes to this table", func(r types.TransitGatewayRouteTable) *bool { return r.DefaultPropagationRouteTable }),
+}
+
+// tgwRouteTables: deleted tables are skipped.
+func tgwRouteTables(ctx context.Context, t *collect.Task) error {
+	p := ec2.NewDescribeTransitGatewayRouteTablesPaginator(client(t), &ec2.DescribeTransitGatewayRouteTablesInput{MaxResults: t.PageSize(1000)})
+	return eachPage(ctx, p, func(page *ec2.DescribeTransitGatewayRouteTablesOutput) {
+		for _, r := range page.TransitGatewayRouteTables {
+			if r.State == types.TransitGatewayRouteTableStateDeleted {
+				continue
+			}
+			id := aws.ToString(r.TransitGatewayRouteTableId)
+			key := t.Key("transit-gateway-route-table", id)
+			t.Emit(&model.Resource{Key: key, ARN: arn(t, nil, "transit-gateway-route-table/"+id), Name: nameTag(r.Tags),
+				CreatedAt: model.Time(r.CreationTime), Tags: tags(r.Tags), Details: tgwRouteTableFields.Details(r)})
+			t.Relate(key, "in-transit-gateway", t.Key("transit-gateway", aws.ToString(r.TransitGatewayId)))
+		}
+	})
+}

@@ -1,4 +1,5 @@
-// Package ecs collects ECS clusters, services and task definitions.
+// Package ecs collects ECS clusters, services, task definitions and capacity
+// providers.
 package ecs
 
 import (
@@ -17,14 +18,16 @@ import (
 // Service is the ECS collector.
 var Service = &collect.Service{
 	Name:        "ecs",
-	Description: "ECS clusters, services and task definitions",
+	Description: "ECS clusters, services, task definitions and capacity providers",
 	Types: []collect.Type{
 		{Name: "cluster", Description: "ECS cluster (id = cluster name)", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters},
 		{Name: "service", Description: "ECS service (id = cluster/service)", Fields: serviceFields, Tags: collect.TagsListed, Collect: services},
 		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields, Tags: collect.TagsListed, Collect: taskDefinitions, DetailCalls: 1},
+		{Name: "capacity-provider", Description: "ECS capacity provider (id = name; the built-in FARGATE and FARGATE_SPOT and deleted ones skipped)", Fields: capacityProviderFields.Declared(), Tags: collect.TagsListed, Collect: capacityProviders},
 	},
-	Calls: "cluster: ListClusters + DescribeClusters per 100. service: + ListServices per cluster + DescribeServices per 10. task-definition: ListTaskDefinitions + per revision DescribeTaskDefinition",
+	Calls: "cluster: ListClusters + DescribeClusters per 100. service: + ListServices per cluster + DescribeServices per 10. task-definition: ListTaskDefinitions + per revision DescribeTaskDefinition. capacity-provider: DescribeCapacityProviders (paged by token)",
 	Relations: []collect.Relation{
+		{From: "capacity-provider", Kind: "uses-group", To: "autoscaling/group"},
 		{From: "service", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "service", Kind: "member-of", To: "ecs/cluster"},
 		{From: "service", Kind: "runs", To: "ecs/task-definition"},

@@ -1,4 +1,5 @@
-// Package efs collects EFS file systems.
+// Package efs collects EFS file systems, their access points and mount
+// targets, and their replications.
 package efs
 
 import (
@@ -15,13 +16,25 @@ import (
 // Service is the EFS collector.
 var Service = &collect.Service{
 	Name:        "efs",
-	Description: "EFS elastic file systems",
+	Description: "EFS elastic file systems, access points, mount targets and replications",
 	Types: []collect.Type{
 		{Name: "file-system", Description: "EFS file system (id = fs-...)", Fields: fileSystemFields.Declared(), Tags: collect.TagsListed, Collect: fileSystems},
+		{Name: "access-point", Description: "EFS access point (id = fsap-...): an entry point with a fixed root directory and POSIX identity",
+			Fields: accessPointFields.Declared(), Tags: collect.TagsListed, Collect: accessPoints},
+		{Name: "mount-target", Description: "EFS mount target (id = fsmt-...): the NFS endpoint of a file system in a subnet",
+			Fields: mountTargetFields.Declared(), Tags: collect.NotTaggable, Collect: mountTargets, DetailCalls: 2},
+		{Name: "replication-configuration", Description: "EFS replication of a file system (id = the source file system id)",
+			Fields: replicationFields.Declared(), Tags: collect.NotTaggable, Collect: replications},
 	},
-	Calls: "1 paged list/describe per type",
+	Calls: "file-system, access-point, replication-configuration: 1 paged Describe*. mount-target: DescribeFileSystems + per file system DescribeMountTargets + per mount target DescribeMountTargetSecurityGroups",
 	Relations: []collect.Relation{
 		{From: "file-system", Kind: "encrypted-with", To: "kms/key"},
+		{From: "access-point", Kind: "opens", To: "efs/file-system"},
+		{From: "mount-target", Kind: "mounts", To: "efs/file-system"},
+		{From: "mount-target", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "mount-target", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "replication-configuration", Kind: "replicates", To: "efs/file-system"},
+		{From: "replication-configuration", Kind: "replicates-to", To: "efs/file-system"},
 	},
 }
 
@@ -74,7 +87,7 @@ func emitFileSystem(t *collect.Task, fs types.FileSystemDescription) {
 		ARN:       arn,
 		Name:      aws.ToString(fs.Name), // the Name tag, as EFS reports it
 		CreatedAt: model.Time(fs.CreationTime),
-		Tags:      collect.TagMap(fs.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }),
+		Tags:      tags(fs.Tags),
 		Details:   fileSystemFields.Details(fs),
 	})
 	if kms != "" {

@@ -1,4 +1,5 @@
-// Package eks collects EKS clusters and their managed node groups.
+// Package eks collects EKS clusters and their parts: managed node groups,
+// Fargate profiles, add-ons, access entries and Pod Identity associations.
 package eks
 
 import (
@@ -15,20 +16,33 @@ import (
 // Service is the EKS collector.
 var Service = &collect.Service{
 	Name:        "eks",
-	Description: "EKS Kubernetes clusters and managed node groups",
+	Description: "EKS Kubernetes clusters, node groups, Fargate profiles, add-ons, access entries and Pod Identity associations",
 	Types: []collect.Type{
 		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters, DetailCalls: 1},
 		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Tags: collect.TagsListed, Collect: nodegroups, DetailCalls: 1},
+		{Name: "fargate-profile", Description: "EKS Fargate profile (id = cluster/profile)", Fields: fargateFields.Declared(), Tags: collect.TagsListed, Collect: fargateProfiles, DetailCalls: 1},
+		{Name: "addon", Description: "EKS add-on (id = cluster/add-on name)", Fields: addonFields.Declared(), Tags: collect.TagsListed, Collect: addons, DetailCalls: 1},
+		{Name: "access-entry", Description: "EKS access entry: an IAM principal's access to the cluster (id = cluster/principal ARN)", Fields: accessEntryFields.Declared(), Tags: collect.TagsListed, Collect: accessEntries, DetailCalls: 1},
+		{Name: "pod-identity-association", Description: "EKS Pod Identity association of a service account with an IAM role (id = cluster/association id)", Fields: podIdentityFields.Declared(), Tags: collect.TagsListed, Collect: podIdentityAssociations, DetailCalls: 1},
 	},
-	Calls: "cluster: ListClusters + per cluster DescribeCluster. nodegroup: ListNodegroups per cluster + per nodegroup DescribeNodegroup",
+	Calls: "cluster: ListClusters + per cluster DescribeCluster. nodegroup, fargate-profile, addon, access-entry, pod-identity-association: ListClusters + per cluster its paged List* (ListNodegroups, ListFargateProfiles, ListAddons, ListAccessEntries, ListPodIdentityAssociations) + per item its Describe*",
 	Relations: []collect.Relation{
 		{From: "cluster", Kind: "assumes-role", To: "iam/role"},
 		{From: "cluster", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "cluster", Kind: "in-vpc", To: "ec2/vpc"},
 		{From: "cluster", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "access-entry", Kind: "grants-access-to", To: "iam/role"},
+		{From: "access-entry", Kind: "member-of", To: "eks/cluster"},
+		{From: "addon", Kind: "assumes-role", To: "iam/role"},
+		{From: "addon", Kind: "member-of", To: "eks/cluster"},
+		{From: "fargate-profile", Kind: "assumes-role", To: "iam/role"},
+		{From: "fargate-profile", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "fargate-profile", Kind: "member-of", To: "eks/cluster"},
 		{From: "nodegroup", Kind: "assumes-role", To: "iam/role"},
 		{From: "nodegroup", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "nodegroup", Kind: "member-of", To: "eks/cluster"},
+		{From: "pod-identity-association", Kind: "assumes-role", To: "iam/role"},
+		{From: "pod-identity-association", Kind: "member-of", To: "eks/cluster"},
 	},
 }
 
@@ -140,40 +154,18 @@ var nodegroupFields = []model.Field{
 	{Name: "subnets", Type: "json", Description: "subnets the nodes are launched in"},
 }
 
-// nodegroupRef names one node group of one cluster.
-type nodegroupRef struct{ cluster, name string }
-
 func nodegroups(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
-	// One page of clusters at a time; a cluster's node groups are a small
-	// sub-listing, gathered for the whole page so the detail calls of the
-	// page's clusters still run together.
-	return clusterPages(ctx, t, api, func(names []string) error {
-		var refs []nodegroupRef
-		for _, cluster := range names {
-			p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
-			for p.HasMorePages() {
-				page, err := p.NextPage(ctx)
-				if err != nil {
-					return err
-				}
-				for _, ng := range page.Nodegroups {
-					refs = append(refs, nodegroupRef{cluster, ng})
-				}
-			}
+	return eachChild(ctx, t, api, func(ctx context.Context, cluster string) ([]string, error) {
+		p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
+		return pagedNames(ctx, p, func(page *eks.ListNodegroupsOutput) []string { return page.Nodegroups })
+	}, func(ctx context.Context, ref childRef) {
+		out, err := api.DescribeNodegroup(ctx, &eks.DescribeNodegroupInput{ClusterName: aws.String(ref.cluster), NodegroupName: aws.String(ref.name)})
+		if err != nil || out.Nodegroup == nil {
+			emitPart(t, "nodegroup", ref, "DescribeNodegroup", err, nil)
+			return
 		}
-		collect.ForEach(ctx, refs, func(ctx context.Context, ref nodegroupRef) {
-			out, err := api.DescribeNodegroup(ctx, &eks.DescribeNodegroupInput{ClusterName: aws.String(ref.cluster), NodegroupName: aws.String(ref.name)})
-			if err != nil || out.Nodegroup == nil {
-				t.Warn("DescribeNodegroup", err)
-				key := t.Key("nodegroup", ref.cluster+"/"+ref.name)
-				t.Emit(&model.Resource{Key: key, Name: ref.name, Details: map[string]any{"cluster": ref.cluster}})
-				t.Relate(key, "member-of", t.Key("cluster", ref.cluster))
-				return
-			}
-			emitNodegroup(t, out.Nodegroup)
-		})
-		return nil
+		emitNodegroup(t, out.Nodegroup)
 	})
 }
 

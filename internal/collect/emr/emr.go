@@ -16,16 +16,28 @@ import (
 // Service is the EMR collector.
 var Service = &collect.Service{
 	Name:        "emr",
-	Description: "EMR clusters (not terminated)",
+	Description: "EMR clusters (not terminated), security configurations and studios",
 	Types: []collect.Type{
 		{Name: "cluster", Description: "EMR cluster that is starting, running, waiting or terminating (id = j-...); terminated clusters, listed by AWS for two months, are skipped",
 			Fields: clusterFields.Declared(), Tags: collect.TagsListed, Collect: clusters, DetailCalls: 1},
+		{Name: "security-configuration", Description: "EMR security configuration (id = name): at-rest and in-transit encryption, Kerberos, IMDS",
+			Fields: securityConfigurationFields.Declared(), Tags: collect.NotTaggable, Collect: securityConfigurations, DetailCalls: 1},
+		{Name: "studio", Description: "EMR Studio (id = es-...), the notebook environment", Fields: studioFields.Declared(), Tags: collect.TagsListed,
+			Collect: studios, DetailCalls: 1},
 	},
-	Calls: "cluster: ListClusters (active states) + per cluster DescribeCluster (which returns the tags)",
+	Calls: "cluster: ListClusters (active states) + per cluster DescribeCluster (which returns the tags). " +
+		"security-configuration: ListSecurityConfigurations + per configuration DescribeSecurityConfiguration. studio: ListStudios + per studio DescribeStudio",
 	Relations: []collect.Relation{
 		{From: "cluster", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "cluster", Kind: "uses-security-group", To: "ec2/security-group"},
 		{From: "cluster", Kind: "assumes-role", To: "iam/role"},
+		{From: "cluster", Kind: "uses-security-configuration", To: "emr/security-configuration"},
+		{From: "security-configuration", Kind: "encrypted-with", To: "kms/key"},
+		{From: "studio", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "studio", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "studio", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "studio", Kind: "assumes-role", To: "iam/role"},
+		{From: "studio", Kind: "encrypted-with", To: "kms/key"},
 	},
 }
 
@@ -103,4 +115,5 @@ func emitCluster(ctx context.Context, t *collect.Task, api *emr.Client, s types.
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 	}
 	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(c.ServiceRole))))
+	t.Relate(key, "uses-security-configuration", t.Key("security-configuration", aws.ToString(c.SecurityConfiguration)))
 }

@@ -58,7 +58,8 @@ func TestClusters(t *testing.T) {
 	if c.Name != "etl0" || c.Tags["n"] != "0" || c.ARN == "" {
 		t.Errorf("etl0: %s %s %v", c.Name, c.ARN, c.Tags)
 	}
-	collecttest.HasEdges(t, got, ids["etl0"]+" -in-subnet-> ec2/subnet:"+net.Subnets[0], ids["etl0"]+" -assumes-role-> iam/role:EMR_DefaultRole")
+	collecttest.HasEdges(t, got, ids["etl0"]+" -in-subnet-> ec2/subnet:"+net.Subnets[0], ids["etl0"]+" -assumes-role-> iam/role:EMR_DefaultRole",
+		ids["etl1"]+" -uses-security-configuration-> emr/security-configuration:encrypted")
 
 }
 

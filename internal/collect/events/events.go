@@ -1,4 +1,5 @@
-// Package events collects EventBridge event buses and rules.
+// Package events collects EventBridge event buses, rules, archives,
+// connections, API destinations and global endpoints.
 package events
 
 import (
@@ -17,17 +18,29 @@ import (
 // Service is the EventBridge collector.
 var Service = &collect.Service{
 	Name:        "events",
-	Description: "EventBridge event buses and rules",
+	Description: "EventBridge event buses, rules, archives, connections, API destinations and global endpoints",
 	Types: []collect.Type{
 		{Name: "bus", Description: "EventBridge event bus", Fields: busFields, Tags: collect.TagsBulk, Collect: buses},
 		{Name: "rule", Description: "EventBridge rule (id bus/name; plain name on the default bus)", Fields: ruleFields, Tags: collect.TagsBulk, Collect: rules, DetailCalls: 1},
+		{Name: "archive", Description: "EventBridge archive of a bus's events (id = name)", Fields: archiveFields.Declared(), Tags: collect.NotTaggable, Collect: archives},
+		{Name: "connection", Description: "EventBridge connection: authorization for API destinations (id = name; the credentials are never read)",
+			Fields: connectionFields.Declared(), Tags: collect.NotTaggable, Collect: connections},
+		{Name: "api-destination", Description: "EventBridge API destination, an HTTP endpoint rules can target (id = name)",
+			Fields: apiDestinationFields.Declared(), Tags: collect.NotTaggable, Collect: apiDestinations},
+		{Name: "endpoint", Description: "EventBridge global endpoint failing over between buses of two regions (id = name)",
+			Fields: endpointFields.Declared(), Tags: collect.NotTaggable, Collect: endpoints},
 	},
-	Calls: "bus: ListEventBuses + bulk tags. rule: ListRules per bus + per rule ListTargetsByRule + bulk tags (else per bus or rule ListTagsForResource)",
+	Calls: "bus: ListEventBuses + bulk tags. rule: ListRules per bus + per rule ListTargetsByRule + bulk tags (else per bus or rule ListTagsForResource). " +
+		"archive: ListArchives. connection: ListConnections. api-destination: ListApiDestinations. endpoint: ListEndpoints",
 	Relations: []collect.Relation{
 		{From: "rule", Kind: "member-of", To: "events/bus"},
 		{From: "rule", Kind: "triggers", To: "lambda/function"},
 		{From: "rule", Kind: "triggers", To: "sns/topic"},
 		{From: "rule", Kind: "triggers", To: "sqs/queue"},
+		{From: "archive", Kind: "archives", To: "events/bus"},
+		{From: "api-destination", Kind: "uses-connection", To: "events/connection"},
+		{From: "endpoint", Kind: "routes-to", To: "events/bus"},
+		{From: "endpoint", Kind: "assumes-role", To: "iam/role"},
 	},
 }
 

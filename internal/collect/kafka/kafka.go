@@ -16,15 +16,23 @@ import (
 // Service is the MSK collector.
 var Service = &collect.Service{
 	Name:        "kafka",
-	Description: "Amazon MSK clusters (provisioned and serverless)",
+	Description: "Amazon MSK clusters (provisioned and serverless), configurations and multi-VPC connections",
 	Types: []collect.Type{
 		{Name: "cluster", Description: "MSK cluster (id = cluster name)", Fields: clusterFields.Declared(), Tags: collect.TagsListed, Collect: clusters},
+		{Name: "configuration", Description: "MSK broker configuration (id = name)", Fields: configurationFields.Declared(), Tags: collect.TagsPerResource,
+			Collect: configurations, DetailCalls: 1},
+		{Name: "vpc-connection", Description: "MSK multi-VPC private connection from a client VPC to a cluster (id = the connection's UUID)",
+			Fields: vpcConnectionFields.Declared(), Tags: collect.TagsPerResource, Collect: vpcConnections, DetailCalls: 1},
 	},
-	Calls: "cluster: ListClustersV2 (which returns the configuration and tags)",
+	Calls: "cluster: ListClustersV2 (which returns the configuration and tags). configuration: ListConfigurations + per configuration ListTagsForResource. " +
+		"vpc-connection: ListVpcConnections + per connection ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "cluster", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "cluster", Kind: "uses-security-group", To: "ec2/security-group"},
 		{From: "cluster", Kind: "encrypted-with", To: "kms/key"},
+		{From: "cluster", Kind: "uses-configuration", To: "kafka/configuration"},
+		{From: "vpc-connection", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "vpc-connection", Kind: "connects-to", To: "kafka/cluster"},
 	},
 }
 
@@ -128,4 +136,7 @@ func emitCluster(t *collect.Task, c types.Cluster) {
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 	}
 	t.Relate(key, "encrypted-with", t.KMSKey(atRestKey(c)))
+	if v := provisioned(c).CurrentBrokerSoftwareInfo; v != nil {
+		t.Relate(key, "uses-configuration", t.Key("configuration", nameIn(aws.ToString(v.ConfigurationArn), "configuration")))
+	}
 }

@@ -25,6 +25,7 @@ func TestClusters(t *testing.T) {
 	net := collecttest.NewNetwork(t, cfg, "10.6.0.0/16", "msk", collecttest.Subnet{CIDR: "10.6.1.0/24"}, collecttest.Subnet{CIDR: "10.6.2.0/24"})
 	api := kafka.NewFromConfig(cfg)
 	key := "arn:aws:kms:eu-west-1:" + collecttest.MotoAccount + ":key/k-1"
+	configARN := "arn:aws:kafka:eu-west-1:" + collecttest.MotoAccount + ":configuration/tuned/4f1c2a3b-0001"
 	// Six provisioned clusters (events0 accepts plaintext from clients) and
 	// a serverless one.
 	for i := range 6 {
@@ -33,6 +34,7 @@ func TestClusters(t *testing.T) {
 			transit = types.ClientBrokerTlsPlaintext
 		}
 		_, err := api.CreateCluster(ctx, &kafka.CreateClusterInput{ClusterName: aws.String(fmt.Sprintf("events%d", i)), KafkaVersion: aws.String("3.6.0"),
+			ConfigurationInfo:   &types.ConfigurationInfo{Arn: aws.String(configARN), Revision: aws.Int64(1)},
 			NumberOfBrokerNodes: aws.Int32(2), BrokerNodeGroupInfo: &types.BrokerNodeGroupInfo{InstanceType: aws.String("kafka.m5.large"),
 				ClientSubnets: net.Subnets, SecurityGroups: []string{net.SG}},
 			EncryptionInfo: &types.EncryptionInfo{EncryptionAtRest: &types.EncryptionAtRest{DataVolumeKMSKeyId: aws.String(key)},
@@ -69,7 +71,7 @@ func TestClusters(t *testing.T) {
 		t.Errorf("events4: %s %v %q", e.ARN, e.Tags, e.CreatedAt)
 	}
 	collecttest.HasEdges(t, got, "events0 -in-subnet-> ec2/subnet:"+net.Subnets[1], "events0 -uses-security-group-> ec2/security-group:"+net.SG,
-		"events0 -encrypted-with-> kms/key:k-1", "lite -in-subnet-> ec2/subnet:"+net.Subnets[0])
+		"events0 -encrypted-with-> kms/key:k-1", "lite -in-subnet-> ec2/subnet:"+net.Subnets[0], "events2 -uses-configuration-> kafka/configuration:tuned")
 }
 
 func TestClustersDenied(t *testing.T) {

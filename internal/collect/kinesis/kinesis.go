@@ -1,4 +1,5 @@
-// Package kinesis collects Kinesis data streams.
+// Package kinesis collects Kinesis data streams and their enhanced fan-out
+// consumers.
 package kinesis
 
 import (
@@ -15,13 +16,17 @@ import (
 // Service is the Kinesis Data Streams collector.
 var Service = &collect.Service{
 	Name:        "kinesis",
-	Description: "Kinesis data streams",
+	Description: "Kinesis data streams and stream consumers",
 	Types: []collect.Type{
 		{Name: "stream", Description: "Kinesis data stream (id = name)", Fields: streamFields.Declared(), Tags: collect.TagsPerResource, Collect: streams, DetailCalls: 2},
+		{Name: "stream-consumer", Description: "enhanced fan-out consumer of a stream (id = STREAM/CONSUMER), billed per shard hour", Fields: consumerFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: consumers, DetailCalls: 1},
 	},
-	Calls: "stream: ListStreams + per stream DescribeStreamSummary, ListTagsForStream",
+	Calls: "stream: ListStreams + per stream DescribeStreamSummary, ListTagsForStream. " +
+		"stream-consumer: ListStreams, per stream ListStreamConsumers + per consumer ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "stream", Kind: "encrypted-with", To: "kms/key"},
+		{From: "stream-consumer", Kind: "reads-from", To: "kinesis/stream"},
 	},
 }
 

@@ -1,9 +1,12 @@
-// Package logs collects CloudWatch Logs log groups, metric filters and
-// cross-account destinations.
+// Package logs collects CloudWatch Logs log groups, metric and
+// subscription filters, cross-account destinations, log deliveries (sources,
+// destinations and the deliveries between them), resource policies and
+// saved queries.
 package logs
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,22 +21,42 @@ import (
 // Service is the CloudWatch Logs collector.
 var Service = &collect.Service{
 	Name:        "logs",
-	Description: "CloudWatch Logs log groups, metric filters and destinations",
+	Description: "CloudWatch Logs log groups, metric and subscription filters, destinations, deliveries, resource policies, saved queries",
 	Types: []collect.Type{
 		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Tags: collect.TagsBulk, Collect: groups},
 		{Name: "metric-filter", Description: "metric filter (id = LOG_GROUP:FILTER_NAME)", Fields: metricFilterFields.Declared(), Tags: collect.NotTaggable, Collect: metricFilters},
 		{Name: "destination", Description: "cross-account subscription destination (id = name)", Fields: destinationFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: destinations, DetailCalls: 1},
+		{Name: "subscription-filter", Description: "subscription filter streaming a log group's events (id = LOG_GROUP:FILTER_NAME)", Fields: subscriptionFilterFields.Declared(),
+			Tags: collect.NotTaggable, Collect: subscriptionFilters, DetailCalls: 1},
+		{Name: "delivery-source", Description: "vended-logs delivery source: a resource whose logs are delivered (id = name)", Fields: deliverySourceFields.Declared(),
+			Tags: collect.TagsListed, Collect: deliverySources},
+		{Name: "delivery-destination", Description: "vended-logs delivery destination: an S3 bucket, log group or Firehose stream (id = name)",
+			Fields: deliveryDestinationFields.Declared(), Tags: collect.TagsListed, Collect: deliveryDestinations},
+		{Name: "delivery", Description: "vended-logs delivery connecting a source to a destination (id = delivery id)", Fields: deliveryFields.Declared(),
+			Tags: collect.TagsListed, Collect: deliveries},
+		{Name: "resource-policy", Description: "CloudWatch Logs resource policy letting services write to log groups (id = policy name)",
+			Fields: resourcePolicyFields.Declared(), Tags: collect.NotTaggable, Collect: resourcePolicies},
+		{Name: "query-definition", Description: "saved Logs Insights query (id = query definition id)", Fields: queryDefinitionFields.Declared(),
+			Tags: collect.NotTaggable, Collect: queryDefinitions},
 	},
 	Calls: "log-group: 1 paged describe + bulk tags (else per resource ListTagsForResource). metric-filter: DescribeMetricFilters (paged). " +
-		"destination: DescribeDestinations (paged) + per destination ListTagsForResource",
-	Relations: []collect.Relation{
+		"destination: DescribeDestinations (paged) + per destination ListTagsForResource. " +
+		"subscription-filter: DescribeLogGroups (paged) + per log group DescribeSubscriptionFilters (paged). " +
+		"delivery-source: DescribeDeliverySources. delivery-destination: DescribeDeliveryDestinations. delivery: DescribeDeliveries. " +
+		"resource-policy: DescribeResourcePolicies. query-definition: DescribeQueryDefinitions",
+	Relations: slices.Concat([]collect.Relation{
 		{From: "log-group", Kind: "encrypted-with", To: "kms/key"},
 		{From: "log-group", Kind: "logs-for", To: "lambda/function"},
 		{From: "metric-filter", Kind: "filters", To: "logs/log-group"},
 		{From: "destination", Kind: "assumes-role", To: "iam/role"},
 		{From: "destination", Kind: "delivers-to", To: "kinesis/stream"},
-	},
+		{From: "subscription-filter", Kind: "filters", To: "logs/log-group"},
+		{From: "subscription-filter", Kind: "assumes-role", To: "iam/role"},
+		{From: "delivery", Kind: "from", To: "logs/delivery-source"},
+		{From: "delivery", Kind: "to", To: "logs/delivery-destination"},
+		{From: "query-definition", Kind: "queries", To: "logs/log-group"},
+	}, targetRelations("subscription-filter"), targetRelations("delivery-destination")),
 }
 
 // lambdaPrefix is where Lambda writes each function's logs by convention.

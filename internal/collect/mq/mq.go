@@ -1,4 +1,4 @@
-// Package mq collects Amazon MQ brokers.
+// Package mq collects Amazon MQ brokers and broker configurations.
 package mq
 
 import (
@@ -15,15 +15,18 @@ import (
 // Service is the Amazon MQ collector.
 var Service = &collect.Service{
 	Name:        "mq",
-	Description: "Amazon MQ brokers (ActiveMQ, RabbitMQ)",
+	Description: "Amazon MQ brokers (ActiveMQ, RabbitMQ) and their configurations",
 	Types: []collect.Type{
 		{Name: "broker", Description: "Amazon MQ broker (id = broker id)", Fields: brokerFields.Declared(), Tags: collect.TagsListed, Collect: brokers, DetailCalls: 1},
+		{Name: "configuration", Description: "Amazon MQ broker configuration (id = c-...), the engine settings brokers use",
+			Fields: configurationFields.Declared(), Tags: collect.TagsListed, Collect: configurations},
 	},
-	Calls: "broker: ListBrokers + per broker DescribeBroker (which returns the tags)",
+	Calls: "broker: ListBrokers + per broker DescribeBroker (which returns the tags). configuration: ListConfigurations",
 	Relations: []collect.Relation{
 		{From: "broker", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "broker", Kind: "uses-security-group", To: "ec2/security-group"},
 		{From: "broker", Kind: "encrypted-with", To: "kms/key"},
+		{From: "broker", Kind: "uses-configuration", To: "mq/configuration"},
 	},
 }
 
@@ -90,4 +93,7 @@ func emitBroker(ctx context.Context, t *collect.Task, api *mq.Client, s types.Br
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 	}
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(encryption(b).KmsKeyId)))
+	if c := b.Configurations; c != nil && c.Current != nil {
+		t.Relate(key, "uses-configuration", t.Key("configuration", aws.ToString(c.Current.Id)))
+	}
 }

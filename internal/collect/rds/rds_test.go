@@ -98,8 +98,8 @@ func TestDBInstances(t *testing.T) {
 	}
 	checks := map[string]any{
 		"engine": "postgres", "engine_version": "16.3", "instance_class": "db.t3.micro",
-		"allocated_storage_gb": int32(20), "storage_type": "gp3", "storage_encrypted": true,
-		"kms_key_id": aws.ToString(key.KeyMetadata.Arn), "multi_az": true, "backup_retention_days": int32(7),
+		"allocated_storage_gb": int64(20), "storage_type": "gp3", "storage_encrypted": true,
+		"kms_key_id": aws.ToString(key.KeyMetadata.Arn), "multi_az": true, "backup_retention_days": int64(7),
 		"deletion_protection": true, "iam_auth_enabled": true, "db_subnet_group": "db-subnets", "vpc_id": n.vpc,
 		"status": "available", "cluster_id": "",
 	}
@@ -108,7 +108,7 @@ func TestDBInstances(t *testing.T) {
 			t.Errorf("details[%s] = %v (%T), want %v", k, db.Details[k], db.Details[k], want)
 		}
 	}
-	if db.Details["endpoint_address"] == "" || db.Details["endpoint_port"] == int32(0) {
+	if db.Details["endpoint_address"] == "" || db.Details["endpoint_port"] == int64(0) {
 		t.Errorf("endpoint missing: %v:%v", db.Details["endpoint_address"], db.Details["endpoint_port"])
 	}
 	if db.ARN != "arn:aws:rds:"+region+":"+collecttest.MotoAccount+":db:main" || db.Tags["Owner"] != "team-db" || db.Name != "main" {
@@ -156,7 +156,7 @@ func TestDBClusters(t *testing.T) {
 	}
 	checks := map[string]any{
 		"engine": "aurora-mysql", "status": "available", "deletion_protection": true,
-		"backup_retention_days": int32(3), "storage_encrypted": true,
+		"backup_retention_days": int64(3), "storage_encrypted": true,
 	}
 	for k, want := range checks {
 		if c.Details[k] != want {
@@ -207,7 +207,7 @@ func TestDBSnapshots(t *testing.T) {
 	if pub.Details["shared_publicly"] != true || priv.Details["shared_publicly"] != false {
 		t.Errorf("shared_publicly: snap-0 %v, snap-1 %v", pub.Details["shared_publicly"], priv.Details["shared_publicly"])
 	}
-	checks := map[string]any{"engine": "postgres", "allocated_storage_gb": int32(20), "db_instance_id": "main", "encrypted": false}
+	checks := map[string]any{"engine": "postgres", "allocated_storage_gb": int64(20), "db_instance_id": "main", "encrypted": false}
 	for k, want := range checks {
 		if pub.Details[k] != want {
 			t.Errorf("details[%s] = %v (%T), want %v", k, pub.Details[k], pub.Details[k], want)

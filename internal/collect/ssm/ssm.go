@@ -1,10 +1,13 @@
-// Package ssm collects Systems Manager Parameter Store parameters: metadata
-// only, never parameter values.
+// Package ssm collects Systems Manager resources: Parameter Store
+// parameters (metadata only, never values), the account's documents,
+// associations, maintenance windows, custom patch baselines and resource
+// data syncs.
 package ssm
 
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsssm "github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -17,25 +20,43 @@ import (
 // Service is the SSM collector.
 var Service = &collect.Service{
 	Name:        "ssm",
-	Description: "Systems Manager Parameter Store parameters (metadata only, never values)",
+	Description: "Systems Manager parameters (metadata only, never values), documents, associations, maintenance windows, patch baselines, resource data syncs",
 	Types: []collect.Type{
-		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields, Tags: collect.TagsBulk, Collect: parameters},
+		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields.Declared(), Tags: collect.TagsBulk, Collect: parameters},
+		{Name: "document", Description: "SSM document the account owns (id = name), with whom it is shared; AWS's and shared-in documents are skipped",
+			Fields: documentFields.Declared(), Tags: collect.TagsListed, Collect: documents, DetailCalls: 1},
+		{Name: "association", Description: "State Manager association (id = association id): a document applied to targets on a schedule",
+			Fields: associationFields.Declared(), Tags: collect.TagsPerResource, Collect: associations, DetailCalls: 1},
+		{Name: "maintenance-window", Description: "maintenance window (id = mw-...)", Fields: windowFields.Declared(), Tags: collect.TagsPerResource,
+			Collect: maintenanceWindows, DetailCalls: 1},
+		{Name: "patch-baseline", Description: "custom patch baseline (id = pb-...); AWS's predefined baselines are skipped", Fields: baselineFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: patchBaselines, DetailCalls: 1},
+		{Name: "resource-data-sync", Description: "resource data sync (id = name): inventory written to S3, or OpsData gathered from accounts and regions",
+			Fields: dataSyncFields.Declared(), Tags: collect.NotTaggable, Collect: resourceDataSyncs},
 	},
-	Calls: "parameter: DescribeParameters + bulk tags (else per parameter ListTagsForResource); never GetParameter",
+	Calls: "parameter: DescribeParameters + bulk tags (else per parameter ListTagsForResource); never GetParameter. " +
+		"document: ListDocuments (Owner=Self) + per document DescribeDocumentPermission. " +
+		"association: ListAssociations + per association ListTagsForResource. " +
+		"maintenance-window: DescribeMaintenanceWindows + per window ListTagsForResource. " +
+		"patch-baseline: DescribePatchBaselines (OWNER=Self) + per baseline ListTagsForResource. resource-data-sync: ListResourceDataSync",
 	Relations: []collect.Relation{
 		{From: "parameter", Kind: "encrypted-with", To: "kms/key"},
+		{From: "association", Kind: "applies", To: "ssm/document"},
+		{From: "association", Kind: "targets", To: "ec2/instance"},
+		{From: "resource-data-sync", Kind: "writes-to", To: "s3/bucket"},
+		{From: "resource-data-sync", Kind: "encrypted-with", To: "kms/key"},
 	},
 }
 
-var parameterFields = []model.Field{
-	{Name: "type", Type: "text", Description: "String, StringList or SecureString", Values: collect.Values(ssmtypes.ParameterType("").Values())},
-	{Name: "tier", Type: "text", Description: "Standard, Advanced or Intelligent-Tiering"},
-	{Name: "data_type", Type: "text", Description: "text, aws:ec2:image or aws:ssm:integration"},
-	{Name: "version", Type: "integer", Description: "current version number"},
-	{Name: "last_modified", Type: "timestamp", Description: "last change"},
-	{Name: "last_modified_user", Type: "text", Description: "ARN of the identity that last changed it"},
-	{Name: "key_id", Type: "text", Description: "KMS key encrypting a SecureString"},
-	{Name: "description", Type: "text", Description: "parameter description"},
+var parameterFields = collect.Fields[ssmtypes.ParameterMetadata]{
+	collect.Enum("type", "String, StringList or SecureString", func(p ssmtypes.ParameterMetadata) ssmtypes.ParameterType { return p.Type }),
+	collect.Enum("tier", "Standard, Advanced or Intelligent-Tiering", func(p ssmtypes.ParameterMetadata) ssmtypes.ParameterTier { return p.Tier }),
+	collect.Text("data_type", "text, aws:ec2:image or aws:ssm:integration", func(p ssmtypes.ParameterMetadata) *string { return p.DataType }),
+	collect.Computed("version", model.Integer, "current version number", func(p ssmtypes.ParameterMetadata) any { return p.Version }),
+	collect.Timestamp("last_modified", "last change", func(p ssmtypes.ParameterMetadata) *time.Time { return p.LastModifiedDate }),
+	collect.Text("last_modified_user", "ARN of the identity that last changed it", func(p ssmtypes.ParameterMetadata) *string { return p.LastModifiedUser }),
+	collect.Text("key_id", "KMS key encrypting a SecureString", func(p ssmtypes.ParameterMetadata) *string { return p.KeyId }),
+	collect.Text("description", "parameter description", func(p ssmtypes.ParameterMetadata) *string { return p.Description }),
 }
 
 func client(t *collect.Task) *awsssm.Client { return awsssm.NewFromConfig(t.Config) }
@@ -44,12 +65,8 @@ func parameters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	bulk := collect.NewBulkTags(t, "ssm:parameter")
 	p := awsssm.NewDescribeParametersPaginator(api, &awsssm.DescribeParametersInput{MaxResults: t.PageSize(50)})
-	return collect.EachPage(ctx, p, func(page *awsssm.DescribeParametersOutput) error {
-		collect.ForEach(ctx, page.Parameters, func(ctx context.Context, pm ssmtypes.ParameterMetadata) {
-			emitParameter(ctx, t, api, bulk, pm)
-		})
-		return nil
-	})
+	return collect.EachItem(ctx, p, func(page *awsssm.DescribeParametersOutput) []ssmtypes.ParameterMetadata { return page.Parameters },
+		func(ctx context.Context, pm ssmtypes.ParameterMetadata) { emitParameter(ctx, t, api, bulk, pm) })
 }
 
 func emitParameter(ctx context.Context, t *collect.Task, api *awsssm.Client, bulk *collect.BulkTags, pm ssmtypes.ParameterMetadata) {
@@ -59,25 +76,9 @@ func emitParameter(ctx context.Context, t *collect.Task, api *awsssm.Client, bul
 		arn = collect.ARN(t, "ssm", "", "parameter/"+strings.TrimPrefix(name, "/"))
 	}
 	tags := bulk.Of(ctx, arn, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
-		out, err := api.ListTagsForResource(ctx, &awsssm.ListTagsForResourceInput{ResourceId: pm.Name, ResourceType: ssmtypes.ResourceTypeForTaggingParameter})
-		if err != nil {
-			return nil, err
-		}
-		return collect.TagMap(out.TagList, func(t ssmtypes.Tag) (*string, *string) { return t.Key, t.Value }), nil
+		return resourceTags(ctx, api, ssmtypes.ResourceTypeForTaggingParameter, pm.Name)
 	})
 	key := t.Key("parameter", name)
-	t.Emit(&model.Resource{
-		Key: key, ARN: arn, Name: name, Tags: tags,
-		Details: map[string]any{
-			"type":               string(pm.Type),
-			"tier":               string(pm.Tier),
-			"data_type":          aws.ToString(pm.DataType),
-			"version":            pm.Version,
-			"last_modified":      model.Time(pm.LastModifiedDate),
-			"last_modified_user": aws.ToString(pm.LastModifiedUser),
-			"key_id":             aws.ToString(pm.KeyId),
-			"description":        aws.ToString(pm.Description),
-		},
-	})
+	t.Emit(&model.Resource{Key: key, ARN: arn, Name: name, Tags: tags, Details: parameterFields.Details(pm)})
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(pm.KeyId)))
 }
