@@ -9,7 +9,9 @@ import (
 )
 
 // AWS Private CA: a few authorities, rare and costly; CA 0 of a region is
-// the root, the others subordinates, one in four disabled.
+// the root, the others subordinates, one in four disabled; subordinates'
+// certificates expire within two years, some within 90 days
+// (private-ca-expiring).
 func init() {
 	kinds = append(kinds, &kind{name: "acm-pca.certificate-authority", weight: 0.02, max: 3, stable: true})
 	kindByName["acm-pca.certificate-authority"] = kinds[len(kinds)-1]
@@ -29,7 +31,7 @@ func pcaAuthorities(c *call) (any, error) {
 		created := c.created("acm-pca.certificate-authority", i)
 		ca := pcatypes.CertificateAuthority{Arn: aws.String(c.pcaARN(i)), OwnerAccount: c.owner(), CreatedAt: created, LastStateChangeAt: created,
 			Status: pcatypes.CertificateAuthorityStatusActive, Type: pcatypes.CertificateAuthorityTypeSubordinate, UsageMode: pcatypes.CertificateAuthorityUsageModeGeneralPurpose,
-			Serial: aws.String(r.hex(32)), NotBefore: created, NotAfter: aws.Time(created.AddDate(5, 0, 0)),
+			Serial: aws.String(r.hex(32)), NotBefore: created, NotAfter: aws.Time(c.v.e.now.AddDate(0, 0, 30+r.intn(700))),
 			CertificateAuthorityConfiguration: &pcatypes.CertificateAuthorityConfiguration{KeyAlgorithm: pcatypes.KeyAlgorithmRsa2048, SigningAlgorithm: pcatypes.SigningAlgorithmSha256withrsa,
 				Subject: &pcatypes.ASN1Subject{CommonName: aws.String("Acme " + Accounts[c.acct].Env + " issuing CA " + c.region), Organization: aws.String("Acme Corp"), Country: aws.String("US")}},
 			RevocationConfiguration: &pcatypes.RevocationConfiguration{CrlConfiguration: &pcatypes.CrlConfiguration{Enabled: aws.Bool(r.chance(0.5))}}}

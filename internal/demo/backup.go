@@ -10,8 +10,9 @@ import (
 	bktypes "github.com/aws/aws-sdk-go-v2/service/backup/types"
 )
 
-// AWS Backup: vault 0 of a region is "Default" (AWS-owned key); the
-// others use the region's KMS key and a few are locked. Plans run daily
+// AWS Backup: vault 0 of a region is "Default" (AWS-owned key, not
+// locked: backup-vaults-not-locked finds it); the others use the region's
+// KMS key and a third are locked. Plans run daily
 // or weekly; some have not run for weeks.
 func init() {
 	kinds = append(kinds,
@@ -49,7 +50,7 @@ func bkVaults(c *call) (any, error) {
 		if v > 0 {
 			vault.EncryptionKeyType, vault.EncryptionKeyArn = bktypes.EncryptionKeyTypeCustomerManagedKmsKey, aws.String(c.kmsARN())
 		}
-		if v%3 == 1 || r.chance(0.1) {
+		if v%3 == 1 || v > 0 && r.chance(0.1) {
 			vault.Locked, vault.MinRetentionDays, vault.MaxRetentionDays = aws.Bool(true), aws.Int64(7), aws.Int64(int64([]int{35, 365, 2555}[r.intn(3)]))
 			vault.LockDate = aws.Time(c.created("backup.vault", v).Add(72 * time.Hour))
 		}

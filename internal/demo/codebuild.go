@@ -8,11 +8,12 @@ import (
 	cbtypes "github.com/aws/aws-sdk-go-v2/service/codebuild/types"
 )
 
-// CodeBuild: build and deploy projects. Project 0 of a region builds
-// container images privileged and keeps a token in a PLAINTEXT variable
-// (codebuild-privileged, codebuild-plaintext-secrets find it); beyond it
-// about a fifth run privileged and one in eight has a secret-like plaintext
-// variable. Values are generated only for the names: awsmap never reads them.
+// CodeBuild: build and deploy projects. Project 0 of a region is the
+// legacy open-source build: it builds container images privileged, keeps
+// a token in a PLAINTEXT variable, is readable by anyone, writes
+// unencrypted artifacts and keeps no logs (the codebuild-* audits find
+// it); beyond it about a fifth run privileged, one in eight has a
+// secret-like plaintext variable and a few are public. Values are generated only for the names: awsmap never reads them.
 func init() {
 	kinds = append(kinds, &kind{name: "codebuild.project", weight: 0.25})
 	kindByName["codebuild.project"] = kinds[len(kinds)-1]
@@ -70,7 +71,7 @@ func (c *call) cbProject(i int) cbtypes.Project {
 		p.Environment.EnvironmentVariables = append(p.Environment.EnvironmentVariables, cbtypes.EnvironmentVariable{Name: aws.String([]string{"GITHUB_TOKEN", "NPM_TOKEN", "SONAR_API_KEY"}[i%3]),
 			Value: aws.String("demo-not-a-secret"), Type: cbtypes.EnvironmentVariableTypePlaintext})
 	}
-	if g := c.live("logs.log-group", i); g >= 0 && !m.chance(0.15) {
+	if g := c.live("logs.log-group", i); g >= 0 && i != 0 && !m.chance(0.15) {
 		p.LogsConfig.CloudWatchLogs.GroupName = aws.String(c.logGroupName(g))
 	} else {
 		p.LogsConfig.CloudWatchLogs.Status = cbtypes.LogsConfigStatusTypeDisabled
@@ -80,9 +81,12 @@ func (c *call) cbProject(i int) cbtypes.Project {
 	} else {
 		p.EncryptionKey = aws.String(c.arn("kms", "alias/aws/s3"))
 	}
-	if i%4 == 1 {
+	if i%4 == 1 || i == 0 {
 		bucket := c.liveBucket(i)
-		p.Artifacts = &cbtypes.ProjectArtifacts{Type: cbtypes.ArtifactsTypeS3, Location: aws.String(bucket), EncryptionDisabled: aws.Bool(r.chance(0.1))}
+		p.Artifacts = &cbtypes.ProjectArtifacts{Type: cbtypes.ArtifactsTypeS3, Location: aws.String(bucket), EncryptionDisabled: aws.Bool(i == 0 || r.chance(0.1))}
+	}
+	if i == 0 || r.chance(0.03) {
+		p.ProjectVisibility = cbtypes.ProjectVisibilityTypePublicRead
 	}
 	if r.chance(0.35) {
 		vpc := c.appVPC(i)

@@ -8,11 +8,12 @@ import (
 	fhtypes "github.com/aws/aws-sdk-go-v2/service/firehose/types"
 )
 
-// Firehose: delivery streams to the account's buckets; two in five read a
-// live Kinesis stream of the region, the others take direct puts, a third
-// of those unencrypted.
+// Firehose: delivery streams to the account's buckets, at least one per
+// region; two in five read a live Kinesis stream of the region, the others
+// take direct puts, a third of those (and the first of a region)
+// unencrypted: firehose-unencrypted finds them.
 func init() {
-	kinds = append(kinds, &kind{name: "firehose.delivery-stream", weight: 0.25})
+	kinds = append(kinds, &kind{name: "firehose.delivery-stream", weight: 0.25, min: 1})
 	kindByName["firehose.delivery-stream"] = kinds[len(kinds)-1]
 	register("Firehose", map[string]handler{"ListDeliveryStreams": fhStreams, "DescribeDeliveryStream": fhDescribe, "ListTagsForDeliveryStream": fhTags})
 }
@@ -60,13 +61,13 @@ func fhDescribe(c *call) (any, error) {
 				Prefix: aws.String(name + "/"), CompressionFormat: fhtypes.CompressionFormatGzip,
 				BufferingHints:          &fhtypes.BufferingHints{IntervalInSeconds: aws.Int32(300), SizeInMBs: aws.Int32(5)},
 				EncryptionConfiguration: &fhtypes.EncryptionConfiguration{NoEncryptionConfig: fhtypes.NoEncryptionConfigNoEncryption}}}}}
-	if s := c.live("kinesis.stream", i); s >= 0 && i%5 < 2 {
+	if s := c.live("kinesis.stream", i); s >= 0 && (i+regionIndex(c.region)+c.acct)%5%2 == 1 {
 		d.DeliveryStreamType = fhtypes.DeliveryStreamTypeKinesisStreamAsSource
 		d.Source = &fhtypes.SourceDescription{KinesisStreamSourceDescription: &fhtypes.KinesisStreamSourceDescription{KinesisStreamARN: aws.String(c.kinARN(s)), RoleARN: aws.String(role)}}
 		return &firehose.DescribeDeliveryStreamOutput{DeliveryStreamDescription: d}, nil
 	}
 	switch x := m.intn(3); {
-	case x == 0:
+	case i == 0 || x == 0:
 		d.DeliveryStreamEncryptionConfiguration = &fhtypes.DeliveryStreamEncryptionConfiguration{Status: fhtypes.DeliveryStreamEncryptionStatusDisabled}
 	case r.chance(0.5):
 		d.DeliveryStreamEncryptionConfiguration = &fhtypes.DeliveryStreamEncryptionConfiguration{Status: fhtypes.DeliveryStreamEncryptionStatusEnabled,

@@ -16,7 +16,7 @@ import (
 // 0 of a region keeps its JDBC password in plain text
 // (glue-connections-plaintext-password finds it), and so do about a
 // quarter of the others; the rest use Secrets Manager or the catalog's
-// password encryption.
+// password encryption. Crawler 0 of a region fails (glue-crawlers-failing).
 func init() {
 	kinds = append(kinds,
 		&kind{name: "glue.database", weight: 0.25, stable: true},
@@ -186,7 +186,7 @@ func glueCrawlers(c *call) (any, error) {
 		if r.chance(0.6) {
 			cr.Schedule = &gluetypes.Schedule{ScheduleExpression: aws.String("cron(0 2 * * ? *)"), State: gluetypes.ScheduleStateScheduled}
 		}
-		if m.chance(0.12) {
+		if i == 0 || m.chance(0.12) {
 			cr.LastCrawl.Status, cr.LastCrawl.ErrorMessage = gluetypes.LastCrawlStatusFailed, aws.String("Service is unable to assume provided role.")
 		}
 		if r.chance(0.3) {

@@ -11,14 +11,14 @@ import (
 )
 
 // IAM federation and long-lived credentials outside users: every account
-// trusts the SSO SAML provider, the management account also a legacy one
-// whose metadata has expired; OIDC providers for GitHub Actions and EKS
+// trusts the SSO SAML provider and a legacy one whose metadata has expired
+// (iam-saml-providers-expiring finds it); OIDC providers for GitHub Actions and EKS
 // clusters; a few uploaded server certificates, some expired; virtual MFA
 // devices of the users with MFA (and of root where it has MFA), plus
 // devices left unassigned by abandoned enrollments.
 func init() {
 	kinds = append(kinds,
-		&kind{name: "iam.saml-provider", weight: 0.01, min: 1, max: 2, global: true, stable: true},
+		&kind{name: "iam.saml-provider", weight: 0.01, min: 2, max: 2, global: true, stable: true},
 		&kind{name: "iam.oidc-provider", weight: 0.03, min: 1, max: 6, global: true, stable: true},
 		&kind{name: "iam.server-certificate", weight: 0.02, max: 6, global: true},
 	)
@@ -61,10 +61,8 @@ func (c *call) samlValidUntil(i int) *time.Time {
 func iamSAMLProviders(c *call) (any, error) {
 	out := &iam.ListSAMLProvidersOutput{}
 	c.v.each(c.acct, global, "iam.saml-provider", 0, func(i int) bool {
-		if i == 0 || c.acct == 0 {
-			out.SAMLProviderList = append(out.SAMLProviderList, types.SAMLProviderListEntry{Arn: aws.String(c.samlARN(i)),
-				CreateDate: c.gcreated("iam.saml-provider", i), ValidUntil: c.samlValidUntil(i)})
-		}
+		out.SAMLProviderList = append(out.SAMLProviderList, types.SAMLProviderListEntry{Arn: aws.String(c.samlARN(i)),
+			CreateDate: c.gcreated("iam.saml-provider", i), ValidUntil: c.samlValidUntil(i)})
 		return true
 	})
 	return out, nil

@@ -11,7 +11,8 @@ import (
 // MSK: clusters in application VPCs, one in four serverless. Provisioned
 // cluster 0 of a region still accepts plaintext from clients
 // (TLS_PLAINTEXT, msk-no-tls finds it), and so do about a fifth of the
-// others; a few let clients in unauthenticated.
+// others; a few let clients in unauthenticated, and one in seven TLS-only
+// clusters has public broker addresses.
 func init() {
 	kinds = append(kinds, &kind{name: "kafka.cluster", weight: 0.06, max: 10})
 	kindByName["kafka.cluster"] = kinds[len(kinds)-1]
@@ -48,11 +49,15 @@ func kafkaClusters(c *call) (any, error) {
 			clientBroker = kafkatypes.ClientBrokerPlaintext
 		}
 		brokers := int32(len(subnets) * (1 + r.intn(2)))
+		public := "DISABLED"
+		if clientBroker == kafkatypes.ClientBrokerTls && i%7 == 5 {
+			public = "SERVICE_PROVIDED_EIPS"
+		}
 		cl.ClusterType = kafkatypes.ClusterTypeProvisioned
 		cl.Provisioned = &kafkatypes.Provisioned{NumberOfBrokerNodes: aws.Int32(brokers),
 			BrokerNodeGroupInfo: &kafkatypes.BrokerNodeGroupInfo{ClientSubnets: subnets, SecurityGroups: groups,
 				InstanceType:     aws.String([]string{"kafka.t3.small", "kafka.m5.large", "kafka.m7g.large", "kafka.m5.2xlarge"}[r.intn(4)]),
-				ConnectivityInfo: &kafkatypes.ConnectivityInfo{PublicAccess: &kafkatypes.PublicAccess{Type: aws.String("DISABLED")}}},
+				ConnectivityInfo: &kafkatypes.ConnectivityInfo{PublicAccess: &kafkatypes.PublicAccess{Type: aws.String(public)}}},
 			CurrentBrokerSoftwareInfo: &kafkatypes.BrokerSoftwareInfo{KafkaVersion: aws.String([]string{"3.6.0", "3.5.1", "2.8.1", "3.7.x"}[r.intn(4)])},
 			EncryptionInfo: &kafkatypes.EncryptionInfo{EncryptionAtRest: &kafkatypes.EncryptionAtRest{DataVolumeKMSKeyId: aws.String(c.kmsARN())},
 				EncryptionInTransit: &kafkatypes.EncryptionInTransit{ClientBroker: clientBroker, InCluster: aws.Bool(!r.chance(0.05))}},

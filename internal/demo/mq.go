@@ -9,8 +9,9 @@ import (
 )
 
 // Amazon MQ: ActiveMQ and RabbitMQ brokers of application VPCs. Broker 0
-// of a region is publicly accessible (mq-public-brokers finds it), and so
-// is about one in eight of the others; most use an AWS-owned key.
+// of a region is publicly accessible and logs nothing (mq-public-brokers,
+// mq-no-logging find it), and about one in eight of the others is public;
+// most use an AWS-owned key.
 func init() {
 	kinds = append(kinds, &kind{name: "mq.broker", weight: 0.06, max: 10})
 	kindByName["mq.broker"] = kinds[len(kinds)-1]
@@ -76,7 +77,7 @@ func mqDescribeBroker(c *call) (any, error) {
 		HostInstanceType: aws.String([]string{"mq.t3.micro", "mq.m5.large", "mq.m7g.large"}[r.intn(3)]), PubliclyAccessible: aws.Bool(f.public),
 		AuthenticationStrategy: mqtypes.AuthenticationStrategySimple, AutoMinorVersionUpgrade: aws.Bool(m.chance(0.6)), SubnetIds: subnets,
 		SecurityGroups: []string{c.vpcSG(vpc, i)}, EncryptionOptions: &mqtypes.EncryptionOptions{UseAwsOwnedKey: aws.Bool(true)},
-		Logs: &mqtypes.LogsSummary{General: aws.Bool(m.chance(0.5))}, Tags: c.tagMap("mq.broker", i, "")}
+		Logs: &mqtypes.LogsSummary{General: aws.Bool(i != 0 && m.chance(0.5))}, Tags: c.tagMap("mq.broker", i, "")}
 	if f.engine == mqtypes.EngineTypeActivemq {
 		out.Logs.Audit = aws.Bool(m.chance(0.3))
 		if r.chance(0.2) {
