@@ -755,12 +755,12 @@ func ec2Regions(c *call) (any, error) {
 func ec2CustomerGateways(c *call) (any, error) {
 	out := &ec2.DescribeCustomerGatewaysOutput{}
 	c.v.each(c.acct, c.region, "ec2.customer-gateway", 0, func(i int) bool {
-		r, m := c.rng("ec2.customer-gateway", i), c.mut("ec2.customer-gateway", i)
+		r := c.rng("ec2.customer-gateway", i)
 		name := fmt.Sprintf("%s-office-vpn-%02d", []string{"paris", "berlin", "austin", "singapore", "london"}[r.intn(5)], i)
 		g := types.CustomerGateway{CustomerGatewayId: aws.String(c.id("ec2.customer-gateway", "cgw", i)), IpAddress: aws.String(c.publicIP(1<<20 + i)),
 			BgpAsn: aws.String(fmt.Sprint(65000 + r.intn(500))), Type: aws.String("ipsec.1"), State: aws.String("available"),
 			DeviceName: aws.String([]string{"fortigate-100f", "palo-alto-pa-440", "cisco-asa-5506"}[r.intn(3)]), Tags: c.ec2Tags("ec2.customer-gateway", i, name)}
-		if m.chance(0.1) {
+		if c.cgwDeleted(i) {
 			g.State = aws.String("deleted")
 		}
 		out.CustomerGateways = append(out.CustomerGateways, g)
@@ -768,3 +768,6 @@ func ec2CustomerGateways(c *call) (any, error) {
 	})
 	return out, nil
 }
+
+// cgwDeleted says whether customer gateway i is deleted (still listed).
+func (c *call) cgwDeleted(i int) bool { return c.mut("ec2.customer-gateway", i).chance(0.1) }

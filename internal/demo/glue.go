@@ -19,7 +19,7 @@ import (
 // password encryption. Crawler 0 of a region fails (glue-crawlers-failing).
 func init() {
 	kinds = append(kinds,
-		&kind{name: "glue.database", weight: 0.25, stable: true},
+		&kind{name: "glue.database", weight: 0.25, min: 1, stable: true},
 		&kind{name: "glue.table", weight: 1.2},
 		&kind{name: "glue.connection", weight: 0.08, max: 20},
 		&kind{name: "glue.job", weight: 0.35},
