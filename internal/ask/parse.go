@@ -129,6 +129,7 @@ var grammarWords = set(`how many count number total distinct unique different mo
 	named called containing contains contain name starting starts start prefix ending ends like matching
 	tagged tag tags untagged without missing lacking no not non none or vs versus compared outside except
 	excluding other than greater more less fewer over above under below between exactly equal at least
+	larger bigger smaller higher lower longer shorter
 	most sorted ordered sort order asc desc ascending descending newest oldest latest recent largest
 	biggest smallest highest lowest created launched modified updated changed used accessed expiring expire
 	expires expired expiry rotated older newer fewest least since before after ago today yesterday week month year day

@@ -255,8 +255,10 @@ func (p *parser) recTime() {
 		}
 		p.useRange("time", i, end)
 		verb, neg := "", false
-		for j := i - 1; j >= max(0, i-4); j-- {
-			if v, ok := timeVerbs[p.toks[j].word]; ok && p.free(j) {
+		// The verb is the nearest one before the range, unless a word read
+		// otherwise ("changed since") stands between them.
+		for j := i - 1; j >= max(0, i-4) && p.free(j); j-- {
+			if v, ok := timeVerbs[p.toks[j].word]; ok {
 				verb = v
 				p.use("time", j)
 				if p.is(j-1, "not", "never") {

@@ -252,6 +252,16 @@ var serviceNames = map[string]string{
 	"apigatewayv2": "API Gateway v2", "organizations": "Organizations", "redshift": "Redshift", "kafka": "MSK",
 	"glue": "Glue", "sfn": "Step Functions", "athena": "Athena", "mq": "Amazon MQ", "emr": "EMR", "guardduty": "GuardDuty",
 	"wafv2": "WAF", "backup": "AWS Backup", "config": "AWS Config",
+	"docdb": "DocumentDB", "neptune": "Neptune", "opensearch": "OpenSearch", "opensearchserverless": "OpenSearch Serverless",
+	"memorydb": "MemoryDB", "dax": "DAX", "fsx": "FSx", "sesv2": "SES", "transfer": "Transfer Family",
+	"sso-admin": "IAM Identity Center", "identitystore": "Identity Store", "inspector2": "Inspector", "macie2": "Macie",
+	"ds": "Directory Service", "cloudhsmv2": "CloudHSM", "ram": "RAM", "shield": "Shield", "sagemaker": "SageMaker",
+	"bedrock": "Bedrock", "bedrock-agent": "Bedrock Agents", "dms": "DMS", "workspaces": "WorkSpaces", "iot": "IoT Core",
+	"xray": "X-Ray", "amp": "Managed Prometheus", "grafana": "Managed Grafana", "ce": "Cost Explorer", "budgets": "Budgets",
+	"kinesisanalyticsv2": "Managed Flink", "kinesisvideo": "Kinesis Video Streams", "application-autoscaling": "Application Auto Scaling",
+	"cognito-idp": "Cognito", "cognito-identity": "Cognito identity", "acm-pca": "Private CA", "kinesis": "Kinesis",
+	"firehose": "Firehose", "codebuild": "CodeBuild", "scheduler": "EventBridge Scheduler", "securityhub": "Security Hub",
+	"pipes": "EventBridge Pipes", "resource-groups": "Resource Groups", "signer": "Signer",
 }
 
 // ServiceLabel is how a service is usually written (EC2, Secrets Manager).

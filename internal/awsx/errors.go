@@ -134,12 +134,14 @@ func isCBORUnanswered(err error) bool {
 // for this caller (Organizations accounts outside the management account):
 // an unsupported collection. Code, when set, is its error code in the
 // ledger (model.CodeNotEnabled), else "NotApplicable".
-type NotApplicableError struct{ Code, Reason string }
+// Operation, when set, is the call whose answer said so.
+type NotApplicableError struct{ Code, Reason, Operation string }
 
 // NotEnabled is the answer of a collector whose service is not turned on
-// in the region: "GuardDuty is not enabled in eu-west-1".
-func NotEnabled(service, region string) error {
-	return &NotApplicableError{Code: model.CodeNotEnabled, Reason: service + " is not enabled in " + region}
+// in the region, as operation's answer said: "GuardDuty is not enabled in
+// eu-west-1".
+func NotEnabled(operation, service, region string) error {
+	return &NotApplicableError{Code: model.CodeNotEnabled, Reason: service + " is not enabled in " + region, Operation: operation}
 }
 
 func (e *NotApplicableError) Error() string { return e.Reason }
@@ -209,6 +211,10 @@ func Operation(err error) string {
 	var oe *smithy.OperationError
 	if errors.As(err, &oe) {
 		return oe.OperationName
+	}
+	var na *NotApplicableError
+	if errors.As(err, &na) {
+		return na.Operation
 	}
 	return ""
 }

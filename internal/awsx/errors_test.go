@@ -39,7 +39,7 @@ func TestClassifyAndErrorCode(t *testing.T) {
 		{fmt.Errorf("wrapped: %w", context.Canceled), Skipped, "Canceled"},
 		{errors.New("something else"), Failed, "ClientError"},
 		{&NotApplicableError{Reason: "member account"}, Unsupported, "NotApplicable"},
-		{NotEnabled("GuardDuty", "eu-west-1"), Unsupported, "NotEnabled"},
+		{NotEnabled("ListDetectors", "GuardDuty", "eu-west-1"), Unsupported, "NotEnabled"},
 	}
 	for _, tt := range tests {
 		if got := Classify(tt.err); got != tt.outcome {

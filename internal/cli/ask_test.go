@@ -351,7 +351,13 @@ func TestAskQuestions(t *testing.T) {
 	if len(cases) < 300 {
 		t.Fatalf("only %d questions", len(cases))
 	}
-	nonEmpty := 0
+	// Types the estate has no data for answer nothing; the others must
+	// mostly answer something, or the test proves little.
+	populated := map[string]bool{}
+	for _, row := range rowsOf(t, r, "SELECT DISTINCT service || '/' || type FROM resources") {
+		populated[row] = true
+	}
+	nonEmpty, considered := 0, 0
 	for _, tc := range cases {
 		ans, err := cat.Ask(tc.q, ask.Options{Now: askTestNow})
 		if err != nil {
@@ -385,16 +391,18 @@ func TestAskQuestions(t *testing.T) {
 			continue
 		}
 		want := rowsOf(t, r, tc.ref)
-		if len(want) > 0 {
-			nonEmpty++
+		if !slices.ContainsFunc(tc.types, func(typ string) bool { return !populated[typ] }) {
+			considered++
+			if len(want) > 0 {
+				nonEmpty++
+			}
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: %d rows, reference %d\n%s\n%v\ngot  %.5q\nwant %.5q", tc.q, len(got), len(want), ans.SQL, ans.Args, got, want)
 		}
 	}
-	// The reference answers must mostly be non-empty, or the test proves little.
-	if nonEmpty < len(cases)*2/3 {
-		t.Errorf("only %d of %d reference answers have rows", nonEmpty, len(cases))
+	if nonEmpty < considered*2/3 || considered < 300 {
+		t.Errorf("only %d of %d reference answers over types with demo data have rows", nonEmpty, considered)
 	}
 }
 
@@ -629,7 +637,7 @@ func TestAskCommand(t *testing.T) {
 		t.Errorf("refusal: exit %d\n%s", code, errb)
 	}
 	code, _, errb = awsmap(t, "--db", db, "ask", "instances", "named", "no-such-instance")
-	if code != ExitOK || !strings.Contains(errb, `No results: searched EC2 instances named "no-such-instance" (every account), in the current state.`) {
+	if code != ExitOK || !strings.Contains(errb, `No results: searched EC2 instances`) || !strings.Contains(errb, `named "no-such-instance" (every account), in the current state.`) {
 		t.Errorf("empty: exit %d\n%s", code, errb)
 	}
 	code, out, errb = awsmap(t, "--db", db, "ask", "-a", "444455556666", "count", "buckets")

@@ -13,11 +13,14 @@ import (
 // EMR: long-running Spark clusters and finished ones AWS still lists
 // (terminated: the collector does not ask for them). About half have no
 // security configuration, a third do not archive their logs, and SSH keys
-// are common.
+// are common. Regions with clusters have two security configurations:
+// the one clusters use (encryption at rest and in transit, IMDSv2) and a
+// legacy one that encrypts nothing, used by none.
 func init() {
 	kinds = append(kinds, &kind{name: "emr.cluster", weight: 0.06, max: 12})
 	kindByName["emr.cluster"] = kinds[len(kinds)-1]
-	register("EMR", map[string]handler{"ListClusters": emrClusters, "DescribeCluster": emrDescribeCluster})
+	register("EMR", map[string]handler{"ListClusters": emrClusters, "DescribeCluster": emrDescribeCluster,
+		"ListSecurityConfigurations": emrSecurityConfigurations, "DescribeSecurityConfiguration": emrSecurityConfiguration})
 }
 
 // emrClusterID is j- and 13 characters ending with the index.
@@ -71,7 +74,7 @@ func emrDescribeCluster(c *call) (any, error) {
 		cl.Applications = append(cl.Applications, emrtypes.Application{Name: aws.String(app)})
 	}
 	if r.chance(0.5) {
-		cl.SecurityConfiguration = aws.String(Accounts[c.acct].Env + "-emr-encryption")
+		cl.SecurityConfiguration = aws.String(c.emrSecurityConfigurationName(0))
 	}
 	if !r.chance(0.33) {
 		cl.LogUri = aws.String("s3n://" + c.liveBucket(i) + "/emr-logs/")
@@ -80,4 +83,40 @@ func emrDescribeCluster(c *call) (any, error) {
 		cl.Ec2InstanceAttributes.Ec2KeyName = aws.String(c.keyName(i % nk))
 	}
 	return &emr.DescribeClusterOutput{Cluster: cl}, nil
+}
+
+func (c *call) emrSecurityConfigurationName(k int) string {
+	return Accounts[c.acct].Env + []string{"-emr-encryption", "-emr-legacy"}[k]
+}
+
+// emrSecurityConfigurations lists the region's two configurations (none
+// where there are no clusters).
+func emrSecurityConfigurations(c *call) (any, error) {
+	out := &emr.ListSecurityConfigurationsOutput{}
+	if c.n("emr.cluster") == 0 {
+		return out, nil
+	}
+	for k := range 2 {
+		out.SecurityConfigurations = append(out.SecurityConfigurations, emrtypes.SecurityConfigurationSummary{Name: aws.String(c.emrSecurityConfigurationName(k)),
+			CreationDateTime: aws.Time(c.v.e.now.AddDate(-3+k, -2*k, 0))})
+	}
+	return out, nil
+}
+
+func emrSecurityConfiguration(c *call) (any, error) {
+	name := aws.ToString(c.in.(*emr.DescribeSecurityConfigurationInput).Name)
+	k := slices.Index([]string{c.emrSecurityConfigurationName(0), c.emrSecurityConfigurationName(1)}, name)
+	if k < 0 || c.n("emr.cluster") == 0 {
+		return nil, notFound("InvalidRequestException", "Security configuration with name '"+name+"' does not exist.")
+	}
+	doc := `{"EncryptionConfiguration":{"EnableInTransitEncryption":false,"EnableAtRestEncryption":false}}`
+	if k == 0 {
+		doc = fmt.Sprintf(`{"EncryptionConfiguration":{"EnableInTransitEncryption":true,"EnableAtRestEncryption":true,`+
+			`"AtRestEncryptionConfiguration":{"S3EncryptionConfiguration":{"EncryptionMode":"SSE-KMS","AwsKmsKey":"%[1]s"},`+
+			`"LocalDiskEncryptionConfiguration":{"EncryptionKeyProviderType":"AwsKms","AwsKmsKey":"%[1]s"}},`+
+			`"InTransitEncryptionConfiguration":{"TLSCertificateConfiguration":{"CertificateProviderType":"PEM","S3Object":"s3://%[2]s/emr/certs.zip"}}},`+
+			`"InstanceMetadataServiceConfiguration":{"MinimumInstanceMetadataServiceVersion":2,"HttpPutResponseHopLimit":2}}`, c.kmsARN(), c.liveBucket(0))
+	}
+	return &emr.DescribeSecurityConfigurationOutput{Name: aws.String(name), SecurityConfiguration: aws.String(doc),
+		CreationDateTime: aws.Time(c.v.e.now.AddDate(-3+k, -2*k, 0))}, nil
 }

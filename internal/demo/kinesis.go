@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
@@ -10,11 +11,12 @@ import (
 
 // Kinesis Data Streams: stream 0 of a region and about a quarter of the
 // others store records unencrypted (kinesis-unencrypted finds them); most
-// are on-demand.
+// are on-demand. Up to two enhanced fan-out consumers read each stream.
 func init() {
 	kinds = append(kinds, &kind{name: "kinesis.stream", weight: 0.3})
 	kindByName["kinesis.stream"] = kinds[len(kinds)-1]
-	register("Kinesis", map[string]handler{"ListStreams": kinStreams, "DescribeStreamSummary": kinDescribe, "ListTagsForStream": kinTags})
+	register("Kinesis", map[string]handler{"ListStreams": kinStreams, "DescribeStreamSummary": kinDescribe, "ListTagsForStream": kinTags,
+		"ListStreamConsumers": kinConsumerList, "ListTagsForResource": kinConsumerTags})
 }
 
 func (c *call) kinName(i int) string {
@@ -65,7 +67,7 @@ func kinDescribe(c *call) (any, error) {
 	s := &kintypes.StreamDescriptionSummary{StreamName: aws.String(c.kinName(i)), StreamARN: aws.String(c.kinARN(i)), StreamStatus: kintypes.StreamStatusActive,
 		StreamModeDetails: &kintypes.StreamModeDetails{StreamMode: c.kinMode(i)}, StreamCreationTimestamp: c.created("kinesis.stream", i),
 		RetentionPeriodHours: aws.Int32(int32([]int{24, 24, 48, 168, 8760}[m.intn(5)])), OpenShardCount: aws.Int32(int32(1 + r.intn(16))),
-		ConsumerCount: aws.Int32(int32(r.intn(3))), EncryptionType: kintypes.EncryptionTypeKms, KeyId: aws.String("alias/aws/kinesis"),
+		ConsumerCount: aws.Int32(int32(c.kinConsumers(i))), EncryptionType: kintypes.EncryptionTypeKms, KeyId: aws.String("alias/aws/kinesis"),
 		EnhancedMonitoring: []kintypes.EnhancedMetrics{{}}}
 	if i == 0 || r.chance(0.25) {
 		s.EncryptionType, s.KeyId = kintypes.EncryptionTypeNone, nil
@@ -86,4 +88,47 @@ func kinTags(c *call) (any, error) {
 	}
 	return &kinesis.ListTagsForStreamOutput{HasMoreTags: aws.Bool(false),
 		Tags: tagList(c.tagMap("kinesis.stream", i, ""), func(k, v *string) kintypes.Tag { return kintypes.Tag{Key: k, Value: v} })}, nil
+}
+
+// kinConsumers is how many enhanced fan-out consumers stream i has.
+func (c *call) kinConsumers(i int) int { return c.rng("kinesis.stream", i+1<<31).intn(3) }
+
+func (c *call) kinConsumerName(i, k int) string {
+	return fmt.Sprintf("%s-fanout-%d", []string{"analytics", "archiver", "alerts"}[(i+k)%3], k)
+}
+
+// kinConsumerARN: arn:aws:kinesis:REGION:ACCOUNT:stream/NAME/consumer/CONSUMER:EPOCH.
+func (c *call) kinConsumerARN(i, k int) string {
+	return fmt.Sprintf("%s/consumer/%s:%d", c.kinARN(i), c.kinConsumerName(i, k), c.created("kinesis.stream", i).Unix()+int64(k))
+}
+
+func kinConsumerList(c *call) (any, error) {
+	in := c.in.(*kinesis.ListStreamConsumersInput)
+	i, err := c.kinStream(nil, in.StreamARN)
+	if err != nil {
+		return nil, err
+	}
+	out := &kinesis.ListStreamConsumersOutput{}
+	for k := range c.kinConsumers(i) {
+		out.Consumers = append(out.Consumers, kintypes.Consumer{ConsumerName: aws.String(c.kinConsumerName(i, k)), ConsumerARN: aws.String(c.kinConsumerARN(i, k)),
+			ConsumerStatus: kintypes.ConsumerStatusActive, ConsumerCreationTimestamp: c.created("kinesis.stream", i)})
+	}
+	return out, nil
+}
+
+// kinConsumerTags answers ListTagsForResource for consumers (the
+// collector reads streams' tags with ListTagsForStream).
+func kinConsumerTags(c *call) (any, error) {
+	arn := aws.ToString(c.in.(*kinesis.ListTagsForResourceInput).ResourceARN)
+	stream, consumer, ok := strings.Cut(arn, "/consumer/")
+	i, err := c.kinStream(nil, &stream)
+	if !ok || err != nil {
+		return nil, notFound("ResourceNotFoundException", "Consumer "+arn+" not found.")
+	}
+	for k := range c.kinConsumers(i) {
+		if c.kinConsumerARN(i, k) == stream+"/consumer/"+consumer {
+			return &kinesis.ListTagsForResourceOutput{Tags: tagList(c.tagMap("kinesis.stream-consumer", 4*i+k, ""), func(k, v *string) kintypes.Tag { return kintypes.Tag{Key: k, Value: v} })}, nil
+		}
+	}
+	return nil, notFound("ResourceNotFoundException", "Consumer "+arn+" not found.")
 }

@@ -64,7 +64,9 @@ func shHub(c *call) (any, error) {
 
 func shStandards(c *call) (any, error) {
 	return &securityhub.GetEnabledStandardsOutput{StandardsSubscriptions: []shtypes.StandardsSubscription{{
-		StandardsArn:    aws.String("arn:aws:securityhub:" + c.region + "::standards/aws-foundational-security-best-practices/v/1.0.0"),
+		StandardsArn: aws.String("arn:aws:securityhub:" + c.region + "::standards/aws-foundational-security-best-practices/v/1.0.0"),
+		StandardsSubscriptionArn: aws.String("arn:aws:securityhub:" + c.region + ":" + Accounts[c.acct].ID +
+			":subscription/aws-foundational-security-best-practices/v/1.0.0"),
 		StandardsStatus: shtypes.StandardsStatusReady,
 	}}}, nil
 }

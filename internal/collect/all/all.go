@@ -12,16 +12,21 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
+	"github.com/awsmap/awsmap/internal/collect/bedrock"
+	"github.com/awsmap/awsmap/internal/collect/bedrockagent"
 	"github.com/awsmap/awsmap/internal/collect/budgets"
 	"github.com/awsmap/awsmap/internal/collect/ce"
 	"github.com/awsmap/awsmap/internal/collect/cloudformation"
 	"github.com/awsmap/awsmap/internal/collect/cloudfront"
+	"github.com/awsmap/awsmap/internal/collect/cloudhsmv2"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
 	"github.com/awsmap/awsmap/internal/collect/codebuild"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/dms"
+	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
 	"github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/collect/ecr"
@@ -38,6 +43,9 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
+	"github.com/awsmap/awsmap/internal/collect/identitystore"
+	"github.com/awsmap/awsmap/internal/collect/inspector2"
+	"github.com/awsmap/awsmap/internal/collect/iot"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
@@ -45,23 +53,29 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/kms"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/logs"
+	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
+	"github.com/awsmap/awsmap/internal/collect/ram"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
+	"github.com/awsmap/awsmap/internal/collect/sagemaker"
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
 	"github.com/awsmap/awsmap/internal/collect/sesv2"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
+	"github.com/awsmap/awsmap/internal/collect/shield"
+	"github.com/awsmap/awsmap/internal/collect/signer"
 	"github.com/awsmap/awsmap/internal/collect/sns"
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
+	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
@@ -74,6 +88,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
+	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -155,6 +170,23 @@ func Services() []*collect.Service {
 		kinesisvideo.Service,
 		// b-compute (issue 15).
 		applicationautoscaling.Service,
+		// b-security (issue 15).
+		ssoadmin.Service,
+		identitystore.Service,
+		inspector2.Service,
+		macie2.Service,
+		ds.Service,
+		cloudhsmv2.Service,
+		ram.Service,
+		signer.Service,
+		shield.Service,
+		// b-ml (issue 15).
+		sagemaker.Service,
+		bedrock.Service,
+		bedrockagent.Service,
+		dms.Service,
+		workspaces.Service,
+		iot.Service,
 	}
 }
 

@@ -3,7 +3,6 @@ package athena
 
 import (
 	"context"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/athena"
@@ -52,16 +51,6 @@ func configuration(w *types.WorkGroup) types.WorkGroupConfiguration {
 	return *w.Configuration
 }
 
-// outputBucket is the bucket of an s3://bucket/prefix output location.
-func outputBucket(location string) string {
-	rest, ok := strings.CutPrefix(location, "s3://")
-	if !ok {
-		return ""
-	}
-	bucket, _, _ := strings.Cut(rest, "/")
-	return bucket
-}
-
 var workgroupFields = collect.Fields[*types.WorkGroup]{
 	collect.Enum("state", "ENABLED or DISABLED", func(w *types.WorkGroup) types.WorkGroupState { return w.State }),
 	collect.Text("description", "workgroup description", func(w *types.WorkGroup) *string { return w.Description }),
@@ -97,7 +86,7 @@ func emitWorkgroup(ctx context.Context, t *collect.Task, api *athena.Client, s t
 		t.Warn("GetWorkGroup", err)
 	} else if w := out.WorkGroup; w != nil {
 		r.Details = workgroupFields.Details(w)
-		t.RelateByName(key, "results-in", "s3", "bucket", outputBucket(aws.ToString(results(w).OutputLocation)), t.Region)
+		t.RelateByName(key, "results-in", "s3", "bucket", collect.S3URIBucket(aws.ToString(results(w).OutputLocation)), t.Region)
 		t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(resultsEncryption(w).KmsKey)))
 	}
 	r.Tags = tags(ctx, t, api, r.ARN)

@@ -1,4 +1,5 @@
-// Package cognitoidp collects Cognito user pools.
+// Package cognitoidp collects Cognito user pools and their app clients,
+// groups, identity providers and resource servers.
 package cognitoidp
 
 import (
@@ -16,14 +17,28 @@ import (
 // Service is the Cognito user pools collector.
 var Service = &collect.Service{
 	Name:        "cognito-idp",
-	Description: "Cognito user pools (user directories and sign-in)",
+	Description: "Cognito user pools (user directories and sign-in), app clients, groups, identity providers and resource servers",
 	Types: []collect.Type{
 		{Name: "user-pool", Description: "Cognito user pool (id = region_xxxx)", Fields: userPoolFields.Declared(),
 			Tags: collect.TagsListed, Collect: userPools, DetailCalls: 1},
+		{Name: "user-pool-client", Description: "app client of a user pool (id = pool id/client id); its secret is never read into the store",
+			Fields: clientFields.Declared(), Tags: collect.NotTaggable, Collect: userPoolClients, DetailCalls: 1},
+		{Name: "group", Description: "user pool group (id = pool id/group name)", Fields: groupFields.Declared(), Tags: collect.NotTaggable, Collect: groups},
+		{Name: "identity-provider", Description: "federated identity provider of a user pool (id = pool id/provider name)", Fields: providerFields.Declared(),
+			Tags: collect.NotTaggable, Collect: identityProviders},
+		{Name: "resource-server", Description: "OAuth resource server of a user pool (id = pool id/identifier)", Fields: resourceServerFields.Declared(),
+			Tags: collect.NotTaggable, Collect: resourceServers},
 	},
-	Calls: "user-pool: ListUserPools + per pool DescribeUserPool (tags included)",
+	Calls: "user-pool: ListUserPools + per pool DescribeUserPool (tags included). The other types: ListUserPools, then per pool " +
+		"user-pool-client: ListUserPoolClients + per client DescribeUserPoolClient. group: ListGroups. identity-provider: ListIdentityProviders. " +
+		"resource-server: ListResourceServers",
 	Relations: []collect.Relation{
 		{From: "user-pool", Kind: "invokes", To: "lambda/function"},
+		{From: "user-pool-client", Kind: "in-user-pool", To: "cognito-idp/user-pool"},
+		{From: "group", Kind: "in-user-pool", To: "cognito-idp/user-pool"},
+		{From: "group", Kind: "assumes-role", To: "iam/role"},
+		{From: "identity-provider", Kind: "in-user-pool", To: "cognito-idp/user-pool"},
+		{From: "resource-server", Kind: "in-user-pool", To: "cognito-idp/user-pool"},
 	},
 }
 

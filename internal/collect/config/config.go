@@ -89,7 +89,7 @@ func recorders(ctx context.Context, t *collect.Task) error {
 		return err
 	}
 	if len(out.ConfigurationRecorders) == 0 {
-		return awsx.NotEnabled("AWS Config", t.Region)
+		return awsx.NotEnabled("DescribeConfigurationRecorders", "AWS Config", t.Region)
 	}
 	statuses := map[string]*types.ConfigurationRecorderStatus{}
 	st, err := api.DescribeConfigurationRecorderStatus(ctx, &configservice.DescribeConfigurationRecorderStatusInput{})

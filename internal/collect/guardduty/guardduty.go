@@ -1,5 +1,6 @@
-// Package guardduty collects GuardDuty detectors. A region without one has
-// GuardDuty turned off: its collection is recorded unsupported with the
+// Package guardduty collects GuardDuty detectors and what hangs off them
+// (filters, IP and threat lists, finding exports, members). A region
+// without a detector has GuardDuty turned off: every collection is recorded unsupported with the
 // code NotEnabled, which audits read as "not enabled", not as a gap.
 package guardduty
 
@@ -18,14 +19,30 @@ import (
 // Service is the GuardDuty collector.
 var Service = &collect.Service{
 	Name:        "guardduty",
-	Description: "GuardDuty threat detection detectors",
+	Description: "GuardDuty threat detection detectors, their filters, IP and threat lists, finding exports and members",
 	Types: []collect.Type{
 		{Name: "detector", Description: "GuardDuty detector (id = the detector id; at most one per region); none: the collection is unsupported, code NotEnabled",
 			Fields: detectorFields.Declared(), Tags: collect.TagsListed, Collect: detectors, DetailCalls: 1},
+		{Name: "filter", Description: "findings filter of the detector (id = name); action ARCHIVE makes it a suppression rule",
+			Fields: filterFields.Declared(), Tags: collect.TagsListed, Collect: filters, DetailCalls: 1},
+		{Name: "ip-set", Description: "trusted IP list of the detector (id = IP set id): no findings for these addresses",
+			Fields: threatListFields.Declared(), Tags: collect.TagsListed, Collect: ipSets, DetailCalls: 1},
+		{Name: "threat-intel-set", Description: "threat intelligence list of the detector (id = set id): known malicious addresses",
+			Fields: threatListFields.Declared(), Tags: collect.TagsListed, Collect: threatIntelSets, DetailCalls: 1},
+		{Name: "publishing-destination", Description: "where the detector exports findings (id = destination id)",
+			Fields: destinationFields.Declared(), Tags: collect.TagsListed, Collect: publishingDestinations, DetailCalls: 1},
+		{Name: "member", Description: "member account of the GuardDuty administrator (id = account id); the email is not stored",
+			Fields: memberFields.Declared(), Tags: collect.NotTaggable, Collect: members},
 	},
-	Calls: "detector: ListDetectors + per detector GetDetector (tags included)",
+	Calls: "detector: ListDetectors + per detector GetDetector (tags included). The other types: ListDetectors, then per detector " +
+		"filter: ListFilters + per filter GetFilter. ip-set: ListIPSets + per set GetIPSet. threat-intel-set: ListThreatIntelSets + per set GetThreatIntelSet. " +
+		"publishing-destination: ListPublishingDestinations + per destination DescribePublishingDestination. member: ListMembers",
 	Relations: []collect.Relation{
 		{From: "detector", Kind: "assumes-role", To: "iam/role"},
+		{From: "ip-set", Kind: "reads-from", To: "s3/bucket"},
+		{From: "threat-intel-set", Kind: "reads-from", To: "s3/bucket"},
+		{From: "publishing-destination", Kind: "exports-to", To: "s3/bucket"},
+		{From: "publishing-destination", Kind: "encrypted-with", To: "kms/key"},
 	},
 }
 
@@ -53,24 +70,31 @@ var detectorFields = collect.Fields[detector]{
 
 func detectors(ctx context.Context, t *collect.Task) error {
 	api := guardduty.NewFromConfig(t.Config)
-	found := 0
+	ids, err := detectorIDs(ctx, t, api)
+	collect.ForEach(ctx, ids, func(ctx context.Context, id string) {
+		out, err := api.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: aws.String(id)})
+		if err != nil {
+			t.Warn("GetDetector", err)
+			out = &guardduty.GetDetectorOutput{}
+		}
+		emitDetector(t, detector{id: id, out: out})
+	})
+	return err
+}
+
+// detectorIDs lists the region's detectors (at most one); none is
+// NotEnabled, for every type of the service.
+func detectorIDs(ctx context.Context, t *collect.Task, api *guardduty.Client) ([]string, error) {
+	var ids []string
 	p := guardduty.NewListDetectorsPaginator(api, &guardduty.ListDetectorsInput{MaxResults: t.PageSize(50)})
 	err := collect.EachPage(ctx, p, func(page *guardduty.ListDetectorsOutput) error {
-		found += len(page.DetectorIds)
-		collect.ForEach(ctx, page.DetectorIds, func(ctx context.Context, id string) {
-			out, err := api.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: aws.String(id)})
-			if err != nil {
-				t.Warn("GetDetector", err)
-				out = &guardduty.GetDetectorOutput{}
-			}
-			emitDetector(t, detector{id: id, out: out})
-		})
+		ids = append(ids, page.DetectorIds...)
 		return nil
 	})
-	if err == nil && found == 0 {
-		return awsx.NotEnabled("GuardDuty", t.Region)
+	if err == nil && len(ids) == 0 {
+		return nil, awsx.NotEnabled("ListDetectors", "GuardDuty", t.Region)
 	}
-	return err
+	return ids, err
 }
 
 func emitDetector(t *collect.Task, d detector) {

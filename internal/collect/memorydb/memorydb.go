@@ -5,6 +5,7 @@ package memorydb
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -142,11 +143,14 @@ func snapshots(ctx context.Context, t *collect.Task) error {
 	})
 }
 
+// subnetIDs are sorted: AWS answers them in any order, which must not read
+// as a change between scans.
 func subnetIDs(g types.SubnetGroup) []string {
 	out := []string{}
 	for _, s := range g.Subnets {
 		out = append(out, aws.ToString(s.Identifier))
 	}
+	slices.Sort(out)
 	return out
 }
 

@@ -3,6 +3,7 @@ package memorydb_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -100,7 +101,7 @@ func TestMotoTypes(t *testing.T) {
 	if got.Err != nil || g == nil {
 		t.Fatalf("subnet groups: %v %v", got.Err, got.ByID())
 	}
-	wantDetails(t, g, map[string]any{"description": "cache subnets", "vpc_id": n.VPC, "subnet_ids": fmt.Sprint(n.Subnets)})
+	wantDetails(t, g, map[string]any{"description": "cache subnets", "vpc_id": n.VPC, "subnet_ids": fmt.Sprint(slices.Sorted(slices.Values(n.Subnets)))})
 	if g.Tags["team"] != "platform" {
 		t.Errorf("subnet group tags %v", g.Tags)
 	}

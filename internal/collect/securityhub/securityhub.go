@@ -1,7 +1,7 @@
-// Package securityhub collects the Security Hub hub of each region. A
-// region whose account is not subscribed has no hub: its collection is
-// recorded unsupported with the code NotEnabled, which audits read as "not
-// enabled", not as a gap.
+// Package securityhub collects the Security Hub hub of each region and what
+// belongs to it. A region whose account is not subscribed has no hub: its
+// collections are recorded unsupported with the code NotEnabled, which
+// audits read as "not enabled", not as a gap.
 package securityhub
 
 import (
@@ -19,14 +19,25 @@ import (
 // Service is the Security Hub collector.
 var Service = &collect.Service{
 	Name:        "securityhub",
-	Description: "Security Hub hubs and their standards subscriptions",
+	Description: "Security Hub hubs, standards and product subscriptions, automation rules, finding aggregators and members",
 	Types: []collect.Type{
 		// Hub tags need ListTagsForResource, one more call per region for
 		// a resource rarely tagged: not read.
 		{Name: "hub", Description: "the Security Hub hub of the region (id = default); not subscribed: the collection is unsupported, code NotEnabled",
 			Fields: hubFields.Declared(), Tags: collect.NotTaggable, Collect: hubs, DetailCalls: 1},
+		{Name: "standard-subscription", Description: "standard the hub checks (id = standard/v/version, e.g. cis-aws-foundations-benchmark/v/1.4.0)",
+			Fields: standardFields.Declared(), Tags: collect.NotTaggable, Collect: standardSubscriptions},
+		{Name: "product-subscription", Description: "integration whose findings the hub imports (id = company/product, e.g. aws/guardduty)",
+			Tags: collect.NotTaggable, Collect: productSubscriptions},
+		{Name: "automation-rule", Description: "automation rule (id = rule id) that updates or suppresses matching findings",
+			Fields: ruleFields.Declared(), Tags: collect.TagsPerResource, Collect: automationRules, DetailCalls: 1},
+		{Name: "finding-aggregator", Description: "cross-region aggregation of findings into this region (id = aggregator id)",
+			Fields: aggregatorFields.Declared(), Tags: collect.NotTaggable, Collect: findingAggregators, DetailCalls: 1},
+		{Name: "member", Description: "member account of the Security Hub administrator (id = account id); the email is not stored",
+			Fields: memberFields.Declared(), Tags: collect.NotTaggable, Collect: members},
 	},
-	Calls: "hub: DescribeHub + GetEnabledStandards (paged)",
+	Calls: "hub: DescribeHub + GetEnabledStandards (paged). standard-subscription: GetEnabledStandards. product-subscription: ListEnabledProductsForImport. " +
+		"automation-rule: ListAutomationRules + per rule ListTagsForResource. finding-aggregator: ListFindingAggregators + per aggregator GetFindingAggregator. member: ListMembers",
 }
 
 // hub is DescribeHub's answer with the hub's standards subscriptions.
@@ -61,7 +72,7 @@ func hubs(ctx context.Context, t *collect.Task) error {
 	api := securityhub.NewFromConfig(t.Config)
 	out, err := api.DescribeHub(ctx, &securityhub.DescribeHubInput{})
 	if notSubscribed(err) {
-		return awsx.NotEnabled("Security Hub", t.Region)
+		return awsx.NotEnabled("DescribeHub", "Security Hub", t.Region)
 	}
 	if err != nil {
 		return err
