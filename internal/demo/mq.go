@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
@@ -11,11 +12,12 @@ import (
 // Amazon MQ: ActiveMQ and RabbitMQ brokers of application VPCs. Broker 0
 // of a region is publicly accessible and logs nothing (mq-public-brokers,
 // mq-no-logging find it), and about one in eight of the others is public;
-// most use an AWS-owned key.
+// most use an AWS-owned key. Each broker has its own configuration, some
+// revised a few times.
 func init() {
 	kinds = append(kinds, &kind{name: "mq.broker", weight: 0.06, max: 10})
 	kindByName["mq.broker"] = kinds[len(kinds)-1]
-	register("mq", map[string]handler{"ListBrokers": mqBrokers, "DescribeBroker": mqDescribeBroker})
+	register("mq", map[string]handler{"ListBrokers": mqBrokers, "DescribeBroker": mqDescribeBroker, "ListConfigurations": mqConfigurations})
 }
 
 type mqFacts struct {
@@ -86,6 +88,33 @@ func mqDescribeBroker(c *call) (any, error) {
 	}
 	if r.chance(0.3) {
 		out.EncryptionOptions = &mqtypes.EncryptionOptions{UseAwsOwnedKey: aws.Bool(false), KmsKeyId: aws.String(c.kmsARN())}
+	}
+	return out, nil
+}
+
+// mqConfigurations lists the configuration of each live broker, paged
+// like the brokers.
+func mqConfigurations(c *call) (any, error) {
+	in := c.in.(*mq.ListConfigurationsInput)
+	items, next := c.list("mq.broker", in.NextToken, in.MaxResults, 100)
+	out := &mq.ListConfigurationsOutput{NextToken: next, MaxResults: in.MaxResults}
+	for _, i := range items {
+		f, m := c.mqBroker(i), c.mut("mq.broker", i)
+		id := "c-" + c.uuid("mq.configuration", i)
+		version := "5.17.6"
+		if f.engine == mqtypes.EngineTypeRabbitmq {
+			version = "3.13"
+		}
+		rev := 1 + m.intn(4)
+		revised := c.created("mq.broker", i).Add(time.Duration(rev-1) * 240 * time.Hour)
+		if revised.After(c.v.e.now) {
+			revised = c.v.e.now.Add(-time.Hour)
+		}
+		out.Configurations = append(out.Configurations, mqtypes.Configuration{Id: aws.String(id), Name: aws.String(f.name + "-config"),
+			Arn: aws.String(c.arn("mq", "configuration:"+id)), Created: c.created("mq.broker", i), EngineType: f.engine, EngineVersion: aws.String(version),
+			AuthenticationStrategy: mqtypes.AuthenticationStrategySimple, Description: aws.String("settings of " + f.name),
+			LatestRevision: &mqtypes.ConfigurationRevision{Revision: aws.Int32(int32(rev)), Created: aws.Time(revised)},
+			Tags:           c.tagMap("mq.configuration", i, "")})
 	}
 	return out, nil
 }
