@@ -728,6 +728,27 @@ func fillPolicyNames(t *testing.T, filled *atomic.Int64) awsx.Responder {
 	})
 }
 
+// fillBackupResourceIDs gives RDS automated backups the DbiResourceId that
+// AWS always returns and moto 5.2.1 leaves out (the backups' id).
+func fillBackupResourceIDs(t *testing.T) awsx.Responder {
+	return awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
+		if req.Operation != "DescribeDBInstanceAutomatedBackups" {
+			return nil, awsx.ErrPassThrough
+		}
+		in := *req.Input.(*rds.DescribeDBInstanceAutomatedBackupsInput)
+		out, err := rds.NewFromConfig(moto.Config(t, req.Region, nil)).DescribeDBInstanceAutomatedBackups(ctx, &in)
+		if err != nil {
+			return nil, err
+		}
+		for i, b := range out.DBInstanceAutomatedBackups {
+			if b.DbiResourceId == nil {
+				out.DBInstanceAutomatedBackups[i].DbiResourceId = aws.String("db-" + strings.ToUpper(aws.ToString(b.DBInstanceIdentifier)))
+			}
+		}
+		return out, nil
+	})
+}
+
 func lambdaZip() []byte {
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
@@ -876,7 +897,7 @@ func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
 	// managed policies, which AWS always returns: fill them from the ARN, as
 	// the iam unit tests do with canned pages, so the scan sees what AWS sends.
 	var filled atomic.Int64
-	responder := cannedMotoGaps(fillPolicyNames(t, &filled))
+	responder := cannedMotoGaps(chain(fillPolicyNames(t, &filled), fillBackupResourceIDs(t)))
 
 	// Measure the scan alone: reset the peak RSS counter (Linux >= 4.0).
 	rssScope := "scan only"

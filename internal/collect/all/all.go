@@ -6,9 +6,12 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/acm"
 	"github.com/awsmap/awsmap/internal/collect/acmpca"
 	"github.com/awsmap/awsmap/internal/collect/amp"
+	"github.com/awsmap/awsmap/internal/collect/amplify"
 	"github.com/awsmap/awsmap/internal/collect/apigateway"
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
+	"github.com/awsmap/awsmap/internal/collect/appconfig"
 	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
+	"github.com/awsmap/awsmap/internal/collect/appregistry"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/backup"
@@ -21,10 +24,16 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/cloudhsmv2"
 	"github.com/awsmap/awsmap/internal/collect/cloudtrail"
 	"github.com/awsmap/awsmap/internal/collect/cloudwatch"
+	"github.com/awsmap/awsmap/internal/collect/codeartifact"
 	"github.com/awsmap/awsmap/internal/collect/codebuild"
+	"github.com/awsmap/awsmap/internal/collect/codecommit"
+	"github.com/awsmap/awsmap/internal/collect/codedeploy"
+	"github.com/awsmap/awsmap/internal/collect/codepipeline"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidentity"
 	"github.com/awsmap/awsmap/internal/collect/cognitoidp"
+	"github.com/awsmap/awsmap/internal/collect/computeoptimizer"
 	"github.com/awsmap/awsmap/internal/collect/config"
+	"github.com/awsmap/awsmap/internal/collect/devicefarm"
 	"github.com/awsmap/awsmap/internal/collect/dms"
 	"github.com/awsmap/awsmap/internal/collect/ds"
 	"github.com/awsmap/awsmap/internal/collect/dynamodb"
@@ -60,6 +69,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ram"
 	"github.com/awsmap/awsmap/internal/collect/rds"
 	"github.com/awsmap/awsmap/internal/collect/redshift"
+	"github.com/awsmap/awsmap/internal/collect/resiliencehub"
 	"github.com/awsmap/awsmap/internal/collect/resourcegroups"
 	"github.com/awsmap/awsmap/internal/collect/route53"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
@@ -68,6 +78,8 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
 	"github.com/awsmap/awsmap/internal/collect/securityhub"
+	"github.com/awsmap/awsmap/internal/collect/servicecatalog"
+	"github.com/awsmap/awsmap/internal/collect/servicequotas"
 	"github.com/awsmap/awsmap/internal/collect/sesv2"
 	"github.com/awsmap/awsmap/internal/collect/sfn"
 	"github.com/awsmap/awsmap/internal/collect/shield"
@@ -76,6 +88,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/sqs"
 	"github.com/awsmap/awsmap/internal/collect/ssm"
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
+	"github.com/awsmap/awsmap/internal/collect/synthetics"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/xray"
@@ -154,6 +167,19 @@ func Services() []*collect.Service {
 		ce.Service,
 		budgets.Service,
 		resourcegroups.Service,
+		synthetics.Service,
+		appconfig.Service,
+		servicecatalog.Service,
+		appregistry.Service,
+		codepipeline.Service,
+		codedeploy.Service,
+		codecommit.Service,
+		resiliencehub.Service,
+		codeartifact.Service,
+		amplify.Service,
+		computeoptimizer.Service,
+		servicequotas.Service,
+		devicefarm.Service,
 		// b-storage (issue 15).
 		docdb.Service,
 		neptune.Service,

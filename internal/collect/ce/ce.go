@@ -1,6 +1,6 @@
 // Package ce collects Cost Explorer cost anomaly monitors and
-// subscriptions and cost categories: account-wide (global) settings read
-// through us-east-1.
+// subscriptions, cost categories and cost allocation tags: account-wide
+// (global) settings read through us-east-1.
 package ce
 
 import (
@@ -18,7 +18,7 @@ import (
 // Service is the Cost Explorer collector.
 var Service = &collect.Service{
 	Name:        "ce",
-	Description: "Cost Explorer anomaly monitors, anomaly subscriptions and cost categories",
+	Description: "Cost Explorer anomaly monitors, anomaly subscriptions, cost categories and cost allocation tags",
 	Scope:       collect.Global,
 	Types: []collect.Type{
 		{Name: "anomaly-monitor", Description: "cost anomaly monitor (id = the monitor ARN's uuid)", Fields: monitorFields.Declared(),
@@ -27,9 +27,11 @@ var Service = &collect.Service{
 			Fields: subscriptionFields.Declared(), Tags: collect.TagsPerResource, Collect: subscriptions, DetailCalls: 1},
 		{Name: "cost-category", Description: "cost category grouping costs by rules (id = the category ARN's uuid)", Fields: categoryFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: categories, DetailCalls: 1},
+		{Name: "cost-allocation-tag", Description: "tag key known to Billing (id = the key), active for cost allocation or not", Fields: allocationTagFields.Declared(),
+			Tags: collect.NotTaggable, Collect: allocationTags},
 	},
 	Calls: "anomaly-monitor: GetAnomalyMonitors + per monitor ListTagsForResource. anomaly-subscription: GetAnomalySubscriptions + per subscription ListTagsForResource. " +
-		"cost-category: ListCostCategoryDefinitions + per category ListTagsForResource",
+		"cost-category: ListCostCategoryDefinitions + per category ListTagsForResource. cost-allocation-tag: ListCostAllocationTags",
 	Relations: []collect.Relation{
 		{From: "anomaly-subscription", Kind: "watches", To: "ce/anomaly-monitor"},
 		{From: "anomaly-subscription", Kind: "notifies", To: "sns/topic"},
@@ -141,4 +143,24 @@ func categories(ctx context.Context, t *collect.Task) error {
 			emit(ctx, t, api, &model.Resource{Key: t.Key("cost-category", collect.ARNResourceName(arn)), Name: aws.ToString(c.Name), ARN: arn,
 				Details: categoryFields.Details(c)})
 		})
+}
+
+var allocationTagFields = collect.Fields[types.CostAllocationTag]{
+	collect.Enum("status", "Active (the tag splits the bill) or Inactive", func(c types.CostAllocationTag) types.CostAllocationTagStatus { return c.Status }),
+	collect.Enum("tag_type", "UserDefined or AWSGenerated", func(c types.CostAllocationTag) types.CostAllocationTagType { return c.Type }),
+	collect.Computed("last_used", model.Timestamp, "last month the tag was seen on a cost", func(c types.CostAllocationTag) any { return dateText(c.LastUsedDate) }),
+	collect.Computed("last_updated", model.Timestamp, "last change of the status", func(c types.CostAllocationTag) any { return dateText(c.LastUpdatedDate) }),
+}
+
+// allocationTags lists the tag keys Billing knows, activated for cost
+// allocation or not: a tag policy is only seen on the bill when active.
+func allocationTags(ctx context.Context, t *collect.Task) error {
+	p := costexplorer.NewListCostAllocationTagsPaginator(costexplorer.NewFromConfig(t.Config), &costexplorer.ListCostAllocationTagsInput{MaxResults: t.PageSize(1000)})
+	return collect.EachPage(ctx, p, func(page *costexplorer.ListCostAllocationTagsOutput) error {
+		for _, c := range page.CostAllocationTags {
+			key := aws.ToString(c.TagKey)
+			t.Emit(&model.Resource{Key: t.Key("cost-allocation-tag", key), Name: key, Details: allocationTagFields.Details(c)})
+		}
+		return nil
+	})
 }

@@ -55,6 +55,14 @@ var canned = map[string]func(any) (any, error){
 		page, next := collecttest.Page(all, in.(*costexplorer.ListCostCategoryDefinitionsInput).NextToken, 2)
 		return &costexplorer.ListCostCategoryDefinitionsOutput{CostCategoryReferences: page, NextToken: next}, nil
 	},
+	"ListCostAllocationTags": func(in any) (any, error) {
+		all := []types.CostAllocationTag{{TagKey: aws.String("CostCenter"), Status: types.CostAllocationTagStatusActive, Type: types.CostAllocationTagTypeUserDefined,
+			LastUsedDate: aws.String("2026-11-01T00:00:00Z")},
+			{TagKey: aws.String("aws:createdBy"), Status: types.CostAllocationTagStatusInactive, Type: types.CostAllocationTagTypeAwsGenerated},
+			{TagKey: aws.String("Owner"), Status: types.CostAllocationTagStatusInactive, Type: types.CostAllocationTagTypeUserDefined}}
+		page, next := collecttest.Page(all, in.(*costexplorer.ListCostAllocationTagsInput).NextToken, 2)
+		return &costexplorer.ListCostAllocationTagsOutput{CostAllocationTags: page, NextToken: next}, nil
+	},
 	"ListTagsForResource": func(in any) (any, error) {
 		return &costexplorer.ListTagsForResourceOutput{ResourceTags: []types.ResourceTag{{Key: aws.String("arn"), Value: in.(*costexplorer.ListTagsForResourceInput).ResourceArn}}}, nil
 	},
@@ -102,11 +110,17 @@ func TestCostExplorer(t *testing.T) {
 		c.Details["effective_start"] != "2026-01-01T00:00:00Z" || fmt.Sprint(c.Details["values"]) != "[web data]" {
 		t.Errorf("category: %+v", c)
 	}
+
+	tag := run("cost-allocation-tag").ByID()["CostCenter"]
+	if tag.Details["status"] != "Active" || tag.Details["tag_type"] != "UserDefined" || tag.Details["last_used"] != "2026-11-01T00:00:00Z" {
+		t.Errorf("allocation tag: %+v", tag)
+	}
 }
 
 func TestDenied(t *testing.T) {
 	collecttest.Require(t)
-	for typ, op := range map[string]string{"anomaly-monitor": "GetAnomalyMonitors", "anomaly-subscription": "GetAnomalySubscriptions", "cost-category": "ListCostCategoryDefinitions"} {
+	for typ, op := range map[string]string{"anomaly-monitor": "GetAnomalyMonitors", "anomaly-subscription": "GetAnomalySubscriptions", "cost-category": "ListCostCategoryDefinitions",
+		"cost-allocation-tag": "ListCostAllocationTags"} {
 		cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){op: collecttest.Denied(op)})})
 		collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, typ, model.GlobalRegion))
 	}

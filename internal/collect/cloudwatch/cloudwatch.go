@@ -18,7 +18,7 @@ var Service = &collect.Service{
 	Name:        "cloudwatch",
 	Description: "CloudWatch metric and composite alarms, dashboards, metric streams, anomaly detectors, Contributor Insights rules",
 	Types: []collect.Type{
-		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields, Tags: collect.TagsBulk, Collect: alarms},
+		{Name: "alarm", Description: "CloudWatch metric or composite alarm", Fields: alarmFields.Declared(), Tags: collect.TagsBulk, Collect: alarms},
 		{Name: "dashboard", Description: "CloudWatch dashboard (id = name)", Fields: dashboardFields.Declared(), Tags: collect.NotTaggable, Collect: dashboards},
 		{Name: "metric-stream", Description: "metric stream to a Firehose delivery stream (id = name)", Fields: metricStreamFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: metricStreams, DetailCalls: 1},
@@ -36,26 +36,98 @@ var Service = &collect.Service{
 	},
 }
 
-var alarmFields = []model.Field{
-	{Name: "alarm_type", Type: "text", Description: "metric or composite"},
-	{Name: "state", Type: "text", Description: "OK, ALARM or INSUFFICIENT_DATA"},
-	{Name: "state_updated", Type: "timestamp", Description: "last state change"},
-	{Name: "metric_name", Type: "text", Description: "metric watched (metric alarms on a single metric)"},
-	{Name: "namespace", Type: "text", Description: "namespace of the metric, e.g. AWS/EC2"},
-	{Name: "dimensions", Type: "json", Description: "dimensions of the metric: {name: value}"},
-	{Name: "statistic", Type: "text", Description: "Average, Sum, Maximum, ... (or the extended statistic)"},
-	{Name: "period_seconds", Type: "integer", Description: "evaluation period in seconds"},
-	{Name: "threshold", Type: "real", Description: "threshold compared against"},
-	{Name: "comparison", Type: "text", Description: "comparison operator, e.g. GreaterThanThreshold"},
-	{Name: "alarm_rule", Type: "text", Description: "rule expression of a composite alarm"},
-	{Name: "actions_enabled", Type: "boolean", Description: "actions run on state changes"},
-	{Name: "alarm_actions", Type: "json", Description: "ARNs notified or run on ALARM"},
+// alarm is one alarm of a page: a metric or a composite alarm.
+type alarm struct {
+	metric    *types.MetricAlarm
+	composite *types.CompositeAlarm
 }
 
-// alarm is one alarm of a page, ready to emit once its tags are known.
-type alarm struct {
-	name, arn string
-	details   map[string]any
+// ofMetric reads a field of a metric alarm; composite alarms leave it out.
+func ofMetric(get func(a *types.MetricAlarm) any) func(a alarm) any {
+	return func(a alarm) any {
+		if a.metric == nil {
+			return nil
+		}
+		return get(a.metric)
+	}
+}
+
+var alarmFields = collect.Fields[alarm]{
+	collect.Computed("alarm_type", model.Text, "metric or composite", func(a alarm) any {
+		if a.metric != nil {
+			return "metric"
+		}
+		return "composite"
+	}),
+	collect.Computed("state", model.Text, "OK, ALARM or INSUFFICIENT_DATA", func(a alarm) any {
+		if a.metric != nil {
+			return string(a.metric.StateValue)
+		}
+		return string(a.composite.StateValue)
+	}),
+	collect.Computed("state_updated", model.Timestamp, "last state change", func(a alarm) any {
+		if a.metric != nil {
+			return model.Time(a.metric.StateUpdatedTimestamp)
+		}
+		return model.Time(a.composite.StateUpdatedTimestamp)
+	}),
+	collect.Computed("metric_name", model.Text, "metric watched (metric alarms on a single metric)", ofMetric(func(a *types.MetricAlarm) any { return aws.ToString(a.MetricName) })),
+	collect.Computed("namespace", model.Text, "namespace of the metric, e.g. AWS/EC2", ofMetric(func(a *types.MetricAlarm) any { return aws.ToString(a.Namespace) })),
+	collect.Computed("dimensions", model.JSON, "dimensions of the metric: {name: value}", ofMetric(func(a *types.MetricAlarm) any {
+		dims := map[string]string{}
+		for _, d := range a.Dimensions {
+			dims[aws.ToString(d.Name)] = aws.ToString(d.Value)
+		}
+		return dims
+	})),
+	collect.Computed("statistic", model.Text, "Average, Sum, Maximum, ... (or the extended statistic)", ofMetric(func(a *types.MetricAlarm) any {
+		if a.Statistic != "" {
+			return string(a.Statistic)
+		}
+		return aws.ToString(a.ExtendedStatistic)
+	})),
+	collect.Computed("period_seconds", model.Integer, "evaluation period in seconds", ofMetric(func(a *types.MetricAlarm) any { return int64(aws.ToInt32(a.Period)) })),
+	// Anomaly-detection alarms compare against a band, not a threshold.
+	collect.Computed("threshold", model.Real, "threshold compared against", ofMetric(func(a *types.MetricAlarm) any {
+		if a.Threshold == nil {
+			return nil
+		}
+		return *a.Threshold
+	})),
+	collect.Computed("comparison", model.Text, "comparison operator, e.g. GreaterThanThreshold", ofMetric(func(a *types.MetricAlarm) any { return string(a.ComparisonOperator) })),
+	collect.Computed("alarm_rule", model.Text, "rule expression of a composite alarm", func(a alarm) any {
+		if a.composite == nil {
+			return nil
+		}
+		return aws.ToString(a.composite.AlarmRule)
+	}),
+	collect.Computed("actions_enabled", model.Boolean, "actions run on state changes", func(a alarm) any {
+		if a.metric != nil {
+			return aws.ToBool(a.metric.ActionsEnabled)
+		}
+		return aws.ToBool(a.composite.ActionsEnabled)
+	}),
+	collect.Computed("alarm_actions", model.JSON, "ARNs notified or run on ALARM", func(a alarm) any {
+		if a.metric != nil {
+			return append([]string{}, a.metric.AlarmActions...)
+		}
+		return append([]string{}, a.composite.AlarmActions...)
+	}),
+}
+
+// name and arn are the alarm's identity.
+func (a alarm) name() string {
+	if a.metric != nil {
+		return aws.ToString(a.metric.AlarmName)
+	}
+	return aws.ToString(a.composite.AlarmName)
+}
+
+func (a alarm) arn() string {
+	if a.metric != nil {
+		return aws.ToString(a.metric.AlarmArn)
+	}
+	return aws.ToString(a.composite.AlarmArn)
 }
 
 func alarms(ctx context.Context, t *collect.Task) error {
@@ -67,22 +139,16 @@ func alarms(ctx context.Context, t *collect.Task) error {
 	})
 	return collect.EachPage(ctx, p, func(page *cloudwatch.DescribeAlarmsOutput) error {
 		var all []alarm
-		for _, a := range page.MetricAlarms {
-			all = append(all, alarm{aws.ToString(a.AlarmName), aws.ToString(a.AlarmArn), metricAlarmDetails(a)})
+		for i := range page.MetricAlarms {
+			all = append(all, alarm{metric: &page.MetricAlarms[i]})
 		}
-		for _, a := range page.CompositeAlarms {
-			all = append(all, alarm{aws.ToString(a.AlarmName), aws.ToString(a.AlarmArn), map[string]any{
-				"alarm_type":      "composite",
-				"state":           string(a.StateValue),
-				"state_updated":   model.Time(a.StateUpdatedTimestamp),
-				"alarm_rule":      aws.ToString(a.AlarmRule),
-				"actions_enabled": aws.ToBool(a.ActionsEnabled),
-				"alarm_actions":   append([]string{}, a.AlarmActions...),
-			}})
+		for i := range page.CompositeAlarms {
+			all = append(all, alarm{composite: &page.CompositeAlarms[i]})
 		}
 		collect.ForEach(ctx, all, func(ctx context.Context, a alarm) {
-			emit(t, a, bulk.Of(ctx, a.arn, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
-				out, err := api.ListTagsForResource(ctx, &cloudwatch.ListTagsForResourceInput{ResourceARN: aws.String(a.arn)})
+			arn := a.arn()
+			emit(t, a, bulk.Of(ctx, arn, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+				out, err := api.ListTagsForResource(ctx, &cloudwatch.ListTagsForResourceInput{ResourceARN: aws.String(arn)})
 				if err != nil {
 					return nil, err
 				}
@@ -93,41 +159,12 @@ func alarms(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-func metricAlarmDetails(a types.MetricAlarm) map[string]any {
-	dims := map[string]string{}
-	for _, d := range a.Dimensions {
-		dims[aws.ToString(d.Name)] = aws.ToString(d.Value)
-	}
-	statistic := string(a.Statistic)
-	if statistic == "" {
-		statistic = aws.ToString(a.ExtendedStatistic)
-	}
-	d := map[string]any{
-		"alarm_type":      "metric",
-		"state":           string(a.StateValue),
-		"state_updated":   model.Time(a.StateUpdatedTimestamp),
-		"metric_name":     aws.ToString(a.MetricName),
-		"namespace":       aws.ToString(a.Namespace),
-		"dimensions":      dims,
-		"statistic":       statistic,
-		"period_seconds":  aws.ToInt32(a.Period),
-		"comparison":      string(a.ComparisonOperator),
-		"actions_enabled": aws.ToBool(a.ActionsEnabled),
-		"alarm_actions":   append([]string{}, a.AlarmActions...),
-	}
-	// Anomaly-detection alarms compare against a band, not a threshold.
-	if a.Threshold != nil {
-		d["threshold"] = *a.Threshold
-	}
-	return d
-}
-
 func emit(t *collect.Task, a alarm, tags map[string]string) {
 	t.Emit(&model.Resource{
-		Key:     t.Key("alarm", a.name),
-		ARN:     a.arn,
-		Name:    a.name,
+		Key:     t.Key("alarm", a.name()),
+		ARN:     a.arn(),
+		Name:    a.name(),
 		Tags:    tags,
-		Details: a.details,
+		Details: alarmFields.Details(a),
 	})
 }

@@ -76,7 +76,7 @@ func TestAlarms(t *testing.T) {
 	}
 	a := byID["cpu-0"]
 	checks := map[string]any{"alarm_type": "metric", "state": "ALARM", "metric_name": "CPUUtilization", "namespace": "AWS/EC2", "statistic": "Average",
-		"period_seconds": int32(300), "threshold": 80.5, "comparison": "GreaterThanThreshold", "actions_enabled": true}
+		"period_seconds": int64(300), "threshold": 80.5, "comparison": "GreaterThanThreshold", "actions_enabled": true}
 	for k, want := range checks {
 		if a.Details[k] != want {
 			t.Errorf("details[%s] = %v (%T), want %v", k, a.Details[k], a.Details[k], want)

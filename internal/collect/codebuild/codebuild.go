@@ -1,4 +1,5 @@
-// Package codebuild collects CodeBuild projects.
+// Package codebuild collects CodeBuild projects, report groups and source
+// credentials (their kind, never a token).
 package codebuild
 
 import (
@@ -16,11 +17,16 @@ import (
 // Service is the CodeBuild collector.
 var Service = &collect.Service{
 	Name:        "codebuild",
-	Description: "CodeBuild projects",
+	Description: "CodeBuild projects, report groups and source credentials",
 	Types: []collect.Type{
 		{Name: "project", Description: "CodeBuild project (id = name); environment variables are kept as name and type, never values", Fields: projectFields.Declared(), Tags: collect.TagsListed, Collect: projects},
+		{Name: "report-group", Description: "test or coverage report group (id = name), with where raw results are exported", Fields: reportGroupFields.Declared(),
+			Tags: collect.TagsListed, Collect: reportGroups},
+		{Name: "source-credential", Description: "credential CodeBuild holds for a source provider (id = the ARN's last part); its kind only, never the token",
+			Fields: sourceCredentialFields.Declared(), Tags: collect.NotTaggable, Collect: sourceCredentials},
 	},
-	Calls: "project: ListProjects + BatchGetProjects per 100 names (which returns the tags)",
+	Calls: "project: ListProjects + BatchGetProjects per 100 names (which returns the tags). " +
+		"report-group: ListReportGroups + BatchGetReportGroups per 100 ARNs (tags included). source-credential: ListSourceCredentials",
 	Relations: []collect.Relation{
 		{From: "project", Kind: "assumes-role", To: "iam/role"},
 		{From: "project", Kind: "encrypted-with", To: "kms/key"},
@@ -28,6 +34,8 @@ var Service = &collect.Service{
 		{From: "project", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "project", Kind: "uses-security-group", To: "ec2/security-group"},
 		{From: "project", Kind: "logs-to", To: "logs/log-group"},
+		{From: "report-group", Kind: "exports-to", To: "s3/bucket"},
+		{From: "report-group", Kind: "encrypted-with", To: "kms/key"},
 	},
 }
 

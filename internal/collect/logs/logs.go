@@ -1,14 +1,13 @@
 // Package logs collects CloudWatch Logs log groups, metric and
 // subscription filters, cross-account destinations, log deliveries (sources,
-// destinations and the deliveries between them), resource policies and
-// saved queries.
+// destinations and the deliveries between them), resource policies,
+// saved queries and anomaly detectors.
 package logs
 
 import (
 	"context"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
@@ -21,9 +20,9 @@ import (
 // Service is the CloudWatch Logs collector.
 var Service = &collect.Service{
 	Name:        "logs",
-	Description: "CloudWatch Logs log groups, metric and subscription filters, destinations, deliveries, resource policies, saved queries",
+	Description: "CloudWatch Logs log groups, metric and subscription filters, destinations, deliveries, resource policies, saved queries, anomaly detectors",
 	Types: []collect.Type{
-		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields, Tags: collect.TagsBulk, Collect: groups},
+		{Name: "log-group", Description: "CloudWatch Logs log group", Fields: groupFields.Declared(), Tags: collect.TagsBulk, Collect: groups},
 		{Name: "metric-filter", Description: "metric filter (id = LOG_GROUP:FILTER_NAME)", Fields: metricFilterFields.Declared(), Tags: collect.NotTaggable, Collect: metricFilters},
 		{Name: "destination", Description: "cross-account subscription destination (id = name)", Fields: destinationFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: destinations, DetailCalls: 1},
@@ -39,12 +38,15 @@ var Service = &collect.Service{
 			Fields: resourcePolicyFields.Declared(), Tags: collect.NotTaggable, Collect: resourcePolicies},
 		{Name: "query-definition", Description: "saved Logs Insights query (id = query definition id)", Fields: queryDefinitionFields.Declared(),
 			Tags: collect.NotTaggable, Collect: queryDefinitions},
+		{Name: "log-anomaly-detector", Description: "log anomaly detector watching log groups for unusual patterns (id = the detector ARN's last part)",
+			Fields: anomalyDetectorFields.Declared(), Tags: collect.TagsPerResource, Collect: anomalyDetectors, DetailCalls: 1},
 	},
 	Calls: "log-group: 1 paged describe + bulk tags (else per resource ListTagsForResource). metric-filter: DescribeMetricFilters (paged). " +
 		"destination: DescribeDestinations (paged) + per destination ListTagsForResource. " +
 		"subscription-filter: DescribeLogGroups (paged) + per log group DescribeSubscriptionFilters (paged). " +
 		"delivery-source: DescribeDeliverySources. delivery-destination: DescribeDeliveryDestinations. delivery: DescribeDeliveries. " +
-		"resource-policy: DescribeResourcePolicies. query-definition: DescribeQueryDefinitions",
+		"resource-policy: DescribeResourcePolicies. query-definition: DescribeQueryDefinitions. " +
+		"log-anomaly-detector: ListLogAnomalyDetectors + per detector ListTagsForResource",
 	Relations: slices.Concat([]collect.Relation{
 		{From: "log-group", Kind: "encrypted-with", To: "kms/key"},
 		{From: "log-group", Kind: "logs-for", To: "lambda/function"},
@@ -56,20 +58,31 @@ var Service = &collect.Service{
 		{From: "delivery", Kind: "from", To: "logs/delivery-source"},
 		{From: "delivery", Kind: "to", To: "logs/delivery-destination"},
 		{From: "query-definition", Kind: "queries", To: "logs/log-group"},
+		{From: "log-anomaly-detector", Kind: "watches", To: "logs/log-group"},
+		{From: "log-anomaly-detector", Kind: "encrypted-with", To: "kms/key"},
 	}, targetRelations("subscription-filter"), targetRelations("delivery-destination")),
 }
 
 // lambdaPrefix is where Lambda writes each function's logs by convention.
 const lambdaPrefix = "/aws/lambda/"
 
-var groupFields = []model.Field{
-	{Name: "retention_days", Type: "integer", Description: "days events are kept; null when they never expire"},
-	{Name: "never_expires", Type: "boolean", Description: "no retention policy: events are kept forever"},
-	{Name: "stored_bytes", Type: "integer", Description: "stored (compressed) bytes"},
-	{Name: "metric_filter_count", Type: "integer", Description: "number of metric filters"},
-	{Name: "kms_key_id", Type: "text", Description: "ARN of the KMS key encrypting the group"},
-	{Name: "log_group_class", Type: "text", Description: "STANDARD or INFREQUENT_ACCESS"},
-	{Name: "created", Type: "timestamp", Description: "creation time"},
+// retention is a group's retention in days; nil (left out) when its
+// events never expire, so sorting and sums over retention stay meaningful.
+func retention(g types.LogGroup) any {
+	if days := aws.ToInt32(g.RetentionInDays); days > 0 {
+		return int64(days)
+	}
+	return nil
+}
+
+var groupFields = collect.Fields[types.LogGroup]{
+	collect.Computed("retention_days", model.Integer, "days events are kept; null when they never expire", retention),
+	collect.Computed("never_expires", model.Boolean, "no retention policy: events are kept forever", func(g types.LogGroup) any { return retention(g) == nil }),
+	collect.Int("stored_bytes", "stored (compressed) bytes", func(g types.LogGroup) *int64 { return g.StoredBytes }),
+	collect.Int("metric_filter_count", "number of metric filters", func(g types.LogGroup) *int32 { return g.MetricFilterCount }),
+	collect.Text("kms_key_id", "ARN of the KMS key encrypting the group", func(g types.LogGroup) *string { return g.KmsKeyId }),
+	collect.Enum("log_group_class", "STANDARD, INFREQUENT_ACCESS, DELIVERY or ESSENTIALS", func(g types.LogGroup) types.LogGroupClass { return g.LogGroupClass }),
+	collect.Computed("created", model.Timestamp, "creation time", func(g types.LogGroup) any { return epochMillis(g.CreationTime) }),
 }
 
 func groups(ctx context.Context, t *collect.Task) error {
@@ -93,39 +106,12 @@ func groups(ctx context.Context, t *collect.Task) error {
 
 func emit(t *collect.Task, g types.LogGroup, arn string, tags map[string]string) {
 	name := aws.ToString(g.LogGroupName)
-	var created string
-	if ms := aws.ToInt64(g.CreationTime); ms > 0 {
-		ts := time.UnixMilli(ms)
-		created = model.Time(&ts)
-	}
-	// A group without retention keeps its events forever: stored as null,
-	// not 0, so sorting and sums over retention stay meaningful.
-	var retention any
-	if days := aws.ToInt32(g.RetentionInDays); days > 0 {
-		retention = days
-	}
-	kmsKey := aws.ToString(g.KmsKeyId)
 	key := t.Key("log-group", name)
-	t.Emit(&model.Resource{
-		Key:       key,
-		ARN:       arn,
-		Name:      name,
-		CreatedAt: created,
-		Tags:      tags,
-		Details: map[string]any{
-			"retention_days":      retention,
-			"never_expires":       retention == nil,
-			"stored_bytes":        aws.ToInt64(g.StoredBytes),
-			"metric_filter_count": aws.ToInt32(g.MetricFilterCount),
-			"kms_key_id":          kmsKey,
-			"log_group_class":     string(g.LogGroupClass),
-			"created":             created,
-		},
-	})
+	t.Emit(&model.Resource{Key: key, ARN: arn, Name: name, CreatedAt: epochMillis(g.CreationTime), Tags: tags, Details: groupFields.Details(g)})
 	if fn, ok := strings.CutPrefix(name, lambdaPrefix); ok {
 		t.Relate(key, "logs-for", t.Ref("lambda", "function", fn))
 	}
-	t.Relate(key, "encrypted-with", t.KMSKey(kmsKey))
+	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(g.KmsKeyId)))
 }
 
 // groupARN prefers the plain ARN; the older Arn field ends with ":*".

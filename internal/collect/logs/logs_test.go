@@ -54,7 +54,7 @@ func TestLogGroups(t *testing.T) {
 	}
 	// moto does not count metric filters (always 0).
 	web, fn := byID["/app/web"], byID["/aws/lambda/api"]
-	if web.Details["retention_days"] != int32(30) || web.Details["never_expires"] != false || web.Details["metric_filter_count"] != int32(0) {
+	if web.Details["retention_days"] != int64(30) || web.Details["never_expires"] != false || web.Details["metric_filter_count"] != int64(0) {
 		t.Errorf("/app/web details = %v", web.Details)
 	}
 	if fn.Details["retention_days"] != nil || fn.Details["never_expires"] != true {

@@ -3,6 +3,7 @@ package ssm_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,9 +128,9 @@ func TestMaintenanceWindowsAndBaselines(t *testing.T) {
 
 var lastRun = time.Date(2026, 11, 30, 2, 0, 0, 0, time.UTC)
 
-// canned answers ListAssociations and ListResourceDataSync (which moto
-// lacks) over two pages, and the association and patch baseline tags moto
-// does not keep (each is tagged id=its id).
+// canned answers ListAssociations, ListResourceDataSync and DescribeOpsItems
+// (which moto lacks) over two pages, and the association, patch baseline and
+// OpsItem tags moto does not keep (each is tagged id=its id).
 var canned = collecttest.Canned(map[string]func(any) (any, error){
 	"ListAssociations": func(in any) (any, error) {
 		all := []ssmtypes.Association{
@@ -144,10 +145,25 @@ var canned = collecttest.Canned(map[string]func(any) (any, error){
 		return &awsssm.ListAssociationsOutput{Associations: page, NextToken: next}, nil
 	},
 	"ListTagsForResource": func(in any) (any, error) {
-		if in := in.(*awsssm.ListTagsForResourceInput); in.ResourceType == ssmtypes.ResourceTypeForTaggingAssociation || in.ResourceType == ssmtypes.ResourceTypeForTaggingPatchBaseline {
+		if in := in.(*awsssm.ListTagsForResourceInput); in.ResourceType == ssmtypes.ResourceTypeForTaggingAssociation || in.ResourceType == ssmtypes.ResourceTypeForTaggingPatchBaseline ||
+			in.ResourceType == ssmtypes.ResourceTypeForTaggingOpsItem {
 			return &awsssm.ListTagsForResourceOutput{TagList: tag("id", aws.ToString(in.ResourceId))}, nil
 		}
 		return nil, awsx.ErrPassThrough
+	},
+	"DescribeOpsItems": func(in any) (any, error) {
+		f := in.(*awsssm.DescribeOpsItemsInput).OpsItemFilters
+		if len(f) != 1 || f[0].Key != ssmtypes.OpsItemFilterKeyStatus || fmt.Sprint(f[0].Values) != "[Open InProgress]" {
+			return nil, fmt.Errorf("unexpected filters %+v", f)
+		}
+		var all []ssmtypes.OpsItemSummary
+		for i := range 3 {
+			all = append(all, ssmtypes.OpsItemSummary{OpsItemId: aws.String(fmt.Sprint("oi-", i)), Title: aws.String("disk full"), Status: ssmtypes.OpsItemStatusOpen,
+				Severity: aws.String("2"), Priority: aws.Int32(3), Category: aws.String("Availability"), Source: aws.String("EC2"), CreatedTime: &lastRun,
+				OperationalData: map[string]ssmtypes.OpsItemDataValue{"secret": {Value: aws.String("do-not-store")}}})
+		}
+		page, next := collecttest.Page(all, in.(*awsssm.DescribeOpsItemsInput).NextToken, 2)
+		return &awsssm.DescribeOpsItemsOutput{OpsItemSummaries: page, NextToken: next}, nil
 	},
 	"ListResourceDataSync": func(in any) (any, error) {
 		all := []ssmtypes.ResourceDataSyncItem{
@@ -200,12 +216,26 @@ func TestAssociationsAndDataSyncs(t *testing.T) {
 		t.Errorf("opsdata regions %v", r)
 	}
 	collecttest.HasEdges(t, got, "inventory -writes-to-> s3/bucket:inv-bucket", "inventory -encrypted-with-> kms/key:k-9")
+
+	got = collecttest.Run(t, cfg, collector.Service, "ops-item", region)
+	if got.Err != nil || len(got.Resources) != 3 {
+		t.Fatalf("ops items: %v, %d", got.Err, len(got.Resources))
+	}
+	collecttest.AssertNoWarnings(t, got)
+	o := got.ByID()["oi-1"]
+	if o.Name != "disk full" || o.Tags["id"] != "oi-1" || o.CreatedAt != "2026-11-30T02:00:00Z" || o.Details["status"] != "Open" || o.Details["severity"] != "2" ||
+		o.Details["priority"] != int64(3) || o.ARN != "arn:aws:ssm:eu-west-1:"+account+":opsitem/oi-1" {
+		t.Errorf("ops item: %+v", o)
+	}
+	if strings.Contains(fmt.Sprint(o.Details), "do-not-store") {
+		t.Errorf("operational data is stored: %v", o.Details)
+	}
 }
 
 func TestManagementDenied(t *testing.T) {
 	collecttest.Setup(t)
 	for typ, op := range map[string]string{"document": "ListDocuments", "maintenance-window": "DescribeMaintenanceWindows",
-		"patch-baseline": "DescribePatchBaselines", "association": "ListAssociations", "resource-data-sync": "ListResourceDataSync"} {
+		"patch-baseline": "DescribePatchBaselines", "association": "ListAssociations", "resource-data-sync": "ListResourceDataSync", "ops-item": "DescribeOpsItems"} {
 		cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny(op)})
 		collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, typ, region))
 	}

@@ -1,7 +1,7 @@
 // Package ssm collects Systems Manager resources: Parameter Store
 // parameters (metadata only, never values), the account's documents,
-// associations, maintenance windows, custom patch baselines and resource
-// data syncs.
+// associations, maintenance windows, custom patch baselines, resource
+// data syncs and open OpsItems.
 package ssm
 
 import (
@@ -20,7 +20,7 @@ import (
 // Service is the SSM collector.
 var Service = &collect.Service{
 	Name:        "ssm",
-	Description: "Systems Manager parameters (metadata only, never values), documents, associations, maintenance windows, patch baselines, resource data syncs",
+	Description: "Systems Manager parameters (metadata only, never values), documents, associations, maintenance windows, patch baselines, resource data syncs, open OpsItems",
 	Types: []collect.Type{
 		{Name: "parameter", Description: "SSM parameter (id = parameter name); values are never read", Fields: parameterFields.Declared(), Tags: collect.TagsBulk, Collect: parameters},
 		{Name: "document", Description: "SSM document the account owns (id = name), with whom it is shared; AWS's and shared-in documents are skipped",
@@ -33,12 +33,15 @@ var Service = &collect.Service{
 			Tags: collect.TagsPerResource, Collect: patchBaselines, DetailCalls: 1},
 		{Name: "resource-data-sync", Description: "resource data sync (id = name): inventory written to S3, or OpsData gathered from accounts and regions",
 			Fields: dataSyncFields.Declared(), Tags: collect.NotTaggable, Collect: resourceDataSyncs},
+		{Name: "ops-item", Description: "open or in-progress OpsCenter item (id = oi-...): an operational issue to handle; its operational data is not stored",
+			Fields: opsItemFields.Declared(), Tags: collect.TagsPerResource, Collect: opsItems, DetailCalls: 1},
 	},
 	Calls: "parameter: DescribeParameters + bulk tags (else per parameter ListTagsForResource); never GetParameter. " +
 		"document: ListDocuments (Owner=Self) + per document DescribeDocumentPermission. " +
 		"association: ListAssociations + per association ListTagsForResource. " +
 		"maintenance-window: DescribeMaintenanceWindows + per window ListTagsForResource. " +
-		"patch-baseline: DescribePatchBaselines (OWNER=Self) + per baseline ListTagsForResource. resource-data-sync: ListResourceDataSync",
+		"patch-baseline: DescribePatchBaselines (OWNER=Self) + per baseline ListTagsForResource. resource-data-sync: ListResourceDataSync. " +
+		"ops-item: DescribeOpsItems (Status Open or InProgress) + per item ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "parameter", Kind: "encrypted-with", To: "kms/key"},
 		{From: "association", Kind: "applies", To: "ssm/document"},
