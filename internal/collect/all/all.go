@@ -94,13 +94,24 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
 	// b-storage (issue 15).
+	"github.com/awsmap/awsmap/internal/collect/datasync"
 	"github.com/awsmap/awsmap/internal/collect/dax"
+	"github.com/awsmap/awsmap/internal/collect/dlm"
 	"github.com/awsmap/awsmap/internal/collect/docdb"
+	"github.com/awsmap/awsmap/internal/collect/dsql"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
+	"github.com/awsmap/awsmap/internal/collect/glacier"
+	"github.com/awsmap/awsmap/internal/collect/keyspaces"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/neptune"
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
+	"github.com/awsmap/awsmap/internal/collect/redshiftserverless"
+	"github.com/awsmap/awsmap/internal/collect/s3control"
+	"github.com/awsmap/awsmap/internal/collect/s3tables"
+	"github.com/awsmap/awsmap/internal/collect/storagegateway"
+	"github.com/awsmap/awsmap/internal/collect/timestreaminfluxdb"
+	"github.com/awsmap/awsmap/internal/collect/timestreamwrite"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -188,6 +199,17 @@ func Services() []*collect.Service {
 		memorydb.Service,
 		dax.Service,
 		fsx.Service,
+		datasync.Service,
+		s3control.Service,
+		s3tables.Service,
+		glacier.Service,
+		redshiftserverless.Service,
+		keyspaces.Service,
+		dsql.Service,
+		timestreamwrite.Service,
+		timestreaminfluxdb.Service,
+		dlm.Service,
+		storagegateway.Service,
 		// b-integration (issue 15).
 		sesv2.Service,
 		transfer.Service,

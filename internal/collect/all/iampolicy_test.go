@@ -105,11 +105,22 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/xray"
 
 	// b-storage (issue 15).
+	"github.com/aws/aws-sdk-go-v2/service/datasync"
 	"github.com/aws/aws-sdk-go-v2/service/dax"
+	"github.com/aws/aws-sdk-go-v2/service/dlm"
+	"github.com/aws/aws-sdk-go-v2/service/dsql"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
+	"github.com/aws/aws-sdk-go-v2/service/glacier"
+	"github.com/aws/aws-sdk-go-v2/service/keyspaces"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/opensearchserverless"
+	"github.com/aws/aws-sdk-go-v2/service/redshiftserverless"
+	"github.com/aws/aws-sdk-go-v2/service/s3control"
+	"github.com/aws/aws-sdk-go-v2/service/s3tables"
+	"github.com/aws/aws-sdk-go-v2/service/storagegateway"
+	"github.com/aws/aws-sdk-go-v2/service/timestreaminfluxdb"
+	"github.com/aws/aws-sdk-go-v2/service/timestreamwrite"
 
 	"github.com/aws/aws-sdk-go-v2/service/workspaces"
 	"github.com/awsmap/awsmap/internal/gendoc"
@@ -170,9 +181,20 @@ var sdkClients = map[string]struct {
 	"devicefarm":                {&devicefarm.Client{}, "devicefarm"},
 	// b-storage (issue 15).
 	"opensearch": {&opensearch.Client{}, "es"}, "opensearchserverless": {&opensearchserverless.Client{}, "aoss"},
-	"memorydb": {&memorydb.Client{}, "memorydb"},
-	"dax":      {&dax.Client{}, "dax"},
-	"fsx":      {&fsx.Client{}, "fsx"},
+	"memorydb":           {&memorydb.Client{}, "memorydb"},
+	"dax":                {&dax.Client{}, "dax"},
+	"fsx":                {&fsx.Client{}, "fsx"},
+	"datasync":           {&datasync.Client{}, "datasync"},
+	"s3control":          {&s3control.Client{}, "s3"},
+	"s3tables":           {&s3tables.Client{}, "s3tables"},
+	"glacier":            {&glacier.Client{}, "glacier"},
+	"redshiftserverless": {&redshiftserverless.Client{}, "redshift-serverless"},
+	"keyspaces":          {&keyspaces.Client{}, "cassandra"},
+	"dsql":               {&dsql.Client{}, "dsql"},
+	"timestreamwrite":    {&timestreamwrite.Client{}, "timestream"},
+	"timestreaminfluxdb": {&timestreaminfluxdb.Client{}, "timestream-influxdb"},
+	"dlm":                {&dlm.Client{}, "dlm"},
+	"storagegateway":     {&storagegateway.Client{}, "storagegateway"},
 	// b-integration (issue 15).
 	"sesv2":              {&sesv2.Client{}, "ses"},
 	"transfer":           {&transfer.Client{}, "transfer"},

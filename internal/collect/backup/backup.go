@@ -26,18 +26,22 @@ var Service = &collect.Service{
 			Tags: collect.NotTaggable, Collect: selections, DetailCalls: 1},
 		{Name: "protected-resource", Description: "resource AWS Backup has backed up (id = the resource's ARN), with its last backup",
 			Fields: protectedFields.Declared(), Tags: collect.NotTaggable, Collect: protectedResources},
+		{Name: "recovery-point", Description: "backup in a vault (id = its ARN): what it backs up, size, encryption, expiry", Fields: recoveryPointFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: recoveryPoints, DetailCalls: 1},
 		{Name: "restore-testing-plan", Description: "restore testing plan (id = name)", Fields: restoreTestingPlanFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: restoreTestingPlans, DetailCalls: 1},
 		{Name: "framework", Description: "Backup Audit Manager framework (id = name)", Fields: frameworkFields.Declared(), Tags: collect.TagsPerResource, Collect: frameworks, DetailCalls: 1},
 		{Name: "report-plan", Description: "Backup Audit Manager report plan (id = name)", Fields: reportPlanFields.Declared(), Tags: collect.TagsPerResource, Collect: reportPlans, DetailCalls: 1},
 	},
 	Calls: "vault: ListBackupVaults + per vault ListTags. plan: ListBackupPlans + per plan ListTags. backup-selection: ListBackupPlans + per plan ListBackupSelections. " +
-		"protected-resource: ListProtectedResources. restore-testing-plan, framework, report-plan: List* + per resource ListTags",
+		"protected-resource: ListProtectedResources. recovery-point: ListBackupVaults + per vault ListRecoveryPointsByBackupVault + per point ListTags. restore-testing-plan, framework, report-plan: List* + per resource ListTags",
 	Relations: []collect.Relation{
 		{From: "vault", Kind: "encrypted-with", To: "kms/key"},
 		{From: "backup-selection", Kind: "selection-of", To: "backup/plan"},
 		{From: "backup-selection", Kind: "assumes-role", To: "iam/role"},
 		{From: "protected-resource", Kind: "backed-up-in", To: "backup/vault"},
+		{From: "recovery-point", Kind: "in-vault", To: "backup/vault"},
+		{From: "recovery-point", Kind: "encrypted-with", To: "kms/key"},
 		{From: "report-plan", Kind: "delivers-to", To: "s3/bucket"},
 	},
 }

@@ -1,6 +1,7 @@
 package backup
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -143,4 +144,59 @@ func protectedResources(ctx context.Context, t *collect.Task) error {
 		}
 		return nil
 	})
+}
+
+func lifecycleDates(r types.RecoveryPointByBackupVault) types.CalculatedLifecycle {
+	if r.CalculatedLifecycle == nil {
+		return types.CalculatedLifecycle{}
+	}
+	return *r.CalculatedLifecycle
+}
+
+var recoveryPointFields = collect.Fields[types.RecoveryPointByBackupVault]{
+	collect.Text("vault", "vault holding the recovery point", func(r types.RecoveryPointByBackupVault) *string { return r.BackupVaultName }),
+	collect.Text("resource_arn", "resource backed up", func(r types.RecoveryPointByBackupVault) *string { return r.ResourceArn }),
+	collect.Text("resource_type", "EBS, RDS, DynamoDB, EFS, S3, EC2, ...", func(r types.RecoveryPointByBackupVault) *string { return r.ResourceType }),
+	collect.Enum("status", "COMPLETED, PARTIAL, DELETING, EXPIRED, AVAILABLE, STOPPED, CREATING", func(r types.RecoveryPointByBackupVault) types.RecoveryPointStatus {
+		return r.Status
+	}),
+	collect.Int("size_bytes", "size of the backup", func(r types.RecoveryPointByBackupVault) *int64 { return r.BackupSizeInBytes }),
+	collect.Computed("encrypted", model.Boolean, "the recovery point is encrypted", func(r types.RecoveryPointByBackupVault) any { return r.IsEncrypted }),
+	collect.Text("encryption_key_arn", "KMS key encrypting it", func(r types.RecoveryPointByBackupVault) *string { return r.EncryptionKeyArn }),
+	collect.Computed("plan_id", model.Text, "backup plan that made it; empty for on-demand backups", func(r types.RecoveryPointByBackupVault) any {
+		if r.CreatedBy == nil {
+			return ""
+		}
+		return aws.ToString(r.CreatedBy.BackupPlanId)
+	}),
+	collect.Computed("delete_at", model.Timestamp, "when it expires; empty when kept until deleted", func(r types.RecoveryPointByBackupVault) any {
+		return model.Time(lifecycleDates(r).DeleteAt)
+	}),
+	collect.Computed("cold_storage_at", model.Timestamp, "when it moves to cold storage", func(r types.RecoveryPointByBackupVault) any {
+		return model.Time(lifecycleDates(r).MoveToColdStorageAt)
+	}),
+}
+
+// recoveryPoints: the backups in every vault (id = the recovery point's
+// ARN); ListRecoveryPointsByBackupVault answers per vault.
+func recoveryPoints(ctx context.Context, t *collect.Task) error {
+	api := backup.NewFromConfig(t.Config)
+	var listErr collect.FirstErr
+	p := backup.NewListBackupVaultsPaginator(api, &backup.ListBackupVaultsInput{MaxResults: t.PageSize(1000)})
+	err := collect.EachItem(ctx, p, func(page *backup.ListBackupVaultsOutput) []types.BackupVaultListMember { return page.BackupVaultList },
+		func(ctx context.Context, v types.BackupVaultListMember) {
+			rp := backup.NewListRecoveryPointsByBackupVaultPaginator(api, &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: v.BackupVaultName, MaxResults: t.PageSize(1000)})
+			listErr.Keep(collect.EachItem(ctx, rp, func(page *backup.ListRecoveryPointsByBackupVaultOutput) []types.RecoveryPointByBackupVault {
+				return page.RecoveryPoints
+			},
+				func(ctx context.Context, r types.RecoveryPointByBackupVault) {
+					arn := aws.ToString(r.RecoveryPointArn)
+					key := t.Key("recovery-point", arn)
+					emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: arn, Name: cmp.Or(aws.ToString(r.ResourceName), collect.ARNResourceName(arn)),
+						CreatedAt: model.Time(r.CreationDate), Details: recoveryPointFields.Details(r)})
+					t.Relate(key, "in-vault", t.Key("vault", aws.ToString(r.BackupVaultName)))
+					t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(r.EncryptionKeyArn)))
+				}))
+		})
+	return cmp.Or(err, listErr.Err())
 }

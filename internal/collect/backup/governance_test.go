@@ -142,3 +142,46 @@ func TestNewTypesDenied(t *testing.T) {
 		t.Errorf("denied selection listing: want the collection denied, got %v", got.Err)
 	}
 }
+
+// TestRecoveryPoints: vaults in moto, their recovery points canned (moto
+// lists none).
+func TestRecoveryPoints(t *testing.T) {
+	collecttest.Setup(t)
+	at := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
+	expires := at.AddDate(0, 0, 35)
+	kms := "arn:aws:kms:" + region + ":" + collecttest.MotoAccount + ":key/k-1"
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
+		"ListRecoveryPointsByBackupVault": func(in any) (any, error) {
+			vault := aws.ToString(in.(*backup.ListRecoveryPointsByBackupVaultInput).BackupVaultName)
+			return &backup.ListRecoveryPointsByBackupVaultOutput{RecoveryPoints: []types.RecoveryPointByBackupVault{{
+				RecoveryPointArn: aws.String("arn:aws:ec2:" + region + "::snapshot/snap-" + vault), BackupVaultName: aws.String(vault),
+				ResourceArn: aws.String("arn:aws:ec2:" + region + ":" + collecttest.MotoAccount + ":volume/vol-1"), ResourceType: aws.String("EBS"), ResourceName: aws.String("data"),
+				Status: types.RecoveryPointStatusCompleted, BackupSizeInBytes: aws.Int64(8 << 30), IsEncrypted: true, EncryptionKeyArn: aws.String(kms),
+				CreatedBy: &types.RecoveryPointCreator{BackupPlanId: aws.String("plan-1")}, CreationDate: &at, CalculatedLifecycle: &types.CalculatedLifecycle{DeleteAt: &expires},
+			}}}, nil
+		},
+		"ListTags": func(any) (any, error) { return &backup.ListTagsOutput{Tags: map[string]string{"team": "dr"}}, nil },
+	})})
+	for _, v := range []string{"daily", "monthly"} {
+		if _, err := backup.NewFromConfig(cfg).CreateBackupVault(context.Background(), &backup.CreateBackupVaultInput{BackupVaultName: aws.String(v)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := collecttest.Run(t, cfg, collector.Service, "recovery-point", region)
+	if got.Err != nil || len(got.Resources) != 2 {
+		t.Fatalf("want a recovery point per vault, got %v %d", got.Err, len(got.Resources))
+	}
+	id := "arn:aws:ec2:" + region + "::snapshot/snap-monthly"
+	r := got.ByID()[id]
+	wantDetails(t, r, map[string]any{"vault": "monthly", "resource_type": "EBS", "status": "COMPLETED", "size_bytes": 8 << 30, "encrypted": true,
+		"plan_id": "plan-1", "delete_at": "2025-09-05T00:00:00Z", "cold_storage_at": ""})
+	if r.Name != "data" || r.Tags["team"] != "dr" || r.CreatedAt != "2025-08-01T00:00:00Z" {
+		t.Errorf("recovery point: %s %v %s", r.Name, r.Tags, r.CreatedAt)
+	}
+	collecttest.HasEdges(t, got, id+" -in-vault-> backup/vault:monthly", id+" -encrypted-with-> kms/key:k-1")
+
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListRecoveryPointsByBackupVault")})
+	if got := collecttest.Run(t, cfg, collector.Service, "recovery-point", region); awsx.Classify(got.Err) != awsx.Denied {
+		t.Errorf("denied recovery point listing: want the collection denied, got %v", got.Err)
+	}
+}

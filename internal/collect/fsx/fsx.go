@@ -1,10 +1,11 @@
 // Package fsx collects Amazon FSx file systems (Lustre, Windows File
-// Server, NetApp ONTAP, OpenZFS), their backups, volumes and ONTAP storage
-// virtual machines.
+// Server, NetApp ONTAP, OpenZFS), their backups, volumes, ONTAP storage
+// virtual machines and Lustre data repository associations.
 package fsx
 
 import (
 	"context"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
@@ -17,11 +18,13 @@ import (
 // Service is the FSx collector.
 var Service = &collect.Service{
 	Name:        "fsx",
-	Description: "FSx file systems (Lustre, Windows, ONTAP, OpenZFS), backups, volumes and storage virtual machines",
+	Description: "FSx file systems (Lustre, Windows, ONTAP, OpenZFS), backups, volumes, storage virtual machines, data repository associations",
 	Types: []collect.Type{
 		{Name: "file-system", Description: "FSx file system (id = fs-...)", Fields: fileSystemFields.Declared(), Tags: collect.TagsListed, Collect: fileSystems},
 		{Name: "backup", Description: "FSx backup, automatic or user-initiated (id = backup-...)", Fields: backupFields.Declared(), Tags: collect.TagsListed, Collect: backups},
 		{Name: "volume", Description: "FSx for ONTAP or OpenZFS volume (id = fsvol-...)", Fields: volumeFields.Declared(), Tags: collect.TagsListed, Collect: volumes},
+		{Name: "data-repository-association", Description: "link between a Lustre file system path and an S3 or NFS data repository (id = dra-...)",
+			Fields: associationFields.Declared(), Tags: collect.TagsListed, Collect: associations},
 		{Name: "storage-virtual-machine", Description: "FSx for ONTAP storage virtual machine (id = svm-...)", Fields: svmFields.Declared(), Tags: collect.TagsListed, Collect: svms},
 	},
 	Calls: "1 paged Describe* per type",
@@ -35,6 +38,8 @@ var Service = &collect.Service{
 		{From: "volume", Kind: "in-file-system", To: "fsx/file-system"},
 		{From: "volume", Kind: "in-storage-virtual-machine", To: "fsx/storage-virtual-machine"},
 		{From: "storage-virtual-machine", Kind: "in-file-system", To: "fsx/file-system"},
+		{From: "data-repository-association", Kind: "in-file-system", To: "fsx/file-system"},
+		{From: "data-repository-association", Kind: "links-to", To: "s3/bucket"},
 	},
 }
 
@@ -228,6 +233,46 @@ func svms(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{Key: key, ARN: aws.ToString(s.ResourceARN), Name: aws.ToString(s.Name), CreatedAt: model.Time(s.CreationTime),
 				Tags: tags(s.Tags), Details: svmFields.Details(s)})
 			t.Relate(key, "in-file-system", t.Key("file-system", aws.ToString(s.FileSystemId)))
+		}
+		return nil
+	})
+}
+
+// dataBucket is the bucket of an s3://bucket/prefix data repository path.
+func dataBucket(a types.DataRepositoryAssociation) string {
+	rest, ok := strings.CutPrefix(aws.ToString(a.DataRepositoryPath), "s3://")
+	if !ok {
+		return ""
+	}
+	bucket, _, _ := strings.Cut(rest, "/")
+	return bucket
+}
+
+var associationFields = collect.Fields[types.DataRepositoryAssociation]{
+	collect.Text("file_system_id", "Lustre file system linked", func(a types.DataRepositoryAssociation) *string { return a.FileSystemId }),
+	collect.Text("file_system_path", "directory of the file system linked", func(a types.DataRepositoryAssociation) *string { return a.FileSystemPath }),
+	collect.Text("data_repository_path", "s3://bucket/prefix or nfs://... linked", func(a types.DataRepositoryAssociation) *string { return a.DataRepositoryPath }),
+	collect.Enum("lifecycle", "CREATING, AVAILABLE, MISCONFIGURED, UPDATING, DELETING, FAILED", func(a types.DataRepositoryAssociation) types.DataRepositoryLifecycle {
+		return a.Lifecycle
+	}),
+	collect.Computed("auto_import", model.Boolean, "changes in the S3 bucket are imported automatically", func(a types.DataRepositoryAssociation) any {
+		return a.S3 != nil && a.S3.AutoImportPolicy != nil && len(a.S3.AutoImportPolicy.Events) > 0
+	}),
+	collect.Computed("auto_export", model.Boolean, "changes in the file system are exported to S3 automatically", func(a types.DataRepositoryAssociation) any {
+		return a.S3 != nil && a.S3.AutoExportPolicy != nil && len(a.S3.AutoExportPolicy.Events) > 0
+	}),
+}
+
+func associations(ctx context.Context, t *collect.Task) error {
+	p := fsx.NewDescribeDataRepositoryAssociationsPaginator(fsx.NewFromConfig(t.Config), &fsx.DescribeDataRepositoryAssociationsInput{MaxResults: t.PageSize(25)})
+	return collect.EachPage(ctx, p, func(page *fsx.DescribeDataRepositoryAssociationsOutput) error {
+		for _, a := range page.Associations {
+			id := aws.ToString(a.AssociationId)
+			key := t.Key("data-repository-association", id)
+			t.Emit(&model.Resource{Key: key, ARN: aws.ToString(a.ResourceARN), Name: tags(a.Tags)["Name"], CreatedAt: model.Time(a.CreationTime),
+				Tags: tags(a.Tags), Details: associationFields.Details(a)})
+			t.Relate(key, "in-file-system", t.Key("file-system", aws.ToString(a.FileSystemId)))
+			t.RelateByName(key, "links-to", "s3", "bucket", dataBucket(a), t.Region)
 		}
 		return nil
 	})

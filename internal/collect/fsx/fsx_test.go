@@ -120,8 +120,8 @@ func TestBackupDetails(t *testing.T) {
 	collecttest.HasEdges(t, got, "backup-1 -backup-of-> fsx/file-system:fs-1", "backup-1 -encrypted-with-> kms/key:k-1", "backup-2 -backup-of-> fsx/volume:fsvol-1")
 }
 
-// TestVolumesAndSVMs: moto has no FSx volumes or storage virtual
-// machines; the SDK's answers are canned.
+// TestVolumesAndSVMs: moto has no FSx volumes, storage virtual machines or
+// data repository associations; the SDK's answers are canned.
 func TestVolumesAndSVMs(t *testing.T) {
 	collecttest.Setup(t)
 	arn := "arn:aws:fsx:" + region + ":" + collecttest.MotoAccount + ":"
@@ -135,6 +135,12 @@ func TestVolumesAndSVMs(t *testing.T) {
 			}
 			return &fsx.DescribeVolumesOutput{Volumes: []types.Volume{{VolumeId: aws.String("fsvol-2"), Name: aws.String("home"), VolumeType: types.VolumeTypeOpenzfs,
 				FileSystemId: aws.String("fs-zfs"), OpenZFSConfiguration: &types.OpenZFSVolumeConfiguration{StorageCapacityQuotaGiB: aws.Int32(10), VolumePath: aws.String("/fsx/home")}}}}, nil
+		},
+		"DescribeDataRepositoryAssociations": func(any) (any, error) {
+			return &fsx.DescribeDataRepositoryAssociationsOutput{Associations: []types.DataRepositoryAssociation{{AssociationId: aws.String("dra-1"),
+				ResourceARN: aws.String(arn + "association/fs-lustre/dra-1"), FileSystemId: aws.String("fs-lustre"), FileSystemPath: aws.String("/ns1"),
+				DataRepositoryPath: aws.String("s3://training-data/set1/"), Lifecycle: types.DataRepositoryLifecycleAvailable, Tags: name("training"),
+				S3: &types.S3DataRepositoryConfiguration{AutoImportPolicy: &types.AutoImportPolicy{Events: []types.EventType{types.EventTypeNew}}}}}}, nil
 		},
 		"DescribeStorageVirtualMachines": func(any) (any, error) {
 			return &fsx.DescribeStorageVirtualMachinesOutput{StorageVirtualMachines: []types.StorageVirtualMachine{{StorageVirtualMachineId: aws.String("svm-1"),
@@ -160,12 +166,22 @@ func TestVolumesAndSVMs(t *testing.T) {
 	}
 	wantDetails(t, got.Resources[0], map[string]any{"root_volume_security_style": "NTFS", "active_directory": "CORP", "lifecycle": "CREATED"})
 	collecttest.HasEdges(t, got, "svm-1 -in-file-system-> fsx/file-system:fs-ontap")
+
+	got = collecttest.Run(t, cfg, collector.Service, "data-repository-association", region)
+	if got.Err != nil || len(got.Resources) != 1 {
+		t.Fatalf("associations: %v %d", got.Err, len(got.Resources))
+	}
+	wantDetails(t, got.Resources[0], map[string]any{"file_system_path": "/ns1", "data_repository_path": "s3://training-data/set1/", "auto_import": true, "auto_export": false})
+	if got.Resources[0].Name != "training" {
+		t.Errorf("association name %q", got.Resources[0].Name)
+	}
+	collecttest.HasEdges(t, got, "dra-1 -in-file-system-> fsx/file-system:fs-lustre", "dra-1 -links-to-> s3/bucket:training-data")
 }
 
 func TestDenied(t *testing.T) {
 	collecttest.Setup(t)
 	for typ, op := range map[string]string{"file-system": "DescribeFileSystems", "backup": "DescribeBackups", "volume": "DescribeVolumes",
-		"storage-virtual-machine": "DescribeStorageVirtualMachines"} {
+		"storage-virtual-machine": "DescribeStorageVirtualMachines", "data-repository-association": "DescribeDataRepositoryAssociations"} {
 		cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny(op)})
 		collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, typ, region))
 	}
