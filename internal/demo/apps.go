@@ -6,10 +6,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	cw "github.com/aws/aws-sdk-go-v2/service/cloudwatch"
-	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
-	logs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
-	logstypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -29,7 +25,6 @@ func init() {
 		&kind{name: "lambda.function", weight: 5},
 		&kind{name: "lambda.layer", weight: 0.3, max: 10},
 		&kind{name: "lambda.event-source-mapping", weight: 0.8},
-		&kind{name: "logs.log-group", weight: 7},
 		&kind{name: "kms.key", weight: 0.8, min: 1},
 		&kind{name: "secretsmanager.secret", weight: 1.5},
 		&kind{name: "sqs.queue", weight: 1.5},
@@ -37,21 +32,18 @@ func init() {
 		&kind{name: "sns.subscription", weight: 1.5},
 		&kind{name: "ssm.parameter", weight: 4},
 		&kind{name: "dynamodb.table", weight: 1.5},
-		&kind{name: "cloudwatch.alarm", weight: 3},
 	)
 	for _, k := range kinds {
 		kindByName[k.name] = k
 	}
 	register("Lambda", map[string]handler{"ListFunctions": lambdaFunctions, "ListTags": lambdaTags, "GetFunctionConcurrency": lambdaConcurrency,
 		"ListLayers": lambdaLayers, "ListEventSourceMappings": lambdaMappings})
-	register("CloudWatch Logs", map[string]handler{"DescribeLogGroups": logGroups, "ListTagsForResource": logGroupTags})
 	register("KMS", map[string]handler{"ListKeys": kmsKeys, "ListAliases": kmsAliases, "DescribeKey": kmsDescribe, "GetKeyRotationStatus": kmsRotation, "ListResourceTags": kmsTags})
 	register("Secrets Manager", map[string]handler{"ListSecrets": smSecrets, "GetResourcePolicy": smPolicy})
 	register("SQS", map[string]handler{"ListQueues": sqsQueues, "GetQueueAttributes": sqsAttributes, "ListQueueTags": sqsTags})
 	register("SNS", map[string]handler{"ListTopics": snsTopics, "GetTopicAttributes": snsAttributes, "ListTagsForResource": snsTags, "ListSubscriptions": snsSubscriptions})
 	register("SSM", map[string]handler{"DescribeParameters": ssmParameters, "ListTagsForResource": ssmTags})
 	register("DynamoDB", map[string]handler{"ListTables": ddbTables, "DescribeTable": ddbDescribe, "DescribeContinuousBackups": ddbBackups, "ListTagsOfResource": ddbTags})
-	register("CloudWatch", map[string]handler{"DescribeAlarms": cwAlarms, "ListTagsForResource": alarmTags})
 }
 
 func (c *call) arn(service, resource string) string {
@@ -168,42 +160,6 @@ func lambdaMappings(c *call) (any, error) {
 		out.EventSourceMappings = append(out.EventSourceMappings, lambdatypes.EventSourceMappingConfiguration{UUID: aws.String(c.uuid("lambda.esm", i)),
 			FunctionArn: aws.String(c.arn("lambda", "function:"+c.fnName(fn))), EventSourceArn: aws.String(c.arn("sqs", c.queueName(q))),
 			State: aws.String("Enabled"), BatchSize: aws.Int32(10), LastModified: c.created("lambda.event-source-mapping", i)})
-	}
-	return out, nil
-}
-
-// --- CloudWatch Logs: the first log groups belong to the functions; about
-// 45% have no retention (kept forever).
-
-// logGroupName: group i of the first ones holds function i's logs.
-func (c *call) logGroupName(i int) string {
-	r := c.rng("logs.log-group", i)
-	switch {
-	case i < c.n("lambda.function"):
-		return "/aws/lambda/" + c.fnName(i)
-	case i%5 == 0:
-		return fmt.Sprintf("/app/%s/%s-%04d", Accounts[c.acct].Env, r.pick(apps), i)
-	}
-	return fmt.Sprintf("/aws/ecs/%s-%04d", r.pick(apps), i)
-}
-
-func logGroups(c *call) (any, error) {
-	in := c.in.(*logs.DescribeLogGroupsInput)
-	items, next := c.list("logs.log-group", in.NextToken, in.Limit, 50)
-	out := &logs.DescribeLogGroupsOutput{NextToken: next}
-	for _, i := range items {
-		r, m := c.rng("logs.log-group", i), c.mut("logs.log-group", i)
-		name := c.logGroupName(i)
-		g := logstypes.LogGroup{LogGroupName: aws.String(name), Arn: aws.String(c.arn("logs", "log-group:"+name+":*")),
-			LogGroupArn: aws.String(c.arn("logs", "log-group:"+name)), CreationTime: aws.Int64(c.created("logs.log-group", i).UnixMilli()),
-			StoredBytes: aws.Int64(int64(r.intn(1 << 30))), MetricFilterCount: aws.Int32(0), LogGroupClass: logstypes.LogGroupClassStandard}
-		if !m.chance(0.45) {
-			g.RetentionInDays = aws.Int32(int32([]int{7, 14, 30, 90, 365}[m.intn(5)]))
-		}
-		if r.chance(0.2) {
-			g.KmsKeyId = aws.String(c.arn("kms", "key/"+c.uuid("kms.key", 0)))
-		}
-		out.LogGroups = append(out.LogGroups, g)
 	}
 	return out, nil
 }
@@ -515,37 +471,6 @@ func ddbTags(c *call) (any, error) {
 	out := &dynamodb.ListTagsOfResourceOutput{}
 	for _, t := range c.v.tagsOf(c.acct, c.region, "dynamodb.table", i, "") {
 		out.Tags = append(out.Tags, ddbtypes.Tag{Key: aws.String(t.k), Value: aws.String(t.v)})
-	}
-	return out, nil
-}
-
-// --- CloudWatch alarms (100 a page); some stuck in INSUFFICIENT_DATA.
-
-func (c *call) alarmName(i int) string {
-	return fmt.Sprintf("%s-high-cpu-%04d", c.rng("cloudwatch.alarm", i).pick(apps), i)
-}
-
-func cwAlarms(c *call) (any, error) {
-	in := c.in.(*cw.DescribeAlarmsInput)
-	items, next := c.list("cloudwatch.alarm", in.NextToken, in.MaxRecords, 100)
-	out := &cw.DescribeAlarmsOutput{NextToken: next}
-	ni := c.n("ec2.instance")
-	for _, i := range items {
-		r, m := c.rng("cloudwatch.alarm", i), c.mut("cloudwatch.alarm", i)
-		name := c.alarmName(i)
-		state := []cwtypes.StateValue{cwtypes.StateValueOk, cwtypes.StateValueOk, cwtypes.StateValueOk, cwtypes.StateValueAlarm, cwtypes.StateValueInsufficientData}[m.intn(5)]
-		a := cwtypes.MetricAlarm{AlarmName: aws.String(name), AlarmArn: aws.String(c.arn("cloudwatch", "alarm:"+name)), StateValue: state,
-			MetricName: aws.String("CPUUtilization"), Namespace: aws.String("AWS/EC2"), Statistic: cwtypes.StatisticAverage, Period: aws.Int32(300),
-			EvaluationPeriods: aws.Int32(3), Threshold: aws.Float64(80), ComparisonOperator: cwtypes.ComparisonOperatorGreaterThanThreshold,
-			ActionsEnabled: aws.Bool(!r.chance(0.1)), AlarmConfigurationUpdatedTimestamp: c.created("cloudwatch.alarm", i),
-			StateUpdatedTimestamp: aws.Time(c.v.e.now.Add(-time.Duration(m.intn(2000)) * time.Hour))}
-		if ni > 0 {
-			a.Dimensions = []cwtypes.Dimension{{Name: aws.String("InstanceId"), Value: aws.String(c.instanceID(i % ni))}}
-		}
-		if c.n("sns.topic") > 0 && r.chance(0.8) {
-			a.AlarmActions = []string{c.topicARN(i % c.n("sns.topic"))}
-		}
-		out.MetricAlarms = append(out.MetricAlarms, a)
 	}
 	return out, nil
 }

@@ -43,7 +43,13 @@ func TestAuditsRunOnTheDemoEstate(t *testing.T) {
 		}
 	}
 	for _, planted := range []string{"public-s3-buckets", "admin-users", "console-users-without-mfa", "ebs-unencrypted",
-		"open-security-groups", "secrets-no-rotation", "log-groups-no-retention", "kms-no-rotation"} {
+		"open-security-groups", "secrets-no-rotation", "log-groups-no-retention", "kms-no-rotation",
+		"redshift-unencrypted", "redshift-public", "msk-no-tls", "mq-public-brokers", "codebuild-privileged", "codebuild-plaintext-secrets",
+		"glue-connections-plaintext-password", "kinesis-unencrypted", "athena-results-unencrypted", "stepfunctions-no-logging",
+		"config-not-recording", "public-albs-without-waf", "backup-vaults-not-locked", "codebuild-artifacts-unencrypted", "codebuild-no-logs",
+		"codebuild-public-projects", "firehose-unencrypted", "iam-saml-providers-expiring", "mq-no-logging", "glue-crawlers-failing",
+		"cognito-identity-pools-unauthenticated", "cognito-user-pools-mfa-off", "emr-no-security-configuration", "iam-unassigned-mfa-devices",
+		"waf-web-acls-no-logging"} {
 		if found[planted] == 0 {
 			t.Errorf("query %s finds nothing in the demo estate, which plants it", planted)
 		}

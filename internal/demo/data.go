@@ -518,25 +518,8 @@ func ebRules(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	size := c.pageSize(100, in.Limit)
-	start := 0
-	if t := deref(in.NextToken); t != "" {
-		start, _ = trailingIndex(t)
-	}
-	var items []int
-	next := ""
-	c.v.each(c.acct, c.region, "events.rule", start, func(i int) bool {
-		if c.busOf(i) != b {
-			return true
-		}
-		if len(items) == size {
-			next = fmt.Sprintf("demo-%d", i)
-			return false
-		}
-		items = append(items, i)
-		return true
-	})
-	out := &eventbridge.ListRulesOutput{NextToken: tok(next)}
+	items, next := c.filtered(c.region, "events.rule", in.NextToken, c.pageSize(100, in.Limit), func(i int) bool { return c.busOf(i) == b })
+	out := &eventbridge.ListRulesOutput{NextToken: next}
 	bus := c.busName(b)
 	for _, i := range items {
 		r, m := c.rng("events.rule", i), c.mut("events.rule", i)
@@ -578,12 +561,8 @@ func ebTargets(c *call) (any, error) {
 	}
 	r := c.rng("events.rule", i+1<<30)
 	// A live function, searched from i onwards.
-	_, limit := c.v.limit(c.acct, c.region, "lambda.function")
-	for k := 0; k < min(limit, 64); k++ {
-		if fn := (i + k) % limit; c.alive("lambda.function", fn) {
-			out.Targets = append(out.Targets, ebtypes.Target{Id: aws.String("lambda"), Arn: aws.String(c.arn("lambda", "function:"+c.fnName(fn)))})
-			break
-		}
+	if fn := c.live("lambda.function", i); fn >= 0 {
+		out.Targets = append(out.Targets, ebtypes.Target{Id: aws.String("lambda"), Arn: aws.String(c.arn("lambda", "function:"+c.fnName(fn)))})
 	}
 	if n := c.n("sqs.queue"); (len(out.Targets) == 0 || r.chance(0.2)) && n > 0 && c.alive("sqs.queue", i%n) {
 		out.Targets = append(out.Targets, ebtypes.Target{Id: aws.String("queue"), Arn: aws.String(c.arn("sqs", c.queueName(i%n)))})

@@ -173,6 +173,16 @@ func TestPlantedProblems(t *testing.T) {
 		"private zones in VPCs":     `SELECT count(*) FROM relationships r JOIN resources v ON v.type = 'vpc' AND v.id = r.to_id AND v.region = r.to_region WHERE r.kind = 'associated-with' AND r.from_type = 'hosted-zone'`,
 		"CloudFront allowing HTTP":  `SELECT count(*) FROM resources WHERE type = 'distribution' AND json_extract(details, '$.viewer_protocol_policy') = 'allow-all'`,
 		"organization members":      `SELECT count(*) FROM resources WHERE service = 'organizations' AND type = 'account'`,
+		"WAF protects public ALBs":  `SELECT count(*) FROM relationships r JOIN resources lb ON lb.type = 'load-balancer' AND lb.id = r.to_id AND lb.region = r.to_region WHERE r.kind = 'protects' AND r.from_type = 'web-acl'`,
+		"glue tables in databases":  `SELECT count(*) FROM relationships r JOIN resources d ON d.service = 'glue' AND d.type = 'database' AND d.id = r.to_id AND d.region = r.to_region WHERE r.kind = 'in-database'`,
+		"triggers start glue jobs":  `SELECT count(*) FROM relationships r JOIN resources j ON j.service = 'glue' AND j.type = 'job' AND j.id = r.to_id AND j.region = r.to_region WHERE r.kind = 'starts'`,
+		"firehose reads kinesis":    `SELECT count(*) FROM relationships r JOIN resources s ON s.service = 'kinesis' AND s.id = r.to_id AND s.region = r.to_region WHERE r.kind = 'reads-from' AND r.from_type = 'delivery-stream'`,
+		"schedules invoke lambdas":  `SELECT count(*) FROM relationships r JOIN resources f ON f.type = 'function' AND f.id = r.to_id AND f.region = r.to_region WHERE r.kind = 'targets' AND r.from_service = 'scheduler'`,
+		"identity pools' users":     `SELECT count(*) FROM relationships r JOIN resources p ON p.type = 'user-pool' AND p.id = r.to_id AND p.region = r.to_region WHERE r.kind = 'uses-user-pool'`,
+		"MFA devices of users":      `SELECT count(*) FROM relationships r JOIN resources u ON u.type = 'user' AND u.id = r.to_id AND u.account_id = r.to_account_id WHERE r.kind = 'assigned-to' AND r.from_type = 'virtual-mfa-device'`,
+		"metric filters on groups":  `SELECT count(*) FROM relationships r JOIN resources g ON g.type = 'log-group' AND g.id = r.to_id AND g.region = r.to_region WHERE r.kind = 'filters'`,
+		"expired server certs":      `SELECT count(*) FROM resources WHERE type = 'server-certificate' AND json_extract(details, '$.expiration') < '2026-03-01'`,
+		"guest identity pools":      `SELECT count(*) FROM resources WHERE type = 'identity-pool' AND json_extract(details, '$.allow_unauthenticated_identities') = 1`,
 		"lambda roles exist in IAM": `SELECT count(*) FROM relationships r JOIN resources i ON i.type = 'role' AND i.id = r.to_id AND i.account_id = r.to_account_id WHERE r.kind = 'assumes-role' AND r.from_type = 'function'`,
 	} {
 		if n := count(t, path, q); n == 0 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	emrtypes "github.com/aws/aws-sdk-go-v2/service/emr/types"
 )
 
 // Change is what drift did to one item of the estate between two scans.
@@ -58,7 +59,10 @@ func (c *call) instanceRunning(i int) bool {
 
 // listed says whether item i of kind is stored by a scan: alive, and
 // neither a terminated instance nor the primary interface or root volume
-// (item i < the number of instances) of an instance that is not running.
+// (item i < the number of instances) of an instance that is not running,
+// nor an item the collector skips or the service does not list (a deleted
+// customer gateway, a terminated EMR cluster, a metric filter of a deleted
+// log group, Config rules and packs where Config is off).
 func (c *call) listed(kind string, i int) bool {
 	switch kind {
 	case "ec2.instance":
@@ -67,6 +71,14 @@ func (c *call) listed(kind string, i int) bool {
 		if i < c.n("ec2.instance") && !c.instanceRunning(i) {
 			return false
 		}
+	case "ec2.customer-gateway":
+		return c.alive(kind, i) && !c.cgwDeleted(i)
+	case "emr.cluster":
+		return c.alive(kind, i) && c.emrState(i) != emrtypes.ClusterStateTerminated
+	case "logs.metric-filter":
+		return c.alive(kind, i) && c.alive("logs.log-group", c.metricFilterGroup(i))
+	case "config.config-rule", "config.conformance-pack":
+		return c.alive(kind, i) && c.configOn()
 	}
 	return c.alive(kind, i)
 }

@@ -28,6 +28,7 @@ func init() {
 		"DescribeVpcPeeringConnections":     ec2Peerings,
 		"DescribeTransitGateways":           ec2TGWs,
 		"DescribeTransitGatewayAttachments": ec2TGWAttachments,
+		"DescribeCustomerGateways":          ec2CustomerGateways,
 		"DescribeFlowLogs":                  ec2FlowLogs,
 		"DescribeSecurityGroups":            ec2SGs,
 		"DescribeKeyPairs":                  ec2KeyPairs,
@@ -747,3 +748,26 @@ func ec2Regions(c *call) (any, error) {
 	}
 	return out, nil
 }
+
+// --- Customer gateways: the offices' VPN endpoints; a few deleted ones
+// are still listed, as AWS does for a while.
+
+func ec2CustomerGateways(c *call) (any, error) {
+	out := &ec2.DescribeCustomerGatewaysOutput{}
+	c.v.each(c.acct, c.region, "ec2.customer-gateway", 0, func(i int) bool {
+		r := c.rng("ec2.customer-gateway", i)
+		name := fmt.Sprintf("%s-office-vpn-%02d", []string{"paris", "berlin", "austin", "singapore", "london"}[r.intn(5)], i)
+		g := types.CustomerGateway{CustomerGatewayId: aws.String(c.id("ec2.customer-gateway", "cgw", i)), IpAddress: aws.String(c.publicIP(1<<20 + i)),
+			BgpAsn: aws.String(fmt.Sprint(65000 + r.intn(500))), Type: aws.String("ipsec.1"), State: aws.String("available"),
+			DeviceName: aws.String([]string{"fortigate-100f", "palo-alto-pa-440", "cisco-asa-5506"}[r.intn(3)]), Tags: c.ec2Tags("ec2.customer-gateway", i, name)}
+		if c.cgwDeleted(i) {
+			g.State = aws.String("deleted")
+		}
+		out.CustomerGateways = append(out.CustomerGateways, g)
+		return true
+	})
+	return out, nil
+}
+
+// cgwDeleted says whether customer gateway i is deleted (still listed).
+func (c *call) cgwDeleted(i int) bool { return c.mut("ec2.customer-gateway", i).chance(0.1) }

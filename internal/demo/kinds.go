@@ -30,6 +30,7 @@ var kinds = []*kind{
 	{name: "ec2.vpc-peering-connection", weight: 0.05, min: 0, max: 4},
 	{name: "ec2.transit-gateway", weight: 0.02, min: 0, max: 1, stable: true},
 	{name: "ec2.transit-gateway-attachment", weight: 0.05, min: 0, max: 6},
+	{name: "ec2.customer-gateway", weight: 0.04, max: 4},
 	{name: "ec2.flow-log", weight: 0.1, min: 0, max: 6},
 	{name: "ec2.security-group", weight: 3, min: 2, stable: true},
 	{name: "ec2.key-pair", weight: 0.4, min: 1, max: 40, stable: true},

@@ -692,11 +692,8 @@ func (c *call) rqlcVPCs(q int) []int {
 }
 
 func (c *call) logBucket() string {
-	_, limit := c.v.limit(c.acct, global, "s3.bucket")
-	for b := 0; b < min(limit, 200); b++ {
-		if c.v.exists(c.acct, global, "s3.bucket", b) {
-			return c.bucket(b).name
-		}
+	if b := c.liveBucket(0); b != "" {
+		return b
 	}
 	return "acme-dns-logs"
 }

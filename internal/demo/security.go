@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/configservice"
-	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
@@ -24,10 +22,6 @@ const (
 func init() {
 	register("GuardDuty", map[string]handler{"ListDetectors": gdDetectors, "GetDetector": gdDetector})
 	register("SecurityHub", map[string]handler{"DescribeHub": shHub, "GetEnabledStandards": shStandards})
-	register("Config Service", map[string]handler{
-		"DescribeConfigurationRecorders":      configRecorders,
-		"DescribeConfigurationRecorderStatus": configRecorderStatus,
-	})
 }
 
 // gdDetectorID is the region's detector id (32 hex digits, like AWS's).
@@ -74,24 +68,5 @@ func shStandards(c *call) (any, error) {
 		StandardsSubscriptionArn: aws.String("arn:aws:securityhub:" + c.region + ":" + Accounts[c.acct].ID +
 			":subscription/aws-foundational-security-best-practices/v/1.0.0"),
 		StandardsStatus: shtypes.StandardsStatusReady,
-	}}}, nil
-}
-
-func configRecorders(c *call) (any, error) {
-	if c.region == securityOffRegion {
-		return &configservice.DescribeConfigurationRecordersOutput{}, nil
-	}
-	return &configservice.DescribeConfigurationRecordersOutput{ConfigurationRecorders: []cfgtypes.ConfigurationRecorder{{
-		Name: aws.String("default"), RoleARN: aws.String("arn:aws:iam::" + Accounts[c.acct].ID + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"),
-		RecordingGroup: &cfgtypes.RecordingGroup{AllSupported: true, IncludeGlobalResourceTypes: c.region == "us-east-1"},
-	}}}, nil
-}
-
-func configRecorderStatus(c *call) (any, error) {
-	if c.region == securityOffRegion {
-		return &configservice.DescribeConfigurationRecorderStatusOutput{}, nil
-	}
-	return &configservice.DescribeConfigurationRecorderStatusOutput{ConfigurationRecordersStatus: []cfgtypes.ConfigurationRecorderStatus{{
-		Name: aws.String("default"), Recording: c.region != configStoppedRegion, LastStatus: cfgtypes.RecorderStatusSuccess,
 	}}}, nil
 }

@@ -8,9 +8,6 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	cw "github.com/aws/aws-sdk-go-v2/service/cloudwatch"
-	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
-	logs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
@@ -132,19 +129,6 @@ func (c *call) tagsOfARN(kind, arn, code string) (map[string]string, error) {
 		return nil, err
 	}
 	return c.tagMap(kind, i, ""), nil
-}
-
-func logGroupTags(c *call) (any, error) {
-	tags, err := c.tagsOfARN("logs.log-group", aws.ToString(c.in.(*logs.ListTagsForResourceInput).ResourceArn), "ResourceNotFoundException")
-	if err != nil {
-		return nil, err
-	}
-	return &logs.ListTagsForResourceOutput{Tags: tags}, nil
-}
-
-func alarmTags(c *call) (any, error) {
-	tags, err := c.tagsOfARN("cloudwatch.alarm", aws.ToString(c.in.(*cw.ListTagsForResourceInput).ResourceARN), "ResourceNotFound")
-	return &cw.ListTagsForResourceOutput{Tags: tagList(tags, func(k, v *string) cwtypes.Tag { return cwtypes.Tag{Key: k, Value: v} })}, err
 }
 
 func ebTags(c *call) (any, error) {
