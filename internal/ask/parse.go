@@ -298,7 +298,7 @@ func (p *parser) recNames() {
 		var mode string
 		j := i
 		switch {
-		case p.is(i, "named", "called"):
+		case p.is(i, "named", "called") && !p.inTypePhrase(i):
 			mode, j = "exact", i+1
 		case p.is(i, "name") && p.is(i+1, "is", "="):
 			mode, j = "exact", i+2
@@ -584,7 +584,19 @@ func (p *parser) recAccounts() {
 }
 
 func (p *parser) isRegion(i int) bool {
-	return p.free(i) && (p.toks[i].kind == kRegion || p.toks[i].word == "global" && !p.is(i+1, "table", "tables", "event", "events", "cluster", "clusters"))
+	return p.free(i) && (p.toks[i].kind == kRegion || p.toks[i].word == "global" && !p.inTypePhrase(i) && !p.is(i+1, "table", "tables", "event", "events", "cluster", "clusters"))
+}
+
+// inTypePhrase says whether token i is a word of a type phrase of several
+// words ("global networks", "athena named queries"), which other readings
+// of the word (a region, a name filter) must leave alone.
+func (p *parser) inTypePhrase(i int) bool {
+	for s := max(0, i-4); s <= i; s++ {
+		if ph, end := p.phraseAt(s); ph != nil && len(ph.words) > 1 && end > i {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) recRegions() {

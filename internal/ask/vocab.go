@@ -282,6 +282,8 @@ func (c *Catalog) typeLabel(i int) string {
 
 func plural(s string) string {
 	switch {
+	case strings.HasSuffix(s, "settings"), strings.HasSuffix(s, "series"):
+		return s
 	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ey") && !strings.HasSuffix(s, "ay"):
 		return s[:len(s)-1] + "ies"
 	case strings.HasSuffix(s, "s"), strings.HasSuffix(s, "x"), strings.HasSuffix(s, "sh"), strings.HasSuffix(s, "ch"):

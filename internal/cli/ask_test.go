@@ -453,6 +453,8 @@ func validAt(id int) string {
 
 func pluralOf(s string) string {
 	switch {
+	case strings.HasSuffix(s, "settings"):
+		return s
 	case strings.HasSuffix(s, "y"):
 		return s[:len(s)-1] + "ies"
 	case strings.HasSuffix(s, "s"):

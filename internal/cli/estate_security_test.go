@@ -54,12 +54,12 @@ func cannedMotoGaps(next awsx.Responder) awsx.Responder {
 		if answer, ok := securityGap(req); ok {
 			return answer, nil
 		}
-		switch req.Operation {
-		case "GetEnabledStandards":
+		switch req.Service + "." + req.Operation {
+		case "SecurityHub.GetEnabledStandards":
 			return &securityhub.GetEnabledStandardsOutput{}, nil
-		case "DescribeConformancePacks":
+		case "Config Service.DescribeConformancePacks":
 			return &configservice.DescribeConformancePacksOutput{}, nil
-		case "ListDashboards": // CloudWatch's CBOR, which moto cannot parse
+		case "CloudWatch.ListDashboards": // CloudWatch's CBOR, which moto cannot parse
 			return &cloudwatch.ListDashboardsOutput{}, nil
 		}
 		return next.Respond(ctx, req)

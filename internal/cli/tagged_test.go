@@ -180,7 +180,7 @@ func TestTagsReportTheSeededCompliance(t *testing.T) {
 	// as an account without such resources would.
 	motoLacks := awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
 		switch req.Operation {
-		case "ListEndpoints", "DescribeQueryDefinitions", "DescribeOptionGroups", "DescribeReservedDBInstances":
+		case "ListEndpoints", "DescribeQueryDefinitions", "DescribeOptionGroups", "DescribeReservedDBInstances", "ListLogAnomalyDetectors":
 			return nil, awsx.ErrEmptyAnswer
 		}
 		return nil, awsx.ErrPassThrough
