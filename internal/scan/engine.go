@@ -138,7 +138,11 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 			}
 		}()
 	}
-	tasks := expand(accounts, plan, items, o.Local, o.AccountWorkers > 0)
+	regionsOf := map[string][]string{} // each account's regions of the plan
+	for _, a := range accounts {
+		regionsOf[a.ID] = a.regions(plan)
+	}
+	tasks := expand(accounts, plan, regionsOf, items, o.Local, o.AccountWorkers > 0)
 	slots := newAccountSlots(o.AccountWorkers, tasks)
 	go func() {
 		for _, t := range tasks {
@@ -155,10 +159,6 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 		o.Progress.Start(len(tasks)) // unreachable accounts' collections never run
 	}
 	res := Result{Accounts: accounts}
-	regionsOf := map[string][]string{}
-	for _, a := range accounts {
-		regionsOf[a.ID] = a.regions(plan)
-	}
 	for _, c := range append(unreachableCollections(accounts, plan), optedOutCollections(accounts, plan)...) {
 		res.Collections = append(res.Collections, perRegion(c, regionsOf[c.Account])...)
 	}
@@ -220,7 +220,7 @@ type job struct {
 // endpoints (per-resource detail calls, ramping up under rate control from
 // startRate) would start late and make the tail. With byAccount (a bound
 // on the accounts at once), account by account, each in plan order.
-func expand(accounts []Account, plan Plan, items chan<- item, local, byAccount bool) []job {
+func expand(accounts []Account, plan Plan, regionsOf map[string][]string, items chan<- item, local, byAccount bool) []job {
 	var jobs []job
 	add := func(a Account, pt Task) {
 		if !a.enabled(pt) {
@@ -229,7 +229,7 @@ func expand(accounts []Account, plan Plan, items chan<- item, local, byAccount b
 		cfg := a.Config.Copy()
 		cfg.Region = pt.Region
 		jobs = append(jobs, job{task: &collect.Task{
-			Account: a.ID, Region: pt.StoredRegion, Regions: a.regions(plan),
+			Account: a.ID, Region: pt.StoredRegion, Regions: regionsOf[a.ID],
 			Service: pt.Service.Name, Type: pt.Type.Name,
 			Config: cfg, Local: local, Out: channelSink(items),
 		}, collect: pt.Type.Collect})
