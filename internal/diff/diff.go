@@ -204,19 +204,14 @@ var (
 // (with prefix: from_account_id...) bound at ?n, ?n+1 and ?n+2 to
 // Filters.params; an empty value matches everything.
 func keyFilter(prefix string, n int) string {
-	return fmt.Sprintf(` AND (?%[2]d = '' OR %[1]saccount_id IN (SELECT value FROM json_each(?%[2]d))) AND (?%[3]d = '' OR %[1]sregion = ?%[3]d)`+
-		` AND (?%[4]d = '' OR %[1]sservice = ?%[4]d)`, prefix, n, n+1, n+2)
+	return " AND " + store.InAccounts(prefix+"account_id", n) + fmt.Sprintf(` AND (?%[2]d = '' OR %[1]sregion = ?%[2]d)`+
+		` AND (?%[3]d = '' OR %[1]sservice = ?%[3]d)`, prefix, n+1, n+2)
 }
 
 // params are the values keyFilter binds: the accounts as a JSON array ("" for
 // all), the region and the service.
 func (f Filters) params() []any {
-	accounts := ""
-	if len(f.Accounts) > 0 {
-		b, _ := json.Marshal(f.Accounts) // []string always marshals
-		accounts = string(b)
-	}
-	return []any{accounts, f.Region, f.Service}
+	return []any{store.AccountList(f.Accounts), f.Region, f.Service}
 }
 
 // readVersions reads the versions of sql (openedVersions or closedVersions).

@@ -20,10 +20,10 @@ type Coverage struct {
 func readCoverage(ctx context.Context, r *store.Reader, accounts []string) (Coverage, error) {
 	var c Coverage
 	var err error
-	where, args := accountFilter("account_id", accounts)
+	where, list := store.InAccounts("account_id", 1), store.AccountList(accounts)
 	c.Collections, err = readRows(ctx, r, `SELECT account_id, region, service, type, outcome,
 			coalesce(operation, ''), coalesce(error_code, ''), coalesce(error_message, ''), items
-		FROM coverage WHERE `+where+` ORDER BY account_id, region, service, type`, args...)
+		FROM coverage WHERE `+where+` ORDER BY account_id, region, service, type`, list)
 	if err != nil {
 		return c, fmt.Errorf("report: read coverage: %w", err)
 	}
@@ -31,7 +31,7 @@ func readCoverage(ctx context.Context, r *store.Reader, accounts []string) (Cove
 	c.Calls, err = readRows(ctx, r, `SELECT account_id, region, service, operation, calls, pages, items,
 			retries, throttles, errors, outcome, coalesce(error_code, ''), coalesce(error_message, '')
 		FROM api_calls WHERE scan_id = (SELECT max(scan_id) FROM coverage) AND `+where+`
-		ORDER BY account_id, region, service, operation`, args...)
+		ORDER BY account_id, region, service, operation`, list)
 	if err != nil {
 		return c, fmt.Errorf("report: read API calls: %w", err)
 	}

@@ -223,21 +223,11 @@ func types(in []model.TypeInfo) []typeInfo {
 	return out
 }
 
-// accountFilter is the SQL condition limiting column col to accounts (a
-// bound JSON array), or true for every account.
-func accountFilter(col string, accounts []string) (string, []any) {
-	if len(accounts) == 0 {
-		return "1", nil
-	}
-	b, _ := json.Marshal(accounts) // []string always marshals
-	return col + " IN (SELECT value FROM json_each(?))", []any{string(b)}
-}
-
 func readResources(ctx context.Context, r *store.Reader, accounts []string) (*Columns, error) {
-	where, args := accountFilter("account_id", accounts)
 	rows, err := r.Query(ctx, `SELECT account_id, region, service, type, id, coalesce(arn, ''), coalesce(name, ''),
 			coalesce(created_at, ''), is_default, tags, details, coalesce(first_seen, ''), coalesce(last_changed, '')
-		FROM resources WHERE `+where+` ORDER BY coalesce(name, '') = '', lower(coalesce(name, '')), service, type, account_id, region, id`, args...)
+		FROM resources WHERE `+store.InAccounts("account_id", 1)+` ORDER BY coalesce(name, '') = '', lower(coalesce(name, '')), service, type, account_id, region, id`,
+		store.AccountList(accounts))
 	if err != nil {
 		return nil, fmt.Errorf("report: read resources: %w", err)
 	}
@@ -269,15 +259,9 @@ func readResources(ctx context.Context, r *store.Reader, accounts []string) (*Co
 
 // readEdges reads the relationships from or to the report's resources.
 func readEdges(ctx context.Context, r *store.Reader, d *Data, accounts []string) error {
-	from, args := accountFilter("from_account_id", accounts)
-	to, more := accountFilter("to_account_id", accounts)
-	where := from
-	if len(accounts) > 0 {
-		where, args = "("+from+" OR "+to+")", append(args, more...)
-	}
 	rows, err := r.Query(ctx, `SELECT from_account_id, from_region, from_service, from_type, from_id, kind,
 			to_account_id, to_region, to_service, to_type, to_id
-		FROM relationships WHERE `+where, args...)
+		FROM relationships WHERE `+store.InAccounts("from_account_id", 1)+` OR `+store.InAccounts("to_account_id", 1), store.AccountList(accounts))
 	if err != nil {
 		return fmt.Errorf("report: read relationships: %w", err)
 	}

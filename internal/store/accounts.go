@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -299,7 +300,24 @@ func (r *Reader) UseAccounts(ids []string) {
 	r.accounts = slices.Clone(ids)
 }
 
-// accountFilter is the SQL condition keeping col within accounts.
+// AccountList is accounts as the JSON array InAccounts binds ("" for every
+// account).
+func AccountList(accounts []string) string {
+	if len(accounts) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(accounts) // []string always marshals
+	return string(b)
+}
+
+// InAccounts is the SQL condition keeping col within the accounts an
+// AccountList bound at ?n names (every account for "").
+func InAccounts(col string, n int) string {
+	return fmt.Sprintf("(?%[2]d = '' OR %[1]s IN (SELECT value FROM json_each(?%[2]d)))", col, n)
+}
+
+// accountFilter is the SQL condition keeping col within accounts, inlined:
+// the temporary views it narrows cannot bind parameters.
 func accountFilter(col string, accounts []string) string {
 	if accounts == nil {
 		return ""
