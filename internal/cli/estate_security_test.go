@@ -4,14 +4,12 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 
-	"github.com/awsmap/awsmap/internal/awsx"
 )
 
 // seedSecurity turns GuardDuty, Security Hub and AWS Config on in region:
@@ -44,24 +42,4 @@ func seedSecurity(ctx context.Context, m *manifest, region string, cfg aws.Confi
 	if m.ok(err, "%s config recorder start", region) {
 		m.add(seeded{region: region, service: "config", typ: "configuration-recorder", id: "default", fields: map[string]any{"recording": true, "all_supported": true}})
 	}
-}
-
-// cannedMotoGaps answers the operations moto 5.2.1 does not serve with an
-// empty answer, so the scan of the moto estate is not partial for them;
-// every other call goes to next.
-func cannedMotoGaps(next awsx.Responder) awsx.Responder {
-	return awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
-		if answer, ok := securityGap(req); ok {
-			return answer, nil
-		}
-		switch req.Service + "." + req.Operation {
-		case "SecurityHub.GetEnabledStandards":
-			return &securityhub.GetEnabledStandardsOutput{}, nil
-		case "Config Service.DescribeConformancePacks":
-			return &configservice.DescribeConformancePacksOutput{}, nil
-		case "CloudWatch.ListDashboards": // CloudWatch's CBOR, which moto cannot parse
-			return &cloudwatch.ListDashboardsOutput{}, nil
-		}
-		return next.Respond(ctx, req)
-	})
 }

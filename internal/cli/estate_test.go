@@ -897,7 +897,7 @@ func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
 	// managed policies, which AWS always returns: fill them from the ARN, as
 	// the iam unit tests do with canned pages, so the scan sees what AWS sends.
 	var filled atomic.Int64
-	responder := cannedMotoGaps(chain(fillPolicyNames(t, &filled), fillBackupResourceIDs(t)))
+	responder := chain(motoGaps, fillPolicyNames(t, &filled), fillBackupResourceIDs(t))
 
 	// Measure the scan alone: reset the peak RSS counter (Linux >= 4.0).
 	rssScope := "scan only"
