@@ -9,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
-
 )
 
 // seedSecurity turns GuardDuty, Security Hub and AWS Config on in region:
