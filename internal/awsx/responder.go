@@ -83,8 +83,15 @@ var emptyResponse = middleware.DeserializeMiddlewareFunc("awsmapEmptyAnswer",
 		if ctx.Value(emptyAnswerKey{}) == nil {
 			return next.HandleDeserialize(ctx, in)
 		}
+		header := http.Header{}
+		// A CBOR (Smithy RPC v2) deserializer rejects an answer that does
+		// not name its protocol; an empty CBOR body is the empty output.
+		if req, ok := in.Request.(*smithyhttp.Request); ok && req.Header.Get("Smithy-Protocol") == cborProtocol {
+			header.Set("Smithy-Protocol", cborProtocol)
+			header.Set("Content-Type", "application/cbor")
+		}
 		return middleware.DeserializeOutput{RawResponse: &smithyhttp.Response{Response: &http.Response{
 			StatusCode: http.StatusOK, Status: "200 OK", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-			Header: http.Header{}, Body: io.NopCloser(strings.NewReader("")), ContentLength: 0,
+			Header: header, Body: io.NopCloser(strings.NewReader("")), ContentLength: 0,
 		}}}, middleware.Metadata{}, nil
 	})

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/aws/aws-sdk-go-v2/service/computeoptimizer"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -58,6 +59,10 @@ func TestEmptyAnswerInEveryProtocol(t *testing.T) {
 			out, err := kms.NewFromConfig(cfg).ListKeys(ctx, &kms.ListKeysInput{})
 			return lenOr(out, func() int { return len(out.Keys) }), err
 		}},
+		{"rpc-v2-cbor", func() (int, error) {
+			out, err := computeoptimizer.NewFromConfig(cfg).GetEnrollmentStatusesForOrganization(ctx, &computeoptimizer.GetEnrollmentStatusesForOrganizationInput{})
+			return lenOr(out, func() int { return len(out.AccountEnrollmentStatuses) }), err
+		}},
 		{"cloudwatch", func() (int, error) {
 			out, err := cloudwatch.NewFromConfig(cfg).DescribeAlarms(ctx, &cloudwatch.DescribeAlarmsInput{})
 			return lenOr(out, func() int { return len(out.MetricAlarms) }), err
@@ -73,8 +78,8 @@ func TestEmptyAnswerInEveryProtocol(t *testing.T) {
 			t.Errorf("ledger: %s %s: attempts %d, items %d, %v", c.Service, c.Operation, c.Attempts, c.Items, c.Err)
 		}
 	}
-	if len(calls) != 8 {
-		t.Errorf("ledger saw %d calls, want 8", len(calls))
+	if len(calls) != 9 {
+		t.Errorf("ledger saw %d calls, want 9", len(calls))
 	}
 }
 
