@@ -68,7 +68,9 @@ var terminologyFields = collect.Fields[types.TerminologyProperties]{
 func terminologies(ctx context.Context, t *collect.Task) error {
 	api := translate.NewFromConfig(t.Config)
 	p := translate.NewListTerminologiesPaginator(api, &translate.ListTerminologiesInput{MaxResults: t.PageSize(500)})
-	return collect.EachItem(ctx, p, func(page *translate.ListTerminologiesOutput) []types.TerminologyProperties { return page.TerminologyPropertiesList },
+	return collect.EachItem(ctx, p, func(page *translate.ListTerminologiesOutput) []types.TerminologyProperties {
+		return page.TerminologyPropertiesList
+	},
 		func(ctx context.Context, p types.TerminologyProperties) {
 			name := aws.ToString(p.Name)
 			emit(ctx, t, api, &model.Resource{Key: t.Key("terminology", name), Name: name, ARN: aws.ToString(p.Arn), CreatedAt: model.Time(p.CreatedAt),
@@ -105,7 +107,9 @@ func s3URI(p types.ParallelDataProperties) string {
 func parallelData(ctx context.Context, t *collect.Task) error {
 	api := translate.NewFromConfig(t.Config)
 	p := translate.NewListParallelDataPaginator(api, &translate.ListParallelDataInput{MaxResults: t.PageSize(500)})
-	return collect.EachItem(ctx, p, func(page *translate.ListParallelDataOutput) []types.ParallelDataProperties { return page.ParallelDataPropertiesList },
+	return collect.EachItem(ctx, p, func(page *translate.ListParallelDataOutput) []types.ParallelDataProperties {
+		return page.ParallelDataPropertiesList
+	},
 		func(ctx context.Context, p types.ParallelDataProperties) {
 			name := aws.ToString(p.Name)
 			r := &model.Resource{Key: t.Key("parallel-data", name), Name: name, ARN: aws.ToString(p.Arn), CreatedAt: model.Time(p.CreatedAt),

@@ -25,7 +25,9 @@ var (
 	key     = &types.EncryptionKey{Type: types.EncryptionKeyTypeKms, Id: aws.String("arn:aws:kms:" + region + ":" + account + ":key/k-tr")}
 )
 
-func arn(res string) *string { return aws.String("arn:aws:translate:" + region + ":" + account + ":" + res) }
+func arn(res string) *string {
+	return aws.String("arn:aws:translate:" + region + ":" + account + ":" + res)
+}
 
 // canned answers Translate (moto has none of it): three terminologies and
 // three parallel data over two pages, the first of each encrypted with a
