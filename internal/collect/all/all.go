@@ -77,6 +77,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/iot"
 	"github.com/awsmap/awsmap/internal/collect/ivs"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
+	"github.com/awsmap/awsmap/internal/collect/kendra"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
 	"github.com/awsmap/awsmap/internal/collect/kinesisanalyticsv2"
 	"github.com/awsmap/awsmap/internal/collect/kinesisvideo"
@@ -132,6 +133,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/synthetics"
 	"github.com/awsmap/awsmap/internal/collect/transcribe"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
+	"github.com/awsmap/awsmap/internal/collect/translate"
 	"github.com/awsmap/awsmap/internal/collect/vpclattice"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
@@ -320,6 +322,8 @@ func Services() []*collect.Service {
 		mediaconnect.Service,
 		medialive.Service,
 		mediapackage.Service,
+		kendra.Service,
+		translate.Service,
 	}
 }
 

@@ -87,6 +87,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iot"
 	"github.com/aws/aws-sdk-go-v2/service/ivs"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
+	"github.com/aws/aws-sdk-go-v2/service/kendra"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
 	"github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
 	"github.com/aws/aws-sdk-go-v2/service/kinesisvideo"
@@ -147,6 +148,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/synthetics"
 	"github.com/aws/aws-sdk-go-v2/service/transcribe"
 	"github.com/aws/aws-sdk-go-v2/service/transfer"
+	"github.com/aws/aws-sdk-go-v2/service/translate"
 	"github.com/aws/aws-sdk-go-v2/service/vpclattice"
 	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 	"github.com/aws/aws-sdk-go-v2/service/xray"
@@ -303,6 +305,8 @@ var sdkClients = map[string]struct {
 	"mediaconnect":                    {&mediaconnect.Client{}, "mediaconnect"},
 	"medialive":                       {&medialive.Client{}, "medialive"},
 	"mediapackage":                    {&mediapackage.Client{}, "mediapackage"},
+	"kendra":                          {&kendra.Client{}, "kendra"},
+	"translate":                       {&translate.Client{}, "translate"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.

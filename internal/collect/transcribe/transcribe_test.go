@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/transcribe"
@@ -64,4 +65,58 @@ func TestDenied(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 3 || len(got.Task.Warnings()) != 3 {
 		t.Fatalf("want vocabularies and a tag warning each, got %v, %d, %d", got.Err, len(got.Resources), len(got.Task.Warnings()))
 	}
+}
+
+func TestMedicalVocabularies(t *testing.T) {
+	collecttest.Setup(t)
+	api := transcribe.NewFromConfig(collecttest.Config(t, region, nil))
+	for i := range 3 {
+		if _, err := api.CreateMedicalVocabulary(context.Background(), &transcribe.CreateMedicalVocabularyInput{VocabularyName: aws.String(fmt.Sprint("drugs", i)),
+			LanguageCode: types.LanguageCodeEnUs, VocabularyFileUri: aws.String("s3://vocab/drugs.txt")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := collecttest.Run(t, collecttest.ConfigWith(t, region, tagged(false)), collector.Service, "medical-vocabulary", region)
+	if got.Err != nil || len(got.Resources) != 3 {
+		t.Fatalf("medical vocabularies: %v, %d", got.Err, len(got.Resources))
+	}
+	collecttest.AssertNoWarnings(t, got)
+	v := got.ByID()["drugs2"]
+	if v == nil || v.ARN != "arn:aws:transcribe:us-east-1:"+collecttest.MotoAccount+":medical-vocabulary/drugs2" || v.Tags["arn"] != v.ARN || v.Details["language"] != "en-US" {
+		t.Fatalf("drugs2 %+v", v)
+	}
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListMedicalVocabularies")})
+	collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, "medical-vocabulary", region))
+}
+
+// moto has no custom language models: canned, three over two pages.
+func TestLanguageModels(t *testing.T) {
+	collecttest.Require(t)
+	role := "arn:aws:iam::" + collecttest.MotoAccount + ":role/transcribe"
+	list := func(in any) (any, error) {
+		var all []types.LanguageModel
+		for i := range 3 {
+			all = append(all, types.LanguageModel{ModelName: aws.String(fmt.Sprint("calls", i)), CreateTime: aws.Time(time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)),
+				ModelStatus: types.ModelStatusCompleted, BaseModelName: types.BaseModelNameWideBand, LanguageCode: types.CLMLanguageCodeEnUs, UpgradeAvailability: aws.Bool(i == 1),
+				InputDataConfig: &types.InputDataConfig{S3Uri: aws.String("s3://training/calls/"), DataAccessRoleArn: aws.String(role)}})
+		}
+		items, next := collecttest.Page(all, in.(*transcribe.ListLanguageModelsInput).NextToken, 2)
+		return &transcribe.ListLanguageModelsOutput{Models: items, NextToken: next}, nil
+	}
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Chain(collecttest.Canned(map[string]func(any) (any, error){"ListLanguageModels": list}),
+		tagged(false).Responder)})
+	got := collecttest.Run(t, cfg, collector.Service, "language-model", region)
+	if got.Err != nil || len(got.Resources) != 3 {
+		t.Fatalf("language models: %v, %d", got.Err, len(got.Resources))
+	}
+	collecttest.AssertNoWarnings(t, got)
+	m := got.ByID()["calls1"]
+	if m == nil || m.ARN != "arn:aws:transcribe:us-east-1:"+collecttest.MotoAccount+":language-model/calls1" || m.Tags["arn"] != m.ARN ||
+		m.CreatedAt != "2026-03-03T00:00:00Z" || m.Details["status"] != "COMPLETED" || m.Details["base_model"] != "WideBand" || m.Details["upgrade_available"] != true ||
+		m.Details["training_data_s3_uri"] != "s3://training/calls/" || m.Details["data_access_role"] != role {
+		t.Fatalf("calls1 %+v", m)
+	}
+	collecttest.HasEdges(t, got, "calls1 -assumes-role-> iam/role:transcribe", "calls1 -reads-from-> s3/bucket:training")
+	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){"ListLanguageModels": collecttest.Denied("ListLanguageModels")})})
+	collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, "language-model", region))
 }
