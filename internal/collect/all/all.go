@@ -68,11 +68,13 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/fis"
 	"github.com/awsmap/awsmap/internal/collect/fms"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
+	"github.com/awsmap/awsmap/internal/collect/gamelift"
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/identitystore"
+	"github.com/awsmap/awsmap/internal/collect/imagebuilder"
 	"github.com/awsmap/awsmap/internal/collect/inspector2"
 	"github.com/awsmap/awsmap/internal/collect/iot"
 	"github.com/awsmap/awsmap/internal/collect/ivs"
@@ -88,6 +90,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mediaconnect"
+	"github.com/awsmap/awsmap/internal/collect/mediaconvert"
 	"github.com/awsmap/awsmap/internal/collect/medialive"
 	"github.com/awsmap/awsmap/internal/collect/mediapackage"
 	"github.com/awsmap/awsmap/internal/collect/mediastore"
@@ -324,6 +327,10 @@ func Services() []*collect.Service {
 		mediapackage.Service,
 		kendra.Service,
 		translate.Service,
+		// h-build (issue 15).
+		imagebuilder.Service,
+		gamelift.Service,
+		mediaconvert.Service,
 	}
 }
 

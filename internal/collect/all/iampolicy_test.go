@@ -78,11 +78,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/fis"
 	"github.com/aws/aws-sdk-go-v2/service/fms"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
+	"github.com/aws/aws-sdk-go-v2/service/gamelift"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/grafana"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/identitystore"
+	"github.com/aws/aws-sdk-go-v2/service/imagebuilder"
 	"github.com/aws/aws-sdk-go-v2/service/inspector2"
 	"github.com/aws/aws-sdk-go-v2/service/iot"
 	"github.com/aws/aws-sdk-go-v2/service/ivs"
@@ -97,6 +99,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lexmodelsv2"
 	"github.com/aws/aws-sdk-go-v2/service/macie2"
 	"github.com/aws/aws-sdk-go-v2/service/mediaconnect"
+	"github.com/aws/aws-sdk-go-v2/service/mediaconvert"
 	"github.com/aws/aws-sdk-go-v2/service/medialive"
 	"github.com/aws/aws-sdk-go-v2/service/mediapackage"
 	"github.com/aws/aws-sdk-go-v2/service/mediastore"
@@ -307,6 +310,9 @@ var sdkClients = map[string]struct {
 	"mediapackage":                    {&mediapackage.Client{}, "mediapackage"},
 	"kendra":                          {&kendra.Client{}, "kendra"},
 	"translate":                       {&translate.Client{}, "translate"},
+	"imagebuilder":                    {&imagebuilder.Client{}, "imagebuilder"},
+	"gamelift":                        {&gamelift.Client{}, "gamelift"},
+	"mediaconvert":                    {&mediaconvert.Client{}, "mediaconvert"},
 }
 
 // iamActions are the IAM actions whose names differ from their operation's.

@@ -1,9 +1,10 @@
-// Package codebuild collects CodeBuild projects, report groups and source
-// credentials (their kind, never a token).
+// Package codebuild collects CodeBuild projects, report groups, compute
+// fleets and source credentials (their kind, never a token).
 package codebuild
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -17,16 +18,19 @@ import (
 // Service is the CodeBuild collector.
 var Service = &collect.Service{
 	Name:        "codebuild",
-	Description: "CodeBuild projects, report groups and source credentials",
+	Description: "CodeBuild projects, report groups, compute fleets and source credentials",
 	Types: []collect.Type{
 		{Name: "project", Description: "CodeBuild project (id = name); environment variables are kept as name and type, never values", Fields: projectFields.Declared(), Tags: collect.TagsListed, Collect: projects},
 		{Name: "report-group", Description: "test or coverage report group (id = name), with where raw results are exported", Fields: reportGroupFields.Declared(),
 			Tags: collect.TagsListed, Collect: reportGroups},
 		{Name: "source-credential", Description: "credential CodeBuild holds for a source provider (id = the ARN's last part); its kind only, never the token",
 			Fields: sourceCredentialFields.Declared(), Tags: collect.NotTaggable, Collect: sourceCredentials},
+		{Name: "fleet", Description: "reserved-capacity compute fleet (id = name): instances kept running for builds, billed while they run",
+			Fields: fleetFields.Declared(), Tags: collect.TagsListed, Collect: fleets},
 	},
 	Calls: "project: ListProjects + BatchGetProjects per 100 names (which returns the tags). " +
-		"report-group: ListReportGroups + BatchGetReportGroups per 100 ARNs (tags included). source-credential: ListSourceCredentials",
+		"report-group: ListReportGroups + BatchGetReportGroups per 100 ARNs (tags included). source-credential: ListSourceCredentials. " +
+		"fleet: ListFleets + BatchGetFleets per 100 (tags included)",
 	Relations: []collect.Relation{
 		{From: "project", Kind: "assumes-role", To: "iam/role"},
 		{From: "project", Kind: "encrypted-with", To: "kms/key"},
@@ -36,6 +40,10 @@ var Service = &collect.Service{
 		{From: "project", Kind: "logs-to", To: "logs/log-group"},
 		{From: "report-group", Kind: "exports-to", To: "s3/bucket"},
 		{From: "report-group", Kind: "encrypted-with", To: "kms/key"},
+		{From: "fleet", Kind: "assumes-role", To: "iam/role"},
+		{From: "fleet", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "fleet", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "fleet", Kind: "uses-security-group", To: "ec2/security-group"},
 	},
 }
 
@@ -104,19 +112,28 @@ func projects(ctx context.Context, t *collect.Task) error {
 	api := codebuild.NewFromConfig(t.Config)
 	p := codebuild.NewListProjectsPaginator(api, &codebuild.ListProjectsInput{})
 	return collect.EachPage(ctx, p, func(page *codebuild.ListProjectsOutput) error {
-		for len(page.Projects) > 0 {
-			n := min(len(page.Projects), 100)
-			out, err := api.BatchGetProjects(ctx, &codebuild.BatchGetProjectsInput{Names: page.Projects[:n]})
+		return inBatches(page.Projects, func(batch []string) error {
+			out, err := api.BatchGetProjects(ctx, &codebuild.BatchGetProjectsInput{Names: batch})
 			if err != nil {
 				return err
 			}
 			for _, pr := range out.Projects {
 				emitProject(t, pr)
 			}
-			page.Projects = page.Projects[n:]
-		}
-		return nil
+			return nil
+		})
 	})
+}
+
+// inBatches runs read on ids 100 at a time, the limit of CodeBuild's
+// BatchGet calls, and stops at the first error.
+func inBatches(ids []string, read func(batch []string) error) error {
+	for batch := range slices.Chunk(ids, 100) {
+		if err := read(batch); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func emitProject(t *collect.Task, p types.Project) {

@@ -42,9 +42,8 @@ func reportGroups(ctx context.Context, t *collect.Task) error {
 	api := codebuild.NewFromConfig(t.Config)
 	p := codebuild.NewListReportGroupsPaginator(api, &codebuild.ListReportGroupsInput{MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *codebuild.ListReportGroupsOutput) error {
-		for len(page.ReportGroups) > 0 {
-			n := min(len(page.ReportGroups), 100)
-			out, err := api.BatchGetReportGroups(ctx, &codebuild.BatchGetReportGroupsInput{ReportGroupArns: page.ReportGroups[:n]})
+		return inBatches(page.ReportGroups, func(batch []string) error {
+			out, err := api.BatchGetReportGroups(ctx, &codebuild.BatchGetReportGroupsInput{ReportGroupArns: batch})
 			if err != nil {
 				return err
 			}
@@ -56,9 +55,8 @@ func reportGroups(ctx context.Context, t *collect.Task) error {
 				t.RelateByName(key, "exports-to", "s3", "bucket", aws.ToString(reportExport(g).Bucket), t.Region)
 				t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(reportExport(g).EncryptionKey)))
 			}
-			page.ReportGroups = page.ReportGroups[n:]
-		}
-		return nil
+			return nil
+		})
 	})
 }
 

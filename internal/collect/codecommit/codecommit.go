@@ -1,4 +1,5 @@
-// Package codecommit collects CodeCommit repositories.
+// Package codecommit collects CodeCommit repositories and approval rule
+// templates.
 package codecommit
 
 import (
@@ -17,14 +18,18 @@ import (
 // Service is the CodeCommit collector.
 var Service = &collect.Service{
 	Name:        "codecommit",
-	Description: "CodeCommit repositories",
+	Description: "CodeCommit repositories and approval rule templates",
 	Types: []collect.Type{
 		{Name: "repository", Description: "Git repository (id = name)", Fields: repositoryFields.Declared(), Tags: collect.TagsPerResource,
 			Collect: repositories, DetailCalls: 1},
+		{Name: "approval-rule-template", Description: "pull request approval rule template (id = name), with its rule and the repositories it applies to; AWS gives it no ARN",
+			Fields: templateFields.Declared(), Tags: collect.NotTaggable, Collect: templates, DetailCalls: 2},
 	},
-	Calls: "repository: ListRepositories + BatchGetRepositories per page + per repository ListTagsForResource",
+	Calls: "repository: ListRepositories + BatchGetRepositories per page + per repository ListTagsForResource. " +
+		"approval-rule-template: ListApprovalRuleTemplates + per template GetApprovalRuleTemplate, ListRepositoriesForApprovalRuleTemplate",
 	Relations: []collect.Relation{
 		{From: "repository", Kind: "encrypted-with", To: "kms/key"},
+		{From: "approval-rule-template", Kind: "applies-to", To: "codecommit/repository"},
 	},
 }
 

@@ -1,5 +1,5 @@
 // Package codepipeline collects CodePipeline pipelines with what they
-// build, deploy and store.
+// build, deploy and store, and the webhooks that start them.
 package codepipeline
 
 import (
@@ -17,12 +17,14 @@ import (
 // Service is the CodePipeline collector.
 var Service = &collect.Service{
 	Name:        "codepipeline",
-	Description: "CodePipeline pipelines",
+	Description: "CodePipeline pipelines and webhooks",
 	Types: []collect.Type{
 		{Name: "pipeline", Description: "pipeline (id = name), with its artifact store, stages and action providers; action settings are not stored",
 			Fields: pipelineFields.Declared(), Tags: collect.TagsPerResource, Collect: pipelines, DetailCalls: 2},
+		{Name: "webhook", Description: "webhook that starts a pipeline on a source provider's events (id = name); its URL and secret are not stored",
+			Fields: webhookFields.Declared(), Tags: collect.TagsListed, Collect: webhooks},
 	},
-	Calls: "pipeline: ListPipelines + per pipeline GetPipeline, ListTagsForResource",
+	Calls: "pipeline: ListPipelines + per pipeline GetPipeline, ListTagsForResource. webhook: ListWebhooks (tags included)",
 	Relations: []collect.Relation{
 		{From: "pipeline", Kind: "assumes-role", To: "iam/role"},
 		{From: "pipeline", Kind: "stores-artifacts-in", To: "s3/bucket"},
@@ -30,6 +32,7 @@ var Service = &collect.Service{
 		{From: "pipeline", Kind: "builds-with", To: "codebuild/project"},
 		{From: "pipeline", Kind: "sources-from", To: "codecommit/repository"},
 		{From: "pipeline", Kind: "deploys-with", To: "codedeploy/application"},
+		{From: "webhook", Kind: "triggers", To: "codepipeline/pipeline"},
 	},
 }
 
