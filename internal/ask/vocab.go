@@ -262,6 +262,7 @@ var serviceNames = map[string]string{
 	"cognito-idp": "Cognito", "cognito-identity": "Cognito identity", "acm-pca": "Private CA", "kinesis": "Kinesis",
 	"firehose": "Firehose", "codebuild": "CodeBuild", "scheduler": "EventBridge Scheduler", "securityhub": "Security Hub",
 	"pipes": "EventBridge Pipes", "resource-groups": "Resource Groups", "signer": "Signer",
+	"appmesh": "App Mesh", "health": "AWS Health", "iotsitewise": "IoT SiteWise", "location": "Amazon Location",
 }
 
 // ServiceLabel is how a service is usually written (EC2, Secrets Manager).

@@ -13,6 +13,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/appconfig"
 	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
+	"github.com/awsmap/awsmap/internal/collect/appmesh"
 	"github.com/awsmap/awsmap/internal/collect/appregistry"
 	"github.com/awsmap/awsmap/internal/collect/appsync"
 	"github.com/awsmap/awsmap/internal/collect/athena"
@@ -71,10 +72,12 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
+	"github.com/awsmap/awsmap/internal/collect/health"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/identitystore"
 	"github.com/awsmap/awsmap/internal/collect/inspector2"
 	"github.com/awsmap/awsmap/internal/collect/iot"
+	"github.com/awsmap/awsmap/internal/collect/iotsitewise"
 	"github.com/awsmap/awsmap/internal/collect/ivs"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kinesis"
@@ -84,6 +87,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/lakeformation"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/lexv2"
+	"github.com/awsmap/awsmap/internal/collect/location"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mediaconnect"
@@ -320,6 +324,11 @@ func Services() []*collect.Service {
 		mediaconnect.Service,
 		medialive.Service,
 		mediapackage.Service,
+		// h-geo.
+		appmesh.Service,
+		health.Service,
+		iotsitewise.Service,
+		location.Service,
 	}
 }
 
