@@ -263,6 +263,7 @@ var serviceNames = map[string]string{
 	"firehose": "Firehose", "codebuild": "CodeBuild", "scheduler": "EventBridge Scheduler", "securityhub": "Security Hub",
 	"pipes": "EventBridge Pipes", "resource-groups": "Resource Groups", "signer": "Signer",
 	"imagebuilder": "Image Builder", "gamelift": "GameLift", "mediaconvert": "MediaConvert",
+	"appmesh": "App Mesh", "health": "AWS Health", "iotsitewise": "IoT SiteWise", "location": "Amazon Location",
 }
 
 // ServiceLabel is how a service is usually written (EC2, Secrets Manager).

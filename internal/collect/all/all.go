@@ -13,6 +13,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/appconfig"
 	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
+	"github.com/awsmap/awsmap/internal/collect/appmesh"
 	"github.com/awsmap/awsmap/internal/collect/appregistry"
 	"github.com/awsmap/awsmap/internal/collect/appsync"
 	"github.com/awsmap/awsmap/internal/collect/athena"
@@ -72,11 +73,13 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
+	"github.com/awsmap/awsmap/internal/collect/health"
 	"github.com/awsmap/awsmap/internal/collect/iam"
 	"github.com/awsmap/awsmap/internal/collect/identitystore"
 	"github.com/awsmap/awsmap/internal/collect/imagebuilder"
 	"github.com/awsmap/awsmap/internal/collect/inspector2"
 	"github.com/awsmap/awsmap/internal/collect/iot"
+	"github.com/awsmap/awsmap/internal/collect/iotsitewise"
 	"github.com/awsmap/awsmap/internal/collect/ivs"
 	"github.com/awsmap/awsmap/internal/collect/kafka"
 	"github.com/awsmap/awsmap/internal/collect/kendra"
@@ -87,6 +90,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/lakeformation"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/lexv2"
+	"github.com/awsmap/awsmap/internal/collect/location"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
 	"github.com/awsmap/awsmap/internal/collect/mediaconnect"
@@ -331,6 +335,11 @@ func Services() []*collect.Service {
 		imagebuilder.Service,
 		gamelift.Service,
 		mediaconvert.Service,
+		// h-geo.
+		appmesh.Service,
+		health.Service,
+		iotsitewise.Service,
+		location.Service,
 	}
 }
 

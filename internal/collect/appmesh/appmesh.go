@@ -1,0 +1,244 @@
+// Package appmesh collects AWS App Mesh meshes and what they hold: virtual
+// nodes, services, routers and gateways, and their routes.
+package appmesh
+
+import (
+	"context"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/appmesh"
+	"github.com/aws/aws-sdk-go-v2/service/appmesh/types"
+
+	"github.com/awsmap/awsmap/internal/collect"
+	"github.com/awsmap/awsmap/internal/model"
+)
+
+// Service is the App Mesh collector.
+var Service = &collect.Service{
+	Name:        "appmesh",
+	Description: "App Mesh meshes, virtual nodes, services, routers, gateways and routes",
+	Types: []collect.Type{
+		{Name: "mesh", Description: "service mesh (id = mesh name), with its egress filter; meshes shared by other accounts included",
+			Fields: meshFields.Declared(), Tags: collect.TagsPerResource, Collect: meshes, DetailCalls: 2},
+		{Name: "virtual-node", Description: "virtual node: a service's task group or deployment in a mesh (id = MESH/NODE)",
+			Fields: refFields.Declared(), Tags: collect.TagsPerResource, Collect: virtualNodes, DetailCalls: 1},
+		{Name: "virtual-service", Description: "virtual service served by a node or router (id = MESH/SERVICE)",
+			Fields: refFields.Declared(), Tags: collect.TagsPerResource, Collect: virtualServices, DetailCalls: 1},
+		{Name: "virtual-router", Description: "virtual router of a mesh (id = MESH/ROUTER)",
+			Fields: refFields.Declared(), Tags: collect.TagsPerResource, Collect: virtualRouters, DetailCalls: 1},
+		{Name: "route", Description: "route of a virtual router (id = MESH/ROUTER/ROUTE)",
+			Fields: refFields.Declared(), Tags: collect.TagsPerResource, Collect: routes, DetailCalls: 1},
+		{Name: "virtual-gateway", Description: "virtual gateway letting traffic into a mesh (id = MESH/GATEWAY)",
+			Fields: refFields.Declared(), Tags: collect.TagsPerResource, Collect: virtualGateways, DetailCalls: 1},
+		{Name: "gateway-route", Description: "route of a virtual gateway (id = MESH/GATEWAY/ROUTE)",
+			Fields: refFields.Declared(), Tags: collect.TagsPerResource, Collect: gatewayRoutes, DetailCalls: 1},
+	},
+	Calls: "mesh: ListMeshes + per mesh DescribeMesh and ListTagsForResource. " +
+		"virtual-node, virtual-service, virtual-router, virtual-gateway: ListMeshes + per mesh ListVirtualNodes (ListVirtualServices, " +
+		"ListVirtualRouters, ListVirtualGateways) + per resource ListTagsForResource. route: ListMeshes + per mesh ListVirtualRouters + " +
+		"per router ListRoutes + per route ListTagsForResource. gateway-route: ListMeshes + per mesh ListVirtualGateways + per gateway " +
+		"ListGatewayRoutes + per route ListTagsForResource",
+	Relations: []collect.Relation{
+		{From: "virtual-node", Kind: "in", To: "appmesh/mesh"},
+		{From: "virtual-service", Kind: "in", To: "appmesh/mesh"},
+		{From: "virtual-router", Kind: "in", To: "appmesh/mesh"},
+		{From: "virtual-gateway", Kind: "in", To: "appmesh/mesh"},
+		{From: "route", Kind: "in", To: "appmesh/virtual-router"},
+		{From: "gateway-route", Kind: "in", To: "appmesh/virtual-gateway"},
+	},
+}
+
+func client(t *collect.Task) *appmesh.Client { return appmesh.NewFromConfig(t.Config) }
+
+// ref is what every App Mesh listing says of a resource, whatever its kind.
+type ref struct {
+	arn, id, name    string
+	parent           model.Key // the mesh, router or gateway it belongs to; zero for a mesh
+	meshOwner, owner *string
+	version          *int64
+	created, updated *time.Time
+}
+
+// ownerFields are the fields every type reads from its ref.
+func ownerFields[T any](get func(T) ref) collect.Fields[T] {
+	return collect.Fields[T]{
+		collect.Text("mesh_owner", "account owning the mesh; another account's when the mesh is shared with this one", func(v T) *string { return get(v).meshOwner }),
+		collect.Text("resource_owner", "account owning the resource", func(v T) *string { return get(v).owner }),
+		collect.Int("version", "version of the resource's spec, raised at each update", func(v T) *int64 { return get(v).version }),
+		collect.Timestamp("updated", "last change", func(v T) *time.Time { return get(v).updated }),
+	}
+}
+
+var refFields = ownerFields(func(r ref) ref { return r })
+
+// emit emits one listed resource of the task's type with its tags (a
+// failed tag read is a warning) and its edge to its parent.
+func emit(ctx context.Context, t *collect.Task, api *appmesh.Client, r ref, details map[string]any) {
+	key := t.Key(t.Type, r.id)
+	res := &model.Resource{Key: key, Name: r.name, ARN: r.arn, CreatedAt: model.Time(r.created), Tags: map[string]string{}, Details: details}
+	p := appmesh.NewListTagsForResourcePaginator(api, &appmesh.ListTagsForResourceInput{ResourceArn: &r.arn, Limit: t.PageSize(50)})
+	t.Warn("ListTagsForResource", collect.EachPage(ctx, p, func(page *appmesh.ListTagsForResourceOutput) error {
+		for _, tag := range page.Tags {
+			res.Tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
+		}
+		return nil
+	}))
+	t.Emit(res)
+	t.Relate(key, "in", r.parent)
+}
+
+// emitEach pages through one listing of refs and emits each ref, concurrently.
+func emitEach[Out, R any](ctx context.Context, t *collect.Task, api *appmesh.Client, p collect.Pager[appmesh.Options, Out], items func(*Out) []R, toRef func(R) ref) error {
+	return collect.EachItem(ctx, p, items, func(ctx context.Context, item R) {
+		r := toRef(item)
+		emit(ctx, t, api, r, refFields.Details(r))
+	})
+}
+
+func meshPages(t *collect.Task, api *appmesh.Client) *appmesh.ListMeshesPaginator {
+	return appmesh.NewListMeshesPaginator(api, &appmesh.ListMeshesInput{Limit: t.PageSize(100)})
+}
+
+func meshesOf(page *appmesh.ListMeshesOutput) []types.MeshRef { return page.Meshes }
+
+// inEachMesh runs list on every mesh, concurrently; a failed listing in
+// one mesh is a warning under operation.
+func inEachMesh(ctx context.Context, t *collect.Task, api *appmesh.Client, operation string, list func(ctx context.Context, m types.MeshRef) error) error {
+	return collect.EachItem(ctx, meshPages(t, api), meshesOf, func(ctx context.Context, m types.MeshRef) {
+		t.Warn(operation, list(ctx, m))
+	})
+}
+
+// mesh is a listed mesh with its DescribeMesh answer (nil when that failed).
+type mesh struct {
+	ref
+	data *types.MeshData
+}
+
+var meshFields = append(ownerFields(func(m mesh) ref { return m.ref }),
+	collect.Computed("status", model.Text, "ACTIVE, INACTIVE or DELETED", func(m mesh) any {
+		if m.data == nil || m.data.Status == nil {
+			return nil
+		}
+		return string(m.data.Status.Status)
+	}),
+	collect.Computed("egress_filter", model.Text, "ALLOW_ALL: nodes may reach any address outside the mesh; DROP_ALL: only the mesh's services", func(m mesh) any {
+		if m.data == nil || m.data.Spec == nil || m.data.Spec.EgressFilter == nil {
+			return nil
+		}
+		return string(m.data.Spec.EgressFilter.Type)
+	}),
+	collect.Computed("ip_preference", model.Text, "IP version preference of the mesh's service discovery", func(m mesh) any {
+		if m.data == nil || m.data.Spec == nil || m.data.Spec.ServiceDiscovery == nil {
+			return nil
+		}
+		return string(m.data.Spec.ServiceDiscovery.IpPreference)
+	}),
+)
+
+func meshRef(m types.MeshRef) ref {
+	name := aws.ToString(m.MeshName)
+	return ref{arn: aws.ToString(m.Arn), id: name, name: name, meshOwner: m.MeshOwner, owner: m.ResourceOwner, version: m.Version,
+		created: m.CreatedAt, updated: m.LastUpdatedAt}
+}
+
+func meshes(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	return collect.EachItem(ctx, meshPages(t, api), meshesOf, func(ctx context.Context, m types.MeshRef) {
+		item := mesh{ref: meshRef(m)}
+		out, err := api.DescribeMesh(ctx, &appmesh.DescribeMeshInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner})
+		if t.Warn("DescribeMesh", err); err == nil {
+			item.data = out.Mesh
+		}
+		emit(ctx, t, api, item.ref, meshFields.Details(item))
+	})
+}
+
+// child is the ref of a resource named name in the mesh, router or gateway
+// of type parentType and id parentID.
+func child(t *collect.Task, parentType, parentID string, name, arn, meshOwner, owner *string, version *int64, created, updated *time.Time) ref {
+	return ref{arn: aws.ToString(arn), id: parentID + "/" + aws.ToString(name), name: aws.ToString(name), parent: t.Key(parentType, parentID),
+		meshOwner: meshOwner, owner: owner, version: version, created: created, updated: updated}
+}
+
+func virtualNodes(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	return inEachMesh(ctx, t, api, "ListVirtualNodes", func(ctx context.Context, m types.MeshRef) error {
+		p := appmesh.NewListVirtualNodesPaginator(api, &appmesh.ListVirtualNodesInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner, Limit: t.PageSize(100)})
+		return emitEach(ctx, t, api, p, func(o *appmesh.ListVirtualNodesOutput) []types.VirtualNodeRef { return o.VirtualNodes }, func(n types.VirtualNodeRef) ref {
+			return child(t, "mesh", aws.ToString(n.MeshName), n.VirtualNodeName, n.Arn, n.MeshOwner, n.ResourceOwner, n.Version, n.CreatedAt, n.LastUpdatedAt)
+		})
+	})
+}
+
+func virtualServices(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	return inEachMesh(ctx, t, api, "ListVirtualServices", func(ctx context.Context, m types.MeshRef) error {
+		p := appmesh.NewListVirtualServicesPaginator(api, &appmesh.ListVirtualServicesInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner, Limit: t.PageSize(100)})
+		return emitEach(ctx, t, api, p, func(o *appmesh.ListVirtualServicesOutput) []types.VirtualServiceRef { return o.VirtualServices }, func(s types.VirtualServiceRef) ref {
+			return child(t, "mesh", aws.ToString(s.MeshName), s.VirtualServiceName, s.Arn, s.MeshOwner, s.ResourceOwner, s.Version, s.CreatedAt, s.LastUpdatedAt)
+		})
+	})
+}
+
+func routerPages(t *collect.Task, api *appmesh.Client, m types.MeshRef) *appmesh.ListVirtualRoutersPaginator {
+	return appmesh.NewListVirtualRoutersPaginator(api, &appmesh.ListVirtualRoutersInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner, Limit: t.PageSize(100)})
+}
+
+func routersOf(o *appmesh.ListVirtualRoutersOutput) []types.VirtualRouterRef { return o.VirtualRouters }
+
+func virtualRouters(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	return inEachMesh(ctx, t, api, "ListVirtualRouters", func(ctx context.Context, m types.MeshRef) error {
+		return emitEach(ctx, t, api, routerPages(t, api, m), routersOf, func(r types.VirtualRouterRef) ref {
+			return child(t, "mesh", aws.ToString(r.MeshName), r.VirtualRouterName, r.Arn, r.MeshOwner, r.ResourceOwner, r.Version, r.CreatedAt, r.LastUpdatedAt)
+		})
+	})
+}
+
+func routes(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	return inEachMesh(ctx, t, api, "ListVirtualRouters", func(ctx context.Context, m types.MeshRef) error {
+		return collect.EachItem(ctx, routerPages(t, api, m), routersOf, func(ctx context.Context, vr types.VirtualRouterRef) {
+			p := appmesh.NewListRoutesPaginator(api, &appmesh.ListRoutesInput{MeshName: vr.MeshName, MeshOwner: vr.MeshOwner, VirtualRouterName: vr.VirtualRouterName,
+				Limit: t.PageSize(100)})
+			t.Warn("ListRoutes", emitEach(ctx, t, api, p, func(o *appmesh.ListRoutesOutput) []types.RouteRef { return o.Routes }, func(r types.RouteRef) ref {
+				return child(t, "virtual-router", aws.ToString(r.MeshName)+"/"+aws.ToString(r.VirtualRouterName), r.RouteName, r.Arn, r.MeshOwner,
+					r.ResourceOwner, r.Version, r.CreatedAt, r.LastUpdatedAt)
+			}))
+		})
+	})
+}
+
+func gatewayPages(t *collect.Task, api *appmesh.Client, m types.MeshRef) *appmesh.ListVirtualGatewaysPaginator {
+	return appmesh.NewListVirtualGatewaysPaginator(api, &appmesh.ListVirtualGatewaysInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner, Limit: t.PageSize(100)})
+}
+
+func gatewaysOf(o *appmesh.ListVirtualGatewaysOutput) []types.VirtualGatewayRef {
+	return o.VirtualGateways
+}
+
+func virtualGateways(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	return inEachMesh(ctx, t, api, "ListVirtualGateways", func(ctx context.Context, m types.MeshRef) error {
+		return emitEach(ctx, t, api, gatewayPages(t, api, m), gatewaysOf, func(g types.VirtualGatewayRef) ref {
+			return child(t, "mesh", aws.ToString(g.MeshName), g.VirtualGatewayName, g.Arn, g.MeshOwner, g.ResourceOwner, g.Version, g.CreatedAt, g.LastUpdatedAt)
+		})
+	})
+}
+
+func gatewayRoutes(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	return inEachMesh(ctx, t, api, "ListVirtualGateways", func(ctx context.Context, m types.MeshRef) error {
+		return collect.EachItem(ctx, gatewayPages(t, api, m), gatewaysOf, func(ctx context.Context, g types.VirtualGatewayRef) {
+			p := appmesh.NewListGatewayRoutesPaginator(api, &appmesh.ListGatewayRoutesInput{MeshName: g.MeshName, MeshOwner: g.MeshOwner,
+				VirtualGatewayName: g.VirtualGatewayName, Limit: t.PageSize(100)})
+			t.Warn("ListGatewayRoutes", emitEach(ctx, t, api, p, func(o *appmesh.ListGatewayRoutesOutput) []types.GatewayRouteRef { return o.GatewayRoutes },
+				func(r types.GatewayRouteRef) ref {
+					return child(t, "virtual-gateway", aws.ToString(r.MeshName)+"/"+aws.ToString(r.VirtualGatewayName), r.GatewayRouteName, r.Arn,
+						r.MeshOwner, r.ResourceOwner, r.Version, r.CreatedAt, r.LastUpdatedAt)
+				}))
+		})
+	})
+}
