@@ -1,4 +1,5 @@
-// Package cloudformation collects CloudFormation stacks.
+// Package cloudformation collects CloudFormation stacks, stack sets and
+// their stack instances.
 package cloudformation
 
 import (
@@ -16,12 +17,18 @@ import (
 // Service is the CloudFormation collector.
 var Service = &collect.Service{
 	Name:        "cloudformation",
-	Description: "CloudFormation stacks",
+	Description: "CloudFormation stacks, stack sets and stack instances",
 	Types: []collect.Type{
 		{Name: "stack", Description: "CloudFormation stack, deleted ones excluded (id = stack name)", Fields: stackFields, Tags: collect.TagsListed, Collect: stacks},
+		{Name: "stack-set", Description: "stack set administered from this account, self-managed or service-managed (id = name; deleted ones skipped)",
+			Fields: stackSetFields.Declared(), Tags: collect.TagsListed, Collect: stackSets, DetailCalls: 1},
+		{Name: "stack-instance", Description: "stack a stack set deployed to an account and region (id = stack set/account/region)",
+			Fields: stackInstanceFields.Declared(), Tags: collect.NotTaggable, Collect: stackInstances, DetailCalls: 1},
 	},
-	Calls: "1 paged list/describe per type",
+	Calls: "stack: 1 paged list/describe. stack-set: ListStackSets + per stack set DescribeStackSet. stack-instance: ListStackSets + per stack set ListStackInstances",
 	Relations: []collect.Relation{
+		{From: "stack-set", Kind: "assumes-role", To: "iam/role"},
+		{From: "stack-instance", Kind: "member-of", To: "cloudformation/stack-set"},
 		{From: "stack", Kind: "assumes-role", To: "iam/role"},
 		{From: "stack", Kind: "member-of", To: "cloudformation/stack"},
 	},

@@ -1,4 +1,5 @@
-// Package cloudtrail collects CloudTrail trails.
+// Package cloudtrail collects CloudTrail trails and CloudTrail Lake event
+// data stores and channels.
 package cloudtrail
 
 import (
@@ -16,12 +17,20 @@ import (
 // Service is the CloudTrail collector.
 var Service = &collect.Service{
 	Name:        "cloudtrail",
-	Description: "CloudTrail trails",
+	Description: "CloudTrail trails, Lake event data stores and channels",
 	Types: []collect.Type{
 		{Name: "trail", Description: "CloudTrail trail, collected in its home region", Fields: trailFields, Tags: collect.TagsPerResource, Collect: trails, DetailCalls: 2},
+		{Name: "event-data-store", Description: "CloudTrail Lake event data store", Fields: eventDataStoreFields.Declared(), Tags: collect.TagsPerResource,
+			Collect: eventDataStores, DetailCalls: 1},
+		{Name: "channel", Description: "CloudTrail Lake channel bringing events from outside AWS into event data stores", Fields: channelFields.Declared(),
+			Tags: collect.TagsPerResource, Collect: channels, DetailCalls: 1},
 	},
-	Calls: "trail: DescribeTrails + ListTags per 20 + per trail GetTrailStatus, GetEventSelectors",
+	Calls: "trail: DescribeTrails + ListTags per 20 + per trail GetTrailStatus, GetEventSelectors; " +
+		"event-data-store: ListEventDataStores + ListTags per 20 + per store GetEventDataStore; channel: ListChannels + ListTags per 20 + per channel GetChannel",
 	Relations: []collect.Relation{
+		{From: "event-data-store", Kind: "encrypted-with", To: "kms/key"},
+		{From: "event-data-store", Kind: "assumes-role", To: "iam/role"},
+		{From: "channel", Kind: "delivers-to", To: "cloudtrail/event-data-store"},
 		{From: "trail", Kind: "encrypted-with", To: "kms/key"},
 		{From: "trail", Kind: "logs-to", To: "logs/log-group"},
 		{From: "trail", Kind: "logs-to", To: "s3/bucket"},

@@ -1,4 +1,5 @@
-// Package dynamodb collects DynamoDB tables.
+// Package dynamodb collects DynamoDB tables, their backups, exports and
+// imports, and global tables.
 package dynamodb
 
 import (
@@ -16,13 +17,27 @@ import (
 // Service is the DynamoDB collector.
 var Service = &collect.Service{
 	Name:        "dynamodb",
-	Description: "DynamoDB tables",
+	Description: "DynamoDB tables, backups, exports, imports and global tables",
 	Types: []collect.Type{
 		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Tags: collect.TagsBulk, Collect: tables, DetailCalls: 2},
+		{Name: "backup", Description: "on-demand, system and AWS Backup backup of a table", Fields: backupFields.Declared(), Tags: collect.NotTaggable, Collect: backups},
+		{Name: "global-table", Description: "global table of version 2017.11.29 with a replica in the region (newer ones are tables with replicas)",
+			Fields: globalTableFields.Declared(), Tags: collect.NotTaggable, Collect: globalTables, DetailCalls: 1},
+		{Name: "export", Description: "export of a table to S3 (kept listed for 90 days)", Fields: exportFields.Declared(), Tags: collect.NotTaggable, Collect: exports, DetailCalls: 1},
+		{Name: "import", Description: "import from S3 into a new table (kept listed for 90 days)", Fields: importFields.Declared(), Tags: collect.NotTaggable, Collect: imports},
 	},
-	Calls: "table: ListTables + per table DescribeTable, DescribeContinuousBackups; bulk tags (else per table ListTagsOfResource)",
+	Calls: "table: ListTables + per table DescribeTable, DescribeContinuousBackups; bulk tags (else per table ListTagsOfResource); " +
+		"backup: ListBackups; global-table: ListGlobalTables + per table DescribeGlobalTable; export: ListExports + per export DescribeExport; import: ListImports",
 	Relations: []collect.Relation{
 		{From: "table", Kind: "encrypted-with", To: "kms/key"},
+		{From: "backup", Kind: "backup-of", To: "dynamodb/table"},
+		{From: "global-table", Kind: "has-replica", To: "dynamodb/table"},
+		{From: "export", Kind: "export-of", To: "dynamodb/table"},
+		{From: "export", Kind: "writes-to", To: "s3/bucket"},
+		{From: "export", Kind: "encrypted-with", To: "kms/key"},
+		{From: "import", Kind: "imported-into", To: "dynamodb/table"},
+		{From: "import", Kind: "reads-from", To: "s3/bucket"},
+		{From: "import", Kind: "logs-to", To: "logs/log-group"},
 	},
 }
 

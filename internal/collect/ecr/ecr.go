@@ -1,4 +1,5 @@
-// Package ecr collects ECR container image repositories.
+// Package ecr collects ECR container image repositories, the registry
+// settings of each region and pull through cache rules.
 package ecr
 
 import (
@@ -16,12 +17,19 @@ import (
 // Service is the ECR collector.
 var Service = &collect.Service{
 	Name:        "ecr",
-	Description: "ECR private container image repositories",
+	Description: "ECR private container image repositories, registry settings and pull through cache rules",
 	Types: []collect.Type{
 		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Tags: collect.TagsBulk, Collect: repositories, DetailCalls: 1},
+		{Name: "registry", Description: "the region's private registry: replication, permissions policy and scanning settings (id = registry id; no ARN)",
+			Fields: registryFields.Declared(), Tags: collect.NotTaggable, Collect: registries},
+		{Name: "pull-through-cache-rule", Description: "pull through cache rule caching an upstream registry (id = ECR repository prefix; no ARN)",
+			Fields: cacheRuleFields.Declared(), Tags: collect.NotTaggable, Collect: cacheRules},
 	},
-	Calls: "repository: DescribeRepositories + per repository GetLifecyclePolicy; bulk tags (else per repository ListTagsForResource)",
+	Calls: "repository: DescribeRepositories + per repository GetLifecyclePolicy; bulk tags (else per repository ListTagsForResource). " +
+		"registry: DescribeRegistry, GetRegistryPolicy, GetRegistryScanningConfiguration. pull-through-cache-rule: DescribePullThroughCacheRules",
 	Relations: []collect.Relation{
+		{From: "pull-through-cache-rule", Kind: "uses-secret", To: "secretsmanager/secret"},
+		{From: "pull-through-cache-rule", Kind: "assumes-role", To: "iam/role"},
 		{From: "repository", Kind: "encrypted-with", To: "kms/key"},
 	},
 }

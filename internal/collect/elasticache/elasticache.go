@@ -1,5 +1,6 @@
-// Package elasticache collects ElastiCache clusters, replication groups and
-// cache subnet groups.
+// Package elasticache collects ElastiCache clusters, replication groups,
+// serverless caches, subnet and parameter groups, users and user groups,
+// snapshots and reserved nodes.
 package elasticache
 
 import (
@@ -16,14 +17,33 @@ import (
 // Service is the ElastiCache collector.
 var Service = &collect.Service{
 	Name:        "elasticache",
-	Description: "ElastiCache (Redis, Valkey, Memcached) clusters, replication groups, subnet groups",
+	Description: "ElastiCache (Redis, Valkey, Memcached) clusters, replication groups, serverless caches, subnet and parameter groups, users, user groups, snapshots, reserved nodes",
 	Types: []collect.Type{
 		{Name: "cluster", Description: "cache cluster, i.e. one node set (id = cache cluster id)", Fields: clusterFields, Tags: collect.TagsBulk, Collect: clusters},
 		{Name: "replication-group", Description: "Redis/Valkey replication group (id = replication group id)", Fields: replicationGroupFields, Tags: collect.TagsBulk, Collect: replicationGroups},
 		{Name: "subnet-group", Description: "cache subnet group (id = name)", Fields: subnetGroupFields, Tags: collect.TagsBulk, Collect: subnetGroups},
+		{Name: "user", Description: "Redis/Valkey ACL user (id = user id; the user default is in every region)", Fields: userFields.Declared(), Tags: collect.TagsBulk, Collect: users},
+		{Name: "user-group", Description: "Redis/Valkey user group granting users access to caches (id = user group id)", Fields: userGroupFields.Declared(),
+			Tags: collect.TagsBulk, Collect: userGroups},
+		{Name: "parameter-group", Description: "cache parameter group (id = name; default.* groups are AWS's)", Fields: parameterGroupFields.Declared(),
+			Tags: collect.TagsBulk, Collect: parameterGroups},
+		{Name: "serverless-cache", Description: "ElastiCache Serverless cache (id = name)", Fields: serverlessCacheFields.Declared(), Tags: collect.TagsBulk, Collect: serverlessCaches},
+		{Name: "snapshot", Description: "Redis/Valkey backup of a cluster or replication group, automated or manual (id = name)", Fields: snapshotFields.Declared(),
+			Tags: collect.TagsBulk, Collect: snapshots},
+		{Name: "reserved-cache-node", Description: "reserved cache node purchase (id = reservation id)", Fields: reservedNodeFields.Declared(),
+			Tags: collect.TagsBulk, Collect: reservedNodes},
 	},
 	Calls: "each type: 1 paged describe + bulk tags (else per resource ListTagsForResource)",
 	Relations: []collect.Relation{
+		{From: "user-group", Kind: "includes", To: "elasticache/user"},
+		{From: "user-group", Kind: "guards", To: "elasticache/replication-group"},
+		{From: "serverless-cache", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "serverless-cache", Kind: "in-subnet", To: "ec2/subnet"},
+		{From: "serverless-cache", Kind: "encrypted-with", To: "kms/key"},
+		{From: "serverless-cache", Kind: "uses", To: "elasticache/user-group"},
+		{From: "snapshot", Kind: "snapshot-of", To: "elasticache/cluster"},
+		{From: "snapshot", Kind: "snapshot-of", To: "elasticache/replication-group"},
+		{From: "snapshot", Kind: "encrypted-with", To: "kms/key"},
 		{From: "cluster", Kind: "in-subnet-group", To: "elasticache/subnet-group"},
 		{From: "cluster", Kind: "member-of", To: "elasticache/replication-group"},
 		{From: "cluster", Kind: "uses-security-group", To: "ec2/security-group"},
@@ -71,17 +91,10 @@ var clusterFields = []model.Field{
 }
 
 func clusters(ctx context.Context, t *collect.Task) error {
-	api := elasticache.NewFromConfig(t.Config)
-	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheClustersOutput) error {
-		rs := make([]*model.Resource, 0, len(page.CacheClusters))
-		for _, c := range page.CacheClusters {
-			rs = append(rs, cluster(t, c))
-		}
-		emitTagged(ctx, t, api, bulk, rs)
-		return nil
-	})
+	return describeTagged(ctx, t, func(api *elasticache.Client) collect.Pager[elasticache.Options, elasticache.DescribeCacheClustersOutput] {
+		return elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: t.PageSize(100)})
+	}, func(page *elasticache.DescribeCacheClustersOutput) []types.CacheCluster { return page.CacheClusters },
+		func(c types.CacheCluster) *model.Resource { return cluster(t, c) })
 }
 
 func cluster(t *collect.Task, c types.CacheCluster) *model.Resource {
@@ -139,17 +152,12 @@ var replicationGroupFields = []model.Field{
 }
 
 func replicationGroups(ctx context.Context, t *collect.Task) error {
-	api := elasticache.NewFromConfig(t.Config)
-	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeReplicationGroupsPaginator(api, &elasticache.DescribeReplicationGroupsInput{MaxRecords: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *elasticache.DescribeReplicationGroupsOutput) error {
-		rs := make([]*model.Resource, 0, len(page.ReplicationGroups))
-		for _, g := range page.ReplicationGroups {
-			rs = append(rs, replicationGroup(t, g))
-		}
-		emitTagged(ctx, t, api, bulk, rs)
-		return nil
-	})
+	return describeTagged(ctx, t, func(api *elasticache.Client) collect.Pager[elasticache.Options, elasticache.DescribeReplicationGroupsOutput] {
+		return elasticache.NewDescribeReplicationGroupsPaginator(api, &elasticache.DescribeReplicationGroupsInput{MaxRecords: t.PageSize(100)})
+	}, func(page *elasticache.DescribeReplicationGroupsOutput) []types.ReplicationGroup {
+		return page.ReplicationGroups
+	},
+		func(g types.ReplicationGroup) *model.Resource { return replicationGroup(t, g) })
 }
 
 func replicationGroup(t *collect.Task, g types.ReplicationGroup) *model.Resource {
@@ -190,17 +198,12 @@ var subnetGroupFields = []model.Field{
 }
 
 func subnetGroups(ctx context.Context, t *collect.Task) error {
-	api := elasticache.NewFromConfig(t.Config)
-	bulk := collect.NewBulkTags(t, tagFilter)
-	p := elasticache.NewDescribeCacheSubnetGroupsPaginator(api, &elasticache.DescribeCacheSubnetGroupsInput{MaxRecords: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *elasticache.DescribeCacheSubnetGroupsOutput) error {
-		rs := make([]*model.Resource, 0, len(page.CacheSubnetGroups))
-		for _, g := range page.CacheSubnetGroups {
-			rs = append(rs, subnetGroup(t, g))
-		}
-		emitTagged(ctx, t, api, bulk, rs)
-		return nil
-	})
+	return describeTagged(ctx, t, func(api *elasticache.Client) collect.Pager[elasticache.Options, elasticache.DescribeCacheSubnetGroupsOutput] {
+		return elasticache.NewDescribeCacheSubnetGroupsPaginator(api, &elasticache.DescribeCacheSubnetGroupsInput{MaxRecords: t.PageSize(100)})
+	}, func(page *elasticache.DescribeCacheSubnetGroupsOutput) []types.CacheSubnetGroup {
+		return page.CacheSubnetGroups
+	},
+		func(g types.CacheSubnetGroup) *model.Resource { return subnetGroup(t, g) })
 }
 
 func subnetGroup(t *collect.Task, g types.CacheSubnetGroup) *model.Resource {

@@ -1,4 +1,5 @@
-// Package kms collects customer-managed KMS keys and their aliases.
+// Package kms collects customer-managed KMS keys, their aliases and custom
+// key stores.
 package kms
 
 import (
@@ -17,13 +18,16 @@ import (
 // Service is the KMS collector.
 var Service = &collect.Service{
 	Name:        "kms",
-	Description: "KMS customer-managed keys and aliases",
+	Description: "KMS customer-managed keys, aliases and custom key stores",
 	Types: []collect.Type{
 		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Tags: collect.TagsBulk, Collect: keys, DetailCalls: 2},
 		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Tags: collect.NotTaggable, Collect: aliases},
+		{Name: "custom-key-store", Description: "key store backed by a CloudHSM cluster or an external key manager (id = cks-...; no ARN)",
+			Fields: customKeyStoreFields.Declared(), Tags: collect.NotTaggable, Collect: customKeyStores},
 	},
-	Calls: "key: ListKeys + ListAliases + per key DescribeKey, GetKeyRotationStatus; bulk tags (else per key ListResourceTags). alias: ListAliases",
+	Calls: "key: ListKeys + ListAliases + per key DescribeKey, GetKeyRotationStatus; bulk tags (else per key ListResourceTags). alias: ListAliases. custom-key-store: DescribeCustomKeyStores",
 	Relations: []collect.Relation{
+		{From: "custom-key-store", Kind: "uses", To: "cloudhsmv2/cluster"},
 		{From: "alias", Kind: "alias-of", To: "kms/key"},
 	},
 }

@@ -1,4 +1,6 @@
-// Package lambda collects Lambda functions, layers and event source mappings.
+// Package lambda collects Lambda functions and what lives below them
+// (aliases, versions, URLs, provisioned concurrency), layers, event source
+// mappings and code signing configurations.
 package lambda
 
 import (
@@ -17,14 +19,28 @@ import (
 // Service is the Lambda collector.
 var Service = &collect.Service{
 	Name:        "lambda",
-	Description: "Lambda functions, layers and event source mappings",
+	Description: "Lambda functions, aliases, versions, URLs, provisioned concurrency, layers, event source mappings and code signing configurations",
 	Types: []collect.Type{
 		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields, Tags: collect.TagsBulk, Collect: functions, DetailCalls: 1},
 		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Tags: collect.NotTaggable, Collect: layers},
 		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings, DetailCalls: 1},
+		{Name: "alias", Description: "alias of a function, pointing to one version or weighted between two", Fields: aliasFields.Declared(), Tags: collect.NotTaggable, Collect: aliases, DetailCalls: 1},
+		{Name: "version", Description: "published version of a function ($LATEST is the function)", Fields: versionFields.Declared(), Tags: collect.NotTaggable, Collect: versions, DetailCalls: 1},
+		{Name: "function-url", Description: "HTTPS endpoint of a function or alias", Fields: urlFields.Declared(), Tags: collect.NotTaggable, Collect: functionURLs, DetailCalls: 1},
+		{Name: "provisioned-concurrency", Description: "provisioned concurrency of a function version or alias", Fields: provisionedFields.Declared(),
+			Tags: collect.NotTaggable, Collect: provisionedConcurrency, DetailCalls: 1},
+		{Name: "code-signing-config", Description: "code signing configuration: trusted signing profiles and what happens to untrusted code",
+			Fields: codeSigningFields.Declared(), Tags: collect.TagsPerResource, Collect: codeSigningConfigs, DetailCalls: 1},
 	},
-	Calls: "function: ListFunctions + per function GetFunctionConcurrency; bulk tags (else per function ListTags). layer: 1 paged list. event-source-mapping: 1 paged list + per mapping ListTags",
+	Calls: "function: ListFunctions + per function GetFunctionConcurrency; bulk tags (else per function ListTags). layer: 1 paged list. event-source-mapping: 1 paged list + per mapping ListTags. " +
+		"alias, version, function-url, provisioned-concurrency: ListFunctions + per function ListAliases, ListVersionsByFunction, ListFunctionUrlConfigs, ListProvisionedConcurrencyConfigs. " +
+		"code-signing-config: ListCodeSigningConfigs + per configuration ListTags",
 	Relations: []collect.Relation{
+		{From: "alias", Kind: "alias-of", To: "lambda/function"},
+		{From: "version", Kind: "version-of", To: "lambda/function"},
+		{From: "version", Kind: "assumes-role", To: "iam/role"},
+		{From: "function-url", Kind: "invokes", To: "lambda/function"},
+		{From: "provisioned-concurrency", Kind: "configures", To: "lambda/function"},
 		{From: "event-source-mapping", Kind: "triggers", To: "lambda/function"},
 		{From: "function", Kind: "assumes-role", To: "iam/role"},
 		{From: "function", Kind: "in-subnet", To: "ec2/subnet"},

@@ -1,6 +1,6 @@
 // Package opensearch collects OpenSearch Service domains, including the
 // legacy Elasticsearch ones (the OpenSearch API serves both: the engine
-// version says which).
+// version says which), packages and reserved instances.
 package opensearch
 
 import (
@@ -19,12 +19,16 @@ import (
 // Service is the OpenSearch Service collector.
 var Service = &collect.Service{
 	Name:        "opensearch",
-	Description: "OpenSearch Service (and legacy Elasticsearch) domains",
+	Description: "OpenSearch Service (and legacy Elasticsearch) domains, packages and reserved instances",
 	Types: []collect.Type{
 		{Name: "domain", Description: "OpenSearch or Elasticsearch domain (id = name): exposure, encryption, access control, logging, version",
 			Fields: domainFields.Declared(), Tags: collect.TagsPerResource, Collect: domains, DetailCalls: 1},
+		{Name: "package", Description: "package (dictionary, plugin) uploaded for domains (id = package id)", Fields: packageFields.Declared(),
+			Tags: collect.NotTaggable, Collect: packages},
+		{Name: "reserved-instance", Description: "reserved instance purchase (id = reservation id; no ARN)", Fields: reservedInstanceFields.Declared(),
+			Tags: collect.NotTaggable, Collect: reservedInstances},
 	},
-	Calls: "domain: ListDomainNames + DescribeDomains per 5 domains + per domain ListTags",
+	Calls: "domain: ListDomainNames + DescribeDomains per 5 domains + per domain ListTags. package: DescribePackages. reserved-instance: DescribeReservedInstances",
 	Relations: []collect.Relation{
 		{From: "domain", Kind: "encrypted-with", To: "kms/key"},
 		{From: "domain", Kind: "in-vpc", To: "ec2/vpc"},

@@ -1,5 +1,6 @@
-// Package organizations collects the AWS Organizations organization and its
-// member accounts. Both need the management account (or a delegated
+// Package organizations collects the AWS Organizations organization, its
+// member accounts, organizational units, policies and delegated
+// administrators. All but the organization need the management account (or a delegated
 // administrator): elsewhere the calls fail with AWSOrganizationsNotInUse or
 // AccessDenied, which the type returns for the engine to classify.
 package organizations
@@ -12,7 +13,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 
-	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -20,16 +20,29 @@ import (
 // Service is the AWS Organizations collector.
 var Service = &collect.Service{
 	Name:        "organizations",
-	Description: "AWS Organizations organization and member accounts (needs the management account)",
+	Description: "AWS Organizations organization, accounts, OUs, policies and delegated administrators (needs the management account)",
 	Scope:       collect.Global,
 	Types: []collect.Type{
 		{Name: "account", Description: "member account of the organization (id = account id); needs the management account or a delegated administrator",
 			Fields: accountFields, Tags: collect.TagsPerResource, Collect: accounts, DetailCalls: 1},
 		{Name: "organization", Description: "the organization (id = o-...); needs an account of the organization",
 			Fields: organizationFields, Tags: collect.NotTaggable, Collect: organization},
+		{Name: "organizational-unit", Description: "organizational unit (id = ou-...); needs the management account or a delegated administrator",
+			Fields: ouFields.Declared(), Tags: collect.TagsPerResource, Collect: organizationalUnits, DetailCalls: 1},
+		{Name: "policy", Description: "organization policy: SCPs, and RCP, tag, backup, AI opt-out, ... policies when their type is enabled in the root (id = p-...)",
+			Fields: policyFields.Declared(), Tags: collect.TagsPerResource, Collect: policies, DetailCalls: 3},
+		{Name: "delegated-administrator", Description: "member account administering services for the organization (id = account id)",
+			Fields: delegatedAdminFields.Declared(), Tags: collect.NotTaggable, Collect: delegatedAdministrators, DetailCalls: 1},
 	},
-	Calls: "account: ListAccounts + per account ListTagsForResource (management account only; elsewhere the collection is `unsupported`). organization: DescribeOrganization",
+	Calls: "account: ListAccounts + per account ListTagsForResource (management account only; elsewhere the collection is `unsupported`). organization: DescribeOrganization. " +
+		"organizational-unit: ListRoots + per parent ListOrganizationalUnitsForParent + per OU ListTagsForResource. " +
+		"policy: ListRoots + ListPolicies for SCPs and per other enabled policy type + per policy DescribePolicy, ListTargetsForPolicy, ListTagsForResource. " +
+		"delegated-administrator: ListDelegatedAdministrators + per account ListDelegatedServicesForAccount",
 	Relations: []collect.Relation{
+		{From: "organizational-unit", Kind: "child-of", To: "organizations/organizational-unit"},
+		{From: "policy", Kind: "attached-to", To: "organizations/account"},
+		{From: "policy", Kind: "attached-to", To: "organizations/organizational-unit"},
+		{From: "delegated-administrator", Kind: "is", To: "organizations/account"},
 		{From: "account", Kind: "member-of", To: "organizations/organization"},
 	},
 }
@@ -46,11 +59,8 @@ func accounts(ctx context.Context, t *collect.Task) error {
 	p := organizations.NewListAccountsPaginator(api, &organizations.ListAccountsInput{MaxResults: t.PageSize(20)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
-		if awsx.Classify(err) == awsx.Denied && !isManagementAccount(ctx, t, api) {
-			return &awsx.NotApplicableError{Reason: "only the organization's management account can list its accounts"}
-		}
 		if err != nil {
-			return err
+			return managementOnly(ctx, t, api, err, "accounts")
 		}
 		collect.ForEach(ctx, page.Accounts, func(ctx context.Context, a types.Account) {
 			emitAccount(ctx, t, api, a)

@@ -1,4 +1,5 @@
-// Package sns collects SNS topics and subscriptions.
+// Package sns collects SNS topics, subscriptions and mobile push platform
+// applications.
 package sns
 
 import (
@@ -19,13 +20,18 @@ import (
 // Service is the SNS collector.
 var Service = &collect.Service{
 	Name:        "sns",
-	Description: "SNS topics and subscriptions",
+	Description: "SNS topics, subscriptions and platform applications",
 	Types: []collect.Type{
 		{Name: "topic", Description: "SNS topic", Fields: topicFields, Tags: collect.TagsBulk, Collect: topics, DetailCalls: 1},
 		{Name: "subscription", Description: "confirmed SNS subscription (endpoints of people are masked)", Fields: subscriptionFields, Tags: collect.NotTaggable, Collect: subscriptions},
+		{Name: "platform-application", Description: "mobile push application (id = platform/name; its credentials are never read)",
+			Fields: platformApplicationFields.Declared(), Tags: collect.NotTaggable, Collect: platformApplications},
 	},
-	Calls: "topic: ListTopics + per topic GetTopicAttributes; bulk tags (else per topic ListTagsForResource). subscription: ListSubscriptions",
+	Calls: "topic: ListTopics + per topic GetTopicAttributes; bulk tags (else per topic ListTagsForResource). subscription: ListSubscriptions. " +
+		"platform-application: ListPlatformApplications",
 	Relations: []collect.Relation{
+		{From: "platform-application", Kind: "notifies", To: "sns/topic"},
+		{From: "platform-application", Kind: "assumes-role", To: "iam/role"},
 		{From: "subscription", Kind: "member-of", To: "sns/topic"},
 		{From: "subscription", Kind: "triggers", To: "lambda/function"},
 		{From: "subscription", Kind: "triggers", To: "sqs/queue"},
