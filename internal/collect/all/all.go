@@ -15,6 +15,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/applicationautoscaling"
 	"github.com/awsmap/awsmap/internal/collect/appmesh"
 	"github.com/awsmap/awsmap/internal/collect/appregistry"
+	"github.com/awsmap/awsmap/internal/collect/apprunner"
 	"github.com/awsmap/awsmap/internal/collect/appsync"
 	"github.com/awsmap/awsmap/internal/collect/athena"
 	"github.com/awsmap/awsmap/internal/collect/auditmanager"
@@ -70,6 +71,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/fms"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/gamelift"
+	"github.com/awsmap/awsmap/internal/collect/globalaccelerator"
 	"github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/collect/grafana"
 	"github.com/awsmap/awsmap/internal/collect/guardduty"
@@ -90,6 +92,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/lakeformation"
 	"github.com/awsmap/awsmap/internal/collect/lambda"
 	"github.com/awsmap/awsmap/internal/collect/lexv2"
+	"github.com/awsmap/awsmap/internal/collect/lightsail"
 	"github.com/awsmap/awsmap/internal/collect/location"
 	"github.com/awsmap/awsmap/internal/collect/logs"
 	"github.com/awsmap/awsmap/internal/collect/macie2"
@@ -107,6 +110,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
+	"github.com/awsmap/awsmap/internal/collect/outposts"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
 	"github.com/awsmap/awsmap/internal/collect/polly"
 	"github.com/awsmap/awsmap/internal/collect/ram"
@@ -282,6 +286,10 @@ func Services() []*collect.Service {
 		servicediscovery.Service,
 		vpclattice.Service,
 		networkmanager.Service,
+		lightsail.Service,
+		globalaccelerator.Service,
+		outposts.Service,
+		apprunner.Service,
 		route53domains.Service,
 		directconnect.Service,
 		networkfirewall.Service,
