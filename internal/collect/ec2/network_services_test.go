@@ -140,9 +140,9 @@ func TestNetworkServices(t *testing.T) {
 	cfg := collecttest.ConfigWith(t, "eu-west-1", awsx.Options{Responder: collecttest.Canned(canned)})
 	cases := []struct {
 		typ, op, id, arn string
-		want            int
-		details         map[string]any
-		edges           []string
+		want             int
+		details          map[string]any
+		edges            []string
 	}{
 		{"placement-group", "DescribePlacementGroups", "pg3", arnOf("placement-group/pg3"), 6,
 			map[string]any{"group_id": "pg-03", "strategy": "partition", "partition_count": 3, "state": "available"}, nil},
