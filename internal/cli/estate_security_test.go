@@ -54,6 +54,9 @@ func cannedMotoGaps(next awsx.Responder) awsx.Responder {
 		if answer, ok := securityGap(req); ok {
 			return answer, nil
 		}
+		if answer, ok := networkGap(req); ok {
+			return answer, nil
+		}
 		switch req.Service + "." + req.Operation {
 		case "SecurityHub.GetEnabledStandards":
 			return &securityhub.GetEnabledStandardsOutput{}, nil
