@@ -75,6 +75,13 @@ var motoAnswersEmpty = map[string]bool{
 	"SecurityHub/GetInsights": true, "SecurityHub/ListAutomationRules": true, "SecurityHub/ListFindingAggregators": true,
 	"SecurityLake/ListTagsForResource": true, "Shield/ListProtectionGroups": true, "signer/ListSigningProfiles": true,
 	"SSO Admin/ListApplications": true, "SSO Admin/ListTagsForResource": true,
+	// networking and media listings moto 5.2.1 lacks
+	"EC2/DescribePlacementGroups": true, "EC2/DescribeCapacityReservations": true, "EC2/DescribeIpams": true, "EC2/DescribeIpamScopes": true,
+	"EC2/DescribeIpamPools": true, "EC2/DescribeClientVpnEndpoints": true, "EC2/DescribeInstanceConnectEndpoints": true,
+	"EC2/DescribeNetworkInsightsPaths": true, "Elastic Load Balancing v2/DescribeTrustStores": true,
+	"Route 53/ListTrafficPolicies": true, "Route 53/ListCidrCollections": true, "Route53Resolver/ListFirewallRuleGroups": true,
+	"Route53Resolver/ListFirewallDomainLists": true, "Route53Resolver/ListFirewallRuleGroupAssociations": true,
+	"MediaPackageV2/ListChannels": true, "Timestream Query/ListScheduledQueries": true, "WorkSpaces Web/ListIpAccessSettings": true,
 }
 
 // motoGaps answers what moto lacks (securityGaps, then motoAnswersEmpty)

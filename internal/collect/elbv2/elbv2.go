@@ -1,5 +1,6 @@
 // Package elbv2 collects Elastic Load Balancing v2 load balancers
-// (application, network, gateway) and their target groups.
+// (application, network, gateway), their listeners and rules, target
+// groups and trust stores.
 package elbv2
 
 import (
@@ -20,14 +21,23 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields, Tags: collect.TagsPerResource, Collect: loadBalancers, DetailCalls: 2},
 		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields, Tags: collect.TagsPerResource, Collect: targetGroups, DetailCalls: 1},
+		{Name: "listener", Description: "listener of a load balancer (id = load balancer name/listener id)", Fields: listenerFields.Declared(), Tags: collect.TagsPerResource, Collect: listeners},
+		{Name: "listener-rule", Description: "rule of a listener, the default rule included (id = load balancer name/listener id/rule id)", Fields: ruleFields.Declared(), Tags: collect.TagsPerResource, Collect: listenerRules, DetailCalls: 1},
+		{Name: "trust-store", Description: "trust store of CA certificates for mutual TLS (id = name)", Fields: trustStoreFields.Declared(), Tags: collect.TagsPerResource, Collect: trustStores},
 	},
-	Calls: "load-balancer: DescribeLoadBalancers + DescribeTags per 20 + per LB DescribeListeners, DescribeLoadBalancerAttributes. target-group: DescribeTargetGroups + DescribeTags per 20 + per group DescribeTargetHealth",
+	Calls: "load-balancer: DescribeLoadBalancers + DescribeTags per 20 + per LB DescribeListeners, DescribeLoadBalancerAttributes. target-group: DescribeTargetGroups + DescribeTags per 20 + per group DescribeTargetHealth. listener: DescribeLoadBalancers + per LB DescribeListeners + DescribeTags per 20. listener-rule: as listener, + per listener DescribeRules + DescribeTags per 20. trust-store: DescribeTrustStores + DescribeTags per 20",
 	Relations: []collect.Relation{
 		{From: "load-balancer", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "load-balancer", Kind: "in-vpc", To: "ec2/vpc"},
 		{From: "load-balancer", Kind: "routes-to", To: "elbv2/target-group"},
 		{From: "load-balancer", Kind: "uses-certificate", To: "acm/certificate"},
 		{From: "load-balancer", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "listener", Kind: "in", To: "elbv2/load-balancer"},
+		{From: "listener", Kind: "routes-to", To: "elbv2/target-group"},
+		{From: "listener", Kind: "uses-certificate", To: "acm/certificate"},
+		{From: "listener", Kind: "uses-trust-store", To: "elbv2/trust-store"},
+		{From: "listener-rule", Kind: "in", To: "elbv2/listener"},
+		{From: "listener-rule", Kind: "routes-to", To: "elbv2/target-group"},
 		{From: "target-group", Kind: "in-vpc", To: "ec2/vpc"},
 		{From: "target-group", Kind: "targets", To: "ec2/instance"},
 		{From: "target-group", Kind: "targets", To: "elbv2/load-balancer"},
@@ -124,24 +134,10 @@ func describeListeners(ctx context.Context, t *collect.Task, api *elb.Client, lb
 func relateListeners(t *collect.Task, key model.Key, ls []types.Listener) []listener {
 	out := []listener{}
 	for _, l := range ls {
-		sum := listener{Port: aws.ToInt32(l.Port), Protocol: string(l.Protocol), CertificateARNs: []string{}, DefaultActions: []string{}}
-		for _, c := range l.Certificates {
-			arn := aws.ToString(c.CertificateArn)
-			sum.CertificateARNs = append(sum.CertificateARNs, arn)
-			// Listeners may also use IAM server certificates, which are not ACM resources.
-			if strings.Contains(arn, ":acm:") {
-				t.Relate(key, "uses-certificate", t.Ref("acm", "certificate", collect.ARNResourceName(arn)))
-			}
-		}
-		for _, a := range l.DefaultActions {
-			sum.DefaultActions = append(sum.DefaultActions, string(a.Type))
-			t.Relate(key, "routes-to", t.Key("target-group", nameFromARN(aws.ToString(a.TargetGroupArn))))
-			if a.ForwardConfig != nil {
-				for _, tg := range a.ForwardConfig.TargetGroups {
-					t.Relate(key, "routes-to", t.Key("target-group", nameFromARN(aws.ToString(tg.TargetGroupArn))))
-				}
-			}
-		}
+		sum := listener{Port: aws.ToInt32(l.Port), Protocol: string(l.Protocol), CertificateARNs: certificateARNs(l.Certificates)}
+		relateCertificates(t, key, l.Certificates)
+		sum.DefaultActions = actionTypes(l.DefaultActions)
+		relateActions(t, key, l.DefaultActions)
 		out = append(out, sum)
 	}
 	return out

@@ -1,4 +1,5 @@
-// Package route53 collects Route 53 hosted zones.
+// Package route53 collects Route 53 hosted zones, health checks, query
+// logging configurations, traffic policies and CIDR collections.
 package route53
 
 import (
@@ -17,14 +18,22 @@ import (
 // Service is the Route 53 collector.
 var Service = &collect.Service{
 	Name:        "route53",
-	Description: "Route 53 DNS hosted zones",
+	Description: "Route 53 DNS hosted zones, health checks, query logging, traffic policies and CIDR collections",
 	Scope:       collect.Global,
 	Types: []collect.Type{
 		{Name: "hosted-zone", Description: "public or private hosted zone (id = zone id, e.g. Z123..., without /hostedzone/)", Fields: hostedZoneFields, Tags: collect.TagsPerResource, Collect: hostedZones},
+		{Name: "health-check", Description: "health check of an endpoint, other checks or an alarm (name = Name tag, else what it checks)", Fields: healthCheckFields.Declared(), Tags: collect.TagsPerResource, Collect: healthChecks},
+		{Name: "query-logging-config", Description: "DNS query logging of a public hosted zone to CloudWatch Logs (name = zone id)", Fields: queryLoggingFields.Declared(), Tags: collect.NotTaggable, Collect: queryLoggingConfigs},
+		{Name: "traffic-policy", Description: "traffic policy (latest version summarised)", Fields: trafficPolicyFields.Declared(), Tags: collect.NotTaggable, Collect: trafficPolicies},
+		{Name: "cidr-collection", Description: "CIDR collection for IP-based routing", Fields: cidrCollectionFields.Declared(), Tags: collect.NotTaggable, Collect: cidrCollections},
 	},
-	Calls: "hosted-zone: ListHostedZones + ListTagsForResources per 10 + GetHostedZone per private zone",
+	Calls: "hosted-zone: ListHostedZones + ListTagsForResources per 10 + GetHostedZone per private zone. health-check: ListHealthChecks + ListTagsForResources per 10. query-logging-config, traffic-policy, cidr-collection: 1 paged list call",
 	Relations: []collect.Relation{
 		{From: "hosted-zone", Kind: "associated-with", To: "ec2/vpc"},
+		{From: "health-check", Kind: "combines", To: "route53/health-check"},
+		{From: "health-check", Kind: "follows", To: "cloudwatch/alarm"},
+		{From: "query-logging-config", Kind: "logs", To: "route53/hosted-zone"},
+		{From: "query-logging-config", Kind: "logs-to", To: "logs/log-group"},
 	},
 }
 
@@ -59,7 +68,7 @@ func hostedZones(ctx context.Context, t *collect.Task) error {
 				private = append(private, r.ID)
 			}
 		}
-		addTags(ctx, t, api, rs, ids)
+		addTags(ctx, t, api, types.TagResourceTypeHostedzone, rs, ids)
 		addVPCs(ctx, t, api, rs, private)
 		for _, id := range ids {
 			t.Emit(rs[id])
@@ -86,8 +95,9 @@ func zoneResource(t *collect.Task, z types.HostedZone) *model.Resource {
 	}
 }
 
-// addTags fills the zones' tags, ten zones per call, batches concurrently.
-func addTags(ctx context.Context, t *collect.Task, api *route53.Client, rs map[string]*model.Resource, ids []string) {
+// addTags fills the tags of the resources (zones or health checks, as typ
+// says), ten per call, batches concurrently.
+func addTags(ctx context.Context, t *collect.Task, api *route53.Client, typ types.TagResourceType, rs map[string]*model.Resource, ids []string) {
 	var batches [][]string
 	for len(ids) > tagBatch {
 		batches = append(batches, ids[:tagBatch])
@@ -98,7 +108,7 @@ func addTags(ctx context.Context, t *collect.Task, api *route53.Client, rs map[s
 	}
 	var mu sync.Mutex
 	collect.ForEach(ctx, batches, func(ctx context.Context, batch []string) {
-		out, err := api.ListTagsForResources(ctx, &route53.ListTagsForResourcesInput{ResourceType: types.TagResourceTypeHostedzone, ResourceIds: batch})
+		out, err := api.ListTagsForResources(ctx, &route53.ListTagsForResourcesInput{ResourceType: typ, ResourceIds: batch})
 		if err != nil {
 			t.Warn("ListTagsForResources", err)
 			return

@@ -1,5 +1,6 @@
 // Package route53resolver collects Route 53 Resolver query logging
-// configurations and resolver endpoints.
+// configurations, endpoints, rules and their VPC associations, and DNS
+// Firewall rule groups, domain lists and associations.
 package route53resolver
 
 import (
@@ -17,15 +18,25 @@ import (
 // Service is the Route 53 Resolver collector.
 var Service = &collect.Service{
 	Name:        "route53resolver",
-	Description: "Route 53 Resolver DNS query logging and inbound/outbound endpoints",
+	Description: "Route 53 Resolver DNS query logging, inbound/outbound endpoints, forwarding rules and DNS Firewall",
 	Types: []collect.Type{
 		{Name: "query-log-config", Description: "Resolver query logging configuration (id = rqlc-...)", Fields: queryLogConfigFields, Tags: collect.TagsPerResource, Collect: queryLogConfigs, DetailCalls: 1},
 		{Name: "resolver-endpoint", Description: "inbound or outbound Resolver endpoint (id = rslvr-in-/rslvr-out-...)", Fields: endpointFields, Tags: collect.TagsPerResource, Collect: endpoints, DetailCalls: 1},
+		{Name: "resolver-rule", Description: "forwarding or system rule for a domain (id = rslvr-rr-...; Resolver's own internet rule skipped)", Fields: ruleFields.Declared(), Tags: collect.TagsPerResource, Collect: rules, DetailCalls: 1},
+		{Name: "resolver-rule-association", Description: "a Resolver rule applied to a VPC (id = rslvr-rrassoc-...)", Fields: ruleAssociationFields.Declared(), Tags: collect.NotTaggable, Collect: ruleAssociations},
+		{Name: "firewall-rule-group", Description: "DNS Firewall rule group (id = rslvr-frg-...)", Fields: firewallRuleGroupFields.Declared(), Tags: collect.TagsPerResource, Collect: firewallRuleGroups, DetailCalls: 1},
+		{Name: "firewall-domain-list", Description: "DNS Firewall domain list of the account (AWS managed lists skipped)", Fields: domainListFields.Declared(), Tags: collect.TagsPerResource, Collect: firewallDomainLists, DetailCalls: 1},
+		{Name: "firewall-rule-group-association", Description: "a DNS Firewall rule group applied to a VPC (id = rslvr-frgassoc-...)", Fields: firewallAssociationFields.Declared(), Tags: collect.TagsPerResource, Collect: firewallAssociations, DetailCalls: 1},
 	},
-	Calls: "query-log-config: list + associations list + per config ListTagsForResource. resolver-endpoint: list + per endpoint ListTagsForResource",
+	Calls: "query-log-config: list + associations list + per config ListTagsForResource. resolver-endpoint, resolver-rule, firewall-rule-group, firewall-domain-list, firewall-rule-group-association: list + per resource ListTagsForResource. resolver-rule-association: list",
 	Relations: []collect.Relation{
 		{From: "query-log-config", Kind: "associated-with", To: "ec2/vpc"},
 		{From: "resolver-endpoint", Kind: "in-vpc", To: "ec2/vpc"},
+		{From: "resolver-rule", Kind: "forwards-through", To: "route53resolver/resolver-endpoint"},
+		{From: "resolver-rule-association", Kind: "applies", To: "route53resolver/resolver-rule"},
+		{From: "resolver-rule-association", Kind: "associated-with", To: "ec2/vpc"},
+		{From: "firewall-rule-group-association", Kind: "applies", To: "route53resolver/firewall-rule-group"},
+		{From: "firewall-rule-group-association", Kind: "associated-with", To: "ec2/vpc"},
 		{From: "resolver-endpoint", Kind: "uses-security-group", To: "ec2/security-group"},
 	},
 }
