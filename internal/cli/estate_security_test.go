@@ -9,7 +9,10 @@ import (
 	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
+	"github.com/aws/aws-sdk-go-v2/service/mediapackagev2"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/timestreamquery"
+	"github.com/aws/aws-sdk-go-v2/service/workspacesweb"
 
 	"github.com/awsmap/awsmap/internal/awsx"
 )
@@ -61,6 +64,12 @@ func cannedMotoGaps(next awsx.Responder) awsx.Responder {
 			return &configservice.DescribeConformancePacksOutput{}, nil
 		case "CloudWatch.ListDashboards": // CloudWatch's CBOR, which moto cannot parse
 			return &cloudwatch.ListDashboardsOutput{}, nil
+		case "MediaPackageV2.ListChannels":
+			return &mediapackagev2.ListChannelsOutput{}, nil
+		case "Timestream Query.ListScheduledQueries":
+			return &timestreamquery.ListScheduledQueriesOutput{}, nil
+		case "WorkSpaces Web.ListIpAccessSettings":
+			return &workspacesweb.ListIpAccessSettingsOutput{}, nil
 		}
 		return next.Respond(ctx, req)
 	})
