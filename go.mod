@@ -108,6 +108,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/mediaconvert v1.91.4
 	github.com/aws/aws-sdk-go-v2/service/medialive v1.97.2
 	github.com/aws/aws-sdk-go-v2/service/mediapackage v1.39.25
+	github.com/aws/aws-sdk-go-v2/service/mediapackagev2 v1.39.2
 	github.com/aws/aws-sdk-go-v2/service/mediastore v1.29.25
 	github.com/aws/aws-sdk-go-v2/service/memorydb v1.34.2
 	github.com/aws/aws-sdk-go-v2/service/mq v1.34.24
@@ -117,7 +118,9 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/opensearch v1.70.2
 	github.com/aws/aws-sdk-go-v2/service/opensearchserverless v1.31.1
 	github.com/aws/aws-sdk-go-v2/service/organizations v1.62.6
+	github.com/aws/aws-sdk-go-v2/service/osis v1.22.2
 	github.com/aws/aws-sdk-go-v2/service/outposts v1.74.10
+	github.com/aws/aws-sdk-go-v2/service/pinpoint v1.39.25
 	github.com/aws/aws-sdk-go-v2/service/pipes v1.24.2
 	github.com/aws/aws-sdk-go-v2/service/polly v1.57.7
 	github.com/aws/aws-sdk-go-v2/service/quicksight v1.113.0
@@ -136,6 +139,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/s3 v1.114.8
 	github.com/aws/aws-sdk-go-v2/service/s3control v1.71.1
 	github.com/aws/aws-sdk-go-v2/service/s3tables v1.16.2
+	github.com/aws/aws-sdk-go-v2/service/s3vectors v1.7.2
 	github.com/aws/aws-sdk-go-v2/service/sagemaker v1.287.0
 	github.com/aws/aws-sdk-go-v2/service/scheduler v1.18.2
 	github.com/aws/aws-sdk-go-v2/service/schemas v1.35.2
@@ -161,6 +165,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/swf v1.33.20
 	github.com/aws/aws-sdk-go-v2/service/synthetics v1.43.0
 	github.com/aws/aws-sdk-go-v2/service/timestreaminfluxdb v1.20.1
+	github.com/aws/aws-sdk-go-v2/service/timestreamquery v1.36.19
 	github.com/aws/aws-sdk-go-v2/service/timestreamwrite v1.35.25
 	github.com/aws/aws-sdk-go-v2/service/transcribe v1.55.2
 	github.com/aws/aws-sdk-go-v2/service/transfer v1.72.2
@@ -168,6 +173,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/vpclattice v1.21.2
 	github.com/aws/aws-sdk-go-v2/service/wafv2 v1.72.0
 	github.com/aws/aws-sdk-go-v2/service/workspaces v1.68.3
+	github.com/aws/aws-sdk-go-v2/service/workspacesweb v1.40.2
 	github.com/aws/aws-sdk-go-v2/service/xray v1.36.25
 	github.com/aws/smithy-go v1.28.8
 	github.com/chromedp/cdproto v0.160.1

@@ -69,6 +69,26 @@ func TargetKey(target string) (model.Key, bool) {
 	return k, true
 }
 
+// StreamKey is the key of the Kinesis data stream or Firehose delivery
+// stream an ARN names, in the ARN's own account and region; false for any
+// other ARN.
+func StreamKey(streamARN string) (model.Key, bool) {
+	a, err := arn.Parse(streamARN)
+	if err != nil {
+		return model.Key{}, false
+	}
+	k := model.Key{Account: a.AccountID, Region: a.Region, Service: a.Service}
+	switch {
+	case a.Service == "kinesis" && strings.HasPrefix(a.Resource, "stream/"):
+		k.Type, k.ID = "stream", strings.TrimPrefix(a.Resource, "stream/")
+	case a.Service == "firehose" && strings.HasPrefix(a.Resource, "deliverystream/"):
+		k.Type, k.ID = "delivery-stream", strings.TrimPrefix(a.Resource, "deliverystream/")
+	default:
+		return model.Key{}, false
+	}
+	return k, true
+}
+
 // Strings copies a list of SDK string pointers, skipping nils.
 func Strings(ps []*string) []string {
 	out := make([]string, 0, len(ps))

@@ -100,6 +100,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/mediaconvert"
 	"github.com/awsmap/awsmap/internal/collect/medialive"
 	"github.com/awsmap/awsmap/internal/collect/mediapackage"
+	"github.com/awsmap/awsmap/internal/collect/mediapackagev2"
 	"github.com/awsmap/awsmap/internal/collect/mediastore"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/mq"
@@ -110,7 +111,9 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/opensearch"
 	"github.com/awsmap/awsmap/internal/collect/opensearchserverless"
 	"github.com/awsmap/awsmap/internal/collect/organizations"
+	"github.com/awsmap/awsmap/internal/collect/osis"
 	"github.com/awsmap/awsmap/internal/collect/outposts"
+	"github.com/awsmap/awsmap/internal/collect/pinpoint"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
 	"github.com/awsmap/awsmap/internal/collect/polly"
 	"github.com/awsmap/awsmap/internal/collect/ram"
@@ -124,6 +127,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/route53domains"
 	"github.com/awsmap/awsmap/internal/collect/route53resolver"
 	"github.com/awsmap/awsmap/internal/collect/s3"
+	"github.com/awsmap/awsmap/internal/collect/s3vectors"
 	"github.com/awsmap/awsmap/internal/collect/sagemaker"
 	"github.com/awsmap/awsmap/internal/collect/scheduler"
 	"github.com/awsmap/awsmap/internal/collect/secretsmanager"
@@ -142,12 +146,14 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
 	"github.com/awsmap/awsmap/internal/collect/swf"
 	"github.com/awsmap/awsmap/internal/collect/synthetics"
+	"github.com/awsmap/awsmap/internal/collect/timestreamquery"
 	"github.com/awsmap/awsmap/internal/collect/transcribe"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/collect/translate"
 	"github.com/awsmap/awsmap/internal/collect/vpclattice"
 	"github.com/awsmap/awsmap/internal/collect/wafv2"
 	"github.com/awsmap/awsmap/internal/collect/workspaces"
+	"github.com/awsmap/awsmap/internal/collect/workspacesweb"
 	"github.com/awsmap/awsmap/internal/collect/xray"
 
 	// b-storage (issue 15).
@@ -348,6 +354,13 @@ func Services() []*collect.Service {
 		health.Service,
 		iotsitewise.Service,
 		location.Service,
+		// Services moto serves (h-moto).
+		mediapackagev2.Service,
+		osis.Service,
+		pinpoint.Service,
+		s3vectors.Service,
+		timestreamquery.Service,
+		workspacesweb.Service,
 	}
 }
 
