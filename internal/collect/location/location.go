@@ -88,7 +88,6 @@ var mapFields = collect.Fields[*location.DescribeMapOutput]{
 		}
 		return aws.ToString(m.Configuration.Style)
 	}),
-	collect.Enum("pricing_plan", "pricing plan (deprecated by AWS; RequestBasedUsage)", func(m *location.DescribeMapOutput) types.PricingPlan { return m.PricingPlan }),
 	collect.Text("description", "description given at creation", func(m *location.DescribeMapOutput) *string { return m.Description }),
 	collect.Timestamp("updated", "last change", func(m *location.DescribeMapOutput) *time.Time { return m.UpdateTime }),
 }
@@ -101,8 +100,7 @@ func maps(ctx context.Context, t *collect.Task) error {
 			return api.DescribeMap(ctx, &location.DescribeMapInput{MapName: e.MapName})
 		},
 		func(e types.ListMapsResponseEntry) *location.DescribeMapOutput {
-			return &location.DescribeMapOutput{MapName: e.MapName, DataSource: e.DataSource, Description: e.Description, PricingPlan: e.PricingPlan,
-				CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
+			return &location.DescribeMapOutput{MapName: e.MapName, DataSource: e.DataSource, Description: e.Description, CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
 		},
 		func(_ context.Context, m *location.DescribeMapOutput) {
 			emit(t, aws.ToString(m.MapName), m.CreateTime, m.Tags, mapFields.Details(m))
@@ -117,7 +115,6 @@ var placeIndexFields = collect.Fields[*location.DescribePlaceIndexOutput]{
 		}
 		return i.DataSourceConfiguration.IntendedUse
 	}),
-	collect.Enum("pricing_plan", "pricing plan (deprecated by AWS; RequestBasedUsage)", func(i *location.DescribePlaceIndexOutput) types.PricingPlan { return i.PricingPlan }),
 	collect.Text("description", "description given at creation", func(i *location.DescribePlaceIndexOutput) *string { return i.Description }),
 	collect.Timestamp("updated", "last change", func(i *location.DescribePlaceIndexOutput) *time.Time { return i.UpdateTime }),
 }
@@ -130,8 +127,7 @@ func placeIndexes(ctx context.Context, t *collect.Task) error {
 			return api.DescribePlaceIndex(ctx, &location.DescribePlaceIndexInput{IndexName: e.IndexName})
 		},
 		func(e types.ListPlaceIndexesResponseEntry) *location.DescribePlaceIndexOutput {
-			return &location.DescribePlaceIndexOutput{IndexName: e.IndexName, DataSource: e.DataSource, Description: e.Description, PricingPlan: e.PricingPlan,
-				CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
+			return &location.DescribePlaceIndexOutput{IndexName: e.IndexName, DataSource: e.DataSource, Description: e.Description, CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
 		},
 		func(_ context.Context, i *location.DescribePlaceIndexOutput) {
 			emit(t, aws.ToString(i.IndexName), i.CreateTime, i.Tags, placeIndexFields.Details(i))
@@ -140,7 +136,6 @@ func placeIndexes(ctx context.Context, t *collect.Task) error {
 
 var routeCalculatorFields = collect.Fields[*location.DescribeRouteCalculatorOutput]{
 	collect.Text("data_source", "data provider of the calculator (Esri, HERE, Grab)", func(c *location.DescribeRouteCalculatorOutput) *string { return c.DataSource }),
-	collect.Enum("pricing_plan", "pricing plan (deprecated by AWS; RequestBasedUsage)", func(c *location.DescribeRouteCalculatorOutput) types.PricingPlan { return c.PricingPlan }),
 	collect.Text("description", "description given at creation", func(c *location.DescribeRouteCalculatorOutput) *string { return c.Description }),
 	collect.Timestamp("updated", "last change", func(c *location.DescribeRouteCalculatorOutput) *time.Time { return c.UpdateTime }),
 }
@@ -157,7 +152,7 @@ func routeCalculators(ctx context.Context, t *collect.Task) error {
 		},
 		func(e types.ListRouteCalculatorsResponseEntry) *location.DescribeRouteCalculatorOutput {
 			return &location.DescribeRouteCalculatorOutput{CalculatorName: e.CalculatorName, DataSource: e.DataSource, Description: e.Description,
-				PricingPlan: e.PricingPlan, CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
+				CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
 		},
 		func(_ context.Context, c *location.DescribeRouteCalculatorOutput) {
 			emit(t, aws.ToString(c.CalculatorName), c.CreateTime, c.Tags, routeCalculatorFields.Details(c))
@@ -168,7 +163,6 @@ var trackerFields = collect.Fields[*location.DescribeTrackerOutput]{
 	collect.Text("kms_key_id", "customer managed KMS key encrypting positions; empty: an AWS owned key", func(r *location.DescribeTrackerOutput) *string { return r.KmsKeyId }),
 	collect.Enum("position_filtering", "TimeBased, DistanceBased or AccuracyBased", func(r *location.DescribeTrackerOutput) types.PositionFiltering { return r.PositionFiltering }),
 	collect.Bool("eventbridge_enabled", "position updates are sent to EventBridge", func(r *location.DescribeTrackerOutput) *bool { return r.EventBridgeEnabled }),
-	collect.Enum("pricing_plan", "pricing plan (deprecated by AWS; RequestBasedUsage)", func(r *location.DescribeTrackerOutput) types.PricingPlan { return r.PricingPlan }),
 	collect.Text("description", "description given at creation", func(r *location.DescribeTrackerOutput) *string { return r.Description }),
 	collect.Timestamp("updated", "last change", func(r *location.DescribeTrackerOutput) *time.Time { return r.UpdateTime }),
 }
@@ -181,8 +175,7 @@ func trackers(ctx context.Context, t *collect.Task) error {
 			return api.DescribeTracker(ctx, &location.DescribeTrackerInput{TrackerName: e.TrackerName})
 		},
 		func(e types.ListTrackersResponseEntry) *location.DescribeTrackerOutput {
-			return &location.DescribeTrackerOutput{TrackerName: e.TrackerName, Description: e.Description, PricingPlan: e.PricingPlan,
-				PricingPlanDataSource: e.PricingPlanDataSource, CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
+			return &location.DescribeTrackerOutput{TrackerName: e.TrackerName, Description: e.Description, CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
 		},
 		func(ctx context.Context, r *location.DescribeTrackerOutput) {
 			key := emit(t, aws.ToString(r.TrackerName), r.CreateTime, r.Tags, trackerFields.Details(r))
@@ -200,7 +193,6 @@ func trackers(ctx context.Context, t *collect.Task) error {
 var geofenceCollectionFields = collect.Fields[*location.DescribeGeofenceCollectionOutput]{
 	collect.Text("kms_key_id", "customer managed KMS key encrypting geofences; empty: an AWS owned key", func(c *location.DescribeGeofenceCollectionOutput) *string { return c.KmsKeyId }),
 	collect.Int("geofence_count", "geofences in the collection", func(c *location.DescribeGeofenceCollectionOutput) *int32 { return c.GeofenceCount }),
-	collect.Enum("pricing_plan", "pricing plan (deprecated by AWS; RequestBasedUsage)", func(c *location.DescribeGeofenceCollectionOutput) types.PricingPlan { return c.PricingPlan }),
 	collect.Text("description", "description given at creation", func(c *location.DescribeGeofenceCollectionOutput) *string { return c.Description }),
 	collect.Timestamp("updated", "last change", func(c *location.DescribeGeofenceCollectionOutput) *time.Time { return c.UpdateTime }),
 }
@@ -216,8 +208,7 @@ func geofenceCollections(ctx context.Context, t *collect.Task) error {
 			return api.DescribeGeofenceCollection(ctx, &location.DescribeGeofenceCollectionInput{CollectionName: e.CollectionName})
 		},
 		func(e types.ListGeofenceCollectionsResponseEntry) *location.DescribeGeofenceCollectionOutput {
-			return &location.DescribeGeofenceCollectionOutput{CollectionName: e.CollectionName, Description: e.Description, PricingPlan: e.PricingPlan,
-				PricingPlanDataSource: e.PricingPlanDataSource, CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
+			return &location.DescribeGeofenceCollectionOutput{CollectionName: e.CollectionName, Description: e.Description, CreateTime: e.CreateTime, UpdateTime: e.UpdateTime}
 		},
 		func(_ context.Context, c *location.DescribeGeofenceCollectionOutput) {
 			key := emit(t, aws.ToString(c.CollectionName), c.CreateTime, c.Tags, geofenceCollectionFields.Details(c))

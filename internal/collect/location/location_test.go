@@ -37,7 +37,7 @@ var canned = map[string]func(any) (any, error){
 		var all []types.ListMapsResponseEntry
 		for i := range 3 {
 			all = append(all, types.ListMapsResponseEntry{MapName: aws.String(fmt.Sprint("map", i)), DataSource: aws.String("Esri"), Description: aws.String("listed"),
-				PricingPlan: "RequestBasedUsage", CreateTime: &created, UpdateTime: &created})
+				CreateTime: &created, UpdateTime: &created})
 		}
 		page, next := collecttest.Page(all, in.(*location.ListMapsInput).NextToken, 2)
 		return &location.ListMapsOutput{Entries: page, NextToken: next}, nil
@@ -167,7 +167,7 @@ func TestLocation(t *testing.T) {
 		}
 		switch typ {
 		case "map":
-			if r.Details["style"] != "VectorEsriNavigation" || r.Details["data_source"] != "Esri" || partial.Details["pricing_plan"] != "RequestBasedUsage" ||
+			if r.Details["style"] != "VectorEsriNavigation" || r.Details["data_source"] != "Esri" ||
 				partial.Details["description"] != "listed" {
 				t.Errorf("map details: %v, %v", r.Details, partial.Details)
 			}
