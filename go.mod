@@ -164,6 +164,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/sts v1.51.8
 	github.com/aws/aws-sdk-go-v2/service/swf v1.33.20
 	github.com/aws/aws-sdk-go-v2/service/synthetics v1.43.0
+	github.com/aws/aws-sdk-go-v2/service/textract v1.40.0
 	github.com/aws/aws-sdk-go-v2/service/timestreaminfluxdb v1.20.1
 	github.com/aws/aws-sdk-go-v2/service/timestreamquery v1.36.19
 	github.com/aws/aws-sdk-go-v2/service/timestreamwrite v1.35.25

@@ -262,7 +262,7 @@ var serviceNames = map[string]string{
 	"cognito-idp": "Cognito", "cognito-identity": "Cognito identity", "acm-pca": "Private CA", "kinesis": "Kinesis",
 	"firehose": "Firehose", "codebuild": "CodeBuild", "scheduler": "EventBridge Scheduler", "securityhub": "Security Hub",
 	"pipes": "EventBridge Pipes", "resource-groups": "Resource Groups", "signer": "Signer",
-	"imagebuilder": "Image Builder", "gamelift": "GameLift", "mediaconvert": "MediaConvert",
+	"imagebuilder": "Image Builder", "gamelift": "GameLift", "mediaconvert": "MediaConvert", "textract": "Textract",
 	"appmesh": "App Mesh", "health": "AWS Health", "iotsitewise": "IoT SiteWise", "location": "Amazon Location",
 }
 

@@ -146,6 +146,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/ssoadmin"
 	"github.com/awsmap/awsmap/internal/collect/swf"
 	"github.com/awsmap/awsmap/internal/collect/synthetics"
+	"github.com/awsmap/awsmap/internal/collect/textract"
 	"github.com/awsmap/awsmap/internal/collect/timestreamquery"
 	"github.com/awsmap/awsmap/internal/collect/transcribe"
 	"github.com/awsmap/awsmap/internal/collect/transfer"
@@ -345,6 +346,7 @@ func Services() []*collect.Service {
 		mediapackage.Service,
 		kendra.Service,
 		translate.Service,
+		textract.Service,
 		// h-build (issue 15).
 		imagebuilder.Service,
 		gamelift.Service,

@@ -161,6 +161,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/aws-sdk-go-v2/service/swf"
 	"github.com/aws/aws-sdk-go-v2/service/synthetics"
+	"github.com/aws/aws-sdk-go-v2/service/textract"
 	"github.com/aws/aws-sdk-go-v2/service/timestreamquery"
 	"github.com/aws/aws-sdk-go-v2/service/transcribe"
 	"github.com/aws/aws-sdk-go-v2/service/transfer"
@@ -327,6 +328,7 @@ var sdkClients = map[string]struct {
 	"mediapackage":                    {&mediapackage.Client{}, "mediapackage"},
 	"kendra":                          {&kendra.Client{}, "kendra"},
 	"translate":                       {&translate.Client{}, "translate"},
+	"textract":                        {&textract.Client{}, "textract"},
 	"imagebuilder":                    {&imagebuilder.Client{}, "imagebuilder"},
 	"gamelift":                        {&gamelift.Client{}, "gamelift"},
 	"mediaconvert":                    {&mediaconvert.Client{}, "mediaconvert"},
