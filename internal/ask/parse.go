@@ -267,7 +267,8 @@ func (p *parser) recAudit() {
 		return
 	}
 	admin := p.has("admin", "admins", "administrator", "administrators", "administrative")
-	if admin < 0 || p.has("policy", "policies") >= 0 {
+	// "delegated administrators" are an Organizations type, not admin users.
+	if admin < 0 || p.has("policy", "policies") >= 0 || admin > 0 && p.is(admin-1, "delegated") {
 		return
 	}
 	name := "admin-users"

@@ -145,7 +145,7 @@ var irregular = map[string]string{
 	"basis": "basis", "kinesis": "kinesis", "axis": "axis", "indexes": "index", "addresses": "address", "buses": "bus", "busses": "bus",
 	"analyses": "analysis", "dns": "dns", "ecs": "ecs", "eks": "eks", "efs": "efs",
 	"sns": "sns", "sqs": "sqs", "kms": "kms", "iam": "iam", "acm": "acm", "rds": "rds", "ssm": "ssm",
-	"days": "day", "has": "has", "was": "was",
+	"days": "day", "caches": "cache", "has": "has", "was": "was",
 	"yes": "yes", "this": "this", "status": "status", "always": "always", "alias": "alias", "less": "less",
 	"access": "access", "its": "its", "series": "series", "process": "process", "vs": "vs", "plus": "plus",
 }

@@ -81,6 +81,7 @@ var motoAnswersEmpty = map[string]bool{
 	"EC2/DescribeNetworkInsightsPaths": true, "Elastic Load Balancing v2/DescribeTrustStores": true,
 	"Route 53/ListTrafficPolicies": true, "Route 53/ListCidrCollections": true, "Route53Resolver/ListFirewallRuleGroups": true,
 	"Route53Resolver/ListFirewallDomainLists": true, "Route53Resolver/ListFirewallRuleGroupAssociations": true,
+	"Lambda/ListCodeSigningConfigs": true, "Lambda/ListFunctionUrlConfigs": true, "Lambda/ListProvisionedConcurrencyConfigs": true,
 	"MediaPackageV2/ListChannels": true, "Timestream Query/ListScheduledQueries": true, "WorkSpaces Web/ListIpAccessSettings": true,
 }
 

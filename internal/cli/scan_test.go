@@ -66,11 +66,17 @@ func awsmap(t *testing.T, args ...string) (int, string, string) {
 }
 
 // awsmapWith is awsmap with r answering the scan's AWS calls before they
-// reach the network (nil: none). Retries back off 20 ms at most, so faulted
+// reach the network (nil: none), then, for scans of moto, motoGaps. Retries back off 20 ms at most, so faulted
 // scans stay quick.
 func awsmapWith(t *testing.T, r awsx.Responder, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
+	switch {
+	case r != nil:
+		r = chain(r, motoGaps)
+	case slices.Contains(args, "--endpoint-url"): // a scan of moto; a responder alone would ignore ~/.aws
+		r = motoGaps
+	}
 	ctx := withAWSOverride(context.Background(), awsOverride{responder: r, maxBackoff: 20 * time.Millisecond})
 	code := Run(ctx, args, &out, &errb)
 	return code, out.String(), errb.String()

@@ -176,7 +176,7 @@ func TestTagsReportTheSeededCompliance(t *testing.T) {
 	compliant, noncompliant := taggedEstate(t)
 
 	var filled, alarmTags atomic.Int64
-	responder := chain(alarmsAsAWS(&alarmTags), motoGaps, fillPolicyNames(t, &filled))
+	responder := chain(alarmsAsAWS(&alarmTags), fillPolicyNames(t, &filled))
 	db := filepath.Join(t.TempDir(), "tagged.db")
 	code, _, errs := awsmapWith(t, responder, "--endpoint-url", moto.URL, "-r", taggedRegion, "--include-global",
 		"-s", "logs,cloudwatch,events,iam,rds,lambda", "--db", db, "-q")
