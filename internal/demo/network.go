@@ -494,13 +494,16 @@ func elbv2Tags(c *call) (any, error) {
 	in := c.in.(*elbv2.DescribeTagsInput)
 	out := &elbv2.DescribeTagsOutput{}
 	for _, arn := range in.ResourceArns {
-		kind := "elbv2.load-balancer"
-		i, ok := nameIndex(arn)
+		kind, owner := "elbv2.load-balancer", arn
+		if strings.Contains(arn, ":listener/") { // a listener carries its load balancer's tags
+			owner = strings.Replace(arn[:strings.LastIndex(arn, "/")], ":listener/", ":loadbalancer/", 1)
+		}
+		i, ok := nameIndex(owner)
 		if strings.Contains(arn, ":targetgroup/") {
 			kind = "elbv2.target-group"
 			ok = ok && c.alive(kind, i) && c.tgARN(i) == arn
 		} else {
-			ok = ok && c.alive(kind, i) && c.lbARN(i) == arn
+			ok = ok && c.alive(kind, i) && c.lbARN(i) == owner
 		}
 		if !ok {
 			return nil, notFound("LoadBalancerNotFound", "One or more resources not found: "+arn)
