@@ -75,10 +75,34 @@ func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []T
 	if scanID == 0 || len(reads) == 0 {
 		return nil, nil
 	}
-	if len(types) == 0 {
-		// Without the catalog every type would look regional, and global
-		// ones (IAM) UNKNOWN everywhere: refuse rather than mislead.
-		return nil, errors.New("audit: no type catalog to tell where each type is collected")
+	l, err := LoadLedger(ctx, q, scanID, accounts)
+	if err != nil {
+		return nil, err
+	}
+	return l.Gaps(types, reads)
+}
+
+// Ledger is the collection state of an inventory at one merged scan: every
+// account, its regions, and the latest collection of every type there.
+// Checking many audits against one state (a report runs them all) loads it
+// once: reading it costs far more than any one audit's query.
+type Ledger struct {
+	scanID   int64
+	accounts []accountLedger
+}
+
+type accountLedger struct {
+	id      string
+	regions []string
+	latest  map[TypeRef]map[string]Gap // type → region → latest collection
+}
+
+// LoadLedger reads the collection state at scanID (a merged scan id, see
+// AuditedScan) of accounts, or of every account when accounts is nil.
+func LoadLedger(ctx context.Context, q Querier, scanID int64, accounts []string) (*Ledger, error) {
+	l := &Ledger{scanID: scanID}
+	if scanID == 0 {
+		return l, nil
 	}
 	// Every account a merged scan listed, scanned or not, and every
 	// account with collections.
@@ -89,7 +113,6 @@ func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []T
 	if err != nil {
 		return nil, err
 	}
-	var gaps []Gap
 	for _, acct := range known {
 		if accounts != nil && !slices.Contains(accounts, acct) {
 			continue
@@ -104,8 +127,26 @@ func Completeness(ctx context.Context, q Querier, types model.Catalog, reads []T
 		if err != nil {
 			return nil, err
 		}
+		l.accounts = append(l.accounts, accountLedger{id: acct, regions: regions, latest: latest})
+	}
+	return l, nil
+}
+
+// Gaps returns where the collections behind reads are missing or
+// incomplete; types tells where each type is collected.
+func (l *Ledger) Gaps(types model.Catalog, reads []TypeRef) ([]Gap, error) {
+	if l.scanID == 0 || len(reads) == 0 {
+		return nil, nil
+	}
+	if len(types) == 0 {
+		// Without the catalog every type would look regional, and global
+		// ones (IAM) UNKNOWN everywhere: refuse rather than mislead.
+		return nil, errors.New("audit: no type catalog to tell where each type is collected")
+	}
+	var gaps []Gap
+	for _, a := range l.accounts {
 		for _, ref := range dedupe(reads) {
-			gaps = append(gaps, typeGaps(ref, types.ScopeOf(ref.Service), latest[ref], acct, regions)...)
+			gaps = append(gaps, typeGaps(ref, types.ScopeOf(ref.Service), a.latest[ref], a.id, a.regions)...)
 		}
 	}
 	return gaps, nil

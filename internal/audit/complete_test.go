@@ -101,6 +101,34 @@ func TestCompletenessRegionsAndHistory(t *testing.T) {
 	if gaps, _ := Completeness(ctx, r, types, reads, 3, []string{"999999999999"}); len(gaps) != 0 {
 		t.Errorf("other account: %v", gaps)
 	}
+
+	// A ledger loaded once answers as a fresh read would, and one loaded
+	// for another scan is not used.
+	lib, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, ok := lib.Get("ebs-unencrypted")
+	if !ok {
+		t.Fatal("no ebs-unencrypted")
+	}
+	ledger, err := LoadLedger(ctx, r, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, scanID := range []int64{2, 3} {
+		fresh, err := Run(ctx, r, q, nil, Scope{ScanID: scanID, Types: types})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded, err := Run(ctx, r, q, nil, Scope{ScanID: scanID, Types: types, Ledger: ledger})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fresh.Incomplete) != 1 || !reflect.DeepEqual(fresh.Incomplete, loaded.Incomplete) {
+			t.Errorf("scan %d: with the ledger of scan 2 %v, without %v", scanID, loaded.Incomplete, fresh.Incomplete)
+		}
+	}
 }
 
 func TestParamsAreBoundNotSpliced(t *testing.T) {

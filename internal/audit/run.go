@@ -39,6 +39,18 @@ type Scope struct {
 	// Types describes every resource type (the CLI's catalog): where each
 	// is collected, and which service names exist.
 	Types model.Catalog
+	// Ledger, when set, is the collection state of this scope loaded once
+	// (LoadLedger with the audited scan and Accounts) for many audits; nil
+	// loads it for each.
+	Ledger *Ledger
+}
+
+// gaps checks the completeness of reads at the merged scan scan.
+func (s Scope) gaps(ctx context.Context, q Querier, reads []TypeRef, scan int64) ([]Gap, error) {
+	if s.Ledger != nil && s.Ledger.scanID == scan {
+		return s.Ledger.Gaps(s.Types, reads)
+	}
+	return Completeness(ctx, q, s.Types, reads, scan, s.Accounts)
 }
 
 func (s Scope) now() time.Time {
@@ -120,7 +132,7 @@ func Run(ctx context.Context, q Querier, qry *Query, params map[string]string, s
 	if f.Service != "" {
 		reads = slices.DeleteFunc(slices.Clone(reads), func(r TypeRef) bool { return r.Service != f.Service })
 	}
-	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
+	gaps, err := scope.gaps(ctx, q, reads, scan)
 	if err != nil {
 		return nil, err
 	}

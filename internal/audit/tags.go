@@ -241,7 +241,7 @@ func tagGaps(ctx context.Context, q Querier, taggable []TypeRef, services []stri
 			reads = append(reads, ref)
 		}
 	}
-	return Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
+	return scope.gaps(ctx, q, reads, scan)
 }
 
 func pct(n, total int) float64 {

@@ -432,7 +432,7 @@ func Waste(ctx context.Context, q Querier, opts WasteOptions, scope Scope) (*Was
 	for _, rule := range rules {
 		reads = append(reads, rule.Reads...)
 	}
-	gaps, err := Completeness(ctx, q, scope.Types, reads, scan, scope.Accounts)
+	gaps, err := scope.gaps(ctx, q, reads, scan)
 	if err != nil {
 		return nil, err
 	}
