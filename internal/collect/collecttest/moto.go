@@ -25,18 +25,35 @@ const MotoAccount = "123456789012"
 
 // Moto is a running moto_server.
 type Moto struct {
-	URL string
-	cmd *exec.Cmd
+	URL     string
+	cmd     *exec.Cmd // the server this process started, or nil
+	release func()    // gives a pooled server back, or nil
 }
 
 // RequireEnv makes a missing moto_server a test failure instead of a skip;
 // .ci/run sets it so CI always runs the emulator tests.
 const RequireEnv = "AWSMAP_REQUIRE_MOTO"
 
+// PoolEnv names a directory of running servers that test packages share
+// (see the motopool command): each package borrows one instead of paying
+// for a server start of its own.
+const PoolEnv = "AWSMAP_MOTO_POOL"
+
 // StartMoto starts moto_server on a free loopback port for a whole test
-// package; call it from TestMain and Stop it after m.Run. It returns nil (and
-// the reason) when moto_server is not installed and RequireEnv is not set.
+// package, or borrows one from the pool PoolEnv names; call it from
+// TestMain and Stop it after m.Run. It returns nil (and the reason) when
+// moto_server is not installed and RequireEnv is not set.
 func StartMoto() (*Moto, string) {
+	if dir := os.Getenv(PoolEnv); dir != "" {
+		m, err := borrow(dir)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "FATAL: moto pool:", err)
+			os.Exit(1)
+		}
+		if m != nil {
+			return m, ""
+		}
+	}
 	bin, err := exec.LookPath("moto_server")
 	if err != nil {
 		msg := "moto_server not found on PATH (pip install 'moto[server]')"
@@ -46,33 +63,50 @@ func StartMoto() (*Moto, string) {
 		}
 		return nil, msg
 	}
+	m, err := Launch(bin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "FATAL:", err)
+		os.Exit(1)
+	}
+	return m, ""
+}
+
+// Launch starts the moto_server at bin on a free loopback port and waits
+// until it answers.
+func Launch(bin string) (*Moto, error) {
 	port, err := freePort()
 	if err != nil {
-		return nil, err.Error()
+		return nil, err
 	}
 	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
 	cmd.Env = append(os.Environ(), "MOTO_EC2_LOAD_DEFAULT_AMIS=false", "MOTO_IAM_LOAD_MANAGED_POLICIES=false")
-	logFile, _ := os.CreateTemp("", "moto-*.log")
+	logFile, err := os.CreateTemp("", "moto-*.log")
+	if err != nil {
+		return nil, err
+	}
+	defer logFile.Close()
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
-		return nil, err.Error()
+		return nil, err
 	}
 	m := &Moto{URL: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd}
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		if resp, err := http.Get(m.URL + "/moto-api/"); err == nil {
 			resp.Body.Close()
-			return m, ""
+			return m, nil
 		}
 	}
 	m.Stop()
-	fmt.Fprintln(os.Stderr, "FATAL: moto_server did not start; log in", filepath.Clean(logFile.Name()))
-	os.Exit(1)
-	return nil, ""
+	return nil, fmt.Errorf("moto_server did not start; log in %s", filepath.Clean(logFile.Name()))
 }
 
-// Stop ends the server.
+// Stop ends the server, or gives a borrowed one back.
 func (m *Moto) Stop() {
-	if m != nil && m.cmd.Process != nil {
+	switch {
+	case m == nil:
+	case m.release != nil:
+		m.release()
+	case m.cmd.Process != nil:
 		_ = m.cmd.Process.Kill()
 		_ = m.cmd.Wait()
 	}
@@ -81,11 +115,17 @@ func (m *Moto) Stop() {
 // Reset empties moto's state between tests.
 func (m *Moto) Reset(t testing.TB) {
 	t.Helper()
+	if err := m.reset(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (m *Moto) reset() error {
 	resp, err := http.Post(m.URL+"/moto-api/reset", "application/json", strings.NewReader(""))
 	if err != nil {
-		t.Fatalf("reset moto: %v", err)
+		return fmt.Errorf("reset moto: %w", err)
 	}
-	resp.Body.Close()
+	return resp.Body.Close()
 }
 
 // Config is an SDK config pointed at moto, instrumented like a real scan's.
