@@ -345,6 +345,7 @@ func generatedCases() []askCase {
 }
 
 func TestAskQuestions(t *testing.T) {
+	t.Parallel()
 	r := openAskReader(t, askDemo(t))
 	cat := ask.NewCatalog(typeCatalog())
 	cases := append(curatedCases(), generatedCases()...)
@@ -472,6 +473,7 @@ func typeRef(s string) ask.TypeRef {
 // generated from a field reads that field, and its SQL runs on the demo
 // inventory and on an empty one.
 func TestAskExamples(t *testing.T) {
+	t.Parallel()
 	cat := ask.NewCatalog(typeCatalog())
 	examples := cat.Examples()
 	if len(examples) < 1000 {

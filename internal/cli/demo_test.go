@@ -46,6 +46,7 @@ func TestDemoRefusesToOverwriteWithoutForce(t *testing.T) {
 // like a locked-down, busy account; the scan is stored partial and the
 // audits reading what was denied say UNKNOWN.
 func TestDemoLockedDownAccount(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "demo.db")
 	var out, errb bytes.Buffer
 	code := Run(context.Background(), []string{"demo", "--db", path, "--size", "300", "--scans", "1", "--deny", "iam", "--throttle", "0.1"}, &out, &errb)

@@ -23,6 +23,7 @@ import (
 // account and type, the same number of resources added and removed, and
 // of tagged ones whose modification shows in their LastModified tag.
 func TestDiffMatchesDemoDrift(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "demo.db")
 	est := demo.New(demo.Options{Seed: 11, Size: 1500, Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	for s := range 3 {

@@ -865,8 +865,8 @@ func peakRSS() string {
 }
 
 func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
+	t.Parallel()
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	moto.Reset(t)
 	m := &manifest{}
 	seedStart := time.Now()

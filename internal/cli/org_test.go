@@ -124,7 +124,6 @@ func orgFaults(noRole, deniedS3 string) awsx.Responder {
 // gone instance is; -a, --ou and `awsmap accounts` answer per account.
 func TestOrganizationScan(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	o := newMotoOrg(t)
 	db := filepath.Join(t.TempDir(), "org.db")
 	args := []string{"--endpoint-url", moto.URL, "-r", "us-east-1", "-s", "ec2,s3", "--db", db, "--org", "--account-workers", "2"}

@@ -288,7 +288,6 @@ type gap struct {
 
 func TestPlantedProblemsAreFoundExactly(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	t.Setenv("AWSMAP_CONFIG", filepath.Join(t.TempDir(), "config"))
 	t.Setenv("AWSMAP_QUERIES", t.TempDir()) // built-in queries only
 	moto.Reset(t)

@@ -113,7 +113,6 @@ func TestReportOfDemoInBrowser(t *testing.T) {
 
 func TestScanWritesHTMLReport(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	seed(t)
 	db := filepath.Join(t.TempDir(), "inv.db")
 	out := filepath.Join(t.TempDir(), "scan.html")

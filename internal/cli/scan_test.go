@@ -52,6 +52,13 @@ func TestMain(m *testing.M) {
 		ctx := withAWSOverride(context.Background(), awsOverride{responder: slow})
 		os.Exit(Run(ctx, strings.Split(args, " "), os.Stdout, os.Stderr))
 	}
+	// Scans of moto read credentials as a user's would; the tests never
+	// read the user's own AWS files.
+	for k, v := range map[string]string{"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+		"AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true",
+		"AWS_CONFIG_FILE": os.DevNull, "AWS_SHARED_CREDENTIALS_FILE": os.DevNull} {
+		os.Setenv(k, v)
+	}
 	moto, motoWhy = collecttest.StartMoto()
 	code := m.Run()
 	moto.Stop()
@@ -80,13 +87,6 @@ func awsmapWith(t *testing.T, r awsx.Responder, args ...string) (int, string, st
 	ctx := withAWSOverride(context.Background(), awsOverride{responder: r, maxBackoff: 20 * time.Millisecond})
 	code := Run(ctx, args, &out, &errb)
 	return code, out.String(), errb.String()
-}
-
-func setCreds(t *testing.T) {
-	t.Setenv("AWS_ACCESS_KEY_ID", "testing")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "testing")
-	t.Setenv("AWS_REGION", "us-east-1")
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 }
 
 // estate is what a test seeded into moto.
@@ -160,7 +160,6 @@ func stored(t *testing.T, db, sel string) []string {
 func scannedEstate(t *testing.T) (estate, string) {
 	t.Helper()
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	e := seed(t)
 	db := filepath.Join(t.TempDir(), "inv.db")
 	if code, _, errs := awsmap(t, scanArgs(db)...); code != 0 {
@@ -274,7 +273,6 @@ func throttleEveryOther() (awsx.Responder, func() int) {
 
 func TestScanUnderThrottlingMissesNothing(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	e := seed(t)
 	r, throttled := throttleEveryOther()
 	responder := r
@@ -375,7 +373,6 @@ func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
 
 func TestScanExportFiltersAndNoDB(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	e := seed(t)
 	dir := t.TempDir()
 	jsonOut := filepath.Join(dir, "out.json")
@@ -429,7 +426,6 @@ func TestScanExportFiltersAndNoDB(t *testing.T) {
 
 func TestScanTakesDefaultsFromConfigButFlagsWin(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	seed(t)
 	dir := t.TempDir()
 	t.Setenv("AWSMAP_CONFIG", filepath.Join(dir, "config"))

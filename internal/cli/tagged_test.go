@@ -170,7 +170,6 @@ func alarmsAsAWS(calls *atomic.Int64) awsx.Responder {
 
 func TestTagsReportTheSeededCompliance(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	t.Setenv("AWSMAP_CONFIG", filepath.Join(t.TempDir(), "config"))
 	moto.Reset(t)
 	compliant, noncompliant := taggedEstate(t)

@@ -44,7 +44,6 @@ func TestUsageMistakesSuggestAndNameTheHelp(t *testing.T) {
 // TestRegionTypoCaughtBeforeAnyCall: -r with a mistyped region is refused
 // with suggestions before credentials are even checked.
 func TestRegionTypoCaughtBeforeAnyCall(t *testing.T) {
-	setCreds(t)
 	var calls atomic.Int64
 	responder := awsx.ResponderFunc(func(context.Context, awsx.Request) (any, error) {
 		calls.Add(1)
@@ -95,7 +94,6 @@ func TestConfigSetValidates(t *testing.T) {
 // region skips IAM and says why; when nothing else is left it is an error.
 func TestRegionsWithoutGlobalServicesSaySo(t *testing.T) {
 	collecttest.Skip(t, moto, motoWhy)
-	setCreds(t)
 	moto.Reset(t)
 	db := filepath.Join(t.TempDir(), "inv.db")
 	code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "--db", db, "-r", "eu-west-1", "-s", "s3,iam")

@@ -13,6 +13,7 @@ import (
 // without error, with complete coverage (the estate serves every
 // collector), and finding the problems it plants.
 func TestAuditsRunOnTheDemoEstate(t *testing.T) {
+	t.Parallel()
 	r, err := store.OpenReader(sharedScan(t))
 	if err != nil {
 		t.Fatal(err)
@@ -23,6 +24,13 @@ func TestAuditsRunOnTheDemoEstate(t *testing.T) {
 	}
 	ctx := context.Background()
 	scope := audit.Scope{Now: testNow, Types: all.Types()}
+	scan, err := audit.AuditedScan(ctx, r, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scope.Ledger, err = audit.LoadLedger(ctx, r, scan, nil); err != nil {
+		t.Fatal(err)
+	}
 	lib, err := audit.Builtin()
 	if err != nil {
 		t.Fatal(err)

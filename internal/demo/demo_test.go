@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -72,18 +73,20 @@ func count(t *testing.T, path, query string) int {
 
 // One small estate scanned once, shared by the tests that only read it.
 var shared struct {
+	sync.Mutex
 	path string
-	res  []scanResult
 }
 
 func sharedScan(t *testing.T) string {
+	shared.Lock()
+	defer shared.Unlock()
 	if shared.path == "" {
 		dir, err := filepathTemp()
 		if err != nil {
 			t.Fatal(err)
 		}
 		shared.path = filepath.Join(dir, "demo.db")
-		shared.res = scanN(t, shared.path, Options{Seed: 42, Size: 2000, Now: testNow}, 2)
+		scanN(t, shared.path, Options{Seed: 42, Size: 2000, Now: testNow}, 2)
 	}
 	return shared.path
 }
@@ -94,6 +97,7 @@ func sharedScan(t *testing.T) string {
 const withoutDemoDataFile = "testdata/without-demo-data.txt"
 
 func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
+	t.Parallel()
 	path := sharedScan(t)
 	// The ledger has rows for every service, and no operation is unknown to
 	// the estate (it would answer DemoNotImplemented).
@@ -139,6 +143,7 @@ func TestEveryCollectorGoesThroughTheEngine(t *testing.T) {
 }
 
 func TestPlantedProblems(t *testing.T) {
+	t.Parallel()
 	path := sharedScan(t)
 	for name, q := range map[string]string{
 		"public buckets":            `SELECT count(*) FROM resources WHERE type = 'bucket' AND (json_extract(details, '$.public') = 1 OR json_extract(details, '$.policy_is_public') = 1 OR json_extract(details, '$.acl_public') = 1)`,
@@ -216,6 +221,7 @@ func dump(t *testing.T, path string) string {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	o := Options{Seed: 7, Size: 800, Now: testNow}
 	a, b, c := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), filepath.Join(dir, "c.db")
@@ -264,6 +270,7 @@ func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref,
 }
 
 func TestPagination(t *testing.T) {
+	t.Parallel()
 	// Small pages: the same estate, many pages, same resources.
 	full, paged, _ := scanVariant(t, 3, 300, ServeOptions{PageScale: 0.02})
 	q := `SELECT account_id, region, service, type, id, details FROM resources ORDER BY 1, 2, 3, 4, 5`
@@ -273,6 +280,7 @@ func TestPagination(t *testing.T) {
 }
 
 func TestThrottlingAndDenial(t *testing.T) {
+	t.Parallel()
 	ref, path, r := scanVariant(t, 5, 300, ServeOptions{Throttle: 0.15, Deny: []string{"S3.GetBucketPolicy", "KMS"}})
 	if r.Responder.Throttled() == 0 || count(t, path, `SELECT sum(throttles) FROM api_calls`) == 0 {
 		t.Error("no throttling recorded in the ledger")
@@ -290,6 +298,7 @@ func TestThrottlingAndDenial(t *testing.T) {
 // Tags read in bulk (GetResources) are exactly those the per-resource tag
 // calls return, which a scan falls back to when the bulk read is denied.
 func TestBulkTagsMatchPerResourceTags(t *testing.T) {
+	t.Parallel()
 	bulk, perResource, r := scanVariant(t, 9, 600, ServeOptions{Deny: []string{"Resource Groups Tagging API"}})
 	if r.Failed != 0 {
 		t.Errorf("%d failed collections with GetResources denied: the per-resource fallback should cover it", r.Failed)
@@ -348,6 +357,7 @@ func TestResolveDeny(t *testing.T) {
 // stored came in a ListFunctions page of each type listing functions, and
 // no operation has more pages than calls.
 func TestLedgerCountsPagesAndItems(t *testing.T) {
+	t.Parallel()
 	path := sharedScan(t)
 	scan := `(SELECT min(id) FROM scans)`
 	functions := count(t, path, `SELECT count(*) FROM resource_versions WHERE service = 'lambda' AND type = 'function'
@@ -371,6 +381,7 @@ func TestLedgerCountsPagesAndItems(t *testing.T) {
 // resources and none tagged reads no tags, and a type declared not taggable
 // reads none.
 func TestTaggableTypesCollectTags(t *testing.T) {
+	t.Parallel()
 	path := sharedScan(t)
 	var few []string
 	for _, ti := range all.Types() {

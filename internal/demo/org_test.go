@@ -16,6 +16,7 @@ import (
 // they are recorded denied, their collections denied in coverage, and
 // none of their resources is retired.
 func TestOrganizationPath(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "org.db")
 	est := New(Options{Seed: 4, Size: 300, Now: testNow})
 	if _, err := scanInto(context.Background(), path, est.Scan(0), scanOptions{}); err != nil {
