@@ -41,6 +41,11 @@ func rows(t *testing.T, path, query string, args ...any) [][]string {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	// Parallel tests read the shared inventory at once: the last reader to
+	// close checkpoints it, briefly locking the others out.
+	if err := conn.BusyTimeout(10 * time.Second); err != nil {
+		t.Fatal(err)
+	}
 	st, _, err := conn.Prepare(query)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
