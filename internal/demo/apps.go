@@ -102,6 +102,9 @@ func lambdaFunctions(c *call) (any, error) {
 		if r.chance(0.4) {
 			f.Environment = &lambdatypes.EnvironmentResponse{Variables: map[string]string{"LOG_LEVEL": "info", "TABLE": "orders"}}
 		}
+		if i%4 == 1 && c.n("kms.key") > 0 { // from i, not r: the rest of the estate stays as it was
+			f.KMSKeyArn = aws.String(c.kmsARN())
+		}
 		out.Functions = append(out.Functions, f)
 	}
 	return out, nil

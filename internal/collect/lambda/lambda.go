@@ -45,6 +45,7 @@ var Service = &collect.Service{
 		{From: "function", Kind: "assumes-role", To: "iam/role"},
 		{From: "function", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "function", Kind: "uses-security-group", To: "ec2/security-group"},
+		{From: "function", Kind: "encrypted-with", To: "kms/key"},
 	},
 }
 
