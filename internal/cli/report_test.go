@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,5 +144,20 @@ func docsScreenshots(t *testing.T, p *browsertest.Page, path, dir string) {
 	for _, view := range []string{"findings", "coverage", "changes"} {
 		p.Load(path, "view="+view)
 		p.Screenshot(filepath.Join(dir, "report-"+view+".png"))
+	}
+}
+
+// BenchmarkReport times whole `awsmap report` runs (every audit, waste,
+// the page) on the demo inventory:
+//
+//	go test ./internal/cli -run '^$' -bench Report -benchtime 5x
+func BenchmarkReport(b *testing.B) {
+	db := askDemo(b)
+	path := filepath.Join(b.TempDir(), "report.html")
+	for b.Loop() {
+		var errb strings.Builder
+		if code := Run(context.Background(), []string{"report", "--db", db, "-o", path}, io.Discard, &errb); code != ExitOK {
+			b.Fatalf("report: exit %d: %s", code, errb.String())
+		}
 	}
 }
