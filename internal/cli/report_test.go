@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/demo"
 	"github.com/awsmap/awsmap/internal/report/browsertest"
 )
 
@@ -148,16 +149,27 @@ func docsScreenshots(t *testing.T, p *browsertest.Page, path, dir string) {
 }
 
 // BenchmarkReport times whole `awsmap report` runs (every audit, waste,
-// the page) on the demo inventory:
+// the page) on the demo inventory and on a 100k-resource one, built first
+// (a minute or two):
 //
-//	go test ./internal/cli -run '^$' -bench Report -benchtime 5x
+//	go test ./internal/cli -run '^$' -bench Report -benchtime 3x -timeout 30m
 func BenchmarkReport(b *testing.B) {
-	db := askDemo(b)
-	path := filepath.Join(b.TempDir(), "report.html")
-	for b.Loop() {
-		var errb strings.Builder
-		if code := Run(context.Background(), []string{"report", "--db", db, "-o", path}, io.Discard, &errb); code != ExitOK {
-			b.Fatalf("report: exit %d: %s", code, errb.String())
+	for _, size := range []int{demo.DefaultSize, 100_000} {
+		db := filepath.Join(b.TempDir(), "bench.db")
+		est := demo.New(demo.Options{Seed: 42, Size: size})
+		for s := range 2 {
+			if _, err := runDemoScan(context.Background(), db, est.Scan(s), demo.ServeOptions{}, 0, 42); err != nil {
+				b.Fatal(err)
+			}
 		}
+		path := filepath.Join(b.TempDir(), "report.html")
+		b.Run(fmt.Sprintf("%dk", size/1000), func(b *testing.B) {
+			for b.Loop() {
+				var errb strings.Builder
+				if code := Run(context.Background(), []string{"report", "--db", db, "-o", path}, io.Discard, &errb); code != ExitOK {
+					b.Fatalf("report: exit %d: %s", code, errb.String())
+				}
+			}
+		})
 	}
 }
