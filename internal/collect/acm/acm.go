@@ -3,6 +3,7 @@ package acm
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsacm "github.com/aws/aws-sdk-go-v2/service/acm"
@@ -17,27 +18,65 @@ var Service = &collect.Service{
 	Name:        "acm",
 	Description: "ACM certificates",
 	Types: []collect.Type{
-		{Name: "certificate", Description: "ACM certificate (id = certificate id, the last part of its ARN)", Fields: certificateFields, Tags: collect.TagsBulk, Collect: certificates, DetailCalls: 1},
+		{Name: "certificate", Description: "ACM certificate (id = certificate id, the last part of its ARN)", Fields: certificateFields.Declared(), Tags: collect.TagsBulk, Collect: certificates, DetailCalls: 1},
 	},
 	Calls: "certificate: ListCertificates + per certificate DescribeCertificate; bulk tags (else per certificate ListTagsForCertificate)",
 }
 
 // Days to expiry is deliberately not stored: it changes every day. Compute
 // it from not_after.
-var certificateFields = []model.Field{
-	{Name: "domain_name", Type: "text", Description: "primary domain name"},
-	{Name: "subject_alternative_names", Type: "json", Description: "all names the certificate covers"},
-	{Name: "status", Type: "text", Description: "ISSUED, PENDING_VALIDATION, EXPIRED, REVOKED, FAILED, ..."},
-	{Name: "type", Type: "text", Description: "AMAZON_ISSUED, IMPORTED or PRIVATE"},
-	{Name: "not_before", Type: "timestamp", Description: "start of validity"},
-	{Name: "not_after", Type: "timestamp", Description: "expiry"},
-	{Name: "in_use", Type: "boolean", Description: "an AWS resource uses the certificate"},
-	{Name: "in_use_by", Type: "json", Description: "ARNs of the resources using the certificate"},
-	{Name: "key_algorithm", Type: "text", Description: "RSA_2048, EC_prime256v1, ..."},
-	{Name: "renewal_eligibility", Type: "text", Description: "ELIGIBLE or INELIGIBLE for managed renewal"},
-	{Name: "issuer", Type: "text", Description: "certificate authority that issued it"},
-	{Name: "issued_at", Type: "timestamp", Description: "issue time (AWS-issued certificates)"},
-	{Name: "imported_at", Type: "timestamp", Description: "import time (imported certificates)"},
+// certificate is a listed certificate with its DescribeCertificate answer
+// (nil when that failed), which adds the full name list, the users and the
+// issuer.
+type certificate struct {
+	acmtypes.CertificateSummary
+	detail *acmtypes.CertificateDetail
+}
+
+var certificateFields = collect.Fields[certificate]{
+	collect.Text("domain_name", "primary domain name", func(c certificate) *string { return c.DomainName }),
+	collect.Computed("subject_alternative_names", model.JSON, "all names the certificate covers", func(c certificate) any {
+		if c.detail == nil {
+			return nil
+		}
+		return append([]string{}, c.detail.SubjectAlternativeNames...)
+	}),
+	collect.Enum("status", "ISSUED, PENDING_VALIDATION, EXPIRED, REVOKED, FAILED, ...", func(c certificate) acmtypes.CertificateStatus { return c.Status }),
+	collect.Enum("type", "AMAZON_ISSUED, IMPORTED or PRIVATE", func(c certificate) acmtypes.CertificateType { return c.Type }),
+	collect.Timestamp("not_before", "start of validity", func(c certificate) *time.Time {
+		if c.detail != nil {
+			return c.detail.NotBefore
+		}
+		return c.NotBefore
+	}),
+	collect.Timestamp("not_after", "expiry", func(c certificate) *time.Time {
+		if c.detail != nil {
+			return c.detail.NotAfter
+		}
+		return c.NotAfter
+	}),
+	collect.Computed("in_use", model.Boolean, "an AWS resource uses the certificate", func(c certificate) any {
+		if c.detail != nil {
+			return len(c.detail.InUseBy) > 0
+		}
+		return aws.ToBool(c.InUse)
+	}),
+	collect.Computed("in_use_by", model.JSON, "ARNs of the resources using the certificate", func(c certificate) any {
+		if c.detail == nil {
+			return nil
+		}
+		return append([]string{}, c.detail.InUseBy...)
+	}),
+	collect.Enum("key_algorithm", "RSA_2048, EC_prime256v1, ...", func(c certificate) acmtypes.KeyAlgorithm { return c.KeyAlgorithm }),
+	collect.Enum("renewal_eligibility", "ELIGIBLE or INELIGIBLE for managed renewal", func(c certificate) acmtypes.RenewalEligibility { return c.RenewalEligibility }),
+	collect.Computed("issuer", model.Text, "certificate authority that issued it", func(c certificate) any {
+		if c.detail == nil {
+			return nil
+		}
+		return aws.ToString(c.detail.Issuer)
+	}),
+	collect.Timestamp("issued_at", "issue time (AWS-issued certificates)", func(c certificate) *time.Time { return c.IssuedAt }),
+	collect.Timestamp("imported_at", "import time (imported certificates)", func(c certificate) *time.Time { return c.ImportedAt }),
 }
 
 func client(t *collect.Task) *awsacm.Client { return awsacm.NewFromConfig(t.Config) }
@@ -60,32 +99,13 @@ func certificates(ctx context.Context, t *collect.Task) error {
 
 func emitCertificate(ctx context.Context, t *collect.Task, api *awsacm.Client, bulk *collect.BulkTags, c acmtypes.CertificateSummary) {
 	arn := aws.ToString(c.CertificateArn)
-	// The summary carries the essentials; the description adds the full
-	// name list, the users and the issuer.
-	d := map[string]any{
-		"domain_name":         aws.ToString(c.DomainName),
-		"status":              string(c.Status),
-		"type":                string(c.Type),
-		"not_before":          model.Time(c.NotBefore),
-		"not_after":           model.Time(c.NotAfter),
-		"in_use":              aws.ToBool(c.InUse),
-		"key_algorithm":       string(c.KeyAlgorithm),
-		"renewal_eligibility": string(c.RenewalEligibility),
-		"issued_at":           model.Time(c.IssuedAt),
-		"imported_at":         model.Time(c.ImportedAt),
-	}
+	cert := certificate{CertificateSummary: c}
 	created := c.CreatedAt
 	out, err := api.DescribeCertificate(ctx, &awsacm.DescribeCertificateInput{CertificateArn: c.CertificateArn})
 	if err == nil && out.Certificate != nil {
-		cd := out.Certificate
-		d["subject_alternative_names"] = append([]string{}, cd.SubjectAlternativeNames...)
-		d["in_use_by"] = append([]string{}, cd.InUseBy...)
-		d["in_use"] = len(cd.InUseBy) > 0
-		d["issuer"] = aws.ToString(cd.Issuer)
-		d["not_before"] = model.Time(cd.NotBefore)
-		d["not_after"] = model.Time(cd.NotAfter)
-		if cd.CreatedAt != nil {
-			created = cd.CreatedAt
+		cert.detail = out.Certificate
+		if cert.detail.CreatedAt != nil {
+			created = cert.detail.CreatedAt
 		}
 	}
 	t.Warn("DescribeCertificate", err)
@@ -101,6 +121,6 @@ func emitCertificate(ctx context.Context, t *collect.Task, api *awsacm.Client, b
 	}
 	t.Emit(&model.Resource{
 		Key: t.Key("certificate", collect.ARNResourceName(arn)), ARN: arn, Name: aws.ToString(c.DomainName),
-		CreatedAt: model.Time(created), Tags: tags, Details: d,
+		CreatedAt: model.Time(created), Tags: tags, Details: certificateFields.Details(cert),
 	})
 }
