@@ -11,8 +11,14 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var dhcpOptionsFields = []model.Field{
-	{Name: "configurations", Type: "json", Description: `option name -> values, e.g. {"domain-name-servers": ["AmazonProvidedDNS"]}`},
+var dhcpOptionsFields = collect.Fields[types.DhcpOptions]{
+	collect.Computed("configurations", model.JSON, `option name -> values, e.g. {"domain-name-servers": ["AmazonProvidedDNS"]}`, func(o types.DhcpOptions) any {
+		conf := make(map[string][]string, len(o.DhcpConfigurations))
+		for _, c := range o.DhcpConfigurations {
+			conf[aws.ToString(c.Key)] = ids(c.Values, func(v types.AttributeValue) *string { return v.Value })
+		}
+		return conf
+	}),
 }
 
 func dhcpOptions(ctx context.Context, t *collect.Task) error {
@@ -25,13 +31,9 @@ func dhcpOptions(ctx context.Context, t *collect.Task) error {
 	return eachPage(ctx, p, func(page *ec2.DescribeDhcpOptionsOutput) {
 		for _, o := range page.DhcpOptions {
 			id := aws.ToString(o.DhcpOptionsId)
-			conf := make(map[string][]string, len(o.DhcpConfigurations))
-			for _, c := range o.DhcpConfigurations {
-				conf[aws.ToString(c.Key)] = ids(c.Values, func(v types.AttributeValue) *string { return v.Value })
-			}
 			t.Emit(&model.Resource{
 				Key: t.Key("dhcp-options", id), ARN: arn(t, o.OwnerId, "dhcp-options/"+id), Name: nameTag(o.Tags),
-				IsDefault: inDefaultVPC[id], Tags: tags(o.Tags), Details: map[string]any{"configurations": conf},
+				IsDefault: inDefaultVPC[id], Tags: tags(o.Tags), Details: dhcpOptionsFields.Details(o),
 			})
 		}
 	})

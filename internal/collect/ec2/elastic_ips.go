@@ -5,18 +5,19 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var elasticIPFields = []model.Field{
-	{Name: "public_ip", Type: "text", Description: "the Elastic IP address"},
-	{Name: "domain", Type: "text", Description: "vpc or standard"},
-	{Name: "instance_id", Type: "text", Description: "instance it is associated with"},
-	{Name: "network_interface_id", Type: "text", Description: "network interface it is associated with"},
-	{Name: "association_id", Type: "text", Description: "association id; empty when unassociated"},
-	{Name: "private_ip", Type: "text", Description: "private address it maps to"},
+var elasticIPFields = collect.Fields[types.Address]{
+	collect.Text("public_ip", "the Elastic IP address", func(a types.Address) *string { return a.PublicIp }),
+	collect.Enum("domain", "vpc or standard", func(a types.Address) types.DomainType { return a.Domain }),
+	collect.Text("instance_id", "instance it is associated with", func(a types.Address) *string { return a.InstanceId }),
+	collect.Text("network_interface_id", "network interface it is associated with", func(a types.Address) *string { return a.NetworkInterfaceId }),
+	collect.Text("association_id", "association id; empty when unassociated", func(a types.Address) *string { return a.AssociationId }),
+	collect.Text("private_ip", "private address it maps to", func(a types.Address) *string { return a.PrivateIpAddress }),
 }
 
 // elasticIPs: DescribeAddresses is not paginated, one call returns them all.
@@ -31,14 +32,7 @@ func elasticIPs(ctx context.Context, t *collect.Task) error {
 		key := t.Key("elastic-ip", id)
 		t.Emit(&model.Resource{
 			Key: key, ARN: arn(t, nil, "elastic-ip/"+id), Name: nameTag(a.Tags), Tags: tags(a.Tags),
-			Details: map[string]any{
-				"public_ip":            aws.ToString(a.PublicIp),
-				"domain":               string(a.Domain),
-				"instance_id":          aws.ToString(a.InstanceId),
-				"network_interface_id": aws.ToString(a.NetworkInterfaceId),
-				"association_id":       aws.ToString(a.AssociationId),
-				"private_ip":           aws.ToString(a.PrivateIpAddress),
-			},
+			Details: elasticIPFields.Details(a),
 		})
 		t.Relate(key, "associated-with", t.Key("instance", aws.ToString(a.InstanceId)))
 		t.Relate(key, "associated-with", t.Key("network-interface", aws.ToString(a.NetworkInterfaceId)))

@@ -12,12 +12,12 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var flowLogFields = []model.Field{
-	{Name: "resource_id", Type: "text", Description: "VPC, subnet or network interface logged"},
-	{Name: "traffic_type", Type: "text", Description: "ACCEPT, REJECT or ALL"},
-	{Name: "log_destination_type", Type: "text", Description: "cloud-watch-logs, s3 or kinesis-data-firehose"},
-	{Name: "log_destination", Type: "text", Description: "ARN of the destination (log group, bucket[/prefix], stream)"},
-	{Name: "deliver_status", Type: "text", Description: "SUCCESS or FAILED delivery"},
+var flowLogFields = collect.Fields[types.FlowLog]{
+	collect.Text("resource_id", "VPC, subnet or network interface logged", func(f types.FlowLog) *string { return f.ResourceId }),
+	collect.Enum("traffic_type", "ACCEPT, REJECT or ALL", func(f types.FlowLog) types.TrafficType { return f.TrafficType }),
+	collect.Enum("log_destination_type", "cloud-watch-logs, s3 or kinesis-data-firehose", func(f types.FlowLog) types.LogDestinationType { return f.LogDestinationType }),
+	collect.Text("log_destination", "ARN of the destination (log group, bucket[/prefix], stream)", func(f types.FlowLog) *string { return f.LogDestination }),
+	collect.Text("deliver_status", "SUCCESS or FAILED delivery", func(f types.FlowLog) *string { return f.DeliverLogsStatus }),
 }
 
 func flowLogs(ctx context.Context, t *collect.Task) error {
@@ -30,13 +30,7 @@ func flowLogs(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{
 				Key: key, ARN: arn(t, nil, "vpc-flow-log/"+id), Name: nameTag(f.Tags),
 				CreatedAt: model.Time(f.CreationTime), Tags: tags(f.Tags),
-				Details: map[string]any{
-					"resource_id":          aws.ToString(f.ResourceId),
-					"traffic_type":         string(f.TrafficType),
-					"log_destination_type": string(f.LogDestinationType),
-					"log_destination":      dest,
-					"deliver_status":       aws.ToString(f.DeliverLogsStatus),
-				},
+				Details: flowLogFields.Details(f),
 			})
 			switch f.LogDestinationType {
 			case types.LogDestinationTypeCloudWatchLogs:

@@ -11,16 +11,31 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var amiFields = []model.Field{
-	{Name: "state", Type: "text", Description: "available, pending, failed, deregistered, ..."},
-	{Name: "architecture", Type: "text", Description: "x86_64, arm64, ..."},
-	{Name: "platform", Type: "text", Description: "platform details, e.g. Linux/UNIX, Windows"},
-	{Name: "creation_date", Type: "timestamp", Description: "when the image was created"},
-	{Name: "public", Type: "boolean", Description: "launch permission granted to everyone"},
-	{Name: "root_device_type", Type: "text", Description: "ebs or instance-store"},
-	{Name: "snapshot_ids", Type: "json", Description: "EBS snapshots backing the image"},
-	{Name: "deprecation_time", Type: "timestamp", Description: "when the image is (or was) deprecated"},
-	{Name: "description", Type: "text", Description: "description"},
+var amiFields = collect.Fields[types.Image]{
+	collect.Enum("state", "available, pending, failed, deregistered, ...", func(img types.Image) types.ImageState { return img.State }),
+	collect.Enum("architecture", "x86_64, arm64, ...", func(img types.Image) types.ArchitectureValues { return img.Architecture }),
+	collect.Computed("platform", model.Text, "platform details, e.g. Linux/UNIX, Windows", func(img types.Image) any {
+		if platform := aws.ToString(img.PlatformDetails); platform != "" {
+			return platform
+		}
+		return string(img.Platform)
+	}),
+	collect.Computed("creation_date", model.Timestamp, "when the image was created", func(img types.Image) any { return textTime(img.CreationDate) }),
+	collect.Bool("public", "launch permission granted to everyone", func(img types.Image) *bool { return img.Public }),
+	collect.Enum("root_device_type", "ebs or instance-store", func(img types.Image) types.DeviceType { return img.RootDeviceType }),
+	collect.Computed("snapshot_ids", model.JSON, "EBS snapshots backing the image", func(img types.Image) any { return imageSnapshots(img) }),
+	collect.Computed("deprecation_time", model.Timestamp, "when the image is (or was) deprecated", func(img types.Image) any { return textTime(img.DeprecationTime) }),
+	collect.Text("description", "description", func(img types.Image) *string { return img.Description }),
+}
+
+// imageSnapshots are the EBS snapshots backing the image.
+func imageSnapshots(img types.Image) []string {
+	return ids(img.BlockDeviceMappings, func(m types.BlockDeviceMapping) *string {
+		if m.Ebs == nil {
+			return nil
+		}
+		return m.Ebs.SnapshotId
+	})
 }
 
 func amis(ctx context.Context, t *collect.Task) error {
@@ -34,35 +49,13 @@ func amis(ctx context.Context, t *collect.Task) error {
 
 func emitAMI(t *collect.Task, img types.Image) {
 	id := aws.ToString(img.ImageId)
-	snaps := ids(img.BlockDeviceMappings, func(m types.BlockDeviceMapping) *string {
-		if m.Ebs == nil {
-			return nil
-		}
-		return m.Ebs.SnapshotId
-	})
-	platform := aws.ToString(img.PlatformDetails)
-	if platform == "" {
-		platform = string(img.Platform)
-	}
-	created := textTime(img.CreationDate)
-	d := map[string]any{
-		"state":            string(img.State),
-		"architecture":     string(img.Architecture),
-		"platform":         platform,
-		"creation_date":    created,
-		"public":           aws.ToBool(img.Public),
-		"root_device_type": string(img.RootDeviceType),
-		"snapshot_ids":     snaps,
-		"deprecation_time": textTime(img.DeprecationTime),
-		"description":      aws.ToString(img.Description),
-	}
 	name := aws.ToString(img.Name)
 	if name == "" {
 		name = nameTag(img.Tags)
 	}
 	key := t.Key("ami", id)
-	t.Emit(&model.Resource{Key: key, ARN: collect.AccountlessARN(t, "ec2", t.Region, "image/"+id), Name: name, CreatedAt: created, Tags: tags(img.Tags), Details: d})
-	for _, s := range snaps {
+	t.Emit(&model.Resource{Key: key, ARN: collect.AccountlessARN(t, "ec2", t.Region, "image/"+id), Name: name, CreatedAt: textTime(img.CreationDate), Tags: tags(img.Tags), Details: amiFields.Details(img)})
+	for _, s := range imageSnapshots(img) {
 		t.Relate(key, "created-from", t.Key("snapshot", s))
 	}
 }

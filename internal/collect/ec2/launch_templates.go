@@ -2,20 +2,22 @@ package ec2
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var launchTemplateFields = []model.Field{
-	{Name: "name", Type: "text", Description: "template name"},
-	{Name: "default_version", Type: "integer", Description: "version launched when none is given"},
-	{Name: "latest_version", Type: "integer", Description: "newest version number"},
-	{Name: "created_by", Type: "text", Description: "ARN of the principal that created it"},
-	{Name: "create_time", Type: "timestamp", Description: "when it was created"},
+var launchTemplateFields = collect.Fields[types.LaunchTemplate]{
+	collect.Text("name", "template name", func(lt types.LaunchTemplate) *string { return lt.LaunchTemplateName }),
+	collect.Int("default_version", "version launched when none is given", func(lt types.LaunchTemplate) *int64 { return lt.DefaultVersionNumber }),
+	collect.Int("latest_version", "newest version number", func(lt types.LaunchTemplate) *int64 { return lt.LatestVersionNumber }),
+	collect.Text("created_by", "ARN of the principal that created it", func(lt types.LaunchTemplate) *string { return lt.CreatedBy }),
+	collect.Timestamp("create_time", "when it was created", func(lt types.LaunchTemplate) *time.Time { return lt.CreateTime }),
 }
 
 func launchTemplates(ctx context.Context, t *collect.Task) error {
@@ -27,13 +29,7 @@ func launchTemplates(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{
 				Key: t.Key("launch-template", id), ARN: arn(t, nil, "launch-template/"+id), Name: name,
 				CreatedAt: model.Time(lt.CreateTime), Tags: tags(lt.Tags),
-				Details: map[string]any{
-					"name":            name,
-					"default_version": aws.ToInt64(lt.DefaultVersionNumber),
-					"latest_version":  aws.ToInt64(lt.LatestVersionNumber),
-					"created_by":      aws.ToString(lt.CreatedBy),
-					"create_time":     model.Time(lt.CreateTime),
-				},
+				Details: launchTemplateFields.Details(lt),
 			})
 		}
 	})

@@ -11,17 +11,35 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var networkInterfaceFields = []model.Field{
-	{Name: "status", Type: "text", Description: "available, in-use, attaching, detaching, ...", Values: collect.Values(types.NetworkInterfaceStatus("").Values())},
-	{Name: "interface_type", Type: "text", Description: "interface, natGateway, lambda, vpc_endpoint, ...", Values: collect.Values(types.NetworkInterfaceType("").Values())},
-	{Name: "subnet_id", Type: "text", Description: "subnet"},
-	{Name: "vpc_id", Type: "text", Description: "VPC"},
-	{Name: "private_ip", Type: "text", Description: "primary private IPv4 address"},
-	{Name: "public_ip", Type: "text", Description: "associated public IPv4 address, if any"},
-	{Name: "attached_instance_id", Type: "text", Description: "instance it is attached to"},
-	{Name: "description", Type: "text", Description: "description (AWS services describe their interfaces here)"},
-	{Name: "requester_managed", Type: "boolean", Description: "created and managed by an AWS service"},
-	{Name: "security_group_ids", Type: "json", Description: "security groups of the interface"},
+var networkInterfaceFields = collect.Fields[types.NetworkInterface]{
+	collect.Enum("status", "available, in-use, attaching, detaching, ...", func(n types.NetworkInterface) types.NetworkInterfaceStatus { return n.Status }),
+	collect.Enum("interface_type", "interface, natGateway, lambda, vpc_endpoint, ...", func(n types.NetworkInterface) types.NetworkInterfaceType { return n.InterfaceType }),
+	collect.Text("subnet_id", "subnet", func(n types.NetworkInterface) *string { return n.SubnetId }),
+	collect.Text("vpc_id", "VPC", func(n types.NetworkInterface) *string { return n.VpcId }),
+	collect.Text("private_ip", "primary private IPv4 address", func(n types.NetworkInterface) *string { return n.PrivateIpAddress }),
+	collect.Text("public_ip", "associated public IPv4 address, if any", func(n types.NetworkInterface) *string {
+		if n.Association == nil {
+			return nil
+		}
+		return n.Association.PublicIp
+	}),
+	collect.Text("attached_instance_id", "instance it is attached to", attachedInstance),
+	collect.Text("description", "description (AWS services describe their interfaces here)", func(n types.NetworkInterface) *string { return n.Description }),
+	collect.Bool("requester_managed", "created and managed by an AWS service", func(n types.NetworkInterface) *bool { return n.RequesterManaged }),
+	collect.Computed("security_group_ids", model.JSON, "security groups of the interface", func(n types.NetworkInterface) any { return interfaceGroups(n) }),
+}
+
+// attachedInstance is the instance the interface is attached to (nil when none).
+func attachedInstance(n types.NetworkInterface) *string {
+	if n.Attachment == nil {
+		return nil
+	}
+	return n.Attachment.InstanceId
+}
+
+// interfaceGroups are the ids of the interface's security groups.
+func interfaceGroups(n types.NetworkInterface) []string {
+	return ids(n.Groups, func(g types.GroupIdentifier) *string { return g.GroupId })
 }
 
 func networkInterfaces(ctx context.Context, t *collect.Task) error {
@@ -35,33 +53,14 @@ func networkInterfaces(ctx context.Context, t *collect.Task) error {
 
 func emitNetworkInterface(t *collect.Task, n types.NetworkInterface) {
 	id := aws.ToString(n.NetworkInterfaceId)
-	sgs := ids(n.Groups, func(g types.GroupIdentifier) *string { return g.GroupId })
-	var publicIP, instance string
-	if n.Association != nil {
-		publicIP = aws.ToString(n.Association.PublicIp)
-	}
-	if n.Attachment != nil {
-		instance = aws.ToString(n.Attachment.InstanceId)
-	}
 	key := t.Key("network-interface", id)
 	t.Emit(&model.Resource{
 		Key: key, ARN: arn(t, n.OwnerId, "network-interface/"+id), Name: nameTag(n.TagSet), Tags: tags(n.TagSet),
-		Details: map[string]any{
-			"status":               string(n.Status),
-			"interface_type":       string(n.InterfaceType),
-			"subnet_id":            aws.ToString(n.SubnetId),
-			"vpc_id":               aws.ToString(n.VpcId),
-			"private_ip":           aws.ToString(n.PrivateIpAddress),
-			"public_ip":            publicIP,
-			"attached_instance_id": instance,
-			"description":          aws.ToString(n.Description),
-			"requester_managed":    aws.ToBool(n.RequesterManaged),
-			"security_group_ids":   sgs,
-		},
+		Details: networkInterfaceFields.Details(n),
 	})
 	t.Relate(key, "in-subnet", t.Key("subnet", aws.ToString(n.SubnetId)))
-	for _, sg := range sgs {
+	for _, sg := range interfaceGroups(n) {
 		t.Relate(key, "uses-security-group", t.Key("security-group", sg))
 	}
-	t.Relate(key, "attached-to", t.Key("instance", instance))
+	t.Relate(key, "attached-to", t.Key("instance", aws.ToString(attachedInstance(n))))
 }
