@@ -5,6 +5,7 @@ package cloudformation
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
@@ -19,7 +20,7 @@ var Service = &collect.Service{
 	Name:        "cloudformation",
 	Description: "CloudFormation stacks, stack sets and stack instances",
 	Types: []collect.Type{
-		{Name: "stack", Description: "CloudFormation stack, deleted ones excluded (id = stack name)", Fields: stackFields, Tags: collect.TagsListed, Collect: stacks},
+		{Name: "stack", Description: "CloudFormation stack, deleted ones excluded (id = stack name)", Fields: stackFields.Declared(), Tags: collect.TagsListed, Collect: stacks},
 		{Name: "stack-set", Description: "stack set administered from this account, self-managed or service-managed (id = name; deleted ones skipped)",
 			Fields: stackSetFields.Declared(), Tags: collect.TagsListed, Collect: stackSets, DetailCalls: 1},
 		{Name: "stack-instance", Description: "stack a stack set deployed to an account and region (id = stack set/account/region)",
@@ -34,20 +35,43 @@ var Service = &collect.Service{
 	},
 }
 
-var stackFields = []model.Field{
-	{Name: "status", Type: "text", Description: "stack status, e.g. CREATE_COMPLETE, UPDATE_ROLLBACK_FAILED", Values: collect.Values(types.StackStatus("").Values())},
-	{Name: "status_reason", Type: "text", Description: "why the stack is in its status"},
-	{Name: "description", Type: "text", Description: "template description"},
-	{Name: "last_updated", Type: "timestamp", Description: "last successful or attempted update"},
-	{Name: "drift_status", Type: "text", Description: "DRIFTED, IN_SYNC, UNKNOWN or NOT_CHECKED", Values: collect.Values(types.StackDriftStatus("").Values())},
-	{Name: "drift_checked", Type: "timestamp", Description: "when drift was last detected"},
-	{Name: "termination_protection", Type: "boolean", Description: "the stack cannot be deleted until protection is removed"},
-	{Name: "role_arn", Type: "text", Description: "service role CloudFormation uses for stack operations"},
-	{Name: "capabilities", Type: "json", Description: "acknowledged capabilities, e.g. CAPABILITY_IAM"},
-	{Name: "parameter_names", Type: "json", Description: "template parameter names (values are never stored)"},
-	{Name: "outputs_count", Type: "integer", Description: "number of stack outputs"},
-	{Name: "parent_id", Type: "text", Description: "ARN of the parent stack, for nested stacks"},
-	{Name: "root_id", Type: "text", Description: "ARN of the top-level stack, for nested stacks"},
+var stackFields = collect.Fields[types.Stack]{
+	collect.Enum("status", "stack status, e.g. CREATE_COMPLETE, UPDATE_ROLLBACK_FAILED", func(s types.Stack) types.StackStatus { return s.StackStatus }),
+	collect.Text("status_reason", "why the stack is in its status", func(s types.Stack) *string { return s.StackStatusReason }),
+	collect.Text("description", "template description", func(s types.Stack) *string { return s.Description }),
+	collect.Timestamp("last_updated", "last successful or attempted update", func(s types.Stack) *time.Time { return s.LastUpdatedTime }),
+	{Name: "drift_status", Kind: model.Text, Description: "DRIFTED, IN_SYNC, UNKNOWN or NOT_CHECKED", Values: collect.Values(types.StackDriftStatus("").Values()),
+		Get: func(s types.Stack) any {
+			if s.DriftInformation == nil {
+				return nil
+			}
+			return string(s.DriftInformation.StackDriftStatus)
+		}},
+	collect.Computed("drift_checked", model.Timestamp, "when drift was last detected", func(s types.Stack) any {
+		if s.DriftInformation == nil {
+			return nil
+		}
+		return model.Time(s.DriftInformation.LastCheckTimestamp)
+	}),
+	collect.Bool("termination_protection", "the stack cannot be deleted until protection is removed", func(s types.Stack) *bool { return s.EnableTerminationProtection }),
+	collect.Text("role_arn", "service role CloudFormation uses for stack operations", func(s types.Stack) *string { return s.RoleARN }),
+	collect.Computed("capabilities", model.JSON, "acknowledged capabilities, e.g. CAPABILITY_IAM", func(s types.Stack) any {
+		var caps []string // nil (JSON null) when none
+		for _, c := range s.Capabilities {
+			caps = append(caps, string(c))
+		}
+		return caps
+	}),
+	collect.Computed("parameter_names", model.JSON, "template parameter names (values are never stored)", func(s types.Stack) any {
+		params := make([]string, 0, len(s.Parameters))
+		for _, p := range s.Parameters {
+			params = append(params, aws.ToString(p.ParameterKey))
+		}
+		return params
+	}),
+	collect.Computed("outputs_count", model.Integer, "number of stack outputs", func(s types.Stack) any { return len(s.Outputs) }),
+	collect.Text("parent_id", "ARN of the parent stack, for nested stacks", func(s types.Stack) *string { return s.ParentId }),
+	collect.Text("root_id", "ARN of the top-level stack, for nested stacks", func(s types.Stack) *string { return s.RootId }),
 }
 
 func stacks(ctx context.Context, t *collect.Task) error {
@@ -69,32 +93,7 @@ func stacks(ctx context.Context, t *collect.Task) error {
 
 func emitStack(t *collect.Task, s types.Stack) {
 	name := aws.ToString(s.StackName)
-	params := make([]string, 0, len(s.Parameters))
-	for _, p := range s.Parameters {
-		params = append(params, aws.ToString(p.ParameterKey))
-	}
-	var caps []string
-	for _, c := range s.Capabilities {
-		caps = append(caps, string(c))
-	}
 	parent := aws.ToString(s.ParentId)
-	d := map[string]any{
-		"status":                 string(s.StackStatus),
-		"status_reason":          aws.ToString(s.StackStatusReason),
-		"description":            aws.ToString(s.Description),
-		"last_updated":           model.Time(s.LastUpdatedTime),
-		"termination_protection": aws.ToBool(s.EnableTerminationProtection),
-		"role_arn":               aws.ToString(s.RoleARN),
-		"capabilities":           caps,
-		"parameter_names":        params,
-		"outputs_count":          len(s.Outputs),
-		"parent_id":              parent,
-		"root_id":                aws.ToString(s.RootId),
-	}
-	if di := s.DriftInformation; di != nil {
-		d["drift_status"] = string(di.StackDriftStatus)
-		d["drift_checked"] = model.Time(di.LastCheckTimestamp)
-	}
 	key := t.Key("stack", name)
 	t.Emit(&model.Resource{
 		Key:       key,
@@ -102,7 +101,7 @@ func emitStack(t *collect.Task, s types.Stack) {
 		Name:      name,
 		CreatedAt: model.Time(s.CreationTime),
 		Tags:      collect.TagMap(s.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }),
-		Details:   d,
+		Details:   stackFields.Details(s),
 	})
 	if role := aws.ToString(s.RoleARN); role != "" {
 		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))

@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Name:        "ecr",
 	Description: "ECR private container image repositories, registry settings and pull through cache rules",
 	Types: []collect.Type{
-		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields, Tags: collect.TagsBulk, Collect: repositories, DetailCalls: 1},
+		{Name: "repository", Description: "ECR private repository (id = repository name)", Fields: repositoryFields.Declared(), Tags: collect.TagsBulk, Collect: repositories, DetailCalls: 1},
 		{Name: "registry", Description: "the region's private registry: replication, permissions policy and scanning settings (id = registry id; no ARN)",
 			Fields: registryFields.Declared(), Tags: collect.NotTaggable, Collect: registries},
 		{Name: "pull-through-cache-rule", Description: "pull through cache rule caching an upstream registry (id = ECR repository prefix; no ARN)",
@@ -34,14 +34,49 @@ var Service = &collect.Service{
 	},
 }
 
-var repositoryFields = []model.Field{
-	{Name: "uri", Type: "text", Description: "repository URI used to push and pull images"},
-	{Name: "scan_on_push", Type: "boolean", Description: "images are scanned for vulnerabilities when pushed"},
-	{Name: "image_tag_mutability", Type: "text", Description: "MUTABLE or IMMUTABLE (tags cannot be overwritten)", Values: collect.Values(types.ImageTagMutability("").Values())},
-	{Name: "encryption_type", Type: "text", Description: "AES256 or KMS"},
-	{Name: "kms_key", Type: "text", Description: "KMS key ARN when encryption_type is KMS"},
-	{Name: "registry_id", Type: "text", Description: "account id of the registry"},
-	{Name: "lifecycle_policy_present", Type: "boolean", Description: "a lifecycle policy expires old images"},
+// repository is a listed repository with what GetLifecyclePolicy said:
+// lifecyclePolicy is nil when that call failed otherwise than not found.
+type repository struct {
+	types.Repository
+	lifecyclePolicy *bool
+}
+
+var repositoryFields = collect.Fields[repository]{
+	collect.Text("uri", "repository URI used to push and pull images", func(r repository) *string { return r.RepositoryUri }),
+	collect.Computed("scan_on_push", model.Boolean, "images are scanned for vulnerabilities when pushed", func(r repository) any {
+		if r.ImageScanningConfiguration == nil {
+			return nil
+		}
+		return r.ImageScanningConfiguration.ScanOnPush
+	}),
+	collect.Enum("image_tag_mutability", "MUTABLE or IMMUTABLE (tags cannot be overwritten)", func(r repository) types.ImageTagMutability { return r.ImageTagMutability }),
+	{Name: "encryption_type", Kind: model.Text, Description: "AES256 or KMS", Values: collect.Values(types.EncryptionType("").Values()), Get: func(r repository) any {
+		if r.EncryptionConfiguration == nil {
+			return nil
+		}
+		return string(r.EncryptionConfiguration.EncryptionType)
+	}},
+	collect.Computed("kms_key", model.Text, "KMS key ARN when encryption_type is KMS", func(r repository) any {
+		if k := r.kmsKey(); k != "" {
+			return k
+		}
+		return nil
+	}),
+	collect.Text("registry_id", "account id of the registry", func(r repository) *string { return r.RegistryId }),
+	collect.Computed("lifecycle_policy_present", model.Boolean, "a lifecycle policy expires old images", func(r repository) any {
+		if r.lifecyclePolicy == nil {
+			return nil
+		}
+		return *r.lifecyclePolicy
+	}),
+}
+
+// kmsKey is the repository's KMS key, "" when none.
+func (r repository) kmsKey() string {
+	if r.EncryptionConfiguration == nil {
+		return ""
+	}
+	return aws.ToString(r.EncryptionConfiguration.KmsKey)
 }
 
 func repositories(ctx context.Context, t *collect.Task) error {
@@ -58,28 +93,13 @@ func repositories(ctx context.Context, t *collect.Task) error {
 
 func emitRepository(ctx context.Context, t *collect.Task, api *ecr.Client, bulk *collect.BulkTags, r types.Repository) {
 	name := aws.ToString(r.RepositoryName)
-	d := map[string]any{
-		"uri":                  aws.ToString(r.RepositoryUri),
-		"image_tag_mutability": string(r.ImageTagMutability),
-		"registry_id":          aws.ToString(r.RegistryId),
-	}
-	if r.ImageScanningConfiguration != nil {
-		d["scan_on_push"] = r.ImageScanningConfiguration.ScanOnPush
-	}
-	var kmsKey string
-	if r.EncryptionConfiguration != nil {
-		d["encryption_type"] = string(r.EncryptionConfiguration.EncryptionType)
-		kmsKey = aws.ToString(r.EncryptionConfiguration.KmsKey)
-		if kmsKey != "" {
-			d["kms_key"] = kmsKey
-		}
-	}
+	repo := repository{Repository: r}
 	_, err := api.GetLifecyclePolicy(ctx, &ecr.GetLifecyclePolicyInput{RepositoryName: r.RepositoryName, RegistryId: r.RegistryId})
 	switch {
 	case err == nil:
-		d["lifecycle_policy_present"] = true
+		repo.lifecyclePolicy = aws.Bool(true)
 	case awsx.IsNotFound(err): // LifecyclePolicyNotFoundException
-		d["lifecycle_policy_present"] = false
+		repo.lifecyclePolicy = aws.Bool(false)
 	default:
 		t.Warn("GetLifecyclePolicy", err)
 	}
@@ -97,9 +117,9 @@ func emitRepository(ctx context.Context, t *collect.Task, api *ecr.Client, bulk 
 		Name:      name,
 		CreatedAt: model.Time(r.CreatedAt),
 		Tags:      tags,
-		Details:   d,
+		Details:   repositoryFields.Details(repo),
 	})
-	if kmsKey != "" {
+	if kmsKey := repo.kmsKey(); kmsKey != "" {
 		t.Relate(key, "encrypted-with", t.KMSKey(kmsKey))
 	}
 }

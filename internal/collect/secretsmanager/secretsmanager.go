@@ -5,6 +5,7 @@ package secretsmanager
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awssm "github.com/aws/aws-sdk-go-v2/service/secretsmanager"
@@ -19,7 +20,7 @@ var Service = &collect.Service{
 	Name:        "secretsmanager",
 	Description: "Secrets Manager secrets (metadata only, never values)",
 	Types: []collect.Type{
-		{Name: "secret", Description: "secret (id = secret name); values are never read", Fields: secretFields, Tags: collect.TagsListed, Collect: secrets, DetailCalls: 1},
+		{Name: "secret", Description: "secret (id = secret name); values are never read", Fields: secretFields.Declared(), Tags: collect.TagsListed, Collect: secrets, DetailCalls: 1},
 	},
 	Calls: "secret: ListSecrets + per secret GetResourcePolicy (never GetSecretValue)",
 	Relations: []collect.Relation{
@@ -28,20 +29,42 @@ var Service = &collect.Service{
 	},
 }
 
-var secretFields = []model.Field{
-	{Name: "description", Type: "text", Description: "secret description"},
-	{Name: "kms_key_id", Type: "text", Description: "KMS key encrypting the secret; empty for the aws/secretsmanager key"},
-	{Name: "rotation_enabled", Type: "boolean", Description: "automatic rotation is on"},
-	{Name: "rotation_lambda_arn", Type: "text", Description: "Lambda function that rotates the secret"},
-	{Name: "rotation_days", Type: "integer", Description: "rotation interval in days"},
-	{Name: "rotation_schedule", Type: "text", Description: "rotation schedule expression (cron/rate), when used"},
-	{Name: "last_rotated", Type: "timestamp", Description: "last rotation"},
-	{Name: "next_rotation", Type: "timestamp", Description: "next scheduled rotation"},
-	{Name: "last_accessed", Type: "timestamp", Description: "last retrieval of the value (date only, per AWS)"},
-	{Name: "last_changed", Type: "timestamp", Description: "last change of the secret"},
-	{Name: "primary_region", Type: "text", Description: "primary region of a replicated secret"},
-	{Name: "owning_service", Type: "text", Description: "AWS service that manages the secret, if any"},
-	{Name: "resource_policy_present", Type: "boolean", Description: "the secret has a resource-based policy"},
+// secret is a listed secret with what GetResourcePolicy said:
+// resourcePolicy is nil when that call failed.
+type secret struct {
+	smtypes.SecretListEntry
+	resourcePolicy *bool
+}
+
+var secretFields = collect.Fields[secret]{
+	collect.Text("description", "secret description", func(s secret) *string { return s.Description }),
+	collect.Text("kms_key_id", "KMS key encrypting the secret; empty for the aws/secretsmanager key", func(s secret) *string { return s.KmsKeyId }),
+	collect.Bool("rotation_enabled", "automatic rotation is on", func(s secret) *bool { return s.RotationEnabled }),
+	collect.Text("rotation_lambda_arn", "Lambda function that rotates the secret", func(s secret) *string { return s.RotationLambdaARN }),
+	collect.Computed("rotation_days", model.Integer, "rotation interval in days", func(s secret) any {
+		if s.RotationRules == nil || s.RotationRules.AutomaticallyAfterDays == nil {
+			return nil
+		}
+		return int(aws.ToInt64(s.RotationRules.AutomaticallyAfterDays))
+	}),
+	collect.Computed("rotation_schedule", model.Text, "rotation schedule expression (cron/rate), when used", func(s secret) any {
+		if s.RotationRules == nil || s.RotationRules.ScheduleExpression == nil {
+			return nil
+		}
+		return aws.ToString(s.RotationRules.ScheduleExpression)
+	}),
+	collect.Timestamp("last_rotated", "last rotation", func(s secret) *time.Time { return s.LastRotatedDate }),
+	collect.Timestamp("next_rotation", "next scheduled rotation", func(s secret) *time.Time { return s.NextRotationDate }),
+	collect.Timestamp("last_accessed", "last retrieval of the value (date only, per AWS)", func(s secret) *time.Time { return s.LastAccessedDate }),
+	collect.Timestamp("last_changed", "last change of the secret", func(s secret) *time.Time { return s.LastChangedDate }),
+	collect.Text("primary_region", "primary region of a replicated secret", func(s secret) *string { return s.PrimaryRegion }),
+	collect.Text("owning_service", "AWS service that manages the secret, if any", func(s secret) *string { return s.OwningService }),
+	collect.Computed("resource_policy_present", model.Boolean, "the secret has a resource-based policy", func(s secret) any {
+		if s.resourcePolicy == nil {
+			return nil
+		}
+		return *s.resourcePolicy
+	}),
 }
 
 func client(t *collect.Task) *awssm.Client { return awssm.NewFromConfig(t.Config) }
@@ -59,36 +82,17 @@ func secrets(ctx context.Context, t *collect.Task) error {
 
 func emitSecret(ctx context.Context, t *collect.Task, api *awssm.Client, s smtypes.SecretListEntry) {
 	name := aws.ToString(s.Name)
-	d := map[string]any{
-		"description":         aws.ToString(s.Description),
-		"kms_key_id":          aws.ToString(s.KmsKeyId),
-		"rotation_enabled":    aws.ToBool(s.RotationEnabled),
-		"rotation_lambda_arn": aws.ToString(s.RotationLambdaARN),
-		"last_rotated":        model.Time(s.LastRotatedDate),
-		"next_rotation":       model.Time(s.NextRotationDate),
-		"last_accessed":       model.Time(s.LastAccessedDate),
-		"last_changed":        model.Time(s.LastChangedDate),
-		"primary_region":      aws.ToString(s.PrimaryRegion),
-		"owning_service":      aws.ToString(s.OwningService),
-	}
-	if r := s.RotationRules; r != nil {
-		if r.AutomaticallyAfterDays != nil {
-			d["rotation_days"] = int(aws.ToInt64(r.AutomaticallyAfterDays))
-		}
-		if r.ScheduleExpression != nil {
-			d["rotation_schedule"] = aws.ToString(r.ScheduleExpression)
-		}
-	}
+	sec := secret{SecretListEntry: s}
 	out, err := api.GetResourcePolicy(ctx, &awssm.GetResourcePolicyInput{SecretId: s.ARN})
 	if err == nil {
-		d["resource_policy_present"] = aws.ToString(out.ResourcePolicy) != ""
+		sec.resourcePolicy = aws.Bool(aws.ToString(out.ResourcePolicy) != "")
 	}
 	t.Warn("GetResourcePolicy", err)
 	key := t.Key("secret", name)
 	t.Emit(&model.Resource{
 		Key: key, ARN: aws.ToString(s.ARN), Name: name, CreatedAt: model.Time(s.CreatedDate),
 		Tags:    collect.TagMap(s.Tags, func(t smtypes.Tag) (*string, *string) { return t.Key, t.Value }),
-		Details: d,
+		Details: secretFields.Details(sec),
 	})
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(s.KmsKeyId)))
 	t.Relate(key, "rotated-by", lambdaRef(aws.ToString(s.RotationLambdaARN)))

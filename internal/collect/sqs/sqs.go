@@ -20,22 +20,53 @@ var Service = &collect.Service{
 	Name:        "sqs",
 	Description: "SQS queues",
 	Types: []collect.Type{
-		{Name: "queue", Description: "SQS queue (standard or FIFO)", Fields: queueFields, Tags: collect.TagsBulk, Collect: queues, DetailCalls: 1},
+		{Name: "queue", Description: "SQS queue (standard or FIFO)", Fields: queueFields.Declared(), Tags: collect.TagsBulk, Collect: queues, DetailCalls: 1},
 	},
 	Calls: "queue: ListQueues + per queue GetQueueAttributes; bulk tags (else per queue ListQueueTags)",
 }
 
-var queueFields = []model.Field{
-	{Name: "url", Type: "text", Description: "queue URL"},
-	{Name: "fifo", Type: "boolean", Description: "FIFO queue"},
-	{Name: "visibility_timeout", Type: "integer", Description: "visibility timeout in seconds"},
-	{Name: "message_retention_seconds", Type: "integer", Description: "how long messages are kept"},
-	{Name: "approximate_messages", Type: "integer", Description: "approximate number of visible messages at scan time"},
-	{Name: "kms_key_id", Type: "text", Description: "KMS key (id, ARN or alias) for SSE-KMS"},
-	{Name: "sse_enabled", Type: "boolean", Description: "server-side encryption, SQS-managed or KMS"},
-	{Name: "dead_letter_target_arn", Type: "text", Description: "dead-letter queue of the redrive policy"},
-	{Name: "policy_present", Type: "boolean", Description: "the queue has an access policy"},
-	{Name: "created", Type: "timestamp", Description: "creation time"},
+// queue is a listed queue with its GetQueueAttributes string map; got is
+// false when that call failed, and only the URL is stored. The policy
+// itself is not stored, only whether there is one.
+type queue struct {
+	url   string
+	attrs map[string]string
+	got   bool
+}
+
+// attr is a getter reading the attribute map, leaving the field out when
+// GetQueueAttributes failed.
+func attr(get func(a map[string]string) any) func(q queue) any {
+	return func(q queue) any {
+		if !q.got {
+			return nil
+		}
+		return get(q.attrs)
+	}
+}
+
+var queueFields = collect.Fields[queue]{
+	collect.Computed("url", model.Text, "queue URL", func(q queue) any { return q.url }),
+	collect.Computed("fifo", model.Boolean, "FIFO queue", attr(func(a map[string]string) any { return a["FifoQueue"] == "true" })),
+	collect.Computed("visibility_timeout", model.Integer, "visibility timeout in seconds", attr(func(a map[string]string) any { return intAttr(a["VisibilityTimeout"]) })),
+	collect.Computed("message_retention_seconds", model.Integer, "how long messages are kept", attr(func(a map[string]string) any { return intAttr(a["MessageRetentionPeriod"]) })),
+	collect.Computed("approximate_messages", model.Integer, "approximate number of visible messages at scan time",
+		attr(func(a map[string]string) any { return intAttr(a["ApproximateNumberOfMessages"]) })),
+	collect.Computed("kms_key_id", model.Text, "KMS key (id, ARN or alias) for SSE-KMS", attr(func(a map[string]string) any { return a["KmsMasterKeyId"] })),
+	collect.Computed("sse_enabled", model.Boolean, "server-side encryption, SQS-managed or KMS", attr(func(a map[string]string) any {
+		return a["SqsManagedSseEnabled"] == "true" || a["KmsMasterKeyId"] != ""
+	})),
+	collect.Computed("dead_letter_target_arn", model.Text, "dead-letter queue of the redrive policy", attr(func(a map[string]string) any {
+		var redrive struct {
+			DeadLetterTargetARN string `json:"deadLetterTargetArn"`
+		}
+		if json.Unmarshal([]byte(a["RedrivePolicy"]), &redrive) != nil {
+			return nil
+		}
+		return redrive.DeadLetterTargetARN
+	})),
+	collect.Computed("policy_present", model.Boolean, "the queue has an access policy", attr(func(a map[string]string) any { return a["Policy"] != "" })),
+	collect.Computed("created", model.Timestamp, "creation time", attr(func(a map[string]string) any { return created(a) })),
 }
 
 func queues(ctx context.Context, t *collect.Task) error {
@@ -45,16 +76,21 @@ func queues(ctx context.Context, t *collect.Task) error {
 	return collect.EachPage(ctx, p, func(page *sqs.ListQueuesOutput) error {
 		collect.ForEach(ctx, page.QueueUrls, func(ctx context.Context, url string) {
 			name := collect.ARNResourceName(url) // the URL's last path segment
-			r := &model.Resource{Key: t.Key("queue", name), Name: name, ARN: collect.ARN(t, "sqs", "", name),
-				Details: map[string]any{"url": url}}
+			r := &model.Resource{Key: t.Key("queue", name), Name: name, ARN: collect.ARN(t, "sqs", "", name)}
+			q := queue{url: url}
 			attrs, err := api.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{
 				QueueUrl: aws.String(url), AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameAll},
 			})
 			if err != nil {
 				t.Warn("GetQueueAttributes", err)
 			} else {
-				applyAttributes(r, attrs.Attributes)
+				q.attrs, q.got = attrs.Attributes, true
+				if arn := q.attrs["QueueArn"]; arn != "" {
+					r.ARN = arn
+				}
+				r.CreatedAt = created(q.attrs)
 			}
+			r.Details = queueFields.Details(q)
 			r.Tags = bulk.Of(ctx, r.ARN, "ListQueueTags", func(ctx context.Context) (map[string]string, error) {
 				out, err := api.ListQueueTags(ctx, &sqs.ListQueueTagsInput{QueueUrl: aws.String(url)})
 				if err != nil {
@@ -68,37 +104,22 @@ func queues(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-// applyAttributes maps GetQueueAttributes' string map onto r. The policy
-// itself is not stored, only whether there is one.
-func applyAttributes(r *model.Resource, a map[string]string) {
-	if arn := a["QueueArn"]; arn != "" {
-		r.ARN = arn
+// created is the CreatedTimestamp attribute, epoch seconds parsed as a
+// float because emulators add a fraction; "" when missing.
+func created(a map[string]string) string {
+	secs, err := strconv.ParseFloat(a["CreatedTimestamp"], 64)
+	if err != nil {
+		return ""
 	}
-	// Epoch seconds; parsed as a float because emulators add a fraction.
-	if secs, err := strconv.ParseFloat(a["CreatedTimestamp"], 64); err == nil {
-		created := time.Unix(int64(secs), 0)
-		r.CreatedAt = model.Time(&created)
-	}
-	d := r.Details
-	d["fifo"] = a["FifoQueue"] == "true"
-	setInt(d, "visibility_timeout", a["VisibilityTimeout"])
-	setInt(d, "message_retention_seconds", a["MessageRetentionPeriod"])
-	setInt(d, "approximate_messages", a["ApproximateNumberOfMessages"])
-	d["kms_key_id"] = a["KmsMasterKeyId"]
-	d["sse_enabled"] = a["SqsManagedSseEnabled"] == "true" || a["KmsMasterKeyId"] != ""
-	d["policy_present"] = a["Policy"] != ""
-	d["created"] = r.CreatedAt
-	var redrive struct {
-		DeadLetterTargetARN string `json:"deadLetterTargetArn"`
-	}
-	if json.Unmarshal([]byte(a["RedrivePolicy"]), &redrive) == nil {
-		d["dead_letter_target_arn"] = redrive.DeadLetterTargetARN
-	}
+	t := time.Unix(int64(secs), 0)
+	return model.Time(&t)
 }
 
-// setInt stores a numeric attribute, leaving it out when SQS did not send it.
-func setInt(d map[string]any, key, v string) {
+// intAttr is a numeric attribute, nil (field left out) when SQS did not
+// send it.
+func intAttr(v string) any {
 	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-		d[key] = n
+		return n
 	}
+	return nil
 }
