@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Name:        "dynamodb",
 	Description: "DynamoDB tables, backups, exports, imports and global tables",
 	Types: []collect.Type{
-		{Name: "table", Description: "DynamoDB table", Fields: tableFields, Tags: collect.TagsBulk, Collect: tables, DetailCalls: 2},
+		{Name: "table", Description: "DynamoDB table", Fields: tableFields.Declared(), Tags: collect.TagsBulk, Collect: tables, DetailCalls: 2},
 		{Name: "backup", Description: "on-demand, system and AWS Backup backup of a table", Fields: backupFields.Declared(), Tags: collect.NotTaggable, Collect: backups},
 		{Name: "global-table", Description: "global table of version 2017.11.29 with a replica in the region (newer ones are tables with replicas)",
 			Fields: globalTableFields.Declared(), Tags: collect.NotTaggable, Collect: globalTables, DetailCalls: 1},
@@ -41,23 +41,80 @@ var Service = &collect.Service{
 	},
 }
 
-var tableFields = []model.Field{
-	{Name: "billing_mode", Type: "text", Description: "PROVISIONED or PAY_PER_REQUEST", Values: collect.Values(types.BillingMode("").Values())},
-	{Name: "status", Type: "text", Description: "ACTIVE, CREATING, UPDATING, ..."},
-	{Name: "item_count", Type: "integer", Description: "approximate item count (refreshed about every six hours)"},
-	{Name: "size_bytes", Type: "integer", Description: "approximate table size in bytes"},
-	{Name: "read_capacity", Type: "integer", Description: "provisioned read capacity units (0 on demand)"},
-	{Name: "write_capacity", Type: "integer", Description: "provisioned write capacity units (0 on demand)"},
-	{Name: "pitr_enabled", Type: "boolean", Description: "point-in-time recovery enabled"},
-	{Name: "sse_type", Type: "text", Description: "KMS when encrypted with a KMS key; empty for the AWS owned key"},
-	{Name: "sse_status", Type: "text", Description: "server-side encryption status, e.g. ENABLED"},
-	{Name: "kms_key_arn", Type: "text", Description: "KMS key of the server-side encryption"},
-	{Name: "stream_enabled", Type: "boolean", Description: "DynamoDB Streams enabled"},
-	{Name: "stream_view_type", Type: "text", Description: "what the stream records: KEYS_ONLY, NEW_IMAGE, ..."},
-	{Name: "table_class", Type: "text", Description: "STANDARD or STANDARD_INFREQUENT_ACCESS"},
-	{Name: "deletion_protection", Type: "boolean", Description: "deletion protection enabled"},
-	{Name: "global_table_replicas", Type: "json", Description: "regions of the global table replicas"},
-	{Name: "gsi_count", Type: "integer", Description: "number of global secondary indexes"},
+// table is a listed table with DescribeTable's answer and the point-in-time
+// recovery state DescribeContinuousBackups reports, each nil when unknown.
+type table struct {
+	desc *types.TableDescription
+	pitr *bool
+}
+
+// ofTable leaves f out without DescribeTable's answer, or when has (if
+// given) says the answer lacks the part f reads.
+func ofTable(has func(*types.TableDescription) bool, f collect.Field[table]) collect.Field[table] {
+	get := f.Get
+	f.Get = func(tb table) any {
+		if tb.desc == nil || (has != nil && !has(tb.desc)) {
+			return nil
+		}
+		return get(tb)
+	}
+	return f
+}
+
+func hasThroughput(d *types.TableDescription) bool { return d.ProvisionedThroughput != nil }
+func hasSSE(d *types.TableDescription) bool        { return d.SSEDescription != nil }
+func hasStream(d *types.TableDescription) bool     { return d.StreamSpecification != nil }
+
+var tableFields = collect.Fields[table]{
+	ofTable(nil, collect.Enum("billing_mode", "PROVISIONED or PAY_PER_REQUEST", func(tb table) types.BillingMode {
+		if tb.desc.BillingModeSummary == nil { // tables predating on-demand have no summary
+			return types.BillingModeProvisioned
+		}
+		return tb.desc.BillingModeSummary.BillingMode
+	})),
+	ofTable(nil, collect.Enum("status", "ACTIVE, CREATING, UPDATING, ...", func(tb table) types.TableStatus { return tb.desc.TableStatus })),
+	ofTable(nil, collect.Int("item_count", "approximate item count (refreshed about every six hours)", func(tb table) *int64 { return tb.desc.ItemCount })),
+	ofTable(nil, collect.Int("size_bytes", "approximate table size in bytes", func(tb table) *int64 { return tb.desc.TableSizeBytes })),
+	ofTable(hasThroughput, collect.Int("read_capacity", "provisioned read capacity units (0 on demand)", func(tb table) *int64 {
+		return tb.desc.ProvisionedThroughput.ReadCapacityUnits
+	})),
+	ofTable(hasThroughput, collect.Int("write_capacity", "provisioned write capacity units (0 on demand)", func(tb table) *int64 {
+		return tb.desc.ProvisionedThroughput.WriteCapacityUnits
+	})),
+	collect.Computed("pitr_enabled", model.Boolean, "point-in-time recovery enabled", func(tb table) any {
+		if tb.pitr == nil {
+			return nil
+		}
+		return *tb.pitr
+	}),
+	ofTable(hasSSE, collect.Enum("sse_type", "KMS when encrypted with a KMS key; empty for the AWS owned key", func(tb table) types.SSEType {
+		return tb.desc.SSEDescription.SSEType
+	})),
+	ofTable(hasSSE, collect.Enum("sse_status", "server-side encryption status, e.g. ENABLED", func(tb table) types.SSEStatus {
+		return tb.desc.SSEDescription.Status
+	})),
+	ofTable(hasSSE, collect.Text("kms_key_arn", "KMS key of the server-side encryption", func(tb table) *string { return tb.desc.SSEDescription.KMSMasterKeyArn })),
+	ofTable(nil, collect.Computed("stream_enabled", model.Boolean, "DynamoDB Streams enabled", func(tb table) any {
+		return tb.desc.StreamSpecification != nil && aws.ToBool(tb.desc.StreamSpecification.StreamEnabled)
+	})),
+	ofTable(hasStream, collect.Enum("stream_view_type", "what the stream records: KEYS_ONLY, NEW_IMAGE, ...", func(tb table) types.StreamViewType {
+		return tb.desc.StreamSpecification.StreamViewType
+	})),
+	ofTable(nil, collect.Enum("table_class", "STANDARD or STANDARD_INFREQUENT_ACCESS", func(tb table) types.TableClass {
+		if tb.desc.TableClassSummary == nil || tb.desc.TableClassSummary.TableClass == "" {
+			return types.TableClassStandard
+		}
+		return tb.desc.TableClassSummary.TableClass
+	})),
+	ofTable(nil, collect.Bool("deletion_protection", "deletion protection enabled", func(tb table) *bool { return tb.desc.DeletionProtectionEnabled })),
+	ofTable(nil, collect.Computed("global_table_replicas", model.JSON, "regions of the global table replicas", func(tb table) any {
+		replicas := []string{}
+		for _, rep := range tb.desc.Replicas {
+			replicas = append(replicas, aws.ToString(rep.RegionName))
+		}
+		return replicas
+	})),
+	ofTable(nil, collect.Computed("gsi_count", model.Integer, "number of global secondary indexes", func(tb table) any { return len(tb.desc.GlobalSecondaryIndexes) })),
 }
 
 func tables(ctx context.Context, t *collect.Task) error {
@@ -66,7 +123,8 @@ func tables(ctx context.Context, t *collect.Task) error {
 	p := dynamodb.NewListTablesPaginator(api, &dynamodb.ListTablesInput{Limit: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *dynamodb.ListTablesOutput) error {
 		collect.ForEach(ctx, page.TableNames, func(ctx context.Context, name string) {
-			r := &model.Resource{Key: t.Key("table", name), Name: name, ARN: collect.ARN(t, "dynamodb", "", "table/"+name), Details: map[string]any{}}
+			r := &model.Resource{Key: t.Key("table", name), Name: name, ARN: collect.ARN(t, "dynamodb", "", "table/"+name)}
+			var tb table
 			desc, err := api.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(name)})
 			switch {
 			case awsx.IsNotFound(err):
@@ -74,14 +132,16 @@ func tables(ctx context.Context, t *collect.Task) error {
 			case err != nil:
 				t.Warn("DescribeTable", err)
 			case desc.Table != nil:
+				tb.desc = desc.Table
 				describe(t, r, desc.Table)
 			}
 			backups, err := api.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: aws.String(name)})
 			if err != nil {
 				t.Warn("DescribeContinuousBackups", err)
 			} else if cb := backups.ContinuousBackupsDescription; cb != nil && cb.PointInTimeRecoveryDescription != nil {
-				r.Details["pitr_enabled"] = cb.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == types.PointInTimeRecoveryStatusEnabled
+				tb.pitr = aws.Bool(cb.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus == types.PointInTimeRecoveryStatusEnabled)
 			}
+			r.Details = tableFields.Details(tb)
 			arn := r.ARN
 			r.Tags = bulk.Of(ctx, arn, "ListTagsOfResource", func(ctx context.Context) (map[string]string, error) {
 				return listTags(ctx, api, arn)
@@ -92,45 +152,16 @@ func tables(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-// describe fills r from DescribeTable's answer and relates it to its KMS key.
+// describe fills r's ARN and creation time from DescribeTable's answer and
+// relates it to its KMS key.
 func describe(t *collect.Task, r *model.Resource, tb *types.TableDescription) {
 	if arn := aws.ToString(tb.TableArn); arn != "" {
 		r.ARN = arn
 	}
 	r.CreatedAt = model.Time(tb.CreationDateTime)
-	replicas := []string{}
-	for _, rep := range tb.Replicas {
-		replicas = append(replicas, aws.ToString(rep.RegionName))
-	}
-	d := r.Details
-	d["billing_mode"] = string(types.BillingModeProvisioned) // tables predating on-demand have no summary
-	if tb.BillingModeSummary != nil {
-		d["billing_mode"] = string(tb.BillingModeSummary.BillingMode)
-	}
-	d["status"] = string(tb.TableStatus)
-	d["item_count"] = aws.ToInt64(tb.ItemCount)
-	d["size_bytes"] = aws.ToInt64(tb.TableSizeBytes)
-	if pt := tb.ProvisionedThroughput; pt != nil {
-		d["read_capacity"] = aws.ToInt64(pt.ReadCapacityUnits)
-		d["write_capacity"] = aws.ToInt64(pt.WriteCapacityUnits)
-	}
 	if sse := tb.SSEDescription; sse != nil {
-		d["sse_type"] = string(sse.SSEType)
-		d["sse_status"] = string(sse.Status)
-		d["kms_key_arn"] = aws.ToString(sse.KMSMasterKeyArn)
 		t.Relate(r.Key, "encrypted-with", t.KMSKey(aws.ToString(sse.KMSMasterKeyArn)))
 	}
-	d["stream_enabled"] = tb.StreamSpecification != nil && aws.ToBool(tb.StreamSpecification.StreamEnabled)
-	if tb.StreamSpecification != nil {
-		d["stream_view_type"] = string(tb.StreamSpecification.StreamViewType)
-	}
-	d["table_class"] = string(types.TableClassStandard)
-	if tb.TableClassSummary != nil && tb.TableClassSummary.TableClass != "" {
-		d["table_class"] = string(tb.TableClassSummary.TableClass)
-	}
-	d["deletion_protection"] = aws.ToBool(tb.DeletionProtectionEnabled)
-	d["global_table_replicas"] = replicas
-	d["gsi_count"] = len(tb.GlobalSecondaryIndexes)
 }
 
 // listTags pages through ListTagsOfResource, which has no SDK paginator.

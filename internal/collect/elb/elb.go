@@ -17,7 +17,7 @@ var Service = &collect.Service{
 	Name:        "elb",
 	Description: "Classic Load Balancers",
 	Types: []collect.Type{
-		{Name: "load-balancer", Description: "Classic Load Balancer", Fields: lbFields, Tags: collect.TagsPerResource, Collect: loadBalancers},
+		{Name: "load-balancer", Description: "Classic Load Balancer", Fields: lbFields.Declared(), Tags: collect.TagsPerResource, Collect: loadBalancers},
 	},
 	Calls: "load-balancer: DescribeLoadBalancers + DescribeTags per 20",
 	Relations: []collect.Relation{
@@ -32,17 +32,28 @@ var Service = &collect.Service{
 // tagBatch is how many names DescribeTags accepts per call.
 const tagBatch = 20
 
-var lbFields = []model.Field{
-	{Name: "scheme", Type: "text", Description: "internet-facing or internal"},
-	{Name: "dns_name", Type: "text", Description: "public DNS name"},
-	{Name: "vpc_id", Type: "text", Description: "VPC of the load balancer (empty for EC2-Classic)"},
-	{Name: "availability_zones", Type: "json", Description: "availability zones it is enabled in"},
-	{Name: "subnet_ids", Type: "json", Description: "subnets it is attached to"},
-	{Name: "security_group_ids", Type: "json", Description: "security groups of the load balancer"},
-	{Name: "instances", Type: "json", Description: "ids of the registered instances"},
-	{Name: "instance_count", Type: "integer", Description: "number of registered instances"},
-	{Name: "listeners", Type: "json", Description: "listeners: [{protocol, port, instance_protocol, instance_port, certificate_arn}]"},
-	{Name: "health_check_target", Type: "text", Description: "health check target, e.g. HTTP:80/health"},
+var lbFields = collect.Fields[types.LoadBalancerDescription]{
+	collect.Text("scheme", "internet-facing or internal", func(lb types.LoadBalancerDescription) *string { return lb.Scheme }),
+	collect.Text("dns_name", "public DNS name", func(lb types.LoadBalancerDescription) *string { return lb.DNSName }),
+	collect.Text("vpc_id", "VPC of the load balancer (empty for EC2-Classic)", func(lb types.LoadBalancerDescription) *string { return lb.VPCId }),
+	collect.Computed("availability_zones", model.JSON, "availability zones it is enabled in", func(lb types.LoadBalancerDescription) any {
+		return append([]string{}, lb.AvailabilityZones...)
+	}),
+	collect.Computed("subnet_ids", model.JSON, "subnets it is attached to", func(lb types.LoadBalancerDescription) any { return append([]string{}, lb.Subnets...) }),
+	collect.Computed("security_group_ids", model.JSON, "security groups of the load balancer", func(lb types.LoadBalancerDescription) any {
+		return append([]string{}, lb.SecurityGroups...)
+	}),
+	collect.Computed("instances", model.JSON, "ids of the registered instances", func(lb types.LoadBalancerDescription) any { return instanceIDs(lb) }),
+	collect.Computed("instance_count", model.Integer, "number of registered instances", func(lb types.LoadBalancerDescription) any { return len(lb.Instances) }),
+	collect.Computed("listeners", model.JSON, "listeners: [{protocol, port, instance_protocol, instance_port, certificate_arn}]", func(lb types.LoadBalancerDescription) any {
+		return listeners(lb)
+	}),
+	collect.Computed("health_check_target", model.Text, "health check target, e.g. HTTP:80/health", func(lb types.LoadBalancerDescription) any {
+		if lb.HealthCheck == nil {
+			return nil
+		}
+		return aws.ToString(lb.HealthCheck.Target)
+	}),
 }
 
 // listener is one entry of the listeners field.
@@ -91,43 +102,15 @@ func tagsByName(ctx context.Context, t *collect.Task, api *classic.Client, names
 func emit(t *collect.Task, lb types.LoadBalancerDescription, tags map[string]string) {
 	name := aws.ToString(lb.LoadBalancerName)
 	key := t.Key("load-balancer", name)
-	instances := []string{}
-	for _, in := range lb.Instances {
-		instances = append(instances, aws.ToString(in.InstanceId))
-	}
-	listeners := []listener{}
-	for _, ld := range lb.ListenerDescriptions {
-		if l := ld.Listener; l != nil {
-			listeners = append(listeners, listener{
-				Protocol: aws.ToString(l.Protocol), Port: l.LoadBalancerPort,
-				InstanceProtocol: aws.ToString(l.InstanceProtocol), InstancePort: aws.ToInt32(l.InstancePort),
-				CertificateARN: aws.ToString(l.SSLCertificateId),
-			})
-		}
-	}
-	d := map[string]any{
-		"scheme":             aws.ToString(lb.Scheme),
-		"dns_name":           aws.ToString(lb.DNSName),
-		"vpc_id":             aws.ToString(lb.VPCId),
-		"availability_zones": append([]string{}, lb.AvailabilityZones...),
-		"subnet_ids":         append([]string{}, lb.Subnets...),
-		"security_group_ids": append([]string{}, lb.SecurityGroups...),
-		"instances":          instances,
-		"instance_count":     len(instances),
-		"listeners":          listeners,
-	}
-	if lb.HealthCheck != nil {
-		d["health_check_target"] = aws.ToString(lb.HealthCheck.Target)
-	}
 	t.Emit(&model.Resource{
 		Key:       key,
 		ARN:       collect.ARN(t, "elasticloadbalancing", "", "loadbalancer/"+name),
 		Name:      name,
 		CreatedAt: model.Time(lb.CreatedTime),
 		Tags:      tags,
-		Details:   d,
+		Details:   lbFields.Details(lb),
 	})
-	for _, in := range instances {
+	for _, in := range instanceIDs(lb) {
 		t.Relate(key, "targets", t.Ref("ec2", "instance", in))
 	}
 	for _, sg := range lb.SecurityGroups {
@@ -137,10 +120,34 @@ func emit(t *collect.Task, lb types.LoadBalancerDescription, tags map[string]str
 		t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))
 	}
 	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(lb.VPCId)))
-	for _, l := range listeners {
+	for _, l := range listeners(lb) {
 		// Listeners may also use IAM server certificates, which are not ACM resources.
 		if strings.Contains(l.CertificateARN, ":acm:") {
 			t.Relate(key, "uses-certificate", t.Ref("acm", "certificate", collect.ARNResourceName(l.CertificateARN)))
 		}
 	}
+}
+
+// instanceIDs are the ids of the instances registered with lb.
+func instanceIDs(lb types.LoadBalancerDescription) []string {
+	instances := []string{}
+	for _, in := range lb.Instances {
+		instances = append(instances, aws.ToString(in.InstanceId))
+	}
+	return instances
+}
+
+// listeners are the listeners of lb.
+func listeners(lb types.LoadBalancerDescription) []listener {
+	out := []listener{}
+	for _, ld := range lb.ListenerDescriptions {
+		if l := ld.Listener; l != nil {
+			out = append(out, listener{
+				Protocol: aws.ToString(l.Protocol), Port: l.LoadBalancerPort,
+				InstanceProtocol: aws.ToString(l.InstanceProtocol), InstancePort: aws.ToInt32(l.InstancePort),
+				CertificateARN: aws.ToString(l.SSLCertificateId),
+			})
+		}
+	}
+	return out
 }

@@ -21,7 +21,7 @@ var Service = &collect.Service{
 	Description: "Route 53 DNS hosted zones, health checks, query logging, traffic policies and CIDR collections",
 	Scope:       collect.Global,
 	Types: []collect.Type{
-		{Name: "hosted-zone", Description: "public or private hosted zone (id = zone id, e.g. Z123..., without /hostedzone/)", Fields: hostedZoneFields, Tags: collect.TagsPerResource, Collect: hostedZones},
+		{Name: "hosted-zone", Description: "public or private hosted zone (id = zone id, e.g. Z123..., without /hostedzone/)", Fields: hostedZoneFields.Declared(), Tags: collect.TagsPerResource, Collect: hostedZones},
 		{Name: "health-check", Description: "health check of an endpoint, other checks or an alarm (name = Name tag, else what it checks)", Fields: healthCheckFields.Declared(), Tags: collect.TagsPerResource, Collect: healthChecks},
 		{Name: "query-logging-config", Description: "DNS query logging of a public hosted zone to CloudWatch Logs (name = zone id)", Fields: queryLoggingFields.Declared(), Tags: collect.NotTaggable, Collect: queryLoggingConfigs},
 		{Name: "traffic-policy", Description: "traffic policy (latest version summarised)", Fields: trafficPolicyFields.Declared(), Tags: collect.NotTaggable, Collect: trafficPolicies},
@@ -40,12 +40,39 @@ var Service = &collect.Service{
 // tagBatch is the most ids ListTagsForResources accepts.
 const tagBatch = 10
 
-var hostedZoneFields = []model.Field{
-	{Name: "private_zone", Type: "boolean", Description: "private zone, resolvable only from associated VPCs"},
-	{Name: "record_count", Type: "integer", Description: "number of record sets"},
-	{Name: "comment", Type: "text", Description: "zone comment"},
-	{Name: "vpcs", Type: "json", Description: "private zones: associated VPCs (vpc_id, region)"},
-	{Name: "linked_service", Type: "text", Description: "service principal managing the zone (e.g. Cloud Map), if any"},
+// hostedZone is a listed zone with, for a private zone, the VPCs
+// GetHostedZone associates it with (nil when not read).
+type hostedZone struct {
+	types.HostedZone
+	vpcs []zoneVPC
+}
+
+var hostedZoneFields = collect.Fields[*hostedZone]{
+	collect.Computed("private_zone", model.Boolean, "private zone, resolvable only from associated VPCs", func(z *hostedZone) any {
+		if z.Config == nil {
+			return nil
+		}
+		return z.Config.PrivateZone
+	}),
+	collect.Int("record_count", "number of record sets", func(z *hostedZone) *int64 { return z.ResourceRecordSetCount }),
+	collect.Computed("comment", model.Text, "zone comment", func(z *hostedZone) any {
+		if z.Config == nil {
+			return nil
+		}
+		return aws.ToString(z.Config.Comment)
+	}),
+	collect.Computed("vpcs", model.JSON, "private zones: associated VPCs (vpc_id, region)", func(z *hostedZone) any {
+		if z.vpcs == nil {
+			return nil
+		}
+		return z.vpcs
+	}),
+	collect.Computed("linked_service", model.Text, "service principal managing the zone (e.g. Cloud Map), if any", func(z *hostedZone) any {
+		if z.LinkedService == nil {
+			return nil
+		}
+		return aws.ToString(z.LinkedService.ServicePrincipal)
+	}),
 }
 
 // zoneVPC is one VPC a private zone is associated with.
@@ -59,39 +86,34 @@ func hostedZones(ctx context.Context, t *collect.Task) error {
 	p := route53.NewListHostedZonesPaginator(api, &route53.ListHostedZonesInput{MaxItems: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *route53.ListHostedZonesOutput) error {
 		rs := make(map[string]*model.Resource, len(page.HostedZones))
+		zones := make(map[string]*hostedZone, len(page.HostedZones))
 		var ids, private []string
 		for _, z := range page.HostedZones {
 			r := zoneResource(t, z)
 			rs[r.ID] = r
+			zones[r.ID] = &hostedZone{HostedZone: z}
 			ids = append(ids, r.ID)
-			if r.Details["private_zone"] == true {
+			if z.Config != nil && z.Config.PrivateZone {
 				private = append(private, r.ID)
 			}
 		}
 		addTags(ctx, t, api, types.TagResourceTypeHostedzone, rs, ids)
-		addVPCs(ctx, t, api, rs, private)
+		addVPCs(ctx, t, api, rs, zones, private)
 		for _, id := range ids {
+			rs[id].Details = hostedZoneFields.Details(zones[id])
 			t.Emit(rs[id])
 		}
 		return nil
 	})
 }
 
+// zoneResource is the resource of z, its details read once its VPCs are.
 func zoneResource(t *collect.Task, z types.HostedZone) *model.Resource {
 	id := strings.TrimPrefix(aws.ToString(z.Id), "/hostedzone/")
-	d := map[string]any{"record_count": aws.ToInt64(z.ResourceRecordSetCount)}
-	if z.Config != nil {
-		d["private_zone"] = z.Config.PrivateZone
-		d["comment"] = aws.ToString(z.Config.Comment)
-	}
-	if z.LinkedService != nil {
-		d["linked_service"] = aws.ToString(z.LinkedService.ServicePrincipal)
-	}
 	return &model.Resource{
-		Key:     t.Key("hosted-zone", id),
-		ARN:     collect.AccountlessARN(t, "route53", "", "hostedzone/"+id),
-		Name:    aws.ToString(z.Name),
-		Details: d,
+		Key:  t.Key("hosted-zone", id),
+		ARN:  collect.AccountlessARN(t, "route53", "", "hostedzone/"+id),
+		Name: aws.ToString(z.Name),
 	}
 }
 
@@ -125,20 +147,20 @@ func addTags(ctx context.Context, t *collect.Task, api *route53.Client, typ type
 
 // addVPCs fills the associated VPCs of private zones (one GetHostedZone
 // each, concurrently) and relates the zones to them, in the VPC's region.
-func addVPCs(ctx context.Context, t *collect.Task, api *route53.Client, rs map[string]*model.Resource, private []string) {
+func addVPCs(ctx context.Context, t *collect.Task, api *route53.Client, rs map[string]*model.Resource, zones map[string]*hostedZone, private []string) {
 	collect.ForEach(ctx, private, func(ctx context.Context, id string) {
 		out, err := api.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: aws.String(id)})
 		if err != nil {
 			t.Warn("GetHostedZone", err)
 			return
 		}
-		r := rs[id] // each goroutine owns a distinct zone
+		r, z := rs[id], zones[id] // each goroutine owns a distinct zone
 		vpcs := make([]zoneVPC, 0, len(out.VPCs))
 		for _, v := range out.VPCs {
 			zv := zoneVPC{VPCID: aws.ToString(v.VPCId), Region: string(v.VPCRegion)}
 			vpcs = append(vpcs, zv)
 			t.Relate(r.Key, "associated-with", model.Key{Account: t.Account, Region: zv.Region, Service: "ec2", Type: "vpc", ID: zv.VPCID})
 		}
-		r.Details["vpcs"] = vpcs
+		z.vpcs = vpcs
 	})
 }
