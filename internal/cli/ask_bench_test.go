@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -42,13 +41,7 @@ func BenchmarkAsk(b *testing.B) {
 		"what changed since yesterday by service",
 	}
 	for _, size := range []int{demo.DefaultSize, 100_000} {
-		path := filepath.Join(b.TempDir(), "bench.db")
-		est := demo.New(demo.Options{Seed: 42, Size: size})
-		for s := range 2 {
-			if _, err := runDemoScan(context.Background(), path, est.Scan(s), demo.ServeOptions{}, 0, 42); err != nil {
-				b.Fatal(err)
-			}
-		}
+		path := benchInventory(b, size)
 		for _, q := range questions {
 			b.Run(fmt.Sprintf("%dk/%s", size/1000, q), func(b *testing.B) {
 				cpu := processCPU()

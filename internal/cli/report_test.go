@@ -155,13 +155,7 @@ func docsScreenshots(t *testing.T, p *browsertest.Page, path, dir string) {
 //	go test ./internal/cli -run '^$' -bench Report -benchtime 3x -timeout 30m
 func BenchmarkReport(b *testing.B) {
 	for _, size := range []int{demo.DefaultSize, 100_000} {
-		db := filepath.Join(b.TempDir(), "bench.db")
-		est := demo.New(demo.Options{Seed: 42, Size: size})
-		for s := range 2 {
-			if _, err := runDemoScan(context.Background(), db, est.Scan(s), demo.ServeOptions{}, 0, 42); err != nil {
-				b.Fatal(err)
-			}
-		}
+		db := benchInventory(b, size)
 		path := filepath.Join(b.TempDir(), "report.html")
 		b.Run(fmt.Sprintf("%dk", size/1000), func(b *testing.B) {
 			for b.Loop() {
@@ -172,4 +166,17 @@ func BenchmarkReport(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchInventory is a demo inventory of size resources with two scans.
+func benchInventory(b *testing.B, size int) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "bench.db")
+	est := demo.New(demo.Options{Seed: 42, Size: size})
+	for s := range 2 {
+		if _, err := runDemoScan(context.Background(), path, est.Scan(s), demo.ServeOptions{}, 0, 42); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return path
 }
