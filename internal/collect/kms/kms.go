@@ -6,6 +6,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awskms "github.com/aws/aws-sdk-go-v2/service/kms"
@@ -20,8 +21,8 @@ var Service = &collect.Service{
 	Name:        "kms",
 	Description: "KMS customer-managed keys, aliases and custom key stores",
 	Types: []collect.Type{
-		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields, Tags: collect.TagsBulk, Collect: keys, DetailCalls: 2},
-		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields, Tags: collect.NotTaggable, Collect: aliases},
+		{Name: "key", Description: "customer-managed KMS key (id = key id); AWS-managed keys are skipped", Fields: keyFields.Declared(), Tags: collect.TagsBulk, Collect: keys, DetailCalls: 2},
+		{Name: "alias", Description: "KMS alias of a customer key (id = alias name, alias/...); aws/ aliases are skipped", Fields: aliasFields.Declared(), Tags: collect.NotTaggable, Collect: aliases},
 		{Name: "custom-key-store", Description: "key store backed by a CloudHSM cluster or an external key manager (id = cks-...; no ARN)",
 			Fields: customKeyStoreFields.Declared(), Tags: collect.NotTaggable, Collect: customKeyStores},
 	},
@@ -34,18 +35,32 @@ var Service = &collect.Service{
 
 func client(t *collect.Task) *awskms.Client { return awskms.NewFromConfig(t.Config) }
 
-var keyFields = []model.Field{
-	{Name: "key_state", Type: "text", Description: "Enabled, Disabled, PendingDeletion, PendingImport, ...", Values: collect.Values(kmstypes.KeyState("").Values())},
-	{Name: "enabled", Type: "boolean", Description: "the key can be used"},
-	{Name: "key_usage", Type: "text", Description: "ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT"},
-	{Name: "key_spec", Type: "text", Description: "SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, ...", Values: collect.Values(kmstypes.KeySpec("").Values())},
-	{Name: "key_manager", Type: "text", Description: "CUSTOMER (AWS-managed keys are not collected)", Values: collect.Values(kmstypes.KeyManagerType("").Values())},
-	{Name: "origin", Type: "text", Description: "AWS_KMS, EXTERNAL (imported material), AWS_CLOUDHSM or EXTERNAL_KEY_STORE", Values: collect.Values(kmstypes.OriginType("").Values())},
-	{Name: "description", Type: "text", Description: "key description"},
-	{Name: "multi_region", Type: "boolean", Description: "multi-Region key"},
-	{Name: "deletion_date", Type: "timestamp", Description: "scheduled deletion, when pending deletion"},
-	{Name: "rotation_enabled", Type: "boolean", Description: "automatic key rotation is on (false for keys that cannot rotate)"},
-	{Name: "aliases", Type: "json", Description: "alias names pointing to the key"},
+// key is a customer key: its metadata, the alias names pointing to it
+// (sorted) and its rotation status, when GetKeyRotationStatus answered.
+type key struct {
+	m             *kmstypes.KeyMetadata
+	aliases       []string
+	rotating      bool
+	rotationKnown bool
+}
+
+var keyFields = collect.Fields[key]{
+	collect.Enum("key_state", "Enabled, Disabled, PendingDeletion, PendingImport, ...", func(k key) kmstypes.KeyState { return k.m.KeyState }),
+	collect.Computed("enabled", model.Boolean, "the key can be used", func(k key) any { return k.m.Enabled }),
+	collect.Enum("key_usage", "ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT", func(k key) kmstypes.KeyUsageType { return k.m.KeyUsage }),
+	collect.Enum("key_spec", "SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, ...", func(k key) kmstypes.KeySpec { return k.m.KeySpec }),
+	collect.Enum("key_manager", "CUSTOMER (AWS-managed keys are not collected)", func(k key) kmstypes.KeyManagerType { return k.m.KeyManager }),
+	collect.Enum("origin", "AWS_KMS, EXTERNAL (imported material), AWS_CLOUDHSM or EXTERNAL_KEY_STORE", func(k key) kmstypes.OriginType { return k.m.Origin }),
+	collect.Text("description", "key description", func(k key) *string { return k.m.Description }),
+	collect.Bool("multi_region", "multi-Region key", func(k key) *bool { return k.m.MultiRegion }),
+	collect.Timestamp("deletion_date", "scheduled deletion, when pending deletion", func(k key) *time.Time { return k.m.DeletionDate }),
+	collect.Computed("rotation_enabled", model.Boolean, "automatic key rotation is on (false for keys that cannot rotate)", func(k key) any {
+		if !k.rotationKnown {
+			return nil
+		}
+		return k.rotating
+	}),
+	collect.Computed("aliases", model.JSON, "alias names pointing to the key", func(k key) any { return append([]string{}, k.aliases...) }),
 }
 
 func keys(ctx context.Context, t *collect.Task) error {
@@ -113,20 +128,9 @@ func describeKey(ctx context.Context, t *collect.Task, api *awskms.Client, bulk 
 		return
 	}
 	sort.Strings(aliasNames)
-	d := map[string]any{
-		"key_state":     string(m.KeyState),
-		"enabled":       m.Enabled,
-		"key_usage":     string(m.KeyUsage),
-		"key_spec":      string(m.KeySpec),
-		"key_manager":   string(m.KeyManager),
-		"origin":        string(m.Origin),
-		"description":   aws.ToString(m.Description),
-		"multi_region":  aws.ToBool(m.MultiRegion),
-		"deletion_date": model.Time(m.DeletionDate),
-		"aliases":       append([]string{}, aliasNames...),
-	}
+	k := key{m: m, aliases: aliasNames}
 	if rotating, err := rotation(ctx, api, m); err == nil {
-		d["rotation_enabled"] = rotating
+		k.rotating, k.rotationKnown = rotating, true
 	} else {
 		t.Warn("GetKeyRotationStatus", err)
 	}
@@ -139,7 +143,7 @@ func describeKey(ctx context.Context, t *collect.Task, api *awskms.Client, bulk 
 	}
 	t.Emit(&model.Resource{
 		Key: t.Key("key", id), ARN: aws.ToString(m.Arn), Name: name,
-		CreatedAt: model.Time(m.CreationDate), Tags: tags, Details: d,
+		CreatedAt: model.Time(m.CreationDate), Tags: tags, Details: keyFields.Details(k),
 	})
 }
 
@@ -172,9 +176,9 @@ func keyTags(ctx context.Context, t *collect.Task, api *awskms.Client, id string
 	return tags, nil
 }
 
-var aliasFields = []model.Field{
-	{Name: "target_key_id", Type: "text", Description: "id of the key the alias points to"},
-	{Name: "last_updated", Type: "timestamp", Description: "last time the alias was pointed to a key"},
+var aliasFields = collect.Fields[kmstypes.AliasListEntry]{
+	collect.Text("target_key_id", "id of the key the alias points to", func(a kmstypes.AliasListEntry) *string { return a.TargetKeyId }),
+	collect.Timestamp("last_updated", "last time the alias was pointed to a key", func(a kmstypes.AliasListEntry) *time.Time { return a.LastUpdatedDate }),
 }
 
 func aliases(ctx context.Context, t *collect.Task) error {
@@ -183,7 +187,7 @@ func aliases(ctx context.Context, t *collect.Task) error {
 		key := t.Key("alias", name)
 		t.Emit(&model.Resource{
 			Key: key, ARN: aws.ToString(a.AliasArn), Name: name, CreatedAt: model.Time(a.CreationDate),
-			Details: map[string]any{"target_key_id": target, "last_updated": model.Time(a.LastUpdatedDate)},
+			Details: aliasFields.Details(a),
 		})
 		t.Relate(key, "alias-of", t.Key("key", target))
 	})

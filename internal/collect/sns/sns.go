@@ -22,8 +22,8 @@ var Service = &collect.Service{
 	Name:        "sns",
 	Description: "SNS topics, subscriptions and platform applications",
 	Types: []collect.Type{
-		{Name: "topic", Description: "SNS topic", Fields: topicFields, Tags: collect.TagsBulk, Collect: topics, DetailCalls: 1},
-		{Name: "subscription", Description: "confirmed SNS subscription (endpoints of people are masked)", Fields: subscriptionFields, Tags: collect.NotTaggable, Collect: subscriptions},
+		{Name: "topic", Description: "SNS topic", Fields: topicFields.Declared(), Tags: collect.TagsBulk, Collect: topics, DetailCalls: 1},
+		{Name: "subscription", Description: "confirmed SNS subscription (endpoints of people are masked)", Fields: subscriptionFields.Declared(), Tags: collect.NotTaggable, Collect: subscriptions},
 		{Name: "platform-application", Description: "mobile push application (id = platform/name; its credentials are never read)",
 			Fields: platformApplicationFields.Declared(), Tags: collect.NotTaggable, Collect: platformApplications},
 	},
@@ -40,13 +40,44 @@ var Service = &collect.Service{
 
 func client(t *collect.Task) *sns.Client { return sns.NewFromConfig(t.Config) }
 
-var topicFields = []model.Field{
-	{Name: "display_name", Type: "text", Description: "display name used as the SMS/email sender"},
-	{Name: "kms_key_id", Type: "text", Description: "KMS key (id, ARN or alias) for server-side encryption"},
-	{Name: "subscriptions_confirmed", Type: "integer", Description: "confirmed subscriptions"},
-	{Name: "subscriptions_pending", Type: "integer", Description: "subscriptions awaiting confirmation"},
-	{Name: "policy_present", Type: "boolean", Description: "the topic has an access policy"},
-	{Name: "fifo", Type: "boolean", Description: "FIFO topic"},
+// topicAnswer is what GetTopicAttributes answered about a topic; without an
+// answer (answered false) the topic has no details. The policy itself is
+// not stored, only whether there is one.
+type topicAnswer struct {
+	attrs    map[string]string
+	answered bool
+}
+
+// topicAttr is a field read from the answer's string map.
+func topicAttr(get func(a map[string]string) any) func(topicAnswer) any {
+	return func(tp topicAnswer) any {
+		if !tp.answered {
+			return nil
+		}
+		return get(tp.attrs)
+	}
+}
+
+// topicCount is a count attribute, left out when it is not a number.
+func topicCount(attr string) func(topicAnswer) any {
+	return topicAttr(func(a map[string]string) any {
+		if n, err := strconv.ParseInt(a[attr], 10, 64); err == nil {
+			return n
+		}
+		return nil
+	})
+}
+
+var topicFields = collect.Fields[topicAnswer]{
+	collect.Computed("display_name", model.Text, "display name used as the SMS/email sender",
+		topicAttr(func(a map[string]string) any { return a["DisplayName"] })),
+	collect.Computed("kms_key_id", model.Text, "KMS key (id, ARN or alias) for server-side encryption",
+		topicAttr(func(a map[string]string) any { return a["KmsMasterKeyId"] })),
+	collect.Computed("subscriptions_confirmed", model.Integer, "confirmed subscriptions", topicCount("SubscriptionsConfirmed")),
+	collect.Computed("subscriptions_pending", model.Integer, "subscriptions awaiting confirmation", topicCount("SubscriptionsPending")),
+	collect.Computed("policy_present", model.Boolean, "the topic has an access policy",
+		topicAttr(func(a map[string]string) any { return a["Policy"] != "" })),
+	collect.Computed("fifo", model.Boolean, "FIFO topic", topicAttr(func(a map[string]string) any { return a["FifoTopic"] == "true" })),
 }
 
 func topics(ctx context.Context, t *collect.Task) error {
@@ -66,13 +97,14 @@ func topics(ctx context.Context, t *collect.Task) error {
 func topicsOf(ctx context.Context, t *collect.Task, api *sns.Client, bulk *collect.BulkTags, arns []string) {
 	collect.ForEach(ctx, arns, func(ctx context.Context, topicARN string) {
 		name := collect.ARNResourceName(topicARN)
-		r := &model.Resource{Key: t.Key("topic", name), ARN: topicARN, Name: name, Details: map[string]any{}}
+		var tp topicAnswer
 		attrs, err := api.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: aws.String(topicARN)})
 		if err != nil {
 			t.Warn("GetTopicAttributes", err)
 		} else {
-			applyAttributes(r.Details, attrs.Attributes)
+			tp = topicAnswer{attrs: attrs.Attributes, answered: true}
 		}
+		r := &model.Resource{Key: t.Key("topic", name), ARN: topicARN, Name: name, Details: topicFields.Details(tp)}
 		r.Tags = bulk.Of(ctx, topicARN, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
 			out, err := api.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: aws.String(topicARN)})
 			if err != nil {
@@ -84,24 +116,13 @@ func topicsOf(ctx context.Context, t *collect.Task, api *sns.Client, bulk *colle
 	})
 }
 
-// applyAttributes maps GetTopicAttributes' string map; the policy itself is
-// not stored, only whether there is one.
-func applyAttributes(d map[string]any, a map[string]string) {
-	d["display_name"] = a["DisplayName"]
-	d["kms_key_id"] = a["KmsMasterKeyId"]
-	for key, attr := range map[string]string{"subscriptions_confirmed": "SubscriptionsConfirmed", "subscriptions_pending": "SubscriptionsPending"} {
-		if n, err := strconv.ParseInt(a[attr], 10, 64); err == nil {
-			d[key] = n
-		}
-	}
-	d["policy_present"] = a["Policy"] != ""
-	d["fifo"] = a["FifoTopic"] == "true"
-}
-
-var subscriptionFields = []model.Field{
-	{Name: "protocol", Type: "text", Description: "email, sms, http(s), sqs, lambda, firehose, application, ..."},
-	{Name: "endpoint", Type: "text", Description: "target: ARN for AWS targets; masked for email/sms (e.g. *@example.com), scheme and host only for http(s)"},
-	{Name: "topic_arn", Type: "text", Description: "topic the subscription belongs to"},
+var subscriptionFields = collect.Fields[types.Subscription]{
+	collect.Text("protocol", "email, sms, http(s), sqs, lambda, firehose, application, ...", func(s types.Subscription) *string { return s.Protocol }),
+	collect.Computed("endpoint", model.Text, "target: ARN for AWS targets; masked for email/sms (e.g. *@example.com), scheme and host only for http(s)",
+		func(s types.Subscription) any {
+			return maskEndpoint(aws.ToString(s.Protocol), aws.ToString(s.Endpoint))
+		}),
+	collect.Text("topic_arn", "topic the subscription belongs to", func(s types.Subscription) *string { return s.TopicArn }),
 }
 
 func subscriptions(ctx context.Context, t *collect.Task) error {
@@ -130,14 +151,10 @@ func emitSubscription(t *collect.Task, s types.Subscription) {
 	id := aws.ToString(s.SubscriptionArn)
 	key := t.Key("subscription", id)
 	t.Emit(&model.Resource{
-		Key:  key,
-		ARN:  id,
-		Name: topic + ":" + protocol,
-		Details: map[string]any{
-			"protocol":  protocol,
-			"endpoint":  maskEndpoint(protocol, endpoint),
-			"topic_arn": topicARN,
-		},
+		Key:     key,
+		ARN:     id,
+		Name:    topic + ":" + protocol,
+		Details: subscriptionFields.Details(s),
 	})
 	t.Relate(key, "member-of", t.Key("topic", topic))
 	if target, ok := targetKey(endpoint); ok {
