@@ -5,6 +5,7 @@ package apigatewayv2
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
@@ -19,8 +20,8 @@ var Service = &collect.Service{
 	Name:        "apigatewayv2",
 	Description: "API Gateway HTTP and WebSocket APIs, stages, custom domain names and VPC links",
 	Types: []collect.Type{
-		{Name: "api", Description: "HTTP or WebSocket API (id = API id)", Fields: apiFields, Tags: collect.TagsListed, Collect: apis},
-		{Name: "stage", Description: "HTTP/WebSocket API stage (id = apiId/stageName)", Fields: stageFields, Tags: collect.TagsListed, Collect: stages},
+		{Name: "api", Description: "HTTP or WebSocket API (id = API id)", Fields: apiFields.Declared(), Tags: collect.TagsListed, Collect: apis},
+		{Name: "stage", Description: "HTTP/WebSocket API stage (id = apiId/stageName)", Fields: stageFields.Declared(), Tags: collect.TagsListed, Collect: stages},
 		{Name: "domain-name", Description: "custom domain name of HTTP/WebSocket APIs (id = the name): TLS policy, certificate", Fields: domainNameFields.Declared(),
 			Tags: collect.TagsListed, Collect: domainNames},
 		{Name: "vpc-link", Description: "VPC link of HTTP APIs into private subnets (id = link id)", Fields: vpcLinkFields.Declared(), Tags: collect.TagsListed, Collect: vpcLinks},
@@ -53,13 +54,13 @@ func apiPages(ctx context.Context, t *collect.Task, client *apigatewayv2.Client,
 	}, fn)
 }
 
-var apiFields = []model.Field{
-	{Name: "protocol_type", Type: "text", Description: "HTTP or WEBSOCKET"},
-	{Name: "endpoint", Type: "text", Description: "default execute-api endpoint URL"},
-	{Name: "description", Type: "text", Description: "API description"},
-	{Name: "disable_execute_api_endpoint", Type: "boolean", Description: "the default execute-api endpoint is disabled"},
-	{Name: "api_gateway_managed", Type: "boolean", Description: "managed by API Gateway (quick create); not editable"},
-	{Name: "version", Type: "text", Description: "API version label"},
+var apiFields = collect.Fields[types.Api]{
+	collect.Enum("protocol_type", "HTTP or WEBSOCKET", func(a types.Api) types.ProtocolType { return a.ProtocolType }),
+	collect.Text("endpoint", "default execute-api endpoint URL", func(a types.Api) *string { return a.ApiEndpoint }),
+	collect.Text("description", "API description", func(a types.Api) *string { return a.Description }),
+	collect.Bool("disable_execute_api_endpoint", "the default execute-api endpoint is disabled", func(a types.Api) *bool { return a.DisableExecuteApiEndpoint }),
+	collect.Bool("api_gateway_managed", "managed by API Gateway (quick create); not editable", func(a types.Api) *bool { return a.ApiGatewayManaged }),
+	collect.Text("version", "API version label", func(a types.Api) *string { return a.Version }),
 }
 
 func apis(ctx context.Context, t *collect.Task) error {
@@ -77,27 +78,41 @@ func emitAPIs(t *collect.Task, items []types.Api) {
 			Name:      aws.ToString(a.Name),
 			CreatedAt: model.Time(a.CreatedDate),
 			Tags:      a.Tags,
-			Details: map[string]any{
-				"protocol_type":                string(a.ProtocolType),
-				"endpoint":                     aws.ToString(a.ApiEndpoint),
-				"description":                  aws.ToString(a.Description),
-				"disable_execute_api_endpoint": aws.ToBool(a.DisableExecuteApiEndpoint),
-				"api_gateway_managed":          aws.ToBool(a.ApiGatewayManaged),
-				"version":                      aws.ToString(a.Version),
-			},
+			Details:   apiFields.Details(a),
 		})
 	}
 }
 
-var stageFields = []model.Field{
-	{Name: "api_id", Type: "text", Description: "API of the stage"},
-	{Name: "deployment_id", Type: "text", Description: "deployment the stage serves"},
-	{Name: "description", Type: "text", Description: "stage description"},
-	{Name: "auto_deploy", Type: "boolean", Description: "changes to the API are deployed automatically"},
-	{Name: "access_log_destination", Type: "text", Description: "ARN receiving access logs, empty when off"},
-	{Name: "logging_level", Type: "text", Description: "default route execution logging (WebSocket): OFF, ERROR or INFO"},
-	{Name: "detailed_metrics_enabled", Type: "boolean", Description: "per-route CloudWatch metrics by default"},
-	{Name: "last_updated", Type: "timestamp", Description: "last stage update"},
+// stage is a listed stage with the id of its API.
+type stage struct {
+	types.Stage
+	apiID string
+}
+
+var stageFields = collect.Fields[stage]{
+	collect.Computed("api_id", model.Text, "API of the stage", func(s stage) any { return s.apiID }),
+	collect.Text("deployment_id", "deployment the stage serves", func(s stage) *string { return s.DeploymentId }),
+	collect.Text("description", "stage description", func(s stage) *string { return s.Description }),
+	collect.Bool("auto_deploy", "changes to the API are deployed automatically", func(s stage) *bool { return s.AutoDeploy }),
+	collect.Text("access_log_destination", "ARN receiving access logs, empty when off", func(s stage) *string {
+		if s.AccessLogSettings == nil {
+			return nil
+		}
+		return s.AccessLogSettings.DestinationArn
+	}),
+	collect.Computed("logging_level", model.Text, "default route execution logging (WebSocket): OFF, ERROR or INFO", func(s stage) any {
+		if s.DefaultRouteSettings == nil {
+			return nil
+		}
+		return string(s.DefaultRouteSettings.LoggingLevel)
+	}),
+	collect.Computed("detailed_metrics_enabled", model.Boolean, "per-route CloudWatch metrics by default", func(s stage) any {
+		if s.DefaultRouteSettings == nil {
+			return nil
+		}
+		return aws.ToBool(s.DefaultRouteSettings.DetailedMetricsEnabled)
+	}),
+	collect.Timestamp("last_updated", "last stage update", func(s stage) *time.Time { return s.LastUpdatedDate }),
 }
 
 func stages(ctx context.Context, t *collect.Task) error {
@@ -130,21 +145,6 @@ func stagesOf(ctx context.Context, t *collect.Task, client *apigatewayv2.Client,
 
 func emitStage(t *collect.Task, apiID string, s types.Stage) {
 	name := aws.ToString(s.StageName)
-	d := map[string]any{
-		"api_id":                 apiID,
-		"deployment_id":          aws.ToString(s.DeploymentId),
-		"description":            aws.ToString(s.Description),
-		"auto_deploy":            aws.ToBool(s.AutoDeploy),
-		"access_log_destination": "",
-		"last_updated":           model.Time(s.LastUpdatedDate),
-	}
-	if s.AccessLogSettings != nil {
-		d["access_log_destination"] = aws.ToString(s.AccessLogSettings.DestinationArn)
-	}
-	if rs := s.DefaultRouteSettings; rs != nil {
-		d["logging_level"] = string(rs.LoggingLevel)
-		d["detailed_metrics_enabled"] = aws.ToBool(rs.DetailedMetricsEnabled)
-	}
 	key := t.Key("stage", apiID+"/"+name)
 	t.Emit(&model.Resource{
 		Key:       key,
@@ -152,7 +152,7 @@ func emitStage(t *collect.Task, apiID string, s types.Stage) {
 		Name:      name,
 		CreatedAt: model.Time(s.CreatedDate),
 		Tags:      s.Tags,
-		Details:   d,
+		Details:   stageFields.Details(stage{Stage: s, apiID: apiID}),
 	})
 	t.Relate(key, "member-of", t.Key("api", apiID))
 }

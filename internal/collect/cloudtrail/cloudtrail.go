@@ -19,7 +19,7 @@ var Service = &collect.Service{
 	Name:        "cloudtrail",
 	Description: "CloudTrail trails, Lake event data stores and channels",
 	Types: []collect.Type{
-		{Name: "trail", Description: "CloudTrail trail, collected in its home region", Fields: trailFields, Tags: collect.TagsPerResource, Collect: trails, DetailCalls: 2},
+		{Name: "trail", Description: "CloudTrail trail, collected in its home region", Fields: trailFields.Declared(), Tags: collect.TagsPerResource, Collect: trails, DetailCalls: 2},
 		{Name: "event-data-store", Description: "CloudTrail Lake event data store", Fields: eventDataStoreFields.Declared(), Tags: collect.TagsPerResource,
 			Collect: eventDataStores, DetailCalls: 1},
 		{Name: "channel", Description: "CloudTrail Lake channel bringing events from outside AWS into event data stores", Fields: channelFields.Declared(),
@@ -40,21 +40,49 @@ var Service = &collect.Service{
 // tagBatch is how many trail ARNs ListTags accepts per call.
 const tagBatch = 20
 
-var trailFields = []model.Field{
-	{Name: "is_logging", Type: "boolean", Description: "the trail is recording events"},
-	{Name: "multi_region", Type: "boolean", Description: "the trail records events of every region"},
-	{Name: "log_file_validation", Type: "boolean", Description: "log file integrity validation enabled"},
-	{Name: "organization_trail", Type: "boolean", Description: "the trail records events of every account of the organization"},
-	{Name: "s3_bucket", Type: "text", Description: "bucket the log files are delivered to"},
-	{Name: "s3_key_prefix", Type: "text", Description: "key prefix of the log files"},
-	{Name: "kms_key_id", Type: "text", Description: "ARN of the KMS key encrypting the log files"},
-	{Name: "cloudwatch_logs_group", Type: "text", Description: "ARN of the CloudWatch Logs group events are also sent to"},
-	{Name: "sns_topic_arn", Type: "text", Description: "topic notified of each log file delivery"},
-	{Name: "home_region", Type: "text", Description: "region the trail was created in"},
-	{Name: "latest_delivery_time", Type: "timestamp", Description: "last successful delivery of a log file to S3"},
-	{Name: "latest_delivery_error", Type: "text", Description: "last S3 delivery error, if any"},
-	{Name: "include_global_events", Type: "boolean", Description: "records events of global services (IAM, STS...)"},
-	{Name: "management_events", Type: "boolean", Description: "the event selectors record management events"},
+// trail is a described trail with its GetTrailStatus and GetEventSelectors
+// answers (nil when the call failed: the fields they give are left out).
+type trail struct {
+	types.Trail
+	status    *cloudtrail.GetTrailStatusOutput
+	selectors *cloudtrail.GetEventSelectorsOutput
+}
+
+var trailFields = collect.Fields[trail]{
+	collect.Computed("is_logging", model.Boolean, "the trail is recording events", func(tr trail) any {
+		if tr.status == nil {
+			return nil
+		}
+		return aws.ToBool(tr.status.IsLogging)
+	}),
+	collect.Bool("multi_region", "the trail records events of every region", func(tr trail) *bool { return tr.IsMultiRegionTrail }),
+	collect.Bool("log_file_validation", "log file integrity validation enabled", func(tr trail) *bool { return tr.LogFileValidationEnabled }),
+	collect.Bool("organization_trail", "the trail records events of every account of the organization", func(tr trail) *bool { return tr.IsOrganizationTrail }),
+	collect.Text("s3_bucket", "bucket the log files are delivered to", func(tr trail) *string { return tr.S3BucketName }),
+	collect.Text("s3_key_prefix", "key prefix of the log files", func(tr trail) *string { return tr.S3KeyPrefix }),
+	collect.Text("kms_key_id", "ARN of the KMS key encrypting the log files", func(tr trail) *string { return tr.KmsKeyId }),
+	collect.Text("cloudwatch_logs_group", "ARN of the CloudWatch Logs group events are also sent to", func(tr trail) *string { return tr.CloudWatchLogsLogGroupArn }),
+	collect.Text("sns_topic_arn", "topic notified of each log file delivery", func(tr trail) *string { return tr.SnsTopicARN }),
+	collect.Text("home_region", "region the trail was created in", func(tr trail) *string { return tr.HomeRegion }),
+	collect.Computed("latest_delivery_time", model.Timestamp, "last successful delivery of a log file to S3", func(tr trail) any {
+		if tr.status == nil {
+			return nil
+		}
+		return model.Time(tr.status.LatestDeliveryTime)
+	}),
+	collect.Computed("latest_delivery_error", model.Text, "last S3 delivery error, if any", func(tr trail) any {
+		if tr.status == nil {
+			return nil
+		}
+		return aws.ToString(tr.status.LatestDeliveryError)
+	}),
+	collect.Bool("include_global_events", "records events of global services (IAM, STS...)", func(tr trail) *bool { return tr.IncludeGlobalServiceEvents }),
+	collect.Computed("management_events", model.Boolean, "the event selectors record management events", func(tr trail) any {
+		if tr.selectors == nil {
+			return nil
+		}
+		return recordsManagementEvents(tr.selectors)
+	}),
 }
 
 func trails(ctx context.Context, t *collect.Task) error {
@@ -71,22 +99,20 @@ func trails(ctx context.Context, t *collect.Task) error {
 	}
 	tags := listTags(ctx, t, api, arns)
 	collect.ForEach(ctx, out.TrailList, func(ctx context.Context, tr types.Trail) {
-		d := trailDetails(tr)
+		item := trail{Trail: tr}
 		status, err := api.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: tr.TrailARN})
 		if err != nil {
 			t.Warn("GetTrailStatus", err)
 		} else {
-			d["is_logging"] = aws.ToBool(status.IsLogging)
-			d["latest_delivery_time"] = model.Time(status.LatestDeliveryTime)
-			d["latest_delivery_error"] = aws.ToString(status.LatestDeliveryError)
+			item.status = status
 		}
 		selectors, err := api.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: tr.TrailARN})
 		if err != nil {
 			t.Warn("GetEventSelectors", err)
 		} else {
-			d["management_events"] = recordsManagementEvents(selectors)
+			item.selectors = selectors
 		}
-		emit(t, tr, d, tags[aws.ToString(tr.TrailARN)])
+		emit(t, item, tags[aws.ToString(tr.TrailARN)])
 	})
 	return nil
 }
@@ -110,21 +136,6 @@ func listTags(ctx context.Context, t *collect.Task, api *cloudtrail.Client, arns
 	})
 }
 
-func trailDetails(tr types.Trail) map[string]any {
-	return map[string]any{
-		"multi_region":          aws.ToBool(tr.IsMultiRegionTrail),
-		"log_file_validation":   aws.ToBool(tr.LogFileValidationEnabled),
-		"organization_trail":    aws.ToBool(tr.IsOrganizationTrail),
-		"s3_bucket":             aws.ToString(tr.S3BucketName),
-		"s3_key_prefix":         aws.ToString(tr.S3KeyPrefix),
-		"kms_key_id":            aws.ToString(tr.KmsKeyId),
-		"cloudwatch_logs_group": aws.ToString(tr.CloudWatchLogsLogGroupArn),
-		"sns_topic_arn":         aws.ToString(tr.SnsTopicARN),
-		"home_region":           aws.ToString(tr.HomeRegion),
-		"include_global_events": aws.ToBool(tr.IncludeGlobalServiceEvents),
-	}
-}
-
 // recordsManagementEvents reads basic selectors (IncludeManagementEvents) and
 // advanced ones (a selector with eventCategory = Management).
 func recordsManagementEvents(out *cloudtrail.GetEventSelectorsOutput) bool {
@@ -143,10 +154,10 @@ func recordsManagementEvents(out *cloudtrail.GetEventSelectorsOutput) bool {
 	return false
 }
 
-func emit(t *collect.Task, tr types.Trail, d map[string]any, tags map[string]string) {
+func emit(t *collect.Task, tr trail, tags map[string]string) {
 	name := aws.ToString(tr.Name)
 	key := t.Key("trail", name)
-	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(tr.TrailARN), Name: name, Tags: tags, Details: d})
+	t.Emit(&model.Resource{Key: key, ARN: aws.ToString(tr.TrailARN), Name: name, Tags: tags, Details: trailFields.Details(tr)})
 	// The bucket may live in another region or account (central logging):
 	// the store finds it by name, and otherwise keeps the likeliest guess,
 	// the trail's home region in this account.

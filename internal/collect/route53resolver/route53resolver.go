@@ -20,8 +20,8 @@ var Service = &collect.Service{
 	Name:        "route53resolver",
 	Description: "Route 53 Resolver DNS query logging, inbound/outbound endpoints, forwarding rules and DNS Firewall",
 	Types: []collect.Type{
-		{Name: "query-log-config", Description: "Resolver query logging configuration (id = rqlc-...)", Fields: queryLogConfigFields, Tags: collect.TagsPerResource, Collect: queryLogConfigs, DetailCalls: 1},
-		{Name: "resolver-endpoint", Description: "inbound or outbound Resolver endpoint (id = rslvr-in-/rslvr-out-...)", Fields: endpointFields, Tags: collect.TagsPerResource, Collect: endpoints, DetailCalls: 1},
+		{Name: "query-log-config", Description: "Resolver query logging configuration (id = rqlc-...)", Fields: queryLogConfigFields.Declared(), Tags: collect.TagsPerResource, Collect: queryLogConfigs, DetailCalls: 1},
+		{Name: "resolver-endpoint", Description: "inbound or outbound Resolver endpoint (id = rslvr-in-/rslvr-out-...)", Fields: endpointFields.Declared(), Tags: collect.TagsPerResource, Collect: endpoints, DetailCalls: 1},
 		{Name: "resolver-rule", Description: "forwarding or system rule for a domain (id = rslvr-rr-...; Resolver's own internet rule skipped)", Fields: ruleFields.Declared(), Tags: collect.TagsPerResource, Collect: rules, DetailCalls: 1},
 		{Name: "resolver-rule-association", Description: "a Resolver rule applied to a VPC (id = rslvr-rrassoc-...)", Fields: ruleAssociationFields.Declared(), Tags: collect.NotTaggable, Collect: ruleAssociations},
 		{Name: "firewall-rule-group", Description: "DNS Firewall rule group (id = rslvr-frg-...)", Fields: firewallRuleGroupFields.Declared(), Tags: collect.TagsPerResource, Collect: firewallRuleGroups, DetailCalls: 1},
@@ -71,13 +71,27 @@ func emitTagged(ctx context.Context, t *collect.Task, api *route53resolver.Clien
 	})
 }
 
-var queryLogConfigFields = []model.Field{
-	{Name: "destination_arn", Type: "text", Description: "where query logs go: S3 bucket, CloudWatch log group or Firehose stream"},
-	{Name: "status", Type: "text", Description: "CREATING, CREATED, DELETING, FAILED"},
-	{Name: "association_count", Type: "integer", Description: "number of VPCs whose queries are logged"},
-	{Name: "share_status", Type: "text", Description: "NOT_SHARED, SHARED_WITH_ME or SHARED_BY_ME (RAM)"},
-	{Name: "owner_id", Type: "text", Description: "account that owns the configuration"},
-	{Name: "vpc_ids", Type: "json", Description: "VPCs associated with the configuration"},
+// queryLogConfig is a listed configuration with the VPCs associated with
+// it; vpcsListed is false when the associations could not be listed (the
+// vpc_ids field is then left out).
+type queryLogConfig struct {
+	types.ResolverQueryLogConfig
+	vpcIDs     []string
+	vpcsListed bool
+}
+
+var queryLogConfigFields = collect.Fields[queryLogConfig]{
+	collect.Text("destination_arn", "where query logs go: S3 bucket, CloudWatch log group or Firehose stream", func(c queryLogConfig) *string { return c.DestinationArn }),
+	collect.Enum("status", "CREATING, CREATED, DELETING, FAILED", func(c queryLogConfig) types.ResolverQueryLogConfigStatus { return c.Status }),
+	collect.Computed("association_count", model.Integer, "number of VPCs whose queries are logged", func(c queryLogConfig) any { return c.AssociationCount }),
+	collect.Enum("share_status", "NOT_SHARED, SHARED_WITH_ME or SHARED_BY_ME (RAM)", func(c queryLogConfig) types.ShareStatus { return c.ShareStatus }),
+	collect.Text("owner_id", "account that owns the configuration", func(c queryLogConfig) *string { return c.OwnerId }),
+	collect.Computed("vpc_ids", model.JSON, "VPCs associated with the configuration", func(c queryLogConfig) any {
+		if !c.vpcsListed {
+			return nil
+		}
+		return append([]string{}, c.vpcIDs...)
+	}),
 }
 
 func queryLogConfigs(ctx context.Context, t *collect.Task) error {
@@ -101,21 +115,11 @@ func queryLogConfigs(ctx context.Context, t *collect.Task) error {
 		for _, c := range page.ResolverQueryLogConfigs {
 			id := aws.ToString(c.Id)
 			key := t.Key("query-log-config", id)
-			d := map[string]any{
-				"destination_arn":   aws.ToString(c.DestinationArn),
-				"status":            string(c.Status),
-				"association_count": c.AssociationCount,
-				"share_status":      string(c.ShareStatus),
-				"owner_id":          aws.ToString(c.OwnerId),
-			}
-			if err == nil {
-				d["vpc_ids"] = append([]string{}, vpcs[id]...)
-			}
 			for _, vpc := range vpcs[id] {
 				t.Relate(key, "associated-with", t.Ref("ec2", "vpc", vpc))
 			}
 			rs = append(rs, &model.Resource{Key: key, ARN: aws.ToString(c.Arn), Name: aws.ToString(c.Name),
-				CreatedAt: created(c.CreationTime), Details: d})
+				CreatedAt: created(c.CreationTime), Details: queryLogConfigFields.Details(queryLogConfig{ResolverQueryLogConfig: c, vpcIDs: vpcs[id], vpcsListed: err == nil})})
 		}
 		emitTagged(ctx, t, api, rs)
 		return nil
@@ -141,14 +145,20 @@ func associatedVPCs(ctx context.Context, t *collect.Task, api *route53resolver.C
 	return vpcs, nil
 }
 
-var endpointFields = []model.Field{
-	{Name: "direction", Type: "text", Description: "INBOUND (queries from the network into the VPC) or OUTBOUND"},
-	{Name: "ip_address_count", Type: "integer", Description: "number of IP addresses (ENIs) of the endpoint"},
-	{Name: "vpc_id", Type: "text", Description: "VPC hosting the endpoint"},
-	{Name: "status", Type: "text", Description: "CREATING, OPERATIONAL, UPDATING, AUTO_RECOVERING, ACTION_NEEDED, DELETING"},
-	{Name: "security_group_ids", Type: "json", Description: "security groups of the endpoint's interfaces"},
-	{Name: "endpoint_type", Type: "text", Description: "IPV4, IPV6 or DUALSTACK"},
-	{Name: "protocols", Type: "json", Description: "DNS protocols: Do53, DoH, DoH-FIPS"},
+var endpointFields = collect.Fields[types.ResolverEndpoint]{
+	collect.Enum("direction", "INBOUND (queries from the network into the VPC) or OUTBOUND", func(e types.ResolverEndpoint) types.ResolverEndpointDirection { return e.Direction }),
+	collect.Computed("ip_address_count", model.Integer, "number of IP addresses (ENIs) of the endpoint", func(e types.ResolverEndpoint) any { return aws.ToInt32(e.IpAddressCount) }),
+	collect.Text("vpc_id", "VPC hosting the endpoint", func(e types.ResolverEndpoint) *string { return e.HostVPCId }),
+	collect.Enum("status", "CREATING, OPERATIONAL, UPDATING, AUTO_RECOVERING, ACTION_NEEDED, DELETING", func(e types.ResolverEndpoint) types.ResolverEndpointStatus { return e.Status }),
+	collect.Computed("security_group_ids", model.JSON, "security groups of the endpoint's interfaces", func(e types.ResolverEndpoint) any { return e.SecurityGroupIds }),
+	collect.Enum("endpoint_type", "IPV4, IPV6 or DUALSTACK", func(e types.ResolverEndpoint) types.ResolverEndpointType { return e.ResolverEndpointType }),
+	collect.Computed("protocols", model.JSON, "DNS protocols: Do53, DoH, DoH-FIPS", func(e types.ResolverEndpoint) any {
+		var protocols []string
+		for _, p := range e.Protocols {
+			protocols = append(protocols, string(p))
+		}
+		return protocols
+	}),
 }
 
 func endpoints(ctx context.Context, t *collect.Task) error {
@@ -166,10 +176,6 @@ func endpoints(ctx context.Context, t *collect.Task) error {
 
 func endpoint(t *collect.Task, e types.ResolverEndpoint) *model.Resource {
 	id, vpc := aws.ToString(e.Id), aws.ToString(e.HostVPCId)
-	var protocols []string
-	for _, p := range e.Protocols {
-		protocols = append(protocols, string(p))
-	}
 	key := t.Key("resolver-endpoint", id)
 	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", vpc))
 	for _, sg := range e.SecurityGroupIds {
@@ -180,14 +186,6 @@ func endpoint(t *collect.Task, e types.ResolverEndpoint) *model.Resource {
 		ARN:       aws.ToString(e.Arn),
 		Name:      aws.ToString(e.Name),
 		CreatedAt: created(e.CreationTime),
-		Details: map[string]any{
-			"direction":          string(e.Direction),
-			"ip_address_count":   aws.ToInt32(e.IpAddressCount),
-			"vpc_id":             vpc,
-			"status":             string(e.Status),
-			"security_group_ids": e.SecurityGroupIds,
-			"endpoint_type":      string(e.ResolverEndpointType),
-			"protocols":          protocols,
-		},
+		Details:   endpointFields.Details(e),
 	}
 }
