@@ -39,10 +39,20 @@ type Scope struct {
 	// Types describes every resource type (the CLI's catalog): where each
 	// is collected, and which service names exist.
 	Types model.Catalog
-	// Ledger, when set, is the collection state of this scope loaded once
-	// (LoadLedger with the audited scan and Accounts) for many audits; nil
-	// loads it for each.
+	// Ledger, when set (WithLedger), is the collection state of this scope
+	// loaded once for many audits; nil loads it for each.
 	Ledger *Ledger
+}
+
+// WithLedger returns s with the collection state of its audited scan and
+// accounts loaded, for running many audits on one state.
+func (s Scope) WithLedger(ctx context.Context, q Querier) (Scope, error) {
+	scan, err := AuditedScan(ctx, q, s.ScanID)
+	if err != nil {
+		return s, err
+	}
+	s.Ledger, err = LoadLedger(ctx, q, scan, s.Accounts)
+	return s, err
 }
 
 // gaps checks the completeness of reads at the merged scan scan.

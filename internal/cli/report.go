@@ -96,11 +96,8 @@ func soleAccount(accounts []string) string {
 // writeReport builds the report of the state r shows and writes it to
 // path. It returns the number of resources.
 func writeReport(ctx context.Context, r *store.Reader, path string, o report.Options, scope audit.Scope) (int, error) {
-	scan, err := audit.AuditedScan(ctx, r, scope.ScanID)
+	scope, err := scope.WithLedger(ctx, r)
 	if err != nil {
-		return 0, auditErr(err)
-	}
-	if scope.Ledger, err = audit.LoadLedger(ctx, r, scan, scope.Accounts); err != nil {
 		return 0, auditErr(err)
 	}
 	if o.Findings, err = runAudits(ctx, r, scope); err != nil {

@@ -23,12 +23,8 @@ func TestAuditsRunOnTheDemoEstate(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	scope := audit.Scope{Now: testNow, Types: all.Types()}
-	scan, err := audit.AuditedScan(ctx, r, 0)
+	scope, err := audit.Scope{Now: testNow, Types: all.Types()}.WithLedger(ctx, r)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if scope.Ledger, err = audit.LoadLedger(ctx, r, scan, nil); err != nil {
 		t.Fatal(err)
 	}
 	lib, err := audit.Builtin()

@@ -90,8 +90,9 @@ func sharedScan(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		shared.path = filepath.Join(dir, "demo.db")
-		scanN(t, shared.path, Options{Seed: 42, Size: 2000, Now: testNow}, 2)
+		path := filepath.Join(dir, "demo.db")
+		scanN(t, path, Options{Seed: 42, Size: 2000, Now: testNow}, 2)
+		shared.path = path // only once scanned: a failed scan is not shared
 	}
 	return shared.path
 }

@@ -4,6 +4,7 @@ package collecttest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -54,14 +55,13 @@ func StartMoto() (*Moto, string) {
 			return m, ""
 		}
 	}
-	bin, err := exec.LookPath("moto_server")
+	bin, err := LookMoto()
 	if err != nil {
-		msg := "moto_server not found on PATH (pip install 'moto[server]')"
 		if os.Getenv(RequireEnv) != "" {
-			fmt.Fprintln(os.Stderr, "FATAL:", msg)
+			fmt.Fprintln(os.Stderr, "FATAL:", err)
 			os.Exit(1)
 		}
-		return nil, msg
+		return nil, err.Error()
 	}
 	m, err := Launch(bin)
 	if err != nil {
@@ -69,6 +69,15 @@ func StartMoto() (*Moto, string) {
 		os.Exit(1)
 	}
 	return m, ""
+}
+
+// LookMoto finds moto_server on PATH, or says how to install it.
+func LookMoto() (string, error) {
+	bin, err := exec.LookPath("moto_server")
+	if err != nil {
+		return "", errors.New("moto_server not found on PATH (pip install 'moto[server]==5.2.1')")
+	}
+	return bin, nil
 }
 
 // Launch starts the moto_server at bin on a free loopback port and waits

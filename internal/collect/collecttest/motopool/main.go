@@ -41,9 +41,9 @@ func run(args []string, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	bin, err := exec.LookPath("moto_server")
+	bin, err := collecttest.LookMoto()
 	if err != nil {
-		fmt.Fprintln(stderr, "motopool: moto_server is not installed (pip install 'moto[server]==5.2.1')")
+		fmt.Fprintln(stderr, "motopool:", err)
 		return 1
 	}
 	dir, err := os.MkdirTemp("", "awsmap-moto-pool-")
