@@ -97,3 +97,16 @@ func Bool[T any](name, description string, get func(T) *bool) Field[T] {
 func Computed[T any](name string, kind model.Kind, description string, get func(T) any) Field[T] {
 	return Field[T]{Name: name, Kind: kind, Description: description, Get: get}
 }
+
+// When leaves f out unless has(v): a field read from an answer that may be
+// missing (a detail call that failed, an optional part of a response).
+func When[T any](has func(T) bool, f Field[T]) Field[T] {
+	get := f.Get
+	f.Get = func(v T) any {
+		if !has(v) {
+			return nil
+		}
+		return get(v)
+	}
+	return f
+}

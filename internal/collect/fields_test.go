@@ -35,6 +35,7 @@ var itemFields = Fields[item]{
 		}
 		return i.Ports
 	}),
+	When(func(i item) bool { return i.On != nil }, Bool("on_said", "whether on, when AWS said", func(i item) *bool { return i.On })),
 }
 
 func TestFields(t *testing.T) {
@@ -45,7 +46,7 @@ func TestFields(t *testing.T) {
 		want map[string]any
 	}{
 		{"set", item{Name: aws.String("a"), State: "up", Created: &created, Size: aws.Int32(8), On: aws.Bool(true), Ports: []int{22}},
-			map[string]any{"name": "a", "state": "up", "created": "2026-01-02T02:04:05Z", "size": int64(8), "on": true, "ports": []int{22}}},
+			map[string]any{"name": "a", "state": "up", "created": "2026-01-02T02:04:05Z", "size": int64(8), "on": true, "ports": []int{22}, "on_said": true}},
 		{"unset", item{},
 			map[string]any{"name": "", "state": "", "created": "", "size": int64(0), "on": false, "ports": []int(nil)}},
 		{"unknown", item{Ports: []int{-1}},
@@ -62,6 +63,7 @@ func TestFields(t *testing.T) {
 		{Name: "size", Type: model.Integer, Description: "the size"},
 		{Name: "on", Type: model.Boolean, Description: "whether on"},
 		{Name: "ports", Type: model.JSON, Description: "open ports"},
+		{Name: "on_said", Type: model.Boolean, Description: "whether on, when AWS said"},
 	}
 	if got := itemFields.Declared(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Declared = %+v", got)
