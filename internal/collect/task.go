@@ -32,6 +32,9 @@ type Task struct {
 	// (PageSize): tests make paginators run over several pages with a
 	// handful of resources.
 	PageCap int32
+	// Shared is common to the tasks of the service in this account and
+	// region (Reuse); nil runs every listing afresh.
+	Shared *Shared
 
 	mu      sync.Mutex
 	items   int

@@ -222,16 +222,21 @@ type job struct {
 // on the accounts at once), account by account, each in plan order.
 func expand(accounts []Account, plan Plan, regionsOf map[string][]string, items chan<- item, local, byAccount bool) []job {
 	var jobs []job
+	shared := map[[3]string]*collect.Shared{}
 	add := func(a Account, pt Task) {
 		if !a.enabled(pt) {
 			return
 		}
 		cfg := a.Config.Copy()
 		cfg.Region = pt.Region
+		endpoint := [3]string{a.ID, pt.Region, pt.Service.Name}
+		if shared[endpoint] == nil {
+			shared[endpoint] = &collect.Shared{}
+		}
 		jobs = append(jobs, job{task: &collect.Task{
 			Account: a.ID, Region: pt.StoredRegion, Regions: regionsOf[a.ID],
 			Service: pt.Service.Name, Type: pt.Type.Name,
-			Config: cfg, Local: local, Out: channelSink(items),
+			Config: cfg, Local: local, Out: channelSink(items), Shared: shared[endpoint],
 		}, collect: pt.Type.Collect})
 	}
 	reachable := slices.DeleteFunc(slices.Clone(accounts), func(a Account) bool { return a.Err != nil })

@@ -1,0 +1,66 @@
+package collect
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+// Shared holds the answers that several types of one service walk in one
+// account and region (the EKS clusters of node groups, add-ons and access
+// entries; the Lambda functions of aliases and versions), so a scan asks
+// for each once. The engine gives every task of a service in an account and
+// region the same Shared.
+type Shared struct {
+	mu      sync.Mutex
+	answers map[string]*answer
+}
+
+type answer struct {
+	done chan struct{}
+	v    any
+	err  error
+}
+
+var errFetchPanicked = errors.New("the shared listing's collector panicked")
+
+// Reuse returns fetch's answer under key, calling fetch only for the first
+// task of the service that asks: the others wait for that answer, error
+// included. A task without a Shared (a test of one type) just fetches.
+func Reuse[V any](ctx context.Context, t *Task, key string, fetch func(context.Context) (V, error)) (V, error) {
+	if t.Shared == nil {
+		return fetch(ctx)
+	}
+	a, first := t.Shared.claim(key)
+	if first {
+		func() {
+			defer close(a.done)
+			a.err = errFetchPanicked
+			a.v, a.err = fetch(ctx)
+		}()
+	} else {
+		select {
+		case <-a.done:
+		case <-ctx.Done():
+			var zero V
+			return zero, ctx.Err()
+		}
+	}
+	v, _ := a.v.(V)
+	return v, a.err
+}
+
+// claim finds the answer under key, creating it when first is true.
+func (s *Shared) claim(key string) (a *answer, first bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a, ok := s.answers[key]; ok {
+		return a, false
+	}
+	if s.answers == nil {
+		s.answers = map[string]*answer{}
+	}
+	a = &answer{done: make(chan struct{})}
+	s.answers[key] = a
+	return a, true
+}
