@@ -18,8 +18,8 @@ var Service = &collect.Service{
 	Name:        "eks",
 	Description: "EKS Kubernetes clusters, node groups, Fargate profiles, add-ons, access entries and Pod Identity associations",
 	Types: []collect.Type{
-		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters, DetailCalls: 1},
-		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields, Tags: collect.TagsListed, Collect: nodegroups, DetailCalls: 1},
+		{Name: "cluster", Description: "EKS cluster (id = cluster name)", Fields: clusterFields.Declared(), Tags: collect.TagsListed, Collect: clusters, DetailCalls: 1},
+		{Name: "nodegroup", Description: "EKS managed node group (id = cluster/nodegroup)", Fields: nodegroupFields.Declared(), Tags: collect.TagsListed, Collect: nodegroups, DetailCalls: 1},
 		{Name: "fargate-profile", Description: "EKS Fargate profile (id = cluster/profile)", Fields: fargateFields.Declared(), Tags: collect.TagsListed, Collect: fargateProfiles, DetailCalls: 1},
 		{Name: "addon", Description: "EKS add-on (id = cluster/add-on name)", Fields: addonFields.Declared(), Tags: collect.TagsListed, Collect: addons, DetailCalls: 1},
 		{Name: "access-entry", Description: "EKS access entry: an IAM principal's access to the cluster (id = cluster/principal ARN)", Fields: accessEntryFields.Declared(), Tags: collect.TagsListed, Collect: accessEntries, DetailCalls: 1},
@@ -54,21 +54,52 @@ func clusterPages(ctx context.Context, t *collect.Task, api *eks.Client, fn func
 	})
 }
 
-var clusterFields = []model.Field{
-	{Name: "version", Type: "text", Description: "Kubernetes version"},
-	{Name: "platform_version", Type: "text", Description: "EKS platform version"},
-	{Name: "status", Type: "text", Description: "CREATING, ACTIVE, UPDATING, DELETING, FAILED"},
-	{Name: "endpoint", Type: "text", Description: "Kubernetes API server endpoint"},
-	{Name: "endpoint_public_access", Type: "boolean", Description: "the API server endpoint is reachable from the internet"},
-	{Name: "endpoint_private_access", Type: "boolean", Description: "the API server endpoint is reachable from the VPC"},
-	{Name: "public_access_cidrs", Type: "json", Description: "CIDR blocks allowed to reach the public endpoint"},
-	{Name: "logging_enabled_types", Type: "json", Description: "control plane log types sent to CloudWatch (api, audit, authenticator...)"},
-	{Name: "role_arn", Type: "text", Description: "IAM role of the control plane"},
-	{Name: "vpc_id", Type: "text", Description: "VPC of the cluster"},
-	{Name: "subnet_ids", Type: "json", Description: "subnets of the control plane network interfaces"},
-	{Name: "security_group_ids", Type: "json", Description: "additional security groups of the control plane"},
-	{Name: "cluster_security_group_id", Type: "text", Description: "security group EKS created for the cluster"},
-	{Name: "secrets_encryption", Type: "boolean", Description: "Kubernetes secrets are envelope-encrypted with a KMS key"},
+// hasVPC says whether DescribeCluster gave the cluster's network: its
+// fields are left out, not stored empty, when it did not.
+func hasVPC(c *types.Cluster) bool { return c.ResourcesVpcConfig != nil }
+
+// vpcField is a field read from the cluster's network, left out without it.
+func vpcField(name string, kind model.Kind, description string, get func(*types.VpcConfigResponse) any) collect.Field[*types.Cluster] {
+	return collect.When(hasVPC, collect.Computed(name, kind, description, func(c *types.Cluster) any { return get(c.ResourcesVpcConfig) }))
+}
+
+var clusterFields = collect.Fields[*types.Cluster]{
+	collect.Text("version", "Kubernetes version", func(c *types.Cluster) *string { return c.Version }),
+	collect.Text("platform_version", "EKS platform version", func(c *types.Cluster) *string { return c.PlatformVersion }),
+	collect.Enum("status", "CREATING, ACTIVE, UPDATING, DELETING, FAILED", func(c *types.Cluster) types.ClusterStatus { return c.Status }),
+	collect.Text("endpoint", "Kubernetes API server endpoint", func(c *types.Cluster) *string { return c.Endpoint }),
+	vpcField("endpoint_public_access", model.Boolean, "the API server endpoint is reachable from the internet", func(v *types.VpcConfigResponse) any { return v.EndpointPublicAccess }),
+	vpcField("endpoint_private_access", model.Boolean, "the API server endpoint is reachable from the VPC", func(v *types.VpcConfigResponse) any { return v.EndpointPrivateAccess }),
+	vpcField("public_access_cidrs", model.JSON, "CIDR blocks allowed to reach the public endpoint", func(v *types.VpcConfigResponse) any { return v.PublicAccessCidrs }),
+	collect.Computed("logging_enabled_types", model.JSON, "control plane log types sent to CloudWatch (api, audit, authenticator...)", func(c *types.Cluster) any {
+		return enabledLogTypes(c)
+	}),
+	collect.Text("role_arn", "IAM role of the control plane", func(c *types.Cluster) *string { return c.RoleArn }),
+	vpcField("vpc_id", model.Text, "VPC of the cluster", func(v *types.VpcConfigResponse) any { return aws.ToString(v.VpcId) }),
+	vpcField("subnet_ids", model.JSON, "subnets of the control plane network interfaces", func(v *types.VpcConfigResponse) any { return v.SubnetIds }),
+	vpcField("security_group_ids", model.JSON, "additional security groups of the control plane", func(v *types.VpcConfigResponse) any { return v.SecurityGroupIds }),
+	vpcField("cluster_security_group_id", model.Text, "security group EKS created for the cluster", func(v *types.VpcConfigResponse) any {
+		return aws.ToString(v.ClusterSecurityGroupId)
+	}),
+	collect.Computed("secrets_encryption", model.Boolean, "Kubernetes secrets are envelope-encrypted with a KMS key", func(c *types.Cluster) any {
+		return len(c.EncryptionConfig) > 0
+	}),
+}
+
+// enabledLogTypes are the control plane log types turned on; nil when none.
+func enabledLogTypes(c *types.Cluster) []string {
+	var out []string
+	if c.Logging == nil {
+		return out
+	}
+	for _, l := range c.Logging.ClusterLogging {
+		if aws.ToBool(l.Enabled) {
+			for _, lt := range l.Types {
+				out = append(out, string(lt))
+			}
+		}
+	}
+	return out
 }
 
 func clusters(ctx context.Context, t *collect.Task) error {
@@ -90,35 +121,9 @@ func clusters(ctx context.Context, t *collect.Task) error {
 
 func emitCluster(t *collect.Task, c *types.Cluster) {
 	name := aws.ToString(c.Name)
-	var logTypes []string
-	if c.Logging != nil {
-		for _, l := range c.Logging.ClusterLogging {
-			if aws.ToBool(l.Enabled) {
-				for _, lt := range l.Types {
-					logTypes = append(logTypes, string(lt))
-				}
-			}
-		}
-	}
-	d := map[string]any{
-		"version":               aws.ToString(c.Version),
-		"platform_version":      aws.ToString(c.PlatformVersion),
-		"status":                string(c.Status),
-		"endpoint":              aws.ToString(c.Endpoint),
-		"logging_enabled_types": logTypes,
-		"role_arn":              aws.ToString(c.RoleArn),
-		"secrets_encryption":    len(c.EncryptionConfig) > 0,
-	}
 	var vpc types.VpcConfigResponse
 	if c.ResourcesVpcConfig != nil {
 		vpc = *c.ResourcesVpcConfig
-		d["endpoint_public_access"] = vpc.EndpointPublicAccess
-		d["endpoint_private_access"] = vpc.EndpointPrivateAccess
-		d["public_access_cidrs"] = vpc.PublicAccessCidrs
-		d["vpc_id"] = aws.ToString(vpc.VpcId)
-		d["subnet_ids"] = vpc.SubnetIds
-		d["security_group_ids"] = vpc.SecurityGroupIds
-		d["cluster_security_group_id"] = aws.ToString(vpc.ClusterSecurityGroupId)
 	}
 	key := t.Key("cluster", name)
 	t.Emit(&model.Resource{
@@ -127,7 +132,7 @@ func emitCluster(t *collect.Task, c *types.Cluster) {
 		Name:      name,
 		CreatedAt: model.Time(c.CreatedAt),
 		Tags:      c.Tags,
-		Details:   d,
+		Details:   clusterFields.Details(c),
 	})
 	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(vpc.VpcId)))
 	for _, s := range vpc.SubnetIds {
@@ -140,18 +145,26 @@ func emitCluster(t *collect.Task, c *types.Cluster) {
 	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(c.RoleArn))))
 }
 
-var nodegroupFields = []model.Field{
-	{Name: "cluster", Type: "text", Description: "name of the cluster the node group belongs to"},
-	{Name: "status", Type: "text", Description: "CREATING, ACTIVE, UPDATING, DEGRADED..."},
-	{Name: "version", Type: "text", Description: "Kubernetes version of the nodes"},
-	{Name: "instance_types", Type: "json", Description: "EC2 instance types of the nodes"},
-	{Name: "capacity_type", Type: "text", Description: "ON_DEMAND, SPOT or CAPACITY_BLOCK"},
-	{Name: "desired_size", Type: "integer", Description: "desired number of nodes"},
-	{Name: "min_size", Type: "integer", Description: "minimum number of nodes"},
-	{Name: "max_size", Type: "integer", Description: "maximum number of nodes"},
-	{Name: "ami_type", Type: "text", Description: "AMI family of the nodes, e.g. AL2023_x86_64_STANDARD"},
-	{Name: "node_role", Type: "text", Description: "IAM role ARN of the nodes"},
-	{Name: "subnets", Type: "json", Description: "subnets the nodes are launched in"},
+// scalingField is a node count of the group's scaling config, left out
+// without one; stored as an int32 (not collect.Int's int64), the type this
+// field has always had.
+func scalingField(name, description string, get func(*types.NodegroupScalingConfig) *int32) collect.Field[*types.Nodegroup] {
+	return collect.When(func(ng *types.Nodegroup) bool { return ng.ScalingConfig != nil },
+		collect.Computed(name, model.Integer, description, func(ng *types.Nodegroup) any { return aws.ToInt32(get(ng.ScalingConfig)) }))
+}
+
+var nodegroupFields = collect.Fields[*types.Nodegroup]{
+	collect.Text("cluster", "name of the cluster the node group belongs to", func(ng *types.Nodegroup) *string { return ng.ClusterName }),
+	collect.Enum("status", "CREATING, ACTIVE, UPDATING, DEGRADED...", func(ng *types.Nodegroup) types.NodegroupStatus { return ng.Status }),
+	collect.Text("version", "Kubernetes version of the nodes", func(ng *types.Nodegroup) *string { return ng.Version }),
+	collect.Computed("instance_types", model.JSON, "EC2 instance types of the nodes", func(ng *types.Nodegroup) any { return ng.InstanceTypes }),
+	collect.Enum("capacity_type", "ON_DEMAND, SPOT or CAPACITY_BLOCK", func(ng *types.Nodegroup) types.CapacityTypes { return ng.CapacityType }),
+	scalingField("desired_size", "desired number of nodes", func(s *types.NodegroupScalingConfig) *int32 { return s.DesiredSize }),
+	scalingField("min_size", "minimum number of nodes", func(s *types.NodegroupScalingConfig) *int32 { return s.MinSize }),
+	scalingField("max_size", "maximum number of nodes", func(s *types.NodegroupScalingConfig) *int32 { return s.MaxSize }),
+	collect.Enum("ami_type", "AMI family of the nodes, e.g. AL2023_x86_64_STANDARD", func(ng *types.Nodegroup) types.AMITypes { return ng.AmiType }),
+	collect.Text("node_role", "IAM role ARN of the nodes", func(ng *types.Nodegroup) *string { return ng.NodeRole }),
+	collect.Computed("subnets", model.JSON, "subnets the nodes are launched in", func(ng *types.Nodegroup) any { return ng.Subnets }),
 }
 
 func nodegroups(ctx context.Context, t *collect.Task) error {
@@ -171,21 +184,6 @@ func nodegroups(ctx context.Context, t *collect.Task) error {
 
 func emitNodegroup(t *collect.Task, ng *types.Nodegroup) {
 	cluster, name := aws.ToString(ng.ClusterName), aws.ToString(ng.NodegroupName)
-	d := map[string]any{
-		"cluster":        cluster,
-		"status":         string(ng.Status),
-		"version":        aws.ToString(ng.Version),
-		"instance_types": ng.InstanceTypes,
-		"capacity_type":  string(ng.CapacityType),
-		"ami_type":       string(ng.AmiType),
-		"node_role":      aws.ToString(ng.NodeRole),
-		"subnets":        ng.Subnets,
-	}
-	if s := ng.ScalingConfig; s != nil {
-		d["desired_size"] = aws.ToInt32(s.DesiredSize)
-		d["min_size"] = aws.ToInt32(s.MinSize)
-		d["max_size"] = aws.ToInt32(s.MaxSize)
-	}
 	key := t.Key("nodegroup", cluster+"/"+name)
 	t.Emit(&model.Resource{
 		Key:       key,
@@ -193,7 +191,7 @@ func emitNodegroup(t *collect.Task, ng *types.Nodegroup) {
 		Name:      name,
 		CreatedAt: model.Time(ng.CreatedAt),
 		Tags:      ng.Tags,
-		Details:   d,
+		Details:   nodegroupFields.Details(ng),
 	})
 	t.Relate(key, "member-of", t.Key("cluster", cluster))
 	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(ng.NodeRole))))
