@@ -31,13 +31,13 @@ var Service = &collect.Service{
 	Description: "IAM users, roles, groups, customer-managed policies, instance profiles, password policy, account summary",
 	Scope:       collect.Global,
 	Types: []collect.Type{
-		{Name: "user", Description: "IAM user (id = user name) with its credentials from the credential report", Fields: userFields, Tags: collect.TagsListed, Collect: users, DetailCalls: 2},
-		{Name: "role", Description: "IAM role (id = role name); service-linked roles (path /aws-service-role/) are skipped", Fields: roleFields, Tags: collect.TagsListed, Collect: roles},
-		{Name: "group", Description: "IAM group (id = group name)", Fields: groupFields, Tags: collect.NotTaggable, Collect: groups},
-		{Name: "policy", Description: "customer-managed IAM policy (id = policy name); AWS-managed policies are skipped", Fields: policyFields, Tags: collect.TagsPerResource, Collect: policies, DetailCalls: 1},
-		{Name: "instance-profile", Description: "IAM instance profile (id = instance profile name)", Fields: instanceProfileFields, Tags: collect.TagsListed, Collect: instanceProfiles},
-		{Name: "password-policy", Description: "account password policy (single resource, id account-password-policy)", Fields: passwordPolicyFields, Tags: collect.NotTaggable, Collect: passwordPolicy},
-		{Name: "account-summary", Description: "IAM account summary (single resource, id account-summary)", Fields: accountSummaryFields, Tags: collect.NotTaggable, Collect: accountSummary},
+		{Name: "user", Description: "IAM user (id = user name) with its credentials from the credential report", Fields: userFields.Declared(), Tags: collect.TagsListed, Collect: users, DetailCalls: 2},
+		{Name: "role", Description: "IAM role (id = role name); service-linked roles (path /aws-service-role/) are skipped", Fields: roleFields.Declared(), Tags: collect.TagsListed, Collect: roles},
+		{Name: "group", Description: "IAM group (id = group name)", Fields: groupFields.Declared(), Tags: collect.NotTaggable, Collect: groups},
+		{Name: "policy", Description: "customer-managed IAM policy (id = policy name); AWS-managed policies are skipped", Fields: policyFields.Declared(), Tags: collect.TagsPerResource, Collect: policies, DetailCalls: 1},
+		{Name: "instance-profile", Description: "IAM instance profile (id = instance profile name)", Fields: instanceProfileFields.Declared(), Tags: collect.TagsListed, Collect: instanceProfiles},
+		{Name: "password-policy", Description: "account password policy (single resource, id account-password-policy)", Fields: passwordPolicyFields.Declared(), Tags: collect.NotTaggable, Collect: passwordPolicy},
+		{Name: "account-summary", Description: "IAM account summary (single resource, id account-summary)", Fields: accountSummaryFields.Declared(), Tags: collect.NotTaggable, Collect: accountSummary},
 		{Name: "saml-provider", Description: "IAM SAML identity provider (id = provider name)", Fields: samlProviderFields.Declared(), Tags: collect.TagsPerResource, Collect: samlProviders, DetailCalls: 1},
 		{Name: "oidc-provider", Description: "IAM OpenID Connect identity provider (id = issuer host and path)", Fields: oidcProviderFields.Declared(), Tags: collect.TagsPerResource, Collect: oidcProviders, DetailCalls: 1},
 		{Name: "server-certificate", Description: "IAM server certificate (id = certificate name)", Fields: serverCertificateFields.Declared(), Tags: collect.TagsPerResource, Collect: serverCertificates, DetailCalls: 1},
@@ -86,22 +86,30 @@ func listAuthDetails(ctx context.Context, t *collect.Task, filter ...iamtypes.En
 	return d, nil
 }
 
-// attachments fills the policy fields every identity has and relates the
-// identity to the customer-managed policies attached to it.
-func attachments(t *collect.Task, key model.Key, d map[string]any, attached []iamtypes.AttachedPolicy, inline []iamtypes.PolicyDetail) {
-	names := make([]string, 0, len(attached))
+// relatePolicies relates an identity to the customer-managed policies
+// attached to it.
+func relatePolicies(t *collect.Task, key model.Key, attached []iamtypes.AttachedPolicy) {
 	for _, a := range attached {
-		names = append(names, aws.ToString(a.PolicyName))
 		if isCustomerPolicy(aws.ToString(a.PolicyArn)) {
 			t.Relate(key, "has-policy", t.Key("policy", aws.ToString(a.PolicyName)))
 		}
 	}
-	inlineNames := make([]string, 0, len(inline))
-	for _, p := range inline {
-		inlineNames = append(inlineNames, aws.ToString(p.PolicyName))
+}
+
+func attachedNames(attached []iamtypes.AttachedPolicy) []string {
+	names := make([]string, 0, len(attached))
+	for _, a := range attached {
+		names = append(names, aws.ToString(a.PolicyName))
 	}
-	d["attached_policies"] = names
-	d["inline_policies"] = inlineNames
+	return names
+}
+
+func inlineNames(inline []iamtypes.PolicyDetail) []string {
+	names := make([]string, 0, len(inline))
+	for _, p := range inline {
+		names = append(names, aws.ToString(p.PolicyName))
+	}
+	return names
 }
 
 // isCustomerPolicy tells customer-managed policies from AWS-managed ones,
@@ -111,29 +119,67 @@ func isCustomerPolicy(arn string) bool {
 	return !strings.Contains(arn, ":iam::aws:policy/") && arn != ""
 }
 
-func boundary(b *iamtypes.AttachedPermissionsBoundary) string {
+func boundary(b *iamtypes.AttachedPermissionsBoundary) *string {
 	if b == nil {
-		return ""
+		return nil
 	}
-	return aws.ToString(b.PermissionsBoundaryArn)
+	return b.PermissionsBoundaryArn
+}
+
+// count is an integer field stored as int, the type the audits and tests
+// of these fields were written against (collect.Int stores int64).
+func count[T any](name, description string, get func(T) *int32) collect.Field[T] {
+	return collect.Computed(name, model.Integer, description, func(v T) any { return int(aws.ToInt32(get(v))) })
 }
 
 // ---- users
 
-var userFields = []model.Field{
-	{Name: "user_id", Type: "text", Description: "stable unique id (AIDA...)"},
-	{Name: "path", Type: "text", Description: "IAM path"},
-	{Name: "groups", Type: "json", Description: "names of the groups the user belongs to"},
-	{Name: "attached_policies", Type: "json", Description: "names of the managed policies attached to the user"},
-	{Name: "inline_policies", Type: "json", Description: "names of the user's inline policies"},
-	{Name: "permissions_boundary", Type: "text", Description: "ARN of the permissions boundary policy"},
-	{Name: "password_enabled", Type: "boolean", Description: "the user has a console password (credential report)"},
-	{Name: "console_access", Type: "boolean", Description: "the user can sign in to the console (has a password)"},
-	{Name: "password_last_used", Type: "timestamp", Description: "last console sign-in (credential report)"},
-	{Name: "password_last_changed", Type: "timestamp", Description: "last password change (credential report)"},
-	{Name: "mfa_active", Type: "boolean", Description: "an MFA device is enabled (credential report)"},
-	{Name: "mfa_devices", Type: "integer", Description: "number of MFA devices assigned"},
-	{Name: "access_keys", Type: "json", Description: "access keys: [{id, status, created, last_used}]; age follows from created"},
+// user is a listed user with its credential report row (report: the user
+// is in the report), its access keys and its MFA device count (gotKeys,
+// gotMFA: the listing call answered).
+type user struct {
+	iamtypes.UserDetail
+	row        map[string]string
+	report     bool
+	keys       []map[string]any
+	gotKeys    bool
+	mfaDevices int
+	gotMFA     bool
+}
+
+func inReport(u user) bool { return u.report }
+
+// reportFlag is a credential report column that reads "true" or "false".
+func reportFlag(name, column, description string) collect.Field[user] {
+	return collect.When(inReport, collect.Computed(name, model.Boolean, description, func(u user) any { return u.row[column] == "true" }))
+}
+
+// reportDate is the credential report date column of the same name, left
+// out when the report has no date for the user.
+func reportDate(name, description string) collect.Field[user] {
+	return collect.When(inReport, collect.Computed(name, model.Timestamp, description, func(u user) any {
+		if tm, ok := reportTime(u.row[name]); ok {
+			return model.Time(&tm)
+		}
+		return nil
+	}))
+}
+
+var userFields = collect.Fields[user]{
+	collect.Text("user_id", "stable unique id (AIDA...)", func(u user) *string { return u.UserId }),
+	collect.Text("path", "IAM path", func(u user) *string { return u.Path }),
+	collect.Computed("groups", model.JSON, "names of the groups the user belongs to", func(u user) any { return append([]string{}, u.GroupList...) }),
+	collect.Computed("attached_policies", model.JSON, "names of the managed policies attached to the user", func(u user) any { return attachedNames(u.AttachedManagedPolicies) }),
+	collect.Computed("inline_policies", model.JSON, "names of the user's inline policies", func(u user) any { return inlineNames(u.UserPolicyList) }),
+	collect.Text("permissions_boundary", "ARN of the permissions boundary policy", func(u user) *string { return boundary(u.PermissionsBoundary) }),
+	reportFlag("password_enabled", "password_enabled", "the user has a console password (credential report)"),
+	reportFlag("console_access", "password_enabled", "the user can sign in to the console (has a password)"),
+	reportDate("password_last_used", "last console sign-in (credential report)"),
+	reportDate("password_last_changed", "last password change (credential report)"),
+	reportFlag("mfa_active", "mfa_active", "an MFA device is enabled (credential report)"),
+	collect.When(func(u user) bool { return u.gotMFA }, collect.Computed("mfa_devices", model.Integer, "number of MFA devices assigned", func(u user) any { return u.mfaDevices })),
+	collect.When(func(u user) bool { return u.gotKeys }, collect.Computed("access_keys", model.JSON, "access keys: [{id, status, created, last_used}]; age follows from created",
+		func(u user) any { return u.keys })),
 }
 
 func users(ctx context.Context, t *collect.Task) error {
@@ -152,34 +198,23 @@ func users(ctx context.Context, t *collect.Task) error {
 func emitUser(ctx context.Context, t *collect.Task, api *awsiam.Client, u iamtypes.UserDetail, report map[string]map[string]string) {
 	name := aws.ToString(u.UserName)
 	key := t.Key("user", name)
-	d := map[string]any{
-		"user_id":              aws.ToString(u.UserId),
-		"path":                 aws.ToString(u.Path),
-		"groups":               append([]string{}, u.GroupList...),
-		"permissions_boundary": boundary(u.PermissionsBoundary),
-	}
-	attachments(t, key, d, u.AttachedManagedPolicies, u.UserPolicyList)
-	row, haveReport := report[name]
-	if haveReport {
-		d["password_enabled"] = row["password_enabled"] == "true"
-		d["console_access"] = row["password_enabled"] == "true"
-		d["mfa_active"] = row["mfa_active"] == "true"
-		setReportTime(d, "password_last_used", row["password_last_used"])
-		setReportTime(d, "password_last_changed", row["password_last_changed"])
-	}
-	if keys, err := accessKeys(ctx, t, api, name, row); err == nil {
-		d["access_keys"] = keys
+	relatePolicies(t, key, u.AttachedManagedPolicies)
+	v := user{UserDetail: u}
+	v.row, v.report = report[name]
+	var err error
+	if v.keys, err = accessKeys(ctx, t, api, name, v.row); err == nil {
+		v.gotKeys = true
 	} else {
 		t.Warn("ListAccessKeys", err)
 	}
-	if n, err := mfaDevices(ctx, t, api, name); err == nil {
-		d["mfa_devices"] = n
+	if v.mfaDevices, err = mfaDevices(ctx, t, api, name); err == nil {
+		v.gotMFA = true
 	} else {
 		t.Warn("ListMFADevices", err)
 	}
 	t.Emit(&model.Resource{
 		Key: key, ARN: aws.ToString(u.Arn), Name: name,
-		CreatedAt: model.Time(u.CreateDate), Tags: tags(u.Tags), Details: d,
+		CreatedAt: model.Time(u.CreateDate), Tags: tags(u.Tags), Details: userFields.Details(v),
 	})
 	for _, g := range u.GroupList {
 		t.Relate(key, "member-of", t.Key("group", g))
@@ -191,12 +226,6 @@ func emitUser(ctx context.Context, t *collect.Task, api *awsiam.Client, u iamtyp
 func reportTime(s string) (time.Time, bool) {
 	tm, err := time.Parse(time.RFC3339, s)
 	return tm, err == nil
-}
-
-func setReportTime(d map[string]any, field, value string) {
-	if tm, ok := reportTime(value); ok {
-		d[field] = model.Time(&tm)
-	}
 }
 
 // credentialReportWait bounds how long a scan waits for AWS to build the report.
@@ -314,20 +343,39 @@ func mfaDevices(ctx context.Context, t *collect.Task, api *awsiam.Client, user s
 
 // ---- roles
 
-var roleFields = []model.Field{
-	{Name: "role_id", Type: "text", Description: "stable unique id (AROA...)"},
-	{Name: "path", Type: "text", Description: "IAM path"},
-	{Name: "description", Type: "text", Description: "role description"},
-	{Name: "trust_policy", Type: "json", Description: "assume-role (trust) policy document"},
-	{Name: "trust_principals", Type: "json", Description: "principals the trust policy allows: AWS ARNs/accounts, services, federated providers, *"},
-	{Name: "trusts_other_accounts", Type: "boolean", Description: "an AWS principal of another account may assume the role"},
-	{Name: "trusts_everyone", Type: "boolean", Description: "the trust policy allows the principal *"},
-	{Name: "attached_policies", Type: "json", Description: "names of the managed policies attached to the role"},
-	{Name: "inline_policies", Type: "json", Description: "names of the role's inline policies"},
-	{Name: "permissions_boundary", Type: "text", Description: "ARN of the permissions boundary policy"},
-	{Name: "last_used", Type: "timestamp", Description: "last time the role was assumed (tracked for 400 days)"},
-	{Name: "last_used_region", Type: "text", Description: "region of the last use"},
-	{Name: "max_session_duration", Type: "integer", Description: "maximum session duration in seconds"},
+// role is a role of the authorization details with its ListRoles entry
+// (extra; RoleName nil when ListRoles did not list it), its parsed trust
+// policy (doc; nil when missing or unreadable) and what that allows, and its
+// last use (nil when unknown).
+type role struct {
+	iamtypes.RoleDetail
+	extra    iamtypes.Role
+	doc      any
+	trust    trust
+	lastUsed *iamtypes.RoleLastUsed
+}
+
+func listed(r role) bool   { return r.extra.RoleName != nil }
+func hasTrust(r role) bool { return r.doc != nil }
+
+var roleFields = collect.Fields[role]{
+	collect.Text("role_id", "stable unique id (AROA...)", func(r role) *string { return r.RoleId }),
+	collect.Text("path", "IAM path", func(r role) *string { return r.Path }),
+	collect.When(listed, collect.Text("description", "role description", func(r role) *string { return r.extra.Description })),
+	collect.When(hasTrust, collect.Computed("trust_policy", model.JSON, "assume-role (trust) policy document", func(r role) any { return r.doc })),
+	collect.When(hasTrust, collect.Computed("trust_principals", model.JSON, "principals the trust policy allows: AWS ARNs/accounts, services, federated providers, *",
+		func(r role) any { return r.trust.principals })),
+	collect.When(hasTrust, collect.Computed("trusts_other_accounts", model.Boolean, "an AWS principal of another account may assume the role",
+		func(r role) any { return r.trust.otherAccounts })),
+	collect.When(hasTrust, collect.Computed("trusts_everyone", model.Boolean, "the trust policy allows the principal *", func(r role) any { return r.trust.everyone })),
+	collect.Computed("attached_policies", model.JSON, "names of the managed policies attached to the role", func(r role) any { return attachedNames(r.AttachedManagedPolicies) }),
+	collect.Computed("inline_policies", model.JSON, "names of the role's inline policies", func(r role) any { return inlineNames(r.RolePolicyList) }),
+	collect.Text("permissions_boundary", "ARN of the permissions boundary policy", func(r role) *string { return boundary(r.PermissionsBoundary) }),
+	collect.When(func(r role) bool { return r.lastUsed != nil && r.lastUsed.LastUsedDate != nil },
+		collect.Timestamp("last_used", "last time the role was assumed (tracked for 400 days)", func(r role) *time.Time { return r.lastUsed.LastUsedDate })),
+	collect.When(func(r role) bool { return r.lastUsed != nil && r.lastUsed.Region != nil },
+		collect.Text("last_used_region", "region of the last use", func(r role) *string { return r.lastUsed.Region })),
+	collect.When(listed, count("max_session_duration", "maximum session duration in seconds", func(r role) *int32 { return r.extra.MaxSessionDuration })),
 }
 
 func roles(ctx context.Context, t *collect.Task) error {
@@ -364,43 +412,22 @@ func roles(ctx context.Context, t *collect.Task) error {
 func emitRole(ctx context.Context, t *collect.Task, api *awsiam.Client, r iamtypes.RoleDetail, extra iamtypes.Role) {
 	name := aws.ToString(r.RoleName)
 	key := t.Key("role", name)
-	d := map[string]any{
-		"role_id":              aws.ToString(r.RoleId),
-		"path":                 aws.ToString(r.Path),
-		"permissions_boundary": boundary(r.PermissionsBoundary),
+	relatePolicies(t, key, r.AttachedManagedPolicies)
+	v := role{RoleDetail: r, extra: extra, lastUsed: r.RoleLastUsed}
+	if v.doc = parseDocument(aws.ToString(r.AssumeRolePolicyDocument)); v.doc != nil {
+		v.trust = analyseTrust(v.doc, t.Account)
 	}
-	if extra.RoleName != nil {
-		d["description"] = aws.ToString(extra.Description)
-		d["max_session_duration"] = int(aws.ToInt32(extra.MaxSessionDuration))
-	}
-	attachments(t, key, d, r.AttachedManagedPolicies, r.RolePolicyList)
-	if doc := parseDocument(aws.ToString(r.AssumeRolePolicyDocument)); doc != nil {
-		d["trust_policy"] = doc
-		tr := analyseTrust(doc, t.Account)
-		d["trust_principals"] = tr.principals
-		d["trusts_other_accounts"] = tr.otherAccounts
-		d["trusts_everyone"] = tr.everyone
-	}
-	lastUsed := r.RoleLastUsed
-	if lastUsed == nil {
+	if v.lastUsed == nil {
 		// Not every listing carries it; GetRole always does.
 		out, err := api.GetRole(ctx, &awsiam.GetRoleInput{RoleName: r.RoleName})
 		if err == nil && out.Role != nil {
-			lastUsed = out.Role.RoleLastUsed
+			v.lastUsed = out.Role.RoleLastUsed
 		}
 		t.Warn("GetRole", err)
 	}
-	if lastUsed != nil {
-		if lastUsed.LastUsedDate != nil {
-			d["last_used"] = model.Time(lastUsed.LastUsedDate)
-		}
-		if lastUsed.Region != nil {
-			d["last_used_region"] = aws.ToString(lastUsed.Region)
-		}
-	}
 	t.Emit(&model.Resource{
 		Key: key, ARN: aws.ToString(r.Arn), Name: name,
-		CreatedAt: model.Time(r.CreateDate), Tags: tags(r.Tags), Details: d,
+		CreatedAt: model.Time(r.CreateDate), Tags: tags(r.Tags), Details: roleFields.Details(v),
 	})
 }
 
@@ -457,12 +484,18 @@ func principalAccount(p string) string {
 
 // ---- groups
 
-var groupFields = []model.Field{
-	{Name: "group_id", Type: "text", Description: "stable unique id (AGPA...)"},
-	{Name: "path", Type: "text", Description: "IAM path"},
-	{Name: "members", Type: "integer", Description: "number of users in the group"},
-	{Name: "attached_policies", Type: "json", Description: "names of the managed policies attached to the group"},
-	{Name: "inline_policies", Type: "json", Description: "names of the group's inline policies"},
+// group is a group of the authorization details with its number of members.
+type group struct {
+	iamtypes.GroupDetail
+	members int
+}
+
+var groupFields = collect.Fields[group]{
+	collect.Text("group_id", "stable unique id (AGPA...)", func(g group) *string { return g.GroupId }),
+	collect.Text("path", "IAM path", func(g group) *string { return g.Path }),
+	collect.Computed("members", model.Integer, "number of users in the group", func(g group) any { return g.members }),
+	collect.Computed("attached_policies", model.JSON, "names of the managed policies attached to the group", func(g group) any { return attachedNames(g.AttachedManagedPolicies) }),
+	collect.Computed("inline_policies", model.JSON, "names of the group's inline policies", func(g group) any { return inlineNames(g.GroupPolicyList) }),
 }
 
 func groups(ctx context.Context, t *collect.Task) error {
@@ -480,27 +513,38 @@ func groups(ctx context.Context, t *collect.Task) error {
 	for _, g := range details.groups {
 		name := aws.ToString(g.GroupName)
 		key := t.Key("group", name)
-		d := map[string]any{"group_id": aws.ToString(g.GroupId), "path": aws.ToString(g.Path), "members": members[name]}
-		attachments(t, key, d, g.AttachedManagedPolicies, g.GroupPolicyList)
-		t.Emit(&model.Resource{Key: key, ARN: aws.ToString(g.Arn), Name: name, CreatedAt: model.Time(g.CreateDate), Details: d})
+		relatePolicies(t, key, g.AttachedManagedPolicies)
+		t.Emit(&model.Resource{Key: key, ARN: aws.ToString(g.Arn), Name: name, CreatedAt: model.Time(g.CreateDate),
+			Details: groupFields.Details(group{GroupDetail: g, members: members[name]})})
 	}
 	return nil
 }
 
 // ---- policies
 
-var policyFields = []model.Field{
-	{Name: "policy_id", Type: "text", Description: "stable unique id (ANPA...)"},
-	{Name: "path", Type: "text", Description: "IAM path"},
-	{Name: "description", Type: "text", Description: "policy description"},
-	{Name: "default_version_id", Type: "text", Description: "version in force, e.g. v3"},
-	{Name: "attachment_count", Type: "integer", Description: "users, groups and roles the policy is attached to"},
-	{Name: "permissions_boundary_usage_count", Type: "integer", Description: "identities using it as permissions boundary"},
-	{Name: "is_attachable", Type: "boolean", Description: "the policy can be attached"},
-	{Name: "updated_at", Type: "timestamp", Description: "last update (new default version)"},
-	{Name: "document", Type: "json", Description: "policy document of the default version"},
-	{Name: "allows_admin", Type: "boolean", Description: "an Allow statement grants Action * (or *:*) on Resource *"},
-	{Name: "allows_passrole_star", Type: "boolean", Description: "an Allow statement grants iam:PassRole (directly or by wildcard) on Resource *"},
+// policy is a customer-managed policy with the parsed document of its
+// default version (nil when missing or unreadable).
+type policy struct {
+	iamtypes.ManagedPolicyDetail
+	doc any
+}
+
+func hasDocument(p policy) bool { return p.doc != nil }
+
+var policyFields = collect.Fields[policy]{
+	collect.Text("policy_id", "stable unique id (ANPA...)", func(p policy) *string { return p.PolicyId }),
+	collect.Text("path", "IAM path", func(p policy) *string { return p.Path }),
+	collect.Text("description", "policy description", func(p policy) *string { return p.Description }),
+	collect.Text("default_version_id", "version in force, e.g. v3", func(p policy) *string { return p.DefaultVersionId }),
+	count("attachment_count", "users, groups and roles the policy is attached to", func(p policy) *int32 { return p.AttachmentCount }),
+	count("permissions_boundary_usage_count", "identities using it as permissions boundary", func(p policy) *int32 { return p.PermissionsBoundaryUsageCount }),
+	collect.Computed("is_attachable", model.Boolean, "the policy can be attached", func(p policy) any { return p.IsAttachable }),
+	collect.Timestamp("updated_at", "last update (new default version)", func(p policy) *time.Time { return p.UpdateDate }),
+	collect.When(hasDocument, collect.Computed("document", model.JSON, "policy document of the default version", func(p policy) any { return p.doc })),
+	collect.When(hasDocument, collect.Computed("allows_admin", model.Boolean, "an Allow statement grants Action * (or *:*) on Resource *",
+		func(p policy) any { return isAdmin(starActions(p.doc)) })),
+	collect.When(hasDocument, collect.Computed("allows_passrole_star", model.Boolean, "an Allow statement grants iam:PassRole (directly or by wildcard) on Resource *",
+		func(p policy) any { return grants(starActions(p.doc), "iam:PassRole") })),
 }
 
 func policies(ctx context.Context, t *collect.Task) error {
@@ -533,28 +577,23 @@ func emitPolicy(t *collect.Task, p iamtypes.ManagedPolicyDetail, tags map[string
 	if name == "" { // the name is the ARN's last path segment
 		name = collect.ARNResourceName(aws.ToString(p.Arn))
 	}
-	d := map[string]any{
-		"policy_id":                        aws.ToString(p.PolicyId),
-		"path":                             aws.ToString(p.Path),
-		"description":                      aws.ToString(p.Description),
-		"default_version_id":               aws.ToString(p.DefaultVersionId),
-		"attachment_count":                 int(aws.ToInt32(p.AttachmentCount)),
-		"permissions_boundary_usage_count": int(aws.ToInt32(p.PermissionsBoundaryUsageCount)),
-		"is_attachable":                    p.IsAttachable,
-		"updated_at":                       model.Time(p.UpdateDate),
-	}
-	for _, v := range p.PolicyVersionList {
+	t.Emit(&model.Resource{Key: t.Key("policy", name), ARN: aws.ToString(p.Arn), Name: name, CreatedAt: model.Time(p.CreateDate), Tags: tags,
+		Details: policyFields.Details(policy{ManagedPolicyDetail: p, doc: defaultDocument(p.PolicyVersionList)})})
+}
+
+// defaultDocument is the parsed document of the default version, nil when
+// none is readable.
+func defaultDocument(versions []iamtypes.PolicyVersion) any {
+	var doc any
+	for _, v := range versions {
 		if !v.IsDefaultVersion {
 			continue
 		}
-		if doc := parseDocument(aws.ToString(v.Document)); doc != nil {
-			d["document"] = doc
-			actions := starActions(doc)
-			d["allows_admin"] = isAdmin(actions)
-			d["allows_passrole_star"] = grants(actions, "iam:PassRole")
+		if d := parseDocument(aws.ToString(v.Document)); d != nil {
+			doc = d
 		}
 	}
-	t.Emit(&model.Resource{Key: t.Key("policy", name), ARN: aws.ToString(p.Arn), Name: name, CreatedAt: model.Time(p.CreateDate), Tags: tags, Details: d})
+	return doc
 }
 
 // starActions are the actions Allow statements grant on Resource "*".
@@ -636,10 +675,18 @@ func strList(v any) []string {
 
 // ---- instance profiles
 
-var instanceProfileFields = []model.Field{
-	{Name: "instance_profile_id", Type: "text", Description: "stable unique id (AIPA...)"},
-	{Name: "path", Type: "text", Description: "IAM path"},
-	{Name: "roles", Type: "json", Description: "names of the roles in the profile (at most one)"},
+var instanceProfileFields = collect.Fields[iamtypes.InstanceProfile]{
+	collect.Text("instance_profile_id", "stable unique id (AIPA...)", func(ip iamtypes.InstanceProfile) *string { return ip.InstanceProfileId }),
+	collect.Text("path", "IAM path", func(ip iamtypes.InstanceProfile) *string { return ip.Path }),
+	collect.Computed("roles", model.JSON, "names of the roles in the profile (at most one)", func(ip iamtypes.InstanceProfile) any { return profileRoles(ip) }),
+}
+
+func profileRoles(ip iamtypes.InstanceProfile) []string {
+	names := make([]string, 0, len(ip.Roles))
+	for _, r := range ip.Roles {
+		names = append(names, aws.ToString(r.RoleName))
+	}
+	return names
 }
 
 func instanceProfiles(ctx context.Context, t *collect.Task) error {
@@ -652,15 +699,11 @@ func instanceProfiles(ctx context.Context, t *collect.Task) error {
 		for _, ip := range page.InstanceProfiles {
 			name := aws.ToString(ip.InstanceProfileName)
 			key := t.Key("instance-profile", name)
-			roleNames := make([]string, 0, len(ip.Roles))
-			for _, r := range ip.Roles {
-				roleNames = append(roleNames, aws.ToString(r.RoleName))
-			}
 			t.Emit(&model.Resource{
 				Key: key, ARN: aws.ToString(ip.Arn), Name: name, CreatedAt: model.Time(ip.CreateDate), Tags: tags(ip.Tags),
-				Details: map[string]any{"instance_profile_id": aws.ToString(ip.InstanceProfileId), "path": aws.ToString(ip.Path), "roles": roleNames},
+				Details: instanceProfileFields.Details(ip),
 			})
-			for _, r := range roleNames {
+			for _, r := range profileRoles(ip) {
 				t.Relate(key, "assumes-role", t.Key("role", r))
 			}
 		}
@@ -670,52 +713,72 @@ func instanceProfiles(ctx context.Context, t *collect.Task) error {
 
 // ---- account settings
 
-var passwordPolicyFields = []model.Field{
-	{Name: "exists", Type: "boolean", Description: "the account has a password policy (else AWS defaults apply)"},
-	{Name: "minimum_password_length", Type: "integer", Description: "minimum password length"},
-	{Name: "require_symbols", Type: "boolean", Description: "passwords need a symbol"},
-	{Name: "require_numbers", Type: "boolean", Description: "passwords need a digit"},
-	{Name: "require_uppercase", Type: "boolean", Description: "passwords need an uppercase letter"},
-	{Name: "require_lowercase", Type: "boolean", Description: "passwords need a lowercase letter"},
-	{Name: "allow_users_to_change", Type: "boolean", Description: "users may change their own password"},
-	{Name: "expire_passwords", Type: "boolean", Description: "passwords expire"},
-	{Name: "max_password_age", Type: "integer", Description: "days before a password expires (0 = never)"},
-	{Name: "password_reuse_prevention", Type: "integer", Description: "previous passwords that cannot be reused"},
-	{Name: "hard_expiry", Type: "boolean", Description: "expired passwords need an administrator reset"},
+// accountPasswordPolicy is GetAccountPasswordPolicy's answer: exists is
+// false when the account has none; policy is nil then (or when the answer
+// lacked it), and only exists is stored.
+type accountPasswordPolicy struct {
+	exists bool
+	policy *iamtypes.PasswordPolicy
+}
+
+func hasPolicy(a accountPasswordPolicy) bool { return a.policy != nil }
+
+// policySetting is a boolean password policy setting, left out without a policy.
+func policySetting(name, description string, get func(*iamtypes.PasswordPolicy) bool) collect.Field[accountPasswordPolicy] {
+	return collect.When(hasPolicy, collect.Computed(name, model.Boolean, description, func(a accountPasswordPolicy) any { return get(a.policy) }))
+}
+
+// policyLength is an integer password policy setting, left out without a policy.
+func policyLength(name, description string, get func(*iamtypes.PasswordPolicy) *int32) collect.Field[accountPasswordPolicy] {
+	return collect.When(hasPolicy, count(name, description, func(a accountPasswordPolicy) *int32 { return get(a.policy) }))
+}
+
+var passwordPolicyFields = collect.Fields[accountPasswordPolicy]{
+	collect.Computed("exists", model.Boolean, "the account has a password policy (else AWS defaults apply)", func(a accountPasswordPolicy) any { return a.exists }),
+	policyLength("minimum_password_length", "minimum password length", func(p *iamtypes.PasswordPolicy) *int32 { return p.MinimumPasswordLength }),
+	policySetting("require_symbols", "passwords need a symbol", func(p *iamtypes.PasswordPolicy) bool { return p.RequireSymbols }),
+	policySetting("require_numbers", "passwords need a digit", func(p *iamtypes.PasswordPolicy) bool { return p.RequireNumbers }),
+	policySetting("require_uppercase", "passwords need an uppercase letter", func(p *iamtypes.PasswordPolicy) bool { return p.RequireUppercaseCharacters }),
+	policySetting("require_lowercase", "passwords need a lowercase letter", func(p *iamtypes.PasswordPolicy) bool { return p.RequireLowercaseCharacters }),
+	policySetting("allow_users_to_change", "users may change their own password", func(p *iamtypes.PasswordPolicy) bool { return p.AllowUsersToChangePassword }),
+	policySetting("expire_passwords", "passwords expire", func(p *iamtypes.PasswordPolicy) bool { return p.ExpirePasswords }),
+	policyLength("max_password_age", "days before a password expires (0 = never)", func(p *iamtypes.PasswordPolicy) *int32 { return p.MaxPasswordAge }),
+	policyLength("password_reuse_prevention", "previous passwords that cannot be reused", func(p *iamtypes.PasswordPolicy) *int32 { return p.PasswordReusePrevention }),
+	collect.When(hasPolicy, collect.Bool("hard_expiry", "expired passwords need an administrator reset", func(a accountPasswordPolicy) *bool { return a.policy.HardExpiry })),
 }
 
 func passwordPolicy(ctx context.Context, t *collect.Task) error {
 	out, err := client(t).GetAccountPasswordPolicy(ctx, &awsiam.GetAccountPasswordPolicyInput{})
-	d := map[string]any{"exists": err == nil}
+	a := accountPasswordPolicy{exists: err == nil}
 	switch {
 	case awsx.IsNotFound(err):
 	case err != nil:
 		return err
-	case out.PasswordPolicy != nil:
-		p := out.PasswordPolicy
-		d["minimum_password_length"] = int(aws.ToInt32(p.MinimumPasswordLength))
-		d["require_symbols"] = p.RequireSymbols
-		d["require_numbers"] = p.RequireNumbers
-		d["require_uppercase"] = p.RequireUppercaseCharacters
-		d["require_lowercase"] = p.RequireLowercaseCharacters
-		d["allow_users_to_change"] = p.AllowUsersToChangePassword
-		d["expire_passwords"] = p.ExpirePasswords
-		d["max_password_age"] = int(aws.ToInt32(p.MaxPasswordAge))
-		d["password_reuse_prevention"] = int(aws.ToInt32(p.PasswordReusePrevention))
-		d["hard_expiry"] = aws.ToBool(p.HardExpiry)
+	default:
+		a.policy = out.PasswordPolicy
 	}
-	t.Emit(&model.Resource{Key: t.Key("password-policy", "account-password-policy"), Name: "account password policy", Details: d})
+	t.Emit(&model.Resource{Key: t.Key("password-policy", "account-password-policy"), Name: "account password policy", Details: passwordPolicyFields.Details(a)})
 	return nil
 }
 
-var accountSummaryFields = []model.Field{
-	{Name: "root_mfa_enabled", Type: "boolean", Description: "the root user has MFA enabled"},
-	{Name: "root_access_keys_present", Type: "boolean", Description: "the root user has access keys"},
-	{Name: "users", Type: "integer", Description: "number of IAM users"},
-	{Name: "roles", Type: "integer", Description: "number of IAM roles"},
-	{Name: "groups", Type: "integer", Description: "number of IAM groups"},
-	{Name: "policies", Type: "integer", Description: "number of customer-managed policies"},
-	{Name: "mfa_devices_in_use", Type: "integer", Description: "MFA devices assigned to users"},
+// summaryCount is an entry of the account summary map, stored as int like count.
+func summaryCount(name, entry, description string) collect.Field[map[string]int32] {
+	return collect.Computed(name, model.Integer, description, func(s map[string]int32) any { return int(s[entry]) })
+}
+
+// summaryFlag is an account summary entry that is 1 when true.
+func summaryFlag(name, entry, description string) collect.Field[map[string]int32] {
+	return collect.Computed(name, model.Boolean, description, func(s map[string]int32) any { return s[entry] == 1 })
+}
+
+var accountSummaryFields = collect.Fields[map[string]int32]{
+	summaryFlag("root_mfa_enabled", "AccountMFAEnabled", "the root user has MFA enabled"),
+	summaryFlag("root_access_keys_present", "AccountAccessKeysPresent", "the root user has access keys"),
+	summaryCount("users", "Users", "number of IAM users"),
+	summaryCount("roles", "Roles", "number of IAM roles"),
+	summaryCount("groups", "Groups", "number of IAM groups"),
+	summaryCount("policies", "Policies", "number of customer-managed policies"),
+	summaryCount("mfa_devices_in_use", "MFADevicesInUse", "MFA devices assigned to users"),
 }
 
 func accountSummary(ctx context.Context, t *collect.Task) error {
@@ -723,15 +786,6 @@ func accountSummary(ctx context.Context, t *collect.Task) error {
 	if err != nil {
 		return err
 	}
-	s := out.SummaryMap
-	t.Emit(&model.Resource{Key: t.Key("account-summary", "account-summary"), Name: "IAM account summary", Details: map[string]any{
-		"root_mfa_enabled":         s["AccountMFAEnabled"] == 1,
-		"root_access_keys_present": s["AccountAccessKeysPresent"] == 1,
-		"users":                    int(s["Users"]),
-		"roles":                    int(s["Roles"]),
-		"groups":                   int(s["Groups"]),
-		"policies":                 int(s["Policies"]),
-		"mfa_devices_in_use":       int(s["MFADevicesInUse"]),
-	}})
+	t.Emit(&model.Resource{Key: t.Key("account-summary", "account-summary"), Name: "IAM account summary", Details: accountSummaryFields.Details(out.SummaryMap)})
 	return nil
 }

@@ -7,7 +7,9 @@ package organizations
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
@@ -24,9 +26,9 @@ var Service = &collect.Service{
 	Scope:       collect.Global,
 	Types: []collect.Type{
 		{Name: "account", Description: "member account of the organization (id = account id); needs the management account or a delegated administrator",
-			Fields: accountFields, Tags: collect.TagsPerResource, Collect: accounts, DetailCalls: 1},
+			Fields: accountFields.Declared(), Tags: collect.TagsPerResource, Collect: accounts, DetailCalls: 1},
 		{Name: "organization", Description: "the organization (id = o-...); needs an account of the organization",
-			Fields: organizationFields, Tags: collect.NotTaggable, Collect: organization},
+			Fields: organizationFields.Declared(), Tags: collect.NotTaggable, Collect: organization},
 		{Name: "organizational-unit", Description: "organizational unit (id = ou-...); needs the management account or a delegated administrator",
 			Fields: ouFields.Declared(), Tags: collect.TagsPerResource, Collect: organizationalUnits, DetailCalls: 1},
 		{Name: "policy", Description: "organization policy: SCPs, and RCP, tag, backup, AI opt-out, ... policies when their type is enabled in the root (id = p-...)",
@@ -47,11 +49,33 @@ var Service = &collect.Service{
 	},
 }
 
-var accountFields = []model.Field{
-	{Name: "email_domain", Type: "text", Description: "domain of the root user's email (the address itself is not stored)"},
-	{Name: "status", Type: "text", Description: "ACTIVE, SUSPENDED, PENDING_CLOSURE (or the newer account state, e.g. CLOSED)"},
-	{Name: "joined_method", Type: "text", Description: "INVITED or CREATED"},
-	{Name: "joined_timestamp", Type: "timestamp", Description: "when the account joined the organization"},
+var accountFields = collect.Fields[types.Account]{
+	collect.Computed("email_domain", model.Text, "domain of the root user's email (the address itself is not stored)", func(a types.Account) any {
+		_, domain, _ := strings.Cut(aws.ToString(a.Email), "@")
+		return domain
+	}),
+	accountStatus(collect.Computed("status", model.Text, "ACTIVE, SUSPENDED, PENDING_CLOSURE (or the newer account state, e.g. CLOSED)", func(a types.Account) any {
+		if a.State != "" {
+			return string(a.State)
+		}
+		return string(a.Status)
+	})),
+	collect.Enum("joined_method", "INVITED or CREATED", func(a types.Account) types.AccountJoinedMethod { return a.JoinedMethod }),
+	collect.Timestamp("joined_timestamp", "when the account joined the organization", func(a types.Account) *time.Time { return a.JoinedTimestamp }),
+}
+
+// accountStatus declares the values of the status field, which holds the
+// account state, or the older status where AWS sends no state.
+func accountStatus(f collect.Field[types.Account]) collect.Field[types.Account] {
+	for _, s := range types.AccountState("").Values() {
+		f.Values = append(f.Values, string(s))
+	}
+	for _, s := range types.AccountStatus("").Values() {
+		if !slices.Contains(f.Values, string(s)) {
+			f.Values = append(f.Values, string(s))
+		}
+	}
+	return f
 }
 
 func accounts(ctx context.Context, t *collect.Task) error {
@@ -81,11 +105,6 @@ func isManagementAccount(ctx context.Context, t *collect.Task, api *organization
 
 func emitAccount(ctx context.Context, t *collect.Task, api *organizations.Client, a types.Account) {
 	id := aws.ToString(a.Id)
-	status := string(a.State)
-	if status == "" {
-		status = string(a.Status)
-	}
-	_, domain, _ := strings.Cut(aws.ToString(a.Email), "@")
 	tags := map[string]string{}
 	p := organizations.NewListTagsForResourcePaginator(api, &organizations.ListTagsForResourceInput{ResourceId: a.Id})
 	for p.HasMorePages() {
@@ -105,12 +124,7 @@ func emitAccount(ctx context.Context, t *collect.Task, api *organizations.Client
 		Name:      aws.ToString(a.Name),
 		CreatedAt: model.Time(a.JoinedTimestamp),
 		Tags:      tags,
-		Details: map[string]any{
-			"email_domain":     domain,
-			"status":           status,
-			"joined_method":    string(a.JoinedMethod),
-			"joined_timestamp": model.Time(a.JoinedTimestamp),
-		},
+		Details:   accountFields.Details(a),
 	})
 	t.Relate(key, "member-of", t.Key("organization", organizationID(aws.ToString(a.Arn))))
 }
@@ -125,10 +139,16 @@ func organizationID(arn string) string {
 	return org
 }
 
-var organizationFields = []model.Field{
-	{Name: "master_account_id", Type: "text", Description: "management account id"},
-	{Name: "feature_set", Type: "text", Description: "ALL (SCPs and other policies available) or CONSOLIDATED_BILLING"},
-	{Name: "available_policy_types", Type: "json", Description: "policy types enabled in the root, e.g. SERVICE_CONTROL_POLICY"},
+var organizationFields = collect.Fields[*types.Organization]{
+	collect.Text("master_account_id", "management account id", func(o *types.Organization) *string { return o.MasterAccountId }),
+	collect.Enum("feature_set", "ALL (SCPs and other policies available) or CONSOLIDATED_BILLING", func(o *types.Organization) types.OrganizationFeatureSet { return o.FeatureSet }),
+	collect.Computed("available_policy_types", model.JSON, "policy types enabled in the root, e.g. SERVICE_CONTROL_POLICY", func(o *types.Organization) any {
+		var policies []string // stored as null, not [], when none is enabled
+		for _, p := range o.AvailablePolicyTypes {
+			policies = append(policies, string(p.Type))
+		}
+		return policies
+	}),
 }
 
 func organization(ctx context.Context, t *collect.Task) error {
@@ -140,19 +160,11 @@ func organization(ctx context.Context, t *collect.Task) error {
 	if o == nil {
 		return nil
 	}
-	var policies []string
-	for _, p := range o.AvailablePolicyTypes {
-		policies = append(policies, string(p.Type))
-	}
 	t.Emit(&model.Resource{
-		Key:  t.Key("organization", aws.ToString(o.Id)),
-		ARN:  aws.ToString(o.Arn),
-		Name: aws.ToString(o.Id),
-		Details: map[string]any{
-			"master_account_id":      aws.ToString(o.MasterAccountId),
-			"feature_set":            string(o.FeatureSet),
-			"available_policy_types": policies,
-		},
+		Key:     t.Key("organization", aws.ToString(o.Id)),
+		ARN:     aws.ToString(o.Arn),
+		Name:    aws.ToString(o.Id),
+		Details: organizationFields.Details(o),
 	})
 	return nil
 }
