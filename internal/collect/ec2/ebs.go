@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -15,18 +16,31 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var volumeFields = []model.Field{
-	{Name: "size_gb", Type: "integer", Description: "size in GiB"},
-	{Name: "volume_type", Type: "text", Description: "gp2, gp3, io1, io2, st1, sc1, standard", Values: collect.Values(types.VolumeType("").Values())},
-	{Name: "iops", Type: "integer", Description: "provisioned or baseline IOPS, when the type has them"},
-	{Name: "throughput", Type: "integer", Description: "throughput in MiB/s (gp3 only)"},
-	{Name: "encrypted", Type: "boolean", Description: "encrypted at rest"},
-	{Name: "kms_key_id", Type: "text", Description: "ARN of the KMS key encrypting the volume"},
-	{Name: "state", Type: "text", Description: "creating, available, in-use, deleting, error", Values: collect.Values(types.VolumeState("").Values())},
-	{Name: "availability_zone", Type: "text", Description: "availability zone"},
-	{Name: "attached_instance_ids", Type: "json", Description: "instances the volume is attached to"},
-	{Name: "snapshot_id", Type: "text", Description: "snapshot the volume was created from"},
-	{Name: "multi_attach", Type: "boolean", Description: "Multi-Attach enabled"},
+var volumeFields = collect.Fields[types.Volume]{
+	collect.Computed("size_gb", model.Integer, "size in GiB", func(v types.Volume) any { return aws.ToInt32(v.Size) }),
+	collect.Enum("volume_type", "gp2, gp3, io1, io2, st1, sc1, standard", func(v types.Volume) types.VolumeType { return v.VolumeType }),
+	collect.Computed("iops", model.Integer, "provisioned or baseline IOPS, when the type has them", func(v types.Volume) any { return given(v.Iops) }),
+	collect.Computed("throughput", model.Integer, "throughput in MiB/s (gp3 only)", func(v types.Volume) any { return given(v.Throughput) }),
+	collect.Bool("encrypted", "encrypted at rest", func(v types.Volume) *bool { return v.Encrypted }),
+	collect.Text("kms_key_id", "ARN of the KMS key encrypting the volume", func(v types.Volume) *string { return v.KmsKeyId }),
+	collect.Enum("state", "creating, available, in-use, deleting, error", func(v types.Volume) types.VolumeState { return v.State }),
+	collect.Text("availability_zone", "availability zone", func(v types.Volume) *string { return v.AvailabilityZone }),
+	collect.Computed("attached_instance_ids", model.JSON, "instances the volume is attached to", func(v types.Volume) any { return attachedInstances(v) }),
+	collect.Text("snapshot_id", "snapshot the volume was created from", func(v types.Volume) *string { return v.SnapshotId }),
+	collect.Bool("multi_attach", "Multi-Attach enabled", func(v types.Volume) *bool { return v.MultiAttachEnabled }),
+}
+
+// given is *p, or nil (the field left out) when AWS gave no value, so "not
+// applicable" (gp2 throughput) is not stored as zero.
+func given[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func attachedInstances(v types.Volume) []string {
+	return ids(v.Attachments, func(a types.VolumeAttachment) *string { return a.InstanceId })
 }
 
 func volumes(ctx context.Context, t *collect.Task) error {
@@ -41,31 +55,17 @@ func volumes(ctx context.Context, t *collect.Task) error {
 // emitVolume is the one source of volume -attached-to-> instance edges.
 func emitVolume(t *collect.Task, v types.Volume) {
 	id := aws.ToString(v.VolumeId)
-	instances := ids(v.Attachments, func(a types.VolumeAttachment) *string { return a.InstanceId })
-	kmsKey := aws.ToString(v.KmsKeyId)
-	d := map[string]any{
-		"size_gb":               aws.ToInt32(v.Size),
-		"volume_type":           string(v.VolumeType),
-		"encrypted":             aws.ToBool(v.Encrypted),
-		"kms_key_id":            kmsKey,
-		"state":                 string(v.State),
-		"availability_zone":     aws.ToString(v.AvailabilityZone),
-		"attached_instance_ids": instances,
-		"snapshot_id":           aws.ToString(v.SnapshotId),
-		"multi_attach":          aws.ToBool(v.MultiAttachEnabled),
-	}
-	optional(d, "iops", v.Iops)
-	optional(d, "throughput", v.Throughput)
+	instances := attachedInstances(v)
 	key := t.Key("volume", id)
 	resourceARN := aws.ToString(v.VolumeArn)
 	if resourceARN == "" {
 		resourceARN = arn(t, v.OwnerId, "volume/"+id)
 	}
-	t.Emit(&model.Resource{Key: key, ARN: resourceARN, Name: nameTag(v.Tags), CreatedAt: model.Time(v.CreateTime), Tags: tags(v.Tags), Details: d})
+	t.Emit(&model.Resource{Key: key, ARN: resourceARN, Name: nameTag(v.Tags), CreatedAt: model.Time(v.CreateTime), Tags: tags(v.Tags), Details: volumeFields.Details(v)})
 	for _, in := range instances {
 		t.Relate(key, "attached-to", t.Key("instance", in))
 	}
-	relateKMS(t, key, kmsKey)
+	relateKMS(t, key, aws.ToString(v.KmsKeyId))
 }
 
 // relateKMS links key to the KMS key whose ARN (or bare id) AWS reported.
@@ -73,15 +73,25 @@ func relateKMS(t *collect.Task, from model.Key, kmsKey string) {
 	t.Relate(from, "encrypted-with", t.KMSKey(kmsKey))
 }
 
-var snapshotFields = []model.Field{
-	{Name: "volume_id", Type: "text", Description: "volume the snapshot was taken from"},
-	{Name: "volume_size_gb", Type: "integer", Description: "size of that volume in GiB"},
-	{Name: "state", Type: "text", Description: "pending, completed, error, ..."},
-	{Name: "encrypted", Type: "boolean", Description: "encrypted at rest"},
-	{Name: "kms_key_id", Type: "text", Description: "ARN of the KMS key encrypting the snapshot"},
-	{Name: "start_time", Type: "timestamp", Description: "when the snapshot was started"},
-	{Name: "description", Type: "text", Description: "description"},
-	{Name: "shared_publicly", Type: "boolean", Description: "anyone may create volumes from it (createVolumePermission group all); null when unknown"},
+// listedSnapshot is a snapshot with the account's public snapshots (nil
+// when unknown).
+type listedSnapshot struct {
+	types.Snapshot
+	public map[string]bool
+}
+
+var snapshotFields = collect.Fields[listedSnapshot]{
+	collect.Text("volume_id", "volume the snapshot was taken from", func(s listedSnapshot) *string { return s.VolumeId }),
+	collect.Computed("volume_size_gb", model.Integer, "size of that volume in GiB", func(s listedSnapshot) any { return aws.ToInt32(s.VolumeSize) }),
+	collect.Enum("state", "pending, completed, error, ...", func(s listedSnapshot) types.SnapshotState { return s.State }),
+	collect.Bool("encrypted", "encrypted at rest", func(s listedSnapshot) *bool { return s.Encrypted }),
+	collect.Text("kms_key_id", "ARN of the KMS key encrypting the snapshot", func(s listedSnapshot) *string { return s.KmsKeyId }),
+	collect.Timestamp("start_time", "when the snapshot was started", func(s listedSnapshot) *time.Time { return s.StartTime }),
+	collect.Text("description", "description", func(s listedSnapshot) *string { return s.Description }),
+	collect.When(func(s listedSnapshot) bool { return s.public != nil },
+		collect.Computed("shared_publicly", model.Boolean, "anyone may create volumes from it (createVolumePermission group all); null when unknown", func(s listedSnapshot) any {
+			return s.public[aws.ToString(s.SnapshotId)]
+		})),
 }
 
 func snapshots(ctx context.Context, t *collect.Task) error {
@@ -153,21 +163,8 @@ var errFilterIgnored error = &awsx.InconsistentError{Err: errors.New("the endpoi
 // emitSnapshot stores s; shared_publicly is left out (unknown) when public is nil.
 func emitSnapshot(t *collect.Task, s types.Snapshot, public map[string]bool) {
 	id := aws.ToString(s.SnapshotId)
-	kmsKey := aws.ToString(s.KmsKeyId)
-	d := map[string]any{
-		"volume_id":      aws.ToString(s.VolumeId),
-		"volume_size_gb": aws.ToInt32(s.VolumeSize),
-		"state":          string(s.State),
-		"encrypted":      aws.ToBool(s.Encrypted),
-		"kms_key_id":     kmsKey,
-		"start_time":     model.Time(s.StartTime),
-		"description":    aws.ToString(s.Description),
-	}
-	if public != nil {
-		d["shared_publicly"] = public[id]
-	}
 	key := t.Key("snapshot", id)
-	t.Emit(&model.Resource{Key: key, ARN: collect.AccountlessARN(t, "ec2", t.Region, "snapshot/"+id), Name: nameTag(s.Tags), CreatedAt: model.Time(s.StartTime), Tags: tags(s.Tags), Details: d})
+	t.Emit(&model.Resource{Key: key, ARN: collect.AccountlessARN(t, "ec2", t.Region, "snapshot/"+id), Name: nameTag(s.Tags), CreatedAt: model.Time(s.StartTime), Tags: tags(s.Tags), Details: snapshotFields.Details(listedSnapshot{Snapshot: s, public: public})})
 	t.Relate(key, "created-from", t.Key("volume", aws.ToString(s.VolumeId)))
-	relateKMS(t, key, kmsKey)
+	relateKMS(t, key, aws.ToString(s.KmsKeyId))
 }

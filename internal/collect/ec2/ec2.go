@@ -18,25 +18,25 @@ var Service = &collect.Service{
 	Name:        "ec2",
 	Description: "EC2 instances, volumes, images, networking (VPC) resources",
 	Types: []collect.Type{
-		{Name: "instance", Description: "EC2 instance (every state but terminated)", Fields: instanceFields, Tags: collect.TagsListed, Collect: instances},
-		{Name: "volume", Description: "EBS volume", Fields: volumeFields, Tags: collect.TagsListed, Collect: volumes},
-		{Name: "snapshot", Description: "EBS snapshot owned by the account (public ones found by one filtered listing)", Fields: snapshotFields, Tags: collect.TagsListed, Collect: snapshots},
+		{Name: "instance", Description: "EC2 instance (every state but terminated)", Fields: instanceFields.Declared(), Tags: collect.TagsListed, Collect: instances},
+		{Name: "volume", Description: "EBS volume", Fields: volumeFields.Declared(), Tags: collect.TagsListed, Collect: volumes},
+		{Name: "snapshot", Description: "EBS snapshot owned by the account (public ones found by one filtered listing)", Fields: snapshotFields.Declared(), Tags: collect.TagsListed, Collect: snapshots},
 		{Name: "ami", Description: "machine image (AMI) owned by the account", Fields: amiFields.Declared(), Tags: collect.TagsListed, Collect: amis},
 		{Name: "elastic-ip", Description: "Elastic IP address, keyed by allocation id", Fields: elasticIPFields.Declared(), Tags: collect.TagsListed, Collect: elasticIPs},
-		{Name: "security-group", Description: "VPC security group with its rules", Fields: securityGroupFields, Tags: collect.TagsListed, Collect: securityGroups},
+		{Name: "security-group", Description: "VPC security group with its rules", Fields: securityGroupFields.Declared(), Tags: collect.TagsListed, Collect: securityGroups},
 		{Name: "network-interface", Description: "elastic network interface (ENI)", Fields: networkInterfaceFields.Declared(), Tags: collect.TagsListed, Collect: networkInterfaces},
 		{Name: "key-pair", Description: "SSH key pair, keyed by name (public key not stored)", Fields: keyPairFields.Declared(), Tags: collect.TagsListed, Collect: keyPairs},
 		{Name: "launch-template", Description: "launch template (versions not expanded)", Fields: launchTemplateFields.Declared(), Tags: collect.TagsListed, Collect: launchTemplates},
-		{Name: "vpc", Description: "VPC; is_default for the region's default VPC", Fields: vpcFields, Tags: collect.TagsListed, Collect: vpcs},
-		{Name: "subnet", Description: "VPC subnet; is_default for the default subnets of the default VPC", Fields: subnetFields, Tags: collect.TagsListed, Collect: subnets},
-		{Name: "route-table", Description: "VPC route table; is_default for the main table of the default VPC (one extra DescribeVpcs call finds it)", Fields: routeTableFields, Tags: collect.TagsListed, Collect: routeTables},
-		{Name: "internet-gateway", Description: "internet gateway; is_default when attached to the default VPC (one extra DescribeVpcs call finds it)", Fields: internetGatewayFields, Tags: collect.TagsListed, Collect: internetGateways},
-		{Name: "nat-gateway", Description: "NAT gateway (deleted ones skipped)", Fields: natGatewayFields, Tags: collect.TagsListed, Collect: natGateways},
-		{Name: "network-acl", Description: "VPC network ACL with its entries", Fields: networkACLFields, Tags: collect.TagsListed, Collect: networkACLs},
-		{Name: "vpc-endpoint", Description: "VPC endpoint (gateway, interface, ...)", Fields: vpcEndpointFields, Tags: collect.TagsListed, Collect: vpcEndpoints},
-		{Name: "vpc-peering-connection", Description: "VPC peering connection, from either side (deleted ones skipped)", Fields: vpcPeeringFields, Tags: collect.TagsListed, Collect: vpcPeeringConnections},
-		{Name: "transit-gateway", Description: "transit gateway (deleted ones skipped)", Fields: transitGatewayFields, Tags: collect.TagsListed, Collect: transitGateways},
-		{Name: "transit-gateway-attachment", Description: "attachment of a VPC, VPN, peering... to a transit gateway (deleted ones skipped)", Fields: tgwAttachmentFields, Tags: collect.TagsListed, Collect: tgwAttachments},
+		{Name: "vpc", Description: "VPC; is_default for the region's default VPC", Fields: vpcFields.Declared(), Tags: collect.TagsListed, Collect: vpcs},
+		{Name: "subnet", Description: "VPC subnet; is_default for the default subnets of the default VPC", Fields: subnetFields.Declared(), Tags: collect.TagsListed, Collect: subnets},
+		{Name: "route-table", Description: "VPC route table; is_default for the main table of the default VPC (one extra DescribeVpcs call finds it)", Fields: routeTableFields.Declared(), Tags: collect.TagsListed, Collect: routeTables},
+		{Name: "internet-gateway", Description: "internet gateway; is_default when attached to the default VPC (one extra DescribeVpcs call finds it)", Fields: internetGatewayFields.Declared(), Tags: collect.TagsListed, Collect: internetGateways},
+		{Name: "nat-gateway", Description: "NAT gateway (deleted ones skipped)", Fields: natGatewayFields.Declared(), Tags: collect.TagsListed, Collect: natGateways},
+		{Name: "network-acl", Description: "VPC network ACL with its entries", Fields: networkACLFields.Declared(), Tags: collect.TagsListed, Collect: networkACLs},
+		{Name: "vpc-endpoint", Description: "VPC endpoint (gateway, interface, ...)", Fields: vpcEndpointFields.Declared(), Tags: collect.TagsListed, Collect: vpcEndpoints},
+		{Name: "vpc-peering-connection", Description: "VPC peering connection, from either side (deleted ones skipped)", Fields: vpcPeeringFields.Declared(), Tags: collect.TagsListed, Collect: vpcPeeringConnections},
+		{Name: "transit-gateway", Description: "transit gateway (deleted ones skipped)", Fields: transitGatewayFields.Declared(), Tags: collect.TagsListed, Collect: transitGateways},
+		{Name: "transit-gateway-attachment", Description: "attachment of a VPC, VPN, peering... to a transit gateway (deleted ones skipped)", Fields: tgwAttachmentFields.Declared(), Tags: collect.TagsListed, Collect: tgwAttachments},
 		{Name: "dhcp-options", Description: "DHCP options set; is_default when used by the default VPC (one extra DescribeVpcs call finds it)", Fields: dhcpOptionsFields.Declared(), Tags: collect.TagsListed, Collect: dhcpOptions},
 		{Name: "customer-gateway", Description: "VPN customer gateway (deleted ones skipped)", Fields: customerGatewayFields.Declared(), Tags: collect.TagsListed, Collect: customerGateways},
 		{Name: "flow-log", Description: "VPC/subnet/ENI flow log", Fields: flowLogFields.Declared(), Tags: collect.TagsListed, Collect: flowLogs},
@@ -148,14 +148,6 @@ func ids[T any](items []T, f func(T) *string) []string {
 		}
 	}
 	return out
-}
-
-// optional stores *p under key only when AWS gave a value, so "not
-// applicable" (gp2 throughput, all-port rules) is not stored as zero.
-func optional[T any](d map[string]any, key string, p *T) {
-	if p != nil {
-		d[key] = *p
-	}
 }
 
 // firstOf is the first non-empty string.

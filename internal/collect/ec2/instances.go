@@ -2,6 +2,7 @@ package ec2
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -11,29 +12,58 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var instanceFields = []model.Field{
-	{Name: "state", Type: "text", Description: "pending, running, stopping, stopped, shutting-down", Values: collect.Values(types.InstanceStateName("").Values())},
-	{Name: "instance_type", Type: "text", Description: "instance type, e.g. m5.large"},
-	{Name: "image_id", Type: "text", Description: "AMI the instance was launched from"},
-	{Name: "launch_time", Type: "timestamp", Description: "last launch (start) time"},
-	{Name: "availability_zone", Type: "text", Description: "availability zone"},
-	{Name: "vpc_id", Type: "text", Description: "VPC the instance runs in"},
-	{Name: "subnet_id", Type: "text", Description: "subnet of the primary interface"},
-	{Name: "private_ip", Type: "text", Description: "primary private IPv4 address"},
-	{Name: "public_ip", Type: "text", Description: "public IPv4 address, if any"},
-	{Name: "security_group_ids", Type: "json", Description: "security groups of the instance"},
-	{Name: "iam_instance_profile", Type: "text", Description: "ARN of the attached instance profile"},
-	{Name: "key_name", Type: "text", Description: "SSH key pair name"},
-	{Name: "platform", Type: "text", Description: "platform details, e.g. Linux/UNIX, Windows"},
-	{Name: "architecture", Type: "text", Description: "x86_64, arm64, ..."},
-	{Name: "lifecycle", Type: "text", Description: "spot or scheduled; empty for on-demand"},
-	{Name: "tenancy", Type: "text", Description: "default, dedicated or host"},
-	{Name: "root_device_type", Type: "text", Description: "ebs or instance-store"},
-	{Name: "volume_ids", Type: "json", Description: "attached EBS volumes"},
-	{Name: "ebs_optimized", Type: "boolean", Description: "EBS-optimized"},
-	{Name: "monitoring", Type: "text", Description: "detailed monitoring state"},
-	{Name: "imdsv2_required", Type: "boolean", Description: "instance metadata requires session tokens (IMDSv2)"},
-	{Name: "state_reason", Type: "text", Description: "why the instance last changed state (e.g. user-initiated stop, with its date)"},
+var instanceFields = collect.Fields[types.Instance]{
+	collect.Enum("state", "pending, running, stopping, stopped, shutting-down", func(in types.Instance) types.InstanceStateName { return stateName(in.State) }),
+	collect.Enum("instance_type", "instance type, e.g. m5.large", func(in types.Instance) types.InstanceType { return in.InstanceType }),
+	collect.Text("image_id", "AMI the instance was launched from", func(in types.Instance) *string { return in.ImageId }),
+	collect.Timestamp("launch_time", "last launch (start) time", func(in types.Instance) *time.Time { return in.LaunchTime }),
+	collect.When(placed, collect.Text("availability_zone", "availability zone", func(in types.Instance) *string { return in.Placement.AvailabilityZone })),
+	collect.Text("vpc_id", "VPC the instance runs in", func(in types.Instance) *string { return in.VpcId }),
+	collect.Text("subnet_id", "subnet of the primary interface", func(in types.Instance) *string { return in.SubnetId }),
+	collect.Text("private_ip", "primary private IPv4 address", func(in types.Instance) *string { return in.PrivateIpAddress }),
+	collect.Text("public_ip", "public IPv4 address, if any", func(in types.Instance) *string { return in.PublicIpAddress }),
+	collect.Computed("security_group_ids", model.JSON, "security groups of the instance", func(in types.Instance) any { return instanceGroups(in) }),
+	collect.When(func(in types.Instance) bool { return in.IamInstanceProfile != nil },
+		collect.Text("iam_instance_profile", "ARN of the attached instance profile", func(in types.Instance) *string { return in.IamInstanceProfile.Arn })),
+	collect.Text("key_name", "SSH key pair name", func(in types.Instance) *string { return in.KeyName }),
+	collect.Text("platform", "platform details, e.g. Linux/UNIX, Windows", func(in types.Instance) *string { return in.PlatformDetails }),
+	collect.Enum("architecture", "x86_64, arm64, ...", func(in types.Instance) types.ArchitectureValues { return in.Architecture }),
+	collect.Enum("lifecycle", "spot or scheduled; empty for on-demand", func(in types.Instance) types.InstanceLifecycleType { return in.InstanceLifecycle }),
+	collect.When(placed, collect.Enum("tenancy", "default, dedicated or host", func(in types.Instance) types.Tenancy { return in.Placement.Tenancy })),
+	collect.Enum("root_device_type", "ebs or instance-store", func(in types.Instance) types.DeviceType { return in.RootDeviceType }),
+	collect.Computed("volume_ids", model.JSON, "attached EBS volumes", func(in types.Instance) any { return instanceVolumes(in) }),
+	collect.Bool("ebs_optimized", "EBS-optimized", func(in types.Instance) *bool { return in.EbsOptimized }),
+	collect.When(func(in types.Instance) bool { return in.Monitoring != nil },
+		collect.Enum("monitoring", "detailed monitoring state", func(in types.Instance) types.MonitoringState { return in.Monitoring.State })),
+	collect.When(func(in types.Instance) bool { return in.MetadataOptions != nil },
+		collect.Computed("imdsv2_required", model.Boolean, "instance metadata requires session tokens (IMDSv2)", func(in types.Instance) any {
+			return in.MetadataOptions.HttpTokens == types.HttpTokensStateRequired
+		})),
+	collect.Text("state_reason", "why the instance last changed state (e.g. user-initiated stop, with its date)", func(in types.Instance) *string { return in.StateTransitionReason }),
+}
+
+func placed(in types.Instance) bool { return in.Placement != nil }
+
+// instanceGroups are the ids of the instance's security groups; nil (stored
+// as null) when it has none.
+func instanceGroups(in types.Instance) []string {
+	var sgs []string
+	for _, g := range in.SecurityGroups {
+		sgs = append(sgs, aws.ToString(g.GroupId))
+	}
+	return sgs
+}
+
+// instanceVolumes are the EBS volumes of the instance's block devices; nil
+// (stored as null) when it has none.
+func instanceVolumes(in types.Instance) []string {
+	var volumes []string
+	for _, m := range in.BlockDeviceMappings {
+		if m.Ebs != nil {
+			volumes = append(volumes, aws.ToString(m.Ebs.VolumeId))
+		}
+	}
+	return volumes
 }
 
 func instances(ctx context.Context, t *collect.Task) error {
@@ -52,49 +82,9 @@ func instances(ctx context.Context, t *collect.Task) error {
 
 func emitInstance(t *collect.Task, owner *string, in types.Instance) {
 	id := aws.ToString(in.InstanceId)
-	var sgs, volumes []string
-	for _, g := range in.SecurityGroups {
-		sgs = append(sgs, aws.ToString(g.GroupId))
-	}
-	for _, m := range in.BlockDeviceMappings {
-		if m.Ebs != nil {
-			volumes = append(volumes, aws.ToString(m.Ebs.VolumeId))
-		}
-	}
-	d := map[string]any{
-		"state":              stateName(in.State),
-		"instance_type":      string(in.InstanceType),
-		"image_id":           aws.ToString(in.ImageId),
-		"launch_time":        model.Time(in.LaunchTime),
-		"vpc_id":             aws.ToString(in.VpcId),
-		"subnet_id":          aws.ToString(in.SubnetId),
-		"private_ip":         aws.ToString(in.PrivateIpAddress),
-		"public_ip":          aws.ToString(in.PublicIpAddress),
-		"security_group_ids": sgs,
-		"key_name":           aws.ToString(in.KeyName),
-		"platform":           aws.ToString(in.PlatformDetails),
-		"architecture":       string(in.Architecture),
-		"lifecycle":          string(in.InstanceLifecycle),
-		"root_device_type":   string(in.RootDeviceType),
-		"volume_ids":         volumes,
-		"ebs_optimized":      aws.ToBool(in.EbsOptimized),
-		"state_reason":       aws.ToString(in.StateTransitionReason),
-	}
-	if in.Placement != nil {
-		d["availability_zone"] = aws.ToString(in.Placement.AvailabilityZone)
-		d["tenancy"] = string(in.Placement.Tenancy)
-	}
-	if in.Monitoring != nil {
-		d["monitoring"] = string(in.Monitoring.State)
-	}
-	if in.MetadataOptions != nil {
-		d["imdsv2_required"] = in.MetadataOptions.HttpTokens == types.HttpTokensStateRequired
-	}
 	var profileName string
 	if in.IamInstanceProfile != nil {
-		arn := aws.ToString(in.IamInstanceProfile.Arn)
-		d["iam_instance_profile"] = arn
-		profileName = collect.ARNResourceName(arn)
+		profileName = collect.ARNResourceName(aws.ToString(in.IamInstanceProfile.Arn))
 	}
 	key := t.Key("instance", id)
 	t.Emit(&model.Resource{
@@ -103,19 +93,19 @@ func emitInstance(t *collect.Task, owner *string, in types.Instance) {
 		Name:      nameTag(in.Tags),
 		CreatedAt: model.Time(in.LaunchTime),
 		Tags:      tags(in.Tags),
-		Details:   d,
+		Details:   instanceFields.Details(in),
 	})
 	t.Relate(key, "in-subnet", t.Key("subnet", aws.ToString(in.SubnetId)))
 	t.Relate(key, "in-vpc", t.Key("vpc", aws.ToString(in.VpcId)))
-	for _, sg := range sgs {
+	for _, sg := range instanceGroups(in) {
 		t.Relate(key, "uses-security-group", t.Key("security-group", sg))
 	}
 	t.Relate(key, "uses-instance-profile", t.GlobalRef("iam", "instance-profile", profileName))
 }
 
-func stateName(s *types.InstanceState) string {
+func stateName(s *types.InstanceState) types.InstanceStateName {
 	if s == nil {
 		return ""
 	}
-	return string(s.Name)
+	return s.Name
 }

@@ -13,14 +13,18 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var securityGroupFields = []model.Field{
-	{Name: "group_name", Type: "text", Description: "group name"},
-	{Name: "description", Type: "text", Description: "description"},
-	{Name: "vpc_id", Type: "text", Description: "VPC of the group"},
-	{Name: "ingress_rules", Type: "json", Description: "inbound rules: [{protocol (all for any), from_port, to_port, cidrs, ipv6_cidrs, prefix_list_ids, referenced_group_ids}]"},
-	{Name: "egress_rules", Type: "json", Description: "outbound rules, same shape as ingress_rules"},
-	{Name: "open_to_world", Type: "boolean", Description: "some inbound rule allows 0.0.0.0/0 or ::/0"},
-	{Name: "open_ports_to_world", Type: "json", Description: `inbound "protocol:from-to" (or "protocol:all") ranges open to 0.0.0.0/0 or ::/0`},
+var securityGroupFields = collect.Fields[types.SecurityGroup]{
+	collect.Text("group_name", "group name", func(g types.SecurityGroup) *string { return g.GroupName }),
+	collect.Text("description", "description", func(g types.SecurityGroup) *string { return g.Description }),
+	collect.Text("vpc_id", "VPC of the group", func(g types.SecurityGroup) *string { return g.VpcId }),
+	collect.Computed("ingress_rules", model.JSON, "inbound rules: [{protocol (all for any), from_port, to_port, cidrs, ipv6_cidrs, prefix_list_ids, referenced_group_ids}]", func(g types.SecurityGroup) any {
+		return sgRules(g.IpPermissions)
+	}),
+	collect.Computed("egress_rules", model.JSON, "outbound rules, same shape as ingress_rules", func(g types.SecurityGroup) any { return sgRules(g.IpPermissionsEgress) }),
+	collect.Computed("open_to_world", model.Boolean, "some inbound rule allows 0.0.0.0/0 or ::/0", func(g types.SecurityGroup) any { return len(openPorts(g)) > 0 }),
+	collect.Computed("open_ports_to_world", model.JSON, `inbound "protocol:from-to" (or "protocol:all") ranges open to 0.0.0.0/0 or ::/0`, func(g types.SecurityGroup) any {
+		return openPorts(g)
+	}),
 }
 
 // sgRule is one stored security group rule (an IpPermission).
@@ -59,6 +63,26 @@ func (r sgRule) ports() string {
 	return fmt.Sprintf("%s:%d-%d", r.Protocol, *r.FromPort, *r.ToPort)
 }
 
+func sgRules(ps []types.IpPermission) []sgRule {
+	rules := make([]sgRule, 0, len(ps))
+	for _, p := range ps {
+		rules = append(rules, newSGRule(p))
+	}
+	return rules
+}
+
+// openPorts are the port ranges of g's inbound rules open to the world; a
+// never-nil list so it is stored as a JSON list.
+func openPorts(g types.SecurityGroup) []string {
+	open := []string{}
+	for _, r := range sgRules(g.IpPermissions) {
+		if r.openToWorld() {
+			open = append(open, r.ports())
+		}
+	}
+	return open
+}
+
 func securityGroups(ctx context.Context, t *collect.Task) error {
 	p := ec2.NewDescribeSecurityGroupsPaginator(client(t), &ec2.DescribeSecurityGroupsInput{MaxResults: t.PageSize(1000)})
 	return eachPage(ctx, p, func(page *ec2.DescribeSecurityGroupsOutput) {
@@ -71,19 +95,6 @@ func securityGroups(ctx context.Context, t *collect.Task) error {
 func emitSecurityGroup(t *collect.Task, g types.SecurityGroup) {
 	id := aws.ToString(g.GroupId)
 	key := t.Key("security-group", id)
-	openPorts := []string{}
-	ingress := make([]sgRule, 0, len(g.IpPermissions))
-	for _, p := range g.IpPermissions {
-		r := newSGRule(p)
-		ingress = append(ingress, r)
-		if r.openToWorld() {
-			openPorts = append(openPorts, r.ports())
-		}
-	}
-	egress := make([]sgRule, 0, len(g.IpPermissionsEgress))
-	for _, p := range g.IpPermissionsEgress {
-		egress = append(egress, newSGRule(p))
-	}
 	resourceARN := aws.ToString(g.SecurityGroupArn)
 	if resourceARN == "" {
 		resourceARN = arn(t, g.OwnerId, "security-group/"+id)
@@ -91,15 +102,7 @@ func emitSecurityGroup(t *collect.Task, g types.SecurityGroup) {
 	name := aws.ToString(g.GroupName)
 	t.Emit(&model.Resource{
 		Key: key, ARN: resourceARN, Name: name, IsDefault: name == "default", Tags: tags(g.Tags),
-		Details: map[string]any{
-			"group_name":          name,
-			"description":         aws.ToString(g.Description),
-			"vpc_id":              aws.ToString(g.VpcId),
-			"ingress_rules":       ingress,
-			"egress_rules":        egress,
-			"open_to_world":       len(openPorts) > 0,
-			"open_ports_to_world": openPorts,
-		},
+		Details: securityGroupFields.Details(g),
 	})
 	t.Relate(key, "in-vpc", t.Key("vpc", aws.ToString(g.VpcId)))
 	seen := map[string]bool{id: true}

@@ -11,11 +11,12 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var transitGatewayFields = []model.Field{
-	{Name: "state", Type: "text", Description: "pending, available, modifying, deleting"},
-	{Name: "owner_id", Type: "text", Description: "owning account (may be another account sharing it)"},
-	{Name: "asn", Type: "integer", Description: "Amazon side BGP ASN"},
-	{Name: "description", Type: "text", Description: "description"},
+var transitGatewayFields = collect.Fields[types.TransitGateway]{
+	collect.Enum("state", "pending, available, modifying, deleting", func(g types.TransitGateway) types.TransitGatewayState { return g.State }),
+	collect.Text("owner_id", "owning account (may be another account sharing it)", func(g types.TransitGateway) *string { return g.OwnerId }),
+	collect.When(func(g types.TransitGateway) bool { return g.Options != nil && g.Options.AmazonSideAsn != nil },
+		collect.Int("asn", "Amazon side BGP ASN", func(g types.TransitGateway) *int64 { return g.Options.AmazonSideAsn })),
+	collect.Text("description", "description", func(g types.TransitGateway) *string { return g.Description }),
 }
 
 func transitGateways(ctx context.Context, t *collect.Task) error {
@@ -26,31 +27,25 @@ func transitGateways(ctx context.Context, t *collect.Task) error {
 				continue
 			}
 			id := aws.ToString(g.TransitGatewayId)
-			d := map[string]any{
-				"state":       string(g.State),
-				"owner_id":    aws.ToString(g.OwnerId),
-				"description": aws.ToString(g.Description),
-			}
-			if g.Options != nil {
-				optional(d, "asn", g.Options.AmazonSideAsn)
-			}
 			resourceARN := aws.ToString(g.TransitGatewayArn)
 			if resourceARN == "" {
 				resourceARN = arn(t, g.OwnerId, "transit-gateway/"+id)
 			}
 			t.Emit(&model.Resource{
 				Key: t.Key("transit-gateway", id), ARN: resourceARN, Name: nameTag(g.Tags),
-				CreatedAt: model.Time(g.CreationTime), Tags: tags(g.Tags), Details: d,
+				CreatedAt: model.Time(g.CreationTime), Tags: tags(g.Tags), Details: transitGatewayFields.Details(g),
 			})
 		}
 	})
 }
 
-var tgwAttachmentFields = []model.Field{
-	{Name: "resource_type", Type: "text", Description: "vpc, vpn, direct-connect-gateway, peering, connect, ..."},
-	{Name: "resource_id", Type: "text", Description: "id of the attached resource"},
-	{Name: "transit_gateway_id", Type: "text", Description: "transit gateway"},
-	{Name: "state", Type: "text", Description: "pendingAcceptance, available, ..."},
+var tgwAttachmentFields = collect.Fields[types.TransitGatewayAttachment]{
+	collect.Enum("resource_type", "vpc, vpn, direct-connect-gateway, peering, connect, ...", func(a types.TransitGatewayAttachment) types.TransitGatewayAttachmentResourceType {
+		return a.ResourceType
+	}),
+	collect.Text("resource_id", "id of the attached resource", func(a types.TransitGatewayAttachment) *string { return a.ResourceId }),
+	collect.Text("transit_gateway_id", "transit gateway", func(a types.TransitGatewayAttachment) *string { return a.TransitGatewayId }),
+	collect.Enum("state", "pendingAcceptance, available, ...", func(a types.TransitGatewayAttachment) types.TransitGatewayAttachmentState { return a.State }),
 }
 
 func tgwAttachments(ctx context.Context, t *collect.Task) error {
@@ -65,12 +60,7 @@ func tgwAttachments(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{
 				Key: key, ARN: arn(t, nil, "transit-gateway-attachment/"+id), Name: nameTag(a.Tags),
 				CreatedAt: model.Time(a.CreationTime), Tags: tags(a.Tags),
-				Details: map[string]any{
-					"resource_type":      string(a.ResourceType),
-					"resource_id":        aws.ToString(a.ResourceId),
-					"transit_gateway_id": aws.ToString(a.TransitGatewayId),
-					"state":              string(a.State),
-				},
+				Details: tgwAttachmentFields.Details(a),
 			})
 			t.Relate(key, "attached-to-tgw", t.Key("transit-gateway", aws.ToString(a.TransitGatewayId)))
 			if a.ResourceType == types.TransitGatewayAttachmentResourceTypeVpc {

@@ -11,12 +11,14 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-var vpcFields = []model.Field{
-	{Name: "cidr_block", Type: "text", Description: "primary IPv4 CIDR"},
-	{Name: "cidr_blocks", Type: "json", Description: "every associated IPv4 CIDR"},
-	{Name: "state", Type: "text", Description: "pending or available"},
-	{Name: "dhcp_options_id", Type: "text", Description: "DHCP options set in use"},
-	{Name: "instance_tenancy", Type: "text", Description: "default, dedicated or host"},
+var vpcFields = collect.Fields[types.Vpc]{
+	collect.Text("cidr_block", "primary IPv4 CIDR", func(v types.Vpc) *string { return v.CidrBlock }),
+	collect.Computed("cidr_blocks", model.JSON, "every associated IPv4 CIDR", func(v types.Vpc) any {
+		return ids(v.CidrBlockAssociationSet, func(a types.VpcCidrBlockAssociation) *string { return a.CidrBlock })
+	}),
+	collect.Enum("state", "pending or available", func(v types.Vpc) types.VpcState { return v.State }),
+	collect.Text("dhcp_options_id", "DHCP options set in use", func(v types.Vpc) *string { return v.DhcpOptionsId }),
+	collect.Enum("instance_tenancy", "default, dedicated or host", func(v types.Vpc) types.Tenancy { return v.InstanceTenancy }),
 }
 
 func vpcs(ctx context.Context, t *collect.Task) error {
@@ -27,13 +29,7 @@ func vpcs(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{
 				Key: t.Key("vpc", id), ARN: arn(t, v.OwnerId, "vpc/"+id), Name: nameTag(v.Tags),
 				IsDefault: aws.ToBool(v.IsDefault), Tags: tags(v.Tags),
-				Details: map[string]any{
-					"cidr_block":       aws.ToString(v.CidrBlock),
-					"cidr_blocks":      ids(v.CidrBlockAssociationSet, func(a types.VpcCidrBlockAssociation) *string { return a.CidrBlock }),
-					"state":            string(v.State),
-					"dhcp_options_id":  aws.ToString(v.DhcpOptionsId),
-					"instance_tenancy": string(v.InstanceTenancy),
-				},
+				Details: vpcFields.Details(v),
 			})
 		}
 	})
@@ -57,12 +53,12 @@ func defaultVPCs(ctx context.Context, t *collect.Task, api *ec2.Client) map[stri
 	return m
 }
 
-var subnetFields = []model.Field{
-	{Name: "vpc_id", Type: "text", Description: "VPC"},
-	{Name: "availability_zone", Type: "text", Description: "availability zone"},
-	{Name: "cidr_block", Type: "text", Description: "IPv4 CIDR"},
-	{Name: "available_ips", Type: "integer", Description: "unused IPv4 addresses"},
-	{Name: "map_public_ip_on_launch", Type: "boolean", Description: "instances get a public IPv4 address by default"},
+var subnetFields = collect.Fields[types.Subnet]{
+	collect.Text("vpc_id", "VPC", func(s types.Subnet) *string { return s.VpcId }),
+	collect.Text("availability_zone", "availability zone", func(s types.Subnet) *string { return s.AvailabilityZone }),
+	collect.Text("cidr_block", "IPv4 CIDR", func(s types.Subnet) *string { return s.CidrBlock }),
+	collect.Computed("available_ips", model.Integer, "unused IPv4 addresses", func(s types.Subnet) any { return aws.ToInt32(s.AvailableIpAddressCount) }),
+	collect.Bool("map_public_ip_on_launch", "instances get a public IPv4 address by default", func(s types.Subnet) *bool { return s.MapPublicIpOnLaunch }),
 }
 
 func subnets(ctx context.Context, t *collect.Task) error {
@@ -77,24 +73,20 @@ func subnets(ctx context.Context, t *collect.Task) error {
 			key := t.Key("subnet", id)
 			t.Emit(&model.Resource{
 				Key: key, ARN: resourceARN, Name: nameTag(s.Tags), IsDefault: aws.ToBool(s.DefaultForAz), Tags: tags(s.Tags),
-				Details: map[string]any{
-					"vpc_id":                  aws.ToString(s.VpcId),
-					"availability_zone":       aws.ToString(s.AvailabilityZone),
-					"cidr_block":              aws.ToString(s.CidrBlock),
-					"available_ips":           aws.ToInt32(s.AvailableIpAddressCount),
-					"map_public_ip_on_launch": aws.ToBool(s.MapPublicIpOnLaunch),
-				},
+				Details: subnetFields.Details(s),
 			})
 			t.Relate(key, "in-vpc", t.Key("vpc", aws.ToString(s.VpcId)))
 		}
 	})
 }
 
-var routeTableFields = []model.Field{
-	{Name: "vpc_id", Type: "text", Description: "VPC"},
-	{Name: "routes", Type: "json", Description: "[{destination (CIDR or prefix list), target (gateway, NAT, peering, ENI... id), state}]"},
-	{Name: "main", Type: "boolean", Description: "the VPC's main route table (used by subnets without an explicit association)"},
-	{Name: "associated_subnet_ids", Type: "json", Description: "subnets explicitly associated"},
+var routeTableFields = collect.Fields[types.RouteTable]{
+	collect.Text("vpc_id", "VPC", func(rt types.RouteTable) *string { return rt.VpcId }),
+	collect.Computed("routes", model.JSON, "[{destination (CIDR or prefix list), target (gateway, NAT, peering, ENI... id), state}]", func(rt types.RouteTable) any {
+		return tableRoutes(rt)
+	}),
+	collect.Computed("main", model.Boolean, "the VPC's main route table (used by subnets without an explicit association)", func(rt types.RouteTable) any { return mainTable(rt) }),
+	collect.Computed("associated_subnet_ids", model.JSON, "subnets explicitly associated", func(rt types.RouteTable) any { return tableSubnets(rt) }),
 }
 
 // route is one stored route-table entry.
@@ -124,33 +116,48 @@ func routeTables(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-func emitRouteTable(t *collect.Task, rt types.RouteTable, defaultVPCs map[string]types.Vpc) {
-	id := aws.ToString(rt.RouteTableId)
-	vpc := aws.ToString(rt.VpcId)
+// mainTable reports whether rt is its VPC's main route table.
+func mainTable(rt types.RouteTable) bool {
 	main := false
 	for _, a := range rt.Associations {
 		main = main || aws.ToBool(a.Main)
 	}
-	subnets := ids(rt.Associations, func(a types.RouteTableAssociation) *string { return a.SubnetId })
+	return main
+}
+
+func tableSubnets(rt types.RouteTable) []string {
+	return ids(rt.Associations, func(a types.RouteTableAssociation) *string { return a.SubnetId })
+}
+
+func tableRoutes(rt types.RouteTable) []route {
 	routes := make([]route, 0, len(rt.Routes))
 	for _, r := range rt.Routes {
 		routes = append(routes, newRoute(r))
 	}
+	return routes
+}
+
+func emitRouteTable(t *collect.Task, rt types.RouteTable, defaultVPCs map[string]types.Vpc) {
+	id := aws.ToString(rt.RouteTableId)
+	vpc := aws.ToString(rt.VpcId)
 	_, inDefaultVPC := defaultVPCs[vpc]
 	key := t.Key("route-table", id)
 	t.Emit(&model.Resource{
 		Key: key, ARN: arn(t, rt.OwnerId, "route-table/"+id), Name: nameTag(rt.Tags),
-		IsDefault: main && inDefaultVPC, Tags: tags(rt.Tags),
-		Details: map[string]any{"vpc_id": vpc, "routes": routes, "main": main, "associated_subnet_ids": subnets},
+		IsDefault: mainTable(rt) && inDefaultVPC, Tags: tags(rt.Tags), Details: routeTableFields.Details(rt),
 	})
 	t.Relate(key, "in-vpc", t.Key("vpc", vpc))
-	for _, s := range subnets {
+	for _, s := range tableSubnets(rt) {
 		t.Relate(key, "associated-with", t.Key("subnet", s))
 	}
 }
 
-var internetGatewayFields = []model.Field{
-	{Name: "attached_vpc_ids", Type: "json", Description: "VPCs it is attached to"},
+var internetGatewayFields = collect.Fields[types.InternetGateway]{
+	collect.Computed("attached_vpc_ids", model.JSON, "VPCs it is attached to", func(g types.InternetGateway) any { return igwVPCs(g) }),
+}
+
+func igwVPCs(g types.InternetGateway) []string {
+	return ids(g.Attachments, func(a types.InternetGatewayAttachment) *string { return a.VpcId })
 }
 
 func internetGateways(ctx context.Context, t *collect.Task) error {
@@ -160,7 +167,7 @@ func internetGateways(ctx context.Context, t *collect.Task) error {
 	return eachPage(ctx, p, func(page *ec2.DescribeInternetGatewaysOutput) {
 		for _, g := range page.InternetGateways {
 			id := aws.ToString(g.InternetGatewayId)
-			attached := ids(g.Attachments, func(a types.InternetGatewayAttachment) *string { return a.VpcId })
+			attached := igwVPCs(g)
 			isDefault := false
 			for _, v := range attached {
 				_, ok := defaults[v]
@@ -169,7 +176,7 @@ func internetGateways(ctx context.Context, t *collect.Task) error {
 			key := t.Key("internet-gateway", id)
 			t.Emit(&model.Resource{
 				Key: key, ARN: arn(t, g.OwnerId, "internet-gateway/"+id), Name: nameTag(g.Tags),
-				IsDefault: isDefault, Tags: tags(g.Tags), Details: map[string]any{"attached_vpc_ids": attached},
+				IsDefault: isDefault, Tags: tags(g.Tags), Details: internetGatewayFields.Details(g),
 			})
 			for _, v := range attached {
 				t.Relate(key, "attached-to", t.Key("vpc", v))
@@ -178,13 +185,17 @@ func internetGateways(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-var natGatewayFields = []model.Field{
-	{Name: "state", Type: "text", Description: "pending, available, failed, deleting", Values: collect.Values(types.NatGatewayState("").Values())},
-	{Name: "connectivity_type", Type: "text", Description: "public or private"},
-	{Name: "subnet_id", Type: "text", Description: "subnet it lives in"},
-	{Name: "vpc_id", Type: "text", Description: "VPC"},
-	{Name: "public_ips", Type: "json", Description: "Elastic IP addresses"},
-	{Name: "private_ips", Type: "json", Description: "private addresses"},
+var natGatewayFields = collect.Fields[types.NatGateway]{
+	collect.Enum("state", "pending, available, failed, deleting", func(n types.NatGateway) types.NatGatewayState { return n.State }),
+	collect.Enum("connectivity_type", "public or private", func(n types.NatGateway) types.ConnectivityType { return n.ConnectivityType }),
+	collect.Text("subnet_id", "subnet it lives in", func(n types.NatGateway) *string { return n.SubnetId }),
+	collect.Text("vpc_id", "VPC", func(n types.NatGateway) *string { return n.VpcId }),
+	collect.Computed("public_ips", model.JSON, "Elastic IP addresses", func(n types.NatGateway) any {
+		return ids(n.NatGatewayAddresses, func(a types.NatGatewayAddress) *string { return a.PublicIp })
+	}),
+	collect.Computed("private_ips", model.JSON, "private addresses", func(n types.NatGateway) any {
+		return ids(n.NatGatewayAddresses, func(a types.NatGatewayAddress) *string { return a.PrivateIp })
+	}),
 }
 
 func natGateways(ctx context.Context, t *collect.Task) error {
@@ -200,24 +211,21 @@ func natGateways(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{
 				Key: key, ARN: arn(t, nil, "natgateway/"+id), Name: nameTag(n.Tags),
 				CreatedAt: model.Time(n.CreateTime), Tags: tags(n.Tags),
-				Details: map[string]any{
-					"state":             string(n.State),
-					"connectivity_type": string(n.ConnectivityType),
-					"subnet_id":         aws.ToString(n.SubnetId),
-					"vpc_id":            aws.ToString(n.VpcId),
-					"public_ips":        ids(n.NatGatewayAddresses, func(a types.NatGatewayAddress) *string { return a.PublicIp }),
-					"private_ips":       ids(n.NatGatewayAddresses, func(a types.NatGatewayAddress) *string { return a.PrivateIp }),
-				},
+				Details: natGatewayFields.Details(n),
 			})
 			t.Relate(key, "in-subnet", t.Key("subnet", aws.ToString(n.SubnetId)))
 		}
 	})
 }
 
-var networkACLFields = []model.Field{
-	{Name: "vpc_id", Type: "text", Description: "VPC"},
-	{Name: "entries", Type: "json", Description: "[{rule_number, egress, protocol (all for any), action, cidr, ipv6_cidr, from_port, to_port}]"},
-	{Name: "associated_subnet_ids", Type: "json", Description: "subnets using the ACL"},
+var networkACLFields = collect.Fields[types.NetworkAcl]{
+	collect.Text("vpc_id", "VPC", func(acl types.NetworkAcl) *string { return acl.VpcId }),
+	collect.Computed("entries", model.JSON, "[{rule_number, egress, protocol (all for any), action, cidr, ipv6_cidr, from_port, to_port}]", func(acl types.NetworkAcl) any {
+		return aclEntries(acl)
+	}),
+	collect.Computed("associated_subnet_ids", model.JSON, "subnets using the ACL", func(acl types.NetworkAcl) any {
+		return ids(acl.Associations, func(a types.NetworkAclAssociation) *string { return a.SubnetId })
+	}),
 }
 
 // aclEntry is one stored network ACL entry.
@@ -243,38 +251,37 @@ func newACLEntry(e types.NetworkAclEntry) aclEntry {
 	return a
 }
 
+func aclEntries(acl types.NetworkAcl) []aclEntry {
+	entries := make([]aclEntry, 0, len(acl.Entries))
+	for _, e := range acl.Entries {
+		entries = append(entries, newACLEntry(e))
+	}
+	return entries
+}
+
 func networkACLs(ctx context.Context, t *collect.Task) error {
 	p := ec2.NewDescribeNetworkAclsPaginator(client(t), &ec2.DescribeNetworkAclsInput{MaxResults: t.PageSize(1000)})
 	return eachPage(ctx, p, func(page *ec2.DescribeNetworkAclsOutput) {
 		for _, acl := range page.NetworkAcls {
 			id := aws.ToString(acl.NetworkAclId)
-			entries := make([]aclEntry, 0, len(acl.Entries))
-			for _, e := range acl.Entries {
-				entries = append(entries, newACLEntry(e))
-			}
 			key := t.Key("network-acl", id)
 			t.Emit(&model.Resource{
 				Key: key, ARN: arn(t, acl.OwnerId, "network-acl/"+id), Name: nameTag(acl.Tags),
-				IsDefault: aws.ToBool(acl.IsDefault), Tags: tags(acl.Tags),
-				Details: map[string]any{
-					"vpc_id":                aws.ToString(acl.VpcId),
-					"entries":               entries,
-					"associated_subnet_ids": ids(acl.Associations, func(a types.NetworkAclAssociation) *string { return a.SubnetId }),
-				},
+				IsDefault: aws.ToBool(acl.IsDefault), Tags: tags(acl.Tags), Details: networkACLFields.Details(acl),
 			})
 			t.Relate(key, "in-vpc", t.Key("vpc", aws.ToString(acl.VpcId)))
 		}
 	})
 }
 
-var vpcEndpointFields = []model.Field{
-	{Name: "vpc_id", Type: "text", Description: "VPC"},
-	{Name: "service_name", Type: "text", Description: "service, e.g. com.amazonaws.eu-west-1.s3"},
-	{Name: "vpc_endpoint_type", Type: "text", Description: "Gateway, Interface, GatewayLoadBalancer, ..."},
-	{Name: "state", Type: "text", Description: "pendingAcceptance, available, ..."},
-	{Name: "policy_present", Type: "boolean", Description: "an endpoint policy document is set"},
-	{Name: "route_table_ids", Type: "json", Description: "route tables (gateway endpoints)"},
-	{Name: "subnet_ids", Type: "json", Description: "subnets (interface endpoints)"},
+var vpcEndpointFields = collect.Fields[types.VpcEndpoint]{
+	collect.Text("vpc_id", "VPC", func(e types.VpcEndpoint) *string { return e.VpcId }),
+	collect.Text("service_name", "service, e.g. com.amazonaws.eu-west-1.s3", func(e types.VpcEndpoint) *string { return e.ServiceName }),
+	collect.Enum("vpc_endpoint_type", "Gateway, Interface, GatewayLoadBalancer, ...", func(e types.VpcEndpoint) types.VpcEndpointType { return e.VpcEndpointType }),
+	collect.Enum("state", "pendingAcceptance, available, ...", func(e types.VpcEndpoint) types.State { return e.State }),
+	collect.Computed("policy_present", model.Boolean, "an endpoint policy document is set", func(e types.VpcEndpoint) any { return aws.ToString(e.PolicyDocument) != "" }),
+	collect.Computed("route_table_ids", model.JSON, "route tables (gateway endpoints)", func(e types.VpcEndpoint) any { return append([]string{}, e.RouteTableIds...) }),
+	collect.Computed("subnet_ids", model.JSON, "subnets (interface endpoints)", func(e types.VpcEndpoint) any { return append([]string{}, e.SubnetIds...) }),
 }
 
 func vpcEndpoints(ctx context.Context, t *collect.Task) error {
@@ -286,60 +293,52 @@ func vpcEndpoints(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{
 				Key: key, ARN: arn(t, e.OwnerId, "vpc-endpoint/"+id), Name: nameTag(e.Tags),
 				CreatedAt: model.Time(e.CreationTimestamp), Tags: tags(e.Tags),
-				Details: map[string]any{
-					"vpc_id":            aws.ToString(e.VpcId),
-					"service_name":      aws.ToString(e.ServiceName),
-					"vpc_endpoint_type": string(e.VpcEndpointType),
-					"state":             string(e.State),
-					"policy_present":    aws.ToString(e.PolicyDocument) != "",
-					"route_table_ids":   append([]string{}, e.RouteTableIds...),
-					"subnet_ids":        append([]string{}, e.SubnetIds...),
-				},
+				Details: vpcEndpointFields.Details(e),
 			})
 			t.Relate(key, "in-vpc", t.Key("vpc", aws.ToString(e.VpcId)))
 		}
 	})
 }
 
-var vpcPeeringFields = []model.Field{
-	{Name: "status", Type: "text", Description: "pending-acceptance, active, rejected, expired, ..."},
-	{Name: "requester_vpc_id", Type: "text", Description: "requesting VPC"},
-	{Name: "requester_account_id", Type: "text", Description: "account of the requesting VPC"},
-	{Name: "requester_region", Type: "text", Description: "region of the requesting VPC"},
-	{Name: "accepter_vpc_id", Type: "text", Description: "accepting VPC"},
-	{Name: "accepter_account_id", Type: "text", Description: "account of the accepting VPC"},
-	{Name: "accepter_region", Type: "text", Description: "region of the accepting VPC"},
+var vpcPeeringFields = collect.Fields[types.VpcPeeringConnection]{
+	collect.Enum("status", "pending-acceptance, active, rejected, expired, ...", peeringStatus),
+	requester(collect.Text("requester_vpc_id", "requesting VPC", func(pc types.VpcPeeringConnection) *string { return pc.RequesterVpcInfo.VpcId })),
+	requester(collect.Text("requester_account_id", "account of the requesting VPC", func(pc types.VpcPeeringConnection) *string { return pc.RequesterVpcInfo.OwnerId })),
+	requester(collect.Text("requester_region", "region of the requesting VPC", func(pc types.VpcPeeringConnection) *string { return pc.RequesterVpcInfo.Region })),
+	accepter(collect.Text("accepter_vpc_id", "accepting VPC", func(pc types.VpcPeeringConnection) *string { return pc.AccepterVpcInfo.VpcId })),
+	accepter(collect.Text("accepter_account_id", "account of the accepting VPC", func(pc types.VpcPeeringConnection) *string { return pc.AccepterVpcInfo.OwnerId })),
+	accepter(collect.Text("accepter_region", "region of the accepting VPC", func(pc types.VpcPeeringConnection) *string { return pc.AccepterVpcInfo.Region })),
+}
+
+func peeringStatus(pc types.VpcPeeringConnection) types.VpcPeeringConnectionStateReasonCode {
+	if pc.Status == nil {
+		return ""
+	}
+	return pc.Status.Code
+}
+
+// requester leaves f out when AWS did not describe the requesting side.
+func requester(f collect.Field[types.VpcPeeringConnection]) collect.Field[types.VpcPeeringConnection] {
+	return collect.When(func(pc types.VpcPeeringConnection) bool { return pc.RequesterVpcInfo != nil }, f)
+}
+
+// accepter leaves f out when AWS did not describe the accepting side.
+func accepter(f collect.Field[types.VpcPeeringConnection]) collect.Field[types.VpcPeeringConnection] {
+	return collect.When(func(pc types.VpcPeeringConnection) bool { return pc.AccepterVpcInfo != nil }, f)
 }
 
 func vpcPeeringConnections(ctx context.Context, t *collect.Task) error {
 	p := ec2.NewDescribeVpcPeeringConnectionsPaginator(client(t), &ec2.DescribeVpcPeeringConnectionsInput{MaxResults: t.PageSize(1000)})
 	return eachPage(ctx, p, func(page *ec2.DescribeVpcPeeringConnectionsOutput) {
 		for _, pc := range page.VpcPeeringConnections {
-			var status types.VpcPeeringConnectionStateReasonCode
-			if pc.Status != nil {
-				status = pc.Status.Code
-			}
-			if status == types.VpcPeeringConnectionStateReasonCodeDeleted {
+			if peeringStatus(pc) == types.VpcPeeringConnectionStateReasonCodeDeleted {
 				continue
 			}
 			id := aws.ToString(pc.VpcPeeringConnectionId)
-			d := map[string]any{"status": string(status)}
-			peeringSide(d, "requester", pc.RequesterVpcInfo)
-			peeringSide(d, "accepter", pc.AccepterVpcInfo)
 			t.Emit(&model.Resource{
 				Key: t.Key("vpc-peering-connection", id), ARN: arn(t, nil, "vpc-peering-connection/"+id),
-				Name: nameTag(pc.Tags), Tags: tags(pc.Tags), Details: d,
+				Name: nameTag(pc.Tags), Tags: tags(pc.Tags), Details: vpcPeeringFields.Details(pc),
 			})
 		}
 	})
-}
-
-// peeringSide stores one end of a peering connection under prefix_*.
-func peeringSide(d map[string]any, prefix string, info *types.VpcPeeringConnectionVpcInfo) {
-	if info == nil {
-		return
-	}
-	d[prefix+"_vpc_id"] = aws.ToString(info.VpcId)
-	d[prefix+"_account_id"] = aws.ToString(info.OwnerId)
-	d[prefix+"_region"] = aws.ToString(info.Region)
 }
