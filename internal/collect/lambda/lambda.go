@@ -21,9 +21,9 @@ var Service = &collect.Service{
 	Name:        "lambda",
 	Description: "Lambda functions, aliases, versions, URLs, provisioned concurrency, layers, event source mappings and code signing configurations",
 	Types: []collect.Type{
-		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields, Tags: collect.TagsBulk, Collect: functions, DetailCalls: 1},
-		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields, Tags: collect.NotTaggable, Collect: layers},
-		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields, Tags: collect.TagsPerResource, Collect: mappings, DetailCalls: 1},
+		{Name: "function", Description: "Lambda function ($LATEST configuration)", Fields: functionFields.Declared(), Tags: collect.TagsBulk, Collect: functions, DetailCalls: 1},
+		{Name: "layer", Description: "Lambda layer (latest version)", Fields: layerFields.Declared(), Tags: collect.NotTaggable, Collect: layers},
+		{Name: "event-source-mapping", Description: "poller that feeds a queue or stream to a function", Fields: mappingFields.Declared(), Tags: collect.TagsPerResource, Collect: mappings, DetailCalls: 1},
 		{Name: "alias", Description: "alias of a function, pointing to one version or weighted between two", Fields: aliasFields.Declared(), Tags: collect.NotTaggable, Collect: aliases, DetailCalls: 1},
 		{Name: "version", Description: "published version of a function ($LATEST is the function)", Fields: versionFields.Declared(), Tags: collect.NotTaggable, Collect: versions, DetailCalls: 1},
 		{Name: "function-url", Description: "HTTPS endpoint of a function or alias", Fields: urlFields.Declared(), Tags: collect.NotTaggable, Collect: functionURLs, DetailCalls: 1},
@@ -61,26 +61,76 @@ func lambdaTime(s *string) string {
 	return ""
 }
 
-var functionFields = []model.Field{
-	{Name: "runtime", Type: "text", Description: "runtime, e.g. python3.12; empty for container images", Values: collect.Values(types.Runtime("").Values())},
-	{Name: "architectures", Type: "json", Description: "instruction set architectures: x86_64, arm64"},
-	{Name: "memory_mb", Type: "integer", Description: "memory in MB"},
-	{Name: "timeout_seconds", Type: "integer", Description: "maximum run time in seconds"},
-	{Name: "role", Type: "text", Description: "ARN of the execution role"},
-	{Name: "handler", Type: "text", Description: "handler entry point"},
-	{Name: "package_type", Type: "text", Description: "Zip or Image"},
-	{Name: "code_size", Type: "integer", Description: "deployment package size in bytes"},
-	{Name: "last_modified", Type: "timestamp", Description: "last code or configuration update"},
-	{Name: "vpc_id", Type: "text", Description: "VPC the function is attached to, if any"},
-	{Name: "subnet_ids", Type: "json", Description: "subnets of the VPC attachment"},
-	{Name: "security_group_ids", Type: "json", Description: "security groups of the VPC attachment"},
-	{Name: "environment_variable_names", Type: "json", Description: "names of the environment variables (values are never read)"},
-	{Name: "dead_letter_target", Type: "text", Description: "ARN of the SQS queue or SNS topic for failed async events"},
-	{Name: "layers", Type: "json", Description: "ARNs of the layer versions used"},
-	{Name: "tracing_mode", Type: "text", Description: "X-Ray tracing: Active or PassThrough"},
-	{Name: "reserved_concurrency", Type: "integer", Description: "reserved concurrent executions; null when unreserved"},
-	{Name: "kms_key_arn", Type: "text", Description: "customer managed KMS key encrypting the environment"},
-	{Name: "ephemeral_storage_mb", Type: "integer", Description: "size of /tmp in MB"},
+// function is a listed function with its GetFunctionConcurrency answer
+// (nil when that failed).
+type function struct {
+	types.FunctionConfiguration
+	concurrency *lambda.GetFunctionConcurrencyOutput
+}
+
+func inVPC(f function) bool { return f.VpcConfig != nil }
+
+var functionFields = collect.Fields[function]{
+	collect.Enum("runtime", "runtime, e.g. python3.12; empty for container images", func(f function) types.Runtime { return f.Runtime }),
+	collect.Computed("architectures", model.JSON, "instruction set architectures: x86_64, arm64", func(f function) any {
+		archs := []string{}
+		for _, a := range f.Architectures {
+			archs = append(archs, string(a))
+		}
+		return archs
+	}),
+	collect.Computed("memory_mb", model.Integer, "memory in MB", func(f function) any { return aws.ToInt32(f.MemorySize) }),
+	collect.Computed("timeout_seconds", model.Integer, "maximum run time in seconds", func(f function) any { return aws.ToInt32(f.Timeout) }),
+	collect.Text("role", "ARN of the execution role", func(f function) *string { return f.Role }),
+	collect.Text("handler", "handler entry point", func(f function) *string { return f.Handler }),
+	collect.Enum("package_type", "Zip or Image", func(f function) types.PackageType { return f.PackageType }),
+	collect.Computed("code_size", model.Integer, "deployment package size in bytes", func(f function) any { return f.CodeSize }),
+	timeField("last_modified", "last code or configuration update", func(f function) *string { return f.LastModified }),
+	collect.When(inVPC, collect.Text("vpc_id", "VPC the function is attached to, if any", func(f function) *string { return f.VpcConfig.VpcId })),
+	collect.When(inVPC, collect.Computed("subnet_ids", model.JSON, "subnets of the VPC attachment", func(f function) any { return f.VpcConfig.SubnetIds })),
+	collect.When(inVPC, collect.Computed("security_group_ids", model.JSON, "security groups of the VPC attachment", func(f function) any { return f.VpcConfig.SecurityGroupIds })),
+	collect.Computed("environment_variable_names", model.JSON, "names of the environment variables (values are never read)", func(f function) any {
+		names := []string{}
+		if f.Environment != nil {
+			for name := range f.Environment.Variables {
+				names = append(names, name)
+			}
+			slices.Sort(names)
+		}
+		return names
+	}),
+	collect.When(func(f function) bool { return f.DeadLetterConfig != nil },
+		collect.Text("dead_letter_target", "ARN of the SQS queue or SNS topic for failed async events", func(f function) *string { return f.DeadLetterConfig.TargetArn })),
+	collect.Computed("layers", model.JSON, "ARNs of the layer versions used", func(f function) any {
+		arns := []string{}
+		for _, l := range f.Layers {
+			arns = append(arns, aws.ToString(l.Arn))
+		}
+		return arns
+	}),
+	collect.When(func(f function) bool { return f.TracingConfig != nil },
+		collect.Enum("tracing_mode", "X-Ray tracing: Active or PassThrough", func(f function) types.TracingMode { return f.TracingConfig.Mode })),
+	collect.Computed("reserved_concurrency", model.Integer, "reserved concurrent executions; null when unreserved", func(f function) any {
+		if f.concurrency == nil || f.concurrency.ReservedConcurrentExecutions == nil {
+			return nil // unreserved is a stored null: see details
+		}
+		return *f.concurrency.ReservedConcurrentExecutions
+	}),
+	collect.Text("kms_key_arn", "customer managed KMS key encrypting the environment", func(f function) *string { return f.KMSKeyArn }),
+	collect.When(func(f function) bool { return f.EphemeralStorage != nil },
+		collect.Computed("ephemeral_storage_mb", model.Integer, "size of /tmp in MB", func(f function) any { return aws.ToInt32(f.EphemeralStorage.Size) })),
+}
+
+// details are the function's fields. A function whose concurrency is
+// unreserved (it draws on the account's unreserved pool) stores
+// reserved_concurrency as null, which Fields cannot say: a nil getter
+// leaves the field out, as it must when GetFunctionConcurrency failed.
+func (f function) details() map[string]any {
+	d := functionFields.Details(f)
+	if f.concurrency != nil && f.concurrency.ReservedConcurrentExecutions == nil {
+		d["reserved_concurrency"] = nil
+	}
+	return d
 }
 
 func functions(ctx context.Context, t *collect.Task) error {
@@ -89,7 +139,6 @@ func functions(ctx context.Context, t *collect.Task) error {
 	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{MaxItems: t.PageSize(50)})
 	return collect.EachPage(ctx, p, func(page *lambda.ListFunctionsOutput) error {
 		collect.ForEach(ctx, page.Functions, func(ctx context.Context, f types.FunctionConfiguration) {
-			d := functionDetails(f)
 			tags := bulk.Of(ctx, aws.ToString(f.FunctionArn), "ListTags", func(ctx context.Context) (map[string]string, error) {
 				out, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: f.FunctionArn})
 				if err != nil {
@@ -97,69 +146,20 @@ func functions(ctx context.Context, t *collect.Task) error {
 				}
 				return out.Tags, nil
 			})
+			fn := function{FunctionConfiguration: f}
 			conc, err := api.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: f.FunctionName})
 			if err != nil {
 				t.Warn("GetFunctionConcurrency", err)
 			} else {
-				d["reserved_concurrency"] = nil // unreserved: draws on the account's unreserved pool
-				if rc := conc.ReservedConcurrentExecutions; rc != nil {
-					d["reserved_concurrency"] = *rc
-				}
+				fn.concurrency = conc
 			}
-			emitFunction(t, f, d, tags)
+			emitFunction(t, fn, tags)
 		})
 		return nil
 	})
 }
 
-func functionDetails(f types.FunctionConfiguration) map[string]any {
-	archs := []string{}
-	for _, a := range f.Architectures {
-		archs = append(archs, string(a))
-	}
-	layerARNs := []string{}
-	for _, l := range f.Layers {
-		layerARNs = append(layerARNs, aws.ToString(l.Arn))
-	}
-	envNames := []string{}
-	if f.Environment != nil {
-		for name := range f.Environment.Variables {
-			envNames = append(envNames, name)
-		}
-		slices.Sort(envNames)
-	}
-	d := map[string]any{
-		"runtime":                    string(f.Runtime),
-		"architectures":              archs,
-		"memory_mb":                  aws.ToInt32(f.MemorySize),
-		"timeout_seconds":            aws.ToInt32(f.Timeout),
-		"role":                       aws.ToString(f.Role),
-		"handler":                    aws.ToString(f.Handler),
-		"package_type":               string(f.PackageType),
-		"code_size":                  f.CodeSize,
-		"last_modified":              lambdaTime(f.LastModified),
-		"environment_variable_names": envNames,
-		"layers":                     layerARNs,
-		"kms_key_arn":                aws.ToString(f.KMSKeyArn),
-	}
-	if f.VpcConfig != nil {
-		d["vpc_id"] = aws.ToString(f.VpcConfig.VpcId)
-		d["subnet_ids"] = f.VpcConfig.SubnetIds
-		d["security_group_ids"] = f.VpcConfig.SecurityGroupIds
-	}
-	if f.DeadLetterConfig != nil {
-		d["dead_letter_target"] = aws.ToString(f.DeadLetterConfig.TargetArn)
-	}
-	if f.TracingConfig != nil {
-		d["tracing_mode"] = string(f.TracingConfig.Mode)
-	}
-	if f.EphemeralStorage != nil {
-		d["ephemeral_storage_mb"] = aws.ToInt32(f.EphemeralStorage.Size)
-	}
-	return d
-}
-
-func emitFunction(t *collect.Task, f types.FunctionConfiguration, d map[string]any, tags map[string]string) {
+func emitFunction(t *collect.Task, f function, tags map[string]string) {
 	name := aws.ToString(f.FunctionName)
 	key := t.Key("function", name)
 	t.Emit(&model.Resource{
@@ -167,7 +167,7 @@ func emitFunction(t *collect.Task, f types.FunctionConfiguration, d map[string]a
 		ARN:     aws.ToString(f.FunctionArn),
 		Name:    name,
 		Tags:    tags,
-		Details: d,
+		Details: f.details(),
 	})
 	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(f.Role))))
 	if f.VpcConfig != nil {
@@ -181,12 +181,20 @@ func emitFunction(t *collect.Task, f types.FunctionConfiguration, d map[string]a
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(f.KMSKeyArn)))
 }
 
-var layerFields = []model.Field{
-	{Name: "latest_version", Type: "integer", Description: "latest version number"},
-	{Name: "latest_version_arn", Type: "text", Description: "ARN of the latest version"},
-	{Name: "description", Type: "text", Description: "description of the latest version"},
-	{Name: "compatible_runtimes", Type: "json", Description: "runtimes the latest version declares"},
-	{Name: "created", Type: "timestamp", Description: "when the latest version was published"},
+func hasLatest(l types.LayersListItem) bool { return l.LatestMatchingVersion != nil }
+
+var layerFields = collect.Fields[types.LayersListItem]{
+	collect.When(hasLatest, collect.Computed("latest_version", model.Integer, "latest version number", func(l types.LayersListItem) any { return l.LatestMatchingVersion.Version })),
+	collect.When(hasLatest, collect.Text("latest_version_arn", "ARN of the latest version", func(l types.LayersListItem) *string { return l.LatestMatchingVersion.LayerVersionArn })),
+	collect.When(hasLatest, collect.Text("description", "description of the latest version", func(l types.LayersListItem) *string { return l.LatestMatchingVersion.Description })),
+	collect.When(hasLatest, collect.Computed("compatible_runtimes", model.JSON, "runtimes the latest version declares", func(l types.LayersListItem) any {
+		runtimes := []string{}
+		for _, r := range l.LatestMatchingVersion.CompatibleRuntimes {
+			runtimes = append(runtimes, string(r))
+		}
+		return runtimes
+	})),
+	collect.When(hasLatest, timeField("created", "when the latest version was published", func(l types.LayersListItem) *string { return l.LatestMatchingVersion.CreatedDate })),
 }
 
 func layers(ctx context.Context, t *collect.Task) error {
@@ -204,19 +212,9 @@ func layers(ctx context.Context, t *collect.Task) error {
 }
 
 func emitLayer(t *collect.Task, l types.LayersListItem) {
-	d := map[string]any{}
 	var created string
 	if v := l.LatestMatchingVersion; v != nil {
-		runtimes := []string{}
-		for _, r := range v.CompatibleRuntimes {
-			runtimes = append(runtimes, string(r))
-		}
 		created = lambdaTime(v.CreatedDate)
-		d["latest_version"] = v.Version
-		d["latest_version_arn"] = aws.ToString(v.LayerVersionArn)
-		d["description"] = aws.ToString(v.Description)
-		d["compatible_runtimes"] = runtimes
-		d["created"] = created
 	}
 	name := aws.ToString(l.LayerName)
 	t.Emit(&model.Resource{
@@ -224,16 +222,16 @@ func emitLayer(t *collect.Task, l types.LayersListItem) {
 		ARN:       aws.ToString(l.LayerArn),
 		Name:      name,
 		CreatedAt: created,
-		Details:   d,
+		Details:   layerFields.Details(l),
 	})
 }
 
-var mappingFields = []model.Field{
-	{Name: "event_source_arn", Type: "text", Description: "ARN of the queue, stream or cluster read"},
-	{Name: "function_arn", Type: "text", Description: "ARN of the function invoked"},
-	{Name: "state", Type: "text", Description: "Enabled, Disabled, Creating, ..."},
-	{Name: "batch_size", Type: "integer", Description: "maximum records per invocation"},
-	{Name: "last_modified", Type: "timestamp", Description: "last update of the mapping"},
+var mappingFields = collect.Fields[types.EventSourceMappingConfiguration]{
+	collect.Text("event_source_arn", "ARN of the queue, stream or cluster read", func(m types.EventSourceMappingConfiguration) *string { return m.EventSourceArn }),
+	collect.Text("function_arn", "ARN of the function invoked", func(m types.EventSourceMappingConfiguration) *string { return m.FunctionArn }),
+	collect.Text("state", "Enabled, Disabled, Creating, ...", func(m types.EventSourceMappingConfiguration) *string { return m.State }),
+	collect.Computed("batch_size", model.Integer, "maximum records per invocation", func(m types.EventSourceMappingConfiguration) any { return aws.ToInt32(m.BatchSize) }),
+	collect.Timestamp("last_modified", "last update of the mapping", func(m types.EventSourceMappingConfiguration) *time.Time { return m.LastModified }),
 }
 
 // mappings reads each mapping's tags with ListTags, concurrently: the
@@ -269,17 +267,11 @@ func emitMapping(t *collect.Task, m types.EventSourceMappingConfiguration, arn s
 	fn := aws.ToString(m.FunctionArn)
 	key := t.Key("event-source-mapping", id)
 	t.Emit(&model.Resource{
-		Key:  key,
-		ARN:  arn,
-		Name: id,
-		Tags: tags,
-		Details: map[string]any{
-			"event_source_arn": aws.ToString(m.EventSourceArn),
-			"function_arn":     fn,
-			"state":            aws.ToString(m.State),
-			"batch_size":       aws.ToInt32(m.BatchSize),
-			"last_modified":    model.Time(m.LastModified),
-		},
+		Key:     key,
+		ARN:     arn,
+		Name:    id,
+		Tags:    tags,
+		Details: mappingFields.Details(m),
 	})
 	t.Relate(key, "triggers", t.Key("function", collect.FunctionName(fn)))
 }

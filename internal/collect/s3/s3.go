@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -26,7 +25,7 @@ var Service = &collect.Service{
 	Description: "S3 buckets with versioning, encryption, public access, logging and lifecycle settings",
 	Scope:       collect.AccountWide,
 	Types: []collect.Type{
-		{Name: "bucket", Description: "S3 bucket (id = bucket name)", Fields: bucketFields, Tags: collect.TagsBulk, Collect: buckets, DetailCalls: 10},
+		{Name: "bucket", Description: "S3 bucket (id = bucket name)", Fields: bucketFields.Declared(), Tags: collect.TagsBulk, Collect: buckets, DetailCalls: 10},
 	},
 	Calls: "bucket: 1 ListBuckets (paged) + per bucket 10 Get* calls in the bucket's region (+1 GetBucketLocation when ListBuckets does not say); bulk tags per bucket region (else per bucket GetBucketTagging)",
 	Relations: []collect.Relation{
@@ -34,28 +33,162 @@ var Service = &collect.Service{
 	},
 }
 
-var bucketFields = []model.Field{
-	{Name: "versioning", Type: "text", Description: "Enabled, Suspended or Disabled (never enabled)", Values: []string{"Enabled", "Suspended", "Disabled"}},
-	{Name: "mfa_delete", Type: "boolean", Description: "MFA delete is enabled on versioning"},
-	{Name: "encryption_algorithm", Type: "text", Description: "default encryption: AES256, aws:kms, aws:kms:dsse, or none", Values: append([]string{"none"}, collect.Values(s3types.ServerSideEncryption("").Values())...)},
-	{Name: "kms_key_id", Type: "text", Description: "KMS key of the default encryption (SSE-KMS), as configured"},
-	{Name: "bucket_key_enabled", Type: "boolean", Description: "S3 Bucket Key is enabled for SSE-KMS"},
-	{Name: "block_public_acls", Type: "boolean", Description: "bucket public access block: BlockPublicAcls"},
-	{Name: "ignore_public_acls", Type: "boolean", Description: "bucket public access block: IgnorePublicAcls"},
-	{Name: "block_public_policy", Type: "boolean", Description: "bucket public access block: BlockPublicPolicy"},
-	{Name: "restrict_public_buckets", Type: "boolean", Description: "bucket public access block: RestrictPublicBuckets"},
-	{Name: "public_access_block_enabled", Type: "boolean", Description: "all four bucket public access block settings are on"},
-	{Name: "public_access_block_configured", Type: "boolean", Description: "the bucket has a public access block configuration"},
-	{Name: "policy_is_public", Type: "boolean", Description: "the bucket policy is public: as S3 evaluates it (GetBucketPolicyStatus), else judged from the document (Principal * allowed without a restricting condition); null when neither is known"},
-	{Name: "has_policy", Type: "boolean", Description: "the bucket has a bucket policy"},
-	{Name: "policy", Type: "json", Description: "bucket policy document"},
-	{Name: "acl_public", Type: "boolean", Description: "the ACL grants access to AllUsers or AuthenticatedUsers"},
-	{Name: "is_public", Type: "boolean", Description: "public through its ACL or policy and not blocked by the bucket public access block"},
-	{Name: "logging_enabled", Type: "boolean", Description: "server access logging is enabled"},
-	{Name: "logging_target_bucket", Type: "text", Description: "bucket receiving the access logs"},
-	{Name: "lifecycle_rules", Type: "integer", Description: "number of lifecycle rules"},
-	{Name: "object_lock_enabled", Type: "boolean", Description: "Object Lock is enabled"},
-	{Name: "object_ownership", Type: "text", Description: "BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter (also when no ownership controls are set)"},
+// bucket is what a bucket's settings calls answered. An answer is nil when
+// its call failed (and warned), which leaves its fields out; a setting S3
+// says is not set (a not-found error) is an empty answer.
+type bucket struct {
+	versioning   *awss3.GetBucketVersioningOutput
+	encryption   *awss3.GetBucketEncryptionOutput
+	block        *awss3.GetPublicAccessBlockOutput
+	policyStatus *awss3.GetBucketPolicyStatusOutput
+	policy       *awss3.GetBucketPolicyOutput
+	acl          *awss3.GetBucketAclOutput
+	logging      *awss3.GetBucketLoggingOutput
+	lifecycle    *awss3.GetBucketLifecycleConfigurationOutput
+	objectLock   *awss3.GetObjectLockConfigurationOutput
+	ownership    *awss3.GetBucketOwnershipControlsOutput
+	document     any   // the policy, parsed when it is JSON; nil without one
+	policyPublic *bool // nil when unknown: see judgePolicy
+}
+
+func hasVersioning(b bucket) bool { return b.versioning != nil }
+func hasEncryption(b bucket) bool { return b.encryption != nil }
+func hasBlock(b bucket) bool      { return b.block != nil }
+func hasPolicy(b bucket) bool     { return b.policy != nil }
+func hasLogging(b bucket) bool    { return b.logging != nil }
+func hasLifecycle(b bucket) bool  { return b.lifecycle != nil }
+func hasObjectLock(b bucket) bool { return b.objectLock != nil }
+func hasOwnership(b bucket) bool  { return b.ownership != nil }
+
+var bucketFields = collect.Fields[bucket]{
+	collect.When(hasVersioning, withValues(collect.Computed("versioning", model.Text, "Enabled, Suspended or Disabled (never enabled)", func(b bucket) any {
+		if b.versioning.Status == "" {
+			return "Disabled"
+		}
+		return string(b.versioning.Status)
+	}), "Enabled", "Suspended", "Disabled")),
+	collect.When(hasVersioning, collect.Computed("mfa_delete", model.Boolean, "MFA delete is enabled on versioning", func(b bucket) any {
+		return b.versioning.MFADelete == s3types.MFADeleteStatusEnabled
+	})),
+	collect.When(hasEncryption, withValues(collect.Computed("encryption_algorithm", model.Text, "default encryption: AES256, aws:kms, aws:kms:dsse, or none", func(b bucket) any {
+		if r := b.defaultEncryption(); r != nil {
+			return string(r.ApplyServerSideEncryptionByDefault.SSEAlgorithm)
+		}
+		return "none"
+	}), append([]string{"none"}, collect.Values(s3types.ServerSideEncryption("").Values())...)...)),
+	collect.Computed("kms_key_id", model.Text, "KMS key of the default encryption (SSE-KMS), as configured", func(b bucket) any {
+		if r := b.defaultEncryption(); r != nil {
+			return aws.ToString(r.ApplyServerSideEncryptionByDefault.KMSMasterKeyID)
+		}
+		return nil
+	}),
+	collect.Computed("bucket_key_enabled", model.Boolean, "S3 Bucket Key is enabled for SSE-KMS", func(b bucket) any {
+		if r := b.defaultEncryption(); r != nil {
+			return aws.ToBool(r.BucketKeyEnabled)
+		}
+		return nil
+	}),
+	blockSetting("block_public_acls", "BlockPublicAcls", func(c *s3types.PublicAccessBlockConfiguration) *bool { return c.BlockPublicAcls }),
+	blockSetting("ignore_public_acls", "IgnorePublicAcls", func(c *s3types.PublicAccessBlockConfiguration) *bool { return c.IgnorePublicAcls }),
+	blockSetting("block_public_policy", "BlockPublicPolicy", func(c *s3types.PublicAccessBlockConfiguration) *bool { return c.BlockPublicPolicy }),
+	blockSetting("restrict_public_buckets", "RestrictPublicBuckets", func(c *s3types.PublicAccessBlockConfiguration) *bool { return c.RestrictPublicBuckets }),
+	collect.When(hasBlock, collect.Computed("public_access_block_enabled", model.Boolean, "all four bucket public access block settings are on", func(b bucket) any {
+		c := b.blockConfig()
+		return aws.ToBool(c.BlockPublicAcls) && aws.ToBool(c.IgnorePublicAcls) && aws.ToBool(c.BlockPublicPolicy) && aws.ToBool(c.RestrictPublicBuckets)
+	})),
+	collect.When(hasBlock, collect.Computed("public_access_block_configured", model.Boolean, "the bucket has a public access block configuration", func(b bucket) any {
+		return b.block.PublicAccessBlockConfiguration != nil
+	})),
+	collect.Computed("policy_is_public", model.Boolean, "the bucket policy is public: as S3 evaluates it (GetBucketPolicyStatus), else judged from the document (Principal * allowed without a restricting condition); null when neither is known",
+		func(b bucket) any { return known(b.policyPublic) }),
+	collect.When(hasPolicy, collect.Computed("has_policy", model.Boolean, "the bucket has a bucket policy", func(b bucket) any { return aws.ToString(b.policy.Policy) != "" })),
+	collect.Computed("policy", model.JSON, "bucket policy document", func(b bucket) any { return b.document }),
+	collect.Computed("acl_public", model.Boolean, "the ACL grants access to AllUsers or AuthenticatedUsers", func(b bucket) any { return known(b.aclPublic()) }),
+	collect.Computed("is_public", model.Boolean, "public through its ACL or policy and not blocked by the bucket public access block", func(b bucket) any { return b.isPublic() }),
+	collect.When(hasLogging, collect.Computed("logging_enabled", model.Boolean, "server access logging is enabled", func(b bucket) any { return b.logging.LoggingEnabled != nil })),
+	collect.When(func(b bucket) bool { return hasLogging(b) && b.logging.LoggingEnabled != nil },
+		collect.Text("logging_target_bucket", "bucket receiving the access logs", func(b bucket) *string { return b.logging.LoggingEnabled.TargetBucket })),
+	collect.When(hasLifecycle, collect.Computed("lifecycle_rules", model.Integer, "number of lifecycle rules", func(b bucket) any { return len(b.lifecycle.Rules) })),
+	collect.When(hasObjectLock, collect.Computed("object_lock_enabled", model.Boolean, "Object Lock is enabled", func(b bucket) any {
+		c := b.objectLock.ObjectLockConfiguration
+		return c != nil && c.ObjectLockEnabled == s3types.ObjectLockEnabledEnabled
+	})),
+	collect.When(hasOwnership, collect.Enum("object_ownership", "BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter (also when no ownership controls are set)",
+		func(b bucket) s3types.ObjectOwnership {
+			// Without ownership controls, ACLs decide: the object writer owns objects.
+			ownership := s3types.ObjectOwnershipObjectWriter
+			if c := b.ownership.OwnershipControls; c != nil {
+				for _, r := range c.Rules {
+					ownership = r.ObjectOwnership
+				}
+			}
+			return ownership
+		})),
+}
+
+// withValues declares the values of a text field that are not (all) an SDK enum's.
+func withValues(f collect.Field[bucket], values ...string) collect.Field[bucket] {
+	f.Values = values
+	return f
+}
+
+// blockSetting is one setting of the bucket public access block.
+func blockSetting(name, setting string, get func(*s3types.PublicAccessBlockConfiguration) *bool) collect.Field[bucket] {
+	return collect.When(hasBlock, collect.Bool(name, "bucket public access block: "+setting, func(b bucket) *bool { return get(b.blockConfig()) }))
+}
+
+// known is a field's value, left out (unknown) when nil.
+func known(v *bool) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+// defaultEncryption is the first rule that sets a default encryption; nil
+// without one (or when GetBucketEncryption failed).
+func (b bucket) defaultEncryption() *s3types.ServerSideEncryptionRule {
+	if b.encryption == nil || b.encryption.ServerSideEncryptionConfiguration == nil {
+		return nil
+	}
+	rules := b.encryption.ServerSideEncryptionConfiguration.Rules
+	for i := range rules {
+		if rules[i].ApplyServerSideEncryptionByDefault != nil {
+			return &rules[i]
+		}
+	}
+	return nil
+}
+
+// blockConfig is the bucket public access block, all off when none is set.
+func (b bucket) blockConfig() *s3types.PublicAccessBlockConfiguration {
+	if b.block.PublicAccessBlockConfiguration == nil {
+		return &s3types.PublicAccessBlockConfiguration{}
+	}
+	return b.block.PublicAccessBlockConfiguration
+}
+
+// blocks is a setting of the bucket public access block; nil when
+// GetPublicAccessBlock failed.
+func (b bucket) blocks(get func(*s3types.PublicAccessBlockConfiguration) *bool) *bool {
+	if b.block == nil {
+		return nil
+	}
+	return aws.Bool(aws.ToBool(get(b.blockConfig())))
+}
+
+// aclPublic is whether the ACL grants access to everyone; nil when
+// GetBucketAcl failed.
+func (b bucket) aclPublic() *bool {
+	if b.acl == nil {
+		return nil
+	}
+	for _, g := range b.acl.Grants {
+		if g.Grantee != nil && publicGroups[aws.ToString(g.Grantee.URI)] {
+			return aws.Bool(true)
+		}
+	}
+	return aws.Bool(false)
 }
 
 // publicGroups are the grantee URIs that make an ACL grant public.
@@ -123,29 +256,36 @@ func bucketRegion(ctx context.Context, t *collect.Task, api *awss3.Client, b s3t
 }
 
 // bucketScan gathers one bucket's settings; every call goes to the bucket's
-// own region. A failed call leaves its fields out (and warns).
+// own region.
 type bucketScan struct {
 	t      *collect.Task
 	api    *awss3.Client
 	bulk   *collect.BulkTags // the bucket region's tags
 	name   *string
 	region string
-	d      map[string]any
+	b      bucket
 	tags   map[string]string
-	kmsKey model.Key
 }
 
 func (s *bucketScan) inRegion(o *awss3.Options) { o.Region = s.region }
 
-// failed reports whether err is a real failure (warned) rather than success
-// or a not-found answer, which means the setting is absent.
-func (s *bucketScan) failed(op string, err error) bool {
-	s.t.Warn(op, err)
-	return err != nil && !awsx.IsNotFound(err)
+// answer is out when the call succeeded, unset (the answer for a setting
+// that is not set) on a not-found error, and nil on a real failure, which
+// is warned.
+func answer[O any](t *collect.Task, op string, out *O, err error, unset *O) *O {
+	t.Warn(op, err)
+	switch {
+	case err == nil:
+		return out
+	case awsx.IsNotFound(err):
+		return unset
+	}
+	return nil
 }
 
 // settings are the per-bucket calls. They are independent, so they run at
-// once: a bucket costs one round trip of latency, not eleven.
+// once: a bucket costs one round trip of latency, not eleven. Each writes
+// only its own part of the scan.
 var settings = []func(*bucketScan, context.Context){
 	(*bucketScan).tagging, (*bucketScan).versioning, (*bucketScan).encryption,
 	(*bucketScan).publicAccessBlock, (*bucketScan).policyStatus, (*bucketScan).policy,
@@ -154,31 +294,9 @@ var settings = []func(*bucketScan, context.Context){
 }
 
 func describe(ctx context.Context, t *collect.Task, api *awss3.Client, bulk *collect.BulkTags, b s3types.Bucket, region string) {
-	type call struct {
-		part *bucketScan
-		get  func(*bucketScan, context.Context)
-	}
-	calls := make([]call, len(settings))
-	parts := make([]*bucketScan, len(settings))
-	for i, get := range settings {
-		parts[i] = &bucketScan{t: t, api: api, bulk: bulk, name: b.Name, region: region, d: map[string]any{}}
-		calls[i] = call{parts[i], get}
-	}
-	collect.ForEach(ctx, calls, func(ctx context.Context, c call) { c.get(c.part, ctx) })
-	s := &bucketScan{d: map[string]any{}}
-	for _, p := range parts { // each part wrote only its own fields
-		maps.Copy(s.d, p.d)
-		if p.tags != nil {
-			s.tags = p.tags
-		}
-		if p.kmsKey.ID != "" {
-			s.kmsKey = p.kmsKey
-		}
-	}
-	judgePolicy(t, s.d)
-	if public, known := isPublic(s.d); known {
-		s.d["is_public"] = public
-	}
+	s := &bucketScan{t: t, api: api, bulk: bulk, name: b.Name, region: region}
+	collect.ForEach(ctx, settings, func(ctx context.Context, get func(*bucketScan, context.Context)) { get(s, ctx) })
+	s.judgePolicy()
 	name := aws.ToString(b.Name)
 	key := model.Key{Account: t.Account, Region: region, Service: t.Service, Type: "bucket", ID: name}
 	t.Emit(&model.Resource{
@@ -187,9 +305,13 @@ func describe(ctx context.Context, t *collect.Task, api *awss3.Client, bulk *col
 		Name:      name,
 		CreatedAt: model.Time(b.CreationDate),
 		Tags:      s.tags,
-		Details:   s.d,
+		Details:   bucketFields.Details(s.b),
 	})
-	t.Relate(key, "encrypted-with", s.kmsKey)
+	var keyID string
+	if r := s.b.defaultEncryption(); r != nil {
+		keyID = aws.ToString(r.ApplyServerSideEncryptionByDefault.KMSMasterKeyID)
+	}
+	t.Relate(key, "encrypted-with", collect.KMSKeyIn(t.Account, region, keyID))
 }
 
 func (s *bucketScan) tagging(ctx context.Context) {
@@ -204,173 +326,86 @@ func (s *bucketScan) tagging(ctx context.Context) {
 
 func (s *bucketScan) versioning(ctx context.Context) {
 	out, err := s.api.GetBucketVersioning(ctx, &awss3.GetBucketVersioningInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketVersioning", err) || err != nil {
-		return
-	}
-	status := string(out.Status)
-	if status == "" {
-		status = "Disabled"
-	}
-	s.d["versioning"] = status
-	s.d["mfa_delete"] = out.MFADelete == s3types.MFADeleteStatusEnabled
+	s.b.versioning = answer(s.t, "GetBucketVersioning", out, err, nil)
 }
 
 func (s *bucketScan) encryption(ctx context.Context) {
 	out, err := s.api.GetBucketEncryption(ctx, &awss3.GetBucketEncryptionInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketEncryption", err) {
-		return
-	}
-	s.d["encryption_algorithm"] = "none"
-	if err != nil || out.ServerSideEncryptionConfiguration == nil {
-		return
-	}
-	for _, rule := range out.ServerSideEncryptionConfiguration.Rules {
-		if rule.ApplyServerSideEncryptionByDefault == nil {
-			continue
-		}
-		keyID := aws.ToString(rule.ApplyServerSideEncryptionByDefault.KMSMasterKeyID)
-		s.d["encryption_algorithm"] = string(rule.ApplyServerSideEncryptionByDefault.SSEAlgorithm)
-		s.d["kms_key_id"] = keyID
-		s.d["bucket_key_enabled"] = aws.ToBool(rule.BucketKeyEnabled)
-		s.kmsKey = collect.KMSKeyIn(s.t.Account, s.region, keyID)
-		return
-	}
+	s.b.encryption = answer(s.t, "GetBucketEncryption", out, err, &awss3.GetBucketEncryptionOutput{})
 }
 
 func (s *bucketScan) publicAccessBlock(ctx context.Context) {
 	out, err := s.api.GetPublicAccessBlock(ctx, &awss3.GetPublicAccessBlockInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetPublicAccessBlock", err) {
-		return
-	}
-	c := &s3types.PublicAccessBlockConfiguration{}
-	if err == nil && out.PublicAccessBlockConfiguration != nil {
-		c = out.PublicAccessBlockConfiguration
-	}
-	s.d["public_access_block_configured"] = err == nil && out.PublicAccessBlockConfiguration != nil
-	s.d["block_public_acls"] = aws.ToBool(c.BlockPublicAcls)
-	s.d["ignore_public_acls"] = aws.ToBool(c.IgnorePublicAcls)
-	s.d["block_public_policy"] = aws.ToBool(c.BlockPublicPolicy)
-	s.d["restrict_public_buckets"] = aws.ToBool(c.RestrictPublicBuckets)
-	s.d["public_access_block_enabled"] = aws.ToBool(c.BlockPublicAcls) && aws.ToBool(c.IgnorePublicAcls) &&
-		aws.ToBool(c.BlockPublicPolicy) && aws.ToBool(c.RestrictPublicBuckets)
+	s.b.block = answer(s.t, "GetPublicAccessBlock", out, err, &awss3.GetPublicAccessBlockOutput{})
 }
 
 func (s *bucketScan) policyStatus(ctx context.Context) {
 	out, err := s.api.GetBucketPolicyStatus(ctx, &awss3.GetBucketPolicyStatusInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketPolicyStatus", err) {
-		return
-	}
-	switch {
-	case err != nil: // no bucket policy
-		s.d["policy_is_public"] = false
-	case out.PolicyStatus != nil && out.PolicyStatus.IsPublic != nil:
-		s.d["policy_is_public"] = *out.PolicyStatus.IsPublic
-	}
-	// An answer without IsPublic (moto's) is judged from the document: see
-	// judgePolicy.
+	// Not found: there is no bucket policy, so none that is public.
+	none := &awss3.GetBucketPolicyStatusOutput{PolicyStatus: &s3types.PolicyStatus{IsPublic: aws.Bool(false)}}
+	s.b.policyStatus = answer(s.t, "GetBucketPolicyStatus", out, err, none)
 }
 
 func (s *bucketScan) policy(ctx context.Context) {
 	out, err := s.api.GetBucketPolicy(ctx, &awss3.GetBucketPolicyInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketPolicy", err) {
-		return
-	}
-	doc := ""
-	if err == nil {
-		doc = aws.ToString(out.Policy)
-	}
-	s.d["has_policy"] = doc != ""
-	if doc == "" {
+	s.b.policy = answer(s.t, "GetBucketPolicy", out, err, &awss3.GetBucketPolicyOutput{})
+	if s.b.policy == nil || aws.ToString(s.b.policy.Policy) == "" {
 		return
 	}
 	// Stored as a JSON value so queries can look inside it.
+	doc := *s.b.policy.Policy
 	var v any
 	if json.Unmarshal([]byte(doc), &v) == nil {
-		s.d["policy"] = v
+		s.b.document = v
 	} else {
-		s.d["policy"] = doc
+		s.b.document = doc
 	}
 }
 
 func (s *bucketScan) acl(ctx context.Context) {
 	out, err := s.api.GetBucketAcl(ctx, &awss3.GetBucketAclInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketAcl", err) || err != nil {
-		return
-	}
-	public := false
-	for _, g := range out.Grants {
-		if g.Grantee != nil && publicGroups[aws.ToString(g.Grantee.URI)] {
-			public = true
-		}
-	}
-	s.d["acl_public"] = public
+	s.b.acl = answer(s.t, "GetBucketAcl", out, err, nil)
 }
 
 func (s *bucketScan) logging(ctx context.Context) {
 	out, err := s.api.GetBucketLogging(ctx, &awss3.GetBucketLoggingInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketLogging", err) || err != nil {
-		return
-	}
-	s.d["logging_enabled"] = out.LoggingEnabled != nil
-	if out.LoggingEnabled != nil {
-		s.d["logging_target_bucket"] = aws.ToString(out.LoggingEnabled.TargetBucket)
-	}
+	s.b.logging = answer(s.t, "GetBucketLogging", out, err, nil)
 }
 
 func (s *bucketScan) lifecycle(ctx context.Context) {
 	out, err := s.api.GetBucketLifecycleConfiguration(ctx, &awss3.GetBucketLifecycleConfigurationInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketLifecycleConfiguration", err) {
-		return
-	}
-	n := 0
-	if err == nil {
-		n = len(out.Rules)
-	}
-	s.d["lifecycle_rules"] = n
+	s.b.lifecycle = answer(s.t, "GetBucketLifecycleConfiguration", out, err, &awss3.GetBucketLifecycleConfigurationOutput{})
 }
 
 func (s *bucketScan) objectLock(ctx context.Context) {
 	out, err := s.api.GetObjectLockConfiguration(ctx, &awss3.GetObjectLockConfigurationInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetObjectLockConfiguration", err) {
-		return
-	}
-	s.d["object_lock_enabled"] = err == nil && out.ObjectLockConfiguration != nil &&
-		out.ObjectLockConfiguration.ObjectLockEnabled == s3types.ObjectLockEnabledEnabled
+	s.b.objectLock = answer(s.t, "GetObjectLockConfiguration", out, err, &awss3.GetObjectLockConfigurationOutput{})
 }
 
 func (s *bucketScan) ownership(ctx context.Context) {
 	out, err := s.api.GetBucketOwnershipControls(ctx, &awss3.GetBucketOwnershipControlsInput{Bucket: s.name}, s.inRegion)
-	if s.failed("GetBucketOwnershipControls", err) {
-		return
-	}
-	// Without ownership controls, ACLs decide: the object writer owns objects.
-	ownership := string(s3types.ObjectOwnershipObjectWriter)
-	if err == nil && out.OwnershipControls != nil {
-		for _, r := range out.OwnershipControls.Rules {
-			ownership = string(r.ObjectOwnership)
-		}
-	}
-	s.d["object_ownership"] = ownership
+	s.b.ownership = answer(s.t, "GetBucketOwnershipControls", out, err, &awss3.GetBucketOwnershipControlsOutput{})
 }
 
-// judgePolicy fills policy_is_public from the policy document when
-// GetBucketPolicyStatus gave no answer. With neither, it stays unset
-// (unknown), never false; a status call that succeeded without saying is
-// then a warning, so the collection is partial.
-func judgePolicy(t *collect.Task, d map[string]any) {
-	if _, known := d["policy_is_public"].(bool); known {
+// judgePolicy settles policy_is_public: GetBucketPolicyStatus's answer, else
+// judged from the policy document. With neither it stays unknown, never
+// false; a status call that succeeded without saying is then a warning, so
+// the collection is partial.
+func (s *bucketScan) judgePolicy() {
+	if st := s.b.policyStatus; st != nil && st.PolicyStatus != nil && st.PolicyStatus.IsPublic != nil {
+		s.b.policyPublic = st.PolicyStatus.IsPublic
 		return
 	}
-	hasPolicy, known := d["has_policy"].(bool)
+	// An answer without IsPublic (moto's) is judged from the document.
 	switch {
-	case !known: // GetBucketPolicy failed and warned
-	case !hasPolicy:
-		d["policy_is_public"] = false
+	case s.b.policy == nil: // GetBucketPolicy failed and warned
+	case aws.ToString(s.b.policy.Policy) == "":
+		s.b.policyPublic = aws.Bool(false)
 	default:
-		if public, judged := policyAllowsPublic(d["policy"]); judged {
-			d["policy_is_public"] = public
+		if public, judged := policyAllowsPublic(s.b.document); judged {
+			s.b.policyPublic = &public
 		} else {
-			t.Warn("GetBucketPolicyStatus", errPolicyUnjudged)
+			s.t.Warn("GetBucketPolicyStatus", errPolicyUnjudged)
 		}
 	}
 }
@@ -434,18 +469,17 @@ func restricted(cond any) bool {
 }
 
 // isPublic combines the ACL, the policy status and the bucket public access
-// block. known is false when a failed call leaves the answer open.
-func isPublic(d map[string]any) (public, known bool) {
-	_, pabKnown := d["public_access_block_configured"].(bool)
-	acl := exposure(d, "acl_public", "ignore_public_acls", pabKnown)
-	pol := exposure(d, "policy_is_public", "restrict_public_buckets", pabKnown)
+// block; nil (unknown) when a failed call leaves the answer open.
+func (b bucket) isPublic() any {
+	acl := exposure(b.aclPublic(), b.blocks(func(c *s3types.PublicAccessBlockConfiguration) *bool { return c.IgnorePublicAcls }))
+	pol := exposure(b.policyPublic, b.blocks(func(c *s3types.PublicAccessBlockConfiguration) *bool { return c.RestrictPublicBuckets }))
 	switch {
 	case acl == exposed || pol == exposed:
-		return true, true
+		return true
 	case acl == closed && pol == closed:
-		return false, true
+		return false
 	}
-	return false, false
+	return nil
 }
 
 type verdict int
@@ -456,18 +490,17 @@ const (
 	exposed
 )
 
-// exposure is whether the grant in d[field] makes the bucket public, given
-// the public access block setting d[blockedBy] that neutralises it.
-func exposure(d map[string]any, field, blockedBy string, pabKnown bool) verdict {
-	open, ok := d[field].(bool)
+// exposure is whether a grant (open) makes the bucket public, given the
+// public access block setting that neutralises it (nil when unknown).
+func exposure(open, blocked *bool) verdict {
 	switch {
-	case !ok:
+	case open == nil:
 		return unknown
-	case !open:
+	case !*open:
 		return closed
-	case !pabKnown:
+	case blocked == nil:
 		return unknown
-	case d[blockedBy] == true:
+	case *blocked:
 		return closed
 	}
 	return exposed
