@@ -19,8 +19,8 @@ var Service = &collect.Service{
 	Name:        "autoscaling",
 	Description: "EC2 Auto Scaling groups, launch configurations, scaling policies, scheduled actions and lifecycle hooks",
 	Types: []collect.Type{
-		{Name: "group", Description: "Auto Scaling group (id = group name)", Fields: groupFields, Tags: collect.TagsListed, Collect: groups},
-		{Name: "launch-configuration", Description: "Auto Scaling launch configuration (id = name)", Fields: launchConfigurationFields, Tags: collect.NotTaggable, Collect: launchConfigurations},
+		{Name: "group", Description: "Auto Scaling group (id = group name)", Fields: groupFields.Declared(), Tags: collect.TagsListed, Collect: groups},
+		{Name: "launch-configuration", Description: "Auto Scaling launch configuration (id = name)", Fields: launchConfigurationFields.Declared(), Tags: collect.NotTaggable, Collect: launchConfigurations},
 		{Name: "scaling-policy", Description: "scaling policy of a group (id = group/policy name)", Fields: policyFields.Declared(), Tags: collect.NotTaggable, Collect: scalingPolicies},
 		{Name: "scheduled-action", Description: "scheduled resize of a group (id = group/action name)", Fields: scheduledActionFields.Declared(), Tags: collect.NotTaggable, Collect: scheduledActions},
 		{Name: "lifecycle-hook", Description: "lifecycle hook of a group (id = group/hook name)", Fields: hookFields.Declared(), Tags: collect.NotTaggable, Collect: lifecycleHooks, DetailCalls: 1},
@@ -44,20 +44,30 @@ var Service = &collect.Service{
 	},
 }
 
-var groupFields = []model.Field{
-	{Name: "min_size", Type: "integer", Description: "minimum number of instances"},
-	{Name: "max_size", Type: "integer", Description: "maximum number of instances"},
-	{Name: "desired_capacity", Type: "integer", Description: "number of instances the group aims for"},
-	{Name: "launch_template", Type: "text", Description: "launch template name (directly or through a mixed instances policy)"},
-	{Name: "launch_template_version", Type: "text", Description: "launch template version ($Default, $Latest or a number)"},
-	{Name: "launch_configuration", Type: "text", Description: "launch configuration name, when the group uses one"},
-	{Name: "instances", Type: "json", Description: "instances: instance_id, lifecycle_state, health_status, availability_zone"},
-	{Name: "health_check_type", Type: "text", Description: "EC2, ELB, VPC_LATTICE or EBS"},
-	{Name: "availability_zones", Type: "json", Description: "availability zones of the group"},
-	{Name: "subnets", Type: "json", Description: "subnets of the group (VPCZoneIdentifier)"},
-	{Name: "target_group_arns", Type: "json", Description: "ELBv2 target groups instances are registered with"},
-	{Name: "load_balancer_names", Type: "json", Description: "Classic Load Balancers instances are registered with"},
-	{Name: "status", Type: "text", Description: "set while the group is being deleted"},
+func hasLaunchTemplate(g types.AutoScalingGroup) bool { return launchTemplate(g) != nil }
+
+var groupFields = collect.Fields[types.AutoScalingGroup]{
+	collect.Computed("min_size", model.Integer, "minimum number of instances", func(g types.AutoScalingGroup) any { return aws.ToInt32(g.MinSize) }),
+	collect.Computed("max_size", model.Integer, "maximum number of instances", func(g types.AutoScalingGroup) any { return aws.ToInt32(g.MaxSize) }),
+	collect.Computed("desired_capacity", model.Integer, "number of instances the group aims for", func(g types.AutoScalingGroup) any { return aws.ToInt32(g.DesiredCapacity) }),
+	collect.When(hasLaunchTemplate, collect.Text("launch_template", "launch template name (directly or through a mixed instances policy)", func(g types.AutoScalingGroup) *string {
+		return launchTemplate(g).LaunchTemplateName
+	})),
+	collect.When(hasLaunchTemplate, collect.Text("launch_template_version", "launch template version ($Default, $Latest or a number)", func(g types.AutoScalingGroup) *string {
+		return launchTemplate(g).Version
+	})),
+	collect.Text("launch_configuration", "launch configuration name, when the group uses one", func(g types.AutoScalingGroup) *string { return g.LaunchConfigurationName }),
+	collect.Computed("instances", model.JSON, "instances: instance_id, lifecycle_state, health_status, availability_zone", func(g types.AutoScalingGroup) any {
+		return groupInstances(g)
+	}),
+	collect.Text("health_check_type", "EC2, ELB, VPC_LATTICE or EBS", func(g types.AutoScalingGroup) *string { return g.HealthCheckType }),
+	collect.Computed("availability_zones", model.JSON, "availability zones of the group", func(g types.AutoScalingGroup) any { return g.AvailabilityZones }),
+	collect.Computed("subnets", model.JSON, "subnets of the group (VPCZoneIdentifier)", func(g types.AutoScalingGroup) any { return groupSubnets(g) }),
+	collect.Computed("target_group_arns", model.JSON, "ELBv2 target groups instances are registered with", func(g types.AutoScalingGroup) any { return g.TargetGroupARNs }),
+	collect.Computed("load_balancer_names", model.JSON, "Classic Load Balancers instances are registered with", func(g types.AutoScalingGroup) any {
+		return g.LoadBalancerNames
+	}),
+	collect.Text("status", "set while the group is being deleted", func(g types.AutoScalingGroup) *string { return g.Status }),
 }
 
 // asgInstance is what is stored of a group member.
@@ -85,12 +95,43 @@ func groups(ctx context.Context, t *collect.Task) error {
 
 func emitGroup(t *collect.Task, g types.AutoScalingGroup) {
 	name := aws.ToString(g.AutoScalingGroupName)
+	key := t.Key("group", name)
+	t.Emit(&model.Resource{
+		Key:       key,
+		ARN:       aws.ToString(g.AutoScalingGroupARN),
+		Name:      name,
+		CreatedAt: model.Time(g.CreatedTime),
+		Tags:      collect.TagMap(g.Tags, func(tg types.TagDescription) (*string, *string) { return tg.Key, tg.Value }),
+		Details:   groupFields.Details(g),
+	})
+	for _, s := range groupSubnets(g) {
+		t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))
+	}
+	for _, in := range g.Instances {
+		t.Relate(key, "contains", t.Ref("ec2", "instance", aws.ToString(in.InstanceId)))
+	}
+	for _, arn := range g.TargetGroupARNs {
+		t.Relate(key, "registers-with", t.Ref("elbv2", "target-group", targetGroupName(arn)))
+	}
+	for _, lb := range g.LoadBalancerNames {
+		t.Relate(key, "registers-with", t.Ref("elb", "load-balancer", lb))
+	}
+	t.Relate(key, "uses-launch-configuration", t.Key("launch-configuration", aws.ToString(g.LaunchConfigurationName)))
+}
+
+// groupSubnets are the subnets of the group's VPCZoneIdentifier, nil
+// (stored as null) when it has none.
+func groupSubnets(g types.AutoScalingGroup) []string {
 	var subnets []string
 	for s := range strings.SplitSeq(aws.ToString(g.VPCZoneIdentifier), ",") {
 		if s = strings.TrimSpace(s); s != "" {
 			subnets = append(subnets, s)
 		}
 	}
+	return subnets
+}
+
+func groupInstances(g types.AutoScalingGroup) []asgInstance {
 	instances := make([]asgInstance, 0, len(g.Instances))
 	for _, in := range g.Instances {
 		instances = append(instances, asgInstance{
@@ -100,45 +141,7 @@ func emitGroup(t *collect.Task, g types.AutoScalingGroup) {
 			AvailabilityZone: aws.ToString(in.AvailabilityZone),
 		})
 	}
-	d := map[string]any{
-		"min_size":             aws.ToInt32(g.MinSize),
-		"max_size":             aws.ToInt32(g.MaxSize),
-		"desired_capacity":     aws.ToInt32(g.DesiredCapacity),
-		"launch_configuration": aws.ToString(g.LaunchConfigurationName),
-		"instances":            instances,
-		"health_check_type":    aws.ToString(g.HealthCheckType),
-		"availability_zones":   g.AvailabilityZones,
-		"subnets":              subnets,
-		"target_group_arns":    g.TargetGroupARNs,
-		"load_balancer_names":  g.LoadBalancerNames,
-		"status":               aws.ToString(g.Status),
-	}
-	if lt := launchTemplate(g); lt != nil {
-		d["launch_template"] = aws.ToString(lt.LaunchTemplateName)
-		d["launch_template_version"] = aws.ToString(lt.Version)
-	}
-	key := t.Key("group", name)
-	t.Emit(&model.Resource{
-		Key:       key,
-		ARN:       aws.ToString(g.AutoScalingGroupARN),
-		Name:      name,
-		CreatedAt: model.Time(g.CreatedTime),
-		Tags:      collect.TagMap(g.Tags, func(tg types.TagDescription) (*string, *string) { return tg.Key, tg.Value }),
-		Details:   d,
-	})
-	for _, s := range subnets {
-		t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))
-	}
-	for _, in := range instances {
-		t.Relate(key, "contains", t.Ref("ec2", "instance", in.InstanceID))
-	}
-	for _, arn := range g.TargetGroupARNs {
-		t.Relate(key, "registers-with", t.Ref("elbv2", "target-group", targetGroupName(arn)))
-	}
-	for _, lb := range g.LoadBalancerNames {
-		t.Relate(key, "registers-with", t.Ref("elb", "load-balancer", lb))
-	}
-	t.Relate(key, "uses-launch-configuration", t.Key("launch-configuration", aws.ToString(g.LaunchConfigurationName)))
+	return instances
 }
 
 // launchTemplate is the group's launch template, set directly or inside a
@@ -163,15 +166,23 @@ func targetGroupName(arn string) string {
 	return name
 }
 
-var launchConfigurationFields = []model.Field{
-	{Name: "image_id", Type: "text", Description: "AMI instances are launched from"},
-	{Name: "instance_type", Type: "text", Description: "instance type"},
-	{Name: "key_name", Type: "text", Description: "SSH key pair name"},
-	{Name: "security_groups", Type: "json", Description: "security groups of launched instances"},
-	{Name: "iam_instance_profile", Type: "text", Description: "instance profile name or ARN"},
-	{Name: "associate_public_ip", Type: "boolean", Description: "instances get a public IP address"},
-	{Name: "http_tokens", Type: "text", Description: "instance metadata tokens: required (IMDSv2 only) or optional"},
-	{Name: "ebs_optimized", Type: "boolean", Description: "EBS-optimized instances"},
+func hasPublicIP(lc types.LaunchConfiguration) bool        { return lc.AssociatePublicIpAddress != nil }
+func hasMetadataOptions(lc types.LaunchConfiguration) bool { return lc.MetadataOptions != nil }
+
+var launchConfigurationFields = collect.Fields[types.LaunchConfiguration]{
+	collect.Text("image_id", "AMI instances are launched from", func(lc types.LaunchConfiguration) *string { return lc.ImageId }),
+	collect.Text("instance_type", "instance type", func(lc types.LaunchConfiguration) *string { return lc.InstanceType }),
+	collect.Text("key_name", "SSH key pair name", func(lc types.LaunchConfiguration) *string { return lc.KeyName }),
+	collect.Computed("security_groups", model.JSON, "security groups of launched instances", func(lc types.LaunchConfiguration) any { return lc.SecurityGroups }),
+	collect.Text("iam_instance_profile", "instance profile name or ARN", func(lc types.LaunchConfiguration) *string { return lc.IamInstanceProfile }),
+	collect.When(hasPublicIP, collect.Bool("associate_public_ip", "instances get a public IP address", func(lc types.LaunchConfiguration) *bool {
+		return lc.AssociatePublicIpAddress
+	})),
+	collect.When(hasMetadataOptions, collect.Enum("http_tokens", "instance metadata tokens: required (IMDSv2 only) or optional",
+		func(lc types.LaunchConfiguration) types.InstanceMetadataHttpTokensState {
+			return lc.MetadataOptions.HttpTokens
+		})),
+	collect.Bool("ebs_optimized", "EBS-optimized instances", func(lc types.LaunchConfiguration) *bool { return lc.EbsOptimized }),
 }
 
 func launchConfigurations(ctx context.Context, t *collect.Task) error {
@@ -192,27 +203,13 @@ func launchConfigurations(ctx context.Context, t *collect.Task) error {
 func emitLaunchConfiguration(t *collect.Task, lc types.LaunchConfiguration) {
 	name := aws.ToString(lc.LaunchConfigurationName)
 	profile := aws.ToString(lc.IamInstanceProfile)
-	d := map[string]any{
-		"image_id":             aws.ToString(lc.ImageId),
-		"instance_type":        aws.ToString(lc.InstanceType),
-		"key_name":             aws.ToString(lc.KeyName),
-		"security_groups":      lc.SecurityGroups,
-		"iam_instance_profile": profile,
-		"ebs_optimized":        aws.ToBool(lc.EbsOptimized),
-	}
-	if lc.AssociatePublicIpAddress != nil {
-		d["associate_public_ip"] = *lc.AssociatePublicIpAddress
-	}
-	if lc.MetadataOptions != nil {
-		d["http_tokens"] = string(lc.MetadataOptions.HttpTokens)
-	}
 	key := t.Key("launch-configuration", name)
 	t.Emit(&model.Resource{
 		Key:       key,
 		ARN:       aws.ToString(lc.LaunchConfigurationARN),
 		Name:      name,
 		CreatedAt: model.Time(lc.CreatedTime),
-		Details:   d,
+		Details:   launchConfigurationFields.Details(lc),
 	})
 	for _, sg := range lc.SecurityGroups {
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))

@@ -20,9 +20,9 @@ var Service = &collect.Service{
 	Name:        "ecs",
 	Description: "ECS clusters, services, task definitions and capacity providers",
 	Types: []collect.Type{
-		{Name: "cluster", Description: "ECS cluster (id = cluster name)", Fields: clusterFields, Tags: collect.TagsListed, Collect: clusters},
-		{Name: "service", Description: "ECS service (id = cluster/service)", Fields: serviceFields, Tags: collect.TagsListed, Collect: services},
-		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields, Tags: collect.TagsListed, Collect: taskDefinitions, DetailCalls: 1},
+		{Name: "cluster", Description: "ECS cluster (id = cluster name)", Fields: clusterFields.Declared(), Tags: collect.TagsListed, Collect: clusters},
+		{Name: "service", Description: "ECS service (id = cluster/service)", Fields: serviceFields.Declared(), Tags: collect.TagsListed, Collect: services},
+		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields.Declared(), Tags: collect.TagsListed, Collect: taskDefinitions, DetailCalls: 1},
 		{Name: "capacity-provider", Description: "ECS capacity provider (id = name; the built-in FARGATE and FARGATE_SPOT and deleted ones skipped)", Fields: capacityProviderFields.Declared(), Tags: collect.TagsListed, Collect: capacityProviders},
 	},
 	Calls: "cluster: ListClusters + DescribeClusters per 100. service: + ListServices per cluster + DescribeServices per 10. task-definition: ListTaskDefinitions + per revision DescribeTaskDefinition. capacity-provider: DescribeCapacityProviders (paged by token)",
@@ -77,14 +77,28 @@ func clusterPages(ctx context.Context, t *collect.Task, api *ecs.Client, fn func
 	})
 }
 
-var clusterFields = []model.Field{
-	{Name: "status", Type: "text", Description: "ACTIVE, PROVISIONING, DEPROVISIONING, FAILED, INACTIVE"},
-	{Name: "running_tasks", Type: "integer", Description: "tasks in the RUNNING state"},
-	{Name: "pending_tasks", Type: "integer", Description: "tasks in the PENDING state"},
-	{Name: "active_services", Type: "integer", Description: "services in the ACTIVE state"},
-	{Name: "registered_container_instances", Type: "integer", Description: "EC2 container instances registered"},
-	{Name: "container_insights", Type: "text", Description: "CloudWatch Container Insights setting (enabled, enhanced, disabled)"},
-	{Name: "capacity_providers", Type: "json", Description: "capacity providers associated with the cluster"},
+var clusterFields = collect.Fields[types.Cluster]{
+	collect.Text("status", "ACTIVE, PROVISIONING, DEPROVISIONING, FAILED, INACTIVE", func(c types.Cluster) *string { return c.Status }),
+	collect.Computed("running_tasks", model.Integer, "tasks in the RUNNING state", func(c types.Cluster) any { return c.RunningTasksCount }),
+	collect.Computed("pending_tasks", model.Integer, "tasks in the PENDING state", func(c types.Cluster) any { return c.PendingTasksCount }),
+	collect.Computed("active_services", model.Integer, "services in the ACTIVE state", func(c types.Cluster) any { return c.ActiveServicesCount }),
+	collect.Computed("registered_container_instances", model.Integer, "EC2 container instances registered", func(c types.Cluster) any {
+		return c.RegisteredContainerInstancesCount
+	}),
+	collect.Computed("container_insights", model.Text, "CloudWatch Container Insights setting (enabled, enhanced, disabled)", containerInsights),
+	collect.Computed("capacity_providers", model.JSON, "capacity providers associated with the cluster", func(c types.Cluster) any { return c.CapacityProviders }),
+}
+
+// containerInsights is the cluster's Container Insights setting, nil
+// (field left out) when DescribeClusters lists none.
+func containerInsights(c types.Cluster) any {
+	var v any
+	for _, s := range c.Settings {
+		if s.Name == types.ClusterSettingNameContainerInsights {
+			v = aws.ToString(s.Value)
+		}
+	}
+	return v
 }
 
 func clusters(ctx context.Context, t *collect.Task) error {
@@ -106,42 +120,53 @@ func clusters(ctx context.Context, t *collect.Task) error {
 
 func emitCluster(t *collect.Task, c types.Cluster) {
 	name := aws.ToString(c.ClusterName)
-	d := map[string]any{
-		"status":                         aws.ToString(c.Status),
-		"running_tasks":                  c.RunningTasksCount,
-		"pending_tasks":                  c.PendingTasksCount,
-		"active_services":                c.ActiveServicesCount,
-		"registered_container_instances": c.RegisteredContainerInstancesCount,
-		"capacity_providers":             c.CapacityProviders,
-	}
-	for _, s := range c.Settings {
-		if s.Name == types.ClusterSettingNameContainerInsights {
-			d["container_insights"] = aws.ToString(s.Value)
-		}
-	}
 	t.Emit(&model.Resource{
 		Key:     t.Key("cluster", name),
 		ARN:     aws.ToString(c.ClusterArn),
 		Name:    name,
 		Tags:    tags(c.Tags),
-		Details: d,
+		Details: clusterFields.Details(c),
 	})
 }
 
-var serviceFields = []model.Field{
-	{Name: "cluster", Type: "text", Description: "name of the cluster the service runs in"},
-	{Name: "status", Type: "text", Description: "ACTIVE, DRAINING or INACTIVE"},
-	{Name: "launch_type", Type: "text", Description: "EC2, FARGATE, EXTERNAL; empty with a capacity provider strategy"},
-	{Name: "scheduling_strategy", Type: "text", Description: "REPLICA or DAEMON"},
-	{Name: "desired_count", Type: "integer", Description: "tasks the service should run"},
-	{Name: "running_count", Type: "integer", Description: "tasks RUNNING"},
-	{Name: "pending_count", Type: "integer", Description: "tasks PENDING"},
-	{Name: "task_definition", Type: "text", Description: "task definition the service runs (family:revision)"},
-	{Name: "subnets", Type: "json", Description: "subnets of the awsvpc network configuration"},
-	{Name: "security_groups", Type: "json", Description: "security groups of the awsvpc network configuration"},
-	{Name: "assign_public_ip", Type: "boolean", Description: "tasks get a public IP address (awsvpc)"},
-	{Name: "enable_execute_command", Type: "boolean", Description: "ECS Exec is enabled"},
-	{Name: "platform_version", Type: "text", Description: "Fargate platform version"},
+// awsvpc is the service's awsvpc network configuration, nil without one.
+func awsvpc(s types.Service) *types.AwsVpcConfiguration {
+	if s.NetworkConfiguration == nil {
+		return nil
+	}
+	return s.NetworkConfiguration.AwsvpcConfiguration
+}
+
+func hasAwsvpc(s types.Service) bool { return awsvpc(s) != nil }
+
+func serviceCluster(s types.Service) string {
+	return collect.ARNResourceName(aws.ToString(s.ClusterArn))
+}
+
+func serviceTaskDefinition(s types.Service) string {
+	return taskDefinitionID(aws.ToString(s.TaskDefinition))
+}
+
+var serviceFields = collect.Fields[types.Service]{
+	collect.Computed("cluster", model.Text, "name of the cluster the service runs in", func(s types.Service) any { return serviceCluster(s) }),
+	collect.Text("status", "ACTIVE, DRAINING or INACTIVE", func(s types.Service) *string { return s.Status }),
+	collect.Enum("launch_type", "EC2, FARGATE, EXTERNAL; empty with a capacity provider strategy", func(s types.Service) types.LaunchType { return s.LaunchType }),
+	collect.Enum("scheduling_strategy", "REPLICA or DAEMON", func(s types.Service) types.SchedulingStrategy { return s.SchedulingStrategy }),
+	collect.Computed("desired_count", model.Integer, "tasks the service should run", func(s types.Service) any { return s.DesiredCount }),
+	collect.Computed("running_count", model.Integer, "tasks RUNNING", func(s types.Service) any { return s.RunningCount }),
+	collect.Computed("pending_count", model.Integer, "tasks PENDING", func(s types.Service) any { return s.PendingCount }),
+	collect.Computed("task_definition", model.Text, "task definition the service runs (family:revision)", func(s types.Service) any { return serviceTaskDefinition(s) }),
+	collect.When(hasAwsvpc, collect.Computed("subnets", model.JSON, "subnets of the awsvpc network configuration", func(s types.Service) any {
+		return awsvpc(s).Subnets
+	})),
+	collect.When(hasAwsvpc, collect.Computed("security_groups", model.JSON, "security groups of the awsvpc network configuration", func(s types.Service) any {
+		return awsvpc(s).SecurityGroups
+	})),
+	collect.When(hasAwsvpc, collect.Computed("assign_public_ip", model.Boolean, "tasks get a public IP address (awsvpc)", func(s types.Service) any {
+		return awsvpc(s).AssignPublicIp == types.AssignPublicIpEnabled
+	})),
+	collect.Computed("enable_execute_command", model.Boolean, "ECS Exec is enabled", func(s types.Service) any { return s.EnableExecuteCommand }),
+	collect.Text("platform_version", "Fargate platform version", func(s types.Service) *string { return s.PlatformVersion }),
 }
 
 func services(ctx context.Context, t *collect.Task) error {
@@ -174,27 +199,10 @@ func clusterServices(ctx context.Context, t *collect.Task, api *ecs.Client, clus
 }
 
 func emitService(t *collect.Task, s types.Service) {
-	cluster := collect.ARNResourceName(aws.ToString(s.ClusterArn))
-	name := aws.ToString(s.ServiceName)
-	taskDef := taskDefinitionID(aws.ToString(s.TaskDefinition))
-	d := map[string]any{
-		"cluster":                cluster,
-		"status":                 aws.ToString(s.Status),
-		"launch_type":            string(s.LaunchType),
-		"scheduling_strategy":    string(s.SchedulingStrategy),
-		"desired_count":          s.DesiredCount,
-		"running_count":          s.RunningCount,
-		"pending_count":          s.PendingCount,
-		"task_definition":        taskDef,
-		"enable_execute_command": s.EnableExecuteCommand,
-		"platform_version":       aws.ToString(s.PlatformVersion),
-	}
+	cluster, name, taskDef := serviceCluster(s), aws.ToString(s.ServiceName), serviceTaskDefinition(s)
 	var vpc types.AwsVpcConfiguration
-	if s.NetworkConfiguration != nil && s.NetworkConfiguration.AwsvpcConfiguration != nil {
-		vpc = *s.NetworkConfiguration.AwsvpcConfiguration
-		d["subnets"] = vpc.Subnets
-		d["security_groups"] = vpc.SecurityGroups
-		d["assign_public_ip"] = vpc.AssignPublicIp == types.AssignPublicIpEnabled
+	if c := awsvpc(s); c != nil {
+		vpc = *c
 	}
 	key := t.Key("service", cluster+"/"+name)
 	t.Emit(&model.Resource{
@@ -203,7 +211,7 @@ func emitService(t *collect.Task, s types.Service) {
 		Name:      name,
 		CreatedAt: model.Time(s.CreatedAt),
 		Tags:      tags(s.Tags),
-		Details:   d,
+		Details:   serviceFields.Details(s),
 	})
 	t.Relate(key, "member-of", t.Key("cluster", cluster))
 	t.Relate(key, "runs", t.Key("task-definition", taskDef))
@@ -215,19 +223,52 @@ func emitService(t *collect.Task, s types.Service) {
 	}
 }
 
-var taskDefinitionFields = []model.Field{
-	{Name: "family", Type: "text", Description: "task definition family"},
-	{Name: "revision", Type: "integer", Description: "revision number within the family"},
-	{Name: "network_mode", Type: "text", Description: "awsvpc, bridge, host or none"},
-	{Name: "requires_compatibilities", Type: "json", Description: "launch types the definition is validated for (EC2, FARGATE...)"},
-	{Name: "cpu", Type: "text", Description: "task-level CPU units"},
-	{Name: "memory", Type: "text", Description: "task-level memory (MiB)"},
-	{Name: "task_role_arn", Type: "text", Description: "IAM role the containers assume"},
-	{Name: "execution_role_arn", Type: "text", Description: "IAM role ECS uses to pull images and fetch secrets"},
-	{Name: "containers", Type: "json", Description: "containers: name, image, privileged, readonly_root_filesystem, user, essential, environment_variable_names, secrets_names (names only, never values)"},
-	{Name: "any_privileged", Type: "boolean", Description: "a container runs privileged"},
-	{Name: "any_runs_as_root", Type: "boolean", Description: "a container runs as root (user unset, root or 0)"},
-	{Name: "any_writable_root_fs", Type: "boolean", Description: "a container's root filesystem is writable"},
+// taskDefinition is a described task definition with what is stored of
+// its containers.
+type taskDefinition struct {
+	types.TaskDefinition
+	containers []container
+}
+
+// anyContainer is a boolean getter: some container has the property.
+func anyContainer(has func(container) bool) func(taskDefinition) any {
+	return func(td taskDefinition) any {
+		for _, c := range td.containers {
+			if has(c) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+var taskDefinitionFields = collect.Fields[taskDefinition]{
+	collect.Text("family", "task definition family", func(td taskDefinition) *string { return td.Family }),
+	collect.Computed("revision", model.Integer, "revision number within the family", func(td taskDefinition) any { return td.Revision }),
+	collect.Enum("network_mode", "awsvpc, bridge, host or none", func(td taskDefinition) types.NetworkMode { return td.NetworkMode }),
+	collect.Computed("requires_compatibilities", model.JSON, "launch types the definition is validated for (EC2, FARGATE...)", func(td taskDefinition) any {
+		return compatibilities(td.RequiresCompatibilities)
+	}),
+	collect.Text("cpu", "task-level CPU units", func(td taskDefinition) *string { return td.Cpu }),
+	collect.Text("memory", "task-level memory (MiB)", func(td taskDefinition) *string { return td.Memory }),
+	collect.Text("task_role_arn", "IAM role the containers assume", func(td taskDefinition) *string { return td.TaskRoleArn }),
+	collect.Text("execution_role_arn", "IAM role ECS uses to pull images and fetch secrets", func(td taskDefinition) *string { return td.ExecutionRoleArn }),
+	collect.Computed("containers", model.JSON,
+		"containers: name, image, privileged, readonly_root_filesystem, user, essential, environment_variable_names, secrets_names (names only, never values)",
+		func(td taskDefinition) any { return td.containers }),
+	collect.Computed("any_privileged", model.Boolean, "a container runs privileged", anyContainer(func(c container) bool { return c.Privileged })),
+	collect.Computed("any_runs_as_root", model.Boolean, "a container runs as root (user unset, root or 0)", anyContainer(func(c container) bool { return runsAsRoot(c.User) })),
+	collect.Computed("any_writable_root_fs", model.Boolean, "a container's root filesystem is writable", anyContainer(func(c container) bool { return !c.ReadonlyRootFilesystem })),
+}
+
+// compatibilities are the launch types as strings, nil (stored as null)
+// when the definition requires none.
+func compatibilities(cs []types.Compatibility) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, string(c))
+	}
+	return out
 }
 
 // container is what is stored of a container definition: names of
@@ -265,20 +306,10 @@ func taskDefinitions(ctx context.Context, t *collect.Task) error {
 }
 
 func emitTaskDefinition(t *collect.Task, td types.TaskDefinition, ts []types.Tag) {
-	family := aws.ToString(td.Family)
-	id := family + ":" + strconv.Itoa(int(td.Revision))
-	var compat []string
-	for _, c := range td.RequiresCompatibilities {
-		compat = append(compat, string(c))
-	}
-	containers := make([]container, 0, len(td.ContainerDefinitions))
-	var privileged, root, writable bool
+	id := aws.ToString(td.Family) + ":" + strconv.Itoa(int(td.Revision))
+	d := taskDefinition{TaskDefinition: td, containers: make([]container, 0, len(td.ContainerDefinitions))}
 	for _, cd := range td.ContainerDefinitions {
-		c := containerOf(cd)
-		containers = append(containers, c)
-		privileged = privileged || c.Privileged
-		root = root || runsAsRoot(c.User)
-		writable = writable || !c.ReadonlyRootFilesystem
+		d.containers = append(d.containers, containerOf(cd))
 	}
 	taskRole, execRole := aws.ToString(td.TaskRoleArn), aws.ToString(td.ExecutionRoleArn)
 	key := t.Key("task-definition", id)
@@ -288,20 +319,7 @@ func emitTaskDefinition(t *collect.Task, td types.TaskDefinition, ts []types.Tag
 		Name:      id,
 		CreatedAt: model.Time(td.RegisteredAt),
 		Tags:      tags(ts),
-		Details: map[string]any{
-			"family":                   family,
-			"revision":                 td.Revision,
-			"network_mode":             string(td.NetworkMode),
-			"requires_compatibilities": compat,
-			"cpu":                      aws.ToString(td.Cpu),
-			"memory":                   aws.ToString(td.Memory),
-			"task_role_arn":            taskRole,
-			"execution_role_arn":       execRole,
-			"containers":               containers,
-			"any_privileged":           privileged,
-			"any_runs_as_root":         root,
-			"any_writable_root_fs":     writable,
-		},
+		Details:   taskDefinitionFields.Details(d),
 	})
 	for _, role := range []string{taskRole, execRole} {
 		if role != "" {

@@ -19,9 +19,9 @@ var Service = &collect.Service{
 	Name:        "elasticache",
 	Description: "ElastiCache (Redis, Valkey, Memcached) clusters, replication groups, serverless caches, subnet and parameter groups, users, user groups, snapshots, reserved nodes",
 	Types: []collect.Type{
-		{Name: "cluster", Description: "cache cluster, i.e. one node set (id = cache cluster id)", Fields: clusterFields, Tags: collect.TagsBulk, Collect: clusters},
-		{Name: "replication-group", Description: "Redis/Valkey replication group (id = replication group id)", Fields: replicationGroupFields, Tags: collect.TagsBulk, Collect: replicationGroups},
-		{Name: "subnet-group", Description: "cache subnet group (id = name)", Fields: subnetGroupFields, Tags: collect.TagsBulk, Collect: subnetGroups},
+		{Name: "cluster", Description: "cache cluster, i.e. one node set (id = cache cluster id)", Fields: clusterFields.Declared(), Tags: collect.TagsBulk, Collect: clusters},
+		{Name: "replication-group", Description: "Redis/Valkey replication group (id = replication group id)", Fields: replicationGroupFields.Declared(), Tags: collect.TagsBulk, Collect: replicationGroups},
+		{Name: "subnet-group", Description: "cache subnet group (id = name)", Fields: subnetGroupFields.Declared(), Tags: collect.TagsBulk, Collect: subnetGroups},
 		{Name: "user", Description: "Redis/Valkey ACL user (id = user id; the user default is in every region)", Fields: userFields.Declared(), Tags: collect.TagsBulk, Collect: users},
 		{Name: "user-group", Description: "Redis/Valkey user group granting users access to caches (id = user group id)", Fields: userGroupFields.Declared(),
 			Tags: collect.TagsBulk, Collect: userGroups},
@@ -73,21 +73,31 @@ func emitTagged(ctx context.Context, t *collect.Task, api *elasticache.Client, b
 // subnetgroup) are not the ones every implementation accepts.
 const tagFilter = "elasticache"
 
-var clusterFields = []model.Field{
-	{Name: "engine", Type: "text", Description: "redis, valkey or memcached"},
-	{Name: "engine_version", Type: "text", Description: "engine version"},
-	{Name: "node_type", Type: "text", Description: "cache node type, e.g. cache.t3.micro"},
-	{Name: "num_nodes", Type: "integer", Description: "number of cache nodes"},
-	{Name: "status", Type: "text", Description: "available, creating, modifying, deleting..."},
-	{Name: "at_rest_encryption", Type: "boolean", Description: "data at rest is encrypted"},
-	{Name: "transit_encryption", Type: "boolean", Description: "in-transit encryption (TLS) is enabled"},
-	{Name: "auth_token_enabled", Type: "boolean", Description: "clients must present an AUTH token"},
-	{Name: "subnet_group", Type: "text", Description: "cache subnet group name"},
-	{Name: "security_group_ids", Type: "json", Description: "VPC security groups"},
-	{Name: "replication_group_id", Type: "text", Description: "replication group the cluster belongs to"},
-	{Name: "snapshot_retention", Type: "integer", Description: "days automatic snapshots are kept (0 = none)"},
-	{Name: "availability_zone", Type: "text", Description: "preferred availability zone"},
-	{Name: "auto_minor_version_upgrade", Type: "boolean", Description: "minor engine upgrades are applied automatically"},
+var clusterFields = collect.Fields[types.CacheCluster]{
+	collect.Text("engine", "redis, valkey or memcached", func(c types.CacheCluster) *string { return c.Engine }),
+	collect.Text("engine_version", "engine version", func(c types.CacheCluster) *string { return c.EngineVersion }),
+	collect.Text("node_type", "cache node type, e.g. cache.t3.micro", func(c types.CacheCluster) *string { return c.CacheNodeType }),
+	collect.Computed("num_nodes", model.Integer, "number of cache nodes", func(c types.CacheCluster) any { return aws.ToInt32(c.NumCacheNodes) }),
+	collect.Text("status", "available, creating, modifying, deleting...", func(c types.CacheCluster) *string { return c.CacheClusterStatus }),
+	collect.Bool("at_rest_encryption", "data at rest is encrypted", func(c types.CacheCluster) *bool { return c.AtRestEncryptionEnabled }),
+	collect.Bool("transit_encryption", "in-transit encryption (TLS) is enabled", func(c types.CacheCluster) *bool { return c.TransitEncryptionEnabled }),
+	collect.Bool("auth_token_enabled", "clients must present an AUTH token", func(c types.CacheCluster) *bool { return c.AuthTokenEnabled }),
+	collect.Text("subnet_group", "cache subnet group name", func(c types.CacheCluster) *string { return c.CacheSubnetGroupName }),
+	collect.Computed("security_group_ids", model.JSON, "VPC security groups", func(c types.CacheCluster) any { return securityGroupIDs(c) }),
+	collect.Text("replication_group_id", "replication group the cluster belongs to", func(c types.CacheCluster) *string { return c.ReplicationGroupId }),
+	collect.Computed("snapshot_retention", model.Integer, "days automatic snapshots are kept (0 = none)", func(c types.CacheCluster) any { return aws.ToInt32(c.SnapshotRetentionLimit) }),
+	collect.Text("availability_zone", "preferred availability zone", func(c types.CacheCluster) *string { return c.PreferredAvailabilityZone }),
+	collect.Bool("auto_minor_version_upgrade", "minor engine upgrades are applied automatically", func(c types.CacheCluster) *bool { return c.AutoMinorVersionUpgrade }),
+}
+
+// securityGroupIDs are the cluster's VPC security groups, nil (stored as
+// null) when it has none.
+func securityGroupIDs(c types.CacheCluster) []string {
+	var sgs []string
+	for _, sg := range c.SecurityGroups {
+		sgs = append(sgs, aws.ToString(sg.SecurityGroupId))
+	}
+	return sgs
 }
 
 func clusters(ctx context.Context, t *collect.Task) error {
@@ -99,13 +109,9 @@ func clusters(ctx context.Context, t *collect.Task) error {
 
 func cluster(t *collect.Task, c types.CacheCluster) *model.Resource {
 	id := aws.ToString(c.CacheClusterId)
-	var sgs []string
-	for _, sg := range c.SecurityGroups {
-		sgs = append(sgs, aws.ToString(sg.SecurityGroupId))
-	}
 	subnetGroup, group := aws.ToString(c.CacheSubnetGroupName), aws.ToString(c.ReplicationGroupId)
 	key := t.Key("cluster", id)
-	for _, sg := range sgs {
+	for _, sg := range securityGroupIDs(c) {
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 	}
 	t.Relate(key, "in-subnet-group", t.Key("subnet-group", subnetGroup))
@@ -115,40 +121,25 @@ func cluster(t *collect.Task, c types.CacheCluster) *model.Resource {
 		ARN:       aws.ToString(c.ARN),
 		Name:      id,
 		CreatedAt: model.Time(c.CacheClusterCreateTime),
-		Details: map[string]any{
-			"engine":                     aws.ToString(c.Engine),
-			"engine_version":             aws.ToString(c.EngineVersion),
-			"node_type":                  aws.ToString(c.CacheNodeType),
-			"num_nodes":                  aws.ToInt32(c.NumCacheNodes),
-			"status":                     aws.ToString(c.CacheClusterStatus),
-			"at_rest_encryption":         aws.ToBool(c.AtRestEncryptionEnabled),
-			"transit_encryption":         aws.ToBool(c.TransitEncryptionEnabled),
-			"auth_token_enabled":         aws.ToBool(c.AuthTokenEnabled),
-			"subnet_group":               subnetGroup,
-			"security_group_ids":         sgs,
-			"replication_group_id":       group,
-			"snapshot_retention":         aws.ToInt32(c.SnapshotRetentionLimit),
-			"availability_zone":          aws.ToString(c.PreferredAvailabilityZone),
-			"auto_minor_version_upgrade": aws.ToBool(c.AutoMinorVersionUpgrade),
-		},
+		Details:   clusterFields.Details(c),
 	}
 }
 
-var replicationGroupFields = []model.Field{
-	{Name: "description", Type: "text", Description: "replication group description"},
-	{Name: "engine", Type: "text", Description: "redis or valkey"},
-	{Name: "status", Type: "text", Description: "available, creating, modifying, deleting..."},
-	{Name: "node_type", Type: "text", Description: "cache node type"},
-	{Name: "member_clusters", Type: "json", Description: "cache cluster ids of the group"},
-	{Name: "node_groups", Type: "integer", Description: "number of shards (node groups)"},
-	{Name: "cluster_enabled", Type: "boolean", Description: "cluster mode (sharding) is enabled"},
-	{Name: "automatic_failover", Type: "text", Description: "enabled, disabled, enabling, disabling"},
-	{Name: "multi_az", Type: "text", Description: "enabled or disabled"},
-	{Name: "at_rest_encryption", Type: "boolean", Description: "data at rest is encrypted"},
-	{Name: "transit_encryption", Type: "boolean", Description: "in-transit encryption (TLS) is enabled"},
-	{Name: "auth_token_enabled", Type: "boolean", Description: "clients must present an AUTH token"},
-	{Name: "kms_key_id", Type: "text", Description: "KMS key for at-rest encryption, when customer managed"},
-	{Name: "snapshot_retention", Type: "integer", Description: "days automatic snapshots are kept (0 = none)"},
+var replicationGroupFields = collect.Fields[types.ReplicationGroup]{
+	collect.Text("description", "replication group description", func(g types.ReplicationGroup) *string { return g.Description }),
+	collect.Text("engine", "redis or valkey", func(g types.ReplicationGroup) *string { return g.Engine }),
+	collect.Text("status", "available, creating, modifying, deleting...", func(g types.ReplicationGroup) *string { return g.Status }),
+	collect.Text("node_type", "cache node type", func(g types.ReplicationGroup) *string { return g.CacheNodeType }),
+	collect.Computed("member_clusters", model.JSON, "cache cluster ids of the group", func(g types.ReplicationGroup) any { return g.MemberClusters }),
+	collect.Computed("node_groups", model.Integer, "number of shards (node groups)", func(g types.ReplicationGroup) any { return len(g.NodeGroups) }),
+	collect.Bool("cluster_enabled", "cluster mode (sharding) is enabled", func(g types.ReplicationGroup) *bool { return g.ClusterEnabled }),
+	collect.Enum("automatic_failover", "enabled, disabled, enabling, disabling", func(g types.ReplicationGroup) types.AutomaticFailoverStatus { return g.AutomaticFailover }),
+	collect.Enum("multi_az", "enabled or disabled", func(g types.ReplicationGroup) types.MultiAZStatus { return g.MultiAZ }),
+	collect.Bool("at_rest_encryption", "data at rest is encrypted", func(g types.ReplicationGroup) *bool { return g.AtRestEncryptionEnabled }),
+	collect.Bool("transit_encryption", "in-transit encryption (TLS) is enabled", func(g types.ReplicationGroup) *bool { return g.TransitEncryptionEnabled }),
+	collect.Bool("auth_token_enabled", "clients must present an AUTH token", func(g types.ReplicationGroup) *bool { return g.AuthTokenEnabled }),
+	collect.Text("kms_key_id", "KMS key for at-rest encryption, when customer managed", func(g types.ReplicationGroup) *string { return g.KmsKeyId }),
+	collect.Computed("snapshot_retention", model.Integer, "days automatic snapshots are kept (0 = none)", func(g types.ReplicationGroup) any { return aws.ToInt32(g.SnapshotRetentionLimit) }),
 }
 
 func replicationGroups(ctx context.Context, t *collect.Task) error {
@@ -172,29 +163,23 @@ func replicationGroup(t *collect.Task, g types.ReplicationGroup) *model.Resource
 		ARN:       aws.ToString(g.ARN),
 		Name:      id,
 		CreatedAt: model.Time(g.ReplicationGroupCreateTime),
-		Details: map[string]any{
-			"description":        aws.ToString(g.Description),
-			"engine":             aws.ToString(g.Engine),
-			"status":             aws.ToString(g.Status),
-			"node_type":          aws.ToString(g.CacheNodeType),
-			"member_clusters":    g.MemberClusters,
-			"node_groups":        len(g.NodeGroups),
-			"cluster_enabled":    aws.ToBool(g.ClusterEnabled),
-			"automatic_failover": string(g.AutomaticFailover),
-			"multi_az":           string(g.MultiAZ),
-			"at_rest_encryption": aws.ToBool(g.AtRestEncryptionEnabled),
-			"transit_encryption": aws.ToBool(g.TransitEncryptionEnabled),
-			"auth_token_enabled": aws.ToBool(g.AuthTokenEnabled),
-			"kms_key_id":         kms,
-			"snapshot_retention": aws.ToInt32(g.SnapshotRetentionLimit),
-		},
+		Details:   replicationGroupFields.Details(g),
 	}
 }
 
-var subnetGroupFields = []model.Field{
-	{Name: "description", Type: "text", Description: "subnet group description"},
-	{Name: "vpc_id", Type: "text", Description: "VPC of the subnets"},
-	{Name: "subnet_ids", Type: "json", Description: "subnets in the group"},
+var subnetGroupFields = collect.Fields[types.CacheSubnetGroup]{
+	collect.Text("description", "subnet group description", func(g types.CacheSubnetGroup) *string { return g.CacheSubnetGroupDescription }),
+	collect.Text("vpc_id", "VPC of the subnets", func(g types.CacheSubnetGroup) *string { return g.VpcId }),
+	collect.Computed("subnet_ids", model.JSON, "subnets in the group", func(g types.CacheSubnetGroup) any { return subnetIDs(g) }),
+}
+
+// subnetIDs are the group's subnets, nil (stored as null) when it has none.
+func subnetIDs(g types.CacheSubnetGroup) []string {
+	var subnets []string
+	for _, s := range g.Subnets {
+		subnets = append(subnets, aws.ToString(s.SubnetIdentifier))
+	}
+	return subnets
 }
 
 func subnetGroups(ctx context.Context, t *collect.Task) error {
@@ -208,13 +193,9 @@ func subnetGroups(ctx context.Context, t *collect.Task) error {
 
 func subnetGroup(t *collect.Task, g types.CacheSubnetGroup) *model.Resource {
 	name := aws.ToString(g.CacheSubnetGroupName)
-	var subnets []string
-	for _, s := range g.Subnets {
-		subnets = append(subnets, aws.ToString(s.SubnetIdentifier))
-	}
 	vpc := aws.ToString(g.VpcId)
 	key := t.Key("subnet-group", name)
-	for _, s := range subnets {
+	for _, s := range subnetIDs(g) {
 		t.Relate(key, "includes-subnet", t.Ref("ec2", "subnet", s))
 	}
 	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", vpc))
@@ -224,10 +205,6 @@ func subnetGroup(t *collect.Task, g types.CacheSubnetGroup) *model.Resource {
 		Name: name,
 		// The "default" group exists in every region until it is used.
 		IsDefault: name == "default",
-		Details: map[string]any{
-			"description": aws.ToString(g.CacheSubnetGroupDescription),
-			"vpc_id":      vpc,
-			"subnet_ids":  subnets,
-		},
+		Details:   subnetGroupFields.Details(g),
 	}
 }

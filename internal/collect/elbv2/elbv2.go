@@ -19,8 +19,8 @@ var Service = &collect.Service{
 	Name:        "elbv2",
 	Description: "Application, network and gateway load balancers and their target groups",
 	Types: []collect.Type{
-		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields, Tags: collect.TagsPerResource, Collect: loadBalancers, DetailCalls: 2},
-		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields, Tags: collect.TagsPerResource, Collect: targetGroups, DetailCalls: 1},
+		{Name: "load-balancer", Description: "application, network or gateway load balancer", Fields: lbFields.Declared(), Tags: collect.TagsPerResource, Collect: loadBalancers, DetailCalls: 2},
+		{Name: "target-group", Description: "load balancer target group and its registered targets", Fields: tgFields.Declared(), Tags: collect.TagsPerResource, Collect: targetGroups, DetailCalls: 1},
 		{Name: "listener", Description: "listener of a load balancer (id = load balancer name/listener id)", Fields: listenerFields.Declared(), Tags: collect.TagsPerResource, Collect: listeners},
 		{Name: "listener-rule", Description: "rule of a listener, the default rule included (id = load balancer name/listener id/rule id)", Fields: ruleFields.Declared(), Tags: collect.TagsPerResource, Collect: listenerRules, DetailCalls: 1},
 		{Name: "trust-store", Description: "trust store of CA certificates for mutual TLS (id = name)", Fields: trustStoreFields.Declared(), Tags: collect.TagsPerResource, Collect: trustStores},
@@ -60,18 +60,53 @@ func nameFromARN(arn string) string {
 	return parts[len(parts)-2]
 }
 
-var lbFields = []model.Field{
-	{Name: "type", Type: "text", Description: "application, network or gateway", Values: collect.Values(types.LoadBalancerTypeEnum("").Values())},
-	{Name: "scheme", Type: "text", Description: "internet-facing or internal", Values: collect.Values(types.LoadBalancerSchemeEnum("").Values())},
-	{Name: "state", Type: "text", Description: "active, provisioning, failed, ..."},
-	{Name: "dns_name", Type: "text", Description: "public DNS name"},
-	{Name: "vpc_id", Type: "text", Description: "VPC of the load balancer"},
-	{Name: "availability_zones", Type: "json", Description: "availability zones it is enabled in"},
-	{Name: "subnet_ids", Type: "json", Description: "subnets it is attached to"},
-	{Name: "security_group_ids", Type: "json", Description: "security groups (application and some network load balancers)"},
-	{Name: "ip_address_type", Type: "text", Description: "ipv4, dualstack, ..."},
-	{Name: "listeners", Type: "json", Description: "listeners: [{port, protocol, certificate_arns, default_actions}]"},
-	{Name: "deletion_protection", Type: "boolean", Description: "deletion protection enabled"},
+// loadBalancer is a described load balancer with its listeners (nil when
+// DescribeListeners failed) and its deletion protection attribute (nil
+// when DescribeLoadBalancerAttributes failed or did not report it).
+type loadBalancer struct {
+	types.LoadBalancer
+	listeners          []listener
+	deletionProtection *bool
+}
+
+func hasState(lb loadBalancer) bool     { return lb.State != nil }
+func hasListeners(lb loadBalancer) bool { return lb.listeners != nil }
+
+var lbFields = collect.Fields[loadBalancer]{
+	collect.Enum("type", "application, network or gateway", func(lb loadBalancer) types.LoadBalancerTypeEnum { return lb.Type }),
+	collect.Enum("scheme", "internet-facing or internal", func(lb loadBalancer) types.LoadBalancerSchemeEnum { return lb.Scheme }),
+	collect.When(hasState, collect.Enum("state", "active, provisioning, failed, ...", func(lb loadBalancer) types.LoadBalancerStateEnum { return lb.State.Code })),
+	collect.Text("dns_name", "public DNS name", func(lb loadBalancer) *string { return lb.DNSName }),
+	collect.Text("vpc_id", "VPC of the load balancer", func(lb loadBalancer) *string { return lb.VpcId }),
+	collect.Computed("availability_zones", model.JSON, "availability zones it is enabled in", func(lb loadBalancer) any {
+		zones := []string{}
+		for _, z := range lb.AvailabilityZones {
+			zones = append(zones, aws.ToString(z.ZoneName))
+		}
+		return zones
+	}),
+	collect.Computed("subnet_ids", model.JSON, "subnets it is attached to", func(lb loadBalancer) any {
+		subnets := []string{}
+		for _, z := range lb.AvailabilityZones {
+			if s := aws.ToString(z.SubnetId); s != "" {
+				subnets = append(subnets, s)
+			}
+		}
+		return subnets
+	}),
+	collect.Computed("security_group_ids", model.JSON, "security groups (application and some network load balancers)", func(lb loadBalancer) any {
+		return append([]string{}, lb.SecurityGroups...)
+	}),
+	collect.Enum("ip_address_type", "ipv4, dualstack, ...", func(lb loadBalancer) types.IpAddressType { return lb.IpAddressType }),
+	collect.When(hasListeners, collect.Computed("listeners", model.JSON, "listeners: [{port, protocol, certificate_arns, default_actions}]", func(lb loadBalancer) any {
+		return lb.listeners
+	})),
+	collect.Computed("deletion_protection", model.Boolean, "deletion protection enabled", func(lb loadBalancer) any {
+		if lb.deletionProtection == nil {
+			return nil
+		}
+		return *lb.deletionProtection
+	}),
 }
 
 // listener is one entry of a load balancer's listeners field.
@@ -92,25 +127,21 @@ func loadBalancers(ctx context.Context, t *collect.Task) error {
 			arns = append(arns, aws.ToString(lb.LoadBalancerArn))
 		}
 		tags := tagsByARN(ctx, t, api, arns)
-		collect.ForEach(ctx, all, func(ctx context.Context, lb types.LoadBalancer) {
-			key := t.Key("load-balancer", aws.ToString(lb.LoadBalancerName))
-			d := lbDetails(lb)
+		collect.ForEach(ctx, all, func(ctx context.Context, raw types.LoadBalancer) {
+			key := t.Key("load-balancer", aws.ToString(raw.LoadBalancerName))
+			lb := loadBalancer{LoadBalancer: raw}
 			if ls, err := describeListeners(ctx, t, api, lb.LoadBalancerArn); err != nil {
 				t.Warn("DescribeListeners", err)
 			} else {
-				d["listeners"] = relateListeners(t, key, ls)
+				lb.listeners = relateListeners(t, key, ls)
 			}
 			attrs, err := api.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})
 			if err != nil {
 				t.Warn("DescribeLoadBalancerAttributes", err)
 			} else {
-				for _, a := range attrs.Attributes {
-					if aws.ToString(a.Key) == "deletion_protection.enabled" {
-						d["deletion_protection"] = aws.ToString(a.Value) == "true"
-					}
-				}
+				lb.deletionProtection = deletionProtection(attrs.Attributes)
 			}
-			emitLoadBalancer(t, key, lb, d, tags[aws.ToString(lb.LoadBalancerArn)])
+			emitLoadBalancer(t, key, lb, tags[aws.ToString(lb.LoadBalancerArn)])
 		})
 		return nil
 	})
@@ -143,38 +174,26 @@ func relateListeners(t *collect.Task, key model.Key, ls []types.Listener) []list
 	return out
 }
 
-func lbDetails(lb types.LoadBalancer) map[string]any {
-	zones, subnets := []string{}, []string{}
-	for _, z := range lb.AvailabilityZones {
-		zones = append(zones, aws.ToString(z.ZoneName))
-		if s := aws.ToString(z.SubnetId); s != "" {
-			subnets = append(subnets, s)
+// deletionProtection is the deletion_protection.enabled attribute, nil
+// when not among attrs.
+func deletionProtection(attrs []types.LoadBalancerAttribute) *bool {
+	var on *bool
+	for _, a := range attrs {
+		if aws.ToString(a.Key) == "deletion_protection.enabled" {
+			on = aws.Bool(aws.ToString(a.Value) == "true")
 		}
 	}
-	d := map[string]any{
-		"type":               string(lb.Type),
-		"scheme":             string(lb.Scheme),
-		"dns_name":           aws.ToString(lb.DNSName),
-		"vpc_id":             aws.ToString(lb.VpcId),
-		"availability_zones": zones,
-		"subnet_ids":         subnets,
-		"security_group_ids": append([]string{}, lb.SecurityGroups...),
-		"ip_address_type":    string(lb.IpAddressType),
-	}
-	if lb.State != nil {
-		d["state"] = string(lb.State.Code)
-	}
-	return d
+	return on
 }
 
-func emitLoadBalancer(t *collect.Task, key model.Key, lb types.LoadBalancer, d map[string]any, tags map[string]string) {
+func emitLoadBalancer(t *collect.Task, key model.Key, lb loadBalancer, tags map[string]string) {
 	t.Emit(&model.Resource{
 		Key:       key,
 		ARN:       aws.ToString(lb.LoadBalancerArn),
 		Name:      key.ID,
 		CreatedAt: model.Time(lb.CreatedTime),
 		Tags:      tags,
-		Details:   d,
+		Details:   lbFields.Details(lb),
 	})
 	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(lb.VpcId)))
 	for _, z := range lb.AvailabilityZones {
@@ -185,17 +204,41 @@ func emitLoadBalancer(t *collect.Task, key model.Key, lb types.LoadBalancer, d m
 	}
 }
 
-var tgFields = []model.Field{
-	{Name: "protocol", Type: "text", Description: "HTTP, HTTPS, TCP, UDP, TLS, GENEVE, ..."},
-	{Name: "port", Type: "integer", Description: "port targets receive traffic on"},
-	{Name: "target_type", Type: "text", Description: "instance, ip, lambda or alb"},
-	{Name: "vpc_id", Type: "text", Description: "VPC of the targets"},
-	{Name: "health_check_path", Type: "text", Description: "HTTP(S) health check path"},
-	{Name: "load_balancer_arns", Type: "json", Description: "load balancers routing to this group"},
-	{Name: "targets", Type: "json", Description: "registered targets: [{id, port, health}]"},
-	{Name: "healthy_count", Type: "integer", Description: "targets whose health is healthy"},
-	{Name: "unhealthy_count", Type: "integer", Description: "targets whose health is unhealthy"},
-	{Name: "target_count", Type: "integer", Description: "registered targets"},
+// targetGroup is a described target group with its registered targets,
+// nil when DescribeTargetHealth failed.
+type targetGroup struct {
+	types.TargetGroup
+	targets []target
+}
+
+func hasTargets(tg targetGroup) bool { return tg.targets != nil }
+
+// countHealth is a getter counting the targets whose health is state.
+func countHealth(state types.TargetHealthStateEnum) func(targetGroup) any {
+	return func(tg targetGroup) any {
+		n := 0
+		for _, tt := range tg.targets {
+			if types.TargetHealthStateEnum(tt.Health) == state {
+				n++
+			}
+		}
+		return n
+	}
+}
+
+var tgFields = collect.Fields[targetGroup]{
+	collect.Enum("protocol", "HTTP, HTTPS, TCP, UDP, TLS, GENEVE, ...", func(tg targetGroup) types.ProtocolEnum { return tg.Protocol }),
+	collect.Computed("port", model.Integer, "port targets receive traffic on", func(tg targetGroup) any { return aws.ToInt32(tg.Port) }),
+	collect.Enum("target_type", "instance, ip, lambda or alb", func(tg targetGroup) types.TargetTypeEnum { return tg.TargetType }),
+	collect.Text("vpc_id", "VPC of the targets", func(tg targetGroup) *string { return tg.VpcId }),
+	collect.Text("health_check_path", "HTTP(S) health check path", func(tg targetGroup) *string { return tg.HealthCheckPath }),
+	collect.Computed("load_balancer_arns", model.JSON, "load balancers routing to this group", func(tg targetGroup) any {
+		return append([]string{}, tg.LoadBalancerArns...)
+	}),
+	collect.When(hasTargets, collect.Computed("targets", model.JSON, "registered targets: [{id, port, health}]", func(tg targetGroup) any { return tg.targets })),
+	collect.When(hasTargets, collect.Computed("healthy_count", model.Integer, "targets whose health is healthy", countHealth(types.TargetHealthStateEnumHealthy))),
+	collect.When(hasTargets, collect.Computed("unhealthy_count", model.Integer, "targets whose health is unhealthy", countHealth(types.TargetHealthStateEnumUnhealthy))),
+	collect.When(hasTargets, collect.Computed("target_count", model.Integer, "registered targets", func(tg targetGroup) any { return len(tg.targets) })),
 }
 
 // target is one entry of a target group's targets field.
@@ -215,28 +258,21 @@ func targetGroups(ctx context.Context, t *collect.Task) error {
 			arns = append(arns, aws.ToString(tg.TargetGroupArn))
 		}
 		tags := tagsByARN(ctx, t, api, arns)
-		collect.ForEach(ctx, all, func(ctx context.Context, tg types.TargetGroup) {
-			key := t.Key("target-group", aws.ToString(tg.TargetGroupName))
-			d := map[string]any{
-				"protocol":           string(tg.Protocol),
-				"port":               aws.ToInt32(tg.Port),
-				"target_type":        string(tg.TargetType),
-				"vpc_id":             aws.ToString(tg.VpcId),
-				"health_check_path":  aws.ToString(tg.HealthCheckPath),
-				"load_balancer_arns": append([]string{}, tg.LoadBalancerArns...),
-			}
+		collect.ForEach(ctx, all, func(ctx context.Context, raw types.TargetGroup) {
+			key := t.Key("target-group", aws.ToString(raw.TargetGroupName))
+			tg := targetGroup{TargetGroup: raw}
 			health, err := api.DescribeTargetHealth(ctx, &elb.DescribeTargetHealthInput{TargetGroupArn: tg.TargetGroupArn})
 			if err != nil {
 				t.Warn("DescribeTargetHealth", err)
 			} else {
-				addTargets(t, key, tg.TargetType, health.TargetHealthDescriptions, d)
+				tg.targets = relateTargets(t, key, tg.TargetType, health.TargetHealthDescriptions)
 			}
 			t.Emit(&model.Resource{
 				Key:     key,
 				ARN:     aws.ToString(tg.TargetGroupArn),
 				Name:    key.ID,
 				Tags:    tags[aws.ToString(tg.TargetGroupArn)],
-				Details: d,
+				Details: tgFields.Details(tg),
 			})
 			t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(tg.VpcId)))
 			// Also covers load balancers that reach the group through listener
@@ -249,12 +285,11 @@ func targetGroups(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-// addTargets fills the targets fields and relates the group to the targets
-// that are resources (instances, Lambda functions, ALBs); IP targets are
-// only listed.
-func addTargets(t *collect.Task, key model.Key, typ types.TargetTypeEnum, hs []types.TargetHealthDescription, d map[string]any) {
+// relateTargets lists the registered targets and relates the group to
+// those that are resources (instances, Lambda functions, ALBs); IP targets
+// are only listed.
+func relateTargets(t *collect.Task, key model.Key, typ types.TargetTypeEnum, hs []types.TargetHealthDescription) []target {
 	targets := []target{}
-	healthy, unhealthy := 0, 0
 	for _, h := range hs {
 		var tg target
 		if h.Target != nil {
@@ -262,12 +297,6 @@ func addTargets(t *collect.Task, key model.Key, typ types.TargetTypeEnum, hs []t
 		}
 		if h.TargetHealth != nil {
 			tg.Health = string(h.TargetHealth.State)
-		}
-		switch types.TargetHealthStateEnum(tg.Health) {
-		case types.TargetHealthStateEnumHealthy:
-			healthy++
-		case types.TargetHealthStateEnumUnhealthy:
-			unhealthy++
 		}
 		targets = append(targets, tg)
 		switch typ {
@@ -279,10 +308,7 @@ func addTargets(t *collect.Task, key model.Key, typ types.TargetTypeEnum, hs []t
 			t.Relate(key, "targets", t.Key("load-balancer", nameFromARN(tg.ID)))
 		}
 	}
-	d["targets"] = targets
-	d["healthy_count"] = healthy
-	d["unhealthy_count"] = unhealthy
-	d["target_count"] = len(targets)
+	return targets
 }
 
 // tagsByARN fetches the tags of arns, tagBatch ARNs per DescribeTags call.
