@@ -34,16 +34,27 @@ func (fs Fields[T]) Declared() []model.Field {
 }
 
 // Details reads every field of v: a resource's Details. A getter that
-// returns nil (untyped) leaves its field out: AWS did not say.
+// returns nil (untyped) leaves its field out: AWS did not say. One that
+// returns Null stores a JSON null: AWS said there is none.
 func (fs Fields[T]) Details(v T) map[string]any {
 	m := make(map[string]any, len(fs))
 	for _, f := range fs {
-		if val := f.Get(v); val != nil {
+		switch val := f.Get(v); val {
+		case nil:
+		case Null:
+			m[f.Name] = nil
+		default:
 			m[f.Name] = val
 		}
 	}
 	return m
 }
+
+// Null is what a getter returns to store a JSON null ("unreserved"), as
+// opposed to nil, which leaves the field out ("not known").
+var Null any = null{}
+
+type null struct{}
 
 // The constructors below take the kind from the getter's Go type, so a
 // field reads as name, description, getter.

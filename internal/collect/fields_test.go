@@ -36,6 +36,12 @@ var itemFields = Fields[item]{
 		return i.Ports
 	}),
 	When(func(i item) bool { return i.On != nil }, Bool("on_said", "whether on, when AWS said", func(i item) *bool { return i.On })),
+	Computed("owner", model.Text, "the owner; null when none", func(i item) any {
+		if i.Name == nil {
+			return Null
+		}
+		return "someone"
+	}),
 }
 
 func TestFields(t *testing.T) {
@@ -46,11 +52,11 @@ func TestFields(t *testing.T) {
 		want map[string]any
 	}{
 		{"set", item{Name: aws.String("a"), State: "up", Created: &created, Size: aws.Int32(8), On: aws.Bool(true), Ports: []int{22}},
-			map[string]any{"name": "a", "state": "up", "created": "2026-01-02T02:04:05Z", "size": int64(8), "on": true, "ports": []int{22}, "on_said": true}},
+			map[string]any{"name": "a", "state": "up", "created": "2026-01-02T02:04:05Z", "size": int64(8), "on": true, "ports": []int{22}, "on_said": true, "owner": "someone"}},
 		{"unset", item{},
-			map[string]any{"name": "", "state": "", "created": "", "size": int64(0), "on": false, "ports": []int(nil)}},
+			map[string]any{"name": "", "state": "", "created": "", "size": int64(0), "on": false, "ports": []int(nil), "owner": nil}},
 		{"unknown", item{Ports: []int{-1}},
-			map[string]any{"name": "", "state": "", "created": "", "size": int64(0), "on": false}},
+			map[string]any{"name": "", "state": "", "created": "", "size": int64(0), "on": false, "owner": nil}},
 	} {
 		if got := itemFields.Details(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: Details = %#v, want %#v", tc.name, got, tc.want)
@@ -64,6 +70,7 @@ func TestFields(t *testing.T) {
 		{Name: "on", Type: model.Boolean, Description: "whether on"},
 		{Name: "ports", Type: model.JSON, Description: "open ports"},
 		{Name: "on_said", Type: model.Boolean, Description: "whether on, when AWS said"},
+		{Name: "owner", Type: model.Text, Description: "the owner; null when none"},
 	}
 	if got := itemFields.Declared(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Declared = %+v", got)

@@ -110,27 +110,16 @@ var functionFields = collect.Fields[function]{
 	}),
 	collect.When(func(f function) bool { return f.TracingConfig != nil },
 		collect.Enum("tracing_mode", "X-Ray tracing: Active or PassThrough", func(f function) types.TracingMode { return f.TracingConfig.Mode })),
-	collect.Computed("reserved_concurrency", model.Integer, "reserved concurrent executions; null when unreserved", func(f function) any {
-		if f.concurrency == nil || f.concurrency.ReservedConcurrentExecutions == nil {
-			return nil // unreserved is a stored null: see details
-		}
-		return *f.concurrency.ReservedConcurrentExecutions
-	}),
+	collect.When(func(f function) bool { return f.concurrency != nil },
+		collect.Computed("reserved_concurrency", model.Integer, "reserved concurrent executions; null when unreserved", func(f function) any {
+			if f.concurrency.ReservedConcurrentExecutions == nil {
+				return collect.Null
+			}
+			return *f.concurrency.ReservedConcurrentExecutions
+		})),
 	collect.Text("kms_key_arn", "customer managed KMS key encrypting the environment", func(f function) *string { return f.KMSKeyArn }),
 	collect.When(func(f function) bool { return f.EphemeralStorage != nil },
 		collect.Computed("ephemeral_storage_mb", model.Integer, "size of /tmp in MB", func(f function) any { return aws.ToInt32(f.EphemeralStorage.Size) })),
-}
-
-// details are the function's fields. A function whose concurrency is
-// unreserved (it draws on the account's unreserved pool) stores
-// reserved_concurrency as null, which Fields cannot say: a nil getter
-// leaves the field out, as it must when GetFunctionConcurrency failed.
-func (f function) details() map[string]any {
-	d := functionFields.Details(f)
-	if f.concurrency != nil && f.concurrency.ReservedConcurrentExecutions == nil {
-		d["reserved_concurrency"] = nil
-	}
-	return d
 }
 
 func functions(ctx context.Context, t *collect.Task) error {
@@ -167,7 +156,7 @@ func emitFunction(t *collect.Task, f function, tags map[string]string) {
 		ARN:     aws.ToString(f.FunctionArn),
 		Name:    name,
 		Tags:    tags,
-		Details: f.details(),
+		Details: functionFields.Details(f),
 	})
 	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(f.Role))))
 	if f.VpcConfig != nil {
