@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -134,7 +135,7 @@ const trustEC2 = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Princi
 func roleARN(name string) string { return "arn:aws:iam::" + estateAccount + ":role/" + name }
 
 // seedGlobal creates the IAM and Route 53 part of the estate.
-func seedGlobal(t *testing.T, m *manifest) {
+func seedGlobal(t testing.TB, m *manifest) {
 	ctx := context.Background()
 	cfg := moto.Config(t, "us-east-1", nil)
 	api := iam.NewFromConfig(cfg)
@@ -233,7 +234,7 @@ func seedGlobal(t *testing.T, m *manifest) {
 }
 
 // seedRegion creates the regional part of the estate in region number r.
-func seedRegion(t *testing.T, m *manifest, r int, region string) {
+func seedRegion(t testing.TB, m *manifest, r int, region string) {
 	ctx := context.Background()
 	cfg := moto.Config(t, region, nil)
 	e2 := ec2.NewFromConfig(cfg)
@@ -705,7 +706,7 @@ func seedRegion(t *testing.T, m *manifest, r int, region string) {
 
 // fillPolicyNames answers GetAccountAuthorizationDetails from moto, adding
 // the policy names and ids moto leaves out; every other call passes through.
-func fillPolicyNames(t *testing.T, filled *atomic.Int64) awsx.Responder {
+func fillPolicyNames(t testing.TB, filled *atomic.Int64) awsx.Responder {
 	direct := iam.NewFromConfig(moto.Config(t, "us-east-1", nil))
 	return awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
 		if req.Operation != "GetAccountAuthorizationDetails" {
@@ -730,7 +731,7 @@ func fillPolicyNames(t *testing.T, filled *atomic.Int64) awsx.Responder {
 
 // fillBackupResourceIDs gives RDS automated backups the DbiResourceId that
 // AWS always returns and moto 5.2.1 leaves out (the backups' id).
-func fillBackupResourceIDs(t *testing.T) awsx.Responder {
+func fillBackupResourceIDs(t testing.TB) awsx.Responder {
 	return awsx.ResponderFunc(func(ctx context.Context, req awsx.Request) (any, error) {
 		if req.Operation != "DescribeDBInstanceAutomatedBackups" {
 			return nil, awsx.ErrPassThrough
@@ -773,7 +774,7 @@ func awsErr[T any](_ T, err error) error { return err }
 // its rows into T. When the query command itself is broken, the test fails
 // saying so, and reads the file directly (the main schema's resources,
 // relationships and coverage views) so the other checks still run.
-func queryRows[T any](t *testing.T, db, sql string) []T {
+func queryRows[T any](t testing.TB, db, sql string) []T {
 	t.Helper()
 	code, out, errs := awsmap(t, "query", "--db", db, "-f", "ndjson", sql)
 	if code != 0 {
@@ -801,7 +802,7 @@ func queryRows[T any](t *testing.T, db, sql string) []T {
 var queryBroken, queryWarned sync.Once
 
 // querySQLite runs sql on a read-only connection and returns ndjson.
-func querySQLite(t *testing.T, db, sql string) string {
+func querySQLite(t testing.TB, db, sql string) string {
 	t.Helper()
 	conn, err := sqlite3.Open((&url.URL{Scheme: "file", Path: db, RawQuery: "mode=ro"}).String())
 	if err != nil {
@@ -864,9 +865,8 @@ func peakRSS() string {
 	return fmt.Sprintf("%d kB", peak>>10)
 }
 
-func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
-	t.Parallel()
-	collecttest.Skip(t, moto, motoWhy)
+// seedEstate empties moto and seeds the estate of every region.
+func seedEstate(t testing.TB) *manifest {
 	moto.Reset(t)
 	m := &manifest{}
 	seedStart := time.Now()
@@ -892,13 +892,27 @@ func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
 	sort.Strings(summary)
 	t.Logf("seeded %d resources and %d expected relationships in %v: %s", len(m.items), len(m.edges),
 		time.Since(seedStart).Round(time.Millisecond), strings.Join(summary, " "))
+	return m
+}
 
+// scanEstate scans the seeded estate into db.
+func scanEstate(t testing.TB, db string) (code int, errs string) {
 	// moto's GetAccountAuthorizationDetails omits PolicyName and PolicyId of
 	// managed policies, which AWS always returns: fill them from the ARN, as
 	// the iam unit tests do with canned pages, so the scan sees what AWS sends.
 	var filled atomic.Int64
 	responder := chain(fillPolicyNames(t, &filled), fillBackupResourceIDs(t))
+	code, _, errs = awsmapWith(t, responder, "--endpoint-url", moto.URL, "-r", strings.Join(estateRegions, ","), "--db", db, "-q")
+	if filled.Load() == 0 {
+		t.Logf("no managed policy lacked PolicyName/PolicyId in GetAccountAuthorizationDetails: has moto filled this gap?")
+	}
+	return code, errs
+}
 
+func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
+	t.Parallel()
+	collecttest.Skip(t, moto, motoWhy)
+	m := seedEstate(t)
 	// Measure the scan alone: reset the peak RSS counter (Linux >= 4.0).
 	rssScope := "scan only"
 	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
@@ -906,11 +920,9 @@ func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
 	}
 	db := filepath.Join(t.TempDir(), "estate.db")
 	start := time.Now()
-	code, _, errs := awsmapWith(t, responder, "--endpoint-url", moto.URL, "-r", strings.Join(estateRegions, ","), "--db", db, "-q")
+	code, errs := scanEstate(t, db)
 	wall := time.Since(start)
 	rss := peakRSS()
-	t.Logf("moto gap filled: %d managed policies lacked PolicyName/PolicyId in GetAccountAuthorizationDetails "+
-		"(without the fill the iam collector emits policies with an empty id and the whole scan exits 1)", filled.Load())
 	if code != ExitOK && code != ExitPartial {
 		t.Fatalf("scan exit %d, want 0 or 3: %s", code, errs)
 	}
@@ -1055,3 +1067,29 @@ type (
 	iamTag    = iamtypes.Tag
 	r53Config = r53types.HostedZoneConfig
 )
+
+// BenchmarkMotoEstateScan times scans of the seeded moto estate (every
+// service, 3 regions). moto builds a service's backend in a region on its
+// first call there, a cost AWS does not have, so a first scan warms every
+// backend and only the scans after it are timed.
+func BenchmarkMotoEstateScan(b *testing.B) {
+	collecttest.Skip(b, moto, motoWhy)
+	seedEstate(b)
+	dir := b.TempDir()
+	scan := func(name string) string {
+		db := filepath.Join(dir, name+".db")
+		if code, errs := scanEstate(b, db); code != ExitOK && code != ExitPartial {
+			b.Fatalf("scan exit %d, want 0 or 3: %s", code, errs)
+		}
+		return db
+	}
+	scan("warm-up")
+	b.ResetTimer()
+	var db string
+	for i := range b.N {
+		db = scan(strconv.Itoa(i))
+	}
+	b.StopTimer()
+	calls := queryRows[struct{ Calls int }](b, db, "SELECT sum(calls) AS Calls FROM api_calls")
+	b.ReportMetric(float64(calls[0].Calls), "calls/op")
+}

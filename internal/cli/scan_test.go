@@ -67,7 +67,7 @@ func TestMain(m *testing.M) {
 }
 
 // awsmap runs the CLI in process and returns exit code, stdout and stderr.
-func awsmap(t *testing.T, args ...string) (int, string, string) {
+func awsmap(t testing.TB, args ...string) (int, string, string) {
 	t.Helper()
 	return awsmapWith(t, nil, args...)
 }
@@ -75,7 +75,7 @@ func awsmap(t *testing.T, args ...string) (int, string, string) {
 // awsmapWith is awsmap with r answering the scan's AWS calls before they
 // reach the network (nil: none), then, for scans of moto, motoGaps. Retries back off 20 ms at most, so faulted
 // scans stay quick.
-func awsmapWith(t *testing.T, r awsx.Responder, args ...string) (int, string, string) {
+func awsmapWith(t testing.TB, r awsx.Responder, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	switch {
@@ -126,7 +126,7 @@ func seed(t *testing.T) estate {
 	return e
 }
 
-func s3API(t *testing.T, region string) *s3.Client {
+func s3API(t testing.TB, region string) *s3.Client {
 	return s3.NewFromConfig(moto.Config(t, region, nil), func(o *s3.Options) { o.UsePathStyle = true })
 }
 
