@@ -33,14 +33,13 @@ type certificate struct {
 	detail *acmtypes.CertificateDetail
 }
 
+func hasDetail(c certificate) bool { return c.detail != nil }
+
 var certificateFields = collect.Fields[certificate]{
 	collect.Text("domain_name", "primary domain name", func(c certificate) *string { return c.DomainName }),
-	collect.Computed("subject_alternative_names", model.JSON, "all names the certificate covers", func(c certificate) any {
-		if c.detail == nil {
-			return nil
-		}
+	collect.When(hasDetail, collect.Computed("subject_alternative_names", model.JSON, "all names the certificate covers", func(c certificate) any {
 		return append([]string{}, c.detail.SubjectAlternativeNames...)
-	}),
+	})),
 	collect.Enum("status", "ISSUED, PENDING_VALIDATION, EXPIRED, REVOKED, FAILED, ...", func(c certificate) acmtypes.CertificateStatus { return c.Status }),
 	collect.Enum("type", "AMAZON_ISSUED, IMPORTED or PRIVATE", func(c certificate) acmtypes.CertificateType { return c.Type }),
 	collect.Timestamp("not_before", "start of validity", func(c certificate) *time.Time {
@@ -61,20 +60,12 @@ var certificateFields = collect.Fields[certificate]{
 		}
 		return aws.ToBool(c.InUse)
 	}),
-	collect.Computed("in_use_by", model.JSON, "ARNs of the resources using the certificate", func(c certificate) any {
-		if c.detail == nil {
-			return nil
-		}
+	collect.When(hasDetail, collect.Computed("in_use_by", model.JSON, "ARNs of the resources using the certificate", func(c certificate) any {
 		return append([]string{}, c.detail.InUseBy...)
-	}),
+	})),
 	collect.Enum("key_algorithm", "RSA_2048, EC_prime256v1, ...", func(c certificate) acmtypes.KeyAlgorithm { return c.KeyAlgorithm }),
 	collect.Enum("renewal_eligibility", "ELIGIBLE or INELIGIBLE for managed renewal", func(c certificate) acmtypes.RenewalEligibility { return c.RenewalEligibility }),
-	collect.Computed("issuer", model.Text, "certificate authority that issued it", func(c certificate) any {
-		if c.detail == nil {
-			return nil
-		}
-		return aws.ToString(c.detail.Issuer)
-	}),
+	collect.When(hasDetail, collect.Text("issuer", "certificate authority that issued it", func(c certificate) *string { return c.detail.Issuer })),
 	collect.Timestamp("issued_at", "issue time (AWS-issued certificates)", func(c certificate) *time.Time { return c.IssuedAt }),
 	collect.Timestamp("imported_at", "import time (imported certificates)", func(c certificate) *time.Time { return c.ImportedAt }),
 }

@@ -53,20 +53,16 @@ func apiPages(ctx context.Context, t *collect.Task, api *apigateway.Client, fn f
 	})
 }
 
+func hasEndpointConfig(a types.RestApi) bool { return a.EndpointConfiguration != nil }
+
 var restAPIFields = collect.Fields[types.RestApi]{
 	collect.Text("description", "API description", func(a types.RestApi) *string { return a.Description }),
-	collect.Computed("endpoint_types", model.JSON, "EDGE, REGIONAL or PRIVATE", func(a types.RestApi) any {
-		if a.EndpointConfiguration == nil {
-			return nil
-		}
+	collect.When(hasEndpointConfig, collect.Computed("endpoint_types", model.JSON, "EDGE, REGIONAL or PRIVATE", func(a types.RestApi) any {
 		return endpointTypes(a.EndpointConfiguration)
-	}),
-	collect.Computed("vpc_endpoint_ids", model.JSON, "VPC endpoints of a PRIVATE API", func(a types.RestApi) any {
-		if a.EndpointConfiguration == nil {
-			return nil
-		}
+	})),
+	collect.When(hasEndpointConfig, collect.Computed("vpc_endpoint_ids", model.JSON, "VPC endpoints of a PRIVATE API", func(a types.RestApi) any {
 		return append([]string{}, a.EndpointConfiguration.VpcEndpointIds...)
-	}),
+	})),
 	collect.Enum("api_key_source", "HEADER or AUTHORIZER", func(a types.RestApi) types.ApiKeySourceType { return a.ApiKeySource }),
 	collect.Computed("disable_execute_api_endpoint", model.Boolean, "the default execute-api endpoint is disabled", func(a types.RestApi) any {
 		return a.DisableExecuteApiEndpoint

@@ -89,6 +89,8 @@ type stage struct {
 	apiID string
 }
 
+func hasRouteSettings(s stage) bool { return s.DefaultRouteSettings != nil }
+
 var stageFields = collect.Fields[stage]{
 	collect.Computed("api_id", model.Text, "API of the stage", func(s stage) any { return s.apiID }),
 	collect.Text("deployment_id", "deployment the stage serves", func(s stage) *string { return s.DeploymentId }),
@@ -100,18 +102,12 @@ var stageFields = collect.Fields[stage]{
 		}
 		return s.AccessLogSettings.DestinationArn
 	}),
-	collect.Computed("logging_level", model.Text, "default route execution logging (WebSocket): OFF, ERROR or INFO", func(s stage) any {
-		if s.DefaultRouteSettings == nil {
-			return nil
-		}
-		return string(s.DefaultRouteSettings.LoggingLevel)
-	}),
-	collect.Computed("detailed_metrics_enabled", model.Boolean, "per-route CloudWatch metrics by default", func(s stage) any {
-		if s.DefaultRouteSettings == nil {
-			return nil
-		}
-		return aws.ToBool(s.DefaultRouteSettings.DetailedMetricsEnabled)
-	}),
+	collect.When(hasRouteSettings, collect.Enum("logging_level", "default route execution logging (WebSocket): OFF, ERROR or INFO", func(s stage) types.LoggingLevel {
+		return s.DefaultRouteSettings.LoggingLevel
+	})),
+	collect.When(hasRouteSettings, collect.Bool("detailed_metrics_enabled", "per-route CloudWatch metrics by default", func(s stage) *bool {
+		return s.DefaultRouteSettings.DetailedMetricsEnabled
+	})),
 	collect.Timestamp("last_updated", "last stage update", func(s stage) *time.Time { return s.LastUpdatedDate }),
 }
 

@@ -116,25 +116,17 @@ type mesh struct {
 	data *types.MeshData
 }
 
+func hasStatus(m mesh) bool           { return m.data != nil && m.data.Status != nil }
+func hasSpec(m mesh) bool             { return m.data != nil && m.data.Spec != nil }
+func hasEgressFilter(m mesh) bool     { return hasSpec(m) && m.data.Spec.EgressFilter != nil }
+func hasServiceDiscovery(m mesh) bool { return hasSpec(m) && m.data.Spec.ServiceDiscovery != nil }
+
 var meshFields = append(ownerFields(func(m mesh) ref { return m.ref }),
-	collect.Computed("status", model.Text, "ACTIVE, INACTIVE or DELETED", func(m mesh) any {
-		if m.data == nil || m.data.Status == nil {
-			return nil
-		}
-		return string(m.data.Status.Status)
-	}),
-	collect.Computed("egress_filter", model.Text, "ALLOW_ALL: nodes may reach any address outside the mesh; DROP_ALL: only the mesh's services", func(m mesh) any {
-		if m.data == nil || m.data.Spec == nil || m.data.Spec.EgressFilter == nil {
-			return nil
-		}
-		return string(m.data.Spec.EgressFilter.Type)
-	}),
-	collect.Computed("ip_preference", model.Text, "IP version preference of the mesh's service discovery", func(m mesh) any {
-		if m.data == nil || m.data.Spec == nil || m.data.Spec.ServiceDiscovery == nil {
-			return nil
-		}
-		return string(m.data.Spec.ServiceDiscovery.IpPreference)
-	}),
+	collect.When(hasStatus, collect.Enum("status", "ACTIVE, INACTIVE or DELETED", func(m mesh) types.MeshStatusCode { return m.data.Status.Status })),
+	collect.When(hasEgressFilter, collect.Enum("egress_filter", "ALLOW_ALL: nodes may reach any address outside the mesh; DROP_ALL: only the mesh's services",
+		func(m mesh) types.EgressFilterType { return m.data.Spec.EgressFilter.Type })),
+	collect.When(hasServiceDiscovery, collect.Enum("ip_preference", "IP version preference of the mesh's service discovery",
+		func(m mesh) types.IpPreference { return m.data.Spec.ServiceDiscovery.IpPreference })),
 )
 
 func meshRef(m types.MeshRef) ref {

@@ -58,6 +58,8 @@ type budget struct {
 	notifications int
 }
 
+func hasNotifications(b budget) bool { return b.notifications >= 0 }
+
 var budgetFields = collect.Fields[budget]{
 	collect.Enum("budget_type", "COST, USAGE, RI_UTILIZATION, RI_COVERAGE, SAVINGS_PLANS_UTILIZATION or SAVINGS_PLANS_COVERAGE", func(b budget) types.BudgetType { return b.BudgetType }),
 	collect.Enum("time_unit", "period the limit applies to: DAILY, MONTHLY, QUARTERLY, ANNUALLY, CUSTOM", func(b budget) types.TimeUnit { return b.TimeUnit }),
@@ -80,12 +82,9 @@ var budgetFields = collect.Fields[budget]{
 	collect.Computed("filtered", model.Boolean, "a filter expression limits what the budget counts; false: every cost of the account", func(b budget) any {
 		return b.FilterExpression != nil
 	}),
-	collect.Computed("notification_count", model.Integer, "alerts set on the budget; absent when unknown", func(b budget) any {
-		if b.notifications < 0 {
-			return nil
-		}
+	collect.When(hasNotifications, collect.Computed("notification_count", model.Integer, "alerts set on the budget; absent when unknown", func(b budget) any {
 		return int64(b.notifications)
-	}),
+	})),
 	collect.Timestamp("last_updated", "last change", func(b budget) *time.Time { return b.LastUpdatedTime }),
 }
 

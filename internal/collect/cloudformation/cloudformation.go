@@ -35,24 +35,19 @@ var Service = &collect.Service{
 	},
 }
 
+func hasDrift(s types.Stack) bool { return s.DriftInformation != nil }
+
 var stackFields = collect.Fields[types.Stack]{
 	collect.Enum("status", "stack status, e.g. CREATE_COMPLETE, UPDATE_ROLLBACK_FAILED", func(s types.Stack) types.StackStatus { return s.StackStatus }),
 	collect.Text("status_reason", "why the stack is in its status", func(s types.Stack) *string { return s.StackStatusReason }),
 	collect.Text("description", "template description", func(s types.Stack) *string { return s.Description }),
 	collect.Timestamp("last_updated", "last successful or attempted update", func(s types.Stack) *time.Time { return s.LastUpdatedTime }),
-	{Name: "drift_status", Kind: model.Text, Description: "DRIFTED, IN_SYNC, UNKNOWN or NOT_CHECKED", Values: collect.Values(types.StackDriftStatus("").Values()),
-		Get: func(s types.Stack) any {
-			if s.DriftInformation == nil {
-				return nil
-			}
-			return string(s.DriftInformation.StackDriftStatus)
-		}},
-	collect.Computed("drift_checked", model.Timestamp, "when drift was last detected", func(s types.Stack) any {
-		if s.DriftInformation == nil {
-			return nil
-		}
-		return model.Time(s.DriftInformation.LastCheckTimestamp)
-	}),
+	collect.When(hasDrift, collect.Enum("drift_status", "DRIFTED, IN_SYNC, UNKNOWN or NOT_CHECKED", func(s types.Stack) types.StackDriftStatus {
+		return s.DriftInformation.StackDriftStatus
+	})),
+	collect.When(hasDrift, collect.Timestamp("drift_checked", "when drift was last detected", func(s types.Stack) *time.Time {
+		return s.DriftInformation.LastCheckTimestamp
+	})),
 	collect.Bool("termination_protection", "the stack cannot be deleted until protection is removed", func(s types.Stack) *bool { return s.EnableTerminationProtection }),
 	collect.Text("role_arn", "service role CloudFormation uses for stack operations", func(s types.Stack) *string { return s.RoleARN }),
 	collect.Computed("capabilities", model.JSON, "acknowledged capabilities, e.g. CAPABILITY_IAM", func(s types.Stack) any {

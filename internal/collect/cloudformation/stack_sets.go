@@ -19,6 +19,8 @@ type stackSet struct {
 	desc *types.StackSet
 }
 
+func hasStackSet(s stackSet) bool { return s.desc != nil }
+
 var stackSetFields = collect.Fields[stackSet]{
 	collect.Enum("status", "ACTIVE (deleted ones are skipped)", func(s stackSet) types.StackSetStatus { return s.Status }),
 	collect.Enum("permission_model", "SELF_MANAGED (roles you create) or SERVICE_MANAGED (deployed by Organizations to OUs)",
@@ -29,34 +31,22 @@ var stackSetFields = collect.Fields[stackSet]{
 	collect.Computed("auto_deployment", model.Boolean, "SERVICE_MANAGED: accounts joining the target OUs get the stacks", func(s stackSet) any {
 		return s.AutoDeployment != nil && aws.ToBool(s.AutoDeployment.Enabled)
 	}),
-	collect.Computed("administration_role_arn", model.Text, "SELF_MANAGED: role the administrator account uses", func(s stackSet) any {
-		if s.desc == nil {
-			return nil
-		}
-		return aws.ToString(s.desc.AdministrationRoleARN)
-	}),
-	collect.Computed("execution_role_name", model.Text, "SELF_MANAGED: role assumed in each target account", func(s stackSet) any {
-		if s.desc == nil {
-			return nil
-		}
-		return aws.ToString(s.desc.ExecutionRoleName)
-	}),
-	collect.Computed("organizational_unit_ids", model.JSON, "SERVICE_MANAGED: OUs deployed to", func(s stackSet) any {
-		if s.desc == nil {
-			return nil
-		}
+	collect.When(hasStackSet, collect.Text("administration_role_arn", "SELF_MANAGED: role the administrator account uses", func(s stackSet) *string {
+		return s.desc.AdministrationRoleARN
+	})),
+	collect.When(hasStackSet, collect.Text("execution_role_name", "SELF_MANAGED: role assumed in each target account", func(s stackSet) *string {
+		return s.desc.ExecutionRoleName
+	})),
+	collect.When(hasStackSet, collect.Computed("organizational_unit_ids", model.JSON, "SERVICE_MANAGED: OUs deployed to", func(s stackSet) any {
 		return nonNil(s.desc.OrganizationalUnitIds)
-	}),
-	collect.Computed("capabilities", model.JSON, "acknowledged capabilities, e.g. CAPABILITY_IAM", func(s stackSet) any {
-		if s.desc == nil {
-			return nil
-		}
+	})),
+	collect.When(hasStackSet, collect.Computed("capabilities", model.JSON, "acknowledged capabilities, e.g. CAPABILITY_IAM", func(s stackSet) any {
 		out := []string{}
 		for _, c := range s.desc.Capabilities {
 			out = append(out, string(c))
 		}
 		return out
-	}),
+	})),
 }
 
 func nonNil(ss []string) []string {

@@ -58,14 +58,8 @@ const certificateRegion = "us-east-1"
 
 type summary = types.DistributionSummary
 
-// viewerCertificate is the distribution's certificate settings; nil when
-// it lists none (its fields are then left out).
-func viewerCertificate(d summary, get func(*types.ViewerCertificate) any) any {
-	if d.ViewerCertificate == nil {
-		return nil
-	}
-	return get(d.ViewerCertificate)
-}
+func hasCertificate(d summary) bool     { return d.ViewerCertificate != nil }
+func hasDefaultBehavior(d summary) bool { return d.DefaultCacheBehavior != nil }
 
 var distributionFields = collect.Fields[summary]{
 	collect.Text("domain_name", "CloudFront domain, e.g. d111111abcdef8.cloudfront.net", func(d summary) *string { return d.DomainName }),
@@ -80,29 +74,21 @@ var distributionFields = collect.Fields[summary]{
 	collect.Text("status", "Deployed or InProgress", func(d summary) *string { return d.Status }),
 	collect.Timestamp("last_modified", "last configuration change", func(d summary) *time.Time { return d.LastModifiedTime }),
 	collect.Enum("price_class", "PriceClass_All, PriceClass_200 or PriceClass_100", func(d summary) types.PriceClass { return d.PriceClass }),
-	{Name: "viewer_protocol_policy", Kind: model.Text, Description: "default behaviour: allow-all, redirect-to-https or https-only",
-		Values: collect.Values(types.ViewerProtocolPolicy("").Values()), Get: func(d summary) any {
-			if d.DefaultCacheBehavior == nil {
-				return nil
-			}
-			return string(d.DefaultCacheBehavior.ViewerProtocolPolicy)
-		}},
+	collect.When(hasDefaultBehavior, collect.Enum("viewer_protocol_policy", "default behaviour: allow-all, redirect-to-https or https-only",
+		func(d summary) types.ViewerProtocolPolicy { return d.DefaultCacheBehavior.ViewerProtocolPolicy })),
 	collect.Text("web_acl_id", "AWS WAF web ACL (ARN for WAFv2), empty when none", func(d summary) *string { return d.WebACLId }),
 	collect.Computed("origins", model.JSON, "origins: id, domain, type (s3, custom, vpc), origin_access (oac, oai, none)", func(d summary) any { return origins(d.Origins) }),
-	collect.Computed("minimum_protocol_version", model.Text, "minimum TLS version for viewers, e.g. TLSv1.2_2021", func(d summary) any {
-		return viewerCertificate(d, func(vc *types.ViewerCertificate) any { return string(vc.MinimumProtocolVersion) })
-	}),
-	collect.Computed("certificate_source", model.Text, "cloudfront (default *.cloudfront.net certificate), acm or iam", func(d summary) any {
-		return viewerCertificate(d, func(vc *types.ViewerCertificate) any { return certificateSource(vc) })
-	}),
-	collect.Computed("certificate_arn", model.Text, "ACM certificate ARN, when certificate_source is acm", func(d summary) any {
-		return viewerCertificate(d, func(vc *types.ViewerCertificate) any {
-			if arn := aws.ToString(vc.ACMCertificateArn); arn != "" {
-				return arn
-			}
-			return nil
-		})
-	}),
+	collect.When(hasCertificate, collect.Enum("minimum_protocol_version", "minimum TLS version for viewers, e.g. TLSv1.2_2021",
+		func(d summary) types.MinimumProtocolVersion { return d.ViewerCertificate.MinimumProtocolVersion })),
+	collect.When(hasCertificate, collect.Computed("certificate_source", model.Text, "cloudfront (default *.cloudfront.net certificate), acm or iam", func(d summary) any {
+		return certificateSource(d.ViewerCertificate)
+	})),
+	collect.When(hasCertificate, collect.Computed("certificate_arn", model.Text, "ACM certificate ARN, when certificate_source is acm", func(d summary) any {
+		if arn := aws.ToString(d.ViewerCertificate.ACMCertificateArn); arn != "" {
+			return arn
+		}
+		return nil
+	})),
 	collect.Enum("http_version", "highest HTTP version viewers can use: http1.1, http2, http3, http2and3", func(d summary) types.HttpVersion { return d.HttpVersion }),
 	collect.Bool("ipv6_enabled", "IPv6 is enabled", func(d summary) *bool { return d.IsIPV6Enabled }),
 	collect.Bool("staging", "a staging distribution of continuous deployment", func(d summary) *bool { return d.Staging }),

@@ -5,6 +5,7 @@ package cloudtrail
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -48,13 +49,11 @@ type trail struct {
 	selectors *cloudtrail.GetEventSelectorsOutput
 }
 
+func hasStatus(tr trail) bool    { return tr.status != nil }
+func hasSelectors(tr trail) bool { return tr.selectors != nil }
+
 var trailFields = collect.Fields[trail]{
-	collect.Computed("is_logging", model.Boolean, "the trail is recording events", func(tr trail) any {
-		if tr.status == nil {
-			return nil
-		}
-		return aws.ToBool(tr.status.IsLogging)
-	}),
+	collect.When(hasStatus, collect.Bool("is_logging", "the trail is recording events", func(tr trail) *bool { return tr.status.IsLogging })),
 	collect.Bool("multi_region", "the trail records events of every region", func(tr trail) *bool { return tr.IsMultiRegionTrail }),
 	collect.Bool("log_file_validation", "log file integrity validation enabled", func(tr trail) *bool { return tr.LogFileValidationEnabled }),
 	collect.Bool("organization_trail", "the trail records events of every account of the organization", func(tr trail) *bool { return tr.IsOrganizationTrail }),
@@ -64,25 +63,14 @@ var trailFields = collect.Fields[trail]{
 	collect.Text("cloudwatch_logs_group", "ARN of the CloudWatch Logs group events are also sent to", func(tr trail) *string { return tr.CloudWatchLogsLogGroupArn }),
 	collect.Text("sns_topic_arn", "topic notified of each log file delivery", func(tr trail) *string { return tr.SnsTopicARN }),
 	collect.Text("home_region", "region the trail was created in", func(tr trail) *string { return tr.HomeRegion }),
-	collect.Computed("latest_delivery_time", model.Timestamp, "last successful delivery of a log file to S3", func(tr trail) any {
-		if tr.status == nil {
-			return nil
-		}
-		return model.Time(tr.status.LatestDeliveryTime)
-	}),
-	collect.Computed("latest_delivery_error", model.Text, "last S3 delivery error, if any", func(tr trail) any {
-		if tr.status == nil {
-			return nil
-		}
-		return aws.ToString(tr.status.LatestDeliveryError)
-	}),
+	collect.When(hasStatus, collect.Timestamp("latest_delivery_time", "last successful delivery of a log file to S3", func(tr trail) *time.Time {
+		return tr.status.LatestDeliveryTime
+	})),
+	collect.When(hasStatus, collect.Text("latest_delivery_error", "last S3 delivery error, if any", func(tr trail) *string { return tr.status.LatestDeliveryError })),
 	collect.Bool("include_global_events", "records events of global services (IAM, STS...)", func(tr trail) *bool { return tr.IncludeGlobalServiceEvents }),
-	collect.Computed("management_events", model.Boolean, "the event selectors record management events", func(tr trail) any {
-		if tr.selectors == nil {
-			return nil
-		}
+	collect.When(hasSelectors, collect.Computed("management_events", model.Boolean, "the event selectors record management events", func(tr trail) any {
 		return recordsManagementEvents(tr.selectors)
-	}),
+	})),
 }
 
 func trails(ctx context.Context, t *collect.Task) error {

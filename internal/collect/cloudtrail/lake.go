@@ -88,18 +88,17 @@ func eventDataStores(ctx context.Context, t *collect.Task) error {
 
 type channel = described[types.Channel, cloudtrail.GetChannelOutput]
 
+func hasChannel(c channel) bool { return c.got != nil }
+
 var channelFields = collect.Fields[channel]{
 	collect.Text("source", "where the events come from: Default, or a partner's source", field[types.Channel](func(g *cloudtrail.GetChannelOutput) *string { return g.Source })),
-	collect.Computed("destinations", model.JSON, "event data stores (or AWS service) the events go to", func(c channel) any {
-		if c.got == nil {
-			return nil
-		}
+	collect.When(hasChannel, collect.Computed("destinations", model.JSON, "event data stores (or AWS service) the events go to", func(c channel) any {
 		out := []string{}
 		for _, d := range c.got.Destinations {
 			out = append(out, aws.ToString(d.Location))
 		}
 		return out
-	}),
+	})),
 	collect.Timestamp("latest_ingestion_success", "last event ingested", field[types.Channel](func(g *cloudtrail.GetChannelOutput) *time.Time {
 		if g.IngestionStatus == nil {
 			return nil

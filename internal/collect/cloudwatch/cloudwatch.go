@@ -42,15 +42,9 @@ type alarm struct {
 	composite *types.CompositeAlarm
 }
 
-// ofMetric reads a field of a metric alarm; composite alarms leave it out.
-func ofMetric(get func(a *types.MetricAlarm) any) func(a alarm) any {
-	return func(a alarm) any {
-		if a.metric == nil {
-			return nil
-		}
-		return get(a.metric)
-	}
-}
+func isMetric(a alarm) bool     { return a.metric != nil }
+func isComposite(a alarm) bool  { return a.composite != nil }
+func hasThreshold(a alarm) bool { return isMetric(a) && a.metric.Threshold != nil }
 
 var alarmFields = collect.Fields[alarm]{
 	collect.Computed("alarm_type", model.Text, "metric or composite", func(a alarm) any {
@@ -71,36 +65,28 @@ var alarmFields = collect.Fields[alarm]{
 		}
 		return model.Time(a.composite.StateUpdatedTimestamp)
 	}),
-	collect.Computed("metric_name", model.Text, "metric watched (metric alarms on a single metric)", ofMetric(func(a *types.MetricAlarm) any { return aws.ToString(a.MetricName) })),
-	collect.Computed("namespace", model.Text, "namespace of the metric, e.g. AWS/EC2", ofMetric(func(a *types.MetricAlarm) any { return aws.ToString(a.Namespace) })),
-	collect.Computed("dimensions", model.JSON, "dimensions of the metric: {name: value}", ofMetric(func(a *types.MetricAlarm) any {
+	collect.When(isMetric, collect.Text("metric_name", "metric watched (metric alarms on a single metric)", func(a alarm) *string { return a.metric.MetricName })),
+	collect.When(isMetric, collect.Text("namespace", "namespace of the metric, e.g. AWS/EC2", func(a alarm) *string { return a.metric.Namespace })),
+	collect.When(isMetric, collect.Computed("dimensions", model.JSON, "dimensions of the metric: {name: value}", func(a alarm) any {
 		dims := map[string]string{}
-		for _, d := range a.Dimensions {
+		for _, d := range a.metric.Dimensions {
 			dims[aws.ToString(d.Name)] = aws.ToString(d.Value)
 		}
 		return dims
 	})),
-	collect.Computed("statistic", model.Text, "Average, Sum, Maximum, ... (or the extended statistic)", ofMetric(func(a *types.MetricAlarm) any {
-		if a.Statistic != "" {
-			return string(a.Statistic)
+	collect.When(isMetric, collect.Computed("statistic", model.Text, "Average, Sum, Maximum, ... (or the extended statistic)", func(a alarm) any {
+		if a.metric.Statistic != "" {
+			return string(a.metric.Statistic)
 		}
-		return aws.ToString(a.ExtendedStatistic)
+		return aws.ToString(a.metric.ExtendedStatistic)
 	})),
-	collect.Computed("period_seconds", model.Integer, "evaluation period in seconds", ofMetric(func(a *types.MetricAlarm) any { return int64(aws.ToInt32(a.Period)) })),
+	collect.When(isMetric, collect.Int("period_seconds", "evaluation period in seconds", func(a alarm) *int32 { return a.metric.Period })),
 	// Anomaly-detection alarms compare against a band, not a threshold.
-	collect.Computed("threshold", model.Real, "threshold compared against", ofMetric(func(a *types.MetricAlarm) any {
-		if a.Threshold == nil {
-			return nil
-		}
-		return *a.Threshold
+	collect.When(hasThreshold, collect.Computed("threshold", model.Real, "threshold compared against", func(a alarm) any { return *a.metric.Threshold })),
+	collect.When(isMetric, collect.Enum("comparison", "comparison operator, e.g. GreaterThanThreshold", func(a alarm) types.ComparisonOperator {
+		return a.metric.ComparisonOperator
 	})),
-	collect.Computed("comparison", model.Text, "comparison operator, e.g. GreaterThanThreshold", ofMetric(func(a *types.MetricAlarm) any { return string(a.ComparisonOperator) })),
-	collect.Computed("alarm_rule", model.Text, "rule expression of a composite alarm", func(a alarm) any {
-		if a.composite == nil {
-			return nil
-		}
-		return aws.ToString(a.composite.AlarmRule)
-	}),
+	collect.When(isComposite, collect.Text("alarm_rule", "rule expression of a composite alarm", func(a alarm) *string { return a.composite.AlarmRule })),
 	collect.Computed("actions_enabled", model.Boolean, "actions run on state changes", func(a alarm) any {
 		if a.metric != nil {
 			return aws.ToBool(a.metric.ActionsEnabled)

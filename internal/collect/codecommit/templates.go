@@ -2,6 +2,7 @@ package codecommit
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/codecommit"
@@ -19,35 +20,19 @@ type template struct {
 	repositories []string
 }
 
-// fromTemplate reads a field of the template's content, or leaves it out.
-func fromTemplate(get func(*types.ApprovalRuleTemplate) any) func(template) any {
-	return func(r template) any {
-		if r.ApprovalRuleTemplate == nil {
-			return nil
-		}
-		return get(r.ApprovalRuleTemplate)
-	}
-}
+func hasTemplate(r template) bool     { return r.ApprovalRuleTemplate != nil }
+func hasRepositories(r template) bool { return r.repositories != nil }
 
 var templateFields = collect.Fields[template]{
-	collect.Computed("description", model.Text, "template description", fromTemplate(func(r *types.ApprovalRuleTemplate) any {
-		return aws.ToString(r.ApprovalRuleTemplateDescription)
-	})),
-	collect.Computed("content", model.JSON, "the rule: branches it applies to, approvals needed and who may approve", fromTemplate(func(r *types.ApprovalRuleTemplate) any {
+	collect.When(hasTemplate, collect.Text("description", "template description", func(r template) *string { return r.ApprovalRuleTemplateDescription })),
+	collect.When(hasTemplate, collect.Computed("content", model.JSON, "the rule: branches it applies to, approvals needed and who may approve", func(r template) any {
 		return collect.PolicyJSON(aws.ToString(r.ApprovalRuleTemplateContent))
 	})),
-	collect.Computed("last_modified_user", model.Text, "ARN of who changed the template last", fromTemplate(func(r *types.ApprovalRuleTemplate) any {
-		return aws.ToString(r.LastModifiedUser)
-	})),
-	collect.Computed("last_modified", model.Timestamp, "last change", fromTemplate(func(r *types.ApprovalRuleTemplate) any {
-		return model.Time(r.LastModifiedDate)
-	})),
-	collect.Computed("repositories", model.JSON, "repositories whose new pull requests get the rule", func(r template) any {
-		if r.repositories == nil {
-			return nil
-		}
+	collect.When(hasTemplate, collect.Text("last_modified_user", "ARN of who changed the template last", func(r template) *string { return r.LastModifiedUser })),
+	collect.When(hasTemplate, collect.Timestamp("last_modified", "last change", func(r template) *time.Time { return r.LastModifiedDate })),
+	collect.When(hasRepositories, collect.Computed("repositories", model.JSON, "repositories whose new pull requests get the rule", func(r template) any {
 		return r.repositories
-	}),
+	})),
 }
 
 // templates lists approval rule templates and reads each one's content and

@@ -60,15 +60,7 @@ func storeKey(d *types.PipelineDeclaration) string {
 	return ""
 }
 
-// declared reads a field of the declaration, or leaves it out (nil).
-func declared(get func(d *types.PipelineDeclaration) any) func(p pipeline) any {
-	return func(p pipeline) any {
-		if p.decl == nil {
-			return nil
-		}
-		return get(p.decl)
-	}
-}
+func hasDeclaration(p pipeline) bool { return p.decl != nil }
 
 // actions are every action of a pipeline, in stage order.
 func actions(d *types.PipelineDeclaration) []types.ActionDeclaration {
@@ -84,14 +76,16 @@ var pipelineFields = collect.Fields[pipeline]{
 	collect.Enum("execution_mode", "QUEUED, SUPERSEDED or PARALLEL", func(p pipeline) types.ExecutionMode { return p.ExecutionMode }),
 	collect.Int("version", "version of the pipeline structure", func(p pipeline) *int32 { return p.Version }),
 	collect.Timestamp("updated", "last change of the pipeline", func(p pipeline) *time.Time { return p.Updated }),
-	collect.Computed("role_arn", model.Text, "role the pipeline runs with", declared(func(d *types.PipelineDeclaration) any { return aws.ToString(d.RoleArn) })),
-	collect.Computed("artifact_bucket", model.Text, "S3 bucket of the artifact store", declared(func(d *types.PipelineDeclaration) any { return aws.ToString(store(d).Location) })),
-	collect.Computed("artifact_kms_key", model.Text, "KMS key encrypting artifacts; empty: the AWS managed key", declared(func(d *types.PipelineDeclaration) any { return storeKey(d) })),
-	collect.Computed("stage_count", model.Integer, "number of stages", declared(func(d *types.PipelineDeclaration) any { return int64(len(d.Stages)) })),
-	collect.Computed("action_providers", model.JSON, "CATEGORY:PROVIDER of each action, in order, e.g. Source:CodeStarSourceConnection",
-		declared(func(d *types.PipelineDeclaration) any {
+	collect.When(hasDeclaration, collect.Text("role_arn", "role the pipeline runs with", func(p pipeline) *string { return p.decl.RoleArn })),
+	collect.When(hasDeclaration, collect.Text("artifact_bucket", "S3 bucket of the artifact store", func(p pipeline) *string { return store(p.decl).Location })),
+	collect.When(hasDeclaration, collect.Computed("artifact_kms_key", model.Text, "KMS key encrypting artifacts; empty: the AWS managed key", func(p pipeline) any {
+		return storeKey(p.decl)
+	})),
+	collect.When(hasDeclaration, collect.Computed("stage_count", model.Integer, "number of stages", func(p pipeline) any { return int64(len(p.decl.Stages)) })),
+	collect.When(hasDeclaration, collect.Computed("action_providers", model.JSON, "CATEGORY:PROVIDER of each action, in order, e.g. Source:CodeStarSourceConnection",
+		func(p pipeline) any {
 			out := []string{}
-			for _, a := range actions(d) {
+			for _, a := range actions(p.decl) {
 				if id := a.ActionTypeId; id != nil {
 					out = append(out, string(id.Category)+":"+aws.ToString(id.Provider))
 				}

@@ -36,6 +36,8 @@ type pool struct {
 	roles map[string]string
 }
 
+func hasRoles(p pool) bool { return p.roles != nil }
+
 var identityPoolFields = collect.Fields[pool]{
 	collect.Computed("allow_unauthenticated_identities", model.Boolean, "guests without any sign-in get credentials (of the unauthenticated role)",
 		func(p pool) any { return p.AllowUnauthenticatedIdentities }),
@@ -57,12 +59,7 @@ var identityPoolFields = collect.Fields[pool]{
 	collect.Computed("saml_provider_arns", model.JSON, "IAM SAML providers trusted", func(p pool) any { return nonNil(p.SamlProviderARNs) }),
 	collect.Computed("openid_connect_provider_arns", model.JSON, "IAM OIDC providers trusted", func(p pool) any { return nonNil(p.OpenIdConnectProviderARNs) }),
 	collect.Text("developer_provider_name", "developer-authenticated identities' provider, if any", func(p pool) *string { return p.DeveloperProviderName }),
-	collect.Computed("roles", model.JSON, "role ARN by kind: authenticated, unauthenticated", func(p pool) any {
-		if p.roles == nil {
-			return nil
-		}
-		return p.roles
-	}),
+	collect.When(hasRoles, collect.Computed("roles", model.JSON, "role ARN by kind: authenticated, unauthenticated", func(p pool) any { return p.roles })),
 }
 
 func nonNil(s []string) []string {

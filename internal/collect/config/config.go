@@ -51,19 +51,13 @@ type recorder struct {
 	status *types.ConfigurationRecorderStatus
 }
 
+func hasStatus(r recorder) bool { return r.status != nil }
+
 var recorderFields = collect.Fields[recorder]{
-	collect.Computed("recording", model.Boolean, "the recorder is running", func(r recorder) any {
-		if r.status == nil {
-			return nil
-		}
-		return r.status.Recording
-	}),
-	collect.Computed("last_status", model.Text, "Pending, Success or Failure of the last delivery", func(r recorder) any {
-		if r.status == nil {
-			return nil
-		}
-		return string(r.status.LastStatus)
-	}),
+	collect.When(hasStatus, collect.Computed("recording", model.Boolean, "the recorder is running", func(r recorder) any { return r.status.Recording })),
+	collect.When(hasStatus, collect.Enum("last_status", "Pending, Success or Failure of the last delivery", func(r recorder) types.RecorderStatus {
+		return r.status.LastStatus
+	})),
 	collect.Computed("all_supported", model.Boolean, "records every supported resource type", func(r recorder) any {
 		if r.RecordingGroup == nil {
 			return false

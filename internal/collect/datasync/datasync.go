@@ -55,50 +55,32 @@ type task struct {
 	d *datasync.DescribeTaskOutput
 }
 
-// described reads a field of the description, or leaves it out.
-func described(tk task, get func(*datasync.DescribeTaskOutput) any) any {
-	if tk.d == nil {
-		return nil
+func hasTask(tk task) bool { return tk.d != nil }
+
+// options are the described task's options, the zero value when it has none.
+func options(tk task) types.Options {
+	if tk.d.Options == nil {
+		return types.Options{}
 	}
-	return get(tk.d)
+	return *tk.d.Options
 }
 
 var taskFields = collect.Fields[task]{
 	collect.Enum("status", "AVAILABLE, CREATING, QUEUED, RUNNING or UNAVAILABLE", func(tk task) types.TaskStatus { return tk.Status }),
 	collect.Enum("task_mode", "BASIC or ENHANCED", func(tk task) types.TaskMode { return tk.TaskMode }),
-	collect.Computed("source_location", model.Text, "location copied from (loc-...)", func(tk task) any {
-		return described(tk, func(d *datasync.DescribeTaskOutput) any { return id(d.SourceLocationArn) })
-	}),
-	collect.Computed("destination_location", model.Text, "location copied to (loc-...)", func(tk task) any {
-		return described(tk, func(d *datasync.DescribeTaskOutput) any { return id(d.DestinationLocationArn) })
-	}),
-	collect.Computed("schedule", model.Text, "schedule expression; empty when run by hand", func(tk task) any {
-		return described(tk, func(d *datasync.DescribeTaskOutput) any {
-			if d.Schedule == nil {
-				return ""
-			}
-			return aws.ToString(d.Schedule.ScheduleExpression)
-		})
-	}),
-	collect.Computed("log_group_arn", model.Text, "CloudWatch Logs group of the task; empty when not logged", func(tk task) any {
-		return described(tk, func(d *datasync.DescribeTaskOutput) any { return aws.ToString(d.CloudWatchLogGroupArn) })
-	}),
-	collect.Computed("verify_mode", model.Text, "how transferred data is verified (POINT_IN_TIME_CONSISTENT, ONLY_FILES_TRANSFERRED, NONE)", func(tk task) any {
-		return described(tk, func(d *datasync.DescribeTaskOutput) any {
-			if d.Options == nil {
-				return ""
-			}
-			return string(d.Options.VerifyMode)
-		})
-	}),
-	collect.Computed("preserve_deleted_files", model.Text, "PRESERVE or REMOVE files deleted at the source", func(tk task) any {
-		return described(tk, func(d *datasync.DescribeTaskOutput) any {
-			if d.Options == nil {
-				return ""
-			}
-			return string(d.Options.PreserveDeletedFiles)
-		})
-	}),
+	collect.When(hasTask, collect.Computed("source_location", model.Text, "location copied from (loc-...)", func(tk task) any { return id(tk.d.SourceLocationArn) })),
+	collect.When(hasTask, collect.Computed("destination_location", model.Text, "location copied to (loc-...)", func(tk task) any { return id(tk.d.DestinationLocationArn) })),
+	collect.When(hasTask, collect.Text("schedule", "schedule expression; empty when run by hand", func(tk task) *string {
+		if tk.d.Schedule == nil {
+			return nil
+		}
+		return tk.d.Schedule.ScheduleExpression
+	})),
+	collect.When(hasTask, collect.Text("log_group_arn", "CloudWatch Logs group of the task; empty when not logged", func(tk task) *string { return tk.d.CloudWatchLogGroupArn })),
+	collect.When(hasTask, collect.Enum("verify_mode", "how transferred data is verified (POINT_IN_TIME_CONSISTENT, ONLY_FILES_TRANSFERRED, NONE)",
+		func(tk task) types.VerifyMode { return options(tk).VerifyMode })),
+	collect.When(hasTask, collect.Enum("preserve_deleted_files", "PRESERVE or REMOVE files deleted at the source",
+		func(tk task) types.PreserveDeletedFiles { return options(tk).PreserveDeletedFiles })),
 }
 
 func tasks(ctx context.Context, t *collect.Task) error {

@@ -32,13 +32,10 @@ type graph struct {
 	members int
 }
 
+func hasMembers(g graph) bool { return g.members >= 0 }
+
 var graphFields = collect.Fields[graph]{
-	collect.Computed("member_count", model.Integer, "member accounts whose data the graph holds", func(g graph) any {
-		if g.members < 0 {
-			return nil
-		}
-		return g.members
-	}),
+	collect.When(hasMembers, collect.Computed("member_count", model.Integer, "member accounts whose data the graph holds", func(g graph) any { return g.members })),
 }
 
 func graphs(ctx context.Context, t *collect.Task) error {

@@ -35,6 +35,8 @@ type policy struct {
 	full *types.LifecyclePolicy
 }
 
+func hasDefinition(p policy) bool { return p.full != nil }
+
 func details(p policy) types.PolicyDetails {
 	if p.full == nil || p.full.PolicyDetails == nil {
 		return types.PolicyDetails{}
@@ -42,53 +44,35 @@ func details(p policy) types.PolicyDetails {
 	return *p.full.PolicyDetails
 }
 
-// fromDefinition reads a field of the full definition, or leaves it out.
-func fromDefinition(p policy, get func(types.PolicyDetails) any) any {
-	if p.full == nil {
-		return nil
-	}
-	return get(details(p))
-}
-
 var policyFields = collect.Fields[policy]{
 	collect.Enum("state", "ENABLED, DISABLED or ERROR", func(p policy) types.GettablePolicyStateValues { return p.State }),
 	collect.Enum("policy_type", "EBS_SNAPSHOT_MANAGEMENT, IMAGE_MANAGEMENT or EVENT_BASED_POLICY", func(p policy) types.PolicyTypeValues { return p.PolicyType }),
 	collect.Bool("default_policy", "a default policy (covers every volume or instance without one)", func(p policy) *bool { return p.DefaultPolicy }),
 	collect.Text("description", "description", func(p policy) *string { return p.Description }),
-	collect.Computed("resource_types", model.JSON, "VOLUME or INSTANCE: what the policy snapshots", func(p policy) any {
-		return fromDefinition(p, func(d types.PolicyDetails) any { return collect.Values(d.ResourceTypes) })
-	}),
-	collect.Computed("target_tags", model.JSON, "tags selecting the resources: {key: value}", func(p policy) any {
-		return fromDefinition(p, func(d types.PolicyDetails) any {
-			return collect.TagMap(d.TargetTags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
-		})
-	}),
-	collect.Computed("schedules", model.JSON, "schedule names", func(p policy) any {
-		return fromDefinition(p, func(d types.PolicyDetails) any {
-			out := []string{}
-			for _, s := range d.Schedules {
-				out = append(out, aws.ToString(s.Name))
-			}
-			sort.Strings(out)
-			return out
-		})
-	}),
-	collect.Computed("cross_region_copy", model.Boolean, "some schedule copies snapshots to another region", func(p policy) any {
-		return fromDefinition(p, func(d types.PolicyDetails) any {
-			for _, s := range d.Schedules {
-				if len(s.CrossRegionCopyRules) > 0 {
-					return true
-				}
-			}
-			return len(d.CrossRegionCopyTargets) > 0
-		})
-	}),
-	collect.Computed("execution_role_arn", model.Text, "role DLM assumes", func(p policy) any {
-		if p.full == nil {
-			return nil
+	collect.When(hasDefinition, collect.Computed("resource_types", model.JSON, "VOLUME or INSTANCE: what the policy snapshots", func(p policy) any {
+		return collect.Values(details(p).ResourceTypes)
+	})),
+	collect.When(hasDefinition, collect.Computed("target_tags", model.JSON, "tags selecting the resources: {key: value}", func(p policy) any {
+		return collect.TagMap(details(p).TargetTags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
+	})),
+	collect.When(hasDefinition, collect.Computed("schedules", model.JSON, "schedule names", func(p policy) any {
+		out := []string{}
+		for _, s := range details(p).Schedules {
+			out = append(out, aws.ToString(s.Name))
 		}
-		return aws.ToString(p.full.ExecutionRoleArn)
-	}),
+		sort.Strings(out)
+		return out
+	})),
+	collect.When(hasDefinition, collect.Computed("cross_region_copy", model.Boolean, "some schedule copies snapshots to another region", func(p policy) any {
+		d := details(p)
+		for _, s := range d.Schedules {
+			if len(s.CrossRegionCopyRules) > 0 {
+				return true
+			}
+		}
+		return len(d.CrossRegionCopyTargets) > 0
+	})),
+	collect.When(hasDefinition, collect.Text("execution_role_arn", "role DLM assumes", func(p policy) *string { return p.full.ExecutionRoleArn })),
 }
 
 func policies(ctx context.Context, t *collect.Task) error {

@@ -58,6 +58,8 @@ type directory struct {
 	logGroups []string
 }
 
+func hasLogGroups(d directory) bool { return d.logGroups != nil }
+
 var directoryFields = collect.Fields[directory]{
 	collect.Enum("directory_type", "SimpleAD, ADConnector, MicrosoftAD or SharedMicrosoftAD", func(d directory) types.DirectoryType { return d.Type }),
 	collect.Enum("edition", "Enterprise or Standard (Microsoft AD)", func(d directory) types.DirectoryEdition { return d.Edition }),
@@ -77,12 +79,8 @@ var directoryFields = collect.Fields[directory]{
 	}),
 	collect.Computed("vpc_id", model.Text, "VPC the directory runs in", func(d directory) any { return aws.ToString(networkOf(d.DirectoryDescription).vpc) }),
 	collect.Enum("share_status", "sharing status of a shared directory", func(d directory) types.ShareStatus { return d.ShareStatus }),
-	collect.Computed("log_groups", model.JSON, "CloudWatch Logs log groups its security logs are forwarded to; empty: not forwarded", func(d directory) any {
-		if d.logGroups == nil {
-			return nil
-		}
-		return d.logGroups
-	}),
+	collect.When(hasLogGroups, collect.Computed("log_groups", model.JSON, "CloudWatch Logs log groups its security logs are forwarded to; empty: not forwarded",
+		func(d directory) any { return d.logGroups })),
 }
 
 func directories(ctx context.Context, t *collect.Task) error {

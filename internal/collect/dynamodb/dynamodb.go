@@ -48,73 +48,57 @@ type table struct {
 	pitr *bool
 }
 
-// ofTable leaves f out without DescribeTable's answer, or when has (if
-// given) says the answer lacks the part f reads.
-func ofTable(has func(*types.TableDescription) bool, f collect.Field[table]) collect.Field[table] {
-	get := f.Get
-	f.Get = func(tb table) any {
-		if tb.desc == nil || (has != nil && !has(tb.desc)) {
-			return nil
-		}
-		return get(tb)
-	}
-	return f
-}
-
-func hasThroughput(d *types.TableDescription) bool { return d.ProvisionedThroughput != nil }
-func hasSSE(d *types.TableDescription) bool        { return d.SSEDescription != nil }
-func hasStream(d *types.TableDescription) bool     { return d.StreamSpecification != nil }
+func hasTable(tb table) bool      { return tb.desc != nil }
+func hasThroughput(tb table) bool { return hasTable(tb) && tb.desc.ProvisionedThroughput != nil }
+func hasSSE(tb table) bool        { return hasTable(tb) && tb.desc.SSEDescription != nil }
+func hasStream(tb table) bool     { return hasTable(tb) && tb.desc.StreamSpecification != nil }
+func hasPITR(tb table) bool       { return tb.pitr != nil }
 
 var tableFields = collect.Fields[table]{
-	ofTable(nil, collect.Enum("billing_mode", "PROVISIONED or PAY_PER_REQUEST", func(tb table) types.BillingMode {
+	collect.When(hasTable, collect.Enum("billing_mode", "PROVISIONED or PAY_PER_REQUEST", func(tb table) types.BillingMode {
 		if tb.desc.BillingModeSummary == nil { // tables predating on-demand have no summary
 			return types.BillingModeProvisioned
 		}
 		return tb.desc.BillingModeSummary.BillingMode
 	})),
-	ofTable(nil, collect.Enum("status", "ACTIVE, CREATING, UPDATING, ...", func(tb table) types.TableStatus { return tb.desc.TableStatus })),
-	ofTable(nil, collect.Int("item_count", "approximate item count (refreshed about every six hours)", func(tb table) *int64 { return tb.desc.ItemCount })),
-	ofTable(nil, collect.Int("size_bytes", "approximate table size in bytes", func(tb table) *int64 { return tb.desc.TableSizeBytes })),
-	ofTable(hasThroughput, collect.Int("read_capacity", "provisioned read capacity units (0 on demand)", func(tb table) *int64 {
+	collect.When(hasTable, collect.Enum("status", "ACTIVE, CREATING, UPDATING, ...", func(tb table) types.TableStatus { return tb.desc.TableStatus })),
+	collect.When(hasTable, collect.Int("item_count", "approximate item count (refreshed about every six hours)", func(tb table) *int64 { return tb.desc.ItemCount })),
+	collect.When(hasTable, collect.Int("size_bytes", "approximate table size in bytes", func(tb table) *int64 { return tb.desc.TableSizeBytes })),
+	collect.When(hasThroughput, collect.Int("read_capacity", "provisioned read capacity units (0 on demand)", func(tb table) *int64 {
 		return tb.desc.ProvisionedThroughput.ReadCapacityUnits
 	})),
-	ofTable(hasThroughput, collect.Int("write_capacity", "provisioned write capacity units (0 on demand)", func(tb table) *int64 {
+	collect.When(hasThroughput, collect.Int("write_capacity", "provisioned write capacity units (0 on demand)", func(tb table) *int64 {
 		return tb.desc.ProvisionedThroughput.WriteCapacityUnits
 	})),
-	collect.Computed("pitr_enabled", model.Boolean, "point-in-time recovery enabled", func(tb table) any {
-		if tb.pitr == nil {
-			return nil
-		}
-		return *tb.pitr
-	}),
-	ofTable(hasSSE, collect.Enum("sse_type", "KMS when encrypted with a KMS key; empty for the AWS owned key", func(tb table) types.SSEType {
+	collect.When(hasPITR, collect.Bool("pitr_enabled", "point-in-time recovery enabled", func(tb table) *bool { return tb.pitr })),
+	collect.When(hasSSE, collect.Enum("sse_type", "KMS when encrypted with a KMS key; empty for the AWS owned key", func(tb table) types.SSEType {
 		return tb.desc.SSEDescription.SSEType
 	})),
-	ofTable(hasSSE, collect.Enum("sse_status", "server-side encryption status, e.g. ENABLED", func(tb table) types.SSEStatus {
+	collect.When(hasSSE, collect.Enum("sse_status", "server-side encryption status, e.g. ENABLED", func(tb table) types.SSEStatus {
 		return tb.desc.SSEDescription.Status
 	})),
-	ofTable(hasSSE, collect.Text("kms_key_arn", "KMS key of the server-side encryption", func(tb table) *string { return tb.desc.SSEDescription.KMSMasterKeyArn })),
-	ofTable(nil, collect.Computed("stream_enabled", model.Boolean, "DynamoDB Streams enabled", func(tb table) any {
+	collect.When(hasSSE, collect.Text("kms_key_arn", "KMS key of the server-side encryption", func(tb table) *string { return tb.desc.SSEDescription.KMSMasterKeyArn })),
+	collect.When(hasTable, collect.Computed("stream_enabled", model.Boolean, "DynamoDB Streams enabled", func(tb table) any {
 		return tb.desc.StreamSpecification != nil && aws.ToBool(tb.desc.StreamSpecification.StreamEnabled)
 	})),
-	ofTable(hasStream, collect.Enum("stream_view_type", "what the stream records: KEYS_ONLY, NEW_IMAGE, ...", func(tb table) types.StreamViewType {
+	collect.When(hasStream, collect.Enum("stream_view_type", "what the stream records: KEYS_ONLY, NEW_IMAGE, ...", func(tb table) types.StreamViewType {
 		return tb.desc.StreamSpecification.StreamViewType
 	})),
-	ofTable(nil, collect.Enum("table_class", "STANDARD or STANDARD_INFREQUENT_ACCESS", func(tb table) types.TableClass {
+	collect.When(hasTable, collect.Enum("table_class", "STANDARD or STANDARD_INFREQUENT_ACCESS", func(tb table) types.TableClass {
 		if tb.desc.TableClassSummary == nil || tb.desc.TableClassSummary.TableClass == "" {
 			return types.TableClassStandard
 		}
 		return tb.desc.TableClassSummary.TableClass
 	})),
-	ofTable(nil, collect.Bool("deletion_protection", "deletion protection enabled", func(tb table) *bool { return tb.desc.DeletionProtectionEnabled })),
-	ofTable(nil, collect.Computed("global_table_replicas", model.JSON, "regions of the global table replicas", func(tb table) any {
+	collect.When(hasTable, collect.Bool("deletion_protection", "deletion protection enabled", func(tb table) *bool { return tb.desc.DeletionProtectionEnabled })),
+	collect.When(hasTable, collect.Computed("global_table_replicas", model.JSON, "regions of the global table replicas", func(tb table) any {
 		replicas := []string{}
 		for _, rep := range tb.desc.Replicas {
 			replicas = append(replicas, aws.ToString(rep.RegionName))
 		}
 		return replicas
 	})),
-	ofTable(nil, collect.Computed("gsi_count", model.Integer, "number of global secondary indexes", func(tb table) any { return len(tb.desc.GlobalSecondaryIndexes) })),
+	collect.When(hasTable, collect.Computed("gsi_count", model.Integer, "number of global secondary indexes", func(tb table) any { return len(tb.desc.GlobalSecondaryIndexes) })),
 }
 
 func tables(ctx context.Context, t *collect.Task) error {

@@ -41,21 +41,17 @@ type repository struct {
 	lifecyclePolicy *bool
 }
 
+func hasScanOnPush(r repository) bool      { return r.ImageScanningConfiguration != nil }
+func hasEncryption(r repository) bool      { return r.EncryptionConfiguration != nil }
+func hasLifecycleAnswer(r repository) bool { return r.lifecyclePolicy != nil }
+
 var repositoryFields = collect.Fields[repository]{
 	collect.Text("uri", "repository URI used to push and pull images", func(r repository) *string { return r.RepositoryUri }),
-	collect.Computed("scan_on_push", model.Boolean, "images are scanned for vulnerabilities when pushed", func(r repository) any {
-		if r.ImageScanningConfiguration == nil {
-			return nil
-		}
+	collect.When(hasScanOnPush, collect.Computed("scan_on_push", model.Boolean, "images are scanned for vulnerabilities when pushed", func(r repository) any {
 		return r.ImageScanningConfiguration.ScanOnPush
-	}),
+	})),
 	collect.Enum("image_tag_mutability", "MUTABLE or IMMUTABLE (tags cannot be overwritten)", func(r repository) types.ImageTagMutability { return r.ImageTagMutability }),
-	{Name: "encryption_type", Kind: model.Text, Description: "AES256 or KMS", Values: collect.Values(types.EncryptionType("").Values()), Get: func(r repository) any {
-		if r.EncryptionConfiguration == nil {
-			return nil
-		}
-		return string(r.EncryptionConfiguration.EncryptionType)
-	}},
+	collect.When(hasEncryption, collect.Enum("encryption_type", "AES256 or KMS", func(r repository) types.EncryptionType { return r.EncryptionConfiguration.EncryptionType })),
 	collect.Computed("kms_key", model.Text, "KMS key ARN when encryption_type is KMS", func(r repository) any {
 		if k := r.kmsKey(); k != "" {
 			return k
@@ -63,12 +59,7 @@ var repositoryFields = collect.Fields[repository]{
 		return nil
 	}),
 	collect.Text("registry_id", "account id of the registry", func(r repository) *string { return r.RegistryId }),
-	collect.Computed("lifecycle_policy_present", model.Boolean, "a lifecycle policy expires old images", func(r repository) any {
-		if r.lifecyclePolicy == nil {
-			return nil
-		}
-		return *r.lifecyclePolicy
-	}),
+	collect.When(hasLifecycleAnswer, collect.Bool("lifecycle_policy_present", "a lifecycle policy expires old images", func(r repository) *bool { return r.lifecyclePolicy })),
 }
 
 // kmsKey is the repository's KMS key, "" when none.

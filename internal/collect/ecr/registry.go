@@ -20,6 +20,9 @@ type registry struct {
 	scanning    *types.RegistryScanningConfiguration
 }
 
+func hasPolicy(r registry) bool       { return r.policy != nil }
+func hasScanSettings(r registry) bool { return r.scanning != nil }
+
 var registryFields = collect.Fields[registry]{
 	collect.Computed("replication_destinations", model.JSON, "regions and registries images are replicated to (region or account:region)", func(r registry) any {
 		out := []string{}
@@ -37,22 +40,15 @@ var registryFields = collect.Fields[registry]{
 		}
 		return out
 	}),
-	collect.Computed("policy", model.JSON, "registry permissions policy (cross-account replication and pull-through cache access); null without one", func(r registry) any {
-		if r.policy == nil {
-			return nil
-		}
-		return collect.PolicyJSON(*r.policy)
-	}),
+	collect.When(hasPolicy, collect.Computed("policy", model.JSON, "registry permissions policy (cross-account replication and pull-through cache access); null without one",
+		func(r registry) any { return collect.PolicyJSON(*r.policy) })),
 	collect.Enum("scan_type", "BASIC or ENHANCED (Amazon Inspector) image scanning", func(r registry) types.ScanType {
 		if r.scanning == nil {
 			return ""
 		}
 		return r.scanning.ScanType
 	}),
-	collect.Computed("scan_filters", model.JSON, "repository filters by scan frequency: SCAN_ON_PUSH, CONTINUOUS_SCAN, MANUAL", func(r registry) any {
-		if r.scanning == nil {
-			return nil
-		}
+	collect.When(hasScanSettings, collect.Computed("scan_filters", model.JSON, "repository filters by scan frequency: SCAN_ON_PUSH, CONTINUOUS_SCAN, MANUAL", func(r registry) any {
 		out := map[string][]string{}
 		for _, rule := range r.scanning.Rules {
 			for _, f := range rule.RepositoryFilters {
@@ -60,7 +56,7 @@ var registryFields = collect.Fields[registry]{
 			}
 		}
 		return out
-	}),
+	})),
 }
 
 // registries emits the region's private registry (id = registry id, the

@@ -62,6 +62,8 @@ type mountTarget struct {
 	groups []string
 }
 
+func hasGroups(m mountTarget) bool { return m.groups != nil }
+
 var mountTargetFields = collect.Fields[mountTarget]{
 	collect.Text("file_system_id", "file system mounted", func(m mountTarget) *string { return m.FileSystemId }),
 	collect.Enum("lifecycle_state", "creating, available, deleting, ...", func(m mountTarget) types.LifeCycleState { return m.LifeCycleState }),
@@ -70,12 +72,7 @@ var mountTargetFields = collect.Fields[mountTarget]{
 	collect.Text("availability_zone", "availability zone", func(m mountTarget) *string { return m.AvailabilityZoneName }),
 	collect.Text("ip_address", "IPv4 address NFS clients connect to", func(m mountTarget) *string { return m.IpAddress }),
 	collect.Text("network_interface_id", "network interface of the mount target", func(m mountTarget) *string { return m.NetworkInterfaceId }),
-	collect.Computed("security_group_ids", model.JSON, "security groups guarding NFS access", func(m mountTarget) any {
-		if m.groups == nil {
-			return nil
-		}
-		return m.groups
-	}),
+	collect.When(hasGroups, collect.Computed("security_group_ids", model.JSON, "security groups guarding NFS access", func(m mountTarget) any { return m.groups })),
 }
 
 // mountTargets: DescribeMountTargets answers per file system, so the file

@@ -43,40 +43,28 @@ type securityConfiguration struct {
 	doc *securityDocument
 }
 
-// fromDoc reads a value of the parsed document; unknown (nil) when it
-// could not be parsed.
-func fromDoc(s securityConfiguration, get func(*securityDocument) any) any {
-	if s.doc == nil {
-		return nil
-	}
-	return get(s.doc)
-}
+func hasDoc(s securityConfiguration) bool { return s.doc != nil }
 
 var securityConfigurationFields = collect.Fields[securityConfiguration]{
-	collect.Computed("at_rest_encryption", model.Boolean, "S3 (EMRFS) and local disk data is encrypted", func(s securityConfiguration) any {
-		return fromDoc(s, func(d *securityDocument) any { return d.EncryptionConfiguration.EnableAtRestEncryption })
-	}),
-	collect.Computed("in_transit_encryption", model.Boolean, "traffic between nodes is encrypted with TLS", func(s securityConfiguration) any {
-		return fromDoc(s, func(d *securityDocument) any { return d.EncryptionConfiguration.EnableInTransitEncryption })
-	}),
-	collect.Computed("s3_encryption_mode", model.Text, "SSE-S3, SSE-KMS, CSE-KMS or CSE-Custom; empty without at-rest encryption", func(s securityConfiguration) any {
-		return fromDoc(s, func(d *securityDocument) any {
-			return d.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.EncryptionMode
-		})
-	}),
-	collect.Computed("local_disk_key_provider", model.Text, "AwsKms or Custom; empty when local disks are not encrypted", func(s securityConfiguration) any {
-		return fromDoc(s, func(d *securityDocument) any {
-			return d.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.EncryptionKeyProviderType
-		})
-	}),
-	collect.Computed("kerberos", model.Boolean, "Kerberos authentication is configured", func(s securityConfiguration) any {
-		return fromDoc(s, func(d *securityDocument) any { return d.AuthenticationConfiguration.KerberosConfiguration != nil })
-	}),
-	collect.Computed("imds_min_version", model.Integer, "minimum instance metadata service version required (2: IMDSv2 only); 0 when not set", func(s securityConfiguration) any {
-		return fromDoc(s, func(d *securityDocument) any {
-			return int64(d.InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion)
-		})
-	}),
+	collect.When(hasDoc, collect.Computed("at_rest_encryption", model.Boolean, "S3 (EMRFS) and local disk data is encrypted", func(s securityConfiguration) any {
+		return s.doc.EncryptionConfiguration.EnableAtRestEncryption
+	})),
+	collect.When(hasDoc, collect.Computed("in_transit_encryption", model.Boolean, "traffic between nodes is encrypted with TLS", func(s securityConfiguration) any {
+		return s.doc.EncryptionConfiguration.EnableInTransitEncryption
+	})),
+	collect.When(hasDoc, collect.Computed("s3_encryption_mode", model.Text, "SSE-S3, SSE-KMS, CSE-KMS or CSE-Custom; empty without at-rest encryption", func(s securityConfiguration) any {
+		return s.doc.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.EncryptionMode
+	})),
+	collect.When(hasDoc, collect.Computed("local_disk_key_provider", model.Text, "AwsKms or Custom; empty when local disks are not encrypted", func(s securityConfiguration) any {
+		return s.doc.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.EncryptionKeyProviderType
+	})),
+	collect.When(hasDoc, collect.Computed("kerberos", model.Boolean, "Kerberos authentication is configured", func(s securityConfiguration) any {
+		return s.doc.AuthenticationConfiguration.KerberosConfiguration != nil
+	})),
+	collect.When(hasDoc, collect.Computed("imds_min_version", model.Integer, "minimum instance metadata service version required (2: IMDSv2 only); 0 when not set",
+		func(s securityConfiguration) any {
+			return int64(s.doc.InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion)
+		})),
 }
 
 // kmsKeys are the KMS keys the configuration encrypts with.

@@ -130,6 +130,8 @@ type rule struct {
 	targetsKnown bool
 }
 
+func hasTargets(r rule) bool { return r.targetsKnown }
+
 var ruleFields = collect.Fields[rule]{
 	collect.Computed("event_bus", model.Text, "name of the bus the rule listens on", func(r rule) any { return r.bus }),
 	collect.Enum("state", "ENABLED, DISABLED, ...", func(r rule) types.RuleState { return r.State }),
@@ -138,12 +140,7 @@ var ruleFields = collect.Fields[rule]{
 	collect.Computed("event_pattern_present", model.Boolean, "the rule matches events by pattern", func(r rule) any { return aws.ToString(r.EventPattern) != "" }),
 	collect.Text("role_arn", "role the rule uses to invoke its targets", func(r rule) *string { return r.RoleArn }),
 	collect.Text("managed_by", "service principal managing the rule, if any", func(r rule) *string { return r.ManagedBy }),
-	collect.Computed("target_count", model.Integer, "number of targets", func(r rule) any {
-		if !r.targetsKnown {
-			return nil
-		}
-		return len(r.targets)
-	}),
+	collect.When(hasTargets, collect.Computed("target_count", model.Integer, "number of targets", func(r rule) any { return len(r.targets) })),
 }
 
 func rules(ctx context.Context, t *collect.Task) error {

@@ -35,16 +35,13 @@ type vault struct {
 	lock *string
 }
 
+func hasLock(v vault) bool { return v.lock != nil }
+
 var vaultFields = collect.Fields[vault]{
 	collect.Computed("archives", model.Integer, "archives at the last inventory", func(v vault) any { return v.NumberOfArchives }),
 	collect.Computed("size_bytes", model.Integer, "size at the last inventory", func(v vault) any { return v.SizeInBytes }),
 	collect.Computed("last_inventory", model.Timestamp, "last inventory (daily when the vault changed)", func(v vault) any { return collect.TimeText(v.LastInventoryDate) }),
-	collect.Computed("lock_state", model.Text, "Vault Lock: Locked (policy immutable), InProgress, or empty for none", func(v vault) any {
-		if v.lock == nil {
-			return nil
-		}
-		return *v.lock
-	}),
+	collect.When(hasLock, collect.Text("lock_state", "Vault Lock: Locked (policy immutable), InProgress, or empty for none", func(v vault) *string { return v.lock })),
 }
 
 func vaults(ctx context.Context, t *collect.Task) error {

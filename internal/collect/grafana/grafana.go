@@ -38,15 +38,7 @@ type workspace struct {
 	desc *types.WorkspaceDescription
 }
 
-// described reads a field of the description, or leaves it out (nil).
-func described(get func(d *types.WorkspaceDescription) any) func(w workspace) any {
-	return func(w workspace) any {
-		if w.desc == nil {
-			return nil
-		}
-		return get(w.desc)
-	}
-}
+func hasDescription(w workspace) bool { return w.desc != nil }
 
 var workspaceFields = collect.Fields[workspace]{
 	collect.Enum("status", "ACTIVE, CREATING, FAILED, UPDATING, ...", func(w workspace) types.WorkspaceStatus { return w.Status }),
@@ -61,15 +53,15 @@ var workspaceFields = collect.Fields[workspace]{
 	}),
 	collect.Text("description", "workspace description", func(w workspace) *string { return w.Description }),
 	collect.Timestamp("modified", "last change", func(w workspace) *time.Time { return w.Modified }),
-	collect.Computed("public_network", model.Boolean, "reachable from the internet: no network access control limits it to VPC endpoints or prefix lists",
-		described(func(d *types.WorkspaceDescription) any { return d.NetworkAccessControl == nil })),
-	collect.Computed("in_vpc", model.Boolean, "the workspace reaches data sources inside a VPC", described(func(d *types.WorkspaceDescription) any { return d.VpcConfiguration != nil })),
-	collect.Computed("data_sources", model.JSON, "AWS data sources it is granted: CLOUDWATCH, PROMETHEUS, ...",
-		described(func(d *types.WorkspaceDescription) any { return collect.Values(d.DataSources) })),
-	collect.Computed("account_access_type", model.Text, "CURRENT_ACCOUNT or ORGANIZATION", described(func(d *types.WorkspaceDescription) any { return string(d.AccountAccessType) })),
-	collect.Computed("permission_type", model.Text, "SERVICE_MANAGED or CUSTOMER_MANAGED", described(func(d *types.WorkspaceDescription) any { return string(d.PermissionType) })),
-	collect.Computed("role_arn", model.Text, "role the workspace reads data sources with", described(func(d *types.WorkspaceDescription) any { return aws.ToString(d.WorkspaceRoleArn) })),
-	collect.Computed("kms_key_id", model.Text, "customer managed key encrypting the workspace", described(func(d *types.WorkspaceDescription) any { return aws.ToString(d.KmsKeyId) })),
+	collect.When(hasDescription, collect.Computed("public_network", model.Boolean, "reachable from the internet: no network access control limits it to VPC endpoints or prefix lists",
+		func(w workspace) any { return w.desc.NetworkAccessControl == nil })),
+	collect.When(hasDescription, collect.Computed("in_vpc", model.Boolean, "the workspace reaches data sources inside a VPC", func(w workspace) any { return w.desc.VpcConfiguration != nil })),
+	collect.When(hasDescription, collect.Computed("data_sources", model.JSON, "AWS data sources it is granted: CLOUDWATCH, PROMETHEUS, ...",
+		func(w workspace) any { return collect.Values(w.desc.DataSources) })),
+	collect.When(hasDescription, collect.Enum("account_access_type", "CURRENT_ACCOUNT or ORGANIZATION", func(w workspace) types.AccountAccessType { return w.desc.AccountAccessType })),
+	collect.When(hasDescription, collect.Enum("permission_type", "SERVICE_MANAGED or CUSTOMER_MANAGED", func(w workspace) types.PermissionType { return w.desc.PermissionType })),
+	collect.When(hasDescription, collect.Text("role_arn", "role the workspace reads data sources with", func(w workspace) *string { return w.desc.WorkspaceRoleArn })),
+	collect.When(hasDescription, collect.Text("kms_key_id", "customer managed key encrypting the workspace", func(w workspace) *string { return w.desc.KmsKeyId })),
 }
 
 func workspaces(ctx context.Context, t *collect.Task) error {

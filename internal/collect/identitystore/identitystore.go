@@ -105,16 +105,13 @@ type group struct {
 	members []string
 }
 
+func hasMembers(g group) bool { return g.members != nil }
+
 var groupFields = collect.Fields[group]{
 	collect.Text("display_name", "group name", func(g group) *string { return g.DisplayName }),
 	collect.Text("description", "group description", func(g group) *string { return g.Description }),
 	collect.Computed("external", model.Boolean, "provisioned from an external identity provider (SCIM)", func(g group) any { return len(g.ExternalIds) > 0 }),
-	collect.Computed("member_count", model.Integer, "number of members", func(g group) any {
-		if g.members == nil {
-			return nil
-		}
-		return len(g.members)
-	}),
+	collect.When(hasMembers, collect.Computed("member_count", model.Integer, "number of members", func(g group) any { return len(g.members) })),
 	collect.Text("identity_store_id", "identity store (d-...)", func(g group) *string { return g.IdentityStoreId }),
 	collect.Timestamp("updated_at", "last change of the group", func(g group) *time.Time { return g.UpdatedAt }),
 }

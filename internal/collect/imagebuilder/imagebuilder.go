@@ -189,24 +189,18 @@ type component struct {
 	build *types.Component
 }
 
+func hasComponentBuild(c component) bool { return c.build != nil }
+
 var componentFields = collect.Fields[component]{
 	collect.Enum("type", "BUILD or TEST", func(c component) types.ComponentType { return c.Type }),
 	collect.Enum("platform", "Windows, Linux or macOS", func(c component) types.Platform { return c.Platform }),
 	collect.Text("version", "semantic version", func(c component) *string { return c.Version }),
 	collect.Text("description", "component description", func(c component) *string { return c.Description }),
 	collect.Enum("status", "ACTIVE, DEPRECATED or DISABLED", func(c component) types.ComponentStatus { return c.Status }),
-	collect.Computed("encrypted", model.Boolean, "the component's document is encrypted", func(c component) any {
-		if c.build == nil {
-			return nil
-		}
-		return aws.ToBool(c.build.Encrypted)
-	}),
-	collect.Computed("kms_key_id", model.Text, "customer managed key of the document; empty: an AWS owned key", func(c component) any {
-		if c.build == nil {
-			return nil
-		}
-		return aws.ToString(c.build.KmsKeyId)
-	}),
+	collect.When(hasComponentBuild, collect.Bool("encrypted", "the component's document is encrypted", func(c component) *bool { return c.build.Encrypted })),
+	collect.When(hasComponentBuild, collect.Text("kms_key_id", "customer managed key of the document; empty: an AWS owned key", func(c component) *string {
+		return c.build.KmsKeyId
+	})),
 }
 
 func components(ctx context.Context, t *collect.Task) error {
@@ -239,22 +233,17 @@ type workflow struct {
 	build *types.Workflow
 }
 
+func hasWorkflowBuild(w workflow) bool { return w.build != nil }
+func hasWorkflowState(w workflow) bool { return hasWorkflowBuild(w) && w.build.State != nil }
+
 var workflowFields = collect.Fields[workflow]{
 	collect.Enum("type", "BUILD, TEST or DISTRIBUTION", func(w workflow) types.WorkflowType { return w.Type }),
 	collect.Text("version", "semantic version", func(w workflow) *string { return w.Version }),
 	collect.Text("description", "workflow description", func(w workflow) *string { return w.Description }),
-	collect.Computed("status", model.Text, "DEPRECATED when retired, else empty", func(w workflow) any {
-		if w.build == nil || w.build.State == nil {
-			return nil
-		}
-		return string(w.build.State.Status)
-	}),
-	collect.Computed("kms_key_id", model.Text, "customer managed key of the document; empty: an AWS owned key", func(w workflow) any {
-		if w.build == nil {
-			return nil
-		}
-		return aws.ToString(w.build.KmsKeyId)
-	}),
+	collect.When(hasWorkflowState, collect.Enum("status", "DEPRECATED when retired, else empty", func(w workflow) types.WorkflowStatus { return w.build.State.Status })),
+	collect.When(hasWorkflowBuild, collect.Text("kms_key_id", "customer managed key of the document; empty: an AWS owned key", func(w workflow) *string {
+		return w.build.KmsKeyId
+	})),
 }
 
 func workflows(ctx context.Context, t *collect.Task) error {

@@ -226,24 +226,20 @@ func policies(ctx context.Context, t *collect.Task) error {
 		})
 }
 
+func hasValidity(c types.CertificateDescription) bool { return c.Validity != nil }
+
 var certificateFields = collect.Fields[types.CertificateDescription]{
 	collect.Enum("status", "ACTIVE, INACTIVE, REVOKED, PENDING_TRANSFER, REGISTER_INACTIVE or PENDING_ACTIVATION", func(c types.CertificateDescription) types.CertificateStatus {
 		return c.Status
 	}),
 	collect.Enum("mode", "DEFAULT (CA-signed) or SNI_ONLY", func(c types.CertificateDescription) types.CertificateMode { return c.CertificateMode }),
 	collect.Text("ca_certificate_id", "CA certificate that signed it, when registered with its CA", func(c types.CertificateDescription) *string { return c.CaCertificateId }),
-	collect.Computed("not_before", model.Timestamp, "start of validity; absent when the certificate could not be described", func(c types.CertificateDescription) any {
-		if c.Validity == nil {
-			return nil
-		}
-		return model.Time(c.Validity.NotBefore)
-	}),
-	collect.Computed("not_after", model.Timestamp, "end of validity: the certificate expires then", func(c types.CertificateDescription) any {
-		if c.Validity == nil {
-			return nil
-		}
-		return model.Time(c.Validity.NotAfter)
-	}),
+	collect.When(hasValidity, collect.Timestamp("not_before", "start of validity; absent when the certificate could not be described", func(c types.CertificateDescription) *time.Time {
+		return c.Validity.NotBefore
+	})),
+	collect.When(hasValidity, collect.Timestamp("not_after", "end of validity: the certificate expires then", func(c types.CertificateDescription) *time.Time {
+		return c.Validity.NotAfter
+	})),
 }
 
 func certificates(ctx context.Context, t *collect.Task) error {

@@ -44,6 +44,8 @@ type key struct {
 	rotationKnown bool
 }
 
+func hasRotation(k key) bool { return k.rotationKnown }
+
 var keyFields = collect.Fields[key]{
 	collect.Enum("key_state", "Enabled, Disabled, PendingDeletion, PendingImport, ...", func(k key) kmstypes.KeyState { return k.m.KeyState }),
 	collect.Computed("enabled", model.Boolean, "the key can be used", func(k key) any { return k.m.Enabled }),
@@ -54,12 +56,9 @@ var keyFields = collect.Fields[key]{
 	collect.Text("description", "key description", func(k key) *string { return k.m.Description }),
 	collect.Bool("multi_region", "multi-Region key", func(k key) *bool { return k.m.MultiRegion }),
 	collect.Timestamp("deletion_date", "scheduled deletion, when pending deletion", func(k key) *time.Time { return k.m.DeletionDate }),
-	collect.Computed("rotation_enabled", model.Boolean, "automatic key rotation is on (false for keys that cannot rotate)", func(k key) any {
-		if !k.rotationKnown {
-			return nil
-		}
+	collect.When(hasRotation, collect.Computed("rotation_enabled", model.Boolean, "automatic key rotation is on (false for keys that cannot rotate)", func(k key) any {
 		return k.rotating
-	}),
+	})),
 	collect.Computed("aliases", model.JSON, "alias names pointing to the key", func(k key) any { return append([]string{}, k.aliases...) }),
 }
 

@@ -44,14 +44,11 @@ type group struct {
 	detail *mediapackagev2.GetChannelGroupOutput
 }
 
+func hasGroup(g group) bool { return g.detail != nil }
+
 var groupFields = collect.Fields[group]{
 	collect.Text("description", "description of the group", func(g group) *string { return g.Description }),
-	collect.Computed("egress_domain", model.Text, "domain players and CDNs fetch the group's content from", func(g group) any {
-		if g.detail == nil {
-			return nil
-		}
-		return aws.ToString(g.detail.EgressDomain)
-	}),
+	collect.When(hasGroup, collect.Text("egress_domain", "domain players and CDNs fetch the group's content from", func(g group) *string { return g.detail.EgressDomain })),
 	collect.Timestamp("modified_at", "last change", func(g group) *time.Time { return g.ModifiedAt }),
 }
 
@@ -110,20 +107,19 @@ type channel struct {
 	detail *mediapackagev2.GetChannelOutput
 }
 
+func hasChannel(c channel) bool { return c.detail != nil }
+
 var channelFields = collect.Fields[channel]{
 	collect.Text("channel_group", "channel group of the channel", func(c channel) *string { return c.ChannelGroupName }),
 	collect.Text("description", "description of the channel", func(c channel) *string { return c.Description }),
 	collect.Enum("input_type", "HLS or CMAF: what the encoder sends", func(c channel) types.InputType { return c.InputType }),
-	collect.Computed("ingest_endpoints", model.JSON, "URLs the encoder sends to", func(c channel) any {
-		if c.detail == nil {
-			return nil
-		}
+	collect.When(hasChannel, collect.Computed("ingest_endpoints", model.JSON, "URLs the encoder sends to", func(c channel) any {
 		urls := []string{}
 		for _, e := range c.detail.IngestEndpoints {
 			urls = append(urls, aws.ToString(e.Url))
 		}
 		return urls
-	}),
+	})),
 	collect.Timestamp("modified_at", "last change", func(c channel) *time.Time { return c.ModifiedAt }),
 }
 
@@ -162,6 +158,8 @@ func (e endpoint) encryption() *types.Encryption {
 	return e.detail.Segment.Encryption
 }
 
+func hasEndpoint(e endpoint) bool { return e.detail != nil }
+
 var endpointFields = collect.Fields[endpoint]{
 	collect.Text("channel_group", "channel group of the channel", func(e endpoint) *string { return e.ChannelGroupName }),
 	collect.Text("channel", "channel the endpoint packages", func(e endpoint) *string { return e.ChannelName }),
@@ -183,21 +181,15 @@ var endpointFields = collect.Fields[endpoint]{
 		}
 		return m
 	}),
-	collect.Computed("encryption_method", model.Text, "content encryption (CENC, CBCS, AES_128, SAMPLE_AES...); empty: clear content", func(e endpoint) any {
-		if e.detail == nil {
-			return nil
-		}
+	collect.When(hasEndpoint, collect.Computed("encryption_method", model.Text, "content encryption (CENC, CBCS, AES_128, SAMPLE_AES...); empty: clear content", func(e endpoint) any {
 		enc := e.encryption()
 		if enc == nil || enc.EncryptionMethod == nil {
 			return ""
 		}
 		m := enc.EncryptionMethod
 		return string(m.CmafEncryptionMethod) + string(m.TsEncryptionMethod) + string(m.IsmEncryptionMethod)
-	}),
-	collect.Computed("drm_systems", model.JSON, "DRM systems of the SPEKE key provider", func(e endpoint) any {
-		if e.detail == nil {
-			return nil
-		}
+	})),
+	collect.When(hasEndpoint, collect.Computed("drm_systems", model.JSON, "DRM systems of the SPEKE key provider", func(e endpoint) any {
 		systems := []string{}
 		if enc := e.encryption(); enc != nil && enc.SpekeKeyProvider != nil {
 			for _, s := range enc.SpekeKeyProvider.DrmSystems {
@@ -205,13 +197,10 @@ var endpointFields = collect.Fields[endpoint]{
 			}
 		}
 		return systems
-	}),
-	collect.Computed("startover_window_seconds", model.Integer, "how far back viewers may start playback", func(e endpoint) any {
-		if e.detail == nil {
-			return nil
-		}
-		return int64(aws.ToInt32(e.detail.StartoverWindowSeconds))
-	}),
+	})),
+	collect.When(hasEndpoint, collect.Int("startover_window_seconds", "how far back viewers may start playback", func(e endpoint) *int32 {
+		return e.detail.StartoverWindowSeconds
+	})),
 	collect.Timestamp("modified_at", "last change", func(e endpoint) *time.Time { return e.ModifiedAt }),
 }
 

@@ -32,22 +32,16 @@ type container struct {
 	policy *string // nil: unknown (the read failed)
 }
 
+func hasPolicy(c container) bool { return c.policy != nil }
+
 var containerFields = collect.Fields[container]{
 	collect.Enum("status", "ACTIVE, CREATING or DELETING", func(c container) types.ContainerStatus { return c.Status }),
 	collect.Text("endpoint", "DNS endpoint the container is read and written at", func(c container) *string { return c.Endpoint }),
 	collect.Bool("access_logging", "access is logged to CloudWatch Logs", func(c container) *bool { return c.AccessLoggingEnabled }),
-	collect.Computed("policy", model.Text, "container policy (JSON); empty: the default (account only)", func(c container) any {
-		if c.policy == nil {
-			return nil
-		}
-		return *c.policy
-	}),
-	collect.Computed("public", model.Boolean, "the policy allows anyone (Principal *) to act on the container", func(c container) any {
-		if c.policy == nil {
-			return nil
-		}
+	collect.When(hasPolicy, collect.Text("policy", "container policy (JSON); empty: the default (account only)", func(c container) *string { return c.policy })),
+	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy allows anyone (Principal *) to act on the container", func(c container) any {
 		return publicPolicy(*c.policy)
-	}),
+	})),
 }
 
 // publicPolicy reports whether a policy allows any principal: "*" or

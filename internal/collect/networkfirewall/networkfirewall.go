@@ -59,6 +59,8 @@ type firewall struct {
 	logRead bool
 }
 
+func hasLogging(f firewall) bool { return f.logRead }
+
 var firewallFields = collect.Fields[firewall]{
 	collect.Text("vpc_id", "VPC of the firewall", func(f firewall) *string { return f.VpcId }),
 	collect.Text("policy_arn", "firewall policy", func(f firewall) *string { return f.FirewallPolicyArn }),
@@ -77,26 +79,20 @@ var firewallFields = collect.Fields[firewall]{
 	}),
 	collect.Computed("delete_protection", model.Boolean, "the firewall cannot be deleted", func(f firewall) any { return f.DeleteProtection }),
 	collect.Computed("kms_key", model.Text, "customer managed KMS key; empty for an AWS owned key", func(f firewall) any { return kmsKey(f.EncryptionConfiguration) }),
-	collect.Computed("log_types", model.JSON, "logs sent: ALERT, FLOW, TLS; empty list when none; absent when the logging read failed", func(f firewall) any {
-		if !f.logRead {
-			return nil
-		}
+	collect.When(hasLogging, collect.Computed("log_types", model.JSON, "logs sent: ALERT, FLOW, TLS; empty list when none; absent when the logging read failed", func(f firewall) any {
 		out := []string{}
 		for _, d := range f.logging {
 			out = append(out, string(d.LogType))
 		}
 		return out
-	}),
-	collect.Computed("log_destinations", model.JSON, "where each log type goes: {type, destination_type, destination}", func(f firewall) any {
-		if !f.logRead {
-			return nil
-		}
+	})),
+	collect.When(hasLogging, collect.Computed("log_destinations", model.JSON, "where each log type goes: {type, destination_type, destination}", func(f firewall) any {
 		out := []map[string]string{}
 		for _, d := range f.logging {
 			out = append(out, map[string]string{"type": string(d.LogType), "destination_type": string(d.LogDestinationType), "destination": destination(d)})
 		}
 		return out
-	}),
+	})),
 }
 
 // destination is the log group, bucket or delivery stream a log goes to.

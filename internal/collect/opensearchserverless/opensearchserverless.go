@@ -135,23 +135,18 @@ func (p *securityPolicy) readPolicy(doc document.Interface) error {
 	return nil
 }
 
-// ifKnown leaves a field out when the policy document was not read.
-func ifKnown(p securityPolicy, v any) any {
-	if !p.known {
-		return nil
-	}
-	return v
-}
+func hasDocument(p securityPolicy) bool { return p.known }
 
 var securityPolicyFields = collect.Fields[securityPolicy]{
 	collect.Enum("policy_type", "encryption or network", func(p securityPolicy) types.SecurityPolicyType { return p.Type }),
 	collect.Text("description", "description", func(p securityPolicy) *string { return p.Description }),
 	collect.Text("policy_version", "version of the policy", func(p securityPolicy) *string { return p.PolicyVersion }),
-	collect.Computed("allow_from_public", model.Boolean, "network policy: some collection or dashboard is reachable from the internet", func(p securityPolicy) any {
-		return ifKnown(p, p.allowFromPublic)
-	}),
-	collect.Computed("aws_owned_key", model.Boolean, "encryption policy: an AWS-owned key, not a customer KMS key", func(p securityPolicy) any { return ifKnown(p, p.awsOwnedKey) }),
-	collect.Computed("rule_count", model.Integer, "rules in the policy", func(p securityPolicy) any { return ifKnown(p, int64(p.rules)) }),
+	collect.When(hasDocument, collect.Computed("allow_from_public", model.Boolean, "network policy: some collection or dashboard is reachable from the internet",
+		func(p securityPolicy) any { return p.allowFromPublic })),
+	collect.When(hasDocument, collect.Computed("aws_owned_key", model.Boolean, "encryption policy: an AWS-owned key, not a customer KMS key", func(p securityPolicy) any {
+		return p.awsOwnedKey
+	})),
+	collect.When(hasDocument, collect.Computed("rule_count", model.Integer, "rules in the policy", func(p securityPolicy) any { return int64(p.rules) })),
 	collect.Computed("updated_at", model.Timestamp, "last change", func(p securityPolicy) any { return model.Time(millis(p.LastModifiedDate)) }),
 }
 

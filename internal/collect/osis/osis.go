@@ -39,15 +39,7 @@ type pipeline struct {
 	detail *types.Pipeline
 }
 
-// detailed reads a field of the GetPipeline answer; unknown when it failed.
-func detailed(get func(*types.Pipeline) any) func(pipeline) any {
-	return func(p pipeline) any {
-		if p.detail == nil {
-			return nil
-		}
-		return get(p.detail)
-	}
-}
+func hasDetail(p pipeline) bool { return p.detail != nil }
 
 // vpcOptions are the options of the pipeline's VPC endpoint, nil for a
 // public pipeline (or when unknown).
@@ -70,39 +62,37 @@ var pipelineFields = collect.Fields[pipeline]{
 		}
 		return out
 	}),
-	collect.Computed("public", model.Boolean, "ingestion endpoint reachable from the internet (no VPC endpoint)", detailed(func(d *types.Pipeline) any {
-		return len(d.VpcEndpoints) == 0
+	collect.When(hasDetail, collect.Computed("public", model.Boolean, "ingestion endpoint reachable from the internet (no VPC endpoint)", func(p pipeline) any {
+		return len(p.detail.VpcEndpoints) == 0
 	})),
-	collect.Computed("ingest_endpoint_urls", model.JSON, "URLs sources send data to", detailed(func(d *types.Pipeline) any {
-		return append([]string{}, d.IngestEndpointUrls...)
+	collect.When(hasDetail, collect.Computed("ingest_endpoint_urls", model.JSON, "URLs sources send data to", func(p pipeline) any {
+		return append([]string{}, p.detail.IngestEndpointUrls...)
 	})),
-	collect.Computed("vpc_id", model.Text, "VPC of the pipeline's endpoint; empty for a public pipeline", detailed(func(d *types.Pipeline) any {
-		if len(d.VpcEndpoints) == 0 {
-			return ""
+	collect.When(hasDetail, collect.Text("vpc_id", "VPC of the pipeline's endpoint; empty for a public pipeline", func(p pipeline) *string {
+		if len(p.detail.VpcEndpoints) == 0 {
+			return nil
 		}
-		return aws.ToString(d.VpcEndpoints[0].VpcId)
+		return p.detail.VpcEndpoints[0].VpcId
 	})),
-	collect.Computed("logging_enabled", model.Boolean, "pipeline logs are published to CloudWatch Logs", detailed(func(d *types.Pipeline) any {
-		return d.LogPublishingOptions != nil && aws.ToBool(d.LogPublishingOptions.IsLoggingEnabled)
+	collect.When(hasDetail, collect.Computed("logging_enabled", model.Boolean, "pipeline logs are published to CloudWatch Logs", func(p pipeline) any {
+		return p.detail.LogPublishingOptions != nil && aws.ToBool(p.detail.LogPublishingOptions.IsLoggingEnabled)
 	})),
-	collect.Computed("log_group", model.Text, "CloudWatch Logs log group of the pipeline logs", detailed(func(d *types.Pipeline) any {
-		if d.LogPublishingOptions == nil || d.LogPublishingOptions.CloudWatchLogDestination == nil {
-			return ""
+	collect.When(hasDetail, collect.Text("log_group", "CloudWatch Logs log group of the pipeline logs", func(p pipeline) *string {
+		if o := p.detail.LogPublishingOptions; o != nil && o.CloudWatchLogDestination != nil {
+			return o.CloudWatchLogDestination.LogGroup
 		}
-		return aws.ToString(d.LogPublishingOptions.CloudWatchLogDestination.LogGroup)
+		return nil
 	})),
-	collect.Computed("kms_key_arn", model.Text, "customer managed key encrypting buffered data; empty: an AWS owned key", detailed(func(d *types.Pipeline) any {
-		if d.EncryptionAtRestOptions == nil {
-			return ""
+	collect.When(hasDetail, collect.Text("kms_key_arn", "customer managed key encrypting buffered data; empty: an AWS owned key", func(p pipeline) *string {
+		if p.detail.EncryptionAtRestOptions == nil {
+			return nil
 		}
-		return aws.ToString(d.EncryptionAtRestOptions.KmsKeyArn)
+		return p.detail.EncryptionAtRestOptions.KmsKeyArn
 	})),
-	collect.Computed("persistent_buffer", model.Boolean, "data is buffered on disk across AZs", detailed(func(d *types.Pipeline) any {
-		return d.BufferOptions != nil && aws.ToBool(d.BufferOptions.PersistentBufferEnabled)
+	collect.When(hasDetail, collect.Computed("persistent_buffer", model.Boolean, "data is buffered on disk across AZs", func(p pipeline) any {
+		return p.detail.BufferOptions != nil && aws.ToBool(p.detail.BufferOptions.PersistentBufferEnabled)
 	})),
-	collect.Computed("role_arn", model.Text, "role the pipeline reads and writes with", detailed(func(d *types.Pipeline) any {
-		return aws.ToString(d.PipelineRoleArn)
-	})),
+	collect.When(hasDetail, collect.Text("role_arn", "role the pipeline reads and writes with", func(p pipeline) *string { return p.detail.PipelineRoleArn })),
 	collect.Timestamp("updated_at", "last change", func(p pipeline) *time.Time { return p.LastUpdatedAt }),
 }
 

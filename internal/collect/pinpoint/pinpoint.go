@@ -39,25 +39,23 @@ type app struct {
 	known  bool
 }
 
-// streamField reads a field of the app's event stream, unknown when the
-// stream could not be read.
-func streamField(get func(*types.EventStream) *string) func(a app) any {
-	return func(a app) any {
-		switch {
-		case !a.known:
+func hasStreamAnswer(a app) bool { return a.known }
+
+// streamField reads a field of the app's event stream, nil when it has none.
+func streamField(get func(*types.EventStream) *string) func(a app) *string {
+	return func(a app) *string {
+		if a.stream == nil {
 			return nil
-		case a.stream == nil:
-			return ""
 		}
-		return aws.ToString(get(a.stream))
+		return get(a.stream)
 	}
 }
 
 var appFields = collect.Fields[app]{
-	collect.Computed("event_stream_arn", model.Text, "Kinesis data stream or Firehose delivery stream the project's events go to; empty: none",
-		streamField(func(s *types.EventStream) *string { return s.DestinationStreamArn })),
-	collect.Computed("event_stream_role_arn", model.Text, "role Pinpoint writes the events with",
-		streamField(func(s *types.EventStream) *string { return s.RoleArn })),
+	collect.When(hasStreamAnswer, collect.Text("event_stream_arn", "Kinesis data stream or Firehose delivery stream the project's events go to; empty: none",
+		streamField(func(s *types.EventStream) *string { return s.DestinationStreamArn }))),
+	collect.When(hasStreamAnswer, collect.Text("event_stream_role_arn", "role Pinpoint writes the events with",
+		streamField(func(s *types.EventStream) *string { return s.RoleArn }))),
 }
 
 func appsOf(page *pinpoint.GetAppsOutput) []types.ApplicationResponse {

@@ -34,10 +34,10 @@ type share struct {
 	principals, resources []types.ResourceShareAssociation
 }
 
-func entities(as []types.ResourceShareAssociation) any {
-	if as == nil {
-		return nil
-	}
+func hasPrincipals(s share) bool { return s.principals != nil }
+func hasResources(s share) bool  { return s.resources != nil }
+
+func entities(as []types.ResourceShareAssociation) []string {
 	out := make([]string, 0, len(as))
 	for _, a := range as {
 		out = append(out, aws.ToString(a.AssociatedEntity))
@@ -50,20 +50,17 @@ var shareFields = collect.Fields[share]{
 	collect.Bool("allow_external_principals", "principals outside the organization may be added", func(s share) *bool { return s.AllowExternalPrincipals }),
 	collect.Enum("feature_set", "STANDARD, CREATED_FROM_POLICY or PROMOTING_TO_STANDARD", func(s share) types.ResourceShareFeatureSet { return s.FeatureSet }),
 	collect.Timestamp("last_updated", "last change of the share", func(s share) *time.Time { return s.LastUpdatedTime }),
-	collect.Computed("principals", model.JSON, "who it is shared with: account ids, organization or OU ARNs, IAM role or user ARNs, service principals",
-		func(s share) any { return entities(s.principals) }),
-	collect.Computed("external_principals", model.Boolean, "shared with a principal outside the organization", func(s share) any {
-		if s.principals == nil {
-			return nil
-		}
+	collect.When(hasPrincipals, collect.Computed("principals", model.JSON, "who it is shared with: account ids, organization or OU ARNs, IAM role or user ARNs, service principals",
+		func(s share) any { return entities(s.principals) })),
+	collect.When(hasPrincipals, collect.Computed("external_principals", model.Boolean, "shared with a principal outside the organization", func(s share) any {
 		for _, a := range s.principals {
 			if aws.ToBool(a.External) {
 				return true
 			}
 		}
 		return false
-	}),
-	collect.Computed("resources", model.JSON, "ARNs of the resources shared", func(s share) any { return entities(s.resources) }),
+	})),
+	collect.When(hasResources, collect.Computed("resources", model.JSON, "ARNs of the resources shared", func(s share) any { return entities(s.resources) })),
 }
 
 func resourceShares(ctx context.Context, t *collect.Task) error {

@@ -25,15 +25,13 @@ type snapshot[S any] struct {
 	public *bool
 }
 
+func hasRestoreAttribute[S any](s snapshot[S]) bool { return s.public != nil }
+
 // sharedPublicly is the field of snapshot types: whether every AWS
 // account may restore it.
 func sharedPublicly[S any]() collect.Field[snapshot[S]] {
-	return collect.Computed("shared_publicly", model.Boolean, "any AWS account may restore it (restore attribute contains \"all\")", func(s snapshot[S]) any {
-		if s.public == nil {
-			return nil
-		}
-		return *s.public
-	})
+	return collect.When(hasRestoreAttribute[S], collect.Bool("shared_publicly", "any AWS account may restore it (restore attribute contains \"all\")",
+		func(s snapshot[S]) *bool { return s.public }))
 }
 
 // restorableByAll reports whether the "restore" attribute among attrs (name,

@@ -36,6 +36,8 @@ type app struct {
 	desc *types.App
 }
 
+func hasDescription(a app) bool { return a.desc != nil }
+
 var appFields = collect.Fields[app]{
 	collect.Enum("status", "Active or Deleting", func(a app) types.AppStatusType { return a.Status }),
 	collect.Enum("compliance_status", "PolicyMet, PolicyBreached, NotAssessed, ChangesDetected, ...", func(a app) types.AppComplianceStatusType { return a.ComplianceStatus }),
@@ -45,12 +47,7 @@ var appFields = collect.Fields[app]{
 	collect.Int("rto_seconds", "estimated recovery time objective", func(a app) *int32 { return a.RtoInSecs }),
 	collect.Int("rpo_seconds", "estimated recovery point objective", func(a app) *int32 { return a.RpoInSecs }),
 	collect.Timestamp("last_compliance_evaluation", "last assessment against the policy", func(a app) *time.Time { return a.LastAppComplianceEvaluationTime }),
-	collect.Computed("policy_arn", model.Text, "resiliency policy the app is assessed against; absent when unknown", func(a app) any {
-		if a.desc == nil {
-			return nil
-		}
-		return aws.ToString(a.desc.PolicyArn)
-	}),
+	collect.When(hasDescription, collect.Text("policy_arn", "resiliency policy the app is assessed against; absent when unknown", func(a app) *string { return a.desc.PolicyArn })),
 }
 
 func apps(ctx context.Context, t *collect.Task) error {

@@ -32,6 +32,8 @@ type group struct {
 	query *types.ResourceQuery
 }
 
+func hasQuery(g group) bool { return g.query != nil }
+
 var groupFields = collect.Fields[group]{
 	collect.Text("description", "group description", func(g group) *string { return g.Description }),
 	collect.Text("display_name", "name shown in consoles", func(g group) *string { return g.DisplayName }),
@@ -43,12 +45,9 @@ var groupFields = collect.Fields[group]{
 		}
 		return string(g.query.Type)
 	}),
-	collect.Computed("query", model.JSON, "the query selecting the members", func(g group) any {
-		if g.query == nil {
-			return nil
-		}
+	collect.When(hasQuery, collect.Computed("query", model.JSON, "the query selecting the members", func(g group) any {
 		return collect.PolicyJSON(aws.ToString(g.query.Query))
-	}),
+	})),
 }
 
 func groups(ctx context.Context, t *collect.Task) error {

@@ -47,32 +47,20 @@ type hostedZone struct {
 	vpcs []zoneVPC
 }
 
+func hasConfig(z *hostedZone) bool        { return z.Config != nil }
+func hasVPCs(z *hostedZone) bool          { return z.vpcs != nil }
+func hasLinkedService(z *hostedZone) bool { return z.LinkedService != nil }
+
 var hostedZoneFields = collect.Fields[*hostedZone]{
-	collect.Computed("private_zone", model.Boolean, "private zone, resolvable only from associated VPCs", func(z *hostedZone) any {
-		if z.Config == nil {
-			return nil
-		}
+	collect.When(hasConfig, collect.Computed("private_zone", model.Boolean, "private zone, resolvable only from associated VPCs", func(z *hostedZone) any {
 		return z.Config.PrivateZone
-	}),
+	})),
 	collect.Int("record_count", "number of record sets", func(z *hostedZone) *int64 { return z.ResourceRecordSetCount }),
-	collect.Computed("comment", model.Text, "zone comment", func(z *hostedZone) any {
-		if z.Config == nil {
-			return nil
-		}
-		return aws.ToString(z.Config.Comment)
-	}),
-	collect.Computed("vpcs", model.JSON, "private zones: associated VPCs (vpc_id, region)", func(z *hostedZone) any {
-		if z.vpcs == nil {
-			return nil
-		}
-		return z.vpcs
-	}),
-	collect.Computed("linked_service", model.Text, "service principal managing the zone (e.g. Cloud Map), if any", func(z *hostedZone) any {
-		if z.LinkedService == nil {
-			return nil
-		}
-		return aws.ToString(z.LinkedService.ServicePrincipal)
-	}),
+	collect.When(hasConfig, collect.Text("comment", "zone comment", func(z *hostedZone) *string { return z.Config.Comment })),
+	collect.When(hasVPCs, collect.Computed("vpcs", model.JSON, "private zones: associated VPCs (vpc_id, region)", func(z *hostedZone) any { return z.vpcs })),
+	collect.When(hasLinkedService, collect.Text("linked_service", "service principal managing the zone (e.g. Cloud Map), if any", func(z *hostedZone) *string {
+		return z.LinkedService.ServicePrincipal
+	})),
 }
 
 // zoneVPC is one VPC a private zone is associated with.

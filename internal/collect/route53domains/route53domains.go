@@ -30,49 +30,28 @@ type domain struct {
 	detail *r53d.GetDomainDetailOutput
 }
 
-// privacy is a detail flag, nil (unknown) without the detail.
-func privacy(d domain, get func(*r53d.GetDomainDetailOutput) *bool) any {
-	if d.detail == nil {
-		return nil
-	}
-	return aws.ToBool(get(d.detail))
-}
+func hasDetail(d domain) bool { return d.detail != nil }
 
 var domainFields = collect.Fields[domain]{
 	collect.Timestamp("expires_at", "registration expiry", func(d domain) *time.Time { return d.Expiry }),
 	collect.Bool("auto_renew", "the registration renews itself before expiry", func(d domain) *bool { return d.AutoRenew }),
 	collect.Bool("transfer_lock", "the domain cannot be transferred to another registrar", func(d domain) *bool { return d.TransferLock }),
-	collect.Computed("registrant_privacy", model.Boolean, "WHOIS hides the registrant contact; absent when the detail read failed", func(d domain) any {
-		return privacy(d, func(o *r53d.GetDomainDetailOutput) *bool { return o.RegistrantPrivacy })
-	}),
-	collect.Computed("admin_privacy", model.Boolean, "WHOIS hides the admin contact", func(d domain) any {
-		return privacy(d, func(o *r53d.GetDomainDetailOutput) *bool { return o.AdminPrivacy })
-	}),
-	collect.Computed("tech_privacy", model.Boolean, "WHOIS hides the technical contact", func(d domain) any {
-		return privacy(d, func(o *r53d.GetDomainDetailOutput) *bool { return o.TechPrivacy })
-	}),
-	collect.Computed("dnssec", model.Text, "DNSSEC status", func(d domain) any {
-		if d.detail == nil {
-			return nil
-		}
-		return aws.ToString(d.detail.DnsSec)
-	}),
-	collect.Computed("nameservers", model.JSON, "name servers of the domain", func(d domain) any {
-		if d.detail == nil {
-			return nil
-		}
+	collect.When(hasDetail, collect.Bool("registrant_privacy", "WHOIS hides the registrant contact; absent when the detail read failed", func(d domain) *bool {
+		return d.detail.RegistrantPrivacy
+	})),
+	collect.When(hasDetail, collect.Bool("admin_privacy", "WHOIS hides the admin contact", func(d domain) *bool { return d.detail.AdminPrivacy })),
+	collect.When(hasDetail, collect.Bool("tech_privacy", "WHOIS hides the technical contact", func(d domain) *bool { return d.detail.TechPrivacy })),
+	collect.When(hasDetail, collect.Text("dnssec", "DNSSEC status", func(d domain) *string { return d.detail.DnsSec })),
+	collect.When(hasDetail, collect.Computed("nameservers", model.JSON, "name servers of the domain", func(d domain) any {
 		out := []string{}
 		for _, n := range d.detail.Nameservers {
 			out = append(out, aws.ToString(n.Name))
 		}
 		return out
-	}),
-	collect.Computed("status_list", model.JSON, "EPP status codes (clientTransferProhibited, ...)", func(d domain) any {
-		if d.detail == nil {
-			return nil
-		}
+	})),
+	collect.When(hasDetail, collect.Computed("status_list", model.JSON, "EPP status codes (clientTransferProhibited, ...)", func(d domain) any {
 		return append([]string{}, d.detail.StatusList...)
-	}),
+	})),
 }
 
 func domains(ctx context.Context, t *collect.Task) error {

@@ -80,18 +80,17 @@ type queryLogConfig struct {
 	vpcsListed bool
 }
 
+func hasVPCs(c queryLogConfig) bool { return c.vpcsListed }
+
 var queryLogConfigFields = collect.Fields[queryLogConfig]{
 	collect.Text("destination_arn", "where query logs go: S3 bucket, CloudWatch log group or Firehose stream", func(c queryLogConfig) *string { return c.DestinationArn }),
 	collect.Enum("status", "CREATING, CREATED, DELETING, FAILED", func(c queryLogConfig) types.ResolverQueryLogConfigStatus { return c.Status }),
 	collect.Computed("association_count", model.Integer, "number of VPCs whose queries are logged", func(c queryLogConfig) any { return c.AssociationCount }),
 	collect.Enum("share_status", "NOT_SHARED, SHARED_WITH_ME or SHARED_BY_ME (RAM)", func(c queryLogConfig) types.ShareStatus { return c.ShareStatus }),
 	collect.Text("owner_id", "account that owns the configuration", func(c queryLogConfig) *string { return c.OwnerId }),
-	collect.Computed("vpc_ids", model.JSON, "VPCs associated with the configuration", func(c queryLogConfig) any {
-		if !c.vpcsListed {
-			return nil
-		}
+	collect.When(hasVPCs, collect.Computed("vpc_ids", model.JSON, "VPCs associated with the configuration", func(c queryLogConfig) any {
 		return append([]string{}, c.vpcIDs...)
-	}),
+	})),
 }
 
 func queryLogConfigs(ctx context.Context, t *collect.Task) error {

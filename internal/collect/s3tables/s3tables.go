@@ -49,20 +49,12 @@ type bucket struct {
 	enc *types.EncryptionConfiguration
 }
 
+func hasEncryption(b bucket) bool { return b.enc != nil }
+
 var bucketFields = collect.Fields[bucket]{
 	collect.Enum("bucket_type", "customer, or aws for buckets AWS services manage", func(b bucket) types.TableBucketType { return b.Type }),
-	collect.Computed("sse_algorithm", model.Text, "AES256 (S3-managed keys) or aws:kms", func(b bucket) any {
-		if b.enc == nil {
-			return nil
-		}
-		return string(b.enc.SseAlgorithm)
-	}),
-	collect.Computed("kms_key_arn", model.Text, "KMS key of aws:kms encryption", func(b bucket) any {
-		if b.enc == nil {
-			return nil
-		}
-		return aws.ToString(b.enc.KmsKeyArn)
-	}),
+	collect.When(hasEncryption, collect.Enum("sse_algorithm", "AES256 (S3-managed keys) or aws:kms", func(b bucket) types.SSEAlgorithm { return b.enc.SseAlgorithm })),
+	collect.When(hasEncryption, collect.Text("kms_key_arn", "KMS key of aws:kms encryption", func(b bucket) *string { return b.enc.KmsKeyArn })),
 }
 
 // eachBucket runs fn on every table bucket, concurrently.

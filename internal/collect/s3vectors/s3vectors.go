@@ -78,17 +78,16 @@ type bucket struct {
 	policy *string
 }
 
+func hasPolicy(b bucket) bool { return b.policy != nil }
+
 var bucketFields = append(encryptionFields(func(b bucket) (*types.EncryptionConfiguration, bool) {
 	if b.detail == nil {
 		return nil, false
 	}
 	return b.detail.EncryptionConfiguration, true
-}), collect.Computed("policy", model.JSON, "bucket policy; null when there is none", func(b bucket) any {
-	if b.policy == nil {
-		return nil
-	}
+}), collect.When(hasPolicy, collect.Computed("policy", model.JSON, "bucket policy; null when there is none", func(b bucket) any {
 	return collect.PolicyJSON(*b.policy)
-}))
+})))
 
 // eachBucket runs fn on every vector bucket, concurrently.
 func eachBucket(ctx context.Context, t *collect.Task, api *s3vectors.Client, fn func(ctx context.Context, b types.VectorBucketSummary)) error {
@@ -130,14 +129,11 @@ type index struct {
 	detail *types.Index
 }
 
+func hasIndexDetail(i index) bool { return i.detail != nil }
+
 var indexFields = append(collect.Fields[index]{
 	collect.Text("vector_bucket", "vector bucket of the index", func(i index) *string { return i.VectorBucketName }),
-	collect.Computed("dimension", model.Integer, "dimensions of the vectors", func(i index) any {
-		if i.detail == nil {
-			return nil
-		}
-		return int64(aws.ToInt32(i.detail.Dimension))
-	}),
+	collect.When(hasIndexDetail, collect.Int("dimension", "dimensions of the vectors", func(i index) *int32 { return i.detail.Dimension })),
 	collect.Enum("distance_metric", "euclidean or cosine", func(i index) types.DistanceMetric {
 		if i.detail == nil {
 			return ""

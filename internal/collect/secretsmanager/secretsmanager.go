@@ -36,6 +36,8 @@ type secret struct {
 	resourcePolicy *bool
 }
 
+func hasPolicyAnswer(s secret) bool { return s.resourcePolicy != nil }
+
 var secretFields = collect.Fields[secret]{
 	collect.Text("description", "secret description", func(s secret) *string { return s.Description }),
 	collect.Text("kms_key_id", "KMS key encrypting the secret; empty for the aws/secretsmanager key", func(s secret) *string { return s.KmsKeyId }),
@@ -59,12 +61,7 @@ var secretFields = collect.Fields[secret]{
 	collect.Timestamp("last_changed", "last change of the secret", func(s secret) *time.Time { return s.LastChangedDate }),
 	collect.Text("primary_region", "primary region of a replicated secret", func(s secret) *string { return s.PrimaryRegion }),
 	collect.Text("owning_service", "AWS service that manages the secret, if any", func(s secret) *string { return s.OwningService }),
-	collect.Computed("resource_policy_present", model.Boolean, "the secret has a resource-based policy", func(s secret) any {
-		if s.resourcePolicy == nil {
-			return nil
-		}
-		return *s.resourcePolicy
-	}),
+	collect.When(hasPolicyAnswer, collect.Bool("resource_policy_present", "the secret has a resource-based policy", func(s secret) *bool { return s.resourcePolicy })),
 }
 
 func client(t *collect.Task) *awssm.Client { return awssm.NewFromConfig(t.Config) }

@@ -51,26 +51,22 @@ type hub struct {
 	standards []types.StandardsSubscription
 }
 
+// hasStandards is false when GetEnabledStandards failed: they are unknown.
+func hasStandards(h hub) bool { return h.standards != nil }
+
 var hubFields = collect.Fields[hub]{
 	collect.Bool("auto_enable_controls", "new controls of enabled standards are turned on automatically", func(h hub) *bool { return h.AutoEnableControls }),
 	collect.Enum("control_finding_generator", "SECURITY_CONTROL (consolidated control findings) or STANDARD_CONTROL (one finding per standard)",
 		func(h hub) types.ControlFindingGenerator { return h.ControlFindingGenerator }),
-	collect.Computed("standards", model.JSON, "standards subscribed to: ARN of the standard and status (READY, PENDING, INCOMPLETE, FAILED, DELETING)", func(h hub) any {
-		if h.standards == nil {
-			return nil // GetEnabledStandards failed: unknown
-		}
-		out := make([]map[string]string, 0, len(h.standards))
-		for _, s := range h.standards {
-			out = append(out, map[string]string{"arn": aws.ToString(s.StandardsArn), "status": string(s.StandardsStatus)})
-		}
-		return out
-	}),
-	collect.Computed("standards_count", model.Integer, "number of standards subscribed to", func(h hub) any {
-		if h.standards == nil {
-			return nil
-		}
-		return len(h.standards)
-	}),
+	collect.When(hasStandards, collect.Computed("standards", model.JSON, "standards subscribed to: ARN of the standard and status (READY, PENDING, INCOMPLETE, FAILED, DELETING)",
+		func(h hub) any {
+			out := make([]map[string]string, 0, len(h.standards))
+			for _, s := range h.standards {
+				out = append(out, map[string]string{"arn": aws.ToString(s.StandardsArn), "status": string(s.StandardsStatus)})
+			}
+			return out
+		})),
+	collect.When(hasStandards, collect.Computed("standards_count", model.Integer, "number of standards subscribed to", func(h hub) any { return len(h.standards) })),
 }
 
 func hubs(ctx context.Context, t *collect.Task) error {

@@ -33,30 +33,27 @@ type application struct {
 	known  bool
 }
 
-// principals reads the policy; unknown (nil) when it could not be read.
-func principals(a application, fn func([]string) any) any {
-	if !a.known {
-		return nil
-	}
+func hasPolicy(a application) bool { return a.known }
+
+// principals are the principals of every statement of the policy.
+func principals(a application) []string {
 	var all []string
 	for _, s := range a.policy {
 		all = append(all, s.Principals...)
 	}
-	return fn(all)
+	return all
 }
 
 var applicationFields = collect.Fields[application]{
 	collect.Text("author", "publisher name", func(a application) *string { return a.Author }),
 	collect.Text("description", "application description", func(a application) *string { return a.Description }),
 	collect.Text("license", "SPDX license id", func(a application) *string { return a.SpdxLicenseId }),
-	collect.Computed("public", model.Boolean, "shared with everyone (principal *)", func(a application) any {
-		return principals(a, func(p []string) any { return slices.Contains(p, "*") })
-	}),
-	collect.Computed("shared_with", model.JSON, "account ids the application is shared with", func(a application) any {
-		return principals(a, func(p []string) any {
-			return slices.DeleteFunc(append([]string{}, p...), func(s string) bool { return s == "*" })
-		})
-	}),
+	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "shared with everyone (principal *)", func(a application) any {
+		return slices.Contains(principals(a), "*")
+	})),
+	collect.When(hasPolicy, collect.Computed("shared_with", model.JSON, "account ids the application is shared with", func(a application) any {
+		return slices.DeleteFunc(append([]string{}, principals(a)...), func(s string) bool { return s == "*" })
+	})),
 }
 
 func applications(ctx context.Context, t *collect.Task) error {

@@ -37,15 +37,14 @@ type portfolio struct {
 	sharedWith []string
 }
 
+func hasAccess(p portfolio) bool { return p.sharedWith != nil }
+
 var portfolioFields = collect.Fields[portfolio]{
 	collect.Text("provider", "who provides the portfolio", func(p portfolio) *string { return p.ProviderName }),
 	collect.Text("description", "portfolio description", func(p portfolio) *string { return p.Description }),
-	collect.Computed("shared_with_accounts", model.JSON, "accounts the portfolio is shared with; absent when unknown", func(p portfolio) any {
-		if p.sharedWith == nil {
-			return nil
-		}
+	collect.When(hasAccess, collect.Computed("shared_with_accounts", model.JSON, "accounts the portfolio is shared with; absent when unknown", func(p portfolio) any {
 		return p.sharedWith
-	}),
+	})),
 }
 
 func portfolios(ctx context.Context, t *collect.Task) error {

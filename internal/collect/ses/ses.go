@@ -38,41 +38,29 @@ type ruleSet struct {
 	known  bool
 }
 
-// fromRules reads a value of the rules; unknown (nil) when they could not be read.
-func fromRules(s ruleSet, fn func([]types.ReceiptRule) any) any {
-	if !s.known {
-		return nil
-	}
-	return fn(s.rules)
-}
+func hasRules(s ruleSet) bool { return s.known }
 
 var ruleSetFields = collect.Fields[ruleSet]{
 	collect.Computed("active", model.Boolean, "the set is the region's active rule set (only it receives mail)", func(s ruleSet) any { return s.active }),
-	collect.Computed("rule_count", model.Integer, "number of rules", func(s ruleSet) any {
-		return fromRules(s, func(rs []types.ReceiptRule) any { return int64(len(rs)) })
-	}),
-	collect.Computed("rules_without_scan", model.Integer, "enabled rules that do not scan mail for spam and viruses", func(s ruleSet) any {
-		return fromRules(s, func(rs []types.ReceiptRule) any {
-			n := 0
-			for _, r := range rs {
-				if r.Enabled && !r.ScanEnabled {
-					n++
-				}
+	collect.When(hasRules, collect.Computed("rule_count", model.Integer, "number of rules", func(s ruleSet) any { return int64(len(s.rules)) })),
+	collect.When(hasRules, collect.Computed("rules_without_scan", model.Integer, "enabled rules that do not scan mail for spam and viruses", func(s ruleSet) any {
+		n := 0
+		for _, r := range s.rules {
+			if r.Enabled && !r.ScanEnabled {
+				n++
 			}
-			return int64(n)
-		})
-	}),
-	collect.Computed("rules_without_tls", model.Integer, "enabled rules that accept mail sent without TLS (TlsPolicy Optional)", func(s ruleSet) any {
-		return fromRules(s, func(rs []types.ReceiptRule) any {
-			n := 0
-			for _, r := range rs {
-				if r.Enabled && r.TlsPolicy != types.TlsPolicyRequire {
-					n++
-				}
+		}
+		return int64(n)
+	})),
+	collect.When(hasRules, collect.Computed("rules_without_tls", model.Integer, "enabled rules that accept mail sent without TLS (TlsPolicy Optional)", func(s ruleSet) any {
+		n := 0
+		for _, r := range s.rules {
+			if r.Enabled && r.TlsPolicy != types.TlsPolicyRequire {
+				n++
 			}
-			return int64(n)
-		})
-	}),
+		}
+		return int64(n)
+	})),
 }
 
 func ruleSets(ctx context.Context, t *collect.Task) error {

@@ -69,50 +69,37 @@ func dkim(i identity) types.DkimAttributes {
 	return *i.get.DkimAttributes
 }
 
-// detail reads a value of the GetEmailIdentity answer; unknown (nil) when
-// the call failed.
-func detail(i identity, get func(*sesv2.GetEmailIdentityOutput) any) any {
-	if i.get == nil {
-		return nil
-	}
-	return get(i.get)
-}
+func hasIdentity(i identity) bool { return i.get != nil }
 
 var identityFields = collect.Fields[identity]{
 	collect.Enum("identity_type", "DOMAIN, EMAIL_ADDRESS or MANAGED_DOMAIN", func(i identity) types.IdentityType { return i.info.IdentityType }),
 	collect.Enum("verification_status", "PENDING, SUCCESS, FAILED, TEMPORARY_FAILURE or NOT_STARTED", func(i identity) types.VerificationStatus { return i.info.VerificationStatus }),
 	collect.Computed("sending_enabled", model.Boolean, "the identity may send email", func(i identity) any { return i.info.SendingEnabled }),
-	collect.Computed("verified_for_sending", model.Boolean, "the identity is verified and can send", func(i identity) any {
-		return detail(i, func(o *sesv2.GetEmailIdentityOutput) any { return o.VerifiedForSendingStatus })
-	}),
-	collect.Computed("dkim_signing_enabled", model.Boolean, "outgoing mail is DKIM-signed", func(i identity) any {
-		return detail(i, func(*sesv2.GetEmailIdentityOutput) any { return dkim(i).SigningEnabled })
-	}),
-	collect.Computed("dkim_status", model.Text, "DKIM verification: PENDING, SUCCESS, FAILED, TEMPORARY_FAILURE or NOT_STARTED", func(i identity) any {
-		return detail(i, func(*sesv2.GetEmailIdentityOutput) any { return string(dkim(i).Status) })
-	}),
-	collect.Computed("dkim_origin", model.Text, "AWS_SES (Easy DKIM) or EXTERNAL (BYODKIM) keys, or a regional AWS_SES_* origin", func(i identity) any {
-		return detail(i, func(*sesv2.GetEmailIdentityOutput) any { return string(dkim(i).SigningAttributesOrigin) })
-	}),
-	collect.Computed("dkim_key_length", model.Text, "length of the next DKIM signing key: RSA_1024_BIT or RSA_2048_BIT", func(i identity) any {
-		return detail(i, func(*sesv2.GetEmailIdentityOutput) any { return string(dkim(i).NextSigningKeyLength) })
-	}),
-	collect.Computed("feedback_forwarding", model.Boolean, "bounces and complaints are forwarded by email", func(i identity) any {
-		return detail(i, func(o *sesv2.GetEmailIdentityOutput) any { return o.FeedbackForwardingStatus })
-	}),
-	collect.Computed("configuration_set", model.Text, "default configuration set of mail sent from the identity", func(i identity) any {
-		return detail(i, func(o *sesv2.GetEmailIdentityOutput) any { return aws.ToString(o.ConfigurationSetName) })
-	}),
-	collect.Computed("policy_names", model.JSON, "names of the sending authorization policies (other accounts allowed to send)", func(i identity) any {
-		return detail(i, func(o *sesv2.GetEmailIdentityOutput) any {
-			names := make([]string, 0, len(o.Policies))
-			for n := range o.Policies {
-				names = append(names, n)
-			}
-			slices.Sort(names)
-			return names
-		})
-	}),
+	collect.When(hasIdentity, collect.Computed("verified_for_sending", model.Boolean, "the identity is verified and can send", func(i identity) any {
+		return i.get.VerifiedForSendingStatus
+	})),
+	collect.When(hasIdentity, collect.Computed("dkim_signing_enabled", model.Boolean, "outgoing mail is DKIM-signed", func(i identity) any { return dkim(i).SigningEnabled })),
+	collect.When(hasIdentity, collect.Enum("dkim_status", "DKIM verification: PENDING, SUCCESS, FAILED, TEMPORARY_FAILURE or NOT_STARTED", func(i identity) types.DkimStatus {
+		return dkim(i).Status
+	})),
+	collect.When(hasIdentity, collect.Enum("dkim_origin", "AWS_SES (Easy DKIM) or EXTERNAL (BYODKIM) keys, or a regional AWS_SES_* origin",
+		func(i identity) types.DkimSigningAttributesOrigin { return dkim(i).SigningAttributesOrigin })),
+	collect.When(hasIdentity, collect.Enum("dkim_key_length", "length of the next DKIM signing key: RSA_1024_BIT or RSA_2048_BIT",
+		func(i identity) types.DkimSigningKeyLength { return dkim(i).NextSigningKeyLength })),
+	collect.When(hasIdentity, collect.Computed("feedback_forwarding", model.Boolean, "bounces and complaints are forwarded by email", func(i identity) any {
+		return i.get.FeedbackForwardingStatus
+	})),
+	collect.When(hasIdentity, collect.Text("configuration_set", "default configuration set of mail sent from the identity", func(i identity) *string {
+		return i.get.ConfigurationSetName
+	})),
+	collect.When(hasIdentity, collect.Computed("policy_names", model.JSON, "names of the sending authorization policies (other accounts allowed to send)", func(i identity) any {
+		names := make([]string, 0, len(i.get.Policies))
+		for n := range i.get.Policies {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		return names
+	})),
 }
 
 func identities(ctx context.Context, t *collect.Task) error {

@@ -48,36 +48,27 @@ type topicAnswer struct {
 	answered bool
 }
 
-// topicAttr is a field read from the answer's string map.
-func topicAttr(get func(a map[string]string) any) func(topicAnswer) any {
-	return func(tp topicAnswer) any {
-		if !tp.answered {
-			return nil
-		}
-		return get(tp.attrs)
-	}
-}
+func hasAnswer(tp topicAnswer) bool { return tp.answered }
 
 // topicCount is a count attribute, left out when it is not a number.
 func topicCount(attr string) func(topicAnswer) any {
-	return topicAttr(func(a map[string]string) any {
-		if n, err := strconv.ParseInt(a[attr], 10, 64); err == nil {
+	return func(tp topicAnswer) any {
+		if n, err := strconv.ParseInt(tp.attrs[attr], 10, 64); err == nil {
 			return n
 		}
 		return nil
-	})
+	}
 }
 
 var topicFields = collect.Fields[topicAnswer]{
-	collect.Computed("display_name", model.Text, "display name used as the SMS/email sender",
-		topicAttr(func(a map[string]string) any { return a["DisplayName"] })),
-	collect.Computed("kms_key_id", model.Text, "KMS key (id, ARN or alias) for server-side encryption",
-		topicAttr(func(a map[string]string) any { return a["KmsMasterKeyId"] })),
-	collect.Computed("subscriptions_confirmed", model.Integer, "confirmed subscriptions", topicCount("SubscriptionsConfirmed")),
-	collect.Computed("subscriptions_pending", model.Integer, "subscriptions awaiting confirmation", topicCount("SubscriptionsPending")),
-	collect.Computed("policy_present", model.Boolean, "the topic has an access policy",
-		topicAttr(func(a map[string]string) any { return a["Policy"] != "" })),
-	collect.Computed("fifo", model.Boolean, "FIFO topic", topicAttr(func(a map[string]string) any { return a["FifoTopic"] == "true" })),
+	collect.When(hasAnswer, collect.Computed("display_name", model.Text, "display name used as the SMS/email sender", func(tp topicAnswer) any { return tp.attrs["DisplayName"] })),
+	collect.When(hasAnswer, collect.Computed("kms_key_id", model.Text, "KMS key (id, ARN or alias) for server-side encryption", func(tp topicAnswer) any {
+		return tp.attrs["KmsMasterKeyId"]
+	})),
+	collect.When(hasAnswer, collect.Computed("subscriptions_confirmed", model.Integer, "confirmed subscriptions", topicCount("SubscriptionsConfirmed"))),
+	collect.When(hasAnswer, collect.Computed("subscriptions_pending", model.Integer, "subscriptions awaiting confirmation", topicCount("SubscriptionsPending"))),
+	collect.When(hasAnswer, collect.Computed("policy_present", model.Boolean, "the topic has an access policy", func(tp topicAnswer) any { return tp.attrs["Policy"] != "" })),
+	collect.When(hasAnswer, collect.Computed("fifo", model.Boolean, "FIFO topic", func(tp topicAnswer) any { return tp.attrs["FifoTopic"] == "true" })),
 }
 
 func topics(ctx context.Context, t *collect.Task) error {

@@ -34,39 +34,35 @@ type queue struct {
 	got   bool
 }
 
-// attr is a getter reading the attribute map, leaving the field out when
-// GetQueueAttributes failed.
-func attr(get func(a map[string]string) any) func(q queue) any {
-	return func(q queue) any {
-		if !q.got {
-			return nil
-		}
-		return get(q.attrs)
-	}
-}
+func hasAttributes(q queue) bool { return q.got }
 
 var queueFields = collect.Fields[queue]{
 	collect.Computed("url", model.Text, "queue URL", func(q queue) any { return q.url }),
-	collect.Computed("fifo", model.Boolean, "FIFO queue", attr(func(a map[string]string) any { return a["FifoQueue"] == "true" })),
-	collect.Computed("visibility_timeout", model.Integer, "visibility timeout in seconds", attr(func(a map[string]string) any { return intAttr(a["VisibilityTimeout"]) })),
-	collect.Computed("message_retention_seconds", model.Integer, "how long messages are kept", attr(func(a map[string]string) any { return intAttr(a["MessageRetentionPeriod"]) })),
-	collect.Computed("approximate_messages", model.Integer, "approximate number of visible messages at scan time",
-		attr(func(a map[string]string) any { return intAttr(a["ApproximateNumberOfMessages"]) })),
-	collect.Computed("kms_key_id", model.Text, "KMS key (id, ARN or alias) for SSE-KMS", attr(func(a map[string]string) any { return a["KmsMasterKeyId"] })),
-	collect.Computed("sse_enabled", model.Boolean, "server-side encryption, SQS-managed or KMS", attr(func(a map[string]string) any {
-		return a["SqsManagedSseEnabled"] == "true" || a["KmsMasterKeyId"] != ""
+	collect.When(hasAttributes, collect.Computed("fifo", model.Boolean, "FIFO queue", func(q queue) any { return q.attrs["FifoQueue"] == "true" })),
+	collect.When(hasAttributes, collect.Computed("visibility_timeout", model.Integer, "visibility timeout in seconds", func(q queue) any {
+		return intAttr(q.attrs["VisibilityTimeout"])
 	})),
-	collect.Computed("dead_letter_target_arn", model.Text, "dead-letter queue of the redrive policy", attr(func(a map[string]string) any {
+	collect.When(hasAttributes, collect.Computed("message_retention_seconds", model.Integer, "how long messages are kept", func(q queue) any {
+		return intAttr(q.attrs["MessageRetentionPeriod"])
+	})),
+	collect.When(hasAttributes, collect.Computed("approximate_messages", model.Integer, "approximate number of visible messages at scan time", func(q queue) any {
+		return intAttr(q.attrs["ApproximateNumberOfMessages"])
+	})),
+	collect.When(hasAttributes, collect.Computed("kms_key_id", model.Text, "KMS key (id, ARN or alias) for SSE-KMS", func(q queue) any { return q.attrs["KmsMasterKeyId"] })),
+	collect.When(hasAttributes, collect.Computed("sse_enabled", model.Boolean, "server-side encryption, SQS-managed or KMS", func(q queue) any {
+		return q.attrs["SqsManagedSseEnabled"] == "true" || q.attrs["KmsMasterKeyId"] != ""
+	})),
+	collect.When(hasAttributes, collect.Computed("dead_letter_target_arn", model.Text, "dead-letter queue of the redrive policy", func(q queue) any {
 		var redrive struct {
 			DeadLetterTargetARN string `json:"deadLetterTargetArn"`
 		}
-		if json.Unmarshal([]byte(a["RedrivePolicy"]), &redrive) != nil {
+		if json.Unmarshal([]byte(q.attrs["RedrivePolicy"]), &redrive) != nil {
 			return nil
 		}
 		return redrive.DeadLetterTargetARN
 	})),
-	collect.Computed("policy_present", model.Boolean, "the queue has an access policy", attr(func(a map[string]string) any { return a["Policy"] != "" })),
-	collect.Computed("created", model.Timestamp, "creation time", attr(func(a map[string]string) any { return created(a) })),
+	collect.When(hasAttributes, collect.Computed("policy_present", model.Boolean, "the queue has an access policy", func(q queue) any { return q.attrs["Policy"] != "" })),
+	collect.When(hasAttributes, collect.Computed("created", model.Timestamp, "creation time", func(q queue) any { return created(q.attrs) })),
 }
 
 func queues(ctx context.Context, t *collect.Task) error {

@@ -22,6 +22,8 @@ type document struct {
 // publicShare is the account id of a document shared with everyone.
 const publicShare = "all"
 
+func hasPermissions(d document) bool { return d.sharedWith != nil }
+
 var documentFields = collect.Fields[document]{
 	collect.Enum("document_type", "Command, Automation, Policy, Session, Package, ...", func(d document) ssmtypes.DocumentType { return d.DocumentType }),
 	collect.Enum("document_format", "JSON, YAML or TEXT", func(d document) ssmtypes.DocumentFormat { return d.DocumentFormat }),
@@ -29,18 +31,11 @@ var documentFields = collect.Fields[document]{
 	collect.Text("schema_version", "document schema version", func(d document) *string { return d.SchemaVersion }),
 	collect.Text("target_type", "resource type the document runs on, e.g. /AWS::EC2::Instance", func(d document) *string { return d.TargetType }),
 	collect.Computed("platform_types", model.JSON, "operating systems it runs on: Windows, Linux, MacOS", func(d document) any { return collect.Values(d.PlatformTypes) }),
-	collect.Computed("shared_with", model.JSON, "account ids the document is shared with (\"all\" = public); absent when unknown", func(d document) any {
-		if d.sharedWith == nil {
-			return nil
-		}
-		return d.sharedWith
-	}),
-	collect.Computed("public", model.Boolean, "shared with every AWS account; absent when unknown", func(d document) any {
-		if d.sharedWith == nil {
-			return nil
-		}
+	collect.When(hasPermissions, collect.Computed("shared_with", model.JSON, "account ids the document is shared with (\"all\" = public); absent when unknown",
+		func(d document) any { return d.sharedWith })),
+	collect.When(hasPermissions, collect.Computed("public", model.Boolean, "shared with every AWS account; absent when unknown", func(d document) any {
 		return slices.Contains(d.sharedWith, publicShare)
-	}),
+	})),
 }
 
 // documents lists the documents the account owns (AWS's and other

@@ -93,16 +93,14 @@ type permissionSet struct {
 	managed []string
 }
 
+func hasManaged(p permissionSet) bool { return p.managed != nil }
+
 var permissionSetFields = collect.Fields[permissionSet]{
 	collect.Text("description", "permission set description", func(p permissionSet) *string { return p.Description }),
 	collect.Text("session_duration", "how long a session lasts, ISO 8601 (PT1H...)", func(p permissionSet) *string { return p.SessionDuration }),
 	collect.Text("relay_state", "URL users land on in the console, if set", func(p permissionSet) *string { return p.RelayState }),
-	collect.Computed("managed_policies", model.JSON, "ARNs of the AWS managed policies attached (arn:aws:iam::aws:policy/AdministratorAccess...)", func(p permissionSet) any {
-		if p.managed == nil {
-			return nil
-		}
-		return p.managed
-	}),
+	collect.When(hasManaged, collect.Computed("managed_policies", model.JSON, "ARNs of the AWS managed policies attached (arn:aws:iam::aws:policy/AdministratorAccess...)",
+		func(p permissionSet) any { return p.managed })),
 }
 
 func permissionSets(ctx context.Context, t *collect.Task) error {

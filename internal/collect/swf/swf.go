@@ -31,19 +31,18 @@ type domain struct {
 	config *types.DomainConfiguration
 }
 
+func hasConfig(d domain) bool { return d.config != nil }
+
 var domainFields = collect.Fields[domain]{
 	collect.Text("description", "domain description", func(d domain) *string { return d.info.Description }),
 	collect.Enum("status", "REGISTERED or DEPRECATED", func(d domain) types.RegistrationStatus { return d.info.Status }),
-	collect.Computed("retention_days", model.Integer, "days the history of closed workflow executions is kept", func(d domain) any {
-		if d.config == nil {
-			return nil
-		}
+	collect.When(hasConfig, collect.Computed("retention_days", model.Integer, "days the history of closed workflow executions is kept", func(d domain) any {
 		days, err := strconv.ParseInt(aws.ToString(d.config.WorkflowExecutionRetentionPeriodInDays), 10, 64)
 		if err != nil {
 			return nil
 		}
 		return days
-	}),
+	})),
 }
 
 func domains(ctx context.Context, t *collect.Task) error {

@@ -52,15 +52,7 @@ type query struct {
 	detail *types.ScheduledQueryDescription
 }
 
-// described reads a field of the DescribeScheduledQuery answer; unknown when it failed.
-func described(get func(*types.ScheduledQueryDescription) *string) func(query) any {
-	return func(q query) any {
-		if q.detail == nil {
-			return nil
-		}
-		return aws.ToString(get(q.detail))
-	}
-}
+func hasDetail(q query) bool { return q.detail != nil }
 
 // target is the Timestream table the query writes to, "" when none.
 func (q query) target() (database, table string) {
@@ -91,22 +83,21 @@ var queryFields = collect.Fields[query]{
 	collect.Computed("error_report_bucket", model.Text, "S3 bucket of the error reports", func(q query) any { return q.errorBucket() }),
 	collect.Timestamp("next_invocation", "next run", func(q query) *time.Time { return q.NextInvocationTime }),
 	collect.Timestamp("previous_invocation", "last run", func(q query) *time.Time { return q.PreviousInvocationTime }),
-	collect.Computed("schedule_expression", model.Text, "cron or rate expression of the runs", described(func(d *types.ScheduledQueryDescription) *string {
-		if d.ScheduleConfiguration == nil {
+	collect.When(hasDetail, collect.Text("schedule_expression", "cron or rate expression of the runs", func(q query) *string {
+		if q.detail.ScheduleConfiguration == nil {
 			return nil
 		}
-		return d.ScheduleConfiguration.ScheduleExpression
+		return q.detail.ScheduleConfiguration.ScheduleExpression
 	})),
-	collect.Computed("execution_role_arn", model.Text, "role the query runs as", described(func(d *types.ScheduledQueryDescription) *string {
-		return d.ScheduledQueryExecutionRoleArn
+	collect.When(hasDetail, collect.Text("execution_role_arn", "role the query runs as", func(q query) *string { return q.detail.ScheduledQueryExecutionRoleArn })),
+	collect.When(hasDetail, collect.Text("kms_key_id", "KMS key encrypting the query's resources; empty: a Timestream-owned key", func(q query) *string {
+		return q.detail.KmsKeyId
 	})),
-	collect.Computed("kms_key_id", model.Text, "KMS key encrypting the query's resources; empty: a Timestream-owned key",
-		described(func(d *types.ScheduledQueryDescription) *string { return d.KmsKeyId })),
-	collect.Computed("notification_topic_arn", model.Text, "SNS topic told of each run", described(func(d *types.ScheduledQueryDescription) *string {
-		if d.NotificationConfiguration == nil || d.NotificationConfiguration.SnsConfiguration == nil {
-			return nil
+	collect.When(hasDetail, collect.Text("notification_topic_arn", "SNS topic told of each run", func(q query) *string {
+		if n := q.detail.NotificationConfiguration; n != nil && n.SnsConfiguration != nil {
+			return n.SnsConfiguration.TopicArn
 		}
-		return d.NotificationConfiguration.SnsConfiguration.TopicArn
+		return nil
 	})),
 }
 

@@ -23,27 +23,21 @@ type webACL struct {
 
 var scopeValues = collect.Values(types.Scope("").Values())
 
+func hasACL(w webACL) bool           { return w.acl != nil }
+func hasDefaultAction(w webACL) bool { return hasACL(w) && w.acl.DefaultAction != nil }
+func hasLogging(w webACL) bool       { return w.logKnown }
+func hasResources(w webACL) bool     { return w.resources != nil }
+
 var webACLFields = collect.Fields[webACL]{
 	{Name: "scope", Kind: model.Text, Description: "REGIONAL, or CLOUDFRONT (listed in us-east-1)", Values: scopeValues, Get: func(w webACL) any { return string(w.scope) }},
-	collect.Computed("default_action", model.Text, "ALLOW or BLOCK: what happens to requests no rule matches", func(w webACL) any {
-		switch {
-		case w.acl == nil || w.acl.DefaultAction == nil:
-			return nil
-		case w.acl.DefaultAction.Block != nil:
+	collect.When(hasDefaultAction, collect.Computed("default_action", model.Text, "ALLOW or BLOCK: what happens to requests no rule matches", func(w webACL) any {
+		if w.acl.DefaultAction.Block != nil {
 			return "BLOCK"
 		}
 		return "ALLOW"
-	}),
-	collect.Computed("rule_count", model.Integer, "rules in the ACL", func(w webACL) any {
-		if w.acl == nil {
-			return nil
-		}
-		return len(w.acl.Rules)
-	}),
-	collect.Computed("managed_rule_groups", model.JSON, "AWS or Marketplace managed rule groups used (VENDOR/NAME)", func(w webACL) any {
-		if w.acl == nil {
-			return nil
-		}
+	})),
+	collect.When(hasACL, collect.Computed("rule_count", model.Integer, "rules in the ACL", func(w webACL) any { return len(w.acl.Rules) })),
+	collect.When(hasACL, collect.Computed("managed_rule_groups", model.JSON, "AWS or Marketplace managed rule groups used (VENDOR/NAME)", func(w webACL) any {
 		out := []string{}
 		for _, r := range w.acl.Rules {
 			if m := r.Statement; m != nil && m.ManagedRuleGroupStatement != nil {
@@ -51,25 +45,12 @@ var webACLFields = collect.Fields[webACL]{
 			}
 		}
 		return out
-	}),
-	collect.Computed("capacity", model.Integer, "web ACL capacity units used", func(w webACL) any {
-		if w.acl == nil {
-			return nil
-		}
-		return w.acl.Capacity
-	}),
-	collect.Computed("logging_enabled", model.Boolean, "requests are logged (GetLoggingConfiguration)", func(w webACL) any {
-		if !w.logKnown {
-			return nil
-		}
-		return w.logging != nil
-	}),
-	collect.Computed("associated_resources", model.JSON, "ARNs of the application load balancers it protects (REGIONAL scope)", func(w webACL) any {
-		if w.resources == nil {
-			return nil
-		}
+	})),
+	collect.When(hasACL, collect.Computed("capacity", model.Integer, "web ACL capacity units used", func(w webACL) any { return w.acl.Capacity })),
+	collect.When(hasLogging, collect.Computed("logging_enabled", model.Boolean, "requests are logged (GetLoggingConfiguration)", func(w webACL) any { return w.logging != nil })),
+	collect.When(hasResources, collect.Computed("associated_resources", model.JSON, "ARNs of the application load balancers it protects (REGIONAL scope)", func(w webACL) any {
 		return w.resources
-	}),
+	})),
 }
 
 func webACLs(ctx context.Context, t *collect.Task) error {
@@ -134,26 +115,13 @@ type ipSet struct {
 	set   *types.IPSet
 }
 
+func hasIPSet(s ipSet) bool { return s.set != nil }
+
 var ipSetFields = collect.Fields[ipSet]{
 	{Name: "scope", Kind: model.Text, Description: "REGIONAL, or CLOUDFRONT (listed in us-east-1)", Values: scopeValues, Get: func(s ipSet) any { return string(s.scope) }},
-	collect.Computed("ip_address_version", model.Text, "IPV4 or IPV6", func(s ipSet) any {
-		if s.set == nil {
-			return nil
-		}
-		return string(s.set.IPAddressVersion)
-	}),
-	collect.Computed("addresses", model.JSON, "CIDR blocks in the set", func(s ipSet) any {
-		if s.set == nil {
-			return nil
-		}
-		return append([]string{}, s.set.Addresses...)
-	}),
-	collect.Computed("address_count", model.Integer, "number of CIDR blocks", func(s ipSet) any {
-		if s.set == nil {
-			return nil
-		}
-		return len(s.set.Addresses)
-	}),
+	collect.When(hasIPSet, collect.Enum("ip_address_version", "IPV4 or IPV6", func(s ipSet) types.IPAddressVersion { return s.set.IPAddressVersion })),
+	collect.When(hasIPSet, collect.Computed("addresses", model.JSON, "CIDR blocks in the set", func(s ipSet) any { return append([]string{}, s.set.Addresses...) })),
+	collect.When(hasIPSet, collect.Computed("address_count", model.Integer, "number of CIDR blocks", func(s ipSet) any { return len(s.set.Addresses) })),
 }
 
 func ipSets(ctx context.Context, t *collect.Task) error {
@@ -184,20 +152,13 @@ type ruleGroup struct {
 	group *types.RuleGroup
 }
 
+func hasRuleGroup(g ruleGroup) bool { return g.group != nil }
+func hasCapacity(g ruleGroup) bool  { return hasRuleGroup(g) && g.group.Capacity != nil }
+
 var ruleGroupFields = collect.Fields[ruleGroup]{
 	{Name: "scope", Kind: model.Text, Description: "REGIONAL, or CLOUDFRONT (listed in us-east-1)", Values: scopeValues, Get: func(g ruleGroup) any { return string(g.scope) }},
-	collect.Computed("capacity", model.Integer, "capacity units the group reserves", func(g ruleGroup) any {
-		if g.group == nil || g.group.Capacity == nil {
-			return nil
-		}
-		return *g.group.Capacity
-	}),
-	collect.Computed("rule_count", model.Integer, "rules in the group", func(g ruleGroup) any {
-		if g.group == nil {
-			return nil
-		}
-		return len(g.group.Rules)
-	}),
+	collect.When(hasCapacity, collect.Int("capacity", "capacity units the group reserves", func(g ruleGroup) *int64 { return g.group.Capacity })),
+	collect.When(hasRuleGroup, collect.Computed("rule_count", model.Integer, "rules in the group", func(g ruleGroup) any { return len(g.group.Rules) })),
 }
 
 func ruleGroups(ctx context.Context, t *collect.Task) error {
@@ -232,24 +193,18 @@ type regexSet struct {
 	set   *types.RegexPatternSet
 }
 
+func hasRegexSet(s regexSet) bool { return s.set != nil }
+
 var regexSetFields = collect.Fields[regexSet]{
 	{Name: "scope", Kind: model.Text, Description: "REGIONAL, or CLOUDFRONT (listed in us-east-1)", Values: scopeValues, Get: func(s regexSet) any { return string(s.scope) }},
-	collect.Computed("description", model.Text, "set description", func(s regexSet) any {
-		if s.set == nil {
-			return nil
-		}
-		return aws.ToString(s.set.Description)
-	}),
-	collect.Computed("patterns", model.JSON, "regular expressions in the set", func(s regexSet) any {
-		if s.set == nil {
-			return nil
-		}
+	collect.When(hasRegexSet, collect.Text("description", "set description", func(s regexSet) *string { return s.set.Description })),
+	collect.When(hasRegexSet, collect.Computed("patterns", model.JSON, "regular expressions in the set", func(s regexSet) any {
 		out := []string{}
 		for _, r := range s.set.RegularExpressionList {
 			out = append(out, aws.ToString(r.RegexString))
 		}
 		return out
-	}),
+	})),
 }
 
 func regexPatternSets(ctx context.Context, t *collect.Task) error {

@@ -84,6 +84,8 @@ type portal struct {
 	detail *types.Portal
 }
 
+func hasPortal(p portal) bool { return p.detail != nil }
+
 var portalFields = collect.Fields[portal]{
 	collect.Enum("status", "Incomplete, Pending or Active", func(p portal) types.PortalStatus { return p.PortalStatus }),
 	collect.Enum("authentication_type", "Standard (a SAML identity provider) or IAM_Identity_Center", func(p portal) types.AuthenticationType { return p.AuthenticationType }),
@@ -93,18 +95,8 @@ var portalFields = collect.Fields[portal]{
 	collect.Int("max_concurrent_sessions", "most sessions at once", func(p portal) *int32 { return p.MaxConcurrentSessions }),
 	collect.Text("portal_endpoint", "web address users sign in at", func(p portal) *string { return p.PortalEndpoint }),
 	collect.Text("custom_domain", "custom domain of the portal, if any", func(p portal) *string { return p.PortalCustomDomain }),
-	collect.Computed("kms_key_arn", model.Text, "customer managed key; empty: an AWS owned key", func(p portal) any {
-		if p.detail == nil {
-			return nil
-		}
-		return aws.ToString(p.detail.CustomerManagedKey)
-	}),
-	collect.Computed("status_reason", model.Text, "why the portal is in its status", func(p portal) any {
-		if p.detail == nil {
-			return nil
-		}
-		return aws.ToString(p.detail.StatusReason)
-	}),
+	collect.When(hasPortal, collect.Text("kms_key_arn", "customer managed key; empty: an AWS owned key", func(p portal) *string { return p.detail.CustomerManagedKey })),
+	collect.When(hasPortal, collect.Text("status_reason", "why the portal is in its status", func(p portal) *string { return p.detail.StatusReason })),
 }
 
 func portalsOf(page *workspacesweb.ListPortalsOutput) []types.PortalSummary { return page.Portals }
@@ -133,25 +125,16 @@ func portals(ctx context.Context, t *collect.Task) error {
 	})
 }
 
+func hasBrowser(b *types.BrowserSettings) bool { return b != nil }
+
 var browserFields = collect.Fields[*types.BrowserSettings]{
-	collect.Computed("browser_policy", model.JSON, "Chrome policy applied in sessions", func(b *types.BrowserSettings) any {
-		if b == nil {
-			return nil
-		}
+	collect.When(hasBrowser, collect.Computed("browser_policy", model.JSON, "Chrome policy applied in sessions", func(b *types.BrowserSettings) any {
 		return collect.PolicyJSON(aws.ToString(b.BrowserPolicy))
-	}),
-	collect.Computed("kms_key_arn", model.Text, "customer managed key; empty: an AWS owned key", func(b *types.BrowserSettings) any {
-		if b == nil {
-			return nil
-		}
-		return aws.ToString(b.CustomerManagedKey)
-	}),
-	collect.Computed("portals", model.JSON, "ids of the portals using the settings", func(b *types.BrowserSettings) any {
-		if b == nil {
-			return nil
-		}
+	})),
+	collect.When(hasBrowser, collect.Text("kms_key_arn", "customer managed key; empty: an AWS owned key", func(b *types.BrowserSettings) *string { return b.CustomerManagedKey })),
+	collect.When(hasBrowser, collect.Computed("portals", model.JSON, "ids of the portals using the settings", func(b *types.BrowserSettings) any {
 		return portalIDs(b.AssociatedPortalArns)
-	}),
+	})),
 }
 
 func browserSettingsOf(page *workspacesweb.ListBrowserSettingsOutput) []types.BrowserSettingsSummary {
@@ -181,14 +164,13 @@ type network struct {
 	detail *types.NetworkSettings
 }
 
+func hasNetwork(n network) bool { return n.detail != nil }
+
 // networkList reads a list of the GetNetworkSettings answer; unknown when it failed.
 func networkList(description, name string, get func(*types.NetworkSettings) []string) collect.Field[network] {
-	return collect.Computed(name, model.JSON, description, func(n network) any {
-		if n.detail == nil {
-			return nil
-		}
+	return collect.When(hasNetwork, collect.Computed(name, model.JSON, description, func(n network) any {
 		return append([]string{}, get(n.detail)...)
-	})
+	}))
 }
 
 var networkFields = collect.Fields[network]{
@@ -245,6 +227,8 @@ func allowed(name, what string, get func(user) types.EnabledType) collect.Field[
 	return collect.Enum(name, "Enabled or Disabled: users may "+what, get)
 }
 
+func hasUser(u user) bool { return u.known }
+
 var userFields = collect.Fields[user]{
 	allowed("copy_allowed", "copy from the session to their device", func(u user) types.EnabledType { return u.CopyAllowed }),
 	allowed("paste_allowed", "paste from their device into the session", func(u user) types.EnabledType { return u.PasteAllowed }),
@@ -256,18 +240,10 @@ var userFields = collect.Fields[user]{
 	collect.Int("idle_disconnect_timeout_minutes", "idle time before a disconnect", func(u user) *int32 { return u.IdleDisconnectTimeoutInMinutes }),
 	collect.Computed("cookie_synchronization", model.Boolean, "cookies are synchronized between sessions and the local browser",
 		func(u user) any { return u.CookieSynchronizationConfiguration != nil }),
-	collect.Computed("kms_key_arn", model.Text, "customer managed key; empty: an AWS owned key", func(u user) any {
-		if !u.known {
-			return nil
-		}
-		return aws.ToString(u.CustomerManagedKey)
-	}),
-	collect.Computed("portals", model.JSON, "ids of the portals using the settings", func(u user) any {
-		if !u.known {
-			return nil
-		}
+	collect.When(hasUser, collect.Text("kms_key_arn", "customer managed key; empty: an AWS owned key", func(u user) *string { return u.CustomerManagedKey })),
+	collect.When(hasUser, collect.Computed("portals", model.JSON, "ids of the portals using the settings", func(u user) any {
 		return portalIDs(u.AssociatedPortalArns)
-	}),
+	})),
 }
 
 func userSettingsOf(page *workspacesweb.ListUserSettingsOutput) []types.UserSettingsSummary {
@@ -304,14 +280,13 @@ func (l logging) stream() string {
 	return aws.ToString(l.KinesisStreamArn)
 }
 
+func hasLogging(l logging) bool { return l.detail != nil }
+
 var loggingFields = collect.Fields[logging]{
 	collect.Computed("kinesis_stream_arn", model.Text, "Kinesis data stream session events go to", func(l logging) any { return l.stream() }),
-	collect.Computed("portals", model.JSON, "ids of the portals using the settings", func(l logging) any {
-		if l.detail == nil {
-			return nil
-		}
+	collect.When(hasLogging, collect.Computed("portals", model.JSON, "ids of the portals using the settings", func(l logging) any {
 		return portalIDs(l.detail.AssociatedPortalArns)
-	}),
+	})),
 }
 
 func loggingSettingsOf(page *workspacesweb.ListUserAccessLoggingSettingsOutput) []types.UserAccessLoggingSettingsSummary {
@@ -341,30 +316,21 @@ type ipAccess struct {
 	detail *types.IpAccessSettings
 }
 
+func hasIPAccess(i ipAccess) bool { return i.detail != nil }
+
 var ipFields = collect.Fields[ipAccess]{
 	collect.Text("description", "description of the settings", func(i ipAccess) *string { return i.Description }),
-	collect.Computed("ip_ranges", model.JSON, "CIDR ranges allowed to reach the portals", func(i ipAccess) any {
-		if i.detail == nil {
-			return nil
-		}
+	collect.When(hasIPAccess, collect.Computed("ip_ranges", model.JSON, "CIDR ranges allowed to reach the portals", func(i ipAccess) any {
 		ranges := []string{}
 		for _, r := range i.detail.IpRules {
 			ranges = append(ranges, aws.ToString(r.IpRange))
 		}
 		return ranges
-	}),
-	collect.Computed("kms_key_arn", model.Text, "customer managed key; empty: an AWS owned key", func(i ipAccess) any {
-		if i.detail == nil {
-			return nil
-		}
-		return aws.ToString(i.detail.CustomerManagedKey)
-	}),
-	collect.Computed("portals", model.JSON, "ids of the portals using the settings", func(i ipAccess) any {
-		if i.detail == nil {
-			return nil
-		}
+	})),
+	collect.When(hasIPAccess, collect.Text("kms_key_arn", "customer managed key; empty: an AWS owned key", func(i ipAccess) *string { return i.detail.CustomerManagedKey })),
+	collect.When(hasIPAccess, collect.Computed("portals", model.JSON, "ids of the portals using the settings", func(i ipAccess) any {
 		return portalIDs(i.detail.AssociatedPortalArns)
-	}),
+	})),
 }
 
 func ipAccessSettingsOf(page *workspacesweb.ListIpAccessSettingsOutput) []types.IpAccessSettingsSummary {
