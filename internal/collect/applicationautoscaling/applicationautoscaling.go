@@ -27,7 +27,7 @@ var Service = &collect.Service{
 		{Name: "scaling-policy", Description: "scaling policy of a scalable target (id = resource id|scalable dimension|policy name)", Fields: policyFields.Declared(), Tags: collect.NotTaggable, Collect: scalingPolicies},
 		{Name: "scheduled-action", Description: "scheduled capacity change of a scalable target (id = resource id|scalable dimension|action name)", Fields: actionFields.Declared(), Tags: collect.NotTaggable, Collect: scheduledActions},
 	},
-	Calls: "every type: its paged Describe* call once per service namespace (ecs, dynamodb, rds, lambda, ...: the API requires one), run concurrently",
+	Calls: "per service namespace (ecs, dynamodb, rds, lambda, ...: the API requires one), concurrently: paged DescribeScalableTargets once for all types; scaling-policy, scheduled-action: paged DescribeScalingPolicies, DescribeScheduledActions in the namespaces with targets",
 	Relations: []collect.Relation{
 		{From: "scalable-target", Kind: "assumes-role", To: "iam/role"},
 		{From: "scalable-target", Kind: "scales", To: "dynamodb/table"},
@@ -85,20 +85,40 @@ var targetFields = collect.Fields[types.ScalableTarget]{
 	}),
 }
 
+// targetsIn are the namespace's scalable targets, listed once for all
+// three types.
+func targetsIn(ctx context.Context, t *collect.Task, api *aas.Client, ns types.ServiceNamespace) ([]types.ScalableTarget, error) {
+	p := aas.NewDescribeScalableTargetsPaginator(api, &aas.DescribeScalableTargetsInput{ServiceNamespace: ns, MaxResults: t.PageSize(50)})
+	return collect.ReuseItems(ctx, t, "DescribeScalableTargets/"+string(ns), p,
+		func(page *aas.DescribeScalableTargetsOutput) []types.ScalableTarget { return page.ScalableTargets })
+}
+
+// eachTargetedNamespace runs list for the namespaces that have scalable
+// targets: a scaling policy or scheduled action can only be put on a
+// registered target, and deregistering the target deletes them, so a
+// namespace without targets has none to list.
+func eachTargetedNamespace(ctx context.Context, t *collect.Task, list func(ctx context.Context, api *aas.Client, ns types.ServiceNamespace) error) error {
+	return eachNamespace(ctx, t, func(ctx context.Context, api *aas.Client, ns types.ServiceNamespace) error {
+		targets, err := targetsIn(ctx, t, api, ns)
+		if err != nil || len(targets) == 0 {
+			return err
+		}
+		return list(ctx, api, ns)
+	})
+}
+
 func scalableTargets(ctx context.Context, t *collect.Task) error {
 	return eachNamespace(ctx, t, func(ctx context.Context, api *aas.Client, ns types.ServiceNamespace) error {
-		p := aas.NewDescribeScalableTargetsPaginator(api, &aas.DescribeScalableTargetsInput{ServiceNamespace: ns, MaxResults: t.PageSize(50)})
-		return collect.EachPage(ctx, p, func(page *aas.DescribeScalableTargetsOutput) error {
-			for _, s := range page.ScalableTargets {
-				id := targetID(s.ResourceId, s.ScalableDimension)
-				key := t.Key("scalable-target", id)
-				t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.ResourceId), ARN: aws.ToString(s.ScalableTargetARN),
-					CreatedAt: model.Time(s.CreationTime), Details: targetFields.Details(s)})
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(s.RoleARN))))
-				relateScaled(t, key, s.ServiceNamespace, aws.ToString(s.ResourceId))
-			}
-			return nil
-		})
+		targets, err := targetsIn(ctx, t, api, ns)
+		for _, s := range targets {
+			id := targetID(s.ResourceId, s.ScalableDimension)
+			key := t.Key("scalable-target", id)
+			t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.ResourceId), ARN: aws.ToString(s.ScalableTargetARN),
+				CreatedAt: model.Time(s.CreationTime), Details: targetFields.Details(s)})
+			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(s.RoleARN))))
+			relateScaled(t, key, s.ServiceNamespace, aws.ToString(s.ResourceId))
+		}
+		return err
 	})
 }
 
@@ -154,7 +174,7 @@ var policyFields = collect.Fields[types.ScalingPolicy]{
 }
 
 func scalingPolicies(ctx context.Context, t *collect.Task) error {
-	return eachNamespace(ctx, t, func(ctx context.Context, api *aas.Client, ns types.ServiceNamespace) error {
+	return eachTargetedNamespace(ctx, t, func(ctx context.Context, api *aas.Client, ns types.ServiceNamespace) error {
 		p := aas.NewDescribeScalingPoliciesPaginator(api, &aas.DescribeScalingPoliciesInput{ServiceNamespace: ns, MaxResults: t.PageSize(50)})
 		return collect.EachPage(ctx, p, func(page *aas.DescribeScalingPoliciesOutput) error {
 			for _, sp := range page.ScalingPolicies {
@@ -198,7 +218,7 @@ var actionFields = collect.Fields[types.ScheduledAction]{
 }
 
 func scheduledActions(ctx context.Context, t *collect.Task) error {
-	return eachNamespace(ctx, t, func(ctx context.Context, api *aas.Client, ns types.ServiceNamespace) error {
+	return eachTargetedNamespace(ctx, t, func(ctx context.Context, api *aas.Client, ns types.ServiceNamespace) error {
 		p := aas.NewDescribeScheduledActionsPaginator(api, &aas.DescribeScheduledActionsInput{ServiceNamespace: ns, MaxResults: t.PageSize(50)})
 		return collect.EachPage(ctx, p, func(page *aas.DescribeScheduledActionsOutput) error {
 			for _, a := range page.ScheduledActions {

@@ -3,6 +3,7 @@ package applicationautoscaling_test
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -127,9 +128,41 @@ func TestApplicationAutoScaling(t *testing.T) {
 
 func TestApplicationAutoScalingDenied(t *testing.T) {
 	collecttest.Setup(t)
-	for typ, op := range map[string]string{"scalable-target": "DescribeScalableTargets", "scaling-policy": "DescribeScalingPolicies",
-		"scheduled-action": "DescribeScheduledActions"} {
-		cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny(op)})
-		collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, typ, region))
+	cfg := collecttest.Config(t, region, nil)
+	register(t, aas.NewFromConfig(cfg), ecs.NewFromConfig(cfg))
+	for _, tc := range []struct{ typ, op string }{
+		{"scalable-target", "DescribeScalableTargets"},
+		{"scaling-policy", "DescribeScalingPolicies"},
+		{"scheduled-action", "DescribeScheduledActions"},
+		// policies and actions are listed only in the namespaces with targets
+		{"scaling-policy", "DescribeScalableTargets"},
+		{"scheduled-action", "DescribeScalableTargets"},
+	} {
+		cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny(tc.op)})
+		collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, tc.typ, region))
+	}
+}
+
+// A namespace without scalable targets cannot hold policies or scheduled
+// actions: they are not asked for there.
+func TestApplicationAutoScalingSkipsNamespacesWithoutTargets(t *testing.T) {
+	collecttest.Setup(t)
+	var mu sync.Mutex
+	calls := map[string]int{}
+	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: awsx.ResponderFunc(func(_ context.Context, req awsx.Request) (any, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls[req.Operation]++
+		return nil, awsx.ErrPassThrough
+	})})
+	for _, typ := range []string{"scaling-policy", "scheduled-action"} {
+		if got := collecttest.Run(t, cfg, collector.Service, typ, region); got.Err != nil || len(got.Resources) != 0 {
+			t.Fatalf("%s: %v, %d resources", typ, got.Err, len(got.Resources))
+		}
+	}
+	for _, op := range []string{"DescribeScalingPolicies", "DescribeScheduledActions"} {
+		if n := calls[op]; n != 0 {
+			t.Errorf("%s called %d times without any scalable target", op, n)
+		}
 	}
 }

@@ -25,7 +25,7 @@ var Service = &collect.Service{
 		{Name: "access-entry", Description: "EKS access entry: an IAM principal's access to the cluster (id = cluster/principal ARN)", Fields: accessEntryFields.Declared(), Tags: collect.TagsListed, Collect: accessEntries, DetailCalls: 1},
 		{Name: "pod-identity-association", Description: "EKS Pod Identity association of a service account with an IAM role (id = cluster/association id)", Fields: podIdentityFields.Declared(), Tags: collect.TagsListed, Collect: podIdentityAssociations, DetailCalls: 1},
 	},
-	Calls: "cluster: ListClusters + per cluster DescribeCluster. nodegroup, fargate-profile, addon, access-entry, pod-identity-association: ListClusters + per cluster its paged List* (ListNodegroups, ListFargateProfiles, ListAddons, ListAccessEntries, ListPodIdentityAssociations) + per item its Describe*",
+	Calls: "ListClusters once for all types; cluster: per cluster DescribeCluster. nodegroup, fargate-profile, addon, access-entry, pod-identity-association: per cluster its paged List* (ListNodegroups, ListFargateProfiles, ListAddons, ListAccessEntries, ListPodIdentityAssociations) + per item its Describe*",
 	Relations: []collect.Relation{
 		{From: "cluster", Kind: "assumes-role", To: "iam/role"},
 		{From: "cluster", Kind: "in-subnet", To: "ec2/subnet"},
@@ -46,12 +46,10 @@ var Service = &collect.Service{
 	},
 }
 
-// clusterPages runs fn on each page of cluster names, one page at a time.
-func clusterPages(ctx context.Context, t *collect.Task, api *eks.Client, fn func(names []string) error) error {
+// clusterNames are the region's clusters, listed once for all EKS types.
+func clusterNames(ctx context.Context, t *collect.Task, api *eks.Client) ([]string, error) {
 	p := eks.NewListClustersPaginator(api, &eks.ListClustersInput{MaxResults: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *eks.ListClustersOutput) error {
-		return fn(page.Clusters)
-	})
+	return collect.ReuseItems(ctx, t, "ListClusters", p, func(page *eks.ListClustersOutput) []string { return page.Clusters })
 }
 
 // hasVPC says whether DescribeCluster gave the cluster's network: its
@@ -104,19 +102,18 @@ func enabledLogTypes(c *types.Cluster) []string {
 
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
-	return clusterPages(ctx, t, api, func(names []string) error {
-		collect.ForEach(ctx, names, func(ctx context.Context, name string) {
-			out, err := api.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
-			if err != nil || out.Cluster == nil {
-				// Listed, so it exists: keep it without details.
-				t.Warn("DescribeCluster", err)
-				t.Emit(&model.Resource{Key: t.Key("cluster", name), ARN: collect.ARN(t, "eks", "", "cluster/"+name), Name: name})
-				return
-			}
-			emitCluster(t, out.Cluster)
-		})
-		return nil
+	names, err := clusterNames(ctx, t, api)
+	collect.ForEach(ctx, names, func(ctx context.Context, name string) {
+		out, err := api.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
+		if err != nil || out.Cluster == nil {
+			// Listed, so it exists: keep it without details.
+			t.Warn("DescribeCluster", err)
+			t.Emit(&model.Resource{Key: t.Key("cluster", name), ARN: collect.ARN(t, "eks", "", "cluster/"+name), Name: name})
+			return
+		}
+		emitCluster(t, out.Cluster)
 	})
+	return err
 }
 
 func emitCluster(t *collect.Task, c *types.Cluster) {

@@ -16,27 +16,28 @@ import (
 // childRef names one part (node group, add-on, ...) of one cluster.
 type childRef struct{ cluster, name string }
 
-// eachChild pages through the clusters one page at a time; list gives a
-// cluster's parts of one kind (a small sub-listing, gathered for the whole
-// page so the page's detail calls still run together) and describe reads
-// and emits each part, concurrently. A failed sub-listing fails the
-// collection.
+// eachChild walks the region's clusters: list gives a cluster's parts of
+// one kind (a small sub-listing, gathered for every cluster so the detail
+// calls run together) and describe reads and emits each part,
+// concurrently. A failed listing fails the collection.
 func eachChild(ctx context.Context, t *collect.Task, api *eks.Client, list func(ctx context.Context, cluster string) ([]string, error),
 	describe func(ctx context.Context, ref childRef)) error {
-	return clusterPages(ctx, t, api, func(names []string) error {
-		var refs []childRef
-		for _, cluster := range names {
-			children, err := list(ctx, cluster)
-			if err != nil {
-				return err
-			}
-			for _, c := range children {
-				refs = append(refs, childRef{cluster, c})
-			}
+	clusters, err := clusterNames(ctx, t, api)
+	if err != nil {
+		return err
+	}
+	var refs []childRef
+	for _, cluster := range clusters {
+		children, err := list(ctx, cluster)
+		if err != nil {
+			return err
 		}
-		collect.ForEach(ctx, refs, describe)
-		return nil
-	})
+		for _, c := range children {
+			refs = append(refs, childRef{cluster, c})
+		}
+	}
+	collect.ForEach(ctx, refs, describe)
+	return nil
 }
 
 // pagedNames gathers what names picks out of every page of p.
