@@ -33,7 +33,7 @@ func BenchmarkMotoEstateScan(b *testing.B) {
 		db = scan(strconv.Itoa(i))
 	}
 	b.StopTimer()
-	b.ReportMetric((processCPU() - cpu).Seconds()/float64(b.N), "awsmap-cpu-s/op")
+	b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "awsmap-cpu-s/op")
 	calls := queryRows[struct{ Calls int }](b, db, "SELECT sum(calls) AS Calls FROM api_calls")
 	b.ReportMetric(float64(calls[0].Calls), "calls/op")
 }
