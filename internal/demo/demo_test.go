@@ -82,11 +82,20 @@ var shared struct {
 	path string
 }
 
+// TestMain removes the shared estate, which outlives every test's TempDir.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.path != "" {
+		os.RemoveAll(filepath.Dir(shared.path))
+	}
+	os.Exit(code)
+}
+
 func sharedScan(t *testing.T) string {
 	shared.Lock()
 	defer shared.Unlock()
 	if shared.path == "" {
-		dir, err := filepathTemp()
+		dir, err := os.MkdirTemp("", "awsmap-demo-test-")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -341,7 +350,6 @@ func TestBulkTagsMatchPerResourceTags(t *testing.T) {
 	}
 }
 
-func filepathTemp() (string, error) { return os.MkdirTemp("", "awsmap-demo-test-") }
 
 func TestResolveDeny(t *testing.T) {
 	got, err := ResolveDeny([]string{"iam", "s3.getbucketpolicy", "Elastic Load Balancing v2", "elasticloadbalancingv2.DescribeTargetHealth"})
