@@ -14,6 +14,25 @@ import (
 type Shared struct {
 	mu      sync.Mutex
 	answers map[string]*answer
+	holders int
+}
+
+// Hold counts one more task that may ask for the answers.
+func (s *Shared) Hold() {
+	s.mu.Lock()
+	s.holders++
+	s.mu.Unlock()
+}
+
+// Release says a task that held s is done. The answers are dropped when
+// the last one is, so a scan keeps a listing only while the service's tasks
+// in that account and region run, not until the whole scan ends.
+func (s *Shared) Release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.holders--; s.holders == 0 {
+		s.answers = nil
+	}
 }
 
 type answer struct {

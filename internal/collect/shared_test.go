@@ -84,3 +84,21 @@ func TestReuseWaitStopsWithTheContext(t *testing.T) {
 		t.Errorf("err %v, want the waiting task's cancellation", err)
 	}
 }
+
+func TestReleaseDropsTheAnswersWithTheLastHolder(t *testing.T) {
+	shared := &Shared{}
+	shared.Hold()
+	shared.Hold()
+	fetches := 0
+	fetch := func(context.Context) (int, error) { fetches++; return fetches, nil }
+	task := &Task{Shared: shared}
+	_, _ = Reuse(context.Background(), task, "k", fetch)
+	shared.Release()
+	if v, _ := Reuse(context.Background(), task, "k", fetch); v != 1 || fetches != 1 {
+		t.Errorf("with a holder left: answer %d after %d fetches, want the kept answer 1", v, fetches)
+	}
+	shared.Release()
+	if shared.answers != nil {
+		t.Errorf("answers kept after the last holder: %v", shared.answers)
+	}
+}

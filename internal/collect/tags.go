@@ -17,7 +17,8 @@ import (
 // region through the Resource Groups Tagging API: one GetResources call per
 // 100 tagged resources instead of one tag call per resource (the N+1
 // pattern). The read happens once, at the first lookup, so a region
-// without such resources costs no call.
+// without such resources costs no call, and once for all the service's
+// types that read the same filter (Reuse): the answer is never modified.
 //
 // GetResources returns only resources that carry, or once carried, tags:
 // a resource it does not return has none. When the read fails (often
@@ -65,7 +66,9 @@ func NewBulkTagsIn(t *Task, region, filter string) *BulkTags {
 // operation and leaves the resource without tags.
 func (b *BulkTags) Of(ctx context.Context, arn, operation string, own func(context.Context) (map[string]string, error)) map[string]string {
 	b.once.Do(func() {
-		b.tags = b.read(ctx)
+		b.tags, _ = Reuse(ctx, b.t, "GetResources/"+b.region+"/"+b.filter, func(ctx context.Context) (map[string][]types.Tag, error) {
+			return b.read(ctx), nil
+		})
 		if b.tags != nil && len(b.tags) == 0 {
 			b.verify(ctx, arn, operation, own)
 		}

@@ -133,6 +133,7 @@ func Run(ctx context.Context, accounts []Account, plan Plan, w Writer, o Options
 					o.Progress.Begin(Collection{Account: j.task.Account, Region: j.task.Region, Service: j.task.Service, Type: j.task.Type})
 				}
 				c := runTask(ctx, j)
+				j.task.Shared.Release()
 				memory.running.Add(-1)
 				done <- c
 			}
@@ -233,6 +234,7 @@ func expand(accounts []Account, plan Plan, regionsOf map[string][]string, items 
 		if shared[endpoint] == nil {
 			shared[endpoint] = &collect.Shared{}
 		}
+		shared[endpoint].Hold()
 		jobs = append(jobs, job{task: &collect.Task{
 			Account: a.ID, Region: pt.StoredRegion, Regions: regionsOf[a.ID],
 			Service: pt.Service.Name, Type: pt.Type.Name,
