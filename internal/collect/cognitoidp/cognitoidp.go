@@ -29,7 +29,7 @@ var Service = &collect.Service{
 		{Name: "resource-server", Description: "OAuth resource server of a user pool (id = pool id/identifier)", Fields: resourceServerFields.Declared(),
 			Tags: collect.NotTaggable, Collect: resourceServers},
 	},
-	Calls: "user-pool: ListUserPools + per pool DescribeUserPool (tags included). The other types: ListUserPools, then per pool " +
+	Calls: "ListUserPools once for all types; user-pool: per pool DescribeUserPool (tags included). The other types, per pool: " +
 		"user-pool-client: ListUserPoolClients + per client DescribeUserPoolClient. group: ListGroups. identity-provider: ListIdentityProviders. " +
 		"resource-server: ListResourceServers",
 	Relations: []collect.Relation{
@@ -90,21 +90,29 @@ func triggers(c *types.LambdaConfigType) []string {
 	return out
 }
 
+// listedPools are the region's user pools, listed once for all five types.
+func listedPools(ctx context.Context, t *collect.Task, api *cognitoidentityprovider.Client) ([]types.UserPoolDescriptionType, error) {
+	p := cognitoidentityprovider.NewListUserPoolsPaginator(api, &cognitoidentityprovider.ListUserPoolsInput{MaxResults: t.PageSize(60)})
+	return collect.ReuseItems(ctx, t, "ListUserPools", p, func(page *cognitoidentityprovider.ListUserPoolsOutput) []types.UserPoolDescriptionType {
+		return page.UserPools
+	})
+}
+
 func userPools(ctx context.Context, t *collect.Task) error {
 	api := cognitoidentityprovider.NewFromConfig(t.Config)
-	p := cognitoidentityprovider.NewListUserPoolsPaginator(api, &cognitoidentityprovider.ListUserPoolsInput{MaxResults: t.PageSize(60)})
-	return collect.EachPage(ctx, p, func(page *cognitoidentityprovider.ListUserPoolsOutput) error {
-		collect.ForEach(ctx, page.UserPools, func(ctx context.Context, listed types.UserPoolDescriptionType) {
-			pool := types.UserPoolType{Id: listed.Id, Name: listed.Name, CreationDate: listed.CreationDate, LastModifiedDate: listed.LastModifiedDate}
-			out, err := api.DescribeUserPool(ctx, &cognitoidentityprovider.DescribeUserPoolInput{UserPoolId: listed.Id})
-			t.Warn("DescribeUserPool", err)
-			if err == nil && out.UserPool != nil {
-				pool = *out.UserPool
-			}
-			emitUserPool(t, pool, err == nil)
-		})
-		return nil
+	pools, err := listedPools(ctx, t, api)
+	collect.ForEach(ctx, pools, func(ctx context.Context, listed types.UserPoolDescriptionType) {
+		pool := types.UserPoolType{Id: listed.Id, Name: listed.Name, CreationDate: listed.CreationDate, LastModifiedDate: listed.LastModifiedDate}
+		out, err := api.DescribeUserPool(ctx, &cognitoidentityprovider.DescribeUserPoolInput{UserPoolId: listed.Id})
+		t.Warn("DescribeUserPool", err)
+		if err == nil && out.UserPool != nil {
+			pool = *out.UserPool
+		}
+		emitUserPool(t, pool, err == nil)
 	})
+	// A failed listing still fails the collection, after the pools of the
+	// pages it did read.
+	return err
 }
 
 func emitUserPool(t *collect.Task, p types.UserPoolType, described bool) {

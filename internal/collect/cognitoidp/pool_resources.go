@@ -17,25 +17,22 @@ import (
 // The types below live in a user pool: their ids are pool id/name, and each
 // relates in-user-pool to its pool.
 
-// eachPool runs fn on every user pool, the pools of a page concurrently;
-// it returns the first error fn returned (the listing of a pool's
-// resources failed) or the pools' listing error.
+// eachPool runs fn on every user pool concurrently; it returns the pools'
+// listing error, else the first error fn returned (the listing of a pool's
+// resources failed).
 func eachPool(ctx context.Context, t *collect.Task, api *cognitoidentityprovider.Client, fn func(ctx context.Context, pool string) error) error {
 	var mu sync.Mutex
 	var first error
-	p := cognitoidentityprovider.NewListUserPoolsPaginator(api, &cognitoidentityprovider.ListUserPoolsInput{MaxResults: t.PageSize(60)})
-	err := collect.EachItem(ctx, p, func(page *cognitoidentityprovider.ListUserPoolsOutput) []types.UserPoolDescriptionType {
-		return page.UserPools
-	},
-		func(ctx context.Context, pool types.UserPoolDescriptionType) {
-			if err := fn(ctx, aws.ToString(pool.Id)); err != nil {
-				mu.Lock()
-				defer mu.Unlock()
-				if first == nil {
-					first = err
-				}
+	pools, err := listedPools(ctx, t, api)
+	collect.ForEach(ctx, pools, func(ctx context.Context, pool types.UserPoolDescriptionType) {
+		if err := fn(ctx, aws.ToString(pool.Id)); err != nil {
+			mu.Lock()
+			defer mu.Unlock()
+			if first == nil {
+				first = err
 			}
-		})
+		}
+	})
 	if err != nil {
 		return err
 	}

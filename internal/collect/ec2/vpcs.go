@@ -36,19 +36,26 @@ func vpcs(ctx context.Context, t *collect.Task) error {
 }
 
 // defaultVPCs finds the region's default VPC (there is at most one, so one
-// filtered call, no paging) for the types whose is_default depends on it.
-// Failing costs only that flag, so it is a warning, not an error.
+// filtered call, no paging) for the types whose is_default depends on it,
+// once for the three of them. Failing costs only that flag, so it is a
+// warning, not an error. The map is shared: callers only read it.
 func defaultVPCs(ctx context.Context, t *collect.Task, api *ec2.Client) map[string]types.Vpc {
-	out, err := api.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{
-		Filters: []types.Filter{{Name: aws.String("is-default"), Values: []string{"true"}}},
+	m, err := collect.Reuse(ctx, t, "DescribeVpcs/is-default", func(ctx context.Context) (map[string]types.Vpc, error) {
+		out, err := api.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{
+			Filters: []types.Filter{{Name: aws.String("is-default"), Values: []string{"true"}}},
+		})
+		if err != nil {
+			return nil, err
+		}
+		m := make(map[string]types.Vpc, len(out.Vpcs))
+		for _, v := range out.Vpcs {
+			m[aws.ToString(v.VpcId)] = v
+		}
+		return m, nil
 	})
 	if err != nil {
 		t.Warn("DescribeVpcs", err)
 		return nil
-	}
-	m := make(map[string]types.Vpc, len(out.Vpcs))
-	for _, v := range out.Vpcs {
-		m[aws.ToString(v.VpcId)] = v
 	}
 	return m
 }

@@ -25,7 +25,7 @@ var Service = &collect.Service{
 		{Name: "task-definition", Description: "ACTIVE ECS task definition revision (id = family:revision)", Fields: taskDefinitionFields.Declared(), Tags: collect.TagsListed, Collect: taskDefinitions, DetailCalls: 1},
 		{Name: "capacity-provider", Description: "ECS capacity provider (id = name; the built-in FARGATE and FARGATE_SPOT and deleted ones skipped)", Fields: capacityProviderFields.Declared(), Tags: collect.TagsListed, Collect: capacityProviders},
 	},
-	Calls: "cluster: ListClusters + DescribeClusters per 100. service: + ListServices per cluster + DescribeServices per 10. task-definition: ListTaskDefinitions + per revision DescribeTaskDefinition. capacity-provider: DescribeCapacityProviders (paged by token)",
+	Calls: "ListClusters once for the cluster and service types; cluster: DescribeClusters per 100. service: ListServices per cluster + DescribeServices per 10. task-definition: ListTaskDefinitions + per revision DescribeTaskDefinition. capacity-provider: DescribeCapacityProviders (paged by token)",
 	Relations: []collect.Relation{
 		{From: "capacity-provider", Kind: "uses-group", To: "autoscaling/group"},
 		{From: "service", Kind: "in-subnet", To: "ec2/subnet"},
@@ -69,12 +69,11 @@ func taskDefinitionID(arn string) string {
 	return arn
 }
 
-// clusterPages runs fn on each page of cluster ARNs, one page at a time.
-func clusterPages(ctx context.Context, t *collect.Task, api *ecs.Client, fn func(arns []string) error) error {
+// clusterARNs are the region's clusters, listed once for the cluster and
+// service types.
+func clusterARNs(ctx context.Context, t *collect.Task, api *ecs.Client) ([]string, error) {
 	p := ecs.NewListClustersPaginator(api, &ecs.ListClustersInput{MaxResults: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *ecs.ListClustersOutput) error {
-		return fn(page.ClusterArns)
-	})
+	return collect.ReuseItems(ctx, t, "ListClusters", p, func(page *ecs.ListClustersOutput) []string { return page.ClusterArns })
 }
 
 var clusterFields = collect.Fields[types.Cluster]{
@@ -101,21 +100,22 @@ func containerInsights(c types.Cluster) any {
 	return v
 }
 
+// clusters describes the listed clusters; a failed listing fails the
+// collection after the clusters of the pages it did read are emitted.
 func clusters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	return clusterPages(ctx, t, api, func(arns []string) error {
-		for _, batch := range batches(arns, clusterBatch) {
-			out, err := api.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch,
-				Include: []types.ClusterField{types.ClusterFieldTags, types.ClusterFieldSettings}})
-			if err != nil {
-				return err
-			}
-			for _, c := range out.Clusters {
-				emitCluster(t, c)
-			}
+	arns, listErr := clusterARNs(ctx, t, api)
+	for _, batch := range batches(arns, clusterBatch) {
+		out, err := api.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: batch,
+			Include: []types.ClusterField{types.ClusterFieldTags, types.ClusterFieldSettings}})
+		if err != nil {
+			return err
 		}
-		return nil
-	})
+		for _, c := range out.Clusters {
+			emitCluster(t, c)
+		}
+	}
+	return listErr
 }
 
 func emitCluster(t *collect.Task, c types.Cluster) {
@@ -169,16 +169,18 @@ var serviceFields = collect.Fields[types.Service]{
 	collect.Text("platform_version", "Fargate platform version", func(s types.Service) *string { return s.PlatformVersion }),
 }
 
+// services lists and describes each listed cluster's services; a failed
+// listing of the clusters fails the collection after the services of the
+// clusters it did read.
 func services(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	return clusterPages(ctx, t, api, func(arns []string) error {
-		for _, cluster := range arns {
-			if err := clusterServices(ctx, t, api, cluster); err != nil {
-				return err
-			}
+	arns, listErr := clusterARNs(ctx, t, api)
+	for _, cluster := range arns {
+		if err := clusterServices(ctx, t, api, cluster); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return listErr
 }
 
 func clusterServices(ctx context.Context, t *collect.Task, api *ecs.Client, cluster string) error {

@@ -82,13 +82,12 @@ var mountTargetFields = collect.Fields[mountTarget]{
 func mountTargets(ctx context.Context, t *collect.Task) error {
 	api := efs.NewFromConfig(t.Config)
 	var listErr collect.FirstErr
-	p := efs.NewDescribeFileSystemsPaginator(api, &efs.DescribeFileSystemsInput{MaxItems: t.PageSize(100)})
-	err := collect.EachItem(ctx, p, func(page *efs.DescribeFileSystemsOutput) []types.FileSystemDescription { return page.FileSystems },
-		func(ctx context.Context, fs types.FileSystemDescription) {
-			mp := efs.NewDescribeMountTargetsPaginator(api, &efs.DescribeMountTargetsInput{FileSystemId: fs.FileSystemId, MaxItems: t.PageSize(100)})
-			listErr.Keep(collect.EachItem(ctx, mp, func(page *efs.DescribeMountTargetsOutput) []types.MountTargetDescription { return page.MountTargets },
-				func(ctx context.Context, m types.MountTargetDescription) { emitMountTarget(ctx, t, api, m) }))
-		})
+	fileSystems, err := listedFileSystems(ctx, t, api)
+	collect.ForEach(ctx, fileSystems, func(ctx context.Context, fs types.FileSystemDescription) {
+		mp := efs.NewDescribeMountTargetsPaginator(api, &efs.DescribeMountTargetsInput{FileSystemId: fs.FileSystemId, MaxItems: t.PageSize(100)})
+		listErr.Keep(collect.EachItem(ctx, mp, func(page *efs.DescribeMountTargetsOutput) []types.MountTargetDescription { return page.MountTargets },
+			func(ctx context.Context, m types.MountTargetDescription) { emitMountTarget(ctx, t, api, m) }))
+	})
 	return cmp.Or(err, listErr.Err())
 }
 

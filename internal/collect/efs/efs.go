@@ -26,7 +26,7 @@ var Service = &collect.Service{
 		{Name: "replication-configuration", Description: "EFS replication of a file system (id = the source file system id)",
 			Fields: replicationFields.Declared(), Tags: collect.NotTaggable, Collect: replications},
 	},
-	Calls: "file-system, access-point, replication-configuration: 1 paged Describe*. mount-target: DescribeFileSystems + per file system DescribeMountTargets + per mount target DescribeMountTargetSecurityGroups",
+	Calls: "paged DescribeFileSystems once for the file-system and mount-target types; access-point, replication-configuration: 1 paged Describe*. mount-target: per file system DescribeMountTargets + per mount target DescribeMountTargetSecurityGroups",
 	Relations: []collect.Relation{
 		{From: "file-system", Kind: "encrypted-with", To: "kms/key"},
 		{From: "access-point", Kind: "opens", To: "efs/file-system"},
@@ -60,18 +60,23 @@ var fileSystemFields = collect.Fields[types.FileSystemDescription]{
 	collect.Text("availability_zone", "availability zone of a One Zone file system; empty for Regional", func(fs types.FileSystemDescription) *string { return fs.AvailabilityZoneName }),
 }
 
+// listedFileSystems are the region's file systems, listed once for the
+// file-system and mount-target types.
+func listedFileSystems(ctx context.Context, t *collect.Task, api *efs.Client) ([]types.FileSystemDescription, error) {
+	p := efs.NewDescribeFileSystemsPaginator(api, &efs.DescribeFileSystemsInput{MaxItems: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "DescribeFileSystems", p, func(page *efs.DescribeFileSystemsOutput) []types.FileSystemDescription {
+		return page.FileSystems
+	})
+}
+
+// fileSystems emits the listed file systems; a failed listing fails the
+// collection after those of the pages it did read.
 func fileSystems(ctx context.Context, t *collect.Task) error {
-	p := efs.NewDescribeFileSystemsPaginator(efs.NewFromConfig(t.Config), &efs.DescribeFileSystemsInput{MaxItems: t.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		for _, fs := range page.FileSystems {
-			emitFileSystem(t, fs)
-		}
+	list, err := listedFileSystems(ctx, t, efs.NewFromConfig(t.Config))
+	for _, fs := range list {
+		emitFileSystem(t, fs)
 	}
-	return nil
+	return err
 }
 
 func emitFileSystem(t *collect.Task, fs types.FileSystemDescription) {

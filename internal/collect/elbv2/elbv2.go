@@ -25,7 +25,7 @@ var Service = &collect.Service{
 		{Name: "listener-rule", Description: "rule of a listener, the default rule included (id = load balancer name/listener id/rule id)", Fields: ruleFields.Declared(), Tags: collect.TagsPerResource, Collect: listenerRules, DetailCalls: 1},
 		{Name: "trust-store", Description: "trust store of CA certificates for mutual TLS (id = name)", Fields: trustStoreFields.Declared(), Tags: collect.TagsPerResource, Collect: trustStores},
 	},
-	Calls: "load-balancer: DescribeLoadBalancers + DescribeTags per 20 + per LB DescribeListeners, DescribeLoadBalancerAttributes. target-group: DescribeTargetGroups + DescribeTags per 20 + per group DescribeTargetHealth. listener: DescribeLoadBalancers + per LB DescribeListeners + DescribeTags per 20. listener-rule: as listener, + per listener DescribeRules + DescribeTags per 20. trust-store: DescribeTrustStores + DescribeTags per 20",
+	Calls: "DescribeLoadBalancers and per LB DescribeListeners once for the load-balancer, listener and listener-rule types; load-balancer: DescribeTags per 20 + per LB DescribeLoadBalancerAttributes. target-group: DescribeTargetGroups + DescribeTags per 20 + per group DescribeTargetHealth. listener: DescribeTags per 20. listener-rule: per listener DescribeRules + DescribeTags per 20. trust-store: DescribeTrustStores + DescribeTags per 20",
 	Relations: []collect.Relation{
 		{From: "load-balancer", Kind: "in-subnet", To: "ec2/subnet"},
 		{From: "load-balancer", Kind: "in-vpc", To: "ec2/vpc"},
@@ -117,47 +117,51 @@ type listener struct {
 	DefaultActions  []string `json:"default_actions"` // action types: forward, redirect, ...
 }
 
-func loadBalancers(ctx context.Context, t *collect.Task) error {
-	api := client(t)
+// listedLoadBalancers are the region's load balancers, listed once for the
+// load-balancer, listener and listener-rule types.
+func listedLoadBalancers(ctx context.Context, t *collect.Task, api *elb.Client) ([]types.LoadBalancer, error) {
 	p := elb.NewDescribeLoadBalancersPaginator(api, &elb.DescribeLoadBalancersInput{PageSize: t.PageSize(400)})
-	return collect.EachPage(ctx, p, func(page *elb.DescribeLoadBalancersOutput) error {
-		all := page.LoadBalancers
-		arns := make([]string, 0, len(all))
-		for _, lb := range all {
-			arns = append(arns, aws.ToString(lb.LoadBalancerArn))
-		}
-		tags := tagsByARN(ctx, t, api, arns)
-		collect.ForEach(ctx, all, func(ctx context.Context, raw types.LoadBalancer) {
-			key := t.Key("load-balancer", aws.ToString(raw.LoadBalancerName))
-			lb := loadBalancer{LoadBalancer: raw}
-			if ls, err := describeListeners(ctx, t, api, lb.LoadBalancerArn); err != nil {
-				t.Warn("DescribeListeners", err)
-			} else {
-				lb.listeners = relateListeners(t, key, ls)
-			}
-			attrs, err := api.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})
-			if err != nil {
-				t.Warn("DescribeLoadBalancerAttributes", err)
-			} else {
-				lb.deletionProtection = deletionProtection(attrs.Attributes)
-			}
-			emitLoadBalancer(t, key, lb, tags[aws.ToString(lb.LoadBalancerArn)])
-		})
-		return nil
+	return collect.ReuseItems(ctx, t, "DescribeLoadBalancers", p, func(page *elb.DescribeLoadBalancersOutput) []types.LoadBalancer {
+		return page.LoadBalancers
 	})
 }
 
-func describeListeners(ctx context.Context, t *collect.Task, api *elb.Client, lbARN *string) ([]types.Listener, error) {
-	var out []types.Listener
-	p := elb.NewDescribeListenersPaginator(api, &elb.DescribeListenersInput{LoadBalancerArn: lbARN, PageSize: t.PageSize(400)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page.Listeners...)
+// loadBalancers describes the listed load balancers; a failed listing fails
+// the collection after those of the pages it did read are emitted.
+func loadBalancers(ctx context.Context, t *collect.Task) error {
+	api := client(t)
+	all, err := listedLoadBalancers(ctx, t, api)
+	arns := make([]string, 0, len(all))
+	for _, lb := range all {
+		arns = append(arns, aws.ToString(lb.LoadBalancerArn))
 	}
-	return out, nil
+	tags := tagsByARN(ctx, t, api, arns)
+	collect.ForEach(ctx, all, func(ctx context.Context, raw types.LoadBalancer) {
+		key := t.Key("load-balancer", aws.ToString(raw.LoadBalancerName))
+		lb := loadBalancer{LoadBalancer: raw}
+		if ls, err := describeListeners(ctx, t, api, lb.LoadBalancerArn); err != nil {
+			t.Warn("DescribeListeners", err)
+		} else {
+			lb.listeners = relateListeners(t, key, ls)
+		}
+		attrs, err := api.DescribeLoadBalancerAttributes(ctx, &elb.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})
+		if err != nil {
+			t.Warn("DescribeLoadBalancerAttributes", err)
+		} else {
+			lb.deletionProtection = deletionProtection(attrs.Attributes)
+		}
+		emitLoadBalancer(t, key, lb, tags[aws.ToString(lb.LoadBalancerArn)])
+	})
+	return err
+}
+
+// describeListeners are the listeners of the load balancer lbARN, listed
+// once for the load-balancer, listener and listener-rule types.
+func describeListeners(ctx context.Context, t *collect.Task, api *elb.Client, lbARN *string) ([]types.Listener, error) {
+	p := elb.NewDescribeListenersPaginator(api, &elb.DescribeListenersInput{LoadBalancerArn: lbARN, PageSize: t.PageSize(400)})
+	return collect.ReuseItems(ctx, t, "DescribeListeners/"+aws.ToString(lbARN), p, func(page *elb.DescribeListenersOutput) []types.Listener {
+		return page.Listeners
+	})
 }
 
 // relateListeners summarises the listeners and relates the load balancer to

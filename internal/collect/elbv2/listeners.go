@@ -60,18 +60,20 @@ func relateCertificates(t *collect.Task, key model.Key, cs []types.Certificate) 
 }
 
 // eachListener calls fn with the listeners of every load balancer, one
-// load balancer's listeners at a time, load balancers concurrently.
+// load balancer's listeners at a time, load balancers concurrently. A
+// failed listing of the load balancers fails the collection after the
+// listeners of those it did read.
 func eachListener(ctx context.Context, t *collect.Task, api *elb.Client, fn func(ctx context.Context, ls []types.Listener)) error {
-	p := elb.NewDescribeLoadBalancersPaginator(api, &elb.DescribeLoadBalancersInput{PageSize: t.PageSize(400)})
-	return collect.EachItem(ctx, p, func(page *elb.DescribeLoadBalancersOutput) []types.LoadBalancer { return page.LoadBalancers },
-		func(ctx context.Context, lb types.LoadBalancer) {
-			ls, err := describeListeners(ctx, t, api, lb.LoadBalancerArn)
-			if err != nil {
-				t.Warn("DescribeListeners", err)
-				return
-			}
-			fn(ctx, ls)
-		})
+	lbs, err := listedLoadBalancers(ctx, t, api)
+	collect.ForEach(ctx, lbs, func(ctx context.Context, lb types.LoadBalancer) {
+		ls, err := describeListeners(ctx, t, api, lb.LoadBalancerArn)
+		if err != nil {
+			t.Warn("DescribeListeners", err)
+			return
+		}
+		fn(ctx, ls)
+	})
+	return err
 }
 
 var listenerFields = collect.Fields[types.Listener]{

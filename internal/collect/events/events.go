@@ -31,7 +31,7 @@ var Service = &collect.Service{
 		{Name: "endpoint", Description: "EventBridge global endpoint failing over between buses of two regions (id = name)",
 			Fields: endpointFields.Declared(), Tags: collect.NotTaggable, Collect: endpoints},
 	},
-	Calls: "bus: ListEventBuses + bulk tags. rule: ListRules per bus + per rule ListTargetsByRule + bulk tags (else per bus or rule ListTagsForResource). " +
+	Calls: "ListEventBuses once for the bus and rule types; bus: bulk tags. rule: ListRules per bus + per rule ListTargetsByRule + bulk tags (else per bus or rule ListTagsForResource). " +
 		"archive: ListArchives. connection: ListConnections. api-destination: ListApiDestinations. endpoint: ListEndpoints",
 	Relations: []collect.Relation{
 		{From: "rule", Kind: "member-of", To: "events/bus"},
@@ -70,13 +70,17 @@ func pages[T any](ctx context.Context, fetch func(ctx context.Context, token *st
 	}
 }
 
+// listBuses are the region's event buses, listed once for the bus and rule
+// types.
 func listBuses(ctx context.Context, t *collect.Task, api *eventbridge.Client) ([]types.EventBus, error) {
-	return pages(ctx, func(ctx context.Context, token *string) ([]types.EventBus, *string, error) {
-		out, err := api.ListEventBuses(ctx, &eventbridge.ListEventBusesInput{NextToken: token, Limit: t.PageSize(maxLimit)})
-		if err != nil {
-			return nil, nil, err
-		}
-		return out.EventBuses, out.NextToken, nil
+	return collect.Reuse(ctx, t, "ListEventBuses", func(ctx context.Context) ([]types.EventBus, error) {
+		return pages(ctx, func(ctx context.Context, token *string) ([]types.EventBus, *string, error) {
+			out, err := api.ListEventBuses(ctx, &eventbridge.ListEventBusesInput{NextToken: token, Limit: t.PageSize(maxLimit)})
+			if err != nil {
+				return nil, nil, err
+			}
+			return out.EventBuses, out.NextToken, nil
+		})
 	})
 }
 

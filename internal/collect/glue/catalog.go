@@ -41,19 +41,26 @@ var tableFields = collect.Fields[types.Table]{
 	collect.Timestamp("last_access", "last access (Athena, Redshift Spectrum...), when Glue records it", func(tb types.Table) *time.Time { return tb.LastAccessTime }),
 }
 
+// listedDatabases are the databases of the account's catalog, listed once
+// for the database and table types.
+func listedDatabases(ctx context.Context, t *collect.Task, api *glue.Client) ([]types.Database, error) {
+	p := glue.NewGetDatabasesPaginator(api, &glue.GetDatabasesInput{MaxResults: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "GetDatabases", p, func(page *glue.GetDatabasesOutput) []types.Database { return page.DatabaseList })
+}
+
+// databases emits the listed databases with their tags; a failed listing
+// fails the collection after those of the pages it did read.
 func databases(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	p := glue.NewGetDatabasesPaginator(api, &glue.GetDatabasesInput{MaxResults: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *glue.GetDatabasesOutput) error {
-		rs := make([]*model.Resource, 0, len(page.DatabaseList))
-		for _, d := range page.DatabaseList {
-			name := aws.ToString(d.Name)
-			rs = append(rs, &model.Resource{Key: t.Key("database", name), Name: name, ARN: arn(t, "database", name),
-				CreatedAt: model.Time(d.CreateTime), Details: databaseFields.Details(d)})
-		}
-		emitTagged(ctx, t, api, rs)
-		return nil
-	})
+	dbs, err := listedDatabases(ctx, t, api)
+	rs := make([]*model.Resource, 0, len(dbs))
+	for _, d := range dbs {
+		name := aws.ToString(d.Name)
+		rs = append(rs, &model.Resource{Key: t.Key("database", name), Name: name, ARN: arn(t, "database", name),
+			CreatedAt: model.Time(d.CreateTime), Details: databaseFields.Details(d)})
+	}
+	emitTagged(ctx, t, api, rs)
+	return err
 }
 
 // tables lists the tables of every database, the databases concurrently.
@@ -61,11 +68,12 @@ func databases(ctx context.Context, t *collect.Task) error {
 // are still emitted, and the collection is partial.
 func tables(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	names, err := databaseNames(ctx, t, api)
+	dbs, err := listedDatabases(ctx, t, api)
 	if err != nil {
 		return err
 	}
-	collect.ForEach(ctx, names, func(ctx context.Context, db string) {
+	collect.ForEach(ctx, dbs, func(ctx context.Context, d types.Database) {
+		db := aws.ToString(d.Name)
 		p := glue.NewGetTablesPaginator(api, &glue.GetTablesInput{DatabaseName: aws.String(db), MaxResults: t.PageSize(100)})
 		t.Warn("GetTables", collect.EachPage(ctx, p, func(page *glue.GetTablesOutput) error {
 			for _, tb := range page.TableList {
@@ -83,17 +91,4 @@ func emitTable(t *collect.Task, db string, tb types.Table) {
 	t.Emit(&model.Resource{Key: key, Name: name, ARN: arn(t, "table", db+"/"+name),
 		CreatedAt: model.Time(tb.CreateTime), Details: tableFields.Details(tb)})
 	t.Relate(key, "in-database", t.Key("database", db))
-}
-
-// databaseNames lists the names of the databases of the account's catalog.
-func databaseNames(ctx context.Context, t *collect.Task, api *glue.Client) ([]string, error) {
-	var names []string
-	p := glue.NewGetDatabasesPaginator(api, &glue.GetDatabasesInput{MaxResults: t.PageSize(100)})
-	err := collect.EachPage(ctx, p, func(page *glue.GetDatabasesOutput) error {
-		for _, d := range page.DatabaseList {
-			names = append(names, aws.ToString(d.Name))
-		}
-		return nil
-	})
-	return names, err
 }

@@ -31,7 +31,7 @@ var Service = &collect.Service{
 		{Name: "registry", Description: "Glue Schema Registry registry (id = name)", Fields: registryFields.Declared(), Tags: collect.TagsPerResource, Collect: registries, DetailCalls: 1},
 		{Name: "schema", Description: "Glue Schema Registry schema (id = registry/schema)", Fields: schemaFields.Declared(), Tags: collect.TagsPerResource, Collect: schemas, DetailCalls: 2},
 	},
-	Calls: "database: GetDatabases. table: GetDatabases + per database GetTables. connection: GetConnections. job: GetJobs. " +
+	Calls: "GetDatabases once for the database and table types; table: per database GetTables. connection: GetConnections. job: GetJobs. " +
 		"crawler: GetCrawlers. trigger: GetTriggers. workflow: ListWorkflows + BatchGetWorkflows per 25. security-configuration: GetSecurityConfigurations. " +
 		"dev-endpoint: GetDevEndpoints. registry: ListRegistries. schema: ListSchemas + per schema GetSchema. " +
 		"Every type but table and security-configuration: per resource GetTags",

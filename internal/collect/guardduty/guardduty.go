@@ -37,7 +37,7 @@ var Service = &collect.Service{
 		{Name: "malware-protection-plan", Description: "Malware Protection for S3 plan (id = plan id): scans new objects of a bucket; needs no detector",
 			Fields: malwarePlanFields.Declared(), Tags: collect.TagsListed, Collect: malwarePlans, DetailCalls: 1},
 	},
-	Calls: "detector: ListDetectors + per detector GetDetector (tags included). The other types: ListDetectors, then per detector " +
+	Calls: "ListDetectors once for all types but malware-protection-plan; detector: per detector GetDetector (tags included). Per detector, " +
 		"filter: ListFilters + per filter GetFilter. ip-set: ListIPSets + per set GetIPSet. threat-intel-set: ListThreatIntelSets + per set GetThreatIntelSet. " +
 		"publishing-destination: ListPublishingDestinations + per destination DescribePublishingDestination. member: ListMembers. " +
 		"malware-protection-plan: ListMalwareProtectionPlans + per plan GetMalwareProtectionPlan (tags included)",
@@ -88,15 +88,11 @@ func detectors(ctx context.Context, t *collect.Task) error {
 	return err
 }
 
-// detectorIDs lists the region's detectors (at most one); none is
-// NotEnabled, for every type of the service.
+// detectorIDs lists the region's detectors (at most one), once for all
+// the types that hang off them; none is NotEnabled, for each of them.
 func detectorIDs(ctx context.Context, t *collect.Task, api *guardduty.Client) ([]string, error) {
-	var ids []string
 	p := guardduty.NewListDetectorsPaginator(api, &guardduty.ListDetectorsInput{MaxResults: t.PageSize(50)})
-	err := collect.EachPage(ctx, p, func(page *guardduty.ListDetectorsOutput) error {
-		ids = append(ids, page.DetectorIds...)
-		return nil
-	})
+	ids, err := collect.ReuseItems(ctx, t, "ListDetectors", p, func(page *guardduty.ListDetectorsOutput) []string { return page.DetectorIds })
 	if err == nil && len(ids) == 0 {
 		return nil, awsx.NotEnabled("ListDetectors", "GuardDuty", t.Region)
 	}

@@ -29,7 +29,7 @@ var Service = &collect.Service{
 		{Name: "group", Description: "Identity Center group (id = group id), with its members",
 			Fields: groupFields.Declared(), Tags: collect.NotTaggable, Collect: groups, DetailCalls: 1},
 	},
-	Calls: "user: sso-admin ListInstances, per identity store ListUsers. group: sso-admin ListInstances, per identity store ListGroups + per group ListGroupMemberships",
+	Calls: "sso-admin ListInstances once for both types; user: per identity store ListUsers. group: per identity store ListGroups + per group ListGroupMemberships",
 	Relations: []collect.Relation{
 		{From: "user", Kind: "in-instance", To: "sso-admin/instance"},
 		{From: "group", Kind: "in-instance", To: "sso-admin/instance"},

@@ -32,10 +32,11 @@ var Service = &collect.Service{
 		{Name: "application", Description: "application users sign in to through Identity Center (id = apl-...)", Fields: applicationFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: applications, DetailCalls: 1},
 	},
-	Calls: "instance: ListInstances + per instance ListTagsForResource. " +
-		"permission-set: ListInstances, per instance ListPermissionSets + per set DescribePermissionSet, ListManagedPoliciesInPermissionSet, ListTagsForResource. " +
-		"account-assignment: ListInstances, per instance ListPermissionSets, per set ListAccountsForProvisionedPermissionSet + per account ListAccountAssignments. " +
-		"application: ListInstances, per instance ListApplications + per application ListTagsForResource",
+	Calls: "ListInstances once for all types, and per instance ListPermissionSets once for permission-set and account-assignment; " +
+		"instance: per instance ListTagsForResource. " +
+		"permission-set: per set DescribePermissionSet, ListManagedPoliciesInPermissionSet, ListTagsForResource. " +
+		"account-assignment: per set ListAccountsForProvisionedPermissionSet + per account ListAccountAssignments. " +
+		"application: per instance ListApplications + per application ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "permission-set", Kind: "in-instance", To: "sso-admin/instance"},
 		{From: "application", Kind: "in-instance", To: "sso-admin/instance"},
@@ -55,35 +56,48 @@ var instanceFields = collect.Fields[types.InstanceMetadata]{
 // id is the last segment of an Identity Center ARN (ssoins-..., ps-...).
 func id(arn *string) string { return collect.ARNResourceName(aws.ToString(arn)) }
 
+// listedInstances are the Identity Center instances of the task's region,
+// listed once for all the types of the task's service (sso-admin's, or
+// identitystore's: each service shares its own listing).
+func listedInstances(ctx context.Context, t *collect.Task, api *ssoadmin.Client) ([]types.InstanceMetadata, error) {
+	p := ssoadmin.NewListInstancesPaginator(api, &ssoadmin.ListInstancesInput{MaxResults: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "ListInstances", p, func(page *ssoadmin.ListInstancesOutput) []types.InstanceMetadata { return page.Instances })
+}
+
+// instances emits the listed instances with their tags; a failed listing
+// fails the collection after those of the pages it did read.
 func instances(ctx context.Context, t *collect.Task) error {
 	api := ssoadmin.NewFromConfig(t.Config)
-	p := ssoadmin.NewListInstancesPaginator(api, &ssoadmin.ListInstancesInput{MaxResults: t.PageSize(100)})
-	return collect.EachItem(ctx, p, func(page *ssoadmin.ListInstancesOutput) []types.InstanceMetadata { return page.Instances },
-		func(ctx context.Context, i types.InstanceMetadata) {
-			t.Emit(&model.Resource{Key: t.Key("instance", id(i.InstanceArn)), Name: aws.ToString(i.Name), ARN: aws.ToString(i.InstanceArn),
-				CreatedAt: model.Time(i.CreatedDate), Details: instanceFields.Details(i), Tags: tags(ctx, t, api, i.InstanceArn, i.InstanceArn)})
-		})
+	all, err := listedInstances(ctx, t, api)
+	collect.ForEach(ctx, all, func(ctx context.Context, i types.InstanceMetadata) {
+		t.Emit(&model.Resource{Key: t.Key("instance", id(i.InstanceArn)), Name: aws.ToString(i.Name), ARN: aws.ToString(i.InstanceArn),
+			CreatedAt: model.Time(i.CreatedDate), Details: instanceFields.Details(i), Tags: tags(ctx, t, api, i.InstanceArn, i.InstanceArn)})
+	})
+	return err
 }
 
 // EachInstance runs fn on every Identity Center instance of the task's
-// region, one at a time (identitystore reads the instances' stores).
+// region, one at a time (identitystore reads the instances' stores). It
+// returns fn's first error, else the instances' listing error.
 func EachInstance(ctx context.Context, t *collect.Task, api *ssoadmin.Client, fn func(types.InstanceMetadata) error) error {
-	p := ssoadmin.NewListInstancesPaginator(api, &ssoadmin.ListInstancesInput{MaxResults: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *ssoadmin.ListInstancesOutput) error {
-		for _, i := range page.Instances {
-			if err := fn(i); err != nil {
-				return err
-			}
+	all, err := listedInstances(ctx, t, api)
+	for _, i := range all {
+		if err := fn(i); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return err
 }
 
 // eachPermissionSet runs fn concurrently on the ARNs of an instance's
-// permission sets, page by page.
+// permission sets, listed once for the permission-set and
+// account-assignment types.
 func eachPermissionSet(ctx context.Context, api *ssoadmin.Client, t *collect.Task, instance *string, fn func(ctx context.Context, arn string)) error {
 	p := ssoadmin.NewListPermissionSetsPaginator(api, &ssoadmin.ListPermissionSetsInput{InstanceArn: instance, MaxResults: t.PageSize(100)})
-	return collect.EachItem(ctx, p, func(page *ssoadmin.ListPermissionSetsOutput) []string { return page.PermissionSets }, fn)
+	sets, err := collect.ReuseItems(ctx, t, "ListPermissionSets/"+aws.ToString(instance), p,
+		func(page *ssoadmin.ListPermissionSetsOutput) []string { return page.PermissionSets })
+	collect.ForEach(ctx, sets, fn)
+	return err
 }
 
 // permissionSet is DescribePermissionSet's answer with the set's AWS
