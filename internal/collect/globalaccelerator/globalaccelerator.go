@@ -34,9 +34,10 @@ var Service = &collect.Service{
 		{Name: "custom-routing-accelerator", Description: "custom routing accelerator (id = the accelerator's uuid), with its static IPs and flow logs",
 			Fields: customAcceleratorFields.Declared(), Tags: collect.TagsPerResource, Collect: customAccelerators, DetailCalls: 2},
 	},
-	Calls: "accelerator: ListAccelerators + per accelerator DescribeAcceleratorAttributes, ListTagsForResource. listener: ListAccelerators + per accelerator ListListeners. " +
-		"endpoint-group: ListAccelerators + per accelerator ListListeners + per listener ListEndpointGroups. custom-routing-accelerator: ListCustomRoutingAccelerators + " +
-		"per accelerator DescribeCustomRoutingAcceleratorAttributes, ListTagsForResource. Every call goes to us-west-2",
+	Calls: "ListAccelerators once for accelerator, listener and endpoint-group, and per accelerator ListListeners once for listener and endpoint-group; " +
+		"accelerator: per accelerator DescribeAcceleratorAttributes, ListTagsForResource. endpoint-group: per listener ListEndpointGroups. " +
+		"custom-routing-accelerator: ListCustomRoutingAccelerators + per accelerator DescribeCustomRoutingAcceleratorAttributes, ListTagsForResource. " +
+		"Every call goes to us-west-2",
 	Relations: []collect.Relation{
 		{From: "accelerator", Kind: "logs-to", To: "s3/bucket"},
 		{From: "custom-routing-accelerator", Kind: "logs-to", To: "s3/bucket"},
@@ -144,18 +145,20 @@ func emitAccelerator(ctx context.Context, t *collect.Task, api *ga.Client, typ, 
 	}
 }
 
-func acceleratorPages(t *collect.Task, api *ga.Client) *ga.ListAcceleratorsPaginator {
-	return ga.NewListAcceleratorsPaginator(api, &ga.ListAcceleratorsInput{MaxResults: t.PageSize(100)})
+// acceleratorList are the standard accelerators, listed once for the
+// accelerator, listener and endpoint-group types.
+func acceleratorList(ctx context.Context, t *collect.Task, api *ga.Client) ([]types.Accelerator, error) {
+	p := ga.NewListAcceleratorsPaginator(api, &ga.ListAcceleratorsInput{MaxResults: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "ListAccelerators", p, func(page *ga.ListAcceleratorsOutput) []types.Accelerator { return page.Accelerators })
 }
-
-func acceleratorsOf(page *ga.ListAcceleratorsOutput) []types.Accelerator { return page.Accelerators }
 
 func accelerators(ctx context.Context, t *collect.Task) error {
 	api, err := client(t)
 	if err != nil {
 		return err
 	}
-	return collect.EachItem(ctx, acceleratorPages(t, api), acceleratorsOf, func(ctx context.Context, a types.Accelerator) {
+	list, err := acceleratorList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, a types.Accelerator) {
 		emitAccelerator(ctx, t, api, "accelerator", "DescribeAcceleratorAttributes", accelerator{arn: aws.ToString(a.AcceleratorArn), name: aws.ToString(a.Name), dnsName: aws.ToString(a.DnsName),
 			dualStackDNS: aws.ToString(a.DualStackDnsName), status: string(a.Status), ipAddressType: string(a.IpAddressType), enabled: a.Enabled,
 			ipSets: a.IpSets, created: a.CreatedTime, modified: a.LastModifiedTime}, acceleratorFields,
@@ -168,6 +171,7 @@ func accelerators(ctx context.Context, t *collect.Task) error {
 				return flowLogs{aws.ToBool(at.FlowLogsEnabled), aws.ToString(at.FlowLogsS3Bucket), aws.ToString(at.FlowLogsS3Prefix)}, nil
 			})
 	})
+	return err
 }
 
 func customAccelerators(ctx context.Context, t *collect.Task) error {
@@ -210,15 +214,19 @@ var listenerFields = collect.Fields[types.Listener]{
 }
 
 // eachListener runs fn, concurrently, on the listeners of every standard
-// accelerator; a failed listing of an accelerator's listeners is a warning.
+// accelerator; each accelerator's listeners are listed once for the
+// listener and endpoint-group types, and a failed listing of them is a
+// warning.
 func eachListener(ctx context.Context, t *collect.Task, api *ga.Client, fn func(ctx context.Context, l types.Listener)) error {
-	return collect.EachItem(ctx, acceleratorPages(t, api), acceleratorsOf, func(ctx context.Context, a types.Accelerator) {
+	list, err := acceleratorList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, a types.Accelerator) {
 		p := ga.NewListListenersPaginator(api, &ga.ListListenersInput{AcceleratorArn: a.AcceleratorArn, MaxResults: t.PageSize(100)})
-		t.Warn("ListListeners", collect.EachPage(ctx, p, func(page *ga.ListListenersOutput) error {
-			collect.ForEach(ctx, page.Listeners, fn)
-			return nil
-		}))
+		listeners, err := collect.ReuseItems(ctx, t, "ListListeners/"+aws.ToString(a.AcceleratorArn), p,
+			func(page *ga.ListListenersOutput) []types.Listener { return page.Listeners })
+		collect.ForEach(ctx, listeners, fn)
+		t.Warn("ListListeners", err)
 	})
+	return err
 }
 
 func listeners(ctx context.Context, t *collect.Task) error {

@@ -32,10 +32,11 @@ var Service = &collect.Service{
 		{Name: "gateway", Description: "SiteWise Edge gateway (id = gateway id), with the device it runs on",
 			Fields: gatewayFields.Declared(), Tags: collect.TagsPerResource, Collect: gateways, DetailCalls: 1},
 	},
-	Calls: "portal: ListPortals + per portal ListTagsForResource. project: ListPortals + per portal ListProjects + per project " +
-		"ListTagsForResource. dashboard: ListPortals + per portal ListProjects + per project ListDashboards + per dashboard " +
-		"ListTagsForResource. asset-model: ListAssetModels + per model ListTagsForResource. asset: ListAssetModels + per model " +
-		"ListAssets + per asset ListTagsForResource. gateway: ListGateways + per gateway ListTagsForResource",
+	Calls: "ListPortals once for portal, project and dashboard, and per portal ListProjects once for project and dashboard; " +
+		"ListAssetModels once for asset-model and asset. portal: per portal ListTagsForResource. " +
+		"project: per project ListTagsForResource. dashboard: per project ListDashboards + per dashboard ListTagsForResource. " +
+		"asset-model: per model ListTagsForResource. asset: per model ListAssets + per asset ListTagsForResource. " +
+		"gateway: ListGateways + per gateway ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "portal", Kind: "assumes-role", To: "iam/role"},
 		{From: "project", Kind: "in", To: "iotsitewise/portal"},
@@ -79,21 +80,24 @@ var portalFields = collect.Fields[types.PortalSummary]{
 	collect.Timestamp("updated", "last change", func(p types.PortalSummary) *time.Time { return p.LastUpdateDate }),
 }
 
-func portalPages(t *collect.Task, api *iotsitewise.Client) *iotsitewise.ListPortalsPaginator {
-	return iotsitewise.NewListPortalsPaginator(api, &iotsitewise.ListPortalsInput{MaxResults: t.PageSize(250)})
+// portalList are the region's portals, listed once for the portal, project
+// and dashboard types.
+func portalList(ctx context.Context, t *collect.Task, api *iotsitewise.Client) ([]types.PortalSummary, error) {
+	p := iotsitewise.NewListPortalsPaginator(api, &iotsitewise.ListPortalsInput{MaxResults: t.PageSize(250)})
+	return collect.ReuseItems(ctx, t, "ListPortals", p, func(o *iotsitewise.ListPortalsOutput) []types.PortalSummary { return o.PortalSummaries })
 }
-
-func portalsOf(o *iotsitewise.ListPortalsOutput) []types.PortalSummary { return o.PortalSummaries }
 
 func portals(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	return collect.EachItem(ctx, portalPages(t, api), portalsOf, func(ctx context.Context, p types.PortalSummary) {
+	list, err := portalList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, p types.PortalSummary) {
 		r := resource(t, aws.ToString(p.Id), aws.ToString(p.Name), p.CreationDate, portalFields.Details(p))
 		emit(ctx, t, api, r)
 		if role := aws.ToString(p.RoleArn); role != "" {
 			t.Relate(r.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
 		}
 	})
+	return err
 }
 
 // summary is what the listings of projects and dashboards say of one.
@@ -114,14 +118,19 @@ func emitSummary(ctx context.Context, t *collect.Task, api *iotsitewise.Client, 
 	t.Relate(r.Key, "in", parent)
 }
 
-// eachProject runs fn on every project of every portal; a failed listing
-// of a portal's projects is a warning.
+// eachProject runs fn on every project of every portal; each portal's
+// projects are listed once for the project and dashboard types, and a
+// failed listing of them is a warning.
 func eachProject(ctx context.Context, t *collect.Task, api *iotsitewise.Client, fn func(ctx context.Context, portal string, p types.ProjectSummary)) error {
-	return collect.EachItem(ctx, portalPages(t, api), portalsOf, func(ctx context.Context, portal types.PortalSummary) {
+	list, err := portalList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, portal types.PortalSummary) {
 		p := iotsitewise.NewListProjectsPaginator(api, &iotsitewise.ListProjectsInput{PortalId: portal.Id, MaxResults: t.PageSize(250)})
-		t.Warn("ListProjects", collect.EachItem(ctx, p, func(o *iotsitewise.ListProjectsOutput) []types.ProjectSummary { return o.ProjectSummaries },
-			func(ctx context.Context, project types.ProjectSummary) { fn(ctx, aws.ToString(portal.Id), project) }))
+		projects, err := collect.ReuseItems(ctx, t, "ListProjects/"+aws.ToString(portal.Id), p,
+			func(o *iotsitewise.ListProjectsOutput) []types.ProjectSummary { return o.ProjectSummaries })
+		collect.ForEach(ctx, projects, func(ctx context.Context, project types.ProjectSummary) { fn(ctx, aws.ToString(portal.Id), project) })
+		t.Warn("ListProjects", err)
 	})
+	return err
 }
 
 func projects(ctx context.Context, t *collect.Task) error {
@@ -158,20 +167,23 @@ var assetModelFields = collect.Fields[types.AssetModelSummary]{
 	collect.Timestamp("updated", "last change", func(m types.AssetModelSummary) *time.Time { return m.LastUpdateDate }),
 }
 
-func assetModelPages(t *collect.Task, api *iotsitewise.Client) *iotsitewise.ListAssetModelsPaginator {
-	return iotsitewise.NewListAssetModelsPaginator(api, &iotsitewise.ListAssetModelsInput{MaxResults: t.PageSize(250)})
-}
-
-func assetModelsOf(o *iotsitewise.ListAssetModelsOutput) []types.AssetModelSummary {
-	return o.AssetModelSummaries
+// assetModelList are the region's asset models, listed once for the
+// asset-model and asset types.
+func assetModelList(ctx context.Context, t *collect.Task, api *iotsitewise.Client) ([]types.AssetModelSummary, error) {
+	p := iotsitewise.NewListAssetModelsPaginator(api, &iotsitewise.ListAssetModelsInput{MaxResults: t.PageSize(250)})
+	return collect.ReuseItems(ctx, t, "ListAssetModels", p, func(o *iotsitewise.ListAssetModelsOutput) []types.AssetModelSummary {
+		return o.AssetModelSummaries
+	})
 }
 
 func assetModels(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	return collect.EachItem(ctx, assetModelPages(t, api), assetModelsOf, func(ctx context.Context, m types.AssetModelSummary) {
+	list, err := assetModelList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, m types.AssetModelSummary) {
 		emit(ctx, t, api, &model.Resource{Key: t.Key("asset-model", aws.ToString(m.Id)), Name: aws.ToString(m.Name), ARN: aws.ToString(m.Arn),
 			CreatedAt: model.Time(m.CreationDate), Details: assetModelFields.Details(m)})
 	})
+	return err
 }
 
 var assetFields = collect.Fields[types.AssetSummary]{
@@ -198,7 +210,8 @@ var assetFields = collect.Fields[types.AssetSummary]{
 // asset only by model (without one it lists the top-level assets alone).
 func assets(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	return collect.EachItem(ctx, assetModelPages(t, api), assetModelsOf, func(ctx context.Context, m types.AssetModelSummary) {
+	models, err := assetModelList(ctx, t, api)
+	collect.ForEach(ctx, models, func(ctx context.Context, m types.AssetModelSummary) {
 		p := iotsitewise.NewListAssetsPaginator(api, &iotsitewise.ListAssetsInput{AssetModelId: m.Id, Filter: "ALL", MaxResults: t.PageSize(250)})
 		t.Warn("ListAssets", collect.EachItem(ctx, p, func(o *iotsitewise.ListAssetsOutput) []types.AssetSummary { return o.AssetSummaries },
 			func(ctx context.Context, a types.AssetSummary) {
@@ -208,6 +221,7 @@ func assets(ctx context.Context, t *collect.Task) error {
 				t.Relate(key, "instance-of", t.Key("asset-model", aws.ToString(a.AssetModelId)))
 			}))
 	})
+	return err
 }
 
 // device is the IoT thing a gateway runs on, if the platform names one.

@@ -36,13 +36,13 @@ var Service = &collect.Service{
 		{Name: "featured-results-set", Description: "documents an index puts first for given queries (id = INDEX_ID/SET_ID)",
 			Fields: featuredFields.Declared(), Tags: collect.TagsPerResource, Collect: featuredSets, DetailCalls: 2},
 	},
-	Calls: "index: ListIndices + per index DescribeIndex, ListTagsForResource. " +
-		"data-source: ListIndices + per index ListDataSources + per data source DescribeDataSource, ListTagsForResource. " +
-		"faq: ListIndices + per index ListFaqs + per FAQ DescribeFaq, ListTagsForResource. " +
-		"experience: ListIndices + per index ListExperiences. " +
-		"thesaurus: ListIndices + per index ListThesauri + per thesaurus ListTagsForResource. " +
-		"query-suggestions-block-list: ListIndices + per index ListQuerySuggestionsBlockLists + per block list ListTagsForResource. " +
-		"featured-results-set: ListIndices + per index ListFeaturedResultsSets + per set ListTagsForResource",
+	Calls: "ListIndices once for all types; index: per index DescribeIndex, ListTagsForResource. " +
+		"data-source: per index ListDataSources + per data source DescribeDataSource, ListTagsForResource. " +
+		"faq: per index ListFaqs + per FAQ DescribeFaq, ListTagsForResource. " +
+		"experience: per index ListExperiences. " +
+		"thesaurus: per index ListThesauri + per thesaurus ListTagsForResource. " +
+		"query-suggestions-block-list: per index ListQuerySuggestionsBlockLists + per block list ListTagsForResource. " +
+		"featured-results-set: per index ListFeaturedResultsSets + per set ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "index", Kind: "assumes-role", To: "iam/role"},
 		{From: "index", Kind: "encrypted-with", To: "kms/key"},
@@ -108,17 +108,18 @@ var indexFields = collect.Fields[*kendra.DescribeIndexOutput]{
 	collect.Timestamp("updated", "last change", func(i *kendra.DescribeIndexOutput) *time.Time { return i.UpdatedAt }),
 }
 
-func indexPages(t *collect.Task, api *kendra.Client) *kendra.ListIndicesPaginator {
-	return kendra.NewListIndicesPaginator(api, &kendra.ListIndicesInput{MaxResults: t.PageSize(100)})
-}
-
-func indicesOf(page *kendra.ListIndicesOutput) []types.IndexConfigurationSummary {
-	return page.IndexConfigurationSummaryItems
+// indexList are the region's indices, listed once for all Kendra types.
+func indexList(ctx context.Context, t *collect.Task, api *kendra.Client) ([]types.IndexConfigurationSummary, error) {
+	p := kendra.NewListIndicesPaginator(api, &kendra.ListIndicesInput{MaxResults: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "ListIndices", p, func(page *kendra.ListIndicesOutput) []types.IndexConfigurationSummary {
+		return page.IndexConfigurationSummaryItems
+	})
 }
 
 func indices(ctx context.Context, t *collect.Task) error {
 	api := kendra.NewFromConfig(t.Config)
-	return collect.EachItem(ctx, indexPages(t, api), indicesOf, func(ctx context.Context, s types.IndexConfigurationSummary) {
+	list, err := indexList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, s types.IndexConfigurationSummary) {
 		id := aws.ToString(s.Id)
 		i, err := api.DescribeIndex(ctx, &kendra.DescribeIndexInput{Id: s.Id})
 		if err != nil {
@@ -134,14 +135,17 @@ func indices(ctx context.Context, t *collect.Task) error {
 			t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(i.ServerSideEncryptionConfiguration.KmsKeyId)))
 		}
 	})
+	return err
 }
 
 // eachIndex lists the indices and runs fn on each, concurrently; fn lists
 // what belongs to the index, its failure a warning under operation.
 func eachIndex(ctx context.Context, t *collect.Task, api *kendra.Client, operation string, fn func(ctx context.Context, index string) error) error {
-	return collect.EachItem(ctx, indexPages(t, api), indicesOf, func(ctx context.Context, s types.IndexConfigurationSummary) {
+	list, err := indexList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, s types.IndexConfigurationSummary) {
 		t.Warn(operation, fn(ctx, aws.ToString(s.Id)))
 	})
+	return err
 }
 
 // child is a resource of an index: id INDEX/ID, ARN index/INDEX/TYPE/ID,

@@ -24,7 +24,7 @@ var Service = &collect.Service{
 		{Name: "table", Description: "table (id = keyspace/table): encryption, point-in-time recovery, capacity mode", Fields: tableFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: tables, DetailCalls: 2},
 	},
-	Calls: "keyspace: ListKeyspaces + per keyspace ListTagsForResource. table: ListKeyspaces + per keyspace ListTables + per table GetTable, ListTagsForResource",
+	Calls: "ListKeyspaces once for all types; keyspace: per keyspace ListTagsForResource. table: per keyspace ListTables + per table GetTable, ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "table", Kind: "in-keyspace", To: "keyspaces/keyspace"},
 		{From: "table", Kind: "encrypted-with", To: "kms/key"},
@@ -47,15 +47,17 @@ func tags(ctx context.Context, t *collect.Task, api *keyspaces.Client, arn *stri
 	return out
 }
 
-// eachKeyspace runs fn on every keyspace but the system ones, concurrently.
+// eachKeyspace runs fn on every keyspace but the system ones,
+// concurrently; the keyspaces are listed once for both types.
 func eachKeyspace(ctx context.Context, t *collect.Task, api *keyspaces.Client, fn func(ctx context.Context, k types.KeyspaceSummary)) error {
 	p := keyspaces.NewListKeyspacesPaginator(api, &keyspaces.ListKeyspacesInput{MaxResults: t.PageSize(1000)})
-	return collect.EachItem(ctx, p, func(page *keyspaces.ListKeyspacesOutput) []types.KeyspaceSummary { return page.Keyspaces },
-		func(ctx context.Context, k types.KeyspaceSummary) {
-			if !system(aws.ToString(k.KeyspaceName)) {
-				fn(ctx, k)
-			}
-		})
+	list, err := collect.ReuseItems(ctx, t, "ListKeyspaces", p, func(page *keyspaces.ListKeyspacesOutput) []types.KeyspaceSummary { return page.Keyspaces })
+	collect.ForEach(ctx, list, func(ctx context.Context, k types.KeyspaceSummary) {
+		if !system(aws.ToString(k.KeyspaceName)) {
+			fn(ctx, k)
+		}
+	})
+	return err
 }
 
 var keyspaceFields = collect.Fields[types.KeyspaceSummary]{

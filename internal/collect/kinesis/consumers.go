@@ -27,24 +27,21 @@ type streamConsumer struct {
 // each (each one is billed per shard hour).
 func consumers(ctx context.Context, t *collect.Task) error {
 	api := kinesis.NewFromConfig(t.Config)
-	var found []streamConsumer
-	p := kinesis.NewListStreamsPaginator(api, &kinesis.ListStreamsInput{Limit: t.PageSize(100)})
-	err := collect.EachPage(ctx, p, func(page *kinesis.ListStreamsOutput) error {
-		for _, s := range page.StreamSummaries {
-			pc := kinesis.NewListStreamConsumersPaginator(api, &kinesis.ListStreamConsumersInput{StreamARN: s.StreamARN, MaxResults: t.PageSize(100)})
-			if err := collect.EachPage(ctx, pc, func(page *kinesis.ListStreamConsumersOutput) error {
-				for _, c := range page.Consumers {
-					found = append(found, streamConsumer{stream: aws.ToString(s.StreamName), Consumer: c})
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	streams, err := streamList(ctx, t, api)
 	if err != nil {
 		return err
+	}
+	var found []streamConsumer
+	for _, s := range streams {
+		pc := kinesis.NewListStreamConsumersPaginator(api, &kinesis.ListStreamConsumersInput{StreamARN: s.StreamARN, MaxResults: t.PageSize(100)})
+		if err := collect.EachPage(ctx, pc, func(page *kinesis.ListStreamConsumersOutput) error {
+			for _, c := range page.Consumers {
+				found = append(found, streamConsumer{stream: aws.ToString(s.StreamName), Consumer: c})
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 	}
 	collect.ForEach(ctx, found, func(ctx context.Context, c streamConsumer) {
 		name := aws.ToString(c.ConsumerName)

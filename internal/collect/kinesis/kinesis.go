@@ -22,8 +22,8 @@ var Service = &collect.Service{
 		{Name: "stream-consumer", Description: "enhanced fan-out consumer of a stream (id = STREAM/CONSUMER), billed per shard hour", Fields: consumerFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: consumers, DetailCalls: 1},
 	},
-	Calls: "stream: ListStreams + per stream DescribeStreamSummary, ListTagsForStream. " +
-		"stream-consumer: ListStreams, per stream ListStreamConsumers + per consumer ListTagsForResource",
+	Calls: "ListStreams once for all types; stream: per stream DescribeStreamSummary, ListTagsForStream. " +
+		"stream-consumer: per stream ListStreamConsumers + per consumer ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "stream", Kind: "encrypted-with", To: "kms/key"},
 		{From: "stream-consumer", Kind: "reads-from", To: "kinesis/stream"},
@@ -53,11 +53,17 @@ var streamFields = collect.Fields[*types.StreamDescriptionSummary]{
 	}),
 }
 
+// streamList are the region's streams, listed once for both types.
+func streamList(ctx context.Context, t *collect.Task, api *kinesis.Client) ([]types.StreamSummary, error) {
+	p := kinesis.NewListStreamsPaginator(api, &kinesis.ListStreamsInput{Limit: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "ListStreams", p, func(page *kinesis.ListStreamsOutput) []types.StreamSummary { return page.StreamSummaries })
+}
+
 func streams(ctx context.Context, t *collect.Task) error {
 	api := kinesis.NewFromConfig(t.Config)
-	p := kinesis.NewListStreamsPaginator(api, &kinesis.ListStreamsInput{Limit: t.PageSize(100)})
-	return collect.EachItem(ctx, p, func(page *kinesis.ListStreamsOutput) []types.StreamSummary { return page.StreamSummaries },
-		func(ctx context.Context, s types.StreamSummary) { emitStream(ctx, t, api, s) })
+	list, err := streamList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, s types.StreamSummary) { emitStream(ctx, t, api, s) })
+	return err
 }
 
 // emitStream describes and emits one stream. When the description fails

@@ -26,7 +26,7 @@ var Service = &collect.Service{
 		{Name: "custom-key-store", Description: "key store backed by a CloudHSM cluster or an external key manager (id = cks-...; no ARN)",
 			Fields: customKeyStoreFields.Declared(), Tags: collect.NotTaggable, Collect: customKeyStores},
 	},
-	Calls: "key: ListKeys + ListAliases + per key DescribeKey, GetKeyRotationStatus; bulk tags (else per key ListResourceTags). alias: ListAliases. custom-key-store: DescribeCustomKeyStores",
+	Calls: "ListAliases once for key and alias; key: ListKeys + per key DescribeKey, GetKeyRotationStatus; bulk tags (else per key ListResourceTags). custom-key-store: DescribeCustomKeyStores",
 	Relations: []collect.Relation{
 		{From: "custom-key-store", Kind: "uses", To: "cloudhsmv2/cluster"},
 		{From: "alias", Kind: "alias-of", To: "kms/key"},
@@ -98,21 +98,17 @@ func aliasesByKey(ctx context.Context, t *collect.Task, api *awskms.Client) (map
 	return out, err
 }
 
-// eachAlias calls fn for every alias of a customer key.
+// eachAlias calls fn for every alias of a customer key; the aliases are
+// listed once for the key and alias types.
 func eachAlias(ctx context.Context, t *collect.Task, api *awskms.Client, fn func(kmstypes.AliasListEntry)) error {
 	p := awskms.NewListAliasesPaginator(api, &awskms.ListAliasesInput{Limit: t.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		for _, a := range page.Aliases {
-			if a.TargetKeyId != nil && !strings.HasPrefix(aws.ToString(a.AliasName), "alias/aws/") {
-				fn(a)
-			}
+	list, err := collect.ReuseItems(ctx, t, "ListAliases", p, func(page *awskms.ListAliasesOutput) []kmstypes.AliasListEntry { return page.Aliases })
+	for _, a := range list {
+		if a.TargetKeyId != nil && !strings.HasPrefix(aws.ToString(a.AliasName), "alias/aws/") {
+			fn(a)
 		}
 	}
-	return nil
+	return err
 }
 
 func describeKey(ctx context.Context, t *collect.Task, api *awskms.Client, bulk *collect.BulkTags, id string, aliasNames []string) {

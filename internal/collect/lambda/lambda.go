@@ -32,8 +32,9 @@ var Service = &collect.Service{
 		{Name: "code-signing-config", Description: "code signing configuration: trusted signing profiles and what happens to untrusted code",
 			Fields: codeSigningFields.Declared(), Tags: collect.TagsPerResource, Collect: codeSigningConfigs, DetailCalls: 1},
 	},
-	Calls: "function: ListFunctions + per function GetFunctionConcurrency; bulk tags (else per function ListTags). layer: 1 paged list. event-source-mapping: 1 paged list + per mapping ListTags. " +
-		"alias, version, function-url, provisioned-concurrency: ListFunctions + per function ListAliases, ListVersionsByFunction, ListFunctionUrlConfigs, ListProvisionedConcurrencyConfigs. " +
+	Calls: "ListFunctions once for function, alias, version, function-url and provisioned-concurrency; " +
+		"function: per function GetFunctionConcurrency; bulk tags (else per function ListTags). layer: 1 paged list. event-source-mapping: 1 paged list + per mapping ListTags. " +
+		"alias, version, function-url, provisioned-concurrency: per function ListAliases, ListVersionsByFunction, ListFunctionUrlConfigs, ListProvisionedConcurrencyConfigs. " +
 		"code-signing-config: ListCodeSigningConfigs + per configuration ListTags",
 	Relations: []collect.Relation{
 		{From: "alias", Kind: "alias-of", To: "lambda/function"},
@@ -122,30 +123,35 @@ var functionFields = collect.Fields[function]{
 		collect.Computed("ephemeral_storage_mb", model.Integer, "size of /tmp in MB", func(f function) any { return aws.ToInt32(f.EphemeralStorage.Size) })),
 }
 
+// functionList are the region's functions, listed once for the function
+// type and the four types that live below a function.
+func functionList(ctx context.Context, t *collect.Task, api *lambda.Client) ([]types.FunctionConfiguration, error) {
+	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{MaxItems: t.PageSize(50)})
+	return collect.ReuseItems(ctx, t, "ListFunctions", p, func(page *lambda.ListFunctionsOutput) []types.FunctionConfiguration { return page.Functions })
+}
+
 func functions(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	bulk := collect.NewBulkTags(t, "lambda:function")
-	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{MaxItems: t.PageSize(50)})
-	return collect.EachPage(ctx, p, func(page *lambda.ListFunctionsOutput) error {
-		collect.ForEach(ctx, page.Functions, func(ctx context.Context, f types.FunctionConfiguration) {
-			tags := bulk.Of(ctx, aws.ToString(f.FunctionArn), "ListTags", func(ctx context.Context) (map[string]string, error) {
-				out, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: f.FunctionArn})
-				if err != nil {
-					return nil, err
-				}
-				return out.Tags, nil
-			})
-			fn := function{FunctionConfiguration: f}
-			conc, err := api.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: f.FunctionName})
+	list, err := functionList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, f types.FunctionConfiguration) {
+		tags := bulk.Of(ctx, aws.ToString(f.FunctionArn), "ListTags", func(ctx context.Context) (map[string]string, error) {
+			out, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: f.FunctionArn})
 			if err != nil {
-				t.Warn("GetFunctionConcurrency", err)
-			} else {
-				fn.concurrency = conc
+				return nil, err
 			}
-			emitFunction(t, fn, tags)
+			return out.Tags, nil
 		})
-		return nil
+		fn := function{FunctionConfiguration: f}
+		conc, err := api.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: f.FunctionName})
+		if err != nil {
+			t.Warn("GetFunctionConcurrency", err)
+		} else {
+			fn.concurrency = conc
+		}
+		emitFunction(t, fn, tags)
 	})
+	return err
 }
 
 func emitFunction(t *collect.Task, f function, tags map[string]string) {

@@ -17,11 +17,11 @@ import (
 // under operation (the function's other types are still collected).
 func perFunction(ctx context.Context, t *collect.Task, operation string, list func(ctx context.Context, api *lambda.Client, f types.FunctionConfiguration) error) error {
 	api := client(t)
-	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{MaxItems: t.PageSize(50)})
-	return collect.EachItem(ctx, p, func(page *lambda.ListFunctionsOutput) []types.FunctionConfiguration { return page.Functions },
-		func(ctx context.Context, f types.FunctionConfiguration) {
-			t.Warn(operation, list(ctx, api, f))
-		})
+	functions, err := functionList(ctx, t, api)
+	collect.ForEach(ctx, functions, func(ctx context.Context, f types.FunctionConfiguration) {
+		t.Warn(operation, list(ctx, api, f))
+	})
+	return err
 }
 
 // timeField is a field of one of Lambda's string timestamps.

@@ -41,9 +41,10 @@ var Service = &collect.Service{
 		{Name: "log-anomaly-detector", Description: "log anomaly detector watching log groups for unusual patterns (id = the detector ARN's last part)",
 			Fields: anomalyDetectorFields.Declared(), Tags: collect.TagsPerResource, Collect: anomalyDetectors, DetailCalls: 1},
 	},
-	Calls: "log-group: 1 paged describe + bulk tags (else per resource ListTagsForResource). metric-filter: DescribeMetricFilters (paged). " +
+	Calls: "DescribeLogGroups (paged) once for log-group and subscription-filter; " +
+		"log-group: bulk tags (else per resource ListTagsForResource). metric-filter: DescribeMetricFilters (paged). " +
 		"destination: DescribeDestinations (paged) + per destination ListTagsForResource. " +
-		"subscription-filter: DescribeLogGroups (paged) + per log group DescribeSubscriptionFilters (paged). " +
+		"subscription-filter: per log group DescribeSubscriptionFilters (paged). " +
 		"delivery-source: DescribeDeliverySources. delivery-destination: DescribeDeliveryDestinations. delivery: DescribeDeliveries. " +
 		"resource-policy: DescribeResourcePolicies. query-definition: DescribeQueryDefinitions. " +
 		"log-anomaly-detector: ListLogAnomalyDetectors + per detector ListTagsForResource",
@@ -85,23 +86,28 @@ var groupFields = collect.Fields[types.LogGroup]{
 	collect.Computed("created", model.Timestamp, "creation time", func(g types.LogGroup) any { return epochMillis(g.CreationTime) }),
 }
 
+// groupList are the region's log groups, listed once for the log-group and
+// subscription-filter types.
+func groupList(ctx context.Context, t *collect.Task, api *cloudwatchlogs.Client) ([]types.LogGroup, error) {
+	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(api, &cloudwatchlogs.DescribeLogGroupsInput{Limit: t.PageSize(50)})
+	return collect.ReuseItems(ctx, t, "DescribeLogGroups", p, func(page *cloudwatchlogs.DescribeLogGroupsOutput) []types.LogGroup { return page.LogGroups })
+}
+
 func groups(ctx context.Context, t *collect.Task) error {
 	api := cloudwatchlogs.NewFromConfig(t.Config)
 	bulk := collect.NewBulkTags(t, "logs") // moto knows "logs" but not "logs:log-group"; lookups are by ARN
-	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(api, &cloudwatchlogs.DescribeLogGroupsInput{Limit: t.PageSize(50)})
-	return collect.EachPage(ctx, p, func(page *cloudwatchlogs.DescribeLogGroupsOutput) error {
-		collect.ForEach(ctx, page.LogGroups, func(ctx context.Context, g types.LogGroup) {
-			arn := groupARN(t, g)
-			emit(t, g, arn, bulk.Of(ctx, arn, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
-				out, err := api.ListTagsForResource(ctx, &cloudwatchlogs.ListTagsForResourceInput{ResourceArn: aws.String(arn)})
-				if err != nil {
-					return nil, err
-				}
-				return out.Tags, nil
-			}))
-		})
-		return nil
+	list, err := groupList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, g types.LogGroup) {
+		arn := groupARN(t, g)
+		emit(t, g, arn, bulk.Of(ctx, arn, "ListTagsForResource", func(ctx context.Context) (map[string]string, error) {
+			out, err := api.ListTagsForResource(ctx, &cloudwatchlogs.ListTagsForResourceInput{ResourceArn: aws.String(arn)})
+			if err != nil {
+				return nil, err
+			}
+			return out.Tags, nil
+		}))
 	})
+	return err
 }
 
 func emit(t *collect.Task, g types.LogGroup, arn string, tags map[string]string) {

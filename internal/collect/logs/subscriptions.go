@@ -67,17 +67,17 @@ var subscriptionFilterFields = collect.Fields[types.SubscriptionFilter]{
 // them per group only.
 func subscriptionFilters(ctx context.Context, t *collect.Task) error {
 	api := cloudwatchlogs.NewFromConfig(t.Config)
-	p := cloudwatchlogs.NewDescribeLogGroupsPaginator(api, &cloudwatchlogs.DescribeLogGroupsInput{Limit: t.PageSize(50)})
-	return collect.EachItem(ctx, p, func(page *cloudwatchlogs.DescribeLogGroupsOutput) []types.LogGroup { return page.LogGroups },
-		func(ctx context.Context, g types.LogGroup) {
-			fp := cloudwatchlogs.NewDescribeSubscriptionFiltersPaginator(api, &cloudwatchlogs.DescribeSubscriptionFiltersInput{LogGroupName: g.LogGroupName, Limit: t.PageSize(50)})
-			t.Warn("DescribeSubscriptionFilters", collect.EachPage(ctx, fp, func(page *cloudwatchlogs.DescribeSubscriptionFiltersOutput) error {
-				for _, f := range page.SubscriptionFilters {
-					emitSubscriptionFilter(t, f)
-				}
-				return nil
-			}))
-		})
+	list, err := groupList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, g types.LogGroup) {
+		fp := cloudwatchlogs.NewDescribeSubscriptionFiltersPaginator(api, &cloudwatchlogs.DescribeSubscriptionFiltersInput{LogGroupName: g.LogGroupName, Limit: t.PageSize(50)})
+		t.Warn("DescribeSubscriptionFilters", collect.EachPage(ctx, fp, func(page *cloudwatchlogs.DescribeSubscriptionFiltersOutput) error {
+			for _, f := range page.SubscriptionFilters {
+				emitSubscriptionFilter(t, f)
+			}
+			return nil
+		}))
+	})
+	return err
 }
 
 func emitSubscriptionFilter(t *collect.Task, f types.SubscriptionFilter) {

@@ -26,9 +26,10 @@ var Service = &collect.Service{
 		{Name: "origin-endpoint", Description: "origin endpoint of a channel (id = GROUP/CHANNEL/ENDPOINT): container, manifests and content encryption",
 			Fields: endpointFields.Declared(), Tags: collect.TagsPerResource, Collect: endpoints, DetailCalls: 3},
 	},
-	Calls: "channel-group: ListChannelGroups + per group GetChannelGroup (tags included). " +
-		"channel: ListChannelGroups + per group ListChannels + per channel GetChannel (tags included). " +
-		"origin-endpoint: ListChannelGroups + per group ListChannels + per channel ListOriginEndpoints + per endpoint GetOriginEndpoint (tags included)",
+	Calls: "ListChannelGroups once for all types, and per group ListChannels once for channel and origin-endpoint; " +
+		"channel-group: per group GetChannelGroup (tags included). " +
+		"channel: per channel GetChannel (tags included). " +
+		"origin-endpoint: per channel ListOriginEndpoints + per endpoint GetOriginEndpoint (tags included)",
 	Relations: []collect.Relation{
 		{From: "channel", Kind: "in", To: "mediapackagev2/channel-group"},
 		{From: "origin-endpoint", Kind: "packages", To: "mediapackagev2/channel"},
@@ -64,10 +65,13 @@ func endpointsOf(p *mediapackagev2.ListOriginEndpointsOutput) []types.OriginEndp
 	return p.Items
 }
 
-// eachGroup runs fn on every channel group, concurrently.
+// eachGroup runs fn on every channel group, concurrently; the groups are
+// listed once for all three types.
 func eachGroup(ctx context.Context, t *collect.Task, api *mediapackagev2.Client, fn func(ctx context.Context, g types.ChannelGroupListConfiguration)) error {
 	p := mediapackagev2.NewListChannelGroupsPaginator(api, &mediapackagev2.ListChannelGroupsInput{MaxResults: t.PageSize(100)})
-	return collect.EachItem(ctx, p, groupsOf, fn)
+	groups, err := collect.ReuseItems(ctx, t, "ListChannelGroups", p, groupsOf)
+	collect.ForEach(ctx, groups, fn)
+	return err
 }
 
 func channelGroups(ctx context.Context, t *collect.Task) error {
@@ -86,14 +90,17 @@ func channelGroups(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-// eachChannel runs fn on every channel of every group, concurrently. A
-// group whose channels cannot be listed fails the collection once the
-// other groups' channels are done.
+// eachChannel runs fn on every channel of every group, concurrently; each
+// group's channels are listed once for the channel and origin-endpoint
+// types. A group whose channels cannot be listed fails the collection once
+// the other groups' channels are done.
 func eachChannel(ctx context.Context, t *collect.Task, api *mediapackagev2.Client, fn func(ctx context.Context, c types.ChannelListConfiguration)) error {
 	var listErr collect.FirstErr
 	err := eachGroup(ctx, t, api, func(ctx context.Context, g types.ChannelGroupListConfiguration) {
 		p := mediapackagev2.NewListChannelsPaginator(api, &mediapackagev2.ListChannelsInput{ChannelGroupName: g.ChannelGroupName, MaxResults: t.PageSize(100)})
-		listErr.Keep(collect.EachItem(ctx, p, channelsOf, fn))
+		channels, err := collect.ReuseItems(ctx, t, "ListChannels/"+aws.ToString(g.ChannelGroupName), p, channelsOf)
+		collect.ForEach(ctx, channels, fn)
+		listErr.Keep(err)
 	})
 	if err != nil {
 		return err

@@ -27,7 +27,8 @@ var Service = &collect.Service{
 		{Name: "device", Description: "device registered at a site (id = device-...)", Fields: deviceFields.Declared(), Tags: collect.TagsListed, Collect: devices},
 		{Name: "link", Description: "network link of a site, e.g. a broadband line (id = link-...)", Fields: linkFields.Declared(), Tags: collect.TagsListed, Collect: links},
 	},
-	Calls: "global-network, core-network: DescribeGlobalNetworks, ListCoreNetworks (paged). site, device, link: DescribeGlobalNetworks + per global network GetSites, GetDevices, GetLinks (paged). Every call goes to the API's home region (us-west-2 in the aws partition)",
+	Calls: "DescribeGlobalNetworks (paged) once for global-network, site, device and link; core-network: ListCoreNetworks (paged). " +
+		"site, device, link: per global network GetSites, GetDevices, GetLinks (paged). Every call goes to the API's home region (us-west-2 in the aws partition)",
 	Relations: []collect.Relation{
 		{From: "core-network", Kind: "member-of", To: "networkmanager/global-network"},
 		{From: "device", Kind: "at-site", To: "networkmanager/site"},
@@ -59,20 +60,20 @@ var globalNetworkFields = collect.Fields[types.GlobalNetwork]{
 }
 
 // eachGlobalNetwork runs fn on every global network not being deleted,
-// page by page.
+// stopping at fn's first error; the global networks are listed once for
+// the global-network, site, device and link types.
 func eachGlobalNetwork(ctx context.Context, t *collect.Task, api *nm.Client, fn func(g types.GlobalNetwork) error) error {
 	p := nm.NewDescribeGlobalNetworksPaginator(api, &nm.DescribeGlobalNetworksInput{MaxResults: t.PageSize(500)})
-	return collect.EachPage(ctx, p, func(page *nm.DescribeGlobalNetworksOutput) error {
-		for _, g := range page.GlobalNetworks {
-			if g.State == types.GlobalNetworkStateDeleting {
-				continue
-			}
-			if err := fn(g); err != nil {
-				return err
-			}
+	list, err := collect.ReuseItems(ctx, t, "DescribeGlobalNetworks", p, func(page *nm.DescribeGlobalNetworksOutput) []types.GlobalNetwork { return page.GlobalNetworks })
+	for _, g := range list {
+		if g.State == types.GlobalNetworkStateDeleting {
+			continue
 		}
-		return nil
-	})
+		if err := fn(g); err != nil {
+			return err
+		}
+	}
+	return err
 }
 
 func globalNetworks(ctx context.Context, t *collect.Task) error {

@@ -24,8 +24,8 @@ var Service = &collect.Service{
 		{Name: "namespace", Description: "namespace of a table bucket (id = bucket/namespace)", Fields: namespaceFields.Declared(), Tags: collect.NotTaggable, Collect: namespaces, DetailCalls: 1},
 		{Name: "table", Description: "table of a table bucket (id = bucket/namespace/table)", Fields: tableFields.Declared(), Tags: collect.TagsPerResource, Collect: tables, DetailCalls: 2},
 	},
-	Calls: "table-bucket: ListTableBuckets + per bucket GetTableBucketEncryption, ListTagsForResource. namespace: ListTableBuckets + per bucket ListNamespaces. " +
-		"table: ListTableBuckets + per bucket ListTables + per table ListTagsForResource",
+	Calls: "ListTableBuckets once for all types; table-bucket: per bucket GetTableBucketEncryption, ListTagsForResource. namespace: per bucket ListNamespaces. " +
+		"table: per bucket ListTables + per table ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "table-bucket", Kind: "encrypted-with", To: "kms/key"},
 		{From: "namespace", Kind: "in-table-bucket", To: "s3tables/table-bucket"},
@@ -57,10 +57,13 @@ var bucketFields = collect.Fields[bucket]{
 	collect.When(hasEncryption, collect.Text("kms_key_arn", "KMS key of aws:kms encryption", func(b bucket) *string { return b.enc.KmsKeyArn })),
 }
 
-// eachBucket runs fn on every table bucket, concurrently.
+// eachBucket runs fn on every table bucket, concurrently; the buckets are
+// listed once for all three types.
 func eachBucket(ctx context.Context, t *collect.Task, api *s3tables.Client, fn func(ctx context.Context, b types.TableBucketSummary)) error {
 	p := s3tables.NewListTableBucketsPaginator(api, &s3tables.ListTableBucketsInput{MaxBuckets: t.PageSize(1000)})
-	return collect.EachItem(ctx, p, func(page *s3tables.ListTableBucketsOutput) []types.TableBucketSummary { return page.TableBuckets }, fn)
+	buckets, err := collect.ReuseItems(ctx, t, "ListTableBuckets", p, func(page *s3tables.ListTableBucketsOutput) []types.TableBucketSummary { return page.TableBuckets })
+	collect.ForEach(ctx, buckets, fn)
+	return err
 }
 
 func tableBuckets(ctx context.Context, t *collect.Task) error {

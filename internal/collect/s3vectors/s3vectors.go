@@ -23,8 +23,8 @@ var Service = &collect.Service{
 		{Name: "index", Description: "vector index of a vector bucket (id = BUCKET/INDEX): dimension, distance metric, encryption",
 			Fields: indexFields.Declared(), Tags: collect.TagsPerResource, Collect: indexes, DetailCalls: 2},
 	},
-	Calls: "vector-bucket: ListVectorBuckets + per bucket GetVectorBucket, GetVectorBucketPolicy, ListTagsForResource. " +
-		"index: ListVectorBuckets + per bucket ListIndexes + per index GetIndex, ListTagsForResource",
+	Calls: "ListVectorBuckets once for all types; vector-bucket: per bucket GetVectorBucket, GetVectorBucketPolicy, ListTagsForResource. " +
+		"index: per bucket ListIndexes + per index GetIndex, ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "vector-bucket", Kind: "encrypted-with", To: "kms/key"},
 		{From: "index", Kind: "in", To: "s3vectors/vector-bucket"},
@@ -89,14 +89,15 @@ var bucketFields = append(encryptionFields(func(b bucket) (*types.EncryptionConf
 	return collect.PolicyJSON(*b.policy)
 })))
 
-// eachBucket runs fn on every vector bucket, concurrently.
+// eachBucket runs fn on every vector bucket, concurrently; the buckets are
+// listed once for both types.
 func eachBucket(ctx context.Context, t *collect.Task, api *s3vectors.Client, fn func(ctx context.Context, b types.VectorBucketSummary)) error {
 	p := s3vectors.NewListVectorBucketsPaginator(api, &s3vectors.ListVectorBucketsInput{MaxResults: t.PageSize(500)})
-	return collect.EachItem(ctx, p, bucketsOf, fn)
-}
-
-func bucketsOf(p *s3vectors.ListVectorBucketsOutput) []types.VectorBucketSummary {
-	return p.VectorBuckets
+	buckets, err := collect.ReuseItems(ctx, t, "ListVectorBuckets", p, func(page *s3vectors.ListVectorBucketsOutput) []types.VectorBucketSummary {
+		return page.VectorBuckets
+	})
+	collect.ForEach(ctx, buckets, fn)
+	return err
 }
 
 func vectorBuckets(ctx context.Context, t *collect.Task) error {

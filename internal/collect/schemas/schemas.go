@@ -26,7 +26,7 @@ var Service = &collect.Service{
 		{Name: "discoverer", Description: "schema discoverer inferring schemas from a bus's events (id = discoverer id)", Fields: discovererFields.Declared(),
 			Tags: collect.TagsListed, Collect: discoverers},
 	},
-	Calls: "registry: ListRegistries (LOCAL). schema: ListRegistries (LOCAL), per registry ListSchemas. discoverer: ListDiscoverers (each returns the tags)",
+	Calls: "ListRegistries (LOCAL) once for registry and schema; schema: per registry ListSchemas. discoverer: ListDiscoverers (each returns the tags)",
 	Relations: []collect.Relation{
 		{From: "schema", Kind: "in-registry", To: "schemas/registry"},
 		{From: "discoverer", Kind: "discovers", To: "events/bus"},
@@ -36,20 +36,20 @@ var Service = &collect.Service{
 // localScope lists the account's own registries, not AWS's (aws.events...).
 const localScope = "LOCAL"
 
-// eachRegistry runs fn on every page of the account's registries.
-func eachRegistry(ctx context.Context, t *collect.Task, api *schemas.Client, fn func([]types.RegistrySummary) error) error {
+// registryList are the account's own registries, listed once for the
+// registry and schema types.
+func registryList(ctx context.Context, t *collect.Task, api *schemas.Client) ([]types.RegistrySummary, error) {
 	p := schemas.NewListRegistriesPaginator(api, &schemas.ListRegistriesInput{Scope: aws.String(localScope), Limit: t.PageSize(100)})
-	return collect.EachPage(ctx, p, func(page *schemas.ListRegistriesOutput) error { return fn(page.Registries) })
+	return collect.ReuseItems(ctx, t, "ListRegistries", p, func(page *schemas.ListRegistriesOutput) []types.RegistrySummary { return page.Registries })
 }
 
 func registries(ctx context.Context, t *collect.Task) error {
-	return eachRegistry(ctx, t, schemas.NewFromConfig(t.Config), func(rs []types.RegistrySummary) error {
-		for _, r := range rs {
-			name := aws.ToString(r.RegistryName)
-			t.Emit(&model.Resource{Key: t.Key("registry", name), Name: name, ARN: aws.ToString(r.RegistryArn), Tags: r.Tags})
-		}
-		return nil
-	})
+	rs, err := registryList(ctx, t, schemas.NewFromConfig(t.Config))
+	for _, r := range rs {
+		name := aws.ToString(r.RegistryName)
+		t.Emit(&model.Resource{Key: t.Key("registry", name), Name: name, ARN: aws.ToString(r.RegistryArn), Tags: r.Tags})
+	}
+	return err
 }
 
 var schemaFields = collect.Fields[types.SchemaSummary]{
@@ -59,24 +59,23 @@ var schemaFields = collect.Fields[types.SchemaSummary]{
 
 func schemaList(ctx context.Context, t *collect.Task) error {
 	api := schemas.NewFromConfig(t.Config)
-	return eachRegistry(ctx, t, api, func(rs []types.RegistrySummary) error {
-		for _, r := range rs {
-			registry := aws.ToString(r.RegistryName)
-			p := schemas.NewListSchemasPaginator(api, &schemas.ListSchemasInput{RegistryName: r.RegistryName, Limit: t.PageSize(100)})
-			if err := collect.EachPage(ctx, p, func(page *schemas.ListSchemasOutput) error {
-				for _, s := range page.Schemas {
-					name := aws.ToString(s.SchemaName)
-					res := &model.Resource{Key: t.Key("schema", registry+"/"+name), Name: name, ARN: aws.ToString(s.SchemaArn), Tags: s.Tags, Details: schemaFields.Details(s)}
-					t.Relate(res.Key, "in-registry", t.Key("registry", registry))
-					t.Emit(res)
-				}
-				return nil
-			}); err != nil {
-				return err
+	rs, err := registryList(ctx, t, api)
+	for _, r := range rs {
+		registry := aws.ToString(r.RegistryName)
+		p := schemas.NewListSchemasPaginator(api, &schemas.ListSchemasInput{RegistryName: r.RegistryName, Limit: t.PageSize(100)})
+		if err := collect.EachPage(ctx, p, func(page *schemas.ListSchemasOutput) error {
+			for _, s := range page.Schemas {
+				name := aws.ToString(s.SchemaName)
+				res := &model.Resource{Key: t.Key("schema", registry+"/"+name), Name: name, ARN: aws.ToString(s.SchemaArn), Tags: s.Tags, Details: schemaFields.Details(s)}
+				t.Relate(res.Key, "in-registry", t.Key("registry", registry))
+				t.Emit(res)
 			}
+			return nil
+		}); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return err
 }
 
 var discovererFields = collect.Fields[types.DiscovererSummary]{

@@ -40,7 +40,7 @@ var Service = &collect.Service{
 		{Name: "insight", Description: "custom insight (id = account/insight id): a saved, grouped finding filter; managed insights skipped",
 			Fields: insightFields.Declared(), Tags: collect.NotTaggable, Collect: insights},
 	},
-	Calls: "hub: DescribeHub + GetEnabledStandards (paged). standard-subscription: GetEnabledStandards. product-subscription: ListEnabledProductsForImport. " +
+	Calls: "GetEnabledStandards (paged) once for hub and standard-subscription; hub: DescribeHub. product-subscription: ListEnabledProductsForImport. " +
 		"automation-rule: ListAutomationRules + per rule ListTagsForResource. finding-aggregator: ListFindingAggregators + per aggregator GetFindingAggregator. member: ListMembers. " +
 		"action-target: DescribeActionTargets. insight: GetInsights (custom insights)",
 }
@@ -78,14 +78,11 @@ func hubs(ctx context.Context, t *collect.Task) error {
 	if err != nil {
 		return err
 	}
-	h := hub{DescribeHubOutput: out, standards: []types.StandardsSubscription{}}
-	p := securityhub.NewGetEnabledStandardsPaginator(api, &securityhub.GetEnabledStandardsInput{MaxResults: t.PageSize(100)})
-	if err := collect.EachPage(ctx, p, func(page *securityhub.GetEnabledStandardsOutput) error {
-		h.standards = append(h.standards, page.StandardsSubscriptions...)
-		return nil
-	}); err != nil {
+	h := hub{DescribeHubOutput: out}
+	if standards, err := enabledStandards(ctx, t, api); err != nil {
 		t.Warn("GetEnabledStandards", err)
-		h.standards = nil
+	} else {
+		h.standards = append([]types.StandardsSubscription{}, standards...) // not nil: known, even when none
 	}
 	arn := aws.ToString(out.HubArn)
 	if arn == "" {
@@ -94,6 +91,15 @@ func hubs(ctx context.Context, t *collect.Task) error {
 	t.Emit(&model.Resource{Key: t.Key("hub", collect.ARNResourceName(arn)), ARN: arn,
 		CreatedAt: collect.TimeText(out.SubscribedAt), Details: hubFields.Details(h)})
 	return nil
+}
+
+// enabledStandards are the hub's standards subscriptions, listed once for
+// the hub and standard-subscription types.
+func enabledStandards(ctx context.Context, t *collect.Task, api *securityhub.Client) ([]types.StandardsSubscription, error) {
+	p := securityhub.NewGetEnabledStandardsPaginator(api, &securityhub.GetEnabledStandardsInput{MaxResults: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "GetEnabledStandards", p, func(page *securityhub.GetEnabledStandardsOutput) []types.StandardsSubscription {
+		return page.StandardsSubscriptions
+	})
 }
 
 // notSubscribed reports whether err is Security Hub's answer for an account

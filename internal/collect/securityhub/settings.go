@@ -50,15 +50,13 @@ var standardFields = collect.Fields[types.StandardsSubscription]{
 }
 
 func standardSubscriptions(ctx context.Context, t *collect.Task) error {
-	p := securityhub.NewGetEnabledStandardsPaginator(securityhub.NewFromConfig(t.Config), &securityhub.GetEnabledStandardsInput{MaxResults: t.PageSize(100)})
-	return hubOff(t, collect.EachPage(ctx, p, func(page *securityhub.GetEnabledStandardsOutput) error {
-		for _, s := range page.StandardsSubscriptions {
-			arn := aws.ToString(s.StandardsSubscriptionArn)
-			id := afterPrefix(arn, "subscription/")
-			t.Emit(&model.Resource{Key: t.Key("standard-subscription", id), Name: id, ARN: arn, Details: standardFields.Details(s)})
-		}
-		return nil
-	}))
+	standards, err := enabledStandards(ctx, t, securityhub.NewFromConfig(t.Config))
+	for _, s := range standards {
+		arn := aws.ToString(s.StandardsSubscriptionArn)
+		id := afterPrefix(arn, "subscription/")
+		t.Emit(&model.Resource{Key: t.Key("standard-subscription", id), Name: id, ARN: arn, Details: standardFields.Details(s)})
+	}
+	return hubOff(t, err)
 }
 
 func productSubscriptions(ctx context.Context, t *collect.Task) error {

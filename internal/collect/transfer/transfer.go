@@ -31,7 +31,7 @@ var Service = &collect.Service{
 		{Name: "certificate", Description: "Transfer Family AS2 certificate (id = cert-...); the certificate body is not stored",
 			Fields: certificateFields.Declared(), Tags: collect.TagsListed, Collect: certificates, DetailCalls: 1},
 	},
-	Calls: "server: ListServers + per server DescribeServer. user: ListServers, per server ListUsers + per user DescribeUser. " +
+	Calls: "ListServers once for server and user; server: per server DescribeServer. user: per server ListUsers + per user DescribeUser. " +
 		"connector: ListConnectors + per connector DescribeConnector. workflow: ListWorkflows + per workflow DescribeWorkflow. " +
 		"certificate: ListCertificates + per certificate DescribeCertificate",
 	Relations: []collect.Relation{
@@ -101,28 +101,35 @@ var serverFields = collect.Fields[*types.DescribedServer]{
 	collect.Computed("vpc_id", model.Text, "VPC of a VPC endpoint", func(s *types.DescribedServer) any { return aws.ToString(endpoint(s).VpcId) }),
 }
 
+// serverList are the region's servers, listed once for the server and
+// user types.
+func serverList(ctx context.Context, t *collect.Task, api *transfer.Client) ([]types.ListedServer, error) {
+	p := transfer.NewListServersPaginator(api, &transfer.ListServersInput{MaxResults: t.PageSize(1000)})
+	return collect.ReuseItems(ctx, t, "ListServers", p, func(page *transfer.ListServersOutput) []types.ListedServer { return page.Servers })
+}
+
 func servers(ctx context.Context, t *collect.Task) error {
 	api := transfer.NewFromConfig(t.Config)
-	p := transfer.NewListServersPaginator(api, &transfer.ListServersInput{MaxResults: t.PageSize(1000)})
-	return collect.EachItem(ctx, p, func(page *transfer.ListServersOutput) []types.ListedServer { return page.Servers },
-		func(ctx context.Context, s types.ListedServer) {
-			id := aws.ToString(s.ServerId)
-			r := &model.Resource{Key: t.Key("server", id), Name: id, ARN: aws.ToString(s.Arn)}
-			emitDescribed(ctx, t, r, "DescribeServer", func(ctx context.Context) (*types.DescribedServer, error) {
-				out, err := api.DescribeServer(ctx, &transfer.DescribeServerInput{ServerId: s.ServerId})
-				if err != nil {
-					return nil, err
-				}
-				return out.Server, nil
-			}, func(d *types.DescribedServer) (map[string]any, map[string]string) {
-				relateServer(t, r.Key, d)
-				tags := tagMap(d.Tags)
-				if name := tags["transfer:customHostname"]; name != "" {
-					r.Name = name
-				}
-				return serverFields.Details(d), tags
-			})
+	list, err := serverList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, s types.ListedServer) {
+		id := aws.ToString(s.ServerId)
+		r := &model.Resource{Key: t.Key("server", id), Name: id, ARN: aws.ToString(s.Arn)}
+		emitDescribed(ctx, t, r, "DescribeServer", func(ctx context.Context) (*types.DescribedServer, error) {
+			out, err := api.DescribeServer(ctx, &transfer.DescribeServerInput{ServerId: s.ServerId})
+			if err != nil {
+				return nil, err
+			}
+			return out.Server, nil
+		}, func(d *types.DescribedServer) (map[string]any, map[string]string) {
+			relateServer(t, r.Key, d)
+			tags := tagMap(d.Tags)
+			if name := tags["transfer:customHostname"]; name != "" {
+				r.Name = name
+			}
+			return serverFields.Details(d), tags
 		})
+	})
+	return err
 }
 
 func relateServer(t *collect.Task, key model.Key, s *types.DescribedServer) {
@@ -173,27 +180,24 @@ var userFields = collect.Fields[*types.DescribedUser]{
 
 func users(ctx context.Context, t *collect.Task) error {
 	api := transfer.NewFromConfig(t.Config)
-	var found []user
-	ps := transfer.NewListServersPaginator(api, &transfer.ListServersInput{MaxResults: t.PageSize(1000)})
-	err := collect.EachPage(ctx, ps, func(page *transfer.ListServersOutput) error {
-		for _, s := range page.Servers {
-			if s.IdentityProviderType != types.IdentityProviderTypeServiceManaged && s.IdentityProviderType != "" {
-				continue // users live in the external identity provider
-			}
-			pu := transfer.NewListUsersPaginator(api, &transfer.ListUsersInput{ServerId: s.ServerId, MaxResults: t.PageSize(1000)})
-			if err := collect.EachPage(ctx, pu, func(page *transfer.ListUsersOutput) error {
-				for _, u := range page.Users {
-					found = append(found, user{server: aws.ToString(s.ServerId), ListedUser: u})
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	servers, err := serverList(ctx, t, api)
 	if err != nil {
 		return err
+	}
+	var found []user
+	for _, s := range servers {
+		if s.IdentityProviderType != types.IdentityProviderTypeServiceManaged && s.IdentityProviderType != "" {
+			continue // users live in the external identity provider
+		}
+		pu := transfer.NewListUsersPaginator(api, &transfer.ListUsersInput{ServerId: s.ServerId, MaxResults: t.PageSize(1000)})
+		if err := collect.EachPage(ctx, pu, func(page *transfer.ListUsersOutput) error {
+			for _, u := range page.Users {
+				found = append(found, user{server: aws.ToString(s.ServerId), ListedUser: u})
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 	}
 	collect.ForEach(ctx, found, func(ctx context.Context, u user) {
 		name := aws.ToString(u.UserName)
