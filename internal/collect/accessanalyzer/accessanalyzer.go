@@ -27,20 +27,17 @@ var Service = &collect.Service{
 		{Name: "archive-rule", Description: "archive rule of an analyzer (id = analyzer/rule): findings it matches are archived, unseen",
 			Fields: ruleFields.Declared(), Tags: collect.NotTaggable, Collect: archiveRules},
 	},
-	Calls: "analyzer: ListAnalyzers (tags included). archive-rule: ListAnalyzers + per analyzer ListArchiveRules",
+	Calls: "ListAnalyzers (tags included) once for both types; archive-rule: per analyzer ListArchiveRules",
 	Relations: []collect.Relation{
 		{From: "archive-rule", Kind: "of-analyzer", To: "accessanalyzer/analyzer"},
 	},
 }
 
-// listAnalyzers lists the region's analyzers; none is NotEnabled.
+// listAnalyzers lists the region's analyzers, once for both types; none
+// is NotEnabled.
 func listAnalyzers(ctx context.Context, t *collect.Task, api *accessanalyzer.Client) ([]types.AnalyzerSummary, error) {
-	var out []types.AnalyzerSummary
 	p := accessanalyzer.NewListAnalyzersPaginator(api, &accessanalyzer.ListAnalyzersInput{MaxResults: t.PageSize(100)})
-	err := collect.EachPage(ctx, p, func(page *accessanalyzer.ListAnalyzersOutput) error {
-		out = append(out, page.Analyzers...)
-		return nil
-	})
+	out, err := collect.ReuseItems(ctx, t, "ListAnalyzers", p, func(page *accessanalyzer.ListAnalyzersOutput) []types.AnalyzerSummary { return page.Analyzers })
 	if err == nil && len(out) == 0 {
 		return nil, awsx.NotEnabled("ListAnalyzers", "IAM Access Analyzer", t.Region)
 	}

@@ -26,8 +26,8 @@ var Service = &collect.Service{
 		{Name: "scraper", Description: "managed collector scraping an EKS cluster or VPC into a workspace (id = s-...)", Fields: scraperFields.Declared(),
 			Tags: collect.TagsListed, Collect: scrapers},
 	},
-	Calls: "workspace: ListWorkspaces + per workspace DescribeLoggingConfiguration. " +
-		"rule-groups-namespace: ListWorkspaces + per workspace ListRuleGroupsNamespaces. scraper: ListScrapers",
+	Calls: "ListWorkspaces once for workspace and rule-groups-namespace; workspace: per workspace DescribeLoggingConfiguration. " +
+		"rule-groups-namespace: per workspace ListRuleGroupsNamespaces. scraper: ListScrapers",
 	Relations: []collect.Relation{
 		{From: "workspace", Kind: "encrypted-with", To: "kms/key"},
 		{From: "workspace", Kind: "logs-to", To: "logs/log-group"},
@@ -65,15 +65,17 @@ var workspaceFields = collect.Fields[workspace]{
 	}),
 }
 
-func workspacePages(t *collect.Task, api *amp.Client) *amp.ListWorkspacesPaginator {
-	return amp.NewListWorkspacesPaginator(api, &amp.ListWorkspacesInput{MaxResults: t.PageSize(1000)})
+// workspaceList are the region's workspaces, listed once for the
+// workspace and rule-groups-namespace types.
+func workspaceList(ctx context.Context, t *collect.Task, api *amp.Client) ([]types.WorkspaceSummary, error) {
+	p := amp.NewListWorkspacesPaginator(api, &amp.ListWorkspacesInput{MaxResults: t.PageSize(1000)})
+	return collect.ReuseItems(ctx, t, "ListWorkspaces", p, func(page *amp.ListWorkspacesOutput) []types.WorkspaceSummary { return page.Workspaces })
 }
-
-func workspacesOf(page *amp.ListWorkspacesOutput) []types.WorkspaceSummary { return page.Workspaces }
 
 func workspaces(ctx context.Context, t *collect.Task) error {
 	api := amp.NewFromConfig(t.Config)
-	return collect.EachItem(ctx, workspacePages(t, api), workspacesOf, func(ctx context.Context, s types.WorkspaceSummary) {
+	list, err := workspaceList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, s types.WorkspaceSummary) {
 		w := workspace{WorkspaceSummary: s}
 		out, err := api.DescribeLoggingConfiguration(ctx, &amp.DescribeLoggingConfigurationInput{WorkspaceId: s.WorkspaceId})
 		t.Warn("DescribeLoggingConfiguration", err)
@@ -89,6 +91,7 @@ func workspaces(ctx context.Context, t *collect.Task) error {
 			t.Relate(key, "logs-to", t.Ref("logs", "log-group", collect.LogGroupName(aws.ToString(w.logging.LogGroupArn))))
 		}
 	})
+	return err
 }
 
 var namespaceFields = collect.Fields[types.RuleGroupsNamespaceSummary]{
@@ -103,7 +106,8 @@ var namespaceFields = collect.Fields[types.RuleGroupsNamespaceSummary]{
 
 func namespaces(ctx context.Context, t *collect.Task) error {
 	api := amp.NewFromConfig(t.Config)
-	return collect.EachItem(ctx, workspacePages(t, api), workspacesOf, func(ctx context.Context, w types.WorkspaceSummary) {
+	list, err := workspaceList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, w types.WorkspaceSummary) {
 		ws := aws.ToString(w.WorkspaceId)
 		p := amp.NewListRuleGroupsNamespacesPaginator(api, &amp.ListRuleGroupsNamespacesInput{WorkspaceId: w.WorkspaceId, MaxResults: t.PageSize(1000)})
 		t.Warn("ListRuleGroupsNamespaces", collect.EachPage(ctx, p, func(page *amp.ListRuleGroupsNamespacesOutput) error {
@@ -117,6 +121,7 @@ func namespaces(ctx context.Context, t *collect.Task) error {
 			return nil
 		}))
 	})
+	return err
 }
 
 // scraperSource is where a scraper reads metrics: an EKS cluster (and the

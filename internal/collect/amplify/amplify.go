@@ -25,7 +25,7 @@ var Service = &collect.Service{
 		{Name: "branch", Description: "branch of an app deployed as an environment (id = APP_ID/BRANCH)", Fields: branchFields.Declared(),
 			Tags: collect.TagsListed, Collect: branches, DetailCalls: 1},
 	},
-	Calls: "app: ListApps (tags included). branch: ListApps + per app ListBranches",
+	Calls: "ListApps (tags included) once for both types; branch: per app ListBranches",
 	Relations: []collect.Relation{
 		{From: "app", Kind: "assumes-role", To: "iam/role"},
 		{From: "branch", Kind: "in", To: "amplify/app"},
@@ -67,25 +67,24 @@ var appFields = collect.Fields[types.App]{
 	collect.Timestamp("updated", "last change", func(a types.App) *time.Time { return a.UpdateTime }),
 }
 
-func appPages(t *collect.Task, api *amplify.Client) *amplify.ListAppsPaginator {
-	return amplify.NewListAppsPaginator(api, &amplify.ListAppsInput{MaxResults: *t.PageSize(100)})
+// appList are the region's apps, listed once for the app and branch types.
+func appList(ctx context.Context, t *collect.Task, api *amplify.Client) ([]types.App, error) {
+	p := amplify.NewListAppsPaginator(api, &amplify.ListAppsInput{MaxResults: *t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "ListApps", p, func(page *amplify.ListAppsOutput) []types.App { return page.Apps })
 }
 
-func appsOf(page *amplify.ListAppsOutput) []types.App { return page.Apps }
-
 func apps(ctx context.Context, t *collect.Task) error {
-	return collect.EachPage(ctx, appPages(t, amplify.NewFromConfig(t.Config)), func(page *amplify.ListAppsOutput) error {
-		for _, a := range page.Apps {
-			id := aws.ToString(a.AppId)
-			key := t.Key("app", id)
-			t.Emit(&model.Resource{Key: key, Name: aws.ToString(a.Name), ARN: aws.ToString(a.AppArn), CreatedAt: model.Time(a.CreateTime), Tags: a.Tags,
-				Details: appFields.Details(a)})
-			if role := aws.ToString(a.IamServiceRoleArn); role != "" {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
-			}
+	list, err := appList(ctx, t, amplify.NewFromConfig(t.Config))
+	for _, a := range list {
+		id := aws.ToString(a.AppId)
+		key := t.Key("app", id)
+		t.Emit(&model.Resource{Key: key, Name: aws.ToString(a.Name), ARN: aws.ToString(a.AppArn), CreatedAt: model.Time(a.CreateTime), Tags: a.Tags,
+			Details: appFields.Details(a)})
+		if role := aws.ToString(a.IamServiceRoleArn); role != "" {
+			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
 		}
-		return nil
-	})
+	}
+	return err
 }
 
 var branchFields = collect.Fields[types.Branch]{
@@ -103,7 +102,8 @@ var branchFields = collect.Fields[types.Branch]{
 
 func branches(ctx context.Context, t *collect.Task) error {
 	api := amplify.NewFromConfig(t.Config)
-	return collect.EachItem(ctx, appPages(t, api), appsOf, func(ctx context.Context, a types.App) {
+	list, err := appList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, a types.App) {
 		app := aws.ToString(a.AppId)
 		p := amplify.NewListBranchesPaginator(api, &amplify.ListBranchesInput{AppId: a.AppId, MaxResults: *t.PageSize(50)})
 		t.Warn("ListBranches", collect.EachPage(ctx, p, func(page *amplify.ListBranchesOutput) error {
@@ -117,4 +117,5 @@ func branches(ctx context.Context, t *collect.Task) error {
 			return nil
 		}))
 	})
+	return err
 }

@@ -29,7 +29,7 @@ var Service = &collect.Service{
 		{Name: "usage-plan", Description: "usage plan: throttling and quota of the stages it covers (id = plan id)", Fields: usagePlanFields.Declared(),
 			Tags: collect.TagsListed, Collect: usagePlans},
 	},
-	Calls: "api: 1 paged list. stage: GetStages per API. domain-name: GetDomainNames. vpc-link: GetVpcLinks. api-key: GetApiKeys (without values). " +
+	Calls: "GetRestApis (paged) once for rest-api and stage; stage: GetStages per API. domain-name: GetDomainNames. vpc-link: GetVpcLinks. api-key: GetApiKeys (without values). " +
 		"usage-plan: GetUsagePlans",
 	Relations: []collect.Relation{
 		{From: "stage", Kind: "member-of", To: "apigateway/rest-api"},
@@ -44,13 +44,11 @@ func arn(t *collect.Task, path string) string {
 	return collect.AccountlessARN(t, "apigateway", t.Region, path)
 }
 
-// apiPages runs fn on each page of REST APIs, one page at a time.
-func apiPages(ctx context.Context, t *collect.Task, api *apigateway.Client, fn func(apis []types.RestApi)) error {
+// restAPIList are the region's REST APIs, listed once for the rest-api
+// and stage types.
+func restAPIList(ctx context.Context, t *collect.Task, api *apigateway.Client) ([]types.RestApi, error) {
 	p := apigateway.NewGetRestApisPaginator(api, &apigateway.GetRestApisInput{Limit: t.PageSize(500)})
-	return collect.EachPage(ctx, p, func(page *apigateway.GetRestApisOutput) error {
-		fn(page.Items)
-		return nil
-	})
+	return collect.ReuseItems(ctx, t, "GetRestApis", p, func(page *apigateway.GetRestApisOutput) []types.RestApi { return page.Items })
 }
 
 func hasEndpointConfig(a types.RestApi) bool { return a.EndpointConfiguration != nil }
@@ -72,9 +70,9 @@ var restAPIFields = collect.Fields[types.RestApi]{
 }
 
 func restAPIs(ctx context.Context, t *collect.Task) error {
-	return apiPages(ctx, t, apigateway.NewFromConfig(t.Config), func(apis []types.RestApi) {
-		emitRestAPIs(t, apis)
-	})
+	apis, err := restAPIList(ctx, t, apigateway.NewFromConfig(t.Config))
+	emitRestAPIs(t, apis)
+	return err
 }
 
 func emitRestAPIs(t *collect.Task, apis []types.RestApi) {
@@ -135,19 +133,19 @@ const allMethods = "*/*"
 
 func stages(ctx context.Context, t *collect.Task) error {
 	api := apigateway.NewFromConfig(t.Config)
-	return apiPages(ctx, t, api, func(apis []types.RestApi) {
-		collect.ForEach(ctx, apis, func(ctx context.Context, a types.RestApi) {
-			// GetStages returns every stage at once: it has no pagination.
-			out, err := api.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: a.Id})
-			if err != nil {
-				t.Warn("GetStages", err)
-				return
-			}
-			for _, s := range out.Item {
-				emitStage(t, aws.ToString(a.Id), s)
-			}
-		})
+	apis, err := restAPIList(ctx, t, api)
+	collect.ForEach(ctx, apis, func(ctx context.Context, a types.RestApi) {
+		// GetStages returns every stage at once: it has no pagination.
+		out, err := api.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: a.Id})
+		if err != nil {
+			t.Warn("GetStages", err)
+			return
+		}
+		for _, s := range out.Item {
+			emitStage(t, aws.ToString(a.Id), s)
+		}
 	})
+	return err
 }
 
 func emitStage(t *collect.Task, apiID string, s types.Stage) {

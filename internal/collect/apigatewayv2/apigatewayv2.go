@@ -26,7 +26,7 @@ var Service = &collect.Service{
 			Tags: collect.TagsListed, Collect: domainNames},
 		{Name: "vpc-link", Description: "VPC link of HTTP APIs into private subnets (id = link id)", Fields: vpcLinkFields.Declared(), Tags: collect.TagsListed, Collect: vpcLinks},
 	},
-	Calls: "api: 1 paged list. stage: GetStages per API. domain-name: GetDomainNames. vpc-link: GetVpcLinks",
+	Calls: "GetApis (paged) once for api and stage; stage: GetStages per API. domain-name: GetDomainNames. vpc-link: GetVpcLinks",
 	Relations: []collect.Relation{
 		{From: "stage", Kind: "member-of", To: "apigatewayv2/api"},
 		{From: "domain-name", Kind: "uses-certificate", To: "acm/certificate"},
@@ -43,15 +43,12 @@ func arn(t *collect.Task, path string) string {
 	return collect.AccountlessARN(t, "apigateway", t.Region, path)
 }
 
-// apiPages pages GetApis and runs fn on each page before fetching the next.
-func apiPages(ctx context.Context, t *collect.Task, client *apigatewayv2.Client, fn func(items []types.Api)) error {
-	return eachPage(ctx, func(ctx context.Context, token *string) ([]types.Api, *string, error) {
-		page, err := client.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: pageSize(t), NextToken: token})
-		if err != nil {
-			return nil, nil, err
-		}
-		return page.Items, page.NextToken, nil
-	}, fn)
+// apiList are the region's APIs, listed once for the api and stage types.
+func apiList(ctx context.Context, t *collect.Task, client *apigatewayv2.Client) ([]types.Api, error) {
+	p := collect.NewTokenPager(func(ctx context.Context, token *string, optFns ...func(*apigatewayv2.Options)) (*apigatewayv2.GetApisOutput, error) {
+		return client.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: pageSize(t), NextToken: token}, optFns...)
+	}, func(page *apigatewayv2.GetApisOutput) *string { return page.NextToken })
+	return collect.ReuseItems(ctx, t, "GetApis", p, func(page *apigatewayv2.GetApisOutput) []types.Api { return page.Items })
 }
 
 var apiFields = collect.Fields[types.Api]{
@@ -64,9 +61,9 @@ var apiFields = collect.Fields[types.Api]{
 }
 
 func apis(ctx context.Context, t *collect.Task) error {
-	return apiPages(ctx, t, apigatewayv2.NewFromConfig(t.Config), func(items []types.Api) {
-		emitAPIs(t, items)
-	})
+	items, err := apiList(ctx, t, apigatewayv2.NewFromConfig(t.Config))
+	emitAPIs(t, items)
+	return err
 }
 
 func emitAPIs(t *collect.Task, items []types.Api) {
@@ -113,9 +110,9 @@ var stageFields = collect.Fields[stage]{
 
 func stages(ctx context.Context, t *collect.Task) error {
 	client := apigatewayv2.NewFromConfig(t.Config)
-	return apiPages(ctx, t, client, func(items []types.Api) {
-		stagesOf(ctx, t, client, items)
-	})
+	items, err := apiList(ctx, t, client)
+	stagesOf(ctx, t, client, items)
+	return err
 }
 
 func stagesOf(ctx context.Context, t *collect.Task, client *apigatewayv2.Client, items []types.Api) {

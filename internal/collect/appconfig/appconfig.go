@@ -28,9 +28,9 @@ var Service = &collect.Service{
 		{Name: "deployment-strategy", Description: "custom deployment strategy (id = strategy id); AWS's predefined AppConfig.* strategies are skipped",
 			Fields: strategyFields.Declared(), Tags: collect.TagsPerResource, Collect: strategies, DetailCalls: 1},
 	},
-	Calls: "application: ListApplications + per application ListTagsForResource. " +
-		"environment: ListApplications + per application ListEnvironments + per environment ListTagsForResource. " +
-		"configuration-profile: ListApplications + per application ListConfigurationProfiles + per profile ListTagsForResource. " +
+	Calls: "ListApplications once for application, environment and configuration-profile; application: per application ListTagsForResource. " +
+		"environment: per application ListEnvironments + per environment ListTagsForResource. " +
+		"configuration-profile: per application ListConfigurationProfiles + per profile ListTagsForResource. " +
 		"deployment-strategy: ListDeploymentStrategies + per strategy ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "environment", Kind: "in", To: "appconfig/application"},
@@ -57,11 +57,20 @@ func appARN(t *collect.Task, resource string) string {
 	return collect.ARN(t, "appconfig", "", resource)
 }
 
-func applicationPages(t *collect.Task, api *appconfig.Client) *appconfig.ListApplicationsPaginator {
-	return appconfig.NewListApplicationsPaginator(api, &appconfig.ListApplicationsInput{MaxResults: t.PageSize(50)})
+// applicationList are the region's applications, listed once for the
+// application, environment and configuration-profile types.
+func applicationList(ctx context.Context, t *collect.Task, api *appconfig.Client) ([]types.Application, error) {
+	p := appconfig.NewListApplicationsPaginator(api, &appconfig.ListApplicationsInput{MaxResults: t.PageSize(50)})
+	return collect.ReuseItems(ctx, t, "ListApplications", p, func(page *appconfig.ListApplicationsOutput) []types.Application { return page.Items })
 }
 
-func applicationsOf(page *appconfig.ListApplicationsOutput) []types.Application { return page.Items }
+// eachApplication runs fn on every application, concurrently, and returns
+// the listing's error.
+func eachApplication(ctx context.Context, t *collect.Task, api *appconfig.Client, fn func(ctx context.Context, a types.Application)) error {
+	apps, err := applicationList(ctx, t, api)
+	collect.ForEach(ctx, apps, fn)
+	return err
+}
 
 var applicationFields = collect.Fields[types.Application]{
 	collect.Text("description", "application description", func(a types.Application) *string { return a.Description }),
@@ -69,7 +78,7 @@ var applicationFields = collect.Fields[types.Application]{
 
 func applications(ctx context.Context, t *collect.Task) error {
 	api := appconfig.NewFromConfig(t.Config)
-	return collect.EachItem(ctx, applicationPages(t, api), applicationsOf, func(ctx context.Context, a types.Application) {
+	return eachApplication(ctx, t, api, func(ctx context.Context, a types.Application) {
 		id := aws.ToString(a.Id)
 		emit(ctx, t, api, &model.Resource{Key: t.Key("application", id), Name: aws.ToString(a.Name), ARN: appARN(t, "application/"+id),
 			Details: applicationFields.Details(a)})
@@ -90,7 +99,7 @@ var environmentFields = collect.Fields[types.Environment]{
 
 func environments(ctx context.Context, t *collect.Task) error {
 	api := appconfig.NewFromConfig(t.Config)
-	return collect.EachItem(ctx, applicationPages(t, api), applicationsOf, func(ctx context.Context, a types.Application) {
+	return eachApplication(ctx, t, api, func(ctx context.Context, a types.Application) {
 		app := aws.ToString(a.Id)
 		p := appconfig.NewListEnvironmentsPaginator(api, &appconfig.ListEnvironmentsInput{ApplicationId: a.Id, MaxResults: t.PageSize(50)})
 		t.Warn("ListEnvironments", collect.EachItem(ctx, p, func(page *appconfig.ListEnvironmentsOutput) []types.Environment { return page.Items },
@@ -140,7 +149,7 @@ func relateLocation(t *collect.Task, key model.Key, uri string) {
 
 func profiles(ctx context.Context, t *collect.Task) error {
 	api := appconfig.NewFromConfig(t.Config)
-	return collect.EachItem(ctx, applicationPages(t, api), applicationsOf, func(ctx context.Context, a types.Application) {
+	return eachApplication(ctx, t, api, func(ctx context.Context, a types.Application) {
 		app := aws.ToString(a.Id)
 		p := appconfig.NewListConfigurationProfilesPaginator(api, &appconfig.ListConfigurationProfilesInput{ApplicationId: a.Id, MaxResults: t.PageSize(50)})
 		t.Warn("ListConfigurationProfiles", collect.EachItem(ctx, p, func(page *appconfig.ListConfigurationProfilesOutput) []types.ConfigurationProfileSummary {

@@ -34,11 +34,11 @@ var Service = &collect.Service{
 		{Name: "gateway-route", Description: "route of a virtual gateway (id = MESH/GATEWAY/ROUTE)",
 			Fields: refFields.Declared(), Tags: collect.TagsPerResource, Collect: gatewayRoutes, DetailCalls: 1},
 	},
-	Calls: "mesh: ListMeshes + per mesh DescribeMesh and ListTagsForResource. " +
-		"virtual-node, virtual-service, virtual-router, virtual-gateway: ListMeshes + per mesh ListVirtualNodes (ListVirtualServices, " +
-		"ListVirtualRouters, ListVirtualGateways) + per resource ListTagsForResource. route: ListMeshes + per mesh ListVirtualRouters + " +
-		"per router ListRoutes + per route ListTagsForResource. gateway-route: ListMeshes + per mesh ListVirtualGateways + per gateway " +
-		"ListGatewayRoutes + per route ListTagsForResource",
+	Calls: "ListMeshes once for all types; mesh: per mesh DescribeMesh and ListTagsForResource. " +
+		"virtual-node, virtual-service, virtual-router, virtual-gateway: per mesh ListVirtualNodes (ListVirtualServices, " +
+		"ListVirtualRouters, ListVirtualGateways) + per resource ListTagsForResource. route: per mesh ListVirtualRouters (once for " +
+		"virtual-router and route) + per router ListRoutes + per route ListTagsForResource. gateway-route: per mesh ListVirtualGateways " +
+		"(once for virtual-gateway and gateway-route) + per gateway ListGatewayRoutes + per route ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "virtual-node", Kind: "in", To: "appmesh/mesh"},
 		{From: "virtual-service", Kind: "in", To: "appmesh/mesh"},
@@ -90,24 +90,38 @@ func emit(ctx context.Context, t *collect.Task, api *appmesh.Client, r ref, deta
 
 // emitEach pages through one listing of refs and emits each ref, concurrently.
 func emitEach[Out, R any](ctx context.Context, t *collect.Task, api *appmesh.Client, p collect.Pager[appmesh.Options, Out], items func(*Out) []R, toRef func(R) ref) error {
-	return collect.EachItem(ctx, p, items, func(ctx context.Context, item R) {
-		r := toRef(item)
-		emit(ctx, t, api, r, refFields.Details(r))
-	})
+	return collect.EachItem(ctx, p, items, func(ctx context.Context, item R) { emitRef(ctx, t, api, toRef(item)) })
 }
 
-func meshPages(t *collect.Task, api *appmesh.Client) *appmesh.ListMeshesPaginator {
-	return appmesh.NewListMeshesPaginator(api, &appmesh.ListMeshesInput{Limit: t.PageSize(100)})
+// emitAll emits the refs of items, concurrently.
+func emitAll[R any](ctx context.Context, t *collect.Task, api *appmesh.Client, items []R, toRef func(R) ref) {
+	collect.ForEach(ctx, items, func(ctx context.Context, item R) { emitRef(ctx, t, api, toRef(item)) })
 }
 
-func meshesOf(page *appmesh.ListMeshesOutput) []types.MeshRef { return page.Meshes }
+// emitRef emits a resource of a type whose fields are its ref's.
+func emitRef(ctx context.Context, t *collect.Task, api *appmesh.Client, r ref) {
+	emit(ctx, t, api, r, refFields.Details(r))
+}
+
+// meshList are the region's meshes, listed once for all seven types.
+func meshList(ctx context.Context, t *collect.Task, api *appmesh.Client) ([]types.MeshRef, error) {
+	p := appmesh.NewListMeshesPaginator(api, &appmesh.ListMeshesInput{Limit: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "ListMeshes", p, func(page *appmesh.ListMeshesOutput) []types.MeshRef { return page.Meshes })
+}
+
+// inMesh is the key part naming a mesh in a shared listing of its
+// resources: a mesh shared by another account may have the name of one
+// of this account's.
+func inMesh(m types.MeshRef) string {
+	return aws.ToString(m.MeshOwner) + "/" + aws.ToString(m.MeshName)
+}
 
 // inEachMesh runs list on every mesh, concurrently; a failed listing in
 // one mesh is a warning under operation.
 func inEachMesh(ctx context.Context, t *collect.Task, api *appmesh.Client, operation string, list func(ctx context.Context, m types.MeshRef) error) error {
-	return collect.EachItem(ctx, meshPages(t, api), meshesOf, func(ctx context.Context, m types.MeshRef) {
-		t.Warn(operation, list(ctx, m))
-	})
+	all, err := meshList(ctx, t, api)
+	collect.ForEach(ctx, all, func(ctx context.Context, m types.MeshRef) { t.Warn(operation, list(ctx, m)) })
+	return err
 }
 
 // mesh is a listed mesh with its DescribeMesh answer (nil when that failed).
@@ -137,7 +151,8 @@ func meshRef(m types.MeshRef) ref {
 
 func meshes(ctx context.Context, t *collect.Task) error {
 	api := client(t)
-	return collect.EachItem(ctx, meshPages(t, api), meshesOf, func(ctx context.Context, m types.MeshRef) {
+	all, err := meshList(ctx, t, api)
+	collect.ForEach(ctx, all, func(ctx context.Context, m types.MeshRef) {
 		item := mesh{ref: meshRef(m)}
 		out, err := api.DescribeMesh(ctx, &appmesh.DescribeMeshInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner})
 		if t.Warn("DescribeMesh", err); err == nil {
@@ -145,6 +160,7 @@ func meshes(ctx context.Context, t *collect.Task) error {
 		}
 		emit(ctx, t, api, item.ref, meshFields.Details(item))
 	})
+	return err
 }
 
 // child is the ref of a resource named name in the mesh, router or gateway
@@ -174,25 +190,29 @@ func virtualServices(ctx context.Context, t *collect.Task) error {
 	})
 }
 
-func routerPages(t *collect.Task, api *appmesh.Client, m types.MeshRef) *appmesh.ListVirtualRoutersPaginator {
-	return appmesh.NewListVirtualRoutersPaginator(api, &appmesh.ListVirtualRoutersInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner, Limit: t.PageSize(100)})
+// routersIn are the mesh's virtual routers, listed once for the
+// virtual-router and route types.
+func routersIn(ctx context.Context, t *collect.Task, api *appmesh.Client, m types.MeshRef) ([]types.VirtualRouterRef, error) {
+	p := appmesh.NewListVirtualRoutersPaginator(api, &appmesh.ListVirtualRoutersInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner, Limit: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "ListVirtualRouters/"+inMesh(m), p, func(o *appmesh.ListVirtualRoutersOutput) []types.VirtualRouterRef { return o.VirtualRouters })
 }
-
-func routersOf(o *appmesh.ListVirtualRoutersOutput) []types.VirtualRouterRef { return o.VirtualRouters }
 
 func virtualRouters(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	return inEachMesh(ctx, t, api, "ListVirtualRouters", func(ctx context.Context, m types.MeshRef) error {
-		return emitEach(ctx, t, api, routerPages(t, api, m), routersOf, func(r types.VirtualRouterRef) ref {
+		routers, err := routersIn(ctx, t, api, m)
+		emitAll(ctx, t, api, routers, func(r types.VirtualRouterRef) ref {
 			return child(t, "mesh", aws.ToString(r.MeshName), r.VirtualRouterName, r.Arn, r.MeshOwner, r.ResourceOwner, r.Version, r.CreatedAt, r.LastUpdatedAt)
 		})
+		return err
 	})
 }
 
 func routes(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	return inEachMesh(ctx, t, api, "ListVirtualRouters", func(ctx context.Context, m types.MeshRef) error {
-		return collect.EachItem(ctx, routerPages(t, api, m), routersOf, func(ctx context.Context, vr types.VirtualRouterRef) {
+		routers, err := routersIn(ctx, t, api, m)
+		collect.ForEach(ctx, routers, func(ctx context.Context, vr types.VirtualRouterRef) {
 			p := appmesh.NewListRoutesPaginator(api, &appmesh.ListRoutesInput{MeshName: vr.MeshName, MeshOwner: vr.MeshOwner, VirtualRouterName: vr.VirtualRouterName,
 				Limit: t.PageSize(100)})
 			t.Warn("ListRoutes", emitEach(ctx, t, api, p, func(o *appmesh.ListRoutesOutput) []types.RouteRef { return o.Routes }, func(r types.RouteRef) ref {
@@ -200,30 +220,33 @@ func routes(ctx context.Context, t *collect.Task) error {
 					r.ResourceOwner, r.Version, r.CreatedAt, r.LastUpdatedAt)
 			}))
 		})
+		return err
 	})
 }
 
-func gatewayPages(t *collect.Task, api *appmesh.Client, m types.MeshRef) *appmesh.ListVirtualGatewaysPaginator {
-	return appmesh.NewListVirtualGatewaysPaginator(api, &appmesh.ListVirtualGatewaysInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner, Limit: t.PageSize(100)})
-}
-
-func gatewaysOf(o *appmesh.ListVirtualGatewaysOutput) []types.VirtualGatewayRef {
-	return o.VirtualGateways
+// gatewaysIn are the mesh's virtual gateways, listed once for the
+// virtual-gateway and gateway-route types.
+func gatewaysIn(ctx context.Context, t *collect.Task, api *appmesh.Client, m types.MeshRef) ([]types.VirtualGatewayRef, error) {
+	p := appmesh.NewListVirtualGatewaysPaginator(api, &appmesh.ListVirtualGatewaysInput{MeshName: m.MeshName, MeshOwner: m.MeshOwner, Limit: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "ListVirtualGateways/"+inMesh(m), p, func(o *appmesh.ListVirtualGatewaysOutput) []types.VirtualGatewayRef { return o.VirtualGateways })
 }
 
 func virtualGateways(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	return inEachMesh(ctx, t, api, "ListVirtualGateways", func(ctx context.Context, m types.MeshRef) error {
-		return emitEach(ctx, t, api, gatewayPages(t, api, m), gatewaysOf, func(g types.VirtualGatewayRef) ref {
+		gateways, err := gatewaysIn(ctx, t, api, m)
+		emitAll(ctx, t, api, gateways, func(g types.VirtualGatewayRef) ref {
 			return child(t, "mesh", aws.ToString(g.MeshName), g.VirtualGatewayName, g.Arn, g.MeshOwner, g.ResourceOwner, g.Version, g.CreatedAt, g.LastUpdatedAt)
 		})
+		return err
 	})
 }
 
 func gatewayRoutes(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	return inEachMesh(ctx, t, api, "ListVirtualGateways", func(ctx context.Context, m types.MeshRef) error {
-		return collect.EachItem(ctx, gatewayPages(t, api, m), gatewaysOf, func(ctx context.Context, g types.VirtualGatewayRef) {
+		gateways, err := gatewaysIn(ctx, t, api, m)
+		collect.ForEach(ctx, gateways, func(ctx context.Context, g types.VirtualGatewayRef) {
 			p := appmesh.NewListGatewayRoutesPaginator(api, &appmesh.ListGatewayRoutesInput{MeshName: g.MeshName, MeshOwner: g.MeshOwner,
 				VirtualGatewayName: g.VirtualGatewayName, Limit: t.PageSize(100)})
 			t.Warn("ListGatewayRoutes", emitEach(ctx, t, api, p, func(o *appmesh.ListGatewayRoutesOutput) []types.GatewayRouteRef { return o.GatewayRoutes },
@@ -232,5 +255,6 @@ func gatewayRoutes(ctx context.Context, t *collect.Task) error {
 						r.MeshOwner, r.ResourceOwner, r.Version, r.CreatedAt, r.LastUpdatedAt)
 				}))
 		})
+		return err
 	})
 }

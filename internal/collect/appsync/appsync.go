@@ -3,6 +3,7 @@
 package appsync
 
 import (
+	"cmp"
 	"context"
 	"strings"
 	"sync"
@@ -28,7 +29,7 @@ var Service = &collect.Service{
 		{Name: "domain-name", Description: "custom domain name of AppSync APIs (id = domain name)", Fields: domainFields.Declared(),
 			Tags: collect.TagsListed, Collect: domainNames},
 	},
-	Calls: "graphql-api: ListGraphqlApis (tags included). data-source: ListGraphqlApis + per API ListDataSources. domain-name: ListDomainNames (tags included)",
+	Calls: "ListGraphqlApis (tags included) once for graphql-api and data-source; data-source: per API ListDataSources. domain-name: ListDomainNames (tags included)",
 	Relations: []collect.Relation{
 		{From: "graphql-api", Kind: "protected-by", To: "wafv2/web-acl"},
 		{From: "graphql-api", Kind: "authenticates-with", To: "cognito-idp/user-pool"},
@@ -71,31 +72,31 @@ var apiFields = collect.Fields[types.GraphqlApi]{
 	collect.Computed("graphql_url", model.Text, "GraphQL endpoint", func(a types.GraphqlApi) any { return a.Uris["GRAPHQL"] }),
 }
 
-// eachAPI pages the GraphQL APIs, running fn on each page's APIs.
-func eachAPI(ctx context.Context, t *collect.Task, api *appsync.Client, fn func(apis []types.GraphqlApi) error) error {
+// apiList are the region's GraphQL APIs, listed once for the graphql-api
+// and data-source types.
+func apiList(ctx context.Context, t *collect.Task, api *appsync.Client) ([]types.GraphqlApi, error) {
 	p := appsync.NewListGraphqlApisPaginator(api, &appsync.ListGraphqlApisInput{MaxResults: *t.PageSize(25)})
-	return collect.EachPage(ctx, p, func(page *appsync.ListGraphqlApisOutput) error { return fn(page.GraphqlApis) })
+	return collect.ReuseItems(ctx, t, "ListGraphqlApis", p, func(page *appsync.ListGraphqlApisOutput) []types.GraphqlApi { return page.GraphqlApis })
 }
 
 func graphqlAPIs(ctx context.Context, t *collect.Task) error {
-	return eachAPI(ctx, t, appsync.NewFromConfig(t.Config), func(apis []types.GraphqlApi) error {
-		for _, a := range apis {
-			key := t.Key("graphql-api", aws.ToString(a.ApiId))
-			t.Emit(&model.Resource{Key: key, Name: aws.ToString(a.Name), ARN: aws.ToString(a.Arn), Tags: a.Tags, Details: apiFields.Details(a)})
-			if acl := aws.ToString(a.WafWebAclArn); acl != "" {
-				t.Relate(key, "protected-by", t.Ref("wafv2", "web-acl", collect.ARNResourceName(acl)))
-			}
-			if u := a.UserPoolConfig; u != nil {
-				t.Relate(key, "authenticates-with", regional(t, aws.ToString(u.AwsRegion), "cognito-idp", "user-pool", aws.ToString(u.UserPoolId)))
-			}
-			if l := a.LambdaAuthorizerConfig; l != nil {
-				if k, ok := collect.TargetKey(aws.ToString(l.AuthorizerUri)); ok {
-					t.Relate(key, "invokes", k)
-				}
+	apis, err := apiList(ctx, t, appsync.NewFromConfig(t.Config))
+	for _, a := range apis {
+		key := t.Key("graphql-api", aws.ToString(a.ApiId))
+		t.Emit(&model.Resource{Key: key, Name: aws.ToString(a.Name), ARN: aws.ToString(a.Arn), Tags: a.Tags, Details: apiFields.Details(a)})
+		if acl := aws.ToString(a.WafWebAclArn); acl != "" {
+			t.Relate(key, "protected-by", t.Ref("wafv2", "web-acl", collect.ARNResourceName(acl)))
+		}
+		if u := a.UserPoolConfig; u != nil {
+			t.Relate(key, "authenticates-with", regional(t, aws.ToString(u.AwsRegion), "cognito-idp", "user-pool", aws.ToString(u.UserPoolId)))
+		}
+		if l := a.LambdaAuthorizerConfig; l != nil {
+			if k, ok := collect.TargetKey(aws.ToString(l.AuthorizerUri)); ok {
+				t.Relate(key, "invokes", k)
 			}
 		}
-		return nil
-	})
+	}
+	return err
 }
 
 // regional is the key of a resource in region (the task's when empty).
@@ -120,30 +121,31 @@ var dataSourceFields = collect.Fields[types.DataSource]{
 	}),
 }
 
+// dataSources fails with the first failed ListDataSources, else with the
+// listing of the APIs.
 func dataSources(ctx context.Context, t *collect.Task) error {
 	client := appsync.NewFromConfig(t.Config)
-	return eachAPI(ctx, t, client, func(apis []types.GraphqlApi) error {
-		var mu sync.Mutex
-		var first error
-		collect.ForEach(ctx, apis, func(ctx context.Context, a types.GraphqlApi) {
-			id := aws.ToString(a.ApiId)
-			p := appsync.NewListDataSourcesPaginator(client, &appsync.ListDataSourcesInput{ApiId: a.ApiId, MaxResults: *t.PageSize(25)})
-			err := collect.EachPage(ctx, p, func(page *appsync.ListDataSourcesOutput) error {
-				for _, d := range page.DataSources {
-					emitDataSource(t, id, d)
-				}
-				return nil
-			})
-			if err != nil {
-				mu.Lock()
-				defer mu.Unlock()
-				if first == nil {
-					first = err
-				}
+	apis, err := apiList(ctx, t, client)
+	var mu sync.Mutex
+	var first error
+	collect.ForEach(ctx, apis, func(ctx context.Context, a types.GraphqlApi) {
+		id := aws.ToString(a.ApiId)
+		p := appsync.NewListDataSourcesPaginator(client, &appsync.ListDataSourcesInput{ApiId: a.ApiId, MaxResults: *t.PageSize(25)})
+		err := collect.EachPage(ctx, p, func(page *appsync.ListDataSourcesOutput) error {
+			for _, d := range page.DataSources {
+				emitDataSource(t, id, d)
 			}
+			return nil
 		})
-		return first
+		if err != nil {
+			mu.Lock()
+			defer mu.Unlock()
+			if first == nil {
+				first = err
+			}
+		}
 	})
+	return cmp.Or(first, err)
 }
 
 func emitDataSource(t *collect.Task, api string, d types.DataSource) {

@@ -27,8 +27,9 @@ var Service = &collect.Service{
 		{Name: "capacity-reservation", Description: "Athena provisioned capacity reservation (id = name), billed per DPU hour", Fields: capacityReservationFields.Declared(),
 			Tags: collect.TagsPerResource, Collect: capacityReservations, DetailCalls: 1},
 	},
-	Calls: "workgroup: ListWorkGroups + per workgroup GetWorkGroup, ListTagsForResource. data-catalog: ListDataCatalogs + per catalog ListTagsForResource. " +
-		"named-query: ListWorkGroups, per workgroup ListNamedQueries + per query GetNamedQuery. prepared-statement: ListWorkGroups, per workgroup ListPreparedStatements. " +
+	Calls: "ListWorkGroups once for workgroup, named-query and prepared-statement; workgroup: per workgroup GetWorkGroup, ListTagsForResource. " +
+		"data-catalog: ListDataCatalogs + per catalog ListTagsForResource. " +
+		"named-query: per workgroup ListNamedQueries + per query GetNamedQuery. prepared-statement: per workgroup ListPreparedStatements. " +
 		"capacity-reservation: ListCapacityReservations + per reservation ListTagsForResource",
 	Relations: []collect.Relation{
 		{From: "workgroup", Kind: "results-in", To: "s3/bucket"},
@@ -79,11 +80,18 @@ var workgroupFields = collect.Fields[*types.WorkGroup]{
 	}),
 }
 
+// workgroupList are the region's workgroups, listed once for the
+// workgroup, named-query and prepared-statement types.
+func workgroupList(ctx context.Context, t *collect.Task, api *athena.Client) ([]types.WorkGroupSummary, error) {
+	p := athena.NewListWorkGroupsPaginator(api, &athena.ListWorkGroupsInput{MaxResults: t.PageSize(50)})
+	return collect.ReuseItems(ctx, t, "ListWorkGroups", p, func(page *athena.ListWorkGroupsOutput) []types.WorkGroupSummary { return page.WorkGroups })
+}
+
 func workgroups(ctx context.Context, t *collect.Task) error {
 	api := athena.NewFromConfig(t.Config)
-	p := athena.NewListWorkGroupsPaginator(api, &athena.ListWorkGroupsInput{MaxResults: t.PageSize(50)})
-	return collect.EachItem(ctx, p, func(page *athena.ListWorkGroupsOutput) []types.WorkGroupSummary { return page.WorkGroups },
-		func(ctx context.Context, s types.WorkGroupSummary) { emitWorkgroup(ctx, t, api, s) })
+	list, err := workgroupList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, s types.WorkGroupSummary) { emitWorkgroup(ctx, t, api, s) })
+	return err
 }
 
 // emitWorkgroup reads and emits one workgroup; a failed read leaves its

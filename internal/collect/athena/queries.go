@@ -12,18 +12,17 @@ import (
 	"github.com/awsmap/awsmap/internal/model"
 )
 
-// eachWorkgroup runs fn on the name of every workgroup: named queries and
-// prepared statements are listed per workgroup.
+// eachWorkgroup runs fn on the name of every workgroup, one at a time:
+// named queries and prepared statements are listed per workgroup. The
+// first error fn returns stops it, else it returns the listing's.
 func eachWorkgroup(ctx context.Context, t *collect.Task, api *athena.Client, fn func(workgroup string) error) error {
-	p := athena.NewListWorkGroupsPaginator(api, &athena.ListWorkGroupsInput{MaxResults: t.PageSize(50)})
-	return collect.EachPage(ctx, p, func(page *athena.ListWorkGroupsOutput) error {
-		for _, w := range page.WorkGroups {
-			if err := fn(aws.ToString(w.Name)); err != nil {
-				return err
-			}
+	list, err := workgroupList(ctx, t, api)
+	for _, w := range list {
+		if err := fn(aws.ToString(w.Name)); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return err
 }
 
 var namedQueryFields = collect.Fields[*types.NamedQuery]{

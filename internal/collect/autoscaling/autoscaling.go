@@ -25,7 +25,8 @@ var Service = &collect.Service{
 		{Name: "scheduled-action", Description: "scheduled resize of a group (id = group/action name)", Fields: scheduledActionFields.Declared(), Tags: collect.NotTaggable, Collect: scheduledActions},
 		{Name: "lifecycle-hook", Description: "lifecycle hook of a group (id = group/hook name)", Fields: hookFields.Declared(), Tags: collect.NotTaggable, Collect: lifecycleHooks, DetailCalls: 1},
 	},
-	Calls: "group, launch-configuration, scaling-policy, scheduled-action: 1 paged describe. lifecycle-hook: DescribeAutoScalingGroups (paged) + per group DescribeLifecycleHooks",
+	Calls: "DescribeAutoScalingGroups (paged) once for group and lifecycle-hook; launch-configuration, scaling-policy, scheduled-action: 1 paged describe. " +
+		"lifecycle-hook: per group DescribeLifecycleHooks",
 	Relations: []collect.Relation{
 		{From: "group", Kind: "contains", To: "ec2/instance"},
 		{From: "group", Kind: "in-subnet", To: "ec2/subnet"},
@@ -78,19 +79,22 @@ type asgInstance struct {
 	AvailabilityZone string `json:"availability_zone"`
 }
 
+// groupList are the region's groups, listed once for the group and
+// lifecycle-hook types.
+func groupList(ctx context.Context, t *collect.Task, api *autoscaling.Client) ([]types.AutoScalingGroup, error) {
+	p := autoscaling.NewDescribeAutoScalingGroupsPaginator(api, &autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: t.PageSize(100)})
+	return collect.ReuseItems(ctx, t, "DescribeAutoScalingGroups", p,
+		func(page *autoscaling.DescribeAutoScalingGroupsOutput) []types.AutoScalingGroup {
+			return page.AutoScalingGroups
+		})
+}
+
 func groups(ctx context.Context, t *collect.Task) error {
-	p := autoscaling.NewDescribeAutoScalingGroupsPaginator(autoscaling.NewFromConfig(t.Config),
-		&autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: t.PageSize(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return err
-		}
-		for _, g := range page.AutoScalingGroups {
-			emitGroup(t, g)
-		}
+	list, err := groupList(ctx, t, autoscaling.NewFromConfig(t.Config))
+	for _, g := range list {
+		emitGroup(t, g)
 	}
-	return nil
+	return err
 }
 
 func emitGroup(t *collect.Task, g types.AutoScalingGroup) {

@@ -116,24 +116,22 @@ var hookFields = collect.Fields[types.LifecycleHook]{
 // are listed and their hooks read concurrently; a failed read is a warning.
 func lifecycleHooks(ctx context.Context, t *collect.Task) error {
 	api := autoscaling.NewFromConfig(t.Config)
-	p := autoscaling.NewDescribeAutoScalingGroupsPaginator(api, &autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: t.PageSize(100)})
-	return collect.EachItem(ctx, p, func(page *autoscaling.DescribeAutoScalingGroupsOutput) []types.AutoScalingGroup {
-		return page.AutoScalingGroups
-	},
-		func(ctx context.Context, g types.AutoScalingGroup) {
-			out, err := api.DescribeLifecycleHooks(ctx, &autoscaling.DescribeLifecycleHooksInput{AutoScalingGroupName: g.AutoScalingGroupName})
-			if err != nil {
-				t.Warn("DescribeLifecycleHooks", err)
-				return
+	list, err := groupList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, g types.AutoScalingGroup) {
+		out, err := api.DescribeLifecycleHooks(ctx, &autoscaling.DescribeLifecycleHooksInput{AutoScalingGroupName: g.AutoScalingGroupName})
+		if err != nil {
+			t.Warn("DescribeLifecycleHooks", err)
+			return
+		}
+		for _, h := range out.LifecycleHooks {
+			key := t.Key("lifecycle-hook", groupScoped(h.AutoScalingGroupName, h.LifecycleHookName))
+			t.Emit(&model.Resource{Key: key, Name: aws.ToString(h.LifecycleHookName), Details: hookFields.Details(h)})
+			t.Relate(key, "hooks", t.Key("group", aws.ToString(h.AutoScalingGroupName)))
+			if target, ok := collect.TargetKey(aws.ToString(h.NotificationTargetARN)); ok {
+				t.Relate(key, "notifies", target)
 			}
-			for _, h := range out.LifecycleHooks {
-				key := t.Key("lifecycle-hook", groupScoped(h.AutoScalingGroupName, h.LifecycleHookName))
-				t.Emit(&model.Resource{Key: key, Name: aws.ToString(h.LifecycleHookName), Details: hookFields.Details(h)})
-				t.Relate(key, "hooks", t.Key("group", aws.ToString(h.AutoScalingGroupName)))
-				if target, ok := collect.TargetKey(aws.ToString(h.NotificationTargetARN)); ok {
-					t.Relate(key, "notifies", target)
-				}
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(h.RoleARN))))
-			}
-		})
+			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(h.RoleARN))))
+		}
+	})
+	return err
 }

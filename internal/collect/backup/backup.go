@@ -33,8 +33,9 @@ var Service = &collect.Service{
 		{Name: "framework", Description: "Backup Audit Manager framework (id = name)", Fields: frameworkFields.Declared(), Tags: collect.TagsPerResource, Collect: frameworks, DetailCalls: 1},
 		{Name: "report-plan", Description: "Backup Audit Manager report plan (id = name)", Fields: reportPlanFields.Declared(), Tags: collect.TagsPerResource, Collect: reportPlans, DetailCalls: 1},
 	},
-	Calls: "vault: ListBackupVaults + per vault ListTags. plan: ListBackupPlans + per plan ListTags. backup-selection: ListBackupPlans + per plan ListBackupSelections. " +
-		"protected-resource: ListProtectedResources. recovery-point: ListBackupVaults + per vault ListRecoveryPointsByBackupVault + per point ListTags. restore-testing-plan, framework, report-plan: List* + per resource ListTags",
+	Calls: "ListBackupVaults once for vault and recovery-point, ListBackupPlans once for plan and backup-selection; vault: per vault ListTags. plan: per plan ListTags. " +
+		"backup-selection: per plan ListBackupSelections. protected-resource: ListProtectedResources. recovery-point: per vault ListRecoveryPointsByBackupVault + per point ListTags. " +
+		"restore-testing-plan, framework, report-plan: List* + per resource ListTags",
 	Relations: []collect.Relation{
 		{From: "vault", Kind: "encrypted-with", To: "kms/key"},
 		{From: "backup-selection", Kind: "selection-of", To: "backup/plan"},
@@ -57,19 +58,24 @@ var vaultFields = collect.Fields[types.BackupVaultListMember]{
 	collect.Enum("vault_type", "BACKUP_VAULT, LOGICALLY_AIR_GAPPED_BACKUP_VAULT or RESTORE_ACCESS_BACKUP_VAULT", func(v types.BackupVaultListMember) types.VaultType { return v.VaultType }),
 }
 
+// vaultList are the region's vaults, listed once for the vault and
+// recovery-point types.
+func vaultList(ctx context.Context, t *collect.Task, api *backup.Client) ([]types.BackupVaultListMember, error) {
+	p := backup.NewListBackupVaultsPaginator(api, &backup.ListBackupVaultsInput{MaxResults: t.PageSize(1000)})
+	return collect.ReuseItems(ctx, t, "ListBackupVaults", p, func(page *backup.ListBackupVaultsOutput) []types.BackupVaultListMember { return page.BackupVaultList })
+}
+
 func vaults(ctx context.Context, t *collect.Task) error {
 	api := backup.NewFromConfig(t.Config)
-	p := backup.NewListBackupVaultsPaginator(api, &backup.ListBackupVaultsInput{MaxResults: t.PageSize(1000)})
-	return collect.EachPage(ctx, p, func(page *backup.ListBackupVaultsOutput) error {
-		collect.ForEach(ctx, page.BackupVaultList, func(ctx context.Context, v types.BackupVaultListMember) {
-			name := aws.ToString(v.BackupVaultName)
-			key := t.Key("vault", name)
-			emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: aws.ToString(v.BackupVaultArn), Name: name,
-				CreatedAt: model.Time(v.CreationDate), Details: vaultFields.Details(v)})
-			t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(v.EncryptionKeyArn)))
-		})
-		return nil
+	list, err := vaultList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, v types.BackupVaultListMember) {
+		name := aws.ToString(v.BackupVaultName)
+		key := t.Key("vault", name)
+		emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: aws.ToString(v.BackupVaultArn), Name: name,
+			CreatedAt: model.Time(v.CreationDate), Details: vaultFields.Details(v)})
+		t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(v.EncryptionKeyArn)))
 	})
+	return err
 }
 
 var planFields = collect.Fields[types.BackupPlansListMember]{
@@ -77,16 +83,21 @@ var planFields = collect.Fields[types.BackupPlansListMember]{
 	collect.Text("version_id", "current version of the plan", func(p types.BackupPlansListMember) *string { return p.VersionId }),
 }
 
+// planList are the region's backup plans, listed once for the plan and
+// backup-selection types.
+func planList(ctx context.Context, t *collect.Task, api *backup.Client) ([]types.BackupPlansListMember, error) {
+	p := backup.NewListBackupPlansPaginator(api, &backup.ListBackupPlansInput{MaxResults: t.PageSize(1000)})
+	return collect.ReuseItems(ctx, t, "ListBackupPlans", p, func(page *backup.ListBackupPlansOutput) []types.BackupPlansListMember { return page.BackupPlansList })
+}
+
 func plans(ctx context.Context, t *collect.Task) error {
 	api := backup.NewFromConfig(t.Config)
-	p := backup.NewListBackupPlansPaginator(api, &backup.ListBackupPlansInput{MaxResults: t.PageSize(1000)})
-	return collect.EachPage(ctx, p, func(page *backup.ListBackupPlansOutput) error {
-		collect.ForEach(ctx, page.BackupPlansList, func(ctx context.Context, p types.BackupPlansListMember) {
-			emitTagged(ctx, t, api, &model.Resource{Key: t.Key("plan", aws.ToString(p.BackupPlanId)), ARN: aws.ToString(p.BackupPlanArn),
-				Name: aws.ToString(p.BackupPlanName), CreatedAt: model.Time(p.CreationDate), Details: planFields.Details(p)})
-		})
-		return nil
+	list, err := planList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, p types.BackupPlansListMember) {
+		emitTagged(ctx, t, api, &model.Resource{Key: t.Key("plan", aws.ToString(p.BackupPlanId)), ARN: aws.ToString(p.BackupPlanArn),
+			Name: aws.ToString(p.BackupPlanName), CreatedAt: model.Time(p.CreationDate), Details: planFields.Details(p)})
 	})
+	return err
 }
 
 // emitTagged reads r's tags (ListTags on its ARN), then emits it; a failed

@@ -98,26 +98,22 @@ var selectionFields = collect.Fields[types.BackupSelectionsListMember]{
 func selections(ctx context.Context, t *collect.Task) error {
 	api := backup.NewFromConfig(t.Config)
 	var listErr collect.FirstErr
-	p := backup.NewListBackupPlansPaginator(api, &backup.ListBackupPlansInput{MaxResults: t.PageSize(1000)})
-	err := collect.EachItem(ctx, p, func(page *backup.ListBackupPlansOutput) []types.BackupPlansListMember { return page.BackupPlansList },
-		func(ctx context.Context, plan types.BackupPlansListMember) {
-			sp := backup.NewListBackupSelectionsPaginator(api, &backup.ListBackupSelectionsInput{BackupPlanId: plan.BackupPlanId, MaxResults: t.PageSize(1000)})
-			listErr.Keep(collect.EachPage(ctx, sp, func(page *backup.ListBackupSelectionsOutput) error {
-				for _, s := range page.BackupSelectionsList {
-					planID := aws.ToString(s.BackupPlanId)
-					key := t.Key("backup-selection", planID+"/"+aws.ToString(s.SelectionId))
-					t.Emit(&model.Resource{Key: key, ARN: aws.ToString(plan.BackupPlanArn) + "/selection/" + aws.ToString(s.SelectionId),
-						Name: aws.ToString(s.SelectionName), CreatedAt: model.Time(s.CreationDate), Details: selectionFields.Details(s)})
-					t.Relate(key, "selection-of", t.Key("plan", planID))
-					t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(s.IamRoleArn))))
-				}
-				return nil
-			}))
-		})
-	if err != nil {
-		return err
-	}
-	return listErr.Err()
+	list, err := planList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, plan types.BackupPlansListMember) {
+		sp := backup.NewListBackupSelectionsPaginator(api, &backup.ListBackupSelectionsInput{BackupPlanId: plan.BackupPlanId, MaxResults: t.PageSize(1000)})
+		listErr.Keep(collect.EachPage(ctx, sp, func(page *backup.ListBackupSelectionsOutput) error {
+			for _, s := range page.BackupSelectionsList {
+				planID := aws.ToString(s.BackupPlanId)
+				key := t.Key("backup-selection", planID+"/"+aws.ToString(s.SelectionId))
+				t.Emit(&model.Resource{Key: key, ARN: aws.ToString(plan.BackupPlanArn) + "/selection/" + aws.ToString(s.SelectionId),
+					Name: aws.ToString(s.SelectionName), CreatedAt: model.Time(s.CreationDate), Details: selectionFields.Details(s)})
+				t.Relate(key, "selection-of", t.Key("plan", planID))
+				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(s.IamRoleArn))))
+			}
+			return nil
+		}))
+	})
+	return cmp.Or(err, listErr.Err())
 }
 
 var protectedFields = collect.Fields[types.ProtectedResource]{
@@ -182,21 +178,20 @@ var recoveryPointFields = collect.Fields[types.RecoveryPointByBackupVault]{
 func recoveryPoints(ctx context.Context, t *collect.Task) error {
 	api := backup.NewFromConfig(t.Config)
 	var listErr collect.FirstErr
-	p := backup.NewListBackupVaultsPaginator(api, &backup.ListBackupVaultsInput{MaxResults: t.PageSize(1000)})
-	err := collect.EachItem(ctx, p, func(page *backup.ListBackupVaultsOutput) []types.BackupVaultListMember { return page.BackupVaultList },
-		func(ctx context.Context, v types.BackupVaultListMember) {
-			rp := backup.NewListRecoveryPointsByBackupVaultPaginator(api, &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: v.BackupVaultName, MaxResults: t.PageSize(1000)})
-			listErr.Keep(collect.EachItem(ctx, rp, func(page *backup.ListRecoveryPointsByBackupVaultOutput) []types.RecoveryPointByBackupVault {
-				return page.RecoveryPoints
-			},
-				func(ctx context.Context, r types.RecoveryPointByBackupVault) {
-					arn := aws.ToString(r.RecoveryPointArn)
-					key := t.Key("recovery-point", arn)
-					emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: arn, Name: cmp.Or(aws.ToString(r.ResourceName), collect.ARNResourceName(arn)),
-						CreatedAt: model.Time(r.CreationDate), Details: recoveryPointFields.Details(r)})
-					t.Relate(key, "in-vault", t.Key("vault", aws.ToString(r.BackupVaultName)))
-					t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(r.EncryptionKeyArn)))
-				}))
-		})
+	list, err := vaultList(ctx, t, api)
+	collect.ForEach(ctx, list, func(ctx context.Context, v types.BackupVaultListMember) {
+		rp := backup.NewListRecoveryPointsByBackupVaultPaginator(api, &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: v.BackupVaultName, MaxResults: t.PageSize(1000)})
+		listErr.Keep(collect.EachItem(ctx, rp, func(page *backup.ListRecoveryPointsByBackupVaultOutput) []types.RecoveryPointByBackupVault {
+			return page.RecoveryPoints
+		},
+			func(ctx context.Context, r types.RecoveryPointByBackupVault) {
+				arn := aws.ToString(r.RecoveryPointArn)
+				key := t.Key("recovery-point", arn)
+				emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: arn, Name: cmp.Or(aws.ToString(r.ResourceName), collect.ARNResourceName(arn)),
+					CreatedAt: model.Time(r.CreationDate), Details: recoveryPointFields.Details(r)})
+				t.Relate(key, "in-vault", t.Key("vault", aws.ToString(r.BackupVaultName)))
+				t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(r.EncryptionKeyArn)))
+			}))
+	})
 	return cmp.Or(err, listErr.Err())
 }

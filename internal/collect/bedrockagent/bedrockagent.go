@@ -26,9 +26,9 @@ var Service = &collect.Service{
 		{Name: "data-source", Description: "data source of a Bedrock knowledge base (id = knowledge base id/data source id; data sources have no ARN)",
 			Fields: dataSourceFields.Declared(), Tags: collect.NotTaggable, Collect: dataSources, DetailCalls: 2},
 	},
-	Calls: "agent: ListAgents + per agent GetAgent, ListTagsForResource. " +
-		"knowledge-base: ListKnowledgeBases + per knowledge base GetKnowledgeBase, ListTagsForResource. " +
-		"data-source: ListKnowledgeBases + per knowledge base ListDataSources + per data source GetDataSource",
+	Calls: "agent: ListAgents + per agent GetAgent, ListTagsForResource. ListKnowledgeBases once for knowledge-base and data-source; " +
+		"knowledge-base: per knowledge base GetKnowledgeBase, ListTagsForResource. " +
+		"data-source: per knowledge base ListDataSources + per data source GetDataSource",
 	Relations: []collect.Relation{
 		{From: "agent", Kind: "assumes-role", To: "iam/role"},
 		{From: "agent", Kind: "encrypted-with", To: "kms/key"},
@@ -105,13 +105,15 @@ var knowledgeBaseFields = collect.Fields[*types.KnowledgeBase]{
 	collect.Timestamp("updated_at", "last change", func(k *types.KnowledgeBase) *time.Time { return k.UpdatedAt }),
 }
 
-// eachKnowledgeBase pages through the knowledge bases and runs fn on each,
-// concurrently.
+// eachKnowledgeBase runs fn on every knowledge base, concurrently; they
+// are listed once for the knowledge-base and data-source types.
 func eachKnowledgeBase(ctx context.Context, api *bedrockagent.Client, t *collect.Task, fn func(context.Context, types.KnowledgeBaseSummary)) error {
 	p := bedrockagent.NewListKnowledgeBasesPaginator(api, &bedrockagent.ListKnowledgeBasesInput{MaxResults: t.PageSize(1000)})
-	return collect.EachItem(ctx, p, func(page *bedrockagent.ListKnowledgeBasesOutput) []types.KnowledgeBaseSummary {
+	list, err := collect.ReuseItems(ctx, t, "ListKnowledgeBases", p, func(page *bedrockagent.ListKnowledgeBasesOutput) []types.KnowledgeBaseSummary {
 		return page.KnowledgeBaseSummaries
-	}, fn)
+	})
+	collect.ForEach(ctx, list, fn)
+	return err
 }
 
 func knowledgeBases(ctx context.Context, t *collect.Task) error {

@@ -26,7 +26,8 @@ var Service = &collect.Service{
 		{Name: "stack-instance", Description: "stack a stack set deployed to an account and region (id = stack set/account/region)",
 			Fields: stackInstanceFields.Declared(), Tags: collect.NotTaggable, Collect: stackInstances, DetailCalls: 1},
 	},
-	Calls: "stack: 1 paged list/describe. stack-set: ListStackSets + per stack set DescribeStackSet. stack-instance: ListStackSets + per stack set ListStackInstances",
+	Calls: "stack: 1 paged list/describe. ListStackSets once for stack-set and stack-instance; stack-set: per stack set DescribeStackSet. " +
+		"stack-instance: per stack set ListStackInstances",
 	Relations: []collect.Relation{
 		{From: "stack-set", Kind: "assumes-role", To: "iam/role"},
 		{From: "stack-instance", Kind: "member-of", To: "cloudformation/stack-set"},

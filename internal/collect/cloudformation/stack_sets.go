@@ -58,12 +58,14 @@ func nonNil(ss []string) []string {
 
 // eachStackSet runs fn on every active stack set the account administers
 // (self-managed ones, and the service-managed ones of a management
-// account), concurrently.
+// account), concurrently; they are listed once for the stack-set and
+// stack-instance types.
 func eachStackSet(ctx context.Context, t *collect.Task, fn func(ctx context.Context, api *cloudformation.Client, s types.StackSetSummary)) error {
 	api := cloudformation.NewFromConfig(t.Config)
 	p := cloudformation.NewListStackSetsPaginator(api, &cloudformation.ListStackSetsInput{Status: types.StackSetStatusActive, MaxResults: t.PageSize(100)})
-	return collect.EachItem(ctx, p, func(page *cloudformation.ListStackSetsOutput) []types.StackSetSummary { return page.Summaries },
-		func(ctx context.Context, s types.StackSetSummary) { fn(ctx, api, s) })
+	list, err := collect.ReuseItems(ctx, t, "ListStackSets", p, func(page *cloudformation.ListStackSetsOutput) []types.StackSetSummary { return page.Summaries })
+	collect.ForEach(ctx, list, func(ctx context.Context, s types.StackSetSummary) { fn(ctx, api, s) })
+	return err
 }
 
 // stackSets describes each stack set for its roles, OUs, ARN and tags.

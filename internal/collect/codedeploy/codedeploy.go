@@ -28,8 +28,8 @@ var Service = &collect.Service{
 		{Name: "deployment-config", Description: "custom deployment configuration (id = name); AWS's CodeDeployDefault.* configurations are skipped",
 			Fields: configFields.Declared(), Tags: collect.NotTaggable, Collect: deploymentConfigs, DetailCalls: 1},
 	},
-	Calls: "application: ListApplications + BatchGetApplications per 100 + per application ListTagsForResource. " +
-		"deployment-group: ListApplications + per application ListDeploymentGroups, BatchGetDeploymentGroups per 100 + per group ListTagsForResource. " +
+	Calls: "ListApplications once for application and deployment-group; application: BatchGetApplications per 100 + per application ListTagsForResource. " +
+		"deployment-group: per application ListDeploymentGroups, BatchGetDeploymentGroups per 100 + per group ListTagsForResource. " +
 		"deployment-config: ListDeploymentConfigs + per custom configuration GetDeploymentConfig",
 	Relations: []collect.Relation{
 		{From: "deployment-group", Kind: "in", To: "codedeploy/application"},
@@ -64,31 +64,29 @@ var applicationFields = collect.Fields[types.ApplicationInfo]{
 	collect.Computed("linked_to_github", model.Boolean, "revisions come from a GitHub account", func(a types.ApplicationInfo) any { return a.LinkedToGitHub }),
 }
 
-// eachApplicationPage runs fn on each page of application names.
-func eachApplicationPage(ctx context.Context, api *codedeploy.Client, fn func(names []string)) error {
+// applicationNames are the region's applications, listed once for the
+// application and deployment-group types.
+func applicationNames(ctx context.Context, t *collect.Task, api *codedeploy.Client) ([]string, error) {
 	p := codedeploy.NewListApplicationsPaginator(api, &codedeploy.ListApplicationsInput{})
-	return collect.EachPage(ctx, p, func(page *codedeploy.ListApplicationsOutput) error {
-		fn(page.Applications)
-		return nil
-	})
+	return collect.ReuseItems(ctx, t, "ListApplications", p, func(page *codedeploy.ListApplicationsOutput) []string { return page.Applications })
 }
 
 func applications(ctx context.Context, t *collect.Task) error {
 	api := codedeploy.NewFromConfig(t.Config)
-	return eachApplicationPage(ctx, api, func(names []string) {
-		collect.ForEach(ctx, slices.Collect(slices.Chunk(names, batch)), func(ctx context.Context, chunk []string) {
-			out, err := api.BatchGetApplications(ctx, &codedeploy.BatchGetApplicationsInput{ApplicationNames: chunk})
-			if err != nil {
-				t.Warn("BatchGetApplications", err)
-				return
-			}
-			collect.ForEach(ctx, out.ApplicationsInfo, func(ctx context.Context, a types.ApplicationInfo) {
-				name := aws.ToString(a.ApplicationName)
-				emit(ctx, t, api, &model.Resource{Key: t.Key("application", name), Name: name, ARN: arn(t, "application:"+name), CreatedAt: model.Time(a.CreateTime),
-					Details: applicationFields.Details(a)})
-			})
+	names, err := applicationNames(ctx, t, api)
+	collect.ForEach(ctx, slices.Collect(slices.Chunk(names, batch)), func(ctx context.Context, chunk []string) {
+		out, err := api.BatchGetApplications(ctx, &codedeploy.BatchGetApplicationsInput{ApplicationNames: chunk})
+		if err != nil {
+			t.Warn("BatchGetApplications", err)
+			return
+		}
+		collect.ForEach(ctx, out.ApplicationsInfo, func(ctx context.Context, a types.ApplicationInfo) {
+			name := aws.ToString(a.ApplicationName)
+			emit(ctx, t, api, &model.Resource{Key: t.Key("application", name), Name: name, ARN: arn(t, "application:"+name), CreatedAt: model.Time(a.CreateTime),
+				Details: applicationFields.Details(a)})
 		})
 	})
+	return err
 }
 
 func names[T any](items []T, name func(T) *string) []string {
@@ -139,27 +137,27 @@ var groupFields = collect.Fields[types.DeploymentGroupInfo]{
 
 func deploymentGroups(ctx context.Context, t *collect.Task) error {
 	api := codedeploy.NewFromConfig(t.Config)
-	return eachApplicationPage(ctx, api, func(apps []string) {
-		collect.ForEach(ctx, apps, func(ctx context.Context, app string) {
-			var groups []string
-			p := codedeploy.NewListDeploymentGroupsPaginator(api, &codedeploy.ListDeploymentGroupsInput{ApplicationName: aws.String(app)})
-			if err := collect.EachPage(ctx, p, func(page *codedeploy.ListDeploymentGroupsOutput) error {
-				groups = append(groups, page.DeploymentGroups...)
-				return nil
-			}); err != nil {
-				t.Warn("ListDeploymentGroups", err)
-				return
+	apps, err := applicationNames(ctx, t, api)
+	collect.ForEach(ctx, apps, func(ctx context.Context, app string) {
+		var groups []string
+		p := codedeploy.NewListDeploymentGroupsPaginator(api, &codedeploy.ListDeploymentGroupsInput{ApplicationName: aws.String(app)})
+		if err := collect.EachPage(ctx, p, func(page *codedeploy.ListDeploymentGroupsOutput) error {
+			groups = append(groups, page.DeploymentGroups...)
+			return nil
+		}); err != nil {
+			t.Warn("ListDeploymentGroups", err)
+			return
+		}
+		for chunk := range slices.Chunk(groups, batch) {
+			out, err := api.BatchGetDeploymentGroups(ctx, &codedeploy.BatchGetDeploymentGroupsInput{ApplicationName: aws.String(app), DeploymentGroupNames: chunk})
+			if err != nil {
+				t.Warn("BatchGetDeploymentGroups", err)
+				continue
 			}
-			for chunk := range slices.Chunk(groups, batch) {
-				out, err := api.BatchGetDeploymentGroups(ctx, &codedeploy.BatchGetDeploymentGroupsInput{ApplicationName: aws.String(app), DeploymentGroupNames: chunk})
-				if err != nil {
-					t.Warn("BatchGetDeploymentGroups", err)
-					continue
-				}
-				collect.ForEach(ctx, out.DeploymentGroupsInfo, func(ctx context.Context, g types.DeploymentGroupInfo) { emitGroup(ctx, t, api, app, g) })
-			}
-		})
+			collect.ForEach(ctx, out.DeploymentGroupsInfo, func(ctx context.Context, g types.DeploymentGroupInfo) { emitGroup(ctx, t, api, app, g) })
+		}
 	})
+	return err
 }
 
 func emitGroup(ctx context.Context, t *collect.Task, api *codedeploy.Client, app string, g types.DeploymentGroupInfo) {
