@@ -43,7 +43,7 @@ var Service = &collect.Service{
 		{Name: "server-certificate", Description: "IAM server certificate (id = certificate name)", Fields: serverCertificateFields.Declared(), Tags: collect.TagsPerResource, Collect: serverCertificates, DetailCalls: 1},
 		{Name: "virtual-mfa-device", Description: "virtual MFA device (id = device name), assigned or not", Fields: virtualMFAFields.Declared(), Tags: collect.TagsListed, Collect: virtualMFADevices},
 	},
-	Calls: "user: GetAccountAuthorizationDetails (paged, shared by user/role/group/policy) + Generate/GetCredentialReport + per user ListAccessKeys and ListMFADevices. role: auth details + ListRoles (paged). group: auth details. policy: auth details + per policy ListPolicyTags. instance-profile: ListInstanceProfiles. password-policy, account-summary: 1 call. saml-provider: ListSAMLProviders + per provider GetSAMLProvider. oidc-provider: ListOpenIDConnectProviders + per provider GetOpenIDConnectProvider. server-certificate: ListServerCertificates + per certificate ListServerCertificateTags. virtual-mfa-device: ListVirtualMFADevices",
+	Calls: "GetAccountAuthorizationDetails (paged) once for user, role, group and policy; user: Generate/GetCredentialReport + per user ListAccessKeys and ListMFADevices. role: ListRoles (paged). policy: per policy ListPolicyTags. instance-profile: ListInstanceProfiles. password-policy, account-summary: 1 call. saml-provider: ListSAMLProviders + per provider GetSAMLProvider. oidc-provider: ListOpenIDConnectProviders + per provider GetOpenIDConnectProvider. server-certificate: ListServerCertificates + per certificate ListServerCertificateTags. virtual-mfa-device: ListVirtualMFADevices",
 	Relations: []collect.Relation{
 		{From: "group", Kind: "has-policy", To: "iam/policy"},
 		{From: "instance-profile", Kind: "assumes-role", To: "iam/role"},
@@ -60,7 +60,9 @@ func tags(ts []iamtypes.Tag) map[string]string {
 	return collect.TagMap(ts, func(t iamtypes.Tag) (*string, *string) { return t.Key, t.Value })
 }
 
-// authDetails holds one paginated GetAccountAuthorizationDetails listing.
+// authDetails holds the account's paginated GetAccountAuthorizationDetails
+// listing of every kind user, role, group and policy read: listed once for
+// the four (accountAuthDetails).
 type authDetails struct {
 	users    []iamtypes.UserDetail
 	roles    []iamtypes.RoleDetail
@@ -68,9 +70,16 @@ type authDetails struct {
 	policies []iamtypes.ManagedPolicyDetail
 }
 
-func listAuthDetails(ctx context.Context, t *collect.Task, filter ...iamtypes.EntityType) (*authDetails, error) {
+func accountAuthDetails(ctx context.Context, t *collect.Task) (*authDetails, error) {
+	return collect.Reuse(ctx, t, "GetAccountAuthorizationDetails", func(ctx context.Context) (*authDetails, error) { return listAuthDetails(ctx, t) })
+}
+
+// authDetailsFilter is every kind the four types read.
+var authDetailsFilter = []iamtypes.EntityType{iamtypes.EntityTypeUser, iamtypes.EntityTypeRole, iamtypes.EntityTypeGroup, iamtypes.EntityTypeLocalManagedPolicy}
+
+func listAuthDetails(ctx context.Context, t *collect.Task) (*authDetails, error) {
 	p := awsiam.NewGetAccountAuthorizationDetailsPaginator(client(t), &awsiam.GetAccountAuthorizationDetailsInput{
-		Filter: filter, MaxItems: t.PageSize(1000),
+		Filter: authDetailsFilter, MaxItems: t.PageSize(1000),
 	})
 	d := &authDetails{}
 	for p.HasMorePages() {
@@ -183,7 +192,7 @@ var userFields = collect.Fields[user]{
 }
 
 func users(ctx context.Context, t *collect.Task) error {
-	details, err := listAuthDetails(ctx, t, iamtypes.EntityTypeUser)
+	details, err := accountAuthDetails(ctx, t)
 	if err != nil {
 		return err
 	}
@@ -379,7 +388,7 @@ var roleFields = collect.Fields[role]{
 }
 
 func roles(ctx context.Context, t *collect.Task) error {
-	details, err := listAuthDetails(ctx, t, iamtypes.EntityTypeRole)
+	details, err := accountAuthDetails(ctx, t)
 	if err != nil {
 		return err
 	}
@@ -500,7 +509,7 @@ var groupFields = collect.Fields[group]{
 
 func groups(ctx context.Context, t *collect.Task) error {
 	// Users carry the memberships, so both come in the same listing.
-	details, err := listAuthDetails(ctx, t, iamtypes.EntityTypeGroup, iamtypes.EntityTypeUser)
+	details, err := accountAuthDetails(ctx, t)
 	if err != nil {
 		return err
 	}
@@ -548,7 +557,7 @@ var policyFields = collect.Fields[policy]{
 }
 
 func policies(ctx context.Context, t *collect.Task) error {
-	details, err := listAuthDetails(ctx, t, iamtypes.EntityTypeLocalManagedPolicy)
+	details, err := accountAuthDetails(ctx, t)
 	if err != nil {
 		return err
 	}

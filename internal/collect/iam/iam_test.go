@@ -230,7 +230,7 @@ func cannedPolicies(t *testing.T) aws.Config {
 	return collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"GetAccountAuthorizationDetails": func(input any) (any, error) {
 			in := input.(*awsiam.GetAccountAuthorizationDetailsInput)
-			if !slices.Equal(in.Filter, []iamtypes.EntityType{iamtypes.EntityTypeLocalManagedPolicy}) {
+			if !slices.Contains(in.Filter, iamtypes.EntityTypeLocalManagedPolicy) || slices.Contains(in.Filter, iamtypes.EntityTypeAWSManagedPolicy) {
 				return nil, fmt.Errorf("unexpected filter %v", in.Filter)
 			}
 			start := 0
