@@ -350,7 +350,6 @@ func TestBulkTagsMatchPerResourceTags(t *testing.T) {
 	}
 }
 
-
 func TestResolveDeny(t *testing.T) {
 	got, err := ResolveDeny([]string{"iam", "s3.getbucketpolicy", "Elastic Load Balancing v2", "elasticloadbalancingv2.DescribeTargetHealth"})
 	want := []string{"IAM", "S3.GetBucketPolicy", "Elastic Load Balancing v2", "Elastic Load Balancing v2.DescribeTargetHealth"}
