@@ -38,6 +38,13 @@ func EachPage[Opt, Out any](ctx context.Context, p Pager[Opt, Out], fn func(page
 	return nil
 }
 
+// AllItems gathers the items of every page of p (items picks them out).
+func AllItems[Opt, Out, T any](ctx context.Context, p Pager[Opt, Out], items func(page *Out) []T) ([]T, error) {
+	var all []T
+	err := EachPage(ctx, p, func(page *Out) error { all = append(all, items(page)...); return nil })
+	return all, err
+}
+
 // EachItem pages through p as EachPage does and runs fn on the items of
 // each page (items picks them out) concurrently, with ForEach: the shape
 // of a listing followed by a detail call per resource.

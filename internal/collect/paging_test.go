@@ -26,9 +26,8 @@ func TestTokenPager(t *testing.T) {
 		}
 		return nil, errors.New("unexpected token")
 	}
-	var got []int
 	p := NewTokenPager(call, func(p *tokenPage) *string { return p.next })
-	err := EachPage(context.Background(), p, func(page *tokenPage) error { got = append(got, page.items...); return nil })
+	got, err := AllItems(context.Background(), p, func(page *tokenPage) []int { return page.items })
 	if err != nil || fmt.Sprint(got) != "[1 2 3]" || fmt.Sprint(tokens) != "[ b]" {
 		t.Errorf("got %v %v after tokens %q", got, err, tokens)
 	}

@@ -88,9 +88,5 @@ func (s *Shared) claim(key string) (a *answer, first bool) {
 // p, gathered once for the service's types in the account and region. p is
 // only called by the first task that asks.
 func ReuseItems[Opt, Out, T any](ctx context.Context, t *Task, key string, p Pager[Opt, Out], items func(page *Out) []T) ([]T, error) {
-	return Reuse(ctx, t, key, func(ctx context.Context) ([]T, error) {
-		var all []T
-		err := EachPage(ctx, p, func(page *Out) error { all = append(all, items(page)...); return nil })
-		return all, err
-	})
+	return Reuse(ctx, t, key, func(ctx context.Context) ([]T, error) { return AllItems(ctx, p, items) })
 }

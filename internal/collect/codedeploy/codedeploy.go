@@ -139,12 +139,9 @@ func deploymentGroups(ctx context.Context, t *collect.Task) error {
 	api := codedeploy.NewFromConfig(t.Config)
 	apps, err := applicationNames(ctx, t, api)
 	collect.ForEach(ctx, apps, func(ctx context.Context, app string) {
-		var groups []string
 		p := codedeploy.NewListDeploymentGroupsPaginator(api, &codedeploy.ListDeploymentGroupsInput{ApplicationName: aws.String(app)})
-		if err := collect.EachPage(ctx, p, func(page *codedeploy.ListDeploymentGroupsOutput) error {
-			groups = append(groups, page.DeploymentGroups...)
-			return nil
-		}); err != nil {
+		groups, err := collect.AllItems(ctx, p, func(page *codedeploy.ListDeploymentGroupsOutput) []string { return page.DeploymentGroups })
+		if err != nil {
 			t.Warn("ListDeploymentGroups", err)
 			return
 		}

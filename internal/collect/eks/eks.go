@@ -168,7 +168,7 @@ func nodegroups(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
 	return eachChild(ctx, t, api, func(ctx context.Context, cluster string) ([]string, error) {
 		p := eks.NewListNodegroupsPaginator(api, &eks.ListNodegroupsInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
-		return pagedNames(ctx, p, func(page *eks.ListNodegroupsOutput) []string { return page.Nodegroups })
+		return collect.AllItems(ctx, p, func(page *eks.ListNodegroupsOutput) []string { return page.Nodegroups })
 	}, func(ctx context.Context, ref childRef) {
 		out, err := api.DescribeNodegroup(ctx, &eks.DescribeNodegroupInput{ClusterName: aws.String(ref.cluster), NodegroupName: aws.String(ref.name)})
 		if err != nil || out.Nodegroup == nil {

@@ -40,13 +40,6 @@ func eachChild(ctx context.Context, t *collect.Task, api *eks.Client, list func(
 	return nil
 }
 
-// pagedNames gathers what names picks out of every page of p.
-func pagedNames[Out any](ctx context.Context, p collect.Pager[eks.Options, Out], names func(*Out) []string) ([]string, error) {
-	var out []string
-	err := collect.EachPage(ctx, p, func(page *Out) error { out = append(out, names(page)...); return nil })
-	return out, err
-}
-
 // emitPart emits a cluster part: the described item when the detail call
 // worked, else (it was listed, so it exists) the part without details and
 // a warning.
@@ -93,7 +86,7 @@ func fargateProfiles(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
 	return eachChild(ctx, t, api, func(ctx context.Context, cluster string) ([]string, error) {
 		p := eks.NewListFargateProfilesPaginator(api, &eks.ListFargateProfilesInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
-		return pagedNames(ctx, p, func(page *eks.ListFargateProfilesOutput) []string { return page.FargateProfileNames })
+		return collect.AllItems(ctx, p, func(page *eks.ListFargateProfilesOutput) []string { return page.FargateProfileNames })
 	}, func(ctx context.Context, ref childRef) {
 		out, err := api.DescribeFargateProfile(ctx, &eks.DescribeFargateProfileInput{ClusterName: aws.String(ref.cluster), FargateProfileName: aws.String(ref.name)})
 		var r *model.Resource
@@ -131,7 +124,7 @@ func addons(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
 	return eachChild(ctx, t, api, func(ctx context.Context, cluster string) ([]string, error) {
 		p := eks.NewListAddonsPaginator(api, &eks.ListAddonsInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
-		return pagedNames(ctx, p, func(page *eks.ListAddonsOutput) []string { return page.Addons })
+		return collect.AllItems(ctx, p, func(page *eks.ListAddonsOutput) []string { return page.Addons })
 	}, func(ctx context.Context, ref childRef) {
 		out, err := api.DescribeAddon(ctx, &eks.DescribeAddonInput{ClusterName: aws.String(ref.cluster), AddonName: aws.String(ref.name)})
 		var r *model.Resource
@@ -163,7 +156,7 @@ func accessEntries(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
 	return eachChild(ctx, t, api, func(ctx context.Context, cluster string) ([]string, error) {
 		p := eks.NewListAccessEntriesPaginator(api, &eks.ListAccessEntriesInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
-		return pagedNames(ctx, p, func(page *eks.ListAccessEntriesOutput) []string { return page.AccessEntries })
+		return collect.AllItems(ctx, p, func(page *eks.ListAccessEntriesOutput) []string { return page.AccessEntries })
 	}, func(ctx context.Context, ref childRef) {
 		out, err := api.DescribeAccessEntry(ctx, &eks.DescribeAccessEntryInput{ClusterName: aws.String(ref.cluster), PrincipalArn: aws.String(ref.name)})
 		var r *model.Resource
@@ -193,7 +186,7 @@ func podIdentityAssociations(ctx context.Context, t *collect.Task) error {
 	api := eks.NewFromConfig(t.Config)
 	return eachChild(ctx, t, api, func(ctx context.Context, cluster string) ([]string, error) {
 		p := eks.NewListPodIdentityAssociationsPaginator(api, &eks.ListPodIdentityAssociationsInput{ClusterName: aws.String(cluster), MaxResults: t.PageSize(100)})
-		return pagedNames(ctx, p, func(page *eks.ListPodIdentityAssociationsOutput) []string {
+		return collect.AllItems(ctx, p, func(page *eks.ListPodIdentityAssociationsOutput) []string {
 			ids := make([]string, 0, len(page.Associations))
 			for _, a := range page.Associations {
 				ids = append(ids, aws.ToString(a.AssociationId))

@@ -183,9 +183,9 @@ func listenerRules(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	return eachListener(ctx, t, api, func(ctx context.Context, ls []types.Listener) {
 		collect.ForEach(ctx, ls, func(ctx context.Context, l types.Listener) {
-			var rules []types.Rule
 			p := elb.NewDescribeRulesPaginator(api, &elb.DescribeRulesInput{ListenerArn: l.ListenerArn, PageSize: t.PageSize(400)})
-			if err := collect.EachPage(ctx, p, func(page *elb.DescribeRulesOutput) error { rules = append(rules, page.Rules...); return nil }); err != nil {
+			rules, err := collect.AllItems(ctx, p, func(page *elb.DescribeRulesOutput) []types.Rule { return page.Rules })
+			if err != nil {
 				t.Warn("DescribeRules", err)
 				return
 			}

@@ -27,12 +27,8 @@ func managementOnly(ctx context.Context, t *collect.Task, api *organizations.Cli
 
 // roots lists the organization's roots (there is one).
 func roots(ctx context.Context, t *collect.Task, api *organizations.Client, what string) ([]types.Root, error) {
-	var out []types.Root
 	p := organizations.NewListRootsPaginator(api, &organizations.ListRootsInput{MaxResults: t.PageSize(20)})
-	err := collect.EachPage(ctx, p, func(page *organizations.ListRootsOutput) error {
-		out = append(out, page.Roots...)
-		return nil
-	})
+	out, err := collect.AllItems(ctx, p, func(page *organizations.ListRootsOutput) []types.Root { return page.Roots })
 	return out, managementOnly(ctx, t, api, err, what)
 }
 
