@@ -122,6 +122,18 @@ func Values[T ~string](vs []T) []string {
 	return out
 }
 
+// IDs lists the non-empty strings id gives for items, never nil, so it is
+// stored as a JSON list.
+func IDs[T any](items []T, id func(T) *string) []string {
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		if s := aws.ToString(id(it)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // TimeText normalises an RFC 3339 time an API sends as a string
 // (GuardDuty, Security Hub) to the stored form; "" when absent or unreadable.
 func TimeText(s *string) string {

@@ -15,7 +15,7 @@ var dhcpOptionsFields = collect.Fields[types.DhcpOptions]{
 	collect.Computed("configurations", model.JSON, `option name -> values, e.g. {"domain-name-servers": ["AmazonProvidedDNS"]}`, func(o types.DhcpOptions) any {
 		conf := make(map[string][]string, len(o.DhcpConfigurations))
 		for _, c := range o.DhcpConfigurations {
-			conf[aws.ToString(c.Key)] = ids(c.Values, func(v types.AttributeValue) *string { return v.Value })
+			conf[aws.ToString(c.Key)] = collect.IDs(c.Values, func(v types.AttributeValue) *string { return v.Value })
 		}
 		return conf
 	}),

@@ -40,7 +40,7 @@ func given[T any](p *T) any {
 }
 
 func attachedInstances(v types.Volume) []string {
-	return ids(v.Attachments, func(a types.VolumeAttachment) *string { return a.InstanceId })
+	return collect.IDs(v.Attachments, func(a types.VolumeAttachment) *string { return a.InstanceId })
 }
 
 func volumes(ctx context.Context, t *collect.Task) error {

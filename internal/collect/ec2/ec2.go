@@ -138,18 +138,6 @@ func arn(t *collect.Task, owner *string, resource string) string {
 	return collect.ARN(t, "ec2", aws.ToString(owner), resource)
 }
 
-// ids extracts the non-empty string each item gives, as a never-nil list so
-// it is stored as a JSON list.
-func ids[T any](items []T, f func(T) *string) []string {
-	out := make([]string, 0, len(items))
-	for _, it := range items {
-		if s := aws.ToString(f(it)); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // firstOf is the first non-empty string.
 func firstOf(ps ...*string) string {
 	for _, p := range ps {

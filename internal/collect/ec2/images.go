@@ -30,7 +30,7 @@ var amiFields = collect.Fields[types.Image]{
 
 // imageSnapshots are the EBS snapshots backing the image.
 func imageSnapshots(img types.Image) []string {
-	return ids(img.BlockDeviceMappings, func(m types.BlockDeviceMapping) *string {
+	return collect.IDs(img.BlockDeviceMappings, func(m types.BlockDeviceMapping) *string {
 		if m.Ebs == nil {
 			return nil
 		}

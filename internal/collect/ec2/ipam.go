@@ -19,7 +19,7 @@ var ipamFields = collect.Fields[types.Ipam]{
 	collect.Enum("state", "create-complete, modify-complete, ...-in-progress, ...-failed", func(i types.Ipam) types.IpamState { return i.State }),
 	collect.Enum("tier", "free or advanced (charged per active IP)", func(i types.Ipam) types.IpamTier { return i.Tier }),
 	collect.Computed("operating_regions", model.JSON, "regions whose addresses it manages", func(i types.Ipam) any {
-		return ids(i.OperatingRegions, func(r types.IpamOperatingRegion) *string { return r.RegionName })
+		return collect.IDs(i.OperatingRegions, func(r types.IpamOperatingRegion) *string { return r.RegionName })
 	}),
 	collect.Int("scope_count", "scopes of the IPAM", func(i types.Ipam) *int32 { return i.ScopeCount }),
 	collect.Text("owner_id", "owning account", func(i types.Ipam) *string { return i.OwnerId }),

@@ -39,7 +39,7 @@ func attachedInstance(n types.NetworkInterface) *string {
 
 // interfaceGroups are the ids of the interface's security groups.
 func interfaceGroups(n types.NetworkInterface) []string {
-	return ids(n.Groups, func(g types.GroupIdentifier) *string { return g.GroupId })
+	return collect.IDs(n.Groups, func(g types.GroupIdentifier) *string { return g.GroupId })
 }
 
 func networkInterfaces(ctx context.Context, t *collect.Task) error {

@@ -43,10 +43,10 @@ func newSGRule(p types.IpPermission) sgRule {
 		Protocol:           protocol(p.IpProtocol),
 		FromPort:           p.FromPort,
 		ToPort:             p.ToPort,
-		CIDRs:              ids(p.IpRanges, func(r types.IpRange) *string { return r.CidrIp }),
-		IPv6CIDRs:          ids(p.Ipv6Ranges, func(r types.Ipv6Range) *string { return r.CidrIpv6 }),
-		PrefixListIDs:      ids(p.PrefixListIds, func(r types.PrefixListId) *string { return r.PrefixListId }),
-		ReferencedGroupIDs: ids(p.UserIdGroupPairs, func(r types.UserIdGroupPair) *string { return r.GroupId }),
+		CIDRs:              collect.IDs(p.IpRanges, func(r types.IpRange) *string { return r.CidrIp }),
+		IPv6CIDRs:          collect.IDs(p.Ipv6Ranges, func(r types.Ipv6Range) *string { return r.CidrIpv6 }),
+		PrefixListIDs:      collect.IDs(p.PrefixListIds, func(r types.PrefixListId) *string { return r.PrefixListId }),
+		ReferencedGroupIDs: collect.IDs(p.UserIdGroupPairs, func(r types.UserIdGroupPair) *string { return r.GroupId }),
 	}
 }
 

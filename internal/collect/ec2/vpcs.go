@@ -14,7 +14,7 @@ import (
 var vpcFields = collect.Fields[types.Vpc]{
 	collect.Text("cidr_block", "primary IPv4 CIDR", func(v types.Vpc) *string { return v.CidrBlock }),
 	collect.Computed("cidr_blocks", model.JSON, "every associated IPv4 CIDR", func(v types.Vpc) any {
-		return ids(v.CidrBlockAssociationSet, func(a types.VpcCidrBlockAssociation) *string { return a.CidrBlock })
+		return collect.IDs(v.CidrBlockAssociationSet, func(a types.VpcCidrBlockAssociation) *string { return a.CidrBlock })
 	}),
 	collect.Enum("state", "pending or available", func(v types.Vpc) types.VpcState { return v.State }),
 	collect.Text("dhcp_options_id", "DHCP options set in use", func(v types.Vpc) *string { return v.DhcpOptionsId }),
@@ -133,7 +133,7 @@ func mainTable(rt types.RouteTable) bool {
 }
 
 func tableSubnets(rt types.RouteTable) []string {
-	return ids(rt.Associations, func(a types.RouteTableAssociation) *string { return a.SubnetId })
+	return collect.IDs(rt.Associations, func(a types.RouteTableAssociation) *string { return a.SubnetId })
 }
 
 func tableRoutes(rt types.RouteTable) []route {
@@ -164,7 +164,7 @@ var internetGatewayFields = collect.Fields[types.InternetGateway]{
 }
 
 func igwVPCs(g types.InternetGateway) []string {
-	return ids(g.Attachments, func(a types.InternetGatewayAttachment) *string { return a.VpcId })
+	return collect.IDs(g.Attachments, func(a types.InternetGatewayAttachment) *string { return a.VpcId })
 }
 
 func internetGateways(ctx context.Context, t *collect.Task) error {
@@ -198,10 +198,10 @@ var natGatewayFields = collect.Fields[types.NatGateway]{
 	collect.Text("subnet_id", "subnet it lives in", func(n types.NatGateway) *string { return n.SubnetId }),
 	collect.Text("vpc_id", "VPC", func(n types.NatGateway) *string { return n.VpcId }),
 	collect.Computed("public_ips", model.JSON, "Elastic IP addresses", func(n types.NatGateway) any {
-		return ids(n.NatGatewayAddresses, func(a types.NatGatewayAddress) *string { return a.PublicIp })
+		return collect.IDs(n.NatGatewayAddresses, func(a types.NatGatewayAddress) *string { return a.PublicIp })
 	}),
 	collect.Computed("private_ips", model.JSON, "private addresses", func(n types.NatGateway) any {
-		return ids(n.NatGatewayAddresses, func(a types.NatGatewayAddress) *string { return a.PrivateIp })
+		return collect.IDs(n.NatGatewayAddresses, func(a types.NatGatewayAddress) *string { return a.PrivateIp })
 	}),
 }
 
@@ -231,7 +231,7 @@ var networkACLFields = collect.Fields[types.NetworkAcl]{
 		return aclEntries(acl)
 	}),
 	collect.Computed("associated_subnet_ids", model.JSON, "subnets using the ACL", func(acl types.NetworkAcl) any {
-		return ids(acl.Associations, func(a types.NetworkAclAssociation) *string { return a.SubnetId })
+		return collect.IDs(acl.Associations, func(a types.NetworkAclAssociation) *string { return a.SubnetId })
 	}),
 }
 

@@ -46,7 +46,7 @@ func relateActions(t *collect.Task, key model.Key, as []types.Action) {
 }
 
 func certificateARNs(cs []types.Certificate) []string {
-	return ids(cs, func(c types.Certificate) *string { return c.CertificateArn })
+	return collect.IDs(cs, func(c types.Certificate) *string { return c.CertificateArn })
 }
 
 // relateCertificates relates key to its ACM certificates; listeners may also
@@ -100,17 +100,6 @@ var listenerFields = collect.Fields[types.Listener]{
 	collect.Text("load_balancer_arn", "load balancer of the listener", func(l types.Listener) *string { return l.LoadBalancerArn }),
 }
 
-// ids lists the non-empty strings f gives, never nil (stored as a JSON list).
-func ids[T any](items []T, f func(T) *string) []string {
-	out := make([]string, 0, len(items))
-	for _, it := range items {
-		if s := aws.ToString(f(it)); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // listenerName is what a listener is known by: its protocol and port (HTTPS:443).
 func listenerName(l types.Listener) string {
 	return fmt.Sprintf("%s:%d", l.Protocol, aws.ToInt32(l.Port))
@@ -119,7 +108,7 @@ func listenerName(l types.Listener) string {
 func listeners(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	return eachListener(ctx, t, api, func(ctx context.Context, ls []types.Listener) {
-		arns := ids(ls, func(l types.Listener) *string { return l.ListenerArn })
+		arns := collect.IDs(ls, func(l types.Listener) *string { return l.ListenerArn })
 		tags := tagsByARN(ctx, t, api, arns)
 		for _, l := range ls {
 			arn := aws.ToString(l.ListenerArn)
@@ -189,7 +178,7 @@ func listenerRules(ctx context.Context, t *collect.Task) error {
 				t.Warn("DescribeRules", err)
 				return
 			}
-			tags := tagsByARN(ctx, t, api, ids(rules, func(r types.Rule) *string { return r.RuleArn }))
+			tags := tagsByARN(ctx, t, api, collect.IDs(rules, func(r types.Rule) *string { return r.RuleArn }))
 			listener := t.Key("listener", childID(aws.ToString(l.ListenerArn)))
 			for _, r := range rules {
 				arn := aws.ToString(r.RuleArn)

@@ -21,7 +21,7 @@ func trustStores(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	p := elb.NewDescribeTrustStoresPaginator(api, &elb.DescribeTrustStoresInput{PageSize: t.PageSize(400)})
 	return collect.EachPage(ctx, p, func(page *elb.DescribeTrustStoresOutput) error {
-		tags := tagsByARN(ctx, t, api, ids(page.TrustStores, func(s types.TrustStore) *string { return s.TrustStoreArn }))
+		tags := tagsByARN(ctx, t, api, collect.IDs(page.TrustStores, func(s types.TrustStore) *string { return s.TrustStoreArn }))
 		for _, s := range page.TrustStores {
 			arn := aws.ToString(s.TrustStoreArn)
 			t.Emit(&model.Resource{Key: t.Key("trust-store", aws.ToString(s.Name)), ARN: arn, Name: aws.ToString(s.Name), Tags: tags[arn],
