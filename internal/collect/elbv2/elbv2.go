@@ -131,11 +131,7 @@ func listedLoadBalancers(ctx context.Context, t *collect.Task, api *elb.Client) 
 func loadBalancers(ctx context.Context, t *collect.Task) error {
 	api := client(t)
 	all, err := listedLoadBalancers(ctx, t, api)
-	arns := make([]string, 0, len(all))
-	for _, lb := range all {
-		arns = append(arns, aws.ToString(lb.LoadBalancerArn))
-	}
-	tags := tagsByARN(ctx, t, api, arns)
+	tags := tagsByARN(ctx, t, api, collect.IDs(all, func(lb types.LoadBalancer) *string { return lb.LoadBalancerArn }))
 	collect.ForEach(ctx, all, func(ctx context.Context, raw types.LoadBalancer) {
 		key := t.Key("load-balancer", aws.ToString(raw.LoadBalancerName))
 		lb := loadBalancer{LoadBalancer: raw}
@@ -257,11 +253,7 @@ func targetGroups(ctx context.Context, t *collect.Task) error {
 	p := elb.NewDescribeTargetGroupsPaginator(api, &elb.DescribeTargetGroupsInput{PageSize: t.PageSize(400)})
 	return collect.EachPage(ctx, p, func(page *elb.DescribeTargetGroupsOutput) error {
 		all := page.TargetGroups
-		arns := make([]string, 0, len(all))
-		for _, tg := range all {
-			arns = append(arns, aws.ToString(tg.TargetGroupArn))
-		}
-		tags := tagsByARN(ctx, t, api, arns)
+		tags := tagsByARN(ctx, t, api, collect.IDs(all, func(tg types.TargetGroup) *string { return tg.TargetGroupArn }))
 		collect.ForEach(ctx, all, func(ctx context.Context, raw types.TargetGroup) {
 			key := t.Key("target-group", aws.ToString(raw.TargetGroupName))
 			tg := targetGroup{TargetGroup: raw}
