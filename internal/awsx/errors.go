@@ -87,8 +87,8 @@ func ErrorCode(err error) string {
 	return "ClientError"
 }
 
-// apiCode is the code AWS itself sent, or "".
-func apiCode(err error) string {
+// APICode is the code AWS itself sent, or "" when the request got no AWS answer.
+func APICode(err error) string {
 	var ae smithy.APIError
 	if errors.As(err, &ae) {
 		return ae.ErrorCode()
@@ -158,7 +158,7 @@ func Classify(err error) Outcome {
 	if IsCanceled(err) {
 		return Skipped
 	}
-	code := apiCode(err)
+	code := APICode(err)
 	switch {
 	case code == "":
 		if IsThrottle(err) {
@@ -195,7 +195,7 @@ func IsNotFoundCode(code string) bool {
 }
 
 // IsNotFound reports whether err is a "no such thing" answer.
-func IsNotFound(err error) bool { return err != nil && IsNotFoundCode(apiCode(err)) }
+func IsNotFound(err error) bool { return err != nil && IsNotFoundCode(APICode(err)) }
 
 func isUnsupported(code string) bool {
 	switch code {

@@ -12,7 +12,7 @@ const module = "github.com/awsmap/awsmap/internal/"
 // or tie the two sides together (cli). Every other internal package,
 // including any added later, is offline: it reads type metadata from a
 // model.Catalog and must not link an SDK client or a collector.
-var online = []string{"awsx", "cli", "collect", "demo", "inventory", "scan"}
+var online = []string{"account", "awsx", "cli", "collect", "demo", "inventory", "scan"}
 
 func isOnline(pkg string) bool {
 	rel := strings.TrimPrefix(pkg, module)

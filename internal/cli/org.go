@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/awsmap/awsmap/internal/account"
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/scan"
 )
@@ -27,10 +28,10 @@ func (o *orgFlags) register(fl *pflag.FlagSet) {
 	fl.StringSliceVar(&o.exclude, "exclude-accounts", nil, "leave these account ids out")
 	fl.StringSliceVar(&o.ous, "ou", nil, "with --org: only the accounts under these OUs (id or name; or the root), at any depth")
 	fl.StringArrayVar(&o.roleARNs, "assume-role", nil, "also scan the account of this role ARN, assumed (repeatable; accounts outside an organization)")
-	fl.StringVar(&o.roleName, "role-name", awsx.DefaultRoleName, "role assumed in each account of --org and --accounts")
+	fl.StringVar(&o.roleName, "role-name", account.DefaultRoleName, "role assumed in each account of --org and --accounts")
 	fl.StringVar(&o.externalID, "external-id", "", "external id passed to AssumeRole")
-	fl.StringVar(&o.sessionName, "role-session-name", awsx.DefaultSessionName, "session name of the assumed roles (shows in CloudTrail)")
-	fl.DurationVar(&o.duration, "duration", awsx.DefaultDuration, "session duration of the assumed roles (15m to 12h); credentials are renewed before they expire")
+	fl.StringVar(&o.sessionName, "role-session-name", account.DefaultSessionName, "session name of the assumed roles (shows in CloudTrail)")
+	fl.DurationVar(&o.duration, "duration", account.DefaultDuration, "session duration of the assumed roles (15m to 12h); credentials are renewed before they expire")
 	fl.IntVar(&o.accountWorkers, "account-workers", 0, "accounts scanned at once (0: all, their collections interleaved)")
 }
 
@@ -38,7 +39,7 @@ func (o *orgFlags) register(fl *pflag.FlagSet) {
 func (o *orgFlags) selection() (scan.Selection, error) {
 	sel := scan.Selection{Org: o.org, IDs: splitList(o.accounts), Exclude: splitList(o.exclude), OUs: splitList(o.ous),
 		RoleARNs: o.roleARNs, RoleName: o.roleName,
-		Role: awsx.RoleOptions{ExternalID: o.externalID, SessionName: o.sessionName, Duration: o.duration}}
+		Role: account.RoleOptions{ExternalID: o.externalID, SessionName: o.sessionName, Duration: o.duration}}
 	for _, id := range append(append([]string(nil), sel.IDs...), sel.Exclude...) {
 		if !isAccountID(id) {
 			return sel, usageErr("%q is not an account id (12 digits)", id)
@@ -103,7 +104,7 @@ func printAccounts(w io.Writer, res scan.Result) {
 
 // exportName names export and report files: the account, or "org" for a
 // scan of several.
-func exportName(id awsx.Identity, several bool) string {
+func exportName(id account.Identity, several bool) string {
 	if several {
 		return "org"
 	}

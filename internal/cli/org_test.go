@@ -15,6 +15,7 @@ import (
 	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
+	"github.com/awsmap/awsmap/internal/account"
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
@@ -78,13 +79,13 @@ func newMotoOrg(t *testing.T) motoOrg {
 }
 
 // memberConfig reaches account in moto as awsmap does: through the role.
-func (o motoOrg) memberConfig(t *testing.T, account string) aws.Config {
+func (o motoOrg) memberConfig(t *testing.T, acct string) aws.Config {
 	cfg := moto.Config(t, "us-east-1", nil)
-	if account == o.mgmt {
+	if acct == o.mgmt {
 		return cfg
 	}
 	cfg.Credentials = aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg),
-		awsx.RoleARN("us-east-1", account, awsx.DefaultRoleName)))
+		account.RoleARN("us-east-1", acct, account.DefaultRoleName)))
 	return cfg
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/awsmap/awsmap/internal/account"
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/scan"
@@ -32,7 +33,7 @@ func (s sayer) line(msg string) {
 	}
 }
 
-func (s sayer) identity(id awsx.Identity) {
+func (s sayer) identity(id account.Identity) {
 	if s.quiet {
 		return
 	}

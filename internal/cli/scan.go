@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/awsmap/awsmap/internal/account"
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/all"
@@ -218,12 +219,12 @@ func runScan(cmd *cobra.Command, f *scanFlags) error {
 		return withCode(ExitFatal, err)
 	}
 	say.line("Validating AWS credentials...")
-	id, err := awsx.WhoAmI(ctx, sess.Config)
+	id, err := account.WhoAmI(ctx, sess.Config)
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
 	say.identity(id)
-	enabled, err := awsx.EnabledRegions(awsx.WithAccount(ctx, id.Account), sess.Config)
+	enabled, err := account.EnabledRegions(awsx.WithAccount(ctx, id.Account), sess.Config)
 	if err != nil {
 		return withCode(ExitFatal, err)
 	}
@@ -333,7 +334,7 @@ func splitList(vals []string) []string {
 
 // scanMeta describes the scan as it starts; a scan of several accounts
 // names none in scans (they go to scan_accounts).
-func scanMeta(f *scanFlags, id awsx.Identity, plan scan.Plan, several bool) store.ScanMeta {
+func scanMeta(f *scanFlags, id account.Identity, plan scan.Plan, several bool) store.ScanMeta {
 	account, alias := id.Account, id.Alias
 	if several {
 		account, alias = "", ""

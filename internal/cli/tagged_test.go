@@ -30,6 +30,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 )
 
 // The done-when check of issue 13 (tags): on a moto estate with tagged log
@@ -97,8 +98,8 @@ func taggedEstate(t *testing.T) (compliant, noncompliant map[string][]string) {
 	}
 
 	// RDS subnet groups.
-	n := collecttest.NewNetwork(t, cfg, "10.9.0.0/16", "", collecttest.Subnet{CIDR: "10.9.1.0/24", AZ: taggedRegion + "a"},
-		collecttest.Subnet{CIDR: "10.9.2.0/24", AZ: taggedRegion + "b"})
+	n := testvpc.New(t, cfg, "10.9.0.0/16", "", testvpc.Subnet{CIDR: "10.9.1.0/24", AZ: taggedRegion + "a"},
+		testvpc.Subnet{CIDR: "10.9.2.0/24", AZ: taggedRegion + "b"})
 	for _, ok := range []bool{true, false} {
 		k, v := owner(ok)
 		name := fmt.Sprint("subnets-owned-", ok)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/awsmap/awsmap/internal/account"
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/scan"
@@ -35,7 +36,7 @@ func (v *View) Target(o ServeOptions) Target {
 // account (the first), a role assumed in each member, all through cfg (a
 // config loaded from t.AWS).
 func (Target) Accounts(ctx context.Context, cfg aws.Config) ([]scan.Account, error) {
-	mgmt := awsx.Identity{Account: Accounts[0].ID, Alias: Accounts[0].Alias}
+	mgmt := account.Identity{Account: Accounts[0].ID, Alias: Accounts[0].Alias}
 	return scan.SelectAccounts(ctx, cfg, mgmt, "demo", scan.Selection{Org: true})
 }
 

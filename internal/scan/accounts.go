@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/awsmap/awsmap/internal/account"
 	"github.com/awsmap/awsmap/internal/awsx"
 )
 
@@ -20,8 +21,8 @@ type Selection struct {
 	Org               bool
 	IDs, Exclude, OUs []string
 	RoleARNs          []string
-	RoleName          string // assumed in each account; default awsx.DefaultRoleName
-	Role              awsx.RoleOptions
+	RoleName          string // assumed in each account; default account.DefaultRoleName
+	Role              account.RoleOptions
 	// Parallel bounds the accounts whose roles are assumed at once while
 	// selecting; default 8.
 	Parallel int
@@ -46,13 +47,13 @@ func (s Selection) Several() bool {
 // comes back with Err set: the scan records it and goes on with the others.
 // Errors are for selections that cannot be made at all (the organization
 // cannot be listed, an id is not in it).
-func SelectAccounts(ctx context.Context, base aws.Config, identity awsx.Identity, profile string, sel Selection) ([]Account, error) {
+func SelectAccounts(ctx context.Context, base aws.Config, identity account.Identity, profile string, sel Selection) ([]Account, error) {
 	self := Account{ID: identity.Account, Config: base, Alias: identity.Alias, Profile: profile}
 	if !sel.Several() {
 		return []Account{self}, nil
 	}
 	if sel.RoleName == "" {
-		sel.RoleName = awsx.DefaultRoleName
+		sel.RoleName = account.DefaultRoleName
 	}
 	targets, err := targetsOf(awsx.WithAccount(ctx, identity.Account), base, sel)
 	if err != nil {
@@ -80,12 +81,12 @@ func SelectAccounts(ctx context.Context, base aws.Config, identity awsx.Identity
 func targetsOf(ctx context.Context, base aws.Config, sel Selection) ([]Account, error) {
 	var out []Account
 	if sel.Org {
-		org, err := awsx.ListOrgAccounts(ctx, base)
+		org, err := account.ListOrgAccounts(ctx, base)
 		if err != nil {
 			return nil, err
 		}
 		for _, id := range sel.IDs {
-			if !slices.ContainsFunc(org, func(a awsx.OrgAccount) bool { return a.ID == id }) {
+			if !slices.ContainsFunc(org, func(a account.OrgAccount) bool { return a.ID == id }) {
 				return nil, &SelectionError{fmt.Sprintf("--accounts %s: not an ACTIVE account of the organization", id)}
 			}
 		}
@@ -136,23 +137,23 @@ func assumeAll(ctx context.Context, base aws.Config, accounts []Account, self st
 			continue
 		}
 		if a.RoleARN == "" {
-			a.RoleARN = awsx.RoleARN(base.Region, a.ID, sel.RoleName)
+			a.RoleARN = account.RoleARN(base.Region, a.ID, sel.RoleName)
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			a.Config = awsx.AssumeRole(base, a.RoleARN, sel.Role)
+			a.Config = account.AssumeRole(base, a.RoleARN, sel.Role)
 			actx := awsx.WithAccount(ctx, a.ID)
 			if _, err := a.Config.Credentials.Retrieve(actx); err != nil {
 				a.Err = err
 				return
 			}
-			a.Alias, _ = awsx.Alias(actx, a.Config) // best effort, as for the caller's account
+			a.Alias, _ = account.Alias(actx, a.Config) // best effort, as for the caller's account
 			// Best effort too: if the account may not list its regions, every
 			// region of the plan is tried and what fails is recorded.
-			a.Regions, _ = awsx.EnabledRegions(actx, a.Config)
+			a.Regions, _ = account.EnabledRegions(actx, a.Config)
 		}()
 	}
 	wg.Wait()

@@ -19,6 +19,7 @@ import (
 	ststypes "github.com/aws/aws-sdk-go-v2/service/sts/types"
 	"github.com/aws/smithy-go"
 
+	"github.com/awsmap/awsmap/internal/account"
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 )
@@ -191,7 +192,7 @@ func TestSelectAccounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	me := awsx.Identity{Account: "111111111111", Alias: "mgmt"}
+	me := account.Identity{Account: "111111111111", Alias: "mgmt"}
 	for _, tc := range []struct {
 		name string
 		sel  Selection
@@ -261,8 +262,8 @@ func TestScanOutlivesCredentials(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	accounts, err := SelectAccounts(ctx, base, awsx.Identity{Account: "111111111111"}, "",
-		Selection{IDs: []string{"222222222222"}, Role: awsx.RoleOptions{Duration: time.Second}})
+	accounts, err := SelectAccounts(ctx, base, account.Identity{Account: "111111111111"}, "",
+		Selection{IDs: []string{"222222222222"}, Role: account.RoleOptions{Duration: time.Second}})
 	if err != nil || len(accounts) != 1 || accounts[0].Err != nil {
 		t.Fatalf("select: %v, %+v", err, accounts)
 	}

@@ -438,11 +438,11 @@ func scanActions(t *testing.T, dirs ...string) []string {
 }
 
 // TestIAMPolicyMatchesTheCode: docs/iam-policy.json grants exactly the
-// actions of the operations awsmap calls (collectors, and credential and
-// region checks in awsx), all of them reads. go test -run IAMPolicy -update
-// rewrites it.
+// actions of the operations awsmap calls (collectors, and the identity,
+// region and organization reads of package account), all of them reads.
+// AWSMAP_UPDATE_DOCS=1 go test -run IAMPolicy rewrites it.
 func TestIAMPolicyMatchesTheCode(t *testing.T) {
-	actions := scanActions(t, "..", filepath.Join("..", "..", "awsx"))
+	actions := scanActions(t, "..", filepath.Join("..", "..", "account"))
 	for _, a := range actions {
 		op := a[strings.Index(a, ":")+1:]
 		// budgets:ViewBudget is the action of AWS Budgets' describe calls.

@@ -12,6 +12,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	collector "github.com/awsmap/awsmap/internal/collect/apigatewayv2"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 )
 
 func TestDomainNamesAndVpcLinks(t *testing.T) {
@@ -27,7 +28,7 @@ func TestDomainNamesAndVpcLinks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	net := collecttest.NewNetwork(t, cfg, "10.11.0.0/16", "link", collecttest.Subnet{CIDR: "10.11.1.0/24"})
+	net := testvpc.New(t, cfg, "10.11.0.0/16", "link", testvpc.Subnet{CIDR: "10.11.1.0/24"})
 	link, err := api.CreateVpcLink(ctx, &apigatewayv2.CreateVpcLinkInput{Name: aws.String("private"), SubnetIds: net.Subnets, SecurityGroupIds: []string{net.SG},
 		Tags: map[string]string{"team": "api"}})
 	if err != nil {

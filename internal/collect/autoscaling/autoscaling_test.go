@@ -15,6 +15,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	collector "github.com/awsmap/awsmap/internal/collect/autoscaling"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 )
 
 func TestMain(m *testing.M) { collecttest.Main(m, 5) }
@@ -24,7 +25,7 @@ const region = "eu-west-1"
 // network creates a VPC with a subnet and a security group.
 func network(t *testing.T, cfg aws.Config) (vpc, subnet, sg string) {
 	t.Helper()
-	n := collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "asg", collecttest.Subnet{CIDR: "10.1.1.0/24", AZ: "eu-west-1a"})
+	n := testvpc.New(t, cfg, "10.1.0.0/16", "asg", testvpc.Subnet{CIDR: "10.1.1.0/24", AZ: "eu-west-1a"})
 	return n.VPC, n.Subnets[0], n.SG
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	collector "github.com/awsmap/awsmap/internal/collect/batch"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 )
 
 func TestMain(m *testing.M) { collecttest.Main(m, 2) }
@@ -49,7 +50,7 @@ func TestBatch(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
 	api := batch.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.20.0.0/16", "batch", collecttest.Subnet{CIDR: "10.20.1.0/24"})
+	n := testvpc.New(t, cfg, "10.20.0.0/16", "batch", testvpc.Subnet{CIDR: "10.20.1.0/24"})
 	service := role(t, cfg, "batch-service")
 	jobRole := role(t, cfg, "job")
 	for i := range 3 {

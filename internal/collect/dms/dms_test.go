@@ -14,6 +14,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/dms"
 )
 
@@ -30,7 +31,7 @@ var (
 func tag(k, v string) []types.Tag { return []types.Tag{{Key: aws.String(k), Value: aws.String(v)}} }
 
 type estate struct {
-	net              collecttest.Network
+	net              testvpc.Network
 	sources, targets []string // ARNs
 }
 
@@ -41,7 +42,7 @@ func build(t *testing.T) estate {
 	t.Helper()
 	cfg := collecttest.Config(t, region, nil)
 	api := dms.NewFromConfig(cfg)
-	e := estate{net: collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "dms", collecttest.Subnet{CIDR: "10.1.1.0/24", AZ: "eu-west-1a"}, collecttest.Subnet{CIDR: "10.1.2.0/24", AZ: "eu-west-1b"})}
+	e := estate{net: testvpc.New(t, cfg, "10.1.0.0/16", "dms", testvpc.Subnet{CIDR: "10.1.1.0/24", AZ: "eu-west-1a"}, testvpc.Subnet{CIDR: "10.1.2.0/24", AZ: "eu-west-1b"})}
 	if _, err := api.CreateReplicationSubnetGroup(ctx, &dms.CreateReplicationSubnetGroupInput{ReplicationSubnetGroupIdentifier: aws.String("migr"),
 		ReplicationSubnetGroupDescription: aws.String("migration subnets"), SubnetIds: e.net.Subnets, Tags: tag("team", "data")}); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/ds"
 )
 
@@ -21,7 +22,7 @@ const region = "eu-west-1"
 // estate is four Simple ADs and two Microsoft ADs in one VPC; the first
 // Microsoft AD trusts a remote domain and forwards its logs.
 type estate struct {
-	net        collecttest.Network
+	net        testvpc.Network
 	simple, ad []string
 	trust      string
 }
@@ -31,8 +32,8 @@ func setup(t *testing.T) estate {
 	collecttest.Setup(t)
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
-	e := estate{net: collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "", collecttest.Subnet{CIDR: "10.1.1.0/24", AZ: "eu-west-1a"},
-		collecttest.Subnet{CIDR: "10.1.2.0/24", AZ: "eu-west-1b"})}
+	e := estate{net: testvpc.New(t, cfg, "10.1.0.0/16", "", testvpc.Subnet{CIDR: "10.1.1.0/24", AZ: "eu-west-1a"},
+		testvpc.Subnet{CIDR: "10.1.2.0/24", AZ: "eu-west-1b"})}
 	vpc := &types.DirectoryVpcSettings{VpcId: aws.String(e.net.VPC), SubnetIds: e.net.Subnets}
 	api := ds.NewFromConfig(cfg)
 	for i := range 4 {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/ec2"
 )
 
@@ -18,7 +19,7 @@ func TestSpotInstanceRequests(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.7.0.0/16", "spot", collecttest.Subnet{CIDR: "10.7.1.0/24"})
+	n := testvpc.New(t, cfg, "10.7.0.0/16", "spot", testvpc.Subnet{CIDR: "10.7.1.0/24"})
 	out, err := api.RequestSpotInstances(ctx, &ec2.RequestSpotInstancesInput{InstanceCount: aws.Int32(7), SpotPrice: aws.String("0.05"),
 		Type: types.SpotInstanceTypePersistent,
 		LaunchSpecification: &types.RequestSpotLaunchSpecification{ImageId: aws.String("ami-12c6146b"), InstanceType: types.InstanceTypeM5Large,

@@ -14,6 +14,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/ec2"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -25,7 +26,7 @@ func TestInstances(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "web", collecttest.Subnet{CIDR: "10.1.1.0/24"})
+	n := testvpc.New(t, cfg, "10.1.0.0/16", "web", testvpc.Subnet{CIDR: "10.1.1.0/24"})
 	iamAPI := iam.NewFromConfig(cfg)
 	if _, err := iamAPI.CreateInstanceProfile(ctx, &iam.CreateInstanceProfileInput{InstanceProfileName: aws.String("web-profile")}); err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/ec2"
 )
 
@@ -198,7 +199,7 @@ func TestVPCEndpointServices(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.12.0.0/16", "svc", collecttest.Subnet{CIDR: "10.12.1.0/24"})
+	n := testvpc.New(t, cfg, "10.12.0.0/16", "svc", testvpc.Subnet{CIDR: "10.12.1.0/24"})
 	lb, err := elb.NewFromConfig(cfg).CreateLoadBalancer(ctx, &elb.CreateLoadBalancerInput{Name: aws.String("svc-nlb"), Type: elbtypes.LoadBalancerTypeEnumNetwork,
 		Subnets: n.Subnets, Scheme: elbtypes.LoadBalancerSchemeEnumInternal})
 	check(t, err)

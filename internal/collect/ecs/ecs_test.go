@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/ecs"
 )
 
@@ -121,7 +122,7 @@ func TestTaskDefinitions(t *testing.T) {
 // network creates a subnet and a security group for awsvpc services.
 func network(t *testing.T, cfg aws.Config) (subnet, sg string) {
 	t.Helper()
-	n := collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "svc", collecttest.Subnet{CIDR: "10.1.1.0/24"})
+	n := testvpc.New(t, cfg, "10.1.0.0/16", "svc", testvpc.Subnet{CIDR: "10.1.1.0/24"})
 	return n.Subnets[0], n.SG
 }
 

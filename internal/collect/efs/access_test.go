@@ -12,16 +12,17 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/efs"
 )
 
 // seedShares makes three file systems, each with two access points and a
 // mount target in each of two subnets.
-func seedShares(t *testing.T, cfg aws.Config) (collecttest.Network, []string) {
+func seedShares(t *testing.T, cfg aws.Config) (testvpc.Network, []string) {
 	t.Helper()
 	ctx := context.Background()
 	api := efs.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.4.0.0/16", "nfs", collecttest.Subnet{CIDR: "10.4.1.0/24", AZ: region + "a"}, collecttest.Subnet{CIDR: "10.4.2.0/24", AZ: region + "b"})
+	n := testvpc.New(t, cfg, "10.4.0.0/16", "nfs", testvpc.Subnet{CIDR: "10.4.1.0/24", AZ: region + "a"}, testvpc.Subnet{CIDR: "10.4.2.0/24", AZ: region + "b"})
 	var fss []string
 	for i := range 3 {
 		fs, err := api.CreateFileSystem(ctx, &efs.CreateFileSystemInput{CreationToken: aws.String(fmt.Sprint("share", i))})

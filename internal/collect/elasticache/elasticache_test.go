@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/elasticache"
 )
 
@@ -91,7 +92,7 @@ func TestSubnetGroups(t *testing.T) {
 	collecttest.Setup(t)
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
-	n := collecttest.NewNetwork(t, cfg, "10.1.0.0/16", "", collecttest.Subnet{CIDR: "10.1.1.0/24"})
+	n := testvpc.New(t, cfg, "10.1.0.0/16", "", testvpc.Subnet{CIDR: "10.1.1.0/24"})
 	subnet := n.Subnets[0]
 	api := elasticache.NewFromConfig(cfg)
 	for i := range 6 {

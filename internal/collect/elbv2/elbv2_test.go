@@ -15,6 +15,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/elbv2"
 )
 
@@ -34,8 +35,8 @@ func setup(t *testing.T, cfg aws.Config) estate {
 	t.Helper()
 	ctx := context.Background()
 	ec2API := ec2.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.4.0.0/16", "lb",
-		collecttest.Subnet{CIDR: "10.4.0.0/24", AZ: region + "a"}, collecttest.Subnet{CIDR: "10.4.1.0/24", AZ: region + "b"})
+	n := testvpc.New(t, cfg, "10.4.0.0/16", "lb",
+		testvpc.Subnet{CIDR: "10.4.0.0/24", AZ: region + "a"}, testvpc.Subnet{CIDR: "10.4.1.0/24", AZ: region + "b"})
 	e := estate{vpc: n.VPC, subnets: n.Subnets, sg: n.SG}
 	run, err := ec2API.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-12c6146b"), InstanceType: ec2types.InstanceTypeT3Micro,
 		MinCount: aws.Int32(2), MaxCount: aws.Int32(2), SubnetId: aws.String(e.subnets[0])})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/emr"
 )
 
@@ -22,7 +23,7 @@ func TestClusters(t *testing.T) {
 	collecttest.Setup(t)
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
-	net := collecttest.NewNetwork(t, cfg, "10.5.0.0/16", "", collecttest.Subnet{CIDR: "10.5.1.0/24"})
+	net := testvpc.New(t, cfg, "10.5.0.0/16", "", testvpc.Subnet{CIDR: "10.5.1.0/24"})
 	api := emr.NewFromConfig(cfg)
 	ids := map[string]string{}
 	for i := range 4 {

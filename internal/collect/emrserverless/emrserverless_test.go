@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/emrserverless"
 )
 
@@ -20,7 +21,7 @@ const region = "eu-west-1"
 
 // create makes five Spark applications; the first runs in net, stops
 // after 30 idle minutes and is capped at 400 vCPU. It returns their ids.
-func create(t *testing.T, api *emrserverless.Client, net collecttest.Network) []string {
+func create(t *testing.T, api *emrserverless.Client, net testvpc.Network) []string {
 	t.Helper()
 	var ids []string
 	for i := range 5 {
@@ -43,7 +44,7 @@ func create(t *testing.T, api *emrserverless.Client, net collecttest.Network) []
 func TestApplications(t *testing.T) {
 	collecttest.Setup(t)
 	cfg := collecttest.Config(t, region, nil)
-	net := collecttest.NewNetwork(t, cfg, "10.3.0.0/16", "spark", collecttest.Subnet{CIDR: "10.3.1.0/24"})
+	net := testvpc.New(t, cfg, "10.3.0.0/16", "spark", testvpc.Subnet{CIDR: "10.3.1.0/24"})
 	ids := create(t, emrserverless.NewFromConfig(cfg), net)
 	got := collecttest.Run(t, cfg, collector.Service, "application", region)
 	if got.Err != nil || len(got.Resources) != 5 {
@@ -72,7 +73,7 @@ func TestDenied(t *testing.T) {
 	cfg := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListApplications")})
 	collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, "application", region))
 	cfg = collecttest.Config(t, region, nil)
-	create(t, emrserverless.NewFromConfig(cfg), collecttest.NewNetwork(t, cfg, "10.3.0.0/16", "spark", collecttest.Subnet{CIDR: "10.3.1.0/24"}))
+	create(t, emrserverless.NewFromConfig(cfg), testvpc.New(t, cfg, "10.3.0.0/16", "spark", testvpc.Subnet{CIDR: "10.3.1.0/24"}))
 	cfg = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetApplication")})
 	got := collecttest.Run(t, cfg, collector.Service, "application", region)
 	if got.Err != nil || len(got.Resources) != 5 || len(got.Task.Warnings()) != 5 || len(got.Resources[0].Details) != 0 {

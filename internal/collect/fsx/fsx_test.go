@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -36,11 +37,11 @@ func wantDetails(t *testing.T, r *model.Resource, want map[string]any) {
 }
 
 // seed makes a Windows file system and five Lustre ones, with a backup of each.
-func seed(t *testing.T, cfg aws.Config) (collecttest.Network, []string) {
+func seed(t *testing.T, cfg aws.Config) (testvpc.Network, []string) {
 	t.Helper()
 	ctx := context.Background()
 	api := fsx.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.5.0.0/16", "fsx", collecttest.Subnet{CIDR: "10.5.1.0/24"})
+	n := testvpc.New(t, cfg, "10.5.0.0/16", "fsx", testvpc.Subnet{CIDR: "10.5.1.0/24"})
 	var ids []string
 	for i := range 6 {
 		in := &fsx.CreateFileSystemInput{FileSystemType: types.FileSystemTypeLustre, StorageCapacity: aws.Int32(1200), SubnetIds: n.Subnets,

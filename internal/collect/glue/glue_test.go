@@ -12,6 +12,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/glue"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -93,7 +94,7 @@ func TestConnections(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
 	api := glue.NewFromConfig(cfg)
-	net := collecttest.NewNetwork(t, cfg, "10.8.0.0/16", "glue", collecttest.Subnet{CIDR: "10.8.1.0/24"})
+	net := testvpc.New(t, cfg, "10.8.0.0/16", "glue", testvpc.Subnet{CIDR: "10.8.1.0/24"})
 	must(t)(api.CreateConnection(ctx, &glue.CreateConnectionInput{ConnectionInput: &types.ConnectionInput{
 		Name: aws.String("warehouse"), ConnectionType: types.ConnectionTypeJdbc,
 		ConnectionProperties: map[string]string{"JDBC_CONNECTION_URL": "jdbc:postgresql://db:5432/dw", "USERNAME": "etl", "PASSWORD": "hunter2"},

@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/glue"
 )
 
@@ -42,7 +43,7 @@ func TestSecurityConfigurationsAndDevEndpoints(t *testing.T) {
 	}
 	collecttest.HasEdges(t, got, "sec0 -encrypted-with-> kms/key:k-1")
 
-	net := collecttest.NewNetwork(t, cfg, "10.2.0.0/16", "glue", collecttest.Subnet{CIDR: "10.2.1.0/24"})
+	net := testvpc.New(t, cfg, "10.2.0.0/16", "glue", testvpc.Subnet{CIDR: "10.2.1.0/24"})
 	for i := range 2 {
 		in := &glue.CreateDevEndpointInput{EndpointName: aws.String(fmt.Sprintf("dev%d", i)), RoleArn: aws.String("arn:aws:iam::" + account + ":role/glue-dev"),
 			GlueVersion: aws.String("1.0"), WorkerType: types.WorkerTypeG1x, NumberOfWorkers: aws.Int32(2)}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/kafka"
 )
 
@@ -22,7 +23,7 @@ func TestClusters(t *testing.T) {
 	collecttest.Setup(t)
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
-	net := collecttest.NewNetwork(t, cfg, "10.6.0.0/16", "msk", collecttest.Subnet{CIDR: "10.6.1.0/24"}, collecttest.Subnet{CIDR: "10.6.2.0/24"})
+	net := testvpc.New(t, cfg, "10.6.0.0/16", "msk", testvpc.Subnet{CIDR: "10.6.1.0/24"}, testvpc.Subnet{CIDR: "10.6.2.0/24"})
 	api := kafka.NewFromConfig(cfg)
 	key := "arn:aws:kms:eu-west-1:" + collecttest.MotoAccount + ":key/k-1"
 	configARN := "arn:aws:kafka:eu-west-1:" + collecttest.MotoAccount + ":configuration/tuned/4f1c2a3b-0001"

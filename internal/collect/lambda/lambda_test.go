@@ -17,6 +17,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/lambda"
 )
 
@@ -68,7 +69,7 @@ func TestFunctions(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
 	role := createRole(t, cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.3.0.0/16", "fn", collecttest.Subnet{CIDR: "10.3.1.0/24"})
+	n := testvpc.New(t, cfg, "10.3.0.0/16", "fn", testvpc.Subnet{CIDR: "10.3.1.0/24"})
 	subnetID, sgID := n.Subnets[0], n.SG
 	api := lambda.NewFromConfig(cfg)
 	createFunction(t, api, &lambda.CreateFunctionInput{

@@ -12,6 +12,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -41,10 +42,10 @@ func wantDetails(t *testing.T, r *model.Resource, want map[string]any) {
 
 // seed makes a subnet group and six clusters in it, with a snapshot of
 // each.
-func seed(t *testing.T, cfg aws.Config) collecttest.Network {
+func seed(t *testing.T, cfg aws.Config) testvpc.Network {
 	t.Helper()
 	ctx := context.Background()
-	n := collecttest.NewNetwork(t, cfg, "10.7.0.0/16", "cache", collecttest.Subnet{CIDR: "10.7.1.0/24"}, collecttest.Subnet{CIDR: "10.7.2.0/24"})
+	n := testvpc.New(t, cfg, "10.7.0.0/16", "cache", testvpc.Subnet{CIDR: "10.7.1.0/24"}, testvpc.Subnet{CIDR: "10.7.2.0/24"})
 	api := memorydb.NewFromConfig(cfg)
 	if _, err := api.CreateSubnetGroup(ctx, &memorydb.CreateSubnetGroupInput{SubnetGroupName: aws.String("cache"), Description: aws.String("cache subnets"),
 		SubnetIds: n.Subnets, Tags: tags("team", "platform")}); err != nil {

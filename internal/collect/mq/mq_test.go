@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/mq"
 )
 
@@ -20,9 +21,9 @@ const region = "eu-west-1"
 
 // createBrokers makes six private ActiveMQ brokers in a subnet (q0 with
 // a customer KMS key and audit logs) and a public RabbitMQ one.
-func createBrokers(t *testing.T, cfg aws.Config) (collecttest.Network, map[string]string) {
+func createBrokers(t *testing.T, cfg aws.Config) (testvpc.Network, map[string]string) {
 	t.Helper()
-	net := collecttest.NewNetwork(t, cfg, "10.7.0.0/16", "mq", collecttest.Subnet{CIDR: "10.7.1.0/24"})
+	net := testvpc.New(t, cfg, "10.7.0.0/16", "mq", testvpc.Subnet{CIDR: "10.7.1.0/24"})
 	api := mq.NewFromConfig(cfg)
 	ids := map[string]string{}
 	user := []types.User{{Username: aws.String("admin"), Password: aws.String("Secret123456!")}}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/networkfirewall"
 )
 
@@ -34,7 +35,7 @@ func TestFirewalls(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
 	api := nfw.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.50.0.0/16", "fw", collecttest.Subnet{CIDR: "10.50.1.0/24"})
+	n := testvpc.New(t, cfg, "10.50.0.0/16", "fw", testvpc.Subnet{CIDR: "10.50.1.0/24"})
 	// Two firewalls, one page: moto 5.2.1 sends the next page's token as
 	// "nextToken", which the SDK does not read.
 	for i := range 2 {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/opensearch"
 )
 
@@ -22,11 +23,11 @@ var account = collecttest.MotoAccount
 
 // seed makes a locked-down VPC domain "search", and six public ones
 // (seven domains: two DescribeDomains batches).
-func seed(t *testing.T, cfg aws.Config) collecttest.Network {
+func seed(t *testing.T, cfg aws.Config) testvpc.Network {
 	t.Helper()
 	ctx := context.Background()
 	api := opensearch.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.9.0.0/16", "search", collecttest.Subnet{CIDR: "10.9.1.0/24"})
+	n := testvpc.New(t, cfg, "10.9.0.0/16", "search", testvpc.Subnet{CIDR: "10.9.1.0/24"})
 	logs := "arn:aws:logs:" + region + ":" + account + ":log-group:/aws/opensearch/search"
 	if _, err := api.CreateDomain(ctx, &opensearch.CreateDomainInput{DomainName: aws.String("search"), EngineVersion: aws.String("OpenSearch_2.13"),
 		ClusterConfig:               &types.ClusterConfig{InstanceType: types.OpenSearchPartitionInstanceTypeR6gLargeSearch, InstanceCount: aws.Int32(3), ZoneAwarenessEnabled: aws.Bool(true)},

@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/ram"
 )
 
@@ -25,7 +26,7 @@ func createShares(t *testing.T) []string {
 	collecttest.Setup(t)
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
-	net := collecttest.NewNetwork(t, cfg, "10.2.0.0/16", "", collecttest.Subnet{CIDR: "10.2.1.0/24"})
+	net := testvpc.New(t, cfg, "10.2.0.0/16", "", testvpc.Subnet{CIDR: "10.2.1.0/24"})
 	subnet := "arn:aws:ec2:" + region + ":" + collecttest.MotoAccount + ":subnet/" + net.Subnets[0]
 	api := ram.NewFromConfig(cfg)
 	var arns []string

@@ -12,6 +12,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/rds"
 )
 
@@ -28,8 +29,8 @@ type network struct {
 func setupNetwork(t *testing.T, cfg aws.Config) network {
 	t.Helper()
 	ctx := context.Background()
-	net := collecttest.NewNetwork(t, cfg, "10.2.0.0/16", "db",
-		collecttest.Subnet{CIDR: "10.2.0.0/24", AZ: region + "a"}, collecttest.Subnet{CIDR: "10.2.1.0/24", AZ: region + "b"})
+	net := testvpc.New(t, cfg, "10.2.0.0/16", "db",
+		testvpc.Subnet{CIDR: "10.2.0.0/24", AZ: region + "a"}, testvpc.Subnet{CIDR: "10.2.1.0/24", AZ: region + "b"})
 	n := network{vpc: net.VPC, sg: net.SG, subnets: net.Subnets}
 	if _, err := rds.NewFromConfig(cfg).CreateDBSubnetGroup(ctx, &rds.CreateDBSubnetGroupInput{
 		DBSubnetGroupName: aws.String("db-subnets"), DBSubnetGroupDescription: aws.String("db"), SubnetIds: n.subnets,

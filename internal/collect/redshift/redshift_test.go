@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/redshift"
 )
 
@@ -25,11 +26,11 @@ func tag(k, v string) []types.Tag { return []types.Tag{{Key: aws.String(k), Valu
 // estate makes a subnet group, a parameter group, six clusters in them
 // (dw0 public and unencrypted, the others encrypted with a customer key) and
 // a manual snapshot of dw1.
-func estate(t *testing.T, cfg aws.Config) collecttest.Network {
+func estate(t *testing.T, cfg aws.Config) testvpc.Network {
 	t.Helper()
 	ctx := context.Background()
 	api := redshift.NewFromConfig(cfg)
-	net := collecttest.NewNetwork(t, cfg, "10.9.0.0/16", "dw", collecttest.Subnet{CIDR: "10.9.1.0/24"}, collecttest.Subnet{CIDR: "10.9.2.0/24"})
+	net := testvpc.New(t, cfg, "10.9.0.0/16", "dw", testvpc.Subnet{CIDR: "10.9.1.0/24"}, testvpc.Subnet{CIDR: "10.9.2.0/24"})
 	calls := []func() error{
 		func() error {
 			_, err := api.CreateClusterSubnetGroup(ctx, &redshift.CreateClusterSubnetGroupInput{ClusterSubnetGroupName: aws.String("dw-subnets"),

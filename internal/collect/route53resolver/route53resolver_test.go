@@ -12,6 +12,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/route53resolver"
 )
 
@@ -37,7 +38,7 @@ func createConfigs(t *testing.T, cfg aws.Config, n int) (first string, vpcs []st
 		}
 	}
 	for i := range 6 {
-		v := collecttest.NewNetwork(t, cfg, fmt.Sprintf("10.%d.0.0/16", i), "").VPC
+		v := testvpc.New(t, cfg, fmt.Sprintf("10.%d.0.0/16", i), "").VPC
 		vpcs = append(vpcs, v)
 		if _, err := api.AssociateResolverQueryLogConfig(ctx, &route53resolver.AssociateResolverQueryLogConfigInput{
 			ResolverQueryLogConfigId: aws.String(first), ResourceId: aws.String(v)}); err != nil {
@@ -90,8 +91,8 @@ func TestResolverEndpoints(t *testing.T) {
 	collecttest.Setup(t)
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
-	n := collecttest.NewNetwork(t, cfg, "10.9.0.0/16", "dns",
-		collecttest.Subnet{CIDR: "10.9.0.0/24", AZ: "eu-west-1a"}, collecttest.Subnet{CIDR: "10.9.1.0/24", AZ: "eu-west-1b"})
+	n := testvpc.New(t, cfg, "10.9.0.0/16", "dns",
+		testvpc.Subnet{CIDR: "10.9.0.0/24", AZ: "eu-west-1a"}, testvpc.Subnet{CIDR: "10.9.1.0/24", AZ: "eu-west-1b"})
 	v, subnets := n.VPC, n.Subnets
 	out, err := route53resolver.NewFromConfig(cfg).CreateResolverEndpoint(ctx, &route53resolver.CreateResolverEndpointInput{
 		CreatorRequestId: aws.String("e"), Name: aws.String("inbound"), Direction: types.ResolverEndpointDirectionInbound,

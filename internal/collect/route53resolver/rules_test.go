@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/route53resolver"
 )
 
@@ -21,8 +22,8 @@ func TestRules(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
 	api := route53resolver.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.8.0.0/16", "dns-out",
-		collecttest.Subnet{CIDR: "10.8.0.0/24", AZ: "eu-west-1a"}, collecttest.Subnet{CIDR: "10.8.1.0/24", AZ: "eu-west-1b"})
+	n := testvpc.New(t, cfg, "10.8.0.0/16", "dns-out",
+		testvpc.Subnet{CIDR: "10.8.0.0/24", AZ: "eu-west-1a"}, testvpc.Subnet{CIDR: "10.8.1.0/24", AZ: "eu-west-1b"})
 	ep, err := api.CreateResolverEndpoint(ctx, &route53resolver.CreateResolverEndpointInput{CreatorRequestId: aws.String("out"), Name: aws.String("outbound"),
 		Direction: types.ResolverEndpointDirectionOutbound, SecurityGroupIds: []string{n.SG},
 		IpAddresses: []types.IpAddressRequest{{SubnetId: aws.String(n.Subnets[0])}, {SubnetId: aws.String(n.Subnets[1])}}})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/sagemaker"
 )
 
@@ -81,7 +82,7 @@ func estate(t *testing.T, api *sagemaker.Client, subnet, sg string) {
 func TestTypes(t *testing.T) {
 	collecttest.Setup(t)
 	cfg := collecttest.Config(t, region, nil)
-	net := collecttest.NewNetwork(t, cfg, "10.0.0.0/16", "sm", collecttest.Subnet{CIDR: "10.0.1.0/24"})
+	net := testvpc.New(t, cfg, "10.0.0.0/16", "sm", testvpc.Subnet{CIDR: "10.0.1.0/24"})
 	subnet, sg := net.Subnets[0], net.SG
 	estate(t, sagemaker.NewFromConfig(cfg), subnet, sg)
 	arn := func(res string) string { return "arn:aws:sagemaker:eu-west-1:" + account + ":" + res }

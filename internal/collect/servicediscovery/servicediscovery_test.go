@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/servicediscovery"
 )
 
@@ -40,7 +41,7 @@ func TestCloudMap(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
 	api := sd.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.30.0.0/16", "cloudmap")
+	n := testvpc.New(t, cfg, "10.30.0.0/16", "cloudmap")
 	for i := range 2 {
 		_, err := api.CreateHttpNamespace(ctx, &sd.CreateHttpNamespaceInput{Name: aws.String(fmt.Sprint("api", i)), Description: aws.String("apis"),
 			Tags: []types.Tag{{Key: aws.String("team"), Value: aws.String("platform")}}})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/timestreaminfluxdb"
 )
 
@@ -18,9 +19,9 @@ func TestMain(m *testing.M) { collecttest.Main(m, 5) }
 
 const region = "eu-west-1"
 
-func createInstances(t *testing.T, cfg aws.Config) collecttest.Network {
+func createInstances(t *testing.T, cfg aws.Config) testvpc.Network {
 	t.Helper()
-	n := collecttest.NewNetwork(t, cfg, "10.8.0.0/16", "influx", collecttest.Subnet{CIDR: "10.8.1.0/24"})
+	n := testvpc.New(t, cfg, "10.8.0.0/16", "influx", testvpc.Subnet{CIDR: "10.8.1.0/24"})
 	for i := range 6 {
 		if _, err := influx.NewFromConfig(cfg).CreateDbInstance(context.Background(), &influx.CreateDbInstanceInput{Name: aws.String(fmt.Sprint("telemetry-", i)),
 			Password: aws.String("not-stored-1234"), DbInstanceType: types.DbInstanceTypeDbInfluxMedium, AllocatedStorage: aws.Int32(50),
@@ -62,7 +63,7 @@ func TestInstances(t *testing.T) {
 func TestClusters(t *testing.T) {
 	collecttest.Setup(t)
 	cfg := collecttest.Config(t, region, nil)
-	n := collecttest.NewNetwork(t, cfg, "10.8.0.0/16", "influx", collecttest.Subnet{CIDR: "10.8.1.0/24"})
+	n := testvpc.New(t, cfg, "10.8.0.0/16", "influx", testvpc.Subnet{CIDR: "10.8.1.0/24"})
 	for i := range 3 {
 		if _, err := influx.NewFromConfig(cfg).CreateDbCluster(context.Background(), &influx.CreateDbClusterInput{Name: aws.String(fmt.Sprint("fleet-", i)),
 			Password: aws.String("not-stored-1234"), DbInstanceType: types.DbInstanceTypeDbInfluxLarge, AllocatedStorage: aws.Int32(100),

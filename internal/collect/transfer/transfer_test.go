@@ -12,6 +12,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/transfer"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -40,7 +41,7 @@ func wantDetails(t *testing.T, r *model.Resource, want map[string]any) {
 
 // servers makes a public SFTP+FTP server with two users and three VPC
 // servers with Elastic IPs in net; it returns the public one's id.
-func servers(t *testing.T, api *transfer.Client, net collecttest.Network) string {
+func servers(t *testing.T, api *transfer.Client, net testvpc.Network) string {
 	t.Helper()
 	ctx := context.Background()
 	pub, err := api.CreateServer(ctx, &transfer.CreateServerInput{EndpointType: types.EndpointTypePublic, Protocols: []types.Protocol{types.ProtocolSftp, types.ProtocolFtp},
@@ -86,7 +87,7 @@ func listUsers(server string) func(any) (any, error) {
 func TestServersAndUsers(t *testing.T) {
 	collecttest.Setup(t)
 	cfg := collecttest.Config(t, region, nil)
-	net := collecttest.NewNetwork(t, cfg, "10.8.0.0/16", "sftp", collecttest.Subnet{CIDR: "10.8.1.0/24"})
+	net := testvpc.New(t, cfg, "10.8.0.0/16", "sftp", testvpc.Subnet{CIDR: "10.8.1.0/24"})
 	pub := servers(t, transfer.NewFromConfig(cfg), net)
 
 	got := collecttest.Run(t, cfg, collector.Service, "server", region)
@@ -218,7 +219,7 @@ func TestDenied(t *testing.T) {
 		collecttest.AssertDenied(t, collecttest.Run(t, cfg, collector.Service, typ, region))
 	}
 	cfg := collecttest.Config(t, region, nil)
-	pub := servers(t, transfer.NewFromConfig(cfg), collecttest.NewNetwork(t, cfg, "10.9.0.0/16", "sftp", collecttest.Subnet{CIDR: "10.9.1.0/24"}))
+	pub := servers(t, transfer.NewFromConfig(cfg), testvpc.New(t, cfg, "10.9.0.0/16", "sftp", testvpc.Subnet{CIDR: "10.9.1.0/24"}))
 	denied := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Canned(map[string]func(any) (any, error){
 		"ListUsers": listUsers(pub), "DescribeUser": collecttest.Denied("DescribeUser"), "DescribeServer": collecttest.Denied("DescribeServer")})})
 	for typ, n := range map[string]int{"server": 4, "user": 2} {

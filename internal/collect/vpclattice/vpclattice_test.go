@@ -11,6 +11,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/vpclattice"
 )
 
@@ -39,7 +40,7 @@ func TestLattice(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
 	api := vpclattice.NewFromConfig(cfg)
-	n := collecttest.NewNetwork(t, cfg, "10.40.0.0/16", "lattice")
+	n := testvpc.New(t, cfg, "10.40.0.0/16", "lattice")
 	var sn string
 	for i := range 3 {
 		out, err := api.CreateServiceNetwork(ctx, &vpclattice.CreateServiceNetworkInput{Name: aws.String(fmt.Sprint("mesh", i)), AuthType: types.AuthTypeAwsIam,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/workspaces"
 )
 
@@ -33,7 +34,7 @@ func tag(k, v string) []types.Tag { return []types.Tag{{Key: aws.String(k), Valu
 func estate(t *testing.T) (directory string, subnets []string, desktops map[string]string) {
 	t.Helper()
 	cfg := collecttest.Config(t, region, nil)
-	net := collecttest.NewNetwork(t, cfg, "10.2.0.0/16", "", collecttest.Subnet{CIDR: "10.2.1.0/24", AZ: "us-east-1a"}, collecttest.Subnet{CIDR: "10.2.2.0/24", AZ: "us-east-1b"})
+	net := testvpc.New(t, cfg, "10.2.0.0/16", "", testvpc.Subnet{CIDR: "10.2.1.0/24", AZ: "us-east-1a"}, testvpc.Subnet{CIDR: "10.2.2.0/24", AZ: "us-east-1b"})
 	d, err := ds.NewFromConfig(cfg).CreateDirectory(ctx, &ds.CreateDirectoryInput{Name: aws.String("corp.example.com"), Password: aws.String("Passw0rd!Passw0rd"),
 		Size: dstypes.DirectorySizeSmall, VpcSettings: &dstypes.DirectoryVpcSettings{VpcId: aws.String(net.VPC), SubnetIds: net.Subnets}})
 	if err != nil {

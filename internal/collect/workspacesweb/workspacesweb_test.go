@@ -14,6 +14,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/workspacesweb"
 )
 
@@ -53,7 +54,7 @@ func TestSettings(t *testing.T) {
 	ctx := context.Background()
 	cfg := collecttest.Config(t, region, nil)
 	api := workspacesweb.NewFromConfig(cfg)
-	net := collecttest.NewNetwork(t, cfg, "10.50.0.0/16", "browser", collecttest.Subnet{CIDR: "10.50.1.0/24"}, collecttest.Subnet{CIDR: "10.50.2.0/24"})
+	net := testvpc.New(t, cfg, "10.50.0.0/16", "browser", testvpc.Subnet{CIDR: "10.50.1.0/24"}, testvpc.Subnet{CIDR: "10.50.2.0/24"})
 	// CreatePortal answers only the ARN, which the SDK reads; moto's
 	// ListPortals and GetPortal dates it cannot (TestPortals cans them).
 	portal, err := api.CreatePortal(ctx, &workspacesweb.CreatePortalInput{DisplayName: aws.String("staff")})

@@ -1,4 +1,4 @@
-package awsx
+package account
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 	ststypes "github.com/aws/aws-sdk-go-v2/service/sts/types"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/awsmap/awsmap/internal/awsx"
 )
 
 // shortLivedSTS answers AssumeRole with credentials valid for the session
@@ -25,7 +26,7 @@ type shortLivedSTS struct {
 	inputs  []*sts.AssumeRoleInput
 }
 
-func (s *shortLivedSTS) Respond(_ context.Context, req Request) (any, error) {
+func (s *shortLivedSTS) Respond(_ context.Context, req awsx.Request) (any, error) {
 	switch in := req.Input.(type) {
 	case *sts.AssumeRoleInput:
 		s.mu.Lock()
@@ -72,7 +73,7 @@ func signedKeys(expires func(string) time.Time, used *[]string, stale *int) func
 // AssumeRole calls than API calls; the options reach AssumeRole.
 func TestAssumedCredentialsRenewed(t *testing.T) {
 	fake := &shortLivedSTS{expires: map[string]time.Time{}}
-	base, err := LoadConfig(context.Background(), Options{Responder: fake})
+	base, err := awsx.LoadConfig(context.Background(), awsx.Options{Responder: fake})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +118,7 @@ func TestRoleARNPartition(t *testing.T) {
 // fakeOrg is an organization: a root with the management account, a
 // suspended account and OU Workloads, which holds two accounts (answered
 // one per page) and OU Prod with one more.
-func fakeOrg(_ context.Context, req Request) (any, error) {
+func fakeOrg(_ context.Context, req awsx.Request) (any, error) {
 	acct := func(id, name string, state orgtypes.AccountState) orgtypes.Account {
 		return orgtypes.Account{Id: aws.String(id), Name: aws.String(name), State: state}
 	}
@@ -159,7 +160,7 @@ func fakeOrg(_ context.Context, req Request) (any, error) {
 }
 
 func TestListOrgAccounts(t *testing.T) {
-	cfg, err := LoadConfig(context.Background(), Options{Responder: ResponderFunc(fakeOrg)})
+	cfg, err := awsx.LoadConfig(context.Background(), awsx.Options{Responder: awsx.ResponderFunc(fakeOrg)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,7 @@
-package awsx
+// Package account learns who the credentials belong to, which regions the
+// account has enabled, the accounts of its organization, and the
+// credentials of a role assumed in each of them.
+package account
 
 import (
 	"context"
@@ -10,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/awsmap/awsmap/internal/awsx"
 )
 
 // Identity is who the credentials belong to.
@@ -27,16 +31,16 @@ func WhoAmI(ctx context.Context, cfg aws.Config) (Identity, error) {
 	if err != nil {
 		// Without an AWS error code the request never got an answer: the
 		// chain could not produce credentials (or the endpoint is down).
-		if apiCode(err) == "" && strings.Contains(err.Error(), "credentials") {
-			return Identity{}, ErrNoCredentials
+		if awsx.APICode(err) == "" && strings.Contains(err.Error(), "credentials") {
+			return Identity{}, awsx.ErrNoCredentials
 		}
-		if apiCode(err) == "" {
+		if awsx.APICode(err) == "" {
 			return Identity{}, fmt.Errorf("cannot reach AWS: %v", err)
 		}
-		return Identity{}, fmt.Errorf("invalid AWS credentials: %s", ErrorMessage(err))
+		return Identity{}, fmt.Errorf("invalid AWS credentials: %s", awsx.ErrorMessage(err))
 	}
 	id := Identity{Account: aws.ToString(out.Account), ARN: aws.ToString(out.Arn)}
-	id.Alias, id.AliasErr = Alias(WithAccount(ctx, id.Account), cfg)
+	id.Alias, id.AliasErr = Alias(awsx.WithAccount(ctx, id.Account), cfg)
 	return id, nil
 }
 

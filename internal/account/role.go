@@ -1,4 +1,4 @@
-package awsx
+package account
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/awsmap/awsmap/internal/awsx"
 )
 
 // Role defaults: the role AWS Organizations creates in the accounts it
@@ -26,7 +27,7 @@ type RoleOptions struct {
 
 // RoleARN is the ARN of role name in account, in region's partition.
 func RoleARN(region, account, name string) string {
-	return fmt.Sprintf("arn:%s:iam::%s:role/%s", Partition(region), account, name)
+	return fmt.Sprintf("arn:%s:iam::%s:role/%s", awsx.Partition(region), account, name)
 }
 
 // AssumeRole returns a copy of base whose credentials are those of roleARN,

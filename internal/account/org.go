@@ -1,4 +1,4 @@
-package awsx
+package account
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
+	"github.com/awsmap/awsmap/internal/awsx"
 )
 
 // OrgAccount is an ACTIVE account of an AWS Organization.
@@ -35,7 +36,7 @@ func (a OrgAccount) UnderOU(ou string) bool {
 // accounts are left out: their roles cannot be assumed.
 func ListOrgAccounts(ctx context.Context, cfg aws.Config) ([]OrgAccount, error) {
 	cfg = cfg.Copy()
-	cfg.Region = HomeRegion(cfg.Region)
+	cfg.Region = awsx.HomeRegion(cfg.Region)
 	api := organizations.NewFromConfig(cfg)
 	var roots []types.Root
 	p := organizations.NewListRootsPaginator(api, &organizations.ListRootsInput{})
