@@ -69,6 +69,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/fis"
 	"github.com/awsmap/awsmap/internal/collect/fms"
+	"github.com/awsmap/awsmap/internal/collect/forecast"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/gamelift"
 	"github.com/awsmap/awsmap/internal/collect/globalaccelerator"
@@ -113,6 +114,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/organizations"
 	"github.com/awsmap/awsmap/internal/collect/osis"
 	"github.com/awsmap/awsmap/internal/collect/outposts"
+	"github.com/awsmap/awsmap/internal/collect/personalize"
 	"github.com/awsmap/awsmap/internal/collect/pinpoint"
 	"github.com/awsmap/awsmap/internal/collect/pipes"
 	"github.com/awsmap/awsmap/internal/collect/polly"
@@ -347,6 +349,8 @@ func Services() []*collect.Service {
 		kendra.Service,
 		translate.Service,
 		textract.Service,
+		personalize.Service,
+		forecast.Service,
 		// h-build (issue 15).
 		imagebuilder.Service,
 		gamelift.Service,

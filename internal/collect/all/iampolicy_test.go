@@ -79,6 +79,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/fis"
 	"github.com/aws/aws-sdk-go-v2/service/fms"
+	"github.com/aws/aws-sdk-go-v2/service/forecast"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/gamelift"
 	"github.com/aws/aws-sdk-go-v2/service/globalaccelerator"
@@ -121,6 +122,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/osis"
 	"github.com/aws/aws-sdk-go-v2/service/outposts"
+	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/pinpoint"
 	"github.com/aws/aws-sdk-go-v2/service/pipes"
 	"github.com/aws/aws-sdk-go-v2/service/polly"
@@ -329,6 +331,8 @@ var sdkClients = map[string]struct {
 	"kendra":                          {&kendra.Client{}, "kendra"},
 	"translate":                       {&translate.Client{}, "translate"},
 	"textract":                        {&textract.Client{}, "textract"},
+	"personalize":                     {&personalize.Client{}, "personalize"},
+	"forecast":                        {&forecast.Client{}, "forecast"},
 	"imagebuilder":                    {&imagebuilder.Client{}, "imagebuilder"},
 	"gamelift":                        {&gamelift.Client{}, "gamelift"},
 	"mediaconvert":                    {&mediaconvert.Client{}, "mediaconvert"},
