@@ -69,6 +69,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/firehose"
 	"github.com/awsmap/awsmap/internal/collect/fis"
 	"github.com/awsmap/awsmap/internal/collect/fms"
+	"github.com/awsmap/awsmap/internal/collect/frauddetector"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/gamelift"
 	"github.com/awsmap/awsmap/internal/collect/globalaccelerator"
@@ -335,6 +336,7 @@ func Services() []*collect.Service {
 		connect.Service,
 		lexv2.Service,
 		comprehend.Service,
+		frauddetector.Service,
 		mediastore.Service,
 		polly.Service,
 		transcribe.Service,

@@ -79,6 +79,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/firehose"
 	"github.com/aws/aws-sdk-go-v2/service/fis"
 	"github.com/aws/aws-sdk-go-v2/service/fms"
+	"github.com/aws/aws-sdk-go-v2/service/frauddetector"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/gamelift"
 	"github.com/aws/aws-sdk-go-v2/service/globalaccelerator"
@@ -317,6 +318,7 @@ var sdkClients = map[string]struct {
 	"connect":                         {&connect.Client{}, "connect"},
 	"lexmodelsv2":                     {&lexmodelsv2.Client{}, "lex"},
 	"comprehend":                      {&comprehend.Client{}, "comprehend"},
+	"frauddetector":                   {&frauddetector.Client{}, "frauddetector"},
 	"mediastore":                      {&mediastore.Client{}, "mediastore"},
 	"polly":                           {&polly.Client{}, "polly"},
 	"transcribe":                      {&transcribe.Client{}, "transcribe"},
