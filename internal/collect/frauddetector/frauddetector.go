@@ -25,7 +25,7 @@ var Service = &collect.Service{
 	Types: []collect.Type{
 		{Name: "detector", Description: "Fraud Detector detector (id = detector id): evaluates events of one event type with its active version",
 			Fields: detectorFields.Declared(), Tags: collect.TagsPerResource, Collect: detectors, DetailCalls: 2},
-		{Name: "rule", Description: "version of a detector's rule (id = DETECTOR_ID/RULE_ID/VERSION): an expression mapping to outcomes",
+		{Name: "detector-rule", Description: "version of a detector's rule (id = DETECTOR_ID/RULE_ID/VERSION): an expression mapping to outcomes",
 			Fields: ruleFields.Declared(), Tags: collect.TagsPerResource, Collect: rules, DetailCalls: 2},
 		{Name: "model", Description: "Fraud Detector model (id = MODEL_TYPE/MODEL_ID)",
 			Fields: modelFields.Declared(), Tags: collect.TagsPerResource, Collect: models, DetailCalls: 1},
@@ -43,23 +43,23 @@ var Service = &collect.Service{
 			Fields: describedFields.Declared(), Tags: collect.TagsPerResource, Collect: labels, DetailCalls: 1},
 		{Name: "outcome", Description: "Fraud Detector outcome (id = name): what a rule returns, e.g. approve or review",
 			Fields: describedFields.Declared(), Tags: collect.TagsPerResource, Collect: outcomes, DetailCalls: 1},
-		{Name: "list", Description: "Fraud Detector allow or deny list (id = name); its elements are not read",
+		{Name: "allow-deny-list", Description: "Fraud Detector allow or deny list (id = name); its elements are not read",
 			Fields: listFields.Declared(), Tags: collect.TagsPerResource, Collect: lists, DetailCalls: 1},
 		{Name: "encryption-config", Description: "KMS key encrypting the region's Fraud Detector data (one per region, id = region)",
 			Fields: encryptionFields.Declared(), Tags: collect.NotTaggable, Collect: encryptionConfig},
 	},
-	Calls: "GetDetectors once for detector and rule; detector: per detector DescribeDetector, ListTagsForResource. " +
-		"rule: per detector GetRules + per rule version ListTagsForResource. " +
+	Calls: "GetDetectors once for detector and detector-rule; detector: per detector DescribeDetector, ListTagsForResource. " +
+		"detector-rule: per detector GetRules + per rule version ListTagsForResource. " +
 		"GetModels once for model and model-version; model: per model ListTagsForResource. " +
 		"model-version: per model DescribeModelVersions + per version ListTagsForResource. " +
 		"external-model: GetExternalModels + per model ListTagsForResource. event-type: GetEventTypes + per event type ListTagsForResource. " +
 		"entity-type: GetEntityTypes + per entity type ListTagsForResource. variable: GetVariables + per variable ListTagsForResource. " +
 		"label: GetLabels + per label ListTagsForResource. outcome: GetOutcomes + per outcome ListTagsForResource. " +
-		"list: GetListsMetadata + per list ListTagsForResource. encryption-config: GetKMSEncryptionKey",
+		"allow-deny-list: GetListsMetadata + per list ListTagsForResource. encryption-config: GetKMSEncryptionKey",
 	Relations: []collect.Relation{
 		{From: "detector", Kind: "uses", To: "frauddetector/event-type"},
-		{From: "rule", Kind: "in", To: "frauddetector/detector"},
-		{From: "rule", Kind: "uses", To: "frauddetector/outcome"},
+		{From: "detector-rule", Kind: "in", To: "frauddetector/detector"},
+		{From: "detector-rule", Kind: "uses", To: "frauddetector/outcome"},
 		{From: "model", Kind: "uses", To: "frauddetector/event-type"},
 		{From: "model-version", Kind: "in", To: "frauddetector/model"},
 		{From: "model-version", Kind: "assumes-role", To: "iam/role"},
@@ -111,7 +111,7 @@ func roleRef(t *collect.Task, arn *string) model.Key {
 	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(arn)))
 }
 
-// detectorList are the region's detectors, listed once for detector and rule.
+// detectorList are the region's detectors, listed once for detector and detector-rule.
 func detectorList(ctx context.Context, t *collect.Task, api *frauddetector.Client) ([]types.Detector, error) {
 	p := frauddetector.NewGetDetectorsPaginator(api, &frauddetector.GetDetectorsInput{MaxResults: t.PageSize(10)})
 	return collect.ReuseItems(ctx, t, "GetDetectors", p, func(page *frauddetector.GetDetectorsOutput) []types.Detector { return page.Detectors })
@@ -189,7 +189,7 @@ func rules(ctx context.Context, t *collect.Task) error {
 		listErr.Keep(collect.EachItem(ctx, p, func(page *frauddetector.GetRulesOutput) []types.RuleDetail { return page.RuleDetails },
 			func(ctx context.Context, r types.RuleDetail) {
 				detector, rule := aws.ToString(d.DetectorId), aws.ToString(r.RuleId)
-				key := t.Key("rule", detector+"/"+rule+"/"+aws.ToString(r.RuleVersion))
+				key := t.Key("detector-rule", detector+"/"+rule+"/"+aws.ToString(r.RuleVersion))
 				if !emit(ctx, t, api, &model.Resource{Key: key, Name: rule, ARN: aws.ToString(r.Arn), CreatedAt: collect.TimeText(r.CreatedTime), Details: ruleFields.Details(r)}) {
 					return
 				}
@@ -434,7 +434,7 @@ func lists(ctx context.Context, t *collect.Task) error {
 	return collect.EachItem(ctx, p, func(page *frauddetector.GetListsMetadataOutput) []types.AllowDenyList { return page.Lists },
 		func(ctx context.Context, l types.AllowDenyList) {
 			name := aws.ToString(l.Name)
-			emit(ctx, t, api, &model.Resource{Key: t.Key("list", name), Name: name, ARN: aws.ToString(l.Arn), CreatedAt: collect.TimeText(l.CreatedTime), Details: listFields.Details(l)})
+			emit(ctx, t, api, &model.Resource{Key: t.Key("allow-deny-list", name), Name: name, ARN: aws.ToString(l.Arn), CreatedAt: collect.TimeText(l.CreatedTime), Details: listFields.Details(l)})
 		})
 }
 

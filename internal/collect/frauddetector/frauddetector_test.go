@@ -252,7 +252,7 @@ func TestTypes(t *testing.T) {
 			[]string{"checkout -uses-> frauddetector/event-type:purchase"}},
 		{"detector", []string{"checkout", "signup"}, "signup", "signup", arn("detector/signup"), "",
 			map[string]any{"active_version": "", "versions": int64(0)}, []string{"signup -uses-> frauddetector/event-type:registration"}},
-		{"rule", []string{"checkout/high_risk/1", "checkout/high_risk/2", "checkout/low_risk/1", "signup/all/1"}, "checkout/high_risk/1", "high_risk",
+		{"detector-rule", []string{"checkout/high_risk/1", "checkout/high_risk/2", "checkout/low_risk/1", "signup/all/1"}, "checkout/high_risk/1", "high_risk",
 			arn("rule/checkout/high_risk/1"), "2026-03-01T10:00:00Z",
 			map[string]any{"detector": "checkout", "version": "1", "expression": "$model_score > 900", "language": "DETECTORPL", "outcomes": []string{"block", "review"}},
 			[]string{"checkout/high_risk/1 -in-> frauddetector/detector:checkout", "checkout/high_risk/1 -uses-> frauddetector/outcome:block",
@@ -286,7 +286,7 @@ func TestTypes(t *testing.T) {
 			map[string]any{"data_type": "STRING", "data_source": "EVENT", "variable_type": "EMAIL_ADDRESS", "default_value": "unknown@example.com"}, nil},
 		{"label", []string{"fraud", "legit"}, "legit", "legit", arn("label/legit"), "", map[string]any{"last_updated": "2026-04-02T11:30:00Z"}, nil},
 		{"outcome", []string{"approve", "block", "review"}, "review", "review", arn("outcome/review"), "", map[string]any{"description": "review the event"}, nil},
-		{"list", []string{"blocked_emails", "trusted_ips", "vip"}, "trusted_ips", "trusted_ips", arn("list/trusted_ips"), "",
+		{"allow-deny-list", []string{"blocked_emails", "trusted_ips", "vip"}, "trusted_ips", "trusted_ips", arn("list/trusted_ips"), "",
 			map[string]any{"variable_type": "EMAIL_ADDRESS", "last_updated": "2026-04-02T11:30:00Z"}, nil},
 	} {
 		t.Run(tc.typ+"/"+tc.id, func(t *testing.T) {
@@ -309,6 +309,9 @@ func TestTypes(t *testing.T) {
 				t.Fatalf("%s: %+v", tc.id, r)
 			}
 			for k, v := range tc.details {
+				if _, ok := r.Details[k]; !ok {
+					t.Errorf("details[%s] missing: %v", k, r.Details)
+				}
 				if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) || fmt.Sprintf("%T", r.Details[k]) != fmt.Sprintf("%T", v) {
 					t.Errorf("details[%s] = %#v, want %#v", k, r.Details[k], v)
 				}
@@ -372,9 +375,9 @@ func TestDetailFailures(t *testing.T) {
 func TestDenied(t *testing.T) {
 	collecttest.Setup(t)
 	listings := map[string][]string{
-		"detector": {"GetDetectors"}, "rule": {"GetDetectors", "GetRules"}, "model": {"GetModels"}, "model-version": {"GetModels", "DescribeModelVersions"},
+		"detector": {"GetDetectors"}, "detector-rule": {"GetDetectors", "GetRules"}, "model": {"GetModels"}, "model-version": {"GetModels", "DescribeModelVersions"},
 		"external-model": {"GetExternalModels"}, "event-type": {"GetEventTypes"}, "entity-type": {"GetEntityTypes"}, "variable": {"GetVariables"},
-		"label": {"GetLabels"}, "outcome": {"GetOutcomes"}, "list": {"GetListsMetadata"}, "encryption-config": {"GetKMSEncryptionKey"},
+		"label": {"GetLabels"}, "outcome": {"GetOutcomes"}, "allow-deny-list": {"GetListsMetadata"}, "encryption-config": {"GetKMSEncryptionKey"},
 	}
 	for _, typ := range collector.Service.Types {
 		if len(listings[typ.Name]) == 0 {
