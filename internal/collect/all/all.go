@@ -103,6 +103,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/mediapackage"
 	"github.com/awsmap/awsmap/internal/collect/mediapackagev2"
 	"github.com/awsmap/awsmap/internal/collect/mediastore"
+	"github.com/awsmap/awsmap/internal/collect/mediatailor"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/mwaa"
@@ -346,6 +347,7 @@ func Services() []*collect.Service {
 		mediaconnect.Service,
 		medialive.Service,
 		mediapackage.Service,
+		mediatailor.Service,
 		kendra.Service,
 		translate.Service,
 		textract.Service,

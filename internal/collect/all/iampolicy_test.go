@@ -112,6 +112,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/mediapackage"
 	"github.com/aws/aws-sdk-go-v2/service/mediapackagev2"
 	"github.com/aws/aws-sdk-go-v2/service/mediastore"
+	"github.com/aws/aws-sdk-go-v2/service/mediatailor"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/mwaa"
@@ -328,6 +329,7 @@ var sdkClients = map[string]struct {
 	"mediaconnect":                    {&mediaconnect.Client{}, "mediaconnect"},
 	"medialive":                       {&medialive.Client{}, "medialive"},
 	"mediapackage":                    {&mediapackage.Client{}, "mediapackage"},
+	"mediatailor":                     {&mediatailor.Client{}, "mediatailor"},
 	"kendra":                          {&kendra.Client{}, "kendra"},
 	"translate":                       {&translate.Client{}, "translate"},
 	"textract":                        {&textract.Client{}, "textract"},
