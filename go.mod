@@ -76,6 +76,8 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/firehose v1.52.10
 	github.com/aws/aws-sdk-go-v2/service/fis v1.38.2
 	github.com/aws/aws-sdk-go-v2/service/fms v1.45.2
+	github.com/aws/aws-sdk-go-v2/service/forecast v1.45.0
+	github.com/aws/aws-sdk-go-v2/service/frauddetector v1.44.5
 	github.com/aws/aws-sdk-go-v2/service/fsx v1.74.10
 	github.com/aws/aws-sdk-go-v2/service/gamelift v1.55.0
 	github.com/aws/aws-sdk-go-v2/service/glacier v1.33.0
@@ -110,6 +112,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/mediapackage v1.39.25
 	github.com/aws/aws-sdk-go-v2/service/mediapackagev2 v1.39.2
 	github.com/aws/aws-sdk-go-v2/service/mediastore v1.29.25
+	github.com/aws/aws-sdk-go-v2/service/mediatailor v1.48.1
 	github.com/aws/aws-sdk-go-v2/service/memorydb v1.34.2
 	github.com/aws/aws-sdk-go-v2/service/mq v1.34.24
 	github.com/aws/aws-sdk-go-v2/service/mwaa v1.41.0
@@ -120,6 +123,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/organizations v1.62.6
 	github.com/aws/aws-sdk-go-v2/service/osis v1.22.2
 	github.com/aws/aws-sdk-go-v2/service/outposts v1.74.10
+	github.com/aws/aws-sdk-go-v2/service/personalize v1.50.5
 	github.com/aws/aws-sdk-go-v2/service/pinpoint v1.39.25
 	github.com/aws/aws-sdk-go-v2/service/pipes v1.24.2
 	github.com/aws/aws-sdk-go-v2/service/polly v1.57.7
@@ -192,15 +196,11 @@ require (
 	github.com/aws/aws-sdk-go-v2/internal/configsources v1.5.10 // indirect
 	github.com/aws/aws-sdk-go-v2/internal/endpoints/v2 v2.8.10 // indirect
 	github.com/aws/aws-sdk-go-v2/internal/v4a v1.5.10 // indirect
-	github.com/aws/aws-sdk-go-v2/service/forecast v1.45.0 // indirect
-	github.com/aws/aws-sdk-go-v2/service/frauddetector v1.44.5 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/accept-encoding v1.13.24 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/checksum v1.11.11 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/endpoint-discovery v1.13.10 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/presigned-url v1.14.10 // indirect
 	github.com/aws/aws-sdk-go-v2/service/internal/s3shared v1.20.10 // indirect
-	github.com/aws/aws-sdk-go-v2/service/mediatailor v1.48.1 // indirect
-	github.com/aws/aws-sdk-go-v2/service/personalize v1.50.5 // indirect
 	github.com/aws/aws-sdk-go-v2/service/signin v1.12.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/sso v1.39.3 // indirect
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.3 // indirect

@@ -70,6 +70,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/fis"
 	"github.com/awsmap/awsmap/internal/collect/fms"
 	"github.com/awsmap/awsmap/internal/collect/forecast"
+	"github.com/awsmap/awsmap/internal/collect/frauddetector"
 	"github.com/awsmap/awsmap/internal/collect/fsx"
 	"github.com/awsmap/awsmap/internal/collect/gamelift"
 	"github.com/awsmap/awsmap/internal/collect/globalaccelerator"
@@ -103,6 +104,7 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/mediapackage"
 	"github.com/awsmap/awsmap/internal/collect/mediapackagev2"
 	"github.com/awsmap/awsmap/internal/collect/mediastore"
+	"github.com/awsmap/awsmap/internal/collect/mediatailor"
 	"github.com/awsmap/awsmap/internal/collect/memorydb"
 	"github.com/awsmap/awsmap/internal/collect/mq"
 	"github.com/awsmap/awsmap/internal/collect/mwaa"
@@ -337,6 +339,7 @@ func Services() []*collect.Service {
 		connect.Service,
 		lexv2.Service,
 		comprehend.Service,
+		frauddetector.Service,
 		mediastore.Service,
 		polly.Service,
 		transcribe.Service,
@@ -346,6 +349,7 @@ func Services() []*collect.Service {
 		mediaconnect.Service,
 		medialive.Service,
 		mediapackage.Service,
+		mediatailor.Service,
 		kendra.Service,
 		translate.Service,
 		textract.Service,

@@ -80,6 +80,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/fis"
 	"github.com/aws/aws-sdk-go-v2/service/fms"
 	"github.com/aws/aws-sdk-go-v2/service/forecast"
+	"github.com/aws/aws-sdk-go-v2/service/frauddetector"
 	"github.com/aws/aws-sdk-go-v2/service/fsx"
 	"github.com/aws/aws-sdk-go-v2/service/gamelift"
 	"github.com/aws/aws-sdk-go-v2/service/globalaccelerator"
@@ -112,6 +113,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/mediapackage"
 	"github.com/aws/aws-sdk-go-v2/service/mediapackagev2"
 	"github.com/aws/aws-sdk-go-v2/service/mediastore"
+	"github.com/aws/aws-sdk-go-v2/service/mediatailor"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
 	"github.com/aws/aws-sdk-go-v2/service/mwaa"
@@ -319,6 +321,7 @@ var sdkClients = map[string]struct {
 	"connect":                         {&connect.Client{}, "connect"},
 	"lexmodelsv2":                     {&lexmodelsv2.Client{}, "lex"},
 	"comprehend":                      {&comprehend.Client{}, "comprehend"},
+	"frauddetector":                   {&frauddetector.Client{}, "frauddetector"},
 	"mediastore":                      {&mediastore.Client{}, "mediastore"},
 	"polly":                           {&polly.Client{}, "polly"},
 	"transcribe":                      {&transcribe.Client{}, "transcribe"},
@@ -328,6 +331,7 @@ var sdkClients = map[string]struct {
 	"mediaconnect":                    {&mediaconnect.Client{}, "mediaconnect"},
 	"medialive":                       {&medialive.Client{}, "medialive"},
 	"mediapackage":                    {&mediapackage.Client{}, "mediapackage"},
+	"mediatailor":                     {&mediatailor.Client{}, "mediatailor"},
 	"kendra":                          {&kendra.Client{}, "kendra"},
 	"translate":                       {&translate.Client{}, "translate"},
 	"textract":                        {&textract.Client{}, "textract"},
