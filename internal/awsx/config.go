@@ -33,7 +33,8 @@ type Options struct {
 	Credentials aws.CredentialsProvider
 	// Observer sees every call and attempt (ledger, rate control). May be nil.
 	Observer Observer
-	// MaxAttempts per call, including the first; 0 means 10.
+	// MaxAttempts per throttled call, including the first; 0 means 10.
+	// A call failing otherwise stops after maxErrorRetries+1 attempts.
 	MaxAttempts int
 	// MaxBackoff bounds the delay between attempts; 0 means 2s.
 	MaxBackoff time.Duration
@@ -142,10 +143,13 @@ func retryer(o Options) func() aws.Retryer {
 	}
 }
 
-// maxConnectionRetries bounds the retries of a call whose attempts cannot
-// connect (refused, unreachable, unknown host): an endpoint that is down
-// stays down for the next seconds, and ten attempts only make the user wait.
-const maxConnectionRetries = 2
+// maxErrorRetries bounds the retries of a call that fails for any reason
+// but throttling: the SDK standard's three attempts. An endpoint that
+// refuses connections stays down for the next seconds, and a server error
+// (a 5xx, an answer that is not AWS's) rarely clears within the call; ten
+// attempts, with their backoff, only make the user wait. Throttling keeps
+// every attempt MaxAttempts allows: waiting is what clears it.
+const maxErrorRetries = 2
 
 // IsConnectionError reports whether err means the endpoint could not be
 // reached at all (the dial failed).
@@ -162,21 +166,21 @@ type notRetryable struct{ error }
 func (notRetryable) RetryableError() bool { return false }
 func (e notRetryable) Unwrap() error      { return e.error }
 
-type connFailuresKey struct{}
+type errorRetriesKey struct{}
 
-// limitConnectionRetries makes the connection errors of a call after the
-// first maxConnectionRetries+1 attempts final: one middleware before the
-// retry middleware counts per call, one after it sees every attempt.
-func limitConnectionRetries(s *middleware.Stack) error {
-	perCall := middleware.FinalizeMiddlewareFunc("awsmapConnFailures",
+// limitErrorRetries makes the errors of a call other than throttling final
+// after maxErrorRetries+1 attempts: one middleware before the retry
+// middleware counts per call, one after it sees every attempt.
+func limitErrorRetries(s *middleware.Stack) error {
+	perCall := middleware.FinalizeMiddlewareFunc("awsmapErrorCount",
 		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-			return next.HandleFinalize(context.WithValue(ctx, connFailuresKey{}, new(int)), in)
+			return next.HandleFinalize(context.WithValue(ctx, errorRetriesKey{}, new(int)), in)
 		})
-	perAttempt := middleware.FinalizeMiddlewareFunc("awsmapConnRetryLimit",
+	perAttempt := middleware.FinalizeMiddlewareFunc("awsmapErrorRetryLimit",
 		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
 			out, md, err := next.HandleFinalize(ctx, in)
-			if n, ok := ctx.Value(connFailuresKey{}).(*int); ok && err != nil && IsConnectionError(err) {
-				if *n++; *n > maxConnectionRetries {
+			if n, ok := ctx.Value(errorRetriesKey{}).(*int); ok && err != nil && !IsThrottle(err) {
+				if *n++; *n > maxErrorRetries {
 					err = notRetryable{err}
 				}
 			}

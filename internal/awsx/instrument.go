@@ -88,7 +88,7 @@ func endpointOf(ctx context.Context) Endpoint {
 
 // instrument adds awsmap's middlewares to one operation's stack.
 func instrument(s *middleware.Stack, obs Observer, resp Responder, local bool) error {
-	if err := limitConnectionRetries(s); err != nil {
+	if err := limitErrorRetries(s); err != nil {
 		return err
 	}
 	if local {
