@@ -3,6 +3,8 @@ package collect
 import (
 	"strings"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/model"
 )
@@ -38,4 +40,19 @@ func ARNResourceName(arn string) string {
 		return arn[i+1:]
 	}
 	return arn
+}
+
+// ARNID is what follows "typ/" in an ARN, the id of resources whose ids
+// hold slashes: ARNID("arn:aws:personalize:r:1:dataset/shop/USERS",
+// "dataset") is "shop/USERS". An ARN of another shape gives its whole
+// resource part, so the resource is still stored; no ARN gives "".
+func ARNID(arn *string, typ string) string {
+	a := aws.ToString(arn)
+	if _, id, ok := strings.Cut(a, ":"+typ+"/"); ok {
+		return id
+	}
+	if parts := strings.SplitN(a, ":", 6); len(parts) == 6 {
+		return parts[5]
+	}
+	return ""
 }

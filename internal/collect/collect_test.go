@@ -28,6 +28,16 @@ func TestKMSKeyIn(t *testing.T) {
 }
 
 func TestARNHelpers(t *testing.T) {
+	for _, c := range []struct{ arn, typ, want string }{
+		{"arn:aws:personalize:us-east-1:1:dataset/shop/USERS", "dataset", "shop/USERS"},
+		{"arn:aws:forecast:us-east-1:1:dataset-group/sales", "dataset-group", "sales"},
+		{"arn:aws:forecast:us-east-1:1:predictor/p1", "dataset", "predictor/p1"}, // another shape: the resource part
+		{"", "dataset", ""},
+	} {
+		if got := ARNID(aws.String(c.arn), c.typ); got != c.want {
+			t.Errorf("ARNID(%q, %q) = %q, want %q", c.arn, c.typ, got, c.want)
+		}
+	}
 	if got := ARNResourceName("arn:aws:iam::1:instance-profile/path/web"); got != "web" {
 		t.Errorf("ARNResourceName = %q", got)
 	}

@@ -118,6 +118,12 @@ func (t *Task) GlobalRef(service, typ, id string) model.Key {
 	return model.Key{Account: t.Account, Region: model.GlobalRegion, Service: service, Type: typ, ID: id}
 }
 
+// Role is the key of the IAM role a resource names by name or ARN (the
+// last segment of an ARN's path); "" gives a zero Key, which Relate ignores.
+func (t *Task) Role(nameOrARN string) model.Key {
+	return t.GlobalRef("iam", "role", ARNResourceName(nameOrARN))
+}
+
 // Warn records that a detail call failed: the resource is still emitted,
 // without the fields that call would have filled, and the collection is
 // marked partial. "Not found" answers are normal and are not warnings.

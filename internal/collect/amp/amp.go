@@ -179,7 +179,7 @@ func scrapers(ctx context.Context, t *collect.Task) error {
 				t.Relate(key, "writes-to", t.Key("workspace", collect.ARNResourceName(ws)))
 			}
 			if role := aws.ToString(s.RoleArn); role != "" {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+				t.Relate(key, "assumes-role", t.Role(role))
 			}
 		}
 		return nil

@@ -81,7 +81,7 @@ func apps(ctx context.Context, t *collect.Task) error {
 		t.Emit(&model.Resource{Key: key, Name: aws.ToString(a.Name), ARN: aws.ToString(a.AppArn), CreatedAt: model.Time(a.CreateTime), Tags: a.Tags,
 			Details: appFields.Details(a)})
 		if role := aws.ToString(a.IamServiceRoleArn); role != "" {
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+			t.Relate(key, "assumes-role", t.Role(role))
 		}
 	}
 	return err

@@ -115,7 +115,7 @@ func scalableTargets(ctx context.Context, t *collect.Task) error {
 			key := t.Key("scalable-target", id)
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.ResourceId), ARN: aws.ToString(s.ScalableTargetARN),
 				CreatedAt: model.Time(s.CreationTime), Details: targetFields.Details(s)})
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(s.RoleARN))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(s.RoleARN)))
 			relateScaled(t, key, s.ServiceNamespace, aws.ToString(s.ResourceId))
 		}
 		return err

@@ -206,7 +206,7 @@ func services(ctx context.Context, t *collect.Task) error {
 			key := emit(ctx, t, api, "service", sum.ServiceArn, sum.ServiceName, sum.CreatedAt, serviceFields.Details(s))
 			for _, role := range []string{aws.ToString(s.instance().InstanceRoleArn), aws.ToString(s.auth().AccessRoleArn)} {
 				if role != "" {
-					t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+					t.Relate(key, "assumes-role", t.Role(role))
 				}
 			}
 			t.Relate(key, "encrypted-with", t.KMSKey(s.kmsKey()))

@@ -153,7 +153,7 @@ func emitDataSource(t *collect.Task, api string, d types.DataSource) {
 	t.Emit(&model.Resource{Key: key, Name: aws.ToString(d.Name), ARN: aws.ToString(d.DataSourceArn), Details: dataSourceFields.Details(d)})
 	t.Relate(key, "of-api", t.Key("graphql-api", api))
 	if role := aws.ToString(d.ServiceRoleArn); role != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(key, "assumes-role", t.Role(role))
 	}
 	if c := d.DynamodbConfig; c != nil {
 		t.Relate(key, "reads", regional(t, aws.ToString(c.AwsRegion), "dynamodb", "table", aws.ToString(c.TableName)))

@@ -65,7 +65,7 @@ func assessments(ctx context.Context, t *collect.Task) error {
 			}
 			t.Emit(r)
 			for _, role := range a.Roles {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(role.RoleArn))))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(role.RoleArn)))
 			}
 		}))
 }

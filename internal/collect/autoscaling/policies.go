@@ -130,7 +130,7 @@ func lifecycleHooks(ctx context.Context, t *collect.Task) error {
 			if target, ok := collect.TargetKey(aws.ToString(h.NotificationTargetARN)); ok {
 				t.Relate(key, "notifies", target)
 			}
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(h.RoleARN))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(h.RoleARN)))
 		}
 	})
 	return err

@@ -108,7 +108,7 @@ func selections(ctx context.Context, t *collect.Task) error {
 				t.Emit(&model.Resource{Key: key, ARN: aws.ToString(plan.BackupPlanArn) + "/selection/" + aws.ToString(s.SelectionId),
 					Name: aws.ToString(s.SelectionName), CreatedAt: model.Time(s.CreationDate), Details: selectionFields.Details(s)})
 				t.Relate(key, "selection-of", t.Key("plan", planID))
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(s.IamRoleArn))))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(s.IamRoleArn)))
 			}
 			return nil
 		}))

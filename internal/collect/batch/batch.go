@@ -68,7 +68,7 @@ func computeEnvironments(ctx context.Context, t *collect.Task) error {
 			name := aws.ToString(c.ComputeEnvironmentName)
 			key := t.Key("compute-environment", name)
 			t.Emit(&model.Resource{Key: key, Name: name, ARN: aws.ToString(c.ComputeEnvironmentArn), Tags: c.Tags, Details: environmentFields.Details(c)})
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(c.ServiceRole))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(c.ServiceRole)))
 			t.Relate(key, "uses-cluster", t.Ref("ecs", "cluster", collect.ARNResourceName(aws.ToString(c.EcsClusterArn))))
 			for _, s := range resources(c).Subnets {
 				t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))
@@ -175,7 +175,7 @@ func jobDefinitions(ctx context.Context, t *collect.Task) error {
 		key := t.Key("job-definition", name)
 		t.Emit(&model.Resource{Key: key, Name: name, ARN: aws.ToString(d.JobDefinitionArn), Tags: d.Tags, Details: definitionFields.Details(d)})
 		for _, role := range []*string{container(d).JobRoleArn, container(d).ExecutionRoleArn} {
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(role))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(role)))
 		}
 	}
 	return nil

@@ -238,6 +238,6 @@ func invocationLogging(ctx context.Context, t *collect.Task) error {
 	t.Emit(&model.Resource{Key: key, Name: "invocation logging", Details: loggingFields.Details(l)})
 	t.Relate(key, "logs-to", t.Ref("logs", "log-group", aws.ToString(cloudWatch(l).LogGroupName)))
 	t.RelateByName(key, "logs-to", "s3", "bucket", aws.ToString(s3Config(l).BucketName), t.Region)
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(cloudWatch(l).RoleArn))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(cloudWatch(l).RoleArn)))
 	return nil
 }

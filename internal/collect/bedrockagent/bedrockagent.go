@@ -78,7 +78,7 @@ func agents(ctx context.Context, t *collect.Task) error {
 				t.Warn("GetAgent", err)
 			} else if a := out.Agent; a != nil {
 				r.ARN, r.CreatedAt, r.Details = aws.ToString(a.AgentArn), model.Time(a.CreatedAt), agentFields.Details(a)
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(a.AgentResourceRoleArn))))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(a.AgentResourceRoleArn)))
 				t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(a.CustomerEncryptionKeyArn)))
 			}
 			r.Tags = tags(ctx, t, api, r.ARN)
@@ -126,7 +126,7 @@ func knowledgeBases(ctx context.Context, t *collect.Task) error {
 			t.Warn("GetKnowledgeBase", err)
 		} else if k := out.KnowledgeBase; k != nil {
 			r.ARN, r.CreatedAt, r.Details = aws.ToString(k.KnowledgeBaseArn), model.Time(k.CreatedAt), knowledgeBaseFields.Details(k)
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(k.RoleArn))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(k.RoleArn)))
 		}
 		r.Tags = tags(ctx, t, api, r.ARN)
 		t.Emit(r)

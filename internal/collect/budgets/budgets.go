@@ -149,7 +149,7 @@ func actions(ctx context.Context, t *collect.Task) error {
 				ARN: collect.ARN(t, "budgets", "", "budget/"+budgetName+"/action/"+id), Details: actionFields.Details(a)})
 			t.Relate(key, "of", t.Key("budget", budgetName))
 			if role := aws.ToString(a.ExecutionRoleArn); role != "" {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+				t.Relate(key, "assumes-role", t.Role(role))
 			}
 		}
 		return nil

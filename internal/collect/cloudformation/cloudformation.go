@@ -100,7 +100,7 @@ func emitStack(t *collect.Task, s types.Stack) {
 		Details:   stackFields.Details(s),
 	})
 	if role := aws.ToString(s.RoleARN); role != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(key, "assumes-role", t.Role(role))
 	}
 	t.Relate(key, "member-of", t.Key("stack", stackName(parent)))
 }

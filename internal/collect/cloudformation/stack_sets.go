@@ -83,7 +83,7 @@ func stackSets(ctx context.Context, t *collect.Task) error {
 				r.ARN = arn
 			}
 			r.Tags = collect.TagMap(out.StackSet.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
-			t.Relate(r.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(out.StackSet.AdministrationRoleARN))))
+			t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(out.StackSet.AdministrationRoleARN)))
 		}
 		r.Details = stackSetFields.Details(set)
 		t.Emit(r)

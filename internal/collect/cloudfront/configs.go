@@ -327,7 +327,7 @@ func realtimeLogConfigs(ctx context.Context, t *collect.Task) error {
 						ID: strings.TrimPrefix(stream.Resource, "stream/")})
 				}
 				if role := aws.ToString(k.RoleARN); role != "" {
-					t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+					t.Relate(key, "assumes-role", t.Role(role))
 				}
 			}
 		}

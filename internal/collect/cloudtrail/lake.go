@@ -78,7 +78,7 @@ func eventDataStores(ctx context.Context, t *collect.Task) error {
 			if out != nil {
 				r.CreatedAt = model.Time(out.CreatedTimestamp)
 				t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(out.KmsKeyId)))
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(out.FederationRoleArn))))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(out.FederationRoleArn)))
 			}
 			t.Emit(r)
 		})

@@ -141,7 +141,7 @@ func emitProject(t *collect.Task, p types.Project) {
 	key := t.Key("project", name)
 	t.Emit(&model.Resource{Key: key, Name: name, ARN: aws.ToString(p.Arn), CreatedAt: model.Time(p.Created),
 		Tags: collect.TagMap(p.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }), Details: projectFields.Details(p)})
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(p.ServiceRole))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(p.ServiceRole)))
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(p.EncryptionKey)))
 	v := vpc(p)
 	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(v.VpcId)))

@@ -74,7 +74,7 @@ func emitFleet(t *collect.Task, f types.Fleet) {
 	key := t.Key("fleet", name)
 	t.Emit(&model.Resource{Key: key, Name: name, ARN: aws.ToString(f.Arn), CreatedAt: model.Time(f.Created),
 		Tags: collect.TagMap(f.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value }), Details: fleetFields.Details(f)})
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(f.FleetServiceRole))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(f.FleetServiceRole)))
 	v := fleetVPC(f)
 	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(v.VpcId)))
 	for _, sn := range v.Subnets {

@@ -163,7 +163,7 @@ func emitGroup(ctx context.Context, t *collect.Task, api *codedeploy.Client, app
 	emit(ctx, t, api, &model.Resource{Key: key, Name: name, ARN: arn(t, "deploymentgroup:"+app+"/"+name), Details: groupFields.Details(g)})
 	t.Relate(key, "in", t.Key("application", app))
 	if role := aws.ToString(g.ServiceRoleArn); role != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(key, "assumes-role", t.Role(role))
 	}
 	if c := aws.ToString(g.DeploymentConfigName); c != "" && !strings.HasPrefix(c, predefined) {
 		t.Relate(key, "uses-config", t.Key("deployment-config", c))

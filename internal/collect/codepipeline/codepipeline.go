@@ -136,7 +136,7 @@ func pipelines(ctx context.Context, t *collect.Task) error {
 
 func relate(t *collect.Task, key model.Key, d *types.PipelineDeclaration) {
 	if role := aws.ToString(d.RoleArn); role != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(key, "assumes-role", t.Role(role))
 	}
 	t.RelateByName(key, "stores-artifacts-in", "s3", "bucket", aws.ToString(store(d).Location), t.Region)
 	t.Relate(key, "encrypted-with", t.KMSKey(storeKey(d)))

@@ -100,7 +100,7 @@ func emitPool(ctx context.Context, t *collect.Task, api *cognitoidentity.Client,
 	}
 	t.Emit(r)
 	for _, role := range p.roles {
-		t.Relate(r.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(r.Key, "assumes-role", t.Role(role))
 	}
 	if desc == nil {
 		return

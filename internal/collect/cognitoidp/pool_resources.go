@@ -132,7 +132,7 @@ func groups(ctx context.Context, t *collect.Task) error {
 				key := t.Key("group", pool+"/"+name)
 				emitInPool(t, pool, &model.Resource{Key: key, Name: name, CreatedAt: model.Time(g.CreationDate), Details: groupFields.Details(g)})
 				if role := aws.ToString(g.RoleArn); role != "" {
-					t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+					t.Relate(key, "assumes-role", t.Role(role))
 				}
 			}
 			return nil

@@ -87,7 +87,7 @@ func endpoints(ctx context.Context, t *collect.Task) error {
 			if typ, id := modelID(aws.ToString(e.ModelArn)); typ != "" {
 				t.Relate(key, "serves", t.Key(typ, id))
 			}
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(e.DataAccessRoleArn))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(e.DataAccessRoleArn)))
 		})
 }
 
@@ -118,7 +118,7 @@ func emitModel(ctx context.Context, t *collect.Task, api *comprehend.Client, m t
 	key := t.Key(typ, id)
 	name, _, _ := strings.Cut(id, "/")
 	t.Emit(&model.Resource{Key: key, Name: name, ARN: arn, CreatedAt: model.Time(m.submitted), Details: modelFields.Details(m), Tags: tags(ctx, t, api, arn)})
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(m.role))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(m.role)))
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(m.modelKey)))
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(m.volumeKey)))
 	if m.vpc != nil {

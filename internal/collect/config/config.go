@@ -104,7 +104,7 @@ func recorders(ctx context.Context, t *collect.Task) error {
 		t.Emit(&model.Resource{Key: key, ARN: aws.ToString(r.Arn), Name: name, CreatedAt: started,
 			Details: recorderFields.Details(recorder{ConfigurationRecorder: r, status: status})})
 		if role := aws.ToString(r.RoleARN); role != "" {
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+			t.Relate(key, "assumes-role", t.Role(role))
 		}
 	}
 	return nil
@@ -226,7 +226,7 @@ func aggregators(ctx context.Context, t *collect.Task) error {
 			emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: aws.ToString(a.ConfigurationAggregatorArn), Name: name,
 				CreatedAt: model.Time(a.CreationTime), Details: aggregatorFields.Details(a)})
 			if o := a.OrganizationAggregationSource; o != nil && aws.ToString(o.RoleArn) != "" {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(o.RoleArn))))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(o.RoleArn)))
 			}
 		})
 		return nil

@@ -51,6 +51,6 @@ func instances(ctx context.Context, t *collect.Task) error {
 				r.Tags = out.Tags
 			}
 			t.Emit(r)
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(i.ServiceRole))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(i.ServiceRole)))
 		})
 }

@@ -53,10 +53,6 @@ func collectAll[Out, T any](ctx context.Context, p collect.Pager[databrew.Option
 	})
 }
 
-func role(t *collect.Task, arn *string) model.Key {
-	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(arn)))
-}
-
 func input(d types.Dataset) types.Input {
 	if d.Input == nil {
 		return types.Input{}
@@ -129,7 +125,7 @@ func jobs(ctx context.Context, t *collect.Task) error {
 	return collectAll(ctx, p, func(o *databrew.ListJobsOutput) []types.Job { return o.Jobs }, func(j types.Job) *model.Resource {
 		name := aws.ToString(j.Name)
 		r := &model.Resource{Key: t.Key("job", name), Name: name, ARN: aws.ToString(j.ResourceArn), CreatedAt: model.Time(j.CreateDate), Tags: j.Tags, Details: jobFields.Details(j)}
-		t.Relate(r.Key, "assumes-role", role(t, j.RoleArn))
+		t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(j.RoleArn)))
 		t.Relate(r.Key, "encrypted-with", t.KMSKey(aws.ToString(j.EncryptionKeyArn)))
 		t.Relate(r.Key, "reads-from", t.Key("dataset", aws.ToString(j.DatasetName)))
 		if j.RecipeReference != nil {
@@ -156,7 +152,7 @@ func projects(ctx context.Context, t *collect.Task) error {
 	return collectAll(ctx, p, func(o *databrew.ListProjectsOutput) []types.Project { return o.Projects }, func(pr types.Project) *model.Resource {
 		name := aws.ToString(pr.Name)
 		r := &model.Resource{Key: t.Key("project", name), Name: name, ARN: aws.ToString(pr.ResourceArn), CreatedAt: model.Time(pr.CreateDate), Tags: pr.Tags, Details: projectFields.Details(pr)}
-		t.Relate(r.Key, "assumes-role", role(t, pr.RoleArn))
+		t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(pr.RoleArn)))
 		t.Relate(r.Key, "reads-from", t.Key("dataset", aws.ToString(pr.DatasetName)))
 		t.Relate(r.Key, "edits", t.Key("recipe", aws.ToString(pr.RecipeName)))
 		return r

@@ -55,7 +55,7 @@ func domains(ctx context.Context, t *collect.Task) error {
 			t.Warn("GetDomain", err)
 			if err == nil {
 				r.Details, r.Tags = domainFields.Details(out), out.Tags
-				t.Relate(r.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(out.DomainExecutionRole))))
+				t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(out.DomainExecutionRole)))
 				t.Relate(r.Key, "encrypted-with", t.KMSKey(aws.ToString(out.KmsKeyIdentifier)))
 			}
 			t.Emit(r)

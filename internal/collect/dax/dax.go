@@ -107,7 +107,7 @@ func emitCluster(ctx context.Context, t *collect.Task, api *dax.Client, c types.
 		r.Tags = collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
 	}
 	t.Emit(r)
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(c.IamRoleArn))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(c.IamRoleArn)))
 	t.Relate(key, "in-subnet-group", t.Key("subnet-group", aws.ToString(c.SubnetGroup)))
 	if c.ParameterGroup != nil {
 		t.Relate(key, "uses-parameter-group", t.Key("parameter-group", aws.ToString(c.ParameterGroup.ParameterGroupName)))

@@ -73,7 +73,7 @@ func projects(ctx context.Context, t *collect.Task) error {
 			}
 			t.Emit(r)
 			if role := aws.ToString(pr.ExecutionRoleArn); role != "" {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+				t.Relate(key, "assumes-role", t.Role(role))
 			}
 			if v := pr.VpcConfig; v != nil {
 				ref := func(typ, id string) model.Key {

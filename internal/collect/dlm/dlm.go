@@ -91,7 +91,7 @@ func policies(ctx context.Context, t *collect.Task) error {
 		if err == nil && full.Policy != nil {
 			p.full, r.CreatedAt = full.Policy, model.Time(full.Policy.DateCreated)
 			r.ARN = cmp.Or(aws.ToString(full.Policy.PolicyArn), r.ARN)
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(full.Policy.ExecutionRoleArn))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(full.Policy.ExecutionRoleArn)))
 		}
 		r.Details = policyFields.Details(p)
 		t.Emit(r)

@@ -150,7 +150,7 @@ func endpoints(ctx context.Context, t *collect.Task) error {
 				k := key(t, "endpoint", arn)
 				t.Emit(&model.Resource{Key: k, Name: aws.ToString(e.EndpointIdentifier), ARN: arn, Tags: tags, Details: endpointFields.Details(e)})
 				t.Relate(k, "encrypted-with", t.KMSKey(aws.ToString(e.KmsKeyId)))
-				t.Relate(k, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(e.ServiceAccessRoleArn))))
+				t.Relate(k, "assumes-role", t.Role(aws.ToString(e.ServiceAccessRoleArn)))
 			})
 		return nil
 	})

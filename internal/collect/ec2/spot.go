@@ -90,7 +90,7 @@ func spotFleetRequests(ctx context.Context, t *collect.Task) error {
 			key := t.Key("spot-fleet-request", id)
 			t.Emit(&model.Resource{Key: key, ARN: arn(t, nil, "spot-fleet-request/"+id), Name: nameTag(f.Tags),
 				CreatedAt: model.Time(f.CreateTime), Tags: tags(f.Tags), Details: spotFleetFields.Details(f)})
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(spotFleetConfig(f).IamFleetRole))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(spotFleetConfig(f).IamFleetRole)))
 			for _, c := range spotFleetConfig(f).LaunchTemplateConfigs {
 				if c.LaunchTemplateSpecification != nil {
 					t.Relate(key, "uses-launch-template", t.Key("launch-template", aws.ToString(c.LaunchTemplateSpecification.LaunchTemplateId)))

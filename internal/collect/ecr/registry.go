@@ -108,7 +108,7 @@ func cacheRules(ctx context.Context, t *collect.Task) error {
 			key := t.Key("pull-through-cache-rule", aws.ToString(r.EcrRepositoryPrefix))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(r.EcrRepositoryPrefix), CreatedAt: model.Time(r.CreatedAt), Details: cacheRuleFields.Details(r)})
 			t.Relate(key, "uses-secret", t.Ref("secretsmanager", "secret", collect.SecretName(aws.ToString(r.CredentialArn))))
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(r.CustomRoleArn))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(r.CustomRoleArn)))
 		}
 		return nil
 	})

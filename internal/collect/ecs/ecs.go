@@ -325,7 +325,7 @@ func emitTaskDefinition(t *collect.Task, td types.TaskDefinition, ts []types.Tag
 	})
 	for _, role := range []string{taskRole, execRole} {
 		if role != "" {
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+			t.Relate(key, "assumes-role", t.Role(role))
 		}
 	}
 }

@@ -139,7 +139,7 @@ func emitCluster(t *collect.Task, c *types.Cluster) {
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 	}
 	t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", aws.ToString(vpc.ClusterSecurityGroupId)))
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(c.RoleArn))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(c.RoleArn)))
 }
 
 // scalingField is a node count of the group's scaling config, left out
@@ -191,7 +191,7 @@ func emitNodegroup(t *collect.Task, ng *types.Nodegroup) {
 		Details:   nodegroupFields.Details(ng),
 	})
 	t.Relate(key, "member-of", t.Key("cluster", cluster))
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(ng.NodeRole))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(ng.NodeRole)))
 	for _, s := range ng.Subnets {
 		t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))
 	}

@@ -65,7 +65,7 @@ func clusterField[T any]() collect.Field[T] {
 }
 
 func roleOf(t *collect.Task, roleARN *string) model.Key {
-	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(roleARN)))
+	return t.Role(aws.ToString(roleARN))
 }
 
 var fargateFields = collect.Fields[*types.FargateProfile]{

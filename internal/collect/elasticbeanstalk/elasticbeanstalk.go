@@ -112,7 +112,7 @@ func environments(ctx context.Context, t *collect.Task) error {
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(e.EnvironmentName), ARN: aws.ToString(e.EnvironmentArn), CreatedAt: model.Time(e.DateCreated),
 				Tags: tags(ctx, t, api, e.EnvironmentArn), Details: environmentFields.Details(e)})
 			t.Relate(key, "member-of", t.Key("application", aws.ToString(e.ApplicationName)))
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(e.OperationsRole))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(e.OperationsRole)))
 		})
 }
 

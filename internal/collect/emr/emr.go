@@ -114,6 +114,6 @@ func emitCluster(ctx context.Context, t *collect.Task, api *emr.Client, s types.
 	for _, sg := range groups {
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 	}
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(c.ServiceRole))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(c.ServiceRole)))
 	t.Relate(key, "uses-security-configuration", t.Key("security-configuration", aws.ToString(c.SecurityConfiguration)))
 }

@@ -138,7 +138,7 @@ func studios(ctx context.Context, t *collect.Task) error {
 				for _, sg := range []*string{st.WorkspaceSecurityGroupId, st.EngineSecurityGroupId} {
 					t.Relate(r.Key, "uses-security-group", t.Ref("ec2", "security-group", aws.ToString(sg)))
 				}
-				t.Relate(r.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(st.ServiceRole))))
+				t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(st.ServiceRole)))
 				t.Relate(r.Key, "encrypted-with", t.KMSKey(aws.ToString(st.EncryptionKeyArn)))
 			}
 			t.Emit(r)

@@ -152,7 +152,7 @@ func endpoints(ctx context.Context, t *collect.Task) error {
 				t.Relate(r.Key, "routes-to", model.Key{Account: a.AccountID, Region: a.Region, Service: "events", Type: "bus", ID: collect.ARNResourceName(a.Resource)})
 			}
 		}
-		t.Relate(r.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(e.RoleArn))))
+		t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(e.RoleArn)))
 		t.Emit(r)
 	}
 	return nil

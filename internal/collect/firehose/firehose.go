@@ -169,7 +169,7 @@ func relate(t *collect.Task, key model.Key, s *types.DeliveryStreamDescription) 
 		t.RelateByName(key, "delivers-to", "s3", "bucket", collect.ARNResourceName(d.bucketARN), t.Region)
 	}
 	if d.roleARN != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(d.roleARN)))
+		t.Relate(key, "assumes-role", t.Role(d.roleARN))
 	}
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(encryption(s).KeyARN)))
 }

@@ -87,7 +87,7 @@ func templates(ctx context.Context, t *collect.Task) error {
 				t.Warn("GetExperimentTemplate", err)
 			} else if x := out.ExperimentTemplate; x != nil {
 				r.Details = templateFields.Details(x)
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(x.RoleArn))))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(x.RoleArn)))
 				t.Relate(key, "logs-to", t.Ref("logs", "log-group", logGroup(x)))
 				t.RelateByName(key, "logs-to", "s3", "bucket", logBucket(x), t.Region)
 			}

@@ -67,30 +67,13 @@ func tags(ctx context.Context, t *collect.Task, api *forecast.Client, arn string
 	return collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
 }
 
-// arnID is what follows "typ/" in a Forecast ARN: the resource's id. An
-// ARN of another shape gives its whole resource part; no ARN, "".
-func arnID(arn *string, typ string) string {
-	a := aws.ToString(arn)
-	if _, id, ok := strings.Cut(a, ":"+typ+"/"); ok {
-		return id
-	}
-	if parts := strings.SplitN(a, ":", 6); len(parts) == 6 {
-		return parts[5]
-	}
-	return ""
-}
-
-func roleRef(t *collect.Task, arn *string) model.Key {
-	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(arn)))
-}
-
 // encryption relates key to the KMS key and role of enc (nil: AWS's key).
 func encryption(t *collect.Task, key model.Key, enc *types.EncryptionConfig) {
 	if enc == nil {
 		return
 	}
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(enc.KMSKeyArn)))
-	t.Relate(key, "assumes-role", roleRef(t, enc.RoleArn))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(enc.RoleArn)))
 }
 
 func kmsKey(enc *types.EncryptionConfig) *string {
@@ -140,12 +123,12 @@ func datasetGroups(ctx context.Context, t *collect.Task) error {
 				g.detail = out
 			}
 			arn := aws.ToString(s.DatasetGroupArn)
-			key := t.Key("dataset-group", arnID(s.DatasetGroupArn, "dataset-group"))
+			key := t.Key("dataset-group", collect.ARNID(s.DatasetGroupArn, "dataset-group"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.DatasetGroupName), ARN: arn, CreatedAt: model.Time(s.CreationTime),
 				Details: datasetGroupFields.Details(g), Tags: tags(ctx, t, api, arn)})
 			if g.detail != nil {
 				for _, d := range g.detail.DatasetArns {
-					t.Relate(key, "uses", t.Key("dataset", arnID(aws.String(d), "dataset")))
+					t.Relate(key, "uses", t.Key("dataset", collect.ARNID(aws.String(d), "dataset")))
 				}
 			}
 		})
@@ -190,7 +173,7 @@ func datasets(ctx context.Context, t *collect.Task) error {
 				d.detail = out
 			}
 			arn := aws.ToString(s.DatasetArn)
-			key := t.Key("dataset", arnID(s.DatasetArn, "dataset"))
+			key := t.Key("dataset", collect.ARNID(s.DatasetArn, "dataset"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.DatasetName), ARN: arn, CreatedAt: model.Time(s.CreationTime),
 				Details: datasetFields.Details(d), Tags: tags(ctx, t, api, arn)})
 			if d.detail != nil {
@@ -269,10 +252,10 @@ func predictors(ctx context.Context, t *collect.Task) error {
 				t.Warn(op, err)
 			}
 			arn := aws.ToString(s.PredictorArn)
-			key := t.Key("predictor", arnID(s.PredictorArn, "predictor"))
+			key := t.Key("predictor", collect.ARNID(s.PredictorArn, "predictor"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.PredictorName), ARN: arn, CreatedAt: model.Time(s.CreationTime),
 				Details: predictorFields.Details(pr), Tags: tags(ctx, t, api, arn)})
-			t.Relate(key, "in", t.Key("dataset-group", arnID(s.DatasetGroupArn, "dataset-group")))
+			t.Relate(key, "in", t.Key("dataset-group", collect.ARNID(s.DatasetGroupArn, "dataset-group")))
 			encryption(t, key, pr.encryption)
 		})
 }
@@ -292,11 +275,11 @@ func forecasts(ctx context.Context, t *collect.Task) error {
 	return collect.EachItem(ctx, p, func(page *forecast.ListForecastsOutput) []types.ForecastSummary { return page.Forecasts },
 		func(ctx context.Context, f types.ForecastSummary) {
 			arn := aws.ToString(f.ForecastArn)
-			key := t.Key("forecast", arnID(f.ForecastArn, "forecast"))
+			key := t.Key("forecast", collect.ARNID(f.ForecastArn, "forecast"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(f.ForecastName), ARN: arn, CreatedAt: model.Time(f.CreationTime),
 				Details: forecastFields.Details(f), Tags: tags(ctx, t, api, arn)})
-			t.Relate(key, "in", t.Key("dataset-group", arnID(f.DatasetGroupArn, "dataset-group")))
-			t.Relate(key, "created-from", t.Key("predictor", arnID(f.PredictorArn, "predictor")))
+			t.Relate(key, "in", t.Key("dataset-group", collect.ARNID(f.DatasetGroupArn, "dataset-group")))
+			t.Relate(key, "created-from", t.Key("predictor", collect.ARNID(f.PredictorArn, "predictor")))
 		})
 }
 
@@ -312,10 +295,10 @@ func monitors(ctx context.Context, t *collect.Task) error {
 	return collect.EachItem(ctx, p, func(page *forecast.ListMonitorsOutput) []types.MonitorSummary { return page.Monitors },
 		func(ctx context.Context, m types.MonitorSummary) {
 			arn := aws.ToString(m.MonitorArn)
-			key := t.Key("monitor", arnID(m.MonitorArn, "monitor"))
+			key := t.Key("monitor", collect.ARNID(m.MonitorArn, "monitor"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(m.MonitorName), ARN: arn, CreatedAt: model.Time(m.CreationTime),
 				Details: monitorFields.Details(m), Tags: tags(ctx, t, api, arn)})
-			t.Relate(key, "monitors", t.Key("predictor", arnID(m.ResourceArn, "predictor")))
+			t.Relate(key, "monitors", t.Key("predictor", collect.ARNID(m.ResourceArn, "predictor")))
 		})
 }
 
@@ -351,14 +334,14 @@ func explainabilities(ctx context.Context, t *collect.Task) error {
 	return collect.EachItem(ctx, p, explainabilitiesOf,
 		func(ctx context.Context, e types.ExplainabilitySummary) {
 			arn := aws.ToString(e.ExplainabilityArn)
-			key := t.Key("explainability", arnID(e.ExplainabilityArn, "explainability"))
+			key := t.Key("explainability", collect.ARNID(e.ExplainabilityArn, "explainability"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(e.ExplainabilityName), ARN: arn, CreatedAt: model.Time(e.CreationTime),
 				Details: explainabilityFields.Details(e), Tags: tags(ctx, t, api, arn)})
 			switch explained := aws.ToString(e.ResourceArn); {
 			case strings.Contains(explained, ":predictor/"):
-				t.Relate(key, "explains", t.Key("predictor", arnID(e.ResourceArn, "predictor")))
+				t.Relate(key, "explains", t.Key("predictor", collect.ARNID(e.ResourceArn, "predictor")))
 			case strings.Contains(explained, ":forecast/"):
-				t.Relate(key, "explains", t.Key("forecast", arnID(e.ResourceArn, "forecast")))
+				t.Relate(key, "explains", t.Key("forecast", collect.ARNID(e.ResourceArn, "forecast")))
 			}
 		})
 }

@@ -107,10 +107,6 @@ func updated[T any](get func(T) *string) collect.Field[T] {
 	return collect.Computed("last_updated", model.Timestamp, "last change", func(v T) any { return collect.TimeText(get(v)) })
 }
 
-func roleRef(t *collect.Task, arn *string) model.Key {
-	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(arn)))
-}
-
 // detectorList are the region's detectors, listed once for detector and detector-rule.
 func detectorList(ctx context.Context, t *collect.Task, api *frauddetector.Client) ([]types.Detector, error) {
 	p := frauddetector.NewGetDetectorsPaginator(api, &frauddetector.GetDetectorsInput{MaxResults: t.PageSize(10)})
@@ -274,7 +270,7 @@ func modelVersions(ctx context.Context, t *collect.Task) error {
 				}
 				t.Relate(key, "in", t.Key("model", parent))
 				e := external(v)
-				t.Relate(key, "assumes-role", roleRef(t, e.DataAccessRoleArn))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(e.DataAccessRoleArn)))
 				t.RelateByName(key, "reads-from", "s3", "bucket", collect.S3URIBucket(aws.ToString(e.DataLocation)), t.Region)
 			}))
 	})
@@ -317,7 +313,7 @@ func externalModels(ctx context.Context, t *collect.Task) error {
 				return
 			}
 			t.Relate(key, "invokes", t.Ref("sagemaker", "endpoint", name))
-			t.Relate(key, "assumes-role", roleRef(t, m.InvokeModelEndpointRoleArn))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(m.InvokeModelEndpointRoleArn)))
 			t.Relate(key, "uses", t.Key("event-type", aws.ToString(input(m).EventTypeName)))
 		})
 }

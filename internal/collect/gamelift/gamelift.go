@@ -120,7 +120,7 @@ func fleets(ctx context.Context, t *collect.Task) error {
 		t.Relate(key, "runs", t.Key("build", aws.ToString(f.BuildId)))
 		t.Relate(key, "runs", t.Key("script", aws.ToString(f.ScriptId)))
 		if role := aws.ToString(f.InstanceRoleArn); role != "" {
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+			t.Relate(key, "assumes-role", t.Role(role))
 		}
 		return &model.Resource{Key: key, Name: aws.ToString(f.Name), ARN: aws.ToString(f.FleetArn), CreatedAt: model.Time(f.CreationTime), Details: fleetFields.Details(f)}
 	})

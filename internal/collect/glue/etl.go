@@ -47,7 +47,7 @@ func jobs(ctx context.Context, t *collect.Task) error {
 			key := t.Key("job", name)
 			rs = append(rs, &model.Resource{Key: key, Name: name, ARN: arn(t, "job", name),
 				CreatedAt: model.Time(j.CreatedOn), Details: jobFields.Details(j)})
-			t.Relate(key, "assumes-role", roleRef(t, j.Role))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(j.Role)))
 			t.Relate(key, "uses-security-configuration", t.Key("security-configuration", aws.ToString(j.SecurityConfiguration)))
 			if j.Connections != nil {
 				for _, c := range j.Connections.Connections {
@@ -99,7 +99,7 @@ func crawlers(ctx context.Context, t *collect.Task) error {
 			key := t.Key("crawler", name)
 			rs = append(rs, &model.Resource{Key: key, Name: name, ARN: arn(t, "crawler", name),
 				CreatedAt: model.Time(c.CreationTime), Details: crawlerFields.Details(c)})
-			t.Relate(key, "assumes-role", roleRef(t, c.Role))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(c.Role)))
 			t.Relate(key, "writes-to", t.Key("database", aws.ToString(c.DatabaseName)))
 		}
 		emitTagged(ctx, t, api, rs)

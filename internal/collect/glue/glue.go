@@ -78,8 +78,3 @@ func emitTagged(ctx context.Context, t *collect.Task, api *glue.Client, rs []*mo
 		t.Emit(r)
 	})
 }
-
-// roleRef is the IAM role a job or crawler names, by name or ARN.
-func roleRef(t *collect.Task, role *string) model.Key {
-	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(role)))
-}

@@ -104,7 +104,7 @@ func devEndpoints(ctx context.Context, t *collect.Task) error {
 			for _, sg := range d.SecurityGroupIds {
 				t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 			}
-			t.Relate(key, "assumes-role", roleRef(t, d.RoleArn))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(d.RoleArn)))
 			t.Relate(key, "uses-security-configuration", t.Key("security-configuration", aws.ToString(d.SecurityConfiguration)))
 		}
 		emitTagged(ctx, t, api, rs)

@@ -89,7 +89,7 @@ func workspaces(ctx context.Context, t *collect.Task) error {
 					}
 				}
 				if role := aws.ToString(d.WorkspaceRoleArn); role != "" {
-					t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+					t.Relate(key, "assumes-role", t.Role(role))
 				}
 				t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(d.KmsKeyId)))
 			}

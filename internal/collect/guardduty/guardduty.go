@@ -109,6 +109,6 @@ func emitDetector(t *collect.Task, d detector) {
 		Details:   detectorFields.Details(d),
 	})
 	if role := aws.ToString(d.out.ServiceRole); role != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(key, "assumes-role", t.Role(role))
 	}
 }

@@ -85,7 +85,7 @@ func date[T any](name, description string, get func(T) *string) collect.Field[T]
 // relateRole links key to the IAM role an ARN or a bare name names.
 func relateRole(t *collect.Task, key model.Key, role *string) {
 	if r := aws.ToString(role); r != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(r)))
+		t.Relate(key, "assumes-role", t.Role(r))
 	}
 }
 

@@ -341,7 +341,7 @@ func topicRules(ctx context.Context, t *collect.Task) error {
 					}
 				}
 				for _, role := range roles {
-					t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+					t.Relate(key, "assumes-role", t.Role(role))
 				}
 			})
 		})
@@ -367,7 +367,7 @@ func roleAliases(ctx context.Context, t *collect.Task) error {
 			}, func(d *iot.DescribeRoleAliasOutput) {
 				if a := d.RoleAliasDescription; a != nil {
 					r.Details, r.CreatedAt = roleAliasFields.Details(a), model.Time(a.CreationDate)
-					t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(a.RoleArn))))
+					t.Relate(key, "assumes-role", t.Role(aws.ToString(a.RoleArn)))
 				}
 			})
 		})

@@ -94,7 +94,7 @@ func portals(ctx context.Context, t *collect.Task) error {
 		r := resource(t, aws.ToString(p.Id), aws.ToString(p.Name), p.CreationDate, portalFields.Details(p))
 		emit(ctx, t, api, r)
 		if role := aws.ToString(p.RoleArn); role != "" {
-			t.Relate(r.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+			t.Relate(r.Key, "assumes-role", t.Role(role))
 		}
 	})
 	return err

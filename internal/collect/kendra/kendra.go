@@ -71,10 +71,6 @@ func tags(ctx context.Context, t *collect.Task, api *kendra.Client, arn string) 
 	return collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
 }
 
-func roleRef(t *collect.Task, arn *string) model.Key {
-	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(arn)))
-}
-
 var indexFields = collect.Fields[*kendra.DescribeIndexOutput]{
 	collect.Enum("edition", "DEVELOPER_EDITION, ENTERPRISE_EDITION or GEN_AI_ENTERPRISE_EDITION", func(i *kendra.DescribeIndexOutput) types.IndexEdition { return i.Edition }),
 	collect.Enum("status", "CREATING, ACTIVE, DELETING, FAILED, UPDATING or SYSTEM_UPDATING", func(i *kendra.DescribeIndexOutput) types.IndexStatus { return i.Status }),
@@ -130,7 +126,7 @@ func indices(ctx context.Context, t *collect.Task) error {
 		key := t.Key("index", id)
 		t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.Name), ARN: arn, CreatedAt: model.Time(s.CreatedAt), Details: indexFields.Details(i),
 			Tags: tags(ctx, t, api, arn)})
-		t.Relate(key, "assumes-role", roleRef(t, i.RoleArn))
+		t.Relate(key, "assumes-role", t.Role(aws.ToString(i.RoleArn)))
 		if i.ServerSideEncryptionConfiguration != nil {
 			t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(i.ServerSideEncryptionConfiguration.KmsKeyId)))
 		}
@@ -201,7 +197,7 @@ func dataSources(ctx context.Context, t *collect.Task) error {
 				}
 				key := child{index: index, id: aws.ToString(s.Id), name: aws.ToString(s.Name), created: s.CreatedAt}.
 					emit(ctx, t, api, "data-source", dataSourceFields.Details(d), true)
-				t.Relate(key, "assumes-role", roleRef(t, d.RoleArn))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(d.RoleArn)))
 				if v := d.VpcConfiguration; v != nil {
 					for _, sub := range v.SubnetIds {
 						t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", sub))
@@ -242,7 +238,7 @@ func faqs(ctx context.Context, t *collect.Task) error {
 				}
 				key := child{index: index, id: aws.ToString(s.Id), name: aws.ToString(s.Name), created: s.CreatedAt}.
 					emit(ctx, t, api, "faq", faqFields.Details(f), true)
-				t.Relate(key, "assumes-role", roleRef(t, f.RoleArn))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(f.RoleArn)))
 				if f.S3Path != nil {
 					t.RelateByName(key, "reads-from", "s3", "bucket", aws.ToString(f.S3Path.Bucket), t.Region)
 				}

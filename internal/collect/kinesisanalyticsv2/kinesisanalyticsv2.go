@@ -104,7 +104,7 @@ func applications(ctx context.Context, t *collect.Task) error {
 }
 
 func relate(t *collect.Task, key model.Key, a *types.ApplicationDetail) {
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(a.ServiceExecutionRole))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(a.ServiceExecutionRole)))
 	v := vpc(a)
 	t.Relate(key, "in-vpc", t.Ref("ec2", "vpc", aws.ToString(v.VpcId)))
 	for _, id := range v.SubnetIds {

@@ -98,7 +98,7 @@ func resources(ctx context.Context, t *collect.Task) error {
 				bucket, _, _ := strings.Cut(rest, "/")
 				t.RelateByName(res.Key, "registers", "s3", "bucket", bucket, t.Region)
 			}
-			t.Relate(res.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(r.RoleArn))))
+			t.Relate(res.Key, "assumes-role", t.Role(aws.ToString(r.RoleArn)))
 			t.Emit(res)
 		}
 		return nil

@@ -164,7 +164,7 @@ func emitFunction(t *collect.Task, f function, tags map[string]string) {
 		Tags:    tags,
 		Details: functionFields.Details(f),
 	})
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(f.Role))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(f.Role)))
 	if f.VpcConfig != nil {
 		for _, s := range f.VpcConfig.SubnetIds {
 			t.Relate(key, "in-subnet", t.Ref("ec2", "subnet", s))

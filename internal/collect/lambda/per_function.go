@@ -91,7 +91,7 @@ func versions(ctx context.Context, t *collect.Task) error {
 				key := t.Key("version", fn+":"+aws.ToString(v.Version))
 				t.Emit(&model.Resource{Key: key, ARN: aws.ToString(v.FunctionArn), Name: fn, CreatedAt: lambdaTime(v.LastModified), Details: versionFields.Details(v)})
 				t.Relate(key, "version-of", t.Key("function", fn))
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(v.Role))))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(v.Role)))
 			}
 			return nil
 		})

@@ -71,7 +71,7 @@ func bots(ctx context.Context, t *collect.Task) error {
 			t.Warn("DescribeBot", err)
 		} else {
 			r.Details, r.CreatedAt = botFields.Details(b), model.Time(b.CreationDateTime)
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(b.RoleArn))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(b.RoleArn)))
 		}
 		r.Tags = tags(ctx, t, api, r.ARN)
 		t.Emit(r)

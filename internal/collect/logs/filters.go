@@ -72,7 +72,7 @@ func destinations(ctx context.Context, t *collect.Task) error {
 			}
 			t.Emit(r)
 			if role := aws.ToString(d.RoleArn); role != "" {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+				t.Relate(key, "assumes-role", t.Role(role))
 			}
 			// arn:aws:kinesis:REGION:ACCOUNT:stream/NAME
 			if target := aws.ToString(d.TargetArn); strings.Contains(target, ":kinesis:") && strings.Contains(target, ":stream/") {

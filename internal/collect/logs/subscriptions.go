@@ -88,6 +88,6 @@ func emitSubscriptionFilter(t *collect.Task, f types.SubscriptionFilter) {
 	t.Relate(key, "filters", t.Key("log-group", group))
 	relateTarget(t, key, aws.ToString(f.DestinationArn))
 	if role := aws.ToString(f.RoleArn); role != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(key, "assumes-role", t.Role(role))
 	}
 }

@@ -76,7 +76,7 @@ func sessions(ctx context.Context, t *collect.Task) error {
 	key := t.Key("session", t.Account)
 	t.Emit(&model.Resource{Key: key, CreatedAt: model.Time(out.CreatedAt), Details: sessionFields.Details(out)})
 	if role := aws.ToString(out.ServiceRole); role != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(key, "assumes-role", t.Role(role))
 	}
 	return nil
 }

@@ -46,7 +46,7 @@ func channels(ctx context.Context, t *collect.Task) error {
 			for _, a := range c.InputAttachments {
 				t.Relate(key, "reads-from", t.Key("input", aws.ToString(a.InputId)))
 			}
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(c.RoleArn))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(c.RoleArn)))
 		}
 		return nil
 	})
@@ -76,7 +76,7 @@ func inputs(ctx context.Context, t *collect.Task) error {
 		for _, i := range page.Inputs {
 			key := t.Key("input", aws.ToString(i.Id))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(i.Name), ARN: aws.ToString(i.Arn), Tags: i.Tags, Details: inputFields.Details(i)})
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(i.RoleArn))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(i.RoleArn)))
 		}
 		return nil
 	})

@@ -233,7 +233,7 @@ func endpoints(ctx context.Context, t *collect.Task) error {
 				t.Relate(key, "packages", t.Key("channel", channelID(c)))
 				if enc := e.encryption(); enc != nil && enc.SpekeKeyProvider != nil {
 					if role := aws.ToString(enc.SpekeKeyProvider.RoleArn); role != "" {
-						t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+						t.Relate(key, "assumes-role", t.Role(role))
 					}
 				}
 			}))

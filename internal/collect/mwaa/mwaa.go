@@ -94,7 +94,7 @@ func relate(t *collect.Task, key model.Key, e *types.Environment) {
 			t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 		}
 	}
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(e.ExecutionRoleArn))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(e.ExecutionRoleArn)))
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(e.KmsKey)))
 	t.RelateByName(key, "reads-from", "s3", "bucket", strings.TrimPrefix(aws.ToString(e.SourceBucketArn), "arn:"+t.Partition()+":s3:::"), t.Region)
 	for _, m := range modules(e) {

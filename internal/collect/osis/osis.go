@@ -117,7 +117,7 @@ func pipelines(ctx context.Context, t *collect.Task) error {
 		}
 		d := p.detail
 		if role := aws.ToString(d.PipelineRoleArn); role != "" {
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+			t.Relate(key, "assumes-role", t.Role(role))
 		}
 		if d.EncryptionAtRestOptions != nil {
 			t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(d.EncryptionAtRestOptions.KmsKeyArn)))

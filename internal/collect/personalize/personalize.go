@@ -81,27 +81,9 @@ func tags(ctx context.Context, t *collect.Task, api *personalize.Client, arn str
 	return collect.TagMap(out.Tags, func(tg types.Tag) (*string, *string) { return tg.TagKey, tg.TagValue })
 }
 
-// arnID is what follows "typ/" in a Personalize ARN: the resource's id
-// (dataset-group/NAME, dataset/GROUP/TYPE, solution/NAME/VERSION...). An
-// ARN of another shape gives its whole resource part; no ARN, "".
-func arnID(arn *string, typ string) string {
-	a := aws.ToString(arn)
-	if _, id, ok := strings.Cut(a, ":"+typ+"/"); ok {
-		return id
-	}
-	if parts := strings.SplitN(a, ":", 6); len(parts) == 6 {
-		return parts[5]
-	}
-	return ""
-}
-
 // groupKey is the key of the dataset group an ARN names.
 func groupKey(t *collect.Task, arn *string) model.Key {
-	return t.Key("dataset-group", arnID(arn, "dataset-group"))
-}
-
-func roleRef(t *collect.Task, arn *string) model.Key {
-	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(arn)))
+	return t.Key("dataset-group", collect.ARNID(arn, "dataset-group"))
 }
 
 // groupList are the region's dataset groups, listed once for all the types
@@ -165,7 +147,7 @@ func datasetGroups(ctx context.Context, t *collect.Task) error {
 		t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.Name), ARN: arn, CreatedAt: model.Time(s.CreationDateTime),
 			Details: datasetGroupFields.Details(g), Tags: tags(ctx, t, api, arn)})
 		if g.detail != nil {
-			t.Relate(key, "assumes-role", roleRef(t, g.detail.RoleArn))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(g.detail.RoleArn)))
 			t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(g.detail.KmsKeyArn)))
 		}
 	})
@@ -205,12 +187,12 @@ func datasets(ctx context.Context, t *collect.Task) error {
 					d.detail = out.Dataset
 				}
 				arn := aws.ToString(s.DatasetArn)
-				key := t.Key("dataset", arnID(s.DatasetArn, "dataset"))
+				key := t.Key("dataset", collect.ARNID(s.DatasetArn, "dataset"))
 				t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.Name), ARN: arn, CreatedAt: model.Time(s.CreationDateTime),
 					Details: datasetFields.Details(d), Tags: tags(ctx, t, api, arn)})
 				t.Relate(key, "in", groupKey(t, group))
 				if d.detail != nil {
-					t.Relate(key, "uses", t.Key("schema", arnID(d.detail.SchemaArn, "schema")))
+					t.Relate(key, "uses", t.Key("schema", collect.ARNID(d.detail.SchemaArn, "schema")))
 				}
 			})
 	})
@@ -226,7 +208,7 @@ func schemas(ctx context.Context, t *collect.Task) error {
 	p := personalize.NewListSchemasPaginator(api, &personalize.ListSchemasInput{MaxResults: t.PageSize(100)})
 	return collect.EachPage(ctx, p, func(page *personalize.ListSchemasOutput) error {
 		for _, s := range page.Schemas {
-			t.Emit(&model.Resource{Key: t.Key("schema", arnID(s.SchemaArn, "schema")), Name: aws.ToString(s.Name), ARN: aws.ToString(s.SchemaArn),
+			t.Emit(&model.Resource{Key: t.Key("schema", collect.ARNID(s.SchemaArn, "schema")), Name: aws.ToString(s.Name), ARN: aws.ToString(s.SchemaArn),
 				CreatedAt: model.Time(s.CreationDateTime), Details: schemaFields.Details(s)})
 		}
 		return nil
@@ -304,7 +286,7 @@ func solutions(ctx context.Context, t *collect.Task) error {
 				sol.detail = out.Solution
 			}
 			arn := aws.ToString(s.SolutionArn)
-			key := t.Key("solution", arnID(s.SolutionArn, "solution"))
+			key := t.Key("solution", collect.ARNID(s.SolutionArn, "solution"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.Name), ARN: arn, CreatedAt: model.Time(s.CreationDateTime),
 				Details: solutionFields.Details(sol), Tags: tags(ctx, t, api, arn)})
 			if sol.detail != nil {
@@ -360,12 +342,12 @@ func campaigns(ctx context.Context, t *collect.Task) error {
 				c.detail = out.Campaign
 			}
 			arn := aws.ToString(s.CampaignArn)
-			key := t.Key("campaign", arnID(s.CampaignArn, "campaign"))
+			key := t.Key("campaign", collect.ARNID(s.CampaignArn, "campaign"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.Name), ARN: arn, CreatedAt: model.Time(s.CreationDateTime),
 				Details: campaignFields.Details(c), Tags: tags(ctx, t, api, arn)})
 			if c.detail != nil {
 				// solution/NAME/VERSION (or NAME/$LATEST): the solution is NAME.
-				name, _, _ := strings.Cut(arnID(c.detail.SolutionVersionArn, "solution"), "/")
+				name, _, _ := strings.Cut(collect.ARNID(c.detail.SolutionVersionArn, "solution"), "/")
 				t.Relate(key, "serves", t.Key("solution", name))
 			}
 		})
@@ -384,7 +366,7 @@ func eventTrackers(ctx context.Context, t *collect.Task) error {
 		return collect.EachItem(ctx, p, func(page *personalize.ListEventTrackersOutput) []types.EventTrackerSummary { return page.EventTrackers },
 			func(ctx context.Context, e types.EventTrackerSummary) {
 				arn := aws.ToString(e.EventTrackerArn)
-				key := t.Key("event-tracker", arnID(e.EventTrackerArn, "event-tracker"))
+				key := t.Key("event-tracker", collect.ARNID(e.EventTrackerArn, "event-tracker"))
 				t.Emit(&model.Resource{Key: key, Name: aws.ToString(e.Name), ARN: arn, CreatedAt: model.Time(e.CreationDateTime),
 					Details: eventTrackerFields.Details(e), Tags: tags(ctx, t, api, arn)})
 				t.Relate(key, "in", groupKey(t, group))
@@ -406,7 +388,7 @@ func filters(ctx context.Context, t *collect.Task) error {
 		return collect.EachItem(ctx, p, func(page *personalize.ListFiltersOutput) []types.FilterSummary { return page.Filters },
 			func(ctx context.Context, f types.FilterSummary) {
 				arn := aws.ToString(f.FilterArn)
-				key := t.Key("filter", arnID(f.FilterArn, "filter"))
+				key := t.Key("filter", collect.ARNID(f.FilterArn, "filter"))
 				t.Emit(&model.Resource{Key: key, Name: aws.ToString(f.Name), ARN: arn, CreatedAt: model.Time(f.CreationDateTime),
 					Details: filterFields.Details(f), Tags: tags(ctx, t, api, arn)})
 				t.Relate(key, "in", groupKey(t, group))
@@ -442,7 +424,7 @@ func recommenders(ctx context.Context, t *collect.Task) error {
 	return collect.EachItem(ctx, p, func(page *personalize.ListRecommendersOutput) []types.RecommenderSummary { return page.Recommenders },
 		func(ctx context.Context, r types.RecommenderSummary) {
 			arn := aws.ToString(r.RecommenderArn)
-			key := t.Key("recommender", arnID(r.RecommenderArn, "recommender"))
+			key := t.Key("recommender", collect.ARNID(r.RecommenderArn, "recommender"))
 			t.Emit(&model.Resource{Key: key, Name: aws.ToString(r.Name), ARN: arn, CreatedAt: model.Time(r.CreationDateTime),
 				Details: recommenderFields.Details(r), Tags: tags(ctx, t, api, arn)})
 			t.Relate(key, "in", groupKey(t, r.DatasetGroupArn))
@@ -507,11 +489,11 @@ func metricAttributions(ctx context.Context, t *collect.Task) error {
 				default:
 					m.detail = out.MetricAttribution
 				}
-				key := t.Key("metric-attribution", arnID(s.MetricAttributionArn, "metric-attribution"))
+				key := t.Key("metric-attribution", collect.ARNID(s.MetricAttributionArn, "metric-attribution"))
 				t.Emit(&model.Resource{Key: key, Name: aws.ToString(s.Name), ARN: aws.ToString(s.MetricAttributionArn), CreatedAt: model.Time(s.CreationDateTime),
 					Details: metricAttributionFields.Details(m)})
 				t.Relate(key, "in", groupKey(t, group))
-				t.Relate(key, "assumes-role", roleRef(t, m.output().RoleArn))
+				t.Relate(key, "assumes-role", t.Role(aws.ToString(m.output().RoleArn)))
 				t.RelateByName(key, "writes-to", "s3", "bucket", collect.S3URIBucket(aws.ToString(m.s3().Path)), t.Region)
 				t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(m.s3().KmsKeyArn)))
 			})

@@ -93,7 +93,7 @@ func apps(ctx context.Context, t *collect.Task) error {
 				t.Relate(key, "streams-to", k)
 			}
 			if role := aws.ToString(a.stream.RoleArn); role != "" {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+				t.Relate(key, "assumes-role", t.Role(role))
 			}
 		}
 	})

@@ -127,7 +127,7 @@ func relate(t *collect.Task, key model.Key, p *pipes.DescribePipeOutput) {
 			t.Relate(key, kind, to)
 		}
 	}
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(p.RoleArn))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(p.RoleArn)))
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(p.KmsKeyIdentifier)))
 	if cw := logging(p).CloudwatchLogsLogDestination; cw != nil {
 		t.Relate(key, "logs-to", t.Ref("logs", "log-group", collect.LogGroupName(aws.ToString(cw.LogGroupArn))))

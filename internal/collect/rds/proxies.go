@@ -59,7 +59,7 @@ func proxies(ctx context.Context, t *collect.Task) error {
 			for _, sg := range p.VpcSecurityGroupIds {
 				t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", sg))
 			}
-			t.Relate(key, "uses-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(p.RoleArn))))
+			t.Relate(key, "uses-role", t.Role(aws.ToString(p.RoleArn)))
 			for _, a := range p.Auth {
 				t.Relate(key, "uses-secret", t.Ref("secretsmanager", "secret", secretName(aws.ToString(a.SecretArn))))
 			}

@@ -98,7 +98,7 @@ func emitCluster(t *collect.Task, c types.Cluster) {
 		}
 	}
 	for _, r := range c.IamRoles {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(r.IamRoleArn))))
+		t.Relate(key, "assumes-role", t.Role(aws.ToString(r.IamRoleArn)))
 	}
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(c.KmsKeyId)))
 }

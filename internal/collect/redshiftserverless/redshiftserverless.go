@@ -74,7 +74,7 @@ func namespaces(ctx context.Context, t *collect.Task) error {
 		emitTagged(ctx, t, api, &model.Resource{Key: key, ARN: aws.ToString(n.NamespaceArn), Name: name, CreatedAt: model.Time(n.CreationDate), Details: namespaceFields.Details(n)})
 		t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(n.KmsKeyId)))
 		for _, role := range n.IamRoles {
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+			t.Relate(key, "assumes-role", t.Role(role))
 		}
 	})
 }

@@ -117,7 +117,7 @@ func tags(ctx context.Context, t *collect.Task, api *sagemaker.Client, arn strin
 
 // relateRole records that key runs as the IAM role roleARN.
 func relateRole(t *collect.Task, key model.Key, roleARN *string) {
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(roleARN))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(roleARN)))
 }
 
 // relateNetwork records the subnets and security groups key runs in.

@@ -84,7 +84,7 @@ func emitSchedule(ctx context.Context, t *collect.Task, api *scheduler.Client, s
 	r.Details = scheduleFields.Details(out)
 	t.Emit(r)
 	tg := target(out)
-	t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(tg.RoleArn))))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(tg.RoleArn)))
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(out.KmsKeyArn)))
 	if to, ok := collect.TargetKey(aws.ToString(tg.Arn)); ok {
 		t.Relate(key, "targets", to)

@@ -89,7 +89,7 @@ func emitStateMachine(ctx context.Context, t *collect.Task, api *sfn.Client, m t
 		t.Warn("DescribeStateMachine", err)
 	} else {
 		r.Details = stateMachineFields.Details(out)
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(out.RoleArn))))
+		t.Relate(key, "assumes-role", t.Role(aws.ToString(out.RoleArn)))
 		t.Relate(key, "logs-to", t.Ref("logs", "log-group", collect.LogGroupName(logGroupARN(out))))
 		t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(encryption(out).KmsKeyId)))
 	}

@@ -69,7 +69,7 @@ func platformApplications(ctx context.Context, t *collect.Task) error {
 				t.Relate(key, "notifies", t.Key("topic", collect.ARNResourceName(a.Attributes[attr])))
 			}
 			for _, attr := range []string{"SuccessFeedbackRoleArn", "FailureFeedbackRoleArn"} {
-				t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(a.Attributes[attr])))
+				t.Relate(key, "assumes-role", t.Role(a.Attributes[attr]))
 			}
 		}
 		return nil

@@ -110,7 +110,7 @@ func emit(t *collect.Task, c types.Canary) {
 	t.Emit(&model.Resource{Key: key, Name: name, ARN: collect.ARN(t, "synthetics", "", "canary:"+name), CreatedAt: model.Time(timeline(c).Created),
 		Tags: c.Tags, Details: canaryFields.Details(c)})
 	if role := aws.ToString(c.ExecutionRoleArn); role != "" {
-		t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+		t.Relate(key, "assumes-role", t.Role(role))
 	}
 	t.RelateByName(key, "writes-to", "s3", "bucket", artifactBucket(c), t.Region)
 	t.Relate(key, "encrypted-with", t.KMSKey(aws.ToString(encryption(c).KmsKeyArn)))

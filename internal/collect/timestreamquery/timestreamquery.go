@@ -130,7 +130,7 @@ func scheduledQueries(ctx context.Context, t *collect.Task) error {
 		t.RelateByName(r.Key, "reports-errors-to", "s3", "bucket", q.errorBucket(), t.Region)
 		if d := q.detail; d != nil {
 			if role := aws.ToString(d.ScheduledQueryExecutionRoleArn); role != "" {
-				t.Relate(r.Key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(role)))
+				t.Relate(r.Key, "assumes-role", t.Role(role))
 			}
 			t.Relate(r.Key, "encrypted-with", t.KMSKey(aws.ToString(d.KmsKeyId)))
 			if d.NotificationConfiguration != nil && d.NotificationConfiguration.SnsConfiguration != nil {

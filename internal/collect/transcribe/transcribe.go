@@ -103,7 +103,7 @@ func languageModels(ctx context.Context, t *collect.Task) error {
 			emit(ctx, t, api, &model.Resource{Key: key, Name: name, ARN: collect.ARN(t, "transcribe", "", "language-model/"+name), CreatedAt: model.Time(m.CreateTime),
 				Details: languageModelFields.Details(m)})
 			in := inputData(m)
-			t.Relate(key, "assumes-role", t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(in.DataAccessRoleArn))))
+			t.Relate(key, "assumes-role", t.Role(aws.ToString(in.DataAccessRoleArn)))
 			t.RelateByName(key, "reads-from", "s3", "bucket", collect.S3URIBucket(aws.ToString(in.S3Uri)), t.Region)
 		})
 }

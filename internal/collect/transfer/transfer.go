@@ -52,10 +52,6 @@ func tagMap(tags []types.Tag) map[string]string {
 	return collect.TagMap(tags, func(tg types.Tag) (*string, *string) { return tg.Key, tg.Value })
 }
 
-func role(t *collect.Task, arn *string) model.Key {
-	return t.GlobalRef("iam", "role", collect.ARNResourceName(aws.ToString(arn)))
-}
-
 // emitDescribed emits a listed resource with its describe answer: on a
 // failed describe the resource is still emitted, without details or tags,
 // and the collection is partial. describe returns the answer's details and
@@ -141,7 +137,7 @@ func relateServer(t *collect.Task, key model.Key, s *types.DescribedServer) {
 	for _, id := range e.SecurityGroupIds {
 		t.Relate(key, "uses-security-group", t.Ref("ec2", "security-group", id))
 	}
-	t.Relate(key, "assumes-role", role(t, s.LoggingRole))
+	t.Relate(key, "assumes-role", t.Role(aws.ToString(s.LoggingRole)))
 	for _, arn := range s.StructuredLogDestinations {
 		t.Relate(key, "logs-to", t.Ref("logs", "log-group", collect.LogGroupName(arn)))
 	}
@@ -210,7 +206,7 @@ func users(ctx context.Context, t *collect.Task) error {
 			}
 			return out.User, nil
 		}, func(d *types.DescribedUser) (map[string]any, map[string]string) {
-			t.Relate(r.Key, "assumes-role", role(t, d.Role))
+			t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(d.Role)))
 			return userFields.Details(d), tagMap(d.Tags)
 		})
 	})
@@ -251,8 +247,8 @@ func connectors(ctx context.Context, t *collect.Task) error {
 				}
 				return out.Connector, nil
 			}, func(d *types.DescribedConnector) (map[string]any, map[string]string) {
-				t.Relate(r.Key, "assumes-role", role(t, d.AccessRole))
-				t.Relate(r.Key, "assumes-role", role(t, d.LoggingRole))
+				t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(d.AccessRole)))
+				t.Relate(r.Key, "assumes-role", t.Role(aws.ToString(d.LoggingRole)))
 				return connectorFields.Details(d), tagMap(d.Tags)
 			})
 		})
