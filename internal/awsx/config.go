@@ -170,7 +170,8 @@ type errorRetriesKey struct{}
 
 // limitErrorRetries makes the errors of a call other than throttling final
 // after maxErrorRetries+1 attempts: one middleware before the retry
-// middleware counts per call, one after it sees every attempt.
+// middleware counts per call, one after it sees every attempt. An endpoint
+// DNS does not know (IsNoEndpoint) is final at once.
 func limitErrorRetries(s *middleware.Stack) error {
 	perCall := middleware.FinalizeMiddlewareFunc("awsmapErrorCount",
 		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
@@ -180,7 +181,7 @@ func limitErrorRetries(s *middleware.Stack) error {
 		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
 			out, md, err := next.HandleFinalize(ctx, in)
 			if n, ok := ctx.Value(errorRetriesKey{}).(*int); ok && err != nil && !IsThrottle(err) {
-				if *n++; *n > maxErrorRetries {
+				if *n++; *n > maxErrorRetries || IsNoEndpoint(err) {
 					err = notRetryable{err}
 				}
 			}

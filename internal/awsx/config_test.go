@@ -78,3 +78,25 @@ func TestRetryBudget(t *testing.T) {
 		})
 	}
 }
+
+// TestNoEndpointIsFinal: an AWS endpoint DNS does not know (a service not
+// offered in the region) costs one attempt and is recorded unsupported.
+func TestNoEndpointIsFinal(t *testing.T) {
+	obs := &attempts{}
+	cfg, err := LoadConfig(context.Background(), Options{Region: "eu-north-1", Observer: obs,
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "secret", ""), MaxBackoff: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.HTTPClient = &http.Client{Transport: &http.Transport{DialContext: func(_ context.Context, _, addr string) (net.Conn, error) {
+		host, _, _ := net.SplitHostPort(addr)
+		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
+	}}}
+	_, err = sts.NewFromConfig(cfg).GetCallerIdentity(context.Background(), &sts.GetCallerIdentityInput{})
+	if Classify(err) != Unsupported || ErrorCode(err) != "NoEndpoint" || !strings.Contains(ErrorMessage(err), "sts.eu-north-1.amazonaws.com") {
+		t.Errorf("outcome %v, code %q, message %q; want unsupported, NoEndpoint, naming the host", Classify(err), ErrorCode(err), ErrorMessage(err))
+	}
+	if obs.n != 1 {
+		t.Errorf("%d attempts, want 1", obs.n)
+	}
+}

@@ -52,7 +52,7 @@ func (o Outcome) Severity() int {
 // ErrorCode returns the AWS error code of err or, when AWS sent none, a code
 // naming what failed instead, so the ledger explains every failure:
 // HTTP<status> (an answer that is not an AWS error), DeserializationError,
-// NetworkError, Canceled, ClientError. nil gives "".
+// NoEndpoint, NetworkError, Canceled, ClientError. nil gives "".
 func ErrorCode(err error) string {
 	if err == nil {
 		return ""
@@ -81,6 +81,8 @@ func ErrorCode(err error) string {
 		return "DeserializationError"
 	case IsCanceled(err):
 		return "Canceled"
+	case IsNoEndpoint(err):
+		return "NoEndpoint"
 	case errors.As(err, &ne):
 		return "NetworkError"
 	}
@@ -103,6 +105,9 @@ func ErrorMessage(err error) string {
 	if errors.As(err, &ae) && ae.ErrorMessage() != "" {
 		return ae.ErrorMessage()
 	}
+	if host, ok := noEndpointHost(err); ok {
+		return fmt.Sprintf("DNS has no %s: the service is not offered in this region (or DNS blocks the name)", host)
+	}
 	if isCBORUnanswered(err) {
 		service := "this service's"
 		var oe *smithy.OperationError
@@ -113,6 +118,30 @@ func ErrorMessage(err error) string {
 			"emulators such as moto do not support it (%v)", service, err)
 	}
 	return err.Error()
+}
+
+// IsNoEndpoint reports whether DNS says an AWS endpoint's name does not
+// exist: AWS names an endpoint only where the service is offered
+// (frauddetector.eu-north-1.amazonaws.com has no address), so nothing can
+// exist there and asking again will not help. A name that is not AWS's (an
+// --endpoint-url mistyped) is a failure, not this.
+func IsNoEndpoint(err error) bool {
+	_, ok := noEndpointHost(err)
+	return ok
+}
+
+func noEndpointHost(err error) (string, bool) {
+	var dns *net.DNSError
+	if !errors.As(err, &dns) || !dns.IsNotFound {
+		return "", false
+	}
+	host := strings.TrimSuffix(dns.Name, ".")
+	for _, domain := range []string{".amazonaws.com", ".amazonaws.com.cn", ".api.aws", ".c2s.ic.gov", ".sc2s.sgov.gov"} {
+		if strings.HasSuffix(host, domain) {
+			return host, true
+		}
+	}
+	return "", false
 }
 
 // cborProtocol is the Smithy-Protocol header of requests in the CBOR
@@ -161,6 +190,9 @@ func Classify(err error) Outcome {
 	code := APICode(err)
 	switch {
 	case code == "":
+		if IsNoEndpoint(err) {
+			return Unsupported
+		}
 		if IsThrottle(err) {
 			return Throttled
 		}

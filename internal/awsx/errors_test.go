@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -38,6 +39,9 @@ func TestClassifyAndErrorCode(t *testing.T) {
 		{op(&smithy.DeserializationError{Err: errors.New("bad")}), Failed, "DeserializationError"},
 		{fmt.Errorf("wrapped: %w", context.Canceled), Skipped, "Canceled"},
 		{errors.New("something else"), Failed, "ClientError"},
+		{op(&net.OpError{Op: "dial", Err: &net.DNSError{Err: "no such host", Name: "frauddetector.eu-north-1.amazonaws.com", IsNotFound: true}}), Unsupported, "NoEndpoint"},
+		{op(&net.OpError{Op: "dial", Err: &net.DNSError{Err: "no such host", Name: "emulator.example", IsNotFound: true}}), Failed, "NetworkError"},
+		{op(&net.OpError{Op: "dial", Err: &net.DNSError{Err: "server misbehaving", Name: "sqs.us-east-1.amazonaws.com", IsTemporary: true}}), Failed, "NetworkError"},
 		{&NotApplicableError{Reason: "member account"}, Unsupported, "NotApplicable"},
 		{NotEnabled("ListDetectors", "GuardDuty", "eu-west-1"), Unsupported, "NotEnabled"},
 	}
