@@ -4,7 +4,6 @@ package mediastore
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/mediastore"
@@ -39,34 +38,9 @@ var containerFields = collect.Fields[container]{
 	collect.Text("endpoint", "DNS endpoint the container is read and written at", func(c container) *string { return c.Endpoint }),
 	collect.Bool("access_logging", "access is logged to CloudWatch Logs", func(c container) *bool { return c.AccessLoggingEnabled }),
 	collect.When(hasPolicy, collect.Text("policy", "container policy (JSON); empty: the default (account only)", func(c container) *string { return c.policy })),
-	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy allows anyone (Principal *) to act on the container", func(c container) any {
-		return publicPolicy(*c.policy)
+	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy allows anyone (Principal *) to act on the container (as collect.PolicyAllowsPublic judges: no restricting condition); null when the policy is not JSON", func(c container) any {
+		return collect.PolicyIsPublic(*c.policy)
 	})),
-}
-
-// publicPolicy reports whether a policy allows any principal: "*" or
-// {"AWS": "*"}, without a condition.
-func publicPolicy(policy string) bool {
-	var doc struct {
-		Statement []struct {
-			Effect    string
-			Principal json.RawMessage
-			Condition json.RawMessage
-		}
-	}
-	if json.Unmarshal([]byte(policy), &doc) != nil {
-		return false
-	}
-	for _, s := range doc.Statement {
-		if s.Effect != "Allow" || len(s.Condition) > 0 {
-			continue
-		}
-		var any struct{ AWS json.RawMessage }
-		if string(s.Principal) == `"*"` || json.Unmarshal(s.Principal, &any) == nil && (string(any.AWS) == `"*"` || string(any.AWS) == `["*"]`) {
-			return true
-		}
-	}
-	return false
 }
 
 func containers(ctx context.Context, t *collect.Task) error {

@@ -7,7 +7,6 @@ package mediatailor
 
 import (
 	"context"
-	"encoding/json"
 	"net/url"
 	"strings"
 	"time"
@@ -214,8 +213,8 @@ var channelFields = collect.Fields[channel]{
 		}
 		return collect.PolicyJSON(*c.policy)
 	})),
-	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy lets anyone (Principal *) read the outputs without signing", func(c channel) any {
-		return publicPolicy(*c.policy)
+	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy lets anyone (Principal *) read the outputs without signing (as collect.PolicyAllowsPublic judges: no restricting condition); null when the policy is not JSON", func(c channel) any {
+		return collect.PolicyIsPublic(*c.policy)
 	})),
 	collect.Timestamp("last_modified", "last change", func(c channel) *time.Time { return c.LastModifiedTime }),
 }
@@ -226,40 +225,6 @@ func slate(c types.Channel) string {
 		return ""
 	}
 	return aws.ToString(c.FillerSlate.SourceLocationName) + "/" + aws.ToString(c.FillerSlate.VodSourceName)
-}
-
-// publicPolicy reports whether a policy allows any principal: "*" or
-// {"AWS": "*"}, without a condition.
-func publicPolicy(policy string) bool {
-	var doc struct {
-		Statement json.RawMessage
-	}
-	if json.Unmarshal([]byte(policy), &doc) != nil {
-		return false
-	}
-	type statement struct {
-		Effect    string
-		Principal json.RawMessage
-		Condition json.RawMessage
-	}
-	var statements []statement
-	if json.Unmarshal(doc.Statement, &statements) != nil {
-		var one statement
-		if json.Unmarshal(doc.Statement, &one) != nil {
-			return false
-		}
-		statements = []statement{one}
-	}
-	for _, s := range statements {
-		if s.Effect != "Allow" || len(s.Condition) > 0 {
-			continue
-		}
-		var principal struct{ AWS json.RawMessage }
-		if string(s.Principal) == `"*"` || json.Unmarshal(s.Principal, &principal) == nil && (string(principal.AWS) == `"*"` || string(principal.AWS) == `["*"]`) {
-			return true
-		}
-	}
-	return false
 }
 
 func channels(ctx context.Context, t *collect.Task) error {

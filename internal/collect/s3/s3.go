@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"slices"
-	"strings"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -402,7 +400,7 @@ func (s *bucketScan) judgePolicy() {
 	case aws.ToString(s.b.policy.Policy) == "":
 		s.b.policyPublic = aws.Bool(false)
 	default:
-		if public, judged := policyAllowsPublic(s.b.document); judged {
+		if public, judged := collect.PolicyAllowsPublic(s.b.document); judged {
 			s.b.policyPublic = &public
 		} else {
 			s.t.Warn("GetBucketPolicyStatus", errPolicyUnjudged)
@@ -411,62 +409,6 @@ func (s *bucketScan) judgePolicy() {
 }
 
 var errPolicyUnjudged = errors.New("no IsPublic in the answer and a policy document that is not valid JSON: policy_is_public unknown")
-
-// restrictingKeys are condition keys that limit a statement to known
-// sources or principals: a statement conditioned on one is not public, as
-// S3 judges it (values are not inspected: a wildcard value would still be
-// public, a rare case left to GetBucketPolicyStatus).
-var restrictingKeys = []string{"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourcevpc", "aws:sourcevpce",
-	"aws:sourceip", "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn", "aws:userid"}
-
-// policyAllowsPublic judges a policy document: public when a statement
-// allows everyone (Principal "*", {"AWS": "*"}, or NotPrincipal) without a
-// restricting condition. judged is false for a document that is not JSON.
-func policyAllowsPublic(doc any) (public, judged bool) {
-	m, ok := doc.(map[string]any)
-	if !ok {
-		return false, false
-	}
-	stmts, ok := m["Statement"].([]any)
-	if !ok {
-		stmts = []any{m["Statement"]}
-	}
-	for _, st := range stmts {
-		st, _ := st.(map[string]any)
-		if st["Effect"] == "Allow" && (everyone(st["Principal"]) || st["NotPrincipal"] != nil) && !restricted(st["Condition"]) {
-			return true, true
-		}
-	}
-	return false, true
-}
-
-func everyone(p any) bool {
-	switch p := p.(type) {
-	case string:
-		return p == "*"
-	case map[string]any:
-		switch ps := p["AWS"].(type) {
-		case string:
-			return ps == "*"
-		case []any:
-			return slices.Contains(ps, any("*"))
-		}
-	}
-	return false
-}
-
-func restricted(cond any) bool {
-	ops, _ := cond.(map[string]any)
-	for _, keys := range ops {
-		keys, _ := keys.(map[string]any)
-		for k := range keys {
-			if slices.Contains(restrictingKeys, strings.ToLower(k)) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // isPublic combines the ACL, the policy status and the bucket public access
 // block; nil (unknown) when a failed call leaves the answer open.
