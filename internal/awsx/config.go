@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -150,14 +149,6 @@ func retryer(o Options) func() aws.Retryer {
 // attempts, with their backoff, only make the user wait. Throttling keeps
 // every attempt MaxAttempts allows: waiting is what clears it.
 const maxErrorRetries = 2
-
-// IsConnectionError reports whether err means the endpoint could not be
-// reached at all (the dial failed).
-func IsConnectionError(err error) bool {
-	var op *net.OpError
-	var dns *net.DNSError
-	return errors.As(err, &op) && op.Op == "dial" || errors.As(err, &dns)
-}
 
 // notRetryable ends the retries of a call: the SDK retryer asks an error's
 // RetryableError method first.
