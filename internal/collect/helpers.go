@@ -2,7 +2,6 @@ package collect
 
 import (
 	"context"
-	"encoding/json"
 	"maps"
 	"slices"
 	"strings"
@@ -153,14 +152,4 @@ func LogGroupName(arn string) string {
 		return ""
 	}
 	return strings.TrimSuffix(name, ":*")
-}
-
-// PolicyJSON is a policy document as a JSON value for a model.JSON field,
-// or the text AWS returned when it is not JSON.
-func PolicyJSON(doc string) any {
-	var v any
-	if json.Unmarshal([]byte(doc), &v) != nil {
-		return doc
-	}
-	return v
 }

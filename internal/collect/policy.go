@@ -70,12 +70,18 @@ func PolicyIsPublic(policy string) any {
 	if strings.TrimSpace(policy) == "" {
 		return false
 	}
-	var doc any
-	if json.Unmarshal([]byte(policy), &doc) != nil {
-		return nil
-	}
-	if public, judged := PolicyAllowsPublic(doc); judged {
+	if public, judged := PolicyAllowsPublic(PolicyJSON(policy)); judged {
 		return public
 	}
 	return nil
+}
+
+// PolicyJSON is a policy document as a JSON value for a model.JSON field,
+// or the text AWS returned when it is not JSON.
+func PolicyJSON(doc string) any {
+	var v any
+	if json.Unmarshal([]byte(doc), &v) != nil {
+		return doc
+	}
+	return v
 }

@@ -38,7 +38,7 @@ var containerFields = collect.Fields[container]{
 	collect.Text("endpoint", "DNS endpoint the container is read and written at", func(c container) *string { return c.Endpoint }),
 	collect.Bool("access_logging", "access is logged to CloudWatch Logs", func(c container) *bool { return c.AccessLoggingEnabled }),
 	collect.When(hasPolicy, collect.Text("policy", "container policy (JSON); empty: the default (account only)", func(c container) *string { return c.policy })),
-	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy allows anyone (Principal *) to act on the container (as collect.PolicyAllowsPublic judges: no restricting condition); null when the policy is not JSON", func(c container) any {
+	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy allows anyone (Principal *, or NotPrincipal) to act on the container, without a condition restricting the source or principal; null when the policy is not JSON", func(c container) any {
 		return collect.PolicyIsPublic(*c.policy)
 	})),
 }

@@ -213,7 +213,7 @@ var channelFields = collect.Fields[channel]{
 		}
 		return collect.PolicyJSON(*c.policy)
 	})),
-	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy lets anyone (Principal *) read the outputs without signing (as collect.PolicyAllowsPublic judges: no restricting condition); null when the policy is not JSON", func(c channel) any {
+	collect.When(hasPolicy, collect.Computed("public", model.Boolean, "the policy lets anyone (Principal *, or NotPrincipal) read the outputs without signing, without a condition restricting the source or principal; null when the policy is not JSON", func(c channel) any {
 		return collect.PolicyIsPublic(*c.policy)
 	})),
 	collect.Timestamp("last_modified", "last change", func(c channel) *time.Time { return c.LastModifiedTime }),
