@@ -147,3 +147,22 @@ func TestSecretName(t *testing.T) {
 		}
 	}
 }
+
+func TestS3URLBucket(t *testing.T) {
+	for _, c := range []struct{ location, want string }{
+		{"s3://logs/prefix/file", "logs"},
+		{"https://feeds.s3.eu-west-1.amazonaws.com/stix.xml", "feeds"},
+		{"https://media.s3-eu-west-1.amazonaws.com/a", "media"},
+		{"https://media.s3.amazonaws.com/a", "media"},
+		{"https://s3.amazonaws.com/sec-lists/ips.txt", "sec-lists"},
+		{"https://s3-us-west-2.amazonaws.com/lists/ips.txt", "lists"},
+		{"https://data.s3.cn-north-1.amazonaws.com.cn/x", "data"},
+		{"https://origin.example.com/live", ""},
+		{"https://cdn.example.com/bucket/key", ""},
+		{"", ""},
+	} {
+		if got := S3URLBucket(c.location); got != c.want {
+			t.Errorf("S3URLBucket(%q) = %q, want %q", c.location, got, c.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package guardduty
 
 import (
 	"context"
-	"net/url"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -64,31 +63,13 @@ var threatListFields = collect.Fields[threatList]{
 	collect.Text("expected_bucket_owner", "account that must own the bucket, if set", func(l threatList) *string { return l.bucketOwner }),
 }
 
-// listBucket is the bucket of an S3 object URI GuardDuty accepts
-// (https://s3.amazonaws.com/bucket/key, https://bucket.s3.amazonaws.com/key,
-// https://s3-region.amazonaws.com/bucket/key, s3://bucket/key).
-func listBucket(location string) string {
-	u, err := url.Parse(location)
-	if err != nil {
-		return ""
-	}
-	if u.Scheme == "s3" {
-		return u.Host
-	}
-	if bucket, _, ok := strings.Cut(u.Host, ".s3"); ok && !strings.HasPrefix(u.Host, "s3") {
-		return bucket
-	}
-	bucket, _, _ := strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
-	return bucket
-}
-
 // emitThreatList emits an IP set or threat intel set.
 func emitThreatList(t *collect.Task, typ, detector, id string, l threatList) {
 	key := t.Key(typ, id)
 	arnType := map[string]string{"ip-set": "ipset", "threat-intel-set": "threatintelset"}[typ]
 	t.Emit(&model.Resource{Key: key, Name: aws.ToString(l.name), ARN: collect.ARN(t, "guardduty", "", "detector/"+detector+"/"+arnType+"/"+id),
 		Tags: l.tags, Details: threatListFields.Details(l)})
-	t.RelateByName(key, "reads-from", "s3", "bucket", listBucket(aws.ToString(l.location)), t.Region)
+	t.RelateByName(key, "reads-from", "s3", "bucket", collect.S3URLBucket(aws.ToString(l.location)), t.Region)
 }
 
 func ipSets(ctx context.Context, t *collect.Task) error {

@@ -7,8 +7,6 @@ package mediatailor
 
 import (
 	"context"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -295,28 +293,6 @@ var sourceLocationFields = collect.Fields[types.SourceLocation]{
 	collect.Timestamp("last_modified", "last change", func(l types.SourceLocation) *time.Time { return l.LastModifiedTime }),
 }
 
-// s3Bucket is the bucket an S3 endpoint URL names: virtual-hosted
-// (https://BUCKET.s3.REGION.amazonaws.com) or path-style
-// (https://s3.REGION.amazonaws.com/BUCKET); "" for any other URL.
-func s3Bucket(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || !strings.HasSuffix(u.Hostname(), ".amazonaws.com") {
-		return ""
-	}
-	host := u.Hostname()
-	if bucket, _, ok := strings.Cut(host, ".s3."); ok && !strings.HasPrefix(host, "s3.") {
-		return bucket
-	}
-	if bucket, _, ok := strings.Cut(host, ".s3-"); ok && !strings.HasPrefix(host, "s3-") {
-		return bucket
-	}
-	if strings.HasPrefix(host, "s3.") || strings.HasPrefix(host, "s3-") {
-		bucket, _, _ := strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
-		return bucket
-	}
-	return ""
-}
-
 func sourceLocations(ctx context.Context, t *collect.Task) error {
 	list, err := sourceLocationList(ctx, t, client(t))
 	for _, l := range list {
@@ -324,7 +300,7 @@ func sourceLocations(ctx context.Context, t *collect.Task) error {
 		key := t.Key("source-location", name)
 		t.Emit(&model.Resource{Key: key, Name: name, ARN: aws.ToString(l.Arn), CreatedAt: model.Time(l.CreationTime), Tags: l.Tags, Details: sourceLocationFields.Details(l)})
 		t.Relate(key, "uses-secret", t.Ref("secretsmanager", "secret", collect.SecretName(secretARN(l))))
-		t.RelateByName(key, "reads-from", "s3", "bucket", s3Bucket(baseURL(l)), t.Region)
+		t.RelateByName(key, "reads-from", "s3", "bucket", collect.S3URLBucket(baseURL(l)), t.Region)
 	}
 	return err
 }
