@@ -111,8 +111,8 @@ func TagMap[T any](tags []T, kv func(T) (*string, *string)) map[string]string {
 	return m
 }
 
-// Values lists an SDK enum's values as strings, for model.Field.Values:
-// Values(types.VolumeType("").Values()).
+// Values lists SDK enum values as strings, never nil (model.Field.Values:
+// Values(types.VolumeType("").Values()), or a stored list of enums).
 func Values[T ~string](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {

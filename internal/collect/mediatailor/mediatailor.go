@@ -106,11 +106,7 @@ var playbackFields = collect.Fields[types.PlaybackConfiguration]{
 		return int64(logs(p).PercentEnabled)
 	}),
 	collect.Computed("logging_strategies", model.JSON, "where logs go: VENDED_LOGS, LEGACY_CLOUDWATCH", func(p types.PlaybackConfiguration) any {
-		out := []string{}
-		for _, s := range logs(p).EnabledLoggingStrategies {
-			out = append(out, string(s))
-		}
-		return out
+		return collect.Values(logs(p).EnabledLoggingStrategies)
 	}),
 }
 
@@ -196,13 +192,10 @@ var channelFields = collect.Fields[channel]{
 	}),
 	collect.Computed("filler_slate", model.Text, "VOD source (SOURCE_LOCATION/NAME) played in gaps of a LINEAR channel", func(c channel) any { return slate(c.Channel) }),
 	collect.Computed("log_types", model.JSON, "logs the channel writes (AS_RUN); empty: none", func(c channel) any {
-		out := []string{}
-		if c.LogConfiguration != nil {
-			for _, l := range c.LogConfiguration.LogTypes {
-				out = append(out, string(l))
-			}
+		if c.LogConfiguration == nil {
+			return []string{}
 		}
-		return out
+		return collect.Values(c.LogConfiguration.LogTypes)
 	}),
 	collect.Computed("audiences", model.JSON, "audiences the channel defines", func(c channel) any { return append([]string{}, c.Audiences...) }),
 	collect.When(hasPolicy, collect.Computed("policy", model.JSON, "channel IAM policy: who may read its outputs; null: none", func(c channel) any {
