@@ -10,21 +10,16 @@ import (
 )
 
 // server is the moto_server Main started for this test package, or nil (and
-// serverWhy says why) when moto_server is not installed; pageCap is the page
-// size Run's tasks ask for at most.
+// serverWhy says why) when moto_server is not installed.
 var (
 	server    *Moto
 	serverWhy string
-	pageCap   int32
 )
 
-// Main is a collector test package's TestMain: it starts moto_server, sets
-// the page cap of the tasks Run makes (collect.Task.PageCap) so paginators
-// run over several pages with a handful of resources, runs the tests and
-// stops the server.
-func Main(m *testing.M, pageSize int32) {
+// Main is the TestMain of a package that tests collectors: it starts
+// moto_server (or borrows one of the pool), runs the tests and stops it.
+func Main(m *testing.M) {
 	server, serverWhy = StartMoto()
-	pageCap = pageSize
 	code := m.Run()
 	server.Stop()
 	os.Exit(code)

@@ -59,12 +59,27 @@ type Result struct {
 	Err  error
 }
 
+// PageCap is the page size the tasks of Run ask for at most, so that
+// paginators run over several pages with a handful of resources.
+const PageCap int32 = 5
+
+// Paged runs collectors with another page cap than PageCap, for an API whose
+// page sizes have another minimum (EC2's is 5, DMS's 20) or whose test
+// seeds fewer resources.
+type Paged struct{ Cap int32 }
+
 // Run runs one type of svc in region (for Global services pass
 // model.GlobalRegion; cfg's region is then the control region), checks that
 // every details key it emitted is documented in the type's Fields and every
 // relationship declared in the service's Relations, and returns what it
 // found.
 func Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region string) Result {
+	t.Helper()
+	return Paged{PageCap}.Run(t, cfg, svc, typeName, region)
+}
+
+// Run is the package function Run with p's page cap.
+func (p Paged) Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region string) Result {
 	t.Helper()
 	var typ *collect.Type
 	for i := range svc.Types {
@@ -78,7 +93,7 @@ func Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region st
 	rec := &Recorder{}
 	task := &collect.Task{
 		Account: MotoAccount, Region: region, Service: svc.Name, Type: typ.Name,
-		Config: cfg, Local: true, Out: rec, Regions: []string{region}, PageCap: pageCap,
+		Config: cfg, Local: true, Out: rec, Regions: []string{region}, PageCap: p.Cap,
 	}
 	err := typ.Collect(context.Background(), task)
 	documented := map[string]bool{}
@@ -100,6 +115,3 @@ func Run(t testing.TB, cfg aws.Config, svc *collect.Service, typeName, region st
 	}
 	return Result{Recorder: rec, Task: task, Err: err}
 }
-
-// PageCap is the page size the tasks of Run ask for at most (see Main).
-func PageCap() int32 { return pageCap }
