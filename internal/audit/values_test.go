@@ -7,7 +7,6 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/model"
 )
 
@@ -39,7 +38,6 @@ type comparison struct {
 }
 
 func TestAuditLiteralsAreDeclaredFieldValues(t *testing.T) {
-	types := all.Types()
 	lib, err := Builtin()
 	if err != nil {
 		t.Fatal(err)
