@@ -1,7 +1,7 @@
 // Command motopool runs a command, the test suite, beside a pool of
 // moto_server instances that test packages borrow instead of each starting
-// its own (a start costs about 1.4 CPU-seconds, and there are about 175
-// packages that use the emulator):
+// its own (a start costs about 1.4 CPU-seconds and a few seconds of wall
+// time):
 //
 //	go run ./internal/collect/collecttest/motopool go test ./...
 //
