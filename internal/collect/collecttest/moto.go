@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,35 +27,28 @@ const MotoAccount = "123456789012"
 
 // Moto is a running moto_server.
 type Moto struct {
-	URL     string
-	cmd     *exec.Cmd // the server this process started, or nil
-	release func()    // gives a pooled server back, or nil
+	URL string
+	cmd *exec.Cmd
 }
 
 // RequireEnv makes a missing moto_server a test failure instead of a skip;
 // .ci/run sets it so CI always runs the emulator tests.
 const RequireEnv = "AWSMAP_REQUIRE_MOTO"
 
-// PoolEnv names a directory of running servers that test packages share
-// (see the motopool command): each package borrows one instead of paying
-// for a server start of its own.
-const PoolEnv = "AWSMAP_MOTO_POOL"
-
 // StartMoto starts moto_server on a free loopback port for a whole test
-// package, or borrows one from the pool PoolEnv names; call it from
-// TestMain and Stop it after m.Run. It returns nil (and the reason) when
-// moto_server is not installed and RequireEnv is not set.
+// package; call it from TestMain and Stop it after m.Run. It returns nil
+// (and the reason) when moto_server is not installed and RequireEnv is not
+// set.
 func StartMoto() (*Moto, string) {
-	if dir := os.Getenv(PoolEnv); dir != "" {
-		m, err := borrow(dir)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "FATAL: moto pool:", err)
-			os.Exit(1)
-		}
-		if m != nil {
-			return m, ""
-		}
+	ms, why := StartMotos(1)
+	if len(ms) == 0 {
+		return nil, why
 	}
+	return ms[0], ""
+}
+
+// StartMotos starts n servers at once, like StartMoto.
+func StartMotos(n int) ([]*Moto, string) {
 	bin, err := LookMoto()
 	if err != nil {
 		if os.Getenv(RequireEnv) != "" {
@@ -63,12 +57,21 @@ func StartMoto() (*Moto, string) {
 		}
 		return nil, err.Error()
 	}
-	m, err := Launch(bin)
-	if err != nil {
+	ms := make([]*Moto, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range ms {
+		wg.Go(func() { ms[i], errs[i] = Launch(bin) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		for _, m := range ms {
+			m.Stop()
+		}
 		fmt.Fprintln(os.Stderr, "FATAL:", err)
 		os.Exit(1)
 	}
-	return m, ""
+	return ms, ""
 }
 
 // LookMoto finds moto_server on PATH, or says how to install it.
@@ -109,13 +112,9 @@ func Launch(bin string) (*Moto, error) {
 	return nil, fmt.Errorf("moto_server did not start; log in %s", filepath.Clean(logFile.Name()))
 }
 
-// Stop ends the server, or gives a borrowed one back.
+// Stop ends the server.
 func (m *Moto) Stop() {
-	switch {
-	case m == nil:
-	case m.release != nil:
-		m.release()
-	case m.cmd.Process != nil:
+	if m != nil && m.cmd.Process != nil {
 		_ = m.cmd.Process.Kill()
 		_ = m.cmd.Wait()
 	}
@@ -124,17 +123,11 @@ func (m *Moto) Stop() {
 // Reset empties moto's state between tests.
 func (m *Moto) Reset(t testing.TB) {
 	t.Helper()
-	if err := m.reset(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func (m *Moto) reset() error {
 	resp, err := http.Post(m.URL+"/moto-api/reset", "application/json", strings.NewReader(""))
 	if err != nil {
-		return fmt.Errorf("reset moto: %w", err)
+		t.Fatalf("reset moto: %v", err)
 	}
-	return resp.Body.Close()
+	resp.Body.Close()
 }
 
 // Config is an SDK config pointed at moto, instrumented like a real scan's.
