@@ -60,21 +60,20 @@ func writeAccounts(conn *sqlite3.Conn, scan int64, accounts []ScanAccount, stage
 			return err
 		}
 	}
-	for _, a := range accounts {
+	i, err := execRows(conn, `INSERT INTO scan_accounts (scan_id, account_id, account_name, account_alias,
+			ou_path, ou_names, profile, role_arn, status, error_code, error_message, resources)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, accounts, func(a ScanAccount) []any {
 		var resources any
 		if staged {
 			resources = counts[a.ID]
 		} else if a.Status == AccountOK || a.Status == AccountPartial {
 			a.Status = AccountAborted
 		}
-		err := execSQL(conn, `INSERT INTO scan_accounts (scan_id, account_id, account_name, account_alias,
-				ou_path, ou_names, profile, role_arn, status, error_code, error_message, resources)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			scan, a.ID, nullable(a.Name), nullable(a.Alias), nullable(a.OUPath), nullable(a.OUNames),
-			nullable(a.Profile), nullable(a.RoleARN), a.Status, nullable(a.ErrorCode), nullable(a.ErrorMessage), resources)
-		if err != nil {
-			return fmt.Errorf("account %s of scan %d: %w", a.ID, scan, err)
-		}
+		return []any{scan, a.ID, nullable(a.Name), nullable(a.Alias), nullable(a.OUPath), nullable(a.OUNames),
+			nullable(a.Profile), nullable(a.RoleARN), a.Status, nullable(a.ErrorCode), nullable(a.ErrorMessage), resources}
+	})
+	if err != nil {
+		return fmt.Errorf("account %s of scan %d: %w", accounts[i].ID, scan, err)
 	}
 	return nil
 }

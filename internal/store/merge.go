@@ -46,30 +46,34 @@ func writeLedger(conn *sqlite3.Conn, scan int64, res ScanResult) error {
 	if err := conn.Exec(ledgerTemp); err != nil {
 		return fmt.Errorf("stage ledger: %w", err)
 	}
+	i, err := execRows(conn, `INSERT INTO temp.scan_collections (account_id, region, service, type,
+			outcome, operation, error_code, error_message, items, ekey_low, ekey_high)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, res.Collections, func(c Collection) []any {
+		low, high := edgeRange(c.AccountID, c.Service, c.Type, c.Region)
+		return []any{c.AccountID, c.Region, c.Service, c.Type, c.Outcome, nullable(c.Operation),
+			nullable(c.ErrorCode), nullable(c.ErrorMessage), c.Items, low, high}
+	})
+	if err != nil {
+		c := res.Collections[i]
+		return fmt.Errorf("collection %s/%s/%s/%s: %w", c.AccountID, c.Region, c.Service, c.Type, err)
+	}
+	i, err = execRows(conn, `INSERT INTO temp.scan_calls (account_id, region, service, operation,
+			calls, pages, items, retries, throttles, errors, outcome, error_code, error_message)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, res.Calls, func(a APICall) []any {
+		return []any{a.AccountID, a.Region, a.Service, a.Operation, a.Calls, a.Pages, a.Items,
+			a.Retries, a.Throttles, a.Errors, a.Outcome, nullable(a.ErrorCode), nullable(a.ErrorMessage)}
+	})
+	if err != nil {
+		a := res.Calls[i]
+		return fmt.Errorf("api call %s/%s/%s %s: %w", a.AccountID, a.Region, a.Service, a.Operation, err)
+	}
 	timings := map[string][2]int64{}
 	for _, c := range res.Collections {
-		low, high := edgeRange(c.AccountID, c.Service, c.Type, c.Region)
-		err := execSQL(conn, `INSERT INTO temp.scan_collections (account_id, region, service, type,
-				outcome, operation, error_code, error_message, items, ekey_low, ekey_high)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.AccountID, c.Region, c.Service, c.Type, c.Outcome, nullable(c.Operation),
-			nullable(c.ErrorCode), nullable(c.ErrorMessage), c.Items, low, high)
-		if err != nil {
-			return fmt.Errorf("collection %s/%s/%s/%s: %w", c.AccountID, c.Region, c.Service, c.Type, err)
-		}
 		t := timings[c.Service]
 		t[0] += c.Duration.Milliseconds()
 		timings[c.Service] = t
 	}
 	for _, a := range res.Calls {
-		err := execSQL(conn, `INSERT INTO temp.scan_calls (account_id, region, service, operation,
-				calls, pages, items, retries, throttles, errors, outcome, error_code, error_message)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.AccountID, a.Region, a.Service, a.Operation, a.Calls, a.Pages, a.Items,
-			a.Retries, a.Throttles, a.Errors, a.Outcome, nullable(a.ErrorCode), nullable(a.ErrorMessage))
-		if err != nil {
-			return fmt.Errorf("api call %s/%s/%s %s: %w", a.AccountID, a.Region, a.Service, a.Operation, err)
-		}
 		t := timings[a.Service]
 		t[1] += a.Duration.Milliseconds()
 		timings[a.Service] = t

@@ -31,6 +31,27 @@ func execSQL(conn *sqlite3.Conn, sql string, args ...any) error {
 	return stmt.Exec()
 }
 
+// execRows runs sql once for each row with the arguments args gives it,
+// preparing it once: a scan's ledger is tens of thousands of rows, and
+// parsing the statement again for each cost more than inserting it. On an
+// error it returns the failing row's index.
+func execRows[T any](conn *sqlite3.Conn, sql string, rows []T, args func(T) []any) (int, error) {
+	stmt, _, err := conn.Prepare(sql)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	for i, row := range rows {
+		if err := bind(stmt, args(row)); err != nil {
+			return i, err
+		}
+		if err := stmt.Exec(); err != nil {
+			return i, err
+		}
+	}
+	return 0, nil
+}
+
 // queryInt64 runs a statement that returns one integer (NULL reads as 0).
 func queryInt64(conn *sqlite3.Conn, sql string, args ...any) (int64, error) {
 	stmt, _, err := conn.Prepare(sql)
