@@ -47,8 +47,45 @@ func executable() string {
 	return ""
 }
 
-// Open starts a fresh headless browser (its own profile, no network
-// services) and returns a tab. Everything is closed when the test ends.
+// browser is the headless Chromium (its own profile, no network services)
+// in which every Page of this process is a tab: starting Chromium costs
+// seconds, a tab in a browser context of its own (its own storage, like a
+// private window) a few milliseconds.
+var browser struct {
+	once  sync.Once
+	ctx   context.Context
+	close func()
+	err   error
+}
+
+func startBrowser(path string) (context.Context, error) {
+	browser.once.Do(func() {
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+			chromedp.NoDefaultBrowserCheck, chromedp.WindowSize(Width, Height),
+		}
+		for _, f := range []string{"disable-quic", "disable-background-networking", "disable-component-update", "disable-sync"} {
+			opts = append(opts, chromedp.Flag(f, true))
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(actx)
+		browser.ctx, browser.close = ctx, func() { cancel(); cancelAlloc() }
+		browser.err = chromedp.Do(ctx)
+	})
+	return browser.ctx, browser.err
+}
+
+// Close ends the browser, and removes its profile; call it from TestMain
+// after m.Run.
+func Close() {
+	if browser.close != nil {
+		browser.close()
+	}
+}
+
+// Open returns a new tab, in a browser context of its own, of the browser
+// the process shares (started on first use). The tab is closed when the
+// test ends.
 func Open(t testing.TB) *Page {
 	t.Helper()
 	path := executable()
@@ -58,18 +95,14 @@ func Open(t testing.TB) *Page {
 		}
 		t.Skip("no chromium on PATH: browser tests skipped (set AWSMAP_REQUIRE_BROWSER=1 to fail instead)")
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(Width, Height),
+	bctx, err := startBrowser(path)
+	if err != nil {
+		t.Fatalf("start chromium: %v", err)
 	}
-	for _, f := range []string{"disable-quic", "disable-background-networking", "disable-component-update", "disable-sync"} {
-		opts = append(opts, chromedp.Flag(f, true))
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
 	p := &Page{Ctx: ctx, t: t}
-	err := chromedp.Listen(ctx, func(ev any) {
+	err = chromedp.Listen(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *page.EventJavascriptDialogOpening:
 			p.problem("dialog %s: %q", e.Type, e.Message)
