@@ -30,43 +30,36 @@ func applicationautoscalingRegister(t *testing.T, api *aas.Client, ecsAPI *ecs.C
 	t.Helper()
 	ctx := context.Background()
 	_, err := ecsAPI.CreateCluster(ctx, &ecs.CreateClusterInput{ClusterName: aws.String("prod")})
-	applicationautoscalingCheck(t, err)
+	check(t, err)
 	_, err = ecsAPI.RegisterTaskDefinition(ctx, &ecs.RegisterTaskDefinitionInput{Family: aws.String("web"),
 		ContainerDefinitions: []ecstypes.ContainerDefinition{{Name: aws.String("web"), Image: aws.String("nginx"), Memory: aws.Int32(128)}}})
-	applicationautoscalingCheck(t, err)
+	check(t, err)
 	_, err = ecsAPI.CreateService(ctx, &ecs.CreateServiceInput{Cluster: aws.String("prod"), ServiceName: aws.String("web"),
 		TaskDefinition: aws.String("web"), DesiredCount: aws.Int32(2)})
-	applicationautoscalingCheck(t, err)
+	check(t, err)
 	role := aws.String("arn:aws:iam::" + collecttest.MotoAccount + ":role/scaler")
 	for _, dim := range []types.ScalableDimension{types.ScalableDimensionDynamoDBTableReadCapacityUnits, types.ScalableDimensionDynamoDBTableWriteCapacityUnits} {
 		_, err := api.RegisterScalableTarget(ctx, &aas.RegisterScalableTargetInput{ServiceNamespace: types.ServiceNamespaceDynamodb,
 			ResourceId: aws.String("table/orders"), ScalableDimension: dim, MinCapacity: aws.Int32(5), MaxCapacity: aws.Int32(100), RoleARN: role})
-		applicationautoscalingCheck(t, err)
+		check(t, err)
 	}
 	_, err = api.RegisterScalableTarget(ctx, &aas.RegisterScalableTargetInput{ServiceNamespace: types.ServiceNamespaceEcs,
 		ResourceId: aws.String("service/prod/web"), ScalableDimension: types.ScalableDimensionECSServiceDesiredCount,
 		MinCapacity: aws.Int32(2), MaxCapacity: aws.Int32(20), RoleARN: role,
 		SuspendedState: &types.SuspendedState{ScheduledScalingSuspended: aws.Bool(true)}})
-	applicationautoscalingCheck(t, err)
+	check(t, err)
 	for i := range 3 {
 		_, err = api.PutScalingPolicy(ctx, &aas.PutScalingPolicyInput{ServiceNamespace: types.ServiceNamespaceEcs, PolicyName: aws.String(fmt.Sprint("cpu", i)),
 			ResourceId: aws.String("service/prod/web"), ScalableDimension: types.ScalableDimensionECSServiceDesiredCount, PolicyType: types.PolicyTypeTargetTrackingScaling,
 			TargetTrackingScalingPolicyConfiguration: &types.TargetTrackingScalingPolicyConfiguration{TargetValue: aws.Float64(60),
 				PredefinedMetricSpecification: &types.PredefinedMetricSpecification{PredefinedMetricType: types.MetricTypeECSServiceAverageCPUUtilization}}})
-		applicationautoscalingCheck(t, err)
+		check(t, err)
 	}
 	for i := range 3 {
 		_, err = api.PutScheduledAction(ctx, &aas.PutScheduledActionInput{ServiceNamespace: types.ServiceNamespaceDynamodb, ScheduledActionName: aws.String(fmt.Sprint("night", i)),
 			ResourceId: aws.String("table/orders"), ScalableDimension: types.ScalableDimensionDynamoDBTableReadCapacityUnits, Schedule: aws.String("cron(0 22 * * ? *)"),
 			ScalableTargetAction: &types.ScalableTargetAction{MaxCapacity: aws.Int32(10)}})
-		applicationautoscalingCheck(t, err)
-	}
-}
-
-func applicationautoscalingCheck(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
+		check(t, err)
 	}
 }
 

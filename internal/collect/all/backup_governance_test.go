@@ -13,20 +13,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	collector "github.com/awsmap/awsmap/internal/collect/backup"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
-	"github.com/awsmap/awsmap/internal/model"
 )
-
-func backupWantDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatalf("resource missing, want %v", want)
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
-}
 
 func TestBackupReportPlans(t *testing.T) {
 	collecttest.Setup(t)
@@ -44,7 +31,7 @@ func TestBackupReportPlans(t *testing.T) {
 		t.Fatalf("want 3 report plans over several pages, got %v %d", got.Err, len(got.Resources))
 	}
 	r := got.ByID()["weekly_1"]
-	backupWantDetails(t, r, map[string]any{"description": "compliance", "report_template": "RESOURCE_COMPLIANCE_REPORT", "s3_bucket": "backup-reports", "formats": "[CSV]"})
+	wantDetails(t, r, map[string]any{"description": "compliance", "report_template": "RESOURCE_COMPLIANCE_REPORT", "s3_bucket": "backup-reports", "formats": "[CSV]"})
 	// moto keeps no tags of report plans (tags are checked in TestCannedTypes).
 	if r.ARN != "arn:aws:backup:"+region+":"+collecttest.MotoAccount+":report-plan:weekly_1" || r.CreatedAt == "" {
 		t.Errorf("weekly_1: %s %s", r.ARN, r.CreatedAt)
@@ -88,7 +75,7 @@ func TestBackupCannedTypes(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 2 {
 		t.Fatalf("want the frameworks of both pages, got %v %d", got.Err, len(got.Resources))
 	}
-	backupWantDetails(t, got.ByID()["baseline"], map[string]any{"controls": 5, "deployment_status": "COMPLETED"})
+	wantDetails(t, got.ByID()["baseline"], map[string]any{"controls": 5, "deployment_status": "COMPLETED"})
 	if f := got.ByID()["baseline"]; f.Tags["team"] != "dr" || f.CreatedAt != "2025-05-01T03:00:00Z" {
 		t.Errorf("baseline: %v %s", f.Tags, f.CreatedAt)
 	}
@@ -97,7 +84,7 @@ func TestBackupCannedTypes(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("restore testing plans: %v %d", got.Err, len(got.Resources))
 	}
-	backupWantDetails(t, got.Resources[0], map[string]any{"schedule": "cron(0 5 1 * ? *)", "start_window_hours": 8, "last_execution": "2025-05-01T03:00:00Z"})
+	wantDetails(t, got.Resources[0], map[string]any{"schedule": "cron(0 5 1 * ? *)", "start_window_hours": 8, "last_execution": "2025-05-01T03:00:00Z"})
 
 	plan, err := backup.NewFromConfig(collecttest.Config(t, region, nil)).CreateBackupPlan(context.Background(), &backup.CreateBackupPlanInput{
 		BackupPlan: &types.BackupPlanInput{BackupPlanName: aws.String("daily"), Rules: []types.BackupRuleInput{{RuleName: aws.String("d"), TargetBackupVaultName: aws.String("v")}}}})
@@ -119,7 +106,7 @@ func TestBackupCannedTypes(t *testing.T) {
 		t.Fatalf("protected resources: %v %d", got.Err, len(got.Resources))
 	}
 	p := got.Resources[0]
-	backupWantDetails(t, p, map[string]any{"resource_type": "DynamoDB", "last_backup_time": "2025-05-01T03:00:00Z"})
+	wantDetails(t, p, map[string]any{"resource_type": "DynamoDB", "last_backup_time": "2025-05-01T03:00:00Z"})
 	if p.Name != "orders" {
 		t.Errorf("protected resource name %q", p.Name)
 	}
@@ -173,7 +160,7 @@ func TestBackupRecoveryPoints(t *testing.T) {
 	}
 	id := "arn:aws:ec2:" + region + "::snapshot/snap-monthly"
 	r := got.ByID()[id]
-	backupWantDetails(t, r, map[string]any{"vault": "monthly", "resource_type": "EBS", "status": "COMPLETED", "size_bytes": 8 << 30, "encrypted": true,
+	wantDetails(t, r, map[string]any{"vault": "monthly", "resource_type": "EBS", "status": "COMPLETED", "size_bytes": 8 << 30, "encrypted": true,
 		"plan_id": "plan-1", "delete_at": "2025-09-05T00:00:00Z", "cold_storage_at": ""})
 	if r.Name != "data" || r.Tags["team"] != "dr" || r.CreatedAt != "2025-08-01T00:00:00Z" {
 		t.Errorf("recovery point: %s %v %s", r.Name, r.Tags, r.CreatedAt)

@@ -18,13 +18,6 @@ import (
 
 var batchPaged = collecttest.Paged{Cap: 2}
 
-func batchCheck(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func batchRun(t *testing.T, cfg aws.Config, typ string) collecttest.Result {
 	t.Helper()
 	got := batchPaged.Run(t, cfg, collector.Service, typ, region)
@@ -39,7 +32,7 @@ func batchRole(t *testing.T, cfg aws.Config, name string) string {
 	t.Helper()
 	out, err := iam.NewFromConfig(cfg).CreateRole(context.Background(), &iam.CreateRoleInput{RoleName: aws.String(name),
 		AssumeRolePolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"batch.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)})
-	batchCheck(t, err)
+	check(t, err)
 	return aws.ToString(out.Role.Arn)
 }
 
@@ -55,21 +48,21 @@ func TestBatch(t *testing.T) {
 		_, err := api.CreateComputeEnvironment(ctx, &batch.CreateComputeEnvironmentInput{ComputeEnvironmentName: aws.String(fmt.Sprint("ce", i)),
 			Type: types.CETypeManaged, State: types.CEStateEnabled, ServiceRole: aws.String(service), Tags: map[string]string{"team": "hpc"},
 			ComputeResources: &types.ComputeResource{Type: types.CRTypeFargate, MaxvCpus: aws.Int32(256), Subnets: []string{n.Subnets[0]}, SecurityGroupIds: []string{n.SG}}})
-		batchCheck(t, err)
+		check(t, err)
 	}
 	policy, err := api.CreateSchedulingPolicy(ctx, &batch.CreateSchedulingPolicyInput{Name: aws.String("fair"), Tags: map[string]string{"team": "hpc"},
 		FairsharePolicy: &types.FairsharePolicy{ShareDecaySeconds: aws.Int32(3600), ComputeReservation: aws.Int32(10),
 			ShareDistribution: []types.ShareAttributes{{ShareIdentifier: aws.String("blue"), WeightFactor: aws.Float32(0.5)}}}})
-	batchCheck(t, err)
+	check(t, err)
 	for i := range 3 {
 		_, err := api.CreateSchedulingPolicy(ctx, &batch.CreateSchedulingPolicyInput{Name: aws.String(fmt.Sprint("p", i))})
-		batchCheck(t, err)
+		check(t, err)
 	}
 	for i := range 3 {
 		_, err := api.CreateJobQueue(ctx, &batch.CreateJobQueueInput{JobQueueName: aws.String(fmt.Sprint("q", i)), Priority: aws.Int32(int32(i + 1)),
 			State: types.JQStateEnabled, SchedulingPolicyArn: policy.Arn,
 			ComputeEnvironmentOrder: []types.ComputeEnvironmentOrder{{ComputeEnvironment: aws.String("ce0"), Order: aws.Int32(1)}, {ComputeEnvironment: aws.String("ce1"), Order: aws.Int32(2)}}})
-		batchCheck(t, err)
+		check(t, err)
 	}
 	for rev := range 3 {
 		for _, name := range []string{"etl", "train"} {
@@ -78,7 +71,7 @@ func TestBatch(t *testing.T) {
 				ContainerProperties: &types.ContainerProperties{Image: aws.String(fmt.Sprint("etl:", rev)), JobRoleArn: aws.String(jobRole),
 					Environment:          []types.KeyValuePair{{Name: aws.String("DB_PASSWORD"), Value: aws.String("hunter2")}},
 					ResourceRequirements: []types.ResourceRequirement{{Type: types.ResourceTypeVcpu, Value: aws.String("1")}, {Type: types.ResourceTypeMemory, Value: aws.String("2048")}}}})
-			batchCheck(t, err)
+			check(t, err)
 		}
 	}
 
@@ -142,7 +135,7 @@ func TestBatchDenied(t *testing.T) {
 		collecttest.AssertDenied(t, batchPaged.Run(t, cfg, collector.Service, typ, region))
 	}
 	_, err := batch.NewFromConfig(collecttest.Config(t, region, nil)).CreateSchedulingPolicy(context.Background(), &batch.CreateSchedulingPolicyInput{Name: aws.String("p")})
-	batchCheck(t, err)
+	check(t, err)
 	got := batchPaged.Run(t, collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeSchedulingPolicies")}), collector.Service, "scheduling-policy", region)
 	if got.Err != nil || len(got.Resources) != 1 || got.Resources[0].ID != "p" || len(got.Task.Warnings()) != 1 {
 		t.Errorf("want the policy kept and a warning: %v %v %v", got.Err, got.Resources, got.Task.Warnings())

@@ -13,20 +13,7 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/datasync"
-	"github.com/awsmap/awsmap/internal/model"
 )
-
-func datasyncWantDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatalf("resource missing, want %v", want)
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
-}
 
 // tagsAnswer cans ListTagsForResource, which moto lacks.
 var datasyncTagsAnswer = map[string]func(any) (any, error){
@@ -72,8 +59,8 @@ func TestDatasyncTasksAndLocations(t *testing.T) {
 	}
 	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
-	datasyncWantDetails(t, byID[smbID], map[string]any{"location_type": "smb"})
-	datasyncWantDetails(t, byID[s3ID], map[string]any{"location_type": "s3"})
+	wantDetails(t, byID[smbID], map[string]any{"location_type": "smb"})
+	wantDetails(t, byID[s3ID], map[string]any{"location_type": "s3"})
 	if l := byID[s3ID]; l.ARN != s3[2] || l.Tags["team"] != "data" {
 		t.Errorf("s3 location: %s %v", l.ARN, l.Tags)
 	}
@@ -86,7 +73,7 @@ func TestDatasyncTasksAndLocations(t *testing.T) {
 	collecttest.AssertNoWarnings(t, got)
 	for _, tk := range got.Resources {
 		if tk.Name == "archive-2" {
-			datasyncWantDetails(t, tk, map[string]any{"source_location": smbID, "destination_location": s3ID, "status": "AVAILABLE"})
+			wantDetails(t, tk, map[string]any{"source_location": smbID, "destination_location": s3ID, "status": "AVAILABLE"})
 			collecttest.HasEdges(t, got, tk.ID+" -reads-from-> datasync/location:"+smbID, tk.ID+" -writes-to-> datasync/location:"+s3ID,
 				tk.ID+" -logs-to-> logs/log-group:/datasync")
 		}
@@ -108,7 +95,7 @@ func TestDatasyncAgents(t *testing.T) {
 		t.Fatalf("agents: %v %d", got.Err, len(got.Resources))
 	}
 	a := got.ByID()["agent-0abc"]
-	datasyncWantDetails(t, a, map[string]any{"status": "OFFLINE", "version": "2"})
+	wantDetails(t, a, map[string]any{"status": "OFFLINE", "version": "2"})
 	if a.Name != "dc1" || a.Tags["team"] != "data" {
 		t.Errorf("agent: %s %v", a.Name, a.Tags)
 	}

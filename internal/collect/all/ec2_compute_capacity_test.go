@@ -25,7 +25,7 @@ func TestEc2SpotInstanceRequests(t *testing.T) {
 		LaunchSpecification: &types.RequestSpotLaunchSpecification{ImageId: aws.String("ami-12c6146b"), InstanceType: types.InstanceTypeM5Large,
 			SubnetId: aws.String(n.Subnets[0])},
 		TagSpecifications: tagSpec(types.ResourceTypeSpotInstancesRequest, ec2Tag("Name", "batch"))})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "spot-instance-request", "eu-west-1")
 	if len(got.Resources) != 7 {
@@ -56,7 +56,7 @@ func TestEc2SpotFleetRequests(t *testing.T) {
 		LaunchSpecifications: []types.SpotFleetLaunchSpecification{{ImageId: aws.String("ami-12c6146b"), InstanceType: types.InstanceTypeT3Micro}},
 		TagSpecifications:    tagSpec(types.ResourceTypeSpotFleetRequest, ec2Tag("Name", "workers")),
 	}})
-	ec2Check(t, err)
+	check(t, err)
 	got := ec2Run(t, cfg, "spot-fleet-request", "eu-west-1")
 	id := aws.ToString(out.SpotFleetRequestId)
 	f := got.ByID()[id]
@@ -75,7 +75,7 @@ func TestEc2Fleets(t *testing.T) {
 	api := ec2.NewFromConfig(cfg)
 	lt, err := api.CreateLaunchTemplate(ctx, &ec2.CreateLaunchTemplateInput{LaunchTemplateName: aws.String("fleet-lt"),
 		LaunchTemplateData: &types.RequestLaunchTemplateData{ImageId: aws.String("ami-12c6146b"), InstanceType: types.InstanceTypeT3Micro}})
-	ec2Check(t, err)
+	check(t, err)
 	ltID := aws.ToString(lt.LaunchTemplate.LaunchTemplateId)
 	var ids []string
 	for i := range 6 {
@@ -85,11 +85,11 @@ func TestEc2Fleets(t *testing.T) {
 			TargetCapacitySpecification: &types.TargetCapacitySpecificationRequest{TotalTargetCapacity: aws.Int32(int32(i + 1)),
 				SpotTargetCapacity: aws.Int32(int32(i + 1)), DefaultTargetCapacityType: types.DefaultTargetCapacityTypeSpot},
 			TagSpecifications: tagSpec(types.ResourceTypeFleet, ec2Tag("Name", "fleet"))})
-		ec2Check(t, err)
+		check(t, err)
 		ids = append(ids, aws.ToString(out.FleetId))
 	}
 	_, err = api.DeleteFleets(ctx, &ec2.DeleteFleetsInput{FleetIds: ids[5:], TerminateInstances: aws.Bool(true)})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "ec2-fleet", "eu-west-1")
 	byID := got.ByID()
@@ -112,9 +112,9 @@ func TestEc2DedicatedHosts(t *testing.T) {
 	out, err := api.AllocateHosts(ctx, &ec2.AllocateHostsInput{AvailabilityZone: aws.String("eu-west-1a"), Quantity: aws.Int32(6),
 		InstanceType: aws.String("m5.large"), AutoPlacement: types.AutoPlacementOn, HostRecovery: types.HostRecoveryOn,
 		TagSpecifications: tagSpec(types.ResourceTypeDedicatedHost, ec2Tag("Name", "licensed"))})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = api.ReleaseHosts(ctx, &ec2.ReleaseHostsInput{HostIds: out.HostIds[5:]})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "dedicated-host", "eu-west-1")
 	if len(got.Resources) != 5 {

@@ -21,12 +21,12 @@ func TestEc2CustomerGateways(t *testing.T) {
 	office, err := api.CreateCustomerGateway(ctx, &ec2.CreateCustomerGatewayInput{Type: types.GatewayTypeIpsec1,
 		BgpAsn: aws.Int32(65010), IpAddress: aws.String("203.0.113.10"),
 		TagSpecifications: tagSpec(types.ResourceTypeCustomerGateway, ec2Tag("Name", "office"))})
-	ec2Check(t, err)
+	check(t, err)
 	gone, err := api.CreateCustomerGateway(ctx, &ec2.CreateCustomerGatewayInput{Type: types.GatewayTypeIpsec1,
 		BgpAsn: aws.Int32(65020), IpAddress: aws.String("203.0.113.20")})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = api.DeleteCustomerGateway(ctx, &ec2.DeleteCustomerGatewayInput{CustomerGatewayId: gone.CustomerGateway.CustomerGatewayId})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "customer-gateway", "eu-west-1")
 	id := aws.ToString(office.CustomerGateway.CustomerGatewayId)

@@ -202,13 +202,13 @@ func TestEc2VPCEndpointServices(t *testing.T) {
 	n := testvpc.New(t, cfg, "10.12.0.0/16", "svc", testvpc.Subnet{CIDR: "10.12.1.0/24"})
 	lb, err := elb.NewFromConfig(cfg).CreateLoadBalancer(ctx, &elb.CreateLoadBalancerInput{Name: aws.String("svc-nlb"), Type: elbtypes.LoadBalancerTypeEnumNetwork,
 		Subnets: n.Subnets, Scheme: elbtypes.LoadBalancerSchemeEnumInternal})
-	ec2Check(t, err)
+	check(t, err)
 	nlb := aws.ToString(lb.LoadBalancers[0].LoadBalancerArn)
 	var ids []string
 	for i := range 7 {
 		out, err := api.CreateVpcEndpointServiceConfiguration(ctx, &ec2.CreateVpcEndpointServiceConfigurationInput{NetworkLoadBalancerArns: []string{nlb},
 			AcceptanceRequired: aws.Bool(i == 0), TagSpecifications: tagSpec(types.ResourceTypeVpcEndpointService, ec2Tag("Name", fmt.Sprint("svc", i)))})
-		ec2Check(t, err)
+		check(t, err)
 		ids = append(ids, aws.ToString(out.ServiceConfiguration.ServiceId))
 	}
 	got := ec2Run(t, cfg, "vpc-endpoint-service", "eu-west-1")

@@ -21,11 +21,11 @@ func TestEc2ElasticIPs(t *testing.T) {
 	instance := launch(t, api)
 	used, err := api.AllocateAddress(ctx, &ec2.AllocateAddressInput{Domain: types.DomainTypeVpc,
 		TagSpecifications: tagSpec(types.ResourceTypeElasticIp, ec2Tag("Name", "web-ip"))})
-	ec2Check(t, err)
+	check(t, err)
 	idle, err := api.AllocateAddress(ctx, &ec2.AllocateAddressInput{Domain: types.DomainTypeVpc})
-	ec2Check(t, err)
+	check(t, err)
 	assoc, err := api.AssociateAddress(ctx, &ec2.AssociateAddressInput{AllocationId: used.AllocationId, InstanceId: aws.String(instance)})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "elastic-ip", "eu-west-1")
 	if len(got.Resources) != 2 {
@@ -54,12 +54,12 @@ func TestEc2SecurityGroups(t *testing.T) {
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	vpc, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.2.0.0/16")})
-	ec2Check(t, err)
+	check(t, err)
 	vpcID := aws.ToString(vpc.Vpc.VpcId)
 	newGroup := func(name string) string {
 		g, err := api.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String(name), Description: aws.String(name + " tier"),
 			VpcId: vpc.Vpc.VpcId, TagSpecifications: tagSpec(types.ResourceTypeSecurityGroup, ec2Tag("Tier", name))})
-		ec2Check(t, err)
+		check(t, err)
 		return aws.ToString(g.GroupId)
 	}
 	lb, app := newGroup("lb"), newGroup("app")
@@ -68,11 +68,11 @@ func TestEc2SecurityGroups(t *testing.T) {
 			IpRanges: []types.IpRange{{CidrIp: aws.String("0.0.0.0/0")}}, Ipv6Ranges: []types.Ipv6Range{{CidrIpv6: aws.String("::/0")}}},
 		{IpProtocol: aws.String("-1"), IpRanges: []types.IpRange{{CidrIp: aws.String("10.0.0.0/8")}}},
 	}})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = api.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: aws.String(app), IpPermissions: []types.IpPermission{
 		{IpProtocol: aws.String("tcp"), FromPort: aws.Int32(8080), ToPort: aws.Int32(8081), UserIdGroupPairs: []types.UserIdGroupPair{{GroupId: aws.String(lb)}}},
 	}})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "security-group", "eu-west-1")
 	byID := got.ByID()
@@ -141,19 +141,19 @@ func TestEc2NetworkInterfaces(t *testing.T) {
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	vpc, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.3.0.0/16")})
-	ec2Check(t, err)
+	check(t, err)
 	subnet, err := api.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String("10.3.1.0/24"), AvailabilityZone: aws.String("eu-west-1a")})
-	ec2Check(t, err)
+	check(t, err)
 	sg, err := api.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: aws.String("eni"), Description: aws.String("eni"), VpcId: vpc.Vpc.VpcId})
-	ec2Check(t, err)
+	check(t, err)
 	eni, err := api.CreateNetworkInterface(ctx, &ec2.CreateNetworkInterfaceInput{SubnetId: subnet.Subnet.SubnetId,
 		Description: aws.String("extra nic"), Groups: []string{aws.ToString(sg.GroupId)}, PrivateIpAddress: aws.String("10.3.1.10"),
 		TagSpecifications: tagSpec(types.ResourceTypeNetworkInterface, ec2Tag("Name", "extra"))})
-	ec2Check(t, err)
+	check(t, err)
 	id := aws.ToString(eni.NetworkInterface.NetworkInterfaceId)
 	instance := launch(t, api)
 	_, err = api.AttachNetworkInterface(ctx, &ec2.AttachNetworkInterfaceInput{NetworkInterfaceId: aws.String(id), InstanceId: aws.String(instance), DeviceIndex: aws.Int32(1)})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "network-interface", "eu-west-1")
 	n := got.ByID()[id]
@@ -176,7 +176,7 @@ func TestEc2KeyPairs(t *testing.T) {
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	kp, err := ec2.NewFromConfig(cfg).CreateKeyPair(context.Background(), &ec2.CreateKeyPairInput{KeyName: aws.String("deploy"),
 		KeyType: types.KeyTypeEd25519, TagSpecifications: tagSpec(types.ResourceTypeKeyPair, ec2Tag("Team", "ops"))})
-	ec2Check(t, err)
+	check(t, err)
 	got := ec2Run(t, cfg, "key-pair", "eu-west-1")
 	k := got.ByID()["deploy"]
 	ec2WantDetails(t, k, map[string]any{"key_pair_id": aws.ToString(kp.KeyPairId), "fingerprint": aws.ToString(kp.KeyFingerprint), "key_type": "ed25519"})
@@ -198,12 +198,12 @@ func TestEc2LaunchTemplates(t *testing.T) {
 		lt, err := api.CreateLaunchTemplate(ctx, &ec2.CreateLaunchTemplateInput{LaunchTemplateName: aws.String(fmt.Sprintf("web-%d", i)),
 			LaunchTemplateData: &types.RequestLaunchTemplateData{InstanceType: types.InstanceTypeT3Micro},
 			TagSpecifications:  tagSpec(types.ResourceTypeLaunchTemplate, ec2Tag("App", "web"))})
-		ec2Check(t, err)
+		check(t, err)
 		ids = append(ids, aws.ToString(lt.LaunchTemplate.LaunchTemplateId))
 	}
 	_, err := api.CreateLaunchTemplateVersion(ctx, &ec2.CreateLaunchTemplateVersionInput{LaunchTemplateId: aws.String(ids[0]),
 		LaunchTemplateData: &types.RequestLaunchTemplateData{InstanceType: types.InstanceTypeT3Small}})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "launch-template", "eu-west-1")
 	if len(got.ByID()) != 3 {

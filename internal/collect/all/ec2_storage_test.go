@@ -26,7 +26,7 @@ func launch(t *testing.T, api *ec2.Client) string {
 		ImageId: aws.String("ami-12c6146b"), InstanceType: types.InstanceTypeT3Micro, MinCount: aws.Int32(1), MaxCount: aws.Int32(1),
 		Placement: &types.Placement{AvailabilityZone: aws.String("eu-west-1a")},
 	})
-	ec2Check(t, err)
+	check(t, err)
 	return aws.ToString(run.Instances[0].InstanceId)
 }
 
@@ -41,11 +41,11 @@ func TestEc2Volumes(t *testing.T) {
 		Iops: aws.Int32(3000), Throughput: aws.Int32(125), Encrypted: aws.Bool(true), KmsKeyId: aws.String(kmsKeyARN),
 		TagSpecifications: tagSpec(types.ResourceTypeVolume, ec2Tag("Name", "data"), ec2Tag("Team", "db")),
 	})
-	ec2Check(t, err)
+	check(t, err)
 	spare, err := api.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: aws.String("eu-west-1b"), Size: aws.Int32(5), VolumeType: types.VolumeTypeGp2})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = api.AttachVolume(ctx, &ec2.AttachVolumeInput{VolumeId: data.VolumeId, InstanceId: aws.String(instance), Device: aws.String("/dev/sdf")})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "volume", "eu-west-1")
 	byID := got.ByID()
@@ -107,17 +107,17 @@ func snapshotFixture(t *testing.T, api *ec2.Client) (volume, public, private str
 	t.Helper()
 	ctx := context.Background()
 	vol, err := api.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: aws.String("eu-west-1a"), Size: aws.Int32(8)})
-	ec2Check(t, err)
+	check(t, err)
 	priv, err := api.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: vol.VolumeId})
-	ec2Check(t, err)
+	check(t, err)
 	pub, err := api.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: vol.VolumeId, Description: aws.String("nightly"),
 		TagSpecifications: tagSpec(types.ResourceTypeSnapshot, ec2Tag("Name", "nightly"))})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = api.ModifySnapshotAttribute(ctx, &ec2.ModifySnapshotAttributeInput{
 		SnapshotId: pub.SnapshotId, Attribute: types.SnapshotAttributeNameCreateVolumePermission,
 		OperationType: types.OperationTypeAdd, GroupNames: []string{"all"}, UserIds: []string{"210987654321"},
 	})
-	ec2Check(t, err)
+	check(t, err)
 	return aws.ToString(vol.VolumeId), aws.ToString(pub.SnapshotId), aws.ToString(priv.SnapshotId)
 }
 
@@ -151,7 +151,7 @@ func TestEc2Snapshots(t *testing.T) {
 	volume, pub, private := snapshotFixture(t, ec2.NewFromConfig(cfg))
 	for i := range 3 { // more private snapshots: the call count must not grow with them
 		_, err := ec2.NewFromConfig(cfg).CreateSnapshot(context.Background(), &ec2.CreateSnapshotInput{VolumeId: aws.String(volume), Description: aws.String(fmt.Sprint("extra ", i))})
-		ec2Check(t, err)
+		check(t, err)
 	}
 	public = []string{pub}
 	clear(calls)
@@ -243,11 +243,11 @@ func TestEc2AMIs(t *testing.T) {
 		InstanceId: aws.String(launch(t, api)), Name: aws.String("web-2024"), Description: aws.String("web server"),
 		TagSpecifications: tagSpec(types.ResourceTypeImage, ec2Tag("Team", "web")),
 	})
-	ec2Check(t, err)
+	check(t, err)
 	id := aws.ToString(img.ImageId)
 	_, err = api.ModifyImageAttribute(ctx, &ec2.ModifyImageAttributeInput{ImageId: img.ImageId,
 		LaunchPermission: &types.LaunchPermissionModifications{Add: []types.LaunchPermission{{Group: types.PermissionGroupAll}}}})
-	ec2Check(t, err)
+	check(t, err)
 	// moto snapshots the instance's root volume for the image.
 	var snap string
 	for _, s := range ec2Run(t, cfg, "snapshot", "eu-west-1").Resources {

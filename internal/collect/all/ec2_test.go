@@ -120,13 +120,6 @@ func ec2Run(t *testing.T, cfg aws.Config, typ, region string) collecttest.Result
 	return got
 }
 
-func ec2Check(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // wantEdges fails unless every edge ("from -kind-> svc/type:to") was recorded.
 
 // wantDetails compares details values after a JSON round trip, i.e. as stored.

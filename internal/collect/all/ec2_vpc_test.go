@@ -29,12 +29,12 @@ func newNetwork(t *testing.T, cfg aws.Config, cidr, subnetCIDR string) ec2Networ
 	api := ec2.NewFromConfig(cfg)
 	vpc, err := api.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: aws.String(cidr),
 		TagSpecifications: tagSpec(types.ResourceTypeVpc, ec2Tag("Name", "main"))})
-	ec2Check(t, err)
+	check(t, err)
 	subnet, err := api.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: aws.String(subnetCIDR),
 		AvailabilityZone: aws.String("eu-west-1a"), TagSpecifications: tagSpec(types.ResourceTypeSubnet, ec2Tag("Name", "app"))})
-	ec2Check(t, err)
+	check(t, err)
 	def, err := api.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{Filters: []types.Filter{{Name: aws.String("is-default"), Values: []string{"true"}}}})
-	ec2Check(t, err)
+	check(t, err)
 	if len(def.Vpcs) != 1 {
 		t.Fatalf("moto should have one default VPC, has %d", len(def.Vpcs))
 	}
@@ -50,7 +50,7 @@ func TestEc2VPCs(t *testing.T) {
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.4.0.0/16", "10.4.1.0/24")
 	_, err := n.api.AssociateVpcCidrBlock(context.Background(), &ec2.AssociateVpcCidrBlockInput{VpcId: aws.String(n.vpc), CidrBlock: aws.String("10.5.0.0/16")})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "vpc", "eu-west-1")
 	if len(got.Resources) != 2 {
@@ -74,7 +74,7 @@ func TestEc2Subnets(t *testing.T) {
 	n := newNetwork(t, cfg, "10.4.0.0/16", "10.4.1.0/24")
 	_, err := n.api.ModifySubnetAttribute(context.Background(), &ec2.ModifySubnetAttributeInput{SubnetId: aws.String(n.subnet),
 		MapPublicIpOnLaunch: &types.AttributeBooleanValue{Value: aws.Bool(true)}})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "subnet", "eu-west-1")
 	s := got.ByID()[n.subnet]
@@ -105,18 +105,18 @@ func TestEc2RouteTables(t *testing.T) {
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.6.0.0/16", "10.6.1.0/24")
 	igw, err := n.api.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{})
-	ec2Check(t, err)
+	check(t, err)
 	igwID := aws.ToString(igw.InternetGateway.InternetGatewayId)
 	_, err = n.api.AttachInternetGateway(ctx, &ec2.AttachInternetGatewayInput{InternetGatewayId: aws.String(igwID), VpcId: aws.String(n.vpc)})
-	ec2Check(t, err)
+	check(t, err)
 	rt, err := n.api.CreateRouteTable(ctx, &ec2.CreateRouteTableInput{VpcId: aws.String(n.vpc),
 		TagSpecifications: tagSpec(types.ResourceTypeRouteTable, ec2Tag("Name", "public"))})
-	ec2Check(t, err)
+	check(t, err)
 	rtID := aws.ToString(rt.RouteTable.RouteTableId)
 	_, err = n.api.CreateRoute(ctx, &ec2.CreateRouteInput{RouteTableId: aws.String(rtID), DestinationCidrBlock: aws.String("0.0.0.0/0"), GatewayId: aws.String(igwID)})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = n.api.AssociateRouteTable(ctx, &ec2.AssociateRouteTableInput{RouteTableId: aws.String(rtID), SubnetId: aws.String(n.subnet)})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "route-table", "eu-west-1")
 	if len(got.Resources) != 3 {
@@ -150,9 +150,9 @@ func TestEc2InternetGateways(t *testing.T) {
 	attach := func(vpc string) string {
 		igw, err := n.api.CreateInternetGateway(ctx, &ec2.CreateInternetGatewayInput{
 			TagSpecifications: tagSpec(types.ResourceTypeInternetGateway, ec2Tag("Name", "igw-"+vpc))})
-		ec2Check(t, err)
+		check(t, err)
 		_, err = n.api.AttachInternetGateway(ctx, &ec2.AttachInternetGatewayInput{InternetGatewayId: igw.InternetGateway.InternetGatewayId, VpcId: aws.String(vpc)})
-		ec2Check(t, err)
+		check(t, err)
 		return aws.ToString(igw.InternetGateway.InternetGatewayId)
 	}
 	def, own := attach(n.defaultVPC), attach(n.vpc)
@@ -176,16 +176,16 @@ func TestEc2NATGateways(t *testing.T) {
 	n := newNetwork(t, cfg, "10.7.0.0/16", "10.7.1.0/24")
 	newNAT := func() (string, string) {
 		eip, err := n.api.AllocateAddress(ctx, &ec2.AllocateAddressInput{Domain: types.DomainTypeVpc})
-		ec2Check(t, err)
+		check(t, err)
 		nat, err := n.api.CreateNatGateway(ctx, &ec2.CreateNatGatewayInput{SubnetId: aws.String(n.subnet), AllocationId: eip.AllocationId,
 			TagSpecifications: tagSpec(types.ResourceTypeNatgateway, ec2Tag("Name", "egress"))})
-		ec2Check(t, err)
+		check(t, err)
 		return aws.ToString(nat.NatGateway.NatGatewayId), aws.ToString(eip.PublicIp)
 	}
 	live, ip := newNAT()
 	gone, _ := newNAT()
 	_, err := n.api.DeleteNatGateway(ctx, &ec2.DeleteNatGatewayInput{NatGatewayId: aws.String(gone)})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "nat-gateway", "eu-west-1")
 	if _, ok := got.ByID()[gone]; ok || len(got.Resources) != 1 {
@@ -206,12 +206,12 @@ func TestEc2NetworkACLs(t *testing.T) {
 	n := newNetwork(t, cfg, "10.8.0.0/16", "10.8.1.0/24")
 	acl, err := n.api.CreateNetworkAcl(ctx, &ec2.CreateNetworkAclInput{VpcId: aws.String(n.vpc),
 		TagSpecifications: tagSpec(types.ResourceTypeNetworkAcl, ec2Tag("Name", "strict"))})
-	ec2Check(t, err)
+	check(t, err)
 	id := aws.ToString(acl.NetworkAcl.NetworkAclId)
 	_, err = n.api.CreateNetworkAclEntry(ctx, &ec2.CreateNetworkAclEntryInput{NetworkAclId: aws.String(id), RuleNumber: aws.Int32(100),
 		Protocol: aws.String("6"), RuleAction: types.RuleActionAllow, Egress: aws.Bool(false), CidrBlock: aws.String("10.0.0.0/8"),
 		PortRange: &types.PortRange{From: aws.Int32(22), To: aws.Int32(22)}})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "network-acl", "eu-west-1")
 	a := got.ByID()[id]
@@ -241,17 +241,17 @@ func TestEc2VPCEndpoints(t *testing.T) {
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.9.0.0/16", "10.9.1.0/24")
 	rt, err := n.api.CreateRouteTable(ctx, &ec2.CreateRouteTableInput{VpcId: aws.String(n.vpc)})
-	ec2Check(t, err)
+	check(t, err)
 	rtID := aws.ToString(rt.RouteTable.RouteTableId)
 	gw, err := n.api.CreateVpcEndpoint(ctx, &ec2.CreateVpcEndpointInput{VpcId: aws.String(n.vpc), ServiceName: aws.String("com.amazonaws.eu-west-1.s3"),
 		VpcEndpointType: types.VpcEndpointTypeGateway, RouteTableIds: []string{rtID},
 		PolicyDocument:    aws.String(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}`),
 		TagSpecifications: tagSpec(types.ResourceTypeVpcEndpoint, ec2Tag("Name", "s3"))})
-	ec2Check(t, err)
+	check(t, err)
 	gwID := aws.ToString(gw.VpcEndpoint.VpcEndpointId)
 	ifc, err := n.api.CreateVpcEndpoint(ctx, &ec2.CreateVpcEndpointInput{VpcId: aws.String(n.vpc), ServiceName: aws.String("com.amazonaws.eu-west-1.sqs"),
 		VpcEndpointType: types.VpcEndpointTypeInterface, SubnetIds: []string{n.subnet}})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "vpc-endpoint", "eu-west-1")
 	e := got.ByID()[gwID]
@@ -272,7 +272,7 @@ func TestEc2VPCPeeringConnections(t *testing.T) {
 	n := newNetwork(t, cfg, "10.10.0.0/16", "10.10.1.0/24")
 	pc, err := n.api.CreateVpcPeeringConnection(context.Background(), &ec2.CreateVpcPeeringConnectionInput{VpcId: aws.String(n.vpc), PeerVpcId: aws.String(n.defaultVPC),
 		TagSpecifications: tagSpec(types.ResourceTypeVpcPeeringConnection, ec2Tag("Name", "to-default"))})
-	ec2Check(t, err)
+	check(t, err)
 	id := aws.ToString(pc.VpcPeeringConnection.VpcPeeringConnectionId)
 
 	got := ec2Run(t, cfg, "vpc-peering-connection", "eu-west-1")
@@ -295,11 +295,11 @@ func TestEc2TransitGateways(t *testing.T) {
 	tgw, err := n.api.CreateTransitGateway(ctx, &ec2.CreateTransitGatewayInput{Description: aws.String("hub"),
 		Options:           &types.TransitGatewayRequestOptions{AmazonSideAsn: aws.Int64(64513)},
 		TagSpecifications: tagSpec(types.ResourceTypeTransitGateway, ec2Tag("Name", "hub"))})
-	ec2Check(t, err)
+	check(t, err)
 	tgwID := aws.ToString(tgw.TransitGateway.TransitGatewayId)
 	att, err := n.api.CreateTransitGatewayVpcAttachment(ctx, &ec2.CreateTransitGatewayVpcAttachmentInput{TransitGatewayId: aws.String(tgwID),
 		VpcId: aws.String(n.vpc), SubnetIds: []string{n.subnet}, TagSpecifications: tagSpec(types.ResourceTypeTransitGatewayAttachment, ec2Tag("Name", "main"))})
-	ec2Check(t, err)
+	check(t, err)
 	attID := aws.ToString(att.TransitGatewayVpcAttachment.TransitGatewayAttachmentId)
 
 	got := ec2Run(t, cfg, "transit-gateway", "eu-west-1")
@@ -330,19 +330,19 @@ func TestEc2DHCPOptions(t *testing.T) {
 			{Key: aws.String("domain-name-servers"), Values: []string{"10.0.0.2", "10.0.0.3"}},
 		},
 	})
-	ec2Check(t, err)
+	check(t, err)
 	id := aws.ToString(opts.DhcpOptions.DhcpOptionsId)
 	_, err = n.api.CreateTags(ctx, &ec2.CreateTagsInput{Resources: []string{id}, Tags: []types.Tag{ec2Tag("Name", "corp")}})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = n.api.AssociateDhcpOptions(ctx, &ec2.AssociateDhcpOptionsInput{DhcpOptionsId: aws.String(id), VpcId: aws.String(n.vpc)})
-	ec2Check(t, err)
+	check(t, err)
 	// moto's default VPC starts without an options set: give it one.
 	def, err := n.api.CreateDhcpOptions(ctx, &ec2.CreateDhcpOptionsInput{
 		DhcpConfigurations: []types.NewDhcpConfiguration{{Key: aws.String("domain-name-servers"), Values: []string{"AmazonProvidedDNS"}}}})
-	ec2Check(t, err)
+	check(t, err)
 	defaultOpts := aws.ToString(def.DhcpOptions.DhcpOptionsId)
 	_, err = n.api.AssociateDhcpOptions(ctx, &ec2.AssociateDhcpOptionsInput{DhcpOptionsId: aws.String(defaultOpts), VpcId: aws.String(n.defaultVPC)})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "dhcp-options", "eu-west-1")
 	o := got.ByID()[id]
@@ -363,17 +363,17 @@ func TestEc2FlowLogs(t *testing.T) {
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	n := newNetwork(t, cfg, "10.13.0.0/16", "10.13.1.0/24")
 	_, err := cloudwatchlogs.NewFromConfig(cfg).CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String("vpc-flows")})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true }).CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("flow-archive"),
 		CreateBucketConfiguration: &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraintEuWest1}})
-	ec2Check(t, err)
+	check(t, err)
 	toLogs, err := n.api.CreateFlowLogs(ctx, &ec2.CreateFlowLogsInput{ResourceIds: []string{n.vpc}, ResourceType: types.FlowLogsResourceTypeVpc,
 		TrafficType: types.TrafficTypeReject, LogGroupName: aws.String("vpc-flows"), DeliverLogsPermissionArn: aws.String("arn:aws:iam::123456789012:role/flows"),
 		TagSpecifications: tagSpec(types.ResourceTypeVpcFlowLog, ec2Tag("Name", "rejects"))})
-	ec2Check(t, err)
+	check(t, err)
 	toS3, err := n.api.CreateFlowLogs(ctx, &ec2.CreateFlowLogsInput{ResourceIds: []string{n.subnet}, ResourceType: types.FlowLogsResourceTypeSubnet,
 		TrafficType: types.TrafficTypeAll, LogDestinationType: types.LogDestinationTypeS3, LogDestination: aws.String("arn:aws:s3:::flow-archive")})
-	ec2Check(t, err)
+	check(t, err)
 	if len(toLogs.FlowLogIds) != 1 || len(toS3.FlowLogIds) != 1 {
 		t.Fatalf("flow logs not created: %+v %+v", toLogs.Unsuccessful, toS3.Unsuccessful)
 	}

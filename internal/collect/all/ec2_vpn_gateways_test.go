@@ -23,7 +23,7 @@ func TestEc2ManagedPrefixLists(t *testing.T) {
 		out, err := api.CreateManagedPrefixList(ctx, &ec2.CreateManagedPrefixListInput{PrefixListName: aws.String(name), AddressFamily: aws.String("IPv4"),
 			MaxEntries: aws.Int32(10), Entries: []types.AddPrefixListEntry{{Cidr: aws.String("198.51.100.0/24")}},
 			TagSpecifications: tagSpec(types.ResourceTypePrefixList, ec2Tag("Team", "net"))})
-		ec2Check(t, err)
+		check(t, err)
 		ids = append(ids, aws.ToString(out.PrefixList.PrefixListId))
 	}
 	got := ec2Run(t, cfg, "managed-prefix-list", "eu-west-1")
@@ -45,24 +45,24 @@ func TestEc2VPNs(t *testing.T) {
 	n := newNetwork(t, cfg, "10.8.0.0/16", "10.8.1.0/24")
 	vgw, err := api.CreateVpnGateway(ctx, &ec2.CreateVpnGatewayInput{Type: types.GatewayTypeIpsec1, AmazonSideAsn: aws.Int64(64512),
 		TagSpecifications: tagSpec(types.ResourceTypeVpnGateway, ec2Tag("Name", "dc"))})
-	ec2Check(t, err)
+	check(t, err)
 	vgwID := aws.ToString(vgw.VpnGateway.VpnGatewayId)
 	_, err = api.AttachVpnGateway(ctx, &ec2.AttachVpnGatewayInput{VpcId: aws.String(n.vpc), VpnGatewayId: aws.String(vgwID)})
-	ec2Check(t, err)
+	check(t, err)
 	cgw, err := api.CreateCustomerGateway(ctx, &ec2.CreateCustomerGatewayInput{Type: types.GatewayTypeIpsec1,
 		BgpAsn: aws.Int32(65010), IpAddress: aws.String("203.0.113.10")})
-	ec2Check(t, err)
+	check(t, err)
 	cgwID := aws.ToString(cgw.CustomerGateway.CustomerGatewayId)
 	conn, err := api.CreateVpnConnection(ctx, &ec2.CreateVpnConnectionInput{Type: aws.String("ipsec.1"), CustomerGatewayId: aws.String(cgwID),
 		VpnGatewayId:      aws.String(vgwID),
 		TagSpecifications: tagSpec(types.ResourceTypeVpnConnection, ec2Tag("Name", "office-vpn"))})
-	ec2Check(t, err)
+	check(t, err)
 	connID := aws.ToString(conn.VpnConnection.VpnConnectionId)
 	gone, err := api.CreateVpnConnection(ctx, &ec2.CreateVpnConnectionInput{Type: aws.String("ipsec.1"), CustomerGatewayId: aws.String(cgwID),
 		VpnGatewayId: aws.String(vgwID)})
-	ec2Check(t, err)
+	check(t, err)
 	_, err = api.DeleteVpnConnection(ctx, &ec2.DeleteVpnConnectionInput{VpnConnectionId: gone.VpnConnection.VpnConnectionId})
-	ec2Check(t, err)
+	check(t, err)
 
 	got := ec2Run(t, cfg, "vpn-connection", "eu-west-1")
 	if len(got.Resources) != 1 {
@@ -94,7 +94,7 @@ func TestEc2EdgeGateways(t *testing.T) {
 	for range 6 {
 		out, err := api.CreateEgressOnlyInternetGateway(ctx, &ec2.CreateEgressOnlyInternetGatewayInput{VpcId: aws.String(n.vpc),
 			TagSpecifications: tagSpec(types.ResourceTypeEgressOnlyInternetGateway, ec2Tag("Name", "v6-out"))})
-		ec2Check(t, err)
+		check(t, err)
 		eigws = append(eigws, aws.ToString(out.EgressOnlyInternetGateway.EgressOnlyInternetGatewayId))
 	}
 	got := ec2Run(t, cfg, "egress-only-internet-gateway", "eu-west-1")
@@ -110,7 +110,7 @@ func TestEc2EdgeGateways(t *testing.T) {
 
 	cg, err := api.CreateCarrierGateway(ctx, &ec2.CreateCarrierGatewayInput{VpcId: aws.String(n.vpc),
 		TagSpecifications: tagSpec(types.ResourceTypeCarrierGateway, ec2Tag("Name", "5g"))})
-	ec2Check(t, err)
+	check(t, err)
 	cgID := aws.ToString(cg.CarrierGateway.CarrierGatewayId)
 	got = ec2Run(t, cfg, "carrier-gateway", "eu-west-1")
 	c := got.ByID()[cgID]
@@ -127,11 +127,11 @@ func TestEc2TransitGatewayRouteTables(t *testing.T) {
 	cfg := collecttest.Config(t, "eu-west-1", nil)
 	api := ec2.NewFromConfig(cfg)
 	tgw, err := api.CreateTransitGateway(ctx, &ec2.CreateTransitGatewayInput{})
-	ec2Check(t, err)
+	check(t, err)
 	tgwID := aws.ToString(tgw.TransitGateway.TransitGatewayId)
 	rt, err := api.CreateTransitGatewayRouteTable(ctx, &ec2.CreateTransitGatewayRouteTableInput{TransitGatewayId: aws.String(tgwID),
 		TagSpecifications: tagSpec(types.ResourceTypeTransitGatewayRouteTable, ec2Tag("Name", "prod-routes"))})
-	ec2Check(t, err)
+	check(t, err)
 	rtID := aws.ToString(rt.TransitGatewayRouteTable.TransitGatewayRouteTableId)
 	got := ec2Run(t, cfg, "transit-gateway-route-table", "eu-west-1")
 	r := got.ByID()[rtID]
@@ -149,15 +149,15 @@ func TestEc2TrafficMirrors(t *testing.T) {
 	api := ec2.NewFromConfig(cfg)
 	n := newNetwork(t, cfg, "10.10.0.0/16", "10.10.1.0/24")
 	eni, err := api.CreateNetworkInterface(ctx, &ec2.CreateNetworkInterfaceInput{SubnetId: aws.String(n.subnet)})
-	ec2Check(t, err)
+	check(t, err)
 	eniID := aws.ToString(eni.NetworkInterface.NetworkInterfaceId)
 	target, err := api.CreateTrafficMirrorTarget(ctx, &ec2.CreateTrafficMirrorTargetInput{NetworkInterfaceId: aws.String(eniID),
 		Description: aws.String("ids sensor"), TagSpecifications: tagSpec(types.ResourceTypeTrafficMirrorTarget, ec2Tag("Name", "sensor"))})
-	ec2Check(t, err)
+	check(t, err)
 	targetID := aws.ToString(target.TrafficMirrorTarget.TrafficMirrorTargetId)
 	filter, err := api.CreateTrafficMirrorFilter(ctx, &ec2.CreateTrafficMirrorFilterInput{Description: aws.String("all tcp"),
 		TagSpecifications: tagSpec(types.ResourceTypeTrafficMirrorFilter, ec2Tag("Name", "tcp"))})
-	ec2Check(t, err)
+	check(t, err)
 	filterID := aws.ToString(filter.TrafficMirrorFilter.TrafficMirrorFilterId)
 
 	got := ec2Run(t, cfg, "traffic-mirror-target", "eu-west-1")

@@ -18,13 +18,6 @@ import (
 
 var elasticbeanstalkPaged = collecttest.Paged{Cap: 2}
 
-func elasticbeanstalkCheck(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func elasticbeanstalkRun(t *testing.T, cfg aws.Config, typ string) collecttest.Result {
 	t.Helper()
 	got := elasticbeanstalkPaged.Run(t, cfg, collector.Service, typ, region)
@@ -44,12 +37,12 @@ func TestElasticbeanstalkApplicationsAndEnvironments(t *testing.T) {
 		// moto 5.2.1 keeps neither the description nor the tags of an
 		// application (environment tags are checked below).
 		_, err := api.CreateApplication(ctx, &eb.CreateApplicationInput{ApplicationName: aws.String(fmt.Sprint("shop", i))})
-		elasticbeanstalkCheck(t, err)
+		check(t, err)
 	}
 	for i := range 3 {
 		_, err := api.CreateEnvironment(ctx, &eb.CreateEnvironmentInput{ApplicationName: aws.String("shop0"), EnvironmentName: aws.String(fmt.Sprint("prod", i)),
 			SolutionStackName: aws.String("64bit Amazon Linux 2023 v4.0.0 running Python 3.11"), Tags: []types.Tag{{Key: aws.String("env"), Value: aws.String("prod")}}})
-		elasticbeanstalkCheck(t, err)
+		check(t, err)
 	}
 
 	got := elasticbeanstalkRun(t, cfg, "application")
@@ -122,7 +115,7 @@ func TestElasticbeanstalkDenied(t *testing.T) {
 	}
 	// A denied tag read keeps the application, partial.
 	_, err := eb.NewFromConfig(collecttest.Config(t, region, nil)).CreateApplication(context.Background(), &eb.CreateApplicationInput{ApplicationName: aws.String("app")})
-	elasticbeanstalkCheck(t, err)
+	check(t, err)
 	got := elasticbeanstalkPaged.Run(t, collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("ListTagsForResource")}), collector.Service, "application", region)
 	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 {
 		t.Errorf("want the application and a warning: %v %d %v", got.Err, len(got.Resources), got.Task.Warnings())

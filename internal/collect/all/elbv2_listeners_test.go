@@ -22,23 +22,23 @@ func listenerEstate(t *testing.T, cfg aws.Config) (https string) {
 	ctx := context.Background()
 	api := elb.NewFromConfig(cfg)
 	lbs, err := api.DescribeLoadBalancers(ctx, &elb.DescribeLoadBalancersInput{Names: []string{"web", "lb-1"}})
-	elbv2Check(t, err)
+	check(t, err)
 	web, lb1 := lbs.LoadBalancers[0], lbs.LoadBalancers[1]
 	ls, err := api.DescribeListeners(ctx, &elb.DescribeListenersInput{LoadBalancerArn: web.LoadBalancerArn})
-	elbv2Check(t, err)
+	check(t, err)
 	l := ls.Listeners[0]
 	tgARN := aws.ToString(l.DefaultActions[0].TargetGroupArn)
 	_, err = api.AddTags(ctx, &elb.AddTagsInput{ResourceArns: []string{aws.ToString(l.ListenerArn)}, Tags: []types.Tag{{Key: aws.String("Team"), Value: aws.String("edge")}}})
-	elbv2Check(t, err)
+	check(t, err)
 	for i := range 6 {
 		_, err := api.CreateRule(ctx, &elb.CreateRuleInput{ListenerArn: l.ListenerArn, Priority: aws.Int32(int32(10 + i)),
 			Conditions: []types.RuleCondition{{Field: aws.String("path-pattern"), PathPatternConfig: &types.PathPatternConditionConfig{Values: []string{fmt.Sprintf("/api%d/*", i)}}}},
 			Actions:    []types.Action{{Type: types.ActionTypeEnumForward, TargetGroupArn: aws.String(tgARN)}}})
-		elbv2Check(t, err)
+		check(t, err)
 	}
 	_, err = api.CreateListener(ctx, &elb.CreateListenerInput{LoadBalancerArn: lb1.LoadBalancerArn, Port: aws.Int32(80), Protocol: types.ProtocolEnumHttp,
 		DefaultActions: []types.Action{{Type: types.ActionTypeEnumRedirect, RedirectConfig: &types.RedirectActionConfig{Protocol: aws.String("HTTPS"), Port: aws.String("443"), StatusCode: types.RedirectActionStatusCodeEnumHttp301}}}})
-	elbv2Check(t, err)
+	check(t, err)
 	return aws.ToString(l.ListenerArn)
 }
 
@@ -108,11 +108,4 @@ func TestElbv2ListenerRules(t *testing.T) {
 	}
 	denied = collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("DescribeLoadBalancers")})
 	collecttest.AssertDenied(t, collecttest.Run(t, denied, collector.Service, "listener", region))
-}
-
-func elbv2Check(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }

@@ -33,13 +33,6 @@ func forecastArn(res string) string {
 	return "arn:aws:forecast:" + forecastRegion + ":" + account + ":" + res
 }
 
-// three of a kind, so every listing runs over two pages of two.
-func forecastThree(prefix string) []string { return []string{prefix + "0", prefix + "1", prefix + "2"} }
-
-func forecastPage[T any](items []T, token *string) ([]T, *string) {
-	return collecttest.Page(items, token, 2)
-}
-
 func tagAnswer(in any) (any, error) {
 	return &forecast.ListTagsForResourceOutput{Tags: []types.Tag{{Key: aws.String("arn"), Value: in.(*forecast.ListTagsForResourceInput).ResourceArn}}}, nil
 }
@@ -55,11 +48,11 @@ func forecastCanned(replace map[string]func(any) (any, error)) awsx.Options {
 	answers := map[string]func(any) (any, error){
 		"ListDatasetGroups": func(in any) (any, error) {
 			var all []types.DatasetGroupSummary
-			for _, g := range forecastThree("fg") {
+			for _, g := range three("fg") {
 				all = append(all, types.DatasetGroupSummary{DatasetGroupArn: aws.String(forecastArn("dataset-group/" + g)), DatasetGroupName: aws.String(g),
 					CreationTime: &forecastCreated, LastModificationTime: &forecastUpdated})
 			}
-			items, next := forecastPage(all, in.(*forecast.ListDatasetGroupsInput).NextToken)
+			items, next := twoPerPage(all, in.(*forecast.ListDatasetGroupsInput).NextToken)
 			return &forecast.ListDatasetGroupsOutput{DatasetGroups: items, NextToken: next}, nil
 		},
 		"DescribeDatasetGroup": func(in any) (any, error) {
@@ -68,11 +61,11 @@ func forecastCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		},
 		"ListDatasets": func(in any) (any, error) {
 			var all []types.DatasetSummary
-			for _, d := range forecastThree("ds") {
+			for _, d := range three("ds") {
 				all = append(all, types.DatasetSummary{DatasetArn: aws.String(forecastArn("dataset/" + d)), DatasetName: aws.String(d), DatasetType: types.DatasetTypeTargetTimeSeries,
 					Domain: types.DomainRetail, CreationTime: &forecastCreated, LastModificationTime: &forecastUpdated})
 			}
-			items, next := forecastPage(all, in.(*forecast.ListDatasetsInput).NextToken)
+			items, next := twoPerPage(all, in.(*forecast.ListDatasetsInput).NextToken)
 			return &forecast.ListDatasetsOutput{Datasets: items, NextToken: next}, nil
 		},
 		"DescribeDataset": func(in any) (any, error) {
@@ -85,7 +78,7 @@ func forecastCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		},
 		"ListPredictors": func(in any) (any, error) {
 			var all []types.PredictorSummary
-			for _, p := range forecastThree("pr") {
+			for _, p := range three("pr") {
 				s := types.PredictorSummary{PredictorArn: aws.String(forecastArn("predictor/" + p)), PredictorName: aws.String(p), IsAutoPredictor: aws.Bool(p != "pr1"),
 					DatasetGroupArn: aws.String(forecastArn("dataset-group/fg0")), Status: aws.String("ACTIVE"), CreationTime: &forecastCreated, LastModificationTime: &forecastUpdated}
 				if p == "pr2" {
@@ -93,7 +86,7 @@ func forecastCanned(replace map[string]func(any) (any, error)) awsx.Options {
 				}
 				all = append(all, s)
 			}
-			items, next := forecastPage(all, in.(*forecast.ListPredictorsInput).NextToken)
+			items, next := twoPerPage(all, in.(*forecast.ListPredictorsInput).NextToken)
 			return &forecast.ListPredictorsOutput{Predictors: items, NextToken: next}, nil
 		},
 		"DescribeAutoPredictor": func(in any) (any, error) {
@@ -111,26 +104,26 @@ func forecastCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		},
 		"ListForecasts": func(in any) (any, error) {
 			var all []types.ForecastSummary
-			for _, f := range forecastThree("fc") {
+			for _, f := range three("fc") {
 				all = append(all, types.ForecastSummary{ForecastArn: aws.String(forecastArn("forecast/" + f)), ForecastName: aws.String(f), PredictorArn: aws.String(forecastArn("predictor/pr0")),
 					DatasetGroupArn: aws.String(forecastArn("dataset-group/fg0")), CreatedUsingAutoPredictor: aws.Bool(true), Status: aws.String("ACTIVE"),
 					CreationTime: &forecastCreated, LastModificationTime: &forecastUpdated})
 			}
-			items, next := forecastPage(all, in.(*forecast.ListForecastsInput).NextToken)
+			items, next := twoPerPage(all, in.(*forecast.ListForecastsInput).NextToken)
 			return &forecast.ListForecastsOutput{Forecasts: items, NextToken: next}, nil
 		},
 		"ListMonitors": func(in any) (any, error) {
 			var all []types.MonitorSummary
-			for _, m := range forecastThree("mo") {
+			for _, m := range three("mo") {
 				all = append(all, types.MonitorSummary{MonitorArn: aws.String(forecastArn("monitor/" + m)), MonitorName: aws.String(m), ResourceArn: aws.String(forecastArn("predictor/pr2")),
 					Status: aws.String("ACTIVE"), CreationTime: &forecastCreated, LastModificationTime: &forecastUpdated})
 			}
-			items, next := forecastPage(all, in.(*forecast.ListMonitorsInput).NextToken)
+			items, next := twoPerPage(all, in.(*forecast.ListMonitorsInput).NextToken)
 			return &forecast.ListMonitorsOutput{Monitors: items, NextToken: next}, nil
 		},
 		"ListExplainabilities": func(in any) (any, error) {
 			var all []types.ExplainabilitySummary
-			for i, e := range forecastThree("ex") {
+			for i, e := range three("ex") {
 				s := types.ExplainabilitySummary{ExplainabilityArn: aws.String(forecastArn("explainability/" + e)), ExplainabilityName: aws.String(e),
 					ResourceArn: aws.String(forecastArn("predictor/pr0")), Status: aws.String("ACTIVE"), CreationTime: &forecastCreated, LastModificationTime: &forecastUpdated,
 					ExplainabilityConfig: &types.ExplainabilityConfig{TimeSeriesGranularity: types.TimeSeriesGranularityAll, TimePointGranularity: types.TimePointGranularityAll}}
@@ -141,7 +134,7 @@ func forecastCanned(replace map[string]func(any) (any, error)) awsx.Options {
 				}
 				all = append(all, s)
 			}
-			items, next := forecastPage(all, in.(*forecast.ListExplainabilitiesInput).NextToken)
+			items, next := twoPerPage(all, in.(*forecast.ListExplainabilitiesInput).NextToken)
 			return &forecast.ListExplainabilitiesOutput{Explainabilities: items, NextToken: next}, nil
 		},
 		"ListTagsForResource": tagAnswer,

@@ -13,25 +13,12 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/fsx"
-	"github.com/awsmap/awsmap/internal/model"
 )
 
 var fsxKmsKey = "arn:aws:kms:" + region + ":" + collecttest.MotoAccount + ":key/k-1"
 
 func fsxName(n string) []types.Tag {
 	return []types.Tag{{Key: aws.String("Name"), Value: aws.String(n)}}
-}
-
-func fsxWantDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatalf("resource missing, want %v", want)
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
 }
 
 // seed makes a Windows file system and five Lustre ones, with a backup of each.
@@ -74,9 +61,9 @@ func TestFsxFileSystemsAndBackups(t *testing.T) {
 	}
 	byID := got.ByID()
 	w := byID[ids[0]]
-	fsxWantDetails(t, w, map[string]any{"file_system_type": "WINDOWS", "storage_capacity_gb": 32, "storage_type": "SSD", "deployment_type": "SINGLE_AZ_2",
+	wantDetails(t, w, map[string]any{"file_system_type": "WINDOWS", "storage_capacity_gb": 32, "storage_type": "SSD", "deployment_type": "SINGLE_AZ_2",
 		"throughput": 32, "backup_retention_days": 30, "kms_key_id": fsxKmsKey, "subnet_ids": fmt.Sprint(n.Subnets)})
-	fsxWantDetails(t, byID[ids[3]], map[string]any{"file_system_type": "LUSTRE", "deployment_type": "PERSISTENT_2", "throughput": 250, "storage_capacity_gb": 1200})
+	wantDetails(t, byID[ids[3]], map[string]any{"file_system_type": "LUSTRE", "deployment_type": "PERSISTENT_2", "throughput": 250, "storage_capacity_gb": 1200})
 	if w.Name != "shares" || w.ARN != "arn:aws:fsx:"+region+":"+collecttest.MotoAccount+":file-system/"+ids[0] {
 		t.Errorf("windows fs: %s %s", w.Name, w.ARN)
 	}
@@ -89,7 +76,7 @@ func TestFsxFileSystemsAndBackups(t *testing.T) {
 	// moto lists backups without their file system and type (see TestBackupDetails).
 	for _, b := range got.Resources {
 		if b.Name == "before-change-2" {
-			fsxWantDetails(t, b, map[string]any{"lifecycle": "CREATING"})
+			wantDetails(t, b, map[string]any{"lifecycle": "CREATING"})
 			if b.ARN != "arn:aws:fsx:"+region+":"+collecttest.MotoAccount+":backup/"+b.ID || b.CreatedAt == "" {
 				t.Errorf("backup: %s %s", b.ARN, b.CreatedAt)
 			}
@@ -114,8 +101,8 @@ func TestFsxBackupDetails(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 2 {
 		t.Fatalf("backups: %v %d", got.Err, len(got.Resources))
 	}
-	fsxWantDetails(t, got.ByID()["backup-1"], map[string]any{"backup_type": "AUTOMATIC", "resource_type": "FILE_SYSTEM", "file_system_id": "fs-1", "size_bytes": 5 << 30, "volume_id": ""})
-	fsxWantDetails(t, got.ByID()["backup-2"], map[string]any{"backup_type": "AWS_BACKUP", "file_system_id": "fs-2", "volume_id": "fsvol-1"})
+	wantDetails(t, got.ByID()["backup-1"], map[string]any{"backup_type": "AUTOMATIC", "resource_type": "FILE_SYSTEM", "file_system_id": "fs-1", "size_bytes": 5 << 30, "volume_id": ""})
+	wantDetails(t, got.ByID()["backup-2"], map[string]any{"backup_type": "AWS_BACKUP", "file_system_id": "fs-2", "volume_id": "fsvol-1"})
 	collecttest.HasEdges(t, got, "backup-1 -backup-of-> fsx/file-system:fs-1", "backup-1 -encrypted-with-> kms/key:k-1", "backup-2 -backup-of-> fsx/volume:fsvol-1")
 }
 
@@ -152,8 +139,8 @@ func TestFsxVolumesAndSVMs(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 2 {
 		t.Fatalf("want the volumes of both pages, got %v %d", got.Err, len(got.Resources))
 	}
-	fsxWantDetails(t, got.ByID()["fsvol-1"], map[string]any{"volume_type": "ONTAP", "size_bytes": 1 << 40, "path": "/data", "storage_virtual_machine_id": "svm-1", "storage_efficiency": true})
-	fsxWantDetails(t, got.ByID()["fsvol-2"], map[string]any{"volume_type": "OPENZFS", "size_bytes": 10 << 30, "path": "/fsx/home"})
+	wantDetails(t, got.ByID()["fsvol-1"], map[string]any{"volume_type": "ONTAP", "size_bytes": 1 << 40, "path": "/data", "storage_virtual_machine_id": "svm-1", "storage_efficiency": true})
+	wantDetails(t, got.ByID()["fsvol-2"], map[string]any{"volume_type": "OPENZFS", "size_bytes": 10 << 30, "path": "/fsx/home"})
 	if _, ok := got.ByID()["fsvol-2"].Details["storage_efficiency"]; ok {
 		t.Error("storage_efficiency is ONTAP's only")
 	}
@@ -163,14 +150,14 @@ func TestFsxVolumesAndSVMs(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("svms: %v %d", got.Err, len(got.Resources))
 	}
-	fsxWantDetails(t, got.Resources[0], map[string]any{"root_volume_security_style": "NTFS", "active_directory": "CORP", "lifecycle": "CREATED"})
+	wantDetails(t, got.Resources[0], map[string]any{"root_volume_security_style": "NTFS", "active_directory": "CORP", "lifecycle": "CREATED"})
 	collecttest.HasEdges(t, got, "svm-1 -in-file-system-> fsx/file-system:fs-ontap")
 
 	got = collecttest.Run(t, cfg, collector.Service, "data-repository-association", region)
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("associations: %v %d", got.Err, len(got.Resources))
 	}
-	fsxWantDetails(t, got.Resources[0], map[string]any{"file_system_path": "/ns1", "data_repository_path": "s3://training-data/set1/", "auto_import": true, "auto_export": false})
+	wantDetails(t, got.Resources[0], map[string]any{"file_system_path": "/ns1", "data_repository_path": "s3://training-data/set1/", "auto_import": true, "auto_export": false})
 	if got.Resources[0].Name != "training" {
 		t.Errorf("association name %q", got.Resources[0].Name)
 	}

@@ -29,14 +29,14 @@ func TestGlueSecurityConfigurationsAndDevEndpoints(t *testing.T) {
 				CloudWatchEncryption:   &types.CloudWatchEncryption{CloudWatchEncryptionMode: types.CloudWatchEncryptionModeSsekms, KmsKeyArn: aws.String(key)},
 				JobBookmarksEncryption: &types.JobBookmarksEncryption{JobBookmarksEncryptionMode: types.JobBookmarksEncryptionModeCsekms, KmsKeyArn: aws.String(key)}}
 		}
-		glueMust(t)(api.CreateSecurityConfiguration(ctx, in))
+		fatalOnError(t)(api.CreateSecurityConfiguration(ctx, in))
 	}
 	got := collecttest.Run(t, cfg, collector.Service, "security-configuration", region)
 	if got.Err != nil || len(got.Resources) != 6 {
 		t.Fatalf("security configurations: %v, %d", got.Err, len(got.Resources))
 	}
-	glueWantDetails(t, got.ByID()["sec0"], map[string]any{"s3_encryption": "SSE-KMS", "cloudwatch_encryption": "SSE-KMS", "job_bookmarks_encryption": "CSE-KMS"})
-	glueWantDetails(t, got.ByID()["sec4"], map[string]any{"s3_encryption": "DISABLED", "cloudwatch_encryption": ""})
+	wantDetails(t, got.ByID()["sec0"], map[string]any{"s3_encryption": "SSE-KMS", "cloudwatch_encryption": "SSE-KMS", "job_bookmarks_encryption": "CSE-KMS"})
+	wantDetails(t, got.ByID()["sec4"], map[string]any{"s3_encryption": "DISABLED", "cloudwatch_encryption": ""})
 	// moto gives no creation time.
 	if s := got.ByID()["sec0"]; s.ARN != "arn:aws:glue:eu-west-1:"+account+":securityConfiguration/sec0" {
 		t.Errorf("sec0: %s", s.ARN)
@@ -50,9 +50,9 @@ func TestGlueSecurityConfigurationsAndDevEndpoints(t *testing.T) {
 		if i == 1 {
 			in.SubnetId, in.SecurityGroupIds, in.SecurityConfiguration = aws.String(net.Subnets[0]), []string{net.SG}, aws.String("sec0")
 		}
-		glueMust(t)(api.CreateDevEndpoint(ctx, in))
+		fatalOnError(t)(api.CreateDevEndpoint(ctx, in))
 		// moto keeps a create's tags where GetTags does not read them: tag afterwards.
-		glueMust(t)(api.TagResource(ctx, &glue.TagResourceInput{ResourceArn: aws.String("arn:aws:glue:eu-west-1:" + account + ":devEndpoint/" + *in.EndpointName),
+		fatalOnError(t)(api.TagResource(ctx, &glue.TagResourceInput{ResourceArn: aws.String("arn:aws:glue:eu-west-1:" + account + ":devEndpoint/" + *in.EndpointName),
 			TagsToAdd: map[string]string{"n": fmt.Sprint(i)}}))
 	}
 	de := collecttest.Run(t, cfg, collector.Service, "dev-endpoint", region)
@@ -61,7 +61,7 @@ func TestGlueSecurityConfigurationsAndDevEndpoints(t *testing.T) {
 	}
 	collecttest.AssertNoWarnings(t, de)
 	d := de.ByID()["dev1"]
-	glueWantDetails(t, d, map[string]any{"role_arn": "arn:aws:iam::" + account + ":role/glue-dev", "glue_version": "1.0", "worker_type": "G.1X",
+	wantDetails(t, d, map[string]any{"role_arn": "arn:aws:iam::" + account + ":role/glue-dev", "glue_version": "1.0", "worker_type": "G.1X",
 		"number_of_workers": 2, "security_configuration": "sec0"})
 	if d.Tags["n"] != "1" || d.ARN != "arn:aws:glue:eu-west-1:"+account+":devEndpoint/dev1" {
 		t.Errorf("dev1: %s %v", d.ARN, d.Tags)
@@ -94,9 +94,9 @@ func TestGlueRegistriesAndSchemas(t *testing.T) {
 			t.Fatal(err)
 		}
 		// moto keeps a create's tags where GetTags does not read them: tag afterwards.
-		glueMust(t)(api.TagResource(ctx, &glue.TagResourceInput{ResourceArn: out.RegistryArn, TagsToAdd: map[string]string{"n": fmt.Sprint(i)}}))
+		fatalOnError(t)(api.TagResource(ctx, &glue.TagResourceInput{ResourceArn: out.RegistryArn, TagsToAdd: map[string]string{"n": fmt.Sprint(i)}}))
 	}
-	glueMust(t)(api.CreateRegistry(ctx, &glue.CreateRegistryInput{RegistryName: aws.String("events")}))
+	fatalOnError(t)(api.CreateRegistry(ctx, &glue.CreateRegistryInput{RegistryName: aws.String("events")}))
 	arns := map[string]string{}
 	for _, name := range []string{"order", "click"} {
 		out, err := api.CreateSchema(ctx, &glue.CreateSchemaInput{RegistryId: &types.RegistryId{RegistryName: aws.String("events")}, SchemaName: aws.String(name),
@@ -114,7 +114,7 @@ func TestGlueRegistriesAndSchemas(t *testing.T) {
 	collecttest.AssertNoWarnings(t, rg)
 	r := rg.ByID()["reg5"]
 	// moto lists registries without their status and times.
-	glueWantDetails(t, r, map[string]any{"description": "events"})
+	wantDetails(t, r, map[string]any{"description": "events"})
 	if r.Tags["n"] != "5" || r.ARN != "arn:aws:glue:eu-west-1:"+account+":registry/reg5" {
 		t.Errorf("reg5: %s %v", r.ARN, r.Tags)
 	}
@@ -126,7 +126,7 @@ func TestGlueRegistriesAndSchemas(t *testing.T) {
 	}
 	collecttest.AssertNoWarnings(t, sc)
 	o := sc.ByID()["events/order"]
-	glueWantDetails(t, o, map[string]any{"data_format": "AVRO", "compatibility": "BACKWARD", "latest_version": 1})
+	wantDetails(t, o, map[string]any{"data_format": "AVRO", "compatibility": "BACKWARD", "latest_version": 1})
 	if o.Name != "order" || o.Tags["schema"] != "order" || o.ARN != arns["order"] || o.CreatedAt != "2026-03-01T10:00:00Z" {
 		t.Errorf("order: %s %s %v %q", o.Name, o.ARN, o.Tags, o.CreatedAt)
 	}

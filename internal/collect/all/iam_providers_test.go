@@ -39,7 +39,7 @@ func TestIamIdentityProviders(t *testing.T) {
 	got = iamRun(t, cfg, "oidc-provider")
 	collecttest.AssertNoWarnings(t, got)
 	gh := got.ByID()["token.actions.githubusercontent.com"]
-	checkDetails(t, gh, map[string]any{"url": "token.actions.githubusercontent.com", "client_ids": []string{"sts.amazonaws.com"}, "thumbprint_count": 1})
+	wantDetails(t, gh, map[string]any{"url": "token.actions.githubusercontent.com", "client_ids": []string{"sts.amazonaws.com"}, "thumbprint_count": 1})
 	if gh.Tags["Team"] != "ci" || gh.CreatedAt == "" {
 		t.Errorf("oidc provider: %+v", gh)
 	}
@@ -58,8 +58,8 @@ func TestIamVirtualMFADevices(t *testing.T) {
 	if len(got.Resources) != 3 {
 		t.Fatalf("want 3 devices over pages, got %d", len(got.Resources))
 	}
-	checkDetails(t, got.ByID()["dev0"], map[string]any{"assigned": true, "user": "alice"})
-	checkDetails(t, got.ByID()["dev1"], map[string]any{"assigned": false, "user": ""})
+	wantDetails(t, got.ByID()["dev0"], map[string]any{"assigned": true, "user": "alice"})
+	wantDetails(t, got.ByID()["dev1"], map[string]any{"assigned": false, "user": ""})
 	if d := got.ByID()["dev0"]; d.ARN != serial {
 		t.Errorf("arn %s", d.ARN)
 	}
@@ -80,7 +80,7 @@ func TestIamServerCertificates(t *testing.T) {
 	got := iamRun(t, cfg, "server-certificate")
 	collecttest.AssertNoWarnings(t, got)
 	c := got.ByID()["legacy"]
-	checkDetails(t, c, map[string]any{"path": "/cloudfront/"})
+	wantDetails(t, c, map[string]any{"path": "/cloudfront/"})
 	if c.Tags["Team"] != "web" || c.ARN == "" || c.Details["server_certificate_id"] == "" {
 		t.Errorf("certificate: %+v", c)
 	}

@@ -67,18 +67,6 @@ func iamRun(t *testing.T, cfg aws.Config, typ string) collecttest.Result {
 	return got
 }
 
-func checkDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatal("resource missing")
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
-}
-
 func TestIamUsers(t *testing.T) {
 	f := iamSetup(t)
 	admin := f.policy("admin-all", adminDoc)
@@ -106,11 +94,11 @@ func TestIamUsers(t *testing.T) {
 		t.Fatalf("want 7 users, got %d", len(byID))
 	}
 	alice := byID["alice"]
-	checkDetails(t, alice, map[string]any{
+	wantDetails(t, alice, map[string]any{
 		"password_enabled": true, "console_access": true, "mfa_active": true, "mfa_devices": 1,
 		"groups": []string{"devs"}, "attached_policies": []string{"admin-all"}, "inline_policies": []string{"inline-read"}, "path": "/",
 	})
-	checkDetails(t, byID["user-0"], map[string]any{"password_enabled": false, "mfa_active": false, "mfa_devices": 0, "access_keys": []map[string]any{}})
+	wantDetails(t, byID["user-0"], map[string]any{"password_enabled": false, "mfa_active": false, "mfa_devices": 0, "access_keys": []map[string]any{}})
 	keys, _ := alice.Details["access_keys"].([]map[string]any)
 	if len(keys) != 1 || keys[0]["id"] != aws.ToString(key.AccessKey.AccessKeyId) || keys[0]["status"] != "Active" || keys[0]["created"] == "" {
 		t.Errorf("access_keys = %v", alice.Details["access_keys"])
@@ -160,13 +148,13 @@ func TestIamRoles(t *testing.T) {
 	if len(byID) != 6 {
 		t.Fatalf("want 6 roles (service-linked skipped), got %d: %v", len(byID), byID)
 	}
-	checkDetails(t, byID["app"], map[string]any{"trust_principals": []string{"ec2.amazonaws.com"}, "trusts_other_accounts": false,
+	wantDetails(t, byID["app"], map[string]any{"trust_principals": []string{"ec2.amazonaws.com"}, "trusts_other_accounts": false,
 		"trusts_everyone": false, "max_session_duration": 7200, "description": "app role", "path": "/"})
-	checkDetails(t, byID["cross"], map[string]any{"trusts_other_accounts": true, "trusts_everyone": false,
+	wantDetails(t, byID["cross"], map[string]any{"trusts_other_accounts": true, "trusts_everyone": false,
 		"attached_policies": []string{"reader"}})
-	checkDetails(t, byID["local"], map[string]any{"trusts_other_accounts": false, "trust_principals": []string{collecttest.MotoAccount}})
-	checkDetails(t, byID["open"], map[string]any{"trusts_everyone": true, "trust_principals": []string{"*"}})
-	checkDetails(t, byID["web"], map[string]any{"trust_principals": []string{"cognito-identity.amazonaws.com"}})
+	wantDetails(t, byID["local"], map[string]any{"trusts_other_accounts": false, "trust_principals": []string{collecttest.MotoAccount}})
+	wantDetails(t, byID["open"], map[string]any{"trusts_everyone": true, "trust_principals": []string{"*"}})
+	wantDetails(t, byID["web"], map[string]any{"trust_principals": []string{"cognito-identity.amazonaws.com"}})
 	if _, ok := byID["app"].Details["trust_policy"].(map[string]any); !ok {
 		t.Errorf("trust_policy not stored as JSON: %#v", byID["app"].Details["trust_policy"])
 	}
@@ -193,8 +181,8 @@ func TestIamGroups(t *testing.T) {
 		t.Fatalf("want 2 groups, got %d", len(got.Resources))
 	}
 	devs := got.ByID()["devs"]
-	checkDetails(t, devs, map[string]any{"members": 2, "attached_policies": []string{"admin-all"}, "inline_policies": []string{"inline"}})
-	checkDetails(t, got.ByID()["empty"], map[string]any{"members": 0})
+	wantDetails(t, devs, map[string]any{"members": 2, "attached_policies": []string{"admin-all"}, "inline_policies": []string{"inline"}})
+	wantDetails(t, got.ByID()["empty"], map[string]any{"members": 0})
 	if devs.ARN != "arn:aws:iam::"+collecttest.MotoAccount+":group/devs" || devs.CreatedAt == "" {
 		t.Errorf("identity fields wrong: %+v", devs)
 	}
@@ -254,9 +242,9 @@ func TestIamPolicies(t *testing.T) {
 	if len(byID) != 7 {
 		t.Fatalf("want 7 customer policies, got %d: %v", len(byID), byID)
 	}
-	checkDetails(t, byID["admin-all"], map[string]any{"allows_admin": true, "allows_passrole_star": true, "attachment_count": 1, "default_version_id": "v2"})
-	checkDetails(t, byID["passer"], map[string]any{"allows_admin": false, "allows_passrole_star": true, "policy_id": "ANPApasser"})
-	checkDetails(t, byID["reader"], map[string]any{"allows_admin": false, "allows_passrole_star": false, "attachment_count": 0})
+	wantDetails(t, byID["admin-all"], map[string]any{"allows_admin": true, "allows_passrole_star": true, "attachment_count": 1, "default_version_id": "v2"})
+	wantDetails(t, byID["passer"], map[string]any{"allows_admin": false, "allows_passrole_star": true, "policy_id": "ANPApasser"})
+	wantDetails(t, byID["reader"], map[string]any{"allows_admin": false, "allows_passrole_star": false, "attachment_count": 0})
 	if doc, ok := byID["reader"].Details["document"].(map[string]any); !ok || doc["Version"] != "2012-10-17" {
 		t.Errorf("document = %#v", byID["reader"].Details["document"])
 	}
@@ -289,7 +277,7 @@ func TestIamInstanceProfiles(t *testing.T) {
 	if len(got.Resources) != 6 {
 		t.Fatalf("want 6 instance profiles, got %d", len(got.Resources))
 	}
-	checkDetails(t, got.ByID()["ip-0"], map[string]any{"roles": []string{"app"}, "path": "/"})
+	wantDetails(t, got.ByID()["ip-0"], map[string]any{"roles": []string{"app"}, "path": "/"})
 	collecttest.HasEdges(t, got, "ip-0 -assumes-role-> iam/role:app")
 }
 
@@ -297,17 +285,17 @@ func TestIamAccountSettings(t *testing.T) {
 	f := iamSetup(t)
 	cfg := collecttest.Config(t, "us-east-1", nil)
 	none := iamRun(t, cfg, "password-policy")
-	checkDetails(t, none.ByID()["account-password-policy"], map[string]any{"exists": false})
+	wantDetails(t, none.ByID()["account-password-policy"], map[string]any{"exists": false})
 
 	f.must(f.api.UpdateAccountPasswordPolicy(f.ctx, &awsiam.UpdateAccountPasswordPolicyInput{MinimumPasswordLength: aws.Int32(14),
 		RequireSymbols: true, PasswordReusePrevention: aws.Int32(24), MaxPasswordAge: aws.Int32(90)}))
 	set := iamRun(t, cfg, "password-policy")
-	checkDetails(t, set.ByID()["account-password-policy"], map[string]any{"exists": true, "minimum_password_length": 14,
+	wantDetails(t, set.ByID()["account-password-policy"], map[string]any{"exists": true, "minimum_password_length": 14,
 		"require_symbols": true, "require_numbers": false, "password_reuse_prevention": 24, "max_password_age": 90, "expire_passwords": true})
 
 	f.must(f.api.CreateUser(f.ctx, &awsiam.CreateUserInput{UserName: aws.String("alice")}))
 	summary := iamRun(t, cfg, "account-summary")
-	checkDetails(t, summary.ByID()["account-summary"], map[string]any{"users": 1, "roles": 0, "root_mfa_enabled": false, "root_access_keys_present": false})
+	wantDetails(t, summary.ByID()["account-summary"], map[string]any{"users": 1, "roles": 0, "root_mfa_enabled": false, "root_access_keys_present": false})
 }
 
 func TestIamDenied(t *testing.T) {

@@ -22,13 +22,6 @@ var (
 	kendraRole    = aws.String("arn:aws:iam::" + account + ":role/kendra")
 )
 
-// three of each child per index, so listings run over two pages of two.
-func ids(prefix string) []string { return []string{prefix + "0", prefix + "1", prefix + "2"} }
-
-func kendraPage[T any](items []T, token *string) ([]T, *string) {
-	return collecttest.Page(items, token, 2)
-}
-
 // canned answers Kendra (moto has none of it): indices ix0..ix2 (ix0
 // encrypted with a customer key, with extra capacity) and three of each
 // child per index; every tag set holds the resource's ARN.
@@ -36,11 +29,11 @@ func kendraCanned(replace map[string]func(any) (any, error)) awsx.Options {
 	answers := map[string]func(any) (any, error){
 		"ListIndices": func(in any) (any, error) {
 			var all []types.IndexConfigurationSummary
-			for _, id := range ids("ix") {
+			for _, id := range three("ix") {
 				all = append(all, types.IndexConfigurationSummary{Id: aws.String(id), Name: aws.String("search-" + id), CreatedAt: &kendraCreated,
 					Edition: types.IndexEditionEnterpriseEdition, Status: types.IndexStatusActive})
 			}
-			items, next := kendraPage(all, in.(*kendra.ListIndicesInput).NextToken)
+			items, next := twoPerPage(all, in.(*kendra.ListIndicesInput).NextToken)
 			return &kendra.ListIndicesOutput{IndexConfigurationSummaryItems: items, NextToken: next}, nil
 		},
 		"DescribeIndex": func(in any) (any, error) {
@@ -58,11 +51,11 @@ func kendraCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		},
 		"ListDataSources": func(in any) (any, error) {
 			var all []types.DataSourceSummary
-			for _, id := range ids("ds") {
+			for _, id := range three("ds") {
 				all = append(all, types.DataSourceSummary{Id: aws.String(id), Name: aws.String("docs-" + id), CreatedAt: &kendraCreated, Type: types.DataSourceTypeS3,
 					Status: types.DataSourceStatusActive})
 			}
-			items, next := kendraPage(all, in.(*kendra.ListDataSourcesInput).NextToken)
+			items, next := twoPerPage(all, in.(*kendra.ListDataSourcesInput).NextToken)
 			return &kendra.ListDataSourcesOutput{SummaryItems: items, NextToken: next}, nil
 		},
 		"DescribeDataSource": func(in any) (any, error) {
@@ -73,11 +66,11 @@ func kendraCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		},
 		"ListFaqs": func(in any) (any, error) {
 			var all []types.FaqSummary
-			for _, id := range ids("fq") {
+			for _, id := range three("fq") {
 				all = append(all, types.FaqSummary{Id: aws.String(id), Name: aws.String("faq-" + id), CreatedAt: &kendraCreated, Status: types.FaqStatusActive,
 					FileFormat: types.FaqFileFormatCsv})
 			}
-			items, next := kendraPage(all, in.(*kendra.ListFaqsInput).NextToken)
+			items, next := twoPerPage(all, in.(*kendra.ListFaqsInput).NextToken)
 			return &kendra.ListFaqsOutput{FaqSummaryItems: items, NextToken: next}, nil
 		},
 		"DescribeFaq": func(in any) (any, error) {
@@ -86,37 +79,37 @@ func kendraCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		},
 		"ListExperiences": func(in any) (any, error) {
 			var all []types.ExperiencesSummary
-			for _, id := range ids("ex") {
+			for _, id := range three("ex") {
 				all = append(all, types.ExperiencesSummary{Id: aws.String(id), Name: aws.String("portal-" + id), CreatedAt: &kendraCreated, Status: types.ExperienceStatusActive,
 					Endpoints: []types.ExperienceEndpoint{{Endpoint: aws.String(id + ".search.kendra.aws"), EndpointType: types.EndpointTypeHome}}})
 			}
-			items, next := kendraPage(all, in.(*kendra.ListExperiencesInput).NextToken)
+			items, next := twoPerPage(all, in.(*kendra.ListExperiencesInput).NextToken)
 			return &kendra.ListExperiencesOutput{SummaryItems: items, NextToken: next}, nil
 		},
 		"ListThesauri": func(in any) (any, error) {
 			var all []types.ThesaurusSummary
-			for _, id := range ids("th") {
+			for _, id := range three("th") {
 				all = append(all, types.ThesaurusSummary{Id: aws.String(id), Name: aws.String("synonyms-" + id), CreatedAt: &kendraCreated, Status: types.ThesaurusStatusActive})
 			}
-			items, next := kendraPage(all, in.(*kendra.ListThesauriInput).NextToken)
+			items, next := twoPerPage(all, in.(*kendra.ListThesauriInput).NextToken)
 			return &kendra.ListThesauriOutput{ThesaurusSummaryItems: items, NextToken: next}, nil
 		},
 		"ListQuerySuggestionsBlockLists": func(in any) (any, error) {
 			var all []types.QuerySuggestionsBlockListSummary
-			for _, id := range ids("bl") {
+			for _, id := range three("bl") {
 				all = append(all, types.QuerySuggestionsBlockListSummary{Id: aws.String(id), Name: aws.String("blocked-" + id), CreatedAt: &kendraCreated,
 					Status: types.QuerySuggestionsBlockListStatusActive, ItemCount: aws.Int32(40)})
 			}
-			items, next := kendraPage(all, in.(*kendra.ListQuerySuggestionsBlockListsInput).NextToken)
+			items, next := twoPerPage(all, in.(*kendra.ListQuerySuggestionsBlockListsInput).NextToken)
 			return &kendra.ListQuerySuggestionsBlockListsOutput{BlockListSummaryItems: items, NextToken: next}, nil
 		},
 		"ListFeaturedResultsSets": func(in any) (any, error) {
 			var all []types.FeaturedResultsSetSummary
-			for _, id := range ids("fr") {
+			for _, id := range three("fr") {
 				all = append(all, types.FeaturedResultsSetSummary{FeaturedResultsSetId: aws.String(id), FeaturedResultsSetName: aws.String("featured-" + id),
 					CreationTimestamp: aws.Int64(kendraCreated.UnixMilli()), Status: types.FeaturedResultsSetStatusActive})
 			}
-			items, next := kendraPage(all, in.(*kendra.ListFeaturedResultsSetsInput).NextToken)
+			items, next := twoPerPage(all, in.(*kendra.ListFeaturedResultsSetsInput).NextToken)
 			return &kendra.ListFeaturedResultsSetsOutput{FeaturedResultsSetSummaryItems: items, NextToken: next}, nil
 		},
 	}

@@ -17,23 +17,16 @@ import (
 
 var mediapackagev2Paged = collecttest.Paged{Cap: 2}
 
-func mediapackagev2Check(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // seed creates channel groups live, sports and news in moto, with channels
 // main and backup in each.
 func mediapackagev2Seed(t *testing.T, api *mediapackagev2.Client) {
 	ctx := context.Background()
 	for _, g := range []string{"live", "sports", "news"} {
 		_, err := api.CreateChannelGroup(ctx, &mediapackagev2.CreateChannelGroupInput{ChannelGroupName: aws.String(g)})
-		mediapackagev2Check(t, err)
+		check(t, err)
 		for _, c := range []string{"main", "backup"} {
 			_, err := api.CreateChannel(ctx, &mediapackagev2.CreateChannelInput{ChannelGroupName: aws.String(g), ChannelName: aws.String(c)})
-			mediapackagev2Check(t, err)
+			check(t, err)
 		}
 	}
 }

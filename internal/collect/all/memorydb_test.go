@@ -14,7 +14,6 @@ import (
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	"github.com/awsmap/awsmap/internal/collect/collecttest/testvpc"
 	collector "github.com/awsmap/awsmap/internal/collect/memorydb"
-	"github.com/awsmap/awsmap/internal/model"
 )
 
 var (
@@ -23,18 +22,6 @@ var (
 
 func memorydbTags(k, v string) []types.Tag {
 	return []types.Tag{{Key: aws.String(k), Value: aws.String(v)}}
-}
-
-func memorydbWantDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatalf("resource missing, want %v", want)
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
 }
 
 // seed makes a subnet group and six clusters in it, with a snapshot of
@@ -75,7 +62,7 @@ func TestMemorydbMotoTypes(t *testing.T) {
 	}
 	collecttest.AssertNoWarnings(t, got)
 	c := got.ByID()["sessions-1"]
-	memorydbWantDetails(t, c, map[string]any{"node_type": "db.r6g.large", "tls_enabled": false, "kms_key_id": memorydbKmsKey, "acl_name": "open-access",
+	wantDetails(t, c, map[string]any{"node_type": "db.r6g.large", "tls_enabled": false, "kms_key_id": memorydbKmsKey, "acl_name": "open-access",
 		"subnet_group": "cache", "shards": 2, "snapshot_retention_days": 7, "security_group_ids": "[" + n.SG + "]", "status": "available"})
 	if c.ARN != "arn:aws:memorydb:"+region+":"+account+":cluster/sessions-1" || c.Tags["app"] != "sessions-1" {
 		t.Errorf("sessions-1: %s %v", c.ARN, c.Tags)
@@ -88,7 +75,7 @@ func TestMemorydbMotoTypes(t *testing.T) {
 		t.Fatalf("want 6 snapshots, got %v %d", got.Err, len(got.Resources))
 	}
 	s := got.ByID()["sessions-3-snap"]
-	memorydbWantDetails(t, s, map[string]any{"source": "manual", "cluster_name": "sessions-3", "kms_key_id": memorydbKmsKey})
+	wantDetails(t, s, map[string]any{"source": "manual", "cluster_name": "sessions-3", "kms_key_id": memorydbKmsKey})
 	if s.Tags["kind"] != "manual" {
 		t.Errorf("snapshot tags %v", s.Tags)
 	}
@@ -99,7 +86,7 @@ func TestMemorydbMotoTypes(t *testing.T) {
 	if got.Err != nil || g == nil {
 		t.Fatalf("subnet groups: %v %v", got.Err, got.ByID())
 	}
-	memorydbWantDetails(t, g, map[string]any{"description": "cache subnets", "vpc_id": n.VPC, "subnet_ids": fmt.Sprint(slices.Sorted(slices.Values(n.Subnets)))})
+	wantDetails(t, g, map[string]any{"description": "cache subnets", "vpc_id": n.VPC, "subnet_ids": fmt.Sprint(slices.Sorted(slices.Values(n.Subnets)))})
 	if g.Tags["team"] != "platform" {
 		t.Errorf("subnet group tags %v", g.Tags)
 	}
@@ -138,19 +125,19 @@ func TestMemorydbCannedTypes(t *testing.T) {
 	if byID := got.ByID(); !byID["default.memorydb-valkey7"].IsDefault || byID["tuned"].IsDefault || byID["tuned"].Tags["owner"] != "dba" {
 		t.Errorf("parameter groups: %v", byID)
 	}
-	memorydbWantDetails(t, got.ByID()["tuned"], map[string]any{"family": "memorydb_valkey7", "description": "maxmemory policy"})
+	wantDetails(t, got.ByID()["tuned"], map[string]any{"family": "memorydb_valkey7", "description": "maxmemory policy"})
 
 	got = collecttest.Run(t, cfg, collector.Service, "user", region)
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("users: %v %d", got.Err, len(got.Resources))
 	}
-	memorydbWantDetails(t, got.Resources[0], map[string]any{"authentication_type": "password", "password_count": 2, "access_string": "on ~app:* +@read", "acl_names": "[apps]"})
+	wantDetails(t, got.Resources[0], map[string]any{"authentication_type": "password", "password_count": 2, "access_string": "on ~app:* +@read", "acl_names": "[apps]"})
 
 	got = collecttest.Run(t, cfg, collector.Service, "acl", region)
 	if got.Err != nil || len(got.Resources) != 2 || !got.ByID()["open-access"].IsDefault {
 		t.Fatalf("acls: %v %v", got.Err, got.ByID())
 	}
-	memorydbWantDetails(t, got.ByID()["apps"], map[string]any{"user_names": "[app default]", "clusters": "[sessions-0]"})
+	wantDetails(t, got.ByID()["apps"], map[string]any{"user_names": "[app default]", "clusters": "[sessions-0]"})
 	collecttest.HasEdges(t, got, "apps -includes-user-> memorydb/user:app")
 }
 

@@ -17,18 +17,6 @@ import (
 
 var opensearchserverlessKmsKey = "arn:aws:kms:" + region + ":" + collecttest.MotoAccount + ":key/k-1"
 
-func opensearchserverlessWantDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatalf("resource missing, want %v", want)
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
-}
-
 // seed makes a KMS-key and an AWS-owned-key encryption policy, a public and a private
 // network policy, and six collections.
 func opensearchserverlessSeed(t *testing.T, api *aoss.Client) {
@@ -71,7 +59,7 @@ func TestOpensearchserverlessCollectionsAndSecurityPolicies(t *testing.T) {
 			c = r
 		}
 	}
-	opensearchserverlessWantDetails(t, c, map[string]any{"collection_type": "TIMESERIES", "status": "ACTIVE", "description": "app logs", "standby_replicas": "ENABLED", "kms_key_arn": opensearchserverlessKmsKey})
+	wantDetails(t, c, map[string]any{"collection_type": "TIMESERIES", "status": "ACTIVE", "description": "app logs", "standby_replicas": "ENABLED", "kms_key_arn": opensearchserverlessKmsKey})
 	collecttest.HasEdges(t, got, c.ID+" -encrypted-with-> kms/key:k-1")
 	if c.Tags["team"] != "t2" || c.ARN != "arn:aws:aoss:"+region+":"+collecttest.MotoAccount+":collection/"+c.ID || c.CreatedAt == "" {
 		t.Errorf("logs-2: %s %v %s", c.ARN, c.Tags, c.CreatedAt)
@@ -83,10 +71,10 @@ func TestOpensearchserverlessCollectionsAndSecurityPolicies(t *testing.T) {
 	}
 	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
-	opensearchserverlessWantDetails(t, byID["encryption/logs-enc"], map[string]any{"policy_type": "encryption", "aws_owned_key": false, "allow_from_public": false, "rule_count": 1})
-	opensearchserverlessWantDetails(t, byID["encryption/owned"], map[string]any{"aws_owned_key": true})
-	opensearchserverlessWantDetails(t, byID["network/logs-public"], map[string]any{"policy_type": "network", "allow_from_public": true, "rule_count": 2, "description": "logs-public policy"})
-	opensearchserverlessWantDetails(t, byID["network/private"], map[string]any{"allow_from_public": false})
+	wantDetails(t, byID["encryption/logs-enc"], map[string]any{"policy_type": "encryption", "aws_owned_key": false, "allow_from_public": false, "rule_count": 1})
+	wantDetails(t, byID["encryption/owned"], map[string]any{"aws_owned_key": true})
+	wantDetails(t, byID["network/logs-public"], map[string]any{"policy_type": "network", "allow_from_public": true, "rule_count": 2, "description": "logs-public policy"})
+	wantDetails(t, byID["network/private"], map[string]any{"allow_from_public": false})
 }
 
 // TestAccessPoliciesAndVPCEndpoints: moto lists neither; the SDK's answers
@@ -115,7 +103,7 @@ func TestOpensearchserverlessAccessPoliciesAndVPCEndpoints(t *testing.T) {
 		t.Fatalf("want the access policies of both pages, got %v %d", got.Err, len(got.Resources))
 	}
 	r := got.ByID()["data/readers"]
-	opensearchserverlessWantDetails(t, r, map[string]any{"policy_type": "data", "policy_version": "v1", "updated_at": "2024-03-09T16:00:00Z"})
+	wantDetails(t, r, map[string]any{"policy_type": "data", "policy_version": "v1", "updated_at": "2024-03-09T16:00:00Z"})
 	if r.CreatedAt != "2023-11-14T22:13:20Z" {
 		t.Errorf("created %s", r.CreatedAt)
 	}
@@ -124,7 +112,7 @@ func TestOpensearchserverlessAccessPoliciesAndVPCEndpoints(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("vpc endpoints: %v %d", got.Err, len(got.Resources))
 	}
-	opensearchserverlessWantDetails(t, got.Resources[0], map[string]any{"status": "ACTIVE", "vpc_id": "vpc-1", "subnet_ids": "[subnet-1]"})
+	wantDetails(t, got.Resources[0], map[string]any{"status": "ACTIVE", "vpc_id": "vpc-1", "subnet_ids": "[subnet-1]"})
 	collecttest.HasEdges(t, got, "vpce-1 -in-vpc-> ec2/vpc:vpc-1", "vpce-1 -in-subnet-> ec2/subnet:subnet-1", "vpce-1 -uses-security-group-> ec2/security-group:sg-1")
 }
 

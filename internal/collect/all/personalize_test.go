@@ -30,15 +30,6 @@ func personalizeArn(res string) string {
 	return "arn:aws:personalize:" + region + ":" + account + ":" + res
 }
 
-// three of a kind, so every listing runs over two pages of two.
-func personalizeThree(prefix string) []string {
-	return []string{prefix + "0", prefix + "1", prefix + "2"}
-}
-
-func personalizePage[T any](items []T, token *string) ([]T, *string) {
-	return collecttest.Page(items, token, 2)
-}
-
 // group is the name of the dataset group an ARN names.
 func group(groupARN *string) string {
 	return strings.TrimPrefix(aws.ToString(groupARN), personalizeArn("dataset-group/"))
@@ -56,7 +47,7 @@ func personalizeCanned(replace map[string]func(any) (any, error)) awsx.Options {
 	answers := map[string]func(any) (any, error){
 		"ListDatasetGroups": func(in any) (any, error) {
 			var all []types.DatasetGroupSummary
-			for _, g := range personalizeThree("dg") {
+			for _, g := range three("dg") {
 				s := types.DatasetGroupSummary{DatasetGroupArn: aws.String(personalizeArn("dataset-group/" + g)), Name: aws.String(g), Status: aws.String("ACTIVE"),
 					CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated}
 				if g == "dg2" {
@@ -64,7 +55,7 @@ func personalizeCanned(replace map[string]func(any) (any, error)) awsx.Options {
 				}
 				all = append(all, s)
 			}
-			items, next := personalizePage(all, in.(*personalize.ListDatasetGroupsInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListDatasetGroupsInput).NextToken)
 			return &personalize.ListDatasetGroupsOutput{DatasetGroups: items, NextToken: next}, nil
 		},
 		"DescribeDatasetGroup": func(in any) (any, error) {
@@ -82,7 +73,7 @@ func personalizeCanned(replace map[string]func(any) (any, error)) awsx.Options {
 				all = append(all, types.DatasetSummary{DatasetArn: aws.String(personalizeArn("dataset/" + g + "/" + typ)), Name: aws.String(g + "-" + strings.ToLower(typ)),
 					DatasetType: aws.String(typ), Status: aws.String("ACTIVE"), CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated})
 			}
-			items, next := personalizePage(all, in.(*personalize.ListDatasetsInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListDatasetsInput).NextToken)
 			return &personalize.ListDatasetsOutput{Datasets: items, NextToken: next}, nil
 		},
 		"DescribeDataset": func(in any) (any, error) {
@@ -93,20 +84,20 @@ func personalizeCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		},
 		"ListSchemas": func(in any) (any, error) {
 			var all []types.DatasetSchemaSummary
-			for _, s := range personalizeThree("sc") {
+			for _, s := range three("sc") {
 				all = append(all, types.DatasetSchemaSummary{SchemaArn: aws.String(personalizeArn("schema/" + s)), Name: aws.String(s), Domain: types.DomainVideoOnDemand,
 					CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated})
 			}
-			items, next := personalizePage(all, in.(*personalize.ListSchemasInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListSchemasInput).NextToken)
 			return &personalize.ListSchemasOutput{Schemas: items, NextToken: next}, nil
 		},
 		"ListSolutions": func(in any) (any, error) {
 			var all []types.SolutionSummary
-			for _, s := range personalizeThree("sol") {
+			for _, s := range three("sol") {
 				all = append(all, types.SolutionSummary{SolutionArn: aws.String(personalizeArn("solution/" + s)), Name: aws.String(s), Status: aws.String("ACTIVE"),
 					RecipeArn: aws.String("arn:aws:personalize:::recipe/aws-user-personalization"), CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated})
 			}
-			items, next := personalizePage(all, in.(*personalize.ListSolutionsInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListSolutionsInput).NextToken)
 			return &personalize.ListSolutionsOutput{Solutions: items, NextToken: next}, nil
 		},
 		"DescribeSolution": func(in any) (any, error) {
@@ -121,11 +112,11 @@ func personalizeCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		},
 		"ListCampaigns": func(in any) (any, error) {
 			var all []types.CampaignSummary
-			for _, c := range personalizeThree("cp") {
+			for _, c := range three("cp") {
 				all = append(all, types.CampaignSummary{CampaignArn: aws.String(personalizeArn("campaign/" + c)), Name: aws.String(c), Status: aws.String("ACTIVE"),
 					CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated})
 			}
-			items, next := personalizePage(all, in.(*personalize.ListCampaignsInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListCampaignsInput).NextToken)
 			return &personalize.ListCampaignsOutput{Campaigns: items, NextToken: next}, nil
 		},
 		"DescribeCampaign": func(in any) (any, error) {
@@ -140,42 +131,42 @@ func personalizeCanned(replace map[string]func(any) (any, error)) awsx.Options {
 		"ListEventTrackers": func(in any) (any, error) {
 			g := group(in.(*personalize.ListEventTrackersInput).DatasetGroupArn)
 			var all []types.EventTrackerSummary
-			for _, e := range personalizeThree(g + "et") {
+			for _, e := range three(g + "et") {
 				all = append(all, types.EventTrackerSummary{EventTrackerArn: aws.String(personalizeArn("event-tracker/" + e)), Name: aws.String("clicks-" + e),
 					Status: aws.String("ACTIVE"), CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated})
 			}
-			items, next := personalizePage(all, in.(*personalize.ListEventTrackersInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListEventTrackersInput).NextToken)
 			return &personalize.ListEventTrackersOutput{EventTrackers: items, NextToken: next}, nil
 		},
 		"ListFilters": func(in any) (any, error) {
 			g := in.(*personalize.ListFiltersInput).DatasetGroupArn
 			var all []types.FilterSummary
-			for _, f := range personalizeThree(group(g) + "-f") {
+			for _, f := range three(group(g) + "-f") {
 				all = append(all, types.FilterSummary{FilterArn: aws.String(personalizeArn("filter/" + f)), Name: aws.String(f), DatasetGroupArn: g,
 					Status: aws.String("ACTIVE"), CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated})
 			}
-			items, next := personalizePage(all, in.(*personalize.ListFiltersInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListFiltersInput).NextToken)
 			return &personalize.ListFiltersOutput{Filters: items, NextToken: next}, nil
 		},
 		"ListRecommenders": func(in any) (any, error) {
 			var all []types.RecommenderSummary
-			for _, r := range personalizeThree("rec") {
+			for _, r := range three("rec") {
 				all = append(all, types.RecommenderSummary{RecommenderArn: aws.String(personalizeArn("recommender/" + r)), Name: aws.String(r),
 					DatasetGroupArn: aws.String(personalizeArn("dataset-group/dg2")), RecipeArn: aws.String("arn:aws:personalize:::recipe/aws-ecomm-popular-items-by-views"),
 					Status: aws.String("ACTIVE"), CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated,
 					RecommenderConfig: &types.RecommenderConfig{MinRecommendationRequestsPerSecond: aws.Int32(10)}})
 			}
-			items, next := personalizePage(all, in.(*personalize.ListRecommendersInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListRecommendersInput).NextToken)
 			return &personalize.ListRecommendersOutput{Recommenders: items, NextToken: next}, nil
 		},
 		"ListMetricAttributions": func(in any) (any, error) {
 			g := group(in.(*personalize.ListMetricAttributionsInput).DatasetGroupArn)
 			var all []types.MetricAttributionSummary
-			for _, m := range personalizeThree(g + "-ma") {
+			for _, m := range three(g + "-ma") {
 				all = append(all, types.MetricAttributionSummary{MetricAttributionArn: aws.String(personalizeArn("metric-attribution/" + m)), Name: aws.String(m),
 					Status: aws.String("ACTIVE"), CreationDateTime: &created, LastUpdatedDateTime: &personalizeUpdated})
 			}
-			items, next := personalizePage(all, in.(*personalize.ListMetricAttributionsInput).NextToken)
+			items, next := twoPerPage(all, in.(*personalize.ListMetricAttributionsInput).NextToken)
 			return &personalize.ListMetricAttributionsOutput{MetricAttributions: items, NextToken: next}, nil
 		},
 		"DescribeMetricAttribution": func(in any) (any, error) {

@@ -53,9 +53,9 @@ func TestRdsDBClusterSnapshots(t *testing.T) {
 	if len(byID) != 6 || byID["graph-1"] != nil {
 		t.Fatalf("want the 6 manual Aurora snapshots over several pages and not Neptune's, got %d: %v", len(byID), byID)
 	}
-	rdsWantDetails(t, byID["shop-0"], map[string]any{"engine": "aurora-postgresql", "db_cluster_id": "shop", "storage_encrypted": true,
+	wantDetails(t, byID["shop-0"], map[string]any{"engine": "aurora-postgresql", "db_cluster_id": "shop", "storage_encrypted": true,
 		"status": "available", "shared_publicly": true})
-	rdsWantDetails(t, byID["shop-1"], map[string]any{"shared_publicly": false})
+	wantDetails(t, byID["shop-1"], map[string]any{"shared_publicly": false})
 	s := byID["shop-1"]
 	if s.ARN != "arn:aws:rds:"+region+":"+collecttest.MotoAccount+":cluster-snapshot:shop-1" || s.Tags["why"] != "upgrade" || s.CreatedAt == "" {
 		t.Errorf("shop-1: %s %v %q", s.ARN, s.Tags, s.CreatedAt)
@@ -107,7 +107,7 @@ func TestRdsAutomatedBackups(t *testing.T) {
 		t.Fatalf("want the backups of both pages, got %v %d", got.Err, len(got.Resources))
 	}
 	r := got.ByID()["db-RES2"]
-	rdsWantDetails(t, r, map[string]any{"db_instance_id": "db-2", "status": "retained", "engine": "postgres", "allocated_storage_gb": 20, "encrypted": true,
+	wantDetails(t, r, map[string]any{"db_instance_id": "db-2", "status": "retained", "engine": "postgres", "allocated_storage_gb": 20, "encrypted": true,
 		"earliest_restorable_time": "2025-03-01T12:00:00Z", "latest_restorable_time": ""})
 	if r.Name != "db-2" || r.ARN != "arn:aws:rds:"+region+":"+collecttest.MotoAccount+":auto-backup:ab-2" || r.Tags["n"] != "2" || r.CreatedAt != "2025-03-01T12:00:00Z" {
 		t.Errorf("db-RES2: %s %s %v %s", r.Name, r.ARN, r.Tags, r.CreatedAt)

@@ -15,23 +15,9 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/rds"
-	"github.com/awsmap/awsmap/internal/model"
 )
 
 func rdsTag(k, v string) []types.Tag { return []types.Tag{{Key: aws.String(k), Value: aws.String(v)}} }
-
-// wantDetails fails t for every wanted detail r does not have.
-func rdsWantDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatalf("resource missing, want %v", want)
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
-}
 
 // TestConfigurationGroups: parameter and cluster parameter groups,
 // six of each over several pages, with tags read in bulk (moto's
@@ -68,7 +54,7 @@ func TestRdsConfigurationGroups(t *testing.T) {
 			t.Errorf("%s: want the 6 groups over several pages, got %d", c.typ, len(byID))
 		}
 		g := byID["app-2"]
-		rdsWantDetails(t, g, c.want)
+		wantDetails(t, g, c.want)
 		if g.ARN != "arn:aws:rds:"+region+":"+collecttest.MotoAccount+":"+c.arn || g.Tags["team"] != "app-2" || g.IsDefault {
 			t.Errorf("%s app-2: arn %s tags %v default %v", c.typ, g.ARN, g.Tags, g.IsDefault)
 		}
@@ -108,7 +94,7 @@ func TestRdsOptionGroups(t *testing.T) {
 	collecttest.AssertNoWarnings(t, got)
 	byID := got.ByID()
 	g := byID["mssql"]
-	rdsWantDetails(t, g, map[string]any{"engine": "sqlserver-se", "major_engine_version": "15.00", "description": "backups", "options": "[SQLSERVER_BACKUP_RESTORE TDE]"})
+	wantDetails(t, g, map[string]any{"engine": "sqlserver-se", "major_engine_version": "15.00", "description": "backups", "options": "[SQLSERVER_BACKUP_RESTORE TDE]"})
 	if g.Tags["team"] != "dba" || g.IsDefault || !byID["default:sqlserver-se-15-00"].IsDefault || g.ARN != aws.ToString(group("mssql").OptionGroupArn) {
 		t.Errorf("mssql: %v %v %s", g.Tags, g.IsDefault, g.ARN)
 	}

@@ -36,7 +36,7 @@ func TestRdsDBProxies(t *testing.T) {
 		t.Fatalf("want 6 proxies over several pages, got %v %d", got.Err, len(got.Resources))
 	}
 	p := got.ByID()["pool-0"]
-	rdsWantDetails(t, p, map[string]any{"engine_family": "POSTGRESQL", "require_tls": true, "idle_client_timeout_seconds": 900, "vpc_id": n.vpc,
+	wantDetails(t, p, map[string]any{"engine_family": "POSTGRESQL", "require_tls": true, "idle_client_timeout_seconds": 900, "vpc_id": n.vpc,
 		"auth": "[{SECRETS REQUIRED " + secret + " }]"})
 	if p.ARN == "" || p.CreatedAt == "" {
 		t.Errorf("pool-0: arn %q created %q", p.ARN, p.CreatedAt)
@@ -61,7 +61,7 @@ func TestRdsEventSubscriptions(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 6 {
 		t.Fatalf("want 6 subscriptions, got %v %d", got.Err, len(got.Resources))
 	}
-	rdsWantDetails(t, got.ByID()["ops-1"], map[string]any{"sns_topic_arn": topic, "source_type": "db-instance", "source_ids": "[main]",
+	wantDetails(t, got.ByID()["ops-1"], map[string]any{"sns_topic_arn": topic, "source_type": "db-instance", "source_ids": "[main]",
 		"event_categories": "[failure maintenance]", "enabled": false})
 	if s := got.ByID()["ops-2"]; s.ARN != "arn:aws:rds:"+region+":"+collecttest.MotoAccount+":es:ops-2" || s.Tags["team"] != "ops" {
 		t.Errorf("ops-2: %s %v", s.ARN, s.Tags)
@@ -92,7 +92,7 @@ func TestRdsReservedInstances(t *testing.T) {
 		t.Fatalf("want the reservation, got %v %d", got.Err, len(got.Resources))
 	}
 	r := got.Resources[0]
-	rdsWantDetails(t, r, map[string]any{"instance_class": "db.r6g.large", "instance_count": 2, "state": "active", "multi_az": true,
+	wantDetails(t, r, map[string]any{"instance_class": "db.r6g.large", "instance_count": 2, "state": "active", "multi_az": true,
 		"start_time": "2026-01-01T00:00:00Z", "end_time": "2027-01-01T00:00:00Z", "offering_type": "No Upfront"})
 	if r.ARN != arn || r.Tags["cost-center"] != "42" || r.CreatedAt != "2026-01-01T00:00:00Z" {
 		t.Errorf("reservation: %s %v %s", r.ARN, r.Tags, r.CreatedAt)

@@ -1,7 +1,6 @@
 package all_test
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
@@ -12,7 +11,6 @@ import (
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	collector "github.com/awsmap/awsmap/internal/collect/redshiftserverless"
-	"github.com/awsmap/awsmap/internal/model"
 )
 
 var (
@@ -20,18 +18,6 @@ var (
 	redshiftserverlessKmsKey  = "arn:aws:kms:" + region + ":" + collecttest.MotoAccount + ":key/k-1"
 	redshiftserverlessCreated = time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
 )
-
-func redshiftserverlessWantDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatalf("resource missing, want %v", want)
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
-}
 
 // estate answers as Redshift Serverless would (moto has no Redshift
 // Serverless): two namespaces over two pages, a public workgroup, a shared
@@ -79,7 +65,7 @@ func TestRedshiftserverless(t *testing.T) {
 	}
 	collecttest.AssertNoWarnings(t, got)
 	n := got.ByID()["sales"]
-	redshiftserverlessWantDetails(t, n, map[string]any{"status": "AVAILABLE", "db_name": "dev", "admin_password_managed": true, "kms_key_id": redshiftserverlessKmsKey, "log_exports": "[useractivitylog]"})
+	wantDetails(t, n, map[string]any{"status": "AVAILABLE", "db_name": "dev", "admin_password_managed": true, "kms_key_id": redshiftserverlessKmsKey, "log_exports": "[useractivitylog]"})
 	if n.Tags["team"] != "bi" || n.CreatedAt != "2025-01-02T03:04:05Z" || n.ARN != redshiftserverlessArn+"namespace/ns-1" {
 		t.Errorf("sales: %v %s %s", n.Tags, n.CreatedAt, n.ARN)
 	}
@@ -89,14 +75,14 @@ func TestRedshiftserverless(t *testing.T) {
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("workgroups: %v %d", got.Err, len(got.Resources))
 	}
-	redshiftserverlessWantDetails(t, got.Resources[0], map[string]any{"publicly_accessible": true, "base_capacity_rpu": 32, "max_capacity_rpu": 256, "endpoint": "bi.example", "namespace": "sales"})
+	wantDetails(t, got.Resources[0], map[string]any{"publicly_accessible": true, "base_capacity_rpu": 32, "max_capacity_rpu": 256, "endpoint": "bi.example", "namespace": "sales"})
 	collecttest.HasEdges(t, got, "bi -uses-namespace-> redshift-serverless/namespace:sales", "bi -in-subnet-> ec2/subnet:subnet-1", "bi -uses-security-group-> ec2/security-group:sg-1")
 
 	got = collecttest.Run(t, cfg, collector.Service, "snapshot", region)
 	if got.Err != nil || len(got.Resources) != 1 {
 		t.Fatalf("snapshots: %v %d", got.Err, len(got.Resources))
 	}
-	redshiftserverlessWantDetails(t, got.Resources[0], map[string]any{"size_mb": 2048.5, "retention_days": -1, "shared_with_accounts": "[210987654321]", "namespace": "sales"})
+	wantDetails(t, got.Resources[0], map[string]any{"size_mb": 2048.5, "retention_days": -1, "shared_with_accounts": "[210987654321]", "namespace": "sales"})
 	collecttest.HasEdges(t, got, "before-migration -created-from-> redshift-serverless/namespace:sales")
 }
 

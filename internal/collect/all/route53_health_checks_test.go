@@ -27,15 +27,15 @@ func TestRoute53HealthChecks(t *testing.T) {
 		out, err := api.CreateHealthCheck(ctx, &route53.CreateHealthCheckInput{CallerReference: aws.String(fmt.Sprint(i)),
 			HealthCheckConfig: &types.HealthCheckConfig{Type: types.HealthCheckTypeHttps, FullyQualifiedDomainName: aws.String(fmt.Sprintf("www%d.example.com", i)),
 				Port: aws.Int32(443), ResourcePath: aws.String("/health"), RequestInterval: aws.Int32(10), FailureThreshold: aws.Int32(2)}})
-		route53Check(t, err)
+		check(t, err)
 		ids = append(ids, aws.ToString(out.HealthCheck.Id))
 	}
 	_, err := api.ChangeTagsForResource(ctx, &route53.ChangeTagsForResourceInput{ResourceType: types.TagResourceTypeHealthcheck, ResourceId: aws.String(ids[10]),
 		AddTags: []types.Tag{{Key: aws.String("Name"), Value: aws.String("shop")}}})
-	route53Check(t, err)
+	check(t, err)
 	calc, err := api.CreateHealthCheck(ctx, &route53.CreateHealthCheckInput{CallerReference: aws.String("calc"),
 		HealthCheckConfig: &types.HealthCheckConfig{Type: types.HealthCheckTypeCalculated, ChildHealthChecks: ids[:2], HealthThreshold: aws.Int32(1)}})
-	route53Check(t, err)
+	check(t, err)
 
 	got := collecttest.Run(t, cfg, collector.Service, "health-check", model.GlobalRegion)
 	if got.Err != nil || len(got.Resources) != 12 {
@@ -67,16 +67,16 @@ func TestRoute53QueryLoggingConfigs(t *testing.T) {
 	api := route53.NewFromConfig(cfg)
 	group := "/aws/route53/example"
 	_, err := cloudwatchlogs.NewFromConfig(cfg).CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: aws.String(group)})
-	route53Check(t, err)
+	check(t, err)
 	groupARN := "arn:aws:logs:us-east-1:" + collecttest.MotoAccount + ":log-group:" + group + ":*"
 	var zones []string
 	for i := range 6 {
 		z, err := api.CreateHostedZone(ctx, &route53.CreateHostedZoneInput{Name: aws.String(fmt.Sprintf("q%d.example.com", i)), CallerReference: aws.String(fmt.Sprint("q", i))})
-		route53Check(t, err)
+		check(t, err)
 		zone := strings.TrimPrefix(aws.ToString(z.HostedZone.Id), "/hostedzone/")
 		zones = append(zones, zone)
 		_, err = api.CreateQueryLoggingConfig(ctx, &route53.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(zone), CloudWatchLogsLogGroupArn: aws.String(groupARN)})
-		route53Check(t, err)
+		check(t, err)
 	}
 	got := collecttest.Run(t, cfg, collector.Service, "query-logging-config", model.GlobalRegion)
 	if got.Err != nil || len(got.Resources) != 6 {
@@ -98,11 +98,4 @@ func TestRoute53QueryLoggingConfigs(t *testing.T) {
 	}
 	denied := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny("ListQueryLoggingConfigs")})
 	collecttest.AssertDenied(t, collecttest.Run(t, denied, collector.Service, "query-logging-config", model.GlobalRegion))
-}
-
-func route53Check(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }

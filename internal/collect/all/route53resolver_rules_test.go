@@ -27,7 +27,7 @@ func TestRoute53resolverRules(t *testing.T) {
 	ep, err := api.CreateResolverEndpoint(ctx, &route53resolver.CreateResolverEndpointInput{CreatorRequestId: aws.String("out"), Name: aws.String("outbound"),
 		Direction: types.ResolverEndpointDirectionOutbound, SecurityGroupIds: []string{n.SG},
 		IpAddresses: []types.IpAddressRequest{{SubnetId: aws.String(n.Subnets[0])}, {SubnetId: aws.String(n.Subnets[1])}}})
-	route53resolverCheck(t, err)
+	check(t, err)
 	endpoint := aws.ToString(ep.ResolverEndpoint.Id)
 	var ids []string
 	for i := range 6 {
@@ -38,11 +38,11 @@ func TestRoute53resolverRules(t *testing.T) {
 			in.Tags = []types.Tag{{Key: aws.String("team"), Value: aws.String("net")}}
 		}
 		out, err := api.CreateResolverRule(ctx, in)
-		route53resolverCheck(t, err)
+		check(t, err)
 		ids = append(ids, aws.ToString(out.ResolverRule.Id))
 	}
 	assoc, err := api.AssociateResolverRule(ctx, &route53resolver.AssociateResolverRuleInput{ResolverRuleId: aws.String(ids[0]), VPCId: aws.String(n.VPC), Name: aws.String("corp-in-dns")})
-	route53resolverCheck(t, err)
+	check(t, err)
 
 	got := collecttest.Run(t, cfg, collector.Service, "resolver-rule", region)
 	if got.Err != nil || len(got.Resources) != 6 {
@@ -71,12 +71,5 @@ func TestRoute53resolverRules(t *testing.T) {
 	for typ, op := range map[string]string{"resolver-rule": "ListResolverRules", "resolver-rule-association": "ListResolverRuleAssociations"} {
 		denied := collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny(op)})
 		collecttest.AssertDenied(t, collecttest.Run(t, denied, collector.Service, typ, region))
-	}
-}
-
-func route53resolverCheck(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
 	}
 }

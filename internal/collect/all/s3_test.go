@@ -27,13 +27,6 @@ func s3api(t *testing.T, region string) *awss3.Client {
 	return awss3.NewFromConfig(collecttest.Config(t, region, nil), func(o *awss3.Options) { o.UsePathStyle = true })
 }
 
-func s3Must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func createBucket(t *testing.T, region, name string) {
 	t.Helper()
 	in := &awss3.CreateBucketInput{Bucket: aws.String(name)}
@@ -41,7 +34,7 @@ func createBucket(t *testing.T, region, name string) {
 		in.CreateBucketConfiguration = &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraint(region)}
 	}
 	_, err := s3api(t, region).CreateBucket(context.Background(), in)
-	s3Must(t, err)
+	check(t, err)
 }
 
 // pagedListing is a config whose ListBuckets pages moto's bucket list as AWS
@@ -68,7 +61,7 @@ func pagedListing(t *testing.T) aws.Config {
 // the region of "elsewhere" as a paginated AWS listing would.
 func listBuckets(t *testing.T) func(input any) (any, error) {
 	all, err := s3api(t, "us-east-1").ListBuckets(context.Background(), &awss3.ListBucketsInput{})
-	s3Must(t, err)
+	check(t, err)
 	return func(input any) (any, error) {
 		in := input.(*awss3.ListBucketsInput)
 		start := 0
@@ -124,20 +117,20 @@ func TestS3Buckets(t *testing.T) {
 
 	createBucket(t, "us-east-1", "pub-acl")
 	_, err := us.PutBucketAcl(ctx, &awss3.PutBucketAclInput{Bucket: aws.String("pub-acl"), ACL: s3types.BucketCannedACLPublicRead})
-	s3Must(t, err)
+	check(t, err)
 
 	createBucket(t, "us-east-1", "blocked")
 	_, err = us.PutBucketAcl(ctx, &awss3.PutBucketAclInput{Bucket: aws.String("blocked"), ACL: s3types.BucketCannedACLPublicRead})
-	s3Must(t, err)
+	check(t, err)
 	on := aws.Bool(true)
 	_, err = us.PutPublicAccessBlock(ctx, &awss3.PutPublicAccessBlockInput{Bucket: aws.String("blocked"),
 		PublicAccessBlockConfiguration: &s3types.PublicAccessBlockConfiguration{BlockPublicAcls: on, IgnorePublicAcls: on, BlockPublicPolicy: on, RestrictPublicBuckets: on}})
-	s3Must(t, err)
+	check(t, err)
 
 	createBucket(t, "eu-west-1", "pub-policy")
 	policy := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::pub-policy/*"}]}`
 	_, err = eu.PutBucketPolicy(ctx, &awss3.PutBucketPolicyInput{Bucket: aws.String("pub-policy"), Policy: aws.String(policy)})
-	s3Must(t, err)
+	check(t, err)
 
 	createBucket(t, "eu-west-1", "secure")
 	_, err = eu.PutBucketEncryption(ctx, &awss3.PutBucketEncryptionInput{Bucket: aws.String("secure"),
@@ -145,29 +138,29 @@ func TestS3Buckets(t *testing.T) {
 			ApplyServerSideEncryptionByDefault: &s3types.ServerSideEncryptionByDefault{SSEAlgorithm: s3types.ServerSideEncryptionAwsKms, KMSMasterKeyID: aws.String(s3KeyARN)},
 			BucketKeyEnabled:                   on,
 		}}}})
-	s3Must(t, err)
+	check(t, err)
 	_, err = eu.PutBucketVersioning(ctx, &awss3.PutBucketVersioningInput{Bucket: aws.String("secure"),
 		VersioningConfiguration: &s3types.VersioningConfiguration{Status: s3types.BucketVersioningStatusEnabled}})
-	s3Must(t, err)
+	check(t, err)
 	_, err = eu.PutBucketTagging(ctx, &awss3.PutBucketTaggingInput{Bucket: aws.String("secure"),
 		Tagging: &s3types.Tagging{TagSet: []s3types.Tag{{Key: aws.String("Owner"), Value: aws.String("team-a")}}}})
-	s3Must(t, err)
+	check(t, err)
 	createBucket(t, "eu-west-1", "logs")
 	logPolicy := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::logs/*"}]}`
 	_, err = eu.PutBucketPolicy(ctx, &awss3.PutBucketPolicyInput{Bucket: aws.String("logs"), Policy: aws.String(logPolicy)})
-	s3Must(t, err)
+	check(t, err)
 	_, err = eu.PutBucketLogging(ctx, &awss3.PutBucketLoggingInput{Bucket: aws.String("secure"),
 		BucketLoggingStatus: &s3types.BucketLoggingStatus{LoggingEnabled: &s3types.LoggingEnabled{TargetBucket: aws.String("logs"), TargetPrefix: aws.String("logs/")}}})
-	s3Must(t, err)
+	check(t, err)
 	_, err = eu.PutBucketLifecycleConfiguration(ctx, &awss3.PutBucketLifecycleConfigurationInput{Bucket: aws.String("secure"),
 		LifecycleConfiguration: &s3types.BucketLifecycleConfiguration{Rules: []s3types.LifecycleRule{{
 			ID: aws.String("expire"), Status: s3types.ExpirationStatusEnabled, Filter: &s3types.LifecycleRuleFilter{Prefix: aws.String("tmp/")},
 			Expiration: &s3types.LifecycleExpiration{Days: aws.Int32(7)},
 		}}}})
-	s3Must(t, err)
+	check(t, err)
 	_, err = eu.PutBucketOwnershipControls(ctx, &awss3.PutBucketOwnershipControlsInput{Bucket: aws.String("secure"),
 		OwnershipControls: &s3types.OwnershipControls{Rules: []s3types.OwnershipControlsRule{{ObjectOwnership: s3types.ObjectOwnershipBucketOwnerEnforced}}}})
-	s3Must(t, err)
+	check(t, err)
 
 	rec, task, err := runPlanned(t, pagedListing(t), "us-east-1", "eu-west-1")
 	if err != nil {
@@ -265,7 +258,7 @@ func TestS3BucketTagsInBulk(t *testing.T) {
 	createBucket(t, "eu-west-1", "tagged")
 	_, err := s3api(t, "eu-west-1").PutBucketTagging(context.Background(), &awss3.PutBucketTaggingInput{Bucket: aws.String("tagged"),
 		Tagging: &s3types.Tagging{TagSet: []s3types.Tag{{Key: aws.String("Owner"), Value: aws.String("team-b")}}}})
-	s3Must(t, err)
+	check(t, err)
 	createBucket(t, "eu-west-1", "untagged")
 	for _, c := range collecttest.TagDenials("GetBucketTagging") {
 		cfg := collecttest.ConfigWith(t, "us-east-1", awsx.Options{Responder: collecttest.Deny(c.Deny...)})
@@ -350,7 +343,7 @@ func TestS3PolicyJudgedFromTheDocument(t *testing.T) {
 		}
 		_, err := us.PutBucketPolicy(context.Background(), &awss3.PutBucketPolicyInput{Bucket: aws.String(name),
 			Policy: aws.String(`{"Version":"2012-10-17","Statement":[` + stmt + `]}`)})
-		s3Must(t, err)
+		check(t, err)
 	}
 	createBucket(t, "us-east-1", "no-policy")
 

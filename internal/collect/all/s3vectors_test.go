@@ -25,30 +25,23 @@ var tagsByARN = map[string]func(any) (any, error){
 	},
 }
 
-func s3vectorsCheck(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // seed creates buckets docs (KMS, with a policy) and images (default
 // encryption), each with indexes small and large.
 func s3vectorsSeed(t *testing.T, api *s3vectors.Client) {
 	ctx := context.Background()
 	_, err := api.CreateVectorBucket(ctx, &s3vectors.CreateVectorBucketInput{VectorBucketName: aws.String("docs"),
 		EncryptionConfiguration: &types.EncryptionConfiguration{SseType: types.SseTypeAwsKms, KmsKeyArn: aws.String(key)}})
-	s3vectorsCheck(t, err)
+	check(t, err)
 	_, err = api.CreateVectorBucket(ctx, &s3vectors.CreateVectorBucketInput{VectorBucketName: aws.String("images")})
-	s3vectorsCheck(t, err)
+	check(t, err)
 	_, err = api.PutVectorBucketPolicy(ctx, &s3vectors.PutVectorBucketPolicyInput{VectorBucketName: aws.String("docs"),
 		Policy: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3vectors:QueryVectors","Resource":"*"}]}`)})
-	s3vectorsCheck(t, err)
+	check(t, err)
 	for _, b := range []string{"docs", "images"} {
 		for i, name := range []string{"small", "large", "huge"} {
 			_, err := api.CreateIndex(ctx, &s3vectors.CreateIndexInput{VectorBucketName: aws.String(b), IndexName: aws.String(name),
 				DataType: types.DataTypeFloat32, Dimension: aws.Int32(int32(128 << i)), DistanceMetric: types.DistanceMetricCosine})
-			s3vectorsCheck(t, err)
+			check(t, err)
 		}
 	}
 }

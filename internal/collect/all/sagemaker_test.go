@@ -26,21 +26,11 @@ func sagemakerTag(k, v string) []types.Tag {
 	return []types.Tag{{Key: aws.String(k), Value: aws.String(v)}}
 }
 
-// ok returns a check of a create call's answer that stops t on an error.
-func ok(t *testing.T) func(any, error) {
-	return func(_ any, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // estate creates three of each moto-served type; the first notebook has
 // root access, internet and a subnet, the second is locked down.
 func sagemakerEstate(t *testing.T, api *sagemaker.Client, subnet, sg string) {
 	t.Helper()
-	must := ok(t)
+	must := fatalOnError(t)
 	for i := range 3 {
 		n := fmt.Sprint(i)
 		nb := &sagemaker.CreateNotebookInstanceInput{NotebookInstanceName: aws.String("nb" + n), InstanceType: types.InstanceTypeMlT3Medium,

@@ -17,13 +17,6 @@ import (
 
 var servicediscoveryPaged = collecttest.Paged{Cap: 2}
 
-func servicediscoveryCheck(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func servicediscoveryRun(t *testing.T, typ string) collecttest.Result {
 	t.Helper()
 	got := servicediscoveryPaged.Run(t, collecttest.Config(t, region, nil), collector.Service, typ, region)
@@ -43,10 +36,10 @@ func TestServicediscoveryCloudMap(t *testing.T) {
 	for i := range 2 {
 		_, err := api.CreateHttpNamespace(ctx, &sd.CreateHttpNamespaceInput{Name: aws.String(fmt.Sprint("api", i)), Description: aws.String("apis"),
 			Tags: []types.Tag{{Key: aws.String("team"), Value: aws.String("platform")}}})
-		servicediscoveryCheck(t, err)
+		check(t, err)
 	}
 	_, err := api.CreatePrivateDnsNamespace(ctx, &sd.CreatePrivateDnsNamespaceInput{Name: aws.String("internal.example"), Vpc: aws.String(n.VPC)})
-	servicediscoveryCheck(t, err)
+	check(t, err)
 
 	got := servicediscoveryRun(t, "namespace")
 	if len(got.Resources) != 3 {
@@ -78,7 +71,7 @@ func TestServicediscoveryCloudMap(t *testing.T) {
 		_, err := api.CreateService(ctx, &sd.CreateServiceInput{Name: aws.String(fmt.Sprint("orders", i)), NamespaceId: aws.String(dns),
 			DnsConfig:               &types.DnsConfig{RoutingPolicy: types.RoutingPolicyMultivalue, DnsRecords: []types.DnsRecord{{Type: types.RecordTypeA, TTL: aws.Int64(60)}}},
 			HealthCheckCustomConfig: &types.HealthCheckCustomConfig{}, Tags: []types.Tag{{Key: aws.String("app"), Value: aws.String("orders")}}})
-		servicediscoveryCheck(t, err)
+		check(t, err)
 	}
 	got = servicediscoveryRun(t, "service")
 	if len(got.Resources) != 3 {
@@ -101,7 +94,7 @@ func TestServicediscoveryDenied(t *testing.T) {
 	ctx := context.Background()
 	api := sd.NewFromConfig(collecttest.Config(t, region, nil))
 	_, err := api.CreateService(ctx, &sd.CreateServiceInput{Name: aws.String("orders"), NamespaceId: aws.String("ns-1")})
-	servicediscoveryCheck(t, err)
+	check(t, err)
 	got := servicediscoveryPaged.Run(t, collecttest.ConfigWith(t, region, awsx.Options{Responder: collecttest.Deny("GetService")}), collector.Service, "service", region)
 	if got.Err != nil || len(got.Resources) != 1 || len(got.Task.Warnings()) != 1 || got.Resources[0].Details["namespace_id"] != "" {
 		t.Errorf("want the service and a warning: %v %v %v", got.Err, got.Resources, got.Task.Warnings())

@@ -27,18 +27,6 @@ func transferRoleARN(name string) *string {
 	return aws.String("arn:aws:iam::" + account + ":role/" + name)
 }
 
-func transferWantDetails(t *testing.T, r *model.Resource, want map[string]any) {
-	t.Helper()
-	if r == nil {
-		t.Fatal("resource missing")
-	}
-	for k, v := range want {
-		if fmt.Sprint(r.Details[k]) != fmt.Sprint(v) {
-			t.Errorf("%s details[%s] = %v, want %v", r.ID, k, r.Details[k], v)
-		}
-	}
-}
-
 // servers makes a public SFTP+FTP server with two users and three VPC
 // servers with Elastic IPs in net; it returns the public one's id.
 func servers(t *testing.T, api *transfer.Client, net testvpc.Network) string {
@@ -99,7 +87,7 @@ func TestTransferServersAndUsers(t *testing.T) {
 	if p.ARN != "arn:aws:transfer:eu-west-1:"+account+":server/"+pub || p.Tags["team"] != "b2b" {
 		t.Errorf("%s: %s %v", pub, p.ARN, p.Tags)
 	}
-	transferWantDetails(t, p, map[string]any{"endpoint_type": "PUBLIC", "internet_facing": true, "protocols": []string{"SFTP", "FTP"}, "plaintext_ftp": true,
+	wantDetails(t, p, map[string]any{"endpoint_type": "PUBLIC", "internet_facing": true, "protocols": []string{"SFTP", "FTP"}, "plaintext_ftp": true,
 		"identity_provider_type": "SERVICE_MANAGED", "logging_role": *transferRoleARN("transfer-logs"), "security_policy": "TransferSecurityPolicy-2024-01", "user_count": 2})
 	var vpc *model.Resource
 	for _, r := range got.Resources {
@@ -107,7 +95,7 @@ func TestTransferServersAndUsers(t *testing.T) {
 			vpc = r
 		}
 	}
-	transferWantDetails(t, vpc, map[string]any{"endpoint_type": "VPC", "internet_facing": true, "plaintext_ftp": false, "vpc_id": net.VPC})
+	wantDetails(t, vpc, map[string]any{"endpoint_type": "VPC", "internet_facing": true, "plaintext_ftp": false, "vpc_id": net.VPC})
 	collecttest.HasEdges(t, got, pub+" -assumes-role-> iam/role:transfer-logs", pub+" -logs-to-> logs/log-group:/transfer/pub",
 		pub+" -runs-> transfer/workflow:w-0123456789abcdef0", vpc.ID+" -in-vpc-> ec2/vpc:"+net.VPC, vpc.ID+" -in-subnet-> ec2/subnet:"+net.Subnets[0],
 		vpc.ID+" -uses-security-group-> ec2/security-group:"+net.SG)
@@ -119,7 +107,7 @@ func TestTransferServersAndUsers(t *testing.T) {
 	}
 	collecttest.AssertNoWarnings(t, us)
 	a := us.ByID()[pub+"/alice"]
-	transferWantDetails(t, a, map[string]any{"role": *transferRoleARN("sftp-alice"), "home_directory_type": "LOGICAL", "home_directory": "/uploads/alice", "ssh_key_count": 0, "has_session_policy": false})
+	wantDetails(t, a, map[string]any{"role": *transferRoleARN("sftp-alice"), "home_directory_type": "LOGICAL", "home_directory": "/uploads/alice", "ssh_key_count": 0, "has_session_policy": false})
 	if a.Name != "alice" || a.Tags["user"] != "alice" || a.ARN != "arn:aws:transfer:eu-west-1:"+account+":user/"+pub+"/alice" {
 		t.Errorf("alice: %s %s %v", a.Name, a.ARN, a.Tags)
 	}
@@ -149,13 +137,13 @@ func TestTransferConnectors(t *testing.T) {
 	for _, c := range got.Resources {
 		switch c.Tags["n"] {
 		case "0":
-			transferWantDetails(t, c, map[string]any{"url": "sftp://partner0.example.com", "protocol": "SFTP", "logging_role": *transferRoleARN("connector-logs"), "trusted_host_key_count": 1})
+			wantDetails(t, c, map[string]any{"url": "sftp://partner0.example.com", "protocol": "SFTP", "logging_role": *transferRoleARN("connector-logs"), "trusted_host_key_count": 1})
 			collecttest.HasEdges(t, got, c.ID+" -assumes-role-> iam/role:connector", c.ID+" -assumes-role-> iam/role:connector-logs")
 			if c.ARN != "arn:aws:transfer:eu-west-1:"+account+":connector/"+c.ID {
 				t.Errorf("arn %s", c.ARN)
 			}
 		case "1":
-			transferWantDetails(t, c, map[string]any{"logging_role": "", "trusted_host_key_count": 0})
+			wantDetails(t, c, map[string]any{"logging_role": "", "trusted_host_key_count": 0})
 		}
 	}
 }
@@ -196,7 +184,7 @@ func TestTransferWorkflowsAndCertificates(t *testing.T) {
 		t.Fatalf("workflows: %v, %d", wf.Err, len(wf.Resources))
 	}
 	w := wf.ByID()["w-2"]
-	transferWantDetails(t, w, map[string]any{"description": "scan uploads", "step_types": []string{"COPY", "TAG"}, "exception_step_count": 0})
+	wantDetails(t, w, map[string]any{"description": "scan uploads", "step_types": []string{"COPY", "TAG"}, "exception_step_count": 0})
 	if w.Tags["id"] != "w-2" || w.ARN != *arn("workflow", "w-2") {
 		t.Errorf("w-2: %s %v", w.ARN, w.Tags)
 	}
@@ -205,7 +193,7 @@ func TestTransferWorkflowsAndCertificates(t *testing.T) {
 		t.Fatalf("certificates: %v, %d", cs.Err, len(cs.Resources))
 	}
 	c := cs.ByID()["cert-1"]
-	transferWantDetails(t, c, map[string]any{"usage": "SIGNING", "status": "ACTIVE", "certificate_type": "CERTIFICATE_WITH_PRIVATE_KEY", "not_after": "2027-01-31T00:00:00Z"})
+	wantDetails(t, c, map[string]any{"usage": "SIGNING", "status": "ACTIVE", "certificate_type": "CERTIFICATE_WITH_PRIVATE_KEY", "not_after": "2027-01-31T00:00:00Z"})
 	if c.Tags["id"] != "cert-1" || c.ARN != *arn("certificate", "cert-1") {
 		t.Errorf("cert-1: %s %v", c.ARN, c.Tags)
 	}

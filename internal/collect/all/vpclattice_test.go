@@ -17,13 +17,6 @@ import (
 
 var vpclatticePaged = collecttest.Paged{Cap: 2}
 
-func vpclatticeCheck(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func vpclatticeRun(t *testing.T, cfg aws.Config, typ string) collecttest.Result {
 	t.Helper()
 	got := vpclatticePaged.Run(t, cfg, collector.Service, typ, region)
@@ -43,14 +36,14 @@ func TestVpclatticeLattice(t *testing.T) {
 	for i := range 3 {
 		out, err := api.CreateServiceNetwork(ctx, &vpclattice.CreateServiceNetworkInput{Name: aws.String(fmt.Sprint("mesh", i)), AuthType: types.AuthTypeAwsIam,
 			Tags: map[string]string{"team": "net"}})
-		vpclatticeCheck(t, err)
+		check(t, err)
 		sn = aws.ToString(out.Id)
 	}
 	var svc, svcARN string
 	for i := range 3 {
 		out, err := api.CreateService(ctx, &vpclattice.CreateServiceInput{Name: aws.String(fmt.Sprint("orders", i)), AuthType: types.AuthTypeNone,
 			Tags: map[string]string{"app": "orders"}})
-		vpclatticeCheck(t, err)
+		check(t, err)
 		svc, svcARN = aws.ToString(out.Id), aws.ToString(out.Arn)
 	}
 	tg := "tg-0f3"

@@ -26,13 +26,6 @@ const (
 
 var workspaceswebCreated = time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
 
-func workspaceswebCheck(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func workspaceswebArn(kind, id string) string {
 	return "arn:aws:workspaces-web:" + region + ":" + collecttest.MotoAccount + ":" + kind + "/" + id
 }
@@ -56,27 +49,27 @@ func TestWorkspaceswebSettings(t *testing.T) {
 	// CreatePortal answers only the ARN, which the SDK reads; moto's
 	// ListPortals and GetPortal dates it cannot (TestPortals cans them).
 	portal, err := api.CreatePortal(ctx, &workspacesweb.CreatePortalInput{DisplayName: aws.String("staff")})
-	workspaceswebCheck(t, err)
+	check(t, err)
 
 	var browsers []string
 	for i := range 3 {
 		b, err := api.CreateBrowserSettings(ctx, &workspacesweb.CreateBrowserSettingsInput{
 			BrowserPolicy:      aws.String(fmt.Sprintf(`{"chromePolicies":{"DownloadRestrictions":{"value":%d}}}`, i)),
 			CustomerManagedKey: aws.String(key), Tags: workspaceswebTags("n", fmt.Sprint(i))})
-		workspaceswebCheck(t, err)
+		check(t, err)
 		browsers = append(browsers, aws.ToString(b.BrowserSettingsArn))
 	}
 	_, err = api.AssociateBrowserSettings(ctx, &workspacesweb.AssociateBrowserSettingsInput{PortalArn: portal.PortalArn, BrowserSettingsArn: aws.String(browsers[1])})
-	workspaceswebCheck(t, err)
+	check(t, err)
 	n, err := api.CreateNetworkSettings(ctx, &workspacesweb.CreateNetworkSettingsInput{VpcId: aws.String(net.VPC), SubnetIds: net.Subnets,
 		SecurityGroupIds: []string{net.SG}, Tags: workspaceswebTags("tier", "web")})
-	workspaceswebCheck(t, err)
+	check(t, err)
 	u, err := api.CreateUserSettings(ctx, &workspacesweb.CreateUserSettingsInput{CopyAllowed: types.EnabledTypeEnabled, PasteAllowed: types.EnabledTypeEnabled,
 		DownloadAllowed: types.EnabledTypeDisabled, UploadAllowed: types.EnabledTypeDisabled, PrintAllowed: types.EnabledTypeDisabled,
 		DisconnectTimeoutInMinutes: aws.Int32(60), IdleDisconnectTimeoutInMinutes: aws.Int32(15), Tags: workspaceswebTags("locked", "yes")})
-	workspaceswebCheck(t, err)
+	check(t, err)
 	l, err := api.CreateUserAccessLoggingSettings(ctx, &workspacesweb.CreateUserAccessLoggingSettingsInput{KinesisStreamArn: aws.String(stream)})
-	workspaceswebCheck(t, err)
+	check(t, err)
 
 	got := workspaceswebPaged.Run(t, cfg, collector.Service, "browser-settings", region)
 	if got.Err != nil || len(got.Resources) != 3 {
