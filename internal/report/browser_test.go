@@ -80,6 +80,7 @@ func search(p *browsertest.Page, q string) {
 }
 
 func TestReportInBrowser(t *testing.T) {
+	t.Parallel()
 	p, path := openFixture(t, "")
 	if got := browsertest.Eval[int](p, `window.awsmapReport.visible`); got != 7 {
 		t.Fatalf("%d rows visible, want 7", got)
@@ -264,6 +265,7 @@ func TestReportInBrowser(t *testing.T) {
 
 // TestStandalonePages: waste, tags and diff pages use the same shell.
 func TestStandalonePages(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	changes := filepath.Join(dir, "diff.html")
 	res, err := diff.Compute(t.Context(), fixtureReader(t), diff.Options{From: 1, To: 2})

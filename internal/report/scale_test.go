@@ -131,6 +131,7 @@ var scaleSearches = []struct {
 // the table is virtualised and that searches and facets answer right. How
 // fast they answer is BenchmarkReportAtScale's question.
 func TestReportAtScale(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("-short")
 	}
