@@ -31,7 +31,7 @@ type motoOrg struct {
 
 func newMotoOrg(t *testing.T) motoOrg {
 	t.Helper()
-	moto.Reset(t)
+	resetMoto(t)
 	ctx := context.Background()
 	cfg := moto.Config(t, "us-east-1", nil)
 	api := organizations.NewFromConfig(cfg)
@@ -124,7 +124,8 @@ func orgFaults(noRole, deniedS3 string) awsx.Responder {
 // account is reported, exit 3, and nothing of it is retired, while prod's
 // gone instance is; -a, --ou and `awsmap accounts` answer per account.
 func TestOrganizationScan(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	t.Parallel()
+	useMoto(t)
 	o := newMotoOrg(t)
 	db := filepath.Join(t.TempDir(), "org.db")
 	args := []string{"--endpoint-url", moto.URL, "-r", "us-east-1", "-s", "ec2,s3", "--db", db, "--org", "--account-workers", "2"}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	"github.com/awsmap/awsmap/internal/demo"
 	"github.com/awsmap/awsmap/internal/report/browsertest"
 )
@@ -115,7 +114,8 @@ func TestReportOfDemoInBrowser(t *testing.T) {
 }
 
 func TestScanWritesHTMLReport(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	t.Parallel()
+	useMoto(t)
 	seed(t)
 	db := filepath.Join(t.TempDir(), "inv.db")
 	out := filepath.Join(t.TempDir(), "scan.html")

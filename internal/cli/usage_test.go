@@ -11,7 +11,6 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
 // TestUsageMistakesSuggestAndNameTheHelp: a mistyped command or flag gets
@@ -93,8 +92,9 @@ func TestConfigSetValidates(t *testing.T) {
 // TestRegionsWithoutGlobalServicesSaySo: -r without the control-plane
 // region skips IAM and says why; when nothing else is left it is an error.
 func TestRegionsWithoutGlobalServicesSaySo(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	t.Parallel()
+	useMoto(t)
+	resetMoto(t)
 	db := filepath.Join(t.TempDir(), "inv.db")
 	code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "--db", db, "-r", "eu-west-1", "-s", "s3,iam")
 	if code != ExitOK {
