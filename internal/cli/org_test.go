@@ -270,6 +270,7 @@ func mapsEqual(a, b map[string][]string) bool {
 // picks the accounts under an OU, and -a names an unknown account with a
 // suggestion.
 func TestAccountsCommand(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "demo.db")
 	if code, _, errs := awsmap(t, "demo", "--db", db, "--size", "300", "--scans", "1", "--deny", "STS.AssumeRole"); code != 0 && code != ExitPartial {
 		t.Fatalf("demo: exit %d\n%s", code, errs)

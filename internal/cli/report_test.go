@@ -27,6 +27,7 @@ func demoInventory(t *testing.T) string {
 }
 
 func TestReportFiles(t *testing.T) {
+	// Not parallel: t.Chdir.
 	db := demoInventory(t)
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -68,6 +69,7 @@ func TestReportFiles(t *testing.T) {
 // TestReportOfDemoInBrowser checks that the report's findings and coverage
 // say what the audits and the inventory say.
 func TestReportOfDemoInBrowser(t *testing.T) {
+	t.Parallel()
 	p := browsertest.Open(t)
 	db := demoInventory(t)
 	path := filepath.Join(t.TempDir(), "demo.html")
