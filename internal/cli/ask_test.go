@@ -413,6 +413,7 @@ func TestAskQuestions(t *testing.T) {
 // the catalog (the clusters, snapshots, tables... of the next service to be
 // added): shared words keep their everyday meaning or were service-qualified.
 func TestAskSurvivesNewServices(t *testing.T) {
+	t.Parallel()
 	types := typeCatalog()
 	for _, ti := range typeCatalog() {
 		ti.Service = "newservice"
@@ -521,6 +522,7 @@ func TestAskExamples(t *testing.T) {
 // TestAskRefusals: questions that must not be answered, each refused with
 // a reason and close examples.
 func TestAskRefusals(t *testing.T) {
+	t.Parallel()
 	cat := ask.NewCatalog(typeCatalog())
 	cases := []struct{ q, why string }{
 		{"what is the weather in paris", "did not understand"},
@@ -587,6 +589,7 @@ func TestAskRefusals(t *testing.T) {
 
 // TestAskSynonyms: every form of every curated synonym names its types.
 func TestAskSynonyms(t *testing.T) {
+	t.Parallel()
 	cat := ask.NewCatalog(typeCatalog())
 	for _, s := range ask.Synonyms() {
 		for _, form := range strings.Split(s.Phrase, "|") {
@@ -609,6 +612,7 @@ func TestAskSynonyms(t *testing.T) {
 // TestAskCommand runs the command: interpretation, SQL, rows; --sql,
 // --explain, refusals (exit 2), formats, typo notes and empty answers.
 func TestAskCommand(t *testing.T) {
+	// Not parallel: it sets askNow, which the ask command of any test reads.
 	db := askDemo(t)
 	askNow = func() time.Time { return askTestNow }
 	t.Cleanup(func() { askNow = time.Now })
@@ -673,6 +677,7 @@ func TestAskCommand(t *testing.T) {
 // TestAskUnknown: an answer over types whose collection was denied says
 // UNKNOWN for the places concerned, and an empty answer says so.
 func TestAskUnknown(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "locked.db")
 	if code, _, errb := awsmap(t, "demo", "--db", path, "--size", "300", "--scans", "1", "--deny", "lambda"); code != ExitPartial {
 		t.Fatalf("demo: exit %d\n%s", code, errb)

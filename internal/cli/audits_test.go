@@ -14,7 +14,9 @@ import (
 
 const auditAcct = "111122223333"
 
-// auditInventory writes one scan with rs and cols.
+// auditInventory writes one scan with rs and cols. It points AWSMAP_CONFIG
+// and AWSMAP_QUERIES at empty temporary ones with t.Setenv (no flag names
+// them), so the tests using it are not parallel.
 func auditInventory(t *testing.T, rs []*model.Resource, cols []store.Collection) string {
 	t.Helper()
 	t.Setenv("AWSMAP_CONFIG", filepath.Join(t.TempDir(), "config"))
@@ -257,6 +259,7 @@ func TestWasteUnpricedFindings(t *testing.T) {
 }
 
 func TestConfigCommand(t *testing.T) {
+	// Not parallel: t.Setenv.
 	path := filepath.Join(t.TempDir(), "cfg")
 	t.Setenv("AWSMAP_CONFIG", path)
 	for _, tc := range []struct {

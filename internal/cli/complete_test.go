@@ -6,6 +6,7 @@ import (
 )
 
 func TestCompletion(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string

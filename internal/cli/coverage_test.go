@@ -10,6 +10,7 @@ import (
 )
 
 func TestCoverage(t *testing.T) {
+	t.Parallel()
 	code, out, errs := awsmap(t, "coverage", "--width", "200")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)

@@ -13,6 +13,7 @@ import (
 )
 
 func TestDemoRefusesToOverwriteWithoutForce(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "demo.db")
 	if err := os.WriteFile(path, []byte("precious"), 0o600); err != nil {
 		t.Fatal(err)
@@ -66,6 +67,7 @@ func TestDemoLockedDownAccount(t *testing.T) {
 }
 
 func TestDemoRejectsBadSimulation(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -90,6 +92,7 @@ func TestDemoRejectsBadSimulation(t *testing.T) {
 // the demo's own inventory without --force, but not a real inventory, and
 // its help names its default path.
 func TestDemoRunTwiceRebuildsItsOwnInventory(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "demo.db")
 	for run := 1; run <= 2; run++ {

@@ -151,7 +151,8 @@ type testScan struct {
 }
 
 // writeInventory writes the scans, complete, into a new inventory (and
-// points the config at a fresh file) and returns its path.
+// points the config at a fresh file, with t.Setenv: no flag names it, so the
+// tests using it are not parallel) and returns its path.
 func writeInventory(t *testing.T, scans []testScan) string {
 	t.Helper()
 	t.Setenv("AWSMAP_CONFIG", filepath.Join(t.TempDir(), "config"))

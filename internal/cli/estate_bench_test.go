@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
-
-	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
 // BenchmarkMotoEstateScan times scans of the seeded moto estate (every
@@ -15,7 +13,7 @@ import (
 // first call there, a cost AWS does not have, so a first scan warms every
 // backend and only the scans after it are timed.
 func BenchmarkMotoEstateScan(b *testing.B) {
-	collecttest.Skip(b, moto, motoWhy)
+	useMoto(b)
 	seedEstate(b)
 	dir := b.TempDir()
 	scan := func(name string) string {

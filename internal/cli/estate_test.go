@@ -866,7 +866,7 @@ func peakRSS() string {
 
 // seedEstate empties moto and seeds the estate of every region.
 func seedEstate(t testing.TB) *manifest {
-	moto.Reset(t)
+	resetMoto(t)
 	m := &manifest{}
 	seedStart := time.Now()
 	seedGlobal(t, m)
@@ -910,7 +910,7 @@ func scanEstate(t testing.TB, db string) (code int, errs string) {
 
 func TestScanOfAMotoEstateStoresEverySeededResource(t *testing.T) {
 	t.Parallel()
-	collecttest.Skip(t, moto, motoWhy)
+	useMoto(t)
 	m := seedEstate(t)
 	// Measure the scan alone: reset the peak RSS counter (Linux >= 4.0).
 	rssScope := "scan only"

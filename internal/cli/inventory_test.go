@@ -19,6 +19,7 @@ import (
 // SQLite file fails with exit 2 before any AWS call, and the file keeps its
 // bytes and its mode; query refuses it too.
 func TestScanRefusesForeignDBBeforeAnyCall(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "app.db")
 	conn, err := sqlite3.Open(path)
 	if err != nil {

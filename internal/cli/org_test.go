@@ -31,7 +31,7 @@ type motoOrg struct {
 
 func newMotoOrg(t *testing.T) motoOrg {
 	t.Helper()
-	moto.Reset(t)
+	resetMoto(t)
 	ctx := context.Background()
 	cfg := moto.Config(t, "us-east-1", nil)
 	api := organizations.NewFromConfig(cfg)
@@ -124,7 +124,8 @@ func orgFaults(noRole, deniedS3 string) awsx.Responder {
 // account is reported, exit 3, and nothing of it is retired, while prod's
 // gone instance is; -a, --ou and `awsmap accounts` answer per account.
 func TestOrganizationScan(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	t.Parallel()
+	useMoto(t)
 	o := newMotoOrg(t)
 	db := filepath.Join(t.TempDir(), "org.db")
 	args := []string{"--endpoint-url", moto.URL, "-r", "us-east-1", "-s", "ec2,s3", "--db", db, "--org", "--account-workers", "2"}
@@ -269,6 +270,7 @@ func mapsEqual(a, b map[string][]string) bool {
 // picks the accounts under an OU, and -a names an unknown account with a
 // suggestion.
 func TestAccountsCommand(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "demo.db")
 	if code, _, errs := awsmap(t, "demo", "--db", db, "--size", "300", "--scans", "1", "--deny", "STS.AssumeRole"); code != 0 && code != ExitPartial {
 		t.Fatalf("demo: exit %d\n%s", code, errs)

@@ -14,6 +14,7 @@ import (
 // are all running, the line names the oldest with its calls instead of an
 // ETA; and the line never takes the terminal's full width.
 func TestLiveLineNamesTheTailAndFitsTheTerminal(t *testing.T) {
+	t.Parallel()
 	ledger := scan.NewLedger()
 	for range 2300 {
 		ledger.Done(awsx.Call{Endpoint: awsx.Endpoint{Account: "1", Region: "eu-west-1", Service: "EC2"},

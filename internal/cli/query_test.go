@@ -43,6 +43,7 @@ func fixtureInventory(t *testing.T) string {
 }
 
 func TestQueryRefusesWritesWithExit2AndLeavesTheFile(t *testing.T) {
+	t.Parallel()
 	db := fixtureInventory(t)
 	before, _ := os.ReadFile(db)
 	for _, sql := range []string{
@@ -66,6 +67,7 @@ func TestQueryRefusesWritesWithExit2AndLeavesTheFile(t *testing.T) {
 }
 
 func TestQuerySQLErrorExits2WithSQLiteMessage(t *testing.T) {
+	t.Parallel()
 	code, _, errs := awsmap(t, "query", "--db", fixtureInventory(t), "SELECT nope FROM resources")
 	if code != ExitUsage || !strings.Contains(errs, "no such column: nope") {
 		t.Fatalf("exit %d, stderr %q", code, errs)
@@ -73,6 +75,7 @@ func TestQuerySQLErrorExits2WithSQLiteMessage(t *testing.T) {
 }
 
 func TestQueryMachineFormatsAreCleanOnStdout(t *testing.T) {
+	t.Parallel()
 	db := fixtureInventory(t)
 	sql := "SELECT id, name, tags, state FROM ec2_instances ORDER BY id"
 	_, out, errs := awsmap(t, "query", "--db", db, "-f", "json", sql)
@@ -98,6 +101,7 @@ func TestQueryMachineFormatsAreCleanOnStdout(t *testing.T) {
 }
 
 func TestQueryFromFileAndBadInput(t *testing.T) {
+	t.Parallel()
 	db := fixtureInventory(t)
 	file := filepath.Join(t.TempDir(), "q.sql")
 	os.WriteFile(file, []byte("-- count\nSELECT count(*) AS n FROM resources"), 0o600)
@@ -126,6 +130,7 @@ func TestQueryFromFileAndBadInput(t *testing.T) {
 // named query: declared parameters from -P, --fail-on, header errors naming
 // the file, while a file with other leading comments stays plain SQL.
 func TestQueryFileWithHeader(t *testing.T) {
+	t.Parallel()
 	db := fixtureInventory(t)
 	dir := t.TempDir()
 	write := func(name, text string) string {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/awsmap/awsmap/internal/collect/collecttest"
 	"github.com/awsmap/awsmap/internal/demo"
 	"github.com/awsmap/awsmap/internal/report/browsertest"
 )
@@ -28,6 +27,7 @@ func demoInventory(t *testing.T) string {
 }
 
 func TestReportFiles(t *testing.T) {
+	// Not parallel: t.Chdir.
 	db := demoInventory(t)
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -69,6 +69,7 @@ func TestReportFiles(t *testing.T) {
 // TestReportOfDemoInBrowser checks that the report's findings and coverage
 // say what the audits and the inventory say.
 func TestReportOfDemoInBrowser(t *testing.T) {
+	t.Parallel()
 	p := browsertest.Open(t)
 	db := demoInventory(t)
 	path := filepath.Join(t.TempDir(), "demo.html")
@@ -115,7 +116,8 @@ func TestReportOfDemoInBrowser(t *testing.T) {
 }
 
 func TestScanWritesHTMLReport(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	t.Parallel()
+	useMoto(t)
 	seed(t)
 	db := filepath.Join(t.TempDir(), "inv.db")
 	out := filepath.Join(t.TempDir(), "scan.html")

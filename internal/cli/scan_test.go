@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -29,6 +30,41 @@ import (
 
 var moto *collecttest.Moto
 var motoWhy string
+
+// The tests share one moto server: what one seeds, another's moto.Reset
+// deletes, and a scan of it sees whatever else is there. So the tests that
+// use it run one at a time, each holding motoMu from its start to its end
+// (useMoto), and can still be parallel with the tests that do not use moto.
+var (
+	motoMu   sync.Mutex
+	motoUser atomic.Pointer[string] // the name of the test holding motoMu
+)
+
+// useMoto skips t without moto, else waits until no other test uses the
+// server and keeps it for t until t and its cleanups end. A test that
+// uses moto calls it first (after t.Parallel), before seeding or scanning.
+func useMoto(t testing.TB) {
+	t.Helper()
+	collecttest.Skip(t, moto, motoWhy)
+	motoMu.Lock()
+	name := t.Name()
+	motoUser.Store(&name)
+	t.Cleanup(func() {
+		motoUser.Store(nil)
+		motoMu.Unlock()
+	})
+}
+
+// resetMoto empties moto for t, which must hold it (useMoto): every test
+// using moto starts here, so one that forgot useMoto fails rather than
+// racing another.
+func resetMoto(t testing.TB) {
+	t.Helper()
+	if u := motoUser.Load(); u == nil || *u != t.Name() {
+		t.Fatalf("%s uses moto without useMoto(t): it could overlap another test using moto", t.Name())
+	}
+	moto.Reset(t)
+}
 
 // childEnv makes the test binary act as a slow awsmap scan that the parent
 // interrupts or kills (see startSlowScan); the child creates the file named
@@ -97,7 +133,7 @@ type estate struct {
 
 func seed(t *testing.T) estate {
 	t.Helper()
-	moto.Reset(t)
+	resetMoto(t)
 	ctx := context.Background()
 	e := estate{instances: map[string][]string{}, buckets: map[string]string{}}
 	for region, n := range map[string]int32{"us-east-1": 3, "eu-west-1": 2} {
@@ -183,6 +219,8 @@ func (e estate) keys() []string {
 }
 
 func TestScanStoresExactlyTheEstateAndItsHistory(t *testing.T) {
+	t.Parallel()
+	useMoto(t)
 	e, db := scannedEstate(t)
 	first := e.keys()
 	if got := stored(t, db, "latest"); !slices.Equal(got, first) {
@@ -272,7 +310,8 @@ func throttleEveryOther() (awsx.Responder, func() int) {
 }
 
 func TestScanUnderThrottlingMissesNothing(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	t.Parallel()
+	useMoto(t)
 	e := seed(t)
 	r, throttled := throttleEveryOther()
 	responder := r
@@ -290,6 +329,8 @@ func TestScanUnderThrottlingMissesNothing(t *testing.T) {
 }
 
 func TestScanWithDeniedServiceIsPartialAndRetiresNothingOfIt(t *testing.T) {
+	t.Parallel()
+	useMoto(t)
 	e, db := scannedEstate(t)
 	// The instances are gone, but EC2 is denied: nothing of EC2 may be retired.
 	ctx := context.Background()
@@ -351,6 +392,8 @@ func startSlowScan(t *testing.T, db string, extra ...string) (child *exec.Cmd, s
 }
 
 func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
+	t.Parallel()
+	useMoto(t)
 	e, db := scannedEstate(t)
 	ctx := context.Background()
 	if _, err := ec2.NewFromConfig(moto.Config(t, "us-east-1", nil)).TerminateInstances(ctx,
@@ -372,7 +415,8 @@ func TestScanKilledMidwayLeavesPreviousState(t *testing.T) {
 }
 
 func TestScanExportFiltersAndNoDB(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	t.Parallel()
+	useMoto(t)
 	e := seed(t)
 	dir := t.TempDir()
 	jsonOut := filepath.Join(dir, "out.json")
@@ -425,7 +469,8 @@ func TestScanExportFiltersAndNoDB(t *testing.T) {
 }
 
 func TestScanTakesDefaultsFromConfigButFlagsWin(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	// Not parallel: t.Setenv (no flag names the config file).
+	useMoto(t)
 	seed(t)
 	dir := t.TempDir()
 	t.Setenv("AWSMAP_CONFIG", filepath.Join(dir, "config"))
@@ -452,6 +497,8 @@ func TestScanTakesDefaultsFromConfigButFlagsWin(t *testing.T) {
 }
 
 func TestScanInterruptedIsAbortedAndExits130(t *testing.T) {
+	t.Parallel()
+	useMoto(t)
 	e, db := scannedEstate(t)
 	child, stderr, wait := startSlowScan(t, db, "-q=false")
 	if err := child.Process.Signal(os.Interrupt); err != nil {

@@ -11,6 +11,7 @@ import (
 // column for every field, however long its name; with --width the
 // descriptions wrap under their column.
 func TestSchemaIsAligned(t *testing.T) {
+	t.Parallel()
 	field := regexp.MustCompile(`^    (\S+)(\s+)(\S+)(\s+)`)
 	_, out, _ := awsmap(t, "schema")
 	typeCol, descCol := -1, -1

@@ -12,6 +12,7 @@ import (
 // TestTimingsLabelSumAndWallTime: the per-service column is summed, and the
 // wall time is a line of its own, labelled.
 func TestTimingsLabelSumAndWallTime(t *testing.T) {
+	t.Parallel()
 	res := scan.Result{Duration: 3 * time.Second, Resources: 7, Collections: []scan.Collection{
 		{Service: "ec2", Duration: 4 * time.Second, Items: 5},
 		{Service: "ec2", Duration: 2 * time.Second, Items: 1},

@@ -21,6 +21,7 @@ func wideRows() ([]string, [][]string) {
 }
 
 func TestTableFitsTheTerminal(t *testing.T) {
+	t.Parallel()
 	cols, rows := wideRows()
 	var b bytes.Buffer
 	printTable(sizedWriter{&b, 80}, cols, rows, nil)
@@ -47,6 +48,7 @@ func TestTableFitsTheTerminal(t *testing.T) {
 }
 
 func TestTableCutsIDsLastWithAMark(t *testing.T) {
+	t.Parallel()
 	cols, rows := wideRows()
 	for _, total := range []int{60, 50, 40} {
 		widths := layout(cols, rows, total)
@@ -66,6 +68,7 @@ func TestTableCutsIDsLastWithAMark(t *testing.T) {
 // TestTableInAPipeKeepsFullValues: without a terminal nothing is cut;
 // --width cuts anyway.
 func TestTableInAPipeKeepsFullValues(t *testing.T) {
+	t.Parallel()
 	cols, rows := wideRows()
 	var b bytes.Buffer
 	printTable(&b, cols, rows, nil)

@@ -170,9 +170,10 @@ func alarmsAsAWS(calls *atomic.Int64) awsx.Responder {
 }
 
 func TestTagsReportTheSeededCompliance(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
+	// Not parallel: t.Setenv (no flag names the config file).
+	useMoto(t)
 	t.Setenv("AWSMAP_CONFIG", filepath.Join(t.TempDir(), "config"))
-	moto.Reset(t)
+	resetMoto(t)
 	compliant, noncompliant := taggedEstate(t)
 
 	var filled, alarmTags atomic.Int64

@@ -11,12 +11,12 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/awsmap/awsmap/internal/awsx"
-	"github.com/awsmap/awsmap/internal/collect/collecttest"
 )
 
 // TestUsageMistakesSuggestAndNameTheHelp: a mistyped command or flag gets
 // the closest name and the help of the command it was given to (exit 2).
 func TestUsageMistakesSuggestAndNameTheHelp(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want []string
@@ -44,6 +44,7 @@ func TestUsageMistakesSuggestAndNameTheHelp(t *testing.T) {
 // TestRegionTypoCaughtBeforeAnyCall: -r with a mistyped region is refused
 // with suggestions before credentials are even checked.
 func TestRegionTypoCaughtBeforeAnyCall(t *testing.T) {
+	t.Parallel()
 	var calls atomic.Int64
 	responder := awsx.ResponderFunc(func(context.Context, awsx.Request) (any, error) {
 		calls.Add(1)
@@ -62,6 +63,7 @@ func TestRegionTypoCaughtBeforeAnyCall(t *testing.T) {
 // with suggestions, and a db path that is a directory or another
 // application's file; nothing is written then.
 func TestConfigSetValidates(t *testing.T) {
+	// Not parallel: t.Setenv.
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config")
 	t.Setenv("AWSMAP_CONFIG", cfg)
@@ -93,8 +95,9 @@ func TestConfigSetValidates(t *testing.T) {
 // TestRegionsWithoutGlobalServicesSaySo: -r without the control-plane
 // region skips IAM and says why; when nothing else is left it is an error.
 func TestRegionsWithoutGlobalServicesSaySo(t *testing.T) {
-	collecttest.Skip(t, moto, motoWhy)
-	moto.Reset(t)
+	t.Parallel()
+	useMoto(t)
+	resetMoto(t)
 	db := filepath.Join(t.TempDir(), "inv.db")
 	code, _, errs := awsmap(t, "--endpoint-url", moto.URL, "--db", db, "-r", "eu-west-1", "-s", "s3,iam")
 	if code != ExitOK {
@@ -116,6 +119,7 @@ func TestRegionsWithoutGlobalServicesSaySo(t *testing.T) {
 }
 
 func TestPlural(t *testing.T) {
+	t.Parallel()
 	for n, want := range map[int]string{0: "0 rows", 1: "1 row", 2300: "2,300 rows"} {
 		if got := plural(n, "row"); got != want {
 			t.Errorf("plural(%d) = %q, want %q", n, got, want)

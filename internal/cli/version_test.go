@@ -7,6 +7,7 @@ import (
 )
 
 func TestVersionString(t *testing.T) {
+	t.Parallel()
 	vcs := []debug.BuildSetting{{Key: "vcs.revision", Value: "8841631f0e2d9a1b2c3d4e5f60718293a4b5c6d7"},
 		{Key: "vcs.time", Value: "2026-12-06T02:00:00Z"}, {Key: "vcs.modified", Value: "true"}}
 	for _, tt := range []struct {
