@@ -26,6 +26,7 @@ import (
 
 	"github.com/awsmap/awsmap/internal/awsx"
 	"github.com/awsmap/awsmap/internal/collect/collecttest"
+	"github.com/awsmap/awsmap/internal/report/browsertest"
 )
 
 var moto *collecttest.Moto
@@ -99,6 +100,7 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	moto.Stop()
 	cleanupAskDemo()
+	browsertest.Close()
 	os.Exit(code)
 }
 
