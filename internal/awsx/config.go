@@ -69,6 +69,7 @@ func LoadConfig(ctx context.Context, o Options) (aws.Config, error) {
 	if cfg.Region == "" {
 		cfg.Region = DefaultRegion
 	}
+	guardBodies(&cfg)
 	local := cfg.BaseEndpoint != nil || o.Responder != nil
 	cfg.APIOptions = append(cfg.APIOptions, func(s *middleware.Stack) error {
 		return instrument(s, o.Observer, o.Responder, local)

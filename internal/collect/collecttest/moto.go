@@ -4,6 +4,7 @@ package collecttest
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"net"
@@ -27,8 +28,9 @@ const MotoAccount = "123456789012"
 
 // Moto is a running moto_server.
 type Moto struct {
-	URL string
-	cmd *exec.Cmd
+	URL  string
+	cmd  *exec.Cmd
+	site string // directory of the sitecustomize.py it runs with
 }
 
 // RequireEnv makes a missing moto_server a test failure instead of a skip;
@@ -83,6 +85,11 @@ func LookMoto() (string, error) {
 	return bin, nil
 }
 
+// siteCustomize makes moto_server single-threaded; see its header.
+//
+//go:embed sitecustomize.py
+var siteCustomize []byte
+
 // Launch starts the moto_server at bin on a free loopback port and waits
 // until it answers.
 func Launch(bin string) (*Moto, error) {
@@ -90,18 +97,29 @@ func Launch(bin string) (*Moto, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
-	cmd.Env = append(os.Environ(), "MOTO_EC2_LOAD_DEFAULT_AMIS=false", "MOTO_IAM_LOAD_MANAGED_POLICIES=false")
-	logFile, err := os.CreateTemp("", "moto-*.log")
+	site, err := os.MkdirTemp("", "moto-site-*")
 	if err != nil {
 		return nil, err
 	}
-	defer logFile.Close()
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	if err := cmd.Start(); err != nil {
+	m := &Moto{URL: fmt.Sprintf("http://127.0.0.1:%d", port), site: site}
+	if err := os.WriteFile(filepath.Join(site, "sitecustomize.py"), siteCustomize, 0o600); err != nil {
+		m.Stop()
 		return nil, err
 	}
-	m := &Moto{URL: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd}
+	m.cmd = exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
+	m.cmd.Env = append(os.Environ(), "MOTO_EC2_LOAD_DEFAULT_AMIS=false", "MOTO_IAM_LOAD_MANAGED_POLICIES=false",
+		"PYTHONPATH="+strings.Join(append([]string{site}, filepath.SplitList(os.Getenv("PYTHONPATH"))...), string(filepath.ListSeparator)))
+	logFile, err := os.CreateTemp("", "moto-*.log")
+	if err != nil {
+		m.Stop()
+		return nil, err
+	}
+	defer logFile.Close()
+	m.cmd.Stdout, m.cmd.Stderr = logFile, logFile
+	if err := m.cmd.Start(); err != nil {
+		m.Stop()
+		return nil, err
+	}
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		if resp, err := http.Get(m.URL + "/moto-api/"); err == nil {
 			resp.Body.Close()
@@ -114,10 +132,14 @@ func Launch(bin string) (*Moto, error) {
 
 // Stop ends the server.
 func (m *Moto) Stop() {
-	if m != nil && m.cmd.Process != nil {
+	if m == nil {
+		return
+	}
+	if m.cmd != nil && m.cmd.Process != nil {
 		_ = m.cmd.Process.Kill()
 		_ = m.cmd.Wait()
 	}
+	os.RemoveAll(m.site)
 }
 
 // Reset empties moto's state between tests.
