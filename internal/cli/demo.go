@@ -241,6 +241,9 @@ type demoScan struct {
 // of AWS, summarized like a scan.
 func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.ServeOptions, workers int, seed int64) (demoScan, error) {
 	tg := view.Target(so)
+	if b := awsOverrideOf(ctx).maxBackoff; b > 0 {
+		tg.AWS.MaxBackoff = b
+	}
 	sess, err := inventory.Open(ctx, tg.AWS)
 	if err != nil {
 		return demoScan{}, err

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -50,7 +51,8 @@ func TestDemoLockedDownAccount(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "demo.db")
 	var out, errb bytes.Buffer
-	code := Run(context.Background(), []string{"demo", "--db", path, "--size", "300", "--scans", "1", "--deny", "iam", "--throttle", "0.1"}, &out, &errb)
+	ctx := withAWSOverride(context.Background(), awsOverride{maxBackoff: 20 * time.Millisecond})
+	code := Run(ctx, []string{"demo", "--db", path, "--size", "300", "--scans", "1", "--deny", "iam", "--throttle", "0.1"}, &out, &errb)
 	if code != ExitPartial {
 		t.Fatalf("exit %d, want %d (partial): %s", code, ExitPartial, errb.String())
 	}

@@ -27,7 +27,8 @@ import (
 )
 
 // awsOverride answers or paces a scan's AWS calls in process: tests fault or
-// slow down a scan through the same responder middleware the demo uses. It
+// slow down a scan through the same responder middleware the demo uses, and
+// shorten the retry backoff of scans and demos they throttle. It
 // travels in Run's context (withAWSOverride), so runs in parallel tests do
 // not share it; the binary never sets it.
 type awsOverride struct {

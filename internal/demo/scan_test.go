@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/awsmap/awsmap/internal/collect/all"
 	"github.com/awsmap/awsmap/internal/inventory"
@@ -26,6 +27,9 @@ type scanOptions struct {
 // scanInto scans view into the inventory at path as `awsmap demo` does.
 func scanInto(ctx context.Context, path string, view *View, o scanOptions) (scanResult, error) {
 	tg := view.Target(o.Serve)
+	if tg.AWS.MaxBackoff > 0 { // throttled: retry after milliseconds, not the demo's realistic second
+		tg.AWS.MaxBackoff = 20 * time.Millisecond
+	}
 	sess, err := inventory.Open(ctx, tg.AWS)
 	if err != nil {
 		return scanResult{}, err

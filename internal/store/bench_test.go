@@ -1,4 +1,5 @@
-// Benchmarks of the scan write path on a synthetic estate.
+// Benchmarks of the scan write path on a synthetic estate (BenchmarkScan)
+// and of the setup before every query (BenchmarkUseScan).
 //
 //	go test -run XXX -bench Scan -benchtime 1x ./internal/store/
 //	AWSMAP_BENCH_1M=1 go test -run XXX -bench Scan -benchtime 1x -timeout 30m ./internal/store/
@@ -24,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/awsmap/awsmap/internal/catalog"
 	"github.com/awsmap/awsmap/internal/model"
 	"github.com/awsmap/awsmap/internal/rss"
 )
@@ -236,4 +238,30 @@ func peakRSS(b *testing.B) int64 {
 		b.Skipf("no peak RSS: %v", err)
 	}
 	return peak
+}
+
+// BenchmarkUseScan is the fixed cost of every `awsmap query`: the views
+// over the current state, with the builtin catalog's typed views offered.
+//
+//	go test -run XXX -bench UseScan ./internal/store/
+func BenchmarkUseScan(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bench.db")
+	db, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		b.Fatal(err)
+	}
+	r, err := OpenReader(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	types := catalog.Builtin()
+	for b.Loop() {
+		if err := r.UseScan(0, types); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -100,6 +100,9 @@ func (r *Reader) Query(ctx context.Context, query string, args ...any) (*Rows, e
 	if writeKeywords[keyword] {
 		return nil, &ReadOnlyError{Statement: keyword}
 	}
+	if err := r.createViewsNamedIn(query); err != nil {
+		return nil, err
+	}
 	stmt, tail, err := r.conn.Prepare(query)
 	switch {
 	case errors.Is(err, sqlite3.AUTH):

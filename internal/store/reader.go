@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +25,8 @@ import (
 type Reader struct {
 	conn  *sqlite3.Conn
 	path  string
-	views []string // TEMP views created by UseScan
+	views []string        // TEMP views created, in order
+	typed map[string]view // typed views UseScan offers and no query has named yet
 	// accounts limit UseScan's views (UseAccounts); nil: every account.
 	accounts []string
 	guarded  bool // the authorizer and query_only are in place
@@ -296,10 +299,15 @@ func unknownScanError(selector string, ids []int64) error {
 
 // UseScan makes the unqualified names resources, relationships and coverage
 // show scan id (0: the current state, with the coverage of the latest
-// scan), by creating TEMP VIEWs that shadow main's views, and creates one
+// scan), by creating TEMP VIEWs that shadow main's views, and offers one
 // typed view per type (TypeInfo.View(), e.g. ec2_instances) over resources.
 // main.resources and the other main views stay reachable when qualified.
 // It may be called again to switch scans.
+//
+// Query creates a typed view when a statement first names it (every one
+// when a statement reads the schema): creating all of them here took most
+// of a short query's time, as SQLite scans its schema table for each view
+// it adds.
 func (r *Reader) UseScan(id int64, types []model.TypeInfo) error {
 	if err := CheckTypes(types); err != nil {
 		return err
@@ -308,11 +316,43 @@ func (r *Reader) UseScan(id int64, types []model.TypeInfo) error {
 	if err != nil {
 		return err
 	}
-	views := scanViews(id, coverageScan, r.accounts, types)
 	if err := r.unguard(); err != nil {
 		return err
 	}
-	err = r.replaceViews(views)
+	err = r.replaceViews(scanViews(id, coverageScan, r.accounts))
+	r.typed = make(map[string]view, len(types))
+	for _, t := range types {
+		r.typed[t.View()] = typedView(t)
+	}
+	return errors.Join(err, r.guard())
+}
+
+// createViewsNamedIn creates the typed views that query names, or all of
+// them when it reads the schema (PRAGMA table_list, sqlite_schema).
+func (r *Reader) createViewsNamedIn(query string) error {
+	var names []string
+	for _, word := range sqlWord.FindAllString(strings.ToLower(query), -1) {
+		if schemaNames[word] {
+			names = slices.Sorted(maps.Keys(r.typed))
+			break
+		}
+		if _, ok := r.typed[word]; ok && !slices.Contains(names, word) {
+			names = append(names, word)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	if err := r.unguard(); err != nil {
+		return err
+	}
+	var err error
+	for _, name := range names {
+		if err = r.createView(r.typed[name]); err != nil {
+			break
+		}
+		delete(r.typed, name)
+	}
 	return errors.Join(err, r.guard())
 }
 
@@ -339,17 +379,24 @@ func (r *Reader) coverageScan(id int64) (int64, error) {
 
 // replaceViews drops the TEMP views of a previous UseScan and creates views.
 func (r *Reader) replaceViews(views []view) error {
-	for _, name := range r.views {
+	for _, name := range slices.Backward(r.views) {
 		if err := r.conn.Exec(`DROP VIEW IF EXISTS temp.` + sqlite3.QuoteIdentifier(name)); err != nil {
 			return fmt.Errorf("drop view %s: %w", name, err)
 		}
 	}
 	r.views = r.views[:0]
 	for _, v := range views {
-		if err := r.conn.Exec(v.sql); err != nil {
-			return fmt.Errorf("create view %s: %w", v.name, err)
+		if err := r.createView(v); err != nil {
+			return err
 		}
-		r.views = append(r.views, v.name)
 	}
+	return nil
+}
+
+func (r *Reader) createView(v view) error {
+	if err := r.conn.Exec(v.sql); err != nil {
+		return fmt.Errorf("create view %s: %w", v.name, err)
+	}
+	r.views = append(r.views, v.name)
 	return nil
 }

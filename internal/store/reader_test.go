@@ -113,6 +113,43 @@ func TestTypedViewColumns(t *testing.T) {
 	}
 }
 
+// A typed view exists for every statement that names it, however quoted or
+// cased, and every one appears to a statement that lists the schema; a view
+// no statement names is not created.
+func TestTypedViewsAppearWhenNamed(t *testing.T) {
+	r := openTestReader(t, threeScans(t))
+	vpcType := model.TypeInfo{Service: "ec2", Type: "vpc", Fields: []model.Field{{Name: "cidr"}}}
+	if err := r.UseScan(0, []model.TypeInfo{instanceType, vpcType}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`SELECT count(*) FROM "EC2_Instances"`, `SELECT count(*) FROM [ec2_instances]`, `SELECT count(*) FROM main.resources, ec2_instances USING (id)`} {
+		if got := queryAll(t, r, q); got[0][0] != int64(2) {
+			t.Errorf("%s = %v, want 2", q, got)
+		}
+	}
+	if slices.Contains(r.views, "ec2_vpcs") {
+		t.Error("ec2_vpcs was created though no statement named it")
+	}
+	for _, q := range []string{`SELECT name FROM pragma_table_list WHERE name LIKE 'ec2%' ORDER BY 1`, `SELECT name FROM sqlite_temp_master WHERE name LIKE 'ec2%' ORDER BY 1`} {
+		if got := queryAll(t, r, q); !slices.EqualFunc(got, [][]any{{"ec2_instances"}, {"ec2_vpcs"}}, slices.Equal) {
+			t.Errorf("%s = %v, want both typed views", q, got)
+		}
+	}
+	first, err := r.ResolveScan("first")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.UseScan(first, []model.TypeInfo{instanceType, vpcType}); err != nil {
+		t.Fatal(err)
+	}
+	if got := queryAll(t, r, `SELECT name FROM ec2_instances ORDER BY id`); !slices.EqualFunc(got, [][]any{{"one"}, {"gone later"}}, slices.Equal) {
+		t.Errorf("after switching to the first scan: %v", got)
+	}
+	if _, err := r.Query(context.Background(), `DELETE FROM ec2_vpcs`); err == nil {
+		t.Error("a write naming a typed view was run")
+	}
+}
+
 func TestCheckTypes(t *testing.T) {
 	tests := []struct {
 		name string

@@ -17,6 +17,15 @@ type view struct{ name, sql string }
 // identifier is the shape of typed view and field names.
 var identifier = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
+// sqlWord finds, in lower-cased SQL, the words that may name a typed view,
+// quoted or not, and schemaNames are those of the tables and pragmas that
+// list the schema.
+var (
+	sqlWord     = regexp.MustCompile(`[a-z_][a-z0-9_$]*`)
+	schemaNames = map[string]bool{"sqlite_schema": true, "sqlite_master": true, "sqlite_temp_schema": true,
+		"sqlite_temp_master": true, "table_list": true, "pragma_table_list": true}
+)
+
 // baseColumns are the columns every typed view starts with, before the
 // fields and the raw details. A field named like one of them is shown under
 // another name in the view (see ViewColumn).
@@ -80,10 +89,9 @@ func ViewColumn(t model.TypeInfo, f model.Field) string {
 }
 
 // scanViews returns the TEMP views showing scan id (0: current state), with
-// the coverage of coverageScan, limited to accounts (nil: all), plus one
-// typed view per type.
-func scanViews(id, coverageScan int64, accounts []string, types []model.TypeInfo) []view {
-	views := []view{
+// the coverage of coverageScan, limited to accounts (nil: all).
+func scanViews(id, coverageScan int64, accounts []string) []view {
+	return []view{
 		{"resources", `CREATE TEMP VIEW resources AS
 			SELECT v.account_id, v.region, v.service, v.type, v.id, v.arn, v.name,
 				v.created_at, v.is_default, v.tags, v.details,
@@ -101,10 +109,6 @@ func scanViews(id, coverageScan int64, accounts []string, types []model.TypeInfo
 		{"coverage", fmt.Sprintf(`CREATE TEMP VIEW coverage AS
 			SELECT * FROM main.coverage WHERE scan_id = %d%s`, coverageScan, accountFilter("account_id", accounts))},
 	}
-	for _, t := range types {
-		views = append(views, typedView(t))
-	}
-	return views
 }
 
 // scanTime is the start time of the scan whose id is the column col. A
