@@ -10,6 +10,8 @@ type Example struct {
 	Service  string `json:"service"` // "general" for cross-service questions
 	Question string `json:"question"`
 	Field    string `json:"-"` // the field a generated question asks about, if any
+
+	stems map[string]bool // contentStems(Question), for Closest
 }
 
 // curated are questions that read better written by hand.
@@ -159,6 +161,9 @@ func generateExamples(c *Catalog) []Example {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Service < out[j].Service })
+	for i := range out {
+		out[i].stems = contentStems(out[i].Question)
+	}
 	return out
 }
 
@@ -179,7 +184,7 @@ func (c *Catalog) Closest(q string, n int) []string {
 	}
 	var all []scored
 	for _, e := range c.Examples() {
-		have := contentStems(e.Question)
+		have := e.stems
 		common := 0
 		for w := range want {
 			if have[w] {
