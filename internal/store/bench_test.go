@@ -1,8 +1,8 @@
 // Benchmarks of the scan write path on a synthetic estate (BenchmarkScan)
 // and of the setup before every query (BenchmarkUseScan).
 //
-//	go test -run XXX -bench Scan -benchtime 1x ./internal/store/
-//	AWSMAP_BENCH_1M=1 go test -run XXX -bench Scan -benchtime 1x -timeout 30m ./internal/store/
+//	go test -run XXX -bench '^BenchmarkScan' -benchtime 1x ./internal/store/
+//	AWSMAP_BENCH_1M=1 go test -run XXX -bench '^BenchmarkScan' -benchtime 1x -timeout 30m ./internal/store/
 //
 // Each case writes a first scan (everything new), then an unchanged re-scan
 // of the same estate, then a re-scan of its Lambda functions alone (a fifth
