@@ -25,8 +25,8 @@ import (
 type Reader struct {
 	conn  *sqlite3.Conn
 	path  string
-	views []string        // TEMP views created, in order
-	typed map[string]view // typed views UseScan offers and no query has named yet
+	views []string                  // TEMP views created, in order
+	typed map[string]model.TypeInfo // by view name: the types UseScan offers whose view no query has named yet
 	// accounts limit UseScan's views (UseAccounts); nil: every account.
 	accounts []string
 	guarded  bool // the authorizer and query_only are in place
@@ -320,9 +320,9 @@ func (r *Reader) UseScan(id int64, types []model.TypeInfo) error {
 		return err
 	}
 	err = r.replaceViews(scanViews(id, coverageScan, r.accounts))
-	r.typed = make(map[string]view, len(types))
+	r.typed = make(map[string]model.TypeInfo, len(types))
 	for _, t := range types {
-		r.typed[t.View()] = typedView(t)
+		r.typed[t.View()] = t
 	}
 	return errors.Join(err, r.guard())
 }
@@ -348,7 +348,7 @@ func (r *Reader) createViewsNamedIn(query string) error {
 	}
 	var err error
 	for _, name := range names {
-		if err = r.createView(r.typed[name]); err != nil {
+		if err = r.createView(typedView(r.typed[name])); err != nil {
 			break
 		}
 		delete(r.typed, name)

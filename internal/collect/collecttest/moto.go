@@ -85,7 +85,7 @@ func LookMoto() (string, error) {
 	return bin, nil
 }
 
-// siteCustomize makes moto_server single-threaded; see its header.
+// siteCustomize makes moto_server answer one request at a time; see its header.
 //
 //go:embed sitecustomize.py
 var siteCustomize []byte
