@@ -5,17 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/awsmap/awsmap/internal/ask"
-	"github.com/awsmap/awsmap/internal/demo"
 	"github.com/awsmap/awsmap/internal/store"
 )
 
@@ -24,43 +21,6 @@ import (
 
 // askTestNow pins "now" for time words; the demo estate is anchored to it.
 var askTestNow = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
-
-var (
-	askDemoOnce sync.Once
-	askDemoPath string
-	askDemoErr  error
-	askDemoDir  string
-)
-
-// askDemo returns the path of the shared demo inventory.
-func askDemo(t testing.TB) string {
-	t.Helper()
-	askDemoOnce.Do(func() {
-		askDemoDir, askDemoErr = os.MkdirTemp("", "awsmap-ask-")
-		if askDemoErr != nil {
-			return
-		}
-		askDemoPath = filepath.Join(askDemoDir, "demo.db")
-		est := demo.New(demo.Options{Seed: 42, Size: 1500, Now: askTestNow.Truncate(24 * time.Hour)})
-		for s := range 2 {
-			if _, err := runDemoScan(context.Background(), askDemoPath, est.Scan(s), demo.ServeOptions{}, 0, 42); err != nil {
-				askDemoErr = err
-				return
-			}
-		}
-	})
-	if askDemoErr != nil {
-		t.Fatal(askDemoErr)
-	}
-	return askDemoPath
-}
-
-// cleanupAskDemo removes the shared inventory (TestMain calls it).
-func cleanupAskDemo() {
-	if askDemoDir != "" {
-		os.RemoveAll(askDemoDir)
-	}
-}
 
 // openAskReader opens an inventory read-only over its current state.
 func openAskReader(t testing.TB, path string) *store.Reader {
@@ -346,7 +306,7 @@ func generatedCases() []askCase {
 
 func TestAskQuestions(t *testing.T) {
 	t.Parallel()
-	r := openAskReader(t, askDemo(t))
+	r := openAskReader(t, askDemo.get(t))
 	cat := ask.NewCatalog(typeCatalog())
 	cases := append(curatedCases(), generatedCases()...)
 	if len(cases) < 300 {
@@ -480,7 +440,7 @@ func TestAskExamples(t *testing.T) {
 	if len(examples) < 1000 {
 		t.Fatalf("%d examples, want at least 1000", len(examples))
 	}
-	readers := map[string]*store.Reader{"demo": openAskReader(t, askDemo(t)), "empty": openAskReader(t, emptyInventory(t))}
+	readers := map[string]*store.Reader{"demo": openAskReader(t, askDemo.get(t)), "empty": openAskReader(t, emptyInventory(t))}
 	lib, err := loadLibrary()
 	if err != nil {
 		t.Fatal(err)
@@ -613,7 +573,7 @@ func TestAskSynonyms(t *testing.T) {
 // --explain, refusals (exit 2), formats, typo notes and empty answers.
 func TestAskCommand(t *testing.T) {
 	// Not parallel: it sets askNow, which the ask command of any test reads.
-	db := askDemo(t)
+	db := askDemo.get(t)
 	askNow = func() time.Time { return askTestNow }
 	t.Cleanup(func() { askNow = time.Now })
 	code, out, errb := awsmap(t, "--db", db, "ask", "how", "many", "ec2", "instances", "per", "region")

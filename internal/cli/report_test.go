@@ -16,19 +16,9 @@ import (
 	"github.com/awsmap/awsmap/internal/report/browsertest"
 )
 
-// demoInventory writes a two-scan demo estate whose IAM is denied.
-func demoInventory(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errs := awsmap(t, "demo", "--db", db, "--size", "1500", "--scans", "2", "--deny", "iam"); code != ExitPartial {
-		t.Fatalf("demo: exit %d: %s", code, errs)
-	}
-	return db
-}
-
 func TestReportFiles(t *testing.T) {
 	// Not parallel: t.Chdir.
-	db := demoInventory(t)
+	db := deniedIAMDemo.get(t)
 	dir := t.TempDir()
 	t.Chdir(dir)
 	date := time.Now().UTC().Format("2006-01-02")
@@ -71,7 +61,7 @@ func TestReportFiles(t *testing.T) {
 func TestReportOfDemoInBrowser(t *testing.T) {
 	t.Parallel()
 	p := browsertest.Open(t)
-	db := demoInventory(t)
+	db := deniedIAMDemo.get(t)
 	path := filepath.Join(t.TempDir(), "demo.html")
 	if code, _, errs := awsmap(t, "report", "--db", db, "-o", path); code != ExitOK {
 		t.Fatalf("report: exit %d: %s", code, errs)

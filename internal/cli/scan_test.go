@@ -96,10 +96,11 @@ func TestMain(m *testing.M) {
 		"AWS_CONFIG_FILE": os.DevNull, "AWS_SHARED_CREDENTIALS_FILE": os.DevNull} {
 		os.Setenv(k, v)
 	}
+	os.Unsetenv("AWS_CA_BUNDLE") // moto speaks plain HTTP
 	moto, motoWhy = collecttest.StartMoto()
 	code := m.Run()
 	moto.Stop()
-	cleanupAskDemo()
+	removeSharedInventories()
 	browsertest.Close()
 	os.Exit(code)
 }

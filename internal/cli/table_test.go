@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -75,10 +74,7 @@ func TestTableInAPipeKeepsFullValues(t *testing.T) {
 	if strings.Contains(b.String(), cutMark) || !strings.Contains(b.String(), rows[0][6]) {
 		t.Errorf("a table in a pipe was cut:\n%s", b.String())
 	}
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errs := awsmap(t, "demo", "--db", path, "--size", "300", "--scans", "1", "-q"); code != 0 {
-		t.Fatal(errs)
-	}
+	path := smallDemo.get(t)
 	const sql = "SELECT arn, name, is_default, details FROM resources ORDER BY length(details) DESC LIMIT 3"
 	_, full, _ := awsmap(t, "query", "--db", path, sql)
 	_, narrow, errs := awsmap(t, "query", "--db", path, "--width", "80", sql)
