@@ -241,8 +241,9 @@ type demoScan struct {
 // of AWS, summarized like a scan.
 func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.ServeOptions, workers int, seed int64) (demoScan, error) {
 	tg := view.Target(so)
-	if b := awsOverrideOf(ctx).maxBackoff; b > 0 {
-		tg.AWS.MaxBackoff = b
+	override := awsOverrideOf(ctx)
+	if override.maxBackoff > 0 {
+		tg.AWS.MaxBackoff = override.maxBackoff
 	}
 	sess, err := inventory.Open(ctx, tg.AWS)
 	if err != nil {
@@ -254,6 +255,9 @@ func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.Serv
 	}
 	services := all.Services()
 	plan := tg.Plan(services)
+	if override.demoRegions != nil {
+		plan = scan.NewPlan(services, override.demoRegions, true, true)
+	}
 	meta := store.ScanMeta{Profile: "demo", // its accounts are recorded per account (scan_accounts)
 		Regions: plan.Regions, Services: serviceNames(services), ToolVersion: buildVersion(),
 		Options: map[string]any{"demo": true, "size": view.Size(), "scan": view.Number(), "seed": seed}}

@@ -2,13 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/awsmap/awsmap/internal/store"
 )
@@ -20,7 +18,7 @@ func TestDemoRefusesToOverwriteWithoutForce(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	if code := Run(context.Background(), []string{"demo", "--db", path, "--size", "300", "--scans", "1"}, &out, &errb); code != ExitUsage {
+	if code := Run(testContext(nil), []string{"demo", "--db", path, "--size", "300", "--scans", "1"}, &out, &errb); code != ExitUsage {
 		t.Fatalf("exit %d, want %d: %s", code, ExitUsage, errb.String())
 	}
 	if b, _ := os.ReadFile(path); string(b) != "precious" {
@@ -30,7 +28,7 @@ func TestDemoRefusesToOverwriteWithoutForce(t *testing.T) {
 		t.Errorf("the refusal does not mention --force: %s", errb.String())
 	}
 	errb.Reset()
-	code := Run(context.Background(), []string{"demo", "--db", path, "--size", "300", "--scans", "2", "--force"}, &out, &errb)
+	code := Run(testContext(nil), []string{"demo", "--db", path, "--size", "300", "--scans", "2", "--force"}, &out, &errb)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
@@ -51,8 +49,7 @@ func TestDemoLockedDownAccount(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "demo.db")
 	var out, errb bytes.Buffer
-	ctx := withAWSOverride(context.Background(), awsOverride{maxBackoff: 20 * time.Millisecond})
-	code := Run(ctx, []string{"demo", "--db", path, "--size", "300", "--scans", "1", "--deny", "iam", "--throttle", "0.1"}, &out, &errb)
+	code := Run(testContext(nil), []string{"demo", "--db", path, "--size", "300", "--scans", "1", "--deny", "iam", "--throttle", "0.1"}, &out, &errb)
 	if code != ExitPartial {
 		t.Fatalf("exit %d, want %d (partial): %s", code, ExitPartial, errb.String())
 	}
@@ -62,7 +59,7 @@ func TestDemoLockedDownAccount(t *testing.T) {
 		}
 	}
 	errb.Reset()
-	code = Run(context.Background(), []string{"--db", path, "query", "-n", "admin-users"}, &out, &errb)
+	code = Run(testContext(nil), []string{"--db", path, "query", "-n", "admin-users"}, &out, &errb)
 	if code != ExitOK || !strings.Contains(errb.String(), "/global: iam user GetAccountAuthorizationDetails AccessDenied") {
 		t.Errorf("admin-users: exit %d, stderr:\n%s", code, errb.String())
 	}
@@ -80,7 +77,7 @@ func TestDemoRejectsBadSimulation(t *testing.T) {
 	} {
 		path := filepath.Join(t.TempDir(), "demo.db")
 		var out, errb bytes.Buffer
-		code := Run(context.Background(), append([]string{"demo", "--db", path, "--size", "300"}, tt.args...), &out, &errb)
+		code := Run(testContext(nil), append([]string{"demo", "--db", path, "--size", "300"}, tt.args...), &out, &errb)
 		if code != ExitUsage || !strings.Contains(errb.String(), tt.want) {
 			t.Errorf("%v: exit %d, stderr %q", tt.args, code, errb.String())
 		}

@@ -27,13 +27,15 @@ import (
 )
 
 // awsOverride answers or paces a scan's AWS calls in process: tests fault or
-// slow down a scan through the same responder middleware the demo uses, and
-// shorten the retry backoff of scans and demos they throttle. It
-// travels in Run's context (withAWSOverride), so runs in parallel tests do
-// not share it; the binary never sets it.
+// slow down a scan through the same responder middleware the demo uses,
+// shorten the retry backoff of scans and demos they throttle, and scan the
+// demo estate in fewer regions. It travels in Run's context
+// (withAWSOverride), so runs in parallel tests do not share it; the binary
+// never sets it.
 type awsOverride struct {
-	responder  awsx.Responder
-	maxBackoff time.Duration
+	responder   awsx.Responder
+	maxBackoff  time.Duration
+	demoRegions []string // nil: every region of the demo estate
 }
 
 type awsOverrideKey struct{}

@@ -115,9 +115,21 @@ func awsmap(t testing.TB, args ...string) (int, string, string) {
 	return awsmapWith(t, nil, args...)
 }
 
+// demoTestRegions are the regions tests scan the demo estate in: most of a
+// demo scan's work is per region, and two show everything regional.
+var demoTestRegions = []string{"eu-west-1", "us-east-1"}
+
+// testContext is the context of the tests' in-process runs: r answers the
+// scan's AWS calls before they reach the network (nil: none), retries back
+// off 20 ms at most, so faulted scans stay quick, and the demo estate is
+// scanned in demoTestRegions.
+func testContext(r awsx.Responder) context.Context {
+	return withAWSOverride(context.Background(), awsOverride{responder: r, maxBackoff: 20 * time.Millisecond, demoRegions: demoTestRegions})
+}
+
 // awsmapWith is awsmap with r answering the scan's AWS calls before they
-// reach the network (nil: none), then, for scans of moto, motoGaps. Retries back off 20 ms at most, so faulted
-// scans stay quick.
+// reach the network (nil: none), then, for scans of moto, motoGaps (see
+// testContext).
 func awsmapWith(t testing.TB, r awsx.Responder, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
@@ -127,8 +139,7 @@ func awsmapWith(t testing.TB, r awsx.Responder, args ...string) (int, string, st
 	case slices.Contains(args, "--endpoint-url"): // a scan of moto; a responder alone would ignore ~/.aws
 		r = motoGaps
 	}
-	ctx := withAWSOverride(context.Background(), awsOverride{responder: r, maxBackoff: 20 * time.Millisecond})
-	code := Run(ctx, args, &out, &errb)
+	code := Run(testContext(r), args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 

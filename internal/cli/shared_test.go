@@ -77,7 +77,7 @@ var smallDemo = &sharedInventory{name: "small", build: func(path string) error {
 // runDemoCommand runs awsmap demo into path and expects exit code want.
 func runDemoCommand(path string, want int, args ...string) error {
 	var out, errb bytes.Buffer
-	if code := Run(context.Background(), append([]string{"demo", "--db", path}, args...), &out, &errb); code != want {
+	if code := Run(testContext(nil), append([]string{"demo", "--db", path}, args...), &out, &errb); code != want {
 		return fmt.Errorf("demo %v: exit %d, want %d: %s", args, code, want, errb.String())
 	}
 	return nil

@@ -21,12 +21,12 @@ import (
 
 var testNow = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
-func scanN(t *testing.T, path string, o Options, scans int) []scanResult {
+func scanN(t *testing.T, path string, o Options, so scanOptions, scans int) []scanResult {
 	t.Helper()
 	est := New(o)
 	var out []scanResult
 	for s := range scans {
-		r, err := scanInto(context.Background(), path, est.Scan(s), scanOptions{Workers: 20})
+		r, err := scanInto(context.Background(), path, est.Scan(s), so)
 		if err != nil {
 			t.Fatalf("scan %d: %v", s, err)
 		}
@@ -113,7 +113,7 @@ func sharedScan(t *testing.T) string {
 			t.Fatal(err)
 		}
 		path := filepath.Join(dir, "demo.db")
-		scanN(t, path, Options{Seed: 42, Size: 2000, Now: testNow}, 2)
+		scanN(t, path, Options{Seed: 42, Size: 2000, Now: testNow}, scanOptions{Workers: 20}, 2)
 		shared.path = path // only once scanned: a failed scan is not shared
 	}
 	return shared.path
@@ -255,10 +255,11 @@ func TestDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	o := Options{Seed: 7, Size: 400, Now: testNow}
 	a, b, c := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), filepath.Join(dir, "c.db")
-	scanN(t, a, o, 2)
-	scanN(t, b, o, 2)
+	so := scanOptions{Workers: 20, Regions: fewRegions}
+	scanN(t, a, o, so, 2)
+	scanN(t, b, o, so, 2)
 	o.Seed = 8
-	scanN(t, c, o, 1)
+	scanN(t, c, o, so, 1)
 	da, db := dump(t, a), dump(t, b)
 	if da != db {
 		al, bl := strings.Split(da, "\n"), strings.Split(db, "\n")
@@ -281,18 +282,18 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// scanVariant scans the estate of seed and size twice into new files: as
-// served by default (the reference) and as served by variant. It returns
-// both paths and the variant's result.
+// scanVariant scans the estate of seed and size, in fewRegions, twice into
+// new files: as served by default (the reference) and as served by variant.
+// It returns both paths and the variant's result.
 func scanVariant(t *testing.T, seed int64, size int, variant ServeOptions) (ref, path string, r scanResult) {
 	t.Helper()
 	dir := t.TempDir()
 	est := New(Options{Seed: seed, Size: size, Now: testNow})
 	ref, path = filepath.Join(dir, "ref.db"), filepath.Join(dir, "variant.db")
-	if _, err := scanInto(context.Background(), ref, est.Scan(0), scanOptions{}); err != nil {
+	if _, err := scanInto(context.Background(), ref, est.Scan(0), scanOptions{Regions: fewRegions}); err != nil {
 		t.Fatal(err)
 	}
-	r, err := scanInto(context.Background(), path, est.Scan(0), scanOptions{Serve: variant})
+	r, err := scanInto(context.Background(), path, est.Scan(0), scanOptions{Serve: variant, Regions: fewRegions})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,8 +21,13 @@ type scanResult struct {
 
 type scanOptions struct {
 	Serve   ServeOptions
-	Workers int // default scan.DefaultWorkers
+	Workers int      // default scan.DefaultWorkers
+	Regions []string // default: every region of the estate
 }
+
+// fewRegions keep a scan of every type quick, for tests that compare two
+// scans rather than look for every type: most collections are regional.
+var fewRegions = []string{"eu-west-1", "us-east-1"}
 
 // scanInto scans view into the inventory at path as `awsmap demo` does.
 func scanInto(ctx context.Context, path string, view *View, o scanOptions) (scanResult, error) {
@@ -42,7 +47,11 @@ func scanInto(ctx context.Context, path string, view *View, o scanOptions) (scan
 		return scanResult{}, err
 	}
 	declared := declaredOnly{}
-	out, err := sess.Run(ctx, accounts, tg.Plan(all.Services()), scan.Options{Workers: o.Workers, Local: true}, declared)
+	plan := tg.Plan(all.Services())
+	if o.Regions != nil {
+		plan = scan.NewPlan(all.Services(), o.Regions, true, true)
+	}
+	out, err := sess.Run(ctx, accounts, plan, scan.Options{Workers: o.Workers, Local: true}, declared)
 	return scanResult{Outcome: out, Ledger: sess.Ledger, Responder: tg.Responder}, err
 }
 
