@@ -1,9 +1,11 @@
 # Python imports this file at start-up in the moto_server processes the tests
 # launch (Launch puts its directory first on PYTHONPATH). It makes moto's
 # server answer one request at a time, each on its connection's thread, and
-# read once what moto would otherwise read again and again: the list of its
-# modules (on every request), botocore's data files (each new Loader lists
-# and parses them anew) and the regions of a service (after every reset).
+# compute once what moto would otherwise compute again and again: the list
+# of its modules and of a response class's methods (on every request),
+# botocore's data files (each new Loader lists and parses them anew), the
+# regions of a service (after every reset) and RSA keys (one per size serves
+# every certificate, KMS key and key pair: the tests never read key material).
 #
 # Answering many requests at once, moto spends more CPU passing the GIL
 # between threads than answering; docs/benchmarks.md ("moto") has the
@@ -12,8 +14,10 @@
 import functools
 import threading
 
+import moto.core.responses as responses
 import moto.server as server
 from botocore import loaders
+from cryptography.hazmat.primitives.asymmetric import rsa
 from moto import backends
 from moto.core.base_backend import AccountSpecificBackend
 
@@ -36,6 +40,9 @@ loaders.Loader.__init__ = shared_cache_init
 generate_regions = AccountSpecificBackend._generate_regions.__wrapped__  # self is unused
 regions_of = functools.cache(lambda service: generate_regions(None, service))
 AccountSpecificBackend._generate_regions = lambda self, service: regions_of(service)
+
+responses.method_names_from_class = functools.cache(responses.method_names_from_class)
+rsa.generate_private_key = functools.cache(rsa.generate_private_key)
 
 run_simple = server.run_simple
 one_at_a_time = threading.Lock()
