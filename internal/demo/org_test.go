@@ -19,7 +19,7 @@ func TestOrganizationPath(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "org.db")
 	est := New(Options{Seed: 4, Size: 300, Now: testNow})
-	if _, err := scanInto(context.Background(), path, est.Scan(0), scanOptions{}); err != nil {
+	if _, err := scanInto(context.Background(), path, est.Scan(0), scanOptions{Regions: fewRegions}); err != nil {
 		t.Fatal(err)
 	}
 	got := rows(t, path, `SELECT a.account_id, a.account_name, a.ou_names, a.status, coalesce(a.role_arn, a.profile),
@@ -41,7 +41,7 @@ func TestOrganizationPath(t *testing.T) {
 	}
 
 	before := count(t, path, `SELECT count(*) FROM resources WHERE account_id <> '111122223333'`)
-	r, err := scanInto(context.Background(), path, est.Scan(1), scanOptions{Serve: ServeOptions{Deny: []string{"STS.AssumeRole"}}})
+	r, err := scanInto(context.Background(), path, est.Scan(1), scanOptions{Serve: ServeOptions{Deny: []string{"STS.AssumeRole"}}, Regions: fewRegions})
 	if err != nil {
 		t.Fatal(err)
 	}

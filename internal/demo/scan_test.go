@@ -25,8 +25,9 @@ type scanOptions struct {
 	Regions []string // default: every region of the estate
 }
 
-// fewRegions keep a scan of every type quick, for tests that compare two
-// scans rather than look for every type: most collections are regional.
+// fewRegions keep a scan of every type quick, for tests whose checks do not
+// need every type to hold data (comparing two scans, the organization
+// path): most of a scan's collections are regional.
 var fewRegions = []string{"eu-west-1", "us-east-1"}
 
 // scanInto scans view into the inventory at path as `awsmap demo` does.
