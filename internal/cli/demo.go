@@ -254,10 +254,7 @@ func runDemoScan(ctx context.Context, path string, view *demo.View, so demo.Serv
 		return demoScan{}, err
 	}
 	services := all.Services()
-	plan := tg.Plan(services)
-	if override.demoRegions != nil {
-		plan = scan.NewPlan(services, override.demoRegions, true, true)
-	}
+	plan := tg.Plan(services, override.demoRegions...)
 	meta := store.ScanMeta{Profile: "demo", // its accounts are recorded per account (scan_accounts)
 		Regions: plan.Regions, Services: serviceNames(services), ToolVersion: buildVersion(),
 		Options: map[string]any{"demo": true, "size": view.Size(), "scan": view.Number(), "seed": seed}}

@@ -48,11 +48,7 @@ func scanInto(ctx context.Context, path string, view *View, o scanOptions) (scan
 		return scanResult{}, err
 	}
 	declared := declaredOnly{}
-	plan := tg.Plan(all.Services())
-	if o.Regions != nil {
-		plan = scan.NewPlan(all.Services(), o.Regions, true, true)
-	}
-	out, err := sess.Run(ctx, accounts, plan, scan.Options{Workers: o.Workers, Local: true}, declared)
+	out, err := sess.Run(ctx, accounts, tg.Plan(all.Services(), o.Regions...), scan.Options{Workers: o.Workers, Local: true}, declared)
 	return scanResult{Outcome: out, Ledger: sess.Ledger, Responder: tg.Responder}, err
 }
 
